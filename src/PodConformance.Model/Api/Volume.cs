@@ -1,0 +1,37 @@
+using PodConformance.Model.Collections;
+
+namespace PodConformance.Model.Api;
+
+/// <summary>A volume: its name, which source kind it uses, and the sources whose semantics are modelled.</summary>
+public sealed record Volume
+{
+    public string Name { get; init; } = "";
+
+    /// <summary>The API field name of the source (<c>emptyDir</c>, <c>configMap</c>, <c>hostPath</c>…); empty if none.</summary>
+    public string SourceKind { get; init; } = "";
+
+    public EmptyDirVolumeSource? EmptyDir { get; init; }
+
+    public ObjectReference? ConfigMap { get; init; }
+
+    /// <summary>The secret's name is <c>secretName</c> in the API.</summary>
+    public ObjectReference? Secret { get; init; }
+
+    public ValueList<DownwardApiVolumeFile> DownwardApiItems { get; init; }
+}
+
+public sealed record EmptyDirVolumeSource
+{
+    public string Medium { get; init; } = "";
+
+    public Quantities.Quantity? SizeLimit { get; init; }
+}
+
+public sealed record DownwardApiVolumeFile
+{
+    public string Path { get; init; } = "";
+
+    public ObjectFieldSelector? FieldRef { get; init; }
+
+    public ResourceFieldSelector? ResourceFieldRef { get; init; }
+}

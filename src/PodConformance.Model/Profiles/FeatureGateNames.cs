@@ -1,0 +1,16 @@
+namespace PodConformance.Model.Profiles;
+
+/// <summary>Names of the Kubernetes feature gates that change modelled semantics.</summary>
+public static class FeatureGateNames
+{
+    public const string SidecarContainers = nameof(SidecarContainers);
+    public const string PodLevelResources = nameof(PodLevelResources);
+    public const string ContainerRestartRules = nameof(ContainerRestartRules);
+    public const string RestartAllContainersOnContainerExits = nameof(RestartAllContainersOnContainerExits);
+    public const string PodReadyToStartContainersCondition = nameof(PodReadyToStartContainersCondition);
+    public const string KubeletCrashLoopBackOffMax = nameof(KubeletCrashLoopBackOffMax);
+    public const string ReduceDefaultCrashLoopBackOffDecay = nameof(ReduceDefaultCrashLoopBackOffDecay);
+    public const string RelaxedEnvironmentVariableValidation = nameof(RelaxedEnvironmentVariableValidation);
+    public const string InPlacePodVerticalScaling = nameof(InPlacePodVerticalScaling);
+    public const string EnvFiles = nameof(EnvFiles);
+}
