@@ -43,6 +43,7 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
     public override int GetHashCode() => _v.GetHashCode();
     public Quantity Add(Quantity other) => new(_v + other._v, IsZero ? other.Format : Format, null);
     public Quantity Sub(Quantity other) => new(_v - other._v, IsZero ? other.Format : Format, null);
+    public Quantity RoundUp(int scale) => new(Math.Ceiling(_v / (decimal)Math.Pow(10, scale)) * (decimal)Math.Pow(10, scale), Format, null);
     public Quantity Negate() => new(-_v, Format, null);
     public static bool operator ==(Quantity a, Quantity b) => a.Equals(b);
     public static bool operator !=(Quantity a, Quantity b) => !a.Equals(b);

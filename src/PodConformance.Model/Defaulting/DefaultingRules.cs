@@ -1,0 +1,25 @@
+namespace PodConformance.Model.Defaulting;
+
+/// <summary>Spec rule IDs of spec/defaulting.md.</summary>
+public static class DefaultingRules
+{
+    public const string RequestsFromLimits = "DEF-001";
+    public const string PodHugePageLimits = "DEF-002";
+    public const string PodRequests = "DEF-003";
+    public const string PodLimits = "DEF-004";
+    public const string EnableServiceLinks = "DEF-005";
+    public const string HostNetworkPorts = "DEF-006";
+    public const string DnsPolicy = "DEF-007";
+    public const string RestartPolicy = "DEF-008";
+    public const string TerminationGracePeriod = "DEF-009";
+    public const string SchedulerName = "DEF-010";
+    public const string VolumeEmptyDir = "DEF-011";
+    public const string ImagePullPolicy = "DEF-012";
+    public const string TerminationMessagePath = "DEF-013";
+    public const string TerminationMessagePolicy = "DEF-014";
+    public const string PortProtocol = "DEF-015";
+    public const string FieldRefApiVersion = "DEF-016";
+    public const string RoundUpToMilli = "DEF-017";
+    public const string ProbeDefaults = "DEF-018";
+    public const string HttpGetDefaults = "DEF-019";
+}

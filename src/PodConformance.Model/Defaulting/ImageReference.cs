@@ -1,0 +1,352 @@
+namespace PodConformance.Model.Defaulting;
+
+/// <summary>
+/// Just enough of the container image reference grammar (github.com/distribution/reference, as used by
+/// kubernetes pkg/util/parsers.ParseImageName) to decide the one thing defaulting needs: the tag.
+/// ParseImageName reports tag "latest" for a valid reference with neither tag nor digest, and no tag at
+/// all when the reference does not parse.
+/// </summary>
+public static class ImageReference
+{
+    private const int NameTotalLengthMax = 255;
+
+    /// <summary>The tag ParseImageName would report, or null when the reference is invalid (an error there).</summary>
+    public static string? ParseTag(string image)
+    {
+        if (image.Length == 0 || IsHex64(image))
+        {
+            return null;
+        }
+
+        // splitDockerDomain: a first component with '.' or ':', or "localhost", or any upper case is a domain.
+        int slash = image.IndexOf('/', StringComparison.Ordinal);
+        string domain;
+        string remainder;
+        if (slash < 0 || !IsDomainLike(image.AsSpan(0, slash)))
+        {
+            domain = "docker.io";
+            remainder = image;
+        }
+        else
+        {
+            domain = image[..slash];
+            remainder = image[(slash + 1)..];
+        }
+
+        if (domain == "index.docker.io")
+        {
+            domain = "docker.io";
+        }
+
+        if (domain == "docker.io" && !remainder.Contains('/', StringComparison.Ordinal))
+        {
+            remainder = "library/" + remainder;
+        }
+
+        int colon = remainder.IndexOf(':', StringComparison.Ordinal);
+        var remoteName = colon >= 0 ? remainder.AsSpan(0, colon) : remainder.AsSpan();
+        foreach (char c in remoteName)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return null;
+            }
+        }
+
+        return ParseFull(domain + "/" + remainder);
+    }
+
+    private static bool IsDomainLike(ReadOnlySpan<char> first)
+    {
+        if (first.IndexOfAny('.', ':') >= 0 || first.SequenceEqual("localhost"))
+        {
+            return true;
+        }
+
+        foreach (char c in first)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Matches <c>name[:tag][@digest]</c> and returns the effective tag, or null on any error.</summary>
+    private static string? ParseFull(string s)
+    {
+        int at = s.IndexOf('@', StringComparison.Ordinal);
+        var nameAndTag = at >= 0 ? s.AsSpan(0, at) : s.AsSpan();
+        var digest = at >= 0 ? s.AsSpan(at + 1) : [];
+        if (at >= 0 && !IsValidDigest(digest))
+        {
+            return null;
+        }
+
+        // The tag is after the last ':' that follows the last '/', since a domain may carry a port.
+        int lastSlash = nameAndTag.LastIndexOf('/');
+        int tagColon = nameAndTag.LastIndexOf(':');
+        ReadOnlySpan<char> name = nameAndTag;
+        ReadOnlySpan<char> tag = [];
+        bool hasTag = false;
+        if (tagColon > lastSlash)
+        {
+            name = nameAndTag[..tagColon];
+            tag = nameAndTag[(tagColon + 1)..];
+            hasTag = true;
+            if (!IsValidTag(tag))
+            {
+                return null;
+            }
+        }
+
+        if (!IsValidName(name) || name.Length > NameTotalLengthMax)
+        {
+            return null;
+        }
+
+        if (hasTag)
+        {
+            return tag.ToString();
+        }
+
+        return at >= 0 ? "" : "latest";
+    }
+
+    private static bool IsValidName(ReadOnlySpan<char> name)
+    {
+        // name := [domain '/'] path-component ('/' path-component)*; after normalisation a domain is always present.
+        int slash = name.IndexOf('/');
+        if (slash <= 0 || !IsValidDomain(name[..slash]))
+        {
+            return false;
+        }
+
+        var path = name[(slash + 1)..];
+        if (path.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var range in path.Split('/'))
+        {
+            if (!IsPathComponent(path[range]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>host[:port], host = DNS-ish components joined by '.', or a bracketed IPv6 address.</summary>
+    private static bool IsValidDomain(ReadOnlySpan<char> domain)
+    {
+        var host = domain;
+        if (domain.Length > 0 && domain[0] == '[')
+        {
+            int close = domain.IndexOf(']');
+            if (close < 2)
+            {
+                return false;
+            }
+
+            foreach (char c in domain[1..close])
+            {
+                if (!(char.IsAsciiHexDigit(c) || c == ':'))
+                {
+                    return false;
+                }
+            }
+
+            return IsOptionalPort(domain[(close + 1)..]);
+        }
+
+        int colon = domain.IndexOf(':');
+        if (colon >= 0)
+        {
+            host = domain[..colon];
+            if (!IsOptionalPort(domain[colon..]))
+            {
+                return false;
+            }
+        }
+
+        if (host.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var range in host.Split('.'))
+        {
+            var part = host[range];
+            if (part.IsEmpty || part[0] == '-' || part[^1] == '-')
+            {
+                return false;
+            }
+
+            foreach (char c in part)
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsOptionalPort(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty)
+        {
+            return true;
+        }
+
+        if (s[0] != ':' || s.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (char c in s[1..])
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>[a-z0-9]+ ( ( [._] | __ | -+ ) [a-z0-9]+ )*</summary>
+    private static bool IsPathComponent(ReadOnlySpan<char> s)
+    {
+        int i = 0;
+        if (!ReadAlnum(s, ref i))
+        {
+            return false;
+        }
+
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (c == '.' || (c == '_' && (i + 1 >= s.Length || s[i + 1] != '_')))
+            {
+                i++;
+            }
+            else if (c == '_')
+            {
+                i += 2;
+            }
+            else if (c == '-')
+            {
+                while (i < s.Length && s[i] == '-')
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                return false;
+            }
+
+            if (!ReadAlnum(s, ref i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ReadAlnum(ReadOnlySpan<char> s, ref int i)
+    {
+        int start = i;
+        while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] is >= 'a' and <= 'z'))
+        {
+            i++;
+        }
+
+        return i > start;
+    }
+
+    /// <summary>[\w][\w.-]{0,127}</summary>
+    private static bool IsValidTag(ReadOnlySpan<char> tag)
+    {
+        if (tag.IsEmpty || tag.Length > 128 || !IsWord(tag[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in tag[1..])
+        {
+            if (!(IsWord(c) || c == '.' || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>
+    /// algorithm ':' hex, where the algorithm must be one go-digest knows (sha256, sha384, sha512) and the
+    /// encoded part must be lower-case hex of that algorithm's length.
+    /// </summary>
+    private static bool IsValidDigest(ReadOnlySpan<char> digest)
+    {
+        int colon = digest.IndexOf(':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var alg = digest[..colon];
+        var hex = digest[(colon + 1)..];
+        int expected = alg switch
+        {
+            "sha256" => 64,
+            "sha384" => 96,
+            "sha512" => 128,
+            _ => -1,
+        };
+        if (expected < 0 || hex.Length != expected)
+        {
+            return false;
+        }
+
+        foreach (char c in hex)
+        {
+            if (!(char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsHex64(string s)
+    {
+        if (s.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (char c in s)
+        {
+            if (!(char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,214 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Model.Defaulting;
+
+public static partial class PodDefaulter
+{
+    /// <summary>Milli scale: SetDefaults_ResourceList rounds every quantity up to a multiple of 1m.</summary>
+    private const int MilliScale = -3;
+
+    private static Container RequestsFromLimits(ContainerAt at, ChangeLog log)
+    {
+        var c = at.Container;
+        if (c.Resources.Limits.IsEmpty)
+        {
+            return c;
+        }
+
+        var requests = c.Resources.Requests;
+        foreach (var (name, limit) in c.Resources.Limits)
+        {
+            if (!requests.ContainsKey(name))
+            {
+                requests = requests.SetItem(name, limit);
+                log.Add(DefaultingRules.RequestsFromLimits, $"{at.Path}.resources.requests.{name}", limit.ToString());
+            }
+        }
+
+        return c with { Resources = c.Resources with { Requests = requests } };
+    }
+
+    private static Container HostNetworkPorts(ContainerAt at, ChangeLog log)
+    {
+        var c = at.Container;
+        if (c.Ports.IsEmpty)
+        {
+            return c;
+        }
+
+        var ports = c.Ports;
+        for (int j = 0; j < ports.Count; j++)
+        {
+            if (ports[j].HostPort == 0)
+            {
+                ports = ports.SetItem(j, ports[j] with { HostPort = ports[j].Port });
+                log.Add(DefaultingRules.HostNetworkPorts, $"{at.Path}.ports[{j}].hostPort", Invariant(ports[j].Port));
+            }
+        }
+
+        return c with { Ports = ports };
+    }
+
+    /// <summary>SetDefaults_Container plus the per-container generated defaults, in generated order.</summary>
+    private static Container DefaultContainer(ContainerAt at, ChangeLog log)
+    {
+        var c = at.Container;
+        string path = at.Path;
+        if (c.ImagePullPolicy.Length == 0)
+        {
+            string policy = ImageReference.ParseTag(c.Image) == "latest" ? "Always" : "IfNotPresent";
+            c = c with { ImagePullPolicy = policy };
+            log.Add(DefaultingRules.ImagePullPolicy, path + ".imagePullPolicy", policy);
+        }
+
+        if (c.TerminationMessagePath.Length == 0)
+        {
+            c = c with { TerminationMessagePath = "/dev/termination-log" };
+            log.Add(DefaultingRules.TerminationMessagePath, path + ".terminationMessagePath", "/dev/termination-log");
+        }
+
+        if (c.TerminationMessagePolicy.Length == 0)
+        {
+            c = c with { TerminationMessagePolicy = "File" };
+            log.Add(DefaultingRules.TerminationMessagePolicy, path + ".terminationMessagePolicy", "File");
+        }
+
+        if (!c.Ports.IsEmpty)
+        {
+            var ports = c.Ports;
+            for (int j = 0; j < ports.Count; j++)
+            {
+                if (ports[j].Protocol.Length == 0)
+                {
+                    ports = ports.SetItem(j, ports[j] with { Protocol = "TCP" });
+                    log.Add(DefaultingRules.PortProtocol, $"{path}.ports[{j}].protocol", "TCP");
+                }
+            }
+
+            c = c with { Ports = ports };
+        }
+
+        if (!c.Env.IsEmpty)
+        {
+            var env = c.Env;
+            for (int j = 0; j < env.Count; j++)
+            {
+                if (env[j].ValueFrom?.FieldRef is { ApiVersion.Length: 0 } fieldRef)
+                {
+                    env = env.SetItem(j, env[j] with { ValueFrom = env[j].ValueFrom! with { FieldRef = fieldRef with { ApiVersion = "v1" } } });
+                    log.Add(DefaultingRules.FieldRefApiVersion, $"{path}.env[{j}].valueFrom.fieldRef.apiVersion", "v1");
+                }
+            }
+
+            c = c with { Env = env };
+        }
+
+        c = c with
+        {
+            Resources = c.Resources with
+            {
+                Limits = RoundUpList(c.Resources.Limits, path + ".resources.limits", log),
+                Requests = RoundUpList(c.Resources.Requests, path + ".resources.requests", log),
+            },
+            LivenessProbe = DefaultProbe(c.LivenessProbe, path + ".livenessProbe", log),
+            ReadinessProbe = DefaultProbe(c.ReadinessProbe, path + ".readinessProbe", log),
+            StartupProbe = DefaultProbe(c.StartupProbe, path + ".startupProbe", log),
+        };
+        if (c.Lifecycle is { } lifecycle)
+        {
+            c = c with
+            {
+                Lifecycle = lifecycle with
+                {
+                    PostStart = DefaultHandler(lifecycle.PostStart, path + ".lifecycle.postStart", log),
+                    PreStop = DefaultHandler(lifecycle.PreStop, path + ".lifecycle.preStop", log),
+                },
+            };
+        }
+
+        return c;
+    }
+
+    private static ValueMap<Quantity> RoundUpList(ValueMap<Quantity> list, string path, ChangeLog log)
+    {
+        if (list.IsEmpty)
+        {
+            return list;
+        }
+
+        var result = list;
+        foreach (var (name, q) in list)
+        {
+            var rounded = q.RoundUp(MilliScale);
+            if (!string.Equals(rounded.ToString(), q.ToString(), StringComparison.Ordinal) || !rounded.Equals(q))
+            {
+                log.Add(DefaultingRules.RoundUpToMilli, $"{path}.{name}", rounded.ToString());
+            }
+
+            result = result.SetItem(name, rounded);
+        }
+
+        return result;
+    }
+
+    private static Probe? DefaultProbe(Probe? probe, string path, ChangeLog log)
+    {
+        if (probe is null)
+        {
+            return null;
+        }
+
+        var p = probe;
+        if (p.TimeoutSeconds == 0)
+        {
+            p = p with { TimeoutSeconds = 1 };
+            log.Add(DefaultingRules.ProbeDefaults, path + ".timeoutSeconds", "1");
+        }
+
+        if (p.PeriodSeconds == 0)
+        {
+            p = p with { PeriodSeconds = 10 };
+            log.Add(DefaultingRules.ProbeDefaults, path + ".periodSeconds", "10");
+        }
+
+        if (p.SuccessThreshold == 0)
+        {
+            p = p with { SuccessThreshold = 1 };
+            log.Add(DefaultingRules.ProbeDefaults, path + ".successThreshold", "1");
+        }
+
+        if (p.FailureThreshold == 0)
+        {
+            p = p with { FailureThreshold = 3 };
+            log.Add(DefaultingRules.ProbeDefaults, path + ".failureThreshold", "3");
+        }
+
+        return p with { Handler = DefaultHandler(p.Handler, path, log)! };
+    }
+
+    private static ProbeHandler? DefaultHandler(ProbeHandler? handler, string path, ChangeLog log)
+    {
+        if (handler?.HttpGet is not { } get)
+        {
+            return handler;
+        }
+
+        if (get.Path.Length == 0)
+        {
+            get = get with { Path = "/" };
+            log.Add(DefaultingRules.HttpGetDefaults, path + ".httpGet.path", "/");
+        }
+
+        if (get.Scheme.Length == 0)
+        {
+            get = get with { Scheme = "HTTP" };
+            log.Add(DefaultingRules.HttpGetDefaults, path + ".httpGet.scheme", "HTTP");
+        }
+
+        return handler with { HttpGet = get };
+    }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,149 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Defaulting;
+
+/// <summary>
+/// The defaulting the API server applies to a Pod it decodes (kubernetes pkg/apis/core/v1 defaults.go and
+/// zz_generated.defaults.go, in their order: SetDefaults_Pod, SetDefaults_PodSpec, volumes, then each
+/// container). Pods only: PodTemplates do not get requests from limits.
+/// </summary>
+public static partial class PodDefaulter
+{
+    public static Pod Apply(Pod pod, Profile profile) => Apply(pod, profile, null);
+
+    /// <summary>Applies defaulting and records every change, for <c>explain</c>.</summary>
+    public static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes)
+    {
+        var log = new ChangeLog(changes);
+        var spec = pod.Spec;
+
+        // SetDefaults_Pod
+        spec = spec with
+        {
+            Containers = MapContainers(spec.Containers, "spec.containers", c => RequestsFromLimits(c, log)),
+            InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => RequestsFromLimits(c, log)),
+        };
+        bool podLevel = profile.IsEnabled(FeatureGateNames.PodLevelResources);
+        if (podLevel && profile.Version < PodLevelDefaultsInCreateStrategySince)
+        {
+            spec = DefaultPodLevelResources(spec, profile, log);
+        }
+
+        if (spec.EnableServiceLinks is null)
+        {
+            spec = spec with { EnableServiceLinks = true };
+            log.Add(DefaultingRules.EnableServiceLinks, "spec.enableServiceLinks", "true");
+        }
+
+        if (spec.HostNetwork)
+        {
+            spec = spec with
+            {
+                Containers = MapContainers(spec.Containers, "spec.containers", c => HostNetworkPorts(c, log)),
+                InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => HostNetworkPorts(c, log)),
+            };
+        }
+
+        // SetDefaults_PodSpec
+        if (spec.DnsPolicy.Length == 0)
+        {
+            spec = spec with { DnsPolicy = "ClusterFirst" };
+            log.Add(DefaultingRules.DnsPolicy, "spec.dnsPolicy", "ClusterFirst");
+        }
+
+        if (spec.RestartPolicy.Length == 0)
+        {
+            spec = spec with { RestartPolicy = "Always" };
+            log.Add(DefaultingRules.RestartPolicy, "spec.restartPolicy", "Always");
+        }
+
+        if (spec.TerminationGracePeriodSeconds is null)
+        {
+            spec = spec with { TerminationGracePeriodSeconds = 30 };
+            log.Add(DefaultingRules.TerminationGracePeriod, "spec.terminationGracePeriodSeconds", "30");
+        }
+
+        if (spec.SchedulerName.Length == 0)
+        {
+            spec = spec with { SchedulerName = "default-scheduler" };
+            log.Add(DefaultingRules.SchedulerName, "spec.schedulerName", "default-scheduler");
+        }
+
+        spec = spec with
+        {
+            Volumes = DefaultVolumes(spec.Volumes, log),
+            InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => DefaultContainer(c, log)),
+            Containers = MapContainers(spec.Containers, "spec.containers", c => DefaultContainer(c, log)),
+            EphemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", c => DefaultContainer(c, log)),
+            Overhead = RoundUpList(spec.Overhead, "spec.overhead", log),
+        };
+        if (spec.Resources is { } podResources)
+        {
+            spec = spec with
+            {
+                Resources = podResources with
+                {
+                    Limits = RoundUpList(podResources.Limits, "spec.resources.limits", log),
+                    Requests = RoundUpList(podResources.Requests, "spec.resources.requests", log),
+                },
+            };
+        }
+
+        if (podLevel && profile.Version >= PodLevelDefaultsInCreateStrategySince)
+        {
+            // Since 1.37 PrepareForCreate does this, after decoding rounded every quantity (PR #140514).
+            spec = DefaultPodLevelResources(spec, profile, log);
+        }
+
+        return pod with { Spec = spec };
+    }
+
+    private static ValueList<Container> MapContainers(ValueList<Container> containers, string listPath, Func<ContainerAt, Container> map)
+    {
+        if (containers.IsEmpty)
+        {
+            return containers;
+        }
+
+        var result = new Container[containers.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = map(new ContainerAt(containers[i], $"{listPath}[{i}]"));
+        }
+
+        return result;
+    }
+
+    private static ValueList<Volume> DefaultVolumes(ValueList<Volume> volumes, ChangeLog log)
+    {
+        if (volumes.IsEmpty)
+        {
+            return volumes;
+        }
+
+        var result = new Volume[volumes.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var v = volumes[i];
+            if (v.SourceKind.Length == 0)
+            {
+                v = v with { SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() };
+                log.Add(DefaultingRules.VolumeEmptyDir, $"spec.volumes[{i}].emptyDir", "{}");
+            }
+
+            result[i] = v;
+        }
+
+        return result;
+    }
+
+    /// <summary>A container with the field path of its position, so changes can be reported where they happen.</summary>
+    private readonly record struct ContainerAt(Container Container, string Path);
+
+    private sealed class ChangeLog(List<DefaultingChange>? changes)
+    {
+        public void Add(string rule, string field, string value) => changes?.Add(new DefaultingChange(rule, field, value));
+    }
+}

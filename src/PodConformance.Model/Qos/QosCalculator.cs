@@ -1,0 +1,223 @@
+using System.Text;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Model.Qos;
+
+/// <summary>
+/// QoS class exactly as kubernetes pkg/apis/core/v1/helper/qos (ComputePodQOS / GetPodQOS). Only cpu and
+/// memory count; init containers (sidecars included) count like regular ones; ephemeral containers do not.
+/// </summary>
+public static class QosCalculator
+{
+    private static readonly string[] QosResources = [Api.ResourceNames.Cpu, Api.ResourceNames.Memory];
+
+    /// <summary>GetPodQOS: a class already recorded in status wins over the spec (QOS-001).</summary>
+    public static QosClass GetPodQos(Pod pod, Profile profile)
+    {
+        if (pod.Status is { QosClass.Length: > 0 } status && QosClassNames.TryParse(status.QosClass, out var stored))
+        {
+            return stored;
+        }
+
+        return ComputePodQos(pod.Spec, profile);
+    }
+
+    /// <summary>ComputePodQOS: the class from the spec alone, ignoring status.</summary>
+    public static QosClass ComputePodQos(PodSpec spec, Profile profile)
+    {
+        if (UsesPodLevelResources(spec, profile))
+        {
+            return ResourceQos(spec.Resources!, out _);
+        }
+
+        QosClass? podQos = null;
+        foreach (var c in spec.InitContainers)
+        {
+            if (Fold(ref podQos, ResourceQos(c.Resources, out _)))
+            {
+                return QosClass.Burstable;
+            }
+        }
+
+        foreach (var c in spec.Containers)
+        {
+            if (Fold(ref podQos, ResourceQos(c.Resources, out _)))
+            {
+                return QosClass.Burstable;
+            }
+        }
+
+        return podQos ?? QosClass.BestEffort;
+    }
+
+    /// <summary>The same answer as <see cref="GetPodQos"/>, with the rules and the deciding container and resource.</summary>
+    public static QosDecision Explain(Pod pod, Profile profile)
+    {
+        if (pod.Status is { QosClass.Length: > 0 } status && QosClassNames.TryParse(status.QosClass, out var stored))
+        {
+            return new QosDecision(stored, ValueList.Of(QosRules.StatusWins),
+                $"status.qosClass is already {stored.ToApiString()}; the kubelet and eviction use the recorded class, not the spec");
+        }
+
+        var spec = pod.Spec;
+        if (UsesPodLevelResources(spec, profile))
+        {
+            var cls = ResourceQos(spec.Resources!, out string? res);
+            return new QosDecision(cls, ValueList.Of(QosRules.PodLevel, QosRules.PerResource),
+                "pod-level spec.resources is set (PodLevelResources), so container resources are ignored: "
+                + DescribeSet("spec.resources", spec.Resources!, cls, res), "(pod)", res);
+        }
+
+        QosClass? podQos = null;
+        string? firstName = null;
+        string? firstReason = null;
+        int count = 0;
+        foreach (var (c, path) in Enumerate(spec))
+        {
+            count++;
+            var cls = ResourceQos(c.Resources, out string? res);
+            string label = $"container \"{c.Name}\" ({path})";
+            if (cls == QosClass.Burstable)
+            {
+                return new QosDecision(QosClass.Burstable, ValueList.Of(QosRules.PerResource, QosRules.Combine, QosRules.Containers),
+                    DescribeSet(label, c.Resources, cls, res) + ", and one Burstable container makes the pod Burstable", c.Name, res);
+            }
+
+            if (podQos is null)
+            {
+                podQos = cls;
+                firstName = c.Name;
+                firstReason = DescribeSet(label, c.Resources, cls, res);
+            }
+            else if (podQos != cls)
+            {
+                string reason = $"{firstReason}, but {DescribeSet(label, c.Resources, cls, res)}: mixing Guaranteed and BestEffort containers makes the pod Burstable";
+                return new QosDecision(QosClass.Burstable, ValueList.Of(QosRules.PerResource, QosRules.Combine, QosRules.Containers), reason, c.Name, res);
+            }
+        }
+
+        if (podQos is null)
+        {
+            return new QosDecision(QosClass.BestEffort, ValueList.Of(QosRules.Combine), "the pod has no containers");
+        }
+
+        string all = count == 1
+            ? firstReason!
+            : $"all {count} containers (init containers included) are {podQos.Value.ToApiString()}";
+        return new QosDecision(podQos.Value, ValueList.Of(QosRules.PerResource, QosRules.Combine, QosRules.Containers), all, count == 1 ? firstName : null);
+    }
+
+    /// <summary>resourceQOS: the class of one set of requirements; <paramref name="deciding"/> names the resource that decided.</summary>
+    public static QosClass ResourceQos(ResourceRequirements resources, out string? deciding)
+    {
+        deciding = null;
+        if (resources.Requests.IsEmpty && resources.Limits.IsEmpty)
+        {
+            return QosClass.BestEffort;
+        }
+
+        QosClass? qos = null;
+        foreach (string res in QosResources)
+        {
+            var req = Get(resources.Requests, res);
+            var lim = Get(resources.Limits, res);
+            if (!req.Equals(lim))
+            {
+                deciding = res;
+                return QosClass.Burstable;
+            }
+
+            var cls = req.IsZero ? QosClass.BestEffort : QosClass.Guaranteed;
+            if (qos is null)
+            {
+                qos = cls;
+            }
+            else if (qos != cls)
+            {
+                deciding = res;
+                return QosClass.Burstable;
+            }
+        }
+
+        return qos!.Value;
+    }
+
+    private static bool UsesPodLevelResources(PodSpec spec, Profile profile) =>
+        profile.IsEnabled(FeatureGateNames.PodLevelResources) && spec.Resources is not null;
+
+    /// <summary>Folds one container's class into the pod's; true when the pod is thereby Burstable.</summary>
+    private static bool Fold(ref QosClass? podQos, QosClass cls)
+    {
+        if (cls == QosClass.Burstable)
+        {
+            return true;
+        }
+
+        if (podQos is null)
+        {
+            podQos = cls;
+            return false;
+        }
+
+        return podQos != cls;
+    }
+
+    private static Quantity Get(ValueMap<Quantity> list, string name) => list.TryGetValue(name, out var q) ? q : Quantity.Zero;
+
+    private static IEnumerable<(Container, string)> Enumerate(PodSpec spec)
+    {
+        for (int i = 0; i < spec.InitContainers.Count; i++)
+        {
+            yield return (spec.InitContainers[i], $"spec.initContainers[{i}]");
+        }
+
+        for (int i = 0; i < spec.Containers.Count; i++)
+        {
+            yield return (spec.Containers[i], $"spec.containers[{i}]");
+        }
+    }
+
+    private static string DescribeSet(string label, ResourceRequirements r, QosClass cls, string? deciding)
+    {
+        if (r.Requests.IsEmpty && r.Limits.IsEmpty)
+        {
+            return $"{label} is BestEffort: no requests or limits";
+        }
+
+        var sb = new StringBuilder();
+        sb.Append(label).Append(" is ").Append(cls.ToApiString()).Append(": ");
+        if (cls == QosClass.Burstable && deciding is not null)
+        {
+            var req = Get(r.Requests, deciding);
+            var lim = Get(r.Limits, deciding);
+            if (!req.Equals(lim))
+            {
+                sb.Append(deciding).Append(" request ").Append(Show(r.Requests, deciding))
+                  .Append(" differs from its limit ").Append(Show(r.Limits, deciding));
+            }
+            else
+            {
+                string other = deciding == Api.ResourceNames.Cpu ? Api.ResourceNames.Memory : Api.ResourceNames.Cpu;
+                string set = req.IsZero ? other : deciding;
+                string unset = req.IsZero ? deciding : other;
+                sb.Append(set).Append(" has request = limit but ").Append(unset).Append(" has neither");
+            }
+        }
+        else if (cls == QosClass.Guaranteed)
+        {
+            sb.Append("cpu and memory requests equal their limits (cpu ").Append(Show(r.Limits, Api.ResourceNames.Cpu))
+              .Append(", memory ").Append(Show(r.Limits, Api.ResourceNames.Memory)).Append(')');
+        }
+        else
+        {
+            sb.Append("neither cpu nor memory has a non-zero request or limit (other resources do not count)");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Show(ValueMap<Quantity> list, string name) => list.TryGetValue(name, out var q) ? q.ToString() : "unset";
+}
