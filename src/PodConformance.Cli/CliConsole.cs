@@ -1,0 +1,18 @@
+namespace PodConformance.Cli;
+
+/// <summary>The streams a command talks to; tests pass their own.</summary>
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool IsTerminal);
+
+/// <summary>Exit codes of every verb.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int CheckFailed = 1;
+    public const int UsageOrInput = 2;
+}
+
+/// <summary>
+/// A problem with what the user passed (a flag, a file, its content). Caught at the top and printed as one
+/// message with exit code 2, never as a stack trace.
+/// </summary>
+public sealed class UserInputException(string message) : Exception(message);

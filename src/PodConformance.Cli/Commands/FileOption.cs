@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace PodConformance.Cli.Commands;
+
+/// <summary>kubectl's <c>-f</c>: repeatable, <c>-</c> for stdin.</summary>
+public static class FileOption
+{
+    public static Option<string[]> Create() => new("--filename", "-f")
+    {
+        Description = "Manifest file (YAML or JSON; multi-document, kind: List); - for stdin. Repeatable.",
+        HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = false,
+    };
+}

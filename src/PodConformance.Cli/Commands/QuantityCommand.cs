@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Globalization;
+using PodConformance.Cli.Input;
+using PodConformance.Cli.Output;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Cli.Commands;
+
+/// <summary>
+/// <c>podconf quantity</c>: how Kubernetes parses and prints quantities. Each input is taken exactly as
+/// given (no trimming), so the answer is the API server's for that exact string.
+/// </summary>
+public static class QuantityCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var values = new Argument<string[]>("VALUE") { Description = "Quantities to parse, e.g. 100m 1.5Gi 1e3", Arity = ArgumentArity.ZeroOrMore };
+        var file = new Option<string?>("--filename", "-f") { Description = "Read one quantity per line from FILE, or - for stdin", HelpName = "FILE" };
+        var output = new Option<string>("--output", "-o") { Description = "Output format: table (for people) or tsv (for scripts)", DefaultValueFactory = _ => "table" };
+        output.AcceptOnlyFromAmong("table", "tsv");
+        var common = new CommonOptions();
+        var command = new Command("quantity", "Parse quantities as the Kubernetes API server does: its printed string, canonical form, format, values.");
+        command.Arguments.Add(values);
+        command.Options.Add(file);
+        command.Options.Add(output);
+        common.AddTo(command);
+        command.SetAction(result =>
+        {
+            _ = common.ReadProfile(result);
+            var inputs = new List<string>(result.GetValue(values) ?? []);
+            string? path = result.GetValue(file);
+            if (path is not null)
+            {
+                inputs.AddRange(InputFile.Read(path, console).Lines());
+            }
+            else if (inputs.Count == 0)
+            {
+                throw new UserInputException("quantity: give one or more VALUEs, or -f FILE (- for stdin)");
+            }
+
+            var rows = new List<QuantityRow>(inputs.Count);
+            foreach (string input in inputs)
+            {
+                rows.Add(QuantityRow.Of(input));
+            }
+
+            if (result.GetValue(output) == "tsv")
+            {
+                WriteTsv(rows, console.Out);
+            }
+            else
+            {
+                WriteTable(rows, console.Out);
+            }
+
+            WriteWarnings(rows, console.Error);
+            return rows.TrueForAll(r => r.Ok) ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    private static void WriteTsv(List<QuantityRow> rows, TextWriter o)
+    {
+        foreach (var r in rows)
+        {
+            if (r.Ok)
+            {
+                Tsv.WriteRow(o, r.Input, "ok", r.String, r.Canonical, r.Format, r.MilliValue, r.Value);
+            }
+            else
+            {
+                Tsv.WriteRow(o, r.Input, "err", "", "", "", "", "", r.Error);
+            }
+        }
+    }
+
+    private static void WriteTable(List<QuantityRow> rows, TextWriter o)
+    {
+        var table = new TabTable();
+        table.Add("INPUT", "STRING", "CANONICAL", "FORMAT", "MILLIVALUE", "VALUE");
+        foreach (var r in rows)
+        {
+            string shown = Quote(r.Input);
+            if (r.Ok)
+            {
+                table.Add(shown, r.String, r.Canonical, r.Format, r.MilliValue, r.Value);
+            }
+            else
+            {
+                table.Add(shown, "error: " + r.Error);
+            }
+        }
+
+        table.WriteTo(o);
+    }
+
+    private static void WriteWarnings(List<QuantityRow> rows, TextWriter e)
+    {
+        for (int i = 0; i < rows.Count; i++)
+        {
+            foreach (string warning in rows[i].Warnings)
+            {
+                e.Write("podconf: warning: " + Quote(rows[i].Input) + ": " + warning + "\n");
+            }
+        }
+    }
+
+    /// <summary>Inputs with blanks or control characters are shown quoted, so people can see them.</summary>
+    private static string Quote(string s)
+    {
+        bool plain = s.Length > 0;
+        foreach (char c in s)
+        {
+            if (c <= ' ' || c == '"' || c == '\\' || c == 0x7f)
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        return plain ? s : GoQuote(s);
+    }
+
+    private static string GoQuote(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length + 2).Append('"');
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                default:
+                    if (c < ' ' || c == 0x7f)
+                    {
+                        sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using PodConformance.Cli.Commands;
+
+namespace PodConformance.Cli;
+
+/// <summary>The <c>podconf</c> command line: verbs, parsing, and the mapping of failures to exit codes.</summary>
+public static class Podconf
+{
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("podconf: a property-based conformance suite for Kubernetes Pod semantics, with an executable reference model.");
+        root.Subcommands.Add(QuantityCommand.Create(console));
+        root.Subcommands.Add(QosCommand.Create(console));
+        root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create(console));
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                console.Error.Write("podconf: " + error.Message + "\n");
+            }
+
+            console.Error.Write("Run 'podconf --help' for usage.\n");
+            return ExitCodes.UsageOrInput;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UserInputException e)
+        {
+            console.Error.Write("podconf: " + e.Message + "\n");
+            return ExitCodes.UsageOrInput;
+        }
+    }
+}
