@@ -10,7 +10,7 @@ public readonly partial struct Quantity
     public Quantity Add(Quantity other)
     {
         var format = _format;
-        if (_big is null && other._big is null)
+        if (!IsDecimal && !other.IsDecimal)
         {
             if (_value == 0)
             {
@@ -33,7 +33,7 @@ public readonly partial struct Quantity
     public Quantity Sub(Quantity other)
     {
         var format = IsZero ? other._format : _format;
-        if (_big is null && other._big is null &&
+        if (!IsDecimal && !other.IsDecimal &&
             TryAddInt64(_value, _scale, unchecked(-other._value), other._scale, out long value, out int scale, out var defects))
         {
             return new Quantity(value, scale, format, null, defects);
@@ -44,7 +44,7 @@ public readonly partial struct Quantity
 
     /// <summary>Go's <c>Neg</c>; on the int64 form MinValue stays MinValue, as Go's negation wraps.</summary>
     public Quantity Negate() =>
-        _big is null ? new Quantity(unchecked(-_value), _scale, _format) : new Quantity(_big.Negate(), _format);
+        !IsDecimal ? new Quantity(unchecked(-_value), _scale, _format) : new Quantity(AsBig().Negate(), _format);
 
     public static Quantity operator +(Quantity left, Quantity right) => left.Add(right);
 

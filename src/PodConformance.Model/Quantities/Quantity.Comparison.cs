@@ -9,7 +9,7 @@ public readonly partial struct Quantity
 {
     public int CompareTo(Quantity other)
     {
-        if (_big is null && other._big is null)
+        if (!IsDecimal && !other.IsDecimal)
         {
             return CompareScaled(_value, _scale, other._value, other._scale);
         }
@@ -30,21 +30,22 @@ public readonly partial struct Quantity
             return 0;
         }
 
-        if (_big is null)
+        if (!IsDecimal)
         {
             long mantissa = GoInt64.RemoveFactors(_value, 10, out int times);
             return HashCode.Combine(mantissa, (long)_scale + times);
         }
 
-        var c = _big.Coefficient;
+        var big = AsBig();
+        var c = big.Coefficient;
         return c >= long.MinValue && c <= long.MaxValue
-            ? HashCode.Combine((long)c, _big.Exponent)
-            : HashCode.Combine(c.GetHashCode(), _big.Exponent);
+            ? HashCode.Combine((long)c, big.Exponent)
+            : HashCode.Combine(c.GetHashCode(), big.Exponent);
     }
 
     /// <summary>Go's <c>CmpInt64</c>.</summary>
     public int CompareToInt64(long value) =>
-        _big is null ? CompareScaled(_value, _scale, value, 0) : BigAmount.Compare(_big, BigAmount.FromInt64(value, 0));
+        !IsDecimal ? CompareScaled(_value, _scale, value, 0) : BigAmount.Compare(AsBig(), BigAmount.FromInt64(value, 0));
 
     public static bool operator ==(Quantity left, Quantity right) => left.Equals(right);
 

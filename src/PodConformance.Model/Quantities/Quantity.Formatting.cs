@@ -52,7 +52,7 @@ public readonly partial struct Quantity
             }
         }
 
-        return _big is null ? Int64Decimal(format, out suffixDropped) : BigDecimal(_big, format, out suffixDropped);
+        return !IsDecimal ? Int64Decimal(format, out suffixDropped) : BigDecimal(AsBig(), format, out suffixDropped);
     }
 
     private string Int64Decimal(QuantityFormat format, out bool suffixDropped)
@@ -123,7 +123,7 @@ public readonly partial struct Quantity
     {
         text = null;
         suffixDropped = false;
-        if (_big is null)
+        if (!IsDecimal)
         {
             long value = _value;
             int scale = _scale;
@@ -149,7 +149,7 @@ public readonly partial struct Quantity
             return TryBigBinary(BigAmount.FromInt64(value, scale), out text, out suffixDropped);
         }
 
-        return TryBigBinary(_big, out text, out suffixDropped);
+        return TryBigBinary(AsBig(), out text, out suffixDropped);
     }
 
     private static bool TryBigBinary(BigAmount big, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text, out bool suffixDropped)

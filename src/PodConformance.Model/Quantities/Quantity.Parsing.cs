@@ -55,6 +55,9 @@ public readonly partial struct Quantity
     internal static Quantity FromParsedInt64(long value, int scale, QuantityFormat format, string? text, QuantityDefects defects) =>
         new(value, scale, format, text, defects);
 
+    internal static Quantity FromParsedCompact(long coefficient, int exponent, QuantityFormat format, QuantityDefects defects) =>
+        new(coefficient, exponent, 9, format, defects);
+
     internal static Quantity FromParsedBig(BigAmount big, QuantityFormat format, QuantityDefects defects) =>
         new(big, format, defects);
 }

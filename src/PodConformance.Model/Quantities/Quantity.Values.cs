@@ -19,9 +19,9 @@ public readonly partial struct Quantity
     /// <summary>value / 10^scale rounded as Go rounds it; overflow is silent, as in Go.</summary>
     public long ScaledValue(int scale)
     {
-        if (_big is not null)
+        if (IsDecimal)
         {
-            return _big.GoScaledValue(scale);
+            return AsBig().GoScaledValue(scale);
         }
 
         if (_scale < scale)
@@ -40,7 +40,7 @@ public readonly partial struct Quantity
     public bool AsInt64(out long value)
     {
         value = 0;
-        if (_big is not null || _scale < 0)
+        if (IsDecimal || _scale < 0)
         {
             return false;
         }

@@ -16,6 +16,8 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
     private readonly long _value;
     private readonly int _scale;
     private readonly BigAmount? _big;
+    private readonly bool _compactDecimal;
+    private readonly int _goScale;
     private readonly string? _text;
     private readonly QuantityFormat _format;
     private readonly QuantityDefects _defects;
@@ -25,7 +27,25 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
         _value = value;
         _scale = scale;
         _big = null;
+        _compactDecimal = false;
+        _goScale = 0;
         _text = text;
+        _format = format;
+        _defects = defects;
+    }
+
+    /// <summary>
+    /// A decimal-backed value (Go's inf.Dec) small enough to keep in the int64 fields, so parsing
+    /// <c>1.5Gi</c> allocates nothing; it behaves exactly like the <see cref="BigAmount"/> it stands for.
+    /// </summary>
+    private Quantity(long coefficient, int exponent, int goScale, QuantityFormat format, QuantityDefects defects)
+    {
+        _value = coefficient;
+        _scale = exponent;
+        _big = null;
+        _compactDecimal = true;
+        _goScale = goScale;
+        _text = null;
         _format = format;
         _defects = defects;
     }
@@ -35,6 +55,8 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
         _value = 0;
         _scale = 0;
         _big = big;
+        _compactDecimal = false;
+        _goScale = 0;
         _text = null;
         _format = format;
         _defects = defects;
@@ -50,7 +72,7 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
     public QuantityDefects Defects => _defects | ComputedDefects();
 
     /// <summary>True when the value is held as an int64 times a power of ten, Go's fast path.</summary>
-    public bool IsInt64Backed => _big is null;
+    public bool IsInt64Backed => !IsDecimal;
 
     public bool IsZero => _big is null ? _value == 0 : _big.Sign == 0;
 
@@ -58,7 +80,13 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
     public int Sign => _big is null ? Math.Sign(_value) : _big.Sign;
 
     /// <summary>The value as an exact decimal, converting the int64 form the way Go's <c>AsDec</c> does.</summary>
-    internal BigAmount AsBig() => _big ?? BigAmount.FromInt64(_value, _scale);
+    internal BigAmount AsBig() => Dec ?? BigAmount.FromInt64(_value, _scale);
+
+    /// <summary>Held as Go's inf.Dec (either form).</summary>
+    private bool IsDecimal => _big is not null || _compactDecimal;
+
+    /// <summary>The decimal form, materialised for the compact case; null on the int64 form.</summary>
+    private BigAmount? Dec => _big ?? (_compactDecimal ? BigAmount.Create(_value, _scale, _goScale) : null);
 
     private QuantityDefects ComputedDefects()
     {
@@ -73,14 +101,14 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
             defects |= QuantityDefects.SuffixDropped;
         }
 
-        if (_big is not null)
+        if (Dec is { } big)
         {
-            if (_big.Sign < 0 && _big.Exponent < 0)
+            if (big.Sign < 0 && big.Exponent < 0)
             {
                 defects |= QuantityDefects.NegativeRoundingByRepresentation;
             }
 
-            if (_big.Exponent >= 0 && _big.Order <= 19 && _big.MagnitudeExceeds(long.MaxValue) == false)
+            if (big.Exponent >= 0 && big.Order <= 19 && !big.MagnitudeExceeds(long.MaxValue))
             {
                 defects |= QuantityDefects.AsInt64Refused;
             }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace PodConformance.Model.Quantities;
 
 /// <summary>The exact decimal path of <c>ParseQuantity</c>, for values the int64 form does not take.</summary>
-internal static class SlowPath
+internal static partial class SlowPath
 {
     /// <summary>Beyond this many digits of alignment Go's inf.Dec rounding does not finish in practice.</summary>
     private const long IntractableDigits = 100_000_000;
@@ -17,6 +17,11 @@ internal static class SlowPath
         if (p.IntEnd == p.SignEnd && p.FracDigits == 0)
         {
             return QuantityError.Numeric;
+        }
+
+        if (TryCompact(s, p, suffix, out quantity))
+        {
+            return QuantityError.None;
         }
 
         var defects = suffix.Defects;
