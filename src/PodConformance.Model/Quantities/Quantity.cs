@@ -1,54 +1,119 @@
-// PLACEHOLDER: replaced by the exact implementation on branch `quantity`. Never committed to main.
-using System.Globalization;
 namespace PodConformance.Model.Quantities;
-public enum QuantityFormat { DecimalExponent, BinarySI, DecimalSI }
-public enum QuantityError { None, FormatWrong, Suffix, Numeric }
-[Flags] public enum QuantityDefects { None = 0 }
-public sealed class QuantityFormatException(string message) : FormatException(message);
-public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
+
+/// <summary>
+/// Kubernetes' <c>resource.Quantity</c> (k8s.io/apimachinery pkg/api/resource, 1.28–1.37), exact and
+/// bug-compatible: it parses, prints, rounds and overflows as the API server does, and reports the
+/// upstream defects that touched a value in <see cref="Defects"/>.
+/// </summary>
+/// <remarks>
+/// Like Go, a value is held either as an int64 times a power of ten (the fast path, no allocation) or as
+/// an exact decimal (<see cref="BigAmount"/>). The choice is observable: rounding of negative values,
+/// overflow results and <see cref="AsInt64"/> differ between the two, so the model keeps Go's choice.
+/// <c>default(Quantity)</c> is Go's zero <c>Quantity{}</c>: value 0, prints <c>0</c>.
+/// </remarks>
+public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
 {
-    private readonly decimal _v; private readonly string? _s;
-    private Quantity(decimal v, QuantityFormat f, string? s) { _v = v; Format = f; _s = s; }
-    public static Quantity Zero => default;
-    public QuantityFormat Format { get; }
-    public QuantityDefects Defects => QuantityDefects.None;
-    public static bool TryParse(string? text, out Quantity quantity) => TryParse(text, out quantity, out _);
-    public static bool TryParse(string? text, out Quantity quantity, out QuantityError error) => TryParse(text.AsSpan(), out quantity, out error);
-    public static bool TryParse(ReadOnlySpan<char> text, out Quantity quantity, out QuantityError error)
+    private readonly long _value;
+    private readonly int _scale;
+    private readonly BigAmount? _big;
+    private readonly bool _compactDecimal;
+    private readonly int _goScale;
+    private readonly string? _text;
+    private readonly QuantityFormat _format;
+    private readonly QuantityDefects _defects;
+
+    private Quantity(long value, int scale, QuantityFormat format, string? text = null, QuantityDefects defects = QuantityDefects.None)
     {
-        quantity = default; error = QuantityError.FormatWrong;
-        string t = text.ToString(); if (t.Length == 0) return false;
-        (string suf, decimal mul, QuantityFormat f)[] sx = [("Ki", 1024m, QuantityFormat.BinarySI), ("Mi", 1048576m, QuantityFormat.BinarySI), ("Gi", 1073741824m, QuantityFormat.BinarySI), ("Ti", 1099511627776m, QuantityFormat.BinarySI), ("m", 0.001m, QuantityFormat.DecimalSI), ("k", 1000m, QuantityFormat.DecimalSI), ("M", 1e6m, QuantityFormat.DecimalSI), ("G", 1e9m, QuantityFormat.DecimalSI), ("T", 1e12m, QuantityFormat.DecimalSI), ("u", 0.000001m, QuantityFormat.DecimalSI), ("n", 0.000000001m, QuantityFormat.DecimalSI)];
-        decimal m = 1; var fmt = QuantityFormat.DecimalSI; string num = t;
-        foreach (var (s, mm, ff) in sx) if (t.EndsWith(s, StringComparison.Ordinal)) { m = mm; fmt = ff; num = t[..^s.Length]; break; }
-        if (!decimal.TryParse(num, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return false;
-        quantity = new Quantity(d * m, fmt, t); error = QuantityError.None; return true;
+        _value = value;
+        _scale = scale;
+        _big = null;
+        _compactDecimal = false;
+        _goScale = 0;
+        _text = text;
+        _format = format;
+        _defects = defects;
     }
-    public static Quantity Parse(string text) => TryParse(text, out var q, out var e) ? q : throw new QuantityFormatException(ErrorText(e));
-    public static string ErrorText(QuantityError error) => error.ToString();
-    public static Quantity FromInt64(long value, QuantityFormat format) => new(value, format, null);
-    public static Quantity FromMilli(long milli, QuantityFormat format) => new(milli / 1000m, format, null);
-    public static Quantity FromScaled(long value, int scale, QuantityFormat format) => new(value * (decimal)Math.Pow(10, scale), format, null);
-    public override string ToString() => _s ?? ToCanonicalString();
-    public string ToCanonicalString() => _v.ToString(CultureInfo.InvariantCulture);
-    public long Value() => (long)Math.Ceiling(_v);
-    public long MilliValue() => (long)Math.Ceiling(_v * 1000);
-    public long ScaledValue(int scale) => (long)Math.Ceiling(_v / (decimal)Math.Pow(10, scale));
-    public bool AsInt64(out long value) { value = (long)_v; return true; }
-    public int Sign => Math.Sign(_v);
-    public bool IsZero => _v == 0;
-    public int CompareTo(Quantity other) => _v.CompareTo(other._v);
-    public bool Equals(Quantity other) => _v == other._v;
-    public override bool Equals(object? obj) => obj is Quantity q && Equals(q);
-    public override int GetHashCode() => _v.GetHashCode();
-    public Quantity Add(Quantity other) => new(_v + other._v, IsZero ? other.Format : Format, null);
-    public Quantity Sub(Quantity other) => new(_v - other._v, IsZero ? other.Format : Format, null);
-    public Quantity RoundUp(int scale) => new(Math.Ceiling(_v / (decimal)Math.Pow(10, scale)) * (decimal)Math.Pow(10, scale), Format, null);
-    public Quantity Negate() => new(-_v, Format, null);
-    public static bool operator ==(Quantity a, Quantity b) => a.Equals(b);
-    public static bool operator !=(Quantity a, Quantity b) => !a.Equals(b);
-    public static bool operator <(Quantity a, Quantity b) => a.CompareTo(b) < 0;
-    public static bool operator >(Quantity a, Quantity b) => a.CompareTo(b) > 0;
-    public static bool operator <=(Quantity a, Quantity b) => a.CompareTo(b) <= 0;
-    public static bool operator >=(Quantity a, Quantity b) => a.CompareTo(b) >= 0;
+
+    /// <summary>
+    /// A decimal-backed value (Go's inf.Dec) small enough to keep in the int64 fields, so parsing
+    /// <c>1.5Gi</c> allocates nothing; it behaves exactly like the <see cref="BigAmount"/> it stands for.
+    /// </summary>
+    private Quantity(long coefficient, int exponent, int goScale, QuantityFormat format, QuantityDefects defects)
+    {
+        _value = coefficient;
+        _scale = exponent;
+        _big = null;
+        _compactDecimal = true;
+        _goScale = goScale;
+        _text = null;
+        _format = format;
+        _defects = defects;
+    }
+
+    private Quantity(BigAmount big, QuantityFormat format, QuantityDefects defects = QuantityDefects.None)
+    {
+        _value = 0;
+        _scale = 0;
+        _big = big;
+        _compactDecimal = false;
+        _goScale = 0;
+        _text = null;
+        _format = format;
+        _defects = defects;
+    }
+
+    /// <summary>Zero, as Go's <c>Quantity{}</c> (its empty Format prints like DecimalExponent).</summary>
+    public static Quantity Zero => default;
+
+    /// <summary>The suffix family this value prints in.</summary>
+    public QuantityFormat Format => _format;
+
+    /// <summary>Upstream defects that affect this value (see <see cref="QuantityDefects"/>).</summary>
+    public QuantityDefects Defects => _defects | ComputedDefects();
+
+    /// <summary>True when the value is held as an int64 times a power of ten, Go's fast path.</summary>
+    public bool IsInt64Backed => !IsDecimal;
+
+    public bool IsZero => _big is null ? _value == 0 : _big.Sign == 0;
+
+    /// <summary>-1, 0 or 1.</summary>
+    public int Sign => _big is null ? Math.Sign(_value) : _big.Sign;
+
+    /// <summary>The value as an exact decimal, converting the int64 form the way Go's <c>AsDec</c> does.</summary>
+    internal BigAmount AsBig() => Dec ?? BigAmount.FromInt64(_value, _scale);
+
+    /// <summary>Held as Go's inf.Dec (either form).</summary>
+    private bool IsDecimal => _big is not null || _compactDecimal;
+
+    /// <summary>The decimal form, materialised for the compact case; null on the int64 form.</summary>
+    private BigAmount? Dec => _big ?? (_compactDecimal ? BigAmount.Create(_value, _scale, _goScale) : null);
+
+    private QuantityDefects ComputedDefects()
+    {
+        var defects = QuantityDefects.None;
+        if (IsZero)
+        {
+            return defects;
+        }
+
+        if (SuffixWouldBeDropped())
+        {
+            defects |= QuantityDefects.SuffixDropped;
+        }
+
+        if (Dec is { } big)
+        {
+            if (big.Sign < 0 && big.Exponent < 0)
+            {
+                defects |= QuantityDefects.NegativeRoundingByRepresentation;
+            }
+
+            if (big.Exponent >= 0 && big.Order <= 19 && !big.MagnitudeExceeds(long.MaxValue))
+            {
+                defects |= QuantityDefects.AsInt64Refused;
+            }
+        }
+
+        return defects;
+    }
 }

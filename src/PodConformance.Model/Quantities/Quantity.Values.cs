@@ -1,0 +1,51 @@
+namespace PodConformance.Model.Quantities;
+
+/// <summary>
+/// Integer accessors with Go's rounding and Go's silent overflow. On the int64 form results round away
+/// from zero and overflow to 0 (or to the wrapped product for the ×10/100/1000/10^6/10^9 shortcuts); on
+/// the decimal form negative values truncate then add one, and overflow keeps the low 64 bits.
+/// </summary>
+public readonly partial struct Quantity
+{
+    /// <summary>The largest value whose milli-units fit an int64 (Go's <c>MaxMilliValue</c>).</summary>
+    public const long MaxMilliValue = long.MaxValue / 1000;
+
+    /// <summary><c>ScaledValue(0)</c>: the value rounded up to an integer, as Go computes it.</summary>
+    public long Value() => ScaledValue(0);
+
+    /// <summary><c>ScaledValue(-3)</c>: ceil(value × 1000) as Go computes it (a CPU limit in millicores).</summary>
+    public long MilliValue() => ScaledValue(-3);
+
+    /// <summary>value / 10^scale rounded as Go rounds it; overflow is silent, as in Go.</summary>
+    public long ScaledValue(int scale)
+    {
+        if (IsDecimal)
+        {
+            return AsBig().GoScaledValue(scale);
+        }
+
+        if (_scale < scale)
+        {
+            return GoInt64.NegativeScale(_value, unchecked(scale - _scale), out _);
+        }
+
+        return GoInt64.PositiveScale(_value, unchecked(_scale - scale), out _);
+    }
+
+    /// <summary>
+    /// Go's <c>AsInt64</c>: true only for the int64 form at a non-negative scale that fits. A decimal-backed
+    /// integer (19 digits, say) reports false, as 1.28–1.37 do. On failure <paramref name="value"/> holds
+    /// whatever Go returns with its false (0, or a wrapped product).
+    /// </summary>
+    public bool AsInt64(out long value)
+    {
+        value = 0;
+        if (IsDecimal || _scale < 0)
+        {
+            return false;
+        }
+
+        value = GoInt64.PositiveScale(_value, _scale, out bool ok);
+        return ok;
+    }
+}
