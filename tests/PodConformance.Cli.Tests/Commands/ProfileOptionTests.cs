@@ -1,0 +1,29 @@
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Commands;
+
+/// <summary>--kubernetes-version and --feature-gates errors, worded as Kubernetes components word them (spec PROF-003).</summary>
+public class ProfileOptionTests
+{
+    [Theory]
+    [InlineData("--kubernetes-version", "1.99", "podconf: --kubernetes-version: unsupported Kubernetes version \"1.99\": supported versions are 1.28 to 1.37\n")]
+    [InlineData("--kubernetes-version", "one", "podconf: --kubernetes-version: invalid Kubernetes version \"one\": expected 1.NN, e.g. 1.37\n")]
+    [InlineData("--feature-gates", "Bogus=true", "podconf: --feature-gates: unrecognized feature gate: Bogus\n")]
+    [InlineData("--feature-gates", "PodLevelResources", "podconf: --feature-gates: missing bool value for PodLevelResources\n")]
+    [InlineData("--feature-gates", "PodLevelResources=yes", "podconf: --feature-gates: invalid value of PodLevelResources=yes, err: strconv.ParseBool: parsing \"yes\": invalid syntax\n")]
+    [InlineData("--feature-gates", "SidecarContainers=false", "podconf: --feature-gates: cannot set feature gate SidecarContainers to false, feature is locked to true\n")]
+    public void Bad_profile_options_exit_2_with_a_clear_message(string option, string value, string expected)
+    {
+        var r = CliRun.Run("quantity", option, value, "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(expected, r.Error);
+    }
+
+    [Fact]
+    public void A_gate_unknown_in_an_older_release_is_rejected()
+    {
+        var r = CliRun.Run("quantity", "--kubernetes-version", "1.31", "--feature-gates", "PodLevelResources=true", "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: --feature-gates: unrecognized feature gate: PodLevelResources\n", r.Error);
+    }
+}
