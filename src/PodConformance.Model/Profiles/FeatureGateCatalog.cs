@@ -30,7 +30,7 @@ public static class FeatureGateCatalog
         new FeatureGate(RelaxedEnvironmentVariableValidation, ValueList.Of(
             S(30, FeatureStage.Alpha, false), S(32, FeatureStage.Beta, true), S(34, FeatureStage.GA, true, locked: true))),
         new FeatureGate(InPlacePodVerticalScaling, ValueList.Of(
-            S(28, FeatureStage.Alpha, false), S(33, FeatureStage.Beta, true))),
+            S(28, FeatureStage.Alpha, false), S(33, FeatureStage.Beta, true), S(35, FeatureStage.GA, true, locked: true))),
         new FeatureGate(EnvFiles, ValueList.Of(
             S(34, FeatureStage.Alpha, false))));
 

@@ -1,0 +1,411 @@
+using System.Globalization;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Validation;
+
+/// <summary>
+/// The string-format checks of apimachinery <c>pkg/util/validation/validation.go</c>, hand-written (no Regex:
+/// this runs on hot paths). Each returns the upstream messages, in upstream order; empty when valid.
+/// </summary>
+public static class NameRules
+{
+    public const string Dns1123LabelFmt = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    public const string Dns1123SubdomainFmt = Dns1123LabelFmt + "(\\." + Dns1123LabelFmt + ")*";
+    public const string QualifiedNameFmt = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+    public const string LabelValueFmt = "(" + QualifiedNameFmt + ")?";
+    public const string EnvVarNameFmt = "[-._a-zA-Z][-._a-zA-Z0-9]*";
+    public const string ConfigMapKeyFmt = "[-._a-zA-Z0-9]+";
+
+    /// <summary>The version that added the "must not contain dots" special case to IsDNS1123Label (unverified, see spec VAL-012).</summary>
+    public static readonly KubernetesVersion DnsLabelDotsMessageSince = new(1, 33);
+
+    private static readonly string[] None = [];
+
+    public static string MaxLenError(int length) =>
+        "must be no more than " + length.ToString(CultureInfo.InvariantCulture) + " characters";
+
+    public static string InclusiveRangeError(int lo, int hi) =>
+        "must be between " + lo.ToString(CultureInfo.InvariantCulture) + " and " + hi.ToString(CultureInfo.InvariantCulture) + ", inclusive";
+
+    public const string EmptyError = "must be non-empty";
+
+    /// <summary>apimachinery RegexError: note the doubled space before "or" that its loop produces.</summary>
+    public static string RegexError(string msg, string fmt, params string[] examples)
+    {
+        if (examples.Length == 0)
+        {
+            return msg + " (regex used for validation is '" + fmt + "')";
+        }
+
+        var s = msg + " (e.g. ";
+        for (int i = 0; i < examples.Length; i++)
+        {
+            if (i > 0)
+            {
+                s += " or ";
+            }
+
+            s += "'" + examples[i] + "', ";
+        }
+
+        return s + "regex used for validation is '" + fmt + "')";
+    }
+
+    public static readonly string Dns1123LabelRegexMessage = RegexError(
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+        Dns1123LabelFmt, "my-name", "123-abc");
+
+    public static readonly string Dns1123SubdomainRegexMessage = RegexError(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+        Dns1123SubdomainFmt, "example.com");
+
+    private const string QualifiedNameErrMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+    public static readonly string QualifiedNameRegexMessage = RegexError(QualifiedNameErrMsg, QualifiedNameFmt, "MyName", "my.name", "123-abc");
+
+    public static readonly string LabelValueRegexMessage = RegexError(
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        LabelValueFmt, "MyValue", "my_value", "12345");
+
+    public static readonly string EnvVarNameRegexMessage = RegexError(
+        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
+        EnvVarNameFmt, "my.env-name", "MY_ENV.NAME", "MyEnvName1");
+
+    public const string RelaxedEnvVarNameMessage = "a valid environment variable name must consist only of printable ASCII characters other than '='";
+
+    public static readonly string ConfigMapKeyRegexMessage = RegexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        ConfigMapKeyFmt, "key.name", "KEY_NAME", "key-name");
+
+    private static bool IsLowerAlnum(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+    private static bool IsAlnum(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    private static bool IsAlpha(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
+
+    /// <summary>Matches <c>^[a-z0-9]([-a-z0-9]*[a-z0-9])?$</c> on [start, end).</summary>
+    private static bool MatchesLabel(string v, int start, int end)
+    {
+        if (end <= start || !IsLowerAlnum(v[start]) || !IsLowerAlnum(v[end - 1]))
+        {
+            return false;
+        }
+
+        for (int i = start + 1; i < end - 1; i++)
+        {
+            if (!IsLowerAlnum(v[i]) && v[i] != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool MatchesSubdomain(string v)
+    {
+        int start = 0;
+        for (int i = 0; i <= v.Length; i++)
+        {
+            if (i == v.Length || v[i] == '.')
+            {
+                if (!MatchesLabel(v, start, i))
+                {
+                    return false;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>IsDNS1123Label. Newer releases say "must not contain dots" when the value is a valid subdomain.</summary>
+    public static string[] Dns1123Label(string value, KubernetesVersion version)
+    {
+        bool tooLong = value.Length > 63;
+        bool ok = MatchesLabel(value, 0, value.Length);
+        if (!tooLong && ok)
+        {
+            return None;
+        }
+
+        var msgs = new List<string>(2);
+        if (tooLong)
+        {
+            msgs.Add(MaxLenError(63));
+        }
+
+        if (!ok)
+        {
+            msgs.Add(version >= DnsLabelDotsMessageSince && MatchesSubdomain(value) ? "must not contain dots" : Dns1123LabelRegexMessage);
+        }
+
+        return [.. msgs];
+    }
+
+    public static string[] Dns1123Subdomain(string value)
+    {
+        bool tooLong = value.Length > 253;
+        bool ok = MatchesSubdomain(value);
+        if (!tooLong && ok)
+        {
+            return None;
+        }
+
+        if (tooLong && !ok)
+        {
+            return [MaxLenError(253), Dns1123SubdomainRegexMessage];
+        }
+
+        return tooLong ? [MaxLenError(253)] : [Dns1123SubdomainRegexMessage];
+    }
+
+    /// <summary>
+    /// NameIsDNSSubdomain(name, prefix): with <paramref name="prefix"/> a trailing dash is masked first
+    /// (upstream <c>maskTrailingDash</c> drops the last two characters and appends 'a').
+    /// </summary>
+    public static string[] NameIsDnsSubdomain(string name, bool prefix)
+    {
+        if (prefix && name.Length > 1 && name[^1] == '-')
+        {
+            name = string.Concat(name.AsSpan(0, name.Length - 2), "a");
+        }
+
+        return Dns1123Subdomain(name);
+    }
+
+    /// <summary>NameIsDNSLabel(name, prefix), used for namespaces.</summary>
+    public static string[] NameIsDnsLabel(string name, bool prefix, KubernetesVersion version)
+    {
+        if (prefix && name.Length > 1 && name[^1] == '-')
+        {
+            name = string.Concat(name.AsSpan(0, name.Length - 2), "a");
+        }
+
+        return Dns1123Label(name, version);
+    }
+
+    private static bool MatchesQualifiedNamePart(string v, int start, int end)
+    {
+        if (end <= start || !IsAlnum(v[start]) || !IsAlnum(v[end - 1]))
+        {
+            return false;
+        }
+
+        for (int i = start + 1; i < end - 1; i++)
+        {
+            char c = v[i];
+            if (!IsAlnum(c) && c != '-' && c != '_' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>IsQualifiedName: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters.</summary>
+    public static string[] QualifiedName(string value)
+    {
+        int slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0 && value.IndexOf('/', slash + 1) >= 0)
+        {
+            return ["a qualified name " + QualifiedNameRegexMessage + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
+        }
+
+        List<string>? msgs = null;
+        int nameStart = 0;
+        if (slash >= 0)
+        {
+            string prefix = value[..slash];
+            nameStart = slash + 1;
+            if (prefix.Length == 0)
+            {
+                (msgs ??= []).Add("prefix part " + EmptyError);
+            }
+            else
+            {
+                foreach (string m in Dns1123Subdomain(prefix))
+                {
+                    (msgs ??= []).Add("prefix part " + m);
+                }
+            }
+        }
+
+        int nameLen = value.Length - nameStart;
+        if (nameLen == 0)
+        {
+            (msgs ??= []).Add("name part " + EmptyError);
+        }
+        else if (nameLen > 63)
+        {
+            (msgs ??= []).Add("name part " + MaxLenError(63));
+        }
+
+        if (!MatchesQualifiedNamePart(value, nameStart, value.Length))
+        {
+            (msgs ??= []).Add("name part " + QualifiedNameRegexMessage);
+        }
+
+        return msgs is null ? None : [.. msgs];
+    }
+
+    public static string[] LabelValue(string value)
+    {
+        bool tooLong = value.Length > 63;
+        bool ok = value.Length == 0 || MatchesQualifiedNamePart(value, 0, value.Length);
+        if (!tooLong && ok)
+        {
+            return None;
+        }
+
+        if (tooLong && !ok)
+        {
+            return [MaxLenError(63), LabelValueRegexMessage];
+        }
+
+        return tooLong ? [MaxLenError(63)] : [LabelValueRegexMessage];
+    }
+
+    /// <summary>IsValidPortNum.</summary>
+    public static string? PortNumber(int port) => port is >= 1 and <= 65535 ? null : InclusiveRangeError(1, 65535);
+
+    /// <summary>IsValidPortName (IANA_SVC_NAME): every failing rule is reported, in upstream order.</summary>
+    public static string[] PortName(string port)
+    {
+        List<string>? msgs = null;
+        if (port.Length > 15)
+        {
+            (msgs ??= []).Add(MaxLenError(15));
+        }
+
+        bool charsetOk = port.Length > 0;
+        bool hasLetter = false;
+        foreach (char c in port)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                hasLetter = true;
+            }
+            else if (c is not ((>= '0' and <= '9') or '-'))
+            {
+                charsetOk = false;
+            }
+        }
+
+        if (!charsetOk)
+        {
+            (msgs ??= []).Add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+        }
+
+        if (!hasLetter)
+        {
+            (msgs ??= []).Add("must contain at least one letter (a-z)");
+        }
+
+        if (port.Contains("--", StringComparison.Ordinal))
+        {
+            (msgs ??= []).Add("must not contain consecutive hyphens");
+        }
+
+        if (port.Length > 0 && (port[0] == '-' || port[^1] == '-'))
+        {
+            (msgs ??= []).Add("must not begin or end with a hyphen");
+        }
+
+        return msgs is null ? None : [.. msgs];
+    }
+
+    private static string? ChDirPrefix(string value)
+    {
+        if (value == ".")
+        {
+            return "must not be '.'";
+        }
+
+        if (value == "..")
+        {
+            return "must not be '..'";
+        }
+
+        return value.StartsWith("..", StringComparison.Ordinal) ? "must not start with '..'" : null;
+    }
+
+    /// <summary>IsEnvVarName (the strict rule, before RelaxedEnvironmentVariableValidation).</summary>
+    public static string[] EnvVarName(string value)
+    {
+        bool ok = value.Length > 0 && (IsAlpha(value[0]) || value[0] is '-' or '.' or '_');
+        for (int i = 1; ok && i < value.Length; i++)
+        {
+            char c = value[i];
+            ok = IsAlnum(c) || c is '-' or '.' or '_';
+        }
+
+        string? chdir = ChDirPrefix(value);
+        if (ok && chdir is null)
+        {
+            return None;
+        }
+
+        if (!ok && chdir is not null)
+        {
+            return [EnvVarNameRegexMessage, chdir];
+        }
+
+        return ok ? [chdir!] : [EnvVarNameRegexMessage];
+    }
+
+    /// <summary>IsRelaxedEnvVarName: any printable ASCII except '='.</summary>
+    public static string[] RelaxedEnvVarName(string value)
+    {
+        if (value.Length == 0)
+        {
+            return ["environment variable name " + EmptyError];
+        }
+
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c > 0x7E || c == '=')
+            {
+                return [RelaxedEnvVarNameMessage];
+            }
+        }
+
+        return None;
+    }
+
+    /// <summary>IsConfigMapKey: also used for configMapKeyRef/secretKeyRef keys.</summary>
+    public static string[] ConfigMapKey(string value)
+    {
+        List<string>? msgs = null;
+        if (value.Length > 253)
+        {
+            (msgs ??= []).Add(MaxLenError(253));
+        }
+
+        bool ok = value.Length > 0;
+        foreach (char c in value)
+        {
+            if (!IsAlnum(c) && c is not ('-' or '.' or '_'))
+            {
+                ok = false;
+                break;
+            }
+        }
+
+        if (!ok)
+        {
+            (msgs ??= []).Add(ConfigMapKeyRegexMessage);
+        }
+
+        string? chdir = ChDirPrefix(value);
+        if (chdir is not null)
+        {
+            (msgs ??= []).Add(chdir);
+        }
+
+        return msgs is null ? None : [.. msgs];
+    }
+}

@@ -1,0 +1,438 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+
+namespace PodConformance.Model.Validation;
+
+public static partial class PodValidator
+{
+    private const string NonSidecarInitMessage = "may not be set for init containers without restartPolicy=Always";
+
+    /// <summary>
+    /// validateContainers: at least one container; per container the common checks, then the duplicate name
+    /// (among regular containers only), lifecycle/probes, restartPolicy; host-port conflicts across all of them last.
+    /// </summary>
+    private static void ValidateContainers(Context ctx, PodSpec spec, HashSet<string> volumes, FieldPath path)
+    {
+        var containers = spec.Containers;
+        if (containers.IsEmpty)
+        {
+            ctx.Add(FieldError.Required(path));
+            return;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < containers.Count; i++)
+        {
+            var c = containers[i];
+            var idx = path.Index(i);
+            ValidateContainerCommon(ctx, c, spec, volumes, idx, isInit: false);
+
+            if (!names.Add(c.Name))
+            {
+                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name));
+            }
+
+            if (c.Lifecycle is not null)
+            {
+                ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"));
+            }
+
+            ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);
+            ValidateProbe(ctx, c.ReadinessProbe, idx.Child("readinessProbe"), ProbeKind.Readiness);
+            ValidateProbe(ctx, c.StartupProbe, idx.Child("startupProbe"), ProbeKind.Startup);
+
+            if (ctx.ContainerRestartRules)
+            {
+                // KEP-5307 (1.34+): a regular container may override the pod's policy and carry rules.
+                ValidateContainerRestartPolicy(ctx, c, idx);
+            }
+            else if (c.RestartPolicy is not null)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("restartPolicy"), "may not be set for non-init containers"));
+            }
+        }
+
+        CheckHostPortConflicts(ctx, containers, 0, containers.Count, path);
+    }
+
+    /// <summary>
+    /// validateInitContainers: names must be unique among regular and earlier init containers (reported here,
+    /// at the init container); host ports are checked per init container since they run one at a time.
+    /// </summary>
+    private static void ValidateInitContainers(Context ctx, PodSpec spec, HashSet<string> volumes, FieldPath path)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in spec.Containers)
+        {
+            names.Add(c.Name);
+        }
+
+        var inits = spec.InitContainers;
+        for (int i = 0; i < inits.Count; i++)
+        {
+            var c = inits[i];
+            var idx = path.Index(i);
+            ValidateContainerCommon(ctx, c, spec, volumes, idx, isInit: true);
+
+            bool restartAlways = false;
+            if (ctx.ContainerRestartRules)
+            {
+                ValidateContainerRestartPolicy(ctx, c, idx);
+                restartAlways = c.RestartPolicy == "Always";
+            }
+            else if (ctx.Sidecars && c.RestartPolicy is not null)
+            {
+                // Before ContainerRestartRules only sidecars (Always) may set it. Without the SidecarContainers
+                // gate (1.28 default) the API server drops the field, so nothing is validated.
+                if (c.RestartPolicy != "Always")
+                {
+                    ctx.Add(FieldError.NotSupported(idx.Child("restartPolicy"), c.RestartPolicy, "Always"));
+                }
+
+                restartAlways = c.RestartPolicy == "Always";
+            }
+
+            if (names.Contains(c.Name))
+            {
+                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name));
+            }
+            else if (c.Name.Length > 0)
+            {
+                names.Add(c.Name);
+            }
+
+            CheckHostPortConflicts(ctx, inits, i, i + 1, path);
+
+            if (restartAlways)
+            {
+                if (c.Lifecycle is not null)
+                {
+                    ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"));
+                }
+
+                ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);
+                ValidateProbe(ctx, c.ReadinessProbe, idx.Child("readinessProbe"), ProbeKind.Readiness);
+                ValidateProbe(ctx, c.StartupProbe, idx.Child("startupProbe"), ProbeKind.Startup);
+            }
+            else
+            {
+                if (c.Lifecycle is not null)
+                {
+                    ctx.Add(FieldError.Forbidden(idx.Child("lifecycle"), NonSidecarInitMessage));
+                }
+
+                if (c.LivenessProbe is not null)
+                {
+                    ctx.Add(FieldError.Forbidden(idx.Child("livenessProbe"), NonSidecarInitMessage));
+                }
+
+                if (c.ReadinessProbe is not null)
+                {
+                    ctx.Add(FieldError.Forbidden(idx.Child("readinessProbe"), NonSidecarInitMessage));
+                }
+
+                if (c.StartupProbe is not null)
+                {
+                    ctx.Add(FieldError.Forbidden(idx.Child("startupProbe"), NonSidecarInitMessage));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// validateEphemeralContainers: common checks, a name unique across all three lists, an existing
+    /// non-ephemeral target, and the fields an ephemeral container may not set.
+    /// </summary>
+    private static void ValidateEphemeralContainers(Context ctx, PodSpec spec, HashSet<string> volumes, FieldPath path)
+    {
+        var ephemerals = spec.EphemeralContainers;
+        if (ephemerals.IsEmpty)
+        {
+            return;
+        }
+
+        var other = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in spec.Containers)
+        {
+            other.Add(c.Name);
+        }
+
+        foreach (var c in spec.InitContainers)
+        {
+            other.Add(c.Name);
+        }
+
+        var all = new HashSet<string>(other, StringComparer.Ordinal);
+        for (int i = 0; i < ephemerals.Count; i++)
+        {
+            var c = ephemerals[i];
+            var idx = path.Index(i);
+            ValidateContainerCommon(ctx, c, spec, volumes, idx, isInit: false);
+            ValidateContainerOnlyForPod(ctx, c, idx);
+
+            if (!all.Add(c.Name))
+            {
+                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name));
+            }
+
+            if (c.TargetContainerName.Length != 0 && !other.Contains(c.TargetContainerName))
+            {
+                ctx.Add(FieldError.NotFound(idx.Child("targetContainerName"), c.TargetContainerName));
+            }
+
+            // validateFieldAllowList, in the struct's field order.
+            const string notForEphemeral = "cannot be set for an Ephemeral Container";
+            if (!c.Ports.IsEmpty)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("ports"), notForEphemeral));
+            }
+
+            if (!c.Resources.Limits.IsEmpty || !c.Resources.Requests.IsEmpty)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("resources"), notForEphemeral));
+            }
+
+            if (!c.ResizePolicy.IsEmpty)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("resizePolicy"), notForEphemeral));
+            }
+
+            if (c.RestartPolicy is not null)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("restartPolicy"), notForEphemeral));
+            }
+
+            if (!c.RestartPolicyRules.IsEmpty)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("restartPolicyRules"), notForEphemeral));
+            }
+
+            if (c.LivenessProbe is not null)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("livenessProbe"), notForEphemeral));
+            }
+
+            if (c.ReadinessProbe is not null)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("readinessProbe"), notForEphemeral));
+            }
+
+            if (c.StartupProbe is not null)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("startupProbe"), notForEphemeral));
+            }
+
+            if (c.Lifecycle is not null)
+            {
+                ctx.Add(FieldError.Forbidden(idx.Child("lifecycle"), notForEphemeral));
+            }
+
+            for (int m = 0; m < c.VolumeMounts.Count; m++)
+            {
+                var vm = c.VolumeMounts[m];
+                if (vm.SubPath.Length != 0)
+                {
+                    ctx.Add(FieldError.Forbidden(idx.Child("volumeMounts").Index(m).Child("subPath"), notForEphemeral));
+                }
+
+                if (vm.SubPathExpr.Length != 0)
+                {
+                    ctx.Add(FieldError.Forbidden(idx.Child("volumeMounts").Index(m).Child("subPathExpr"), notForEphemeral));
+                }
+            }
+        }
+    }
+
+    /// <summary>validateContainerCommon, in upstream order: name, image, terminationMessagePolicy, ports, env, envFrom, mounts, pull policy, resources, resizePolicy.</summary>
+    private static void ValidateContainerCommon(Context ctx, Container c, PodSpec spec, HashSet<string> volumes, FieldPath path, bool isInit)
+    {
+        var namePath = path.Child("name");
+        if (c.Name.Length == 0)
+        {
+            ctx.Add(FieldError.Required(namePath));
+        }
+        else
+        {
+            foreach (string msg in NameRules.Dns1123Label(c.Name, ctx.Version))
+            {
+                ctx.Add(FieldError.Invalid(namePath, c.Name, msg));
+            }
+        }
+
+        if (c.Image.Length == 0)
+        {
+            ctx.Add(FieldError.Required(path.Child("image")));
+        }
+
+        switch (c.TerminationMessagePolicy)
+        {
+            case "File":
+            case "FallbackToLogsOnError":
+                break;
+            case "":
+                ctx.Add(FieldError.Required(path.Child("terminationMessagePolicy")));
+                break;
+            default:
+                ctx.Add(FieldError.NotSupported(path.Child("terminationMessagePolicy"), c.TerminationMessagePolicy, "File", "FallbackToLogsOnError"));
+                break;
+        }
+
+        ValidateContainerPorts(ctx, c.Ports, path.Child("ports"));
+        ValidateEnv(ctx, c.Env, path.Child("env"));
+        ValidateEnvFrom(ctx, c.EnvFrom, path.Child("envFrom"));
+        ValidateVolumeMounts(ctx, c.VolumeMounts, volumes, path.Child("volumeMounts"));
+
+        switch (c.ImagePullPolicy)
+        {
+            case "Always":
+            case "IfNotPresent":
+            case "Never":
+                break;
+            case "":
+                ctx.Add(FieldError.Required(path.Child("imagePullPolicy")));
+                break;
+            default:
+                // sets.List order: sorted.
+                ctx.Add(FieldError.NotSupported(path.Child("imagePullPolicy"), c.ImagePullPolicy, "Always", "IfNotPresent", "Never"));
+                break;
+        }
+
+        ValidateResourceRequirements(ctx, c.Resources.Limits, c.Resources.Requests, path.Child("resources"), podLevel: false);
+
+        // Without InPlacePodVerticalScaling the API server drops resizePolicy before validation.
+        if (ctx.InPlaceResize)
+        {
+            ValidateResizePolicy(ctx, c.ResizePolicy, spec.RestartPolicy, path.Child("resizePolicy"));
+        }
+
+        _ = isInit;
+    }
+
+    private static void ValidateVolumeMounts(Context ctx, ValueList<VolumeMount> mounts, HashSet<string> volumes, FieldPath path)
+    {
+        HashSet<string>? mountPoints = null;
+        for (int i = 0; i < mounts.Count; i++)
+        {
+            var m = mounts[i];
+            var idx = path.Index(i);
+            if (m.Name.Length == 0)
+            {
+                ctx.Add(FieldError.Required(idx.Child("name")));
+            }
+
+            if (!volumes.Contains(m.Name))
+            {
+                ctx.Add(FieldError.NotFound(idx.Child("name"), m.Name));
+            }
+
+            if (m.MountPath.Length == 0)
+            {
+                ctx.Add(FieldError.Required(idx.Child("mountPath")));
+            }
+
+            if (!(mountPoints ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.MountPath))
+            {
+                ctx.Add(FieldError.Invalid(idx.Child("mountPath"), m.MountPath, "must be unique"));
+            }
+
+            if (m.SubPath.Length != 0)
+            {
+                // Upstream reports these at volumeMounts.subPath (no index): a known quirk, kept.
+                ValidateLocalDescendingPath(ctx, m.SubPath, path.Child("subPath"));
+            }
+
+            if (m.SubPathExpr.Length != 0)
+            {
+                if (m.SubPath.Length != 0)
+                {
+                    ctx.Add(FieldError.Invalid(idx.Child("subPathExpr"), m.SubPathExpr, "subPathExpr and subPath are mutually exclusive"));
+                }
+
+                ValidateLocalDescendingPath(ctx, m.SubPathExpr, path.Child("subPathExpr"));
+            }
+        }
+    }
+
+    private static void ValidateLocalDescendingPath(Context ctx, string target, FieldPath path)
+    {
+        if (target.StartsWith('/'))
+        {
+            ctx.Add(FieldError.Invalid(path, target, "must be a relative path"));
+        }
+
+        foreach (var part in target.Split('/'))
+        {
+            if (part == "..")
+            {
+                ctx.Add(FieldError.Invalid(path, target, "must not contain '..'"));
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// validateResizePolicy: each resource once, cpu or memory, policy NotRequired or RestartContainer;
+    /// with pod restartPolicy Never only NotRequired. Several errors are reported at the list path, as upstream.
+    /// </summary>
+    private static void ValidateResizePolicy(Context ctx, ValueList<ContainerResizePolicy> policies, string podRestartPolicy, FieldPath path)
+    {
+        HashSet<string>? seen = null;
+        for (int i = 0; i < policies.Count; i++)
+        {
+            var p = policies[i];
+            if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(p.ResourceName))
+            {
+                ctx.Add(FieldError.Duplicate(path.Index(i), p.ResourceName));
+            }
+
+            switch (p.ResourceName)
+            {
+                case "cpu":
+                case "memory":
+                    break;
+                case "":
+                    ctx.Add(FieldError.Required(path));
+                    break;
+                default:
+                    ctx.Add(FieldError.NotSupported(path, p.ResourceName, "cpu", "memory"));
+                    break;
+            }
+
+            switch (p.RestartPolicy)
+            {
+                case "NotRequired":
+                case "RestartContainer":
+                    break;
+                case "":
+                    ctx.Add(FieldError.Required(path));
+                    break;
+                default:
+                    ctx.Add(FieldError.NotSupported(path, p.RestartPolicy, "NotRequired", "RestartContainer"));
+                    break;
+            }
+
+            if (podRestartPolicy == "Never" && p.RestartPolicy != "NotRequired")
+            {
+                ctx.Add(FieldError.Invalid(path, p.RestartPolicy, "must be 'NotRequired' when `restartPolicy` is 'Never'"));
+            }
+        }
+    }
+
+    /// <summary>validateContainerOnlyForPod: the image may not carry leading or trailing whitespace.</summary>
+    private static void ValidateContainersOnlyForPod(Context ctx, ValueList<Container> containers, FieldPath path)
+    {
+        for (int i = 0; i < containers.Count; i++)
+        {
+            ValidateContainerOnlyForPod(ctx, containers[i], path.Index(i));
+        }
+    }
+
+    private static void ValidateContainerOnlyForPod(Context ctx, Container c, FieldPath path)
+    {
+        string image = c.Image;
+        if (image.Length != 0 && (char.IsWhiteSpace(image[0]) || char.IsWhiteSpace(image[^1])))
+        {
+            ctx.Add(FieldError.Invalid(path.Child("image"), image, "must not have leading or trailing whitespace"));
+        }
+    }
+}

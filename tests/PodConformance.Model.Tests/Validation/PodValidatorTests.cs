@@ -1,0 +1,392 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Validation;
+using static PodConformance.Model.Tests.Validation.TestPods;
+
+namespace PodConformance.Model.Tests.Validation;
+
+/// <summary>
+/// Pod validation tables. Rules and messages read from kubernetes/kubernetes
+/// pkg/apis/core/validation/validation.go at 000f26050b9be6fb3d79fae95e06b47fc96128cd (~1.32/1.33):
+/// validateContainers, validateInitContainers, validateContainerPorts, ValidateEnv, validateEnvVarValueFrom,
+/// validateResourceRequirements, validatePodResourceConsistency, validateRestartPolicy. The cases mirror the
+/// scenarios of validation_test.go's TestValidateContainers / TestValidateResourceRequirements /
+/// TestValidateEnv / TestValidatePorts / TestValidateRestartPolicy, rebuilt on the model's types.
+/// </summary>
+public class PodValidatorTests
+{
+    [Fact]
+    public void A_defaulted_simple_pod_is_valid() => Assert.Empty(Errors(OneContainer()));
+
+    [Fact]
+    public void An_undefaulted_pod_reports_what_defaulting_fills()
+    {
+        var pod = new Pod { Metadata = new ObjectMeta { Name = "web" }, Spec = new PodSpec { Containers = ValueList.Of(new Container { Name = "app", Image = "nginx" }) } };
+        Assert.Equal(
+        [
+            "spec.terminationGracePeriodSeconds: Required value",
+            "spec.containers[0].terminationMessagePolicy: Required value",
+            "spec.containers[0].imagePullPolicy: Required value",
+            "spec.restartPolicy: Required value",
+            "spec.dnsPolicy: Required value",
+        ], Errors(pod));
+    }
+
+    // ---- resources (validateResourceRequirements) ----
+
+    [Fact]
+    public void Request_above_limit_is_reported_at_requests_with_the_limit_value() =>
+        Assert.Equal(
+            ["spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m"],
+            Errors(Pod(Container().WithResources(Res(("cpu", "300m")), Res(("cpu", "50m"))))));
+
+    public static TheoryData<string, ValueMap<Quantities.Quantity>, ValueMap<Quantities.Quantity>, string[]> ResourceCases => new()
+    {
+        { "memory above limit", Res(("memory", "2Gi")), Res(("memory", "1Gi")),
+          ["spec.containers[0].resources.requests: Invalid value: \"2Gi\": must be less than or equal to memory limit of 1Gi"] },
+        { "equal is fine", Res(("cpu", "1")), Res(("cpu", "1")), [] },
+        { "negative request", Res(("cpu", "-1")), ValueMap<Quantities.Quantity>.Empty,
+          ["spec.containers[0].resources.requests[cpu]: Invalid value: \"-1\": must be greater than or equal to 0"] },
+        { "unknown unprefixed name", Res(("disk", "1")), ValueMap<Quantities.Quantity>.Empty,
+          ["spec.containers[0].resources.requests[disk]: Invalid value: \"disk\": must be a standard resource type or fully qualified",
+           "spec.containers[0].resources.requests[disk]: Invalid value: \"disk\": must be a standard resource for containers"] },
+        { "standard but not for containers", Res(("pods", "1")), ValueMap<Quantities.Quantity>.Empty,
+          ["spec.containers[0].resources.requests[pods]: Invalid value: \"pods\": must be a standard resource for containers"] },
+        { "extended request without limit", Res(("example.com/gpu", "1")), ValueMap<Quantities.Quantity>.Empty,
+          ["spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources"] },
+        { "extended request below limit", Res(("example.com/gpu", "1")), Res(("example.com/gpu", "2")),
+          ["spec.containers[0].resources.requests: Invalid value: \"1\": must be equal to example.com/gpu limit of 2"] },
+        { "extended fractional", Res(("example.com/gpu", "500m")), Res(("example.com/gpu", "500m")),
+          ["spec.containers[0].resources.limits[example.com/gpu]: Invalid value: \"500m\": must be an integer",
+           "spec.containers[0].resources.requests[example.com/gpu]: Invalid value: \"500m\": must be an integer"] },
+        { "hugepages alone", ValueMap<Quantities.Quantity>.Empty, Res(("hugepages-2Mi", "4Mi")),
+          ["spec.containers[0].resources: Forbidden: HugePages require cpu or memory"] },
+        { "hugepages with memory", Res(("memory", "1Gi")), Res(("hugepages-2Mi", "4Mi"), ("memory", "1Gi")), [] },
+        { "hugepages not a page multiple", Res(("memory", "1Gi")), Res(("hugepages-2Mi", "3Mi"), ("memory", "1Gi")),
+          ["spec.containers[0].resources.limits[hugepages-2Mi]: Invalid value: \"3Mi\": 3Mi is not positive integer multiple of hugepages-2Mi"] },
+        { "kubernetes.io prefixed native is overcommittable", Res(("kubernetes.io/foo", "1")), ValueMap<Quantities.Quantity>.Empty, [] },
+        { "bad qualified name", Res(("a/b/c", "1")), ValueMap<Quantities.Quantity>.Empty,
+          ["spec.containers[0].resources.requests[a/b/c]: Invalid value: \"a/b/c\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+           "spec.containers[0].resources.requests[a/b/c]: Invalid value: \"a/b/c\": doesn't follow extended resource name standard",
+           "spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ResourceCases))]
+    public void Resource_requirements(string scenario, ValueMap<Quantities.Quantity> requests, ValueMap<Quantities.Quantity> limits, string[] expected)
+    {
+        _ = scenario;
+        Assert.Equal(expected, Errors(Pod(Container().WithResources(requests, limits))));
+    }
+
+    [Fact]
+    public void Pod_level_resources_are_ignored_without_the_gate_and_checked_with_it()
+    {
+        var pod = Pod(Container().WithResources(Res(("cpu", "500m")), Res(("cpu", "1"))))
+            .WithSpec(s => s with { Resources = new ResourceRequirements { Requests = Res(("cpu", "200m")), Limits = Res(("cpu", "800m")) } });
+        Assert.Empty(Errors(pod, V(31)));
+        Assert.Empty(Errors(pod, V(33))); // alpha, off by default
+        Assert.Equal(
+        [
+            "spec.resources.requests[cpu]: Invalid value: \"200m\": must be greater than or equal to aggregate container requests of 500m",
+            "spec.resources.containers[0][cpu].limits: Invalid value: \"1\": must be less than or equal to pod limits of 800m",
+        ], Errors(pod, V(34)));
+    }
+
+    [Fact]
+    public void Pod_level_resource_names_are_limited()
+    {
+        var pod = OneContainer().WithSpec(s => s with { Resources = new ResourceRequirements { Requests = Res(("ephemeral-storage", "1Gi")) } });
+        Assert.Equal(
+            ["spec.resources.requests[ephemeral-storage]: Unsupported value: \"ephemeral-storage\": supported values: \"cpu\", \"memory\""],
+            Errors(pod, V(35)));
+    }
+
+    // ---- container names ----
+
+    [Fact]
+    public void Container_names_are_checked_and_duplicates_reported_where_kubernetes_reports_them()
+    {
+        var pod = Pod(Container("app"), Container("app"), Container("Bad_Name"), Container(""))
+            .WithInit(Container("app"), Container("init"), Container("init"));
+        Assert.Equal(
+        [
+            "spec.containers[1].name: Duplicate value: \"app\"",
+            "spec.containers[2].name: Invalid value: \"Bad_Name\": " + NameRules.Dns1123LabelRegexMessage,
+            "spec.containers[3].name: Required value",
+            "spec.initContainers[0].name: Duplicate value: \"app\"",
+            "spec.initContainers[2].name: Duplicate value: \"init\"",
+        ], Errors(pod));
+    }
+
+    [Fact]
+    public void At_least_one_container() =>
+        Assert.Equal(["spec.containers: Required value"], Errors(Pod()));
+
+    [Fact]
+    public void Image_and_policies()
+    {
+        var c = Container() with { Image = "", ImagePullPolicy = "Sometimes", TerminationMessagePolicy = "Stdout" };
+        Assert.Equal(
+        [
+            "spec.containers[0].image: Required value",
+            "spec.containers[0].terminationMessagePolicy: Unsupported value: \"Stdout\": supported values: \"File\", \"FallbackToLogsOnError\"",
+            "spec.containers[0].imagePullPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"IfNotPresent\", \"Never\"",
+        ], Errors(Pod(c)));
+        Assert.Equal(
+            ["spec.containers[0].image: Invalid value: \" nginx\": must not have leading or trailing whitespace"],
+            Errors(Pod(Container() with { Image = " nginx" })));
+    }
+
+    // ---- ports ----
+
+    [Fact]
+    public void Ports()
+    {
+        var c = Container().WithPorts(Port(0), Port(70000, name: "HTTP", protocol: "ICMP"), Port(80, name: "web"), Port(81, name: "web"));
+        Assert.Equal(
+        [
+            "spec.containers[0].ports[0].containerPort: Required value",
+            "spec.containers[0].ports[1].name: Invalid value: \"HTTP\": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
+            "spec.containers[0].ports[1].name: Invalid value: \"HTTP\": must contain at least one letter (a-z)",
+            "spec.containers[0].ports[1].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+            "spec.containers[0].ports[1].protocol: Unsupported value: \"ICMP\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
+            "spec.containers[0].ports[3].name: Duplicate value: \"web\"",
+        ], Errors(Pod(c)));
+    }
+
+    [Fact]
+    public void Host_port_conflicts_span_regular_containers_but_not_init_containers()
+    {
+        var pod = Pod(Container("a").WithPorts(Port(80, hostPort: 8080)), Container("b").WithPorts(Port(81, hostPort: 8080)))
+            .WithInit(Container("i1").WithPorts(Port(80, hostPort: 8080)), Container("i2").WithPorts(Port(80, hostPort: 8080)));
+        Assert.Equal(["spec.containers[1].ports[0].hostPort: Duplicate value: \"TCP//8080\""], Errors(pod));
+    }
+
+    [Fact]
+    public void Host_network_requires_matching_host_port()
+    {
+        var pod = Pod(Container().WithPorts(Port(80, hostPort: 8080))).WithSpec(s => s with { HostNetwork = true });
+        Assert.Equal(["spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true"], Errors(pod));
+    }
+
+    // ---- restart policies ----
+
+    [Theory]
+    [InlineData("", "spec.restartPolicy: Required value")]
+    [InlineData("Sometimes", "spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\"")]
+    public void Pod_restart_policy(string policy, string expected) =>
+        Assert.Equal([expected], Errors(OneContainer().WithSpec(s => s with { RestartPolicy = policy })));
+
+    [Fact]
+    public void Init_restart_policy_before_container_restart_rules()
+    {
+        var pod = OneContainer().WithInit(Container("i") with { RestartPolicy = "OnFailure", LivenessProbe = new Probe() });
+        Assert.Equal(
+        [
+            "spec.initContainers[0].restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\"",
+            "spec.initContainers[0].livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always",
+        ], Errors(pod, V(33)));
+        Assert.Empty(Errors(OneContainer().WithInit(Sidecar("s")), V(33)));
+    }
+
+    [Fact]
+    public void Init_restart_policy_is_dropped_without_the_sidecar_gate() =>
+        Assert.Empty(Errors(OneContainer().WithInit(Container("i") with { RestartPolicy = "OnFailure" }), V(28)));
+
+    [Fact]
+    public void Regular_container_restart_policy_needs_container_restart_rules()
+    {
+        var pod = Pod(Container() with { RestartPolicy = "Never" });
+        Assert.Equal(["spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers"], Errors(pod, V(34)));
+        Assert.Empty(Errors(pod, V(35)));
+    }
+
+    [Fact]
+    public void Restart_rules_under_container_restart_rules()
+    {
+        var rules = ValueList.Of(
+            new ContainerRestartRule { Action = "Restart", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = ValueList.Of(42) } },
+            new ContainerRestartRule { Action = "Explode" },
+            new ContainerRestartRule { Action = "Restart", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "Maybe" } });
+        var pod = Pod(Container() with { RestartPolicyRules = rules });
+        Assert.Equal(
+        [
+            "spec.containers[0].restartPolicy: Required value: must specify restartPolicy when restart rules are used",
+            "spec.containers[0].restartPolicyRules[1].action: Unsupported value: \"Explode\": supported values: \"Restart\"",
+            "spec.containers[0].restartPolicyRules[1].exitCodes: Required value: must be specified",
+            "spec.containers[0].restartPolicyRules[2].exitCodes.operator: Unsupported value: \"Maybe\": supported values: \"In\", \"NotIn\"",
+        ], Errors(pod, V(35)));
+    }
+
+    [Fact]
+    public void Resize_policy_with_restart_policy_never()
+    {
+        var c = Container() with { ResizePolicy = ValueList.Of(new ContainerResizePolicy("cpu", "RestartContainer"), new ContainerResizePolicy("cpu", "NotRequired")) };
+        var pod = Pod(c).WithSpec(s => s with { RestartPolicy = "Never" });
+        Assert.Equal(
+        [
+            "spec.containers[0].resizePolicy: Invalid value: \"RestartContainer\": must be 'NotRequired' when `restartPolicy` is 'Never'",
+            "spec.containers[0].resizePolicy[1]: Duplicate value: \"cpu\"",
+        ], Errors(pod, V(35)));
+        Assert.Empty(Errors(pod, V(32))); // gate off: the field is dropped
+    }
+
+    // ---- env ----
+
+    [Fact]
+    public void Env_names_follow_the_relaxed_rule_from_its_gate()
+    {
+        var pod = Pod(Container().WithEnv(Env("1BAD"), Env("A=B"), Env("")));
+        Assert.Equal(
+        [
+            "spec.containers[0].env[0].name: Invalid value: \"1BAD\": " + NameRules.EnvVarNameRegexMessage,
+            "spec.containers[0].env[1].name: Invalid value: \"A=B\": " + NameRules.EnvVarNameRegexMessage,
+            "spec.containers[0].env[2].name: Required value",
+        ], Errors(pod, V(31)));
+        Assert.Equal(
+        [
+            "spec.containers[0].env[1].name: Invalid value: \"A=B\": a valid environment variable name must consist only of printable ASCII characters other than '='",
+            "spec.containers[0].env[2].name: Required value",
+        ], Errors(pod, V(34)));
+    }
+
+    [Fact]
+    public void Env_value_from()
+    {
+        var both = FieldEnv("A", "metadata.name") with { Value = "x" };
+        var none = new EnvVar { Name = "B", ValueFrom = new EnvVarSource() };
+        var two = new EnvVar { Name = "C", ValueFrom = new EnvVarSource { FieldRef = new ObjectFieldSelector { ApiVersion = "v1", FieldPath = "metadata.uid" }, ConfigMapKeyRef = new KeySelector { Name = "cm", Key = "k" } } };
+        Assert.Equal(
+        [
+            "spec.containers[0].env[0].valueFrom: Invalid value: \"\": may not be specified when `value` is not empty",
+            "spec.containers[0].env[1].valueFrom: Invalid value: \"\": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
+            "spec.containers[0].env[2].valueFrom: Invalid value: \"\": may not have more than one field specified at a time",
+        ], Errors(Pod(Container().WithEnv(both, none, two))));
+    }
+
+    public static TheoryData<EnvVar, string[]> FieldRefCases => new()
+    {
+        { FieldEnv("A", "metadata.name"), [] },
+        { FieldEnv("A", "spec.host"), [] },
+        { FieldEnv("A", "metadata.labels['app']"), [] },
+        { FieldEnv("A", "metadata.annotations['Example.COM/Key']"), [] },
+        { FieldEnv("A", "status.phase"),
+          ["spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: \"status.phase\": supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", \"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", \"status.podIP\", \"status.podIPs\""] },
+        { FieldEnv("A", "metadata.labels"),
+          ["spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: \"metadata.labels\": supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", \"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", \"status.podIP\", \"status.podIPs\""] },
+        { FieldEnv("A", "metadata.whatever"),
+          ["spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Invalid value: \"metadata.whatever\": error converting fieldPath: field label not supported: metadata.whatever"] },
+        { FieldEnv("A", "metadata.name['x']"),
+          ["spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Invalid value: \"metadata.name['x']\": error converting fieldPath: field label does not support subscript: metadata.name['x']"] },
+        { FieldEnv("A", "metadata.name", apiVersion: "v2"),
+          ["spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Invalid value: \"metadata.name\": error converting fieldPath: unsupported pod version: v2"] },
+        { FieldEnv("A", "metadata.name", apiVersion: ""), ["spec.containers[0].env[0].valueFrom.fieldRef.apiVersion: Required value"] },
+        { FieldEnv("A", "metadata.labels['-bad']"),
+          ["spec.containers[0].env[0].valueFrom.fieldRef: Invalid value: \"-bad\": name part " + NameRules.QualifiedNameRegexMessage] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FieldRefCases))]
+    public void Env_field_ref(EnvVar env, string[] expected) => Assert.Equal(expected, Errors(Pod(Container().WithEnv(env))));
+
+    public static TheoryData<EnvVar, string[]> ResourceFieldRefCases => new()
+    {
+        { ResourceEnv("A", "limits.cpu", "1m"), [] },
+        { ResourceEnv("A", "requests.memory", "1Mi"), [] },
+        { ResourceEnv("A", "limits.hugepages-2Mi", "1Ki"), [] },
+        { ResourceEnv("A", "limits.cpu", "0"), [] },
+        { ResourceEnv("A", "limits.cpu", "2m"),
+          ["spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: Invalid value: \"limits.cpu\": only divisor's values 1m and 1 are supported with the cpu resource"] },
+        { ResourceEnv("A", "limits.memory", "1m"),
+          ["spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: Invalid value: \"limits.memory\": only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource"] },
+        { ResourceEnv("A", "limits.gpu"),
+          ["spec.containers[0].env[0].valueFrom.resourceFieldRef.resource: Unsupported value: \"limits.gpu\": supported values: \"limits.cpu\", \"limits.ephemeral-storage\", \"limits.memory\", \"requests.cpu\", \"requests.ephemeral-storage\", \"requests.memory\""] },
+        { ResourceEnv("A", ""), ["spec.containers[0].env[0].valueFrom.resourceFieldRef.resource: Required value"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ResourceFieldRefCases))]
+    public void Env_resource_field_ref(EnvVar env, string[] expected) => Assert.Equal(expected, Errors(Pod(Container().WithEnv(env))));
+
+    [Fact]
+    public void Key_refs_and_env_from()
+    {
+        var keyRef = new EnvVar { Name = "A", ValueFrom = new EnvVarSource { SecretKeyRef = new KeySelector { Name = "", Key = "a/b" } } };
+        var c = Container().WithEnv(keyRef) with
+        {
+            EnvFrom = ValueList.Of(
+                new EnvFromSource { Prefix = "1_", ConfigMapRef = new ObjectReference { Name = "cm" } },
+                new EnvFromSource(),
+                new EnvFromSource { ConfigMapRef = new ObjectReference { Name = "" }, SecretRef = new ObjectReference { Name = "s" } }),
+        };
+        Assert.Equal(
+        [
+            "spec.containers[0].env[0].valueFrom.secretKeyRef.name: Invalid value: \"\": " + NameRules.Dns1123SubdomainRegexMessage,
+            "spec.containers[0].env[0].valueFrom.secretKeyRef.key: Invalid value: \"a/b\": " + NameRules.ConfigMapKeyRegexMessage,
+            "spec.containers[0].envFrom[0].prefix: Invalid value: \"1_\": " + NameRules.EnvVarNameRegexMessage,
+            "spec.containers[0].envFrom: Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`",
+            "spec.containers[0].envFrom[2].configMapRef.name: Required value",
+            "spec.containers[0].envFrom: Invalid value: \"\": may not have more than one field specified at a time",
+        ], Errors(Pod(c), V(31)));
+    }
+
+    // ---- metadata, ephemeral, create-only ----
+
+    [Fact]
+    public void Metadata_name()
+    {
+        Assert.Equal(["metadata.name: Required value: name or generateName is required"],
+            Errors(OneContainer() with { Metadata = new ObjectMeta { Namespace = "default" } }));
+        Assert.Equal(["metadata.name: Invalid value: \"Web\": " + NameRules.Dns1123SubdomainRegexMessage],
+            Errors(OneContainer() with { Metadata = new ObjectMeta { Name = "Web" } }));
+        Assert.Equal(["metadata.labels: Invalid value: \"-x\": name part " + NameRules.QualifiedNameRegexMessage],
+            Errors(OneContainer() with { Metadata = new ObjectMeta { Name = "web", Labels = ValueMap.Of(("-x", "y")) } }));
+    }
+
+    [Fact]
+    public void Ephemeral_containers_cannot_be_set_on_create()
+    {
+        var pod = OneContainer().WithSpec(s => s with { EphemeralContainers = ValueList.Of(Container("app") with { TargetContainerName = "nope" }) });
+        Assert.Equal(
+        [
+            "spec.ephemeralContainers[0].name: Duplicate value: \"app\"",
+            "spec.ephemeralContainers[0].targetContainerName: Not found: \"nope\"",
+            "spec.ephemeralContainers: Forbidden: cannot be set on create",
+        ], Errors(pod));
+    }
+
+    [Fact]
+    public void Downward_api_volume_items()
+    {
+        var vol = new Volume
+        {
+            Name = "info",
+            SourceKind = "downwardAPI",
+            DownwardApiItems = ValueList.Of(
+                new DownwardApiVolumeFile { Path = "labels", FieldRef = new ObjectFieldSelector { ApiVersion = "v1", FieldPath = "metadata.labels" } },
+                new DownwardApiVolumeFile { Path = "../x", ResourceFieldRef = new ResourceFieldSelector { Resource = "limits.cpu" } }),
+        };
+        Assert.Equal(
+        [
+            "spec.volumes[0].downwardAPI.path: Invalid value: \"../x\": must not contain '..'",
+            "spec.volumes[0].downwardAPI.resourceFieldRef.containerName: Required value",
+        ], Errors(OneContainer().WithSpec(s => s with { Volumes = ValueList.Of(vol) })));
+    }
+
+    [Fact]
+    public void Mounts_of_unknown_volumes_are_not_found()
+    {
+        var c = Container() with { VolumeMounts = ValueList.Of(new VolumeMount { Name = "data", MountPath = "/data" }) };
+        Assert.Equal(["spec.containers[0].volumeMounts[0].name: Not found: \"data\""], Errors(Pod(c)));
+    }
+
+    [Fact]
+    public void Validation_honours_feature_gate_overrides()
+    {
+        var pod = Pod(Container().WithEnv(Env("1BAD")));
+        var relaxedOn31 = new Profile(new KubernetesVersion(1, 31), ValueMap.Of((FeatureGateNames.RelaxedEnvironmentVariableValidation, true)));
+        Assert.Empty(Errors(pod, relaxedOn31));
+    }
+}
