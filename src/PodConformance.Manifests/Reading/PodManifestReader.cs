@@ -90,7 +90,7 @@ public static class PodManifestReader
 
             int before = mapper.ErrorCount;
             var pod = fragment == ManifestFragment.Container
-                ? new Pod { Spec = new PodSpec { Containers = [mapper.ReadContainer(root, "")] } }
+                ? new Pod { Spec = new PodSpec { Containers = Model.Collections.ValueList.Of(mapper.ReadContainer(root, "")) } }
                 : new Pod { Spec = mapper.ReadPodSpec(root, "") };
             if (mapper.ErrorCount == before)
             {
