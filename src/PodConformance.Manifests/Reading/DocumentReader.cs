@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using PodConformance.Manifests.Mapping;
+using PodConformance.Manifests.Nodes;
+
+namespace PodConformance.Manifests.Reading;
+
+/// <summary>
+/// Sorts one document's objects: Pods are mapped, lists are opened, anything else is kept as an other object.
+/// A Pod with any error is left out, as the API server would reject it; its diagnostics remain.
+/// </summary>
+internal sealed class DocumentReader(
+    PodMapper mapper,
+    ImmutableArray<LoadedPod>.Builder pods,
+    ImmutableArray<ManifestObject>.Builder others,
+    int document)
+{
+    /// <summary>Reads one object; <paramref name="defaultKind"/> is the kind of items that omit it (a PodList's items are Pods).</summary>
+    public void ReadObject(ManifestNode node, string path, int item, string? defaultKind, string? defaultApiVersion)
+    {
+        if (node is ManifestSequence sequence)
+        {
+            for (int i = 0; i < sequence.Items.Length; i++)
+            {
+                ReadObject(sequence.Items[i], PodMapper.Index(path, i), i, defaultKind, defaultApiVersion);
+            }
+
+            return;
+        }
+
+        if (node is not ManifestMapping mapping)
+        {
+            mapper.Error(node.Position, path, $"expected an object (a mapping), got {node.Describe()}");
+            return;
+        }
+
+        string kind = mapping.GetString("kind");
+        string apiVersion = mapping.GetString("apiVersion");
+        if (kind.Length == 0)
+        {
+            kind = defaultKind ?? "";
+        }
+
+        if (apiVersion.Length == 0)
+        {
+            apiVersion = defaultApiVersion ?? "";
+        }
+
+        if (kind.Length == 0)
+        {
+            mapper.Error(mapping.Position, path, "Object 'Kind' is missing");
+            return;
+        }
+
+        if (kind.EndsWith("List", StringComparison.Ordinal) && mapping.Get("items") is { } items)
+        {
+            ReadList(items, PodMapper.Child(path, "items"), kind, apiVersion);
+            return;
+        }
+
+        if (kind == "Pod")
+        {
+            ReadPod(mapping, path, item, apiVersion);
+            return;
+        }
+
+        var metadata = mapping.Get("metadata") as ManifestMapping;
+        others.Add(new ManifestObject(
+            apiVersion,
+            kind,
+            metadata?.GetString("name") ?? "",
+            metadata?.GetString("namespace") ?? "",
+            mapping,
+            mapper.File,
+            document,
+            item));
+    }
+
+    private void ReadList(ManifestNode items, string path, string kind, string apiVersion)
+    {
+        if (items is not ManifestSequence sequence)
+        {
+            if (items is not ManifestScalar { IsNull: true })
+            {
+                mapper.Error(items.Position, path, $"expected a list, got {items.Describe()}");
+            }
+
+            return;
+        }
+
+        // Items of a typed list (PodList, ConfigMapList) may omit kind; those of a plain List may not.
+        string? itemKind = kind == "List" ? null : kind[..^"List".Length];
+        for (int i = 0; i < sequence.Items.Length; i++)
+        {
+            ReadObject(sequence.Items[i], PodMapper.Index(path, i), i, itemKind, kind == "List" ? null : apiVersion);
+        }
+    }
+
+    private void ReadPod(ManifestMapping mapping, string path, int item, string apiVersion)
+    {
+        int before = mapper.ErrorCount;
+        if (apiVersion.Length == 0)
+        {
+            mapper.Warning(mapping.Position, path, "apiVersion is not set; assuming v1");
+        }
+        else if (apiVersion != "v1")
+        {
+            mapper.Error(mapping.Get("apiVersion")?.Position ?? mapping.Position, PodMapper.Child(path, "apiVersion"), $"no kind \"Pod\" is registered for version \"{apiVersion}\"");
+        }
+
+        var pod = mapper.ReadPod(mapping, path) with { ApiVersion = "v1", Kind = "Pod" };
+        if (mapper.ErrorCount == before)
+        {
+            pods.Add(new LoadedPod(pod, mapper.File, document, item, mapping.Position));
+        }
+    }
+}

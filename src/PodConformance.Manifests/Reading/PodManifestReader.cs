@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using PodConformance.Manifests.Mapping;
+using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Parsing;
+using PodConformance.Model.Api;
+
+namespace PodConformance.Manifests.Reading;
+
+/// <summary>
+/// Reads Pods from Kubernetes manifests: YAML (single or multi-document), JSON, <c>kind: List</c> /
+/// <c>PodList</c> and <c>kubectl get -o yaml</c> output. Never throws for bad input: every problem is a
+/// <see cref="ManifestDiagnostic"/> with file, line, column and field path, and a bad document does not
+/// stop the others. Objects of other kinds come back in <see cref="ManifestReadResult.OtherObjects"/>.
+/// </summary>
+public static class PodManifestReader
+{
+    /// <summary>The display name used for standard input, as kubectl's <c>-f -</c>.</summary>
+    public const string StdinName = "<stdin>";
+
+    /// <summary>Reads a file; <c>-</c> reads standard input.</summary>
+    public static ManifestReadResult ReadFile(string path)
+    {
+        if (path == "-")
+        {
+            return Read(Console.In, StdinName);
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Failed(path, $"cannot read file: {ex.Message}");
+        }
+
+        return ReadText(text, path);
+    }
+
+    public static ManifestReadResult Read(TextReader reader, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadText(reader.ReadToEnd(), displayName == "-" ? StdinName : displayName);
+    }
+
+    /// <summary>Reads manifest text; <paramref name="displayName"/> is what diagnostics call the file.</summary>
+    public static ManifestReadResult ReadText(string text, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mapper = new PodMapper(displayName);
+        var pods = ImmutableArray.CreateBuilder<LoadedPod>();
+        var others = ImmutableArray.CreateBuilder<ManifestObject>();
+        var stream = Parse(text);
+        for (int d = 0; d < stream.Documents.Count; d++)
+        {
+            var root = stream.Documents[d].Root;
+            if (root is not null)
+            {
+                new DocumentReader(mapper, pods, others, d).ReadObject(root, "", -1, null, null);
+            }
+        }
+
+        var diagnostics = mapper.Diagnostics.ToImmutableArray();
+        if (stream.Error is { } error)
+        {
+            string what = IsJson(text) ? "invalid JSON" : "invalid YAML";
+            diagnostics = diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Error, displayName, error.Position, "", $"{what}: {error.Message}"));
+        }
+
+        return new ManifestReadResult(pods.ToImmutable(), others.ToImmutable(), diagnostics, [.. mapper.NotModelled]);
+    }
+
+    /// <summary>
+    /// Reads a fragment (the body of a PodSpec or of one Container) into a Pod that holds it, so snippets such
+    /// as a tutorial's <c>env:</c> block load and are type-checked. Paths are relative to the fragment.
+    /// </summary>
+    public static ManifestReadResult ReadFragment(string text, string displayName, ManifestFragment fragment)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mapper = new PodMapper(displayName);
+        var pods = ImmutableArray.CreateBuilder<LoadedPod>();
+        var stream = Parse(text);
+        for (int d = 0; d < stream.Documents.Count; d++)
+        {
+            if (stream.Documents[d].Root is not { } root)
+            {
+                continue;
+            }
+
+            int before = mapper.ErrorCount;
+            var pod = fragment == ManifestFragment.Container
+                ? new Pod { Spec = new PodSpec { Containers = Model.Collections.ValueList.Of(mapper.ReadContainer(root, "")) } }
+                : new Pod { Spec = mapper.ReadPodSpec(root, "") };
+            if (mapper.ErrorCount == before)
+            {
+                pods.Add(new LoadedPod(pod, displayName, d, -1, root.Position));
+            }
+        }
+
+        var diagnostics = mapper.Diagnostics.ToImmutableArray();
+        if (stream.Error is { } error)
+        {
+            diagnostics = diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Error, displayName, error.Position, "", $"invalid YAML: {error.Message}"));
+        }
+
+        return new ManifestReadResult(pods.ToImmutable(), [], diagnostics, [.. mapper.NotModelled]);
+    }
+
+    /// <summary>JSON when the first non-space character opens an object or array, as kubectl decides.</summary>
+    internal static bool IsJson(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c is '\uFEFF' || char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            return c is '{' or '[';
+        }
+
+        return false;
+    }
+
+    private static ParsedStream Parse(string text) =>
+        IsJson(text) ? JsonTreeBuilder.Parse(text) : YamlTreeBuilder.Parse(text);
+
+    private static ManifestReadResult Failed(string file, string message) =>
+        new([], [], [new ManifestDiagnostic(DiagnosticSeverity.Error, file, SourcePosition.None, "", message)], []);
+}

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PodConformance.Manifests.Nodes;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Manifests.Writing;
+
+/// <summary>
+/// Builds one output mapping in Go struct field order, applying Go's encoding rules field by field:
+/// <c>omitempty</c> drops "", 0, false, nil pointers and empty slices/maps, but never a struct, and a zero
+/// metav1.Time marshals as <c>null</c>.
+/// </summary>
+internal sealed class TreeBuilder
+{
+    private readonly ImmutableArray<KeyValuePair<ManifestScalar, ManifestNode>>.Builder _entries =
+        ImmutableArray.CreateBuilder<KeyValuePair<ManifestScalar, ManifestNode>>();
+
+    public static ManifestScalar String(string value) => new(value, ScalarKind.String);
+
+    public static ManifestScalar Null { get; } = new("null", ScalarKind.Null);
+
+    public TreeBuilder Node(string key, ManifestNode? value)
+    {
+        if (value is not null)
+        {
+            _entries.Add(new(String(key), value));
+        }
+
+        return this;
+    }
+
+    /// <summary>A Go string; <paramref name="always"/> for fields without omitempty.</summary>
+    public TreeBuilder Str(string key, string value, bool always = false) =>
+        value.Length == 0 && !always ? this : Node(key, String(value));
+
+    /// <summary>A *string: omitted when nil, written even when empty.</summary>
+    public TreeBuilder StrPointer(string key, string? value) => value is null ? this : Node(key, String(value));
+
+    public TreeBuilder Int(string key, long value, bool always = false) =>
+        value == 0 && !always ? this : Node(key, new ManifestScalar(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Int));
+
+    public TreeBuilder Int(string key, long? value) => value is null ? this : Int(key, value.Value, always: true);
+
+    public TreeBuilder Bool(string key, bool value, bool always = false) =>
+        !value && !always ? this : Node(key, new ManifestScalar(value ? "true" : "false", ScalarKind.Bool));
+
+    public TreeBuilder Bool(string key, bool? value) => value is null ? this : Bool(key, value.Value, always: true);
+
+    /// <summary>A non-pointer metav1.Time: always written, <c>null</c> when zero (so kubectl's <c>lastProbeTime: null</c>).</summary>
+    public TreeBuilder Time(string key, DateTimeOffset? value) => Node(key, TimeNode(value));
+
+    /// <summary>A *metav1.Time: omitted when nil.</summary>
+    public TreeBuilder TimePointer(string key, DateTimeOffset? value) => value is null ? this : Node(key, TimeNode(value));
+
+    public TreeBuilder Quantity(string key, Quantity? value) => value is null ? this : Node(key, String(value.Value.ToString()));
+
+    public TreeBuilder StringMap(string key, ValueMap<string> map)
+    {
+        if (map.IsEmpty)
+        {
+            return this;
+        }
+
+        var inner = new TreeBuilder();
+        foreach (var (k, v) in map)
+        {
+            inner.Node(k, String(v));
+        }
+
+        return Node(key, inner.Build());
+    }
+
+    public TreeBuilder ResourceList(string key, ValueMap<Quantity> map)
+    {
+        if (map.IsEmpty)
+        {
+            return this;
+        }
+
+        var inner = new TreeBuilder();
+        foreach (var (k, v) in map)
+        {
+            inner.Node(k, String(v.ToString()));
+        }
+
+        return Node(key, inner.Build());
+    }
+
+    public TreeBuilder StringList(string key, ValueList<string> list) => List(key, list, String);
+
+    /// <summary>A slice with omitempty, or without it (<paramref name="always"/>: nil prints as null, as Go does).</summary>
+    public TreeBuilder List<T>(string key, ValueList<T> list, Func<T, ManifestNode> item, bool always = false)
+    {
+        if (list.IsEmpty)
+        {
+            return always ? Node(key, Null) : this;
+        }
+
+        var items = ImmutableArray.CreateBuilder<ManifestNode>(list.Count);
+        foreach (var x in list)
+        {
+            items.Add(item(x));
+        }
+
+        return Node(key, new ManifestSequence(items.MoveToImmutable()));
+    }
+
+    public ManifestMapping Build() => new(_entries.ToImmutable());
+
+    /// <summary>metav1.Time marshals as RFC 3339 in UTC with whole seconds.</summary>
+    private static ManifestScalar TimeNode(DateTimeOffset? value) =>
+        value is null
+            ? Null
+            : String(value.Value.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture));
+}
