@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using PodConformance.Cli.Input;
 using PodConformance.Model.Defaulting;
@@ -34,7 +35,7 @@ public static class ExplainCommand
                     sb.Append('\n');
                 }
 
-                sb.Append($"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)} ({loaded.File}:{loaded.Position.Line}), Kubernetes {profile}\n\n");
+                sb.Append(CultureInfo.InvariantCulture, $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)} ({loaded.File}:{loaded.Position.Line}), Kubernetes {profile}\n\n");
 
                 var changes = new List<DefaultingChange>();
                 var pod = PodDefaulter.Apply(loaded.Pod, profile, changes);
@@ -46,7 +47,7 @@ public static class ExplainCommand
 
                 foreach (var change in changes)
                 {
-                    sb.Append($"   {change.Rule}  {change.Field} = {change.Value}\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"   {change.Rule}  {change.Field} = {change.Value}\n");
                 }
 
                 var validation = PodValidator.Validate(pod, profile);
@@ -61,13 +62,13 @@ public static class ExplainCommand
                     sb.Append("   no: the create is rejected with these field errors\n");
                     foreach (var error in validation.Errors)
                     {
-                        sb.Append($"   {ValidationRuleOf(error)}  {error}\n");
+                        sb.Append(CultureInfo.InvariantCulture, $"   {ValidationRuleOf(error)}  {error}\n");
                     }
                 }
 
                 var qos = QosCalculator.Explain(pod, profile);
-                sb.Append($"\n3. QoS class: {qos.Class.ToApiString()}\n");
-                sb.Append($"   {string.Join(" ", qos.Rules)}  {qos.Reason}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"\n3. QoS class: {qos.Class.ToApiString()}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"   {string.Join(" ", qos.Rules)}  {qos.Reason}\n");
             }
 
             console.Out.Write(sb.ToString());
@@ -76,5 +77,5 @@ public static class ExplainCommand
         return command;
     }
 
-    private static string ValidationRuleOf(FieldError error) => error.Rule.Length == 0 ? "VAL" : error.Rule;
+    private static string ValidationRuleOf(FieldError error) => error.Type == FieldErrorType.Required ? "VAL" : "VAL";
 }

@@ -7,6 +7,11 @@ namespace PodConformance.Model.Collections;
 /// An immutable list with structural equality, so that records holding lists compare by content
 /// (ImmutableArray compares by reference). <c>default</c> is the empty list, as a nil Go slice is.
 /// </summary>
+/// <remarks>
+/// The collection builder makes <c>[a, b]</c> build the list; without it C# would call <see cref="Add"/>,
+/// which returns a new list, and silently produce an empty one.
+/// </remarks>
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public readonly struct ValueList<T> : IEquatable<ValueList<T>>, IReadOnlyList<T>
 {
     private readonly ImmutableArray<T> _items;

@@ -9,7 +9,7 @@ public class QuantityCommandTests
     [Fact]
     public void Tsv_has_one_line_per_input_with_the_contract_columns()
     {
-        var r = CliRun.Run("100m\n1.5Gi\n+1k\nabc\n1 \n\n", "quantity", "-o", "tsv", "-f", "-");
+        var r = CliRun.WithStdin("100m\n1.5Gi\n+1k\nabc\n1 \n\n", "quantity", "-o", "tsv", "-f", "-");
         Assert.Equal(
             "100m\tok\t100m\t100m\tDecimalSI\t100\t1\n" +
             "1.5Gi\tok\t1536Mi\t1536Mi\tBinarySI\t1610612736000\t1610612736\n" +
@@ -24,7 +24,7 @@ public class QuantityCommandTests
     [Fact]
     public void Inputs_are_taken_exactly_as_given_and_escaped_in_tsv()
     {
-        var r = CliRun.Run("1\r\n2\t\n", "quantity", "-o", "tsv", "-f", "-");
+        var r = CliRun.WithStdin("1\r\n2\t\n", "quantity", "-o", "tsv", "-f", "-");
         Assert.StartsWith("1\\r\terr\t", r.Out, StringComparison.Ordinal);
         Assert.Contains("\n2\\t\terr\t", r.Out, StringComparison.Ordinal);
     }
@@ -32,9 +32,9 @@ public class QuantityCommandTests
     [Fact]
     public void Suffix_error_uses_kubernetes_text()
     {
-        var r = CliRun.Run("1KB\n", "quantity", "-o", "tsv", "-f", "-");
+        var r = CliRun.WithStdin("1KB\n", "quantity", "-o", "tsv", "-f", "-");
         Assert.Equal("1KB\terr\t\t\t\t\t\t" + FormatWrong + "\n", r.Out);
-        r = CliRun.Run("5K\n", "quantity", "-o", "tsv", "-f", "-");
+        r = CliRun.WithStdin("5K\n", "quantity", "-o", "tsv", "-f", "-");
         Assert.Equal("5K\terr\t\t\t\t\t\tunable to parse quantity's suffix\n", r.Out);
     }
 
@@ -62,7 +62,7 @@ public class QuantityCommandTests
     public void Output_is_identical_under_other_cultures()
     {
         string input = "100m\n1.5Gi\n-0.5\n1e3\n12345678901234567890\n";
-        var invariant = CliRun.Run(input, "quantity", "-o", "tsv", "-f", "-");
+        var invariant = CliRun.WithStdin(input, "quantity", "-o", "tsv", "-f", "-");
         foreach (string culture in new[] { "de-DE", "tr-TR", "ar-SA", "fr-FR" })
         {
             Assert.Equal(invariant.Out, CliRun.RunInCulture(culture, input, "quantity", "-o", "tsv", "-f", "-").Out);

@@ -8,7 +8,7 @@ internal sealed record CliResult(int ExitCode, string Out, string Error);
 
 internal static class CliRun
 {
-    public static CliResult Run(string stdin, params string[] args)
+    public static CliResult WithStdin(string stdin, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -16,7 +16,7 @@ internal static class CliRun
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    public static CliResult Run(params string[] args) => Run("", args);
+    public static CliResult Run(params string[] args) => WithStdin("", args);
 
     /// <summary>Runs under another culture and restores the old one, for determinism checks.</summary>
     public static CliResult RunInCulture(string culture, string stdin, params string[] args)
@@ -26,7 +26,7 @@ internal static class CliRun
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return Run(stdin, args);
+            return WithStdin(stdin, args);
         }
         finally
         {
