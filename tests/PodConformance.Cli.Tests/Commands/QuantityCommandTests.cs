@@ -93,4 +93,11 @@ public class QuantityCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("give one or more VALUEs", r.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ordinary_values_carry_no_warning()
+    {
+        var r = CliRun.Run("quantity", "1.5Gi", "100m", "128Mi");
+        Assert.Equal("", r.Error);
+    }
 }
