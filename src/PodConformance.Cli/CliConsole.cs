@@ -9,6 +9,9 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int CheckFailed = 1;
     public const int UsageOrInput = 2;
+
+    /// <summary>A bug in podconf (EX_SOFTWARE); never the answer to bad input.</summary>
+    public const int InternalError = 70;
 }
 
 /// <summary>

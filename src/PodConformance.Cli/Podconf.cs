@@ -35,5 +35,11 @@ public static class Podconf
             console.Error.Write("podconf: " + e.Message + "\n");
             return ExitCodes.UsageOrInput;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not the user's fault: one line they can report, no stack trace to wade through.
+            console.Error.Write("podconf: internal error (please report it with the input that caused it): " + e.GetType().Name + ": " + e.Message + "\n");
+            return ExitCodes.InternalError;
+        }
     }
 }

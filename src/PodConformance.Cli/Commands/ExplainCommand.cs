@@ -17,14 +17,16 @@ public static class ExplainCommand
     public static Command Create(CliConsole console)
     {
         var files = FileOption.Create();
+        var verbose = FileOption.Verbose();
         var common = new CommonOptions();
         var command = new Command("explain", "Explain step by step what Kubernetes does with a Pod: defaulting, validation, QoS, citing spec rules.");
         command.Options.Add(files);
+        command.Options.Add(verbose);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "explain");
+            var input = PodInput.Load(result.GetValue(files), console, "explain", result.GetValue(verbose));
             bool anyInvalid = false;
             var sb = new StringBuilder();
             for (int i = 0; i < input.Pods.Count; i++)

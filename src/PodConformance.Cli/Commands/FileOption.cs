@@ -5,6 +5,11 @@ namespace PodConformance.Cli.Commands;
 /// <summary>kubectl's <c>-f</c>: repeatable, <c>-</c> for stdin.</summary>
 public static class FileOption
 {
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Also list the fields Kubernetes knows that the model does not use",
+    };
+
     public static Option<string[]> Create() => new("--filename", "-f")
     {
         Description = "Manifest file (YAML or JSON; multi-document, kind: List); - for stdin. Repeatable.",

@@ -16,19 +16,21 @@ public static class QosCommand
     public static Command Create(CliConsole console)
     {
         var files = FileOption.Create();
+        var verbose = FileOption.Verbose();
         var output = new Option<string>("--output", "-o") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json");
         var noDefaults = new Option<bool>("--no-defaults") { Description = "Compute the class on the manifest as written, without API defaulting (as upstream unit tests do)" };
         var common = new CommonOptions();
         var command = new Command("qos", "Print the QoS class of each Pod (Guaranteed, Burstable, BestEffort) and why.");
         command.Options.Add(files);
+        command.Options.Add(verbose);
         command.Options.Add(output);
         command.Options.Add(noDefaults);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "qos");
+            var input = PodInput.Load(result.GetValue(files), console, "qos", result.GetValue(verbose));
             bool defaults = !result.GetValue(noDefaults);
             var rows = new List<(string Ns, string Name, QosDecision Decision)>();
             foreach (var loaded in input.Pods)

@@ -14,14 +14,16 @@ public static class ValidateCommand
     public static Command Create(CliConsole console)
     {
         var files = FileOption.Create();
+        var verbose = FileOption.Verbose();
         var common = new CommonOptions();
         var command = new Command("validate", "Validate Pods as the API server does at create; print every field error in Kubernetes' words.");
         command.Options.Add(files);
+        command.Options.Add(verbose);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "validate");
+            var input = PodInput.Load(result.GetValue(files), console, "validate", result.GetValue(verbose));
             bool anyInvalid = false;
             foreach (var loaded in input.Pods)
             {

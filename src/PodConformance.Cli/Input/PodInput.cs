@@ -1,3 +1,4 @@
+using System.Globalization;
 using PodConformance.Manifests.Reading;
 
 namespace PodConformance.Cli.Input;
@@ -19,7 +20,7 @@ public sealed class PodInput
 
     public bool HadErrors { get; }
 
-    public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb)
+    public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb, bool verbose = false)
     {
         if (paths is null || paths.Count == 0)
         {
@@ -36,6 +37,15 @@ public sealed class PodInput
             {
                 console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
                 errors |= d.IsError;
+            }
+
+            if (verbose)
+            {
+                foreach (var field in result.NotModelled)
+                {
+                    console.Error.Write(string.Create(CultureInfo.InvariantCulture,
+                        $"podconf: note: {field.File}:{field.Position.Line}:{field.Position.Column}: {field.Path} is a Kubernetes field the model does not use\n"));
+                }
             }
 
             pods.AddRange(result.Pods);

@@ -110,4 +110,13 @@ public class QosCommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("resource-demo   Burstable", r.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verbose_lists_fields_the_model_does_not_use()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  affinity: {}\n  containers:\n  - name: c\n    image: i\n";
+        Assert.DoesNotContain("note:", CliRun.WithStdin(pod, "qos", "-f", "-").Error, StringComparison.Ordinal);
+        var r = CliRun.WithStdin(pod, "qos", "-v", "-f", "-");
+        Assert.Contains("podconf: note: <stdin>:6:3: spec.affinity is a Kubernetes field the model does not use", r.Error, StringComparison.Ordinal);
+    }
 }
