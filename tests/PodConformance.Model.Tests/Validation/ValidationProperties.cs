@@ -30,6 +30,9 @@ public class ValidationProperties
 
     private static string Milli(int m) => m.ToString(CultureInfo.InvariantCulture) + "m";
 
+    /// <summary>How the error prints the parsed quantity: Quantity.String(), so "5000m" reads "5" (VAL-031).</summary>
+    private static string Printed(string quantity) => Q(quantity).ToString();
+
     private static string Mi(int m) => m.ToString(CultureInfo.InvariantCulture) + "Mi";
 
     private static Container ContainerFor(int i, Sizes s) =>
@@ -69,7 +72,7 @@ public class ValidationProperties
             swapped[victim] = sizes[victim] with { CpuReq = sizes[victim].CpuLim + extra };
             var result = PodValidator.Validate(PodFor(swapped), Profile.Default);
             string expected = "spec.containers[" + victim.ToString(CultureInfo.InvariantCulture) + "].resources.requests: Invalid value: \""
-                + Milli(swapped[victim].CpuReq) + "\": must be less than or equal to cpu limit of " + Milli(sizes[victim].CpuLim);
+                + Printed(Milli(swapped[victim].CpuReq)) + "\": must be less than or equal to cpu limit of " + Printed(Milli(sizes[victim].CpuLim));
             return (result.Errors.Count == 1 && result.Errors[0].ToString() == expected).Label(result.ToAggregateString());
         });
 
