@@ -18,6 +18,7 @@ public static partial class PodValidator
     /// </summary>
     private static void ValidateContainerRestartPolicy(Context ctx, Container c, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.ContainerRestartPolicy);
         var policyPath = path.Child("restartPolicy");
         if (c.RestartPolicy is null)
         {
@@ -83,6 +84,8 @@ public static partial class PodValidator
             return;
         }
 
+        using var _ = ctx.Rule(ValidationRules.ProbeAndHandlerFields);
+
         ValidateHandler(ctx, probe.Handler, path, allowSleep: false, allowGrpc: true);
         NonNegative(ctx, probe.InitialDelaySeconds, path.Child("initialDelaySeconds"));
         NonNegative(ctx, probe.TimeoutSeconds, path.Child("timeoutSeconds"));
@@ -124,6 +127,7 @@ public static partial class PodValidator
 
     private static void ValidateLifecycle(Context ctx, Lifecycle lifecycle, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.ProbeAndHandlerFields);
         if (lifecycle.PostStart is not null)
         {
             ValidateHandler(ctx, lifecycle.PostStart, path.Child("postStart"), allowSleep: true, allowGrpc: false);
