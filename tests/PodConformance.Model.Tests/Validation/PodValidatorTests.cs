@@ -221,6 +221,35 @@ public class PodValidatorTests
         ], Errors(pod, V(35)));
     }
 
+    /// <summary>
+    /// Pinned against upstream validateContainerRestartPolicy (limits 20 and 255 via field.TooMany, exitCodes
+    /// "must be specified") and captured API-server output (empty operator is Unsupported, not Required). VAL-041.
+    /// </summary>
+    [Fact]
+    public void Restart_rule_limits_and_an_empty_operator()
+    {
+        var values = new int[256];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = i + 1;
+        }
+
+        var many = new ContainerRestartRule[21];
+        many[0] = new ContainerRestartRule { Action = "Restart", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "", Values = ValueList.Of(values) } };
+        for (int i = 1; i < many.Length; i++)
+        {
+            many[i] = new ContainerRestartRule { Action = "Restart", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = ValueList.Of(42) } };
+        }
+
+        var pod = Pod(Container() with { RestartPolicy = "Never", RestartPolicyRules = ValueList.Of(many) });
+        Assert.Equal(
+        [
+            "spec.containers[0].restartPolicyRules: Too many: 21: must have at most 20 items",
+            "spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: \"\": supported values: \"In\", \"NotIn\"",
+            "spec.containers[0].restartPolicyRules[0].exitCodes.values: Too many: 256: must have at most 255 items",
+        ], Errors(pod, V(35)));
+    }
+
     [Fact]
     public void Resize_policy_with_restart_policy_never()
     {
