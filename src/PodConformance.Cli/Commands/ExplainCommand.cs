@@ -79,5 +79,5 @@ public static class ExplainCommand
         return command;
     }
 
-    private static string ValidationRuleOf(FieldError error) => error.Type == FieldErrorType.Required ? "VAL" : "VAL";
+    private static string ValidationRuleOf(FieldError error) => error.Rule;
 }

@@ -25,6 +25,12 @@ public sealed record RawJsonValue(string Json)
 /// <param name="Detail">Appended after <c>": "</c> when non-empty.</param>
 public sealed record FieldError(FieldErrorType Type, string Field, object? BadValue, string Detail)
 {
+    /// <summary>
+    /// The spec/validation.md rule ID (<see cref="ValidationRules"/>) whose check produced this error; empty for
+    /// errors built outside <see cref="PodValidator"/>. Part of equality, never part of <see cref="ToString"/>.
+    /// </summary>
+    public string Rule { get; init; } = "";
+
     public static FieldError Required(FieldPath path, string detail = "") => new(FieldErrorType.Required, path.ToString(), "", detail);
 
     public static FieldError Forbidden(FieldPath path, string detail) => new(FieldErrorType.Forbidden, path.ToString(), "", detail);

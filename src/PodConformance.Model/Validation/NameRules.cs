@@ -121,6 +121,9 @@ public static class NameRules
         return true;
     }
 
+    /// <summary>IsDNS1123Label's message for a valid subdomain that is not a label (spec VAL-012).</summary>
+    public const string DnsLabelDotsMessage = "must not contain dots";
+
     /// <summary>IsDNS1123Label. Newer releases say "must not contain dots" when the value is a valid subdomain.</summary>
     public static string[] Dns1123Label(string value, KubernetesVersion version)
     {
@@ -139,7 +142,7 @@ public static class NameRules
 
         if (!ok)
         {
-            msgs.Add(version >= DnsLabelDotsMessageSince && MatchesSubdomain(value) ? "must not contain dots" : Dns1123LabelRegexMessage);
+            msgs.Add(version >= DnsLabelDotsMessageSince && MatchesSubdomain(value) ? DnsLabelDotsMessage : Dns1123LabelRegexMessage);
         }
 
         return [.. msgs];

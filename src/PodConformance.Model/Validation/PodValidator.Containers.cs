@@ -16,7 +16,7 @@ public static partial class PodValidator
         var containers = spec.Containers;
         if (containers.IsEmpty)
         {
-            ctx.Add(FieldError.Required(path));
+            ctx.Add(FieldError.Required(path), ValidationRules.AtLeastOneContainer);
             return;
         }
 
@@ -29,7 +29,7 @@ public static partial class PodValidator
 
             if (!names.Add(c.Name))
             {
-                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name));
+                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name), ValidationRules.ContainerNameUnique);
             }
 
             if (c.Lifecycle is not null)
@@ -48,7 +48,7 @@ public static partial class PodValidator
             }
             else if (c.RestartPolicy is not null)
             {
-                ctx.Add(FieldError.Forbidden(idx.Child("restartPolicy"), "may not be set for non-init containers"));
+                ctx.Add(FieldError.Forbidden(idx.Child("restartPolicy"), "may not be set for non-init containers"), ValidationRules.RegularContainerRestartPolicy);
             }
         }
 
@@ -86,7 +86,7 @@ public static partial class PodValidator
                 // gate (1.28 default) the API server drops the field, so nothing is validated.
                 if (c.RestartPolicy != "Always")
                 {
-                    ctx.Add(FieldError.NotSupported(idx.Child("restartPolicy"), c.RestartPolicy, "Always"));
+                    ctx.Add(FieldError.NotSupported(idx.Child("restartPolicy"), c.RestartPolicy, "Always"), ValidationRules.ContainerRestartPolicy);
                 }
 
                 restartAlways = c.RestartPolicy == "Always";
@@ -94,7 +94,7 @@ public static partial class PodValidator
 
             if (names.Contains(c.Name))
             {
-                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name));
+                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name), ValidationRules.ContainerNameUnique);
             }
             else if (c.Name.Length > 0)
             {
@@ -116,6 +116,7 @@ public static partial class PodValidator
             }
             else
             {
+                using var _ = ctx.Rule(ValidationRules.InitProbesAndLifecycle);
                 if (c.Lifecycle is not null)
                 {
                     ctx.Add(FieldError.Forbidden(idx.Child("lifecycle"), NonSidecarInitMessage));
@@ -172,15 +173,16 @@ public static partial class PodValidator
 
             if (!all.Add(c.Name))
             {
-                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name));
+                ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name), ValidationRules.ContainerNameUnique);
             }
 
             if (c.TargetContainerName.Length != 0 && !other.Contains(c.TargetContainerName))
             {
-                ctx.Add(FieldError.NotFound(idx.Child("targetContainerName"), c.TargetContainerName));
+                ctx.Add(FieldError.NotFound(idx.Child("targetContainerName"), c.TargetContainerName), ValidationRules.ContainerNameUnique);
             }
 
             // validateFieldAllowList, in the struct's field order.
+            using var _ = ctx.Rule(ValidationRules.EphemeralContainers);
             const string notForEphemeral = "cannot be set for an Ephemeral Container";
             if (!c.Ports.IsEmpty)
             {
@@ -249,19 +251,20 @@ public static partial class PodValidator
         var namePath = path.Child("name");
         if (c.Name.Length == 0)
         {
-            ctx.Add(FieldError.Required(namePath));
+            ctx.Add(FieldError.Required(namePath), ValidationRules.ContainerName);
         }
         else
         {
             foreach (string msg in NameRules.Dns1123Label(c.Name, ctx.Version))
             {
-                ctx.Add(FieldError.Invalid(namePath, c.Name, msg));
+                ctx.Add(FieldError.Invalid(namePath, c.Name, msg),
+                    string.Equals(msg, NameRules.DnsLabelDotsMessage, StringComparison.Ordinal) ? ValidationRules.ContainerNameDots : ValidationRules.ContainerName);
             }
         }
 
         if (c.Image.Length == 0)
         {
-            ctx.Add(FieldError.Required(path.Child("image")));
+            ctx.Add(FieldError.Required(path.Child("image")), ValidationRules.Image);
         }
 
         switch (c.TerminationMessagePolicy)
@@ -270,10 +273,10 @@ public static partial class PodValidator
             case "FallbackToLogsOnError":
                 break;
             case "":
-                ctx.Add(FieldError.Required(path.Child("terminationMessagePolicy")));
+                ctx.Add(FieldError.Required(path.Child("terminationMessagePolicy")), ValidationRules.ContainerPolicies);
                 break;
             default:
-                ctx.Add(FieldError.NotSupported(path.Child("terminationMessagePolicy"), c.TerminationMessagePolicy, "File", "FallbackToLogsOnError"));
+                ctx.Add(FieldError.NotSupported(path.Child("terminationMessagePolicy"), c.TerminationMessagePolicy, "File", "FallbackToLogsOnError"), ValidationRules.ContainerPolicies);
                 break;
         }
 
@@ -289,11 +292,11 @@ public static partial class PodValidator
             case "Never":
                 break;
             case "":
-                ctx.Add(FieldError.Required(path.Child("imagePullPolicy")));
+                ctx.Add(FieldError.Required(path.Child("imagePullPolicy")), ValidationRules.ContainerPolicies);
                 break;
             default:
                 // sets.List order: sorted.
-                ctx.Add(FieldError.NotSupported(path.Child("imagePullPolicy"), c.ImagePullPolicy, "Always", "IfNotPresent", "Never"));
+                ctx.Add(FieldError.NotSupported(path.Child("imagePullPolicy"), c.ImagePullPolicy, "Always", "IfNotPresent", "Never"), ValidationRules.ContainerPolicies);
                 break;
         }
 
@@ -310,6 +313,7 @@ public static partial class PodValidator
 
     private static void ValidateVolumeMounts(Context ctx, ValueList<VolumeMount> mounts, HashSet<string> volumes, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.VolumesAndMounts);
         HashSet<string>? mountPoints = null;
         for (int i = 0; i < mounts.Count; i++)
         {
@@ -376,6 +380,7 @@ public static partial class PodValidator
     /// </summary>
     private static void ValidateResizePolicy(Context ctx, ValueList<ContainerResizePolicy> policies, string podRestartPolicy, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.ResizePolicy);
         HashSet<string>? seen = null;
         for (int i = 0; i < policies.Count; i++)
         {
@@ -432,7 +437,7 @@ public static partial class PodValidator
         string image = c.Image;
         if (image.Length != 0 && (char.IsWhiteSpace(image[0]) || char.IsWhiteSpace(image[^1])))
         {
-            ctx.Add(FieldError.Invalid(path.Child("image"), image, "must not have leading or trailing whitespace"));
+            ctx.Add(FieldError.Invalid(path.Child("image"), image, "must not have leading or trailing whitespace"), ValidationRules.Image);
         }
     }
 }

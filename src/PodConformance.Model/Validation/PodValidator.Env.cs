@@ -31,13 +31,13 @@ public static partial class PodValidator
             var idx = path.Index(i);
             if (ev.Name.Length == 0)
             {
-                ctx.Add(FieldError.Required(idx.Child("name")));
+                ctx.Add(FieldError.Required(idx.Child("name")), ValidationRules.EnvName);
             }
             else
             {
                 foreach (string msg in ctx.RelaxedEnvNames ? NameRules.RelaxedEnvVarName(ev.Name) : NameRules.EnvVarName(ev.Name))
                 {
-                    ctx.Add(FieldError.Invalid(idx.Child("name"), ev.Name, msg));
+                    ctx.Add(FieldError.Invalid(idx.Child("name"), ev.Name, msg), ValidationRules.EnvName);
                 }
             }
 
@@ -77,6 +77,7 @@ public static partial class PodValidator
             ValidateKeySelector(ctx, from.SecretKeyRef, path.Child("secretKeyRef"));
         }
 
+        using var _ = ctx.Rule(ValidationRules.EnvValueFrom);
         if (sources == 0)
         {
             ctx.Add(FieldError.Invalid(path, "", EnvSourcesDetail));
@@ -98,6 +99,7 @@ public static partial class PodValidator
     /// </summary>
     private static void ValidateObjectFieldSelector(Context ctx, ObjectFieldSelector fs, string[] allowed, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.FieldRef);
         if (fs.ApiVersion.Length == 0)
         {
             ctx.Add(FieldError.Required(path.Child("apiVersion")));
@@ -191,6 +193,7 @@ public static partial class PodValidator
     /// </summary>
     private static void ValidateContainerResourceFieldSelector(Context ctx, ResourceFieldSelector fs, FieldPath path, bool volume)
     {
+        using var _ = ctx.Rule(ValidationRules.ResourceFieldRef);
         if (volume && fs.ContainerName.Length == 0)
         {
             ctx.Add(FieldError.Required(path.Child("containerName")));
@@ -266,6 +269,7 @@ public static partial class PodValidator
     /// </summary>
     private static void ValidateKeySelector(Context ctx, KeySelector s, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.KeyRef);
         foreach (string msg in NameRules.NameIsDnsSubdomain(s.Name, prefix: false))
         {
             ctx.Add(FieldError.Invalid(path.Child("name"), s.Name, msg));
@@ -290,6 +294,7 @@ public static partial class PodValidator
     /// </summary>
     private static void ValidateEnvFrom(Context ctx, ValueList<EnvFromSource> sources, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.EnvFrom);
         for (int i = 0; i < sources.Count; i++)
         {
             var ev = sources[i];
@@ -298,7 +303,7 @@ public static partial class PodValidator
             {
                 foreach (string msg in ctx.RelaxedEnvNames ? NameRules.RelaxedEnvVarName(ev.Prefix) : NameRules.EnvVarName(ev.Prefix))
                 {
-                    ctx.Add(FieldError.Invalid(idx.Child("prefix"), ev.Prefix, msg));
+                    ctx.Add(FieldError.Invalid(idx.Child("prefix"), ev.Prefix, msg), ValidationRules.EnvName);
                 }
             }
 
@@ -346,6 +351,7 @@ public static partial class PodValidator
     /// </summary>
     private static void ValidateDownwardApiVolumeItems(Context ctx, ValueList<DownwardApiVolumeFile> items, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.DownwardApiVolumeFiles);
         foreach (var file in items)
         {
             var pathPath = path.Child("path");

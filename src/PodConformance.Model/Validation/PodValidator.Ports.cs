@@ -21,14 +21,16 @@ public static partial class PodValidator
                 {
                     foreach (string msg in msgs)
                     {
-                        ctx.Add(FieldError.Invalid(idx.Child("name"), p.Name, msg));
+                        ctx.Add(FieldError.Invalid(idx.Child("name"), p.Name, msg), ValidationRules.PortName);
                     }
                 }
                 else if (!(names ??= new HashSet<string>(StringComparer.Ordinal)).Add(p.Name))
                 {
-                    ctx.Add(FieldError.Duplicate(idx.Child("name"), p.Name));
+                    ctx.Add(FieldError.Duplicate(idx.Child("name"), p.Name), ValidationRules.PortName);
                 }
             }
+
+            using var _ = ctx.Rule(ValidationRules.PortNumbersAndProtocol);
 
             if (p.Port == 0)
             {
@@ -61,6 +63,7 @@ public static partial class PodValidator
     /// </summary>
     private static void CheckHostPortConflicts(Context ctx, ValueList<Container> containers, int from, int to, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.HostPortConflicts);
         HashSet<string>? seen = null;
         for (int ci = from; ci < to; ci++)
         {
@@ -90,6 +93,7 @@ public static partial class PodValidator
             return;
         }
 
+        using var _ = ctx.Rule(ValidationRules.HostNetworkPorts);
         var path = SpecPath.Child("containers");
         for (int i = 0; i < spec.Containers.Count; i++)
         {

@@ -49,16 +49,16 @@ public static partial class PodValidator
                 int cmp = quantity.CompareTo(limit);
                 if (cmp != 0 && !IsOvercommitAllowed(name))
                 {
-                    ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be equal to " + name + " limit of " + limit.ToString()));
+                    ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be equal to " + name + " limit of " + limit.ToString()), ValidationRules.NonOvercommittable);
                 }
                 else if (cmp > 0)
                 {
-                    ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be less than or equal to " + name + " limit of " + limit.ToString()));
+                    ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be less than or equal to " + name + " limit of " + limit.ToString()), ValidationRules.RequestsWithinLimits);
                 }
             }
             else if (!IsOvercommitAllowed(name))
             {
-                ctx.Add(FieldError.Required(limPath, "Limit must be set for non overcommitable resources"));
+                ctx.Add(FieldError.Required(limPath, "Limit must be set for non overcommitable resources"), ValidationRules.NonOvercommittable);
             }
 
             if (IsHugePageResourceName(name))
@@ -75,13 +75,14 @@ public static partial class PodValidator
 
         if (!limCpuOrMemory && !reqCpuOrMemory && (reqHugePages || limHugePages))
         {
-            ctx.Add(FieldError.Forbidden(path, "HugePages require cpu or memory"));
+            ctx.Add(FieldError.Forbidden(path, "HugePages require cpu or memory"), ValidationRules.HugePages);
         }
     }
 
     /// <summary>validateContainerResourceName / validatePodResourceName.</summary>
     private static void ValidateResourceName(Context ctx, string name, FieldPath path, bool podLevel)
     {
+        using var _ = ctx.Rule(podLevel ? ValidationRules.PodLevelResources : ValidationRules.ResourceNames);
         // validateResourceName: a qualified name; unprefixed names must be standard.
         string[] qmsgs = NameRules.QualifiedName(name);
         foreach (string msg in qmsgs)
@@ -124,6 +125,7 @@ public static partial class PodValidator
     /// <summary>ValidateResourceQuantityValue: not negative; integer-valued resources (extended ones) whole.</summary>
     private static void ValidateResourceQuantityValue(Context ctx, string name, Quantity value, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.ResourceQuantities);
         if (value.Sign < 0)
         {
             ctx.Add(FieldError.Invalid(path, value.ToString(), "must be greater than or equal to 0"));
@@ -144,7 +146,7 @@ public static partial class PodValidator
             && value.Value() % pageSize.Value() == 0;
         if (!divisible)
         {
-            ctx.Add(FieldError.Invalid(path, value.ToString(), value.ToString() + " is not positive integer multiple of " + name));
+            ctx.Add(FieldError.Invalid(path, value.ToString(), value.ToString() + " is not positive integer multiple of " + name), ValidationRules.HugePages);
         }
     }
 
@@ -153,6 +155,8 @@ public static partial class PodValidator
     {
         var res = spec.Resources!;
         ValidateResourceRequirements(ctx, res.Limits, res.Requests, path, podLevel: true);
+
+        using var _ = ctx.Rule(ValidationRules.PodLevelConsistency);
 
         // Pod-level requests must cover the aggregate container requests (effective, with init and sidecars).
         var aggregate = AggregateContainerRequests(spec);

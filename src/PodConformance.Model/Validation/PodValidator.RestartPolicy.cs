@@ -14,10 +14,12 @@ public static partial class PodValidator
     /// Container-level restartPolicy and restartPolicyRules under ContainerRestartRules (1.34 alpha, 1.35 beta):
     /// Always/OnFailure/Never on any container, rules need an explicit policy, action Restart (plus
     /// RestartAllContainers with its own gate), exitCodes required with operator In or NotIn.
-    /// Messages are the model's best reading of KEP-5307 and are marked unverified in spec VAL-041.
+    /// The limits (20 rules, 255 exit codes, as field.TooMany), exitCodes "must be specified" and the restartPolicy
+    /// Required text are pinned (spec VAL-041); the action list and check order are still unverified.
     /// </summary>
     private static void ValidateContainerRestartPolicy(Context ctx, Container c, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.ContainerRestartPolicy);
         var policyPath = path.Child("restartPolicy");
         if (c.RestartPolicy is null)
         {
@@ -83,6 +85,8 @@ public static partial class PodValidator
             return;
         }
 
+        using var _ = ctx.Rule(ValidationRules.ProbeAndHandlerFields);
+
         ValidateHandler(ctx, probe.Handler, path, allowSleep: false, allowGrpc: true);
         NonNegative(ctx, probe.InitialDelaySeconds, path.Child("initialDelaySeconds"));
         NonNegative(ctx, probe.TimeoutSeconds, path.Child("timeoutSeconds"));
@@ -124,6 +128,7 @@ public static partial class PodValidator
 
     private static void ValidateLifecycle(Context ctx, Lifecycle lifecycle, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.ProbeAndHandlerFields);
         if (lifecycle.PostStart is not null)
         {
             ValidateHandler(ctx, lifecycle.PostStart, path.Child("postStart"), allowSleep: true, allowGrpc: false);

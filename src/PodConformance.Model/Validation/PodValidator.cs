@@ -35,12 +35,12 @@ public static partial class PodValidator
         // ValidatePodCreate's own checks.
         if (!pod.Spec.EphemeralContainers.IsEmpty)
         {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("ephemeralContainers"), "cannot be set on create"));
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("ephemeralContainers"), "cannot be set on create"), ValidationRules.EphemeralContainers);
         }
 
         if (pod.Spec.NodeName.Length != 0 && !pod.Spec.SchedulingGates.IsEmpty)
         {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"));
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"), ValidationRules.PodSpecFields);
         }
 
         return ctx.Result();
@@ -67,7 +67,30 @@ public static partial class PodValidator
 
         public int Count => _errors?.Count ?? 0;
 
-        public void Add(FieldError error) => (_errors ??= []).Add(error);
+        /// <summary>The spec rule stamped on errors added without an explicit one (see <see cref="Rule"/>).</summary>
+        public string CurrentRule { get; private set; } = "";
+
+        /// <summary>
+        /// Makes <paramref name="rule"/> the current rule until the returned scope is disposed, which restores the
+        /// enclosing one: <c>using var _ = ctx.Rule(ValidationRules.X);</c> at the top of the method that owns rule X.
+        /// </summary>
+        public RuleScope Rule(string rule)
+        {
+            var scope = new RuleScope(this, CurrentRule);
+            CurrentRule = rule;
+            return scope;
+        }
+
+        /// <summary>Adds the error under the current rule.</summary>
+        public void Add(FieldError error) => Add(error, CurrentRule);
+
+        /// <summary>Adds the error under <paramref name="rule"/>, for a check inside a method that owns another rule.</summary>
+        public void Add(FieldError error, string rule) => (_errors ??= []).Add(error with { Rule = rule });
+
+        public readonly struct RuleScope(Context ctx, string previous) : IDisposable
+        {
+            public void Dispose() => ctx.CurrentRule = previous;
+        }
 
         public ValidationResult Result() => _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
     }
@@ -75,6 +98,7 @@ public static partial class PodValidator
     /// <summary>ValidateObjectMeta for a namespaced object whose name is a DNS subdomain.</summary>
     private static void ValidateObjectMeta(Context ctx, ObjectMeta meta)
     {
+        using var _ = ctx.Rule(ValidationRules.ObjectMeta);
         if (meta.GenerateName.Length != 0)
         {
             foreach (string msg in NameRules.NameIsDnsSubdomain(meta.GenerateName, prefix: true))
@@ -143,7 +167,7 @@ public static partial class PodValidator
     {
         if (spec.TerminationGracePeriodSeconds is null)
         {
-            ctx.Add(FieldError.Required(SpecPath.Child("terminationGracePeriodSeconds")));
+            ctx.Add(FieldError.Required(SpecPath.Child("terminationGracePeriodSeconds")), ValidationRules.PodSpecFields);
         }
 
         var volumeNames = ValidateVolumes(ctx, spec.Volumes, SpecPath.Child("volumes"));
@@ -161,7 +185,20 @@ public static partial class PodValidator
         ValidateHostNetworkDeps(ctx, spec);
         ValidateRestartPolicy(ctx, spec.RestartPolicy, SpecPath.Child("restartPolicy"));
         ValidateDnsPolicy(ctx, spec.DnsPolicy, SpecPath.Child("dnsPolicy"));
+        ValidatePodSpecFields(ctx, spec);
 
+        if (!spec.Overhead.IsEmpty)
+        {
+            // validateOverhead (VAL-035) reuses the container rules on a limits-only requirement, so its errors
+            // carry the rule of the check that failed (VAL-030/031/034).
+            ValidateResourceRequirements(ctx, spec.Overhead, ValueMap<Quantities.Quantity>.Empty, SpecPath.Child("overhead"), podLevel: false);
+        }
+    }
+
+    /// <summary>The plain fields of ValidatePodSpec (VAL-070), at their place in upstream's order.</summary>
+    private static void ValidatePodSpecFields(Context ctx, PodSpec spec)
+    {
+        using var _ = ctx.Rule(ValidationRules.PodSpecFields);
         var nodeSelectorPath = SpecPath.Child("nodeSelector");
         foreach (var (key, value) in spec.NodeSelector)
         {
@@ -220,16 +257,11 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Invalid(SpecPath.Child("priorityClassName"), spec.PriorityClassName, msg));
             }
         }
-
-        if (!spec.Overhead.IsEmpty)
-        {
-            // validateOverhead reuses the container rules on a limits-only requirement.
-            ValidateResourceRequirements(ctx, spec.Overhead, ValueMap<Quantities.Quantity>.Empty, SpecPath.Child("overhead"), podLevel: false);
-        }
     }
 
     private static void ValidateRestartPolicy(Context ctx, string policy, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.PodPolicies);
         switch (policy)
         {
             case "Always":
@@ -247,6 +279,7 @@ public static partial class PodValidator
 
     private static void ValidateDnsPolicy(Context ctx, string policy, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.PodPolicies);
         switch (policy)
         {
             case "ClusterFirstWithHostNet":
@@ -269,6 +302,7 @@ public static partial class PodValidator
     /// </summary>
     private static HashSet<string> ValidateVolumes(Context ctx, ValueList<Volume> volumes, FieldPath path)
     {
+        using var _ = ctx.Rule(ValidationRules.VolumesAndMounts);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < volumes.Count; i++)
         {

@@ -1,6 +1,7 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
+using PodConformance.Model.Quantities;
 using PodConformance.Model.Validation;
 using static PodConformance.Model.Tests.Validation.TestPods;
 
@@ -41,32 +42,32 @@ public class PodValidatorTests
             ["spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m"],
             Errors(Pod(Container().WithResources(Res(("cpu", "300m")), Res(("cpu", "50m"))))));
 
-    public static TheoryData<string, ValueMap<PodConformance.Model.Quantities.Quantity>, ValueMap<PodConformance.Model.Quantities.Quantity>, string[]> ResourceCases => new()
+    public static TheoryData<string, ValueMap<Quantity>, ValueMap<Quantity>, string[]> ResourceCases => new()
     {
         { "memory above limit", Res(("memory", "2Gi")), Res(("memory", "1Gi")),
           ["spec.containers[0].resources.requests: Invalid value: \"2Gi\": must be less than or equal to memory limit of 1Gi"] },
         { "equal is fine", Res(("cpu", "1")), Res(("cpu", "1")), [] },
-        { "negative request", Res(("cpu", "-1")), ValueMap<PodConformance.Model.Quantities.Quantity>.Empty,
+        { "negative request", Res(("cpu", "-1")), ValueMap<Quantity>.Empty,
           ["spec.containers[0].resources.requests[cpu]: Invalid value: \"-1\": must be greater than or equal to 0"] },
-        { "unknown unprefixed name", Res(("disk", "1")), ValueMap<PodConformance.Model.Quantities.Quantity>.Empty,
+        { "unknown unprefixed name", Res(("disk", "1")), ValueMap<Quantity>.Empty,
           ["spec.containers[0].resources.requests[disk]: Invalid value: \"disk\": must be a standard resource type or fully qualified",
            "spec.containers[0].resources.requests[disk]: Invalid value: \"disk\": must be a standard resource for containers"] },
-        { "standard but not for containers", Res(("pods", "1")), ValueMap<PodConformance.Model.Quantities.Quantity>.Empty,
+        { "standard but not for containers", Res(("pods", "1")), ValueMap<Quantity>.Empty,
           ["spec.containers[0].resources.requests[pods]: Invalid value: \"pods\": must be a standard resource for containers"] },
-        { "extended request without limit", Res(("example.com/gpu", "1")), ValueMap<PodConformance.Model.Quantities.Quantity>.Empty,
+        { "extended request without limit", Res(("example.com/gpu", "1")), ValueMap<Quantity>.Empty,
           ["spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources"] },
         { "extended request below limit", Res(("example.com/gpu", "1")), Res(("example.com/gpu", "2")),
           ["spec.containers[0].resources.requests: Invalid value: \"1\": must be equal to example.com/gpu limit of 2"] },
         { "extended fractional", Res(("example.com/gpu", "500m")), Res(("example.com/gpu", "500m")),
           ["spec.containers[0].resources.limits[example.com/gpu]: Invalid value: \"500m\": must be an integer",
            "spec.containers[0].resources.requests[example.com/gpu]: Invalid value: \"500m\": must be an integer"] },
-        { "hugepages alone", ValueMap<PodConformance.Model.Quantities.Quantity>.Empty, Res(("hugepages-2Mi", "4Mi")),
+        { "hugepages alone", ValueMap<Quantity>.Empty, Res(("hugepages-2Mi", "4Mi")),
           ["spec.containers[0].resources: Forbidden: HugePages require cpu or memory"] },
         { "hugepages with memory", Res(("memory", "1Gi")), Res(("hugepages-2Mi", "4Mi"), ("memory", "1Gi")), [] },
         { "hugepages not a page multiple", Res(("memory", "1Gi")), Res(("hugepages-2Mi", "3Mi"), ("memory", "1Gi")),
           ["spec.containers[0].resources.limits[hugepages-2Mi]: Invalid value: \"3Mi\": 3Mi is not positive integer multiple of hugepages-2Mi"] },
-        { "kubernetes.io prefixed native is overcommittable", Res(("kubernetes.io/foo", "1")), ValueMap<PodConformance.Model.Quantities.Quantity>.Empty, [] },
-        { "bad qualified name", Res(("a/b/c", "1")), ValueMap<PodConformance.Model.Quantities.Quantity>.Empty,
+        { "kubernetes.io prefixed native is overcommittable", Res(("kubernetes.io/foo", "1")), ValueMap<Quantity>.Empty, [] },
+        { "bad qualified name", Res(("a/b/c", "1")), ValueMap<Quantity>.Empty,
           ["spec.containers[0].resources.requests[a/b/c]: Invalid value: \"a/b/c\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
            "spec.containers[0].resources.requests[a/b/c]: Invalid value: \"a/b/c\": doesn't follow extended resource name standard",
            "spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources"] },
@@ -74,7 +75,7 @@ public class PodValidatorTests
 
     [Theory]
     [MemberData(nameof(ResourceCases))]
-    public void Resource_requirements(string scenario, ValueMap<PodConformance.Model.Quantities.Quantity> requests, ValueMap<PodConformance.Model.Quantities.Quantity> limits, string[] expected)
+    public void Resource_requirements(string scenario, ValueMap<Quantity> requests, ValueMap<Quantity> limits, string[] expected)
     {
         _ = scenario;
         Assert.Equal(expected, Errors(Pod(Container().WithResources(requests, limits))));
@@ -217,6 +218,35 @@ public class PodValidatorTests
             "spec.containers[0].restartPolicyRules[1].action: Unsupported value: \"Explode\": supported values: \"Restart\"",
             "spec.containers[0].restartPolicyRules[1].exitCodes: Required value: must be specified",
             "spec.containers[0].restartPolicyRules[2].exitCodes.operator: Unsupported value: \"Maybe\": supported values: \"In\", \"NotIn\"",
+        ], Errors(pod, V(35)));
+    }
+
+    /// <summary>
+    /// Pinned against upstream validateContainerRestartPolicy (limits 20 and 255 via field.TooMany, exitCodes
+    /// "must be specified") and captured API-server output (empty operator is Unsupported, not Required). VAL-041.
+    /// </summary>
+    [Fact]
+    public void Restart_rule_limits_and_an_empty_operator()
+    {
+        var values = new int[256];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = i + 1;
+        }
+
+        var many = new ContainerRestartRule[21];
+        many[0] = new ContainerRestartRule { Action = "Restart", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "", Values = ValueList.Of(values) } };
+        for (int i = 1; i < many.Length; i++)
+        {
+            many[i] = new ContainerRestartRule { Action = "Restart", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = ValueList.Of(42) } };
+        }
+
+        var pod = Pod(Container() with { RestartPolicy = "Never", RestartPolicyRules = ValueList.Of(many) });
+        Assert.Equal(
+        [
+            "spec.containers[0].restartPolicyRules: Too many: 21: must have at most 20 items",
+            "spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: \"\": supported values: \"In\", \"NotIn\"",
+            "spec.containers[0].restartPolicyRules[0].exitCodes.values: Too many: 256: must have at most 255 items",
         ], Errors(pod, V(35)));
     }
 

@@ -30,8 +30,8 @@ public class ValidationProperties
 
     private static string Milli(int m) => m.ToString(CultureInfo.InvariantCulture) + "m";
 
-    /// <summary>What the API server prints for a quantity written this way (5000m prints as 5).</summary>
-    private static string Printed(string text) => PodConformance.Model.Quantities.Quantity.Parse(text).ToString();
+    /// <summary>How the error prints the parsed quantity: Quantity.String(), so "5000m" reads "5" (VAL-031).</summary>
+    private static string Printed(string quantity) => Q(quantity).ToString();
 
     private static string Mi(int m) => m.ToString(CultureInfo.InvariantCulture) + "Mi";
 
