@@ -123,7 +123,7 @@ public static class PodManifestReader
         return false;
     }
 
-    private static ParsedStream Parse(string text) =>
+    internal static ParsedStream Parse(string text) =>
         IsJson(text) ? JsonTreeBuilder.Parse(text) : YamlTreeBuilder.Parse(text);
 
     private static ManifestReadResult Failed(string file, string message) =>
