@@ -1,0 +1,187 @@
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using static PodConformance.Model.Profiles.FeatureGateNames;
+
+namespace PodConformance.Model.Tests.Profiles;
+
+/// <summary>
+/// PROF-003. Expected texts are those of k8s.io/component-base/featuregate/feature_gate.go:
+/// <c>featureGate.Set</c> — <c>fmt.Errorf("missing bool value for %s", k)</c>,
+/// <c>fmt.Errorf("invalid value of %s=%s, err: %v", k, v, err)</c> with <c>err</c> from <c>strconv.ParseBool</c>
+/// (<c>strconv.ParseBool: parsing "v": invalid syntax</c>, the input <c>strconv.Quote</c>d);
+/// <c>unsafeSetFromMap</c> — <c>fmt.Errorf("unrecognized feature gate: %s", k)</c> and
+/// <c>fmt.Errorf("cannot set feature gate %v to %v, feature is locked to %v", k, v, featureSpec.Default)</c>;
+/// several errors joined by <c>utilerrors.NewAggregate</c> as <c>[a, b]</c>.
+/// </summary>
+public class FeatureGateParserTests
+{
+    private static readonly KubernetesVersion V137 = KubernetesVersion.Newest;
+
+    private static ValueMap<bool> Ok(string? text, KubernetesVersion? version = null)
+    {
+        Assert.True(FeatureGateParser.TryParse(text, version ?? V137, out var overrides, out string error), error);
+        Assert.Equal("", error);
+        return overrides;
+    }
+
+    private static string Fail(string text, KubernetesVersion? version = null)
+    {
+        Assert.False(FeatureGateParser.TryParse(text, version ?? V137, out var overrides, out string error));
+        Assert.True(overrides.IsEmpty);
+        return error;
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData(",")]
+    [InlineData(",,,")]
+    public void Empty_input_and_empty_items_give_no_overrides(string? text) =>
+        Assert.True(Ok(text).IsEmpty);
+
+    [Fact]
+    public void Parses_several_gates()
+    {
+        var o = Ok("PodLevelResources=false,EnvFiles=true");
+        Assert.Equal(ValueMap.Of((PodLevelResources, false), (EnvFiles, true)), o);
+    }
+
+    [Fact]
+    public void Trims_key_and_value_but_not_inside()
+    {
+        Assert.Equal(ValueMap.Of((PodLevelResources, false), (EnvFiles, true)),
+            Ok("  PodLevelResources =\tfalse , EnvFiles= true ,"));
+    }
+
+    [Fact]
+    public void Later_value_for_the_same_gate_wins()
+    {
+        Assert.Equal(ValueMap.Of((EnvFiles, false)), Ok("EnvFiles=true,EnvFiles=false"));
+    }
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("t", true)]
+    [InlineData("T", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    [InlineData("0", false)]
+    [InlineData("f", false)]
+    [InlineData("F", false)]
+    [InlineData("FALSE", false)]
+    [InlineData("false", false)]
+    [InlineData("False", false)]
+    public void Accepts_every_Go_ParseBool_spelling(string raw, bool expected)
+    {
+        Assert.Equal(ValueMap.Of((EnvFiles, expected)), Ok("EnvFiles=" + raw));
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("tRUE")]
+    [InlineData("on")]
+    [InlineData("2")]
+    [InlineData("")]
+    [InlineData("true false")]
+    public void Rejects_other_spellings(string raw)
+    {
+        Assert.Equal($"invalid value of EnvFiles={raw}, err: strconv.ParseBool: parsing \"{raw}\": invalid syntax",
+            Fail("EnvFiles=" + raw));
+    }
+
+    [Fact]
+    public void Invalid_value_is_reported_trimmed_and_Go_quoted()
+    {
+        Assert.Equal("invalid value of EnvFiles=ye\"s, err: strconv.ParseBool: parsing \"ye\\\"s\": invalid syntax",
+            Fail(" EnvFiles = ye\"s "));
+        Assert.Equal("invalid value of EnvFiles=a\\b, err: strconv.ParseBool: parsing \"a\\\\b\": invalid syntax",
+            Fail("EnvFiles=a\\b"));
+    }
+
+    [Fact]
+    public void Missing_value()
+    {
+        Assert.Equal("missing bool value for EnvFiles", Fail("EnvFiles"));
+        Assert.Equal("missing bool value for EnvFiles", Fail("  EnvFiles  "));
+        Assert.Equal("missing bool value for EnvFiles", Fail("PodLevelResources=true,EnvFiles"));
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("EnvFiles=true, ")]
+    [InlineData("\t,EnvFiles=true")]
+    public void A_blank_item_is_not_skipped(string text)
+    {
+        // Set skips only len(s) == 0; a blank item trims to an empty key with no '='.
+        Assert.Equal("missing bool value for ", Fail(text));
+    }
+
+    [Fact]
+    public void Unknown_gate()
+    {
+        Assert.Equal("unrecognized feature gate: NoSuchGate", Fail("NoSuchGate=true"));
+        Assert.Equal("unrecognized feature gate: envfiles", Fail("envfiles=true")); // names are case-sensitive
+        Assert.Equal("unrecognized feature gate: ", Fail("=true"));
+    }
+
+    [Fact]
+    public void Syntax_errors_win_over_unknown_gates()
+    {
+        // Set parses every item before SetFromMap looks any gate up.
+        Assert.Equal("missing bool value for EnvFiles", Fail("NoSuchGate=true,EnvFiles"));
+        Assert.Equal("invalid value of EnvFiles=x, err: strconv.ParseBool: parsing \"x\": invalid syntax",
+            Fail("NoSuchGate=true,EnvFiles=x"));
+    }
+
+    [Fact]
+    public void Gate_unknown_in_an_older_release()
+    {
+        // PodLevelResources: first row {1.32, false, Alpha} — a 1.31 binary does not know it.
+        Assert.Equal("unrecognized feature gate: PodLevelResources",
+            Fail("PodLevelResources=true", new KubernetesVersion(1, 31)));
+        Assert.Equal(ValueMap.Of((PodLevelResources, true)), Ok("PodLevelResources=true", new KubernetesVersion(1, 32)));
+
+        // EnvFiles and ContainerRestartRules from 1.34; RestartAllContainersOnContainerExits from 1.35.
+        Assert.Equal("unrecognized feature gate: EnvFiles", Fail("EnvFiles=true", new KubernetesVersion(1, 33)));
+        Assert.Equal("unrecognized feature gate: RestartAllContainersOnContainerExits",
+            Fail("RestartAllContainersOnContainerExits=true", new KubernetesVersion(1, 34)));
+    }
+
+    [Fact]
+    public void Locked_gate_cannot_be_set_to_the_other_value()
+    {
+        // SidecarContainers {1.33, true, GA, LockToDefault: true}
+        Assert.Equal("cannot set feature gate SidecarContainers to false, feature is locked to true",
+            Fail("SidecarContainers=false"));
+        Assert.Equal("cannot set feature gate SidecarContainers to false, feature is locked to true",
+            Fail("SidecarContainers=0", new KubernetesVersion(1, 33)));
+
+        // ... but may be set to its default (Go logs a warning, no error).
+        Assert.Equal(ValueMap.Of((SidecarContainers, true)), Ok("SidecarContainers=true"));
+
+        // Before the lock (1.32, beta) it can be turned off.
+        Assert.Equal(ValueMap.Of((SidecarContainers, false)), Ok("SidecarContainers=false", new KubernetesVersion(1, 32)));
+
+        // InPlacePodVerticalScaling {1.35, true, GA, LockToDefault: true}
+        Assert.Equal("cannot set feature gate InPlacePodVerticalScaling to false, feature is locked to true",
+            Fail("InPlacePodVerticalScaling=false", new KubernetesVersion(1, 35)));
+        Assert.Equal(ValueMap.Of((InPlacePodVerticalScaling, false)),
+            Ok("InPlacePodVerticalScaling=false", new KubernetesVersion(1, 34)));
+    }
+
+    [Fact]
+    public void Several_lock_errors_are_aggregated()
+    {
+        Assert.Equal(
+            "[cannot set feature gate SidecarContainers to false, feature is locked to true, "
+            + "cannot set feature gate RelaxedEnvironmentVariableValidation to false, feature is locked to true]",
+            Fail("SidecarContainers=false,EnvFiles=true,RelaxedEnvironmentVariableValidation=false"));
+    }
+
+    [Fact]
+    public void Unknown_gate_is_reported_alone()
+    {
+        Assert.Equal("unrecognized feature gate: NoSuchGate", Fail("SidecarContainers=false,NoSuchGate=true"));
+    }
+}
