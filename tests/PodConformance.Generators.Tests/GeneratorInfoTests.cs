@@ -1,0 +1,9 @@
+using PodConformance.Generators;
+
+namespace PodConformance.Generators.Tests;
+
+public class GeneratorInfoTests
+{
+    [Fact]
+    public void Assembly_name_matches() => Assert.Equal(typeof(GeneratorInfo).Assembly.GetName().Name, GeneratorInfo.Name);
+}
