@@ -1,0 +1,88 @@
+namespace PodConformance.Suite.Adapters;
+
+/// <summary>
+/// What an adapter can observe. A rule that needs a capability the adapter lacks is reported as
+/// skipped (unsupported), never as passed.
+/// </summary>
+[Flags]
+public enum Capability
+{
+    None = 0,
+
+    /// <summary>Parse and print resource quantities.</summary>
+    Quantity = 1,
+
+    /// <summary>Create-time defaulting and validation (accepted, or rejected with field errors).</summary>
+    Admission = 2,
+
+    /// <summary><c>status.qosClass</c> as set at create.</summary>
+    Qos = 4,
+
+    /// <summary>Status timelines: phase, conditions, container states, restarts, the kubectl row.</summary>
+    Lifecycle = 8,
+
+    /// <summary>Resolved container environment.</summary>
+    Env = 16,
+
+    /// <summary>Per-container OOM score adjust.</summary>
+    OomScore = 32,
+
+    /// <summary>Node-pressure eviction order.</summary>
+    Eviction = 64,
+
+    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction,
+}
+
+public static class CapabilityNames
+{
+    public static string Format(Capability c)
+    {
+        if (c == Capability.None)
+        {
+            return "none";
+        }
+
+        var parts = new List<string>();
+        foreach (var value in Enum.GetValues<Capability>())
+        {
+            if (value is Capability.None or Capability.All)
+            {
+                continue;
+            }
+
+            if ((c & value) != 0)
+            {
+                parts.Add(ToName(value));
+            }
+        }
+
+        return string.Join(",", parts);
+    }
+
+    public static string ToName(Capability c) => c switch
+    {
+        Capability.Quantity => "quantity",
+        Capability.Admission => "admission",
+        Capability.Qos => "qos",
+        Capability.Lifecycle => "lifecycle",
+        Capability.Env => "env",
+        Capability.OomScore => "oom-score",
+        Capability.Eviction => "eviction",
+        _ => c.ToString(),
+    };
+
+    public static bool TryParse(string name, out Capability c)
+    {
+        foreach (var value in Enum.GetValues<Capability>())
+        {
+            if (value is not (Capability.None or Capability.All) && string.Equals(ToName(value), name, StringComparison.Ordinal))
+            {
+                c = value;
+                return true;
+            }
+        }
+
+        c = Capability.None;
+        return false;
+    }
+}

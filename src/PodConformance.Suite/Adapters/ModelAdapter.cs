@@ -1,0 +1,63 @@
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Qos;
+using PodConformance.Model.Quantities;
+using PodConformance.Model.Validation;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Suite.Adapters;
+
+/// <summary>The reference model as an adapter: the oracle every other adapter is compared with.</summary>
+public sealed class ModelAdapter : IConformanceAdapter
+{
+    public string Name => "model";
+
+    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos;
+
+    public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Run(testCase, profile));
+
+    public static Observation Run(ConformanceCase testCase, Profile profile) => testCase switch
+    {
+        QuantityCase q => new Observation { Quantity = ObserveQuantity(q.Input) },
+        PodCase p => new Observation { Admission = ObserveAdmission(p, profile) },
+        _ => Observation.Failed("unknown case type " + testCase.GetType().Name),
+    };
+
+    public static QuantityObservation ObserveQuantity(string input)
+    {
+        if (!Quantity.TryParse(input, out var q, out var error))
+        {
+            return new QuantityObservation(false, "", "", "", 0, 0, Quantity.ErrorText(error));
+        }
+
+        return new QuantityObservation(true, q.ToString(), q.ToCanonicalString(), q.Format.ToString(), q.MilliValue(), q.Value(), "");
+    }
+
+    /// <summary>The create path: defaulting, validation, then status.qosClass as PrepareForCreate sets it.</summary>
+    public static AdmissionObservation ObserveAdmission(PodCase testCase, Profile profile)
+    {
+        var defaulted = PodDefaulter.Apply(testCase.Pod, profile);
+        var validation = PodValidator.Validate(defaulted, profile);
+        if (!validation.IsValid)
+        {
+            var errors = new string[validation.Errors.Count];
+            for (int i = 0; i < errors.Length; i++)
+            {
+                errors[i] = validation.Errors[i].ToString();
+            }
+
+            return new AdmissionObservation { Accepted = false, Errors = errors };
+        }
+
+        return new AdmissionObservation
+        {
+            Accepted = true,
+            QosClass = QosCalculator.ComputePodQos(defaulted.Spec, profile).ToApiString(),
+            Defaults = PodFields.Flatten(defaulted),
+        };
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,38 @@
+using PodConformance.Model.Collections;
+
+namespace PodConformance.Suite.Observations;
+
+/// <summary>
+/// What came back from running a case. Each facet is filled by adapters that have the matching
+/// capability; <see cref="Failure"/> is set when the adapter itself failed on the case (crash, timeout,
+/// garbage), which is a failure of that case, never of the run.
+/// </summary>
+public sealed record Observation
+{
+    public QuantityObservation? Quantity { get; init; }
+
+    public AdmissionObservation? Admission { get; init; }
+
+    public string? Failure { get; init; }
+
+    public static Observation Failed(string why) => new() { Failure = why };
+}
+
+/// <summary>A quantity as the API server answers it (the columns of <c>podconf quantity -o tsv</c>).</summary>
+public sealed record QuantityObservation(bool Ok, string String, string Canonical, string Format, long MilliValue, long Value, string Error);
+
+/// <summary>
+/// The create: accepted or not, the field errors in Kubernetes' words, and (when accepted) the QoS class
+/// recorded in status and the defaulted fields the rules compare.
+/// </summary>
+public sealed record AdmissionObservation
+{
+    public bool Accepted { get; init; }
+
+    public ValueList<string> Errors { get; init; }
+
+    public string QosClass { get; init; } = "";
+
+    /// <summary>Defaulted field values by path (<c>spec.restartPolicy</c> → <c>Always</c>), for DEF rules.</summary>
+    public ValueMap<string> Defaults { get; init; }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using FsCheck;
+using FsCheck.Fluent;
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+using PodConformance.Suite.Rules;
+
+namespace PodConformance.Suite.Running;
+
+/// <summary>
+/// Runs properties against an adapter, with the model as the oracle. Case <c>i</c> of a property is
+/// generated from (seed, i) alone, so any failure replays with the same seed; the first failing case is
+/// shrunk greedily while it keeps failing.
+/// </summary>
+public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter adapter, Profile profile)
+{
+    /// <summary>Upper bound on shrink attempts per failure, so a pathological shrinker cannot stall a run.</summary>
+    public int MaxShrinkAttempts { get; init; } = 500;
+
+    public PropertyResult Run(ConformanceProperty property, ulong seed, int count, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var missing = property.Needs & ~adapter.Capabilities;
+        if (missing != Capability.None)
+        {
+            return new PropertyResult(property, Outcome.Skipped, 0, "unsupported: the adapter lacks " + CapabilityNames.Format(missing), null, clock.Elapsed);
+        }
+
+        if (!property.AppliesTo(profile))
+        {
+            return new PropertyResult(property, Outcome.Skipped, 0, $"not applicable to Kubernetes {profile}", null, clock.Elapsed);
+        }
+
+        var gen = property.Cases(profile);
+        for (int i = 0; i < count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var testCase = CaseAt(gen, seed, i);
+            var (expected, actual, verdict) = Check(property, testCase, cancellationToken);
+            if (!verdict.Pass)
+            {
+                var counterexample = ShrinkFailure(property, i, testCase, expected, actual, verdict, cancellationToken);
+                return new PropertyResult(property, Outcome.Failed, i + 1, counterexample.Detail, counterexample, clock.Elapsed);
+            }
+        }
+
+        return new PropertyResult(property, Outcome.Passed, count, "", null, clock.Elapsed);
+    }
+
+    /// <summary>Case <paramref name="index"/> of a generator for a seed: sizes grow with the index as FsCheck's do.</summary>
+    public static ConformanceCase CaseAt(Gen<ConformanceCase> gen, ulong seed, int index)
+    {
+        int size = Math.Min(100, 1 + index);
+        var rnd = new Rnd(unchecked(seed * 6364136223846793005UL + (ulong)index * 1442695040888963407UL), 0x9E3779B97F4A7C15UL);
+        return gen.Sample(size, rnd, 1)[0];
+    }
+
+    private (Observation Expected, Observation Actual, Verdict Verdict) Check(ConformanceProperty property, ConformanceCase testCase, CancellationToken ct)
+    {
+        var expected = model.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+        var actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+        if (expected.Failure is { } modelFailure)
+        {
+            return (expected, actual, Verdict.Fail("the model failed on this case (a bug in podconf): " + modelFailure));
+        }
+
+        if (actual.Failure is { } adapterFailure)
+        {
+            return (expected, actual, Verdict.Fail("the adapter failed on this case: " + adapterFailure));
+        }
+
+        return (expected, actual, property.Compare(testCase, expected, actual));
+    }
+
+    private Counterexample ShrinkFailure(ConformanceProperty property, int index, ConformanceCase original, Observation expected, Observation actual, Verdict verdict, CancellationToken ct)
+    {
+        var current = original;
+        int shrinks = 0;
+        int attempts = 0;
+        bool progress = true;
+        while (progress && attempts < MaxShrinkAttempts)
+        {
+            progress = false;
+            foreach (var candidate in property.Shrink(current))
+            {
+                if (++attempts > MaxShrinkAttempts)
+                {
+                    break;
+                }
+
+                var (e, a, v) = Check(property, candidate, ct);
+                if (!v.Pass)
+                {
+                    (current, expected, actual, verdict) = (candidate, e, a, v);
+                    shrinks++;
+                    progress = true;
+                    break;
+                }
+            }
+        }
+
+        return new Counterexample(index, original, current, shrinks, expected, actual, verdict.Detail);
+    }
+}
