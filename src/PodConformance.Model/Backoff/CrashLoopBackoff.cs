@@ -1,0 +1,58 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+
+namespace PodConformance.Model.Backoff;
+
+/// <summary>What the kubelet does on a sync for a container that should be restarted.</summary>
+/// <param name="Start">True: the container is started now (and the backoff was advanced).</param>
+/// <param name="Waiting">When not started: the waiting state (reason CrashLoopBackOff and its message).</param>
+/// <param name="EventMessage">When not started: the Warning BackOff event message.</param>
+/// <param name="Rules">Spec rule IDs applied.</param>
+/// <param name="Delay">The delay in force after the decision (zero when no exited instance exists).</param>
+public sealed record CrashLoopDecision(
+    bool Start,
+    ContainerStateWaiting? Waiting,
+    string? EventMessage,
+    TimeSpan Delay,
+    ValueList<string> Rules);
+
+/// <summary>
+/// doBackOff (kuberuntime_manager.go) on the model's virtual clock: with no exited instance the container
+/// starts with no backoff; otherwise it waits while now − FinishedAt &lt; delay, else the delay advances and it starts.
+/// </summary>
+public static class CrashLoopBackoff
+{
+    /// <param name="tracker">The node's crash-loop tracker (<see cref="CrashLoopBackoffPolicy.NewTracker"/>).</param>
+    /// <param name="pod">Pod metadata (name, namespace, uid are in the key and message).</param>
+    /// <param name="containerName">The container to (re)start.</param>
+    /// <param name="specHash">The container spec hash (a changed spec is a new key).</param>
+    /// <param name="lastFinishedAt">FinishedAt of the newest exited instance, or null if it never exited.</param>
+    /// <param name="now">The sync time.</param>
+    public static CrashLoopDecision Decide(
+        BackoffTracker tracker, ObjectMeta pod, string containerName, string specHash, DateTimeOffset? lastFinishedAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        ArgumentNullException.ThrowIfNull(pod);
+        if (lastFinishedAt is not { } finishedAt)
+        {
+            return new CrashLoopDecision(true, null, null, TimeSpan.Zero, ValueList.Of(BackoffRules.Doubling));
+        }
+
+        string key = BackoffKeys.Container(pod, containerName, specHash);
+        if (tracker.IsInBackOffSince(key, finishedAt, now))
+        {
+            var delay = tracker.Get(key);
+            var waiting = new ContainerStateWaiting
+            {
+                Reason = BackoffMessages.CrashLoopBackOffReason,
+                Message = BackoffMessages.CrashLoopWaiting(delay, containerName, pod),
+            };
+            return new CrashLoopDecision(false, waiting, BackoffMessages.CrashLoopEvent(containerName, pod), delay,
+                ValueList.Of(BackoffRules.Key, BackoffRules.Waiting));
+        }
+
+        tracker.Next(key, finishedAt, now);
+        return new CrashLoopDecision(true, null, null, tracker.Get(key),
+            ValueList.Of(BackoffRules.Key, BackoffRules.Doubling, BackoffRules.Reset));
+    }
+}

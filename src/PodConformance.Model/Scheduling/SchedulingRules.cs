@@ -1,0 +1,32 @@
+namespace PodConformance.Model.Scheduling;
+
+/// <summary>Spec rule IDs of spec/scheduling.md.</summary>
+public static class SchedulingRules
+{
+    /// <summary>Filters run in the default profile's order; a node's reasons come from the first filter that rejects it.</summary>
+    public const string FilterOrder = "SCHED-001";
+
+    /// <summary>NodeUnschedulable: spec.unschedulable rejects unless the pod tolerates node.kubernetes.io/unschedulable:NoSchedule.</summary>
+    public const string Unschedulable = "SCHED-002";
+
+    /// <summary>TaintToleration: the first untolerated NoSchedule/NoExecute taint rejects.</summary>
+    public const string Taints = "SCHED-003";
+
+    /// <summary>NodeAffinity (nodeSelector part): every selector label must be on the node.</summary>
+    public const string NodeSelector = "SCHED-004";
+
+    /// <summary>NodeResourcesFit: pods count, then each requested resource against allocatable − requested.</summary>
+    public const string ResourcesFit = "SCHED-005";
+
+    /// <summary>The effective pod request (init/sidecar rule, overhead, pod-level resources when enabled).</summary>
+    public const string EffectiveRequest = "SCHED-006";
+
+    /// <summary>The FitError message: <c>0/N nodes are available: </c> + sorted "count reason" joined by ", " + ".".</summary>
+    public const string Message = "SCHED-007";
+
+    /// <summary>The DefaultPreemption suffix <c>preemption: 0/N nodes are available: …</c>.</summary>
+    public const string PreemptionSuffix = "SCHED-008";
+
+    /// <summary>The model's choice among feasible nodes: the first by ordinal name (the scheduler scores instead).</summary>
+    public const string NodeChoice = "SCHED-009";
+}
