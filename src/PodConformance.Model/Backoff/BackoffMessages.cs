@@ -1,3 +1,4 @@
+using PodConformance.Model.Time;
 using System.Globalization;
 using System.Text;
 using PodConformance.Model.Api;

@@ -1,3 +1,4 @@
+using PodConformance.Model.Time;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 

@@ -1,12 +1,12 @@
-using PodConformance.Model.Backoff;
+using PodConformance.Model.Time;
 
-namespace PodConformance.Model.Tests.Backoff;
+namespace PodConformance.Model.Tests.Time;
 
 /// <summary>
 /// Go's Duration.String. Cases from golang/go src/time/time_test.go <c>durationTests</c> (TestDurationString),
 /// plus the delays the kubelet prints.
 /// </summary>
-public sealed class GoDurationTests
+public sealed class GoDurationFormattingTests
 {
     [Theory]
     [InlineData(0L, "0s")]

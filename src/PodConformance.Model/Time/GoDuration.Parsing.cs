@@ -6,7 +6,7 @@ namespace PodConformance.Model.Time;
 /// Go's <c>time.ParseDuration</c> syntax (<c>1m30s</c>, <c>500ms</c>, <c>1.5h</c>), used wherever a user writes
 /// a duration (scenarios, <c>--until</c>), with Go's error texts.
 /// </summary>
-public static class GoDuration
+public static partial class GoDuration
 {
     public static bool TryParse(string text, out TimeSpan value, out string error)
     {

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace PodConformance.Model.Backoff;
+namespace PodConformance.Model.Time;
 
 /// <summary>
 /// Go's <c>time.Duration.String()</c>, because the kubelet prints backoff delays with it
 /// (<c>back-off 5m0s restarting failed container=…</c>): <c>0s</c>, <c>1.5ms</c>, <c>10s</c>, <c>1m20s</c>, <c>1h0m0s</c>.
 /// </summary>
-public static class GoDuration
+public static partial class GoDuration
 {
     private const long NanosPerMicro = 1_000;
     private const long NanosPerMilli = 1_000_000;
