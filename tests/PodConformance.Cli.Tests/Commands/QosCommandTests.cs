@@ -62,7 +62,7 @@ public class QosCommandTests
         const string invalid = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: c\n    image: x\n    resources:\n      requests: {cpu: 300m}\n      limits: {cpu: 50m}\n";
         var r = CliRun.WithStdin(invalid, "qos", "-f", "-");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("bad       Burstable", r.Out, StringComparison.Ordinal);
+        Assert.Contains("bad    Burstable", r.Out, StringComparison.Ordinal);
         Assert.Contains("spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m", r.Error, StringComparison.Ordinal);
     }
 

@@ -44,9 +44,9 @@ public class QuantityCommandTests
         var r = CliRun.Run("quantity", "100m", "1e3");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(
-            "INPUT     STRING    CANONICAL   FORMAT            MILLIVALUE   VALUE\n" +
-            "100m      100m      100m        DecimalSI         100          1\n" +
-            "1e3       1e3       1e3         DecimalExponent   1000000      1000\n",
+            "INPUT   STRING   CANONICAL   FORMAT            MILLIVALUE   VALUE\n" +
+            "100m    100m     100m        DecimalSI         100          1\n" +
+            "1e3     1e3      1e3         DecimalExponent   1000000      1000\n",
             r.Out);
     }
 
