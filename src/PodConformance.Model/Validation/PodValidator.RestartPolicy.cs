@@ -122,7 +122,7 @@ public static partial class PodValidator
         }
     }
 
-    private static void ValidateLifecycle(Context ctx, Lifecycle lifecycle, FieldPath path)
+    private static void ValidateLifecycle(Context ctx, Api.Lifecycle lifecycle, FieldPath path)
     {
         if (lifecycle.PostStart is not null)
         {
