@@ -62,11 +62,14 @@ public static class ContainerStatusSynthesis
     public static ContainerStatus EnterBackOff(ContainerStatus status, string reason, string message = "") =>
         MoveTerminatedToLastState(status, new ContainerState { Waiting = new ContainerStateWaiting { Reason = reason, Message = message } });
 
-    /// <summary>A new instance started: running, the last exit in lastState, restartCount + 1 (it counts started instances).</summary>
+    /// <summary>
+    /// A new instance started: running, the last exit in lastState, restartCount + 1 (it counts started
+    /// instances). <c>ready</c> and <c>started</c> are left to the probe rules.
+    /// </summary>
     public static ContainerStatus Restart(ContainerStatus status, DateTimeOffset startedAt)
     {
         var moved = MoveTerminatedToLastState(status, new ContainerState { Running = new ContainerStateRunning { StartedAt = startedAt } });
-        return moved with { RestartCount = status.RestartCount + 1, Ready = false, Started = false };
+        return moved with { RestartCount = status.RestartCount + 1 };
     }
 
     /// <summary>The lastState written for a container that was Running and is no longer known to the runtime.</summary>
