@@ -1,0 +1,59 @@
+using PodConformance.Model.Api;
+
+namespace PodConformance.Model.Simulation;
+
+/// <summary>Which list a container came from; sidecars are init containers with restartPolicy Always.</summary>
+internal enum ContainerKind { Init, Sidecar, Regular }
+
+/// <summary>Where a container is in its life, as the runtime and the kubelet see it.</summary>
+internal enum RuntimePhase { NotCreated, Pulling, Waiting, Running, Exited }
+
+/// <summary>The simulated runtime's view of one container of one pod (mutable: the engine owns it).</summary>
+internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int index)
+{
+    public Container Spec { get; } = spec;
+
+    public ContainerKind Kind { get; } = kind;
+
+    public int Index { get; } = index;
+
+    public string Name => Spec.Name;
+
+    public RuntimePhase Phase { get; set; } = RuntimePhase.NotCreated;
+
+    /// <summary>Instances created so far; restartCount is this minus one.</summary>
+    public int Starts { get; set; }
+
+    /// <summary>Waiting reason/message while not running (pull errors, CrashLoopBackOff); empty: the default reason.</summary>
+    public string WaitingReason { get; set; } = "";
+
+    public string WaitingMessage { get; set; } = "";
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset FinishedAt { get; set; }
+
+    public int ExitCode { get; set; }
+
+    public string TerminationReason { get; set; } = "";
+
+    public ContainerStateTerminated? LastTermination { get; set; }
+
+    public bool Ready { get; set; }
+
+    public bool Started { get; set; }
+
+    /// <summary>Bumped on every new instance, so actions scheduled for an old instance are ignored.</summary>
+    public int Generation { get; set; }
+
+    /// <summary>Set once the kubelet decided not to restart it (restart policy), or it was stopped for good.</summary>
+    public bool Final { get; set; }
+
+    public int RestartCount => Math.Max(0, Starts - 1);
+
+    public bool IsRunning => Phase == RuntimePhase.Running;
+
+    public bool HasExited => Phase == RuntimePhase.Exited;
+
+    public bool Succeeded => Phase == RuntimePhase.Exited && ExitCode == 0;
+}

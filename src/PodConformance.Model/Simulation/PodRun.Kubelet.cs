@@ -1,0 +1,418 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Backoff;
+using PodConformance.Model.Kubelet;
+using PodConformance.Model.Limits;
+
+namespace PodConformance.Model.Simulation;
+
+internal sealed partial class PodRun
+{
+    /// <summary>
+    /// One kubelet sync (SyncPod): init containers one at a time (a sidecar must be started before the next),
+    /// then every regular container that should run, then the status is published.
+    /// </summary>
+    private void Sync()
+    {
+        if (_deleted || _node is null)
+        {
+            return;
+        }
+
+        if (!_sandboxReady)
+        {
+            _sandboxReady = true;
+            _startTime = Trunc(Now);
+        }
+
+        if (_deleting)
+        {
+            StopAll();
+            Publish();
+            FinishDeletion();
+            return;
+        }
+
+        if (IsTerminal(CurrentPod.Status?.Phase))
+        {
+            Publish();
+            return;
+        }
+
+        bool initDone = SyncInit();
+        if (initDone)
+        {
+            _initialized = true;
+            SyncRestartableSidecars();
+            SyncRegular();
+        }
+
+        Publish();
+        if (IsTerminal(CurrentPod.Status?.Phase))
+        {
+            // The pod is done: the kubelet stops what still runs (sidecars, last first) and reports again.
+            StopAll();
+            Publish();
+        }
+    }
+
+    /// <summary>True when every regular init container succeeded and every sidecar has started (once).</summary>
+    private bool SyncInit()
+    {
+        if (_initialized)
+        {
+            return true;
+        }
+
+        foreach (var c in _init)
+        {
+            if (c.Kind == ContainerKind.Sidecar)
+            {
+                if (c.IsRunning && c.Started)
+                {
+                    continue;
+                }
+
+                if (!c.IsRunning && !c.Final && c.Phase != RuntimePhase.Pulling)
+                {
+                    StartOrBackOff(c);
+                }
+
+                return false;
+            }
+
+            if (c.Succeeded)
+            {
+                continue;
+            }
+
+            if (c.IsRunning || c.Phase == RuntimePhase.Pulling || c.Final)
+            {
+                return false;
+            }
+
+            if (c.HasExited && !ContainerRestartPolicy.ShouldRestart(c.Spec, _pod.Spec, c.ExitCode, Profile))
+            {
+                c.Final = true;
+                return false;
+            }
+
+            StartOrBackOff(c);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>After initialization a sidecar that exits is restarted (with backoff) without holding anything up.</summary>
+    private void SyncRestartableSidecars()
+    {
+        foreach (var c in _init)
+        {
+            if (c.Kind == ContainerKind.Sidecar && c.HasExited && !c.Final)
+            {
+                StartOrBackOff(c);
+            }
+        }
+    }
+
+    private void SyncRegular()
+    {
+        foreach (var c in _regular)
+        {
+            if (c.IsRunning || c.Phase == RuntimePhase.Pulling || c.Final)
+            {
+                continue;
+            }
+
+            if (c.HasExited && !ContainerRestartPolicy.ShouldRestart(c.Spec, _pod.Spec, c.ExitCode, Profile))
+            {
+                c.Final = true;
+                continue;
+            }
+
+            StartOrBackOff(c);
+        }
+    }
+
+    /// <summary>doBackOff for a container that exited before; a container that never ran starts at once.</summary>
+    private void StartOrBackOff(ContainerRuntime c)
+    {
+        if (c.HasExited || c.WaitingReason == BackoffMessages.CrashLoopBackOffReason)
+        {
+            var decision = CrashLoopBackoff.Decide(_sim.CrashLoop, _pod.Metadata, c.Name, SpecHash(c), c.FinishedAt, Now);
+            if (!decision.Start)
+            {
+                MoveToLastState(c);
+                c.Phase = RuntimePhase.Waiting;
+                c.WaitingReason = decision.Waiting!.Reason;
+                c.WaitingMessage = decision.Waiting.Message;
+                _sim.Record(this, "Warning", BackoffMessages.BackOffEventReason, SimulationEvents.Kubelet, decision.EventMessage!, SimulationEvents.FieldPath(c));
+                RequestResync(SimulationTiming.SyncErrorRequeue);
+                return;
+            }
+        }
+
+        Enqueue(c);
+    }
+
+    private void Enqueue(ContainerRuntime c)
+    {
+        if (_startQueue.Contains(c))
+        {
+            return;
+        }
+
+        _startQueue.Enqueue(c);
+        ContinueChain();
+    }
+
+    /// <summary>Containers start one after another: a start that needs an image pull holds up the next one.</summary>
+    private void ContinueChain()
+    {
+        while (!_chainBusy && _startQueue.Count > 0)
+        {
+            var c = _startQueue.Dequeue();
+            if (_deleting || c.IsRunning)
+            {
+                continue;
+            }
+
+            BeginStart(c);
+        }
+    }
+
+    private void BeginStart(ContainerRuntime c)
+    {
+        string image = c.Spec.Image;
+        bool present = _sim.NodeHasImage(_node!.Name, image);
+        string policy = c.Spec.ImagePullPolicy;
+        if (policy == "Never" && !present)
+        {
+            MoveToLastState(c);
+            c.Phase = RuntimePhase.Waiting;
+            c.WaitingReason = BackoffMessages.ErrImageNeverPullReason;
+            c.WaitingMessage = BackoffMessages.NeverPull(image);
+            _sim.Record(this, "Warning", "ErrImageNeverPull", SimulationEvents.Kubelet, BackoffMessages.NeverPull(image), SimulationEvents.FieldPath(c));
+            _sim.Record(this, "Warning", BackoffMessages.FailedEventReason, SimulationEvents.Kubelet, BackoffMessages.ErrorEvent(BackoffMessages.ErrImageNeverPullReason), SimulationEvents.FieldPath(c));
+            RequestResync(SimulationTiming.SyncErrorRequeue);
+            return;
+        }
+
+        if (policy != "Always" && present)
+        {
+            _sim.Record(this, "Normal", "Pulled", SimulationEvents.Kubelet, SimulationEvents.AlreadyPresent(image), SimulationEvents.FieldPath(c));
+            CreateAndStart(c);
+            return;
+        }
+
+        var key = BackoffKeys.Image(_pod.Metadata.Uid, image);
+        if (_sim.ImagePull.IsInBackOffSinceUpdate(key, Now))
+        {
+            var attempt = ImagePullBackoff.Attempt(_sim.ImagePull, _pod.Metadata.Uid, image, null, Now);
+            MoveToLastState(c);
+            c.Phase = RuntimePhase.Waiting;
+            c.WaitingReason = attempt.Waiting!.Reason;
+            c.WaitingMessage = attempt.Waiting.Message;
+            foreach (var e in attempt.Events)
+            {
+                _sim.Record(this, e.Type, e.Reason, SimulationEvents.Kubelet, e.Message, SimulationEvents.FieldPath(c));
+            }
+
+            RequestResync(SimulationTiming.SyncErrorRequeue);
+            return;
+        }
+
+        c.Phase = RuntimePhase.Pulling;
+        _chainBusy = true;
+        _sim.Record(this, "Normal", "Pulling", SimulationEvents.Kubelet, SimulationEvents.Pulling(image), SimulationEvents.FieldPath(c));
+        var took = _sim.Scenario.Images.PullDuration;
+        int generation = c.Generation;
+        _sim.At(Now + took, () => FinishPull(c, generation, took));
+        Publish();
+    }
+
+    private void FinishPull(ContainerRuntime c, int generation, TimeSpan took)
+    {
+        _chainBusy = false;
+        if (_deleted || _deleting || c.Generation != generation || c.Phase != RuntimePhase.Pulling)
+        {
+            ContinueChain();
+            return;
+        }
+
+        string image = c.Spec.Image;
+        if (_sim.Scenario.Images.IsMissing(image))
+        {
+            string error = "rpc error: code = NotFound desc = failed to pull and unpack image " + BackoffMessages.GoQuote(image) + ": not found";
+            var attempt = ImagePullBackoff.Attempt(_sim.ImagePull, _pod.Metadata.Uid, image, error, Now);
+            MoveToLastState(c);
+            c.Phase = RuntimePhase.Waiting;
+            c.WaitingReason = attempt.Waiting!.Reason;
+            c.WaitingMessage = attempt.Waiting.Message;
+            foreach (var e in attempt.Events)
+            {
+                if (e.Reason != "Pulling")
+                {
+                    _sim.Record(this, e.Type, e.Reason, SimulationEvents.Kubelet, e.Message, SimulationEvents.FieldPath(c));
+                }
+            }
+
+            RequestResync(SimulationTiming.SyncErrorRequeue);
+            Publish();
+            ContinueChain();
+            return;
+        }
+
+        _sim.NodePulled(_node!.Name, image);
+        _sim.Record(this, "Normal", "Pulled", SimulationEvents.Kubelet, SimulationEvents.Pulled(image, took, Profile), SimulationEvents.FieldPath(c));
+        CreateAndStart(c);
+        Publish();
+        ContinueChain();
+    }
+
+    private void CreateAndStart(ContainerRuntime c)
+    {
+        MoveToLastState(c);
+        c.Starts++;
+        c.Generation++;
+        c.Phase = RuntimePhase.Running;
+        c.WaitingReason = "";
+        c.WaitingMessage = "";
+        c.StartedAt = Now;
+        c.Ready = false;
+        c.Started = c.Kind != ContainerKind.Sidecar;
+        _sim.Record(this, "Normal", "Created", SimulationEvents.Kubelet, SimulationEvents.Created(c.Name, Profile), SimulationEvents.FieldPath(c));
+        _sim.Record(this, "Normal", "Started", SimulationEvents.Kubelet, SimulationEvents.Started(c.Name), SimulationEvents.FieldPath(c));
+
+        var run = RunFor(c);
+        int generation = c.Generation;
+        if (!run.NeverReady)
+        {
+            _sim.At(Now + run.ReadyAfter, () => MarkReady(c, generation));
+        }
+
+        if (run.AllocateMemory is { } allocate)
+        {
+            var outcome = ResourceLimits.Evaluate(c.Spec, allocate, run.UseCpu);
+            if (outcome.Terminated is { } killed)
+            {
+                _sim.At(Now + run.After, () => Exit(c, generation, killed.ExitCode, killed.Reason));
+                return;
+            }
+        }
+
+        if (run.ExitCode is { } code)
+        {
+            _sim.At(Now + run.After, () => Exit(c, generation, code, code == 0 ? "Completed" : "Error"));
+        }
+    }
+
+    private ContainerRun RunFor(ContainerRuntime c)
+    {
+        if (_script.Containers.TryGetValue(c.Name, out var script))
+        {
+            return script.RunAt(c.Starts - 1);
+        }
+
+        return c.Kind == ContainerKind.Init ? ContainerRun.DefaultInit : ContainerRun.Default;
+    }
+
+    private void MarkReady(ContainerRuntime c, int generation)
+    {
+        if (c.Generation != generation || !c.IsRunning)
+        {
+            return;
+        }
+
+        c.Started = true;
+        c.Ready = c.Kind != ContainerKind.Init;
+        Sync();
+    }
+
+    private void Exit(ContainerRuntime c, int generation, int exitCode, string reason)
+    {
+        if (c.Generation != generation || !c.IsRunning)
+        {
+            return;
+        }
+
+        c.Phase = RuntimePhase.Exited;
+        c.ExitCode = exitCode;
+        c.TerminationReason = reason;
+        c.FinishedAt = Now;
+        c.Ready = false;
+        c.Started = false;
+        Sync();
+    }
+
+    /// <summary>The previous instance's terminated state moves to lastState when a new one is created or waits.</summary>
+    private static void MoveToLastState(ContainerRuntime c)
+    {
+        if (c.HasExited)
+        {
+            c.LastTermination = Terminated(c);
+        }
+    }
+
+    /// <summary>Stops every running container (regular ones first, then sidecars last to first) and ends pulls.</summary>
+    private void StopAll()
+    {
+        _startQueue.Clear();
+        foreach (var c in _regular)
+        {
+            Stop(c);
+        }
+
+        for (int i = _init.Count - 1; i >= 0; i--)
+        {
+            Stop(_init[i]);
+        }
+
+        foreach (var c in _regular.Concat(_init))
+        {
+            c.Final = true;
+        }
+    }
+
+    private void Stop(ContainerRuntime c)
+    {
+        if (c.Phase == RuntimePhase.Pulling)
+        {
+            c.Phase = RuntimePhase.NotCreated;
+            c.Generation++;
+        }
+
+        if (!c.IsRunning)
+        {
+            return;
+        }
+
+        _sim.Record(this, "Normal", "Killing", SimulationEvents.Kubelet, SimulationEvents.Killing(c.Name), SimulationEvents.FieldPath(c));
+        c.Phase = RuntimePhase.Exited;
+        c.ExitCode = 0;
+        c.TerminationReason = "Completed";
+        c.FinishedAt = Now;
+        c.Ready = false;
+        c.Started = false;
+        c.Generation++;
+    }
+
+    private void FinishDeletion()
+    {
+        foreach (var c in _regular.Concat(_init))
+        {
+            if (c.IsRunning || c.Phase == RuntimePhase.Pulling)
+            {
+                return;
+            }
+        }
+
+        _deleted = true;
+        _sim.Snapshot(SnapshotKind.Deleted, CurrentPod);
+    }
+
+    private string SpecHash(ContainerRuntime c) =>
+        (c.Kind == ContainerKind.Regular ? "c" : "i") + c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool IsTerminal(string? phase) => phase is "Succeeded" or "Failed";
+}

@@ -1,0 +1,162 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Kubelet;
+
+namespace PodConformance.Model.Simulation;
+
+internal sealed partial class PodRun
+{
+    /// <summary>
+    /// The kubelet's status update (generateAPIPodStatus): container statuses from the runtime, the phase
+    /// (getPhase, terminal phases sticky), the conditions; a snapshot is taken only when something changed.
+    /// </summary>
+    private void Publish()
+    {
+        if (_deleted)
+        {
+            return;
+        }
+
+        var previous = CurrentPod.Status ?? new PodStatus();
+        var status = previous with
+        {
+            InitContainerStatuses = Statuses(_init),
+            ContainerStatuses = Statuses(_regular),
+            Conditions = _scheduledCondition is null ? previous.Conditions : Upsert(previous.Conditions, _scheduledCondition),
+        };
+        if (_sandboxReady && _node is not null)
+        {
+            string hostIp = _node.Addresses.IsEmpty ? "" : _node.Addresses[0];
+            string podIp = PodSimulator.PodIp(Index);
+            status = status with
+            {
+                HostIP = hostIp,
+                HostIPs = _node.Addresses,
+                PodIP = podIp,
+                PodIPs = ValueList.Of(podIp),
+                StartTime = _startTime,
+            };
+        }
+
+        var pod = _pod with { Status = status };
+        if (_node is not null && _sandboxReady)
+        {
+            string phase = previous.Phase is "Succeeded" or "Failed"
+                ? previous.Phase
+                : PodPhaseCalculator.GetPhase(pod.Spec, status.InitContainerStatuses.AsSpan(), status.ContainerStatuses.AsSpan(),
+                    podIsTerminal: _deleting && AllStopped(), podHasInitialized: _initialized, Profile);
+            pod = pod with { Status = status with { Phase = phase } };
+            var conditions = PodConditionsGenerator.Generate(pod, phase, _sandboxReady && !IsTerminalStopped(phase), Profile, Trunc(Now));
+            pod = pod with { Status = pod.Status! with { Conditions = conditions.Conditions } };
+        }
+
+        if (pod != CurrentPod)
+        {
+            CurrentPod = pod;
+            _sim.Snapshot(SnapshotKind.Modified, pod);
+        }
+    }
+
+    private bool IsTerminalStopped(string phase) => (phase is "Succeeded" or "Failed") && AllStopped();
+
+    private bool AllStopped()
+    {
+        foreach (var c in _regular.Concat(_init))
+        {
+            if (c.IsRunning || c.Phase == RuntimePhase.Pulling)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ValueList<ContainerStatus> Statuses(List<ContainerRuntime> containers)
+    {
+        var result = new ContainerStatus[containers.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = Status(containers[i]);
+        }
+
+        return result;
+    }
+
+    private ContainerStatus Status(ContainerRuntime c)
+    {
+        var state = c.Phase switch
+        {
+            RuntimePhase.Running => new ContainerState { Running = new ContainerStateRunning { StartedAt = Trunc(c.StartedAt) } },
+            RuntimePhase.Exited => new ContainerState { Terminated = Terminated(c) },
+            _ => new ContainerState
+            {
+                Waiting = new ContainerStateWaiting
+                {
+                    Reason = c.WaitingReason.Length != 0 ? c.WaitingReason : ContainerStatusSynthesis.DefaultWaitingReason(_pod.Spec),
+                    Message = c.WaitingMessage,
+                },
+            },
+        };
+        bool created = c.Starts > 0;
+        return new ContainerStatus
+        {
+            Name = c.Name,
+            State = state,
+            LastState = c.LastTermination is { } last && c.Phase != RuntimePhase.Exited ? new ContainerState { Terminated = last } : new ContainerState(),
+            Ready = c.Kind == ContainerKind.Init ? c.Succeeded : c.Ready && c.IsRunning,
+            RestartCount = c.RestartCount,
+            Image = c.Spec.Image,
+            ImageID = created ? ImageId(c.Spec.Image) : "",
+            ContainerID = created ? ContainerId(c) : "",
+            Started = c.IsRunning && c.Started,
+        };
+    }
+
+    private static ContainerStateTerminated Terminated(ContainerRuntime c) => new()
+    {
+        ExitCode = c.ExitCode,
+        Reason = c.TerminationReason,
+        StartedAt = Trunc(c.StartedAt),
+        FinishedAt = Trunc(c.FinishedAt),
+        ContainerID = ContainerId(c),
+    };
+
+    private static ValueList<PodCondition> Upsert(ValueList<PodCondition> conditions, PodCondition condition)
+    {
+        for (int i = 0; i < conditions.Count; i++)
+        {
+            if (conditions[i].Type == condition.Type)
+            {
+                return conditions[i].Status == condition.Status ? conditions : conditions.SetItem(i, condition);
+            }
+        }
+
+        return conditions.Add(condition);
+    }
+
+    /// <summary>Stand-in runtime IDs, fixed per pod, container and instance so output is reproducible.</summary>
+    private static string ContainerId(ContainerRuntime c) =>
+        "containerd://" + Hex(c.Name + "/" + c.Kind + "/" + c.Starts.ToString(System.Globalization.CultureInfo.InvariantCulture), 64);
+
+    private static string ImageId(string image) => image + "@sha256:" + Hex(image, 64);
+
+    private static string Hex(string text, int length)
+    {
+        var sb = new System.Text.StringBuilder(length);
+        ulong h = 14695981039346656037UL;
+        int round = 0;
+        while (sb.Length < length)
+        {
+            foreach (char ch in text)
+            {
+                h = unchecked((h ^ ch) * 1099511628211UL);
+            }
+
+            h = unchecked(h ^ (ulong)round++);
+            sb.Append(h.ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString(0, length);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Qos;
+
+namespace PodConformance.Model.Simulation;
+
+/// <summary>
+/// One pod's life in the simulator: the API object, the scheduler's binding, and the kubelet's sync loop
+/// over its containers. Mutable and private to one <see cref="PodSimulator"/> run.
+/// </summary>
+internal sealed partial class PodRun
+{
+    private readonly PodSimulator _sim;
+    private readonly List<ContainerRuntime> _init = [];
+    private readonly List<ContainerRuntime> _regular = [];
+    private readonly Queue<ContainerRuntime> _startQueue = new();
+    private readonly PodScript _script;
+    private Pod _pod;
+    private Node? _node;
+    private bool _sandboxReady;
+    private bool _initialized;
+    private bool _deleting;
+    private bool _deleted;
+    private bool _chainBusy;
+    private bool _resyncQueued;
+    private DateTimeOffset? _startTime;
+    private PodCondition? _scheduledCondition;
+
+    public PodRun(PodSimulator sim, Pod pod, int index)
+    {
+        _sim = sim;
+        Index = index;
+        _script = sim.Scenario.ScriptFor(pod.Metadata.Name);
+        _pod = DropDisabledFields(pod, sim.Profile) with
+        {
+            Metadata = pod.Metadata with
+            {
+                Namespace = pod.Metadata.Namespace.Length == 0 ? "default" : pod.Metadata.Namespace,
+                Uid = pod.Metadata.Uid.Length != 0 ? pod.Metadata.Uid : Uid(index),
+                CreationTimestamp = Trunc(sim.Start),
+            },
+        };
+        for (int i = 0; i < _pod.Spec.InitContainers.Count; i++)
+        {
+            var c = _pod.Spec.InitContainers[i];
+            _init.Add(new ContainerRuntime(c, c.IsSidecarPolicy ? ContainerKind.Sidecar : ContainerKind.Init, i));
+        }
+
+        for (int i = 0; i < _pod.Spec.Containers.Count; i++)
+        {
+            _regular.Add(new ContainerRuntime(_pod.Spec.Containers[i], ContainerKind.Regular, i));
+        }
+
+        CurrentPod = _pod;
+    }
+
+    public int Index { get; }
+
+    public string Name => _pod.Metadata.Name;
+
+    public string Namespace => _pod.Metadata.Namespace;
+
+    public string? NodeName => _node?.Name;
+
+    /// <summary>The object as last published to the API.</summary>
+    public Pod CurrentPod { get; private set; }
+
+    private Profile Profile => _sim.Profile;
+
+    private DateTimeOffset Now => _sim.Now;
+
+    /// <summary>The API server's create: status Pending with the QoS class (PrepareForCreate).</summary>
+    public void Create()
+    {
+        _pod = _pod with { Status = new PodStatus { Phase = "Pending", QosClass = QosCalculator.ComputePodQos(_pod.Spec, Profile).ToApiString() } };
+        CurrentPod = _pod;
+        _sim.Snapshot(SnapshotKind.Added, _pod);
+        if (_script.DeleteAfter is { } after)
+        {
+            _sim.At(_sim.Start + after, Delete);
+        }
+    }
+
+    public void Bind(Node node)
+    {
+        _node = node;
+        _pod = _pod with { Spec = _pod.Spec with { NodeName = node.Name } };
+        _scheduledCondition = new PodCondition { Type = "PodScheduled", Status = "True", LastTransitionTime = Trunc(Now) };
+        _sim.Record(this, "Normal", "Scheduled", SimulationEvents.Scheduler, SimulationEvents.Scheduled(Namespace, Name, node.Name));
+        Publish();
+        _sim.At(Now + SimulationTiming.SandboxStartup, Sync);
+    }
+
+    public void Unschedulable(string message)
+    {
+        _scheduledCondition = new PodCondition
+        {
+            Type = "PodScheduled",
+            Status = "False",
+            Reason = "Unschedulable",
+            Message = message,
+            LastTransitionTime = Trunc(Now),
+        };
+        _sim.Record(this, "Warning", "FailedScheduling", SimulationEvents.Scheduler, message);
+        Publish();
+    }
+
+    /// <summary>Graceful deletion: the API sets deletionTimestamp; the kubelet stops everything, then the object goes.</summary>
+    private void Delete()
+    {
+        if (_deleted || _deleting)
+        {
+            return;
+        }
+
+        _deleting = true;
+        long grace = _pod.Spec.TerminationGracePeriodSeconds ?? 30;
+        _pod = _pod with
+        {
+            Metadata = _pod.Metadata with { DeletionTimestamp = Trunc(Now) + TimeSpan.FromSeconds(grace), DeletionGracePeriodSeconds = grace },
+        };
+        if (_node is null)
+        {
+            _deleted = true;
+            _sim.Snapshot(SnapshotKind.Deleted, CurrentPod with { Metadata = _pod.Metadata });
+            return;
+        }
+
+        Publish();
+        Sync();
+    }
+
+    private void RequestResync(TimeSpan after)
+    {
+        if (_resyncQueued)
+        {
+            return;
+        }
+
+        _resyncQueued = true;
+        _sim.At(Now + after, () =>
+        {
+            _resyncQueued = false;
+            Sync();
+        });
+    }
+
+    private static Pod DropDisabledFields(Pod pod, Profile profile)
+    {
+        var spec = pod.Spec;
+        if (!profile.IsEnabled(FeatureGateNames.ContainerRestartRules))
+        {
+            spec = spec with { Containers = Map(spec.Containers, static c => c with { RestartPolicy = null, RestartPolicyRules = default }) };
+        }
+
+        if (!profile.IsEnabled(FeatureGateNames.SidecarContainers))
+        {
+            spec = spec with { InitContainers = Map(spec.InitContainers, static c => c with { RestartPolicy = null }) };
+        }
+
+        return pod with { Spec = spec };
+    }
+
+    private static ValueList<Container> Map(ValueList<Container> list, Func<Container, Container> f)
+    {
+        var result = new Container[list.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = f(list[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>API timestamps have whole seconds.</summary>
+    internal static DateTimeOffset Trunc(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset);
+
+    private static string Uid(int index) =>
+        "5f3c6d2a-0000-4000-8000-" + (index + 1).ToString("x12", CultureInfo.InvariantCulture);
+}

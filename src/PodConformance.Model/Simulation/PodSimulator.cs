@@ -1,0 +1,154 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Scheduling;
+using PodConformance.Model.Validation;
+
+namespace PodConformance.Model.Simulation;
+
+/// <summary>
+/// A deterministic discrete-event model of the API server, scheduler and kubelet for a few pods on a few nodes,
+/// on a virtual clock. Same inputs → the same timeline, byte for byte. Rules come from the model's rule
+/// classes (phase, conditions, printer, backoff, scheduling, limits); this class only sequences them.
+/// </summary>
+public sealed partial class PodSimulator
+{
+    private readonly PriorityQueue<Action, (DateTimeOffset Time, long Seq)> _queue = new();
+    private readonly List<PodSnapshot> _timeline = [];
+    private readonly List<SimulatedEvent> _events = [];
+    private readonly List<RejectedPod> _rejected = [];
+    private readonly List<PodRun> _runs = [];
+    private readonly Dictionary<string, HashSet<string>> _nodeImages = new(StringComparer.Ordinal);
+    private long _seq;
+
+    private PodSimulator(Scenario scenario, Profile profile, DateTimeOffset start)
+    {
+        Scenario = scenario;
+        Profile = profile;
+        Start = start;
+        Now = start;
+        CrashLoop = Backoff.CrashLoopBackoffPolicy.For(profile).NewTracker();
+        ImagePull = Backoff.ImagePullBackoff.NewTracker();
+    }
+
+    internal Scenario Scenario { get; }
+
+    internal Profile Profile { get; }
+
+    internal DateTimeOffset Start { get; }
+
+    internal DateTimeOffset Now { get; private set; }
+
+    internal Backoff.BackoffTracker CrashLoop { get; }
+
+    internal Backoff.BackoffTracker ImagePull { get; }
+
+    public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, DateTimeOffset? start = null)
+    {
+        ArgumentNullException.ThrowIfNull(pods);
+        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart);
+        sim.CreateAll(pods);
+        sim.Loop();
+        return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim._timeline.ToValueList(), sim._events.ToValueList(), sim._rejected.ToValueList());
+    }
+
+    internal void At(DateTimeOffset time, Action action) => _queue.Enqueue(action, (time < Now ? Now : time, _seq++));
+
+    internal void Record(PodRun run, string type, string reason, string source, string message, string fieldPath = "") =>
+        _events.Add(new SimulatedEvent(Now, run.Namespace, run.Name, type, reason, source, message, fieldPath));
+
+    internal void Snapshot(SnapshotKind kind, Pod pod) => _timeline.Add(new PodSnapshot(Now, kind, pod));
+
+    internal bool NodeHasImage(string node, string image) =>
+        Scenario.Images.IsPresent(image) || (_nodeImages.TryGetValue(node, out var set) && set.Contains(image));
+
+    internal void NodePulled(string node, string image)
+    {
+        if (!_nodeImages.TryGetValue(node, out var set))
+        {
+            _nodeImages[node] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        set.Add(image);
+    }
+
+    private void CreateAll(IReadOnlyList<Pod> pods)
+    {
+        for (int i = 0; i < pods.Count; i++)
+        {
+            var pod = PodDefaulter.Apply(pods[i], Profile);
+            var validation = PodValidator.Validate(pod, Profile);
+            if (!validation.IsValid)
+            {
+                _rejected.Add(new RejectedPod(pods[i], validation.ToInvalidMessage("Pod", pod.Metadata.Name)));
+                continue;
+            }
+
+            var run = new PodRun(this, pod, i);
+            _runs.Add(run);
+            run.Create();
+        }
+
+        // The scheduler binds pods in creation order, each seeing the pods bound before it.
+        foreach (var run in _runs)
+        {
+            At(Start, () => Schedule(run));
+        }
+    }
+
+    private void Schedule(PodRun run)
+    {
+        var bound = new List<Pod>();
+        foreach (var other in _runs)
+        {
+            if (other.NodeName is not null && !ReferenceEquals(other, run))
+            {
+                bound.Add(other.CurrentPod);
+            }
+        }
+
+        var fit = SchedulerFit.Schedule(run.CurrentPod, Scenario.EffectiveNodes, bound, Profile);
+        if (fit.NodeName is { } node)
+        {
+            run.Bind(Node(node));
+        }
+        else
+        {
+            run.Unschedulable(fit.EventMessage ?? fit.Message ?? "");
+        }
+    }
+
+    private Node Node(string name)
+    {
+        foreach (var n in Scenario.EffectiveNodes)
+        {
+            if (string.Equals(n.Name, name, StringComparison.Ordinal))
+            {
+                return n;
+            }
+        }
+
+        throw new InvalidOperationException("scheduler chose an unknown node " + name);
+    }
+
+    private void Loop()
+    {
+        var end = Start + Scenario.Until;
+        while (_queue.TryDequeue(out var action, out var key))
+        {
+            if (key.Time > end)
+            {
+                break;
+            }
+
+            Now = key.Time;
+            action();
+        }
+
+        Now = end;
+    }
+
+    /// <summary>All nodes' IPs are fixed by the scenario; pod IPs are handed out in creation order.</summary>
+    internal static string PodIp(int index) => "10.244.0." + (10 + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
