@@ -12,8 +12,24 @@ public static partial class GoDuration
     private const long NanosPerMilli = 1_000_000;
     private const long NanosPerSecond = 1_000_000_000;
 
+    /// <summary>Go's <c>Duration.Truncate(time.Millisecond)</c>, which the kubelet applies before printing pull times (1.30+).</summary>
+    public static TimeSpan TruncateToMilliseconds(TimeSpan span) =>
+        TimeSpan.FromTicks(span.Ticks - (span.Ticks % TimeSpan.TicksPerMillisecond));
+
     /// <summary>A <see cref="TimeSpan"/> as Go prints it; a tick is 100 ns, so every TimeSpan is exact in Go.</summary>
-    public static string Format(TimeSpan duration) => FormatNanoseconds(duration.Ticks * 100);
+    public static string Format(TimeSpan duration) => FormatNanoseconds(ToNanoseconds(duration));
+
+    /// <summary>The nanosecond count Go would hold, saturating at the int64 range (TimeSpan reaches further).</summary>
+    public static long ToNanoseconds(TimeSpan span)
+    {
+        const long maxTicks = long.MaxValue / 100;
+        if (span.Ticks > maxTicks)
+        {
+            return long.MaxValue;
+        }
+
+        return span.Ticks < -maxTicks ? long.MinValue : span.Ticks * 100;
+    }
 
     /// <summary>Go's Duration is an int64 count of nanoseconds; this prints any such count.</summary>
     public static string FormatNanoseconds(long nanoseconds)

@@ -1,0 +1,99 @@
+using PodConformance.Model.Collections;
+using PodConformance.Model.Events;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Tests.Events;
+
+/// <summary>
+/// Message texts per release (spec/events.md). Expected strings are the Go format strings of the cited files
+/// filled in by hand, and real outputs quoted in kubernetes issues (#113215, #133627).
+/// </summary>
+public class EventCatalogTests
+{
+    private static readonly DateTimeOffset T = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly ContainerRef Web = new("web");
+    private static readonly PodRef Pod = new("crashloop-pod", "s14-crash", "ba011a14-5c12-4f7e-84ed-c6c27e0c4d8e");
+
+    private static Profile V(int minor) => Profile.For(new KubernetesVersion(1, minor));
+
+    [Fact]
+    public void Scheduled_names_namespace_name_and_node()
+    {
+        var e = EventCatalog.Scheduled(new PodRef("broken-app", "default", "u"), "node-1", T);
+        Assert.Equal("Successfully assigned default/broken-app to node-1", e.Message);
+        Assert.Equal(("Normal", "Scheduled", "default-scheduler", (string?)null, EventRules.Scheduled),
+            (e.Type.ToApiString(), e.Reason, e.Source, e.FieldPath, e.RuleId));
+    }
+
+    [Theory]
+    [InlineData(ContainerListKind.Container, "spec.containers{web}")]
+    [InlineData(ContainerListKind.InitContainer, "spec.initContainers{web}")]
+    [InlineData(ContainerListKind.EphemeralContainer, "spec.ephemeralContainers{web}")]
+    public void Field_paths_follow_the_container_list(ContainerListKind kind, string path) =>
+        Assert.Equal(path, EventCatalog.Pulling(new ContainerRef("web", kind), "nginx", T).FieldPath);
+
+    [Fact]
+    public void Image_messages_quote_the_image_like_Go_q()
+    {
+        Assert.Equal("Pulling image \"myapp:latest\"", EventCatalog.Pulling(Web, "myapp:latest", T).Message);
+        Assert.Equal("Failed to pull image \"myapp:latest\": rpc error: image not found",
+            EventCatalog.FailedToPull(Web, "myapp:latest", "rpc error: image not found", T).Message);
+        Assert.Equal("Back-off pulling image \"myapp:latest\"", EventCatalog.BackOffPullingImage(Web, "myapp:latest", T).Message);
+        Assert.Equal(PodEventType.Normal, EventCatalog.BackOffPullingImage(Web, "x", T).Type);
+        Assert.Equal("Error: ErrImagePull", EventCatalog.ErrImagePull(Web, T).Message);
+        Assert.Equal("Error: ImagePullBackOff", EventCatalog.ImagePullBackOff(Web, T).Message);
+        Assert.Equal("Container image \"a\\\"b\" is not present with pull policy of Never", EventCatalog.NeverPull(Web, "a\"b", T).Message);
+    }
+
+    [Theory]
+    [InlineData(28, "Successfully pulled image \"nginx\" in 1.315633737s (1.315641898s including waiting)")]
+    [InlineData(29, "Successfully pulled image \"nginx\" in 1.315633737s (1.315641898s including waiting)")]
+    [InlineData(30, "Successfully pulled image \"nginx\" in 1.315s (1.315s including waiting). Image size: 187694648 bytes.")]
+    [InlineData(37, "Successfully pulled image \"nginx\" in 1.315s (1.315s including waiting). Image size: 187694648 bytes.")]
+    public void Pulled_gains_truncation_and_size_in_1_30(int minor, string expected)
+    {
+        // TimeSpan holds 100 ns, so the Go nanosecond values are rounded to ticks: 1.315633737s -> 1.3156337s.
+        var e = EventCatalog.Pulled(V(minor), Web, "nginx", TimeSpan.FromTicks(13_156_337), TimeSpan.FromTicks(13_156_418), 187_694_648, T);
+        string ticksForm = expected.Replace("1.315633737s", "1.3156337s", StringComparison.Ordinal).Replace("1.315641898s", "1.3156418s", StringComparison.Ordinal);
+        Assert.Equal(ticksForm, e.Message);
+    }
+
+    [Fact]
+    public void Already_present_depends_on_KubeletEnsureSecretPulledImages()
+    {
+        Assert.Equal("Container image \"python:3.11-alpine\" already present on machine",
+            EventCatalog.AlreadyPresent(V(37), Web, "python:3.11-alpine", T).Message);
+        var gated = new Profile(new KubernetesVersion(1, 35), ValueMap<bool>.Empty.SetItem(EventCatalog.KubeletEnsureSecretPulledImages, true));
+        Assert.Equal("Container image \"nginx\" already present on machine and can be accessed by the pod",
+            EventCatalog.AlreadyPresent(gated, Web, "nginx", T).Message);
+    }
+
+    [Theory]
+    [InlineData(28, "Created container web", "Started container web")]
+    [InlineData(32, "Created container web", "Started container web")]
+    [InlineData(33, "Created container: web", "Started container web")]
+    [InlineData(34, "Created container: web", "Started container web")]
+    [InlineData(35, "Container created", "Container started")]
+    [InlineData(37, "Container created", "Container started")]
+    public void Created_and_Started_by_release(int minor, string created, string started)
+    {
+        Assert.Equal(created, EventCatalog.Created(V(minor), Web, T).Message);
+        Assert.Equal(started, EventCatalog.Started(V(minor), Web, T).Message);
+    }
+
+    [Fact]
+    public void Killing_and_BackOff_restarting()
+    {
+        Assert.Equal("Stopping container web", EventCatalog.Killing(Web, T).Message);
+        var backOff = EventCatalog.BackOffRestarting(new ContainerRef("python-app"), Pod, T);
+        Assert.Equal("Back-off restarting failed container python-app in pod crashloop-pod_s14-crash(ba011a14-5c12-4f7e-84ed-c6c27e0c4d8e)", backOff.Message);
+        Assert.Equal((PodEventType.Warning, "BackOff"), (backOff.Type, backOff.Reason));
+    }
+
+    [Fact]
+    public void Config_errors_carry_the_detail()
+    {
+        var e = EventCatalog.ContainerError(Web, "configmap \"cfg\" not found", T);
+        Assert.Equal(("Failed", "Error: configmap \"cfg\" not found", PodEventType.Warning), (e.Reason, e.Message, e.Type));
+    }
+}
