@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Backoff;
+using PodConformance.Model.Events;
 using PodConformance.Model.Kubelet;
 using PodConformance.Model.Limits;
 
@@ -146,7 +147,7 @@ internal sealed partial class PodRun
                 c.Phase = RuntimePhase.Waiting;
                 c.WaitingReason = decision.Waiting!.Reason;
                 c.WaitingMessage = decision.Waiting.Message;
-                _sim.Record(this, "Warning", BackoffMessages.BackOffEventReason, SimulationEvents.Kubelet, decision.EventMessage!, SimulationEvents.FieldPath(c));
+                _sim.Record(this, EventCatalog.BackOffRestarting(Ref(c), PodRef, Now));
                 RequestResync(SimulationTiming.SyncErrorRequeue);
                 return;
             }
@@ -192,15 +193,14 @@ internal sealed partial class PodRun
             c.Phase = RuntimePhase.Waiting;
             c.WaitingReason = BackoffMessages.ErrImageNeverPullReason;
             c.WaitingMessage = BackoffMessages.NeverPull(image);
-            _sim.Record(this, "Warning", "ErrImageNeverPull", SimulationEvents.Kubelet, BackoffMessages.NeverPull(image), SimulationEvents.FieldPath(c));
-            _sim.Record(this, "Warning", BackoffMessages.FailedEventReason, SimulationEvents.Kubelet, BackoffMessages.ErrorEvent(BackoffMessages.ErrImageNeverPullReason), SimulationEvents.FieldPath(c));
+            _sim.Record(this, EventCatalog.NeverPull(Ref(c), image, Now));
             RequestResync(SimulationTiming.SyncErrorRequeue);
             return;
         }
 
         if (policy != "Always" && present)
         {
-            _sim.Record(this, "Normal", "Pulled", SimulationEvents.Kubelet, SimulationEvents.AlreadyPresent(image), SimulationEvents.FieldPath(c));
+            _sim.Record(this, EventCatalog.AlreadyPresent(Profile, Ref(c), image, Now));
             CreateAndStart(c);
             return;
         }
@@ -213,18 +213,15 @@ internal sealed partial class PodRun
             c.Phase = RuntimePhase.Waiting;
             c.WaitingReason = attempt.Waiting!.Reason;
             c.WaitingMessage = attempt.Waiting.Message;
-            foreach (var e in attempt.Events)
-            {
-                _sim.Record(this, e.Type, e.Reason, SimulationEvents.Kubelet, e.Message, SimulationEvents.FieldPath(c));
-            }
-
+            _sim.Record(this, EventCatalog.BackOffPullingImage(Ref(c), image, Now));
+            _sim.Record(this, EventCatalog.ImagePullBackOff(Ref(c), Now));
             RequestResync(SimulationTiming.SyncErrorRequeue);
             return;
         }
 
         c.Phase = RuntimePhase.Pulling;
         _chainBusy = true;
-        _sim.Record(this, "Normal", "Pulling", SimulationEvents.Kubelet, SimulationEvents.Pulling(image), SimulationEvents.FieldPath(c));
+        _sim.Record(this, EventCatalog.Pulling(Ref(c), image, Now));
         var took = _sim.Scenario.Images.PullDuration;
         int generation = c.Generation;
         _sim.At(Now + took, () => FinishPull(c, generation, took));
@@ -249,13 +246,8 @@ internal sealed partial class PodRun
             c.Phase = RuntimePhase.Waiting;
             c.WaitingReason = attempt.Waiting!.Reason;
             c.WaitingMessage = attempt.Waiting.Message;
-            foreach (var e in attempt.Events)
-            {
-                if (e.Reason != "Pulling")
-                {
-                    _sim.Record(this, e.Type, e.Reason, SimulationEvents.Kubelet, e.Message, SimulationEvents.FieldPath(c));
-                }
-            }
+            _sim.Record(this, EventCatalog.FailedToPull(Ref(c), image, error, Now));
+            _sim.Record(this, EventCatalog.ErrImagePull(Ref(c), Now));
 
             RequestResync(SimulationTiming.SyncErrorRequeue);
             Publish();
@@ -264,7 +256,7 @@ internal sealed partial class PodRun
         }
 
         _sim.NodePulled(_node!.Name, image);
-        _sim.Record(this, "Normal", "Pulled", SimulationEvents.Kubelet, SimulationEvents.Pulled(image, took, Profile), SimulationEvents.FieldPath(c));
+        _sim.Record(this, EventCatalog.Pulled(Profile, Ref(c), image, took, took, SimulationEvents.ImageSize(image), Now));
         CreateAndStart(c);
         Publish();
         ContinueChain();
@@ -281,8 +273,8 @@ internal sealed partial class PodRun
         c.StartedAt = Now;
         c.Ready = false;
         c.Started = c.Kind != ContainerKind.Sidecar;
-        _sim.Record(this, "Normal", "Created", SimulationEvents.Kubelet, SimulationEvents.Created(c.Name, Profile), SimulationEvents.FieldPath(c));
-        _sim.Record(this, "Normal", "Started", SimulationEvents.Kubelet, SimulationEvents.Started(c.Name), SimulationEvents.FieldPath(c));
+        _sim.Record(this, EventCatalog.Created(Profile, Ref(c), Now));
+        _sim.Record(this, EventCatalog.Started(Profile, Ref(c), Now));
 
         var run = RunFor(c);
         int generation = c.Generation;
@@ -387,7 +379,7 @@ internal sealed partial class PodRun
             return;
         }
 
-        _sim.Record(this, "Normal", "Killing", SimulationEvents.Kubelet, SimulationEvents.Killing(c.Name), SimulationEvents.FieldPath(c));
+        _sim.Record(this, EventCatalog.Killing(Ref(c), Now));
         c.Phase = RuntimePhase.Exited;
         c.ExitCode = 0;
         c.TerminationReason = "Completed";
@@ -410,6 +402,9 @@ internal sealed partial class PodRun
         _deleted = true;
         _sim.Snapshot(SnapshotKind.Deleted, CurrentPod);
     }
+
+    private static ContainerRef Ref(ContainerRuntime c) =>
+        new(c.Name, c.Kind == ContainerKind.Regular ? ContainerListKind.Container : ContainerListKind.InitContainer);
 
     private string SpecHash(ContainerRuntime c) =>
         (c.Kind == ContainerKind.Regular ? "c" : "i") + c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Events;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
 
@@ -69,6 +70,8 @@ internal sealed partial class PodRun
 
     private Profile Profile => _sim.Profile;
 
+    private PodRef PodRef => new(_pod.Metadata.Name, _pod.Metadata.Namespace, _pod.Metadata.Uid);
+
     private DateTimeOffset Now => _sim.Now;
 
     /// <summary>The API server's create: status Pending with the QoS class (PrepareForCreate).</summary>
@@ -88,7 +91,7 @@ internal sealed partial class PodRun
         _node = node;
         _pod = _pod with { Spec = _pod.Spec with { NodeName = node.Name } };
         _scheduledCondition = new PodCondition { Type = "PodScheduled", Status = "True", LastTransitionTime = Trunc(Now) };
-        _sim.Record(this, "Normal", "Scheduled", SimulationEvents.Scheduler, SimulationEvents.Scheduled(Namespace, Name, node.Name));
+        _sim.Record(this, EventCatalog.Scheduled(PodRef, node.Name, Now));
         Publish();
         _sim.At(Now + SimulationTiming.SandboxStartup, Sync);
     }
@@ -103,7 +106,7 @@ internal sealed partial class PodRun
             Message = message,
             LastTransitionTime = Trunc(Now),
         };
-        _sim.Record(this, "Warning", "FailedScheduling", SimulationEvents.Scheduler, message);
+        _sim.Record(this, EventCatalog.FailedScheduling(message, Now));
         Publish();
     }
 

@@ -55,8 +55,7 @@ public sealed partial class PodSimulator
 
     internal void At(DateTimeOffset time, Action action) => _queue.Enqueue(action, (time < Now ? Now : time, _seq++));
 
-    internal void Record(PodRun run, string type, string reason, string source, string message, string fieldPath = "") =>
-        _events.Add(new SimulatedEvent(Now, run.Namespace, run.Name, type, reason, source, message, fieldPath));
+    internal void Record(PodRun run, Events.PodEvent e) => _events.Add(new SimulatedEvent(run.Namespace, run.Name, e));
 
     internal void Snapshot(SnapshotKind kind, Pod pod) => _timeline.Add(new PodSnapshot(Now, kind, pod));
 
