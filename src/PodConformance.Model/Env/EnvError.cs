@@ -1,4 +1,4 @@
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// A failure of env assembly, with the kubelet's exact message. The kubelet turns any of these into the

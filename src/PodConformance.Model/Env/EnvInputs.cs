@@ -1,7 +1,7 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// What the kubelet reads besides the Pod when it assembles a container's environment. ConfigMaps and

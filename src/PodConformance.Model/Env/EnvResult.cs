@@ -1,6 +1,6 @@
 using PodConformance.Model.Collections;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// The outcome of <see cref="EnvironmentBuilder.Build"/>: either the variables, ordered by name (ordinal over

@@ -1,4 +1,4 @@
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>Spec rule IDs of spec/env.md; every <see cref="EnvError"/> carries one.</summary>
 public static class EnvRules

@@ -1,4 +1,4 @@
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>Where a resolved variable's value came from; drives masking.</summary>
 public enum EnvSource

@@ -1,4 +1,4 @@
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// One variable of a container's environment, with its provenance. <see cref="Origin"/> is

@@ -3,7 +3,7 @@ using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Validation;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// The kubelet's <c>makeEnvironmentVariables</c> (pkg/kubelet/kubelet_pods.go): the environment one container

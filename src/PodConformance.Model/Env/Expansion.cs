@@ -2,7 +2,7 @@ using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// <c>$(VAR)</c> expansion as the kubelet does it (third_party/forked/golang/expansion): one left-to-right pass,

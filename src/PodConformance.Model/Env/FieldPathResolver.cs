@@ -3,7 +3,7 @@ using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Validation;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// <c>env[].valueFrom.fieldRef</c> at run time: <c>ConvertDownwardAPIFieldLabel</c>, the kubelet's

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// k8s.io/utils/net <c>IsIPv4String</c> / <c>IsIPv6String</c> over <c>ParseIPSloppy</c>: dotted quads may carry

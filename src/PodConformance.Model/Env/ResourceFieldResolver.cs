@@ -4,7 +4,7 @@ using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// <c>env[].valueFrom.resourceFieldRef</c> at run time: limit defaulting (<c>defaultPodLimitsForDownwardAPI</c>),

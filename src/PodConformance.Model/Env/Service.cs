@@ -1,6 +1,6 @@
 using PodConformance.Model.Collections;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>A Service as service-link variables see it: name, namespace, cluster IP and ports.</summary>
 public sealed record Service

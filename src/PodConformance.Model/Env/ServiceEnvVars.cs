@@ -1,7 +1,7 @@
 using System.Globalization;
 using PodConformance.Model.Collections;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// pkg/kubelet/envvars (<c>FromServices</c>) and the kubelet's <c>getServiceEnvVarMap</c>: the Docker-link

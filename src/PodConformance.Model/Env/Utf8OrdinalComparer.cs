@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PodConformance.Model.Env;
+namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
 /// Go's string order: bytewise over UTF-8, which is code-point order. Differs from .NET ordinal (UTF-16 code
