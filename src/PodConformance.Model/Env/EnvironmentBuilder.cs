@@ -1,0 +1,269 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Validation;
+
+namespace PodConformance.Model.ContainerEnv;
+
+/// <summary>
+/// The kubelet's <c>makeEnvironmentVariables</c> (pkg/kubelet/kubelet_pods.go): the environment one container
+/// starts with, or the error that keeps it in CreateContainerConfigError.
+/// </summary>
+public static class EnvironmentBuilder
+{
+    /// <summary><c>kubetypes.ConfigSourceAnnotationKey</c>: pods not from the API server (static pods) carry another source.</summary>
+    public const string ConfigSourceAnnotation = "kubernetes.io/config.source";
+
+    /// <summary>
+    /// Builds the environment of <paramref name="container"/> in <paramref name="pod"/> (ENV-001…ENV-008). The
+    /// container may be any of the pod's containers; it need not be in the pod (the upstream tests pass a bare one).
+    /// </summary>
+    public static EnvResult Build(Pod pod, Container container, EnvInputs inputs, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(profile);
+        var rules = new List<string>();
+        if (pod.Spec.EnableServiceLinks is not { } enableServiceLinks)
+        {
+            return Fail(EnvRules.ServiceLinksRequired, "nil pod.spec.enableServiceLinks encountered, cannot construct envvars");
+        }
+
+        if (!IsStaticPod(pod) && !inputs.ServicesSynced)
+        {
+            return Fail(EnvRules.ServicesSynced, "services have not yet been read at least once, cannot construct envvars");
+        }
+
+        string ns = pod.Metadata.Namespace;
+        IReadOnlyList<Service>? services = inputs.Services.HasValue ? inputs.Services.Value : (IReadOnlyList<Service>?)null;
+        var serviceEnv = ServiceEnvVars.ForPod(ns, enableServiceLinks, services);
+        if (serviceEnv.Count > 0)
+        {
+            rules.Add(EnvRules.ServiceVariables);
+        }
+
+        var env = new Dictionary<string, EnvVariable>(StringComparer.Ordinal);
+        var warnings = new List<string>();
+        if (!container.EnvFrom.IsEmpty)
+        {
+            rules.Add(EnvRules.EnvFrom);
+            if (ApplyEnvFrom(container, inputs, profile, ns, env, warnings) is { } envFromError)
+            {
+                return Fail(envFromError);
+            }
+        }
+
+        if (!container.Env.IsEmpty)
+        {
+            rules.Add(EnvRules.EnvOrder);
+        }
+
+        foreach (var entry in container.Env)
+        {
+            if (ResolveEntry(entry, pod, container, inputs, profile, env, serviceEnv, rules, out var variable) is { } error)
+            {
+                return Fail(error);
+            }
+
+            if (variable is not null)
+            {
+                env[entry.Name] = variable;
+            }
+        }
+
+        var result = new List<EnvVariable>(env.Count + serviceEnv.Count);
+        result.AddRange(env.Values);
+        foreach (var (name, value) in serviceEnv)
+        {
+            if (!env.ContainsKey(name))
+            {
+                result.Add(new EnvVariable(name, value, EnvSource.Service, ServiceOrigin(name)));
+            }
+        }
+
+        result.Sort((a, b) => Utf8OrdinalComparer.Instance.Compare(a.Name, b.Name));
+        rules.Add(EnvRules.Result);
+        return new EnvResult { Variables = result.ToValueList(), Warnings = warnings.ToValueList(), Rules = rules.ToValueList() };
+    }
+
+    /// <summary><c>kubetypes.IsStaticPod</c>: a config-source annotation other than <c>api</c>.</summary>
+    public static bool IsStaticPod(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return pod.Metadata.Annotations.TryGetValue(ConfigSourceAnnotation, out string? source) && source != "api";
+    }
+
+    private static EnvError? ApplyEnvFrom(Container container, EnvInputs inputs, Profile profile, string ns, Dictionary<string, EnvVariable> env, List<string> warnings)
+    {
+        // Before RelaxedEnvironmentVariableValidation the kubelet skipped keys that are not C-like names (ENV-005).
+        bool filter = !profile.IsEnabled(FeatureGateNames.RelaxedEnvironmentVariableValidation);
+        foreach (var source in container.EnvFrom)
+        {
+            bool secret;
+            ObjectReference reference;
+            if (source.ConfigMapRef is { } cm)
+            {
+                (secret, reference) = (false, cm);
+            }
+            else if (source.SecretRef is { } sr)
+            {
+                (secret, reference) = (true, sr);
+            }
+            else
+            {
+                continue;
+            }
+
+            var store = secret ? inputs.Secrets : inputs.ConfigMaps;
+            if (!store.TryGetValue(reference.Name, out var data))
+            {
+                if (reference.Optional == true)
+                {
+                    continue;
+                }
+
+                return NotFound(secret, reference.Name, EnvRules.EnvFrom);
+            }
+
+            List<string>? invalid = null;
+            foreach (var (key, value) in data)
+            {
+                string name = source.Prefix + key;
+                if (filter && NameRules.EnvVarName(name).Length != 0)
+                {
+                    (invalid ??= []).Add(name);
+                    continue;
+                }
+
+                string origin = reference.Name + "/" + key;
+                env[name] = secret
+                    ? new EnvVariable(name, value, EnvSource.Secret, origin, Sensitive: true)
+                    : new EnvVariable(name, value, EnvSource.ConfigMap, origin);
+            }
+
+            if (invalid is not null)
+            {
+                invalid.Sort(StringComparer.Ordinal);
+                warnings.Add("Keys [" + string.Join(", ", invalid) + "] from the EnvFrom " + (secret ? "secret " : "configMap ")
+                    + ns + "/" + reference.Name + " were skipped since they are considered invalid environment variable names.");
+            }
+        }
+
+        return null;
+    }
+
+    private static EnvError? ResolveEntry(EnvVar entry, Pod pod, Container container, EnvInputs inputs, Profile profile,
+        Dictionary<string, EnvVariable> env, Dictionary<string, string> serviceEnv, List<string> rules, out EnvVariable? variable)
+    {
+        variable = null;
+        string ns = pod.Metadata.Namespace;
+        if (entry.Value.Length > 0)
+        {
+            bool sensitive = false;
+            string expanded = Expansion.Expand(entry.Value, name =>
+            {
+                if (env.TryGetValue(name, out var known))
+                {
+                    sensitive |= known.Sensitive;
+                    return known.Value;
+                }
+
+                return serviceEnv.TryGetValue(name, out string? service) ? service : Expansion.Wrap(name);
+            });
+            variable = new EnvVariable(entry.Name, expanded, EnvSource.Value, "", sensitive);
+            return null;
+        }
+
+        var from = entry.ValueFrom;
+        if (from is null)
+        {
+            variable = new EnvVariable(entry.Name, "", EnvSource.Value);
+            return null;
+        }
+
+        EnvError? error;
+        string value;
+        if (from.FieldRef is { } fieldRef)
+        {
+            AddOnce(rules, DownwardRules.FieldLabel);
+            if (!FieldPathResolver.TryResolve(fieldRef, pod, inputs.Node, inputs.PodIPs, out value, out error))
+            {
+                return error;
+            }
+
+            variable = new EnvVariable(entry.Name, value, EnvSource.FieldRef, fieldRef.FieldPath);
+            return null;
+        }
+
+        if (from.ResourceFieldRef is { } resourceRef)
+        {
+            AddOnce(rules, DownwardRules.ResourceField);
+            if (!ResourceFieldResolver.TryResolve(resourceRef, pod, container, inputs.Node, profile, out value, out error))
+            {
+                return error;
+            }
+
+            variable = new EnvVariable(entry.Name, value, EnvSource.ResourceFieldRef, resourceRef.Resource);
+            return null;
+        }
+
+        bool secret;
+        KeySelector key;
+        if (from.ConfigMapKeyRef is { } cmKey)
+        {
+            (secret, key) = (false, cmKey);
+        }
+        else if (from.SecretKeyRef is { } secretKey)
+        {
+            (secret, key) = (true, secretKey);
+        }
+        else
+        {
+            // valueFrom with no source the kubelet knows (e.g. fileKeyRef with EnvFiles off): the empty string.
+            variable = new EnvVariable(entry.Name, "", EnvSource.Value);
+            return null;
+        }
+
+        AddOnce(rules, EnvRules.KeyRef);
+        bool optional = key.Optional == true;
+        var store = secret ? inputs.Secrets : inputs.ConfigMaps;
+        if (!store.TryGetValue(key.Name, out var data))
+        {
+            // Optional and missing: the variable is left out entirely (an earlier value of the name survives).
+            return optional ? null : NotFound(secret, key.Name, EnvRules.KeyRef);
+        }
+
+        if (!data.TryGetValue(key.Key, out string? found))
+        {
+            return optional
+                ? null
+                : new EnvError(EnvRules.KeyRef, "couldn't find key " + key.Key + " in " + (secret ? "Secret " : "ConfigMap ") + ns + "/" + key.Name);
+        }
+
+        string origin = key.Name + "/" + key.Key;
+        variable = secret
+            ? new EnvVariable(entry.Name, found, EnvSource.Secret, origin, Sensitive: true)
+            : new EnvVariable(entry.Name, found, EnvSource.ConfigMap, origin);
+        return null;
+    }
+
+    /// <summary>The NotFound API error text of the kubelet's configmap / secret managers.</summary>
+    private static EnvError NotFound(bool secret, string name, string rule) =>
+        new(rule, (secret ? "secret " : "configmap ") + GoQuote.Quote(name) + " not found");
+
+    /// <summary>Service variables carry no Service name once merged; the origin records the variable name.</summary>
+    private static string ServiceOrigin(string name) => name;
+
+    private static void AddOnce(List<string> rules, string rule)
+    {
+        if (!rules.Contains(rule))
+        {
+            rules.Add(rule);
+        }
+    }
+
+    private static EnvResult Fail(string rule, string message) => Fail(new EnvError(rule, message));
+
+    private static EnvResult Fail(EnvError error) => new() { Error = error, Rules = ValueList.Of(error.Rule, EnvRules.ConfigError) };
+}
