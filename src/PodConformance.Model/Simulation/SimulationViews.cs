@@ -1,0 +1,47 @@
+using PodConformance.Model.Events;
+using PodConformance.Model.Printing;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Simulation;
+
+/// <summary>What a person watching the simulated cluster would see: <c>kubectl get -w</c> and <c>kubectl describe</c>.</summary>
+public static class SimulationViews
+{
+    /// <summary>
+    /// <c>kubectl get pods -w</c>: the header with every pod's first row, then a line per update whose row
+    /// (AGE aside) differs from that pod's previous line, with column widths remembered as kubectl's tabwriter does.
+    /// kubectl prints a line for every update, including ones that leave the row unchanged; those are left out here.
+    /// </summary>
+    public static string Watch(SimulationResult result, bool wide = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var writer = new KubectlTabWriter();
+        var sb = new System.Text.StringBuilder();
+        var last = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool header = true;
+        foreach (var snapshot in result.Timeline)
+        {
+            var row = PodPrinter.Row(snapshot.Pod, snapshot.Time);
+            string key = snapshot.Pod.Metadata.Namespace + "/" + snapshot.Pod.Metadata.Name;
+            string identity = string.Join("\t", row.Cells(wide)[..2]) + "\t" + row.Status + "\t" + row.Restarts + (wide ? "\t" + string.Join("\t", row.Cells(true)[5..]) : "");
+            if (snapshot.Kind != SnapshotKind.Deleted && last.TryGetValue(key, out string? previous) && previous == identity)
+            {
+                continue;
+            }
+
+            last[key] = identity;
+            sb.Append(PodTable.Lines(writer, [row], wide, header));
+            header = false;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The Events block of <c>kubectl describe pod NAME</c> at the end of the run, repeats folded.</summary>
+    public static string DescribeEvents(SimulationResult result, string podName, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var folded = EventAggregator.Aggregate(result.EventsFor(podName));
+        return Events.DescribeEvents.Render(folded, result.End, profile);
+    }
+}
