@@ -234,6 +234,7 @@ internal sealed partial class PodRun
         if (_deleted || _deleting || c.Generation != generation || c.Phase != RuntimePhase.Pulling)
         {
             ContinueChain();
+            Publish();
             return;
         }
 
@@ -250,16 +251,16 @@ internal sealed partial class PodRun
             _sim.Record(this, EventCatalog.ErrImagePull(Ref(c), Now));
 
             RequestResync(SimulationTiming.SyncErrorRequeue);
-            Publish();
             ContinueChain();
+            Publish();
             return;
         }
 
         _sim.NodePulled(_node!.Name, image);
         _sim.Record(this, EventCatalog.Pulled(Profile, Ref(c), image, took, took, SimulationEvents.ImageSize(image), Now));
         CreateAndStart(c);
-        Publish();
         ContinueChain();
+        Publish();
     }
 
     private void CreateAndStart(ContainerRuntime c)
@@ -280,7 +281,16 @@ internal sealed partial class PodRun
         int generation = c.Generation;
         if (!run.NeverReady)
         {
-            _sim.At(Now + run.ReadyAfter, () => MarkReady(c, generation));
+            if (run.ReadyAfter == TimeSpan.Zero)
+            {
+                // No probe to wait for: ready (or started) in the same status update that reports it running.
+                c.Started = true;
+                c.Ready = c.Kind != ContainerKind.Init;
+            }
+            else
+            {
+                _sim.At(Now + run.ReadyAfter, () => MarkReady(c, generation));
+            }
         }
 
         if (run.AllocateMemory is { } allocate)
@@ -334,7 +344,10 @@ internal sealed partial class PodRun
         c.FinishedAt = Now;
         c.Ready = false;
         c.Started = false;
-        Sync();
+
+        // The runtime reports the exit; the kubelet's next relist (PLEG, every 1 s) triggers the sync that restarts it.
+        Publish();
+        _sim.At(Now + SimulationTiming.PlegRelist, Sync);
     }
 
     /// <summary>The previous instance's terminated state moves to lastState when a new one is created or waits.</summary>

@@ -18,10 +18,11 @@ internal sealed partial class PodRun
         }
 
         var previous = CurrentPod.Status ?? new PodStatus();
+        // Container statuses appear with the kubelet's first status update, not at binding.
         var status = previous with
         {
-            InitContainerStatuses = Statuses(_init),
-            ContainerStatuses = Statuses(_regular),
+            InitContainerStatuses = _sandboxReady ? Statuses(_init) : default,
+            ContainerStatuses = _sandboxReady ? Statuses(_regular) : default,
             Conditions = _scheduledCondition is null ? previous.Conditions : Upsert(previous.Conditions, _scheduledCondition),
         };
         if (_sandboxReady && _node is not null)
@@ -103,7 +104,7 @@ internal sealed partial class PodRun
         {
             Name = c.Name,
             State = state,
-            LastState = c.LastTermination is { } last && c.Phase != RuntimePhase.Exited ? new ContainerState { Terminated = last } : new ContainerState(),
+            LastState = c.LastTermination is { } last ? new ContainerState { Terminated = last } : new ContainerState(),
             Ready = c.Kind == ContainerKind.Init ? c.Succeeded : c.Ready && c.IsRunning,
             RestartCount = c.RestartCount,
             Image = c.Spec.Image,

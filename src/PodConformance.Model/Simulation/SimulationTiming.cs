@@ -12,6 +12,9 @@ public static class SimulationTiming
     /// <summary>From binding to the kubelet's first sync with a ready sandbox.</summary>
     public static readonly TimeSpan SandboxStartup = TimeSpan.FromSeconds(1);
 
+    /// <summary>PLEG relist period: how long after a container exits the kubelet syncs the pod.</summary>
+    public static readonly TimeSpan PlegRelist = TimeSpan.FromSeconds(1);
+
     /// <summary>The pod worker's requeue after a sync error (backOffPeriod 10 s, jitter dropped).</summary>
     public static readonly TimeSpan SyncErrorRequeue = TimeSpan.FromSeconds(10);
 }
