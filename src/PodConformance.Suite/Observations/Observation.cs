@@ -13,6 +13,14 @@ public sealed record Observation
 
     public AdmissionObservation? Admission { get; init; }
 
+    public LifecycleObservation? Lifecycle { get; init; }
+
+    public EnvObservation? Env { get; init; }
+
+    public OomScoreObservation? OomScore { get; init; }
+
+    public EvictionObservation? Eviction { get; init; }
+
     public string? Failure { get; init; }
 
     public static Observation Failed(string why) => new() { Failure = why };
