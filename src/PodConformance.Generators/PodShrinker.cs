@@ -37,10 +37,11 @@ public static class PodShrinker
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(keep);
         int size = PodSize.Of(pod);
-        var seen = new HashSet<Pod> { pod };
+        // Keyed by text, not record equality: quantities compare by value, so "1000m" -> "1" would look like no change.
+        var seen = new HashSet<string>(StringComparer.Ordinal) { pod.ToString() };
         foreach (var candidate in Candidates(pod))
         {
-            if (PodSize.Of(candidate) < size && seen.Add(candidate) && keep(candidate))
+            if (PodSize.Of(candidate) < size && seen.Add(candidate.ToString()) && keep(candidate))
             {
                 yield return candidate;
             }
