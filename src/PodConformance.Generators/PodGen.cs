@@ -42,14 +42,18 @@ public static class PodGen
     /// <summary>Valid pods whose shrinks stay valid under <paramref name="profile"/>.</summary>
     public static Arbitrary<Pod> ValidArbFor(Profile profile) => Arb.From(Valid, pod => PodShrinker.Shrink(pod, profile));
 
-    /// <summary>A pod that fails validation with an error carrying <paramref name="ruleId"/> (a <see cref="ValidationRules"/> ID).</summary>
-    /// <exception cref="ArgumentException">No mutation targets that rule.</exception>
-    public static Gen<Pod> InvalidFor(string ruleId)
+    /// <summary>
+    /// A pod that fails validation under <paramref name="profile"/> (default: <see cref="Profile.Default"/>) with an error
+    /// carrying <paramref name="ruleId"/> (a <see cref="ValidationRules"/> ID).
+    /// </summary>
+    /// <exception cref="ArgumentException">No mutation targets that rule under that profile.</exception>
+    public static Gen<Pod> InvalidFor(string ruleId, Profile? profile = null)
     {
-        var mutations = PodMutations.All.Where(m => string.Equals(m.Rule, ruleId, StringComparison.Ordinal)).ToArray();
+        profile ??= Profile.Default;
+        var mutations = PodMutations.All.Where(m => string.Equals(m.Rule, ruleId, StringComparison.Ordinal) && m.AppliesTo(profile)).ToArray();
         if (mutations.Length == 0)
         {
-            throw new ArgumentException("no mutation produces rule " + ruleId + "; known: " + string.Join(", ", PodMutations.Rules), nameof(ruleId));
+            throw new ArgumentException("no mutation produces rule " + ruleId + " under " + profile + "; known: " + string.Join(", ", PodMutations.Rules), nameof(ruleId));
         }
 
         return from m in Gen.Elements(mutations) from pod in Valid from bad in m.Apply(pod) select bad;

@@ -40,11 +40,11 @@ public static class PodSize
         return size;
     }
 
-    /// <summary>A container's size; its name costs least when it is <paramref name="shortName"/> (<c>c0</c>).</summary>
+    /// <summary>A container's size; its name costs nothing when it is <paramref name="shortName"/> (<c>c0</c>), so any other name shrinks to it.</summary>
     public static int OfContainer(Container c, string shortName)
     {
         ArgumentNullException.ThrowIfNull(c);
-        int size = (2 * c.Name.Length) + (string.Equals(c.Name, shortName, StringComparison.Ordinal) ? 0 : 1);
+        int size = string.Equals(c.Name, shortName, StringComparison.Ordinal) ? 0 : (2 * c.Name.Length) + 1;
         size += c.Image.Length;
         foreach (var p in c.Ports)
         {
