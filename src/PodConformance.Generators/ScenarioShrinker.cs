@@ -34,11 +34,11 @@ public static class ScenarioShrinker
         return size;
     }
 
-    /// <summary>0 for <see cref="ContainerRun.Default"/>; 5 per non-default field plus the seconds of its durations.</summary>
+    /// <summary>0 for <see cref="ContainerRun.Default"/>; 5 per non-default field, plus the exit code and the seconds of its durations.</summary>
     public static long Size(ContainerRun r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return (r.ExitCode is { } code ? 5 + (code == 0 ? 0 : 1) : 0) + Seconds(r.After) + Seconds(r.ReadyAfter) + (r.NeverReady ? 5 : 0)
+        return (r.ExitCode is { } code ? 5 + Math.Min(Math.Abs((long)code), 1000) : 0) + Seconds(r.After) + Seconds(r.ReadyAfter) + (r.NeverReady ? 5 : 0)
             + (r.AllocateMemory is null ? 0 : 10) + (r.UseCpu is null ? 0 : 10);
     }
 
@@ -137,9 +137,13 @@ public static class ScenarioShrinker
             yield return ContainerRun.Default;
         }
 
-        if (r.ExitCode is { } code && code != 0)
+        if (r.ExitCode is { } code)
         {
-            yield return r with { ExitCode = 0 };
+            // Toward 0, through the codes that mean something (1 before 137 before 255).
+            foreach (int smaller in ScenarioGen.ExitCodes.Where(e => e < Math.Abs(code)))
+            {
+                yield return r with { ExitCode = smaller };
+            }
         }
 
         foreach (var d in ScenarioGen.RoundDurations.Where(d => d < r.After))

@@ -28,6 +28,7 @@ public static class Seeds
     public static T[] Sample<T>(Gen<T> gen, ReplaySeed seed, int count, int size = 50)
     {
         ArgumentNullException.ThrowIfNull(gen);
-        return gen.Sample(size, seed.ToRnd(), count);
+        // FsCheck 3.6's fluent order is (count, seed, size).
+        return gen.Sample(count, seed.ToRnd(), size);
     }
 }
