@@ -66,4 +66,16 @@ public sealed class PodShrinkerTests
         Assert.Equal("1", r.Limits["cpu"].ToString());
         Assert.Equal("1Gi", r.Limits["memory"].ToString());
     }
+
+    [Fact]
+    public void FsCheck_reports_the_shrunk_manifest_through_the_arbitrary()
+    {
+        // A false claim ("no pod sets a memory limit"): FsCheck must shrink the counterexample with PodShrinker.
+        var property = Prop.ForAll(PodGen.ValidArb, p => p.Spec.Containers.All(c => !c.Resources.Limits.ContainsKey("memory")));
+        var ex = Assert.ThrowsAny<Exception>(() => Check.One(Seeds.QuickThrowOnFailure(ReplaySeed.Of(4004), 200), property));
+        string shrunk = ex.Message[ex.Message.IndexOf("Shrunk:", StringComparison.Ordinal)..];
+        Assert.Contains("Containers = [Container { Name = c0, Image = nginx,", shrunk, StringComparison.Ordinal);
+        Assert.Contains("Limits = {memory: 1Gi}, Requests = {} }", shrunk, StringComparison.Ordinal);
+        Assert.Contains("InitContainers = []", shrunk, StringComparison.Ordinal);
+    }
 }
