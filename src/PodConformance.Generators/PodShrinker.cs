@@ -1,0 +1,233 @@
+using System.Globalization;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Generators;
+
+/// <summary>
+/// Shrinks a pod toward the smallest readable manifest: fewer containers (never fewer than one regular container),
+/// fewer init containers, optional fields dropped (resources, env, ports, policies), round quantities, short names
+/// (<c>c0</c>, <c>i0</c>), short images. Candidates come biggest step first and each is strictly smaller by
+/// <see cref="PodSize"/>; a valid pod only shrinks to valid pods.
+/// </summary>
+public static class PodShrinker
+{
+    /// <summary>The short name a container shrinks to: <c>c0</c>, <c>c1</c> for regular containers, <c>i0</c> for init containers.</summary>
+    public static string ShortName(string prefix, int index) => prefix + index.ToString(CultureInfo.InvariantCulture);
+
+    private static readonly string[] ShortImages = ["nginx", "busybox"];
+
+    /// <summary>Shrinks under <see cref="Profile.Default"/>.</summary>
+    public static IEnumerable<Pod> Shrink(Pod pod) => Shrink(pod, Profile.Default);
+
+    /// <summary>Smaller pods; when <paramref name="pod"/> is admitted under <paramref name="profile"/>, only admitted ones.</summary>
+    public static IEnumerable<Pod> Shrink(Pod pod, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(profile);
+        bool valid = PodGen.IsAdmitted(pod, profile);
+        return ShrinkKeeping(pod, valid ? p => PodGen.IsAdmitted(p, profile) : _ => true);
+    }
+
+    /// <summary>Smaller pods that satisfy <paramref name="keep"/> (for invalid cases: "still shows the same error").</summary>
+    public static IEnumerable<Pod> ShrinkKeeping(Pod pod, Func<Pod, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(keep);
+        int size = PodSize.Of(pod);
+        // Keyed by text, not record equality: quantities compare by value, so "1000m" -> "1" would look like no change.
+        var seen = new HashSet<string>(StringComparer.Ordinal) { pod.ToString() };
+        foreach (var candidate in Candidates(pod))
+        {
+            if (PodSize.Of(candidate) < size && seen.Add(candidate.ToString()) && keep(candidate))
+            {
+                yield return candidate;
+            }
+        }
+    }
+
+    private static IEnumerable<Pod> Candidates(Pod pod)
+    {
+        var spec = pod.Spec;
+
+        // Whole containers first: the biggest steps.
+        if (spec.Containers.Count > 1)
+        {
+            for (int i = spec.Containers.Count - 1; i >= 0; i--)
+            {
+                yield return pod with { Spec = spec with { Containers = spec.Containers.RemoveAt(i) } };
+            }
+        }
+
+        if (!spec.InitContainers.IsEmpty)
+        {
+            yield return pod with { Spec = spec with { InitContainers = default } };
+            for (int i = spec.InitContainers.Count - 1; i >= 0 && spec.InitContainers.Count > 1; i--)
+            {
+                yield return pod with { Spec = spec with { InitContainers = spec.InitContainers.RemoveAt(i) } };
+            }
+        }
+
+        if (!spec.EphemeralContainers.IsEmpty)
+        {
+            yield return pod with { Spec = spec with { EphemeralContainers = default } };
+        }
+
+        // Then each container's optional fields.
+        for (int i = 0; i < spec.Containers.Count; i++)
+        {
+            int index = i;
+            foreach (var c in ShrinkContainer(spec.Containers[i], ShortName("c", i), pod))
+            {
+                yield return pod with { Spec = spec with { Containers = spec.Containers.SetItem(index, c) } };
+            }
+        }
+
+        for (int i = 0; i < spec.InitContainers.Count; i++)
+        {
+            int index = i;
+            foreach (var c in ShrinkContainer(spec.InitContainers[i], ShortName("i", i), pod))
+            {
+                yield return pod with { Spec = spec with { InitContainers = spec.InitContainers.SetItem(index, c) } };
+            }
+        }
+
+        // Pod-level decoration last.
+        if (!pod.Metadata.Labels.IsEmpty || !pod.Metadata.Annotations.IsEmpty)
+        {
+            yield return pod with { Metadata = pod.Metadata with { Labels = default, Annotations = default } };
+        }
+
+        if (spec.RestartPolicy.Length != 0)
+        {
+            yield return pod with { Spec = spec with { RestartPolicy = "" } };
+        }
+
+        if (spec.DnsPolicy.Length != 0)
+        {
+            yield return pod with { Spec = spec with { DnsPolicy = "" } };
+        }
+
+        if (spec.ActiveDeadlineSeconds is not null || spec.TerminationGracePeriodSeconds is not null)
+        {
+            yield return pod with { Spec = spec with { ActiveDeadlineSeconds = null, TerminationGracePeriodSeconds = null } };
+        }
+
+        if (spec.Resources is not null)
+        {
+            yield return pod with { Spec = spec with { Resources = null } };
+        }
+    }
+
+    private static IEnumerable<Container> ShrinkContainer(Container c, string shortName, Pod pod)
+    {
+        var r = c.Resources;
+        if (!r.Requests.IsEmpty || !r.Limits.IsEmpty)
+        {
+            yield return c with { Resources = ResourceRequirements.Empty };
+        }
+
+        if (!c.Env.IsEmpty)
+        {
+            yield return c with { Env = default };
+        }
+
+        if (!c.Ports.IsEmpty)
+        {
+            yield return c with { Ports = default };
+        }
+
+        if (!r.Requests.IsEmpty && !r.Limits.IsEmpty)
+        {
+            yield return c with { Resources = r with { Requests = default } };
+            yield return c with { Resources = r with { Limits = default } };
+        }
+
+        foreach (string key in r.Requests.Keys.Concat(r.Limits.Keys).Distinct(StringComparer.Ordinal).ToArray())
+        {
+            yield return c with { Resources = new ResourceRequirements { Requests = r.Requests.Remove(key), Limits = r.Limits.Remove(key) } };
+        }
+
+        foreach (var rounded in RoundQuantities(r))
+        {
+            yield return c with { Resources = rounded };
+        }
+
+        for (int i = c.Env.Count - 1; i >= 0 && c.Env.Count > 1; i--)
+        {
+            yield return c with { Env = c.Env.RemoveAt(i) };
+        }
+
+        for (int i = c.Ports.Count - 1; i >= 0 && c.Ports.Count > 1; i--)
+        {
+            yield return c with { Ports = c.Ports.RemoveAt(i) };
+        }
+
+        if (!string.Equals(c.Name, shortName, StringComparison.Ordinal) && !NameInUse(pod, shortName))
+        {
+            yield return c with { Name = shortName };
+        }
+
+        foreach (string image in ShortImages)
+        {
+            if (image.Length < c.Image.Length)
+            {
+                yield return c with { Image = image };
+            }
+        }
+
+        if (c.RestartPolicy is not null)
+        {
+            yield return c with { RestartPolicy = null };
+        }
+
+        if (c.ImagePullPolicy.Length != 0)
+        {
+            yield return c with { ImagePullPolicy = "" };
+        }
+
+        if (c.LivenessProbe is not null || c.ReadinessProbe is not null || c.StartupProbe is not null || c.Lifecycle is not null)
+        {
+            yield return c with { LivenessProbe = null, ReadinessProbe = null, StartupProbe = null, Lifecycle = null };
+        }
+    }
+
+    /// <summary>
+    /// Replaces one quantity with a rounder spelling of <see cref="QuantityGen.RoundFor"/>; a request and limit of the
+    /// same resource that were equal move together, so Guaranteed stays Guaranteed.
+    /// </summary>
+    private static IEnumerable<ResourceRequirements> RoundQuantities(ResourceRequirements r)
+    {
+        foreach (string key in r.Requests.Keys.Concat(r.Limits.Keys).Distinct(StringComparer.Ordinal).ToArray())
+        {
+            bool hasReq = r.Requests.TryGetValue(key, out var req);
+            bool hasLim = r.Limits.TryGetValue(key, out var lim);
+            foreach (string text in QuantityGen.RoundFor(key))
+            {
+                var q = Quantity.Parse(text);
+                if (hasReq && hasLim && req == lim)
+                {
+                    yield return new ResourceRequirements { Requests = r.Requests.SetItem(key, q), Limits = r.Limits.SetItem(key, q) };
+                    continue;
+                }
+
+                if (hasLim)
+                {
+                    yield return r with { Limits = r.Limits.SetItem(key, q) };
+                }
+
+                if (hasReq)
+                {
+                    yield return r with { Requests = r.Requests.SetItem(key, q) };
+                }
+            }
+        }
+    }
+
+    private static bool NameInUse(Pod pod, string name) =>
+        pod.Spec.Containers.Any(c => string.Equals(c.Name, name, StringComparison.Ordinal))
+        || pod.Spec.InitContainers.Any(c => string.Equals(c.Name, name, StringComparison.Ordinal))
+        || pod.Spec.EphemeralContainers.Any(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+}

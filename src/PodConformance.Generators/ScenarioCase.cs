@@ -1,0 +1,7 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Simulation;
+
+namespace PodConformance.Generators;
+
+/// <summary>What an adapter is asked to run: one pod and the scenario scripting its containers (keyed by the pod's name).</summary>
+public sealed record ScenarioCase(Pod Pod, Scenario Scenario);

@@ -1,0 +1,81 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Generators.Tests;
+
+public sealed class PodGenTests
+{
+    [Theory]
+    [MemberData(nameof(Support.Profiles), MemberType = typeof(Support))]
+    public void Generated_pods_are_admitted_after_defaulting(string version)
+    {
+        var profile = Support.ProfileFor(version);
+        var property = Prop.ForAll(PodGen.ValidArbFor(profile), pod => PodGen.IsAdmitted(pod, profile).Label(PodGen.Admit(pod, profile).ToAggregateString()));
+        Check.One(Seeds.QuickThrowOnFailure(ReplaySeed.Of(3001), 300), property);
+    }
+
+    [Property(Replay = "(3002,19)", MaxTest = 200)]
+    public Property Pods_have_one_to_three_containers_with_unique_names() =>
+        Prop.ForAll(PodGen.ValidArb, pod =>
+        {
+            var names = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => c.Name).ToList();
+            return pod.Spec.Containers.Count is >= 1 and <= 3 && pod.Spec.InitContainers.Count <= 2 && names.Distinct(StringComparer.Ordinal).Count() == names.Count;
+        });
+
+    [Fact]
+    public void Sidecars_and_init_containers_are_generated()
+    {
+        var pods = Seeds.Sample(PodGen.Valid, ReplaySeed.Of(3003), 300);
+        Assert.Contains(pods, p => p.Spec.InitContainers.Any(c => c.IsSidecarPolicy));
+        Assert.Contains(pods, p => p.Spec.InitContainers.Any(c => !c.IsSidecarPolicy));
+        Assert.Contains(pods, p => p.Spec.Containers.Any(c => !c.Ports.IsEmpty));
+        Assert.Contains(pods, p => p.Spec.Containers.Any(c => !c.Env.IsEmpty));
+        Assert.Contains(pods, p => p.Spec.Containers.Any(c => c.Name.Length == 63));
+    }
+
+    public static IEnumerable<object[]> MutationsByProfile() =>
+        from m in PodMutations.All
+        from p in Support.Profiles()
+        where m.AppliesTo(Support.ProfileFor((string)p[0]))
+        select new object[] { m.Name, p[0] };
+
+    [Theory]
+    [MemberData(nameof(MutationsByProfile))]
+    public void Every_mutation_yields_its_rule(string mutation, string version)
+    {
+        var m = PodMutations.Named(mutation);
+        var profile = Support.ProfileFor(version);
+        var cases = from pod in PodGen.Valid from bad in m.Apply(pod) select bad;
+        var property = Prop.ForAll(cases.ToArbitrary(), bad =>
+            m.IsDetectedIn(bad, profile).Label(PodGen.Admit(bad, profile).ToAggregateString()));
+        Check.One(Seeds.QuickThrowOnFailure(ReplaySeed.Of(3004), 60), property);
+    }
+
+    public static IEnumerable<object[]> Rules() => PodMutations.Rules.Select(r => new object[] { r });
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void InvalidFor_yields_the_rule(string rule)
+    {
+        var profile = PodMutations.All.Any(m => m.Rule == rule && m.AppliesTo(Profile.Default)) ? Profile.Default : Profile.For(KubernetesVersion.Oldest);
+        foreach (var pod in Seeds.Sample(PodGen.InvalidFor(rule, profile), ReplaySeed.Of(3005), 30))
+        {
+            Assert.Contains(PodGen.Admit(pod, profile).Errors, e => e.Rule == rule);
+        }
+    }
+
+    [Fact]
+    public void InvalidFor_an_unknown_rule_says_which_rules_exist()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => PodGen.InvalidFor("VAL-999"));
+        Assert.Contains("VAL-032", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Property(Replay = "(3006,21)", MaxTest = 100)]
+    public Property Invalid_cases_shrink_keeping_their_rule() =>
+        Prop.ForAll(PodGen.InvalidArbFor(Profile.Default), c =>
+            PodGen.InvalidArbFor(Profile.Default).Shrinker(c).Take(20).All(s => s.Mutation.IsDetectedIn(s.Pod, Profile.Default) && PodSize.Of(s.Pod) < PodSize.Of(c.Pod)));
+}
