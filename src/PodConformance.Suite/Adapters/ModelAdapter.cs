@@ -13,7 +13,7 @@ public sealed class ModelAdapter : IConformanceAdapter
 {
     public string Name => "model";
 
-    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos;
+    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore;
 
     public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Run(testCase, profile));
@@ -21,9 +21,47 @@ public sealed class ModelAdapter : IConformanceAdapter
     public static Observation Run(ConformanceCase testCase, Profile profile) => testCase switch
     {
         QuantityCase q => new Observation { Quantity = ObserveQuantity(q.Input) },
-        PodCase p => new Observation { Admission = ObserveAdmission(p, profile) },
+        PodCase p => ObservePod(p, profile),
         _ => Observation.Failed("unknown case type " + testCase.GetType().Name),
     };
+
+    /// <summary>Every pod-level facet the model answers: admission, then (if admitted) lifecycle and OOM scores.</summary>
+    public static Observation ObservePod(PodCase p, Profile profile)
+    {
+        var admission = ObserveAdmission(p, profile);
+        if (!admission.Accepted)
+        {
+            return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
+        }
+
+        var sim = Model.Simulation.PodSimulator.Run([p.Pod], p.Scenario, profile);
+        return new Observation
+        {
+            Admission = admission,
+            Lifecycle = LifecycleObserver.FromSimulation(sim, p.Pod.Metadata.Name),
+            OomScore = ObserveOomScores(p, profile),
+        };
+    }
+
+    /// <summary>oom_score_adj of every init and regular container, against the first node's memory capacity.</summary>
+    public static OomScoreObservation ObserveOomScores(PodCase p, Profile profile)
+    {
+        var pod = PodDefaulter.Apply(p.Pod, profile);
+        var node = p.Scenario.EffectiveNodes[0];
+        long capacity = node.Capacity.TryGetValue("memory", out var mem) ? mem.Value() : 8L * 1024 * 1024 * 1024;
+        var scores = new List<(string, int)>();
+        foreach (var c in pod.Spec.InitContainers)
+        {
+            scores.Add((c.Name, Model.Oom.OomScoreAdjust.ForContainer(pod, c, capacity, profile).Score));
+        }
+
+        foreach (var c in pod.Spec.Containers)
+        {
+            scores.Add((c.Name, Model.Oom.OomScoreAdjust.ForContainer(pod, c, capacity, profile).Score));
+        }
+
+        return new OomScoreObservation(Model.Collections.ValueMap.Of([.. scores]));
+    }
 
     public static QuantityObservation ObserveQuantity(string input)
     {
