@@ -148,7 +148,8 @@ internal sealed partial class PodRun
                 c.WaitingReason = decision.Waiting!.Reason;
                 c.WaitingMessage = decision.Waiting.Message;
                 _sim.Record(this, EventCatalog.BackOffRestarting(Ref(c), PodRef, Now));
-                RequestResync(SimulationTiming.SyncErrorRequeue);
+                var expiry = c.FinishedAt + decision.Delay - Now;
+                RequestResync(expiry > TimeSpan.Zero && expiry < SimulationTiming.SyncErrorRequeue ? expiry : SimulationTiming.SyncErrorRequeue);
                 return;
             }
         }
@@ -276,6 +277,9 @@ internal sealed partial class PodRun
         c.Started = c.Kind != ContainerKind.Sidecar;
         _sim.Record(this, EventCatalog.Created(Profile, Ref(c), Now));
         _sim.Record(this, EventCatalog.Started(Profile, Ref(c), Now));
+
+        // PLEG sees the started container at its next relist and syncs the pod: what waited on this start proceeds.
+        _sim.At(Now + SimulationTiming.PlegRelist, Sync);
 
         var run = RunFor(c);
         int generation = c.Generation;

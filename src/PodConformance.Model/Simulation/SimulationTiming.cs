@@ -15,6 +15,9 @@ public static class SimulationTiming
     /// <summary>PLEG relist period: how long after a container exits the kubelet syncs the pod.</summary>
     public static readonly TimeSpan PlegRelist = TimeSpan.FromSeconds(1);
 
-    /// <summary>The pod worker's requeue after a sync error (backOffPeriod 10 s, jitter dropped).</summary>
+    /// <summary>
+    /// The pod worker's requeue after a sync error (backOffPeriod 10 s, jitter dropped); a crash-loop backoff that
+    /// expires sooner is waited for exactly (newer kubelets requeue at the earliest backoff expiry).
+    /// </summary>
     public static readonly TimeSpan SyncErrorRequeue = TimeSpan.FromSeconds(10);
 }
