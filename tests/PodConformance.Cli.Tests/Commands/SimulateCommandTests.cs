@@ -1,0 +1,69 @@
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Commands;
+
+public class SimulateCommandTests
+{
+    private static string Seed(string file) => Repo.Path("golden", "seed", "manifests", file);
+
+    /// <summary>pods-module.md "Hands-On Exercise", step 2: Init:0/1 → PodInitializing → Running 2/2.</summary>
+    [Fact]
+    public void Watch_shows_the_tutorial_sequence()
+    {
+        var r = CliRun.Run("simulate", "-f", Seed("14-hands-on-fullstack-pod.yaml"), "--until", "30s");
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("NAME            READY   STATUS    RESTARTS   AGE", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("fullstack-pod   0/2     Init:0/1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("fullstack-pod   0/2     PodInitializing", StringComparison.Ordinal));
+        Assert.StartsWith("fullstack-pod   2/2     Running", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_are_the_describe_block()
+    {
+        var r = CliRun.Run("simulate", "-f", Seed("14-hands-on-fullstack-pod.yaml"), "--until", "30s", "-o", "events", "--kubernetes-version", "1.34");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Events:\n  Type    Reason     Age   From               Message\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("default-scheduler  Successfully assigned default/fullstack-pod to node-1\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("kubelet            Created container: setup\n", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_is_every_object_with_its_watch_type()
+    {
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "json");
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var items = doc.RootElement.EnumerateArray().ToArray();
+        Assert.Equal("ADDED", items[0].GetProperty("type").GetString());
+        Assert.Equal("2025-01-31T10:00:00Z", items[0].GetProperty("time").GetString());
+        Assert.Equal("Running", items[^1].GetProperty("object").GetProperty("status").GetProperty("phase").GetString());
+    }
+
+    [Fact]
+    public void Scenario_errors_name_the_file_and_exit_2()
+    {
+        using var scenario = CliRun.File("pods:\n  web-app:\n    containers:\n      web: {exit: one}\n");
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", scenario.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(scenario.Path + ":4:19: pods.web-app.containers.web.exit: expected an integer, got a string", r.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1d", "podconf: --until: time: unknown unit \"d\" in duration \"1d\"\n")]
+    [InlineData("-5s", "podconf: --until: must be positive\n")]
+    public void Bad_until_is_a_usage_error(string until, string expected)
+    {
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", until);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(expected, r.Error);
+    }
+
+    [Fact]
+    public void An_invalid_pod_is_rejected_with_exit_1()
+    {
+        var r = CliRun.WithStdin("apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: Bad_Name\n    image: x\n", "simulate", "-f", "-");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("podconf: the API server rejects it: Pod \"bad\" is invalid: spec.containers[0].name", r.Error, StringComparison.Ordinal);
+    }
+}
