@@ -1,3 +1,4 @@
+using PodConformance.Model.Resources;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
@@ -26,7 +27,7 @@ public static partial class PodValidator
             var keyPath = limPath.Key(name);
             ValidateResourceName(ctx, name, keyPath, podLevel);
             ValidateResourceQuantityValue(ctx, name, quantity, keyPath);
-            if (IsHugePageResourceName(name))
+            if (ResourceListMath.IsHugePages(name))
             {
                 limHugePages = true;
                 ValidateHugePageValue(ctx, name, quantity, keyPath);
@@ -47,7 +48,7 @@ public static partial class PodValidator
             if (limits.TryGetValue(name, out var limit))
             {
                 int cmp = quantity.CompareTo(limit);
-                if (cmp != 0 && !IsOvercommitAllowed(name))
+                if (cmp != 0 && !ResourceListMath.IsOvercommitAllowed(name))
                 {
                     ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be equal to " + name + " limit of " + limit.ToString()), ValidationRules.NonOvercommittable);
                 }
@@ -56,12 +57,12 @@ public static partial class PodValidator
                     ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be less than or equal to " + name + " limit of " + limit.ToString()), ValidationRules.RequestsWithinLimits);
                 }
             }
-            else if (!IsOvercommitAllowed(name))
+            else if (!ResourceListMath.IsOvercommitAllowed(name))
             {
                 ctx.Add(FieldError.Required(limPath, "Limit must be set for non overcommitable resources"), ValidationRules.NonOvercommittable);
             }
 
-            if (IsHugePageResourceName(name))
+            if (ResourceListMath.IsHugePages(name))
             {
                 reqHugePages = true;
                 ValidateHugePageValue(ctx, name, quantity, keyPath);
@@ -116,7 +117,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Invalid(path, name, "must be a standard resource for containers"));
             }
         }
-        else if (!IsNativeResource(name) && !IsExtendedResourceName(name))
+        else if (!ResourceListMath.IsNativeResource(name) && !IsExtendedResourceName(name))
         {
             ctx.Add(FieldError.Invalid(path, name, "doesn't follow extended resource name standard"));
         }
@@ -159,7 +160,7 @@ public static partial class PodValidator
         using var _ = ctx.Rule(ValidationRules.PodLevelConsistency);
 
         // Pod-level requests must cover the aggregate container requests (effective, with init and sidecars).
-        var aggregate = AggregateContainerRequests(spec);
+        var aggregate = PodResources.AggregateContainerRequests(spec);
         var reqPath = path.Child("requests");
         foreach (var (name, containerTotal) in aggregate)
         {
@@ -185,72 +186,9 @@ public static partial class PodValidator
         }
     }
 
-    /// <summary>
-    /// component-helpers AggregateContainerRequests: regular containers and sidecars run together; each init
-    /// container runs with the sidecars started before it; the result is the larger of the two, per resource.
-    /// </summary>
-    internal static SortedDictionary<string, Quantity> AggregateContainerRequests(PodSpec spec)
-    {
-        var total = new SortedDictionary<string, Quantity>(StringComparer.Ordinal);
-        foreach (var c in spec.Containers)
-        {
-            AddInto(total, c.Resources.Requests);
-        }
-
-        var sidecars = new SortedDictionary<string, Quantity>(StringComparer.Ordinal);
-        var initMax = new SortedDictionary<string, Quantity>(StringComparer.Ordinal);
-        foreach (var c in spec.InitContainers)
-        {
-            if (c.RestartPolicy == "Always")
-            {
-                AddInto(total, c.Resources.Requests);
-                AddInto(sidecars, c.Resources.Requests);
-                MaxInto(initMax, sidecars);
-            }
-            else
-            {
-                var tmp = new SortedDictionary<string, Quantity>(StringComparer.Ordinal);
-                AddInto(tmp, c.Resources.Requests);
-                AddInto(tmp, sidecars);
-                MaxInto(initMax, tmp);
-            }
-        }
-
-        MaxInto(total, initMax);
-        return total;
-    }
-
-    private static void AddInto(SortedDictionary<string, Quantity> into, IEnumerable<KeyValuePair<string, Quantity>> from)
-    {
-        foreach (var (k, v) in from)
-        {
-            into[k] = into.TryGetValue(k, out var cur) ? cur.Add(v) : v;
-        }
-    }
-
-    private static void MaxInto(SortedDictionary<string, Quantity> into, IEnumerable<KeyValuePair<string, Quantity>> from)
-    {
-        foreach (var (k, v) in from)
-        {
-            if (!into.TryGetValue(k, out var cur) || v.CompareTo(cur) > 0)
-            {
-                into[k] = v;
-            }
-        }
-    }
-
-    internal static bool IsHugePageResourceName(string name) => name.StartsWith(ResourceNames.HugePagesPrefix, StringComparison.Ordinal);
-
-    /// <summary>Unprefixed, or in the kubernetes.io domain.</summary>
-    internal static bool IsNativeResource(string name) =>
-        !name.Contains('/', StringComparison.Ordinal) || name.Contains(ResourceNames.DefaultNamespacePrefix, StringComparison.Ordinal);
-
-    /// <summary>Hugepages and extended resources cannot be overcommitted: request must equal limit.</summary>
-    internal static bool IsOvercommitAllowed(string name) => IsNativeResource(name) && !IsHugePageResourceName(name);
-
     internal static bool IsExtendedResourceName(string name)
     {
-        if (IsNativeResource(name) || name.StartsWith(ResourceNames.RequestsPrefix, StringComparison.Ordinal))
+        if (ResourceListMath.IsNativeResource(name) || name.StartsWith(ResourceNames.RequestsPrefix, StringComparison.Ordinal))
         {
             return false;
         }
@@ -259,7 +197,7 @@ public static partial class PodValidator
     }
 
     internal static bool IsStandardContainerResourceName(string name) =>
-        name is ResourceNames.Cpu or ResourceNames.Memory or ResourceNames.EphemeralStorage || IsHugePageResourceName(name);
+        name is ResourceNames.Cpu or ResourceNames.Memory or ResourceNames.EphemeralStorage || ResourceListMath.IsHugePages(name);
 
     private static bool IsStandardResourceName(string name)
     {
@@ -273,7 +211,7 @@ public static partial class PodValidator
             case "requests.storage": case "services.nodeports": case "services.loadbalancers":
                 return true;
             default:
-                return IsHugePageResourceName(name) || name.StartsWith("requests.hugepages-", StringComparison.Ordinal);
+                return ResourceListMath.IsHugePages(name) || name.StartsWith("requests.hugepages-", StringComparison.Ordinal);
         }
     }
 
@@ -291,5 +229,5 @@ public static partial class PodValidator
     }
 
     private static bool IsSupportedPodLevelResource(Context ctx, string name) =>
-        name is ResourceNames.Cpu or ResourceNames.Memory || (ctx.Version >= PodLevelHugePagesSince && IsHugePageResourceName(name));
+        name is ResourceNames.Cpu or ResourceNames.Memory || (ctx.Version >= PodLevelHugePagesSince && ResourceListMath.IsHugePages(name));
 }
