@@ -28,6 +28,17 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
             return new PropertyResult(property, Outcome.Skipped, 0, "unsupported: the adapter lacks " + CapabilityNames.Format(missing), null, clock.Elapsed);
         }
 
+        if (property.Pending is { } pending)
+        {
+            return new PropertyResult(property, Outcome.Skipped, 0, "pending: " + pending, null, clock.Elapsed);
+        }
+
+        var oracleMissing = property.Needs & ~model.Capabilities;
+        if (oracleMissing != Capability.None)
+        {
+            return new PropertyResult(property, Outcome.Skipped, 0, "unsupported: the model does not observe " + CapabilityNames.Format(oracleMissing) + " yet", null, clock.Elapsed);
+        }
+
         if (!property.AppliesTo(profile))
         {
             return new PropertyResult(property, Outcome.Skipped, 0, $"not applicable to Kubernetes {profile}", null, clock.Elapsed);
