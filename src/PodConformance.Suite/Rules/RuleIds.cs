@@ -25,10 +25,6 @@ public static class RuleIds
         return ids.ToValueList();
     }
 
-    /// <summary>IDs of <paramref name="rulesClass"/> with a given prefix (<c>ADMIT-</c> lives in <c>EvictionRules</c>).</summary>
-    public static ValueList<string> Of(Type rulesClass, string prefix, params string[] except) =>
-        Of(rulesClass, except).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).ToValueList();
-
     /// <summary><c>ABC-123</c>: upper-case letters, a dash, digits.</summary>
     public static bool IsSpecId(string text)
     {
