@@ -17,6 +17,7 @@ public static class Podconf
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(AuditCommand.Create(console));
         root.Subcommands.Add(MythsCommand.Create(console));
+        root.Subcommands.Add(RunCommand.Create(console));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

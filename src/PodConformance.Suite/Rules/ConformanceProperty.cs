@@ -67,6 +67,15 @@ public sealed record ConformanceProperty
     /// <summary>Compares the model's observation (expected) with the adapter's (actual) for one case.</summary>
     public required Func<ConformanceCase, Observation, Observation, Verdict> Compare { get; init; }
 
+    /// <summary>The facet this property compares, as lines, so reports can show expected and actual side by side.</summary>
+    public Func<Observation, IReadOnlyList<string>> View { get; init; } = _ => [];
+
+    /// <summary>
+    /// Set when the property is defined but cannot run yet (the oracle does not observe its facet, or cases cannot
+    /// express its inputs); such a property is always reported skipped with this reason, never passed.
+    /// </summary>
+    public string? Pending { get; init; }
+
     public bool AppliesTo(Profile profile)
     {
         if (profile.Version < Since)

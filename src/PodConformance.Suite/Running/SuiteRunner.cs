@@ -22,10 +22,21 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
     public PropertyResult Run(ConformanceProperty property, ulong seed, int count, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        if (property.Pending is { } pending)
+        {
+            return new PropertyResult(property, Outcome.Skipped, 0, "pending: " + pending, null, clock.Elapsed);
+        }
+
         var missing = property.Needs & ~adapter.Capabilities;
         if (missing != Capability.None)
         {
             return new PropertyResult(property, Outcome.Skipped, 0, "unsupported: the adapter lacks " + CapabilityNames.Format(missing), null, clock.Elapsed);
+        }
+
+        var oracleMissing = property.Needs & ~model.Capabilities;
+        if (oracleMissing != Capability.None)
+        {
+            return new PropertyResult(property, Outcome.Skipped, 0, "unsupported: the model does not observe " + CapabilityNames.Format(oracleMissing) + " yet", null, clock.Elapsed);
         }
 
         if (!property.AppliesTo(profile))

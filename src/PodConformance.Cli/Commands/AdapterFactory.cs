@@ -1,0 +1,38 @@
+using PodConformance.Suite.Adapters;
+
+namespace PodConformance.Cli.Commands;
+
+/// <summary>
+/// Turns <c>--adapter</c> text into an adapter. Each entry is a name (or a <c>name:</c> prefix taking an argument,
+/// e.g. <c>process:CMD</c>); add process, kubernetes-client or podman adapters here as they land.
+/// </summary>
+public static class AdapterFactory
+{
+    private sealed record Entry(string Name, string Usage, Func<string, IConformanceAdapter> Create);
+
+    private static readonly Entry[] Entries =
+    [
+        new("model", "model", _ => new ModelAdapter()),
+    ];
+
+    /// <summary>The accepted forms, for help and error messages.</summary>
+    public static IReadOnlyList<string> Known => Entries.Select(e => e.Usage).ToList();
+
+    /// <exception cref="UserInputException">Unknown adapter; the message lists the known ones.</exception>
+    public static IConformanceAdapter Create(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        int colon = spec.IndexOf(':', StringComparison.Ordinal);
+        string name = colon < 0 ? spec : spec[..colon];
+        string argument = colon < 0 ? "" : spec[(colon + 1)..];
+        foreach (var e in Entries)
+        {
+            if (string.Equals(e.Name, name, StringComparison.Ordinal))
+            {
+                return e.Create(argument);
+            }
+        }
+
+        throw new UserInputException("--adapter: unknown adapter \"" + spec + "\"; available: " + string.Join(", ", Known));
+    }
+}

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using PodConformance.Model.Time;
+using PodConformance.Suite.Reports;
+using PodConformance.Suite.Running;
+
+namespace PodConformance.Cli.Commands;
+
+/// <summary>
+/// <c>podconf run</c>: the property catalogue against an adapter with the model as oracle. Exit 0 when every
+/// result is as expected (passes, expected failures, skips), 1 otherwise, 2 for usage errors.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var adapter = new Option<string>("--adapter") { Description = "What to check: " + string.Join(", ", AdapterFactory.Known) + " (default model)", DefaultValueFactory = _ => "model", HelpName = "adapter" };
+        var seed = new Option<string?>("--seed") { Description = $"Seed for the generated cases (default {RunOptions.DefaultSeed})", HelpName = "N" };
+        var count = new Option<int>("--count") { Description = $"Cases per property (default {RunOptions.DefaultCount}; slow properties run a tenth)", DefaultValueFactory = _ => RunOptions.DefaultCount, HelpName = "N" };
+        var rules = new Option<string?>("--rules") { Description = "Comma-separated globs over property IDs and spec IDs: P-QTY-*, QOS-*, PHASE-00?", HelpName = "GLOB" };
+        var tolerance = new Option<string?>("--tolerance") { Description = "How far timings may differ from the model's (Go duration, default 0s)", HelpName = "DURATION" };
+        var expectations = new Option<string?>("--expectations") { Description = "Expectations file (JSON): known failures of this adapter", HelpName = "FILE" };
+        var update = new Option<bool>("--update-expectations") { Description = "Write the current failures to the --expectations file" };
+        var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report", HelpName = "FILE" };
+        var report = new Option<string?>("--report") { Description = "Write a JSON run report", HelpName = "FILE" };
+        var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary (for CI step summaries)", HelpName = "FILE" };
+        var html = new Option<string?>("--html") { Description = "HTML report (not available yet)", HelpName = "FILE" };
+        var timings = new Option<bool>("--timings") { Description = "Include elapsed times in reports (makes them differ run to run)" };
+        var common = new CommonOptions();
+        var command = new Command("run", "Run the conformance properties against an adapter, with the model as oracle.");
+        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings })
+        {
+            command.Options.Add(o);
+        }
+
+        common.AddTo(command);
+        command.SetAction(result =>
+        {
+            if (result.GetValue(html) is not null)
+            {
+                throw new UserInputException("--html: the HTML report is not available yet; use --report FILE.json or --markdown FILE");
+            }
+
+            var options = new RunOptions
+            {
+                Seed = ReadSeed(result.GetValue(seed)),
+                Count = result.GetValue(count) is int n and > 0 ? n : throw new UserInputException("--count: must be a positive number of cases"),
+                Rules = result.GetValue(rules),
+                Profile = common.ReadProfile(result),
+                Tolerance = ReadTolerance(result.GetValue(tolerance)),
+            };
+            if (SuiteRun.Select(options).Count == 0)
+            {
+                throw new UserInputException("--rules: \"" + options.Rules + "\" matches no property or spec rule");
+            }
+
+            string? expectationsPath = result.GetValue(expectations);
+            bool updating = result.GetValue(update);
+            if (updating && expectationsPath is null)
+            {
+                throw new UserInputException("--update-expectations: needs --expectations FILE to write");
+            }
+
+            var known = Expectations.None;
+            if (expectationsPath is not null && (!updating || File.Exists(expectationsPath)))
+            {
+                try
+                {
+                    known = Expectations.Read(expectationsPath);
+                }
+                catch (ExpectationsException e)
+                {
+                    throw new UserInputException(e.Message);
+                }
+            }
+
+            var target = AdapterFactory.Create(result.GetValue(adapter) ?? "model");
+            RunReport run;
+            try
+            {
+                run = SuiteRun.Execute(target, options, known, console.IsTerminal ? (done, total, r) => console.Error.Write(ConsoleReport.Progress(done, total, r)) : null);
+            }
+            finally
+            {
+                target.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            if (updating)
+            {
+                var updated = known.Update(run);
+                Write(expectationsPath!, updated.ToJson());
+                console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"podconf: wrote {updated.Items.Count} expectation(s) to {expectationsPath}\n"));
+                run = run with { Results = run.Results.Select(r => updated.Apply(Unmapped(r))).ToList() };
+            }
+
+            bool withTimings = result.GetValue(timings);
+            console.Out.Write(ConsoleReport.Render(run, withTimings));
+            if (result.GetValue(junit) is { } junitPath)
+            {
+                Write(junitPath, JUnitReport.Render(run, withTimings));
+            }
+
+            if (result.GetValue(report) is { } reportPath)
+            {
+                Write(reportPath, JsonReport.Render(run, withTimings));
+            }
+
+            if (result.GetValue(markdown) is { } markdownPath)
+            {
+                Write(markdownPath, MarkdownReport.Render(run));
+            }
+
+            return run.AsExpected ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    /// <summary>The raw outcome before expectations were applied (so updated expectations can be re-applied).</summary>
+    private static PropertyResult Unmapped(PropertyResult r) => r.Outcome switch
+    {
+        Outcome.ExpectedFailure => r with { Outcome = Outcome.Failed, Reason = r.Counterexample?.Detail ?? r.Reason },
+        Outcome.UnexpectedPass => r with { Outcome = Outcome.Passed, Reason = "" },
+        _ => r,
+    };
+
+    private static ulong ReadSeed(string? text)
+    {
+        if (text is null)
+        {
+            return RunOptions.DefaultSeed;
+        }
+
+        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong s)
+            ? s
+            : throw new UserInputException("--seed: \"" + text + "\" is not a non-negative integer");
+    }
+
+    private static TimeSpan ReadTolerance(string? text)
+    {
+        if (text is null)
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (!GoDuration.TryParse(text, out var t, out string error))
+        {
+            throw new UserInputException("--tolerance: " + error);
+        }
+
+        return t >= TimeSpan.Zero ? t : throw new UserInputException("--tolerance: must not be negative");
+    }
+
+    private static void Write(string path, string text)
+    {
+        try
+        {
+            File.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            throw new UserInputException(path + ": cannot write: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using PodConformance.Manifests.Writing;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Quantities;
+using PodConformance.Model.Simulation;
+using PodConformance.Model.Time;
+using PodConformance.Suite.Cases;
+
+namespace PodConformance.Suite.Reports;
+
+/// <summary>
+/// A case as text a person can use: the Pod as YAML they can <c>kubectl apply</c>, then (when it has behaviour)
+/// the scenario in podconf's scenario format (spec/scenario.md) as a second document; a quantity as itself.
+/// </summary>
+public static class CaseText
+{
+    public static string Render(ConformanceCase testCase) => testCase switch
+    {
+        QuantityCase q => "quantity: " + Quote(q.Input) + "\n",
+        PodCase p => PodManifestWriter.ToYaml(p.Pod) + (IsEmpty(p.Scenario) ? "" : "---\n" + Scenario(p.Scenario)),
+        _ => testCase.Describe() + "\n",
+    };
+
+    private static bool IsEmpty(Scenario s) => s == new Scenario();
+
+    /// <summary>The scenario as YAML (only what differs from the defaults).</summary>
+    public static string Scenario(Scenario s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var w = new StringBuilder();
+        w.Append("apiVersion: podconf/v1\nkind: Scenario\n");
+        w.Append("until: ").Append(GoDuration.Format(s.Until)).Append('\n');
+        if (!s.Nodes.IsEmpty)
+        {
+            w.Append("nodes:\n");
+            foreach (var n in s.Nodes)
+            {
+                w.Append("- name: ").Append(Quote(n.Name)).Append('\n');
+                AppendQuantities(w, "  capacity", n.Capacity);
+                AppendQuantities(w, "  allocatable", n.Allocatable);
+            }
+        }
+
+        var images = s.Images;
+        if (images != new ImageCatalog())
+        {
+            w.Append("images:\n");
+            w.Append("  pullDuration: ").Append(GoDuration.Format(images.PullDuration)).Append('\n');
+            AppendList(w, "  missing", images.Missing);
+            AppendList(w, "  present", images.Present);
+        }
+
+        if (!s.Pods.IsEmpty)
+        {
+            w.Append("pods:\n");
+            foreach (var (pod, script) in s.Pods)
+            {
+                w.Append("  ").Append(Quote(pod)).Append(":\n");
+                if (script.DeleteAfter is { } d)
+                {
+                    w.Append("    deleteAfter: ").Append(GoDuration.Format(d)).Append('\n');
+                }
+
+                if (!script.Containers.IsEmpty)
+                {
+                    w.Append("    containers:\n");
+                    foreach (var (container, cs) in script.Containers)
+                    {
+                        w.Append("      ").Append(Quote(container)).Append(":\n");
+                        foreach (var run in cs.Runs)
+                        {
+                            w.Append("      - ").Append(Run(run)).Append('\n');
+                        }
+                    }
+                }
+            }
+        }
+
+        return w.ToString();
+    }
+
+    private static string Run(ContainerRun r)
+    {
+        var parts = new List<string>();
+        if (r.ExitCode is { } code)
+        {
+            parts.Add("exit: " + code.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (r.AllocateMemory is null)
+        {
+            parts.Add("runForever: true");
+        }
+
+        if (r.After != TimeSpan.Zero)
+        {
+            parts.Add("after: " + GoDuration.Format(r.After));
+        }
+
+        if (r.ReadyAfter != TimeSpan.Zero)
+        {
+            parts.Add("readyAfter: " + GoDuration.Format(r.ReadyAfter));
+        }
+
+        if (r.NeverReady)
+        {
+            parts.Add("neverReady: true");
+        }
+
+        if (r.AllocateMemory is { } mem)
+        {
+            parts.Add("allocate: " + Quote(mem.ToString()));
+        }
+
+        if (r.UseCpu is { } cpu)
+        {
+            parts.Add("useCpu: " + Quote(cpu.ToString()));
+        }
+
+        return "{" + string.Join(", ", parts) + "}";
+    }
+
+    private static void AppendQuantities(StringBuilder w, string key, ValueMap<Quantity> map)
+    {
+        if (!map.IsEmpty)
+        {
+            w.Append(key).Append(": {").Append(string.Join(", ", map.Select(kv => kv.Key + ": " + Quote(kv.Value.ToString())))).Append("}\n");
+        }
+    }
+
+    private static void AppendList(StringBuilder w, string key, ValueList<string> items)
+    {
+        if (!items.IsEmpty)
+        {
+            w.Append(key).Append(": [").Append(string.Join(", ", items.Select(Quote))).Append("]\n");
+        }
+    }
+
+    /// <summary>A YAML double-quoted scalar (JSON escaping is valid YAML).</summary>
+    public static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text, QuoteOptions);
+
+    private static readonly System.Text.Json.JsonSerializerOptions QuoteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

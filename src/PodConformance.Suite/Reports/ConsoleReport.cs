@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using PodConformance.Model.Printing;
+using PodConformance.Suite.Running;
+
+namespace PodConformance.Suite.Reports;
+
+/// <summary>The run as printed to a terminal or CI log: a header, one row per property, the failures, the totals.</summary>
+public static class ConsoleReport
+{
+    /// <summary>One progress line (written only when the output is a terminal).</summary>
+    public static string Progress(int done, int total, PropertyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return string.Create(CultureInfo.InvariantCulture, $"[{done}/{total}] {result.Property.Id} {RunText.Outcome(result.Outcome)}\n");
+    }
+
+    public static string Render(RunReport run, bool timings = false)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var w = new StringBuilder();
+        w.Append(CultureInfo.InvariantCulture, $"podconf run: adapter {run.Adapter}, Kubernetes {run.Profile}, seed {run.Options.Seed}, {run.Options.Count} cases per property\n\n");
+        var rows = new List<string[]> { timings ? ["PROPERTY", "RESULT", "CASES", "TIME", "NOTE"] : ["PROPERTY", "RESULT", "CASES", "NOTE"] };
+        foreach (var r in run.Results)
+        {
+            string cases = r.CasesRun.ToString(CultureInfo.InvariantCulture);
+            string note = Note(r);
+            rows.Add(timings
+                ? [r.Property.Id, RunText.Outcome(r.Outcome), cases, r.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + "s", note]
+                : [r.Property.Id, RunText.Outcome(r.Outcome), cases, note]);
+        }
+
+        w.Append(new KubectlTabWriter().Flush(rows));
+        foreach (var r in run.Results.Where(r => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass))
+        {
+            w.Append('\n').Append(FailureText.Render(run, r));
+        }
+
+        w.Append('\n').Append(Totals(run)).Append('\n');
+        return w.ToString();
+    }
+
+    public static string Totals(RunReport run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{run.Results.Count} properties: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.ExpectedFailure)} expected failures, {run.Count(Outcome.UnexpectedPass)} unexpected passes, {run.Count(Outcome.Skipped)} skipped — {(run.AsExpected ? "as expected" : "NOT as expected")}");
+    }
+
+    private static string Note(PropertyResult r)
+    {
+        string note = r.Outcome switch
+        {
+            Outcome.Passed => "",
+            Outcome.Failed or Outcome.ExpectedFailure when r.Counterexample is { } c => c.Detail,
+            _ => r.Reason,
+        };
+        note = note.Replace('\n', ' ');
+        return note.Length > 100 ? note[..97] + "..." : note;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using PodConformance.Suite.Running;
+
+namespace PodConformance.Suite.Reports;
+
+/// <summary>A Markdown summary for CI step summaries ($GITHUB_STEP_SUMMARY): totals, a table, failures in details blocks.</summary>
+public static class MarkdownReport
+{
+    public static string Render(RunReport run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var w = new StringBuilder();
+        w.Append("## podconf run: ").Append(run.Adapter).Append('\n').Append('\n');
+        w.Append(CultureInfo.InvariantCulture, $"Kubernetes {run.Profile}, seed `{run.Options.Seed}`, {run.Options.Count} cases per property.\n\n");
+        w.Append("**").Append(ConsoleReport.Totals(run)).Append("**\n\n");
+        w.Append("| property | result | cases | note |\n|---|---|---|---|\n");
+        foreach (var r in run.Results)
+        {
+            string note = r.Outcome == Outcome.Passed ? "" : r.Counterexample?.Detail ?? r.Reason;
+            w.Append("| `").Append(r.Property.Id).Append("` | ").Append(RunText.Outcome(r.Outcome)).Append(" | ")
+                .Append(r.CasesRun.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(note)).Append(" |\n");
+        }
+
+        foreach (var r in run.Results.Where(r => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass))
+        {
+            w.Append("\n<details><summary>").Append(r.Property.Id).Append(": ").Append(Cell(r.Property.Title)).Append("</summary>\n\n```\n")
+                .Append(FailureText.Render(run, r).Replace("```", "'''", StringComparison.Ordinal)).Append("```\n\n</details>\n");
+        }
+
+        return w.ToString();
+    }
+
+    private static string Cell(string text) =>
+        text.Replace("\n", " ", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FsCheck.Fluent;
+using PodConformance.Generators;
+using PodConformance.Model.Backoff;
+using PodConformance.Model.Events;
+using PodConformance.Model.Kubelet;
+using PodConformance.Model.Limits;
+using PodConformance.Model.Printing;
+using PodConformance.Model.Scheduling;
+using PodConformance.Model.Time;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Suite.Rules;
+
+public static partial class Catalog
+{
+    private static IEnumerable<ConformanceProperty> Lifecycle(TimeSpan tolerance)
+    {
+        yield return LifecycleProperty(
+            "P-LIFE-PHASE", "The pod goes through the phases Kubernetes' kubelet reports, and ends in the same one",
+            RuleIds.Of(typeof(PhaseRules)), "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
+            PhaseView);
+
+        yield return LifecycleProperty(
+            "P-LIFE-CONDITIONS", "The pod's conditions (type, status, reason) change as Kubernetes changes them",
+            [.. RuleIds.Of(typeof(ConditionRules), ConditionRules.TransitionTime, ConditionRules.MessageFormat), SchedulingRules.FilterOrder],
+            "spec/conditions.md", "pkg/kubelet/status/generate.go",
+            ConditionsView);
+
+        yield return LifecycleProperty(
+            "P-LIFE-CONTAINERS", "Container states, reasons, exit codes and last terminations follow Kubernetes (OOMKilled, CrashLoopBackOff, ErrImagePull…)",
+            [.. RuleIds.Of(typeof(LimitRules)), BackoffRules.Waiting, BackoffRules.ImagePullMessages],
+            "spec/limits.md", "pkg/kubelet/kuberuntime/kuberuntime_container.go",
+            ContainersView);
+
+        yield return LifecycleProperty(
+            "P-LIFE-RESTARTS", "Each container restarts as many times as under Kubernetes' restart policy and backoff",
+            RuleIds.Explicit(PhaseRules.ContainerShouldRestart, LimitRules.OomRestart, BackoffRules.Doubling),
+            "spec/backoff.md", "pkg/kubelet/kuberuntime/kuberuntime_manager.go (computePodActions)",
+            RestartsView);
+
+        yield return LifecycleProperty(
+            "P-LIFE-KUBECTL", "kubectl get shows the same READY, STATUS and RESTARTS sequence",
+            RuleIds.Of(typeof(PrintRules), PrintRules.Age, PrintRules.WideCells, PrintRules.RowConditions, PrintRules.HumanDuration, PrintRules.TableLayout),
+            "spec/printer.md", "pkg/printers/internalversion/printers.go (printPod)",
+            KubectlView);
+
+        yield return LifecycleProperty(
+            "P-LIFE-EVENTS", "The pod's events have Kubernetes' types, reasons and messages, in order",
+            [.. RuleIds.Of(typeof(EventRules), EventRules.Aggregation, EventRules.Table, EventRules.Age, EventRules.Order, EventRules.FieldPathPrefix),
+             .. RuleIds.Of(typeof(SchedulingRules))],
+            "spec/events.md", "pkg/kubelet/events/event.go, pkg/scheduler/framework/types.go (FitError)",
+            EventsView);
+
+        IReadOnlyList<string> timing(Observation o) => TimingView(o);
+        yield return LifecycleProperty(
+            "P-LIFE-TIMING", "Status changes happen when Kubernetes makes them happen (backoff delays, pull backoff), within the tolerance",
+            RuleIds.Explicit(BackoffRules.Parameters, BackoffRules.Doubling, BackoffRules.Reset, BackoffRules.ImagePull),
+            "spec/backoff.md", "pkg/kubelet/kuberuntime/kuberuntime_container.go, client-go/util/flowcontrol/backoff.go",
+            timing) with
+        {
+            Flags = Rules.PropertyFlags.Timing,
+            Compare = (_, e, a) => CompareTiming(e, a, tolerance),
+        };
+    }
+
+    private static ConformanceProperty LifecycleProperty(string id, string title, Model.Collections.ValueList<string> covers, string spec, string source, Func<Observation, IReadOnlyList<string>> view)
+    {
+        IReadOnlyList<string> View(Observation o) => o.Lifecycle switch
+        {
+            null => ["<no lifecycle observation>"],
+            { Rejected: true } => ["rejected at create"],
+            _ => view(o),
+        };
+        return new ConformanceProperty
+        {
+            Id = id,
+            Title = title,
+            Covers = covers,
+            Spec = spec,
+            Source = source,
+            Needs = Capability.Lifecycle,
+            Cases = _ => ScenarioGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)),
+            Shrink = ShrinkScenario,
+            Compare = Verdicts.ByView(View),
+            View = View,
+        };
+    }
+
+    private static IEnumerable<ConformanceCase> ShrinkScenario(ConformanceCase c) =>
+        c is PodCase p ? ScenarioShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario)) : [];
+
+    private static IReadOnlyList<string> Project(Observation o, Func<StatusSample, string> line)
+    {
+        var lines = new List<string>();
+        foreach (var s in o.Lifecycle!.Samples)
+        {
+            Verdicts.AddDistinct(lines, (s.Deleted ? "deleted " : "") + line(s));
+        }
+
+        return lines;
+    }
+
+    private static IReadOnlyList<string> PhaseView(Observation o) => Project(o, s => "phase " + (s.Phase.Length == 0 ? "<none>" : s.Phase));
+
+    private static IReadOnlyList<string> ConditionsView(Observation o) => Project(o, s => s.Conditions.IsEmpty ? "<no conditions>" : string.Join(" ", s.Conditions));
+
+    private static IReadOnlyList<string> ContainersView(Observation o) => Project(o, s => string.Join("; ", s.Containers.Select(Container)));
+
+    private static string Container(ContainerSample c)
+    {
+        string text = c.Name + " " + (c.State.Length == 0 ? "<no state>" : c.State);
+        if (c.Reason.Length != 0)
+        {
+            text += " " + c.Reason;
+        }
+
+        if (c.ExitCode is { } exit)
+        {
+            text += " exit=" + exit.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (c.LastReason.Length != 0 || c.LastExitCode is not null)
+        {
+            text += " last=" + c.LastReason + "/" + (c.LastExitCode?.ToString(CultureInfo.InvariantCulture) ?? "");
+        }
+
+        return text + (c.Ready ? " ready" : "");
+    }
+
+    private static IReadOnlyList<string> RestartsView(Observation o)
+    {
+        var counts = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var s in o.Lifecycle!.Samples)
+        {
+            foreach (var c in s.Containers)
+            {
+                if (!counts.TryGetValue(c.Name, out var list))
+                {
+                    counts[c.Name] = list = [];
+                }
+
+                Verdicts.AddDistinct(list, c.RestartCount.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return counts.Select(kv => kv.Key + ": " + string.Join(" ", kv.Value)).ToList();
+    }
+
+    private static IReadOnlyList<string> KubectlView(Observation o) => Project(o, s => s.Ready + " " + s.Status + " " + s.Restarts);
+
+    private static IReadOnlyList<string> EventsView(Observation o) =>
+        o.Lifecycle!.Events.Select(e => e.Type + " " + e.Reason + " " + NormalizeMessage(e.Message)).ToList();
+
+    private static readonly Regex PullDuration = new(@" in [0-9][0-9.a-zµ]*( \([0-9][0-9.a-zµ]* including waiting\))?", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PodUid = new(@"\(([0-9a-f-]{8,})\)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Masks what a real system cannot reproduce exactly: pull durations (EVENT-004, compared by the timing
+    /// property) and the pod UID in back-off messages (EVENT-013).
+    /// </summary>
+    public static string NormalizeMessage(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        string m = PullDuration.Replace(message, " in <duration>");
+        return PodUid.Replace(m, "(<uid>)");
+    }
+
+    private static IReadOnlyList<string> TimingView(Observation o) =>
+        o.Lifecycle!.Samples.Select(s => "+" + GoDuration.Format(s.Offset) + " " + s.Phase + " " + s.Status + " " + s.Restarts).ToList();
+
+    /// <summary>Same samples (offsets aside) in the same order, each offset within <paramref name="tolerance"/> of the model's.</summary>
+    private static Verdict CompareTiming(Observation expected, Observation actual, TimeSpan tolerance)
+    {
+        if (expected.Lifecycle is not { } e || actual.Lifecycle is not { } a)
+        {
+            return Verdict.Fail(expected.Lifecycle is null ? "the model has no lifecycle observation" : "the adapter reported no lifecycle observation");
+        }
+
+        if (e.Rejected || a.Rejected)
+        {
+            return e.Rejected == a.Rejected ? Verdict.Ok : Verdict.Fail(e.Rejected ? "expected a rejection at create" : "the adapter rejected the pod at create");
+        }
+
+        int n = Math.Min(e.Samples.Count, a.Samples.Count);
+        for (int i = 0; i < n; i++)
+        {
+            var delta = (a.Samples[i].Offset - e.Samples[i].Offset).Duration();
+            if (delta > tolerance)
+            {
+                return Verdict.Fail(string.Create(CultureInfo.InvariantCulture,
+                    $"sample {i + 1} ({e.Samples[i].Status}): expected at +{GoDuration.Format(e.Samples[i].Offset)}, got +{GoDuration.Format(a.Samples[i].Offset)} (tolerance {GoDuration.Format(tolerance)})"));
+            }
+        }
+
+        return e.Samples.Count == a.Samples.Count
+            ? Verdict.Ok
+            : Verdict.Fail(string.Create(CultureInfo.InvariantCulture, $"expected {e.Samples.Count} status changes, got {a.Samples.Count}"));
+    }
+}

@@ -1,0 +1,39 @@
+namespace PodConformance.Suite.Rules;
+
+public static partial class Catalog
+{
+    /// <summary>
+    /// Why each of these spec rules has no property. Three kinds: qualities of an implementation rather than of Pod
+    /// behaviour (performance, culture), library API that no API server or kubelet exposes (Quantity arithmetic),
+    /// and renderings or inputs that are podconf's own (kubectl describe layout, profile flags) or that the
+    /// observation shapes do not carry (condition messages and transition times, AGE).
+    /// </summary>
+    private static Dictionary<string, string> BuildNotObservable() => new(StringComparer.Ordinal)
+    {
+        ["QTY-023"] = "a Quantity with an unknown/empty Format only arises from Go constructors; every parsed text has a known format",
+        ["QTY-024"] = "Add/Sub/Neg are Go library API; no Pod field or API response exposes the cached text after arithmetic",
+        ["QTY-033"] = "AsInt64 is an in-process representation query; an API server returns only the printed text",
+        ["QTY-034"] = "Cmp/Equal are library API; adapters report printed quantities, not comparisons",
+        ["QTY-035"] = "Add/Sub/Neg are library API with no observable counterpart on a Pod",
+        ["QTY-036"] = "constructors (NewQuantity, NewMilliQuantity, NewScaledQuantity) are library API, never reached from a manifest",
+        ["QTY-050"] = "termination is a liveness quality of an implementation; the runner has no per-case timeout, so a hang is not a verdict",
+        ["QTY-051"] = "allocation-free parsing is a performance quality of the model, measured by its benchmarks and tests",
+        ["QTY-052"] = "culture independence is a quality of the model (and of these reports), checked by the determinism tests",
+        ["QOS-001"] = "status.qosClass winning over the spec only matters to kubelet-side readers of an existing status; a case cannot supply a status at create",
+        ["PROF-001"] = "how --kubernetes-version is read is podconf's own input handling; adapters are handed a parsed profile",
+        ["PROF-002"] = "gate defaults per release are podconf's profile resolution; adapters are handed the resolved profile",
+        ["PROF-003"] = "--feature-gates parsing is podconf's own input handling (tested in the CLI tests)",
+        ["COND-007"] = "lastTransitionTime is not part of the status sample shape (conditions are Type=Status/Reason)",
+        ["COND-008"] = "condition messages are not part of the status sample shape (conditions are Type=Status/Reason)",
+        ["PRINT-015"] = "AGE depends on the wall clock of the observer; the sample shape keeps READY, STATUS and RESTARTS only",
+        ["PRINT-016"] = "wide columns (IP, NODE, NOMINATED NODE, READINESS GATES) are not part of the sample shape",
+        ["PRINT-017"] = "row conditions are table metadata for kubectl, not a cell of the row",
+        ["PRINT-018"] = "HumanDuration only renders AGE and the '(Ns ago)' suffix of RESTARTS, neither of which the sample shape keeps",
+        ["PRINT-019"] = "the table text layout is kubectl's rendering, not Pod behaviour; podconf's own tables test it",
+        ["EVENT-021"] = "kubectl describe's Events block layout is a client rendering; adapters report events, not describe text",
+        ["EVENT-022"] = "describe's AGE column depends on the observer's clock",
+        ["EVENT-023"] = "describe's row order is a client-side sort of reported events",
+        ["EVENT-024"] = "the field-path prefix is added by kubectl describe, not recorded in the event",
+        ["BACKOFF-005"] = "the backoff key is kubelet-internal; scenarios never change a container spec, the only way to observe a new key",
+    };
+}

@@ -1,0 +1,35 @@
+using FsCheck.Fluent;
+using PodConformance.Generators;
+using PodConformance.Model.Oom;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Suite.Rules;
+
+public static partial class Catalog
+{
+    private static IEnumerable<ConformanceProperty> Oom()
+    {
+        static IReadOnlyList<string> View(Observation o) => o switch
+        {
+            { Admission.Accepted: false } => ["rejected at create"],
+            { OomScore: { } s } => s.Scores.Select(kv => kv.Key + ": " + kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+            _ => ["<no oom score observation>"],
+        };
+
+        yield return new ConformanceProperty
+        {
+            Id = "P-OOM-SCORE",
+            Title = "Each container gets the oom_score_adj the kubelet computes",
+            Covers = RuleIds.Of(typeof(OomRules)),
+            Spec = "spec/oom.md",
+            Source = "pkg/kubelet/qos/policy.go (GetContainerOOMScoreAdjust)",
+            Needs = Capability.OomScore,
+            Cases = _ => PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
+            Shrink = ShrinkPod,
+            Compare = Verdicts.ByView(View),
+            View = View,
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Rules;
+
+namespace PodConformance.Suite.Running;
+
+/// <summary>What a run is: the seed, the case budget, which properties, under which profile, with which timing tolerance.</summary>
+public sealed record RunOptions
+{
+    /// <summary>The documented default seed, so two default runs see the same cases.</summary>
+    public const ulong DefaultSeed = 20261124;
+
+    public const int DefaultCount = 100;
+
+    public ulong Seed { get; init; } = DefaultSeed;
+
+    /// <summary>Cases per property; <see cref="PropertyFlags.Slow"/> properties get a tenth (at least one).</summary>
+    public int Count { get; init; } = DefaultCount;
+
+    /// <summary>Comma-separated globs (<c>*</c>, <c>?</c>) over property IDs and covered spec IDs; null or empty selects all.</summary>
+    public string? Rules { get; init; }
+
+    public Profile Profile { get; init; } = Profile.Default;
+
+    /// <summary>How far an adapter's timings may be from the model's; the model itself is compared exactly.</summary>
+    public TimeSpan Tolerance { get; init; } = Catalog.DefaultTolerance;
+
+    public int CountFor(ConformanceProperty property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return (property.Flags & PropertyFlags.Slow) != 0 ? Math.Max(1, Count / 10) : Count;
+    }
+
+    /// <summary>True when <see cref="Rules"/> selects <paramref name="property"/> by its ID or by a spec ID it covers.</summary>
+    public bool Selects(ConformanceProperty property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        if (string.IsNullOrWhiteSpace(Rules))
+        {
+            return true;
+        }
+
+        foreach (string raw in Rules.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Glob.Matches(raw, property.Id) || property.Covers.Any(id => Glob.Matches(raw, id)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Shell-style globs, ordinal and case-sensitive: <c>*</c> any run, <c>?</c> one character.</summary>
+public static class Glob
+{
+    public static bool Matches(string pattern, string text)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(text);
+        return Match(pattern, 0, text, 0);
+    }
+
+    private static bool Match(string p, int pi, string t, int ti)
+    {
+        while (pi < p.Length)
+        {
+            char c = p[pi];
+            if (c == '*')
+            {
+                for (int k = ti; k <= t.Length; k++)
+                {
+                    if (Match(p, pi + 1, t, k))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (ti >= t.Length || (c != '?' && c != t[ti]))
+            {
+                return false;
+            }
+
+            pi++;
+            ti++;
+        }
+
+        return ti == t.Length;
+    }
+}

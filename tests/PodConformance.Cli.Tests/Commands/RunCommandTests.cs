@@ -1,0 +1,96 @@
+using System.Text.Json;
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Commands;
+
+public class RunCommandTests
+{
+    [Fact]
+    public void Run_against_the_model_passes_and_exits_0()
+    {
+        var r = CliRun.Run("run", "--rules", "P-QTY-*,QOS-*", "--count", "20");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("P-QOS-CLASS", r.Out, StringComparison.Ordinal);
+        Assert.Contains("as expected", r.Out, StringComparison.Ordinal);
+        Assert.Equal("", r.Error);
+    }
+
+    [Fact]
+    public void Run_with_an_unknown_adapter_exits_2_and_lists_the_adapters()
+    {
+        var r = CliRun.Run("run", "--adapter", "podman-nope");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown adapter \"podman-nope\"; available: model", r.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--html", "x.html", "not available yet")]
+    [InlineData("--seed", "-1", "--seed")]
+    [InlineData("--count", "0", "--count")]
+    [InlineData("--rules", "NOPE-*", "matches no property")]
+    [InlineData("--tolerance", "soon", "--tolerance")]
+    [InlineData("--kubernetes-version", "1.99", "--kubernetes-version")]
+    public void Run_usage_errors_exit_2(string option, string value, string message)
+    {
+        var r = CliRun.Run("run", option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_with_an_expected_failure_that_passes_exits_1()
+    {
+        using var expectations = CliRun.File("{\"adapter\": \"model\", \"expectations\": {\"P-QOS-CLASS\": {\"expected\": \"fail\", \"reason\": \"thought broken\", \"link\": \"\"}}}", ".json");
+        var r = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "5", "--expectations", expectations.Path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("UNEXPECTED-PASS", r.Out, StringComparison.Ordinal);
+        Assert.Contains("replay: podconf run --adapter model --rules P-QOS-CLASS --seed 20261124 --count 5", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_with_a_malformed_expectations_file_exits_2()
+    {
+        using var expectations = CliRun.File("{\"expectations\": {\"P-QOS-CLASS\": {\"expected\": \"fail\"}}}", ".json");
+        var r = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--expectations", expectations.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("reason: required", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_update_expectations_drops_entries_that_now_pass()
+    {
+        using var expectations = CliRun.File("{\"adapter\": \"model\", \"expectations\": {\"P-QOS-CLASS\": {\"expected\": \"fail\", \"reason\": \"r\"}}}", ".json");
+        var r = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "5", "--expectations", expectations.Path, "--update-expectations");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(expectations.Path));
+        Assert.Empty(doc.RootElement.GetProperty("expectations").EnumerateObject());
+    }
+
+    [Fact]
+    public void Run_writes_reports_that_are_identical_across_runs_and_cultures()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "podconf-run-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string[] Run(string culture, string tag)
+            {
+                string json = Path.Combine(dir, tag + ".json"), xml = Path.Combine(dir, tag + ".xml"), md = Path.Combine(dir, tag + ".md");
+                var r = CliRun.RunInCulture(culture, "", "run", "--rules", "P-QTY-PARSE,P-OOM-*", "--count", "10", "--report", json, "--junit", xml, "--markdown", md);
+                Assert.Equal(0, r.ExitCode);
+                return [r.Out, File.ReadAllText(json), File.ReadAllText(xml), File.ReadAllText(md)];
+            }
+
+            var invariant = Run("en-US", "a");
+            Assert.Equal(invariant, Run("de-DE", "b"));
+            using var doc = JsonDocument.Parse(invariant[1]);
+            Assert.Equal("model", doc.RootElement.GetProperty("adapter").GetString());
+            System.Xml.Linq.XDocument.Parse(invariant[2]);
+            Assert.StartsWith("## podconf run: model", invariant[3], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
