@@ -195,4 +195,34 @@ public class EnvCommandTests
             Assert.Contains(flag, r.Out, StringComparison.Ordinal);
         }
     }
+    [Fact]
+    public void Node_facts_can_come_from_a_scenario_and_the_default_container_annotation_is_honoured()
+    {
+        const string pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+              annotations: {kubectl.kubernetes.io/default-container: second}
+            spec:
+              containers:
+              - {name: first, image: x}
+              - name: second
+                image: x
+                env:
+                - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
+                - {name: HOST_IP, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}
+            """;
+        using var scenario = CliRun.File("nodes:\n- name: worker-9\n  capacity: {cpu: \"2\", memory: 2Gi}\n  addresses: [172.16.0.9]\n");
+        var r = CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service", "--scenario", scenario.Path);
+        Assert.Equal((0, "HOST_IP=172.16.0.9\nNODE=worker-9\n"), (r.ExitCode, r.Out));
+    }
+
+    [Fact]
+    public void An_unreadable_pod_file_is_exit_2_with_a_position()
+    {
+        var r = CliRun.WithStdin("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: 5\n", "env", "-f", "-");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("<stdin>:5:15: spec.containers", r.Error, StringComparison.Ordinal);
+    }
 }
