@@ -18,6 +18,9 @@ public static class Podconf
         root.Subcommands.Add(AuditCommand.Create(console));
         root.Subcommands.Add(MythsCommand.Create(console));
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(EnvCommand.Create(console));
+        root.Subcommands.Add(OomScoreCommand.Create(console));
+        root.Subcommands.Add(EvictCommand.Create(console));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,3 +1,4 @@
+using PodConformance.Model.ContainerEnv;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
@@ -13,7 +14,7 @@ public sealed class ModelAdapter : IConformanceAdapter
 {
     public string Name => "model";
 
-    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore;
+    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore | Capability.Env | Capability.Eviction;
 
     public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Run(testCase, profile));
@@ -22,6 +23,7 @@ public sealed class ModelAdapter : IConformanceAdapter
     {
         QuantityCase q => new Observation { Quantity = ObserveQuantity(q.Input) },
         PodCase p => ObservePod(p, profile),
+        NodePressureCase n => new Observation { Eviction = ObserveEviction(n, profile) },
         _ => Observation.Failed("unknown case type " + testCase.GetType().Name),
     };
 
@@ -40,7 +42,49 @@ public sealed class ModelAdapter : IConformanceAdapter
             Admission = admission,
             Lifecycle = LifecycleObserver.FromSimulation(sim, p.Pod.Metadata.Name),
             OomScore = ObserveOomScores(p, profile),
+            Env = ObserveEnv(p, profile),
         };
+    }
+
+    /// <summary>
+    /// The environment of every init and regular container as the kubelet builds it on the scenario's first node,
+    /// Secret-sourced values masked (ENV-010): observations end up in reports. A container that cannot start has its
+    /// CreateContainerConfigError message in <see cref="EnvObservation.Errors"/> instead.
+    /// </summary>
+    public static EnvObservation ObserveEnv(PodCase p, Profile profile)
+    {
+        var node = p.Scenario.EffectiveNodes[0];
+        var pod = PodDefaulter.Apply(p.Pod, profile);
+        pod = pod with
+        {
+            Metadata = pod.Metadata.Namespace.Length == 0 ? pod.Metadata with { Namespace = "default" } : pod.Metadata,
+            Spec = pod.Spec.NodeName.Length == 0 ? pod.Spec with { NodeName = node.Name } : pod.Spec,
+        };
+        var inputs = p.Objects ?? EnvInputs.Empty;
+        inputs = inputs with { Node = inputs.Node ?? node };
+        var containers = new List<(string, Model.Collections.ValueMap<string>)>();
+        var errors = new List<(string, string)>();
+        foreach (var c in pod.Spec.InitContainers.Concat(pod.Spec.Containers))
+        {
+            var env = EnvironmentBuilder.Build(pod, c, inputs, profile);
+            if (env.Error is { } error)
+            {
+                errors.Add((c.Name, error.Message));
+                continue;
+            }
+
+            containers.Add((c.Name, Model.Collections.ValueMap.Of([.. env.Variables.Select(v => (v.Name, v.Display()))])));
+        }
+
+        return new EnvObservation(Model.Collections.ValueMap.Of([.. containers]), Model.Collections.ValueMap.Of([.. errors]));
+    }
+
+    /// <summary>The eviction order of the episode (one pod per cycle) and the critical pods it can never take (EVICT-007).</summary>
+    public static EvictionObservation ObserveEviction(NodePressureCase n, Profile profile)
+    {
+        var pods = n.Pods.Select(p => PodDefaulter.Apply(p, profile)).ToList();
+        var run = Model.Simulation.NodePressureSimulator.Run(pods, n.Scenario, profile);
+        return new EvictionObservation(run.Order, [.. pods.Where(Model.Simulation.NodePressureSimulator.IsCritical).Select(p => p.Metadata.Name)]);
     }
 
     /// <summary>oom_score_adj of every init and regular container, against the first node's memory capacity.</summary>

@@ -1,4 +1,6 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.ContainerEnv;
 using PodConformance.Model.Simulation;
 
 namespace PodConformance.Suite.Cases;
@@ -24,5 +26,18 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     {
     }
 
+    /// <summary>
+    /// The ConfigMaps, Secrets and Services of the pod's namespace (and any node/pod-IP facts) env reads. Optional and
+    /// init-only so existing <c>new PodCase(pod, scenario)</c> calls keep compiling; null: none exist, and the node is
+    /// the scenario's first.
+    /// </summary>
+    public EnvInputs? Objects { get; init; }
+
     public override string Describe() => "pod " + (Pod.Metadata.Name.Length == 0 ? "<unnamed>" : Pod.Metadata.Name);
+}
+
+/// <summary>Pods on one node under a pressure episode (spec/scenario.md, NodeScenario): who is evicted, in which order.</summary>
+public sealed record NodePressureCase(ValueList<Pod> Pods, NodeScenario Scenario) : ConformanceCase
+{
+    public override string Describe() => "node pressure on " + Scenario.Node.Name + " with " + Pods.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " pods";
 }

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using PodConformance.Cli.Input;
+using PodConformance.Cli.Output;
+using PodConformance.Manifests.Reading;
+using PodConformance.Model.Api;
+using PodConformance.Model.ContainerEnv;
+using PodConformance.Model.Defaulting;
+
+namespace PodConformance.Cli.Commands;
+
+/// <summary>
+/// <c>podconf env</c>: the environment one container starts with, as <c>kubectl exec POD -- env</c> would show it
+/// (sorted), or the CreateContainerConfigError the kubelet would report instead (exit 1). Secret-sourced values are
+/// masked unless <c>--reveal-secrets</c>: this output ends up in terminals, CI logs and goldens.
+/// </summary>
+public static class EnvCommand
+{
+    /// <summary>kubectl's annotation naming the container <c>exec</c> uses when none is given.</summary>
+    public const string DefaultContainerAnnotation = "kubectl.kubernetes.io/default-container";
+
+    public static Command Create(CliConsole console)
+    {
+        var files = FileOption.Create();
+        var objects = new Option<string[]>("--objects") { Description = "Manifest file with the ConfigMaps, Secrets and Services the pod reads (repeatable)", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
+        var pod = new Option<string?>("--pod") { Description = "Which Pod, when -f holds several", HelpName = "NAME" };
+        var container = new Option<string?>("--container", "-c") { Description = "Container (regular or init); default: the kubectl.kubernetes.io/default-container annotation, else the first container", HelpName = "NAME" };
+        var output = new Option<string>("--output", "-o") { Description = "env (NAME=value lines) or json", DefaultValueFactory = _ => "env" };
+        output.AcceptOnlyFromAmong("env", "json");
+        var reveal = new Option<bool>("--reveal-secrets") { Description = "Show Secret-sourced values instead of <secret:NAME/KEY> (masked by default)" };
+        var noMaster = new Option<bool>("--no-kubernetes-service") { Description = "Omit the default/kubernetes Service (10.96.0.1:443) every cluster has; it is added unless --objects defines it" };
+        var node = new NodeFacts();
+        var common = new CommonOptions();
+        var command = new Command("env", "Print a container's environment (NAME=value), or the CreateContainerConfigError the kubelet would report (exit 1).");
+        command.Options.Add(files);
+        command.Options.Add(objects);
+        command.Options.Add(pod);
+        command.Options.Add(container);
+        command.Options.Add(output);
+        command.Options.Add(reveal);
+        command.Options.Add(noMaster);
+        node.AddTo(command);
+        common.AddTo(command);
+        command.SetAction(result =>
+        {
+            var profile = common.ReadProfile(result);
+            var input = PodInput.Load(result.GetValue(files), console, "env");
+            var objs = ObjectsInput.Load(result.GetValue(objects), console);
+            if (input.HadErrors || objs.HasErrors)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
+            var loaded = Select(input.Pods, result.GetValue(pod));
+            var nodeFacts = node.ReadNode(result, console);
+            var p = PodDefaulter.Apply(loaded.Pod, profile);
+            string ns = PodInput.Namespace(loaded);
+            p = p with
+            {
+                Metadata = p.Metadata with { Namespace = ns },
+                Spec = result.GetValue(node.NodeName) is not null || p.Spec.NodeName.Length == 0 ? p.Spec with { NodeName = nodeFacts.Name } : p.Spec,
+            };
+            var c = FindContainer(p, result.GetValue(container));
+            var baseInputs = new EnvInputs
+            {
+                Node = nodeFacts,
+                PodIPs = node.ReadPodIps(result, loaded.Pod),
+                Services = result.GetValue(noMaster) || objs.Services.Any(s => s.Namespace == "default" && s.Name == "kubernetes")
+                    ? []
+                    : [KubernetesService],
+            };
+            var env = EnvironmentBuilder.Build(p, c, objs.InputsFor(ns, baseInputs), profile);
+            foreach (string warning in env.Warnings)
+            {
+                console.Error.Write("podconf: warning: event Warning: " + warning + "\n");
+            }
+
+            bool revealSecrets = result.GetValue(reveal);
+            if (result.GetValue(output) == "json")
+            {
+                console.Out.Write(EnvJson.Write(ns, p.Metadata.Name, c.Name, env, revealSecrets));
+            }
+            else if (env.Error is null)
+            {
+                foreach (var v in env.Variables)
+                {
+                    console.Out.Write(v.ToDisplayLine(revealSecrets) + "\n");
+                }
+            }
+
+            if (env.Error is { } error)
+            {
+                console.Error.Write($"podconf: {ns}/{p.Metadata.Name} container {c.Name}: {EnvError.Reason}: {error.Message}\n");
+                return ExitCodes.CheckFailed;
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The master Service every cluster has (kubeadm's default service CIDR), so output matches <c>kubectl exec env</c>.</summary>
+    public static Service KubernetesService { get; } = new()
+    {
+        Name = "kubernetes",
+        Namespace = "default",
+        ClusterIP = "10.96.0.1",
+        Ports = [new ServicePort { Name = "https", Port = 443, Protocol = "TCP" }],
+    };
+
+    private static LoadedPod Select(IReadOnlyList<LoadedPod> pods, string? name)
+    {
+        if (name is not null)
+        {
+            return pods.FirstOrDefault(p => p.Pod.Metadata.Name == name)
+                ?? throw new UserInputException($"env: no Pod named \"{name}\" in the input");
+        }
+
+        if (pods.Count != 1)
+        {
+            throw new UserInputException($"env: the input holds {pods.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} Pods; choose one with --pod NAME");
+        }
+
+        return pods[0];
+    }
+
+    private static Container FindContainer(Pod pod, string? name)
+    {
+        if (name is null && pod.Metadata.Annotations.TryGetValue(DefaultContainerAnnotation, out var annotated))
+        {
+            name = annotated;
+        }
+
+        if (name is null)
+        {
+            return pod.Spec.Containers.Count > 0 ? pod.Spec.Containers[0] : throw new UserInputException($"env: pod \"{pod.Metadata.Name}\" has no containers");
+        }
+
+        return pod.Spec.Containers.FirstOrDefault(c => c.Name == name)
+            ?? pod.Spec.InitContainers.FirstOrDefault(c => c.Name == name)
+            ?? throw new UserInputException($"env: container {name} is not valid for pod {pod.Metadata.Name}");
+    }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using PodConformance.Cli.Input;
+using PodConformance.Cli.Output;
+using PodConformance.Model.Api;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Oom;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Cli.Commands;
+
+/// <summary>
+/// <c>podconf oom-score</c>: the <c>oom_score_adj</c> the kubelet writes for each container (OOM rules), one line per
+/// init and regular container. Needs the node's memory capacity because the Burstable formula divides by it.
+/// </summary>
+public static class OomScoreCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var files = FileOption.Create();
+        var nodeMemory = new Option<string?>("--node-memory") { Description = "Node memory capacity (required), e.g. 8Gi: the Burstable formula is 1000 − 1000 × request / capacity", HelpName = "QTY" };
+        var output = new Option<string>("--output", "-o") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
+        output.AcceptOnlyFromAmong("table", "json");
+        var common = new CommonOptions();
+        var command = new Command("oom-score", "Print each container's oom_score_adj (what the kernel OOM killer adds) and the rules that set it.");
+        command.Options.Add(files);
+        command.Options.Add(nodeMemory);
+        command.Options.Add(output);
+        common.AddTo(command);
+        command.SetAction(result =>
+        {
+            var profile = common.ReadProfile(result);
+            long capacity = ReadCapacity(result.GetValue(nodeMemory));
+            var input = PodInput.Load(result.GetValue(files), console, "oom-score");
+            var rows = new List<(string Ns, string Pod, string Container, string Type, OomScore Score)>();
+            foreach (var loaded in input.Pods)
+            {
+                var pod = PodDefaulter.Apply(loaded.Pod, profile);
+                string ns = PodInput.Namespace(loaded);
+                string name = PodInput.DisplayName(loaded);
+                foreach (var c in pod.Spec.InitContainers)
+                {
+                    rows.Add((ns, name, c.Name, c.IsSidecarPolicy ? "sidecar" : "init", OomScoreAdjust.ForContainer(pod, c, capacity, profile)));
+                }
+
+                foreach (var c in pod.Spec.Containers)
+                {
+                    rows.Add((ns, name, c.Name, "regular", OomScoreAdjust.ForContainer(pod, c, capacity, profile)));
+                }
+            }
+
+            if (result.GetValue(output) == "json")
+            {
+                console.Out.Write(Json.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var r in rows)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("namespace", r.Ns);
+                        w.WriteString("pod", r.Pod);
+                        w.WriteString("container", r.Container);
+                        w.WriteString("type", r.Type);
+                        w.WriteNumber("oomScoreAdj", r.Score.Score);
+                        w.WriteStartArray("rules");
+                        foreach (string rule in r.Score.Rules)
+                        {
+                            w.WriteStringValue(rule);
+                        }
+
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }));
+            }
+            else
+            {
+                var table = new TabTable();
+                table.Add("NAMESPACE", "POD", "CONTAINER", "TYPE", "OOM_SCORE_ADJ", "RULES");
+                foreach (var r in rows)
+                {
+                    table.Add(r.Ns, r.Pod, r.Container, r.Type, r.Score.Score.ToString(CultureInfo.InvariantCulture), string.Join(",", r.Score.Rules));
+                }
+
+                table.WriteTo(console.Out);
+            }
+
+            return input.Combine(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static long ReadCapacity(string? text)
+    {
+        if (text is null)
+        {
+            throw new UserInputException("oom-score: --node-memory QTY is required (the node's memory capacity, e.g. 8Gi)");
+        }
+
+        if (!Quantity.TryParse(text, out var q, out var error))
+        {
+            throw new UserInputException("--node-memory: " + Quantity.ErrorText(error));
+        }
+
+        long bytes = q.Value();
+        return bytes > 0 ? bytes : throw new UserInputException($"--node-memory: must be positive, got {text}");
+    }
+}

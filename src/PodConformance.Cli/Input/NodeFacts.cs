@@ -1,0 +1,120 @@
+using System.CommandLine;
+using PodConformance.Manifests.Scenarios;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Quantities;
+using PodConformance.Model.Simulation;
+
+namespace PodConformance.Cli.Input;
+
+/// <summary>
+/// What env needs to know about the node and the pod's sandbox, which no manifest holds: node name and IP
+/// (<c>spec.nodeName</c>, <c>status.hostIP</c>), the pod IPs the runtime gave, and allocatable (the default for
+/// unset limits in resourceFieldRef). From flags, else the first node of <c>--scenario</c>, else the default node.
+/// </summary>
+public sealed class NodeFacts
+{
+    public Option<string?> NodeName { get; } = new("--node-name") { Description = "Node the pod runs on: spec.nodeName when the pod has none (default: node-1, or the scenario's first node)", HelpName = "NAME" };
+
+    public Option<string?> NodeIp { get; } = new("--node-ip") { Description = "Node address(es), comma-separated: status.hostIP/hostIPs (default 10.0.0.1)", HelpName = "IP[,IP]" };
+
+    public Option<string?> PodIp { get; } = new("--pod-ip") { Description = "Pod IP(s) from the runtime, comma-separated: status.podIP/podIPs (default: the manifest's status.podIPs, else none)", HelpName = "IP[,IP]" };
+
+    public Option<string?> Allocatable { get; } = new("--node-allocatable") { Description = "Node allocatable, the default for unset limits in resourceFieldRef, e.g. cpu=4,memory=8Gi (default cpu=4,memory=8Gi,pods=110)", HelpName = "RES=QTY,..." };
+
+    public Option<string?> ScenarioFile { get; } = new("--scenario") { Description = "Take node facts from the first node of a scenario file (spec/scenario.md); flags override", HelpName = "FILE" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(NodeName);
+        command.Options.Add(NodeIp);
+        command.Options.Add(PodIp);
+        command.Options.Add(Allocatable);
+        command.Options.Add(ScenarioFile);
+    }
+
+    public Node ReadNode(ParseResult result, CliConsole console)
+    {
+        var node = Scenario.DefaultNode;
+        if (result.GetValue(ScenarioFile) is { } path)
+        {
+            var file = InputFile.Read(path, console);
+            var read = ScenarioReader.ReadText(file.Text, file.DisplayName);
+            if (read.HasErrors || read.Scenario is null)
+            {
+                throw new UserInputException(string.Join("\npodconf: ", read.Diagnostics.Where(d => d.IsError)));
+            }
+
+            node = read.Scenario.EffectiveNodes[0];
+        }
+
+        if (result.GetValue(NodeName) is { } name)
+        {
+            node = node with { Name = name };
+        }
+
+        if (result.GetValue(NodeIp) is { } ips)
+        {
+            node = node with { Addresses = [.. Split(ips)] };
+        }
+
+        if (result.GetValue(Allocatable) is { } text)
+        {
+            node = node with { Allocatable = ParseResources(text, "--node-allocatable") };
+        }
+
+        return node;
+    }
+
+    /// <summary>The runtime's pod IPs: the flag, else what the manifest's status records.</summary>
+    public ValueList<string> ReadPodIps(ParseResult result, Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (result.GetValue(PodIp) is { } ips)
+        {
+            return [.. Split(ips)];
+        }
+
+        if (pod.Status is { } status)
+        {
+            if (!status.PodIPs.IsEmpty)
+            {
+                return status.PodIPs;
+            }
+
+            if (status.PodIP.Length > 0)
+            {
+                return [status.PodIP];
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary><c>cpu=4,memory=8Gi</c> → resource map; bad entries are the user's to fix (exit 2).</summary>
+    public static ValueMap<Quantity> ParseResources(string text, string flag)
+    {
+        var items = new List<(string, Quantity)>();
+        foreach (string part in Split(text))
+        {
+            int eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new UserInputException($"{flag}: \"{part}\": expected RESOURCE=QUANTITY");
+            }
+
+            string value = part[(eq + 1)..];
+            if (!Quantity.TryParse(value, out var q, out var error))
+            {
+                throw new UserInputException($"{flag}: {part[..eq]}: {Quantity.ErrorText(error)}");
+            }
+
+            items.Add((part[..eq], q));
+        }
+
+        return ValueMap.Of([.. items]);
+    }
+
+    private static IEnumerable<string> Split(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

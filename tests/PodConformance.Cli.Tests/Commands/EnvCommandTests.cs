@@ -1,0 +1,228 @@
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Commands;
+
+public class EnvCommandTests
+{
+    private const string Pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: app
+          namespace: team-a
+        spec:
+          containers:
+          - name: main
+            image: busybox
+            env:
+            - name: GREETING
+              value: hello
+            - name: PASSWORD
+              valueFrom:
+                secretKeyRef: {name: creds, key: password}
+            - name: URL
+              value: "https://user:$(PASSWORD)@example"
+            - name: MODE
+              valueFrom:
+                configMapKeyRef: {name: settings, key: mode}
+          - name: side
+            image: busybox
+            env:
+            - name: ONLY_SIDE
+              value: "1"
+        """;
+
+    private const string Objects = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: settings, namespace: team-a}
+        data: {mode: fast}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: creds, namespace: team-a}
+        data: {password: aHVudGVyMg==}
+        """;
+
+    [Fact]
+    public void Secret_values_are_masked_by_default_and_shown_with_reveal_secrets()
+    {
+        using var objects = CliRun.File(Objects);
+        var masked = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "--no-kubernetes-service");
+        Assert.Equal(0, masked.ExitCode);
+        Assert.Equal("GREETING=hello\nMODE=fast\nPASSWORD=<secret:creds/password>\nURL=<secret-derived>\n", masked.Out);
+        Assert.DoesNotContain("hunter2", masked.Out + masked.Error, StringComparison.Ordinal);
+
+        var revealed = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "--no-kubernetes-service", "--reveal-secrets");
+        Assert.Contains("PASSWORD=hunter2\n", revealed.Out, StringComparison.Ordinal);
+        Assert.Contains("URL=https://user:hunter2@example\n", revealed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_is_masked_by_default_and_carries_provenance()
+    {
+        using var objects = CliRun.File(Objects);
+        var r = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "-o", "json", "--no-kubernetes-service");
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("hunter2", r.Out, StringComparison.Ordinal);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        Assert.Equal("team-a", doc.RootElement.GetProperty("namespace").GetString());
+        Assert.Equal("main", doc.RootElement.GetProperty("container").GetString());
+        var password = doc.RootElement.GetProperty("variables").EnumerateArray().Single(v => v.GetProperty("name").GetString() == "PASSWORD");
+        Assert.Equal("<secret:creds/password>", password.GetProperty("value").GetString());
+        Assert.Equal("secret", password.GetProperty("source").GetString());
+        Assert.Equal("creds/password", password.GetProperty("origin").GetString());
+        Assert.True(password.GetProperty("masked").GetBoolean());
+    }
+
+    [Fact]
+    public void A_missing_key_is_CreateContainerConfigError_with_the_kubelet_message_and_exit_1()
+    {
+        using var objects = CliRun.File(Objects.Replace("{mode: fast}", "{other: x}", StringComparison.Ordinal));
+        var r = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Contains("CreateContainerConfigError: couldn't find key mode in ConfigMap team-a/settings", r.Error, StringComparison.Ordinal);
+
+        var json = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "-o", "json");
+        Assert.Equal(1, json.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        Assert.Equal("CreateContainerConfigError", doc.RootElement.GetProperty("error").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void A_missing_Secret_is_not_found_and_objects_of_other_namespaces_are_invisible()
+    {
+        using var objects = CliRun.File(Objects.Replace("name: creds, namespace: team-a", "name: creds, namespace: team-b", StringComparison.Ordinal));
+        var r = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("secret \"creds\" not found", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_base64_in_an_objects_file_is_a_positioned_error_and_exit_2()
+    {
+        using var objects = CliRun.File(Objects.Replace("aHVudGVyMg==", "not*base64", StringComparison.Ordinal));
+        var r = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Contains(objects.Path + ":9:18: data[password]: Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 3", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_in_ConfigMap_data_is_a_positioned_decode_error()
+    {
+        using var objects = CliRun.File(Objects.Replace("{mode: fast}", "{mode: 8080}", StringComparison.Ordinal));
+        var r = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(":4:14: data[mode]: json: cannot unmarshal number into Go struct field ConfigMap.data of type string", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Container_flag_selects_and_an_unknown_container_is_exit_2()
+    {
+        using var objects = CliRun.File(Objects);
+        var side = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "--container", "side", "--no-kubernetes-service");
+        Assert.Equal((0, "ONLY_SIDE=1\n"), (side.ExitCode, side.Out));
+        var bad = CliRun.WithStdin(Pod, "env", "-f", "-", "--container", "nope");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("container nope is not valid for pod app", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_kubernetes_service_variables_are_there_unless_asked_away()
+    {
+        const string bare = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n";
+        var r = CliRun.WithStdin(bare, "env", "-f", "-");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("KUBERNETES_SERVICE_HOST=10.96.0.1\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("KUBERNETES_PORT_443_TCP=tcp://10.96.0.1:443\n", r.Out, StringComparison.Ordinal);
+        Assert.Equal("", CliRun.WithStdin(bare, "env", "-f", "-", "--no-kubernetes-service").Out);
+    }
+
+    [Fact]
+    public void Node_facts_come_from_flags()
+    {
+        const string pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              containers:
+              - name: c
+                image: x
+                env:
+                - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
+                - {name: HOST_IP, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}
+                - {name: POD_IPS, valueFrom: {fieldRef: {fieldPath: status.podIPs}}}
+                - {name: MEM, valueFrom: {resourceFieldRef: {resource: limits.memory, divisor: 1Mi}}}
+            """;
+        var r = CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service", "--node-name", "worker-7", "--node-ip", "192.168.1.7",
+            "--pod-ip", "fd00::5,10.1.0.15", "--node-allocatable", "cpu=2,memory=3Gi");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("HOST_IP=192.168.1.7\nMEM=3072\nNODE=worker-7\nPOD_IPS=10.1.0.15,fd00::5\n", r.Out);
+    }
+
+    [Fact]
+    public void Bad_node_allocatable_and_several_pods_without_pod_flag_are_exit_2()
+    {
+        const string bare = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n";
+        var bad = CliRun.WithStdin(bare, "env", "-f", "-", "--node-allocatable", "memory=lots");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--node-allocatable: memory:", bad.Error, StringComparison.Ordinal);
+        var two = CliRun.WithStdin(bare + "---\n" + bare.Replace("name: p}", "name: q}", StringComparison.Ordinal), "env", "-f", "-");
+        Assert.Equal(2, two.ExitCode);
+        Assert.Contains("choose one with --pod NAME", two.Error, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.WithStdin(bare + "---\n" + bare.Replace("name: p}", "name: q}", StringComparison.Ordinal), "env", "-f", "-", "--pod", "q").ExitCode);
+    }
+
+    [Fact]
+    public void Output_is_the_same_under_de_DE()
+    {
+        using var objects = CliRun.File(Objects);
+        var invariant = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "-o", "json");
+        var german = CliRun.RunInCulture("de-DE", Pod, "env", "-f", "-", "--objects", objects.Path, "-o", "json");
+        Assert.Equal(invariant, german);
+    }
+
+    [Fact]
+    public void Help_documents_node_facts_and_masking()
+    {
+        var r = CliRun.Run("env", "--help");
+        Assert.Equal(0, r.ExitCode);
+        foreach (string flag in new[] { "--node-name", "--node-ip", "--pod-ip", "--node-allocatable", "--reveal-secrets", "--objects", "--container" })
+        {
+            Assert.Contains(flag, r.Out, StringComparison.Ordinal);
+        }
+    }
+    [Fact]
+    public void Node_facts_can_come_from_a_scenario_and_the_default_container_annotation_is_honoured()
+    {
+        const string pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+              annotations: {kubectl.kubernetes.io/default-container: second}
+            spec:
+              containers:
+              - {name: first, image: x}
+              - name: second
+                image: x
+                env:
+                - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
+                - {name: HOST_IP, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}
+            """;
+        using var scenario = CliRun.File("nodes:\n- name: worker-9\n  capacity: {cpu: \"2\", memory: 2Gi}\n  addresses: [172.16.0.9]\n");
+        var r = CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service", "--scenario", scenario.Path);
+        Assert.Equal((0, "HOST_IP=172.16.0.9\nNODE=worker-9\n"), (r.ExitCode, r.Out));
+    }
+
+    [Fact]
+    public void An_unreadable_pod_file_is_exit_2_with_a_position()
+    {
+        var r = CliRun.WithStdin("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: 5\n", "env", "-f", "-");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("<stdin>:5:15: spec.containers", r.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,70 @@
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Commands;
+
+public class OomScoreCommandTests
+{
+    private const string Pods = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: burst}
+        spec:
+          initContainers:
+          - {name: setup, image: x}
+          containers:
+          - name: app
+            image: x
+            resources: {requests: {memory: 1Gi}}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: be}
+        spec:
+          containers: [{name: c, image: x}]
+        """;
+
+    [Fact]
+    public void One_line_per_container_with_the_burstable_formula_against_node_memory()
+    {
+        var r = CliRun.WithStdin(Pods, "oom-score", "-f", "-", "--node-memory", "4Gi");
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("NAMESPACE", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^default\s+burst\s+setup\s+init\s+999\s", lines[1]);
+        Assert.Matches(@"^default\s+burst\s+app\s+regular\s+750\s", lines[2]);
+        Assert.Matches(@"^default\s+be\s+c\s+regular\s+1000\s", lines[3]);
+    }
+
+    [Fact]
+    public void Json_lists_scores_and_rules()
+    {
+        var r = CliRun.WithStdin(Pods, "oom-score", "-f", "-", "--node-memory", "4Gi", "-o", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var app = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("container").GetString() == "app");
+        Assert.Equal(750, app.GetProperty("oomScoreAdj").GetInt32());
+        Assert.Equal("burst", app.GetProperty("pod").GetString());
+        Assert.NotEqual(0, app.GetProperty("rules").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData(null, "--node-memory QTY is required")]
+    [InlineData("lots", "--node-memory:")]
+    [InlineData("0", "must be positive")]
+    public void Node_memory_is_required_and_must_be_a_positive_quantity(string? memory, string message)
+    {
+        var args = memory is null ? new[] { "oom-score", "-f", "-" } : new[] { "oom-score", "-f", "-", "--node-memory", memory };
+        var r = CliRun.WithStdin(Pods, args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_is_the_same_under_de_DE()
+    {
+        Assert.Equal(
+            CliRun.WithStdin(Pods, "oom-score", "-f", "-", "--node-memory", "1.5Gi"),
+            CliRun.RunInCulture("de-DE", Pods, "oom-score", "-f", "-", "--node-memory", "1.5Gi"));
+    }
+}
