@@ -16,9 +16,9 @@ public class QuantityReportTests
             File.WriteAllText(path, fresh);
         }
 
-        Assert.True(File.Exists(path), "missing " + QuantityDivergenceReport.GoldenPath + ": run `podconf adapter kubernetes-client quantity-report --write`");
+        Assert.True(File.Exists(path), "missing " + QuantityDivergenceReport.GoldenPath + ": run `podconf adapter kubernetes-client quantity-report -o " + QuantityDivergenceReport.GoldenPath + "`");
         string committed = File.ReadAllText(path).ReplaceLineEndings("\n");
         string diff = LineDiff.Of(committed, fresh);
-        Assert.True(diff.Length == 0, QuantityDivergenceReport.GoldenPath + " drifted (regenerate with `podconf adapter kubernetes-client quantity-report --write`):\n" + diff);
+        Assert.True(diff.Length == 0, QuantityDivergenceReport.GoldenPath + " drifted (regenerate with `podconf adapter kubernetes-client quantity-report -o " + QuantityDivergenceReport.GoldenPath + "`):\n" + diff);
     }
 }
