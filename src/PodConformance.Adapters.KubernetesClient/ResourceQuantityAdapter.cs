@@ -21,8 +21,9 @@ namespace PodConformance.Adapters.KubernetesClient;
 /// If it throws, Value is <see cref="NotComparable"/> and Error records <c>ToInt64: ExceptionType</c>.</description></item>
 /// <item><term>Error</term><description>when a call throws: <c>ExceptionType: message</c>. Go's error texts have no counterpart, so only acceptance is compared.</description></item>
 /// </list>
-/// Every call runs on its own thread under <see cref="Timeout"/>; a call that does not answer is reported as
-/// <see cref="Observation.Failure"/> <c>hang: no answer within 250 ms</c>.
+/// Every call runs on its own thread (<see cref="TimedCall"/>); a call that has used <see cref="Timeout"/> of
+/// CPU time (or 8× that of wall time) without answering is reported as <see cref="Observation.Failure"/>
+/// <c>hang: no answer within 250 ms</c>.
 /// </summary>
 public sealed class ResourceQuantityAdapter : IConformanceAdapter
 {
@@ -51,7 +52,11 @@ public sealed class ResourceQuantityAdapter : IConformanceAdapter
 
     public Capability Capabilities => Capability.Quantity;
 
+    /// <summary>The CPU time a call may use before it counts as a hang.</summary>
     public TimeSpan Timeout { get; }
+
+    /// <summary>The wall-clock backstop (8 × <see cref="Timeout"/>), for a call starved of CPU on a loaded machine.</summary>
+    public TimeSpan WallLimit => Timeout * 8;
 
     /// <summary>The failure text of a hang, e.g. <c>hang: no answer within 250 ms</c>.</summary>
     public string HangText => HangPrefix + " no answer within " + ((long)Timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms";
@@ -73,7 +78,7 @@ public sealed class ResourceQuantityAdapter : IConformanceAdapter
             return known;
         }
 
-        var result = TimedCall.Run(() => Observe(input), Timeout);
+        var result = TimedCall.Run(() => Observe(input), Timeout, WallLimit);
         var observation = result.Hung
             ? Observation.Failed(HangText)
             : result.Exception is { } e

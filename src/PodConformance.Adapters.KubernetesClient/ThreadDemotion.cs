@@ -30,6 +30,28 @@ internal static partial class ThreadDemotion
         }
     }
 
+    /// <summary>CPU time a thread of this process has used (<c>/proc/self/task/TID/schedstat</c>), or null where unknown.</summary>
+    public static TimeSpan? CpuTime(int tid)
+    {
+        if (tid <= 0 || !OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        try
+        {
+            string text = File.ReadAllText("/proc/self/task/" + tid.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/schedstat");
+            int space = text.IndexOf(' ', StringComparison.Ordinal);
+            return space > 0 && long.TryParse(text.AsSpan(0, space), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long ns)
+                ? TimeSpan.FromTicks(ns / 100)
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public static void Demote(int tid)
     {
         if (tid <= 0 || !OperatingSystem.IsLinux())

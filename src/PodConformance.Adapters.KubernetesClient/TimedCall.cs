@@ -4,10 +4,12 @@ namespace PodConformance.Adapters.KubernetesClient;
 public readonly record struct TimedResult<T>(bool Hung, T? Value, Exception? Exception);
 
 /// <summary>
-/// Runs a call on a dedicated background thread and waits at most a timeout. Some library inputs loop
-/// forever and .NET cannot stop a thread, so a call that does not answer is abandoned: the thread keeps
-/// running until the process exits, and is demoted (<see cref="ThreadDemotion"/>) so it does not starve
-/// the rest of the run on a shared machine.
+/// Runs a call on a dedicated background thread and waits until it has used <c>budget</c> of its own CPU
+/// time (Linux; elsewhere wall time), or <c>wallLimit</c> has passed. Counting the call's CPU time keeps the
+/// verdict the same on a busy shared machine, where wall time would turn slow answers into hangs. Some
+/// library inputs loop forever and .NET cannot stop a thread, so a call that does not answer is abandoned:
+/// the thread keeps running until the process exits, demoted (<see cref="ThreadDemotion"/>) so it does not
+/// starve the rest of the run.
 /// </summary>
 public static class TimedCall
 {
@@ -16,7 +18,9 @@ public static class TimedCall
     /// <summary>Threads abandoned so far in this process (each may still be spinning).</summary>
     public static int Abandoned => Volatile.Read(ref abandoned);
 
-    public static TimedResult<T> Run<T>(Func<T> call, TimeSpan timeout)
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
+
+    public static TimedResult<T> Run<T>(Func<T> call, TimeSpan budget, TimeSpan wallLimit)
     {
         ArgumentNullException.ThrowIfNull(call);
         var box = new Box<T>();
@@ -36,14 +40,25 @@ public static class TimedCall
             IsBackground = true,
             Name = "podconf timed call",
         };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         thread.Start();
-        if (thread.Join(timeout))
+        while (!thread.Join(Poll))
         {
-            return new TimedResult<T>(false, box.Value, box.Exception);
+            var elapsed = clock.Elapsed;
+            var used = ThreadDemotion.CpuTime(box.ThreadId) ?? elapsed;
+            if (used >= budget || elapsed >= wallLimit)
+            {
+                return Abandon<T>(box.ThreadId);
+            }
         }
 
+        return new TimedResult<T>(false, box.Value, box.Exception);
+    }
+
+    private static TimedResult<T> Abandon<T>(int threadId)
+    {
         Interlocked.Increment(ref abandoned);
-        ThreadDemotion.Demote(box.ThreadId);
+        ThreadDemotion.Demote(threadId);
         return new TimedResult<T>(true, default, null);
     }
 
