@@ -21,6 +21,7 @@ public static class Podconf
         root.Subcommands.Add(EnvCommand.Create(console));
         root.Subcommands.Add(OomScoreCommand.Create(console));
         root.Subcommands.Add(EvictCommand.Create(console));
+        root.Subcommands.Add(AdapterCommand.Create(console));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
