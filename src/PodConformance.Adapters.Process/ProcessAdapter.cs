@@ -144,8 +144,8 @@ public sealed class ProcessAdapter : IConformanceAdapter
         }
         finally
         {
+            // Not disposed: a RunAsync waiting on it gets "the adapter was disposed" rather than an exception.
             _gate.Release();
-            _gate.Dispose();
         }
     }
 
@@ -167,6 +167,31 @@ public sealed class ProcessAdapter : IConformanceAdapter
             _startedPids.Add(process.Pid);
         }
 
+        string failure;
+        try
+        {
+            (var hello, failure) = await HandshakeAsync(process, cancellationToken).ConfigureAwait(false);
+            if (hello is not null)
+            {
+                return hello;
+            }
+        }
+        catch
+        {
+            // Cancelled (or worse) mid-handshake: the process must not outlive this call.
+            process.Dispose();
+            throw;
+        }
+
+        await process.DrainStderrAsync(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+        string stderr = process.Stderr.Describe(Options.StderrLinesQuoted);
+        process.Dispose();
+        throw new AdapterStartException(Name + ": " + failure + stderr);
+    }
+
+    /// <summary>The handshake on a started process: the adapter's hello, or why there is none.</summary>
+    private async Task<(AdapterHello? Hello, string Failure)> HandshakeAsync(AdapterProcess process, CancellationToken cancellationToken)
+    {
         string failure;
         if (!await process.TrySendAsync(ProtocolMessages.Hello(Options.Client), cancellationToken).ConfigureAwait(false))
         {
@@ -192,7 +217,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
                         }
 
                         _consecutiveStartFailures = 0;
-                        return hello;
+                        return (hello, "");
                     }
                     catch (ProtocolException e)
                     {
@@ -213,10 +238,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
             }
         }
 
-        await process.DrainStderrAsync(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
-        string stderr = process.Stderr.Describe(Options.StderrLinesQuoted);
-        process.Dispose();
-        throw new AdapterStartException(Name + ": " + failure + stderr);
+        return (null, failure);
     }
 
     private async Task<Observation> RunLockedAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
@@ -259,7 +281,18 @@ public sealed class ProcessAdapter : IConformanceAdapter
             return await CrashedAsync(process, what, "could not be sent: the adapter closed its stdin").ConfigureAwait(false);
         }
 
-        var read = await process.ReadLineAsync(Options.CaseTimeout, cancellationToken).ConfigureAwait(false);
+        LineRead read;
+        try
+        {
+            read = await process.ReadLineAsync(Options.CaseTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The answer would arrive out of step with the next request: start afresh (PROTO-042).
+            Stop();
+            throw;
+        }
+
         switch (read.Kind)
         {
             case LineKind.TimedOut:

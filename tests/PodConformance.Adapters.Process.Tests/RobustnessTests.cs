@@ -109,6 +109,22 @@ public sealed class RobustnessTests : IDisposable
         AssertNothingSurvives(adapter);
     }
 
+    [PythonFact]
+    public async Task Cancelling_a_case_in_flight_restarts_the_adapter()
+    {
+        var adapter = FakePython(Fast);
+        await using (adapter)
+        {
+            await adapter.StartAsync(CancellationToken.None);
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await adapter.RunAsync(new QuantityCase("hang"), Profile.Default, cts.Token));
+            Assert.Equal("after", (await Run(adapter, "after")).Quantity!.String);
+            Assert.Equal(2, adapter.StartedProcessIds.Count);
+        }
+
+        AssertNothingSurvives(adapter);
+    }
+
     [ShellFact]
     public async Task An_adapter_that_never_handshakes_fails_to_start_with_a_reason()
     {
@@ -119,6 +135,19 @@ public sealed class RobustnessTests : IDisposable
             Assert.Contains("no handshake within 0.7s", e.Message, StringComparison.Ordinal);
             Assert.Contains("stderr (last 1 lines): \"starting up, slowly...\"", e.Message, StringComparison.Ordinal);
             Assert.Throws<AdapterStartException>(() => adapter.Capabilities);
+        }
+
+        AssertNothingSurvives(adapter);
+    }
+
+    [ShellFact]
+    public async Task Cancelling_during_the_handshake_leaves_no_process()
+    {
+        var adapter = FakeShell(FakeAdapters.NeverHandshakes, Fast);
+        await using (adapter)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => adapter.StartAsync(cts.Token));
         }
 
         AssertNothingSurvives(adapter);
