@@ -1,0 +1,113 @@
+using System.Text.Json;
+using PodConformance.Manifests.Reading;
+using PodConformance.Manifests.Writing;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Cases;
+
+namespace PodConformance.Adapters.Process.Codec;
+
+/// <summary>
+/// Cases and profiles on the wire (spec/adapter-protocol.md, "Run"). The pod is the Kubernetes JSON object
+/// exactly as <see cref="PodManifestWriter.ToJson"/> writes it, so any Kubernetes client library can decode
+/// it; the scenario is spec/scenario.md as JSON (<see cref="ScenarioJson"/>).
+/// </summary>
+public static class CaseCodec
+{
+    public static void Write(Utf8JsonWriter w, ConformanceCase testCase)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(testCase);
+        w.WriteStartObject();
+        switch (testCase)
+        {
+            case QuantityCase q:
+                w.WriteString("kind", "quantity");
+                w.WriteString("input", q.Input);
+                break;
+            case PodCase p:
+                w.WriteString("kind", "pod");
+                w.WritePropertyName("pod");
+                using (var pod = JsonDocument.Parse(PodManifestWriter.ToJson(p.Pod)))
+                {
+                    pod.RootElement.WriteTo(w);
+                }
+
+                w.WritePropertyName("scenario");
+                ScenarioJson.Write(w, p.Scenario);
+                break;
+            default:
+                throw new ArgumentException("no wire form for case type " + testCase.GetType().Name, nameof(testCase));
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Unknown fields are ignored here: podconf may add optional request fields within v1.</summary>
+    public static ConformanceCase Read(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        string kind = o.RequiredString("kind");
+        switch (kind)
+        {
+            case "quantity":
+                return new QuantityCase(o.RequiredString("input"));
+            case "pod":
+                var pod = ReadPod(o.Required("pod"), o.Child("pod"));
+                var scenario = o.Optional("scenario") is { } s ? ScenarioJson.Read(s, o.Child("scenario")) : new Model.Simulation.Scenario();
+                return new PodCase(pod, scenario);
+            default:
+                throw new ProtocolException(o.Child("kind"), "unknown case kind " + Excerpt.Quote(kind, 40) + " (expected quantity or pod)");
+        }
+    }
+
+    public static void WriteProfile(Utf8JsonWriter w, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(profile);
+        w.WriteStartObject();
+        w.WriteString("kubernetesVersion", profile.Version.ToString());
+        w.WriteStartObject("featureGates");
+        foreach (var (gate, on) in profile.Overrides)
+        {
+            w.WriteBoolean(gate, on);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static Profile ReadProfile(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        string versionText = o.RequiredString("kubernetesVersion");
+        if (!KubernetesVersion.TryParse(versionText, out var version, out string error))
+        {
+            throw new ProtocolException(o.Child("kubernetesVersion"), error);
+        }
+
+        ValueMap<bool> gates = StrictJson.Map(o.Optional("featureGates"), o.Child("featureGates"), StrictJson.Bool);
+        return new Profile(version, gates);
+    }
+
+    private static Model.Api.Pod ReadPod(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw StrictObject.Wrong(path, "a Pod object", e);
+        }
+
+        var result = PodManifestReader.ReadText(e.GetRawText(), path);
+        if (result.HasErrors)
+        {
+            throw new ProtocolException(path, "invalid Pod: " + string.Join("; ", result.Errors.Select(d => d.Path.Length == 0 ? d.Message : d.Path + ": " + d.Message)));
+        }
+
+        if (result.Pods.Length != 1)
+        {
+            throw new ProtocolException(path, "expected one Pod object (kind: Pod)");
+        }
+
+        return result.Pods[0].Pod;
+    }
+}

@@ -1,0 +1,300 @@
+using System.Text.Json;
+using PodConformance.Model.Time;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Adapters.Process.Codec;
+
+/// <summary>
+/// <see cref="Observation"/> on the wire (spec/adapter-protocol.md, "Observation"): one JSON member per
+/// facet, absent when not observed. Written field by field in a fixed order so the same observation is the
+/// same bytes; read strictly, so a malformed answer fails its case with the path of the mistake.
+/// <see cref="Observation.Failure"/> is never on the wire: an adapter that fails says so with an error message.
+/// </summary>
+public static class ObservationCodec
+{
+    public static void Write(Utf8JsonWriter w, Observation o)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(o);
+        w.WriteStartObject();
+        if (o.Quantity is { } q)
+        {
+            w.WriteStartObject("quantity");
+            w.WriteBoolean("ok", q.Ok);
+            w.WriteString("string", q.String);
+            w.WriteString("canonical", q.Canonical);
+            w.WriteString("format", q.Format);
+            w.WriteNumber("milliValue", q.MilliValue);
+            w.WriteNumber("value", q.Value);
+            w.WriteString("error", q.Error);
+            w.WriteEndObject();
+        }
+
+        if (o.Admission is { } a)
+        {
+            w.WriteStartObject("admission");
+            w.WriteBoolean("accepted", a.Accepted);
+            WriteStrings(w, "errors", a.Errors);
+            w.WriteString("qosClass", a.QosClass);
+            WriteStringMap(w, "defaults", a.Defaults);
+            w.WriteEndObject();
+        }
+
+        if (o.Lifecycle is { } l)
+        {
+            w.WritePropertyName("lifecycle");
+            WriteLifecycle(w, l);
+        }
+
+        if (o.Env is { } env)
+        {
+            w.WriteStartObject("env");
+            w.WriteStartObject("containers");
+            foreach (var (name, vars) in env.Containers)
+            {
+                WriteStringMap(w, name, vars);
+            }
+
+            w.WriteEndObject();
+            WriteStringMap(w, "errors", env.Errors);
+            w.WriteEndObject();
+        }
+
+        if (o.OomScore is { } oom)
+        {
+            w.WriteStartObject("oomScore");
+            w.WriteStartObject("scores");
+            foreach (var (name, score) in oom.Scores)
+            {
+                w.WriteNumber(name, score);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        if (o.Eviction is { } ev)
+        {
+            w.WriteStartObject("eviction");
+            WriteStrings(w, "order", ev.Order);
+            WriteStrings(w, "neverEvicted", ev.NeverEvicted);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    public static Observation Read(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var result = new Observation
+        {
+            Quantity = o.Optional("quantity") is { } q ? ReadQuantity(q, o.Child("quantity")) : null,
+            Admission = o.Optional("admission") is { } a ? ReadAdmission(a, o.Child("admission")) : null,
+            Lifecycle = o.Optional("lifecycle") is { } l ? ReadLifecycle(l, o.Child("lifecycle")) : null,
+            Env = o.Optional("env") is { } env ? ReadEnv(env, o.Child("env")) : null,
+            OomScore = o.Optional("oomScore") is { } oom ? ReadOom(oom, o.Child("oomScore")) : null,
+            Eviction = o.Optional("eviction") is { } ev ? ReadEviction(ev, o.Child("eviction")) : null,
+        };
+        o.RejectUnknown();
+        return result;
+    }
+
+    private static QuantityObservation ReadQuantity(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var q = new QuantityObservation(
+            o.RequiredBool("ok"),
+            o.RequiredString("string"),
+            o.RequiredString("canonical"),
+            o.RequiredString("format"),
+            o.RequiredInt64("milliValue"),
+            o.RequiredInt64("value"),
+            o.RequiredString("error"));
+        o.RejectUnknown();
+        return q;
+    }
+
+    private static AdmissionObservation ReadAdmission(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var a = new AdmissionObservation
+        {
+            Accepted = o.RequiredBool("accepted"),
+            Errors = StrictJson.Strings(o.Optional("errors"), o.Child("errors")),
+            QosClass = o.OptionalString("qosClass"),
+            Defaults = StrictJson.StringMap(o.Optional("defaults"), o.Child("defaults")),
+        };
+        o.RejectUnknown();
+        return a;
+    }
+
+    private static void WriteLifecycle(Utf8JsonWriter w, LifecycleObservation l)
+    {
+        w.WriteStartObject();
+        w.WriteBoolean("rejected", l.Rejected);
+        w.WriteStartArray("samples");
+        foreach (var s in l.Samples)
+        {
+            w.WriteStartObject();
+            w.WriteString("offset", GoDuration.Format(s.Offset));
+            w.WriteString("phase", s.Phase);
+            WriteStrings(w, "conditions", s.Conditions);
+            w.WriteStartArray("containers");
+            foreach (var c in s.Containers)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", c.Name);
+                w.WriteString("state", c.State);
+                w.WriteString("reason", c.Reason);
+                if (c.ExitCode is { } exit)
+                {
+                    w.WriteNumber("exitCode", exit);
+                }
+
+                w.WriteNumber("restartCount", c.RestartCount);
+                w.WriteBoolean("ready", c.Ready);
+                w.WriteString("lastReason", c.LastReason);
+                if (c.LastExitCode is { } lastExit)
+                {
+                    w.WriteNumber("lastExitCode", lastExit);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("ready", s.Ready);
+            w.WriteString("status", s.Status);
+            w.WriteString("restarts", s.Restarts);
+            w.WriteBoolean("deleted", s.Deleted);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("events");
+        foreach (var ev in l.Events)
+        {
+            w.WriteStartObject();
+            w.WriteString("offset", GoDuration.Format(ev.Offset));
+            w.WriteString("type", ev.Type);
+            w.WriteString("reason", ev.Reason);
+            w.WriteString("message", ev.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static LifecycleObservation ReadLifecycle(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var l = new LifecycleObservation
+        {
+            Rejected = o.OptionalBool("rejected"),
+            Samples = StrictJson.List(o.Optional("samples"), o.Child("samples"), ReadSample),
+            Events = StrictJson.List(o.Optional("events"), o.Child("events"), ReadEvent),
+        };
+        o.RejectUnknown();
+        return l;
+    }
+
+    private static StatusSample ReadSample(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var s = new StatusSample
+        {
+            Offset = StrictJson.Duration(o.Required("offset"), o.Child("offset")),
+            Phase = o.RequiredString("phase"),
+            Conditions = StrictJson.Strings(o.Optional("conditions"), o.Child("conditions")),
+            Containers = StrictJson.List(o.Optional("containers"), o.Child("containers"), ReadContainer),
+            Ready = o.OptionalString("ready"),
+            Status = o.OptionalString("status"),
+            Restarts = o.OptionalString("restarts"),
+            Deleted = o.OptionalBool("deleted"),
+        };
+        o.RejectUnknown();
+        return s;
+    }
+
+    private static ContainerSample ReadContainer(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var c = new ContainerSample
+        {
+            Name = o.RequiredString("name"),
+            State = o.OptionalString("state"),
+            Reason = o.OptionalString("reason"),
+            ExitCode = o.OptionalInt32("exitCode"),
+            RestartCount = o.OptionalInt32("restartCount") ?? 0,
+            Ready = o.OptionalBool("ready"),
+            LastReason = o.OptionalString("lastReason"),
+            LastExitCode = o.OptionalInt32("lastExitCode"),
+        };
+        o.RejectUnknown();
+        return c;
+    }
+
+    private static EventSample ReadEvent(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var ev = new EventSample(
+            StrictJson.Duration(o.Required("offset"), o.Child("offset")),
+            o.RequiredString("type"),
+            o.RequiredString("reason"),
+            o.OptionalString("message"));
+        o.RejectUnknown();
+        return ev;
+    }
+
+    private static EnvObservation ReadEnv(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var env = new EnvObservation(
+            StrictJson.Map(o.Optional("containers"), o.Child("containers"), (v, p) => StrictJson.StringMap(v, p)),
+            StrictJson.StringMap(o.Optional("errors"), o.Child("errors")));
+        o.RejectUnknown();
+        return env;
+    }
+
+    private static OomScoreObservation ReadOom(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var oom = new OomScoreObservation(StrictJson.Map(o.Required("scores"), o.Child("scores"), StrictJson.Int32));
+        o.RejectUnknown();
+        return oom;
+    }
+
+    private static EvictionObservation ReadEviction(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var ev = new EvictionObservation(
+            StrictJson.Strings(o.Optional("order"), o.Child("order")),
+            StrictJson.Strings(o.Optional("neverEvicted"), o.Child("neverEvicted")));
+        o.RejectUnknown();
+        return ev;
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteStringMap(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        w.WriteStartObject(name);
+        foreach (var (k, v) in values)
+        {
+            w.WriteString(k, v);
+        }
+
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,371 @@
+using System.Globalization;
+using PodConformance.Adapters.Process.Codec;
+using PodConformance.Adapters.Process.Protocol;
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Adapters.Process;
+
+/// <summary>
+/// Any program that speaks spec/adapter-protocol.md on stdin/stdout, as an <see cref="IConformanceAdapter"/>:
+/// a simulator in Go, Python, Rust… is verified exactly like the model. Every way the program can misbehave
+/// (crash, hang, garbage, wrong id, malformed observation) fails the one case it happened on, with a message
+/// quoting what arrived and the end of its stderr; the process is restarted for the next case, and on dispose
+/// no process it started survives.
+/// </summary>
+public sealed class ProcessAdapter : IConformanceAdapter
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<int> _startedPids = [];
+    private AdapterProcess? _process;
+    private AdapterHello? _hello;
+    private long _nextId;
+    private int _consecutiveStartFailures;
+    private string? _unusable;
+    private bool _disposed;
+
+    public ProcessAdapter(IReadOnlyList<string> command, ProcessAdapterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Count == 0 || command[0].Length == 0)
+        {
+            throw new ArgumentException("the command is empty", nameof(command));
+        }
+
+        Command = command;
+        Options = options ?? ProcessAdapterOptions.Default;
+        Name = CommandLine.Prefix + CommandLine.Join(command);
+    }
+
+    /// <summary>
+    /// The adapter for a spec <c>process:CMD ARGS</c> (argv split without a shell, see <see cref="CommandLine"/>).
+    /// Not started yet: <see cref="StartAsync"/> (or the first <see cref="Capabilities"/> or run) starts it.
+    /// </summary>
+    public static ProcessAdapter Parse(string spec, ProcessAdapterOptions? options = null) =>
+        new(CommandLine.ParseSpec(spec), options);
+
+    public string Name { get; }
+
+    public IReadOnlyList<string> Command { get; }
+
+    public ProcessAdapterOptions Options { get; }
+
+    /// <summary>The adapter's handshake, once it has started.</summary>
+    public AdapterHello? Hello => _hello;
+
+    /// <summary>
+    /// What the adapter declared in its handshake. Starts it if needed; throws <see cref="AdapterStartException"/>
+    /// if it cannot be started, since an adapter whose capabilities are unknown cannot be run honestly.
+    /// </summary>
+    public Capability Capabilities => (_hello ?? StartAsync(CancellationToken.None).GetAwaiter().GetResult()).Capabilities;
+
+    /// <summary>The running adapter's pid, if one is running.</summary>
+    public int? ProcessId => _process?.Pid;
+
+    /// <summary>Every pid this adapter started (restarts included), so tests and callers can check none survives.</summary>
+    public IReadOnlyList<int> StartedProcessIds
+    {
+        get
+        {
+            lock (_startedPids)
+            {
+                return [.. _startedPids];
+            }
+        }
+    }
+
+    /// <summary>Starts the process and completes the handshake, unless already running; throws <see cref="AdapterStartException"/> saying why it could not.</summary>
+    public async Task<AdapterHello> StartAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_process is not null && _hello is not null)
+            {
+                return _hello;
+            }
+
+            return await StartLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(testCase);
+        ArgumentNullException.ThrowIfNull(profile);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return Observation.Failed(Name + ": the adapter was disposed");
+            }
+
+            return await RunLockedAsync(testCase, profile, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Sends <c>bye</c>, gives the adapter <see cref="ProcessAdapterOptions.ExitGrace"/> to exit, then kills whatever is left of its tree.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_process is { } p)
+            {
+                _process = null;
+                var descendants = ProcessTree.Descendants(p.Pid);
+                if (!p.HasExited && await p.TrySendAsync(ProtocolMessages.Bye(), CancellationToken.None).ConfigureAwait(false))
+                {
+                    p.CloseInput();
+                    await p.WaitForExitAsync(Options.ExitGrace).ConfigureAwait(false);
+                }
+
+                p.KillTree(descendants);
+                p.Dispose();
+            }
+        }
+        finally
+        {
+            // Not disposed: a RunAsync waiting on it gets "the adapter was disposed" rather than an exception.
+            _gate.Release();
+        }
+    }
+
+    private async Task<AdapterHello> StartLockedAsync(CancellationToken cancellationToken)
+    {
+        Stop();
+        AdapterProcess process;
+        try
+        {
+            process = AdapterProcess.Start(Command, Options.WorkingDirectory);
+        }
+        catch (AdapterStartException e)
+        {
+            throw new AdapterStartException(Name + ": " + e.Message);
+        }
+
+        lock (_startedPids)
+        {
+            _startedPids.Add(process.Pid);
+        }
+
+        string failure;
+        try
+        {
+            (var hello, failure) = await HandshakeAsync(process, cancellationToken).ConfigureAwait(false);
+            if (hello is not null)
+            {
+                return hello;
+            }
+        }
+        catch
+        {
+            // Cancelled (or worse) mid-handshake: the process must not outlive this call.
+            process.Dispose();
+            throw;
+        }
+
+        await process.DrainStderrAsync(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+        string stderr = process.Stderr.Describe(Options.StderrLinesQuoted);
+        process.Dispose();
+        throw new AdapterStartException(Name + ": " + failure + stderr);
+    }
+
+    /// <summary>The handshake on a started process: the adapter's hello, or why there is none.</summary>
+    private async Task<(AdapterHello? Hello, string Failure)> HandshakeAsync(AdapterProcess process, CancellationToken cancellationToken)
+    {
+        string failure;
+        if (!await process.TrySendAsync(ProtocolMessages.Hello(Options.Client), cancellationToken).ConfigureAwait(false))
+        {
+            failure = "the adapter closed its stdin before the handshake";
+        }
+        else
+        {
+            var read = await process.ReadLineAsync(Options.HandshakeTimeout, cancellationToken).ConfigureAwait(false);
+            switch (read.Kind)
+            {
+                case LineKind.Line:
+                    try
+                    {
+                        var hello = ProtocolMessages.ReadAdapterHello(read.Text);
+                        _process = process;
+                        _hello ??= hello;
+                        if (hello != _hello)
+                        {
+                            // A restarted adapter must be the same adapter: different capabilities would make earlier skips wrong.
+                            failure = "the restarted adapter answered a different handshake: " + Excerpt.Quote(read.Text);
+                            _process = null;
+                            break;
+                        }
+
+                        _consecutiveStartFailures = 0;
+                        return (hello, "");
+                    }
+                    catch (ProtocolException e)
+                    {
+                        failure = "bad handshake: " + e.Message + "; received " + Excerpt.Quote(read.Text);
+                    }
+
+                    break;
+                case LineKind.TimedOut:
+                    failure = "no handshake within " + Seconds(Options.HandshakeTimeout) + " (the adapter must answer podconf's hello with one line: {\"type\":\"hello\",...})";
+                    break;
+                case LineKind.Invalid:
+                    failure = "bad handshake: " + read.Text;
+                    break;
+                default:
+                    int? code = await process.WaitForExitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                    failure = "the adapter " + Exited(code) + " before the handshake";
+                    break;
+            }
+        }
+
+        return (null, failure);
+    }
+
+    private async Task<Observation> RunLockedAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
+    {
+        if (_unusable is not null)
+        {
+            return Observation.Failed(_unusable);
+        }
+
+        if (_process is null || _process.HasExited)
+        {
+            try
+            {
+                await StartLockedAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (AdapterStartException e)
+            {
+                if (++_consecutiveStartFailures >= Options.MaxConsecutiveStartFailures)
+                {
+                    _unusable = "not run: the adapter failed to start " + _consecutiveStartFailures.ToString(CultureInfo.InvariantCulture) + " times in a row; last: " + e.Message;
+                }
+
+                return Observation.Failed("could not (re)start the adapter for " + testCase.Describe() + ": " + e.Message);
+            }
+        }
+
+        var hello = _hello!;
+        var process = _process!;
+        if (!hello.Supports(profile.Version))
+        {
+            return Observation.Failed(Name + ": not sent: the adapter does not implement Kubernetes " + profile.Version
+                + " (it declares " + string.Join(", ", hello.KubernetesVersions) + ")");
+        }
+
+        long id = ++_nextId;
+        string request = ProtocolMessages.Run(id, testCase, profile);
+        string what = "request " + id.ToString(CultureInfo.InvariantCulture) + " (" + testCase.Describe() + ")";
+        if (!await process.TrySendAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            return await CrashedAsync(process, what, "could not be sent: the adapter closed its stdin").ConfigureAwait(false);
+        }
+
+        LineRead read;
+        try
+        {
+            read = await process.ReadLineAsync(Options.CaseTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The answer would arrive out of step with the next request: start afresh (PROTO-042).
+            Stop();
+            throw;
+        }
+
+        switch (read.Kind)
+        {
+            case LineKind.TimedOut:
+                return Restart(process, what, "no answer within " + Seconds(Options.CaseTimeout) + " (hang?)");
+            case LineKind.End:
+                return await CrashedAsync(process, what, "got no answer").ConfigureAwait(false);
+            case LineKind.Invalid:
+                return Restart(process, what, "unreadable output: " + read.Text);
+        }
+
+        AdapterReply reply;
+        try
+        {
+            reply = ProtocolMessages.ReadReply(read.Text);
+        }
+        catch (ProtocolException e)
+        {
+            string problem = "malformed answer: " + e.Message + "; received " + Excerpt.Quote(read.Text);
+            if (ProtocolMessages.TryReadId(read.Text) == id)
+            {
+                // Well-framed and for this request: the stream is in step, only the content is wrong.
+                return Failed(process, what, problem);
+            }
+
+            return Restart(process, what, problem);
+        }
+
+        return reply switch
+        {
+            ObservationReply o when o.Id == id => o.Observation,
+            ErrorReply { Id: null } er => Failed(process, what, "the adapter reported an error: " + er.Message),
+            ErrorReply er when er.Id == id => Failed(process, what, "the adapter reported an error: " + er.Message),
+            ObservationReply o => Restart(process, what, "answer for id " + o.Id.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + Excerpt.Quote(read.Text)),
+            ErrorReply er => Restart(process, what, "error for id " + er.Id!.Value.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + Excerpt.Quote(read.Text)),
+            _ => Restart(process, what, "unexpected answer " + Excerpt.Quote(read.Text)),
+        };
+    }
+
+    private Observation Failed(AdapterProcess process, string what, string problem) =>
+        Observation.Failed(Name + ": " + what + ": " + problem + process.Stderr.Describe(Options.StderrLinesQuoted));
+
+    /// <summary>The output can no longer be trusted to be in step with requests: kill, and start afresh for the next case.</summary>
+    private Observation Restart(AdapterProcess process, string what, string problem)
+    {
+        Stop();
+        return Observation.Failed(Name + ": " + what + ": " + problem + "; the adapter was stopped (process tree killed) and is restarted for the next case"
+            + process.Stderr.Describe(Options.StderrLinesQuoted));
+    }
+
+    private async Task<Observation> CrashedAsync(AdapterProcess process, string what, string problem)
+    {
+        int? code = await process.WaitForExitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        await process.DrainStderrAsync(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+        string stderr = process.Stderr.Describe(Options.StderrLinesQuoted);
+        Stop();
+        return Observation.Failed(Name + ": " + what + ": " + problem + ": the adapter " + Exited(code) + "; it is restarted for the next case" + stderr);
+    }
+
+    private void Stop()
+    {
+        if (_process is { } p)
+        {
+            _process = null;
+            p.Dispose();
+        }
+    }
+
+    private static string Exited(int? code) => code switch
+    {
+        null => "closed its stdout",
+        > 128 and < 160 => "was killed by signal " + (code.Value - 128).ToString(CultureInfo.InvariantCulture) + " (exit code " + code.Value.ToString(CultureInfo.InvariantCulture) + ")",
+        _ => "exited with code " + code.Value.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
+}

@@ -1,0 +1,28 @@
+namespace PodConformance.Adapters.Process;
+
+/// <summary>Limits for an adapter process. Defaults suit a real simulator; tests use much shorter ones.</summary>
+public sealed record ProcessAdapterOptions
+{
+    public static ProcessAdapterOptions Default { get; } = new();
+
+    /// <summary>From start to the adapter's <c>hello</c>: interpreters and JITs need a moment.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>From sending a request to its answer; past it the adapter is killed and restarted for the next case.</summary>
+    public TimeSpan CaseTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the adapter gets to exit after <c>bye</c> before its process tree is killed.</summary>
+    public TimeSpan ExitGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>After this many failed starts in a row, later cases fail at once instead of waiting for yet another start.</summary>
+    public int MaxConsecutiveStartFailures { get; init; } = 3;
+
+    /// <summary>How many stderr lines a failure quotes.</summary>
+    public int StderrLinesQuoted { get; init; } = 5;
+
+    /// <summary>Working directory of the adapter; null: podconf's own.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>What podconf calls itself in its hello (<c>client</c>).</summary>
+    public string Client { get; init; } = "podconf " + ProcessAdapterInfo.PodconfVersion;
+}

@@ -1,0 +1,218 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PodConformance.Adapters.Process.Codec;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Adapters.Process.Protocol;
+
+/// <summary>
+/// Every message of spec/adapter-protocol.md as one line of JSON (without the newline), written
+/// deterministically and read strictly. Both sides use it: <see cref="ProcessAdapter"/> and <see cref="AdapterServer"/>.
+/// </summary>
+public static class ProtocolMessages
+{
+    /// <summary>Relaxed escaping keeps non-ASCII and <c>+</c> readable in transcripts; control characters are still escaped, so a message never spans lines.</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    public static string Hello(string client) => Write(w =>
+    {
+        w.WriteString("type", "hello");
+        w.WriteString("protocol", ProcessAdapterInfo.ProtocolVersion);
+        w.WriteString("client", client);
+    });
+
+    public static string Run(long id, ConformanceCase testCase, Profile profile) => Write(w =>
+    {
+        w.WriteString("type", "run");
+        w.WriteNumber("id", id);
+        w.WritePropertyName("profile");
+        CaseCodec.WriteProfile(w, profile);
+        w.WritePropertyName("case");
+        CaseCodec.Write(w, testCase);
+    });
+
+    public static string Bye() => Write(w => w.WriteString("type", "bye"));
+
+    public static string AdapterHello(AdapterHello hello)
+    {
+        ArgumentNullException.ThrowIfNull(hello);
+        return Write(w =>
+        {
+            w.WriteString("type", "hello");
+            w.WriteString("protocol", ProcessAdapterInfo.ProtocolVersion);
+            w.WriteString("name", hello.Name);
+            w.WriteString("version", hello.Version);
+            w.WriteStartArray("capabilities");
+            foreach (var c in Enum.GetValues<Capability>())
+            {
+                if (c is not (Capability.None or Capability.All) && (hello.Capabilities & c) != 0)
+                {
+                    w.WriteStringValue(CapabilityNames.ToName(c));
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("kubernetesVersions");
+            foreach (var v in hello.KubernetesVersions)
+            {
+                w.WriteStringValue(v.ToString());
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    public static string Observation(long id, Observation observation) => Write(w =>
+    {
+        w.WriteString("type", "observation");
+        w.WriteNumber("id", id);
+        w.WritePropertyName("observation");
+        ObservationCodec.Write(w, observation);
+    });
+
+    public static string Error(long? id, string message) => Write(w =>
+    {
+        w.WriteString("type", "error");
+        if (id is { } i)
+        {
+            w.WriteNumber("id", i);
+        }
+
+        w.WriteString("message", message);
+    });
+
+    /// <summary>The adapter's first line. A refusal (<c>error</c>) or another protocol version is a <see cref="ProtocolException"/> quoting the adapter.</summary>
+    public static AdapterHello ReadAdapterHello(string line)
+    {
+        using var doc = StrictJson.Parse(line);
+        var o = StrictObject.Of(doc.RootElement, "");
+        string type = o.RequiredString("type");
+        if (type == "error")
+        {
+            throw new ProtocolException("", "the adapter refused the handshake: " + o.OptionalString("message"));
+        }
+
+        if (type != "hello")
+        {
+            throw new ProtocolException("type", "expected \"hello\" as the first message, got " + Excerpt.Quote(type, 40));
+        }
+
+        string protocol = o.RequiredString("protocol");
+        if (protocol != ProcessAdapterInfo.ProtocolVersion)
+        {
+            throw new ProtocolException("protocol", "the adapter speaks " + Excerpt.Quote(protocol, 60) + ", podconf speaks \"" + ProcessAdapterInfo.ProtocolVersion + "\"");
+        }
+
+        string name = o.RequiredString("name");
+        string version = o.RequiredString("version");
+        var capabilities = Capability.None;
+        var unknown = new List<string>();
+        foreach (string c in StrictJson.Strings(o.Required("capabilities"), "capabilities"))
+        {
+            if (CapabilityNames.TryParse(c, out var cap))
+            {
+                capabilities |= cap;
+            }
+            else
+            {
+                unknown.Add(c);
+            }
+        }
+
+        var versions = StrictJson.List(o.Required("kubernetesVersions"), "kubernetesVersions", (e, p) =>
+        {
+            string text = StrictJson.String(e, p);
+            return KubernetesVersion.TryParse(text, out var v, out string error) ? v : throw new ProtocolException(p, error);
+        });
+        if (versions.IsEmpty)
+        {
+            throw new ProtocolException("kubernetesVersions", "must list at least one Kubernetes minor release (\"1.37\")");
+        }
+
+        o.RejectUnknown();
+        return new AdapterHello(name, version, capabilities, versions, unknown.ToValueList());
+    }
+
+    /// <summary>An answer to a run request. Strict: unknown fields and types fail (except <c>x-</c> extensions).</summary>
+    public static AdapterReply ReadReply(string line)
+    {
+        using var doc = StrictJson.Parse(line);
+        var o = StrictObject.Of(doc.RootElement, "");
+        string type = o.RequiredString("type");
+        AdapterReply reply;
+        switch (type)
+        {
+            case "observation":
+                long id = o.RequiredInt64("id");
+                reply = new ObservationReply(id, ObservationCodec.Read(o.Required("observation"), "observation"));
+                break;
+            case "error":
+                reply = new ErrorReply(o.Optional("id") is { } e ? StrictJson.Int64(e, "id") : null, o.RequiredString("message"));
+                break;
+            default:
+                throw new ProtocolException("type", "expected \"observation\" or \"error\", got " + Excerpt.Quote(type, 40));
+        }
+
+        o.RejectUnknown();
+        return reply;
+    }
+
+    /// <summary>
+    /// A message from podconf, as an adapter reads it. Unknown fields are ignored (podconf may add optional
+    /// ones within v1); an unknown <c>type</c> is an error.
+    /// </summary>
+    public static ClientMessage ReadRequest(string line)
+    {
+        using var doc = StrictJson.Parse(line);
+        var o = StrictObject.Of(doc.RootElement, "");
+        string type = o.RequiredString("type");
+        return type switch
+        {
+            "hello" => new ClientHello(o.RequiredString("protocol"), o.OptionalString("client")),
+            "run" => new RunRequest(
+                o.RequiredInt64("id"),
+                CaseCodec.Read(o.Required("case"), "case"),
+                CaseCodec.ReadProfile(o.Required("profile"), "profile")),
+            "bye" => new ByeMessage(),
+            _ => throw new ProtocolException("type", "unknown message type " + Excerpt.Quote(type, 40)),
+        };
+    }
+
+    /// <summary>The request id of a line that failed to parse, when it has one, so the error reply can carry it.</summary>
+    public static long? TryReadId(string line)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("id", out var id)
+                && id.TryGetInt64(out long value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

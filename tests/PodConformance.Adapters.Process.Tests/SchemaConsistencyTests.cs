@@ -1,0 +1,84 @@
+using System.Text.Json;
+using PodConformance.Adapters.Process.Protocol;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Adapters;
+
+namespace PodConformance.Adapters.Process.Tests;
+
+/// <summary>
+/// The JSON Schemas in spec/schemas/ list the same members the codecs write, so the published contract and
+/// the implementation cannot drift apart silently. (Full validation against the schemas is left to adapter
+/// authors' tools; the BCL has no JSON Schema validator.)
+/// </summary>
+public class SchemaConsistencyTests
+{
+    private static string SchemaDir
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "spec", "schemas");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new DirectoryNotFoundException("spec/schemas above " + AppContext.BaseDirectory);
+        }
+    }
+
+    private static JsonElement Schema(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(SchemaDir, name))).RootElement;
+
+    private static SortedSet<string> Properties(JsonElement schemaObject) =>
+        new(schemaObject.GetProperty("properties").EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
+
+    private static SortedSet<string> Members(JsonElement obj) => new(obj.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_schema_is_json_with_an_id()
+    {
+        string[] expected = ["bye", "error-response", "hello-request", "hello-response", "observation-response", "run-request", "scenario"];
+        var names = Directory.GetFiles(SchemaDir, "*.schema.json").Select(f => Path.GetFileName(f)!.Replace(".schema.json", "", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, names);
+        foreach (string name in expected)
+        {
+            Assert.Equal("urn:podconf:adapter:v1:" + name, Schema(name + ".schema.json").GetProperty("$id").GetString());
+        }
+    }
+
+    [Fact]
+    public void Observation_schema_lists_exactly_the_members_the_codec_writes()
+    {
+        var schema = Schema("observation-response.schema.json");
+        var defs = schema.GetProperty("$defs");
+        using var written = JsonDocument.Parse(ProtocolMessages.Observation(1, CodecRoundTripTests.Everything));
+        Assert.Equal(Properties(schema), Members(written.RootElement));
+        var observation = written.RootElement.GetProperty("observation");
+        Assert.Equal(Properties(schema.GetProperty("properties").GetProperty("observation")), Members(observation));
+        foreach (string facet in new[] { "quantity", "admission", "lifecycle", "env", "oomScore", "eviction" })
+        {
+            Assert.Equal(Properties(defs.GetProperty(facet)), Members(observation.GetProperty(facet)));
+        }
+
+        var sample = observation.GetProperty("lifecycle").GetProperty("samples")[1];
+        Assert.Equal(Properties(defs.GetProperty("sample")), Members(sample));
+        var containers = Members(sample.GetProperty("containers")[0]);
+        containers.UnionWith(Members(sample.GetProperty("containers")[1])); // exitCode and lastExitCode are written only when set
+        Assert.Equal(Properties(defs.GetProperty("container")), containers);
+        Assert.Equal(Properties(defs.GetProperty("event")), Members(observation.GetProperty("lifecycle").GetProperty("events")[0]));
+    }
+
+    [Fact]
+    public void Hello_and_error_schemas_list_the_members_written()
+    {
+        using var hello = JsonDocument.Parse(ProtocolMessages.AdapterHello(new AdapterHello("a", "1", Capability.All, ValueList.Of(KubernetesVersion.Newest))));
+        Assert.Equal(Properties(Schema("hello-response.schema.json")), Members(hello.RootElement));
+        using var request = JsonDocument.Parse(ProtocolMessages.Hello("podconf"));
+        Assert.Equal(Properties(Schema("hello-request.schema.json")), Members(request.RootElement));
+        using var error = JsonDocument.Parse(ProtocolMessages.Error(3, "no"));
+        Assert.Equal(Properties(Schema("error-response.schema.json")), Members(error.RootElement));
+    }
+}
