@@ -1,3 +1,5 @@
+using PodConformance.Adapters.KubernetesClient;
+using PodConformance.Adapters.Process;
 using PodConformance.Suite.Adapters;
 
 namespace PodConformance.Cli.Commands;
@@ -13,7 +15,22 @@ public static class AdapterFactory
     private static readonly Entry[] Entries =
     [
         new("model", "model", _ => new ModelAdapter()),
+        new("process", "process:CMD [ARGS]", Process),
+        new("kubernetes-client", "kubernetes-client", _ => new ResourceQuantityAdapter()),
     ];
+
+    /// <summary>A simulator in any language behind the JSON-lines protocol (spec/adapter-protocol.md).</summary>
+    private static IConformanceAdapter Process(string argument)
+    {
+        try
+        {
+            return ProcessAdapter.Parse("process:" + argument);
+        }
+        catch (FormatException e)
+        {
+            throw new UserInputException("--adapter: " + e.Message);
+        }
+    }
 
     /// <summary>The accepted forms, for help and error messages.</summary>
     public static IReadOnlyList<string> Known => Entries.Select(e => e.Usage).ToList();
