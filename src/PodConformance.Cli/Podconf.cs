@@ -14,6 +14,7 @@ public static class Podconf
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(SimulateCommand.Create(console));
+        root.Subcommands.Add(GoldenCommand.Create(console));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

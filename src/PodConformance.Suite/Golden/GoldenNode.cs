@@ -12,7 +12,7 @@ public sealed record GoldenScalar(string Text) : GoldenNode;
 /// <summary>A sequence in order.</summary>
 public sealed record GoldenList(IReadOnlyList<GoldenNode> Items) : GoldenNode
 {
-    public virtual bool Equals(GoldenList? other) => other is not null && Items.SequenceEqual(other.Items);
+    public bool Equals(GoldenList? other) => other is not null && Items.SequenceEqual(other.Items);
 
     public override int GetHashCode() => Items.Count;
 }
@@ -36,7 +36,7 @@ public sealed record GoldenMap(IReadOnlyList<KeyValuePair<string, GoldenNode>> E
     /// <summary>The scalar text under <paramref name="key"/>, or "" when absent or not a scalar.</summary>
     public string GetText(string key) => Get(key) is GoldenScalar s ? s.Text : "";
 
-    public virtual bool Equals(GoldenMap? other) => other is not null && Entries.SequenceEqual(other.Entries);
+    public bool Equals(GoldenMap? other) => other is not null && Entries.SequenceEqual(other.Entries);
 
     public override int GetHashCode() => Entries.Count;
 }
