@@ -6,8 +6,11 @@ namespace PodConformance.Suite.Golden;
 /// </summary>
 public abstract record GoldenNode;
 
-/// <summary>A scalar; <see cref="Text"/> is the string it reads back as, whatever quoting the writer picks.</summary>
-public sealed record GoldenScalar(string Text) : GoldenNode;
+/// <summary>
+/// A scalar; <see cref="Text"/> is the string it reads back as. <see cref="Typed"/> marks numbers and booleans,
+/// written plain (<c>exit: 137</c>), where a string that merely looks like one is quoted (<c>version: "1.37"</c>).
+/// </summary>
+public sealed record GoldenScalar(string Text, bool Typed = false) : GoldenNode;
 
 /// <summary>A sequence in order.</summary>
 public sealed record GoldenList(IReadOnlyList<GoldenNode> Items) : GoldenNode
@@ -58,9 +61,9 @@ public sealed class GoldenMapBuilder
 
     public GoldenMapBuilder Add(string key, string? value) => value is null ? this : Add(key, new GoldenScalar(value));
 
-    public GoldenMapBuilder Add(string key, bool value) => Add(key, value ? "true" : "false");
+    public GoldenMapBuilder Add(string key, bool value) => Add(key, new GoldenScalar(value ? "true" : "false", Typed: true));
 
-    public GoldenMapBuilder Add(string key, long value) => Add(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public GoldenMapBuilder Add(string key, long value) => Add(key, new GoldenScalar(value.ToString(System.Globalization.CultureInfo.InvariantCulture), Typed: true));
 
     /// <summary>A list of scalars; omitted when empty.</summary>
     public GoldenMapBuilder AddList(string key, IEnumerable<string> values)

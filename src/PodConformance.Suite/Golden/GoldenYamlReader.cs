@@ -32,7 +32,8 @@ public static class GoldenYamlReader
     {
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            return new GoldenScalar(scalar.Value);
+            bool typed = scalar.Style == ScalarStyle.Plain && Manifests.Nodes.ScalarResolver.ResolvePlain(scalar.Value) is Manifests.Nodes.ScalarKind.Int or Manifests.Nodes.ScalarKind.Bool or Manifests.Nodes.ScalarKind.Float;
+            return new GoldenScalar(scalar.Value, typed);
         }
 
         if (parser.TryConsume<SequenceStart>(out _))

@@ -56,6 +56,9 @@ public static class GoldenYamlWriter
 
                 emitter.Emit(new SequenceEnd());
                 break;
+            case GoldenScalar { Typed: true } typed when ScalarResolver.ResolvePlain(typed.Text) is ScalarKind.Int or ScalarKind.Bool or ScalarKind.Float:
+                emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, typed.Text, ScalarStyle.Plain, true, true));
+                break;
             case GoldenScalar scalar:
                 EmitScalar(emitter, scalar.Text);
                 break;
@@ -84,7 +87,9 @@ public static class GoldenYamlWriter
             return literalSafe ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
-        if (text.Length == 0 || ScalarResolver.ResolvePlain(text) != ScalarKind.String || LooksLikeTimestamp(text))
+        // Edge whitespace and control characters survive only inside double quotes (a plain "1k\t" reads back as "1k").
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\uFEFF' or '\u0085' or '\u2028' or '\u2029')
+            || ScalarResolver.ResolvePlain(text) != ScalarKind.String || LooksLikeTimestamp(text))
         {
             return ScalarStyle.DoubleQuoted;
         }

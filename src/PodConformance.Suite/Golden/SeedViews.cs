@@ -89,7 +89,8 @@ public static class SeedViews
         var output = new List<string>();
         foreach (string line in lines[1..])
         {
-            output.Add(line.Length > from ? (line[..age] + line[from..]).TrimEnd() : line.TrimEnd());
+            // The block's two-space indent is dropped too: the lines read as the table they are.
+            output.Add((line.Length > from ? line[..age] + line[from..] : line).Trim());
         }
 
         return output;
