@@ -86,7 +86,7 @@ public static class ScenarioYaml
     }
 
     private static GoldenMap? Quantities(ValueMap<Quantity> map) =>
-        map.IsEmpty ? null : Strings(ValueMap.Create(map.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToString()))));
+        map.IsEmpty ? null : Strings(ValueMap.Create(map.Select(kv => KeyValuePair.Create(kv.Key, Text(kv.Value)!))));
 
     private static GoldenMap? Strings(ValueMap<string> map)
     {
@@ -103,6 +103,13 @@ public static class ScenarioYaml
 
         return b.Build();
     }
+
+    /// <summary>
+    /// The canonical form of the quantity as the reader will see it: a value built in memory can print
+    /// differently from the same value parsed back, and the file must be stable under read-then-write.
+    /// </summary>
+    private static string? Text(Quantity? q) =>
+        q is not { } v ? null : Quantity.TryParse(v.ToString(), out var parsed, out _) ? parsed.ToCanonicalString() : v.ToString();
 
     private static GoldenMap PodScriptYaml(PodScript script)
     {
@@ -153,8 +160,8 @@ public static class ScenarioYaml
             b.Add("neverReady", true);
         }
 
-        b.Add("allocate", r.AllocateMemory?.ToString());
-        b.Add("useCpu", r.UseCpu?.ToString());
+        b.Add("allocate", Text(r.AllocateMemory));
+        b.Add("useCpu", Text(r.UseCpu));
         return b.Build();
     }
 }
