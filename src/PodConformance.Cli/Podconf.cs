@@ -22,6 +22,7 @@ public static class Podconf
         root.Subcommands.Add(OomScoreCommand.Create(console));
         root.Subcommands.Add(EvictCommand.Create(console));
         root.Subcommands.Add(AdapterCommand.Create(console));
+        root.Subcommands.Add(GoldenCommand.Create(console));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Golden;
+
+namespace PodConformance.Cli.Commands;
+
+/// <summary>
+/// <c>podconf golden update</c> regenerates <c>golden/</c> from fixed seeds and the tutorial's inputs and says
+/// what changed; <c>podconf golden verify</c> replays the committed cases against an adapter and prints a
+/// pass/fail table (exit 1 on any failure).
+/// </summary>
+public static class GoldenCommand
+{
+    public const string DefaultDir = "golden";
+
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("golden", "Golden cases: regenerate them from the model, or replay them against an adapter.");
+        command.Subcommands.Add(Update(console));
+        command.Subcommands.Add(Verify(console));
+        return command;
+    }
+
+    private static Option<string> DirOption() => new("--dir")
+    {
+        Description = "The golden directory (default: golden)",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => DefaultDir,
+    };
+
+    private static Command Update(CliConsole console)
+    {
+        var dir = DirOption();
+        var command = new Command("update", "Regenerate every golden case from the model and print what changed.");
+        command.Options.Add(dir);
+        command.SetAction(result =>
+        {
+            var store = new GoldenStore(RequireDir(result.GetValue(dir)!, mustExist: false));
+            var changes = store.Update();
+            int changed = 0;
+            foreach (var (path, change) in changes)
+            {
+                if (change != GoldenChange.Unchanged)
+                {
+                    changed++;
+                    console.Out.Write(Verb(change) + " " + path + "\n");
+                }
+            }
+
+            console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"{changes.Count(c => c.Change != GoldenChange.Removed)} cases, {changed} changed\n"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Verify(CliConsole console)
+    {
+        var dir = DirOption();
+        var adapterOption = new Option<string>("--adapter")
+        {
+            Description = "The adapter to replay against (only the built-in model for now)",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => "model",
+        };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the diff of every failing case" };
+        var command = new Command("verify", "Replay the committed golden cases against an adapter and print a pass/fail table.");
+        command.Options.Add(dir);
+        command.Options.Add(adapterOption);
+        command.Options.Add(verbose);
+        command.SetAction(result =>
+        {
+            var store = new GoldenStore(RequireDir(result.GetValue(dir)!, mustExist: true));
+            string name = result.GetValue(adapterOption)!;
+            IConformanceAdapter adapter = name switch
+            {
+                "model" => new ModelAdapter(),
+                _ => throw new UserInputException("--adapter: unknown adapter \"" + name + "\" (available: model)"),
+            };
+            var verdicts = GoldenVerifier.VerifyAsync(store, adapter).GetAwaiter().GetResult();
+            var table = new Output.TabTable();
+            table.Add("CASE", "PROFILE", "FACETS", "RESULT", "FIRST DIFFERENCE");
+            foreach (var v in verdicts)
+            {
+                table.Add(v.Id, v.Profile, v.Facets.Count == 0 ? "-" : string.Join(",", v.Facets), v.Outcome, v.Diff.Equal ? "" : v.Diff.FirstPath);
+            }
+
+            table.WriteTo(console.Out);
+            if (result.GetValue(verbose))
+            {
+                foreach (var v in verdicts.Where(v => v.Outcome == GoldenVerdict.Fail))
+                {
+                    console.Out.Write("\n" + v.Diff.Text);
+                }
+            }
+
+            int failed = verdicts.Count(v => v.Outcome == GoldenVerdict.Fail);
+            int passed = verdicts.Count(v => v.Outcome == GoldenVerdict.Pass);
+            int skipped = verdicts.Count(v => v.Outcome == GoldenVerdict.Skip);
+            console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"{adapter.Name}: {passed} passed, {failed} failed, {skipped} skipped\n"));
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    private static string RequireDir(string dir, bool mustExist)
+    {
+        if (mustExist && !Directory.Exists(dir))
+        {
+            throw new UserInputException("--dir: no such directory: " + dir);
+        }
+
+        return dir;
+    }
+
+    private static string Verb(GoldenChange change) => change switch
+    {
+        GoldenChange.Added => "added  ",
+        GoldenChange.Changed => "changed",
+        GoldenChange.Removed => "removed",
+        _ => "       ",
+    };
+}

@@ -1,0 +1,167 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Quantities;
+using PodConformance.Model.Simulation;
+using PodConformance.Model.Time;
+
+namespace PodConformance.Suite.Golden;
+
+/// <summary>
+/// Writes a <see cref="Scenario"/> in the format of spec/scenario.md, leaving defaults out, so a golden case's
+/// scenario is as short as the behaviour it scripts and <c>ScenarioReader</c> reads it back to an equal value.
+/// </summary>
+public static class ScenarioYaml
+{
+    public static GoldenMap ToNode(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var b = new GoldenMapBuilder();
+        b.Add("until", Duration(scenario.Until));
+        if (!scenario.Nodes.IsEmpty)
+        {
+            b.Add("nodes", new GoldenList(scenario.Nodes.Select(NodeYaml).ToList()));
+        }
+
+        var images = new GoldenMapBuilder();
+        if (scenario.Images.PullDuration != new ImageCatalog().PullDuration)
+        {
+            images.Add("pullDuration", Duration(scenario.Images.PullDuration));
+        }
+
+        images.AddList("missing", scenario.Images.Missing);
+        images.AddList("present", scenario.Images.Present);
+        var imageMap = images.Build();
+        if (imageMap.Entries.Count > 0)
+        {
+            b.Add("images", imageMap);
+        }
+
+        if (!scenario.Pods.IsEmpty)
+        {
+            var pods = new GoldenMapBuilder();
+            foreach (var (name, script) in scenario.Pods)
+            {
+                pods.Add(name, PodScriptYaml(script));
+            }
+
+            b.Add("pods", pods.Build());
+        }
+
+        return b.Build();
+    }
+
+    public static string Write(Scenario scenario) => GoldenYamlWriter.Write(ToNode(scenario));
+
+    /// <summary>Go duration syntax without the zero tails Go prints (<c>1m</c>, not <c>1m0s</c>).</summary>
+    public static string Duration(TimeSpan d)
+    {
+        string s = GoDuration.Format(d);
+        if (s.EndsWith("h0m0s", StringComparison.Ordinal))
+        {
+            return s[..^4];
+        }
+
+        return s.EndsWith("m0s", StringComparison.Ordinal) ? s[..^2] : s;
+    }
+
+    private static GoldenMap NodeYaml(Node n)
+    {
+        var b = new GoldenMapBuilder().Add("name", n.Name);
+        b.Add("capacity", Quantities(n.Capacity));
+        b.Add("allocatable", Quantities(n.Allocatable));
+        b.AddList("addresses", n.Addresses);
+        b.Add("labels", Strings(n.Labels));
+        if (!n.Taints.IsEmpty)
+        {
+            b.Add("taints", new GoldenList(n.Taints.Select(t => (GoldenNode)new GoldenMapBuilder().Add("key", t.Key).Add("value", t.Value.Length == 0 ? null : t.Value).Add("effect", t.Effect).Build()).ToList()));
+        }
+
+        if (n.Unschedulable)
+        {
+            b.Add("unschedulable", true);
+        }
+
+        b.Add("conditions", Strings(n.Conditions));
+        return b.Build();
+    }
+
+    private static GoldenMap? Quantities(ValueMap<Quantity> map) =>
+        map.IsEmpty ? null : Strings(ValueMap.Create(map.Select(kv => KeyValuePair.Create(kv.Key, Text(kv.Value)!))));
+
+    private static GoldenMap? Strings(ValueMap<string> map)
+    {
+        if (map.IsEmpty)
+        {
+            return null;
+        }
+
+        var b = new GoldenMapBuilder();
+        foreach (var (k, v) in map)
+        {
+            b.Add(k, v);
+        }
+
+        return b.Build();
+    }
+
+    /// <summary>
+    /// The canonical form of the quantity as the reader will see it: a value built in memory can print
+    /// differently from the same value parsed back, and the file must be stable under read-then-write.
+    /// </summary>
+    private static string? Text(Quantity? q) =>
+        q is not { } v ? null : Quantity.TryParse(v.ToString(), out var parsed, out _) ? parsed.ToCanonicalString() : v.ToString();
+
+    private static GoldenMap PodScriptYaml(PodScript script)
+    {
+        var b = new GoldenMapBuilder();
+        if (script.DeleteAfter is { } d)
+        {
+            b.Add("deleteAfter", Duration(d));
+        }
+
+        if (!script.Containers.IsEmpty)
+        {
+            var containers = new GoldenMapBuilder();
+            foreach (var (name, cs) in script.Containers)
+            {
+                containers.Add(name, cs.Runs.Count == 1 ? RunYaml(cs.Runs[0]) : new GoldenList(cs.Runs.Select(r => (GoldenNode)RunYaml(r)).ToList()));
+            }
+
+            b.Add("containers", containers.Build());
+        }
+
+        return b.Build();
+    }
+
+    private static GoldenMap RunYaml(ContainerRun r)
+    {
+        var b = new GoldenMapBuilder();
+        if (r.ExitCode is { } exit)
+        {
+            b.Add("exit", exit);
+        }
+        else if (r.AllocateMemory is null && r.UseCpu is null)
+        {
+            b.Add("runForever", true);
+        }
+
+        if (r.After != TimeSpan.Zero)
+        {
+            b.Add("after", Duration(r.After));
+        }
+
+        if (r.ReadyAfter != TimeSpan.Zero)
+        {
+            b.Add("readyAfter", Duration(r.ReadyAfter));
+        }
+
+        if (r.NeverReady)
+        {
+            b.Add("neverReady", true);
+        }
+
+        b.Add("allocate", Text(r.AllocateMemory));
+        b.Add("useCpu", Text(r.UseCpu));
+        return b.Build();
+    }
+}
