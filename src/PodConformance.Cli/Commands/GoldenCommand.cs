@@ -59,7 +59,7 @@ public static class GoldenCommand
         var dir = DirOption();
         var adapterOption = new Option<string>("--adapter")
         {
-            Description = "The adapter to replay against (only the built-in model for now)",
+            Description = "The adapter to replay against: model, process:CMD, kubernetes-client, …",
             HelpName = "NAME",
             DefaultValueFactory = _ => "model",
         };
@@ -72,11 +72,7 @@ public static class GoldenCommand
         {
             var store = new GoldenStore(RequireDir(result.GetValue(dir)!, mustExist: true));
             string name = result.GetValue(adapterOption)!;
-            IConformanceAdapter adapter = name switch
-            {
-                "model" => new ModelAdapter(),
-                _ => throw new UserInputException("--adapter: unknown adapter \"" + name + "\" (available: model)"),
-            };
+            var adapter = AdapterFactory.Create(name);
             var verdicts = GoldenVerifier.VerifyAsync(store, adapter).GetAwaiter().GetResult();
             var table = new Output.TabTable();
             table.Add("CASE", "PROFILE", "FACETS", "RESULT", "FIRST DIFFERENCE");
