@@ -20,7 +20,7 @@ public class RunCommandTests
     {
         var r = CliRun.Run("run", "--adapter", "podman-nope");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("unknown adapter \"podman-nope\"; available: model", r.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown adapter \"podman-nope\"; available: model, process:CMD [ARGS], kubernetes-client", r.Error, StringComparison.Ordinal);
     }
 
     [Theory]
