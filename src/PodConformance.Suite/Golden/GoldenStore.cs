@@ -11,7 +11,13 @@ public enum GoldenChange { Unchanged, Added, Changed, Removed }
 public sealed class GoldenStore(string root)
 {
     /// <summary>Directories under <c>golden/</c> that hold inputs, not cases.</summary>
-    public static IReadOnlyList<string> InputDirectories { get; } = ["seed/manifests", "seed/derived", "seed/scenarios"];
+    public static IReadOnlyList<string> InputDirectories { get; } =
+    [
+        "seed/manifests", "seed/derived", "seed/scenarios",
+
+        // Reports with their own generators and drift tests (node verbs, library and runtime adapters).
+        "node", "kubernetes-client", "podman",
+    ];
 
     public string Root { get; } = Path.GetFullPath(root);
 

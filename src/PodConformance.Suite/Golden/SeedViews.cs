@@ -180,19 +180,22 @@ public static class SeedViews
     /// </summary>
     public static IReadOnlyList<TimeSpan> BackoffWaits(SimulationResult result, string podName)
     {
+        // The kubelet's delay runs from the exit (lastState.terminated.finishedAt) to the next start (BACKOFF-004),
+        // counted for restarts that went through CrashLoopBackOff (the first restart is immediate).
         var waits = new List<TimeSpan>();
-        DateTimeOffset? backoffSince = null;
+        bool inBackoff = false;
         foreach (var s in result.For(podName))
         {
             string status = PodPrinter.Row(s.Pod, s.Time).Status;
             if (status == "CrashLoopBackOff")
             {
-                backoffSince ??= s.Time;
+                inBackoff = true;
             }
-            else if (status == "Running" && backoffSince is { } t)
+            else if (status == "Running" && inBackoff
+                && s.Pod.Status?.ContainerStatuses.FirstOrDefault() is { State.Running.StartedAt: { } started, LastState.Terminated.FinishedAt: { } finished })
             {
-                waits.Add(s.Time - t);
-                backoffSince = null;
+                waits.Add(started - finished);
+                inBackoff = false;
             }
         }
 

@@ -21,6 +21,35 @@ public static partial class Catalog
     /// <summary>Spec rules no adapter can observe (implementation qualities, library-only API, renderings of our own), with why.</summary>
     public static IReadOnlyDictionary<string, string> NotObservable { get; } = BuildNotObservable();
 
+    /// <summary>
+    /// Whole spec areas that describe podconf's own machinery rather than Kubernetes behaviour, so no property
+    /// over an adapter's observations can check them; each names where it is tested instead.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> OutOfScopeAreas { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["PROTO-"] = "the adapter protocol is podconf's transport to adapters, not Pod behaviour; tests/PodConformance.Adapters.Process.Tests check it",
+        ["CLUSTER-"] = "how the cluster adapter renders scenarios and stays safe is the adapter's own design; tests/PodConformance.Adapters.Cluster.Tests check it",
+    };
+
+    /// <summary>The reason a spec rule is exempt from property coverage, or null.</summary>
+    public static string? ExemptionFor(string id)
+    {
+        if (NotObservable.TryGetValue(id, out string? why))
+        {
+            return why;
+        }
+
+        foreach (var (prefix, reason) in OutOfScopeAreas)
+        {
+            if (id.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+
     public static ConformanceProperty? Find(string id) =>
         All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
 }
