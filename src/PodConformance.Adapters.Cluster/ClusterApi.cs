@@ -11,10 +11,11 @@ namespace PodConformance.Adapters.Cluster;
 /// list of what podconf ever does to a cluster (and what spec/cluster/rbac.yaml grants).
 /// </summary>
 /// <remarks>
-/// Pod creates go through the client's own <see cref="Kubernetes.HttpClient"/> and credentials with the model's JSON as
-/// the body, not through <c>CreateNamespacedPodAsync(V1Pod)</c>: KubernetesClient's <see cref="ResourceQuantity"/>
-/// canonicalizes quantities on the way out (<c>1.5Gi</c> is sent as <c>1536Mi</c>) and throws on malformed ones, so the
-/// server would never see the manifest the case is about. Everything else uses the typed API.
+/// Pod creates go through the client's own <see cref="Kubernetes.HttpClient"/> and credentials (kubeconfig, exec plugins,
+/// in-cluster token) with the model writer's JSON as the body, not through <c>CreateNamespacedPodAsync(V1Pod)</c>: a V1Pod
+/// would re-parse and re-print every quantity with KubernetesClient's own port of <c>resource.Quantity</c> (which throws on
+/// forms it does not parse and prints exponent forms its own way), so the server would not see the Pod the case is about.
+/// Everything else uses the typed API.
 /// </remarks>
 public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
 {
@@ -75,7 +76,7 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         }
     }
 
-    /// <summary>POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 409 and 422 are answers; 429/5xx are retried; anything else throws.</summary>
+    /// <summary>POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 422 and 409 AlreadyExists are answers; 429, 5xx and 409 Conflict are retried; anything else throws.</summary>
     public Task<CreateResponse> CreatePodAsync(string namespaceName, string podJson, bool dryRun, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(namespaceName);
@@ -135,7 +136,7 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         using var response = await client.HttpClient.SendAsync(request, ct).ConfigureAwait(false);
         string body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         int code = (int)response.StatusCode;
-        if (code is (>= 200 and < 300) or 400 or 409 or 422)
+        if (code is (>= 200 and < 300) or 400 or 422 || (code == 409 && body.Contains("\"AlreadyExists\"", StringComparison.Ordinal)))
         {
             return new CreateResponse(code, body);
         }
