@@ -16,6 +16,7 @@ public static class Podconf
         root.Subcommands.Add(SimulateCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(AuditCommand.Create(console));
+        root.Subcommands.Add(ClusterCommand.Create(console));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
