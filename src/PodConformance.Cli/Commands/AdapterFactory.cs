@@ -33,7 +33,7 @@ public static class AdapterFactory
     }
 
     /// <summary>The accepted forms, for help and error messages.</summary>
-    public static IReadOnlyList<string> Known => Entries.Select(e => e.Usage).ToList();
+    public static IReadOnlyList<string> Known => [.. Entries.Select(e => e.Usage), "cluster (podconf run only, with --namespace-prefix …)"];
 
     /// <exception cref="UserInputException">Unknown adapter; the message lists the known ones.</exception>
     public static IConformanceAdapter Create(string spec)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using PodConformance.Adapters.Cluster;
 using PodConformance.Model.Time;
+using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Reports;
 using PodConformance.Suite.Running;
 
@@ -34,6 +36,8 @@ public static class RunCommand
         }
 
         common.AddTo(command);
+        var clusterOptions = new ClusterOptionsBinding();
+        clusterOptions.AddTo(command);
         command.SetAction(result =>
         {
             if (result.GetValue(html) is not null)
@@ -74,7 +78,33 @@ public static class RunCommand
                 }
             }
 
-            var target = AdapterFactory.Create(result.GetValue(adapter) ?? "model");
+            string adapterSpec = result.GetValue(adapter) ?? "model";
+            IConformanceAdapter target;
+            if (adapterSpec == "cluster")
+            {
+                // A live cluster: its own options, and the profile of the server's release unless one was given.
+                ClusterAdapter cluster;
+                try
+                {
+                    cluster = ClusterAdapter.Create(clusterOptions.Read(result, line => console.Error.Write("podconf: " + line + "\n")));
+                }
+                catch (ClusterSafetyException e)
+                {
+                    throw new UserInputException(e.Message);
+                }
+
+                if (result.GetValue(common.KubernetesVersion) is null)
+                {
+                    options = options with { Profile = cluster.DetectProfileAsync(CancellationToken.None).GetAwaiter().GetResult() };
+                }
+
+                target = cluster;
+            }
+            else
+            {
+                target = AdapterFactory.Create(adapterSpec);
+            }
+
             RunReport run;
             try
             {

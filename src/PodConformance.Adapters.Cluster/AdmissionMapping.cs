@@ -1,0 +1,90 @@
+using k8s;
+using k8s.Models;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Adapters.Cluster;
+
+/// <summary>Maps the answer to a dry-run create to an <see cref="AdmissionObservation"/>, in the terms the model answers in.</summary>
+public static class AdmissionMapping
+{
+    /// <summary>
+    /// 201: accepted, with <c>status.qosClass</c> as the server computed it and the stored object's fields. Metadata the
+    /// server invents (uid, creationTimestamp, the namespace of the request) is put back as the manifest had it, and status
+    /// is left out, so the map holds what defaulting did and nothing else. 400/422: rejected, with the Status's causes.
+    /// </summary>
+    public static AdmissionObservation? Map(ClusterApi.CreateResponse response, Pod sent, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(sent);
+        error = "";
+        if (response.Created)
+        {
+            var stored = ClusterObjects.ReadPod(response.Body, "dry-run response", out error);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var comparable = stored with
+            {
+                Metadata = stored.Metadata with
+                {
+                    Uid = "",
+                    CreationTimestamp = null,
+                    Namespace = sent.Metadata.Namespace,
+                    Name = sent.Metadata.Name.Length == 0 ? "" : stored.Metadata.Name,
+                    GenerateName = sent.Metadata.GenerateName,
+                },
+                Status = null,
+            };
+            return new AdmissionObservation
+            {
+                Accepted = true,
+                QosClass = stored.Status?.QosClass ?? "",
+                Defaults = PodFields.Flatten(comparable),
+            };
+        }
+
+        if (response.StatusCode is 400 or 422)
+        {
+            return new AdmissionObservation { Accepted = false, Errors = Errors(response.Body) };
+        }
+
+        error = "dry-run create answered HTTP " + response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return null;
+    }
+
+    /// <summary>
+    /// <c>field: message</c> per Status cause, as apimachinery's <c>field.Error.Error()</c> prints them (the causes carry
+    /// <c>Field</c> and <c>ErrorBody()</c> separately); a Status without causes gives its message.
+    /// </summary>
+    public static ValueList<string> Errors(string statusJson)
+    {
+        ArgumentNullException.ThrowIfNull(statusJson);
+        V1Status? status;
+        try
+        {
+            status = KubernetesJson.Deserialize<V1Status>(statusJson);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ValueList.Of("unparseable Status from the API server");
+        }
+
+        var causes = status?.Details?.Causes;
+        if (causes is null || causes.Count == 0)
+        {
+            return ValueList.Of(status?.Message ?? "");
+        }
+
+        var errors = new List<string>(causes.Count);
+        foreach (var c in causes)
+        {
+            errors.Add(string.IsNullOrEmpty(c.Field) ? c.Message ?? "" : c.Field + ": " + c.Message);
+        }
+
+        return errors.ToValueList();
+    }
+}

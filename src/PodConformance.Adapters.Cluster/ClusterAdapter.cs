@@ -1,0 +1,359 @@
+using System.Diagnostics;
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using PodConformance.Manifests.Writing;
+using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Adapters.Cluster;
+
+/// <summary>
+/// A live Kubernetes cluster as an adapter. Admission: server-side dry-run creates (nothing persisted), many at once.
+/// Lifecycle: real Pods acting out the scenario in busybox, observed by watch. Everything lives in one fresh namespace
+/// per run, labelled as podconf's, deleted on dispose (also after failures and Ctrl-C). Design: spec/adapter-cluster.md.
+/// </summary>
+public sealed class ClusterAdapter : IConformanceAdapter
+{
+    private readonly ClusterOptions _options;
+    private readonly ClusterApi _api;
+    private readonly SemaphoreSlim _admission;
+    private readonly SemaphoreSlim _lifecycle;
+    private readonly SemaphoreSlim _setup = new(1, 1);
+    private readonly string _name;
+    private RunNamespace? _namespace;
+    private bool _namespaceReady;
+    private KubernetesVersion? _serverVersion;
+    private int _podSequence;
+    private int _disposed;
+
+    private ClusterAdapter(ClusterOptions options, Kubernetes client, string name)
+    {
+        _options = options;
+        _api = new ClusterApi(client, options);
+        _admission = new SemaphoreSlim(options.AdmissionConcurrency, options.AdmissionConcurrency);
+        _lifecycle = new SemaphoreSlim(options.LifecycleConcurrency, options.LifecycleConcurrency);
+        _name = name;
+    }
+
+    /// <summary>
+    /// The adapter for <c>--adapter cluster</c>: validates the options (refusing without a namespace prefix or the
+    /// confirmation flag), loads kubeconfig or in-cluster config. Connects lazily: nothing is sent before the first case
+    /// or <see cref="DetectProfileAsync"/>. Throws <see cref="ClusterSafetyException"/> (exit code 2) on bad options.
+    /// </summary>
+    public static ClusterAdapter Create(ClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
+        var config = ClusterConnection.Configure(options);
+        return new ClusterAdapter(options, ClusterConnection.Connect(config), "cluster" + (string.IsNullOrEmpty(config.CurrentContext) ? "" : ":" + config.CurrentContext));
+    }
+
+    /// <summary>The same with an explicit client configuration (embedding, tests against a loopback fake).</summary>
+    public static ClusterAdapter Create(ClusterOptions options, KubernetesClientConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        options.EnsureValid();
+        return new ClusterAdapter(options, ClusterConnection.Connect(configuration), "cluster");
+    }
+
+    public string Name => _name;
+
+    public Capability Capabilities =>
+        ((_options.Layers & ClusterLayers.Admission) != 0 ? Capability.Admission | Capability.Qos : Capability.None)
+        | ((_options.Layers & ClusterLayers.Lifecycle) != 0 ? Capability.Lifecycle : Capability.None);
+
+    /// <summary>The run's namespace once created (null before the first case).</summary>
+    public RunNamespace? Namespace => _namespace;
+
+    /// <summary>The server's release as a profile (<c>/version</c>); the runner should use it, and cases under another release fail.</summary>
+    public async Task<Profile> DetectProfileAsync(CancellationToken cancellationToken) =>
+        Profile.For(await ServerVersionAsync(cancellationToken).ConfigureAwait(false));
+
+    public async ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(testCase);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (testCase is not PodCase p)
+        {
+            return Observation.Failed("the cluster adapter runs pod cases only (" + testCase.Describe() + ")");
+        }
+
+        try
+        {
+            var version = await ServerVersionAsync(cancellationToken).ConfigureAwait(false);
+            if (profile.Version != version)
+            {
+                return Observation.Failed("profile " + profile.Version + " does not match the cluster's release " + version + ": run with --kubernetes-version " + version);
+            }
+
+            string ns = await EnsureNamespaceAsync(cancellationToken).ConfigureAwait(false);
+            var observation = new Observation();
+            if ((_options.Layers & ClusterLayers.Admission) != 0)
+            {
+                var (admission, error) = await AdmitAsync(p.Pod, ns, cancellationToken).ConfigureAwait(false);
+                if (admission is null)
+                {
+                    return Observation.Failed(error);
+                }
+
+                observation = observation with { Admission = admission };
+                if (!admission.Accepted)
+                {
+                    return observation with { Lifecycle = new LifecycleObservation { Rejected = true } };
+                }
+            }
+
+            if ((_options.Layers & ClusterLayers.Lifecycle) != 0)
+            {
+                observation = observation with { Lifecycle = await LifecycleAsync(p, ns, cancellationToken).ConfigureAwait(false) };
+            }
+
+            return observation;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or TransientClusterException or ClusterSafetyException or OperationCanceledException)
+        {
+            return Observation.Failed(testCase.Describe() + ": " + (e is ClusterSafetyException ? e.Message : RetryPolicy.Describe(e)));
+        }
+    }
+
+    /// <summary>Dry-run create of the manifest as written (only the namespace is set to the run's).</summary>
+    internal async Task<(AdmissionObservation? Observation, string Error)> AdmitAsync(Pod pod, string ns, CancellationToken ct)
+    {
+        var sent = pod with { Metadata = pod.Metadata with { Namespace = ns } };
+        await _admission.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var response = await _api.CreatePodAsync(ns, PodManifestWriter.ToJson(sent), dryRun: true, ct).ConfigureAwait(false);
+            var observation = AdmissionMapping.Map(response, pod, out string error);
+            return (observation, error);
+        }
+        finally
+        {
+            _admission.Release();
+        }
+    }
+
+    private async Task<LifecycleObservation> LifecycleAsync(PodCase p, string ns, CancellationToken ct)
+    {
+        await _lifecycle.WaitAsync(ct).ConfigureAwait(false);
+        string podName = "";
+        bool gone = false;
+        Task deleter = Task.CompletedTask;
+        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            // Many cases share pod names; a sequence number keeps concurrent ones apart (the scenario is looked up by the original name).
+            int seq = Interlocked.Increment(ref _podSequence);
+            var rendered = ScenarioRendering.Render(p.Pod, p.Scenario, ns, _namespace!.Labels, new RenderSettings(_options.Image));
+            string stem = rendered.Metadata.Name.Length > 50 ? rendered.Metadata.Name[..50].TrimEnd('-', '.') : rendered.Metadata.Name;
+            podName = stem + "-" + seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rendered = rendered with { Metadata = rendered.Metadata with { Name = podName } };
+
+            var duration = p.Scenario.Until < _options.LifecycleTimeout ? p.Scenario.Until : _options.LifecycleTimeout;
+            var clock = Stopwatch.StartNew();
+            var created = await _api.CreatePodAsync(ns, PodManifestWriter.ToJson(rendered), dryRun: false, ct).ConfigureAwait(false);
+            if (created.StatusCode is 400 or 422)
+            {
+                gone = true;
+                return new LifecycleObservation { Rejected = true };
+            }
+
+            if (!created.Created && created.StatusCode != (int)HttpStatusCode.Conflict)
+            {
+                throw new TransientClusterException("create pod answered HTTP " + created.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            _options.Log?.Invoke("pod " + ns + "/" + podName + " created; observing for " + ScenarioRendering.Seconds(duration) + "s");
+            runCts.CancelAfter(duration);
+            if (p.Scenario.ScriptFor(p.Pod.Metadata.Name).DeleteAfter is { } deleteAfter)
+            {
+                deleter = DeleteLaterAsync(ns, podName, deleteAfter - clock.Elapsed, rendered.Spec.TerminationGracePeriodSeconds, runCts.Token);
+            }
+
+            var snapshots = new List<(TimeSpan, Pod, bool)>();
+            DateTimeOffset? createdAt = null;
+            try
+            {
+                for (int failures = 0; !gone && !runCts.IsCancellationRequested;)
+                {
+                    int remaining = Math.Max(1, (int)Math.Ceiling((duration - clock.Elapsed).TotalSeconds));
+                    int received = 0;
+                    try
+                    {
+                        await foreach (var (type, v1) in _api.WatchPodAsync(ns, podName, remaining, runCts.Token).ConfigureAwait(false))
+                        {
+                            var pod = ClusterObjects.FromV1(v1, out string error);
+                            if (pod is null)
+                            {
+                                _options.Log?.Invoke("ignored a watch event: " + error);
+                                continue;
+                            }
+
+                            createdAt ??= pod.Metadata.CreationTimestamp;
+                            gone = type == WatchEventType.Deleted;
+                            snapshots.Add((clock.Elapsed, pod, gone));
+                            received++;
+                            failures = 0;
+                            if (gone)
+                            {
+                                break;
+                            }
+                        }
+                    }
+                    catch (Exception e) when (RetryPolicy.IsRetryable(e) && failures + 1 < _options.Retry.MaxAttempts)
+                    {
+                        _options.Log?.Invoke("watch of pod " + podName + ": " + RetryPolicy.Describe(e));
+                    }
+
+                    // A watch that ended after events (the server's timeout) re-watches at once; one that brought nothing
+                    // (every watch starts with ADDED) failed: back off, and give up after the retry budget.
+                    if (received == 0 && !gone && !runCts.IsCancellationRequested)
+                    {
+                        if (++failures >= _options.Retry.MaxAttempts)
+                        {
+                            throw new TransientClusterException("watch of pod " + podName + " failed " + failures.ToString(System.Globalization.CultureInfo.InvariantCulture) + " times");
+                        }
+
+                        await Task.Delay(_options.Retry.DelayAfter(failures, null), runCts.Token).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The scenario's time is up.
+            }
+
+            IReadOnlyList<EventSample> events = [];
+            if (createdAt is { } at)
+            {
+                events = ClusterObjects.Events(await _api.ListPodEventsAsync(ns, podName, ct).ConfigureAwait(false), at);
+            }
+
+            return LifecycleObserver.FromSnapshots(snapshots, events);
+        }
+        finally
+        {
+            await runCts.CancelAsync().ConfigureAwait(false);
+            await deleter.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!gone && podName.Length > 0)
+            {
+                await DeleteQuietlyAsync(() => _api.DeletePodAsync(ns, podName, 0, CleanupToken()), "pod " + podName).ConfigureAwait(false);
+            }
+
+            _lifecycle.Release();
+        }
+    }
+
+    private async Task DeleteLaterAsync(string ns, string podName, TimeSpan after, long? grace, CancellationToken ct)
+    {
+        if (after > TimeSpan.Zero)
+        {
+            await Task.Delay(after, ct).ConfigureAwait(false);
+        }
+
+        await _api.DeletePodAsync(ns, podName, grace, ct).ConfigureAwait(false);
+    }
+
+    private async Task<KubernetesVersion> ServerVersionAsync(CancellationToken ct)
+    {
+        if (_serverVersion is { } known)
+        {
+            return known;
+        }
+
+        var info = await _api.GetVersionAsync(ct).ConfigureAwait(false);
+        if (!ServerVersion.TryParse(info, out var version, out string error))
+        {
+            throw new ClusterSafetyException(error);
+        }
+
+        _options.Log?.Invoke("API server " + (info.GitVersion ?? version.ToString()) + ": profile " + version);
+        _serverVersion = version;
+        return version;
+    }
+
+    private async Task<string> EnsureNamespaceAsync(CancellationToken ct)
+    {
+        if (_namespaceReady)
+        {
+            return _namespace!.Name;
+        }
+
+        await _setup.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!_namespaceReady)
+            {
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+                // Remembered before the call: if the create succeeds but its answer is lost, dispose still deletes it.
+                _namespace ??= RunNamespace.New(_options.EffectivePrefix, DateTimeOffset.UtcNow);
+                await _api.CreateNamespaceAsync(_namespace, ct).ConfigureAwait(false);
+                _options.Log?.Invoke("created namespace " + _namespace.Name + " (" + ClusterInfo.ManagedSelector + ")");
+                _namespaceReady = true;
+            }
+
+            return _namespace!.Name;
+        }
+        finally
+        {
+            _setup.Release();
+        }
+    }
+
+    /// <summary>Deletes the run's namespace (and with it every pod) with its own timeout, so it also runs after Ctrl-C cancelled the run.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _setup.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_namespace is { } ns)
+            {
+                await DeleteQuietlyAsync(
+                    async () =>
+                    {
+                        if (await _api.DeleteNamespaceIfOursAsync(ns.Name, ns.Prefix, CleanupToken()).ConfigureAwait(false))
+                        {
+                            _options.Log?.Invoke("deleted namespace " + ns.Name);
+                        }
+                    },
+                    "namespace " + ns.Name).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _setup.Release();
+            _api.Client.Dispose();
+            _admission.Dispose();
+            _lifecycle.Dispose();
+        }
+    }
+
+    private CancellationToken CleanupToken() => new CancellationTokenSource(_options.CleanupTimeout).Token;
+
+    private async Task DeleteQuietlyAsync(Func<Task> delete, string what)
+    {
+        try
+        {
+            await delete().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or TransientClusterException or OperationCanceledException)
+        {
+            _options.Log?.Invoke("could not delete " + what + " (" + RetryPolicy.Describe(e) + "); remove leftovers with: podconf cluster cleanup");
+        }
+    }
+}

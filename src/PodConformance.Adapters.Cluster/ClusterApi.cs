@@ -1,0 +1,156 @@
+using System.Net;
+using System.Text;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace PodConformance.Adapters.Cluster;
+
+/// <summary>
+/// The API calls the adapter makes, each with retries and a per-attempt timeout, and nothing else: this class is the
+/// list of what podconf ever does to a cluster (and what spec/cluster/rbac.yaml grants).
+/// </summary>
+/// <remarks>
+/// Pod creates go through the client's own <see cref="Kubernetes.HttpClient"/> and credentials (kubeconfig, exec plugins,
+/// in-cluster token) with the model writer's JSON as the body, not through <c>CreateNamespacedPodAsync(V1Pod)</c>: a V1Pod
+/// would re-parse and re-print every quantity with KubernetesClient's own port of <c>resource.Quantity</c> (which throws on
+/// forms it does not parse and prints exponent forms its own way), so the server would not see the Pod the case is about.
+/// Everything else uses the typed API.
+/// </remarks>
+public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
+{
+    /// <summary>Outcome of a create that reached the server: 201 with the object, or an answer such as 422 with a Status.</summary>
+    public sealed record CreateResponse(int StatusCode, string Body)
+    {
+        public bool Created => StatusCode is >= 200 and < 300;
+    }
+
+    public Kubernetes Client => client;
+
+    public Task<VersionInfo> GetVersionAsync(CancellationToken ct) =>
+        Retry("GET /version", c => client.Version.GetCodeAsync(c), ct);
+
+    public Task<V1Namespace> CreateNamespaceAsync(RunNamespace ns, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        return Retry("create namespace " + ns.Name, c => client.CoreV1.CreateNamespaceAsync(ns.ToObject(), fieldManager: "podconf", cancellationToken: c), ct);
+    }
+
+    /// <summary>Namespaces labelled as podconf's (the server filters; <see cref="RunNamespace.IsOurs"/> checks again).</summary>
+    public async Task<IReadOnlyList<V1Namespace>> ListManagedNamespacesAsync(CancellationToken ct)
+    {
+        var list = await Retry("list namespaces", c => client.CoreV1.ListNamespaceAsync(labelSelector: ClusterInfo.ManagedSelector, cancellationToken: c), ct).ConfigureAwait(false);
+        return list.Items?.ToList() ?? [];
+    }
+
+    /// <summary>
+    /// Deletes a namespace only after reading it and finding podconf's label and <paramref name="prefix"/>; false when it
+    /// is not ours (left alone) or already gone.
+    /// </summary>
+    public async Task<bool> DeleteNamespaceIfOursAsync(string name, string? prefix, CancellationToken ct)
+    {
+        V1Namespace current;
+        try
+        {
+            current = await Retry("get namespace " + name, c => client.CoreV1.ReadNamespaceAsync(name, cancellationToken: c), ct).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        if (!RunNamespace.IsOurs(current, prefix))
+        {
+            options.Log?.Invoke("not deleting namespace " + name + ": it is not labelled " + ClusterInfo.ManagedSelector + (prefix is null ? "" : " with prefix " + prefix));
+            return false;
+        }
+
+        try
+        {
+            await Retry("delete namespace " + name, c => client.CoreV1.DeleteNamespaceAsync(name, propagationPolicy: "Background", cancellationToken: c), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 422 and 409 AlreadyExists are answers; 429, 5xx and 409 Conflict are retried; anything else throws.</summary>
+    public Task<CreateResponse> CreatePodAsync(string namespaceName, string podJson, bool dryRun, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(namespaceName);
+        ArgumentNullException.ThrowIfNull(podJson);
+        string path = "api/v1/namespaces/" + Uri.EscapeDataString(namespaceName) + "/pods?fieldManager=podconf" + (dryRun ? "&dryRun=All" : "");
+        return Retry(dryRun ? "dry-run create pod" : "create pod", c => PostAsync(path, podJson, c), ct);
+    }
+
+    /// <summary>
+    /// Watches one pod until the server ends the watch (after <paramref name="timeoutSeconds"/>). No resourceVersion: the
+    /// server first replays the current state as ADDED, so a re-watch never misses the latest status. Errors opening or
+    /// reading the stream surface from the enumeration; the caller backs off and watches again.
+    /// </summary>
+    public IAsyncEnumerable<(WatchEventType Type, V1Pod Pod)> WatchPodAsync(string namespaceName, string podName, int timeoutSeconds, CancellationToken ct) =>
+        client.CoreV1.WatchListNamespacedPodAsync(
+            namespaceName,
+            fieldSelector: "metadata.name=" + podName,
+            timeoutSeconds: timeoutSeconds,
+            onError: e => options.Log?.Invoke("watch of pod " + podName + ": " + RetryPolicy.Describe(e)),
+            cancellationToken: ct);
+
+    public async Task DeletePodAsync(string namespaceName, string podName, long? gracePeriodSeconds, CancellationToken ct)
+    {
+        try
+        {
+            await Retry("delete pod " + podName, c => client.CoreV1.DeleteNamespacedPodAsync(podName, namespaceName, gracePeriodSeconds: (int?)gracePeriodSeconds, cancellationToken: c), ct).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already gone.
+        }
+    }
+
+    public async Task<IReadOnlyList<Corev1Event>> ListPodEventsAsync(string namespaceName, string podName, CancellationToken ct)
+    {
+        var list = await Retry("list events", c => client.CoreV1.ListNamespacedEventAsync(namespaceName, fieldSelector: "involvedObject.name=" + podName, cancellationToken: c), ct).ConfigureAwait(false);
+        return list.Items?.ToList() ?? [];
+    }
+
+    private Task<T> Retry<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
+        options.Retry.ExecuteAsync(what, call, options.RequestTimeout, options.Log, ct);
+
+    private async Task<CreateResponse> PostAsync(string path, string json, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(client.BaseUri, path))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        if (client.Credentials is { } credentials)
+        {
+            await credentials.ProcessHttpRequestAsync(request, ct).ConfigureAwait(false);
+        }
+
+        using var response = await client.HttpClient.SendAsync(request, ct).ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        int code = (int)response.StatusCode;
+        if (code is (>= 200 and < 300) or 400 or 422 || (code == 409 && body.Contains("\"AlreadyExists\"", StringComparison.Ordinal)))
+        {
+            return new CreateResponse(code, body);
+        }
+
+        if (code == 403 && body.Contains("service account", StringComparison.Ordinal) && body.Contains("not found", StringComparison.Ordinal))
+        {
+            // A fresh namespace's "default" ServiceAccount appears a moment after the namespace: retry, do not fail.
+            throw new TransientClusterException("the namespace's default service account does not exist yet");
+        }
+
+        // No request body in the exception: it could hold env values.
+        throw new HttpOperationException("Operation returned an invalid status code '" + response.StatusCode.ToString() + "'")
+        {
+            Response = new HttpResponseMessageWrapper(response, body),
+        };
+    }
+}

@@ -1,0 +1,24 @@
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Commands;
+
+/// <summary><c>podconf cluster cleanup</c> refuses before touching anything (no API server is needed for these).</summary>
+public class ClusterCommandTests
+{
+    [Fact]
+    public void Cleanup_refuses_without_prefix_or_confirmation_with_exit_2()
+    {
+        var r = CliRun.Run("cluster", "cleanup", "--kubeconfig", "/nonexistent/kubeconfig");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("refusing to run against a Kubernetes cluster without --namespace-prefix or --yes-i-know-this-is-a-cluster", r.Error, StringComparison.Ordinal);
+        Assert.Equal("", r.Out);
+    }
+
+    [Fact]
+    public void An_unreadable_kubeconfig_is_a_usage_error()
+    {
+        var r = CliRun.Run("cluster", "cleanup", "--namespace-prefix", "ci", "--kubeconfig", "/nonexistent/kubeconfig");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("cannot load the cluster configuration", r.Error, StringComparison.Ordinal);
+    }
+}
