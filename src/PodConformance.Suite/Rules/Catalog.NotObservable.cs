@@ -34,6 +34,7 @@ public static partial class Catalog
         ["EVENT-022"] = "describe's AGE column depends on the observer's clock",
         ["EVENT-023"] = "describe's row order is a client-side sort of reported events",
         ["EVENT-024"] = "the field-path prefix is added by kubectl describe, not recorded in the event",
+        ["SIM-011"] = "the simulator's stand-in uids, container IDs and image sizes replace what a real node measures; adapters report their own",
         ["BACKOFF-005"] = "the backoff key is kubelet-internal; scenarios never change a container spec, the only way to observe a new key",
     };
 }
