@@ -9,5 +9,5 @@ namespace PodConformance.Testing;
 public sealed class ConformanceSkipException(PropertyResult result) : Exception(result?.Reason)
 {
     /// <summary>The skipped result, so callers (and tests) can see which property it was.</summary>
-    public PropertyResult Result { get; } = result!;
+    public PropertyResult Result { get; } = result ?? throw new ArgumentNullException(nameof(result));
 }
