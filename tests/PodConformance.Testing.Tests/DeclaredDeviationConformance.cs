@@ -1,0 +1,23 @@
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Running;
+using PodConformance.Testing.Tests.Support;
+using Xunit.Abstractions;
+
+namespace PodConformance.Testing.Tests;
+
+/// <summary>
+/// The sample consumer with a broken adapter: its two known failures are declared, so they pass; the lifecycle
+/// rules it cannot observe show as skipped with the reason.
+/// </summary>
+public sealed class DeclaredDeviationConformance(ITestOutputHelper output) : PodConformanceSpecificationTests(output)
+{
+    internal static Expectations Known { get; } = new("lower-case-suffixes",
+    [
+        new Expectation("P-QTY-PRINT", "binary suffixes printed in lower case", ""),
+        new Expectation("P-QTY-ROUNDTRIP", "binary suffixes printed in lower case", ""),
+    ]);
+
+    protected override IConformanceAdapter CreateAdapter() => new LowerCaseSuffixAdapter();
+
+    protected override Expectations Expectations => Known;
+}
