@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PodConformance.Model.Time;
+using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Running;
 using static PodConformance.Suite.Reports.HtmlText;
 
@@ -135,13 +136,13 @@ public static class HtmlReport
         w.Append("<h4>Rules checked</h4>\n<ul class=\"rules\">\n");
         foreach (string id in p.Covers)
         {
-            w.Append("<li>").Append(RuleLink(id)).Append(": ").Append(Escape(SpecText.Rule(id)?.Text ?? "(no text in the spec)")).Append("</li>\n");
+            w.Append("<li>").Append(RuleLink(id)).Append(": ").Append(RuleText(SpecText.Rule(id)?.Text)).Append("</li>\n");
         }
 
         w.Append("</ul>\n");
         if (r.Counterexample is { } c)
         {
-            if (c.Expected.Lifecycle is not null || c.Actual.Lifecycle is not null)
+            if ((p.Needs & Capability.Lifecycle) != 0 && (c.Expected.Lifecycle is not null || c.Actual.Lifecycle is not null))
             {
                 w.Append("<h4>Lifecycle: model (expected) vs adapter (actual)</h4>\n<div class=\"timeline-box\">\n");
                 w.Append(LifecycleTimeline.Render(c.Expected.Lifecycle, c.Actual.Lifecycle, p.Id + ": lifecycle of the shrunk case, model vs adapter " + run.Adapter));
@@ -183,6 +184,29 @@ public static class HtmlReport
         w.Append("</tbody>\n</table>\n");
     }
 
+    /// <summary>A rule's text, escaped, with its Markdown code spans (<c>`…`</c>) set as code as the spec shows them.</summary>
+    private static string RuleText(string? text)
+    {
+        if (text is null)
+        {
+            return "<i>(no text in the spec)</i>";
+        }
+
+        string[] parts = Escape(text).Split('`');
+        if (parts.Length % 2 == 0)
+        {
+            return Escape(text);
+        }
+
+        var w = new StringBuilder();
+        for (int i = 0; i < parts.Length; i++)
+        {
+            w.Append(i % 2 == 1 ? "<code>" + parts[i] + "</code>" : parts[i].Replace("**", "", StringComparison.Ordinal));
+        }
+
+        return w.ToString();
+    }
+
     /// <summary>The text of every rule the run's properties cover, so rule links resolve inside the page.</summary>
     private static void Rules(StringBuilder w, RunReport run, string? specBase)
     {
@@ -202,7 +226,7 @@ public static class HtmlReport
                 w.Append(" <span class=\"muted\">(").Append(SpecLink(found.File, specBase)).Append(")</span>");
             }
 
-            w.Append("</dt><dd>").Append(Escape(rule?.Text ?? "(no text in the spec)")).Append("</dd>\n");
+            w.Append("</dt><dd>").Append(RuleText(rule?.Text)).Append("</dd>\n");
         }
 
         w.Append("</dl>\n</section>\n");

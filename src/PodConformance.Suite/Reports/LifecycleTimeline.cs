@@ -17,9 +17,9 @@ public static class LifecycleTimeline
     private const double LabelWidth = 220;
     private const double RightMargin = 16;
     private const double LaneHeight = 24;
-    private const double LaneGap = 4;
-    private const double GroupGap = 14;
-    private const double LegendHeight = 30;
+    private const double LaneGap = 24;
+    private const double GroupGap = 4;
+    private const double LegendHeight = 40;
     private const double AxisHeight = 30;
     private const double CharWidth = 6.4;
     private const double PlotWidth = Width - LabelWidth - RightMargin;
@@ -233,8 +233,8 @@ public static class LifecycleTimeline
         w.Append("<g><title>restart ").Append(Int(count)).Append("</title>");
         w.Append("<line x1=\"").Append(Num(x)).Append("\" y1=\"").Append(Num(y - 3)).Append("\" x2=\"").Append(Num(x)).Append("\" y2=\"").Append(Num(y + LaneHeight + 3))
             .Append("\" stroke=\"#111827\" stroke-width=\"2.5\"/>");
-        w.Append("<rect x=\"").Append(Num(x - 13)).Append("\" y=\"").Append(Num(y - 9)).Append("\" width=\"26\" height=\"12\" rx=\"3\" fill=\"#111827\"/>");
-        w.Append("<text x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y + 1)).Append("\" fill=\"#ffffff\" font-size=\"10\" text-anchor=\"middle\">↻").Append(Int(count)).Append("</text></g>");
+        w.Append("<rect x=\"").Append(Num(x - 13)).Append("\" y=\"").Append(Num(y - 13)).Append("\" width=\"26\" height=\"12\" rx=\"3\" fill=\"#111827\"/>");
+        w.Append("<text x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y - 3)).Append("\" fill=\"#ffffff\" font-size=\"10\" text-anchor=\"middle\">↻").Append(Int(count)).Append("</text></g>");
     }
 
     private static string Fit(string text, double room)
@@ -298,7 +298,8 @@ public static class LifecycleTimeline
         {
             double x = X(i * step, end);
             w.Append("<line x1=\"").Append(Num(x)).Append("\" y1=\"").Append(Num(y)).Append("\" x2=\"").Append(Num(x)).Append("\" y2=\"").Append(Num(y + 5)).Append("\" stroke=\"#52606d\"/>");
-            w.Append("<text x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y + 17)).Append("\" fill=\"#52606d\" text-anchor=\"middle\">+").Append(Escape(Seconds(i * step))).Append("</text>");
+            string anchor = x > LabelWidth + PlotWidth - 24 ? "end" : "middle";
+            w.Append("<text x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y + 17)).Append("\" fill=\"#52606d\" text-anchor=\"").Append(anchor).Append("\">+").Append(Escape(Seconds(i * step))).Append("</text>");
         }
 
         w.Append("</g>\n");
