@@ -207,7 +207,7 @@ public static class HtmlReport
         return w.ToString();
     }
 
-    /// <summary>The text of every rule the run's properties cover, so rule links resolve inside the page.</summary>
+    /// <summary>The text of every rule the run's properties cover, so rule links resolve inside the page (no network, no checkout needed).</summary>
     private static void Rules(StringBuilder w, RunReport run, string? specBase)
     {
         var ids = run.Results.SelectMany(r => r.Property.Covers).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -216,7 +216,8 @@ public static class HtmlReport
             return;
         }
 
-        w.Append("<section id=\"rules\">\n<h2>Spec rules covered</h2>\n<dl class=\"spec\">\n");
+        // Folded: failures quote their rules already; browsers unfold it when a rule link points inside.
+        w.Append("<section id=\"rules\">\n<details>\n<summary><h2>Spec rules covered (").Append(Int(ids.Count)).Append(")</h2></summary>\n<dl class=\"spec\">\n");
         foreach (string id in ids)
         {
             var rule = SpecText.Rule(id);
@@ -229,6 +230,6 @@ public static class HtmlReport
             w.Append("</dt><dd>").Append(RuleText(rule?.Text)).Append("</dd>\n");
         }
 
-        w.Append("</dl>\n</section>\n");
+        w.Append("</dl>\n</details>\n</section>\n");
     }
 }

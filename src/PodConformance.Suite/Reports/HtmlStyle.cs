@@ -44,6 +44,8 @@ internal static class HtmlStyle
         .timeline-box { overflow-x: auto; border: 1px solid #e4e7eb; border-radius: 4px; padding: 4px 0; }
         svg.timeline { display: block; }
         .muted { color: #52606d; }
+        details > summary { cursor: pointer; }
+        details > summary h2 { display: inline-block; border-bottom: none; margin: 28px 0 6px; }
         dl.spec dt { font-weight: bold; margin-top: 6px; }
         dl.spec dd { margin: 0 0 0 20px; }
         """;

@@ -11,7 +11,7 @@ namespace PodConformance.Suite.Tests.Reports;
 /// </summary>
 public class HtmlScreenshotTests
 {
-    private const int Height = 3400;
+    private const int Height = 3900;
 
     [ChromiumFact]
     public void Html_report_renders_in_chromium_to_a_non_blank_1280px_screenshot()
