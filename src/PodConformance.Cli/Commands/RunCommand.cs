@@ -26,7 +26,7 @@ public static class RunCommand
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report", HelpName = "FILE" };
         var report = new Option<string?>("--report") { Description = "Write a JSON run report", HelpName = "FILE" };
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary (for CI step summaries)", HelpName = "FILE" };
-        var html = new Option<string?>("--html") { Description = "HTML report (not available yet)", HelpName = "FILE" };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (lifecycle failures drawn as timelines)", HelpName = "FILE" };
         var timings = new Option<bool>("--timings") { Description = "Include elapsed times in reports (makes them differ run to run)" };
         var common = new CommonOptions();
         var command = new Command("run", "Run the conformance properties against an adapter, with the model as oracle.");
@@ -40,11 +40,6 @@ public static class RunCommand
         clusterOptions.AddTo(command);
         command.SetAction(result =>
         {
-            if (result.GetValue(html) is not null)
-            {
-                throw new UserInputException("--html: the HTML report is not available yet; use --report FILE.json or --markdown FILE");
-            }
-
             var options = new RunOptions
             {
                 Seed = ReadSeed(result.GetValue(seed)),
@@ -140,6 +135,11 @@ public static class RunCommand
                 Write(markdownPath, MarkdownReport.Render(run));
             }
 
+            if (result.GetValue(html) is { } htmlPath)
+            {
+                Write(htmlPath, HtmlReport.Render(run, withTimings, SpecBase(htmlPath)));
+            }
+
             return run.AsExpected ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return command;
@@ -178,6 +178,22 @@ public static class RunCommand
         }
 
         return t >= TimeSpan.Zero ? t : throw new UserInputException("--tolerance: must not be negative");
+    }
+
+    /// <summary>
+    /// Run from a checkout (a <c>spec/</c> folder here), the HTML report links its spec files relative to where it is
+    /// written; elsewhere it names them without links (the rule texts are quoted in the page either way).
+    /// </summary>
+    private static string? SpecBase(string htmlPath)
+    {
+        string here = Directory.GetCurrentDirectory();
+        if (!Directory.Exists(Path.Combine(here, "spec")))
+        {
+            return null;
+        }
+
+        string relative = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(htmlPath)) ?? here, here).Replace('\\', '/');
+        return relative == "." ? "" : relative + "/";
     }
 
     private static void Write(string path, string text)

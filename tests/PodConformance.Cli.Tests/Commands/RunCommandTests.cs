@@ -24,7 +24,6 @@ public class RunCommandTests
     }
 
     [Theory]
-    [InlineData("--html", "x.html", "not available yet")]
     [InlineData("--seed", "-1", "--seed")]
     [InlineData("--count", "0", "--count")]
     [InlineData("--rules", "NOPE-*", "matches no property")]
@@ -35,6 +34,42 @@ public class RunCommandTests
         var r = CliRun.Run("run", option, value);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_html_writes_a_self_contained_report_with_the_failure()
+    {
+        using var expectations = CliRun.File("{\"adapter\": \"model\", \"expectations\": {\"P-QOS-CLASS\": {\"expected\": \"fail\", \"reason\": \"thought broken\", \"link\": \"\"}}}", ".json");
+        string path = Path.Combine(Path.GetTempPath(), "podconf-run-" + Guid.NewGuid().ToString("N") + ".html");
+        try
+        {
+            var r = CliRun.Run("run", "--rules", "P-QOS-CLASS,P-QTY-PARSE", "--count", "5", "--expectations", expectations.Path, "--html", path);
+            Assert.Equal(1, r.ExitCode);
+            string html = File.ReadAllText(path);
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.Contains("<code>model</code>", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"fail-P-QOS-CLASS\"", html, StringComparison.Ordinal);
+            Assert.Contains("UNEXPECTED-PASS", html, StringComparison.Ordinal);
+            Assert.Contains("podconf run --adapter model --rules P-QOS-CLASS --seed 20261124 --count 5", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+
+            // Same run, same bytes, whatever the culture.
+            var again = CliRun.RunInCulture("de-DE", "", "run", "--rules", "P-QOS-CLASS,P-QTY-PARSE", "--count", "5", "--expectations", expectations.Path, "--html", path);
+            Assert.Equal(1, again.ExitCode);
+            Assert.Equal(html, File.ReadAllText(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Run_html_to_an_unwritable_path_exits_2()
+    {
+        var r = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "1", "--html", Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid().ToString("N"), "r.html"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("cannot write", r.Error, StringComparison.Ordinal);
     }
 
     [Fact]

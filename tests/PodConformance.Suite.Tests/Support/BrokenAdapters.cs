@@ -9,6 +9,8 @@ namespace PodConformance.Suite.Tests.Support;
 /// <summary>The model with one deliberate bug, to show the suite catches it; or with a capability removed.</summary>
 internal sealed class BrokenAdapter(string name, Func<ConformanceCase, Observation, Observation> breakIt, Capability capabilities = Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore) : IConformanceAdapter
 {
+    private readonly Func<ConformanceCase, Observation, Observation> breakIt = breakIt;
+
     public string Name => name;
 
     public Capability Capabilities => capabilities;
@@ -32,6 +34,10 @@ internal sealed class BrokenAdapter(string name, Func<ConformanceCase, Observati
     public static BrokenAdapter DropsARestart { get; } = new("drops-a-restart", (_, o) => o.Lifecycle is { } l
         ? o with { Lifecycle = l with { Samples = l.Samples.Select(s => s with { Containers = s.Containers.Select(c => c with { RestartCount = Math.Max(0, c.RestartCount - 1) }).ToValueList() }).ToValueList() } }
         : o);
+
+    /// <summary>All three bugs above at once, for a report with quantity, QoS and lifecycle failures (docs/report-example.html).</summary>
+    public static BrokenAdapter Several { get; } = new("several-bugs", (c, o) =>
+        DropsARestart.breakIt(c, BurstableIsGuaranteed.breakIt(c, LowerCaseSuffixes.breakIt(c, o))));
 
     /// <summary>The model, without the QoS capability.</summary>
     public static BrokenAdapter WithoutQos { get; } = new("no-qos", (_, o) => o, Capability.Quantity | Capability.Admission | Capability.Lifecycle | Capability.OomScore);
