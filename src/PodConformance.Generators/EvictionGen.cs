@@ -52,8 +52,8 @@ public static class EvictionGen
     private static Gen<Pod> PodAt(int index) =>
         from resources in Resources
         from priority in Gen.Frequency(
-            (6, Gen.Constant<int?>(null)),
-            (2, Gen.Elements<int?>(0, 1000, 100000)),
+            (4, Gen.Constant<int?>(null)),
+            (3, Gen.Elements<int?>(0, 1000, 100000)),
             (1, Gen.Constant<int?>(CriticalPods.SystemCriticalPriority)))
         from nodeCritical in GenSequence.Bool
         from isStatic in GenSequence.Chance(5)
@@ -79,11 +79,11 @@ public static class EvictionGen
         return pod.Spec.Containers.Sum(c => c.Resources.Requests.TryGetValue("memory", out var q) ? q.Value() / Mi : 0);
     }
 
-    /// <summary>A working set over (by 64Mi), exactly at (not exceeding), or under the request, or a round absolute amount.</summary>
+    /// <summary>A working set over (by 64Mi or 128Mi), exactly at (not exceeding), or under the request, or a round absolute amount.</summary>
     private static Gen<UsageSample> Sample(Pod pod, TimeSpan at)
     {
         long request = RequestMi(pod);
-        return from mi in Gen.Elements(request + 64, request, request / 2, 32L, 320L, 640L)
+        return from mi in Gen.Elements(request + 64, request + 128, request, request / 2, 256L, 384L, 512L)
                from asPod in GenSequence.Chance(25)
                from noStats in GenSequence.Chance(5)
                select noStats
@@ -98,9 +98,13 @@ public static class EvictionGen
         from second in Sample(pod, at)
         select change ? ValueList.Of(first, second) : ValueList.Of(first);
 
-    /// <summary>A node of 1Gi or 2Gi; thresholds: the defaults, absolute, or a percentage; sometimes system memory.</summary>
-    private static Gen<NodeScenario> Node { get; } =
-        from capacity in Gen.Elements(1024L, 2048L)
+    /// <summary>
+    /// A node of 256Mi per pod (plus sometimes 512Mi headroom), so pressure is common and often needs several evictions;
+    /// thresholds: the defaults, absolute, or a percentage; sometimes system memory.
+    /// </summary>
+    private static Gen<NodeScenario> NodeFor(int pods) =>
+        from headroom in Gen.Elements(0L, 0L, 512L)
+        let capacity = pods * 256L + headroom
         from reserved in Gen.Elements(0L, 0L, 128L)
         from hard in Gen.Elements<ValueMap<string>?>(null, ValueMap.Of(("memory.available", "100Mi")), ValueMap.Of(("memory.available", "200Mi")), ValueMap.Of(("memory.available", "10%")))
         from enforce in GenSequence.Chance(85)
@@ -123,7 +127,7 @@ public static class EvictionGen
         from n in Gen.Choose(2, 5)
         from pods in GenSequence.Indexed(n, PodAt)
         from samples in GenSequence.Indexed(n, i => Samples(pods[i]))
-        from scenario in Node
+        from scenario in NodeFor(n)
         select new PressureCase(
             pods.ToValueList(),
             scenario with { Usage = ValueMap.Create(pods.Select((p, i) => KeyValuePair.Create(p.Metadata.Name, samples[i]))) });
