@@ -10,7 +10,7 @@ using PodConformance.Model.Time;
 namespace PodConformance.Adapters.Process.Codec;
 
 /// <summary>
-/// A node-pressure case on the wire (spec/adapter-protocol.md, PROTO-016): the pods as Kubernetes JSON and the
+/// A node-pressure case on the wire (spec/adapter-protocol.md, PROTO-015): the pods as Kubernetes JSON and the
 /// <c>kind: NodeScenario</c> document of spec/scenario.md as JSON. Read back through <see cref="NodeScenarioReader"/>
 /// (as a <c>kind: List</c> of the two), so the wire is exactly as strict as <c>podconf evict -f</c>.
 /// </summary>
