@@ -37,7 +37,7 @@ public class AdapterServerTests
         Assert.Equal(new ModelAdapter().Capabilities, hello.Capabilities);
         Assert.Contains(KubernetesVersion.Newest, hello.KubernetesVersions);
         Assert.Equal("1536Mi", Assert.IsType<ObservationReply>(ProtocolMessages.ReadReply(lines[1])).Observation.Quantity!.String);
-        Assert.Equal("""{"type":"error","id":2,"message":"bad request: case.kind: unknown case kind \"volume\" (expected quantity or pod)"}""", lines[2]);
+        Assert.Equal("""{"type":"error","id":2,"message":"bad request: case.kind: unknown case kind \"volume\" (expected quantity, pod or nodePressure)"}""", lines[2]);
         Assert.Equal(new ErrorReply(null, "bad request: not valid JSON ('g' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0.)"), ProtocolMessages.ReadReply(lines[3]));
         Assert.Equal("""{"type":"error","id":3,"message":"bad request: profile.kubernetesVersion: unsupported Kubernetes version \"1.20\": supported versions are 1.28 to 1.37"}""", lines[4]);
     }

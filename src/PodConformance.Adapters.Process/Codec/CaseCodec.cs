@@ -35,6 +35,19 @@ public static class CaseCodec
 
                 w.WritePropertyName("scenario");
                 ScenarioJson.Write(w, p.Scenario);
+                if (p.Objects is { } objects)
+                {
+                    w.WritePropertyName("objects");
+                    EnvInputsJson.Write(w, objects);
+                }
+
+                break;
+            case NodePressureCase n:
+                w.WriteString("kind", "nodePressure");
+                w.WritePropertyName("pods");
+                NodeScenarioJson.WritePods(w, n.Pods);
+                w.WritePropertyName("nodeScenario");
+                NodeScenarioJson.Write(w, n.Scenario);
                 break;
             default:
                 throw new ArgumentException("no wire form for case type " + testCase.GetType().Name, nameof(testCase));
@@ -55,9 +68,13 @@ public static class CaseCodec
             case "pod":
                 var pod = ReadPod(o.Required("pod"), o.Child("pod"));
                 var scenario = o.Optional("scenario") is { } s ? ScenarioJson.Read(s, o.Child("scenario")) : new Model.Simulation.Scenario();
-                return new PodCase(pod, scenario);
+                var objects = o.Optional("objects") is { } env ? EnvInputsJson.Read(env, o.Child("objects")) : null;
+                return new PodCase(pod, scenario) { Objects = objects };
+            case "nodePressure":
+                var (pods, nodeScenario) = NodeScenarioJson.Read(o.Required("pods"), o.Child("pods"), o.Required("nodeScenario"), o.Child("nodeScenario"));
+                return new NodePressureCase(pods, nodeScenario);
             default:
-                throw new ProtocolException(o.Child("kind"), "unknown case kind " + Excerpt.Quote(kind, 40) + " (expected quantity or pod)");
+                throw new ProtocolException(o.Child("kind"), "unknown case kind " + Excerpt.Quote(kind, 40) + " (expected quantity, pod or nodePressure)");
         }
     }
 

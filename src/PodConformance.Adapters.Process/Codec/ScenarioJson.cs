@@ -86,7 +86,7 @@ public static class ScenarioJson
         return result.Scenario;
     }
 
-    private static void WriteNode(Utf8JsonWriter w, Node n)
+    internal static void WriteNode(Utf8JsonWriter w, Node n)
     {
         w.WriteStartObject();
         w.WriteString("name", n.Name);
@@ -158,7 +158,7 @@ public static class ScenarioJson
         w.WriteEndObject();
     }
 
-    private static void WriteQuantities(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, Quantity>> values)
+    internal static void WriteQuantities(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, Quantity>> values)
     {
         w.WriteStartObject(name);
         foreach (var (k, v) in values)

@@ -10,15 +10,18 @@ using PodConformance.Suite.Cases;
 namespace PodConformance.Suite.Reports;
 
 /// <summary>
-/// A case as text a person can use: the Pod as YAML they can <c>kubectl apply</c>, then (when it has behaviour)
-/// the scenario in podconf's scenario format (spec/scenario.md) as a second document; a quantity as itself.
+/// A case as text a person can use: the Pod as YAML they can <c>kubectl apply</c>, then the ConfigMaps, Secrets and
+/// Services env reads (Secret values masked: reports must never carry secret text), then (when it has behaviour) the
+/// scenario in podconf's scenario format (spec/scenario.md); a node-pressure case as its <c>kind: NodeScenario</c>
+/// document followed by its pods, the single file <c>podconf evict -f</c> reads; a quantity as itself.
 /// </summary>
 public static class CaseText
 {
     public static string Render(ConformanceCase testCase) => testCase switch
     {
         QuantityCase q => "quantity: " + Quote(q.Input) + "\n",
-        PodCase p => PodManifestWriter.ToYaml(p.Pod) + (IsEmpty(p.Scenario) ? "" : "---\n" + Scenario(p.Scenario)),
+        PodCase p => PodManifestWriter.ToYaml(p.Pod) + (p.Objects is { } o ? EnvObjectsText.Render(p.Pod, o) : "") + (IsEmpty(p.Scenario) ? "" : "---\n" + Scenario(p.Scenario)),
+        NodePressureCase n => NodeScenarioText.Render(n.Scenario) + string.Concat(n.Pods.Select(pod => "---\n" + PodManifestWriter.ToYaml(pod))),
         _ => testCase.Describe() + "\n",
     };
 
@@ -120,7 +123,7 @@ public static class CaseText
         return "{" + string.Join(", ", parts) + "}";
     }
 
-    private static void AppendQuantities(StringBuilder w, string key, ValueMap<Quantity> map)
+    internal static void AppendQuantities(StringBuilder w, string key, ValueMap<Quantity> map)
     {
         if (!map.IsEmpty)
         {

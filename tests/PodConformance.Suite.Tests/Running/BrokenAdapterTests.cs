@@ -14,7 +14,9 @@ public class BrokenAdapterTests
     private static long Size(ConformanceCase c) => c switch
     {
         QuantityCase q => QuantityShrinker.Size(q.Input),
+        PodCase { Objects: { } o } p => EnvShrinker.Size(new EnvCase(p.Pod, o)),
         PodCase p => ScenarioShrinker.Size(new ScenarioCase(p.Pod, p.Scenario)),
+        NodePressureCase n => EvictionShrinker.Size(new PressureCase(n.Pods, n.Scenario)),
         _ => 0,
     };
 
@@ -22,12 +24,16 @@ public class BrokenAdapterTests
     [InlineData("lower-case-suffixes", "P-QTY-PRINT")]
     [InlineData("burstable-is-guaranteed", "P-QOS-CLASS")]
     [InlineData("drops-a-restart", "P-LIFE-RESTARTS")]
+    [InlineData("env-without-dollar-escape", "P-ENV-RESOLVE")]
+    [InlineData("evicts-by-qos-class", "P-EVICT-ORDER")]
     public void A_broken_adapter_is_caught_with_a_shrunk_counterexample(string adapter, string property)
     {
         var broken = adapter switch
         {
             "lower-case-suffixes" => BrokenAdapter.LowerCaseSuffixes,
             "burstable-is-guaranteed" => BrokenAdapter.BurstableIsGuaranteed,
+            "env-without-dollar-escape" => BrokenAdapter.NoDollarEscape,
+            "evicts-by-qos-class" => BrokenAdapter.EvictsByQosClass,
             _ => BrokenAdapter.DropsARestart,
         };
         var result = RunOne(broken, property);
@@ -56,12 +62,24 @@ public class BrokenAdapterTests
         Assert.Contains("qos", result.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Pending_properties_are_skipped_with_their_reason()
+    [Theory]
+    [InlineData("P-ENV-RESOLVE")]
+    [InlineData("P-EVICT-ORDER")]
+    public void Env_and_eviction_properties_run_and_pass_on_the_model(string property)
     {
-        var result = RunOne(new Suite.Adapters.ModelAdapter(), "P-ENV-RESOLVE");
-        Assert.Equal(Outcome.Skipped, result.Outcome);
-        Assert.StartsWith("pending: ", result.Reason, StringComparison.Ordinal);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = RunOne(new Suite.Adapters.ModelAdapter(), property);
+        Assert.Null(result.Property.Pending);
+        Assert.Equal(Outcome.Passed, result.Outcome);
+        Assert.True(result.CasesRun > 0);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), property + " took " + clock.Elapsed);
+    }
+
+    [Fact]
+    public void Env_and_eviction_properties_are_skipped_without_the_capability()
+    {
+        Assert.Equal(Outcome.Skipped, RunOne(BrokenAdapter.WithoutQos, "P-ENV-RESOLVE").Outcome);
+        Assert.Equal(Outcome.Skipped, RunOne(BrokenAdapter.WithoutQos, "P-EVICT-ORDER").Outcome);
     }
 
     [Fact]

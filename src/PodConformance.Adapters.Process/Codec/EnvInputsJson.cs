@@ -1,0 +1,133 @@
+using System.Text.Json;
+using PodConformance.Model.Collections;
+using PodConformance.Model.ContainerEnv;
+using PodConformance.Model.Simulation;
+
+namespace PodConformance.Adapters.Process.Codec;
+
+/// <summary>
+/// The optional <c>objects</c> of a pod case (spec/adapter-protocol.md, PROTO-015): the ConfigMaps, Secrets and
+/// Services env reads, and the node and pod IPs. Secret values travel in clear — the adapter needs them — and the
+/// adapter masks them in its env facet (ENV-010), as the observation is compared masked.
+/// </summary>
+public static class EnvInputsJson
+{
+    public static void Write(Utf8JsonWriter w, EnvInputs o)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(o);
+        w.WriteStartObject();
+        WriteData(w, "configMaps", o.ConfigMaps);
+        WriteData(w, "secrets", o.Secrets);
+        if (o.Services is { } services)
+        {
+            w.WriteStartArray("services");
+            foreach (var s in services)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", s.Name);
+                w.WriteString("namespace", s.Namespace);
+                w.WriteString("clusterIP", s.ClusterIP);
+                w.WriteStartArray("ports");
+                foreach (var p in s.Ports)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", p.Name);
+                    w.WriteString("protocol", p.Protocol);
+                    w.WriteNumber("port", p.Port);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+        else
+        {
+            w.WriteNull("services");
+        }
+
+        w.WriteBoolean("servicesSynced", o.ServicesSynced);
+        if (o.Node is { } node)
+        {
+            w.WritePropertyName("node");
+            ScenarioJson.WriteNode(w, node);
+        }
+
+        w.WriteStartArray("podIPs");
+        foreach (string ip in o.PodIPs)
+        {
+            w.WriteStringValue(ip);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static EnvInputs Read(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var services = o.Optional("services");
+        bool noLister = e.TryGetProperty("services", out var rawServices) && rawServices.ValueKind == JsonValueKind.Null;
+        var inputs = new EnvInputs
+        {
+            ConfigMaps = StrictJson.Map(o.Optional("configMaps"), o.Child("configMaps"), (v, p) => StrictJson.StringMap(v, p)),
+            Secrets = StrictJson.Map(o.Optional("secrets"), o.Child("secrets"), (v, p) => StrictJson.StringMap(v, p)),
+            Services = noLister ? (ValueList<Service>?)null : StrictJson.List(services, o.Child("services"), ReadService),
+            ServicesSynced = o.Optional("servicesSynced") is not { } synced || StrictJson.Bool(synced, o.Child("servicesSynced")),
+            Node = o.Optional("node") is { } node ? ReadNode(node, o.Child("node")) : null,
+            PodIPs = StrictJson.Strings(o.Optional("podIPs"), o.Child("podIPs")),
+        };
+        o.RejectUnknown();
+        return inputs;
+    }
+
+    private static Service ReadService(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var s = new Service
+        {
+            Name = o.RequiredString("name"),
+            Namespace = o.OptionalString("namespace"),
+            ClusterIP = o.OptionalString("clusterIP"),
+            Ports = StrictJson.List(o.Optional("ports"), o.Child("ports"), ReadPort),
+        };
+        o.RejectUnknown();
+        return s;
+    }
+
+    private static ServicePort ReadPort(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var p = new ServicePort { Name = o.OptionalString("name"), Protocol = o.OptionalString("protocol"), Port = StrictJson.Int32(o.Required("port"), o.Child("port")) };
+        o.RejectUnknown();
+        return p;
+    }
+
+    /// <summary>A node in the scenario format, read strictly by the scenario reader (as the only node of a scenario).</summary>
+    private static Model.Api.Node ReadNode(JsonElement e, string path)
+    {
+        var text = "{\"nodes\":[" + e.GetRawText() + "]}";
+        using var doc = JsonDocument.Parse(text);
+        return ScenarioJson.Read(doc.RootElement, path).EffectiveNodes[0];
+    }
+
+    private static void WriteData(Utf8JsonWriter w, string name, ValueMap<ValueMap<string>> objects)
+    {
+        w.WriteStartObject(name);
+        foreach (var (objectName, data) in objects)
+        {
+            w.WriteStartObject(objectName);
+            foreach (var (k, v) in data)
+            {
+                w.WriteString(k, v);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+}

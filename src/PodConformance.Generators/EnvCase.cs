@@ -1,0 +1,7 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.ContainerEnv;
+
+namespace PodConformance.Generators;
+
+/// <summary>A pod whose containers read env, and the objects and node facts of its namespace that env reads.</summary>
+public sealed record EnvCase(Pod Pod, EnvInputs Objects);

@@ -1,0 +1,203 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.ContainerEnv;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Generators;
+
+/// <summary>
+/// Pods whose containers use env in every form (spec/env.md: literal values with <c>$(VAR)</c> and <c>$$</c>,
+/// envFrom with prefixes and optional, key refs with missing keys, Downward API fieldRef and resourceFieldRef with
+/// divisors and unset limits), with the ConfigMaps, Secrets, Services and node facts env reads — some objects and keys
+/// missing, so CreateContainerConfigError paths are exercised. Pods are valid by construction under every profile.
+/// </summary>
+public static class EnvGen
+{
+    /// <summary>
+    /// Every Secret value the generator uses: distinctive, so a test can assert none of them ever appears in report
+    /// text (reports must show <c>&lt;secret:NAME/KEY&gt;</c> instead).
+    /// </summary>
+    public static IReadOnlyList<string> SecretValues { get; } = ["tok-S3CR3T-9f2Zq-do-not-print", "pw-S3CR3T-hunter2-Kx7-do-not-print", "k-S3CR3T-$(MODE)-Qp4-do-not-print"];
+
+    /// <summary>Variable names: short, and shared between containers, envFrom keys and references so they collide.</summary>
+    public static IReadOnlyList<string> VarNames { get; } = ["A", "B", "MODE", "URL", "TOKEN"];
+
+    /// <summary>Literal templates; <c>R</c> is replaced by a referenced name (earlier, later, or undefined).</summary>
+    public static IReadOnlyList<string> LiteralTemplates { get; } =
+        ["plain", "", "$(R)", "$$(R)", "$$", "a$(R)b", "$(R)-$(R)", "$$$(R)", "cost $$5", "$(R", "$()", "end$", "$(A$(B))", "x$$y"];
+
+    /// <summary>The ConfigMap env reads most: keys that are valid env names, a relaxed-only name (ENV-005) and a dotted one.</summary>
+    public static ValueMap<string> AppConfig { get; } =
+        ValueMap.Of(("mode", "debug"), ("port", "8080"), ("url", "http://$(MODE)"), ("MODE", "from-config"), ("9lives", "cat"), ("log.level", "info"));
+
+    public static ValueMap<string> OtherConfig { get; } = ValueMap.Of(("mode", "prod"), ("A", "alpha"));
+
+    public static ValueMap<string> AppSecret { get; } = ValueMap.Of(("token", SecretValues[0]), ("password", SecretValues[1]), ("TOKEN", SecretValues[2]));
+
+    /// <summary>Object names a pod refers to; the <c>missing-*</c> ones never exist.</summary>
+    public static IReadOnlyList<string> ConfigMapNames { get; } = ["app-config", "other-config", "missing-config"];
+
+    public static IReadOnlyList<string> SecretNames { get; } = ["app-secret", "missing-secret"];
+
+    private static Gen<bool?> Optional { get; } = Gen.Elements<bool?>(null, null, true, false);
+
+    private static Gen<string> Literal(IReadOnlyList<string> names) =>
+        from template in Gen.Elements(LiteralTemplates.ToArray())
+        from r in Gen.Elements(names.Append("NOPE").ToArray())
+        select template.Replace("(R)", "(" + r + ")", StringComparison.Ordinal).Replace("(R", "(" + r, StringComparison.Ordinal);
+
+    private static Gen<EnvVarSource> ConfigMapKey { get; } =
+        from name in Gen.Elements(ConfigMapNames.ToArray())
+        from key in Gen.Elements("mode", "port", "url", "absent-key")
+        from optional in Optional
+        select new EnvVarSource { ConfigMapKeyRef = new KeySelector { Name = name, Key = key, Optional = optional } };
+
+    private static Gen<EnvVarSource> SecretKey { get; } =
+        from name in Gen.Elements(SecretNames.ToArray())
+        from key in Gen.Elements("token", "password", "absent-key")
+        from optional in Optional
+        select new EnvVarSource { SecretKeyRef = new KeySelector { Name = name, Key = key, Optional = optional } };
+
+    /// <summary>Every env-supported field path, with present and absent label/annotation keys.</summary>
+    public static IReadOnlyList<string> FieldPaths { get; } =
+    [
+        "metadata.name", "metadata.namespace", "metadata.labels['app']", "metadata.labels['tier']", "metadata.annotations['team']",
+        "spec.nodeName", "spec.serviceAccountName", "status.podIP", "status.podIPs", "status.hostIP", "status.hostIPs",
+    ];
+
+    private static Gen<EnvVarSource> FieldRef { get; } =
+        from path in Gen.Elements(FieldPaths.ToArray())
+        from explicitVersion in GenSequence.Bool
+        select new EnvVarSource { FieldRef = new ObjectFieldSelector { ApiVersion = explicitVersion ? "v1" : "", FieldPath = path } };
+
+    private static Gen<EnvVarSource> ResourceFieldRef { get; } =
+        from resource in Gen.Elements("limits.cpu", "requests.cpu", "limits.memory", "requests.memory", "limits.ephemeral-storage", "requests.ephemeral-storage")
+        from divisor in resource.EndsWith(".cpu", StringComparison.Ordinal)
+            ? Gen.Elements<string?>(null, "1m", "1")
+            : Gen.Elements<string?>(null, "1", "1Ki", "1Mi", "1Gi", "1M")
+        select new EnvVarSource { ResourceFieldRef = new ResourceFieldSelector { Resource = resource, Divisor = divisor is null ? null : Quantity.Parse(divisor) } };
+
+    /// <summary>One variable named <paramref name="name"/> in any form.</summary>
+    public static Gen<EnvVar> Var(string name) => Gen.Frequency(
+        (5, Literal(VarNames).Select(v => new EnvVar { Name = name, Value = v })),
+        (2, ConfigMapKey.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+        (2, SecretKey.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+        (2, FieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+        (2, ResourceFieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })));
+
+    /// <summary>0–5 variables; names repeat sometimes (last wins, ENV-006).</summary>
+    public static Gen<ValueList<EnvVar>> Vars { get; } =
+        from n in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 3)), (2, Gen.Choose(4, 5)))
+        from names in Gen.Elements(VarNames.ToArray()).ArrayOf(n)
+        from vars in GenSequence.Indexed(n, i => Var(names[i]))
+        select vars.ToValueList();
+
+    private static Gen<EnvFromSource> EnvFromOne { get; } =
+        from secret in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from name in secret ? Gen.Elements(SecretNames.ToArray()) : Gen.Elements(ConfigMapNames.ToArray())
+        from prefix in Gen.Elements("", "", "CFG_", "S_")
+        from optional in Optional
+        select secret
+            ? new EnvFromSource { Prefix = prefix, SecretRef = new ObjectReference { Name = name, Optional = optional } }
+            : new EnvFromSource { Prefix = prefix, ConfigMapRef = new ObjectReference { Name = name, Optional = optional } };
+
+    private static Gen<ValueList<EnvFromSource>> EnvFrom { get; } =
+        from n in Gen.Frequency((3, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)))
+        from sources in GenSequence.Indexed(n, _ => EnvFromOne)
+        select sources.ToValueList();
+
+    /// <summary>Round resources, including none (resourceFieldRef then falls back to node allocatable, DOWNWARD-008).</summary>
+    public static IReadOnlyList<ResourceRequirements> Resources { get; } =
+    [
+        ResourceRequirements.Empty,
+        new() { Limits = ValueMap.Of(("cpu", Quantity.Parse("500m")), ("memory", Quantity.Parse("256Mi"))) },
+        new() { Requests = ValueMap.Of(("cpu", Quantity.Parse("250m")), ("memory", Quantity.Parse("64Mi"))) },
+        new() { Requests = ValueMap.Of(("memory", Quantity.Parse("128Mi"))), Limits = ValueMap.Of(("memory", Quantity.Parse("512Mi"))) },
+        new() { Limits = ValueMap.Of(("cpu", Quantity.Parse("2")), ("memory", Quantity.Parse("1Gi")), ("ephemeral-storage", Quantity.Parse("2Gi"))) },
+    ];
+
+    private static Gen<Container> ContainerNamed(string name) =>
+        from vars in Vars
+        from envFrom in EnvFrom
+        from resources in Gen.Elements(Resources.ToArray())
+        select new Container { Name = name, Image = "busybox", Env = vars, EnvFrom = envFrom, Resources = resources };
+
+    /// <summary>A valid pod of 1–2 regular containers and maybe an init container, each using env.</summary>
+    public static Gen<Pod> Pod { get; } =
+        from regular in Gen.Frequency((3, Gen.Constant(1)), (1, Gen.Constant(2)))
+        from init in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Constant(1)))
+        from containers in GenSequence.Indexed(regular, i => ContainerNamed(i == 0 ? "app" : "sidecar"))
+        from inits in GenSequence.Indexed(init, _ => ContainerNamed("setup"))
+        from name in Gen.Elements(PodGen.PodNamePool.ToArray())
+        from ns in Gen.Elements("", "default", "team-a")
+        from labelled in GenSequence.Chance(50)
+        from annotated in GenSequence.Chance(40)
+        from serviceAccount in Gen.Elements("", "", "builder")
+        from links in Gen.Elements<bool?>(null, null, false, true)
+        select new Pod
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Namespace = ns,
+                Labels = labelled ? ValueMap.Of(("app", name)) : default,
+                Annotations = annotated ? ValueMap.Of(("team", "payments")) : default,
+            },
+            Spec = new PodSpec { Containers = containers, InitContainers = inits, ServiceAccountName = serviceAccount, EnableServiceLinks = links },
+        };
+
+    /// <summary>Node facts: addresses (single-stack, dual-stack either way round, or none: DOWNWARD-004's error), allocatable.</summary>
+    public static Gen<Node> Node { get; } =
+        from addresses in Gen.Frequency(
+            (4, Gen.Constant(ValueList.Of("10.0.0.1"))),
+            (2, Gen.Constant(ValueList.Of("10.0.0.1", "fd00::1"))),
+            (1, Gen.Constant(ValueList.Of("fd00::1", "10.0.0.1"))),
+            (1, Gen.Constant(ValueList<string>.Empty)))
+        from smaller in GenSequence.Bool
+        select new Node
+        {
+            Name = "node-1",
+            Capacity = ValueMap.Of(("cpu", Quantity.Parse("4")), ("memory", Quantity.Parse("8Gi")), ("ephemeral-storage", Quantity.Parse("100Gi")), ("pods", Quantity.Parse("110"))),
+            Allocatable = smaller ? ValueMap.Of(("cpu", Quantity.Parse("3500m")), ("memory", Quantity.Parse("7Gi")), ("ephemeral-storage", Quantity.Parse("90Gi")), ("pods", Quantity.Parse("110"))) : default,
+            Addresses = addresses,
+        };
+
+    private static Gen<ValueMap<string>> SomeKeys(ValueMap<string> data) =>
+        from keep in GenSequence.Chance(85).ArrayOf(data.Count)
+        select ValueMap.Create(data.Where((_, i) => keep[i]));
+
+    private static Gen<ValueMap<ValueMap<string>>> Objects(params (string Name, ValueMap<string> Data, int Percent)[] objects) =>
+        from present in GenSequence.Indexed(objects.Length, i => GenSequence.Chance(objects[i].Percent))
+        from data in GenSequence.Indexed(objects.Length, i => SomeKeys(objects[i].Data))
+        select ValueMap.Create(objects.Select((o, i) => (o.Name, Data: data[i], Present: present[i])).Where(o => o.Present).Select(o => KeyValuePair.Create(o.Name, o.Data)));
+
+    /// <summary>The inputs for <paramref name="pod"/>: its namespace's objects (some missing), Services, node and pod IPs.</summary>
+    public static Gen<EnvInputs> InputsFor(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        string ns = pod.Metadata.Namespace.Length == 0 ? "default" : pod.Metadata.Namespace;
+        var kubernetes = Service.Create("kubernetes", "default", "10.96.0.1", "TCP", 443);
+        var db = Service.Create("db", ns, "10.96.0.20", "TCP", 5432);
+        var headless = new Service { Name = "peers", Namespace = ns, ClusterIP = "None", Ports = [new ServicePort { Port = 7000 }] };
+        return from configMaps in Objects(("app-config", AppConfig, 85), ("other-config", OtherConfig, 50))
+               from secrets in Objects(("app-secret", AppSecret, 85))
+               from services in Gen.Frequency(
+                   (3, Gen.Constant(ValueList<Service>.Empty)),
+                   (1, Gen.Constant(ValueList.Of(kubernetes))),
+                   (1, Gen.Constant(ValueList.Of(kubernetes, db, headless))))
+               from synced in GenSequence.Chance(95)
+               from node in Node
+               from podIPs in Gen.Elements(ValueList<string>.Empty, ValueList.Of("10.244.0.5"), ValueList.Of("fd00:10::5", "10.244.0.5"))
+               select new EnvInputs { ConfigMaps = configMaps, Secrets = secrets, Services = services, ServicesSynced = synced, Node = node, PodIPs = podIPs };
+    }
+
+    public static Gen<EnvCase> Case { get; } =
+        from pod in Pod
+        from inputs in InputsFor(pod)
+        select new EnvCase(pod, inputs);
+
+    /// <summary>Cases shrinking toward fewer containers, variables and objects, and plainer values.</summary>
+    public static Arbitrary<EnvCase> CaseArb { get; } = Arb.From(Case, EnvShrinker.Shrink);
+}

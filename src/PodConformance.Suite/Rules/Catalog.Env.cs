@@ -1,0 +1,36 @@
+using FsCheck.Fluent;
+using PodConformance.Generators;
+using PodConformance.Model.ContainerEnv;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+
+namespace PodConformance.Suite.Rules;
+
+public static partial class Catalog
+{
+    /// <summary>
+    /// Env: pods using every env form against generated ConfigMaps, Secrets, Services and node facts; the adapter's
+    /// per-container environment (Secret values masked) and CreateContainerConfigError messages must equal the model's.
+    /// </summary>
+    private static IEnumerable<ConformanceProperty> Env()
+    {
+        yield return new ConformanceProperty
+        {
+            Id = "P-ENV-RESOLVE",
+            Title = "Each container's resolved environment (envFrom, env, expansion, Downward API) equals Kubernetes'",
+            Covers = [.. RuleIds.Of(typeof(EnvRules)), .. RuleIds.Of(typeof(ExpandRules)), .. RuleIds.Of(typeof(DownwardRules))],
+            Spec = "spec/env.md",
+            Source = "pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables), third_party/forked/golang/expansion",
+            Needs = Capability.Env,
+            Cases = _ => EnvGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod) { Objects = c.Objects }),
+            Shrink = ShrinkEnv,
+            Compare = (_, e, a) => EnvFacet.Compare(e.Env, a.Env),
+            View = o => EnvFacet.View(o.Env),
+        };
+    }
+
+    private static IEnumerable<ConformanceCase> ShrinkEnv(ConformanceCase c) =>
+        c is PodCase p
+            ? EnvShrinker.Shrink(new EnvCase(p.Pod, p.Objects ?? EnvInputs.Empty)).Select(e => (ConformanceCase)new PodCase(e.Pod, p.Scenario) { Objects = e.Objects })
+            : [];
+}

@@ -1,0 +1,34 @@
+using FsCheck.Fluent;
+using PodConformance.Generators;
+using PodConformance.Model.Eviction;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+
+namespace PodConformance.Suite.Rules;
+
+public static partial class Catalog
+{
+    /// <summary>Eviction: node-pressure episodes; the adapter must evict the same pods in the same order, and never a critical one.</summary>
+    private static IEnumerable<ConformanceProperty> Eviction()
+    {
+        yield return new ConformanceProperty
+        {
+            Id = "P-EVICT-ORDER",
+            Title = "Under node pressure, pods are admitted, ranked and evicted as the kubelet's eviction manager does",
+            Covers = RuleIds.Of(typeof(EvictionRules)),
+            Spec = "spec/eviction.md",
+            Source = "pkg/kubelet/eviction/{eviction_manager,helpers}.go, pkg/kubelet/lifecycle/predicate.go",
+            Needs = Capability.Eviction,
+            Flags = PropertyFlags.Disruptive | PropertyFlags.Slow,
+            Cases = _ => EvictionGen.Case.Select(c => (ConformanceCase)new NodePressureCase(c.Pods, c.Scenario)),
+            Shrink = ShrinkPressure,
+            Compare = (_, e, a) => EvictionFacet.Compare(e.Eviction, a.Eviction),
+            View = o => EvictionFacet.View(o.Eviction),
+        };
+    }
+
+    private static IEnumerable<ConformanceCase> ShrinkPressure(ConformanceCase c) =>
+        c is NodePressureCase n
+            ? EvictionShrinker.Shrink(new PressureCase(n.Pods, n.Scenario)).Select(s => (ConformanceCase)new NodePressureCase(s.Pods, s.Scenario))
+            : [];
+}

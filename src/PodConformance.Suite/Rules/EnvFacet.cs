@@ -1,0 +1,99 @@
+using PodConformance.Model.ContainerEnv;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Suite.Rules;
+
+/// <summary>
+/// The env facet compared per container: the NAME=value map (values as observed, so Secret text stays masked) or the
+/// CreateContainerConfigError message. The detail names the container and the first variable that differs, which a
+/// line-by-line diff of the views would bury.
+/// </summary>
+public static class EnvFacet
+{
+    public static IReadOnlyList<string> View(EnvObservation? env)
+    {
+        if (env is null)
+        {
+            return ["<no env observation>"];
+        }
+
+        var lines = new List<string>();
+        foreach (string container in Containers(env))
+        {
+            if (env.Errors.TryGetValue(container, out string? error))
+            {
+                lines.Add(container + ": " + EnvError.Reason + ": " + error);
+            }
+            else if (env.Containers.TryGetValue(container, out var vars) && !vars.IsEmpty)
+            {
+                lines.AddRange(vars.Select(v => container + ": " + v.Key + "=" + v.Value));
+            }
+            else
+            {
+                lines.Add(container + ": <empty environment>");
+            }
+        }
+
+        return lines;
+    }
+
+    public static Verdict Compare(EnvObservation? expected, EnvObservation? actual)
+    {
+        if (expected is null || actual is null)
+        {
+            return expected is null && actual is null ? Verdict.Ok : Verdict.Fail(expected is null ? "the model observed no env" : "the adapter reported no env facet");
+        }
+
+        foreach (string container in Containers(expected).Union(Containers(actual), StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            bool expectedError = expected.Errors.TryGetValue(container, out string? e);
+            bool actualError = actual.Errors.TryGetValue(container, out string? a);
+            if (expectedError || actualError)
+            {
+                if (!string.Equals(e, a, StringComparison.Ordinal))
+                {
+                    return Verdict.Fail($"container {container}: expected {Describe(expected, container)}, got {Describe(actual, container)}");
+                }
+
+                continue;
+            }
+
+            if (!expected.Containers.TryGetValue(container, out var want) || !actual.Containers.TryGetValue(container, out var got))
+            {
+                return Verdict.Fail($"container {container}: expected {Describe(expected, container)}, got {Describe(actual, container)}");
+            }
+
+            foreach (string name in want.Keys.Union(got.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                bool has = want.TryGetValue(name, out string? w);
+                bool gave = got.TryGetValue(name, out string? g);
+                if (!has)
+                {
+                    return Verdict.Fail($"container {container}: unexpected variable {name}={CaseQuote(g!)}");
+                }
+
+                if (!gave)
+                {
+                    return Verdict.Fail($"container {container}: variable {name} missing (expected {CaseQuote(w!)})");
+                }
+
+                if (!string.Equals(w, g, StringComparison.Ordinal))
+                {
+                    return Verdict.Fail($"container {container}: {name}: expected {CaseQuote(w!)}, got {CaseQuote(g!)}");
+                }
+            }
+        }
+
+        return Verdict.Ok;
+    }
+
+    private static IEnumerable<string> Containers(EnvObservation env) =>
+        env.Containers.Keys.Union(env.Errors.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    private static string Describe(EnvObservation env, string container) =>
+        env.Errors.TryGetValue(container, out string? error) ? EnvError.Reason + ": " + error
+        : env.Containers.TryGetValue(container, out var vars) ? "an environment of " + vars.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " variables"
+        : "no such container";
+
+    private static string CaseQuote(string value) => Reports.CaseText.Quote(value);
+}

@@ -1,0 +1,67 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using PodConformance.Model.Api;
+using PodConformance.Model.ContainerEnv;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Generators.Tests;
+
+public sealed class EnvGenTests
+{
+    private static IEnumerable<Container> All(Pod p) => p.Spec.InitContainers.Concat(p.Spec.Containers);
+
+    private static IEnumerable<EnvVar> Vars(EnvCase c) => All(c.Pod).SelectMany(k => k.Env);
+
+    [Theory]
+    [MemberData(nameof(Support.Profiles), MemberType = typeof(Support))]
+    public void Env_pods_are_admitted_under_every_profile(string version)
+    {
+        var profile = Support.ProfileFor(version);
+        Assert.All(Seeds.Sample(EnvGen.Case, ReplaySeed.Of(6001), 300), c => Assert.True(PodGen.IsAdmitted(c.Pod, profile), c.Pod.ToString()));
+    }
+
+    [Fact]
+    public void Env_cases_cover_every_form_and_both_outcomes()
+    {
+        var cases = Seeds.Sample(EnvGen.Case, ReplaySeed.Of(6002), 400);
+        var vars = cases.SelectMany(Vars).ToList();
+        Assert.Contains(vars, v => v.ValueFrom is null && v.Value.Contains("$$", StringComparison.Ordinal));
+        Assert.Contains(vars, v => v.ValueFrom is null && v.Value.Contains("$(NOPE)", StringComparison.Ordinal));
+        Assert.Contains(vars, v => v.ValueFrom?.ConfigMapKeyRef is { Optional: true });
+        Assert.Contains(vars, v => v.ValueFrom?.SecretKeyRef is { Key: "absent-key" });
+        Assert.Contains(vars, v => v.ValueFrom?.FieldRef is { FieldPath: "metadata.labels['app']" });
+        Assert.Contains(vars, v => v.ValueFrom?.FieldRef is { FieldPath: "status.hostIPs" });
+        Assert.Contains(vars, v => v.ValueFrom?.ResourceFieldRef is { Divisor: not null });
+        var envFrom = cases.SelectMany(c => All(c.Pod)).SelectMany(k => k.EnvFrom).ToList();
+        Assert.Contains(envFrom, f => f.Prefix.Length > 0 && f.SecretRef is not null);
+        Assert.Contains(envFrom, f => f.ConfigMapRef is { Optional: true });
+
+        var results = cases.SelectMany(c => All(c.Pod).Select(k => Build(c, k))).ToList();
+        Assert.Contains(results, r => r.Error is not null);
+        Assert.Contains(results, r => r.Error is null && r.Variables.Any(v => v.Sensitive));
+        Assert.True(results.Count(r => r.Error is null) > results.Count / 3, "most containers should start");
+    }
+
+    private static EnvResult Build(EnvCase c, Container k)
+    {
+        var pod = PodDefaulter.Apply(c.Pod, Profile.Default);
+        pod = pod with { Spec = pod.Spec with { NodeName = "node-1" } };
+        return EnvironmentBuilder.Build(pod, k, c.Objects, Profile.Default);
+    }
+
+    [Property(Replay = "(6003,35)", MaxTest = 100)]
+    public Property Env_shrinks_are_smaller_and_keep_the_pod_admitted() =>
+        Prop.ForAll(EnvGen.CaseArb, c => EnvShrinker.Shrink(c).Take(80).All(s =>
+            EnvShrinker.Size(s) < EnvShrinker.Size(c) && PodGen.IsAdmitted(s.Pod, Profile.Default)));
+
+    [Property(Replay = "(6004,37)", MaxTest = 20)]
+    public Property Shrinking_anything_ends_on_one_container_without_env() =>
+        Prop.ForAll(EnvGen.CaseArb, c =>
+        {
+            var smallest = Support.ShrinkToFixpoint(c, EnvShrinker.Shrink, _ => true);
+            return smallest.Pod.Spec.Containers.Count == 1 && smallest.Pod.Spec.InitContainers.IsEmpty && Vars(smallest).All(v => v.ValueFrom is null)
+                && smallest.Objects.ConfigMaps.IsEmpty && smallest.Objects.Secrets.IsEmpty;
+        });
+}
