@@ -72,6 +72,10 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
     {
         var expected = model.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
         var actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+        if (testCase is PodCase { Objects: { } objects } && actual.Env is { } env)
+        {
+            actual = actual with { Env = SecretRedaction.Redact(env, objects) };
+        }
         if (expected.Failure is { } modelFailure)
         {
             return (expected, actual, Verdict.Fail("the model failed on this case (a bug in podconf): " + modelFailure));
