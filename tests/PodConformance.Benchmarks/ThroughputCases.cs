@@ -1,0 +1,38 @@
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Rules;
+using PodConformance.Suite.Running;
+
+namespace PodConformance.Benchmarks;
+
+/// <summary>
+/// The cases a default run sends, generated exactly as the runner does (default seed, case i from (seed, i)), so a
+/// benchmark's scenarios per second translate directly into the wall time of <c>podconf run</c>.
+/// </summary>
+public static class ThroughputCases
+{
+    public const int Count = RunOptions.DefaultCount;
+
+    /// <summary>P-QTY-PARSE's texts: valid, near-valid and garbage quantities.</summary>
+    public static ConformanceCase[] Quantity { get; } = Of("P-QTY-PARSE");
+
+    /// <summary>P-ADM-VALIDATION's pods: one valid to three invalid, the admission mix.</summary>
+    public static ConformanceCase[] Admission { get; } = Of("P-ADM-VALIDATION");
+
+    /// <summary>The lifecycle properties' pods and scenarios (up to 10 minutes of virtual time each).</summary>
+    public static ConformanceCase[] Lifecycle { get; } = Of("P-LIFE-PHASE");
+
+    public static ConformanceCase[] For(string kind) => kind switch
+    {
+        "quantity" => Quantity,
+        "admission" => Admission,
+        "lifecycle" => Lifecycle,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "quantity, admission or lifecycle"),
+    };
+
+    private static ConformanceCase[] Of(string propertyId)
+    {
+        var gen = Catalog.Find(propertyId)!.Cases(Profile.Default);
+        return [.. Enumerable.Range(0, Count).Select(i => SuiteRunner.CaseAt(gen, RunOptions.DefaultSeed, i))];
+    }
+}

@@ -1,0 +1,143 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Events;
+using PodConformance.Model.Oom;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Qos;
+using PodConformance.Model.Simulation;
+using PodConformance.Model.Validation;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Suite.Tests.Mutation;
+
+/// <summary>
+/// <see cref="ModelAdapter"/>'s pipeline with a seam at every stage where a rule lives, so a mutant swaps one stage
+/// and the rest runs for real (a bent default flows into validation and QoS, a bent policy into the simulator).
+/// Unbent, it observes exactly what the model adapter does (checked by a test). The simulator exposes no seam for
+/// its internal rules (backoff, phase), so those are bent on its snapshots or, last resort, on the observation.
+/// </summary>
+internal sealed record ModelPipeline
+{
+    public static ModelPipeline Real { get; } = new();
+
+    /// <summary>Parse and print one quantity (the printing rules live inside <c>Quantity</c>, no seam).</summary>
+    public Func<string, QuantityObservation> Quantity { get; init; } = ModelAdapter.ObserveQuantity;
+
+    /// <summary>Create-time defaulting.</summary>
+    public Func<Pod, Profile, Pod> Default { get; init; } = PodDefaulter.Apply;
+
+    /// <summary>Create-time validation of the defaulted pod.</summary>
+    public Func<Pod, Profile, ValidationResult> Validate { get; init; } = PodValidator.Validate;
+
+    /// <summary>status.qosClass from the defaulted spec.</summary>
+    public Func<PodSpec, Profile, QosClass> Qos { get; init; } = QosCalculator.ComputePodQos;
+
+    /// <summary>oom_score_adj of one container of the defaulted pod, given the node's memory capacity.</summary>
+    public Func<Pod, Container, long, Profile, int> OomScore { get; init; } = (pod, c, capacity, profile) => OomScoreAdjust.ForContainer(pod, c, capacity, profile).Score;
+
+    /// <summary>The pod the simulator is given (where a kubelet policy can be bent through its input).</summary>
+    public Func<Pod, Pod> SimulatedPod { get; init; } = p => p;
+
+    /// <summary>Each snapshot the simulator published, before it is sampled (where status-computing rules are bent).</summary>
+    public Func<Pod, Profile, Pod> Snapshot { get; init; } = (p, _) => p;
+
+    /// <summary>The sample of a snapshot (where the printer's cells are bent, from the same snapshot).</summary>
+    public Func<Pod, StatusSample, StatusSample> Sample { get; init; } = (_, s) => s;
+
+    /// <summary>Each event the simulator recorded.</summary>
+    public Func<PodEvent, Profile, PodEvent> Event { get; init; } = (e, _) => e;
+
+    /// <summary>The finished lifecycle observation: the decorator of last resort.</summary>
+    public Func<LifecycleObservation, LifecycleObservation> Lifecycle { get; init; } = l => l;
+
+    /// <summary>The pod whose environment is resolved.</summary>
+    public Func<Pod, Pod> EnvPod { get; init; } = p => p;
+
+    public Observation Run(ConformanceCase testCase, Profile profile) => testCase switch
+    {
+        QuantityCase q => new Observation { Quantity = Quantity(q.Input) },
+        PodCase p => ObservePod(p, profile),
+        NodePressureCase n => new Observation { Eviction = ModelAdapter.ObserveEviction(n, profile) },
+        _ => Observation.Failed("unknown case type " + testCase.GetType().Name),
+    };
+
+    private Observation ObservePod(PodCase p, Profile profile)
+    {
+        var admission = ObserveAdmission(p.Pod, profile);
+        if (!admission.Accepted)
+        {
+            return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
+        }
+
+        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], p.Scenario, profile);
+        return new Observation
+        {
+            Admission = admission,
+            Lifecycle = Lifecycle(ObserveLifecycle(sim, p.Pod.Metadata.Name, profile)),
+            OomScore = ObserveOomScores(p, profile),
+            Env = ModelAdapter.ObserveEnv(p with { Pod = EnvPod(p.Pod) }, profile),
+        };
+    }
+
+    private AdmissionObservation ObserveAdmission(Pod pod, Profile profile)
+    {
+        var defaulted = Default(pod, profile);
+        var validation = Validate(defaulted, profile);
+        if (!validation.IsValid)
+        {
+            return new AdmissionObservation { Accepted = false, Errors = [.. validation.Errors.Select(e => e.ToString())] };
+        }
+
+        return new AdmissionObservation
+        {
+            Accepted = true,
+            QosClass = Qos(defaulted.Spec, profile).ToApiString(),
+            Defaults = PodFields.Flatten(defaulted),
+        };
+    }
+
+    private LifecycleObservation ObserveLifecycle(SimulationResult sim, string podName, Profile profile)
+    {
+        var samples = new List<StatusSample>();
+        foreach (var s in sim.For(podName))
+        {
+            var pod = Snapshot(s.Pod, profile);
+            var sample = Sample(pod, LifecycleObserver.Sample(s.Time - sim.Start, pod, s.Kind == SnapshotKind.Deleted));
+            if (samples.Count > 0 && samples[^1] with { Offset = sample.Offset } == sample)
+            {
+                continue;
+            }
+
+            samples.Add(sample);
+        }
+
+        var events = sim.EventsFor(podName)
+            .Select(e => Event(e, profile))
+            .Select(e => new EventSample(e.FirstTimestamp - sim.Start, e.Type.ToString(), e.Reason, e.Message));
+        return new LifecycleObservation { Samples = [.. samples], Events = [.. events] };
+    }
+
+    private OomScoreObservation ObserveOomScores(PodCase p, Profile profile)
+    {
+        var pod = PodDefaulter.Apply(p.Pod, profile);
+        var node = p.Scenario.EffectiveNodes[0];
+        long capacity = node.Capacity.TryGetValue("memory", out var mem) ? mem.Value() : 8L * 1024 * 1024 * 1024;
+        var scores = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => (c.Name, OomScore(pod, c, capacity, profile)));
+        return new OomScoreObservation(Model.Collections.ValueMap.Of([.. scores]));
+    }
+}
+
+/// <summary>A pipeline as an adapter, under the mutant's name.</summary>
+internal sealed class PipelineAdapter(string name, ModelPipeline pipeline) : IConformanceAdapter
+{
+    public string Name => name;
+
+    public Capability Capabilities => new ModelAdapter().Capabilities;
+
+    public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(pipeline.Run(testCase, profile));
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

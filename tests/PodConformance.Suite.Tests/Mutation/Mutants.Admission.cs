@@ -1,0 +1,107 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Qos;
+using PodConformance.Model.Validation;
+
+namespace PodConformance.Suite.Tests.Mutation;
+
+internal static partial class Mutants
+{
+    private static IEnumerable<Mutant> Admission()
+    {
+        yield return new Mutant(
+            "qos-ignores-init", "qos", QosRules.Containers, "QoS ignores init containers (sidecars included)",
+            Injection.Stage,
+            ModelPipeline.Real with { Qos = (spec, profile) => QosCalculator.ComputePodQos(spec with { InitContainers = [] }, profile) });
+
+        yield return new Mutant(
+            "qos-counts-ephemeral-storage", "qos", QosRules.PerResource, "QoS counts ephemeral-storage beside cpu and memory",
+            Injection.Stage,
+            ModelPipeline.Real with { Qos = QosCountingEphemeralStorage });
+
+        yield return new Mutant(
+            "def-no-requests-from-limits", "defaulting", DefaultingRules.RequestsFromLimits, "defaulting does not copy limits to missing requests",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => KeepRequests(pod, PodDefaulter.Apply(pod, profile)) });
+
+        yield return new Mutant(
+            "val-drops-requests-within-limits", "validation", ValidationRules.RequestsWithinLimits, "validation drops \"requests must be ≤ limits\"",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Validate = (pod, profile) => new ValidationResult(PodValidator.Validate(pod, profile).Errors.Where(e => e.Rule != ValidationRules.RequestsWithinLimits).ToValueList()),
+            });
+    }
+
+    private static readonly string[] CpuMemoryStorage = [ResourceNames.Cpu, ResourceNames.Memory, ResourceNames.EphemeralStorage];
+
+    /// <summary>ComputePodQOS folded the same way, but with ephemeral-storage as a third QoS resource.</summary>
+    private static QosClass QosCountingEphemeralStorage(PodSpec spec, Profile profile)
+    {
+        if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && spec.Resources is { } podLevel)
+        {
+            return ResourceQos(podLevel);
+        }
+
+        QosClass? pod = null;
+        foreach (var c in spec.InitContainers.Concat(spec.Containers))
+        {
+            var cls = ResourceQos(c.Resources);
+            if (cls == QosClass.Burstable || (pod is { } p && p != cls))
+            {
+                return QosClass.Burstable;
+            }
+
+            pod = cls;
+        }
+
+        return pod ?? QosClass.BestEffort;
+    }
+
+    private static QosClass ResourceQos(ResourceRequirements r)
+    {
+        if (r.Requests.IsEmpty && r.Limits.IsEmpty)
+        {
+            return QosClass.BestEffort;
+        }
+
+        QosClass? qos = null;
+        foreach (string res in CpuMemoryStorage)
+        {
+            var req = r.Requests.TryGetValue(res, out var rq) ? rq : Model.Quantities.Quantity.Zero;
+            var lim = r.Limits.TryGetValue(res, out var lq) ? lq : Model.Quantities.Quantity.Zero;
+            if (!req.Equals(lim))
+            {
+                return QosClass.Burstable;
+            }
+
+            var cls = req.IsZero ? QosClass.BestEffort : QosClass.Guaranteed;
+            if (qos is { } q && q != cls)
+            {
+                return QosClass.Burstable;
+            }
+
+            qos = cls;
+        }
+
+        return qos!.Value;
+    }
+
+    /// <summary>The defaulted pod with every container's requests as the user wrote them (DEF-001 undone).</summary>
+    private static Pod KeepRequests(Pod original, Pod defaulted)
+    {
+        static ValueList<Container> Restore(ValueList<Container> before, ValueList<Container> after) =>
+            after.Select((c, i) => i < before.Count ? c with { Resources = c.Resources with { Requests = before[i].Resources.Requests } } : c).ToValueList();
+
+        return defaulted with
+        {
+            Spec = defaulted.Spec with
+            {
+                Containers = Restore(original.Spec.Containers, defaulted.Spec.Containers),
+                InitContainers = Restore(original.Spec.InitContainers, defaulted.Spec.InitContainers),
+            },
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Suite.Tests.Mutation;
+
+internal static partial class Mutants
+{
+    private static readonly Regex IntegerWithSuffix = new("^([0-9]+)([A-Za-z]*)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex TrailingZeroInput = new("^[+]?[0-9]*[1-9]0+(m|k|M|G|T|P|E)?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly string[] BinarySuffixes = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+
+    /// <summary>Printing lives inside <c>Quantity</c> (no seam), so these bend the quantity observation.</summary>
+    private static IEnumerable<Mutant> Quantity()
+    {
+        yield return new Mutant(
+            "qty-keeps-trailing-zeros", "quantity", "QTY-021", "canonical form keeps trailing zeros (1000m stays 1000m, 1500k stays 1500k)",
+            Injection.Decorator,
+            ModelPipeline.Real with { Quantity = input => Bend(input, q => TrailingZeroInput.IsMatch(input) ? q with { Canonical = input.TrimStart('+') } : q) });
+
+        yield return new Mutant(
+            "qty-fractional-binary", "quantity", "QTY-020", "binary amounts print with a fraction of the next suffix (1536Mi as 1.5Gi)",
+            Injection.Decorator,
+            ModelPipeline.Real with { Quantity = input => Bend(input, q => q with { String = FractionalBinary(q.String), Canonical = FractionalBinary(q.Canonical) }) });
+
+        yield return new Mutant(
+            "qty-value-truncates", "quantity", "QTY-030", "Value() truncates fractions instead of rounding up (100m → 0)",
+            Injection.Decorator,
+            ModelPipeline.Real with
+            {
+                Quantity = input => Bend(input, q => q.MilliValue > 0 && q.MilliValue < long.MaxValue / 2 && q.MilliValue % 1000 != 0 && q.Value == q.MilliValue / 1000 + 1
+                    ? q with { Value = q.MilliValue / 1000 }
+                    : q),
+            });
+    }
+
+    private static QuantityObservation Bend(string input, Func<QuantityObservation, QuantityObservation> bend)
+    {
+        var q = ModelAdapter.ObserveQuantity(input);
+        return q.Ok ? bend(q) : q;
+    }
+
+    /// <summary><c>1536Mi</c> → <c>1.5Gi</c>: a whole binary amount that is a multiple of a quarter of the next suffix.</summary>
+    private static string FractionalBinary(string text)
+    {
+        var m = IntegerWithSuffix.Match(text);
+        int index = Array.IndexOf(BinarySuffixes, m.Groups[2].Value);
+        if (!m.Success || index < 0 || index == BinarySuffixes.Length - 1 || !long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+        {
+            return text;
+        }
+
+        if (n <= 1024 || n % 1024 == 0 || n % 256 != 0)
+        {
+            return text;
+        }
+
+        return (n / 1024m).ToString(CultureInfo.InvariantCulture) + BinarySuffixes[index + 1];
+    }
+}

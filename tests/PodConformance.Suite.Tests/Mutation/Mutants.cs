@@ -1,0 +1,12 @@
+namespace PodConformance.Suite.Tests.Mutation;
+
+/// <summary>
+/// Deliberately broken variants of the model, one rule bent each, spanning the areas the catalogue checks.
+/// Partial files hold one area each; the order here is the order of the summary table.
+/// </summary>
+internal static partial class Mutants
+{
+    public static IReadOnlyList<Mutant> All { get; } = [.. Quantity(), .. Admission(), .. Lifecycle(), .. Oom(), .. Env()];
+
+    public static Mutant Find(string id) => All.Single(m => string.Equals(m.Id, id, StringComparison.Ordinal));
+}
