@@ -19,10 +19,7 @@ internal static partial class Mutants
                         Containers = [.. pod.Spec.Containers.Select(NoExpansion)],
                     },
                 },
-            })
-        {
-            KnownGap = "P-ENV-RESOLVE is pending (scenarios cannot hold ConfigMaps, Secrets or Services yet), so no running property compares env",
-        };
+            });
     }
 
     /// <summary><c>$(</c> escaped as <c>$$(</c>: the real expansion then leaves every reference as written.</summary>
