@@ -2,16 +2,16 @@ namespace PodConformance.Adapters.Podman;
 
 /// <summary>
 /// How the adapter maps a scenario's virtual time onto real containers. Scenarios speak in seconds to minutes;
-/// a real case must take a few seconds, so every duration is multiplied by <see cref="TimeScale"/> (0.1: one
-/// virtual second is 100 ms of real time) and observation stops after <see cref="MaxWindow"/> of real time
-/// (40 virtual seconds at the default scale), whatever the scenario's <c>until</c>. Offsets reported in the
+/// a real case must take a few seconds, so every duration is multiplied by <see cref="TimeScale"/> (0.2: one
+/// virtual second is 200 ms of real time) and observation stops after <see cref="MaxWindow"/> of real time
+/// (25 virtual seconds at the default scale), whatever the scenario's <c>until</c>. Offsets reported in the
 /// observation are converted back to virtual time (real offset / scale).
 /// </summary>
 public sealed record PodmanOptions
 {
-    public double TimeScale { get; init; } = 0.1;
+    public double TimeScale { get; init; } = 0.2;
 
-    public TimeSpan MaxWindow { get; init; } = TimeSpan.FromSeconds(4);
+    public TimeSpan MaxWindow { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Real time between two <c>podman inspect</c> calls (one call takes ~70 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
