@@ -11,7 +11,8 @@ namespace PodConformance.Adapters.Podman.Tests;
 [Trait("Category", "Podman")]
 public sealed class PodmanAdapterTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Short = TimeSpan.FromSeconds(15);
+    /// <summary>12 virtual seconds: 2.4 s of real time at the default scale, enough for kube play and a short run.</summary>
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(12);
 
     private readonly PodmanAdapter _adapter = new();
 
@@ -60,7 +61,7 @@ public sealed class PodmanAdapterTests(ITestOutputHelper output) : IAsyncLifetim
     [PodmanFact]
     public async Task On_failure_restarts_without_backoff()
     {
-        var o = await Run(Case(Pod("OnFailure", [Container("app")]), Short, ("app", Exit(1))));
+        var o = await Run(Case(Pod("OnFailure", [Container("app")]), TimeSpan.FromSeconds(15), ("app", Exit(1))));
 
         // Kubernetes backs off 10s, 20s, 40s… (two or three restarts in 15s); podman restarts at once.
         int restarts = o.Samples.Max(s => s.Containers.Single().RestartCount);
@@ -74,6 +75,17 @@ public sealed class PodmanAdapterTests(ITestOutputHelper output) : IAsyncLifetim
         var o = await Run(Case(Pod("OnFailure", [Container("app")]), Short, ("app", Exit(0))));
 
         Assert.Equal((0, "Succeeded"), (Final(o, "app").RestartCount, o.Samples[^1].Phase));
+    }
+
+    [PodmanFact]
+    public async Task An_init_container_under_restart_policy_always_is_restarted_and_the_app_never_starts()
+    {
+        var pod = Pod("Always", [Container("app")], [Container("init")]);
+        var o = await Run(Case(pod, Short, ("init", Exit(0))));
+
+        // Kubernetes never restarts a succeeded init container; podman applies the pod's policy to it too.
+        Assert.True(o.Samples.Max(s => s.Containers[0].RestartCount) >= 2, "init restarts: " + o.Samples[^1].Containers[0].RestartCount);
+        Assert.All(o.Samples, s => Assert.Equal(("Pending", "waiting"), (s.Phase, s.Containers[1].State)));
     }
 
     [PodmanFact]
