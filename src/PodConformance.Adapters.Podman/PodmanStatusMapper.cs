@@ -29,6 +29,16 @@ public sealed class PodmanStatusMapper(Pod pod)
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(podmanName);
         var spec = pod.Spec;
+        if (states.Count == 0 && _seen.Count == 0)
+        {
+            // kube play has not created the pod's containers yet: podman knows nothing, so nothing is reported.
+            return pod with
+            {
+                Metadata = pod.Metadata with { CreationTimestamp = pod.Metadata.CreationTimestamp ?? DateTimeOffset.UnixEpoch },
+                Status = new PodStatus { Phase = PodPhases.Pending },
+            };
+        }
+
         var regular = spec.Containers.Select(c => Status(c, false, states.GetValueOrDefault(podmanName(c.Name)), false)).ToList();
         bool appsStarted = regular.Any(s => s.Started == true || s.State.Terminated is not null || s.RestartCount > 0);
         var init = spec.InitContainers.Select(c => Status(c, true, states.GetValueOrDefault(podmanName(c.Name)), appsStarted)).ToList();

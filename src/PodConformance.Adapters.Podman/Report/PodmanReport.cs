@@ -25,9 +25,9 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
     {
         ["P-LIFE-CONDITIONS"] = "podman has no pod conditions (PodScheduled, Initialized, ContainersReady, Ready…): the adapter reports none",
         ["P-LIFE-EVENTS"] = "podman's events are not Kubernetes events (no Scheduled, Pulling, Pulled, Created, Started, BackOff): the adapter reports none",
-        ["P-LIFE-RESTARTS"] = "podman restarts at once, with no CrashLoopBackOff back-off (10s, 20s, 40s…), so restart counts run far ahead of Kubernetes'",
-        ["P-LIFE-CONTAINERS"] = "no image pull and no back-off: podman never reports ContainerCreating for a pull, CrashLoopBackOff, or the kubelet's waiting states between restarts",
-        ["P-LIFE-KUBECTL"] = "the kubectl row follows the container states: no CrashLoopBackOff, no pull phase, restarts ahead of Kubernetes'",
+        ["P-LIFE-RESTARTS"] = "podman applies the pod's restart policy to init containers too: under restartPolicy Always a succeeded init container is restarted again and again and the app containers never start; and it restarts at once, with no CrashLoopBackOff back-off (10s, 20s, 40s…)",
+        ["P-LIFE-CONTAINERS"] = "kube play creates the containers before their first status can be read (no pod without container statuses, no image pull), and podman restarts at once (no CrashLoopBackOff waiting state between restarts)",
+        ["P-LIFE-KUBECTL"] = "the kubectl row follows the container states: the first row is already ContainerCreating (no Pending row before the kubelet reports), never CrashLoopBackOff, restarts ahead of Kubernetes'",
         ["P-LIFE-PHASE"] = "podman has no pod phase; mapped from its container states, phases differ where podman's lifecycle does (a failed init container leaves the pod Degraded, not Failed)",
     };
 
