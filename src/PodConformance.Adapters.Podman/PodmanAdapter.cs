@@ -117,7 +117,7 @@ public sealed class PodmanAdapter : IConformanceAdapter
         var played = await playDone.ConfigureAwait(false);
         if (!anySeen && played.ExitCode != 0)
         {
-            return Observation.Failed("podman kube play created no container (exit " + played.ExitCode.ToString(CultureInfo.InvariantCulture) + "): " + PodmanEnvironment.FirstLine(played.Stderr));
+            return Observation.Failed("podman kube play created no container (exit " + played.ExitCode.ToString(CultureInfo.InvariantCulture) + "): " + PodmanEnvironment.ErrorLine(played.Stderr));
         }
 
         return new Observation { Lifecycle = LifecycleObserver.FromSnapshots(snapshots, []) };

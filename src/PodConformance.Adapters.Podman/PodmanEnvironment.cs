@@ -68,6 +68,17 @@ public sealed record PodmanEnvironment(bool Usable, string Reason, string Contai
         return null;
     }
 
+    /// <summary>
+    /// podman's own message: the last <c>Error:</c> line if there is one (earlier lines are timestamped
+    /// warnings, which would make reports differ run to run), else the first line.
+    /// </summary>
+    internal static string ErrorLine(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var error = lines.LastOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal));
+        return error ?? FirstLine(text);
+    }
+
     internal static string FirstLine(string text)
     {
         string t = text.Trim();

@@ -11,7 +11,7 @@ namespace PodConformance.Adapters.Podman.Tests;
 public sealed class PodmanReportTests
 {
     public const ulong Seed = 1;
-    public const int Count = 3;
+    public const int Count = 6;
     public const int MaxShrinkAttempts = 12;
 
     private static string RepoRoot()

@@ -2,6 +2,7 @@ using System.Globalization;
 using FsCheck.Fluent;
 using PodConformance.Generators;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Time;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Cases;
 using PodConformance.Suite.Observations;
@@ -11,7 +12,7 @@ namespace PodConformance.Adapters.Podman.Report;
 
 /// <summary>
 /// The lifecycle properties the podman report checks, with the IDs and views of the suite's catalogue on the
-/// <c>run</c> branch (P-LIFE-*), so that golden/podman/expectations.json names the same properties. Once that
+/// <c>run</c> branch (P-LIFE-*; timing with the catalogue's default tolerance, zero), so that golden/podman/expectations.json names the same properties. Once that
 /// catalogue is merged, the report should take its properties from it and this file goes away.
 /// </summary>
 public static class LifecycleProperties
@@ -23,12 +24,15 @@ public static class LifecycleProperties
         Property("P-LIFE-CONDITIONS", "The pod's conditions (type, status, reason) change as Kubernetes changes them", "spec/conditions.md",
             o => Project(o, s => s.Conditions.IsEmpty ? "<no conditions>" : string.Join(" ", s.Conditions))),
         Property("P-LIFE-CONTAINERS", "Container states, reasons, exit codes and last terminations follow Kubernetes", "spec/limits.md",
-            o => Project(o, s => string.Join("; ", s.Containers.Select(Container)))),
+            o => Project(o, s => string.Join("; ", s.Containers.Select(c => SampleText.Container(c, withRestarts: false))))),
         Property("P-LIFE-RESTARTS", "Each container restarts as many times as under Kubernetes' restart policy and backoff", "spec/backoff.md", Restarts),
         Property("P-LIFE-KUBECTL", "kubectl get shows the same READY, STATUS and RESTARTS sequence", "spec/printer.md",
             o => Project(o, s => s.Ready + " " + s.Status + " " + s.Restarts)),
         Property("P-LIFE-EVENTS", "The pod's events have Kubernetes' types, reasons and messages, in order", "spec/events.md",
             o => o.Lifecycle!.Events.Select(e => e.Type + " " + e.Reason).ToList()),
+        Property("P-LIFE-TIMING", "Status changes happen when Kubernetes makes them happen (backoff delays, pull backoff), compared exactly", "spec/backoff.md",
+            o => o.Lifecycle!.Samples.Select(s => "+" + GoDuration.Format(s.Offset) + " " + s.Phase + " " + s.Status + " " + s.Restarts).ToList())
+            with { Flags = PropertyFlags.Timing },
     ];
 
     private static ConformanceProperty Property(string id, string title, string spec, Func<Observation, IReadOnlyList<string>> view)
@@ -87,27 +91,6 @@ public static class LifecycleProperties
         }
 
         return lines;
-    }
-
-    private static string Container(ContainerSample c)
-    {
-        string text = c.Name + " " + (c.State.Length == 0 ? "<no state>" : c.State);
-        if (c.Reason.Length != 0)
-        {
-            text += " " + c.Reason;
-        }
-
-        if (c.ExitCode is { } exit)
-        {
-            text += " exit=" + exit.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (c.LastReason.Length != 0 || c.LastExitCode is not null)
-        {
-            text += " last=" + c.LastReason + "/" + (c.LastExitCode?.ToString(CultureInfo.InvariantCulture) ?? "");
-        }
-
-        return text + (c.Ready ? " ready" : "");
     }
 
     /// <summary>Per container, the distinct restart counts in order (<c>app: 0 1 2</c>).</summary>
