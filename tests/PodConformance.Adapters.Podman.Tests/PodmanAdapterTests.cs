@@ -121,6 +121,19 @@ public sealed class PodmanAdapterTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [PodmanFact]
+    public async Task A_missing_image_fails_the_whole_kube_play()
+    {
+        var c = Case(Pod("Always", [Container("app")]), TimeSpan.FromSeconds(25)) with
+        {
+            Scenario = new Model.Simulation.Scenario { Until = TimeSpan.FromSeconds(25), Images = new Model.Simulation.ImageCatalog { Missing = ["busybox:1.36"] } },
+        };
+        var o = await _adapter.RunAsync(c, Profile.Default, CancellationToken.None);
+
+        // Kubernetes: ErrImagePull, then ImagePullBackOff on the container. podman: three pull retries, then no pod at all.
+        Assert.StartsWith("podman kube play created no container (exit 125): Error: ", o.Failure);
+    }
+
+    [PodmanFact]
     public async Task Nothing_is_left_behind()
     {
         var cli = new PodmanCli(_adapter.Environment.ContainersConf);
