@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Adapters.Podman;
+
+/// <summary>
+/// Runs pod cases as real containers with <c>podman kube play</c> and observes their lifecycle by polling
+/// <c>podman inspect</c> while and after the play runs (docs/podman.md). Only <see cref="Capability.Lifecycle"/>
+/// is declared: podman does no Kubernetes admission, QoS or env resolution, and its oom_score_adj is not the
+/// kubelet's. Every pod it creates is removed after its case, and all of its run's pods on dispose.
+/// </summary>
+public sealed class PodmanAdapter : IConformanceAdapter
+{
+    private readonly PodmanOptions _options;
+    private readonly PodmanEnvironment _environment;
+    private readonly PodmanCli? _cli;
+    private int _cases;
+
+    public PodmanAdapter(PodmanOptions? options = null)
+    {
+        _options = options ?? new PodmanOptions();
+        _environment = options is null ? PodmanEnvironment.Current : PodmanEnvironment.Probe(_options);
+        _cli = _environment.Usable ? new PodmanCli(_environment.ContainersConf) : null;
+        RunId = Guid.NewGuid().ToString("N")[..8];
+    }
+
+    public string Name => "podman";
+
+    public Capability Capabilities => Capability.Lifecycle;
+
+    /// <summary>The label value on every pod of this adapter instance (<see cref="PodmanManifest.RunLabel"/>).</summary>
+    public string RunId { get; }
+
+    public PodmanEnvironment Environment => _environment;
+
+    public async ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
+    {
+        if (testCase is not PodCase p)
+        {
+            return Observation.Failed("the podman adapter runs pod cases only, not " + testCase.Describe());
+        }
+
+        if (_cli is null)
+        {
+            return Observation.Failed("podman is not usable: " + _environment.Reason);
+        }
+
+        string podName = string.Create(CultureInfo.InvariantCulture, $"{_options.NamePrefix}-{RunId}-{Interlocked.Increment(ref _cases)}");
+        string file = Path.Combine(Path.GetTempPath(), podName + ".yaml");
+        try
+        {
+            var rendered = PodmanManifest.Render(p.Pod, p.Scenario, podName, RunId, _options);
+            await File.WriteAllTextAsync(file, PodmanManifest.ToYaml(rendered), cancellationToken).ConfigureAwait(false);
+            return await ObserveAsync(p, podName, file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or System.ComponentModel.Win32Exception)
+        {
+            return Observation.Failed("podman adapter: " + e.Message);
+        }
+        finally
+        {
+            await PodmanCleanup.RemovePodAsync(_cli, podName).ConfigureAwait(false);
+            File.Delete(file);
+        }
+    }
+
+    private async Task<Observation> ObserveAsync(PodCase p, string podName, string file, CancellationToken ct)
+    {
+        var cli = _cli!;
+        var pod = p.Pod;
+        var names = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => PodmanManifest.ContainerName(podName, c.Name)).ToArray();
+        var window = Min(_options.ToReal(p.Scenario.Until), _options.MaxWindow);
+        var script = p.Scenario.ScriptFor(pod.Metadata.Name);
+        TimeSpan? deleteAt = script.DeleteAfter is { } d ? _options.ToReal(d) : null;
+        var mapper = new PodmanStatusMapper(pod);
+        var snapshots = new List<(TimeSpan, Pod, bool)>();
+        bool anySeen = false;
+
+        var clock = Stopwatch.StartNew();
+        using var play = cli.Start(["kube", "play", "--network", "none", "--quiet", file]);
+        var playDone = PodmanCli.WaitAsync(play, window + TimeSpan.FromSeconds(30), ct);
+        while (clock.Elapsed < window)
+        {
+            var at = clock.Elapsed;
+            bool deleting = deleteAt is { } del && at >= del;
+            if (deleting)
+            {
+                long grace = Math.Clamp((long)Math.Ceiling(_options.ToReal(TimeSpan.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30)).TotalSeconds), 0, 2);
+                await cli.RunAsync(["pod", "stop", "--ignore", "--time", grace.ToString(CultureInfo.InvariantCulture), podName], TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+            }
+
+            var states = await InspectAsync(cli, names, ct).ConfigureAwait(false);
+            anySeen |= states.Count > 0;
+            snapshots.Add((_options.ToVirtual(at), mapper.Map(states, c => PodmanManifest.ContainerName(podName, c)), deleting));
+            if (deleting)
+            {
+                break;
+            }
+
+            var rest = _options.PollInterval - (clock.Elapsed - at);
+            if (rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest, ct).ConfigureAwait(false);
+            }
+        }
+
+        if (!playDone.IsCompleted)
+        {
+            KillQuietly(play);
+        }
+
+        var played = await playDone.ConfigureAwait(false);
+        if (!anySeen && played.ExitCode != 0)
+        {
+            return Observation.Failed("podman kube play created no container (exit " + played.ExitCode.ToString(CultureInfo.InvariantCulture) + "): " + PodmanEnvironment.ErrorLine(played.Stderr));
+        }
+
+        return new Observation { Lifecycle = LifecycleObserver.FromSnapshots(snapshots, []) };
+    }
+
+    /// <summary>The pod's containers podman knows now, by name (absent ones are not created yet, or removed).</summary>
+    private static async Task<Dictionary<string, PodmanContainerState>> InspectAsync(PodmanCli cli, string[] names, CancellationToken ct)
+    {
+        var result = await cli.RunAsync(["inspect", "--type", "container", "--format", "json", .. names], TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        var byName = new Dictionary<string, PodmanContainerState>(StringComparer.Ordinal);
+        foreach (var s in PodmanContainerState.ParseInspect(result.Stdout))
+        {
+            byName[s.Name] = s;
+        }
+
+        return byName;
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already exited
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>Removes every pod of this adapter's run, also those a cancelled case could not remove.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_cli is not null)
+        {
+            await PodmanCleanup.RemoveLabelledAsync(_cli, RunId).ConfigureAwait(false);
+        }
+    }
+}

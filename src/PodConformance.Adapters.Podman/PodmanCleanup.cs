@@ -1,0 +1,34 @@
+namespace PodConformance.Adapters.Podman;
+
+/// <summary>
+/// Removes what the adapter created: one pod by name after each case, and every pod (with its containers)
+/// carrying the adapter's label — of one run, or of any run, for leftovers of a killed process.
+/// </summary>
+public static class PodmanCleanup
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Force-removes one pod and its containers; a pod already gone is fine.</summary>
+    public static Task<PodmanResult> RemovePodAsync(PodmanCli cli, string podName)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        return cli.RunAsync(["pod", "rm", "--force", "--ignore", "--time", "0", podName], Timeout, CancellationToken.None);
+    }
+
+    /// <summary>Removes every pod labelled by this adapter (of <paramref name="runId"/> only, when given); returns how many.</summary>
+    public static async Task<int> RemoveLabelledAsync(PodmanCli cli, string? runId = null)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        string filter = runId is null
+            ? "label=" + PodmanManifest.AdapterLabel + "=" + PodmanManifest.AdapterValue
+            : "label=" + PodmanManifest.RunLabel + "=" + runId;
+        var list = await cli.RunAsync(["pod", "ps", "--quiet", "--filter", filter], Timeout, CancellationToken.None).ConfigureAwait(false);
+        var ids = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length > 0)
+        {
+            await cli.RunAsync(["pod", "rm", "--force", "--ignore", "--time", "0", .. ids], Timeout, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return ids.Length;
+    }
+}

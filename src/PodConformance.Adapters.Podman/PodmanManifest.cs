@@ -1,0 +1,69 @@
+using PodConformance.Manifests.Writing;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Simulation;
+
+namespace PodConformance.Adapters.Podman;
+
+/// <summary>
+/// The pod YAML handed to <c>podman kube play</c>: the case's containers, restart policy and resources, each
+/// container running its scripted behaviour as a busybox shell command in <see cref="PodmanOptions.Image"/>.
+/// Only what the lifecycle depends on is rendered (env, probes, volumes, ports, lifecycle hooks are left out:
+/// the adapter observes lifecycle only, and there is no ConfigMap, Secret or network to back them). Images the
+/// scenario declares missing become a <c>localhost/</c> image that does not exist, so podman's own answer to a
+/// missing image is what is observed.
+/// </summary>
+public static class PodmanManifest
+{
+    public const string RunLabel = "podconf.io/run";
+    public const string AdapterLabel = "podconf.io/adapter";
+    public const string AdapterValue = "podman";
+
+    /// <summary>Annotation prefix holding each container's original image (labels cannot hold <c>/</c> and <c>:</c>).</summary>
+    public const string ImageAnnotationPrefix = "podconf.io/image.";
+
+    public const string MissingImage = "localhost/podconf-missing:absent";
+
+    /// <summary>The pod to play, named <paramref name="podName"/> (containers become <c>podName-container</c>).</summary>
+    public static Pod Render(Pod pod, Scenario scenario, string podName, string runId, PodmanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        var script = scenario.ScriptFor(pod.Metadata.Name);
+        var annotations = new List<(string, string)>();
+        Container Map(Container c, bool init)
+        {
+            annotations.Add((ImageAnnotationPrefix + c.Name, c.Image));
+            var runs = script.Containers.TryGetValue(c.Name, out var s)
+                ? s
+                : new ContainerScript(ValueList.Of(init && !c.IsSidecarPolicy ? ContainerRun.DefaultInit : ContainerRun.Default));
+            return new Container
+            {
+                Name = c.Name,
+                Image = scenario.Images.IsMissing(c.Image) ? MissingImage : options.Image,
+                Command = ValueList.Of("sh", "-c", ContainerShell.For(runs, options)),
+                Resources = c.Resources,
+                RestartPolicy = c.RestartPolicy,
+            };
+        }
+
+        var init = pod.Spec.InitContainers.Select(c => Map(c, true)).ToValueList();
+        var regular = pod.Spec.Containers.Select(c => Map(c, false)).ToValueList();
+        return new Pod
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = podName,
+                Labels = ValueMap.Of((RunLabel, runId), (AdapterLabel, AdapterValue)),
+                Annotations = ValueMap.Of([.. annotations]),
+            },
+            Spec = new PodSpec { RestartPolicy = pod.Spec.RestartPolicy, InitContainers = init, Containers = regular },
+        };
+    }
+
+    public static string ToYaml(Pod rendered) => PodManifestWriter.ToYaml(rendered);
+
+    /// <summary>podman's name of a container of a played pod.</summary>
+    public static string ContainerName(string podName, string container) => podName + "-" + container;
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PodConformance.Manifests.Writing;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Time;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+using PodConformance.Suite.Running;
+
+namespace PodConformance.Adapters.Podman.Report;
+
+/// <summary>
+/// podman against the model on the lifecycle properties: which pass, which fail, with the shrunk
+/// counterexamples; written as golden/podman/report.md and golden/podman/expectations.json. The cases and
+/// their order follow from the seed alone; what podman answers can vary with the machine's speed (timings
+/// are reported, never compared, except by the timing views that are expected to fail).
+/// </summary>
+public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
+{
+    /// <summary>Why each known deviation exists; a failure without an entry gets its failure detail as reason.</summary>
+    public static IReadOnlyDictionary<string, string> KnownDeviations { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["P-LIFE-PHASE"] = "podman has no pod phase, and where its lifecycle differs the mapped phase does: a missing image fails kube play as a whole (exit 125, no pod to observe), a succeeded init container under restartPolicy Always is restarted forever (Pending, never Running), a failed init container leaves the pod Degraded (Pending, not Failed)",
+        ["P-LIFE-CONDITIONS"] = "podman has no pod conditions (PodScheduled, Initialized, ContainersReady, Ready…): the adapter reports none",
+        ["P-LIFE-CONTAINERS"] = "no image pull: kube play creates and starts the containers within ~0.7 s, so the model's ContainerCreating-while-pulling step is missed or differs; a missing image fails the whole kube play instead of ErrImagePull/ImagePullBackOff; restarts come at once, never CrashLoopBackOff",
+        ["P-LIFE-RESTARTS"] = "podman applies the pod's restart policy to init containers too: under restartPolicy Always a succeeded init container is restarted again and again and the app containers never start; and it restarts at once, with no CrashLoopBackOff back-off (10s, 20s, 40s…)",
+        ["P-LIFE-KUBECTL"] = "the kubectl row follows the container states: no pull step as the model has it, never ErrImagePull, ImagePullBackOff or CrashLoopBackOff, restarts ahead of Kubernetes'",
+        ["P-LIFE-EVENTS"] = "podman's events are not Kubernetes events (no Scheduled, Pulling, Pulled, Created, Started, BackOff): the adapter reports none",
+        ["P-LIFE-TIMING"] = "real time: kube play alone takes ~0.7 s (3.5 virtual seconds at the 0.2 scale), podman has no pull or back-off delays, and polling sees changes up to 100 ms late",
+    };
+
+    public const string ReportPath = "golden/podman/report.md";
+
+    public async Task<IReadOnlyList<PropertyResult>> RunAsync(IConformanceAdapter podman, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(podman);
+        var cached = new CachingAdapter(podman);
+        var model = new CachingAdapter(new ModelAdapter());
+        var runner = new SuiteRunner(model, cached, Profile.Default) { MaxShrinkAttempts = maxShrinkAttempts };
+        var results = new List<PropertyResult>();
+        foreach (var property in LifecycleProperties.All)
+        {
+            results.Add(await Task.Run(() => runner.Run(property, seed, count, ct), ct).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    public string Markdown(IReadOnlyList<PropertyResult> results, PodmanOptions options, string podmanVersion)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(options);
+        var md = new StringBuilder();
+        void Line(string s = "") => md.Append(s).Append('\n');
+        Line("# podman against the model: lifecycle conformance");
+        Line();
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"podman {podmanVersion} (runc, cgroupfs; `podman kube play --network none`), Kubernetes {Profile.Default}, seed {seed}, {count} cases per property, at most {maxShrinkAttempts} shrink attempts."));
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"Time scale {options.TimeScale}: a virtual second of the scenario is {options.TimeScale * 1000:0} ms of real time; observation stops after {options.MaxWindow.TotalSeconds:0} s of real time ({options.ToVirtual(options.MaxWindow).TotalSeconds:0} virtual seconds); offsets below are virtual."));
+        Line("Regenerate: `PODCONF_PODMAN_REPORT=1 dotnet test tests/PodConformance.Adapters.Podman.Tests --filter Report` (docs/podman.md).");
+        Line("The model's timeline runs to the scenario's `until`; podman's stops at the window, which is part of every difference below.");
+        Line();
+        Line("| property | result | cases | known deviation |");
+        Line("|---|---|---|---|");
+        foreach (var r in results)
+        {
+            string known = r.Outcome == Outcome.Failed ? "[yes](#" + Anchor(r.Property.Id) + ")" : "";
+            Line(string.Create(CultureInfo.InvariantCulture, $"| {r.Property.Id} | {Word(r.Outcome)} | {r.CasesRun} | {known} |"));
+        }
+
+        foreach (var r in results)
+        {
+            Line();
+            Line("## " + r.Property.Id);
+            Line();
+            Line(r.Property.Title + " (" + r.Property.Spec + "). **" + Word(r.Outcome) + "**.");
+            if (r.Counterexample is not { } cx)
+            {
+                continue;
+            }
+
+            Line();
+            if (KnownDeviations.TryGetValue(r.Property.Id, out string? why))
+            {
+                Line("Why: " + why + ".");
+                Line();
+            }
+
+            Line(string.Create(CultureInfo.InvariantCulture, $"Case {cx.CaseIndex} failed; shrunk {cx.Shrinks} times. {cx.Detail}"));
+            Line();
+            if (cx.Shrunk is PodCase p)
+            {
+                Line("```yaml");
+                md.Append(PodManifestWriter.ToYaml(p.Pod));
+                Line("```");
+                Line();
+                Line("Scenario: " + ScenarioText.Describe(p));
+                Line();
+            }
+
+            Line("Model (expected):");
+            Line();
+            Timeline(md, cx.Expected);
+            Line("podman (actual):");
+            Line();
+            Timeline(md, cx.Actual);
+        }
+
+        return md.ToString();
+    }
+
+    private static void Timeline(StringBuilder md, Observation o)
+    {
+        md.Append("```text\n");
+        if (o.Failure is { } failure)
+        {
+            md.Append("adapter failure: ").Append(failure).Append('\n');
+        }
+        else if (o.Lifecycle is { } l)
+        {
+            foreach (var s in l.Samples)
+            {
+                md.Append(SampleText.Format(s)).Append('\n');
+            }
+
+            foreach (var e in l.Events)
+            {
+                md.Append("event +").Append(GoDuration.Format(e.Offset)).Append(' ').Append(e.Type).Append(' ').Append(e.Reason).Append('\n');
+            }
+        }
+
+        md.Append("```\n\n");
+    }
+
+    /// <summary>The run branch's expectation format (Suite/Running/Expectations.cs): JSON, sorted, one entry per expected failure.</summary>
+    public static string ExpectationsJson(IReadOnlyList<PropertyResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("adapter", "podman");
+            w.WriteStartObject("expectations");
+            foreach (var r in results.Where(r => r.Outcome == Outcome.Failed).OrderBy(r => r.Property.Id, StringComparer.Ordinal))
+            {
+                w.WriteStartObject(r.Property.Id);
+                w.WriteString("expected", "fail");
+                w.WriteString("reason", KnownDeviations.TryGetValue(r.Property.Id, out string? why) ? why : "fails: " + r.Reason);
+                w.WriteString("link", ReportPath + "#" + Anchor(r.Property.Id));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>GitHub's heading anchor for a property ID.</summary>
+    public static string Anchor(string id) => id.ToLowerInvariant();
+
+    private static string Word(Outcome o) => o switch
+    {
+        Outcome.Passed => "pass",
+        Outcome.Failed => "fail",
+        Outcome.Skipped => "skipped",
+        _ => o.ToString().ToLowerInvariant(),
+    };
+}
