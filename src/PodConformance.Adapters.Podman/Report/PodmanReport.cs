@@ -8,6 +8,7 @@ using PodConformance.Model.Time;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Cases;
 using PodConformance.Suite.Observations;
+using PodConformance.Suite.Rules;
 using PodConformance.Suite.Running;
 
 namespace PodConformance.Adapters.Podman.Report;
@@ -41,7 +42,7 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
         var model = new CachingAdapter(new ModelAdapter());
         var runner = new SuiteRunner(model, cached, Profile.Default) { MaxShrinkAttempts = maxShrinkAttempts };
         var results = new List<PropertyResult>();
-        foreach (var property in LifecycleProperties.All)
+        foreach (var property in Catalog.All.Where(p => p.Id.StartsWith("P-LIFE-", StringComparison.Ordinal)))
         {
             results.Add(await Task.Run(() => runner.Run(property, seed, count, ct), ct).ConfigureAwait(false));
         }

@@ -1,4 +1,5 @@
 using PodConformance.Adapters.KubernetesClient;
+using PodConformance.Adapters.Podman;
 using PodConformance.Adapters.Process;
 using PodConformance.Suite.Adapters;
 
@@ -17,6 +18,7 @@ public static class AdapterFactory
         new("model", "model", _ => new ModelAdapter()),
         new("process", "process:CMD [ARGS]", Process),
         new("kubernetes-client", "kubernetes-client", _ => new ResourceQuantityAdapter()),
+        new("podman", "podman", _ => new PodmanAdapter()),
     ];
 
     /// <summary>A simulator in any language behind the JSON-lines protocol (spec/adapter-protocol.md).</summary>
