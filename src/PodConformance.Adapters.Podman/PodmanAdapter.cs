@@ -10,7 +10,7 @@ namespace PodConformance.Adapters.Podman;
 
 /// <summary>
 /// Runs pod cases as real containers with <c>podman kube play</c> and observes their lifecycle by polling
-/// <c>podman inspect</c> while and after the play runs (docs/podman.md). Only <see cref="Capability.Lifecycle"/>
+/// <c>podman inspect</c> while and after the play runs (spec/adapter-podman.md). Only <see cref="Capability.Lifecycle"/>
 /// is declared: podman does no Kubernetes admission, QoS or env resolution, and its oom_score_adj is not the
 /// kubelet's. Every pod it creates is removed after its case, and all of its run's pods on dispose.
 /// </summary>

@@ -11,7 +11,7 @@ public sealed record PodmanResult(int ExitCode, string Stdout, string Stderr, bo
 
 /// <summary>
 /// Runs the podman command with the repository's containers.conf (these machines need it: runc, cgroupfs,
-/// fixed ulimits; see docs/podman.md). Every call has a timeout, so a hung podman fails one case, not the run.
+/// fixed ulimits; see spec/adapter-podman.md). Every call has a timeout, so a hung podman fails one case, not the run.
 /// </summary>
 public sealed class PodmanCli(string containersConf, string executable = "podman")
 {

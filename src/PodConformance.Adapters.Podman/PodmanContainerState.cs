@@ -13,7 +13,7 @@ public sealed record PodmanContainerState
 
     public int ExitCode { get; init; }
 
-    /// <summary>podman 4.3.1 leaves this false even after a cgroup OOM kill (docs/podman.md).</summary>
+    /// <summary>podman 4.3.1 leaves this false even after a cgroup OOM kill (spec/adapter-podman.md).</summary>
     public bool OomKilled { get; init; }
 
     public int RestartCount { get; init; }

@@ -2,12 +2,12 @@ namespace PodConformance.Adapters.Podman;
 
 /// <summary>
 /// Whether podman can run the adapter's pods here, and why not: the repository's containers.conf must exist,
-/// podman must answer, the image built by scripts/setup-podman.sh must be present, and a container must run. Tests skip with
+/// podman must answer, the image built by .ci/setup-podman.sh must be present, and a container must run. Tests skip with
 /// <see cref="Reason"/>; the adapter reports it as the failure of every case.
 /// </summary>
 public sealed record PodmanEnvironment(bool Usable, string Reason, string ContainersConf)
 {
-    public const string ConfRelativePath = "scripts/podman/containers.conf";
+    public const string ConfRelativePath = ".ci/podman/containers.conf";
 
     private static readonly Lazy<PodmanEnvironment> Default = new(() => Probe(new PodmanOptions()));
 
@@ -35,7 +35,7 @@ public sealed record PodmanEnvironment(bool Usable, string Reason, string Contai
             var image = cli.RunAsync(["image", "exists", options.Image], TimeSpan.FromSeconds(20), CancellationToken.None).GetAwaiter().GetResult();
             if (!image.Ok)
             {
-                return new(false, "image " + options.Image + " is missing: run scripts/setup-podman.sh", conf);
+                return new(false, "image " + options.Image + " is missing: run .ci/setup-podman.sh", conf);
             }
 
             // podman may be installed and still unable to run a container here (rlimits, cgroups, rootless setup).
@@ -46,7 +46,7 @@ public sealed record PodmanEnvironment(bool Usable, string Reason, string Contai
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            return new(false, "podman is not installed (" + e.Message + "): run scripts/setup-podman.sh", conf);
+            return new(false, "podman is not installed (" + e.Message + "): run .ci/setup-podman.sh", conf);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed record PodmanOptions
     /// <summary>Prefix of every pod this adapter creates; the cleanup removes pods carrying its run label.</summary>
     public string NamePrefix { get; init; } = "podconf";
 
-    /// <summary>The image every container runs (built by scripts/setup-podman.sh); the original is kept in an annotation.</summary>
+    /// <summary>The image every container runs (built by .ci/setup-podman.sh); the original is kept in an annotation.</summary>
     public string Image { get; init; } = "localhost/busybox:local";
 
     /// <summary>The repository's containers.conf; found from the working directory upwards when null.</summary>

@@ -6,7 +6,7 @@ namespace PodConformance.Adapters.Podman;
 
 /// <summary>
 /// Turns successive <c>podman inspect</c> answers for one played pod into Pod objects with a status, the way a
-/// kubelet turns runtime states into container statuses (docs/podman.md, "Mapping"). It keeps what podman
+/// kubelet turns runtime states into container statuses (spec/adapter-podman.md, "Mapping"). It keeps what podman
 /// forgets between polls: the terminations it saw (for <c>lastState</c>) and which init containers ran
 /// (podman removes an init container once it succeeds). Conditions and events are left empty: podman has none.
 /// </summary>

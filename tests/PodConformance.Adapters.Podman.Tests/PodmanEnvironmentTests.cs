@@ -12,7 +12,7 @@ public sealed class PodmanEnvironmentTests
     {
         var env = PodmanEnvironment.Probe(new PodmanOptions { ContainersConf = "/nonexistent/containers.conf" });
         Assert.False(env.Usable);
-        Assert.Contains("scripts/podman/containers.conf", env.Reason);
+        Assert.Contains(".ci/podman/containers.conf", env.Reason);
     }
 
     [Fact]
@@ -25,12 +25,12 @@ public sealed class PodmanEnvironmentTests
 
     [Fact]
     public void The_repository_containers_conf_is_found() =>
-        Assert.EndsWith("scripts/podman/containers.conf", PodmanEnvironment.FindContainersConf());
+        Assert.EndsWith(".ci/podman/containers.conf", PodmanEnvironment.FindContainersConf());
 
     [PodmanFact]
     public void A_missing_image_is_named()
     {
         var env = PodmanEnvironment.Probe(new PodmanOptions { Image = "localhost/podconf-nope:absent" });
-        Assert.Equal((false, "image localhost/podconf-nope:absent is missing: run scripts/setup-podman.sh"), (env.Usable, env.Reason));
+        Assert.Equal((false, "image localhost/podconf-nope:absent is missing: run .ci/setup-podman.sh"), (env.Usable, env.Reason));
     }
 }

@@ -10,7 +10,7 @@ using PodConformance.Suite.Running;
 namespace PodConformance.Adapters.Process.Tests;
 
 /// <summary>
-/// A real cross-language run: examples/python-adapter/adapter.py (standard library only) behind the protocol,
+/// A real cross-language run: tests/examples/python-adapter/adapter.py (standard library only) behind the protocol,
 /// compared with the model by the suite's own runner, which must find the divergence the adapter documents.
 /// </summary>
 public class PythonAdapterTests

@@ -62,7 +62,7 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
             $"podman {podmanVersion} (runc, cgroupfs; `podman kube play --network none`), Kubernetes {Profile.Default}, seed {seed}, {count} cases per property, at most {maxShrinkAttempts} shrink attempts."));
         Line(string.Create(CultureInfo.InvariantCulture,
             $"Time scale {options.TimeScale}: a virtual second of the scenario is {options.TimeScale * 1000:0} ms of real time; observation stops after {options.MaxWindow.TotalSeconds:0} s of real time ({options.ToVirtual(options.MaxWindow).TotalSeconds:0} virtual seconds); offsets below are virtual."));
-        Line("Regenerate: `PODCONF_PODMAN_REPORT=1 dotnet test tests/PodConformance.Adapters.Podman.Tests --filter Report` (docs/podman.md).");
+        Line("Regenerate: `PODCONF_PODMAN_REPORT=1 dotnet test tests/PodConformance.Adapters.Podman.Tests --filter Report` (spec/adapter-podman.md).");
         Line("The model's timeline runs to the scenario's `until`; podman's stops at the window, which is part of every difference below.");
         Line();
         Line("| property | result | cases | known deviation |");

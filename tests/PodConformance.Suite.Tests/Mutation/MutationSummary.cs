@@ -3,10 +3,10 @@ using System.Text;
 
 namespace PodConformance.Suite.Tests.Mutation;
 
-/// <summary>docs/mutation-self-check.md: generated from the runs, deterministic (no timings), checked for drift.</summary>
+/// <summary>golden/mutation-self-check.md: generated from the runs, deterministic (no timings), checked for drift.</summary>
 internal static class MutationSummary
 {
-    public const string RelativePath = "docs/mutation-self-check.md";
+    public const string RelativePath = "golden/mutation-self-check.md";
 
     public static string Render(IEnumerable<MutantRun> runs)
     {

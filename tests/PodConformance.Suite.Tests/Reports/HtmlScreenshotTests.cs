@@ -5,9 +5,9 @@ using PodConformance.Suite.Tests.Support;
 namespace PodConformance.Suite.Tests.Reports;
 
 /// <summary>
-/// The HTML report as a person sees it: rendered by headless Chromium through scripts/screenshot-html.sh, and the
+/// The HTML report as a person sees it: rendered by headless Chromium through .ci/screenshot-html.sh, and the
 /// PNG looked at (size, not blank, the timeline's colours on screen). With <c>PODCONF_WRITE_EXAMPLE=1</c> the page
-/// and its screenshot are also written to docs/report-example.{html,png}.
+/// and its screenshot are also written to golden/reports/report-example.{html,png}.
 /// </summary>
 public class HtmlScreenshotTests
 {
@@ -50,8 +50,8 @@ public class HtmlScreenshotTests
 
             if (Environment.GetEnvironmentVariable("PODCONF_WRITE_EXAMPLE") == "1")
             {
-                File.WriteAllText(Path.Combine(RepoRoot.Path, "docs", "report-example.html"), html);
-                File.Copy(png, Path.Combine(RepoRoot.Path, "docs", "report-example.png"), overwrite: true);
+                File.WriteAllText(Path.Combine(RepoRoot.Path, "golden", "reports", "report-example.html"), html);
+                File.Copy(png, Path.Combine(RepoRoot.Path, "golden", "reports", "report-example.png"), overwrite: true);
             }
         }
         finally
@@ -63,7 +63,7 @@ public class HtmlScreenshotTests
     private static void Screenshot(string page, string png)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string arg in new[] { Path.Combine(RepoRoot.Path, "scripts", "screenshot-html.sh"), page, png, Height.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (string arg in new[] { Path.Combine(RepoRoot.Path, ".ci", "screenshot-html.sh"), page, png, Height.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
         }

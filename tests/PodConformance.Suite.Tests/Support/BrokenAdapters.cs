@@ -40,7 +40,7 @@ internal sealed class BrokenAdapter(string name, Func<ConformanceCase, Observati
         ? o with { Lifecycle = l with { Samples = l.Samples.Select(s => s with { Containers = s.Containers.Select(c => c with { RestartCount = Math.Max(0, c.RestartCount - 1) }).ToValueList() }).ToValueList() } }
         : o);
 
-    /// <summary>All three bugs above at once, for a report with quantity, QoS and lifecycle failures (docs/report-example.html).</summary>
+    /// <summary>All three bugs above at once, for a report with quantity, QoS and lifecycle failures (golden/reports/report-example.html).</summary>
     public static BrokenAdapter Several { get; } = new("several-bugs", (c, o) =>
         DropsARestart.breakIt(c, BurstableIsGuaranteed.breakIt(c, LowerCaseSuffixes.breakIt(c, o))));
 

@@ -10,7 +10,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
     {
         if (Chromium is null)
         {
-            Skip = "chromium is not on PATH: install it with `scripts/screenshot-html.sh --install` (Debian's chromium package) to render the HTML report";
+            Skip = "chromium is not on PATH: install it with `.ci/screenshot-html.sh --install` (Debian's chromium package) to render the HTML report";
         }
     }
 

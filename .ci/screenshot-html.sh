@@ -2,9 +2,9 @@
 # Renders an HTML report in headless Chromium and saves what a person would see as a PNG, so a report can be
 # looked at (by a person, or by the screenshot test) as a browser shows it.
 #
-#   scripts/screenshot-html.sh REPORT.html OUT.png [HEIGHT]   width 1280 px, HEIGHT default 2400 px (the window;
+#   .ci/screenshot-html.sh REPORT.html OUT.png [HEIGHT]   width 1280 px, HEIGHT default 2400 px (the window;
 #                                                             a longer page is cut there, a shorter one padded white)
-#   scripts/screenshot-html.sh --install                      only install Debian's chromium when it is missing
+#   .ci/screenshot-html.sh --install                      only install Debian's chromium when it is missing
 #
 # Installs Debian's `chromium` package when it is missing (needs root or sudo; idempotent).
 set -euo pipefail

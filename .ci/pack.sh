@@ -4,7 +4,7 @@
 # `podconf --help`, and (unless --no-consumer) builds and runs a throwaway consumer test project that derives from
 # PodConformanceSpecificationTests, restored from artifacts/ and nuget.org only.
 #
-# usage: scripts/pack.sh [--no-consumer] [--keep]
+# usage: .ci/pack.sh [--no-consumer] [--keep]
 # A temporary NUGET_PACKAGES folder is used so the smoke checks never see a stale 0.1.0 from the global cache.
 set -euo pipefail
 
@@ -16,7 +16,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-consumer) consumer=0 ;;
     --keep) keep=1 ;;
-    *) echo "usage: scripts/pack.sh [--no-consumer] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: .ci/pack.sh [--no-consumer] [--keep]" >&2; exit 2 ;;
   esac
 done
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes podman usable for the podman adapter's tests, idempotently (docs/podman.md):
+# Makes podman usable for the podman adapter's tests, idempotently (spec/adapter-podman.md):
 #   1. installs podman, runc and busybox-static with apt, only if one of them is missing;
 #   2. builds the image localhost/busybox:local from busybox-static with `podman import`, only if absent;
 #   3. smoke-runs a container with the repository's containers.conf.
@@ -7,7 +7,7 @@
 # Exits 0 when podman works, 1 otherwise (the reason on stderr); the podman tests skip with the same check.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export CONTAINERS_CONF="$PWD/scripts/podman/containers.conf"
+export CONTAINERS_CONF="$PWD/.ci/podman/containers.conf"
 image=localhost/busybox:local
 
 fail() { echo "setup-podman: $*" >&2; exit 1; }

@@ -5,7 +5,7 @@ It speaks spec/adapter-protocol.md (podconf.adapter/v1) on stdin/stdout and answ
 `quantity` capability: Kubernetes' resource.Quantity parsing and printing, written from
 apimachinery's quantity.go for the common cases. Run it with
 
-    podconf run --adapter "process:python3 examples/python-adapter/adapter.py"
+    podconf run --adapter "process:python3 tests/examples/python-adapter/adapter.py"
 
 It is deliberately, and honestly, incomplete. Known differences from Kubernetes 1.28-1.37
 (the suite finds them; tests/PodConformance.Adapters.Process.Tests/PythonAdapterTests.cs
