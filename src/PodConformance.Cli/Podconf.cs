@@ -46,6 +46,12 @@ public static class Podconf
             console.Error.Write("podconf: " + e.Message + "\n");
             return ExitCodes.UsageOrInput;
         }
+        catch (PodConformance.Model.Quantities.QuantityRangeException e)
+        {
+            // Only extreme input gets here (quantities like 9e999999 beside 1e-999999 in one pod): the user's to change.
+            console.Error.Write("podconf: the input's resource quantities are out of the model's range: " + e.Message + "\n");
+            return ExitCodes.UsageOrInput;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, not the user's fault: one line they can report, no stack trace to wade through.

@@ -64,9 +64,11 @@ internal sealed partial class BigAmount
         long shiftB = b.Exponent - exponent;
         if (shiftA + a.Digits > MaxExactDigits || shiftB + b.Digits > MaxExactDigits)
         {
-            throw new OverflowException(
-                "The exact sum needs more than " + MaxExactDigits.ToString(System.Globalization.CultureInfo.InvariantCulture) +
-                " digits; Kubernetes would not finish this computation either.");
+            throw new QuantityRangeException(
+                "quantities of order 10^" + (a.Order - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                " and 10^" + (b.Order - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                " are too far apart to add exactly (the sum needs more than " +
+                MaxExactDigits.ToString(System.Globalization.CultureInfo.InvariantCulture) + " digits)");
         }
 
         var sum = (a.Coefficient * BigInteger.Pow(10, (int)shiftA)) + (b.Coefficient * BigInteger.Pow(10, (int)shiftB));

@@ -49,6 +49,16 @@ public class SimulateCommandTests
         Assert.Contains(scenario.Path + ":4:19: pods.web-app.containers.web.exit: expected an integer, got a string", r.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Requests 10^999999 apart cannot be summed exactly: an input error (exit 2) naming the range, not an internal error.</summary>
+    [Fact]
+    public void Quantities_out_of_the_exact_range_are_an_input_error()
+    {
+        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers:\n  - name: a\n    image: busybox\n    resources:\n      requests: {cpu: \"9e999999\"}\n  - name: b\n    image: busybox\n    resources:\n      requests: {cpu: \"1\"}\n");
+        var r = CliRun.Run("simulate", "-f", pod.Path, "--until", "10s");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: the input's resource quantities are out of the model's range: quantities of order 10^999999 and 10^0 are too far apart to add exactly (the sum needs more than 200000 digits)\n", r.Error);
+    }
+
     [Theory]
     [InlineData("1d", "podconf: --until: time: unknown unit \"d\" in duration \"1d\"\n")]
     [InlineData("-5s", "podconf: --until: must be positive\n")]

@@ -160,6 +160,19 @@ public sealed class QuantityValueTests
         Assert.False(sum.AsInt64(out _));
     }
 
+    /// <summary>
+    /// Beyond the model's exact range (200,000 digits) a sum is refused with its own exception type, which the CLI
+    /// reports as an input error; just inside the range it is still exact.
+    /// </summary>
+    [Fact]
+    public void Sums_beyond_the_exact_range_are_refused_as_out_of_range()
+    {
+        var e = Assert.Throws<QuantityRangeException>(() => Quantity.Parse("9e999999").Add(Quantity.Parse("1")));
+        Assert.Equal("quantities of order 10^999999 and 10^0 are too far apart to add exactly (the sum needs more than 200000 digits)", e.Message);
+        Assert.Equal("10e199998", Quantity.Parse("1e199999").Add(Quantity.Parse("0")).ToString()); // exponent rounded down to a multiple of 3
+        Assert.Equal(1, Quantity.Parse("1e199990").Add(Quantity.Parse("1")).CompareTo(Quantity.Parse("1e199990")));
+    }
+
     [Fact]
     public void Neg_of_MinValue_wraps_as_in_1_28_to_1_37()
     {
