@@ -20,7 +20,7 @@ public static class ClusterConnection
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigPath, options.Context);
         }
-        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException or ArgumentException or YamlDotNet.Core.YamlException)
         {
             // The library's messages name files and contexts, never credentials.
             throw new ClusterSafetyException("cannot load the cluster configuration: " + e.Message);

@@ -85,6 +85,10 @@ public sealed record RetryPolicy
         }
     }
 
+    /// <summary>The API server could not be reached or kept failing: the user's environment, reported with <see cref="Describe"/>.</summary>
+    public static bool IsClusterFailure(Exception e) =>
+        e is HttpOperationException or HttpRequestException or IOException or TransientClusterException;
+
     /// <summary>A short description of a failure for logs and reports: status code and reason only, never request or response bodies.</summary>
     public static string Describe(Exception e) => e switch
     {

@@ -46,6 +46,12 @@ public static class Podconf
             console.Error.Write("podconf: " + e.Message + "\n");
             return ExitCodes.UsageOrInput;
         }
+        catch (PodConformance.Adapters.Process.AdapterStartException e)
+        {
+            // The --adapter command could not be started: the user's to fix, not a bug.
+            console.Error.Write("podconf: --adapter: " + e.Message + "\n");
+            return ExitCodes.UsageOrInput;
+        }
         catch (PodConformance.Model.Quantities.QuantityRangeException e)
         {
             // Only extreme input gets here (quantities like 9e999999 beside 1e-999999 in one pod): the user's to change.

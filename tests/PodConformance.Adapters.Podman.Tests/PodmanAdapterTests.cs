@@ -93,7 +93,8 @@ public sealed class PodmanAdapterTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Allocating_above_the_memory_limit_is_an_oom_kill_with_exit_137()
     {
         var run = new Model.Simulation.ContainerRun { AllocateMemory = Quantity.Parse("96Mi") };
-        var o = await Run(Case(Pod("Never", [Container("app", "32Mi")]), Short, ("app", run)));
+        // A longer window than Short: under a loaded CI machine the allocation alone took longer than Short's 2.4 s.
+        var o = await Run(Case(Pod("Never", [Container("app", "32Mi")]), TimeSpan.FromSeconds(30), ("app", run)));
 
         var app = Final(o, "app");
         Assert.Equal(("terminated", "OOMKilled", 137), (app.State, app.Reason, app.ExitCode ?? -1));

@@ -28,10 +28,7 @@ public static class CaseCodec
             case PodCase p:
                 w.WriteString("kind", "pod");
                 w.WritePropertyName("pod");
-                using (var pod = JsonDocument.Parse(PodManifestWriter.ToJson(p.Pod)))
-                {
-                    pod.RootElement.WriteTo(w);
-                }
+                PodManifestWriter.WriteJson(w, p.Pod);
 
                 w.WritePropertyName("scenario");
                 ScenarioJson.Write(w, p.Scenario);

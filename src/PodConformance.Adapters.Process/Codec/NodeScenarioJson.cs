@@ -124,8 +124,7 @@ public static class NodeScenarioJson
         w.WriteStartArray();
         foreach (var pod in pods)
         {
-            using var doc = JsonDocument.Parse(PodManifestWriter.ToJson(pod));
-            doc.RootElement.WriteTo(w);
+            PodManifestWriter.WriteJson(w, pod);
         }
 
         w.WriteEndArray();

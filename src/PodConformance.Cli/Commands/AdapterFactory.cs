@@ -48,6 +48,11 @@ public static class AdapterFactory
         {
             if (string.Equals(e.Name, name, StringComparison.Ordinal))
             {
+                if (colon >= 0 && !e.Usage.StartsWith(e.Name + ":", StringComparison.Ordinal))
+                {
+                    throw new UserInputException("--adapter: \"" + e.Name + "\" takes no argument (got \"" + spec + "\")");
+                }
+
                 return e.Create(argument);
             }
         }

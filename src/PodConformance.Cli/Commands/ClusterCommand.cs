@@ -51,7 +51,7 @@ public static class ClusterCommand
 
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is k8s.Autorest.HttpOperationException or HttpRequestException or IOException or TransientClusterException)
+            catch (Exception e) when (RetryPolicy.IsClusterFailure(e))
             {
                 // Status only: KubernetesClient's exception messages include response bodies.
                 console.Error.Write("podconf: cluster cleanup failed: " + RetryPolicy.Describe(e) + "\n");

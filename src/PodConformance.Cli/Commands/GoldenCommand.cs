@@ -36,8 +36,18 @@ public static class GoldenCommand
         command.Options.Add(dir);
         command.SetAction(result =>
         {
-            var store = new GoldenStore(RequireDir(result.GetValue(dir)!, mustExist: false));
-            var changes = store.Update();
+            string target = RequireDir(result.GetValue(dir)!, mustExist: false);
+            var store = new GoldenStore(target);
+            IReadOnlyList<(string Path, GoldenChange Change)> changes;
+            try
+            {
+                changes = store.Update();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserInputException("--dir: cannot write " + target + ": " + e.Message);
+            }
+
             int changed = 0;
             foreach (var (path, change) in changes)
             {
@@ -73,7 +83,16 @@ public static class GoldenCommand
             var store = new GoldenStore(RequireDir(result.GetValue(dir)!, mustExist: true));
             string name = result.GetValue(adapterOption)!;
             var adapter = AdapterFactory.Create(name);
-            var verdicts = GoldenVerifier.VerifyAsync(store, adapter).GetAwaiter().GetResult();
+            IReadOnlyList<GoldenVerdict> verdicts;
+            try
+            {
+                verdicts = GoldenVerifier.VerifyAsync(store, adapter).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                adapter.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
             var table = new Output.TabTable();
             table.Add("CASE", "PROFILE", "FACETS", "RESULT", "FIRST DIFFERENCE");
             foreach (var v in verdicts)
@@ -101,6 +120,11 @@ public static class GoldenCommand
 
     private static string RequireDir(string dir, bool mustExist)
     {
+        if (File.Exists(dir))
+        {
+            throw new UserInputException("--dir: not a directory: " + dir);
+        }
+
         if (mustExist && !Directory.Exists(dir))
         {
             throw new UserInputException("--dir: no such directory: " + dir);

@@ -90,7 +90,16 @@ public static class RunCommand
 
                 if (result.GetValue(common.KubernetesVersion) is null)
                 {
-                    options = options with { Profile = cluster.DetectProfileAsync(CancellationToken.None).GetAwaiter().GetResult() };
+                    try
+                    {
+                        options = options with { Profile = cluster.DetectProfileAsync(CancellationToken.None).GetAwaiter().GetResult() };
+                    }
+                    catch (Exception e) when (RetryPolicy.IsClusterFailure(e))
+                    {
+                        cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                        console.Error.Write("podconf: cannot read the cluster's version: " + RetryPolicy.Describe(e) + "\n");
+                        return ExitCodes.CheckFailed;
+                    }
                 }
 
                 target = cluster;

@@ -55,7 +55,7 @@ public sealed class NodeFacts
 
         if (result.GetValue(NodeIp) is { } ips)
         {
-            node = node with { Addresses = [.. Split(ips)] };
+            node = node with { Addresses = [.. Ips(ips, "--node-ip")] };
         }
 
         if (result.GetValue(Allocatable) is { } text)
@@ -72,7 +72,7 @@ public sealed class NodeFacts
         ArgumentNullException.ThrowIfNull(pod);
         if (result.GetValue(PodIp) is { } ips)
         {
-            return [.. Split(ips)];
+            return [.. Ips(ips, "--pod-ip")];
         }
 
         if (pod.Status is { } status)
@@ -91,6 +91,23 @@ public sealed class NodeFacts
         return [];
     }
 
+    /// <summary>Comma-separated IP addresses; anything else is a typo in the flag, not a fact about the pod.</summary>
+    private static List<string> Ips(string text, string flag)
+    {
+        var ips = new List<string>();
+        foreach (string ip in Split(text))
+        {
+            if (!System.Net.IPAddress.TryParse(ip, out _))
+            {
+                throw new UserInputException($"{flag}: \"{ip}\" is not an IP address");
+            }
+
+            ips.Add(ip);
+        }
+
+        return ips;
+    }
+
     /// <summary><c>cpu=4,memory=8Gi</c> → resource map; bad entries are the user's to fix (exit 2).</summary>
     public static ValueMap<Quantity> ParseResources(string text, string flag)
     {
@@ -107,6 +124,11 @@ public sealed class NodeFacts
             if (!Quantity.TryParse(value, out var q, out var error))
             {
                 throw new UserInputException($"{flag}: {part[..eq]}: {Quantity.ErrorText(error)}");
+            }
+
+            if (q.Sign < 0)
+            {
+                throw new UserInputException($"{flag}: {part[..eq]}: must not be negative");
             }
 
             items.Add((part[..eq], q));

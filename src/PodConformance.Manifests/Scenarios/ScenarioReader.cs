@@ -123,10 +123,18 @@ public static class ScenarioReader
         }
 
         /// <summary>One run (a mapping) stands for every run; a list gives the runs in order, the last repeating.</summary>
-        private ContainerScript ReadContainerScript(ManifestNode node, string path) =>
-            node is ManifestSequence
+        /// <remarks>An empty list is refused: adapters would have to guess between "runs forever" and the kind's default.</remarks>
+        private ContainerScript ReadContainerScript(ManifestNode node, string path)
+        {
+            if (node is ManifestSequence { Items.IsEmpty: true })
+            {
+                Error(node.Position, path, "at least one run is required (leave the container out for its default)");
+            }
+
+            return node is ManifestSequence
                 ? new ContainerScript(List(node, path, ReadRun))
                 : new ContainerScript(ValueList.Of(ReadRun(node, path)));
+        }
 
         private ContainerRun ReadRun(ManifestNode node, string path)
         {

@@ -23,7 +23,8 @@ internal static class JsonTreeWriter
         Emit(writer, root);
     }
 
-    private static void Emit(Utf8JsonWriter writer, ManifestNode node)
+    /// <summary>Into a writer the caller owns (a protocol message), in that writer's layout.</summary>
+    public static void Emit(Utf8JsonWriter writer, ManifestNode node)
     {
         switch (node)
         {

@@ -40,6 +40,14 @@ public static class PodManifestWriter
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
+    /// <summary>The pod as a JSON value inside a larger document (protocol messages), without printing and re-parsing it.</summary>
+    public static void WriteJson(System.Text.Json.Utf8JsonWriter writer, Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(pod);
+        JsonTreeWriter.Emit(writer, PodTree.Build(pod));
+    }
+
     /// <summary>The output tree itself, for callers that print it in another form.</summary>
     public static ManifestMapping ToTree(Pod pod)
     {

@@ -3,6 +3,7 @@ using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
+using PodConformance.Model.Resources;
 
 namespace PodConformance.Model.ContainerEnv;
 
@@ -125,7 +126,7 @@ public static class ResourceFieldResolver
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(profile);
         var allocatable = node?.EffectiveAllocatable ?? ValueMap<Quantity>.Empty;
-        if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && pod.Spec.Resources is { } podResources && HasSupportedPodLevelLimit(podResources.Limits))
+        if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && PodResources.IsPodLevelLimitsSet(pod.Spec) && pod.Spec.Resources is { } podResources)
         {
             foreach (string res in PodLevelResourceNames)
             {
@@ -168,19 +169,6 @@ public static class ResourceFieldResolver
 
     /// <summary>Resources the Downward API defaulting takes from pod-level limits (IsSupportedPodLevelResource ∩ cpu/memory/ephemeral-storage).</summary>
     private static readonly string[] PodLevelResourceNames = [ResourceNames.Cpu, ResourceNames.Memory];
-
-    private static bool HasSupportedPodLevelLimit(ValueMap<Quantity> limits)
-    {
-        foreach (var (name, _) in limits)
-        {
-            if (name is ResourceNames.Cpu or ResourceNames.Memory || name.StartsWith(ResourceNames.HugePagesPrefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static Container? Find(ValueList<Container> containers, string name)
     {

@@ -13,11 +13,6 @@ namespace PodConformance.Model.Eviction;
 public static class EvictionMessage
 {
     public const string Reason = "Evicted";
-    public const string NodeLowFormat = "The node was low on resource: {0}. ";
-    public const string ThresholdMetFormat = "Threshold quantity: {0}, available: {1}. ";
-    public const string ContainerFormat = "Container {0} was using {1}, request is {2}, has larger consumption of {3}. ";
-    public const string PodFormat = "Pod {0} was using {1}, request is {2}, has larger consumption of {3}. ";
-    public const string NodeConditionFormat = "The node had condition: {0}. ";
 
     /// <summary>The message for evicting <paramref name="pod"/> to reclaim <paramref name="resource"/> (memory,
     /// ephemeral-storage, inodes or pids); <paramref name="thresholds"/> are the met thresholds in eviction-priority
@@ -44,8 +39,7 @@ public static class EvictionMessage
             && PodResources.IsPodLevelResourcesSet(pod.Spec)
             && pod.Spec.Resources!.Requests.TryGetValue(resource, out var podRequest) && usage.MemoryWorkingSetBytes is long podBytes)
         {
-            sb.Append("Pod ").Append(pod.Metadata.Name).Append(" was using ").Append(Bytes(podBytes))
-              .Append(", request is ").Append(podRequest.ToString()).Append(", has larger consumption of ").Append(resource).Append(". ");
+            AppendUsage(sb, "Pod", pod.Metadata.Name, Bytes(podBytes), podRequest, resource);
         }
 
         foreach (var stats in usage.Containers)
@@ -68,8 +62,7 @@ public static class EvictionMessage
                 var q = Quantity.FromInt64(bytes, QuantityFormat.BinarySI);
                 if (q.CompareTo(request) > 0)
                 {
-                    sb.Append("Container ").Append(container.Name).Append(" was using ").Append(q.ToString())
-                      .Append(", request is ").Append(request.ToString()).Append(", has larger consumption of ").Append(resource).Append(". ");
+                    AppendUsage(sb, "Container", container.Name, q.ToString(), request, resource);
                 }
             }
         }
@@ -83,6 +76,11 @@ public static class EvictionMessage
         ArgumentNullException.ThrowIfNull(conditions);
         return "The node had condition: [" + string.Join(' ', conditions) + "]. ";
     }
+
+    /// <summary>The "Pod …" and "Container …" fragments have the same shape upstream.</summary>
+    private static void AppendUsage(StringBuilder sb, string kind, string name, string used, Quantity request, string resource) =>
+        sb.Append(kind).Append(' ').Append(name).Append(" was using ").Append(used)
+          .Append(", request is ").Append(request.ToString()).Append(", has larger consumption of ").Append(resource).Append(". ");
 
     private static string Bytes(long value) => Quantity.FromInt64(value, QuantityFormat.BinarySI).ToString();
 

@@ -127,8 +127,6 @@ public sealed class PodRanking
         return 0;
     }
 
-    public RankFacts FactsOf(EvictionCandidate candidate) => _facts(candidate);
-
     /// <summary>A sentence for the step that put <paramref name="a"/> before <paramref name="b"/>.</summary>
     public static string Describe(RankStep? step, RankFacts a, RankFacts b)
     {

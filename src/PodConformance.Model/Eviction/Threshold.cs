@@ -54,10 +54,6 @@ public sealed record Threshold(string Signal, ThresholdValue Value, TimeSpan Gra
 /// <summary>What the kubelet observed for one signal (signalObservation): available and capacity.</summary>
 public readonly record struct SignalObservation(Quantity Available, Quantity Capacity)
 {
-    /// <summary>memory.available as the summary gives it: capacity = available + working set.</summary>
-    public static SignalObservation FromAvailableAndWorkingSet(long availableBytes, long workingSetBytes) =>
-        new(Quantity.FromInt64(availableBytes, QuantityFormat.BinarySI), Quantity.FromInt64(availableBytes + workingSetBytes, QuantityFormat.BinarySI));
-
     public static SignalObservation Bytes(long availableBytes, long capacityBytes) =>
         new(Quantity.FromInt64(availableBytes, QuantityFormat.BinarySI), Quantity.FromInt64(capacityBytes, QuantityFormat.BinarySI));
 

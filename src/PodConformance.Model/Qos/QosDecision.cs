@@ -2,9 +2,6 @@ using PodConformance.Model.Collections;
 
 namespace PodConformance.Model.Qos;
 
-/// <summary>Where a container sits in the pod: which list, and its index there.</summary>
-public enum ContainerRole { Init, Regular, Ephemeral }
-
 /// <summary>
 /// Why a pod got its class: the rules applied (spec IDs, in order) and the deciding container and resource,
 /// so that <c>explain</c> and counterexample reports can cite them.

@@ -9,7 +9,8 @@ public readonly partial struct Quantity
 {
     public int CompareTo(Quantity other)
     {
-        if (!IsDecimal && !other.IsDecimal)
+        // The int64 and the compact decimal form both hold coefficient × 10^exponent in (_value, _scale).
+        if (_big is null && other._big is null)
         {
             return CompareScaled(_value, _scale, other._value, other._scale);
         }
@@ -30,7 +31,7 @@ public readonly partial struct Quantity
             return 0;
         }
 
-        if (!IsDecimal)
+        if (_big is null)
         {
             long mantissa = GoInt64.RemoveFactors(_value, 10, out int times);
             return HashCode.Combine(mantissa, (long)_scale + times);
@@ -45,7 +46,7 @@ public readonly partial struct Quantity
 
     /// <summary>Go's <c>CmpInt64</c>.</summary>
     public int CompareToInt64(long value) =>
-        !IsDecimal ? CompareScaled(_value, _scale, value, 0) : BigAmount.Compare(AsBig(), BigAmount.FromInt64(value, 0));
+        _big is null ? CompareScaled(_value, _scale, value, 0) : BigAmount.Compare(AsBig(), BigAmount.FromInt64(value, 0));
 
     public static bool operator ==(Quantity left, Quantity right) => left.Equals(right);
 

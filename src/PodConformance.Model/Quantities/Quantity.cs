@@ -71,9 +71,6 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
     /// <summary>Upstream defects that affect this value (see <see cref="QuantityDefects"/>).</summary>
     public QuantityDefects Defects => _defects | ComputedDefects();
 
-    /// <summary>True when the value is held as an int64 times a power of ten, Go's fast path.</summary>
-    public bool IsInt64Backed => !IsDecimal;
-
     public bool IsZero => _big is null ? _value == 0 : _big.Sign == 0;
 
     /// <summary>-1, 0 or 1.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Kubelet;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 using PodConformance.Model.Resources;
@@ -225,7 +226,7 @@ public static class SchedulerFit
 
     private static bool CountsOn(Pod p, string nodeName) =>
         string.Equals(p.Spec.NodeName, nodeName, StringComparison.Ordinal)
-        && p.Status?.Phase is not ("Succeeded" or "Failed");
+        && !PodPhases.IsTerminal(p.Status?.Phase);
 
     private static (SchedulerResources Used, int Count) Requested(string nodeName, IReadOnlyList<Pod>? podsOnNodes, bool podLevel)
     {

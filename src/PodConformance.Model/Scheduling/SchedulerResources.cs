@@ -1,6 +1,7 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Quantities;
+using PodConformance.Model.Resources;
 
 namespace PodConformance.Model.Scheduling;
 
@@ -62,6 +63,6 @@ public sealed class SchedulerResources
 
     /// <summary>schedutil.IsScalarResourceName: extended, hugepages, prefixed native (attachable volumes included).</summary>
     public static bool IsScalar(string name) =>
-        name.StartsWith(ResourceNames.HugePagesPrefix, StringComparison.Ordinal)
+        ResourceListMath.IsHugePages(name)
         || (name.Contains('/', StringComparison.Ordinal) && !name.StartsWith(ResourceNames.RequestsPrefix, StringComparison.Ordinal));
 }

@@ -33,7 +33,7 @@ internal sealed partial class PodRun
             return;
         }
 
-        if (IsTerminal(CurrentPod.Status?.Phase))
+        if (PodPhases.IsTerminal(CurrentPod.Status?.Phase))
         {
             Publish();
             return;
@@ -48,7 +48,7 @@ internal sealed partial class PodRun
         }
 
         Publish();
-        if (IsTerminal(CurrentPod.Status?.Phase))
+        if (PodPhases.IsTerminal(CurrentPod.Status?.Phase))
         {
             // The pod is done: the kubelet stops what still runs (sidecars, last first) and reports again.
             StopAll();
@@ -425,6 +425,4 @@ internal sealed partial class PodRun
 
     private string SpecHash(ContainerRuntime c) =>
         (c.Kind == ContainerKind.Regular ? "c" : "i") + c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static bool IsTerminal(string? phase) => phase is "Succeeded" or "Failed";
 }

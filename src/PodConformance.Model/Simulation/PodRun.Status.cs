@@ -42,8 +42,8 @@ internal sealed partial class PodRun
         var pod = _pod with { Status = status };
         if (_node is not null && _sandboxReady)
         {
-            string phase = previous.Phase is "Succeeded" or "Failed"
-                ? previous.Phase
+            string phase = PodPhases.IsTerminal(previous.Phase)
+                ? previous.Phase!
                 : PodPhaseCalculator.GetPhase(pod.Spec, status.InitContainerStatuses.AsSpan(), status.ContainerStatuses.AsSpan(),
                     podIsTerminal: _deleting && AllStopped(), podHasInitialized: _initialized, Profile);
             pod = pod with { Status = status with { Phase = phase } };
@@ -58,11 +58,13 @@ internal sealed partial class PodRun
         }
     }
 
-    private bool IsTerminalStopped(string phase) => (phase is "Succeeded" or "Failed") && AllStopped();
+    private bool IsTerminalStopped(string phase) => PodPhases.IsTerminal(phase) && AllStopped();
 
-    private bool AllStopped()
+    private bool AllStopped() => AllStopped(_regular) && AllStopped(_init);
+
+    private static bool AllStopped(List<ContainerRuntime> containers)
     {
-        foreach (var c in _regular.Concat(_init))
+        foreach (var c in containers)
         {
             if (c.IsRunning || c.Phase == RuntimePhase.Pulling)
             {

@@ -216,8 +216,4 @@ public static class SeedViews
 
         return rows.Select(r => string.Join("   ", r.Select((cell, i) => i == r.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd()).ToList();
     }
-
-    /// <summary>Aggregated events (kubectl describe's folding) in display order, for tests.</summary>
-    public static IReadOnlyList<PodEvent> FoldedEvents(SimulationResult result, string podName) =>
-        Model.Events.DescribeEvents.Sorted(EventAggregator.Aggregate(result.EventsFor(podName)));
 }

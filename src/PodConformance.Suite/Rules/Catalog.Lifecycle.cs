@@ -116,28 +116,7 @@ public static partial class Catalog
 
     private static IReadOnlyList<string> ConditionsView(Observation o) => Project(o, s => s.Conditions.IsEmpty ? "<no conditions>" : string.Join(" ", s.Conditions));
 
-    private static IReadOnlyList<string> ContainersView(Observation o) => Project(o, s => string.Join("; ", s.Containers.Select(Container)));
-
-    private static string Container(ContainerSample c)
-    {
-        string text = c.Name + " " + (c.State.Length == 0 ? "<no state>" : c.State);
-        if (c.Reason.Length != 0)
-        {
-            text += " " + c.Reason;
-        }
-
-        if (c.ExitCode is { } exit)
-        {
-            text += " exit=" + exit.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (c.LastReason.Length != 0 || c.LastExitCode is not null)
-        {
-            text += " last=" + c.LastReason + "/" + (c.LastExitCode?.ToString(CultureInfo.InvariantCulture) ?? "");
-        }
-
-        return text + (c.Ready ? " ready" : "");
-    }
+    private static IReadOnlyList<string> ContainersView(Observation o) => Project(o, s => string.Join("; ", s.Containers.Select(c => ContainerSampleText.Format(c, withRestarts: false))));
 
     private static IReadOnlyList<string> RestartsView(Observation o)
     {

@@ -20,5 +20,9 @@ public class ClusterCommandTests
         var r = CliRun.Run("cluster", "cleanup", "--namespace-prefix", "ci", "--kubeconfig", "/nonexistent/kubeconfig");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("cannot load the cluster configuration", r.Error, StringComparison.Ordinal);
+        using var broken = CliRun.File("apiVersion: v1\nclusters: [\n");
+        var yaml = CliRun.Run("cluster", "cleanup", "--namespace-prefix", "ci", "--kubeconfig", broken.Path);
+        Assert.Equal(2, yaml.ExitCode);
+        Assert.StartsWith("podconf: cannot load the cluster configuration: ", yaml.Error, StringComparison.Ordinal);
     }
 }

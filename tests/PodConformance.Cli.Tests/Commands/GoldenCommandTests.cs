@@ -37,6 +37,20 @@ public class GoldenCommandTests
         }
     }
 
+    /// <summary>--dir naming a file, or a folder below a file, is a usage error (exit 2), not an internal error.</summary>
+    [Fact]
+    public void Update_into_something_not_a_directory_exits_2()
+    {
+        using var file = CliRun.File("not a folder\n");
+        var onFile = CliRun.Run("golden", "update", "--dir", file.Path);
+        Assert.Equal(2, onFile.ExitCode);
+        Assert.Equal("podconf: --dir: not a directory: " + file.Path + "\n", onFile.Error);
+        string below = Path.Combine(file.Path, "sub");
+        var underFile = CliRun.Run("golden", "update", "--dir", below);
+        Assert.Equal(2, underFile.ExitCode);
+        Assert.StartsWith("podconf: --dir: cannot write " + below + ": ", underFile.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Update_writes_the_generated_set_then_reports_no_change()
     {

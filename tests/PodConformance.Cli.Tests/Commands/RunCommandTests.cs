@@ -23,6 +23,17 @@ public class RunCommandTests
         Assert.Contains("unknown adapter \"podman-nope\"; available: model, process:CMD [ARGS], kubernetes-client", r.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>A wrong --adapter is the user's to fix: exit 2 with the reason, never the internal-error exit 70.</summary>
+    [Theory]
+    [InlineData("process:/nonexistent/adapter", "podconf: --adapter: process:/nonexistent/adapter: could not start")]
+    [InlineData("model:extra", "podconf: --adapter: \"model\" takes no argument (got \"model:extra\")")]
+    public void Run_with_an_adapter_that_cannot_be_used_exits_2(string adapter, string message)
+    {
+        var r = CliRun.Run("run", "--adapter", adapter, "--rules", "P-QTY-PRINT", "--count", "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith(message, r.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--seed", "-1", "--seed")]
     [InlineData("--count", "0", "--count")]

@@ -76,6 +76,7 @@ public class ScenarioReaderTests
     [InlineData("nodes:\n- allocatable: {cpu: 2x}\n", "s.yaml:2:22: nodes[0].allocatable.cpu: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")]
     [InlineData("pods:\n  p:\n    containers:\n      c: {exit: one}\n", "s.yaml:4:17: pods.p.containers.c.exit: expected an integer, got a string")]
     [InlineData("pods:\n  p:\n    containers:\n      c: {exit: 1, runForever: true}\n", "s.yaml:4:10: pods.p.containers.c: runForever and exit are mutually exclusive")]
+    [InlineData("pods:\n  p:\n    containers:\n      c: []\n", "s.yaml:4:10: pods.p.containers.c: at least one run is required (leave the container out for its default)")]
     public void Errors_name_file_line_column_and_path(string text, string expected)
     {
         var result = ScenarioReader.ReadText(text, "s.yaml");
