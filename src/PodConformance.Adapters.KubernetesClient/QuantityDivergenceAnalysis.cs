@@ -88,7 +88,7 @@ public static class QuantityDivergenceAnalysis
         var gen = corpus.Generator.Select(t => (ConformanceCase)new QuantityCase(t));
         for (int i = 0; i < corpus.Count; i++)
         {
-            yield return ((QuantityCase)SuiteRunner.CaseAt(gen, corpus.Seed, i)).Input;
+            yield return ((QuantityCase)SuiteRunner.CaseAt(gen, corpus.Seed, i, corpus.Count)).Input;
         }
     }
 

@@ -12,17 +12,28 @@ namespace PodConformance.Generators;
 /// </summary>
 public static class ContainerGen
 {
+    /// <summary>Ports per container grow with the size up to this cap (names from <see cref="NameGen.PortNamePool"/>).</summary>
+    public const int MaxPorts = 3;
+
+    /// <summary>Plain env vars per container grow with the size up to this cap (the whole <see cref="NameGen.EnvNamePool"/>).</summary>
+    public const int MaxEnv = 8;
+
+    /// <summary>Half the time none; otherwise 1 up to what the size allows (at most <paramref name="max"/>).</summary>
+    private static Gen<int> Usually(int max) => Gen.Frequency((1, Gen.Constant(0)), (1, GenSequence.Count(1, max)));
+
     /// <summary>Ports unique by name within the container; container ports 1–65535 including both ends; no host ports.</summary>
     public static Gen<ValueList<ContainerPort>> Ports { get; } =
-        from names in NameGen.DistinctSubset(NameGen.PortNamePool, 2)
+        from n in Usually(MaxPorts)
+        from names in NameGen.DistinctSubset(NameGen.PortNamePool, n)
         from numbers in Gen.Elements(80, 443, 8080, 9090, 1, 65535).ArrayOf(names.Length)
         from protocols in Gen.Elements("", "", "TCP", "UDP", "SCTP").ArrayOf(names.Length)
         from unnamed in GenSequence.Chance(30)
         select names.Select((n, i) => new ContainerPort { Name = unnamed && i == 0 ? "" : n, Port = numbers[i], Protocol = protocols[i] }).ToValueList();
 
-    /// <summary>Plain env vars (no valueFrom), distinct names, simple values.</summary>
+    /// <summary>Plain env vars (no valueFrom), distinct names, simple values; more of them at larger sizes.</summary>
     public static Gen<ValueList<EnvVar>> Env { get; } =
-        from names in NameGen.DistinctSubset(NameGen.EnvNamePool, 3)
+        from n in Usually(MaxEnv)
+        from names in NameGen.DistinctSubset(NameGen.EnvNamePool, n)
         from values in Gen.Elements("", "1", "debug", "hello world", "8080", "$(PORT)").ArrayOf(names.Length)
         select names.Select((n, i) => new EnvVar { Name = n, Value = values[i] }).ToValueList();
 
@@ -33,9 +44,7 @@ public static class ContainerGen
     public static Gen<Container> Regular(string name) =>
         from image in Image
         from resources in ResourceGen.Valid
-        from hasPorts in GenSequence.Chance(35)
         from ports in Ports
-        from hasEnv in GenSequence.Chance(35)
         from env in Env
         from pullPolicy in Gen.Frequency((8, Gen.Constant("")), (1, Gen.Elements("Always", "IfNotPresent", "Never")))
         select new Container
@@ -43,8 +52,8 @@ public static class ContainerGen
             Name = name,
             Image = image,
             Resources = resources,
-            Ports = hasPorts ? ports : default,
-            Env = hasEnv ? env : default,
+            Ports = ports,
+            Env = env,
             ImagePullPolicy = pullPolicy,
         };
 

@@ -87,9 +87,12 @@ public static class EnvGen
         (2, FieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })),
         (2, ResourceFieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })));
 
-    /// <summary>0–5 variables; names repeat sometimes (last wins, ENV-006).</summary>
+    /// <summary>Variables per container grow with the size up to this cap.</summary>
+    public const int MaxVars = 10;
+
+    /// <summary>Sometimes none, else 1 to <see cref="MaxVars"/> as the size allows; names repeat sometimes (last wins, ENV-006).</summary>
     public static Gen<ValueList<EnvVar>> Vars { get; } =
-        from n in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 3)), (2, Gen.Choose(4, 5)))
+        from n in Gen.Frequency((1, Gen.Constant(0)), (6, GenSequence.Count(1, MaxVars)))
         from names in Gen.Elements(VarNames.ToArray()).ArrayOf(n)
         from vars in GenSequence.Indexed(n, i => Var(names[i]))
         select vars.ToValueList();
@@ -103,8 +106,11 @@ public static class EnvGen
             ? new EnvFromSource { Prefix = prefix, SecretRef = new ObjectReference { Name = name, Optional = optional } }
             : new EnvFromSource { Prefix = prefix, ConfigMapRef = new ObjectReference { Name = name, Optional = optional } };
 
+    /// <summary>envFrom sources per container grow with the size up to this cap.</summary>
+    public const int MaxEnvFrom = 3;
+
     private static Gen<ValueList<EnvFromSource>> EnvFrom { get; } =
-        from n in Gen.Frequency((3, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)))
+        from n in Gen.Frequency((3, Gen.Constant(0)), (4, GenSequence.Count(1, MaxEnvFrom)))
         from sources in GenSequence.Indexed(n, _ => EnvFromOne)
         select sources.ToValueList();
 
@@ -124,11 +130,14 @@ public static class EnvGen
         from resources in Gen.Elements(Resources.ToArray())
         select new Container { Name = name, Image = "busybox", Env = vars, EnvFrom = envFrom, Resources = resources };
 
-    /// <summary>A valid pod of 1–2 regular containers and maybe an init container, each using env.</summary>
+    /// <summary>Regular container names, in order; the count grows with the size up to all of them.</summary>
+    public static IReadOnlyList<string> ContainerNames { get; } = ["app", "sidecar", "worker"];
+
+    /// <summary>A valid pod of 1–3 regular containers and maybe an init container (as the size allows), each using env.</summary>
     public static Gen<Pod> Pod { get; } =
-        from regular in Gen.Frequency((3, Gen.Constant(1)), (1, Gen.Constant(2)))
-        from init in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Constant(1)))
-        from containers in GenSequence.Indexed(regular, i => ContainerNamed(i == 0 ? "app" : "sidecar"))
+        from regular in GenSequence.Count(1, ContainerNames.Count)
+        from init in GenSequence.Count(0, 1)
+        from containers in GenSequence.Indexed(regular, i => ContainerNamed(ContainerNames[i]))
         from inits in GenSequence.Indexed(init, _ => ContainerNamed("setup"))
         from name in Gen.Elements(PodGen.PodNamePool.ToArray())
         from ns in Gen.Elements("", "default", "team-a")

@@ -12,7 +12,7 @@ namespace PodConformance.Generators;
 public sealed record PressureCase(ValueList<Pod> Pods, NodeScenario Scenario);
 
 /// <summary>
-/// Node-pressure episodes (spec/eviction.md): 2–5 pods mixing QoS classes, priorities and critical pods, each using
+/// Node-pressure episodes (spec/eviction.md): 2–8 pods (growing with the size) mixing QoS classes, priorities and critical pods, each using
 /// memory over, at or under its request (the "strictly above" boundary of EVICT-001), sometimes missing from the
 /// summary (EVICT-005), on a node whose hard thresholds are sometimes met. Quantities are round (multiples of 32Mi) so
 /// counterexamples read easily. Pods are valid by construction; names are <c>pod-a</c>, <c>pod-b</c>… so the usage
@@ -22,8 +22,14 @@ public static class EvictionGen
 {
     private const long Mi = 1024 * 1024;
 
-    /// <summary>The run length of every episode: long enough for five evictions (one per 10 s cycle) after a change at 60 s.</summary>
+    /// <summary>Pods per episode grow with the size, from 2 up to this cap.</summary>
+    public const int MaxPods = 8;
+
+    /// <summary>The shortest run of an episode: long enough for five evictions (one per 10 s cycle) after a change at 60 s.</summary>
     public static TimeSpan Until { get; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The run length for <paramref name="pods"/> pods: every pod can be evicted (one per 10 s cycle) after a change at 60 s.</summary>
+    public static TimeSpan UntilFor(int pods) => TimeSpan.FromSeconds(Math.Max(Until.TotalSeconds, 60 + (10 * (pods + 1))));
 
     public static Quantity Memory(long mebibytes) => Quantity.Parse(mebibytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + "Mi");
 
@@ -120,11 +126,11 @@ public static class EvictionGen
             EvictionHard = hard,
             EnforceNodeAllocatable = enforce,
             SystemMemory = system == 0 ? Quantity.Zero : Memory(system),
-            Until = Until,
+            Until = UntilFor(pods),
         };
 
     public static Gen<PressureCase> Case { get; } =
-        from n in Gen.Choose(2, 5)
+        from n in GenSequence.Count(2, MaxPods)
         from pods in GenSequence.Indexed(n, PodAt)
         from samples in GenSequence.Indexed(n, i => Samples(pods[i]))
         from scenario in NodeFor(n)

@@ -19,6 +19,19 @@ internal static class GenSequence
         return acc;
     }
 
+    /// <summary>
+    /// The largest count a case of <paramref name="size"/> may have: <paramref name="low"/> at the smallest sizes,
+    /// <paramref name="high"/> (the cap) at <see cref="MaxSize"/>, linear between. Sizes come from the runner
+    /// (1 to 100, growing over a run, as FsCheck's do); rounded half up, so a run's last cases (size 99) reach the cap.
+    /// </summary>
+    public static int Upto(int size, int low, int high) => low + (((high - low) * Math.Clamp(size, 0, MaxSize)) + (MaxSize / 2)) / MaxSize;
+
+    /// <summary>The size at which every count reaches its cap (FsCheck's default EndSize).</summary>
+    public const int MaxSize = 100;
+
+    /// <summary>A count from <paramref name="low"/> up to what the current size allows (at most <paramref name="high"/>), uniformly.</summary>
+    public static Gen<int> Count(int low, int high) => Gen.Sized(size => Gen.Choose(low, Upto(size, low, high)));
+
     /// <summary>A fair coin, for optional fields.</summary>
     public static Gen<bool> Bool { get; } = Gen.Elements(false, true);
 

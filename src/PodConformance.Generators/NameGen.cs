@@ -36,9 +36,7 @@ public static class NameGen
         return Gen.Shuffle(ContainerNamePool.ToArray()).Select(names => names.Take(count).ToArray());
     }
 
-    /// <summary>Up to <paramref name="max"/> distinct items of a pool.</summary>
-    public static Gen<string[]> DistinctSubset(IReadOnlyList<string> pool, int max) =>
-        from n in Gen.Frequency((4, Gen.Constant(0)), (3, Gen.Constant(1)), (2, Gen.Choose(1, max)))
-        from shuffled in Gen.Shuffle(pool.ToArray())
-        select shuffled.Take(n).ToArray();
+    /// <summary><paramref name="count"/> distinct items of a pool (all of it when the pool is smaller), in random order.</summary>
+    public static Gen<string[]> DistinctSubset(IReadOnlyList<string> pool, int count) =>
+        Gen.Shuffle(pool.ToArray()).Select(shuffled => shuffled.Take(count).ToArray());
 }

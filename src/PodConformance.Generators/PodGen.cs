@@ -19,22 +19,40 @@ public static class PodGen
     /// <summary>Pod names; the generators do not vary or shrink the name, so scenario keys stay stable.</summary>
     public static IReadOnlyList<string> PodNamePool { get; } = ["web", "app", "demo", "pod-1", "my-pod"];
 
-    /// <summary>A valid pod: 1–3 regular containers, 0–2 init containers (some sidecars), optional restart policy.</summary>
+    /// <summary>Regular containers grow with the size, from 1 up to this cap (distinct names from <see cref="NameGen.ContainerNamePool"/>).</summary>
+    public const int MaxContainers = 6;
+
+    /// <summary>Init containers (classic and sidecars) grow with the size, from none up to this cap.</summary>
+    public const int MaxInitContainers = 4;
+
+    /// <summary>Labels a pod may carry, first the one Downward API cases read; up to all of them at the largest sizes.</summary>
+    public static IReadOnlyList<(string Key, string Value)> LabelPool { get; } = [("app", ""), ("tier", "frontend"), ("team", "payments")];
+
+    /// <summary>
+    /// A valid pod whose shape grows with the size: 1 to <see cref="MaxContainers"/> regular containers, 0 to
+    /// <see cref="MaxInitContainers"/> init containers (one in three a sidecar), up to <see cref="VolumeGen.MaxVolumes"/>
+    /// volumes mounted by some containers, labels, and (within each container) env entries, ports and quantities;
+    /// sometimes an explicit restart policy.
+    /// </summary>
     public static Gen<Pod> Valid { get; } =
-        from regular in Gen.Frequency((5, Gen.Constant(1)), (3, Gen.Constant(2)), (1, Gen.Constant(3)))
-        from init in Gen.Frequency((5, Gen.Constant(0)), (3, Gen.Constant(1)), (2, Gen.Constant(2)))
+        from regular in GenSequence.Count(1, MaxContainers)
+        from init in GenSequence.Count(0, MaxInitContainers)
         from names in NameGen.DistinctContainerNames(regular + init)
-        from containers in GenSequence.Indexed(regular, i => ContainerGen.Regular(names[i]))
-        from inits in GenSequence.Indexed(init, i => Gen.Frequency((2, ContainerGen.Init(names[regular + i])), (1, ContainerGen.Sidecar(names[regular + i]))))
+        from volumes in VolumeGen.Volumes
+        from containers in GenSequence.Indexed(regular, i => Mounting(ContainerGen.Regular(names[i]), volumes))
+        from inits in GenSequence.Indexed(init, i => Mounting(Gen.Frequency((2, ContainerGen.Init(names[regular + i])), (1, ContainerGen.Sidecar(names[regular + i]))), volumes))
         from podName in Gen.Elements(PodNamePool.ToArray())
         from ns in Gen.Elements("", "default", "team-a")
         from restartPolicy in Gen.Frequency((5, Gen.Constant("")), (1, Gen.Elements("Always", "OnFailure", "Never")))
-        from labelled in GenSequence.Chance(30)
+        from labels in GenSequence.Count(0, LabelPool.Count)
         select new Pod
         {
-            Metadata = new ObjectMeta { Name = podName, Namespace = ns, Labels = labelled ? ValueMap.Of(("app", podName)) : default },
-            Spec = new PodSpec { Containers = containers, InitContainers = inits, RestartPolicy = restartPolicy },
+            Metadata = new ObjectMeta { Name = podName, Namespace = ns, Labels = ValueMap.Create(LabelPool.Take(labels).Select(l => KeyValuePair.Create(l.Key, l.Value.Length == 0 ? podName : l.Value))) },
+            Spec = new PodSpec { Containers = containers, InitContainers = inits, RestartPolicy = restartPolicy, Volumes = volumes },
         };
+
+    private static Gen<Container> Mounting(Gen<Container> container, ValueList<Volume> volumes) =>
+        volumes.IsEmpty ? container : from c in container from mounts in VolumeGen.MountsOf(volumes) select c with { VolumeMounts = mounts };
 
     /// <summary>Valid pods with <see cref="PodShrinker"/> keeping shrinks valid under <see cref="Profile.Default"/>.</summary>
     public static Arbitrary<Pod> ValidArb { get; } = ValidArbFor(Profile.Default);

@@ -31,20 +31,36 @@ public static class QuantityGen
 
     private static Gen<string> Int(int min, int max) => Gen.Choose(min, max).Select(i => i.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>A suffix of any family: none, DecimalSI, BinarySI, or an <c>e</c>/<c>E</c> exponent with optional sign.</summary>
+    /// <summary>Digit strings of <paramref name="min"/> up to what the size allows (<paramref name="cap"/> at the largest sizes).</summary>
+    private static Gen<string> SizedDigits(int min, int cap) => Gen.Sized(size => Digits(min, GenSequence.Upto(size, min, cap)));
+
+    /// <summary>The longest plain mantissa (18 digits: still within int64 as Go's fast path reads it); longer ones come at larger sizes.</summary>
+    public const int MaxShortMantissaDigits = 18;
+
+    /// <summary>Mantissas beyond int64 (19 digits and more) appear from this size on, up to 30 digits at the largest.</summary>
+    public const int LongMantissaFromSize = 40;
+
+    /// <summary>
+    /// A suffix of any family: none, DecimalSI, BinarySI, or an <c>e</c>/<c>E</c> exponent with optional sign whose
+    /// magnitude grows with the size (up to 30, past every suffix's range).
+    /// </summary>
     public static Gen<string> Suffix { get; } = Gen.Frequency(
         (3, Gen.Constant("")),
         (3, Gen.Elements(DecimalSuffixes)),
         (3, Gen.Elements(BinarySuffixes)),
         (2, from e in Gen.Elements("e", "E")
             from sign in Gen.Elements("", "+", "-")
-            from exp in Int(0, 30)
+            from exp in Gen.Sized(size => Int(0, GenSequence.Upto(size, 3, 30)))
             select e + sign + exp));
 
-    private static Gen<string> Mantissa { get; } = Gen.Frequency(
-        (5, Gen.Elements("1", "2", "5", "10", "64", "100", "128", "250", "500", "1000", "1536")),
-        (3, Digits(1, 18)),
-        (1, Digits(19, 30)));
+    private static Gen<string> Mantissa { get; } = Gen.Sized(size => size < LongMantissaFromSize
+        ? Gen.Frequency(
+            (5, Gen.Elements("1", "2", "5", "10", "64", "100", "128", "250", "500", "1000", "1536")),
+            (3, Digits(1, GenSequence.Upto(size, 2, MaxShortMantissaDigits))))
+        : Gen.Frequency(
+            (5, Gen.Elements("1", "2", "5", "10", "64", "100", "128", "250", "500", "1000", "1536")),
+            (3, Digits(1, GenSequence.Upto(size, 2, MaxShortMantissaDigits))),
+            (1, Digits(19, GenSequence.Upto(size, 19, 30)))));
 
     /// <summary>
     /// Valid spellings (QTY-002..005): optional sign including <c>+</c>, leading zeros, fraction or trailing
@@ -56,7 +72,7 @@ public static class QuantityGen
         (6, from sign in Gen.Frequency((6, Gen.Constant("")), (2, Gen.Constant("+")), (2, Gen.Constant("-")))
             from zeros in Gen.Frequency((8, Gen.Constant("")), (2, Gen.Elements("0", "00", "000")))
             from mantissa in Mantissa
-            from fraction in Gen.Frequency((6, Gen.Constant("")), (1, Gen.Constant(".")), (3, Digits(1, 9).Select(d => "." + d)))
+            from fraction in Gen.Frequency((6, Gen.Constant("")), (1, Gen.Constant(".")), (3, SizedDigits(1, 9).Select(d => "." + d)))
             from suffix in Suffix
             select sign + zeros + mantissa + fraction + suffix));
 
@@ -68,7 +84,7 @@ public static class QuantityGen
     /// <c>KB</c>), a space, a doubled dot or sign, a decimal comma, a second number after the suffix.
     /// </summary>
     public static Gen<string> NearValidText { get; } =
-        from number in Gen.Elements("1", "100", "1.5", "64", "0.5", "2")
+        from number in Gen.Frequency((3, Gen.Elements("1", "100", "1.5", "64", "0.5", "2")), (1, SizedDigits(1, 12)))
         from edit in Gen.Choose(0, 8)
         from bad in Gen.Elements("K", "KI", "kI", "ki", "mi", "MI", "gi", "GI", "KB", "kB", "MB", "GiB", "Mib", "b")
         from space in Gen.Elements(" ", "\t")
@@ -89,26 +105,32 @@ public static class QuantityGen
     /// <summary>
     /// Inputs that stress a parser: empty, very long digit strings, exponents up to ±<see cref="MaxHostileExponent"/>,
     /// runs of suffix letters, control characters, non-ASCII digits and letters, lone surrogates, digitless numbers.
-    /// Some parse, most do not; all must be answered promptly.
+    /// Lengths and exponents grow with the size (5000 digits, 3000 zeros, ±10^6 at the largest). Some parse, most do
+    /// not; all must be answered promptly.
     /// </summary>
-    public static Gen<string> HostileText { get; } = Gen.OneOf(
+    public static Gen<string> HostileText { get; } = Gen.Sized(HostileOfSize);
+
+    private static Gen<string> HostileOfSize(int size) => Gen.OneOf(
         Gen.Elements("", "-", "+", ".", "e", "E", "Ki", ".e-10", "+.", "-.", "e5", "i", "\0", "1\0", "\u007f", "1\n", "\t1", "1\r\n",
             "\u0661\u0662\u0663", "\uff11\uff12", "1\u0660", "\u09eb", "1\u00b2", "\u00bd", "1\ud800", "1\U0001F600", "\u0130", "1\u00a0Gi"),
-        from n in Gen.Choose(19, 5000)
+        from n in Gen.Choose(19, GenSequence.Upto(size, 19, 5000))
         from d in Gen.Elements('9', '1', '0')
         select "1" + new string(d, n),
-        from n in Gen.Choose(1, 3000)
+        from n in Gen.Choose(1, GenSequence.Upto(size, 1, 3000))
         from suffix in Gen.Elements("", "m", "Ki", "e3")
         select "0." + new string('0', n) + "1" + suffix,
         from mantissa in Gen.Elements("1", "-1", "1.5", "9", "0")
         from e in Gen.Elements("e", "E")
-        from exp in Gen.Choose(-MaxHostileExponent, MaxHostileExponent)
+        from exp in Gen.Choose(-GenSequence.Upto(size, 30, MaxHostileExponent), GenSequence.Upto(size, 30, MaxHostileExponent))
         select mantissa + e + exp.ToString(CultureInfo.InvariantCulture),
-        from n in Gen.Choose(2, 200)
+        from n in Gen.Choose(2, GenSequence.Upto(size, 2, 200))
         from c in Gen.Elements('K', 'e', 'i', 'm', 'E', '.', '+')
         select "1" + new string(c, n),
         from chars in Gen.Elements("0123456789.+-eEinumkKMGTPi aZ\u00e9\u0130\u0000".ToCharArray()).ArrayOf()
         select new string(chars));
+
+    /// <summary>Unround amounts come in beside the spelling tables from this size on, more often as the size grows.</summary>
+    public const int UnroundFromSize = 20;
 
     /// <summary>All three classes mixed, weighted towards valid texts.</summary>
     public static Gen<string> AnyText { get; } = Gen.Frequency((6, ValidText), (2, NearValidText), (2, HostileText));
@@ -157,17 +179,44 @@ public static class QuantityGen
         from j in Gen.Choose(0, table[i].Length - 1)
         select Quantity.Parse(alternate ? table[i][j] : table[i][0]);
 
-    /// <summary>CPU quantities from 0 to 4 cores, round and alternate spellings (<c>0.5</c> for <c>500m</c>).</summary>
-    public static Gen<Quantity> Cpu { get; } = FromSpellings(CpuSpellings, _ => true);
+    /// <summary>
+    /// The spelling table, and from <see cref="UnroundFromSize"/> on an unround amount in the same range (one case in
+    /// five at the largest sizes), so QoS, defaulting and printing see values such as <c>1234m</c> or <c>0.37</c>.
+    /// </summary>
+    private static Gen<Quantity> Sized(Gen<Quantity> table, Gen<Quantity> unround) =>
+        Gen.Sized(size => size < UnroundFromSize ? table : Gen.Frequency((20, table), (GenSequence.Upto(size, 1, 5), unround)));
+
+    /// <summary>1m to 4 cores, as millicores (<c>1234m</c>) or decimal cores (<c>1.234</c>).</summary>
+    private static Gen<Quantity> UnroundCpu { get; } =
+        from milli in Gen.Choose(1, 4000)
+        from cores in GenSequence.Bool
+        select Quantity.Parse(cores
+            ? (milli / 1000).ToString(CultureInfo.InvariantCulture) + "." + (milli % 1000).ToString("000", CultureInfo.InvariantCulture)
+            : milli.ToString(CultureInfo.InvariantCulture) + "m");
+
+    /// <summary>1Mi to 2Gi, as Mi, Ki, plain bytes or (up to 2000M) a decimal suffix.</summary>
+    private static Gen<Quantity> UnroundMemory { get; } =
+        from mi in Gen.Choose(1, 2048)
+        from form in Gen.Choose(0, 3)
+        select Quantity.Parse(form switch
+        {
+            0 => mi.ToString(CultureInfo.InvariantCulture) + "Mi",
+            1 => (mi * 1024L).ToString(CultureInfo.InvariantCulture) + "Ki",
+            2 => (mi * 1048576L).ToString(CultureInfo.InvariantCulture),
+            _ => Math.Min(mi, 2000).ToString(CultureInfo.InvariantCulture) + "M",
+        });
+
+    /// <summary>CPU quantities from 0 to 4 cores, round and alternate spellings (<c>0.5</c> for <c>500m</c>); unround ones at larger sizes.</summary>
+    public static Gen<Quantity> Cpu { get; } = Sized(FromSpellings(CpuSpellings, _ => true), UnroundCpu);
 
     /// <summary>Non-zero CPU quantities.</summary>
-    public static Gen<Quantity> PositiveCpu { get; } = FromSpellings(CpuSpellings, i => i > 0);
+    public static Gen<Quantity> PositiveCpu { get; } = Sized(FromSpellings(CpuSpellings, i => i > 0), UnroundCpu);
 
-    /// <summary>Memory quantities from 0 to 2Gi, both suffix families and plain byte counts.</summary>
-    public static Gen<Quantity> Memory { get; } = FromSpellings(MemorySpellings, _ => true);
+    /// <summary>Memory quantities from 0 to 2Gi, both suffix families and plain byte counts; unround ones at larger sizes.</summary>
+    public static Gen<Quantity> Memory { get; } = Sized(FromSpellings(MemorySpellings, _ => true), UnroundMemory);
 
     /// <summary>Non-zero memory quantities.</summary>
-    public static Gen<Quantity> PositiveMemory { get; } = FromSpellings(MemorySpellings, i => i > 0);
+    public static Gen<Quantity> PositiveMemory { get; } = Sized(FromSpellings(MemorySpellings, i => i > 0), UnroundMemory);
 
     /// <summary>ephemeral-storage quantities.</summary>
     public static Gen<Quantity> EphemeralStorage { get; } = FromSpellings(StorageSpellings, _ => true);

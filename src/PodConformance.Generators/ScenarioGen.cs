@@ -39,14 +39,20 @@ public static class ScenarioGen
         return c.Resources.Limits.TryGetValue("memory", out var q) ? q : null;
     }
 
-    /// <summary>Memory just above (by 1Mi) or at half of the container's limit; without a limit, 64Mi.</summary>
+    /// <summary>Memory just above (by 1Mi), at half or at twice the container's limit; without a limit, 64Mi.</summary>
     public static Gen<Quantity> Allocation(Container c) =>
         MemoryLimit(c) is { } limit && limit.Sign > 0 && limit.Value() < long.MaxValue / 4
-            ? Gen.Elements(
-                Quantity.FromInt64(limit.Value() + (1 << 20), QuantityFormat.BinarySI),
-                Quantity.FromInt64(limit.Value() / 2, QuantityFormat.BinarySI),
-                Quantity.FromInt64(limit.Value() * 2, QuantityFormat.BinarySI))
+            ? Gen.Elements(Bytes(limit.Value() + (1 << 20)), Bytes(limit.Value() / 2), Bytes(limit.Value() * 2))
             : Gen.Constant(DefaultAllocation);
+
+    /// <summary>
+    /// An amount of bytes spelled as it reads back: whole mebibytes as <c>NMi</c>, anything else as plain digits (a
+    /// BinarySI quantity of, say, 2870000000 bytes prints as digits, which read back as DecimalSI and print as 2870M).
+    /// </summary>
+    private static Quantity Bytes(long bytes) =>
+        Quantity.Parse(bytes % (1 << 20) == 0
+            ? (bytes >> 20).ToString(System.Globalization.CultureInfo.InvariantCulture) + "Mi"
+            : bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>One run of <paramref name="c"/>.</summary>
     public static Gen<ContainerRun> Run(Container c) => Gen.Frequency(
@@ -62,9 +68,12 @@ public static class ScenarioGen
         (1, from cpu in QuantityGen.PositiveCpu
             select new ContainerRun { UseCpu = cpu }));
 
-    /// <summary>One to three runs: "crash twice, then run".</summary>
+    /// <summary>Runs per scripted container grow with the size, up to this cap ("crash five times, then run").</summary>
+    public const int MaxRuns = 6;
+
+    /// <summary>One run up to <see cref="MaxRuns"/> as the size allows: "crash twice, then run".</summary>
     public static Gen<ContainerScript> Script(Container c) =>
-        from n in Gen.Frequency((4, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)))
+        from n in GenSequence.Count(1, MaxRuns)
         from runs in GenSequence.Indexed(n, _ => Run(c))
         select new ContainerScript(runs.ToValueList());
 

@@ -99,8 +99,7 @@ public abstract partial class PodConformanceSpecificationTests
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(result);
-        int count = Math.Max(1, (result.Counterexample?.CaseIndex ?? (result.CasesRun - 1)) + 1);
         return FailureText.Render(report, result)
-            + string.Create(CultureInfo.InvariantCulture, $"replay here: override Seed => {report.Options.Seed} and Count => {count}\n");
+            + string.Create(CultureInfo.InvariantCulture, $"replay here: override Seed => {report.Options.Seed} and Count => {report.Options.Count}\n");
     }
 }

@@ -27,10 +27,10 @@ public class QuantityDivergenceTests
 {
     public static TheoryData<string, string> KnownClasses => new()
     {
-        { "hang-negative-exponent-form", "-1E3" },
-        { "hang-huge-exponent", "1E98276" },
-        { "accepts-whitespace", "\t2" },
-        { "accepts-group-separator", "2,5" },
+        { "hang-negative-exponent-form", "-1E1" },
+        { "hang-huge-exponent", "1E91567" },
+        { "accepts-whitespace", "\t4" },
+        { "accepts-group-separator", "0,5" },
         { "accepts-fraction-syntax", "1/2" },
         { "rejects-digitless-zero", "+" },
         { "rejects-exponent-beyond-int32", "1e2147483648" },
@@ -38,10 +38,10 @@ public class QuantityDivergenceTests
         { "negative-values", "-1" },
         { "huge-values", "1000E" },
         { "format-differs", ".0001Ki" },
-        { "cached-spelling-not-echoed", "+1" },
+        { "cached-spelling-not-echoed", "01" },
         { "value-truncates", "100m" },
         { "value-accessor-throws", "28E" },
-        { "exception-leaks-ArgumentException", "0K" },
+        { "exception-leaks-ArgumentException", "1K" },
         { "exception-leaks-OverflowException", "99999999999999999999999999999" },
     };
 

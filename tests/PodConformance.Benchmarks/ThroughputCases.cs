@@ -33,6 +33,6 @@ public static class ThroughputCases
     private static ConformanceCase[] Of(string propertyId)
     {
         var gen = Catalog.Find(propertyId)!.Cases(Profile.Default);
-        return [.. Enumerable.Range(0, Count).Select(i => SuiteRunner.CaseAt(gen, RunOptions.DefaultSeed, i))];
+        return [.. Enumerable.Range(0, Count).Select(i => SuiteRunner.CaseAt(gen, RunOptions.DefaultSeed, i, Count))];
     }
 }

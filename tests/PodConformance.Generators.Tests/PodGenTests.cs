@@ -18,11 +18,12 @@ public sealed class PodGenTests
     }
 
     [Property(Replay = "(3002,19)", MaxTest = 200)]
-    public Property Pods_have_one_to_three_containers_with_unique_names() =>
+    public Property Pods_have_containers_within_the_caps_with_unique_names() =>
         Prop.ForAll(PodGen.ValidArb, pod =>
         {
             var names = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => c.Name).ToList();
-            return pod.Spec.Containers.Count is >= 1 and <= 3 && pod.Spec.InitContainers.Count <= 2 && names.Distinct(StringComparer.Ordinal).Count() == names.Count;
+            return pod.Spec.Containers.Count is >= 1 and <= PodGen.MaxContainers && pod.Spec.InitContainers.Count <= PodGen.MaxInitContainers
+                && names.Distinct(StringComparer.Ordinal).Count() == names.Count;
         });
 
     [Fact]

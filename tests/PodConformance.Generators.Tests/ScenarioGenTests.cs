@@ -18,7 +18,7 @@ public sealed class ScenarioGenTests
             var images = c.Pod.Spec.InitContainers.Concat(c.Pod.Spec.Containers).Select(x => x.Image).ToHashSet(StringComparer.Ordinal);
             return PodGen.IsAdmitted(c.Pod, Profile.Default)
                 && c.Scenario.Pods.Keys.All(k => k == c.Pod.Metadata.Name)
-                && c.Scenario.Pods.Values.All(p => p.Containers.Keys.All(names.Contains) && p.Containers.Values.All(s => s.Runs.Count is >= 1 and <= 3))
+                && c.Scenario.Pods.Values.All(p => p.Containers.Keys.All(names.Contains) && p.Containers.Values.All(s => s.Runs.Count is >= 1 and <= ScenarioGen.MaxRuns))
                 && c.Scenario.Images.Missing.All(images.Contains)
                 && Runs(c.Scenario).All(r => ScenarioGen.RoundDurations.Contains(r.After) && ScenarioGen.RoundDurations.Contains(r.ReadyAfter)
                     && (r.ExitCode is null || ScenarioGen.ExitCodes.Contains(r.ExitCode.Value)));

@@ -1,10 +1,12 @@
 using FsCheck;
 using FsCheck.Fluent;
+using PodConformance.Suite.Running;
 
 namespace PodConformance.Suite.Myths;
 
 /// <summary>
-/// The search behind every myth: case i of a seed is generated from (seed, i) alone, the first case where the
+/// The search behind every myth: case i of a budget is drawn as the runner draws it (<see cref="CaseSchedule"/>: sizes
+/// grow over the budget), the first case where the
 /// claim fails is shrunk greedily while it keeps failing. Deterministic for a seed.
 /// </summary>
 public static class MythSearch
@@ -14,8 +16,7 @@ public static class MythSearch
     {
         for (int i = 0; i < budget; i++)
         {
-            var rnd = new Rnd(unchecked(seed * 6364136223846793005UL + (ulong)i * 1442695040888963407UL), 0x9E3779B97F4A7C15UL);
-            var value = gen.Sample(Math.Min(100, 1 + i), rnd, 1)[0];
+            var value = CaseSchedule.Draw(gen, seed, i, budget);
             if (claimHolds(value))
             {
                 continue;

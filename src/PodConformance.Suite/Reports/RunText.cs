@@ -26,18 +26,20 @@ public static class RunText
         return string.Join(",", profile.Overrides.Select(kv => kv.Key + "=" + (kv.Value ? "true" : "false")));
     }
 
-    /// <summary>The exact command that re-runs this property up to and including the failing case.</summary>
+    /// <summary>
+    /// The exact command that re-runs this property and stops at the same failing case: the run's seed and count, since
+    /// a case's size depends on the count (<see cref="CaseSchedule"/>), so a shorter count would draw other cases.
+    /// </summary>
     public static string Replay(RunReport run, PropertyResult result)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
-        int count = (result.Counterexample?.CaseIndex ?? (result.CasesRun - 1)) + 1;
         var parts = new List<string>
         {
             "podconf run --adapter", ShellQuote(run.Adapter),
             "--rules", result.Property.Id,
             "--seed", run.Options.Seed.ToString(CultureInfo.InvariantCulture),
-            "--count", Math.Max(1, count).ToString(CultureInfo.InvariantCulture),
+            "--count", run.Options.Count.ToString(CultureInfo.InvariantCulture),
         };
         if (run.Profile.Version != KubernetesVersion.Newest)
         {

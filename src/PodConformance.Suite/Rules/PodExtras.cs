@@ -38,7 +38,7 @@ public static class PodExtras
 
         if (volume)
         {
-            spec = spec with { Volumes = ValueList.Of(new Volume { Name = "scratch" }) };
+            spec = spec with { Volumes = spec.Volumes.Add(new Volume { Name = "scratch" }) };
         }
 
         if (podLevel is { } pl)

@@ -11,8 +11,8 @@ namespace PodConformance.Suite.Running;
 
 /// <summary>
 /// Runs properties against an adapter, with the model as the oracle. Case <c>i</c> of a property is
-/// generated from (seed, i) alone, so any failure replays with the same seed; the first failing case is
-/// shrunk greedily while it keeps failing.
+/// generated from (seed, i) at the size <see cref="CaseSchedule"/> gives it, so any failure replays with the same
+/// seed and count; the first failing case is shrunk greedily while it keeps failing.
 /// </summary>
 public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter adapter, Profile profile)
 {
@@ -48,7 +48,7 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         for (int i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var testCase = CaseAt(gen, seed, i);
+            var testCase = CaseAt(gen, seed, i, count);
             var (expected, actual, verdict) = Check(property, testCase, cancellationToken);
             if (!verdict.Pass)
             {
@@ -60,13 +60,8 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         return new PropertyResult(property, Outcome.Passed, count, "", null, clock.Elapsed);
     }
 
-    /// <summary>Case <paramref name="index"/> of a generator for a seed: sizes grow with the index as FsCheck's do.</summary>
-    public static ConformanceCase CaseAt(Gen<ConformanceCase> gen, ulong seed, int index)
-    {
-        int size = Math.Min(100, 1 + index);
-        var rnd = new Rnd(unchecked(seed * 6364136223846793005UL + (ulong)index * 1442695040888963407UL), 0x9E3779B97F4A7C15UL);
-        return gen.Sample(size, rnd, 1)[0];
-    }
+    /// <summary>Case <paramref name="index"/> of a run of <paramref name="count"/> cases: sizes grow over the run as FsCheck's do.</summary>
+    public static ConformanceCase CaseAt(Gen<ConformanceCase> gen, ulong seed, int index, int count) => CaseSchedule.Draw(gen, seed, index, count);
 
     private (Observation Expected, Observation Actual, Verdict Verdict) Check(ConformanceProperty property, ConformanceCase testCase, CancellationToken ct)
     {

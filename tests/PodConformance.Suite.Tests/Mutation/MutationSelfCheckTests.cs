@@ -51,7 +51,7 @@ public class MutationSelfCheckTests(ITestOutputHelper output)
             var gen = property.Cases(options.Profile);
             for (int i = 0; i < 20; i++)
             {
-                var testCase = SuiteRunner.CaseAt(gen, options.Seed, i);
+                var testCase = SuiteRunner.CaseAt(gen, options.Seed, i, 20);
                 Assert.Equal(ModelAdapter.Run(testCase, options.Profile), ModelPipeline.Real.Run(testCase, options.Profile));
             }
         }

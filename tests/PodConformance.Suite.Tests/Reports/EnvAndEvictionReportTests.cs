@@ -24,7 +24,7 @@ public class EnvAndEvictionReportTests
     }
 
     private static ConformanceCase[] EnvCases(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => SuiteRunner.CaseAt(Catalog.Find("P-ENV-RESOLVE")!.Cases(Model.Profiles.Profile.Default), RunOptions.DefaultSeed, i))];
+        [.. Enumerable.Range(0, count).Select(i => SuiteRunner.CaseAt(Catalog.Find("P-ENV-RESOLVE")!.Cases(Model.Profiles.Profile.Default), RunOptions.DefaultSeed, i, count))];
 
     [Fact]
     public void No_secret_value_reaches_case_text_views_or_any_report()
@@ -78,7 +78,7 @@ public class EnvAndEvictionReportTests
         var property = Catalog.Find("P-EVICT-ORDER")!;
         for (int i = 0; i < 60; i++)
         {
-            var c = Assert.IsType<NodePressureCase>(SuiteRunner.CaseAt(property.Cases(Model.Profiles.Profile.Default), RunOptions.DefaultSeed, i));
+            var c = Assert.IsType<NodePressureCase>(SuiteRunner.CaseAt(property.Cases(Model.Profiles.Profile.Default), RunOptions.DefaultSeed, i, 60));
             string text = CaseText.Render(c);
             Assert.StartsWith("apiVersion: podconf/v1\nkind: NodeScenario\n", text, StringComparison.Ordinal);
             var read = NodeScenarioReader.ReadText(text, "episode.yaml");
