@@ -26,7 +26,7 @@ public static class EnvGen
 
     /// <summary>Literal templates; <c>R</c> is replaced by a referenced name (earlier, later, or undefined).</summary>
     public static IReadOnlyList<string> LiteralTemplates { get; } =
-        ["plain", "", "$(R)", "$$(R)", "$$", "a$(R)b", "$(R)-$(R)", "$$$(R)", "cost $$5", "$(R", "$()", "end$", "$(A$(B))", "x$$y"];
+        ["plain", "", "$(R)", "$$(R)", "$$", "a$(R)b", "$(R)-$(R)", "$$$(R)", "cost $$5", "$(R", "$()", "end$", "$(A$(B))", "x$$y", "caf$é", "5$ off", "https://$(KUBERNETES_SERVICE_HOST):$(KUBERNETES_SERVICE_PORT)"];
 
     /// <summary>The ConfigMap env reads most: keys that are valid env names, a relaxed-only name (ENV-005) and a dotted one.</summary>
     public static ValueMap<string> AppConfig { get; } =
@@ -36,7 +36,7 @@ public static class EnvGen
 
     public static ValueMap<string> AppSecret { get; } = ValueMap.Of(("token", SecretValues[0]), ("password", SecretValues[1]), ("TOKEN", SecretValues[2]));
 
-    /// <summary>Object names a pod refers to; the <c>missing-*</c> ones never exist.</summary>
+    /// <summary>Object names a pod refers to; the <c>missing-*</c> ones never exist (references draw them less often, so most containers start).</summary>
     public static IReadOnlyList<string> ConfigMapNames { get; } = ["app-config", "other-config", "missing-config"];
 
     public static IReadOnlyList<string> SecretNames { get; } = ["app-secret", "missing-secret"];
@@ -49,14 +49,14 @@ public static class EnvGen
         select template.Replace("(R)", "(" + r + ")", StringComparison.Ordinal).Replace("(R", "(" + r, StringComparison.Ordinal);
 
     private static Gen<EnvVarSource> ConfigMapKey { get; } =
-        from name in Gen.Elements(ConfigMapNames.ToArray())
-        from key in Gen.Elements("mode", "port", "url", "absent-key")
+        from name in Gen.Elements("app-config", "app-config", "other-config", "missing-config")
+        from key in Gen.Elements("mode", "port", "url", "mode", "port", "url", "absent-key")
         from optional in Optional
         select new EnvVarSource { ConfigMapKeyRef = new KeySelector { Name = name, Key = key, Optional = optional } };
 
     private static Gen<EnvVarSource> SecretKey { get; } =
-        from name in Gen.Elements(SecretNames.ToArray())
-        from key in Gen.Elements("token", "password", "absent-key")
+        from name in Gen.Elements("app-secret", "app-secret", "missing-secret")
+        from key in Gen.Elements("token", "password", "token", "password", "absent-key")
         from optional in Optional
         select new EnvVarSource { SecretKeyRef = new KeySelector { Name = name, Key = key, Optional = optional } };
 
@@ -67,17 +67,24 @@ public static class EnvGen
         "spec.nodeName", "spec.serviceAccountName", "status.podIP", "status.podIPs", "status.hostIP", "status.hostIPs",
     ];
 
+    /// <summary>The address paths, drawn as often again as the whole list: each depends on the node's and pod's address families.</summary>
+    private static readonly string[] AddressPaths = ["status.podIP", "status.podIPs", "status.hostIP", "status.hostIPs"];
+
     private static Gen<EnvVarSource> FieldRef { get; } =
-        from path in Gen.Elements(FieldPaths.ToArray())
+        from path in Gen.Frequency((1, Gen.Elements(FieldPaths.ToArray())), (1, Gen.Elements(AddressPaths)))
         from explicitVersion in GenSequence.Bool
         select new EnvVarSource { FieldRef = new ObjectFieldSelector { ApiVersion = explicitVersion ? "v1" : "", FieldPath = path } };
 
     private static Gen<EnvVarSource> ResourceFieldRef { get; } =
         from resource in Gen.Elements("limits.cpu", "requests.cpu", "limits.memory", "requests.memory", "limits.ephemeral-storage", "requests.ephemeral-storage")
+        from named in GenSequence.Chance(30)
         from divisor in resource.EndsWith(".cpu", StringComparison.Ordinal)
             ? Gen.Elements<string?>(null, "1m", "1")
             : Gen.Elements<string?>(null, "1", "1Ki", "1Mi", "1Gi", "1M")
-        select new EnvVarSource { ResourceFieldRef = new ResourceFieldSelector { Resource = resource, Divisor = divisor is null ? null : Quantity.Parse(divisor) } };
+        select new EnvVarSource
+        {
+            ResourceFieldRef = new ResourceFieldSelector { ContainerName = named ? "app" : "", Resource = resource, Divisor = divisor is null ? null : Quantity.Parse(divisor) },
+        };
 
     /// <summary>One variable named <paramref name="name"/> in any form.</summary>
     public static Gen<EnvVar> Var(string name) => Gen.Frequency(
@@ -90,16 +97,27 @@ public static class EnvGen
     /// <summary>Variables per container grow with the size up to this cap.</summary>
     public const int MaxVars = 10;
 
-    /// <summary>Sometimes none, else 1 to <see cref="MaxVars"/> as the size allows; names repeat sometimes (last wins, ENV-006).</summary>
+    private static readonly EnvVar[] DerivedFromSecret =
+    [
+        new EnvVar { Name = "TOKEN", ValueFrom = new EnvVarSource { SecretKeyRef = new KeySelector { Name = "app-secret", Key = "token", Optional = true } } },
+        new EnvVar { Name = "AUTH", Value = "Bearer $(TOKEN)" },
+    ];
+
+    /// <summary>
+    /// Sometimes none, else 1 to <see cref="MaxVars"/> as the size allows; names repeat sometimes (last wins, ENV-006).
+    /// One container in six ends with a token read from the Secret and a header built from it, so a literal's
+    /// expansion substitutes a Secret's value and must be masked too (EXPAND-002, ENV-010).
+    /// </summary>
     public static Gen<ValueList<EnvVar>> Vars { get; } =
         from n in Gen.Frequency((1, Gen.Constant(0)), (6, GenSequence.Count(1, MaxVars)))
         from names in Gen.Elements(VarNames.ToArray()).ArrayOf(n)
         from vars in GenSequence.Indexed(n, i => Var(names[i]))
-        select vars.ToValueList();
+        from derived in GenSequence.Chance(16)
+        select derived ? vars.Concat(DerivedFromSecret).ToValueList() : vars.ToValueList();
 
     private static Gen<EnvFromSource> EnvFromOne { get; } =
         from secret in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from name in secret ? Gen.Elements(SecretNames.ToArray()) : Gen.Elements(ConfigMapNames.ToArray())
+        from name in secret ? Gen.Elements("app-secret", "app-secret", "missing-secret") : Gen.Elements("app-config", "app-config", "other-config", "missing-config")
         from prefix in Gen.Elements("", "", "CFG_", "S_")
         from optional in Optional
         select secret
@@ -163,7 +181,7 @@ public static class EnvGen
             (4, Gen.Constant(ValueList.Of("10.0.0.1"))),
             (2, Gen.Constant(ValueList.Of("10.0.0.1", "fd00::1"))),
             (1, Gen.Constant(ValueList.Of("fd00::1", "10.0.0.1"))),
-            (1, Gen.Constant(ValueList<string>.Empty)))
+            (2, Gen.Constant(ValueList<string>.Empty)))
         from smaller in GenSequence.Bool
         select new Node
         {

@@ -129,14 +129,23 @@ public static class EvictionGen
             Until = UntilFor(pods),
         };
 
+    /// <summary>
+    /// Episodes of 2 to <see cref="MaxPods"/> pods (as the size allows). One in five ends with a twin of the first pod
+    /// (same resources, priority and usage under its own name), so the ranking meets a tie and must keep the input
+    /// order (EVICT-006): a tie between generated pods is otherwise rare.
+    /// </summary>
     public static Gen<PressureCase> Case { get; } =
         from n in GenSequence.Count(2, MaxPods)
         from pods in GenSequence.Indexed(n, PodAt)
         from samples in GenSequence.Indexed(n, i => Samples(pods[i]))
+        from twin in GenSequence.Chance(20)
         from scenario in NodeFor(n)
+        let last = n - 1
+        let podList = twin ? pods.Select((p, i) => i == last ? pods[0] with { Metadata = pods[0].Metadata with { Name = PodName(last) } } : p).ToArray() : pods
+        let sampleList = twin ? samples.Select((s, i) => i == last ? samples[0] : s).ToArray() : samples
         select new PressureCase(
-            pods.ToValueList(),
-            scenario with { Usage = ValueMap.Create(pods.Select((p, i) => KeyValuePair.Create(p.Metadata.Name, samples[i]))) });
+            podList.ToValueList(),
+            scenario with { Usage = ValueMap.Create(podList.Select((p, i) => KeyValuePair.Create(p.Metadata.Name, sampleList[i]))) });
 
     /// <summary>Episodes shrinking toward fewer pods, fewer samples, rounder and smaller usage, default node settings.</summary>
     public static Arbitrary<PressureCase> CaseArb { get; } = Arb.From(Case, EvictionShrinker.Shrink);

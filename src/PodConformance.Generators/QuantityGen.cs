@@ -22,7 +22,7 @@ public static class QuantityGen
 
     /// <summary>Spellings that the grammar allows but a person rarely writes (QTY-002/003/005/020).</summary>
     private static readonly string[] OddValid =
-        ["0", ".", "+0", "-0", "0.", "00", "-", "+", "01", "1.", "1.G", "1E", "1e3", "1E3", "1e+3", "+100m", "1.253", "01k", "0.1m", ".5", "5.", "1.Ki", "000100m"];
+        ["0", ".", "+0", "-0", "0.", "00", "-", "+", "01", "1.", "1.G", "1E", "1e3", "1E3", "1e+3", "+100m", "1.253", "01k", "0.1m", ".5", "5.", "1.Ki", "000100m", "0.5Ki", ".25Ki", "0.001Ki", "0.75Ki"];
 
     private static Gen<string> Digits(int min, int max) =>
         from n in Gen.Choose(min, max)
@@ -132,8 +132,14 @@ public static class QuantityGen
     /// <summary>Unround amounts come in beside the spelling tables from this size on, more often as the size grows.</summary>
     public const int UnroundFromSize = 20;
 
-    /// <summary>All three classes mixed, weighted towards valid texts.</summary>
-    public static Gen<string> AnyText { get; } = Gen.Frequency((6, ValidText), (2, NearValidText), (2, HostileText));
+    /// <summary>
+    /// The grammar's corners, each deciding a rule of its own: empty and exactly <c>0</c> (QTY-001), a lone sign or dot,
+    /// zeros that run out (QTY-002), a number without digits (QTY-007), binary amounts past 2^63-1 (QTY-010).
+    /// </summary>
+    public static IReadOnlyList<string> Corners { get; } = ["", "0", "", "0", "", "+", "-", ".", "00", "+0.", ".e-10", "-.e-12", "+.E-20", ".e-99", "-.e3", "9Ei", "16Ei", "123456789Ei", "-9Ei", "1e2147483648", "5E-3000000000"];
+
+    /// <summary>All classes mixed, weighted towards valid texts.</summary>
+    public static Gen<string> AnyText { get; } = Gen.Frequency((6, ValidText), (2, NearValidText), (2, HostileText), (1, Gen.Elements(Corners.ToArray())));
 
     // Resource quantities: value -> spellings, the first being the round (canonical) one.
     private static readonly string[][] CpuSpellings =
@@ -186,13 +192,20 @@ public static class QuantityGen
     private static Gen<Quantity> Sized(Gen<Quantity> table, Gen<Quantity> unround) =>
         Gen.Sized(size => size < UnroundFromSize ? table : Gen.Frequency((20, table), (GenSequence.Upto(size, 1, 5), unround)));
 
-    /// <summary>1m to 4 cores, as millicores (<c>1234m</c>) or decimal cores (<c>1.234</c>).</summary>
+    /// <summary>
+    /// 1m to 4 cores, as millicores (<c>1234m</c>) or decimal cores (<c>1.234</c>), and sometimes with microcores
+    /// (<c>1234567u</c>), which defaulting rounds up to a whole millicore (DEF-017).
+    /// </summary>
     private static Gen<Quantity> UnroundCpu { get; } =
         from milli in Gen.Choose(1, 4000)
-        from cores in GenSequence.Bool
-        select Quantity.Parse(cores
-            ? (milli / 1000).ToString(CultureInfo.InvariantCulture) + "." + (milli % 1000).ToString("000", CultureInfo.InvariantCulture)
-            : milli.ToString(CultureInfo.InvariantCulture) + "m");
+        from form in Gen.Frequency((3, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)))
+        from micro in Gen.Choose(1, 999)
+        select Quantity.Parse(form switch
+        {
+            0 => (milli / 1000).ToString(CultureInfo.InvariantCulture) + "." + (milli % 1000).ToString("000", CultureInfo.InvariantCulture),
+            1 => milli.ToString(CultureInfo.InvariantCulture) + "m",
+            _ => ((milli - 1) * 1000L + micro).ToString(CultureInfo.InvariantCulture) + "u",
+        });
 
     /// <summary>1Mi to 2Gi, as Mi, Ki, plain bytes or (up to 2000M) a decimal suffix.</summary>
     private static Gen<Quantity> UnroundMemory { get; } =

@@ -29,20 +29,20 @@ public class QuantityDivergenceTests
     {
         { "hang-negative-exponent-form", "-1E1" },
         { "hang-huge-exponent", "1E91567" },
-        { "accepts-whitespace", "\t4" },
-        { "accepts-group-separator", "0,5" },
+        { "accepts-whitespace", " 2" },
+        { "accepts-group-separator", "1,5" },
         { "accepts-fraction-syntax", "1/2" },
         { "rejects-digitless-zero", "+" },
         { "rejects-exponent-beyond-int32", "1e2147483648" },
-        { "rejects-beyond-decimal", "99999999999999999999999999999" },
+        { "rejects-beyond-decimal", "111111111111111111111111111111" },
         { "negative-values", "-1" },
         { "huge-values", "1000E" },
         { "format-differs", ".0001Ki" },
-        { "cached-spelling-not-echoed", "01" },
+        { "cached-spelling-not-echoed", "5." },
         { "value-truncates", "100m" },
         { "value-accessor-throws", "28E" },
-        { "exception-leaks-ArgumentException", "1K" },
-        { "exception-leaks-OverflowException", "99999999999999999999999999999" },
+        { "exception-leaks-ArgumentException", "4i" },
+        { "exception-leaks-OverflowException", "1e2147483648" },
     };
 
     [Theory]

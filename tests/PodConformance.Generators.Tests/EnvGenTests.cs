@@ -41,7 +41,7 @@ public sealed class EnvGenTests
         var results = cases.SelectMany(c => All(c.Pod).Select(k => Build(c, k))).ToList();
         Assert.Contains(results, r => r.Error is not null);
         Assert.Contains(results, r => r.Error is null && r.Variables.Any(v => v.Sensitive));
-        Assert.True(results.Count(r => r.Error is null) > results.Count / 3, "most containers should start");
+        Assert.True(results.Count(r => r.Error is null) > results.Count / 3, "most containers should start: " + results.Count(r => r.Error is null) + " of " + results.Count + "; " + string.Join(", ", results.Where(r => r.Error is not null).GroupBy(r => r.Error!.Rule).Select(g => g.Key + " " + g.Count())));
     }
 
     private static EnvResult Build(EnvCase c, Container k)

@@ -14,6 +14,9 @@ namespace PodConformance.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
+    /// <summary>The largest --count: properties run up to ten times it (their weight), which must stay an int.</summary>
+    public const int MaxCount = 1_000_000;
+
     public static Command Create(CliConsole console)
     {
         var adapter = new Option<string>("--adapter") { Description = "What to check: " + string.Join(", ", AdapterFactory.Known) + " (default model)", DefaultValueFactory = _ => "model", HelpName = "adapter" };
@@ -28,9 +31,10 @@ public static class RunCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary (for CI step summaries)", HelpName = "FILE" };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (lifecycle failures drawn as timelines)", HelpName = "FILE" };
         var timings = new Option<bool>("--timings") { Description = "Include elapsed times in reports (makes them differ run to run)" };
+        var coverage = new Option<bool>("--coverage") { Description = "Report how many cases exercised each spec rule (and branch) each property checks" };
         var common = new CommonOptions();
         var command = new Command("run", "Run the conformance properties against an adapter, with the model as oracle.");
-        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings })
+        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings, coverage })
         {
             command.Options.Add(o);
         }
@@ -43,10 +47,11 @@ public static class RunCommand
             var options = new RunOptions
             {
                 Seed = ReadSeed(result.GetValue(seed)),
-                Count = result.GetValue(count) is int n and > 0 ? n : throw new UserInputException("--count: must be a positive number of cases"),
+                Count = result.GetValue(count) is int n and > 0 and <= MaxCount ? n : throw new UserInputException("--count: must be a number of cases from 1 to " + MaxCount.ToString(CultureInfo.InvariantCulture)),
                 Rules = result.GetValue(rules),
                 Profile = common.ReadProfile(result),
                 Tolerance = ReadTolerance(result.GetValue(tolerance)),
+                Coverage = result.GetValue(coverage),
             };
             if (SuiteRun.Select(options).Count == 0)
             {

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.Backoff;
 
@@ -42,6 +43,7 @@ public static class CrashLoopBackoff
         if (tracker.IsInBackOffSince(key, finishedAt, now))
         {
             var delay = tracker.Get(key);
+            RuleCoverage.Hit(BackoffRules.Waiting, delay == tracker.Max ? "waiting at the cap" : "waiting below the cap");
             var waiting = new ContainerStateWaiting
             {
                 Reason = BackoffMessages.CrashLoopBackOffReason,
@@ -51,7 +53,20 @@ public static class CrashLoopBackoff
                 ValueList.Of(BackoffRules.Key, BackoffRules.Waiting));
         }
 
+        var before = tracker.Get(key);
+        bool expired = tracker.LastUpdate(key) is { } last && finishedAt - last > tracker.ExpireAfter;
         tracker.Next(key, finishedAt, now);
+        var after = tracker.Get(key);
+        RuleCoverage.Hit(BackoffRules.Doubling, before == TimeSpan.Zero ? "first delay"
+            : expired ? "back to the first delay"
+            : before == tracker.Max ? "stays at the cap"
+            : after == tracker.Max ? "reaches the cap"
+            : "doubled");
+        if (expired)
+        {
+            RuleCoverage.Hit(BackoffRules.Reset, "after 10 minutes without a crash");
+        }
+
         return new CrashLoopDecision(true, null, null, tracker.Get(key),
             ValueList.Of(BackoffRules.Key, BackoffRules.Doubling, BackoffRules.Reset));
     }

@@ -1,5 +1,6 @@
 using PodConformance.Model.Time;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Backoff;
@@ -59,6 +60,7 @@ public sealed record CrashLoopBackoffPolicy(TimeSpan Initial, TimeSpan Max, Valu
                 + ", initial " + GoDuration.Format(initial);
         }
 
+        RuleCoverage.Hit(BackoffRules.Parameters);
         return new CrashLoopBackoffPolicy(initial, max, ValueList.Of(BackoffRules.Parameters), reason);
     }
 

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.Backoff;
 
@@ -41,6 +42,8 @@ public static class ImagePullBackoff
         string key = BackoffKeys.Image(podUid, image);
         if (tracker.IsInBackOffSinceUpdate(key, now))
         {
+            RuleCoverage.Hit(BackoffRules.ImagePull, "skipped while in back-off");
+            RuleCoverage.Hit(BackoffRules.ImagePullMessages, "ImagePullBackOff");
             string msg = BackoffMessages.ImagePullBackOff(image);
             return new ImagePullAttempt(false,
                 new ContainerStateWaiting { Reason = BackoffMessages.ImagePullBackOffReason, Message = msg },
@@ -52,12 +55,15 @@ public static class ImagePullBackoff
 
         if (pullError is null)
         {
+            RuleCoverage.Hit(BackoffRules.ImagePull);
             return new ImagePullAttempt(true, null,
                 ValueList.Of(new KubeletEvent("Normal", "Pulling", BackoffMessages.Pulling(image))),
                 ValueList.Of(BackoffRules.ImagePull));
         }
 
         tracker.Next(key, now);
+        RuleCoverage.Hit(BackoffRules.ImagePull, "failed: the delay advances");
+        RuleCoverage.Hit(BackoffRules.ImagePullMessages, "ErrImagePull");
         return new ImagePullAttempt(false,
             new ContainerStateWaiting { Reason = BackoffMessages.ErrImagePullReason, Message = pullError },
             ValueList.Of(

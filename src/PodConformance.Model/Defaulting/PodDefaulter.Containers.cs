@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Quantities;
 
 namespace PodConformance.Model.Defaulting;
@@ -139,11 +140,16 @@ public static partial class PodDefaulter
         }
 
         var result = list;
+        RuleCoverage.Hit(DefaultingRules.RoundUpToMilli);
         foreach (var (name, q) in list)
         {
             var rounded = q.RoundUp(MilliScale);
             if (!string.Equals(rounded.ToString(), q.ToString(), StringComparison.Ordinal) || !rounded.Equals(q))
             {
+                if (!rounded.Equals(q))
+                {
+                    RuleCoverage.Hit(DefaultingRules.RoundUpToMilli, "rounded up to 1m");
+                }
                 log.Add(DefaultingRules.RoundUpToMilli, $"{path}.{name}", rounded.ToString());
             }
 

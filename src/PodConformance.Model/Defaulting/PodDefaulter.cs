@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Defaulting;
@@ -144,6 +145,10 @@ public static partial class PodDefaulter
 
     private sealed class ChangeLog(List<DefaultingChange>? changes)
     {
-        public void Add(string rule, string field, string value) => changes?.Add(new DefaultingChange(rule, field, value));
+        public void Add(string rule, string field, string value)
+        {
+            RuleCoverage.Hit(rule);
+            changes?.Add(new DefaultingChange(rule, field, value));
+        }
     }
 }

@@ -1,3 +1,5 @@
+using PodConformance.Model.Coverage;
+
 namespace PodConformance.Model.ContainerEnv;
 
 /// <summary>
@@ -28,6 +30,7 @@ public sealed record EnvVariable(string Name, string Value, EnvSource Source, st
             return Value;
         }
 
+        RuleCoverage.Hit(EnvRules.Masking, Source == EnvSource.Secret ? "a Secret's value" : "a value derived from a Secret");
         return Source == EnvSource.Secret ? SecretMask(Origin) : DerivedMask;
     }
 

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Validation;
 
@@ -19,6 +20,20 @@ public static class EnvironmentBuilder
     /// container may be any of the pod's containers; it need not be in the pod (the upstream tests pass a bare one).
     /// </summary>
     public static EnvResult Build(Pod pod, Container container, EnvInputs inputs, Profile profile)
+    {
+        var result = BuildResult(pod, container, inputs, profile);
+        if (RuleCoverage.IsRecording)
+        {
+            foreach (string rule in result.Rules)
+            {
+                RuleCoverage.Hit(rule);
+            }
+        }
+
+        return result;
+    }
+
+    private static EnvResult BuildResult(Pod pod, Container container, EnvInputs inputs, Profile profile)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(container);
@@ -68,6 +83,11 @@ public static class EnvironmentBuilder
 
             if (variable is not null)
             {
+                if (env.ContainsKey(entry.Name))
+                {
+                    RuleCoverage.Hit(EnvRules.EnvOrder, "a name set again: the last wins");
+                }
+
                 env[entry.Name] = variable;
             }
         }
@@ -120,9 +140,11 @@ public static class EnvironmentBuilder
             {
                 if (reference.Optional == true)
                 {
+                    RuleCoverage.Hit(EnvRules.EnvFrom, "optional and missing: skipped");
                     continue;
                 }
 
+                RuleCoverage.Hit(EnvRules.EnvFrom, "missing: an error");
                 return NotFound(secret, reference.Name, EnvRules.EnvFrom);
             }
 
@@ -142,8 +164,10 @@ public static class EnvironmentBuilder
                     : new EnvVariable(name, value, EnvSource.ConfigMap, origin);
             }
 
+            RuleCoverage.Hit(EnvRules.EnvFrom, source.Prefix.Length == 0 ? "every key" : "every key, prefixed");
             if (invalid is not null)
             {
+                RuleCoverage.Hit(EnvRules.EnvFromKeyFilter);
                 invalid.Sort(StringComparer.Ordinal);
                 warnings.Add("Keys [" + string.Join(", ", invalid) + "] from the EnvFrom " + (secret ? "secret " : "configMap ")
                     + ns + "/" + reference.Name + " were skipped since they are considered invalid environment variable names.");
@@ -165,11 +189,19 @@ public static class EnvironmentBuilder
             {
                 if (env.TryGetValue(name, out var known))
                 {
+                    RuleCoverage.Hit(ExpandRules.Mapping, known.Sensitive ? "a Secret's value" : "an earlier variable");
                     sensitive |= known.Sensitive;
                     return known.Value;
                 }
 
-                return serviceEnv.TryGetValue(name, out string? service) ? service : Expansion.Wrap(name);
+                if (serviceEnv.TryGetValue(name, out string? service))
+                {
+                    RuleCoverage.Hit(ExpandRules.Mapping, "a service variable");
+                    return service;
+                }
+
+                RuleCoverage.Hit(ExpandRules.Mapping, "undefined: kept as written");
+                return Expansion.Wrap(name);
             });
             variable = new EnvVariable(entry.Name, expanded, EnvSource.Value, "", sensitive);
             return null;
@@ -231,16 +263,19 @@ public static class EnvironmentBuilder
         if (!store.TryGetValue(key.Name, out var data))
         {
             // Optional and missing: the variable is left out entirely (an earlier value of the name survives).
+            RuleCoverage.Hit(EnvRules.KeyRef, optional ? "optional object missing: left out" : "object missing: an error");
             return optional ? null : NotFound(secret, key.Name, EnvRules.KeyRef);
         }
 
         if (!data.TryGetValue(key.Key, out string? found))
         {
+            RuleCoverage.Hit(EnvRules.KeyRef, optional ? "optional key missing: left out" : "key missing: an error");
             return optional
                 ? null
                 : new EnvError(EnvRules.KeyRef, "couldn't find key " + key.Key + " in " + (secret ? "Secret " : "ConfigMap ") + ns + "/" + key.Name);
         }
 
+        RuleCoverage.Hit(EnvRules.KeyRef, secret ? "a Secret key" : "a ConfigMap key");
         string origin = key.Name + "/" + key.Key;
         variable = secret
             ? new EnvVariable(entry.Name, found, EnvSource.Secret, origin, Sensitive: true)

@@ -1,6 +1,7 @@
 using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.ContainerEnv;
 
@@ -47,6 +48,7 @@ public static class Expansion
             int consumed; // chars consumed after the operator
             if (next == Operator)
             {
+                RuleCoverage.Hit(ExpandRules.Syntax, "$$ escape");
                 sb.Append(Operator);
                 consumed = 1;
             }
@@ -55,23 +57,27 @@ public static class Expansion
                 int close = input.IndexOf(Closer, cursor + 2);
                 if (close >= 0)
                 {
+                    RuleCoverage.Hit(ExpandRules.Syntax, "a reference");
                     sb.Append(mapping(input.Substring(cursor + 2, close - cursor - 2)));
                     consumed = close - cursor;
                 }
                 else
                 {
                     // Incomplete reference: keep "$(" and continue scanning after the opener.
+                    RuleCoverage.Hit(ExpandRules.Syntax, "an unterminated reference is kept");
                     sb.Append(Operator).Append(Opener);
                     consumed = 1;
                 }
             }
             else if (next < 0x80)
             {
+                RuleCoverage.Hit(ExpandRules.Syntax, "$ before another character is kept");
                 sb.Append(Operator).Append(next);
                 consumed = 1;
             }
             else
             {
+                RuleCoverage.Hit(ExpandRules.NonAsciiQuirk);
                 consumed = AppendNonAsciiQuirk(sb, input, cursor + 1);
             }
 
@@ -108,6 +114,7 @@ public static class Expansion
     public static bool TryExpandSubPathExpr(string subPathExpr, IReadOnlyDictionary<string, string> env, out string expanded, out EnvError? error)
     {
         ArgumentNullException.ThrowIfNull(env);
+        RuleCoverage.Hit(ExpandRules.SubPathExpr);
         SortedSet<string>? missing = null;
         string result = Expand(subPathExpr, name =>
         {
@@ -138,6 +145,7 @@ public static class Expansion
     public static (ValueList<string> Command, ValueList<string> Args) ExpandCommandAndArgs(Container container, IReadOnlyList<EnvVariable> env)
     {
         ArgumentNullException.ThrowIfNull(container);
+        RuleCoverage.Hit(ExpandRules.CommandArgs);
         var map = ToMap(env);
         return (ExpandAll(container.Command, map), ExpandAll(container.Args, map));
     }

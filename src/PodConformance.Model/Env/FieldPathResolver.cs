@@ -1,6 +1,7 @@
 using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Validation;
 
 namespace PodConformance.Model.ContainerEnv;
@@ -72,6 +73,7 @@ public static class FieldPathResolver
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(pod);
         value = "";
+        RuleCoverage.Hit(DownwardRules.FieldLabel);
         if (!TryConvertFieldLabel(selector.ApiVersion, selector.FieldPath, out string path, out error))
         {
             return false;
@@ -80,22 +82,28 @@ public static class FieldPathResolver
         switch (path)
         {
             case "spec.nodeName":
+                RuleCoverage.Hit(DownwardRules.Spec, "spec.nodeName");
                 value = pod.Spec.NodeName;
                 return true;
             case "spec.serviceAccountName":
+                RuleCoverage.Hit(DownwardRules.Spec, "spec.serviceAccountName");
                 value = pod.Spec.ServiceAccountName;
                 return true;
             case "status.hostIP":
             case "status.hostIPs":
                 if (!TryHostIPs(node, out var hostIPs, out error))
                 {
+                    RuleCoverage.Hit(DownwardRules.HostIps, "no address: an error");
                     return false;
                 }
+
+                RuleCoverage.Hit(DownwardRules.HostIps, hostIPs.Count > 1 ? "dual-stack" : "single-stack");
 
                 value = path == "status.hostIP" ? hostIPs[0] : string.Join(",", hostIPs);
                 return true;
             case "status.podIP":
             case "status.podIPs":
+                RuleCoverage.Hit(DownwardRules.PodIps, podIPs.Count > 1 ? "dual-stack" : podIPs.Count == 1 ? "single-stack" : "no pod IP");
                 var sorted = SortPodIPs(podIPs, PrimaryIsIPv6(node));
                 value = path == "status.podIPs" ? string.Join(",", sorted) : sorted.IsEmpty ? FirstOrEmpty(podIPs) : sorted[0];
                 return true;
@@ -113,8 +121,10 @@ public static class FieldPathResolver
         ArgumentNullException.ThrowIfNull(metadata);
         value = "";
         error = null;
+        RuleCoverage.Hit(DownwardRules.Metadata);
         if (DownwardApiPaths.TrySplitSubscript(fieldPath, out string path, out string subscript))
         {
+            RuleCoverage.Hit(DownwardRules.Metadata, "a label or annotation key");
             switch (path)
             {
                 case "metadata.annotations":

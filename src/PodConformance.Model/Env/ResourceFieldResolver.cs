@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 using PodConformance.Model.Resources;
@@ -24,6 +25,7 @@ public static class ResourceFieldResolver
     {
         ArgumentNullException.ThrowIfNull(selector);
         var (defaultedPod, defaultedContainer) = DefaultPodLimitsForDownwardApi(pod, container, node, profile);
+        RuleCoverage.Hit(DownwardRules.ResourceField, selector.ContainerName.Length == 0 ? "the container being started" : "a named container");
         if (selector.ContainerName.Length == 0)
         {
             return TryExtractContainerResourceValue(selector, defaultedContainer, out value, out error);
@@ -76,6 +78,7 @@ public static class ResourceFieldResolver
         }
 
         var quantity = list.TryGetValue(name, out var q) ? q : Quantity.Zero;
+        RuleCoverage.Hit(DownwardRules.Conversion, selector.Divisor is { IsZero: false } ? "with a divisor" : "divisor 1");
         switch (name)
         {
             case ResourceNames.Cpu:
@@ -158,6 +161,7 @@ public static class ResourceFieldResolver
             bool set = limits.TryGetValue(res, out var q) && !q.IsZero;
             if (!set && allocatable.TryGetValue(res, out var cap))
             {
+                RuleCoverage.Hit(DownwardRules.LimitDefaulting, "an unset limit becomes allocatable");
                 limits = limits.SetItem(res, cap);
             }
         }

@@ -26,8 +26,11 @@ public sealed record PodEvent(
 {
     /// <summary>A single occurrence at <paramref name="at"/>.</summary>
     public static PodEvent Once(PodEventType type, string reason, string message, string source, string? fieldPath,
-        DateTimeOffset at, string ruleId) =>
-        new(type, reason, message, source, fieldPath, at, at, 1, ruleId);
+        DateTimeOffset at, string ruleId)
+    {
+        Coverage.RuleCoverage.Hit(ruleId);
+        return new(type, reason, message, source, fieldPath, at, at, 1, ruleId);
+    }
 
     /// <summary>
     /// Whether two events are the same event in the recorder's sense (client-go <c>getEventKey</c>): same source,

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Oom;
 using PodConformance.Model.Profiles;
 
@@ -90,11 +91,16 @@ public static class EvictionManager
         var ranked = ranking.Rank([.. cycle.Pods]);
         var skipped = new List<string>();
         var rules = new List<string> { EvictionRules.ThresholdOrder, ranking.Rule, EvictionRules.EffectiveRequest, EvictionRules.StableTies };
+        RuleCoverage.Hit(EvictionRules.ThresholdOrder, sorted.Count > 1 ? "several thresholds met" : "one threshold met");
+        RuleCoverage.Hit(ranking.Rule);
+        RuleCoverage.Hit(EvictionRules.EffectiveRequest);
+        RuleCoverage.Hit(EvictionRules.StableTies);
         for (int i = 0; i < ranked.Count; i++)
         {
             var candidate = ranked[i];
             if (CriticalPods.IsCriticalPod(candidate.Pod))
             {
+                RuleCoverage.Hit(EvictionRules.CriticalNeverEvicted, "a critical pod is passed over");
                 skipped.Add(candidate.Pod.Metadata.Name);
                 continue;
             }
@@ -107,11 +113,29 @@ public static class EvictionManager
             rules.Add(EvictionRules.OnePerCycle);
             rules.Add(EvictionRules.EvictionMessage);
             rules.Add(EvictionRules.EvictedStatus);
+            RuleCoverage.Hit(EvictionRules.OnePerCycle);
+            RuleCoverage.Hit(EvictionRules.EvictionMessage);
+            RuleCoverage.Hit(EvictionRules.EvictedStatus);
             var why = new List<RankDecision>();
             for (int j = i + 1; j < ranked.Count; j++)
             {
                 var other = ranked[j];
                 ranking.Compare(candidate.Facts, other.Facts, out var step);
+                if (ranking.Rule == EvictionRules.MemoryRanking)
+                {
+                    RuleCoverage.Hit(EvictionRules.MemoryRanking, step switch
+                    {
+                        RankStep.ExceedsRequest => "decided by exceeding the request",
+                        RankStep.Priority => "decided by priority",
+                        RankStep.Usage => "decided by usage above the request",
+                        _ => "a tie: input order",
+                    });
+                }
+
+                if (!candidate.Facts.HasStats && other.Facts.HasStats && step != RankStep.Priority)
+                {
+                    RuleCoverage.Hit(EvictionRules.NoStatsFirst);
+                }
                 why.Add(new RankDecision(candidate.Pod.Metadata.Name, other.Pod.Metadata.Name, step, PodRanking.Describe(step, candidate.Facts, other.Facts)));
             }
 
@@ -130,6 +154,7 @@ public static class EvictionManager
             };
         }
 
+        RuleCoverage.Hit(EvictionRules.CriticalNeverEvicted, "every pod is critical: none evicted");
         rules.Add(EvictionRules.CriticalNeverEvicted);
         return new EvictionDecision
         {

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Oom;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
@@ -45,11 +46,13 @@ public static class PodAdmission
         ArgumentNullException.ThrowIfNull(profile);
         if (nodeConditions.Count == 0)
         {
+            RuleCoverage.Hit(EvictionRules.NoPressure);
             return new AdmitResult(true, "", "", ValueList.Of(EvictionRules.NoPressure));
         }
 
         if (CriticalPods.IsCriticalPod(pod))
         {
+            RuleCoverage.Hit(EvictionRules.CriticalAdmitted);
             return new AdmitResult(true, "", "", ValueList.Of(EvictionRules.CriticalAdmitted));
         }
 
@@ -58,12 +61,15 @@ public static class PodAdmission
             if (QosCalculator.GetPodQos(pod, profile) != QosClass.BestEffort
                 || ToleratesMemoryPressure(pod.Spec.Tolerations))
             {
+                RuleCoverage.Hit(EvictionRules.MemoryPressureBestEffort, "admitted");
                 return new AdmitResult(true, "", "", ValueList.Of(EvictionRules.MemoryPressureBestEffort));
             }
 
+            RuleCoverage.Hit(EvictionRules.MemoryPressureBestEffort, "a BestEffort pod rejected");
             return Reject(nodeConditions, EvictionRules.MemoryPressureBestEffort);
         }
 
+        RuleCoverage.Hit(EvictionRules.OtherPressure);
         return Reject(nodeConditions, EvictionRules.OtherPressure);
     }
 

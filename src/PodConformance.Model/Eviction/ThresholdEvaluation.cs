@@ -1,4 +1,5 @@
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Quantities;
 
 namespace PodConformance.Model.Eviction;
@@ -33,9 +34,14 @@ public static class ThresholdEvaluation
         var met = new List<Threshold>();
         foreach (var t in thresholds)
         {
-            if (observations.TryGetValue(t.Signal, out var observed) && IsMet(t, observed, enforceMinReclaim))
+            if (observations.TryGetValue(t.Signal, out var observed))
             {
-                met.Add(t);
+                bool isMet = IsMet(t, observed, enforceMinReclaim);
+                RuleCoverage.Hit(EvictionRules.ThresholdMet, isMet ? "met" : "not met");
+                if (isMet)
+                {
+                    met.Add(t);
+                }
             }
         }
 

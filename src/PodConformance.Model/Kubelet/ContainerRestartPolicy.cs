@@ -1,4 +1,5 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Kubelet;
@@ -37,12 +38,14 @@ public static class ContainerRestartPolicy
             {
                 if (string.Equals(rule.Action, ActionRestart, StringComparison.Ordinal))
                 {
+                    RuleCoverage.Hit(PhaseRules.ContainerShouldRestart, "a container rule restarts");
                     return true;
                 }
 
                 if (string.Equals(rule.Action, ActionRestartAllContainers, StringComparison.Ordinal)
                     && profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits))
                 {
+                    RuleCoverage.Hit(PhaseRules.RestartAllContainersAction);
                     return true;
                 }
             }
@@ -50,14 +53,24 @@ public static class ContainerRestartPolicy
             switch (own)
             {
                 case Always:
+                    RuleCoverage.Hit(PhaseRules.ContainerShouldRestart, "the container's own policy");
                     return true;
                 case OnFailure:
+                    RuleCoverage.Hit(PhaseRules.ContainerShouldRestart, "the container's own policy");
                     return exitCode != 0;
                 case Never:
+                    RuleCoverage.Hit(PhaseRules.ContainerShouldRestart, "the container's own policy");
                     return false;
             }
         }
 
+        RuleCoverage.Hit(PhaseRules.ContainerShouldRestart, pod.RestartPolicy switch
+        {
+            Always => "pod policy Always",
+            OnFailure => exitCode == 0 ? "pod policy OnFailure after exit 0" : "pod policy OnFailure after a failure",
+            Never => "pod policy Never",
+            _ => "pod policy Always",
+        });
         return pod.RestartPolicy switch
         {
             Always => true,

@@ -1,6 +1,7 @@
 using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Kubelet;
@@ -27,6 +28,8 @@ public static class PodConditionsGenerator
     /// </summary>
     public static PodConditionsResult Generate(Pod pod, string phase, bool sandboxReady, Profile profile, DateTimeOffset now)
     {
+        RuleCoverage.Hit(ConditionRules.OrderAndOwnership);
+        RuleCoverage.Hit(ConditionRules.PodScheduled);
         var rules = new List<string>(8) { ConditionRules.OrderAndOwnership };
         var stored = pod.Status?.Conditions ?? default;
         var statuses = AllStatuses(pod.Status);
@@ -77,6 +80,7 @@ public static class PodConditionsGenerator
     /// </summary>
     public static PodCondition ReadyToStartContainers(bool sandboxReady, List<string>? rules = null)
     {
+        RuleCoverage.Hit(ConditionRules.ReadyToStartContainers, sandboxReady ? "True" : "False");
         rules?.Add(ConditionRules.ReadyToStartContainers);
         return new PodCondition
         {
@@ -93,8 +97,10 @@ public static class PodConditionsGenerator
     public static PodCondition Initialized(PodSpec spec, ValueList<ContainerStatus>? statuses, string phase, List<string>? rules = null)
     {
         rules?.Add(ConditionRules.Initialized);
+        RuleCoverage.Hit(ConditionRules.Initialized);
         if (statuses is null && spec.InitContainers.Count > 0)
         {
+            RuleCoverage.Hit(ConditionRules.Initialized, "unknown container statuses");
             return Condition(PodConditionNames.Initialized, PodConditionNames.False, PodConditionNames.UnknownContainerStatuses);
         }
 
@@ -116,14 +122,17 @@ public static class PodConditionsGenerator
 
         if (string.Equals(phase, PodPhases.Succeeded, StringComparison.Ordinal) && unknown is null)
         {
+            RuleCoverage.Hit(ConditionRules.Initialized, "PodCompleted");
             return Condition(PodConditionNames.Initialized, PodConditionNames.True, PodConditionNames.PodCompleted);
         }
 
         if (HasAnyRegularContainerStarted(spec, all))
         {
+            RuleCoverage.Hit(ConditionRules.Initialized, "a regular container has started");
             return Condition(PodConditionNames.Initialized, PodConditionNames.True);
         }
 
+        RuleCoverage.Hit(ConditionRules.Initialized, incomplete is null && unknown is null ? "every init container done" : "init containers not done");
         string message = Messages(unknown, "containers with unknown status: ", incomplete, "containers with incomplete status: ", rules);
         return message.Length > 0
             ? Condition(PodConditionNames.Initialized, PodConditionNames.False, PodConditionNames.ContainersNotInitialized, message)
@@ -138,6 +147,7 @@ public static class PodConditionsGenerator
     public static PodCondition ContainersReady(PodSpec spec, ValueList<ContainerStatus>? statuses, string phase, List<string>? rules = null)
     {
         rules?.Add(ConditionRules.ContainersReady);
+        RuleCoverage.Hit(ConditionRules.ContainersReady);
         if (statuses is null)
         {
             return Condition(PodConditionNames.ContainersReady, PodConditionNames.False, PodConditionNames.UnknownContainerStatuses);
@@ -161,13 +171,17 @@ public static class PodConditionsGenerator
 
         if (string.Equals(phase, PodPhases.Succeeded, StringComparison.Ordinal) && unknown is null)
         {
+            RuleCoverage.Hit(ConditionRules.ContainersReady, "PodCompleted");
             return Condition(PodConditionNames.ContainersReady, PodConditionNames.False, PodConditionNames.PodCompleted);
         }
 
         if (string.Equals(phase, PodPhases.Failed, StringComparison.Ordinal))
         {
+            RuleCoverage.Hit(ConditionRules.ContainersReady, "PodFailed");
             return Condition(PodConditionNames.ContainersReady, PodConditionNames.False, PodConditionNames.PodFailed);
         }
+
+        RuleCoverage.Hit(ConditionRules.ContainersReady, unready is null && unknown is null ? "all ready" : "not all ready");
 
         string message = Messages(unknown, "containers with unknown status: ", unready, "containers with unready status: ", rules);
         return message.Length > 0
@@ -185,9 +199,16 @@ public static class PodConditionsGenerator
     {
         var containersReady = ContainersReady(spec, statuses, phase, null);
         rules?.Add(ConditionRules.Ready);
+        RuleCoverage.Hit(ConditionRules.Ready);
         if (!string.Equals(containersReady.Status, PodConditionNames.True, StringComparison.Ordinal))
         {
+            RuleCoverage.Hit(ConditionRules.Ready, "follows ContainersReady");
             return containersReady with { Type = PodConditionNames.Ready };
+        }
+
+        if (!spec.ReadinessGates.IsEmpty)
+        {
+            RuleCoverage.Hit(ConditionRules.Ready, "readiness gates checked");
         }
 
         StringBuilder? message = null;

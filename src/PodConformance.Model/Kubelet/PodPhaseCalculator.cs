@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Kubelet;
@@ -74,6 +75,7 @@ public static class PodPhaseCalculator
         var rules = decision.Rules.Insert(1, PhaseRules.PodHasInitialized);
         if (PodPhases.IsTerminal(status.Phase) && !string.Equals(status.Phase, decision.Phase, StringComparison.Ordinal))
         {
+            RuleCoverage.Hit(PhaseRules.TerminalSticky);
             return new PhaseDecision(status.Phase, rules.Add(PhaseRules.TerminalSticky),
                 $"status.phase is already {status.Phase}; a terminal phase never changes (containers alone would give {decision.Phase})");
         }
@@ -177,6 +179,8 @@ public static class PodPhaseCalculator
         bool perContainer = profile.IsEnabled(FeatureGateNames.ContainerRestartRules);
         bool restartAll = profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits);
         var c = new Counts();
+        RuleCoverage.Hit(PhaseRules.StatusLookup);
+        RuleCoverage.Hit(PhaseRules.PodHasInitialized, podHasInitialized ? "a regular container has started" : "no regular container has started");
 
         // PHASE-002: regular init containers.
         foreach (var init in spec.InitContainers)
@@ -186,6 +190,7 @@ public static class PodPhaseCalculator
                 continue;
             }
 
+            RuleCoverage.Hit(PhaseRules.RegularInit);
             rules?.AddOnce(PhaseRules.RegularInit);
             var s = FindStatus(init.Name, first, second);
             ContainerStateTerminated? exit = s is null ? null
@@ -216,6 +221,7 @@ public static class PodPhaseCalculator
                 continue;
             }
 
+            RuleCoverage.Hit(PhaseRules.Sidecar);
             rules?.AddOnce(PhaseRules.Sidecar);
             var s = FindStatus(sidecar.Name, first, second);
             if (s is null)
@@ -230,10 +236,12 @@ public static class PodPhaseCalculator
                 }
 
                 c.Running++;
+                c.RunningSidecars++;
             }
             else if (s.State.Terminated is not null)
             {
                 // A stopped sidecar does not count towards the phase.
+                RuleCoverage.Hit(PhaseRules.Sidecar, "a stopped sidecar does not count");
             }
             else if (s.State.Waiting is not null)
             {
@@ -253,6 +261,7 @@ public static class PodPhaseCalculator
         // PHASE-004: regular containers.
         foreach (var container in spec.Containers)
         {
+            RuleCoverage.Hit(PhaseRules.RegularContainer);
             rules?.AddOnce(PhaseRules.RegularContainer);
             var s = FindStatus(container.Name, first, second);
             if (s is null)
@@ -321,6 +330,7 @@ public static class PodPhaseCalculator
 
         if (c.PendingInit > 0 || (c.PendingSidecars > 0 && !podHasInitialized) || c.Waiting > 0)
         {
+            RuleCoverage.Hit(PhaseRules.Pending, c.PendingInit > 0 ? "an init container has not completed" : c.Waiting > 0 ? "a container waits to start" : "decided by a sidecar that has not started");
             return Done(PodPhases.Pending, PhaseRules.Pending,
                 c.PendingInit > 0 ? "an init container has not completed"
                 : c.Waiting > 0 ? "a container is waiting to start for the first time"
@@ -329,6 +339,7 @@ public static class PodPhaseCalculator
 
         if (c.Running > 0 && c.Unknown == 0)
         {
+            RuleCoverage.Hit(PhaseRules.Running, c.Running == c.RunningSidecars ? "decided by a sidecar (the only running container)" : "a regular container runs");
             return Done(PodPhases.Running, PhaseRules.Running, "every container has a status and at least one is running");
         }
 
@@ -355,19 +366,23 @@ public static class PodPhaseCalculator
 
             if (string.Equals(spec.RestartPolicy, ContainerRestartPolicy.Always, StringComparison.Ordinal))
             {
+                RuleCoverage.Hit(PhaseRules.AllStoppedPodPolicy, "Always: Running");
                 return Done(PodPhases.Running, PhaseRules.AllStoppedPodPolicy, "all stopped, restartPolicy Always restarts them");
             }
 
             if (c.Stopped == c.Succeeded)
             {
+                RuleCoverage.Hit(PhaseRules.AllStoppedPodPolicy, "all exited 0: Succeeded");
                 return Done(PodPhases.Succeeded, PhaseRules.AllStoppedPodPolicy, "all stopped and every container exited 0");
             }
 
             if (string.Equals(spec.RestartPolicy, ContainerRestartPolicy.Never, StringComparison.Ordinal))
             {
+                RuleCoverage.Hit(PhaseRules.AllStoppedPodPolicy, "Never with a failure: Failed");
                 return Done(PodPhases.Failed, PhaseRules.AllStoppedPodPolicy, "all stopped, a container exited non-zero and restartPolicy is Never");
             }
 
+            RuleCoverage.Hit(PhaseRules.AllStoppedPodPolicy, "OnFailure with a failure: Running");
             return Done(PodPhases.Running, PhaseRules.AllStoppedPodPolicy, "all stopped, restartPolicy OnFailure restarts the failed ones");
         }
 
@@ -378,6 +393,7 @@ public static class PodPhaseCalculator
 
         string Done(string phase, string rule, string reason)
         {
+            RuleCoverage.Hit(rule);
             rules?.Add(rule);
             why?.Append(reason);
             return phase;
@@ -387,9 +403,11 @@ public static class PodPhaseCalculator
     private static bool Restartable(
         Container container, PodSpec spec, ContainerStateTerminated exit, Profile profile, bool restartAll, List<string>? rules)
     {
+        RuleCoverage.Hit(PhaseRules.ContainerShouldRestart);
         rules?.AddOnce(PhaseRules.ContainerShouldRestart);
         if (restartAll && string.Equals(exit.Reason, ContainerStatusSynthesis.RestartingAllContainers, StringComparison.Ordinal))
         {
+            RuleCoverage.Hit(PhaseRules.RestartingAllContainersReason);
             rules?.AddOnce(PhaseRules.RestartingAllContainersReason);
             return true;
         }
@@ -398,6 +416,7 @@ public static class PodPhaseCalculator
             && ContainerRestartPolicy.FindMatchingRule(container, exit.ExitCode) is { } rule
             && string.Equals(rule.Action, ContainerRestartPolicy.ActionRestartAllContainers, StringComparison.Ordinal))
         {
+            RuleCoverage.Hit(PhaseRules.RestartAllContainersAction);
             rules?.AddOnce(PhaseRules.RestartAllContainersAction);
         }
 
@@ -420,6 +439,7 @@ public static class PodPhaseCalculator
         public int FailedInitNotRestartable;
         public int Unknown;
         public int Running;
+        public int RunningSidecars;
         public int Waiting;
         public int Stopped;
         public int StoppedNotRestartable;

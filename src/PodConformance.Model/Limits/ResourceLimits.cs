@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Quantities;
 
 namespace PodConformance.Model.Limits;
@@ -48,6 +49,7 @@ public static class ResourceLimits
             if (container.Resources.Limits.TryGetValue(ResourceNames.Memory, out var memLimit))
             {
                 rules.Add(LimitRules.MemoryOverLimit);
+                RuleCoverage.Hit(LimitRules.MemoryOverLimit, usage.CompareTo(memLimit) > 0 ? "above the limit: OOMKilled" : "within the limit");
                 if (usage.CompareTo(memLimit) > 0)
                 {
                     killed = true;
@@ -56,6 +58,7 @@ public static class ResourceLimits
             }
             else
             {
+                RuleCoverage.Hit(LimitRules.NoMemoryLimit);
                 rules.Add(LimitRules.NoMemoryLimit);
             }
         }
@@ -64,6 +67,7 @@ public static class ResourceLimits
         Quantity? effective = cpuDemand;
         if (cpuDemand is { } demand && container.Resources.Limits.TryGetValue(ResourceNames.Cpu, out var cpuLimit))
         {
+            RuleCoverage.Hit(LimitRules.CpuOverLimit, demand.CompareTo(cpuLimit) > 0 ? "throttled" : "within the limit");
             rules.Add(LimitRules.CpuOverLimit);
             if (demand.CompareTo(cpuLimit) > 0)
             {

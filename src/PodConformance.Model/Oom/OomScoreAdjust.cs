@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
 using PodConformance.Model.Quantities;
@@ -32,17 +33,22 @@ public static class OomScoreAdjust
 
         if (CriticalPods.IsNodeCriticalPod(pod))
         {
+            RuleCoverage.Hit(OomRules.CriticalPod);
+            RuleCoverage.Hit(OomRules.NodeCritical);
             return new OomScore(GuaranteedOomScoreAdj, ValueList.Of(OomRules.CriticalPod, OomRules.NodeCritical));
         }
 
         switch (QosCalculator.GetPodQos(pod, profile))
         {
             case QosClass.Guaranteed:
+                RuleCoverage.Hit(OomRules.Guaranteed);
                 return new OomScore(GuaranteedOomScoreAdj, ValueList.Of(OomRules.Guaranteed));
             case QosClass.BestEffort:
+                RuleCoverage.Hit(OomRules.BestEffort);
                 return new OomScore(BestEffortOomScoreAdj, ValueList.Of(OomRules.BestEffort));
         }
 
+        RuleCoverage.Hit(OomRules.BurstableFormula);
         var rules = new List<string>(4) { OomRules.BurstableFormula };
         long request = MemoryRequest(container.Resources.Requests);
         long share = 0;
@@ -50,6 +56,7 @@ public static class OomScoreAdjust
         if (podLevel)
         {
             share = RemainingPodMemoryPerContainer(pod.Spec);
+            RuleCoverage.Hit(OomRules.PodLevelShare);
             rules.Add(OomRules.PodLevelShare);
         }
 
@@ -67,6 +74,7 @@ public static class OomScoreAdjust
             if (adjust > cap)
             {
                 adjust = cap;
+                RuleCoverage.Hit(OomRules.SidecarCap);
                 rules.Add(OomRules.SidecarCap);
             }
         }
@@ -74,12 +82,14 @@ public static class OomScoreAdjust
         const int floor = 1000 + GuaranteedOomScoreAdj;
         if (adjust < floor)
         {
+            RuleCoverage.Hit(OomRules.Clamp, "raised to 2");
             rules.Add(OomRules.Clamp);
             return new OomScore(floor, new ValueList<string>(rules));
         }
 
         if (adjust == BestEffortOomScoreAdj)
         {
+            RuleCoverage.Hit(OomRules.Clamp, "lowered to 999");
             rules.Add(OomRules.Clamp);
             return new OomScore(BestEffortOomScoreAdj - 1, new ValueList<string>(rules));
         }

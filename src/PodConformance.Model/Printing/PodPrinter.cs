@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.Printing;
 
@@ -84,6 +85,17 @@ public static partial class PodPrinter
             }
         }
 
+        if (RuleCoverage.IsRecording)
+        {
+            foreach (string rule in walk.Rules)
+            {
+                RuleCoverage.Hit(rule);
+            }
+
+            RuleCoverage.Hit(PrintRules.Ready, total > spec.Containers.Count ? "sidecars counted" : "regular containers only");
+            RuleCoverage.Hit(PrintRules.Restarts, walk.Restarts == 0 ? "none" : "with the last restart's age");
+        }
+
         return new PodRow
         {
             Name = pod.Metadata.Name,
@@ -135,8 +147,10 @@ public static partial class PodPrinter
                 continue;
             }
 
+            RuleCoverage.Hit(PrintRules.InitWalk);
             if (sidecar && c.Started == true)
             {
+                RuleCoverage.Hit(PrintRules.InitWalk, "a started sidecar is passed over");
                 if (c.Ready)
                 {
                     walk.Ready++;
@@ -191,12 +205,14 @@ public static partial class PodPrinter
             string where = $"container \"{c.Name}\" (containerStatuses[{Itoa(i)}])";
             if (c.State.Waiting is { Reason.Length: > 0 } waiting)
             {
+                RuleCoverage.Hit(PrintRules.ContainerReason, "waiting reason");
                 walk.SetFromContainer(waiting.Reason, $"{where} is waiting with reason \"{waiting.Reason}\"; the lowest-index container with a reason wins");
             }
             else if (c.State.Terminated is { } terminated)
             {
                 if (terminated.Reason.Length > 0)
                 {
+                    RuleCoverage.Hit(PrintRules.ContainerReason, "terminated reason");
                     walk.SetFromContainer(terminated.Reason, $"{where} terminated with reason \"{terminated.Reason}\"; the lowest-index container with a reason wins");
                 }
                 else if (terminated.Signal != 0)

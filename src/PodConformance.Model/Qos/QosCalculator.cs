@@ -1,6 +1,7 @@
 using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 
@@ -19,6 +20,7 @@ public static class QosCalculator
     {
         if (pod.Status is { QosClass.Length: > 0 } status && QosClassNames.TryParse(status.QosClass, out var stored))
         {
+            RuleCoverage.Hit(QosRules.StatusWins);
             return stored;
         }
 
@@ -30,6 +32,7 @@ public static class QosCalculator
     {
         if (UsesPodLevelResources(spec, profile))
         {
+            RuleCoverage.Hit(QosRules.PodLevel);
             return ResourceQos(spec.Resources!, out _);
         }
 
@@ -38,6 +41,7 @@ public static class QosCalculator
         {
             if (Fold(ref podQos, ResourceQos(c.Resources, out _)))
             {
+                RuleCoverage.Hit(QosRules.Containers, c.IsSidecarPolicy ? "decided by a sidecar" : "decided by an init container");
                 return QosClass.Burstable;
             }
         }
@@ -46,10 +50,13 @@ public static class QosCalculator
         {
             if (Fold(ref podQos, ResourceQos(c.Resources, out _)))
             {
+                RuleCoverage.Hit(QosRules.Containers, spec.InitContainers.IsEmpty ? "decided by a regular container" : "decided by a regular container after init containers");
                 return QosClass.Burstable;
             }
         }
 
+        RuleCoverage.Hit(QosRules.Containers, spec.InitContainers.IsEmpty ? "every regular container agrees" : "init and regular containers agree");
+        RuleCoverage.Hit(QosRules.Combine, "one common class");
         return podQos ?? QosClass.BestEffort;
     }
 
@@ -116,6 +123,7 @@ public static class QosCalculator
         deciding = null;
         if (resources.Requests.IsEmpty && resources.Limits.IsEmpty)
         {
+            RuleCoverage.Hit(QosRules.PerResource, "no requests or limits");
             return QosClass.BestEffort;
         }
 
@@ -126,6 +134,7 @@ public static class QosCalculator
             var lim = Get(resources.Limits, res);
             if (!req.Equals(lim))
             {
+                RuleCoverage.Hit(QosRules.PerResource, "request differs from limit");
                 deciding = res;
                 return QosClass.Burstable;
             }
@@ -137,11 +146,13 @@ public static class QosCalculator
             }
             else if (qos != cls)
             {
+                RuleCoverage.Hit(QosRules.PerResource, "one of cpu and memory set, the other not");
                 deciding = res;
                 return QosClass.Burstable;
             }
         }
 
+        RuleCoverage.Hit(QosRules.PerResource, qos == QosClass.Guaranteed ? "cpu and memory requests equal limits" : "only other resources set");
         return qos!.Value;
     }
 
@@ -153,6 +164,7 @@ public static class QosCalculator
     {
         if (cls == QosClass.Burstable)
         {
+            RuleCoverage.Hit(QosRules.Combine, "a Burstable container");
             return true;
         }
 
@@ -162,7 +174,13 @@ public static class QosCalculator
             return false;
         }
 
-        return podQos != cls;
+        if (podQos != cls)
+        {
+            RuleCoverage.Hit(QosRules.Combine, "Guaranteed and BestEffort mixed");
+            return true;
+        }
+
+        return false;
     }
 
     private static Quantity Get(ValueMap<Quantity> list, string name) => list.TryGetValue(name, out var q) ? q : Quantity.Zero;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.Quantities;
 
@@ -40,18 +41,22 @@ public readonly partial struct Quantity
         {
             if (CompareToInt64(-1024) > 0 && CompareToInt64(1024) < 0)
             {
+                RuleCoverage.Hit(QuantityRules.CanonicalBinary, "below 1024: printed DecimalSI");
                 format = QuantityFormat.DecimalSI; // small values are clearer without Ki
             }
             else if (TryBinaryCanonical(out string? binary, out suffixDropped))
             {
+                RuleCoverage.Hit(QuantityRules.CanonicalBinary, "a binary suffix");
                 return binary;
             }
             else
             {
+                RuleCoverage.Hit(QuantityRules.CanonicalBinary, "not a whole number of units: printed DecimalSI");
                 format = QuantityFormat.DecimalSI; // a fraction of a unit would be lost: don't round
             }
         }
 
+        RuleCoverage.Hit(QuantityRules.CanonicalDecimal, format == QuantityFormat.DecimalExponent ? "an exponent" : "an SI suffix");
         return !IsDecimal ? Int64Decimal(format, out suffixDropped) : BigDecimal(AsBig(), format, out suffixDropped);
     }
 

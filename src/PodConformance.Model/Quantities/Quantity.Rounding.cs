@@ -1,3 +1,5 @@
+using PodConformance.Model.Coverage;
+
 namespace PodConformance.Model.Quantities;
 
 /// <summary>
@@ -12,6 +14,7 @@ public readonly partial struct Quantity
 
     public Quantity RoundUp(int scale, out bool exact)
     {
+        RuleCoverage.Hit(QuantityRules.RoundUp);
         if (IsDecimal)
         {
             return new Quantity(AsBig().RoundUpToScale(scale, out exact), _format);

@@ -1,3 +1,5 @@
+using PodConformance.Model.Coverage;
+
 namespace PodConformance.Model.Quantities;
 
 /// <summary>
@@ -19,8 +21,10 @@ public readonly partial struct Quantity
     /// <summary>value / 10^scale rounded as Go rounds it; overflow is silent, as in Go.</summary>
     public long ScaledValue(int scale)
     {
+        RuleCoverage.Hit(QuantityRules.ScaledValue);
         if (IsDecimal)
         {
+            RuleCoverage.Hit(QuantityRules.DecimalRounding);
             return AsBig().GoScaledValue(scale);
         }
 
@@ -29,7 +33,13 @@ public readonly partial struct Quantity
             return GoInt64.NegativeScale(_value, unchecked(scale - _scale), out _);
         }
 
-        return GoInt64.PositiveScale(_value, unchecked(_scale - scale), out _);
+        long scaled = GoInt64.PositiveScale(_value, unchecked(_scale - scale), out bool ok);
+        if (!ok)
+        {
+            RuleCoverage.Hit(QuantityRules.SilentOverflow);
+        }
+
+        return scaled;
     }
 
     /// <summary>

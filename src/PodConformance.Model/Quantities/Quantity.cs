@@ -82,6 +82,15 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
     /// <summary>Held as Go's inf.Dec (either form).</summary>
     private bool IsDecimal => _big is not null || _compactDecimal;
 
+    /// <summary>Built on the exact decimal path (coverage of QTY-008 vs QTY-009).</summary>
+    internal bool IsDecimalForm => IsDecimal;
+
+    /// <summary>The input text is cached and echoed by <see cref="ToString"/> (QTY-020).</summary>
+    internal bool HasCachedText => _text is not null;
+
+    /// <summary>The defects recorded while parsing, without the computed ones.</summary>
+    internal QuantityDefects ParseDefects => _defects;
+
     /// <summary>The decimal form, materialised for the compact case; null on the int64 form.</summary>
     private BigAmount? Dec => _big ?? (_compactDecimal ? BigAmount.Create(_value, _scale, _goScale) : null);
 

@@ -1,3 +1,5 @@
+using PodConformance.Model.Coverage;
+
 namespace PodConformance.Model.Quantities;
 
 /// <summary>
@@ -16,17 +18,25 @@ internal static class QuantityParser
         quantity = default;
         if (s.IsEmpty)
         {
+            RuleCoverage.Hit(QuantityRules.EmptyOrZero, "empty: an error");
             return QuantityError.FormatWrong;
         }
 
         if (s.Length == 1 && s[0] == '0')
         {
+            RuleCoverage.Hit(QuantityRules.EmptyOrZero, "exactly 0");
             quantity = Quantity.FromParsedInt64(0, 0, QuantityFormat.DecimalSI, original ?? "0", QuantityDefects.None);
             return QuantityError.None;
         }
 
         var parts = default(Parts);
         var scan = Scan(s, ref parts);
+        bool recording = RuleCoverage.IsRecording;
+        if (recording)
+        {
+            RecordScan(s, parts, scan);
+        }
+
         if (scan != QuantityError.None)
         {
             return scan;
@@ -34,15 +44,77 @@ internal static class QuantityParser
 
         if (!QuantitySuffix.TryInterpret(s[parts.SuffixStart..], out var suffix))
         {
+            RuleCoverage.Hit(QuantityRules.Suffix, "an unknown suffix: an error");
             return QuantityError.Suffix;
         }
 
-        if (TryFastPath(s, original, parts, suffix, out quantity))
+        var result = TryFastPath(s, original, parts, suffix, out quantity) ? QuantityError.None : SlowPath.Build(s, parts, suffix, out quantity);
+        if (recording)
         {
-            return QuantityError.None;
+            RecordValue(s, parts, suffix, result, quantity);
         }
 
-        return SlowPath.Build(s, parts, suffix, out quantity);
+        return result;
+    }
+
+    /// <summary>Coverage of the scanner's branches (QTY-002..004), taken only while a caller records.</summary>
+    private static void RecordScan(ReadOnlySpan<char> s, in Parts p, QuantityError scan)
+    {
+        if (p.SignEnd > 0)
+        {
+            RuleCoverage.Hit(QuantityRules.Scanner, "a sign");
+        }
+
+        if (p.IntStart > p.SignEnd)
+        {
+            RuleCoverage.Hit(QuantityRules.Scanner, p.IntStart == s.Length ? "ran out while skipping zeros" : "leading zeros skipped");
+        }
+
+        if (p.FracStart > p.IntEnd)
+        {
+            RuleCoverage.Hit(QuantityRules.Digits, p.FracDigits == 0 ? "a trailing dot" : p.IntDigits == 0 ? "a fraction without integer digits" : "integer and fraction digits");
+        }
+        else
+        {
+            RuleCoverage.Hit(QuantityRules.Digits, "integer digits only");
+        }
+
+        RuleCoverage.Hit(QuantityRules.SuffixRun, scan == QuantityError.None ? "a suffix run" : "anything left: an error");
+    }
+
+    /// <summary>Coverage of suffix, format and the path that built the value (QTY-005..011, QTY-020, QTY-053).</summary>
+    private static void RecordValue(ReadOnlySpan<char> s, in Parts p, in SuffixInfo suffix, QuantityError result, in Quantity quantity)
+    {
+        RuleCoverage.Hit(QuantityRules.Suffix, suffix.Format switch
+        {
+            QuantityFormat.BinarySI => "a binary suffix",
+            QuantityFormat.DecimalExponent => "an exponent",
+            _ => p.SuffixStart == s.Length ? "no suffix" : "a decimal suffix",
+        });
+        if (suffix.Format == QuantityFormat.DecimalExponent)
+        {
+            RuleCoverage.Hit(QuantityRules.Exponent, (suffix.Defects & QuantityDefects.ExponentTruncated) != 0 ? "truncated to int32" : "within int32");
+        }
+
+        if (result == QuantityError.Numeric)
+        {
+            RuleCoverage.Hit(QuantityRules.Numeric);
+            return;
+        }
+
+        RuleCoverage.Hit(QuantityRules.FormatFromSuffix, p.SignEnd > 0 ? "signed" : "unsigned");
+        RuleCoverage.Hit(quantity.IsDecimalForm ? QuantityRules.DecimalPath : QuantityRules.FastPath);
+        if ((quantity.ParseDefects & QuantityDefects.BinarySICapped) != 0)
+        {
+            RuleCoverage.Hit(QuantityRules.BinaryLimits, "capped to 2^63-1");
+        }
+
+        RuleCoverage.Hit(QuantityRules.CachedString, quantity.HasCachedText ? "the input is echoed" : "printed afresh");
+        string canonical = quantity.ToCanonicalString();
+        if (canonical.AsSpan().SequenceEqual(s))
+        {
+            RuleCoverage.Hit(QuantityRules.RoundTrip);
+        }
     }
 
     /// <summary>Positions found by the scanner; an empty integer part stands for "0", as in Go.</summary>

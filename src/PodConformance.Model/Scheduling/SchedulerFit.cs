@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Kubelet;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
@@ -40,6 +41,8 @@ public static class SchedulerFit
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(profile);
         var rules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.NodeChoice);
+        RuleCoverage.Hit(SchedulingRules.FilterOrder);
+        RuleCoverage.Hit(SchedulingRules.EffectiveRequest);
         if (nodes.Count == 0)
         {
             return new FitResult(null, ValueList<string>.Empty, ValueList<NodeRejection>.Empty, NoNodesAvailable, null, rules);
@@ -64,14 +67,17 @@ public static class SchedulerFit
 
         if (feasible.Count > 0)
         {
+            RuleCoverage.Hit(SchedulingRules.NodeChoice, feasible.Count > 1 ? "the first of several feasible nodes" : "the only feasible node");
             feasible.Sort(StringComparer.Ordinal);
             return new FitResult(feasible[0], feasible.ToArray(), rejections.ToArray(), null, null, rules);
         }
 
         string message = FormatFitError(nodes.Count, rejections);
+        RuleCoverage.Hit(SchedulingRules.Message);
         string? preemption = PredictPreemption(pod, nodes.Count, rejections, podsOnNodes);
         if (preemption is not null)
         {
+            RuleCoverage.Hit(SchedulingRules.PreemptionSuffix);
             rules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.PreemptionSuffix);
         }
 
@@ -85,11 +91,13 @@ public static class SchedulerFit
         ArgumentNullException.ThrowIfNull(node);
         if (node.Unschedulable && !Tolerations.AnyTolerates(spec, new Taint { Key = Tolerations.UnschedulableTaintKey, Effect = Tolerations.NoSchedule }))
         {
+            RuleCoverage.Hit(SchedulingRules.Unschedulable);
             return new NodeRejection(node.Name, NodeUnschedulablePlugin, ValueList.Of(UnschedulableReason), true);
         }
 
         if (Tolerations.FirstUntolerated(spec, node) is { } taint)
         {
+            RuleCoverage.Hit(SchedulingRules.Taints);
             return new NodeRejection(node.Name, TaintTolerationPlugin, ValueList.Of(UntoleratedTaintReason(taint)), true);
         }
 
@@ -97,6 +105,7 @@ public static class SchedulerFit
         {
             if (!node.Labels.TryGetValue(key, out var actual) || !string.Equals(actual, value, StringComparison.Ordinal))
             {
+                RuleCoverage.Hit(SchedulingRules.NodeSelector);
                 return new NodeRejection(node.Name, NodeAffinityPlugin, ValueList.Of(NodeSelectorReason), true);
             }
         }
@@ -124,6 +133,7 @@ public static class SchedulerFit
             }
         }
 
+        RuleCoverage.Hit(SchedulingRules.ResourcesFit, reasons.Count == 0 ? "fits" : "insufficient");
         return reasons.Count == 0 ? null : new NodeRejection(node.Name, NodeResourcesFitPlugin, reasons.ToArray(), unresolvable);
     }
 

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Eviction;
 using PodConformance.Model.Oom;
 using PodConformance.Model.Profiles;
@@ -21,6 +22,17 @@ public static class NodePressureSimulator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(profile);
+        RuleCoverage.Hit(EvictionRules.ThresholdParsing, scenario.EvictionHard is null ? "the defaults" : "configured");
+        if (scenario.EvictionHard is null)
+        {
+            RuleCoverage.Hit(EvictionRules.DefaultThresholds);
+        }
+
+        if (scenario.EnforceNodeAllocatable)
+        {
+            RuleCoverage.Hit(EvictionRules.AllocatableMirror);
+        }
+
         var hard = scenario.EvictionHard ?? DefaultThresholds.LinuxEvictionHard(profile);
         return ThresholdParser.Parse(scenario.EnforceNodeAllocatable ? [ThresholdParser.NodeAllocatableEnforcementKey] : [], hard);
     }

@@ -1,4 +1,5 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Backoff;
 using PodConformance.Model.Events;
 using PodConformance.Model.Kubelet;
@@ -21,12 +22,14 @@ internal sealed partial class PodRun
 
         if (!_sandboxReady)
         {
+            RuleCoverage.Hit("SIM-003");
             _sandboxReady = true;
             _startTime = Trunc(Now);
         }
 
         if (_deleting)
         {
+            RuleCoverage.Hit("SIM-010");
             StopAll();
             Publish();
             FinishDeletion();
@@ -66,12 +69,15 @@ internal sealed partial class PodRun
 
         foreach (var c in _init)
         {
+            RuleCoverage.Hit("SIM-004");
             if (c.Kind == ContainerKind.Sidecar)
             {
                 if (c.IsRunning && c.Started)
                 {
                     continue;
                 }
+
+                RuleCoverage.Hit("SIM-004", "a sidecar not yet started holds up the next init container");
 
                 if (!c.IsRunning && !c.Final && c.Phase != RuntimePhase.Pulling)
                 {
@@ -125,6 +131,11 @@ internal sealed partial class PodRun
                 continue;
             }
 
+            if (c.HasExited && c.TerminationReason == ResourceLimits.OomKilledReason)
+            {
+                RuleCoverage.Hit(LimitRules.OomRestart);
+            }
+
             if (c.HasExited && !ContainerRestartPolicy.ShouldRestart(c.Spec, _pod.Spec, c.ExitCode, Profile))
             {
                 c.Final = true;
@@ -140,6 +151,7 @@ internal sealed partial class PodRun
     {
         if (c.HasExited || c.WaitingReason == BackoffMessages.CrashLoopBackOffReason)
         {
+            RuleCoverage.Hit("SIM-008", c.Kind == ContainerKind.Sidecar ? "a sidecar restarts" : c.Kind == ContainerKind.Init ? "an init container restarts" : "a regular container restarts");
             var decision = CrashLoopBackoff.Decide(_sim.CrashLoop, _pod.Metadata, c.Name, SpecHash(c), c.FinishedAt, Now);
             if (!decision.Start)
             {
@@ -188,8 +200,10 @@ internal sealed partial class PodRun
         string image = c.Spec.Image;
         bool present = _sim.NodeHasImage(_node!.Name, image);
         string policy = c.Spec.ImagePullPolicy;
+        RuleCoverage.Hit("SIM-005");
         if (policy == "Never" && !present)
         {
+            RuleCoverage.Hit("SIM-005", "Never and the image is absent");
             MoveToLastState(c);
             c.Phase = RuntimePhase.Waiting;
             c.WaitingReason = BackoffMessages.ErrImageNeverPullReason;
@@ -201,6 +215,7 @@ internal sealed partial class PodRun
 
         if (policy != "Always" && present)
         {
+            RuleCoverage.Hit("SIM-005", "the image is present");
             _sim.Record(this, EventCatalog.AlreadyPresent(Profile, Ref(c), image, Now));
             CreateAndStart(c);
             return;
@@ -220,6 +235,7 @@ internal sealed partial class PodRun
             return;
         }
 
+        RuleCoverage.Hit("SIM-005", "pulled");
         c.Phase = RuntimePhase.Pulling;
         _chainBusy = true;
         _sim.Record(this, EventCatalog.Pulling(Ref(c), image, Now));
@@ -282,6 +298,7 @@ internal sealed partial class PodRun
         _sim.At(Now + SimulationTiming.PlegRelist, Sync);
 
         var run = RunFor(c);
+        RuleCoverage.Hit("SIM-006");
         int generation = c.Generation;
         if (!run.NeverReady)
         {
@@ -342,6 +359,7 @@ internal sealed partial class PodRun
             return;
         }
 
+        RuleCoverage.Hit("SIM-007");
         c.Phase = RuntimePhase.Exited;
         c.ExitCode = exitCode;
         c.TerminationReason = reason;

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Kubelet;
 
 namespace PodConformance.Model.Simulation;
@@ -42,6 +43,11 @@ internal sealed partial class PodRun
         var pod = _pod with { Status = status };
         if (_node is not null && _sandboxReady)
         {
+            RuleCoverage.Hit("SIM-009", PodPhases.IsTerminal(previous.Phase) ? "a terminal phase is kept" : "phase and conditions derived");
+            if (PodPhases.IsTerminal(previous.Phase))
+            {
+                RuleCoverage.Hit(PhaseRules.TerminalSticky);
+            }
             string phase = PodPhases.IsTerminal(previous.Phase)
                 ? previous.Phase!
                 : PodPhaseCalculator.GetPhase(pod.Spec, status.InitContainerStatuses.AsSpan(), status.ContainerStatuses.AsSpan(),

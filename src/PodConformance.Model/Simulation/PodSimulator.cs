@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Scheduling;
@@ -78,6 +79,7 @@ public sealed partial class PodSimulator
         {
             var pod = PodDefaulter.Apply(pods[i], Profile);
             var validation = PodValidator.Validate(pod, Profile);
+            RuleCoverage.Hit("SIM-001");
             if (!validation.IsValid)
             {
                 _rejected.Add(new RejectedPod(pods[i], validation.ToInvalidMessage("Pod", pod.Metadata.Name)));
@@ -107,6 +109,7 @@ public sealed partial class PodSimulator
             }
         }
 
+        RuleCoverage.Hit("SIM-002");
         var fit = SchedulerFit.Schedule(run.CurrentPod, Scenario.EffectiveNodes, bound, Profile);
         if (fit.NodeName is { } node)
         {

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.Validation;
 
@@ -14,6 +15,7 @@ public static partial class PodValidator
     private static void ValidateContainers(Context ctx, PodSpec spec, HashSet<string> volumes, FieldPath path)
     {
         var containers = spec.Containers;
+        RuleCoverage.Hit(ValidationRules.AtLeastOneContainer);
         if (containers.IsEmpty)
         {
             ctx.Add(FieldError.Required(path), ValidationRules.AtLeastOneContainer);
@@ -27,6 +29,7 @@ public static partial class PodValidator
             var idx = path.Index(i);
             ValidateContainerCommon(ctx, c, spec, volumes, idx, isInit: false);
 
+            RuleCoverage.Hit(ValidationRules.ContainerNameUnique);
             if (!names.Add(c.Name))
             {
                 ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name), ValidationRules.ContainerNameUnique);
@@ -48,6 +51,7 @@ public static partial class PodValidator
             }
             else if (c.RestartPolicy is not null)
             {
+                RuleCoverage.Hit(ValidationRules.RegularContainerRestartPolicy);
                 ctx.Add(FieldError.Forbidden(idx.Child("restartPolicy"), "may not be set for non-init containers"), ValidationRules.RegularContainerRestartPolicy);
             }
         }
@@ -249,6 +253,10 @@ public static partial class PodValidator
     private static void ValidateContainerCommon(Context ctx, Container c, PodSpec spec, HashSet<string> volumes, FieldPath path, bool isInit)
     {
         var namePath = path.Child("name");
+        RuleCoverage.Hit(ValidationRules.ContainerName);
+        RuleCoverage.Hit(ValidationRules.ContainerNameDots);
+        RuleCoverage.Hit(ValidationRules.Image);
+        RuleCoverage.Hit(ValidationRules.ContainerPolicies);
         if (c.Name.Length == 0)
         {
             ctx.Add(FieldError.Required(namePath), ValidationRules.ContainerName);

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.Validation;
 
@@ -29,6 +30,7 @@ public static partial class PodValidator
         {
             var ev = vars[i];
             var idx = path.Index(i);
+            RuleCoverage.Hit(ValidationRules.EnvName);
             if (ev.Name.Length == 0)
             {
                 ctx.Add(FieldError.Required(idx.Child("name")), ValidationRules.EnvName);

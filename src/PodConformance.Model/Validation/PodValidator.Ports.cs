@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.Validation;
 
@@ -16,6 +17,7 @@ public static partial class PodValidator
             var idx = path.Index(i);
             if (p.Name.Length > 0)
             {
+                RuleCoverage.Hit(ValidationRules.PortName);
                 string[] msgs = NameRules.PortName(p.Name);
                 if (msgs.Length != 0)
                 {

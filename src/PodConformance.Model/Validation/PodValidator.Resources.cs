@@ -1,6 +1,7 @@
 using PodConformance.Model.Resources;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 
@@ -47,6 +48,7 @@ public static partial class PodValidator
 
             if (limits.TryGetValue(name, out var limit))
             {
+                RuleCoverage.Hit(ResourceListMath.IsOvercommitAllowed(name) ? ValidationRules.RequestsWithinLimits : ValidationRules.NonOvercommittable);
                 int cmp = quantity.CompareTo(limit);
                 if (cmp != 0 && !ResourceListMath.IsOvercommitAllowed(name))
                 {
@@ -72,6 +74,11 @@ public static partial class PodValidator
             {
                 reqCpuOrMemory = true;
             }
+        }
+
+        if (reqHugePages || limHugePages)
+        {
+            RuleCoverage.Hit(ValidationRules.HugePages);
         }
 
         if (!limCpuOrMemory && !reqCpuOrMemory && (reqHugePages || limHugePages))

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
@@ -76,6 +77,7 @@ public static partial class PodValidator
         /// </summary>
         public RuleScope Rule(string rule)
         {
+            RuleCoverage.Hit(rule);
             var scope = new RuleScope(this, CurrentRule);
             CurrentRule = rule;
             return scope;
@@ -85,7 +87,13 @@ public static partial class PodValidator
         public void Add(FieldError error) => Add(error, CurrentRule);
 
         /// <summary>Adds the error under <paramref name="rule"/>, for a check inside a method that owns another rule.</summary>
-        public void Add(FieldError error, string rule) => (_errors ??= []).Add(error with { Rule = rule });
+        public void Add(FieldError error, string rule)
+        {
+            RuleCoverage.Hit(rule, "rejects");
+            RuleCoverage.Hit(ValidationRules.ErrorText);
+            RuleCoverage.Hit(ValidationRules.PathText);
+            (_errors ??= []).Add(error with { Rule = rule });
+        }
 
         public readonly struct RuleScope(Context ctx, string previous) : IDisposable
         {
@@ -189,6 +197,7 @@ public static partial class PodValidator
 
         if (!spec.Overhead.IsEmpty)
         {
+            RuleCoverage.Hit(ValidationRules.Overhead);
             // validateOverhead (VAL-035) reuses the container rules on a limits-only requirement, so its errors
             // carry the rule of the check that failed (VAL-030/031/034).
             ValidateResourceRequirements(ctx, spec.Overhead, ValueMap<Quantities.Quantity>.Empty, SpecPath.Child("overhead"), podLevel: false);

@@ -36,6 +36,11 @@ public static class ConsoleReport
             w.Append('\n').Append(FailureText.Render(run, r));
         }
 
+        if (run.Results.Any(r => r.Coverage is not null))
+        {
+            w.Append('\n').Append(CoverageText.Render(run));
+        }
+
         w.Append('\n').Append(Totals(run)).Append('\n');
         return w.ToString();
     }

@@ -78,6 +78,11 @@ public static class JsonReport
             w.WriteNumber("seconds", Math.Round(r.Elapsed.TotalSeconds, 3));
         }
 
+        if (r.Coverage is { } tally)
+        {
+            WriteCoverage(w, p, tally);
+        }
+
         if (r.Counterexample is { } c)
         {
             w.WriteStartObject("counterexample");
@@ -92,6 +97,38 @@ public static class JsonReport
             w.WriteEndObject();
         }
 
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>coverage</c>: the cases counted, then every claimed rule (hit or not) and every other rule the oracle applied,
+    /// each with its case count and the count of each named branch.
+    /// </summary>
+    private static void WriteCoverage(Utf8JsonWriter w, Rules.ConformanceProperty p, RuleTally tally)
+    {
+        w.WriteStartObject("coverage");
+        w.WriteNumber("cases", tally.Cases);
+        w.WriteNumber("floor", CoverageText.Floor);
+        var claimed = CoverageText.ClaimedRules(p).ToHashSet(StringComparer.Ordinal);
+        w.WriteStartArray("rules");
+        var rules = claimed.Concat(tally.Hits.Keys.Select(h => h.Rule)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (string rule in rules)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", rule);
+            w.WriteBoolean("claimed", claimed.Contains(rule));
+            w.WriteNumber("cases", tally.For(rule));
+            w.WriteStartObject("branches");
+            foreach (var (branch, n) in tally.BranchesOf(rule))
+            {
+                w.WriteNumber(branch, n);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

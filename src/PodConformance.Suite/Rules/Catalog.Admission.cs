@@ -22,8 +22,10 @@ public static partial class Catalog
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
             Needs = Capability.Admission,
+            // About 40 mutations share the invalid cases: five times the count gives each several.
+            Weight = 5,
             Cases = profile => Gen.Frequency(
-                (1, PodGen.Valid.Select(p => (ConformanceCase)new PodCase(p))),
+                (1, PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod)))),
             Shrink = ShrinkPod,
             Compare = (_, e, a) => AdmissionErrors.Compare(e.Admission, a.Admission),
@@ -38,6 +40,7 @@ public static partial class Catalog
             Spec = "spec/defaulting.md",
             Source = "pkg/apis/core/v1/defaults.go",
             Needs = Capability.Admission,
+            Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
             Cases = _ => PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
@@ -52,6 +55,7 @@ public static partial class Catalog
             Spec = "spec/qos.md",
             Source = "pkg/apis/core/helper/qos/qos.go (ComputePodQOS)",
             Needs = Capability.Qos,
+            Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
             Cases = _ => PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(QosView),

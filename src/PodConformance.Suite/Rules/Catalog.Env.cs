@@ -18,10 +18,11 @@ public static partial class Catalog
         {
             Id = "P-ENV-RESOLVE",
             Title = "Each container's resolved environment (envFrom, env, expansion, Downward API) equals Kubernetes'",
-            Covers = [.. RuleIds.Of(typeof(EnvRules)), .. RuleIds.Of(typeof(ExpandRules)), .. RuleIds.Of(typeof(DownwardRules))],
+            Covers = [.. RuleIds.Of(typeof(EnvRules), EnvRules.ServiceLinksRequired), .. RuleIds.Of(typeof(ExpandRules), ExpandRules.CommandArgs, ExpandRules.SubPathExpr), .. RuleIds.Of(typeof(DownwardRules))],
             Spec = "spec/env.md",
             Source = "pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables), third_party/forked/golang/expansion",
             Needs = Capability.Env,
+            Weight = 3, // every env form, Downward API path and object state is a branch of its own: three times the count
             Cases = _ => EnvGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod) { Objects = c.Objects }),
             Shrink = ShrinkEnv,
             Compare = (_, e, a) => EnvFacet.Compare(e.Env, a.Env),

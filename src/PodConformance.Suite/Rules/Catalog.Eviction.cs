@@ -20,6 +20,10 @@ public static partial class Catalog
             Source = "pkg/kubelet/eviction/{eviction_manager,helpers}.go, pkg/kubelet/lifecycle/predicate.go",
             Needs = Capability.Eviction,
             Flags = PropertyFlags.Disruptive | PropertyFlags.Slow,
+
+            // Slow on a real node, cheap on the model: ten times the tenth, so a default run has 100 episodes and a
+            // priority or critical-pod bug is caught whatever the seed (the mutation self-check runs 10 seeds).
+            Weight = 10,
             Cases = _ => EvictionGen.Case.Select(c => (ConformanceCase)new NodePressureCase(c.Pods, c.Scenario)),
             Shrink = ShrinkPressure,
             Compare = (_, e, a) => EvictionFacet.Compare(e.Eviction, a.Eviction),

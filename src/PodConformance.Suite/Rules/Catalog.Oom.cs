@@ -26,6 +26,7 @@ public static partial class Catalog
             Spec = "spec/oom.md",
             Source = "pkg/kubelet/qos/policy.go (GetContainerOOMScoreAdjust)",
             Needs = Capability.OomScore,
+            Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
             Cases = _ => PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(View),

@@ -59,6 +59,8 @@ public static partial class Catalog
             Spec = "spec/quantity.md",
             Source = QuantitySource,
             Needs = Capability.Quantity,
+            // A quantity case costs microseconds and the grammar has many branches: five times the count.
+            Weight = 5,
             Cases = _ => texts.Select(t => (ConformanceCase)new QuantityCase(t)),
             Shrink = c => c is QuantityCase q ? QuantityShrinker.Shrink(q.Input).Select(t => (ConformanceCase)new QuantityCase(t)) : [],
             Compare = Verdicts.ByView(View),

@@ -54,6 +54,13 @@ public sealed record ConformanceProperty
 
     public PropertyFlags Flags { get; init; }
 
+    /// <summary>
+    /// Cases per unit of the run's count: a property whose cases are cheap but whose rules are many (quantity
+    /// grammar branches, one validation rule per mutation, node-pressure episodes) runs this many times the count,
+    /// so each rule it claims is reached by enough cases (see <c>CoverageText.Floor</c>) on any seed.
+    /// </summary>
+    public int Weight { get; init; } = 1;
+
     public KubernetesVersion Since { get; init; } = KubernetesVersion.Oldest;
 
     /// <summary>Feature gates that must be on for the property to apply.</summary>

@@ -35,4 +35,8 @@ public sealed record PropertyResult(
     int CasesRun,
     string Reason,
     Counterexample? Counterexample,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Which spec rules (and branches) the oracle applied in this property's cases; set when the run asked for coverage.</summary>
+    public RuleTally? Coverage { get; init; }
+}

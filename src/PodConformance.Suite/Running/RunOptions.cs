@@ -13,7 +13,10 @@ public sealed record RunOptions
 
     public ulong Seed { get; init; } = DefaultSeed;
 
-    /// <summary>Cases per property; <see cref="PropertyFlags.Slow"/> properties get a tenth (at least one).</summary>
+    /// <summary>
+    /// Cases per property; <see cref="PropertyFlags.Slow"/> properties get a tenth (at least one), and each property
+    /// runs <see cref="ConformanceProperty.Weight"/> times that (<see cref="CountFor"/>).
+    /// </summary>
     public int Count { get; init; } = DefaultCount;
 
     /// <summary>Comma-separated globs (<c>*</c>, <c>?</c>) over property IDs and covered spec IDs; null or empty selects all.</summary>
@@ -24,10 +27,14 @@ public sealed record RunOptions
     /// <summary>How far an adapter's timings may be from the model's; the model itself is compared exactly.</summary>
     public TimeSpan Tolerance { get; init; } = Catalog.DefaultTolerance;
 
+    /// <summary>Record which spec rules and branches the oracle applied in each case (<see cref="PropertyResult.Coverage"/>).</summary>
+    public bool Coverage { get; init; }
+
     public int CountFor(ConformanceProperty property)
     {
         ArgumentNullException.ThrowIfNull(property);
-        return (property.Flags & PropertyFlags.Slow) != 0 ? Math.Max(1, Count / 10) : Count;
+        int count = (property.Flags & PropertyFlags.Slow) != 0 ? Math.Max(1, Count / 10) : Count;
+        return checked(count * property.Weight);
     }
 
     /// <summary>True when <see cref="Rules"/> selects <paramref name="property"/> by its ID or by a spec ID it covers.</summary>

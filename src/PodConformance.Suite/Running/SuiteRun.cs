@@ -24,7 +24,7 @@ public static class SuiteRun
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(options);
         var properties = Select(options);
-        var runner = new SuiteRunner(new ModelAdapter(), adapter, options.Profile);
+        var runner = new SuiteRunner(new ModelAdapter(), adapter, options.Profile) { Coverage = options.Coverage };
         var results = new List<PropertyResult>(properties.Count);
         for (int i = 0; i < properties.Count; i++)
         {

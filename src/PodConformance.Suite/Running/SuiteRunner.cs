@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Cases;
@@ -18,6 +19,9 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
 {
     /// <summary>Upper bound on shrink attempts per failure, so a pathological shrinker cannot stall a run.</summary>
     public int MaxShrinkAttempts { get; init; } = 500;
+
+    /// <summary>Record the spec rules the oracle applies in each case (<see cref="PropertyResult.Coverage"/>); off, it costs nothing.</summary>
+    public bool Coverage { get; init; }
 
     public PropertyResult Run(ConformanceProperty property, ulong seed, int count, CancellationToken cancellationToken = default)
     {
@@ -45,27 +49,35 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         }
 
         var gen = property.Cases(profile);
+        var tally = Coverage ? new RuleTally() : null;
+        var hits = Coverage ? new RuleHits() : null;
         for (int i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var testCase = CaseAt(gen, seed, i, count);
-            var (expected, actual, verdict) = Check(property, testCase, cancellationToken);
+            hits?.Clear();
+            var (expected, actual, verdict) = Check(property, testCase, cancellationToken, hits);
+            if (hits is not null)
+            {
+                tally!.AddCase(hits);
+            }
+
             if (!verdict.Pass)
             {
                 var counterexample = ShrinkFailure(property, i, testCase, expected, actual, verdict, cancellationToken);
-                return new PropertyResult(property, Outcome.Failed, i + 1, counterexample.Detail, counterexample, clock.Elapsed);
+                return new PropertyResult(property, Outcome.Failed, i + 1, counterexample.Detail, counterexample, clock.Elapsed) { Coverage = tally };
             }
         }
 
-        return new PropertyResult(property, Outcome.Passed, count, "", null, clock.Elapsed);
+        return new PropertyResult(property, Outcome.Passed, count, "", null, clock.Elapsed) { Coverage = tally };
     }
 
     /// <summary>Case <paramref name="index"/> of a run of <paramref name="count"/> cases: sizes grow over the run as FsCheck's do.</summary>
     public static ConformanceCase CaseAt(Gen<ConformanceCase> gen, ulong seed, int index, int count) => CaseSchedule.Draw(gen, seed, index, count);
 
-    private (Observation Expected, Observation Actual, Verdict Verdict) Check(ConformanceProperty property, ConformanceCase testCase, CancellationToken ct)
+    private (Observation Expected, Observation Actual, Verdict Verdict) Check(ConformanceProperty property, ConformanceCase testCase, CancellationToken ct, RuleHits? hits = null)
     {
-        var expected = model.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+        var expected = hits is null ? Oracle(testCase, ct) : RecordedOracle(testCase, hits, ct);
         var actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
         if (testCase is PodCase { Objects: { } objects } && actual.Env is { } env)
         {
@@ -82,6 +94,15 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         }
 
         return (expected, actual, property.Compare(testCase, expected, actual));
+    }
+
+    private Observation Oracle(ConformanceCase testCase, CancellationToken ct) => model.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The oracle's run with its rule hits recorded (on this thread; the adapter runs outside the scope).</summary>
+    private Observation RecordedOracle(ConformanceCase testCase, RuleHits hits, CancellationToken ct)
+    {
+        using var scope = RuleCoverage.Record(hits);
+        return Oracle(testCase, ct);
     }
 
     private Counterexample ShrinkFailure(ConformanceProperty property, int index, ConformanceCase original, Observation expected, Observation actual, Verdict verdict, CancellationToken ct)

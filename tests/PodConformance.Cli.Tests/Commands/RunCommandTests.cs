@@ -47,6 +47,34 @@ public class RunCommandTests
         Assert.Contains(message, r.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>--coverage prints, per property, the cases that exercised each rule it checks, and the JSON report carries them.</summary>
+    [Fact]
+    public void Run_coverage_prints_hits_per_rule_and_the_json_report_carries_them()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "podconf-run-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var r = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "30", "--coverage", "--report", path);
+            Assert.Equal(0, r.ExitCode);
+            Assert.Contains("coverage: cases of each property that exercised each spec rule it checks", r.Out, StringComparison.Ordinal);
+            Assert.Matches(@"P-QOS-CLASS\s+QOS-005\s+[0-9]+\s+.*decided by", r.Out);
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var coverage = doc.RootElement.GetProperty("results")[0].GetProperty("coverage");
+            Assert.Equal(60, coverage.GetProperty("cases").GetInt32()); // weight 2
+            var qos5 = coverage.GetProperty("rules").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "QOS-005");
+            Assert.True(qos5.GetProperty("claimed").GetBoolean());
+            Assert.InRange(qos5.GetProperty("cases").GetInt32(), 1, 60);
+            Assert.NotEmpty(qos5.GetProperty("branches").EnumerateObject());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var plain = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "5");
+        Assert.DoesNotContain("coverage:", plain.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_html_writes_a_self_contained_report_with_the_failure()
     {

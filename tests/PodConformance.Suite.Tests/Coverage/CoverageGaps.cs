@@ -1,0 +1,94 @@
+namespace PodConformance.Suite.Tests.Coverage;
+
+/// <summary>A claimed rule or branch the default run leaves below the floor, who can close it, and why it is open.</summary>
+/// <param name="Owner">Whose generators or model paths would reach it.</param>
+/// <param name="Reason">Why the default run does not.</param>
+/// <param name="Profile">Set when the rule only applies under another release: the test checks it reaches the floor there.</param>
+internal sealed record Gap(string Owner, string Reason, string? Profile = null);
+
+/// <summary>Who can close a gap: the areas of the open work (issue 10 and its siblings).</summary>
+internal static class Owners
+{
+    public const string Lifecycle = "lifecycle generators (scheduling gates, restart rules, scheduler filters, eviction signals; issue 10 item 2 shapes)";
+    public const string Schema = "Pod API schema and admission";
+    public const string Eviction = "node-pressure episodes (pods arriving under pressure)";
+    public const string Release = "another release";
+}
+
+/// <summary>
+/// The documented shortfalls of the default run, keyed <c>RULE</c> or <c>RULE (branch)</c>. The coverage tests fail on
+/// any shortfall not listed here, and on any entry that is no longer short (delete it then), so the list stays true.
+/// Entries with a profile are checked to reach the floor under that release instead.
+/// </summary>
+internal static class CoverageGaps
+{
+    public static IReadOnlyDictionary<string, Gap> All { get; } = new SortedDictionary<string, Gap>(StringComparer.Ordinal)
+    {
+        ["ADMIT-001"] = new(Owners.Eviction, "episodes start with every pod bound; NodeScenario has no pod arriving under pressure, so PodAdmission.Admit never runs in a simulation (the rule is a model function only)"),
+        ["ADMIT-002"] = new(Owners.Eviction, "as ADMIT-001: no arrivals"),
+        ["ADMIT-003"] = new(Owners.Eviction, "as ADMIT-001: no arrivals"),
+        ["ADMIT-003 (a BestEffort pod rejected)"] = new(Owners.Eviction, "as ADMIT-001: no arrivals"),
+        ["ADMIT-003 (admitted)"] = new(Owners.Eviction, "as ADMIT-001: no arrivals"),
+        ["ADMIT-004"] = new(Owners.Eviction, "as ADMIT-001: no arrivals"),
+        ["BACKOFF-002 (back to the first delay)"] = new(Owners.Lifecycle, "a run long enough for the 10-minute reset after a crash (issue 10 item 2: runs that reach the backoff cap and its reset)"),
+        ["BACKOFF-002 (stays at the cap)"] = new(Owners.Lifecycle, "no generated run crash-loops long enough to reach the 300 s cap twice (issue 10 item 2)"),
+        ["BACKOFF-003"] = new(Owners.Lifecycle, "no generated run lasts 10 minutes without a crash after crashing (issue 10 item 2)"),
+        ["BACKOFF-003 (after 10 minutes without a crash)"] = new(Owners.Lifecycle, "as BACKOFF-003"),
+        ["BACKOFF-004 (waiting at the cap)"] = new(Owners.Lifecycle, "as BACKOFF-002 (stays at the cap)"),
+        ["COND-002 (False)"] = new(Owners.Lifecycle, "the sandbox is lost only when a terminal pod stops; rare in generated runs"),
+        ["COND-003 (PodCompleted)"] = new(Owners.Lifecycle, "a Succeeded pod needs every container to exit 0 under Never/OnFailure: rare in ScenarioGen.Case"),
+        ["COND-003 (unknown container statuses)"] = new(Owners.Lifecycle, "the simulator publishes conditions only with container statuses; no generated run reaches it"),
+        ["COND-004 (PodCompleted)"] = new(Owners.Lifecycle, "as COND-003 (PodCompleted)"),
+        ["COND-004 (PodFailed)"] = new(Owners.Lifecycle, "a Failed pod (restartPolicy Never, a container exits non-zero) is rare in ScenarioGen.Case"),
+        ["COND-005 (readiness gates checked)"] = new(Owners.Lifecycle, "spec.readinessGates are never generated and scenarios cannot set gate conditions (issue 10 item 2)"),
+        ["EVENT-009"] = new(Owners.Lifecycle, "imagePullPolicy Never with an absent image: too rare in ScenarioGen.Case"),
+        ["EVENT-012"] = new(Owners.Lifecycle, "Killing needs a deletion or a terminal pod with running sidecars: rare (issue 10 item 2: terminating pods)"),
+        ["EVENT-014"] = new(Owners.Lifecycle, "pod lifecycle cases are never evicted (eviction signals)"),
+        ["EVICT-002"] = new(Owners.Lifecycle, "episodes have memory usage only; disk signals (nodefs, imagefs) are not generated (eviction signals)"),
+        ["EVICT-003"] = new(Owners.Lifecycle, "episodes have no PID usage (eviction signals)"),
+        ["EVICT-016"] = new(Owners.Lifecycle, "as EVICT-002: no disk stats in episodes"),
+        ["LIMIT-001"] = new(Owners.Lifecycle, "memory allocations are scripted for few containers and most have no memory limit"),
+        ["LIMIT-001 (above the limit: OOMKilled)"] = new(Owners.Lifecycle, "as LIMIT-001"),
+        ["LIMIT-001 (within the limit)"] = new(Owners.Lifecycle, "as LIMIT-001"),
+        ["LIMIT-002"] = new(Owners.Lifecycle, "the simulator evaluates CPU only together with a memory allocation (PodRun.CreateAndStart), and ScenarioGen scripts useCpu without one: unreachable in a run"),
+        ["LIMIT-002 (throttled)"] = new(Owners.Lifecycle, "as LIMIT-002"),
+        ["LIMIT-002 (within the limit)"] = new(Owners.Lifecycle, "as LIMIT-002"),
+        ["LIMIT-004"] = new(Owners.Lifecycle, "an OOM kill followed by a restart decision: as LIMIT-001"),
+        ["OOM-001"] = new(Owners.Schema, "critical pods (system-node-critical priority, static-pod annotation) are not generated for admission cases: the model has no Priority admission plugin, which a real API server applies to them"),
+        ["OOM-008"] = new(Owners.Schema, "critical pods are not generated: as OOM-001"),
+        ["PHASE-003 (a stopped sidecar does not count)"] = new(Owners.Lifecycle, "sidecars that stop, crash or outlive deletion (issue 10 item 2)"),
+        ["PHASE-005"] = new(Owners.Lifecycle, "under 1.35+ (ContainerRestartRules on) the per-container rule PHASE-006 replaces it; under 1.33 a failed init container with restartPolicy Never is still rare"),
+        ["PHASE-006"] = new(Owners.Lifecycle, "an init container that fails for good (restartPolicy Never or a container rule): rare in ScenarioGen.Case"),
+        ["PHASE-007 (decided by a sidecar that has not started)"] = new(Owners.Lifecycle, "a sidecar still starting when the pod has not initialized: sidecars are ready at once unless scripted (issue 10 item 2)"),
+        ["PHASE-008 (decided by a sidecar (the only running container))"] = new(Owners.Lifecycle, "as PHASE-003 (a stopped sidecar does not count)"),
+        ["PHASE-009"] = new(Owners.Lifecycle, "a terminal pod (deleted, evicted, past its deadline) with all containers stopped: terminating pods (issue 10 item 2)"),
+        ["PHASE-010"] = new(Owners.Lifecycle, "replaced by PHASE-011 under 1.35+ (ContainerRestartRules on); all-stopped pods are rare under 1.33 too"),
+        ["PHASE-010 (Always: Running)"] = new(Owners.Lifecycle, "as PHASE-010"),
+        ["PHASE-010 (Never with a failure: Failed)"] = new(Owners.Lifecycle, "as PHASE-010"),
+        ["PHASE-010 (OnFailure with a failure: Running)"] = new(Owners.Lifecycle, "as PHASE-010"),
+        ["PHASE-010 (all exited 0: Succeeded)"] = new(Owners.Lifecycle, "as PHASE-010"),
+        ["PHASE-011"] = new(Owners.Lifecycle, "every container stopped at once: rare in ScenarioGen.Case"),
+        ["PHASE-012"] = new(Owners.Lifecycle, "the simulator gives every container a status from its first sync, so 'no status yet' is not reached"),
+        ["PHASE-013 (a container rule restarts)"] = new(Owners.Lifecycle, "restartPolicyRules are not generated (restart rules)"),
+        ["PHASE-013 (the container's own policy)"] = new(Owners.Lifecycle, "regular containers with their own restartPolicy are not generated (restart rules)"),
+        ["PHASE-014"] = new(Owners.Lifecycle, "RestartAllContainersOnContainerExits is alpha (off) and its rules are not generated (restart rules)"),
+        ["PHASE-015"] = new(Owners.Lifecycle, "as PHASE-014"),
+        ["PHASE-017"] = new(Owners.Lifecycle, "a terminal phase republished: terminal pods are rare (as PHASE-009)"),
+        ["PRINT-002"] = new(Owners.Lifecycle, "status.reason (Evicted, NodeLost) never set in a lifecycle run"),
+        ["PRINT-003"] = new(Owners.Lifecycle, "spec.schedulingGates are not generated (scheduling gates)"),
+        ["PRINT-005"] = new(Owners.Lifecycle, "an init container that terminates with a failure and stays terminated: rare"),
+        ["PRINT-010"] = new(Owners.Lifecycle, "a Completed container beside a running one: rare"),
+        ["PRINT-011"] = new(Owners.Lifecycle, "NodeLost is never simulated"),
+        ["SCHED-002"] = new(Owners.Lifecycle, "scenarios have one schedulable default node (scheduler filters)"),
+        ["SCHED-003"] = new(Owners.Lifecycle, "no node taints are generated (scheduler filters)"),
+        ["SCHED-004"] = new(Owners.Lifecycle, "no nodeSelector or node labels are generated (scheduler filters)"),
+        ["SCHED-009 (the first of several feasible nodes)"] = new(Owners.Lifecycle, "scenarios have one node (scheduler filters)"),
+        ["SIM-005 (Never and the image is absent)"] = new(Owners.Lifecycle, "as EVENT-009"),
+        ["SIM-008 (a sidecar restarts)"] = new(Owners.Lifecycle, "sidecars that exit after the pod initialized (issue 10 item 2)"),
+        ["SIM-008 (an init container restarts)"] = new(Owners.Lifecycle, "a failing init container under Always/OnFailure: rare"),
+        ["SIM-009 (a terminal phase is kept)"] = new(Owners.Lifecycle, "as PHASE-017"),
+        ["VAL-035"] = new(Owners.Schema, "spec.overhead is never generated: a real API server rejects it without a RuntimeClass, which the model does not admit"),
+        ["ENV-005"] = new(Owners.Release, "the kubelet filters envFrom keys only while RelaxedEnvironmentVariableValidation is off (before 1.32)", Profile: "1.30"),
+        ["VAL-042"] = new(Owners.Release, "regular containers may set restartPolicy from 1.34 (ContainerRestartRules); the Forbidden error exists only before", Profile: "1.33"),
+    };
+}
