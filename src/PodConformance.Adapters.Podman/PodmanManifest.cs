@@ -22,6 +22,13 @@ public static class PodmanManifest
     /// <summary>Annotation prefix holding each container's original image (labels cannot hold <c>/</c> and <c>:</c>).</summary>
     public const string ImageAnnotationPrefix = "podconf.io/image.";
 
+    /// <summary>
+    /// podman 4.3's kube play checks annotation values (and key names) against the 63-character label limit and fails
+    /// the whole play ("value length exceeds Kubernetetes max 63", exit 125); an image too long for that (a digest
+    /// reference) is left unannotated: the annotation is for people reading <c>podman inspect</c>, nothing reads it.
+    /// </summary>
+    public const int MaxAnnotationValue = 63;
+
     public const string MissingImage = "localhost/podconf-missing:absent";
 
     /// <summary>The pod to play, named <paramref name="podName"/> (containers become <c>podName-container</c>).</summary>
@@ -34,7 +41,11 @@ public static class PodmanManifest
         var annotations = new List<(string, string)>();
         Container Map(Container c, bool init)
         {
-            annotations.Add((ImageAnnotationPrefix + c.Name, c.Image));
+            if (c.Image.Length <= MaxAnnotationValue && ("image." + c.Name).Length <= MaxAnnotationValue)
+            {
+                annotations.Add((ImageAnnotationPrefix + c.Name, c.Image));
+            }
+
             var runs = script.Containers.TryGetValue(c.Name, out var s)
                 ? s
                 : new ContainerScript(ValueList.Of(init && !c.IsSidecarPolicy ? ContainerRun.DefaultInit : ContainerRun.Default));

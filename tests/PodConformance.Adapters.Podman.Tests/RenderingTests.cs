@@ -35,6 +35,19 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void An_image_too_long_for_podmans_annotation_check_is_not_annotated()
+    {
+        // Found by the regenerated report: a digest reference (81 characters) made every kube play fail with exit 125.
+        string digest = "ghcr.io/example/app@sha256:" + new string('a', 64);
+        var pod = Pod("Always", [Container("app")], []);
+        pod = pod with { Spec = pod.Spec with { Containers = ValueList.Of(pod.Spec.Containers[0] with { Image = digest }) } };
+        var rendered = PodmanManifest.Render(pod, new Scenario(), "podconf-x-1", "x", Options);
+
+        Assert.False(rendered.Metadata.Annotations.ContainsKey(PodmanManifest.ImageAnnotationPrefix + "app"));
+        Assert.Equal("localhost/busybox:local", rendered.Spec.Containers[0].Image);
+    }
+
+    [Fact]
     public void The_manifest_keeps_names_policy_and_limits_and_swaps_the_image()
     {
         var pod = Pod("OnFailure", [Container("app", "32Mi")], [Container("init")]);

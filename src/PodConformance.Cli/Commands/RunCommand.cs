@@ -114,10 +114,17 @@ public static class RunCommand
                 target = AdapterFactory.Create(adapterSpec);
             }
 
+            foreach (string warning in known.Warnings)
+            {
+                console.Error.Write("podconf: warning: " + warning + "\n");
+            }
+
+            // Updating collects every signature of every property, as a run under the updated file will see them.
+            var runExpectations = updating ? Expectations.CollectingAll(known.Adapter, SuiteRun.Select(options)) : known;
             RunReport run;
             try
             {
-                run = SuiteRun.Execute(target, options, known, console.IsTerminal ? (done, total, r) => console.Error.Write(ConsoleReport.Progress(done, total, r)) : null);
+                run = SuiteRun.Execute(target, options, runExpectations, console.IsTerminal ? (done, total, r) => console.Error.Write(ConsoleReport.Progress(done, total, r)) : null);
             }
             finally
             {
@@ -129,7 +136,7 @@ public static class RunCommand
                 var updated = known.Update(run);
                 Write(expectationsPath!, updated.ToJson());
                 console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"podconf: wrote {updated.Items.Count} expectation(s) to {expectationsPath}\n"));
-                run = run with { Results = run.Results.Select(r => updated.Apply(Unmapped(r))).ToList() };
+                run = run with { Results = run.Results.Select(updated.Relabel).ToList() };
             }
 
             bool withTimings = result.GetValue(timings);
@@ -158,14 +165,6 @@ public static class RunCommand
         });
         return command;
     }
-
-    /// <summary>The raw outcome before expectations were applied (so updated expectations can be re-applied).</summary>
-    private static PropertyResult Unmapped(PropertyResult r) => r.Outcome switch
-    {
-        Outcome.ExpectedFailure => r with { Outcome = Outcome.Failed, Reason = r.Counterexample?.Detail ?? r.Reason },
-        Outcome.UnexpectedPass => r with { Outcome = Outcome.Passed, Reason = "" },
-        _ => r,
-    };
 
     private static ulong ReadSeed(string? text)
     {

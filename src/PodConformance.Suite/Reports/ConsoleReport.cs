@@ -31,9 +31,27 @@ public static class ConsoleReport
         }
 
         w.Append(new KubectlTabWriter().Flush(rows));
-        foreach (var r in run.Results.Where(r => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass))
+        foreach (var r in run.Results.Where(r => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass or Outcome.Error))
         {
             w.Append('\n').Append(FailureText.Render(run, r));
+        }
+
+        var expected = SignatureText.WithExpected(run).ToList();
+        if (expected.Count > 0)
+        {
+            w.Append("\nexpected failures (known deviations of this adapter, by signature):\n");
+            foreach (var r in expected)
+            {
+                foreach (string line in SignatureText.Lines(r))
+                {
+                    w.Append("  ").Append(line).Append('\n');
+                }
+
+                foreach (var s in r.Signatures.Where(s => s.Expected is not null && s.Example is not null))
+                {
+                    w.Append(CultureInfo.InvariantCulture, $"    {s.Signature.Property} example: case {s.Example!.CaseIndex + 1}, shrunk {s.Example.Shrinks} times: {s.Example.Detail.Replace('\n', ' ')}\n");
+                }
+            }
         }
 
         if (run.Results.Any(r => r.Coverage is not null))
@@ -49,7 +67,7 @@ public static class ConsoleReport
     {
         ArgumentNullException.ThrowIfNull(run);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{run.Results.Count} properties: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.ExpectedFailure)} expected failures, {run.Count(Outcome.UnexpectedPass)} unexpected passes, {run.Count(Outcome.Skipped)} skipped — {(run.AsExpected ? "as expected" : "NOT as expected")}");
+            $"{run.Results.Count} properties: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.ExpectedFailure)} expected failures, {run.Count(Outcome.UnexpectedPass)} unexpected passes, {run.Count(Outcome.Error)} errors, {run.Count(Outcome.Skipped)} skipped — {(run.AsExpected ? "as expected" : run.CasesReached == 0 ? "NOT as expected: no case reached the adapter" : "NOT as expected")}");
     }
 
     private static string Note(PropertyResult r)
@@ -57,7 +75,8 @@ public static class ConsoleReport
         string note = r.Outcome switch
         {
             Outcome.Passed => "",
-            Outcome.Failed or Outcome.ExpectedFailure when r.Counterexample is { } c => c.Detail,
+            Outcome.ExpectedFailure => SignatureText.Note(r),
+            Outcome.Failed when r.Counterexample is { } c => c.Detail,
             _ => r.Reason,
         };
         note = note.Replace('\n', ' ');

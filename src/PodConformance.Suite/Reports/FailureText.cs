@@ -27,6 +27,15 @@ public static class FailureText
         }
 
         w.Append("why: ").Append(result.Reason).Append('\n');
+        if (result.Outcome == Outcome.Failed && result.Signatures.LastOrDefault(s => s.Expected is null) is { } failed)
+        {
+            w.Append("signature: ").Append(failed.Signature.ToString()).Append('\n');
+        }
+
+        foreach (string line in SignatureText.Lines(result).Where(l => !l.StartsWith("UNEXPECTED", StringComparison.Ordinal)))
+        {
+            w.Append(line).Append('\n');
+        }
         if (result.Counterexample is { } c)
         {
             w.Append(CultureInfo.InvariantCulture, $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {c.Original.Describe()}):\n");
@@ -35,7 +44,10 @@ public static class FailureText
             w.Append(SideBySide(p.View(c.Expected), p.View(c.Actual)));
         }
 
-        w.Append("replay: ").Append(RunText.Replay(run, result)).Append('\n');
+        if (result.Outcome != Outcome.Error || result.CasesRun > 0)
+        {
+            w.Append("replay: ").Append(RunText.Replay(run, result)).Append('\n');
+        }
         return w.ToString();
     }
 

@@ -42,12 +42,36 @@ public static class HtmlReport
             w.Append("</section>\n");
         }
 
+        var expected = SignatureText.WithExpected(run).ToList();
+        if (expected.Count > 0)
+        {
+            w.Append("<section id=\"expected\">\n<h2>Expected failures</h2>\n<p class=\"muted\">Known deviations of this adapter, by failure signature (property, facet, kind of difference).</p>\n");
+            w.Append("<table class=\"summary\">\n<thead><tr><th>property</th><th>signature</th><th>cases</th><th>reason</th><th>example</th></tr></thead>\n<tbody>\n");
+            foreach (var r in expected)
+            {
+                foreach (var s in r.Signatures.Where(s => s.Expected is not null))
+                {
+                    w.Append("<tr><td><code>").Append(Escape(r.Property.Id)).Append("</code></td><td><code>[").Append(Escape(s.Signature.Facet)).Append(": ").Append(Escape(s.Signature.Kind))
+                        .Append("]</code></td><td>").Append(Int(s.Cases)).Append("</td><td>").Append(Escape(s.Expected!.Reason)).Append("</td><td class=\"note\">")
+                        .Append(Escape(s.Example?.Detail ?? "")).Append("</td></tr>\n");
+                }
+
+                foreach (var e in r.NotSeen)
+                {
+                    w.Append("<tr><td><code>").Append(Escape(r.Property.Id)).Append("</code></td><td><code>[").Append(Escape(e.Facet)).Append(": ").Append(Escape(e.Kind))
+                        .Append("]</code></td><td>not seen</td><td>").Append(Escape(e.Reason)).Append("</td><td class=\"note\">fixed, or the failure now has another signature</td></tr>\n");
+                }
+            }
+
+            w.Append("</tbody>\n</table>\n</section>\n");
+        }
+
         Rules(w, run, specBase);
         w.Append("</main>\n</body>\n</html>\n");
         return w.ToString();
     }
 
-    private static bool IsFailure(PropertyResult r) => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass;
+    private static bool IsFailure(PropertyResult r) => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass or Outcome.Error;
 
     private static void Header(StringBuilder w, RunReport run, bool timings)
     {
@@ -109,7 +133,8 @@ public static class HtmlReport
             string note = r.Outcome switch
             {
                 Outcome.Passed => "",
-                Outcome.Failed or Outcome.ExpectedFailure when r.Counterexample is { } c => c.Detail,
+                Outcome.ExpectedFailure => SignatureText.Note(r),
+                Outcome.Failed when r.Counterexample is { } c => c.Detail,
                 _ => r.Reason,
             };
             w.Append("<td class=\"note\">").Append(Escape(note)).Append("</td></tr>\n");

@@ -31,7 +31,7 @@ internal static class HtmlStyle
         table.summary td.note { font-size: 12.5px; max-width: 380px; word-break: break-word; }
         .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px; font-weight: bold; white-space: nowrap; }
         .badge.passed { background: #e3f4e6; color: #1e5b28; }
-        .badge.failed, .badge.unexpected-pass { background: #c9453f; color: #ffffff; }
+        .badge.failed, .badge.unexpected-pass, .badge.error { background: #c9453f; color: #ffffff; }
         .badge.expected-failure { background: #fdf0c4; color: #5c4300; }
         .badge.skipped { background: #eceff3; color: #4a5563; }
         article.failure { border: 1px solid #d5dae1; border-left: 6px solid #c9453f; border-radius: 4px; padding: 12px 16px; margin: 0 0 20px; }

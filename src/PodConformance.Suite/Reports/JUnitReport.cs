@@ -25,7 +25,7 @@ public static class JUnitReport
             w.WriteAttributeString("name", "podconf run " + run.Adapter);
             w.WriteAttributeString("tests", run.Results.Count.ToString(CultureInfo.InvariantCulture));
             w.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
-            w.WriteAttributeString("errors", "0");
+            w.WriteAttributeString("errors", run.Count(Outcome.Error).ToString(CultureInfo.InvariantCulture));
             w.WriteAttributeString("skipped", run.Count(Outcome.Skipped).ToString(CultureInfo.InvariantCulture));
             w.WriteStartElement("properties");
             Property(w, "adapter", run.Adapter);
@@ -53,13 +53,20 @@ public static class JUnitReport
                         w.WriteString(FailureText.Render(run, r));
                         w.WriteEndElement();
                         break;
+                    case Outcome.Error:
+                        w.WriteStartElement("error");
+                        w.WriteAttributeString("message", r.Reason);
+                        w.WriteAttributeString("type", "error");
+                        w.WriteString(FailureText.Render(run, r));
+                        w.WriteEndElement();
+                        break;
                     case Outcome.Skipped:
                         w.WriteStartElement("skipped");
                         w.WriteAttributeString("message", r.Reason);
                         w.WriteEndElement();
                         break;
                     case Outcome.ExpectedFailure:
-                        w.WriteElementString("system-out", r.Reason);
+                        w.WriteElementString("system-out", string.Join("\n", SignatureText.Lines(r)));
                         break;
                 }
 

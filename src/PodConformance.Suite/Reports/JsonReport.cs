@@ -31,6 +31,7 @@ public static class JsonReport
             w.WriteString("rules", run.Options.Rules ?? "");
             w.WriteString("tolerance", Model.Time.GoDuration.Format(run.Options.Tolerance));
             w.WriteBoolean("asExpected", run.AsExpected);
+            w.WriteNumber("casesReached", run.CasesReached);
             w.WriteStartObject("summary");
             foreach (var o in Enum.GetValues<Outcome>())
             {
@@ -59,7 +60,9 @@ public static class JsonReport
         w.WriteString("title", p.Title);
         w.WriteString("outcome", RunText.OutcomeKey(r.Outcome));
         w.WriteNumber("cases", r.CasesRun);
+        w.WriteNumber("casesReached", r.CasesReached);
         w.WriteString("reason", r.Reason);
+        WriteSignatures(w, r);
         w.WriteStartArray("covers");
         foreach (string id in p.Covers)
         {
@@ -130,6 +133,49 @@ public static class JsonReport
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary><c>signatures</c>: each failure signature seen, expected or not, with its cases and first example; <c>notSeen</c>: expectations no case matched.</summary>
+    private static void WriteSignatures(Utf8JsonWriter w, PropertyResult r)
+    {
+        w.WriteStartArray("signatures");
+        foreach (var s in r.Signatures)
+        {
+            w.WriteStartObject();
+            w.WriteString("facet", s.Signature.Facet);
+            w.WriteString("kind", s.Signature.Kind);
+            w.WriteNumber("cases", s.Cases);
+            w.WriteBoolean("expected", s.Expected is not null);
+            if (s.Expected is { } e)
+            {
+                w.WriteString("reason", e.Reason);
+                w.WriteString("link", e.Link);
+            }
+
+            if (s.Example is { } x)
+            {
+                w.WriteNumber("caseIndex", x.CaseIndex);
+                w.WriteNumber("shrinks", x.Shrinks);
+                w.WriteString("detail", x.Detail);
+                w.WriteString("shrunk", CaseText.Render(x.Shrunk));
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("notSeen");
+        foreach (var e in r.NotSeen)
+        {
+            w.WriteStartObject();
+            w.WriteString("facet", e.Facet);
+            w.WriteString("kind", e.Kind);
+            w.WriteString("reason", e.Reason);
+            w.WriteString("link", e.Link);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteLines(Utf8JsonWriter w, string name, IReadOnlyList<string> lines)

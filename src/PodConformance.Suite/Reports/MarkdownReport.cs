@@ -17,12 +17,36 @@ public static class MarkdownReport
         w.Append("| property | result | cases | note |\n|---|---|---|---|\n");
         foreach (var r in run.Results)
         {
-            string note = r.Outcome == Outcome.Passed ? "" : r.Counterexample?.Detail ?? r.Reason;
+            string note = r.Outcome switch
+            {
+                Outcome.Passed => "",
+                Outcome.ExpectedFailure => SignatureText.Note(r),
+                _ => r.Counterexample?.Detail ?? r.Reason,
+            };
             w.Append("| `").Append(r.Property.Id).Append("` | ").Append(RunText.Outcome(r.Outcome)).Append(" | ")
                 .Append(r.CasesRun.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(note)).Append(" |\n");
         }
 
-        foreach (var r in run.Results.Where(r => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass))
+        var expected = SignatureText.WithExpected(run).ToList();
+        if (expected.Count > 0)
+        {
+            w.Append("\n### Expected failures\n\n| property | signature | cases | reason |\n|---|---|---|---|\n");
+            foreach (var r in expected)
+            {
+                foreach (var s in r.Signatures.Where(s => s.Expected is not null))
+                {
+                    w.Append("| `").Append(r.Property.Id).Append("` | ").Append(Cell("[" + s.Signature.Facet + ": " + s.Signature.Kind + "]")).Append(" | ")
+                        .Append(s.Cases.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(s.Expected!.Reason)).Append(" |\n");
+                }
+
+                foreach (var e in r.NotSeen)
+                {
+                    w.Append("| `").Append(r.Property.Id).Append("` | ").Append(Cell("[" + e.Facet + ": " + e.Kind + "]")).Append(" | not seen | ").Append(Cell(e.Reason)).Append(" |\n");
+                }
+            }
+        }
+
+        foreach (var r in run.Results.Where(r => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass or Outcome.Error))
         {
             w.Append("\n<details><summary>").Append(r.Property.Id).Append(": ").Append(Cell(r.Property.Title)).Append("</summary>\n\n```\n")
                 .Append(FailureText.Render(run, r).Replace("```", "'''", StringComparison.Ordinal)).Append("```\n\n</details>\n");

@@ -14,6 +14,7 @@ public static class RunText
         Running.Outcome.Skipped => "skipped",
         Running.Outcome.ExpectedFailure => "expected-failure",
         Running.Outcome.UnexpectedPass => "UNEXPECTED-PASS",
+        Running.Outcome.Error => "ERROR",
         _ => o.ToString(),
     };
 

@@ -15,12 +15,13 @@ public static class AdmissionErrors
     {
         if (expected is null || actual is null)
         {
-            return Verdict.Fail(expected is null ? "the model has no admission observation" : "the adapter reported no admission observation");
+            return Verdict.Fail(expected is null ? "the model has no admission observation" : "the adapter reported no admission observation", "admission", Kinds.NotReported);
         }
 
         if (expected.Accepted != actual.Accepted)
         {
-            return Verdict.Fail(expected.Accepted ? "expected the pod to be accepted, it was rejected" : "expected the pod to be rejected, it was accepted");
+            return Verdict.Fail(expected.Accepted ? "expected the pod to be accepted, it was rejected" : "expected the pod to be rejected, it was accepted",
+                "acceptance", expected.Accepted ? Kinds.Rejects : Kinds.Accepts);
         }
 
         var missing = new List<string>(expected.Errors);
@@ -40,17 +41,25 @@ public static class AdmissionErrors
 
         if (missing.Count > 0)
         {
-            return Verdict.Fail("missing error: " + missing[0]);
+            return Verdict.Fail("missing error: " + missing[0], PathOf(missing[0]), Kinds.Missing);
         }
 
         if (extra.Count > 0)
         {
-            return Verdict.Fail("unexpected error: " + extra[0]);
+            return Verdict.Fail("unexpected error: " + extra[0], PathOf(extra[0]), Kinds.Extra);
         }
 
         var e = expected.Errors.Where(IsOrdered).ToList();
         var a = actual.Errors.Where(IsOrdered).ToList();
-        return Verdicts.Lines(e, a) is { Pass: false } v ? Verdict.Fail("errors out of order: " + v.Detail) : Verdict.Ok;
+        return Verdicts.Lines(e, a) is { Pass: false } v ? Verdict.Fail("errors out of order: " + v.Detail, "field errors", Kinds.Order) : Verdict.Ok;
+    }
+
+    /// <summary>The error's field path with list indexes generalised: the facet of a missing or extra error.</summary>
+    public static string PathOf(string error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        int colon = error.IndexOf(": ", StringComparison.Ordinal);
+        return Verdicts.GeneraliseIndexes(colon < 0 ? error : error[..colon]);
     }
 
     public static IReadOnlyList<string> View(AdmissionObservation? o)

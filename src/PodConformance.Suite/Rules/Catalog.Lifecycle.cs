@@ -22,25 +22,25 @@ public static partial class Catalog
         yield return LifecycleProperty(
             "P-LIFE-PHASE", "The pod goes through the phases Kubernetes' kubelet reports, and ends in the same one",
             RuleIds.Of(typeof(PhaseRules)), "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
-            PhaseView);
+            PhaseView, Verdicts.DefaultFacet);
 
         yield return LifecycleProperty(
             "P-LIFE-CONDITIONS", "The pod's conditions (type, status, reason) change as Kubernetes changes them",
             [.. RuleIds.Of(typeof(ConditionRules), ConditionRules.TransitionTime, ConditionRules.MessageFormat), SchedulingRules.FilterOrder],
             "spec/conditions.md", "pkg/kubelet/status/generate.go",
-            ConditionsView);
+            ConditionsView, ConditionFacet);
 
         yield return LifecycleProperty(
             "P-LIFE-CONTAINERS", "Container states, reasons, exit codes and last terminations follow Kubernetes (OOMKilled, CrashLoopBackOff, ErrImagePull…)",
             [.. RuleIds.Of(typeof(LimitRules)), BackoffRules.Waiting, BackoffRules.ImagePullMessages],
             "spec/limits.md", "pkg/kubelet/kuberuntime/kuberuntime_container.go",
-            ContainersView);
+            ContainersView, ContainerFacet);
 
         yield return LifecycleProperty(
             "P-LIFE-RESTARTS", "Each container restarts as many times as under Kubernetes' restart policy and backoff",
             RuleIds.Explicit(PhaseRules.ContainerShouldRestart, LimitRules.OomRestart, BackoffRules.Doubling),
             "spec/backoff.md", "pkg/kubelet/kuberuntime/kuberuntime_manager.go (computePodActions)",
-            RestartsView) with
+            RestartsView, (_, _) => "restart count") with
         {
             // One case in four exercises every restart policy against exit 0 and 1 (PHASE-013), which the shared
             // scenario generator reaches too rarely for the default budget.
@@ -53,14 +53,14 @@ public static partial class Catalog
             "P-LIFE-KUBECTL", "kubectl get shows the same READY, STATUS and RESTARTS sequence",
             RuleIds.Of(typeof(PrintRules), PrintRules.Age, PrintRules.WideCells, PrintRules.RowConditions, PrintRules.HumanDuration, PrintRules.TableLayout),
             "spec/printer.md", "pkg/printers/internalversion/printers.go (printPod)",
-            KubectlView);
+            KubectlView, Verdicts.TokenFacet("READY", "STATUS", "RESTARTS"));
 
         yield return LifecycleProperty(
             "P-LIFE-EVENTS", "The pod's events have Kubernetes' types, reasons and messages, in order",
             [.. RuleIds.Of(typeof(EventRules), EventRules.Aggregation, EventRules.Table, EventRules.Age, EventRules.Order, EventRules.FieldPathPrefix),
              .. RuleIds.Of(typeof(SchedulingRules))],
             "spec/events.md", "pkg/kubelet/events/event.go, pkg/scheduler/framework/types.go (FitError)",
-            EventsView);
+            EventsView, EventFacet);
 
         IReadOnlyList<string> timing(Observation o) => TimingView(o);
         yield return LifecycleProperty(
@@ -68,14 +68,14 @@ public static partial class Catalog
             RuleIds.Explicit(BackoffRules.Parameters, BackoffRules.Doubling, BackoffRules.Reset, BackoffRules.ImagePull,
                 "SIM-001", "SIM-002", "SIM-003", "SIM-004", "SIM-005", "SIM-006", "SIM-007", "SIM-008", "SIM-009", "SIM-010"),
             "spec/backoff.md", "pkg/kubelet/kuberuntime/kuberuntime_container.go, client-go/util/flowcontrol/backoff.go",
-            timing) with
+            timing, Verdicts.DefaultFacet) with
         {
             Flags = Rules.PropertyFlags.Timing,
             Compare = (_, e, a) => CompareTiming(e, a, tolerance),
         };
     }
 
-    private static ConformanceProperty LifecycleProperty(string id, string title, Model.Collections.ValueList<string> covers, string spec, string source, Func<Observation, IReadOnlyList<string>> view)
+    private static ConformanceProperty LifecycleProperty(string id, string title, Model.Collections.ValueList<string> covers, string spec, string source, Func<Observation, IReadOnlyList<string>> view, Verdicts.FacetOf facet)
     {
         IReadOnlyList<string> View(Observation o) => o.Lifecycle switch
         {
@@ -93,9 +93,82 @@ public static partial class Catalog
             Needs = Capability.Lifecycle,
             Cases = _ => ScenarioGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)),
             Shrink = ShrinkScenario,
-            Compare = Verdicts.ByView(View),
+            Compare = Verdicts.ByView(View, facet),
             View = View,
         };
+    }
+
+    /// <summary>The first condition type whose status or reason differs (<c>condition Ready</c>), or <c>conditions</c> when none can be named.</summary>
+    private static string ConditionFacet(string? expected, string? actual)
+    {
+        string[] e = (expected ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] a = (actual ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (string token in e.Concat(a))
+        {
+            if (!e.Contains(token) || !a.Contains(token))
+            {
+                int eq = token.IndexOf('=', StringComparison.Ordinal);
+                return eq > 0 ? "condition " + token[..eq] : "conditions";
+            }
+        }
+
+        return "conditions";
+    }
+
+    /// <summary>Which field of the first differing container differs: state, reason, exit code, last termination or readiness.</summary>
+    private static string ContainerFacet(string? expected, string? actual)
+    {
+        string[] e = (expected ?? "").Split("; ");
+        string[] a = (actual ?? "").Split("; ");
+        for (int i = 0; i < Math.Max(e.Length, a.Length); i++)
+        {
+            string? ec = i < e.Length ? e[i] : null;
+            string? ac = i < a.Length ? a[i] : null;
+            if (string.Equals(ec, ac, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (ec is null || ac is null)
+            {
+                return "containers";
+            }
+
+            string[] et = ec.Split(' ');
+            string[] at = ac.Split(' ');
+            if (et.Length < 2 || at.Length < 2 || et[1] != at[1])
+            {
+                return "container state";
+            }
+
+            return Reason(et) != Reason(at) ? "container reason" : "container " + FirstDifferentTag(et, at);
+        }
+
+        return "containers";
+
+        static string Reason(string[] tokens) => tokens.Length > 2 && !tokens[2].Contains('=', StringComparison.Ordinal) && tokens[2] != "ready" ? tokens[2] : "";
+
+        static string FirstDifferentTag(string[] e, string[] a)
+        {
+            foreach (string tag in new[] { "exit", "last", "ready" })
+            {
+                string? et = e.FirstOrDefault(t => t.StartsWith(tag, StringComparison.Ordinal));
+                string? at = a.FirstOrDefault(t => t.StartsWith(tag, StringComparison.Ordinal));
+                if (!string.Equals(et, at, StringComparison.Ordinal))
+                {
+                    return tag switch { "exit" => "exit code", "last" => "last termination", _ => "readiness" };
+                }
+            }
+
+            return "state";
+        }
+    }
+
+    /// <summary><c>event Reason</c> of the differing event (the model's when it has one).</summary>
+    private static string EventFacet(string? expected, string? actual)
+    {
+        string[] t = (expected ?? actual ?? "").Split(' ');
+        return t.Length > 1 ? "event " + t[1] : "events";
     }
 
     private static IEnumerable<ConformanceCase> ShrinkScenario(ConformanceCase c) =>
@@ -164,12 +237,13 @@ public static partial class Catalog
     {
         if (expected.Lifecycle is not { } e || actual.Lifecycle is not { } a)
         {
-            return Verdict.Fail(expected.Lifecycle is null ? "the model has no lifecycle observation" : "the adapter reported no lifecycle observation");
+            return Verdict.Fail(expected.Lifecycle is null ? "the model has no lifecycle observation" : "the adapter reported no lifecycle observation", "lifecycle", Kinds.NotReported);
         }
 
         if (e.Rejected || a.Rejected)
         {
-            return e.Rejected == a.Rejected ? Verdict.Ok : Verdict.Fail(e.Rejected ? "expected a rejection at create" : "the adapter rejected the pod at create");
+            return e.Rejected == a.Rejected ? Verdict.Ok
+                : Verdict.Fail(e.Rejected ? "expected a rejection at create" : "the adapter rejected the pod at create", "acceptance", e.Rejected ? Kinds.Accepts : Kinds.Rejects);
         }
 
         int n = Math.Min(e.Samples.Count, a.Samples.Count);
@@ -179,12 +253,14 @@ public static partial class Catalog
             if (delta > tolerance)
             {
                 return Verdict.Fail(string.Create(CultureInfo.InvariantCulture,
-                    $"sample {i + 1} ({e.Samples[i].Status}): expected at +{GoDuration.Format(e.Samples[i].Offset)}, got +{GoDuration.Format(a.Samples[i].Offset)} (tolerance {GoDuration.Format(tolerance)})"));
+                    $"sample {i + 1} ({e.Samples[i].Status}): expected at +{GoDuration.Format(e.Samples[i].Offset)}, got +{GoDuration.Format(a.Samples[i].Offset)} (tolerance {GoDuration.Format(tolerance)})"),
+                    "status change time", a.Samples[i].Offset > e.Samples[i].Offset ? Kinds.Late : Kinds.Early);
             }
         }
 
         return e.Samples.Count == a.Samples.Count
             ? Verdict.Ok
-            : Verdict.Fail(string.Create(CultureInfo.InvariantCulture, $"expected {e.Samples.Count} status changes, got {a.Samples.Count}"));
+            : Verdict.Fail(string.Create(CultureInfo.InvariantCulture, $"expected {e.Samples.Count} status changes, got {a.Samples.Count}"),
+                "status changes", a.Samples.Count < e.Samples.Count ? Kinds.Missing : Kinds.Extra);
     }
 }

@@ -29,7 +29,7 @@ public static partial class Catalog
             Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
             Cases = _ => PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
-            Compare = Verdicts.ByView(View),
+            Compare = Verdicts.ByView(View, (e, a) => e is "rejected at create" || a is "rejected at create" ? "acceptance" : "oom_score_adj"),
             View = View,
         };
     }

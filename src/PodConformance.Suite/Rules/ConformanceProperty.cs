@@ -23,12 +23,78 @@ public enum PropertyFlags
     Disruptive = 4,
 }
 
-/// <summary>Whether an adapter's observation agrees with the model's on the facets a property is about.</summary>
+/// <summary>
+/// Whether an adapter's observation agrees with the model's on the facets a property is about. A failing verdict
+/// names the sub-facet that differed (<c>phase</c>, <c>qosClass</c>, <c>spec.containers[*].imagePullPolicy</c>) and the
+/// kind of difference (<see cref="Kinds"/>): with the property they form the failure's <see cref="FailureSignature"/>.
+/// </summary>
 public sealed record Verdict(bool Pass, string Detail)
 {
     public static Verdict Ok { get; } = new(true, "");
 
+    /// <summary>What differed; empty when the comparison could not say (the signature then reads <c>result</c>).</summary>
+    public string Facet { get; init; } = "";
+
+    /// <summary>How it differed: one of <see cref="Kinds"/>.</summary>
+    public string Kind { get; init; } = "";
+
     public static Verdict Fail(string detail) => new(false, detail);
+
+    public static Verdict Fail(string detail, string facet, string kind) => new(false, detail) { Facet = facet, Kind = kind };
+}
+
+/// <summary>The kinds of difference a signature names.</summary>
+public static class Kinds
+{
+    /// <summary>Both have the item, with different values.</summary>
+    public const string Differs = "differs";
+
+    /// <summary>The model has it, the adapter does not.</summary>
+    public const string Missing = "missing";
+
+    /// <summary>The adapter has it, the model does not.</summary>
+    public const string Extra = "extra";
+
+    /// <summary>The adapter reports nothing for the facet at all.</summary>
+    public const string NotReported = "not reported";
+
+    /// <summary>The same items in another order.</summary>
+    public const string Order = "order";
+
+    /// <summary>The adapter accepts what Kubernetes rejects.</summary>
+    public const string Accepts = "accepts";
+
+    /// <summary>The adapter rejects what Kubernetes accepts.</summary>
+    public const string Rejects = "rejects";
+
+    /// <summary>A timing later (or earlier) than the model's, beyond the tolerance.</summary>
+    public const string Late = "late";
+
+    public const string Early = "early";
+}
+
+/// <summary>
+/// What kind of failure a failing case shows, WPT-style: the property, the facet that differed and the kind of
+/// difference. Expectations name signatures, never whole properties, so a known deviation cannot hide another.
+/// </summary>
+public readonly record struct FailureSignature(string Property, string Facet, string Kind) : IComparable<FailureSignature>
+{
+    public static FailureSignature Of(ConformanceProperty property, Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        ArgumentNullException.ThrowIfNull(verdict);
+        return new(property.Id, verdict.Facet.Length == 0 ? "result" : verdict.Facet, verdict.Kind.Length == 0 ? Kinds.Differs : verdict.Kind);
+    }
+
+    public int CompareTo(FailureSignature other)
+    {
+        int c = string.CompareOrdinal(Property, other.Property);
+        c = c != 0 ? c : string.CompareOrdinal(Facet, other.Facet);
+        return c != 0 ? c : string.CompareOrdinal(Kind, other.Kind);
+    }
+
+    /// <summary><c>P-LIFE-PHASE [phase: differs]</c>.</summary>
+    public override string ToString() => Property + " [" + Facet + ": " + Kind + "]";
 }
 
 /// <summary>

@@ -41,7 +41,7 @@ public static class EnvFacet
     {
         if (expected is null || actual is null)
         {
-            return expected is null && actual is null ? Verdict.Ok : Verdict.Fail(expected is null ? "the model observed no env" : "the adapter reported no env facet");
+            return expected is null && actual is null ? Verdict.Ok : Verdict.Fail(expected is null ? "the model observed no env" : "the adapter reported no env facet", "env", Kinds.NotReported);
         }
 
         foreach (string container in Containers(expected).Union(Containers(actual), StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -52,7 +52,8 @@ public static class EnvFacet
             {
                 if (!string.Equals(e, a, StringComparison.Ordinal))
                 {
-                    return Verdict.Fail($"container {container}: expected {Describe(expected, container)}, got {Describe(actual, container)}");
+                    return Verdict.Fail($"container {container}: expected {Describe(expected, container)}, got {Describe(actual, container)}",
+                        "config error", !expectedError ? Kinds.Extra : !actualError ? Kinds.Missing : Kinds.Differs);
                 }
 
                 continue;
@@ -60,7 +61,8 @@ public static class EnvFacet
 
             if (!expected.Containers.TryGetValue(container, out var want) || !actual.Containers.TryGetValue(container, out var got))
             {
-                return Verdict.Fail($"container {container}: expected {Describe(expected, container)}, got {Describe(actual, container)}");
+                return Verdict.Fail($"container {container}: expected {Describe(expected, container)}, got {Describe(actual, container)}",
+                    "containers", expected.Containers.ContainsKey(container) ? Kinds.Missing : Kinds.Extra);
             }
 
             foreach (string name in want.Keys.Union(got.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -69,17 +71,17 @@ public static class EnvFacet
                 bool gave = got.TryGetValue(name, out string? g);
                 if (!has)
                 {
-                    return Verdict.Fail($"container {container}: unexpected variable {name}={CaseQuote(g!)}");
+                    return Verdict.Fail($"container {container}: unexpected variable {name}={CaseQuote(g!)}", "variables", Kinds.Extra);
                 }
 
                 if (!gave)
                 {
-                    return Verdict.Fail($"container {container}: variable {name} missing (expected {CaseQuote(w!)})");
+                    return Verdict.Fail($"container {container}: variable {name} missing (expected {CaseQuote(w!)})", "variables", Kinds.Missing);
                 }
 
                 if (!string.Equals(w, g, StringComparison.Ordinal))
                 {
-                    return Verdict.Fail($"container {container}: {name}: expected {CaseQuote(w!)}, got {CaseQuote(g!)}");
+                    return Verdict.Fail($"container {container}: {name}: expected {CaseQuote(w!)}, got {CaseQuote(g!)}", "variable values", Kinds.Differs);
                 }
             }
         }

@@ -31,19 +31,20 @@ public static class EvictionFacet
     {
         if (expected is null || actual is null)
         {
-            return expected is null && actual is null ? Verdict.Ok : Verdict.Fail(expected is null ? "the model observed no eviction" : "the adapter reported no eviction facet");
+            return expected is null && actual is null ? Verdict.Ok : Verdict.Fail(expected is null ? "the model observed no eviction" : "the adapter reported no eviction facet", "eviction", Kinds.NotReported);
         }
 
         if (expected.Order != actual.Order)
         {
-            return Verdict.Fail("eviction order: expected " + List(expected.Order) + ", got " + List(actual.Order));
+            return Verdict.Fail("eviction order: expected " + List(expected.Order) + ", got " + List(actual.Order), "eviction order",
+                actual.Order.Count < expected.Order.Count ? Kinds.Missing : actual.Order.Count > expected.Order.Count ? Kinds.Extra : Kinds.Differs);
         }
 
         var wantNever = expected.NeverEvicted.Order(StringComparer.Ordinal).ToList();
         var gotNever = actual.NeverEvicted.Order(StringComparer.Ordinal).ToList();
         return wantNever.SequenceEqual(gotNever, StringComparer.Ordinal)
             ? Verdict.Ok
-            : Verdict.Fail("critical pods never evicted: expected " + List(wantNever) + ", got " + List(gotNever));
+            : Verdict.Fail("critical pods never evicted: expected " + List(wantNever) + ", got " + List(gotNever), "critical pods", Kinds.Differs);
     }
 
     private static string List(IEnumerable<string> pods) => "[" + string.Join(", ", pods) + "]";

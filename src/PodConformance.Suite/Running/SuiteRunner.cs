@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using PodConformance.Model.Coverage;
@@ -13,12 +14,23 @@ namespace PodConformance.Suite.Running;
 /// <summary>
 /// Runs properties against an adapter, with the model as the oracle. Case <c>i</c> of a property is
 /// generated from (seed, i) at the size <see cref="CaseSchedule"/> gives it, so any failure replays with the same
-/// seed and count; the first failing case is shrunk greedily while it keeps failing.
+/// seed and count. A failure whose signature an expectation names is recorded (shrunk a little) and the run goes on;
+/// the first other failure is shrunk greedily while it keeps its signature, and ends the property. A case the adapter
+/// cannot run ends it as an <see cref="Outcome.Error"/>, which no expectation covers.
 /// </summary>
 public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter adapter, Profile profile)
 {
     /// <summary>Upper bound on shrink attempts per failure, so a pathological shrinker cannot stall a run.</summary>
     public int MaxShrinkAttempts { get; init; } = 500;
+
+    /// <summary>
+    /// Shrink attempts for a failure an expectation names: enough for a readable example in the reports, not the
+    /// minutes a real runtime would spend minimising a deviation that is already known.
+    /// </summary>
+    public int MaxExpectedShrinkAttempts { get; init; } = 20;
+
+    /// <summary>The adapter's known deviations: matching failures are expected and the run goes on to the next case.</summary>
+    public Expectations Expectations { get; init; } = Expectations.None;
 
     /// <summary>Record the spec rules the oracle applies in each case (<see cref="PropertyResult.Coverage"/>); off, it costs nothing.</summary>
     public bool Coverage { get; init; }
@@ -51,49 +63,121 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         var gen = property.Cases(profile);
         var tally = Coverage ? new RuleTally() : null;
         var hits = Coverage ? new RuleHits() : null;
+        var expected = Expectations.For(property.Id);
+        var seen = new List<SignatureResult>();
+        int reached = 0;
         for (int i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var testCase = CaseAt(gen, seed, i, count);
             hits?.Clear();
-            var (expected, actual, verdict) = Check(property, testCase, cancellationToken, hits);
+            var check = Check(property, testCase, cancellationToken, hits);
             if (hits is not null)
             {
                 tally!.AddCase(hits);
             }
 
-            if (!verdict.Pass)
+            PropertyResult Result(Outcome outcome, string reason, Counterexample? counterexample) =>
+                new(property, outcome, i + 1, reason, counterexample, clock.Elapsed)
+                {
+                    Coverage = tally,
+                    Signatures = seen,
+                    NotSeen = [.. expected.Where(e => !seen.Any(s => e.Matches(s.Signature)))],
+                    CasesReached = reached,
+                };
+
+            if (check.Error is { } error)
             {
-                var counterexample = ShrinkFailure(property, i, testCase, expected, actual, verdict, cancellationToken);
-                return new PropertyResult(property, Outcome.Failed, i + 1, counterexample.Detail, counterexample, clock.Elapsed) { Coverage = tally };
+                return Result(Outcome.Error, string.Create(CultureInfo.InvariantCulture, $"case {i + 1} ({testCase.Describe()}) could not be run: {error}"), null);
             }
+
+            reached++;
+            if (check.Verdict.Pass)
+            {
+                continue;
+            }
+
+            var signature = FailureSignature.Of(property, check.Verdict);
+            int known = seen.FindIndex(s => s.Signature == signature);
+            if (Expectations.Match(signature) is { } expectation)
+            {
+                if (known < 0)
+                {
+                    seen.Add(new SignatureResult(signature, 1, expectation, ShrinkFailure(property, i, testCase, check, signature, MaxExpectedShrinkAttempts, cancellationToken)));
+                }
+                else
+                {
+                    seen[known] = seen[known] with { Cases = seen[known].Cases + 1 };
+                }
+
+                continue;
+            }
+
+            var counterexample = ShrinkFailure(property, i, testCase, check, signature, MaxShrinkAttempts, cancellationToken);
+            seen.Add(new SignatureResult(signature, 1, null, counterexample));
+            string changed = expected.Count > 0 && !seen.Any(s => s.Expected is not null)
+                ? "signature changed: expected " + string.Join(" or ", expected) + ", got " + signature + ": "
+                : "";
+            return Result(Outcome.Failed, changed + counterexample.Detail, counterexample);
         }
 
-        return new PropertyResult(property, Outcome.Passed, count, "", null, clock.Elapsed) { Coverage = tally };
+        var last = new PropertyResult(property, Outcome.Passed, count, "", null, clock.Elapsed)
+        {
+            Coverage = tally,
+            Signatures = seen,
+            NotSeen = [.. expected.Where(e => !seen.Any(s => e.Matches(s.Signature)))],
+            CasesReached = reached,
+        };
+        if (seen.Count > 0)
+        {
+            return last with
+            {
+                Outcome = Outcome.ExpectedFailure,
+                Reason = "expected failure: " + string.Join("; ", seen.Select(s => s.Signature + " in " + s.Cases.ToString(CultureInfo.InvariantCulture) + " case(s) (" + s.Expected!.Reason + ")")),
+                Counterexample = seen[0].Example,
+            };
+        }
+
+        return expected.Count > 0
+            ? last with { Outcome = Outcome.UnexpectedPass, Reason = "expected to fail (" + string.Join("; ", expected.Select(e => e + ": " + e.Reason)) + ") but passed; remove it from the expectations" }
+            : last;
     }
 
     /// <summary>Case <paramref name="index"/> of a run of <paramref name="count"/> cases: sizes grow over the run as FsCheck's do.</summary>
     public static ConformanceCase CaseAt(Gen<ConformanceCase> gen, ulong seed, int index, int count) => CaseSchedule.Draw(gen, seed, index, count);
 
-    private (Observation Expected, Observation Actual, Verdict Verdict) Check(ConformanceProperty property, ConformanceCase testCase, CancellationToken ct, RuleHits? hits = null)
+    /// <summary>Both observations of one case and the verdict; <see cref="Error"/> when either side could not run it.</summary>
+    private sealed record CaseCheck(Observation Expected, Observation Actual, Verdict Verdict, string? Error);
+
+    private CaseCheck Check(ConformanceProperty property, ConformanceCase testCase, CancellationToken ct, RuleHits? hits = null)
     {
         var expected = hits is null ? Oracle(testCase, ct) : RecordedOracle(testCase, hits, ct);
-        var actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
-        if (testCase is PodCase { Objects: { } objects } && actual.Env is { } env)
-        {
-            actual = actual with { Env = SecretRedaction.Redact(env, objects) };
-        }
         if (expected.Failure is { } modelFailure)
         {
-            return (expected, actual, Verdict.Fail("the model failed on this case (a bug in podconf): " + modelFailure));
+            return new CaseCheck(expected, expected, Verdict.Fail(modelFailure), "the model failed on this case (a bug in podconf): " + modelFailure);
+        }
+
+        Observation actual;
+        try
+        {
+            actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new CaseCheck(expected, Observation.Failed(e.Message), Verdict.Fail(e.Message), "the adapter threw " + e.GetType().Name + ": " + e.Message);
         }
 
         if (actual.Failure is { } adapterFailure)
         {
-            return (expected, actual, Verdict.Fail("the adapter failed on this case: " + adapterFailure));
+            return new CaseCheck(expected, actual, Verdict.Fail(adapterFailure), "the adapter failed: " + adapterFailure);
         }
 
-        return (expected, actual, property.Compare(testCase, expected, actual));
+        if (testCase is PodCase { Objects: { } objects } && actual.Env is { } env)
+        {
+            actual = actual with { Env = SecretRedaction.Redact(env, objects) };
+        }
+
+        return new CaseCheck(expected, actual, property.Compare(testCase, expected, actual), null);
     }
 
     private Observation Oracle(ConformanceCase testCase, CancellationToken ct) => model.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
@@ -105,26 +189,30 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         return Oracle(testCase, ct);
     }
 
-    private Counterexample ShrinkFailure(ConformanceProperty property, int index, ConformanceCase original, Observation expected, Observation actual, Verdict verdict, CancellationToken ct)
+    /// <summary>
+    /// Greedy shrinking: the first smaller candidate that fails with the same <paramref name="signature"/> is taken, until
+    /// none does or <paramref name="maxAttempts"/> candidates were tried (a candidate the adapter cannot run is passed over).
+    /// </summary>
+    private Counterexample ShrinkFailure(ConformanceProperty property, int index, ConformanceCase original, CaseCheck failing, FailureSignature signature, int maxAttempts, CancellationToken ct)
     {
         var current = original;
         int shrinks = 0;
         int attempts = 0;
         bool progress = true;
-        while (progress && attempts < MaxShrinkAttempts)
+        while (progress && attempts < maxAttempts)
         {
             progress = false;
             foreach (var candidate in property.Shrink(current))
             {
-                if (++attempts > MaxShrinkAttempts)
+                if (++attempts > maxAttempts)
                 {
                     break;
                 }
 
-                var (e, a, v) = Check(property, candidate, ct);
-                if (!v.Pass)
+                var check = Check(property, candidate, ct);
+                if (check.Error is null && !check.Verdict.Pass && FailureSignature.Of(property, check.Verdict) == signature)
                 {
-                    (current, expected, actual, verdict) = (candidate, e, a, v);
+                    (current, failing) = (candidate, check);
                     shrinks++;
                     progress = true;
                     break;
@@ -132,6 +220,6 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
             }
         }
 
-        return new Counterexample(index, original, current, shrinks, expected, actual, verdict.Detail);
+        return new Counterexample(index, original, current, shrinks, failing.Expected, failing.Actual, failing.Verdict.Detail);
     }
 }

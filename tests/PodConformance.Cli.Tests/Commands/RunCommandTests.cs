@@ -136,8 +136,10 @@ public class RunCommandTests
         using var expectations = CliRun.File("{\"adapter\": \"model\", \"expectations\": {\"P-QOS-CLASS\": {\"expected\": \"fail\", \"reason\": \"r\"}}}", ".json");
         var r = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "5", "--expectations", expectations.Path, "--update-expectations");
         Assert.Equal(0, r.ExitCode);
+        Assert.Contains("podconf: warning: " + expectations.Path + ": deprecated expectations format", r.Error, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(File.ReadAllText(expectations.Path));
-        Assert.Empty(doc.RootElement.GetProperty("expectations").EnumerateObject());
+        Assert.Equal("podconf.expectations/v2", doc.RootElement.GetProperty("format").GetString());
+        Assert.Empty(doc.RootElement.GetProperty("expectations").EnumerateArray());
     }
 
     [Fact]
