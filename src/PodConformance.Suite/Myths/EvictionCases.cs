@@ -1,97 +1,96 @@
 using FsCheck;
-using FsCheck.Fluent;
 using PodConformance.Generators;
 using PodConformance.Manifests.Writing;
 using PodConformance.Model.Api;
-using PodConformance.Model.Collections;
-using PodConformance.Model.Eviction;
+using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
+using PodConformance.Model.Simulation;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Reports;
 
 namespace PodConformance.Suite.Myths;
 
-/// <summary>Pods with a priority and a memory working set, for the eviction-order myth.</summary>
+/// <summary>
+/// Node-pressure episodes for the eviction-order myth, decided exactly as <c>podconf evict</c> decides them: the pods
+/// defaulted as the API server stores them (a pod with only a memory limit gets that limit as its request, DEF-001),
+/// then the kubelet's eviction loop; the QoS class as <c>podconf qos</c> computes it on the same defaulted pods.
+/// </summary>
 internal static class EvictionCases
 {
-    internal sealed record Case(ValueList<(Pod Pod, long UsageMi)> Pods);
+    public static Gen<PressureCase> Cases => EvictionGen.Case;
 
-    private static readonly Gen<(Pod, long)> One =
-        from pod in PodGen.Valid
-        from priority in Gen.Elements(0, 0, 1000)
-        from usage in Gen.Elements(16L, 64L, 256L, 700L, 1024L)
-        select (pod with { Spec = pod.Spec with { Priority = priority, InitContainers = ValueList<Container>.Empty } }, usage);
+    public static IEnumerable<PressureCase> Shrink(PressureCase c) => EvictionShrinker.Shrink(c);
 
-    public static Gen<Case> Cases { get; } =
-        from pods in Gen.ListOf(One, 2).Zip(Gen.ListOf(One, 1), (a, b) => a.Concat(b).ToList())
-        select new Case(Named(pods));
+    private static List<Pod> Defaulted(PressureCase c, Profile profile) => [.. c.Pods.Select(p => PodDefaulter.Apply(p, profile))];
 
-    private static ValueList<(Pod, long)> Named(IReadOnlyList<(Pod, long)> pods) =>
-        pods.Select((p, i) => (p.Item1 with { Metadata = p.Item1.Metadata with { Name = "pod-" + (char)('a' + i) } }, p.Item2)).ToValueList();
+    private static NodePressureResult Evict(PressureCase c, Profile profile) => NodePressureSimulator.Run(Defaulted(c, profile), c.Scenario, profile);
 
-    public static IEnumerable<Case> Shrink(Case c)
+    private static int ClassOrder(string qosClass) => qosClass switch
     {
-        if (c.Pods.Count > 2)
-        {
-            for (int i = 0; i < c.Pods.Count; i++)
-            {
-                yield return new Case(Named(c.Pods.Where((_, j) => j != i).ToList()));
-            }
-        }
-
-        for (int i = 0; i < c.Pods.Count; i++)
-        {
-            var (pod, usage) = c.Pods[i];
-            foreach (var smaller in PodShrinker.Shrink(pod).Take(6))
-            {
-                yield return new Case(c.Pods.SetItem(i, (smaller with { Spec = smaller.Spec with { Priority = pod.Spec.Priority } }, usage)));
-            }
-        }
-    }
-
-    private static ValueList<RankedPod> Rank(Case c, Profile profile)
-    {
-        var candidates = c.Pods.Select(p => new EvictionCandidate(p.Pod, new PodUsage { MemoryWorkingSetBytes = p.UsageMi * 1024 * 1024 })).ToList();
-        return PodRanking.For(EvictionSignals.MemoryAvailable, DiskLayout.SingleFs, profile)!.Rank(candidates);
-    }
-
-    private static int ClassOrder(Pod pod, Profile profile) => QosCalculator.ComputePodQos(pod.Spec, profile) switch
-    {
-        QosClass.BestEffort => 0,
-        QosClass.Burstable => 1,
+        "BestEffort" => 0,
+        "Burstable" => 1,
         _ => 2,
     };
 
-    /// <summary>The claim: in the ranking, classes never go backwards (no Burstable before a BestEffort…).</summary>
-    public static bool RankedByClass(Case c, Profile profile)
+    /// <summary>
+    /// The claim over an eviction order: whenever a pod is evicted, no pod of a lower class is still running (critical
+    /// pods, which are never evicted, aside).
+    /// </summary>
+    public static bool ClaimHolds(IReadOnlyList<string> order, IReadOnlyDictionary<string, string> classes, IReadOnlyCollection<string> critical)
     {
-        var ranking = Rank(c, profile);
-        for (int i = 1; i < ranking.Count; i++)
+        var running = classes.Keys.Where(name => !critical.Contains(name)).ToHashSet(StringComparer.Ordinal);
+        foreach (string evicted in order)
         {
-            if (ClassOrder(ranking[i - 1].Pod, profile) > ClassOrder(ranking[i].Pod, profile))
+            int cls = ClassOrder(classes[evicted]);
+            if (running.Any(other => other != evicted && ClassOrder(classes[other]) < cls))
             {
                 return false;
             }
+
+            running.Remove(evicted);
         }
 
         return true;
     }
 
-    public static string Show(Case c)
+    private static Dictionary<string, string> Classes(IEnumerable<Pod> defaulted, Profile profile) =>
+        defaulted.ToDictionary(p => p.Metadata.Name, p => QosCalculator.GetPodQos(p, profile).ToApiString(), StringComparer.Ordinal);
+
+    public static bool EvictedByClass(PressureCase c, Profile profile)
     {
-        var sb = new System.Text.StringBuilder();
-        foreach (var (pod, usage) in c.Pods)
+        var pods = Defaulted(c, profile);
+        var run = NodePressureSimulator.Run(pods, c.Scenario, profile);
+        return ClaimHolds(run.Order, Classes(pods, profile), [.. pods.Where(NodePressureSimulator.IsCritical).Select(p => p.Metadata.Name)]);
+    }
+
+    /// <summary>The episode as the node-scenario file <c>podconf evict -f</c> reads.</summary>
+    public static string Show(PressureCase c) => CaseText.Render(new NodePressureCase(c.Pods, c.Scenario));
+
+    public static string Explain(PressureCase c, Profile profile)
+    {
+        var pods = Defaulted(c, profile);
+        var classes = Classes(pods, profile);
+        var run = Evict(c, profile);
+        var parts = run.Order.Select(name =>
         {
-            sb.Append("# ").Append(pod.Metadata.Name).Append(": priority ").Append(pod.Spec.Priority ?? 0).Append(", using ").Append(usage).Append("Mi\n");
-            sb.Append(PodManifestWriter.ToYaml(pod)).Append("---\n");
-        }
-
-        return sb.ToString();
+            var pod = pods.First(p => p.Metadata.Name == name);
+            return $"{name} ({classes[name]}, priority {pod.Spec.Priority ?? 0})";
+        });
+        return "The kubelet ranks by exceeds-request, then priority, then usage − request; the QoS class is not a criterion. "
+            + "podconf evict on these pods (defaulted as the API server stores them) evicts " + string.Join(" → ", parts) + ".";
     }
 
-    public static string Explain(Case c, Profile profile)
-    {
-        var ranking = Rank(c, profile);
-        var parts = ranking.Select(r => $"{r.Pod.Metadata.Name} ({QosCalculator.ComputePodQos(r.Pod.Spec, profile).ToApiString()}, priority {r.Facts.Priority}, {(r.Facts.ExceedsRequest ? "over" : "under")} its request)");
-        return "The kubelet ranks by exceeds-request, then priority, then usage − request; the class is not a criterion: " + string.Join(" → ", parts) + ".";
-    }
+    /// <summary><c>podconf evict</c> on the episode and <c>podconf qos</c> on its pods; the claim is judged on their output.</summary>
+    public static MythEvidence Evidence(PressureCase c) => new(
+        [
+            VerbCall.Of("episode.yaml", Show(c), "evict", "-f", "episode.yaml", "-o", "json"),
+            VerbCall.Of("pods.yaml", PodManifestWriter.ToYaml(c.Pods), "qos", "-f", "pods.yaml", "-o", "json"),
+        ],
+        outputs =>
+        {
+            var (order, critical) = MythEvidenceJson.EvictionOrder(outputs[0]);
+            return ClaimHolds(order, MythEvidenceJson.Classes(outputs[1]), critical);
+        },
+        "podconf evict -f episode.yaml");
 }

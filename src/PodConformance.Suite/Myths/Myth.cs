@@ -24,4 +24,8 @@ public sealed record Myth
 }
 
 /// <summary>The outcome: refuted (with the shrunk counterexample, readable) or not refuted within the budget.</summary>
-public sealed record MythVerdict(bool Refuted, int CasesTried, int Shrinks, string Counterexample, string Explanation);
+public sealed record MythVerdict(bool Refuted, int CasesTried, int Shrinks, string Counterexample, string Explanation)
+{
+    /// <summary>For a refuted claim: the verb invocations that show the counterexample, and the claim over their output.</summary>
+    public MythEvidence? Evidence { get; init; }
+}

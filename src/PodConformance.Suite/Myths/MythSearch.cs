@@ -12,7 +12,7 @@ namespace PodConformance.Suite.Myths;
 public static class MythSearch
 {
     public static MythVerdict Find<T>(Gen<T> gen, Func<T, IEnumerable<T>> shrink, Func<T, bool> claimHolds,
-        Func<T, string> show, Func<T, string> explain, ulong seed, int budget)
+        Func<T, string> show, Func<T, string> explain, ulong seed, int budget, Func<T, MythEvidence>? evidence = null)
     {
         for (int i = 0; i < budget; i++)
         {
@@ -51,7 +51,7 @@ public static class MythSearch
                 }
             }
 
-            return new MythVerdict(true, i + 1, shrinks, show(value), explain(value));
+            return new MythVerdict(true, i + 1, shrinks, show(value), explain(value)) { Evidence = evidence?.Invoke(value) };
         }
 
         return new MythVerdict(false, budget, 0, "", "");
