@@ -22,7 +22,16 @@ public static partial class Catalog
         yield return LifecycleProperty(
             "P-LIFE-PHASE", "The pod goes through the phases Kubernetes' kubelet reports, and ends in the same one",
             RuleIds.Of(typeof(PhaseRules)), "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
-            PhaseView, Verdicts.DefaultFacet);
+            PhaseView, Verdicts.DefaultFacet) with
+        {
+            // One case in four from the restart-policy generator: every policy with all containers exited 0 or 1 and
+            // failed init containers (PHASE-005, PHASE-010), which the shared generator reaches too rarely to be caught
+            // at every seed (mutation self-check); twice the count, so a bent phase rule is caught at every seed.
+            Weight = 2,
+            Cases = _ => Gen.Frequency(
+                (3, ScenarioGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario))),
+                (1, ScenarioGen.RestartPolicyCase.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)))),
+        };
 
         yield return LifecycleProperty(
             "P-LIFE-CONDITIONS", "The pod's conditions (type, status, reason) change as Kubernetes changes them",

@@ -40,6 +40,9 @@ internal sealed record ModelPipeline
     /// <summary>The pod the simulator is given (where a kubelet policy can be bent through its input).</summary>
     public Func<Pod, Pod> SimulatedPod { get; init; } = p => p;
 
+    /// <summary>The scenario the simulator is given (where a scheduler filter can be bent through the nodes).</summary>
+    public Func<Scenario, Scenario> SimulatedScenario { get; init; } = s => s;
+
     /// <summary>Each snapshot the simulator published, before it is sampled (where status-computing rules are bent).</summary>
     public Func<Pod, Profile, Pod> Snapshot { get; init; } = (p, _) => p;
 
@@ -55,11 +58,14 @@ internal sealed record ModelPipeline
     /// <summary>The pod whose environment is resolved.</summary>
     public Func<Pod, Pod> EnvPod { get; init; } = p => p;
 
+    /// <summary>Each defaulted pod of a node-pressure episode as the eviction manager sees it (the critical-pod list is taken from the unbent pod).</summary>
+    public Func<Pod, Pod> EvictionPod { get; init; } = p => p;
+
     public Observation Run(ConformanceCase testCase, Profile profile) => testCase switch
     {
         QuantityCase q => new Observation { Quantity = Quantity(q.Input) },
         PodCase p => ObservePod(p, profile),
-        NodePressureCase n => new Observation { Eviction = ModelAdapter.ObserveEviction(n, profile) },
+        NodePressureCase n => new Observation { Eviction = ObserveEviction(n, profile) },
         _ => Observation.Failed("unknown case type " + testCase.GetType().Name),
     };
 
@@ -71,7 +77,7 @@ internal sealed record ModelPipeline
             return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
         }
 
-        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], p.Scenario, profile);
+        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], SimulatedScenario(p.Scenario), profile);
         return new Observation
         {
             Admission = admission,
@@ -117,6 +123,14 @@ internal sealed record ModelPipeline
             .Select(e => Event(e, profile))
             .Select(e => new EventSample(e.FirstTimestamp - sim.Start, e.Type.ToString(), e.Reason, e.Message));
         return new LifecycleObservation { Samples = [.. samples], Events = [.. events] };
+    }
+
+    /// <summary><see cref="ModelAdapter.ObserveEviction"/> with the pods bent on their way to the simulator.</summary>
+    private EvictionObservation ObserveEviction(NodePressureCase n, Profile profile)
+    {
+        var pods = n.Pods.Select(p => PodDefaulter.Apply(p, profile)).ToList();
+        var run = NodePressureSimulator.Run([.. pods.Select(EvictionPod)], n.Scenario, profile);
+        return new EvictionObservation(run.Order, [.. pods.Where(NodePressureSimulator.IsCritical).Select(p => p.Metadata.Name)]);
     }
 
     private OomScoreObservation ObserveOomScores(PodCase p, Profile profile)

@@ -18,5 +18,8 @@ internal sealed record Mutant(string Id, string Area, string Rule, string Bend, 
 {
     public string? KnownGap { get; init; }
 
+    /// <summary>The property meant to kill it, run first when several claim the rule (else the claiming properties in catalogue order).</summary>
+    public string? Target { get; init; }
+
     public PipelineAdapter Adapter() => new("mutant:" + Id, Pipeline);
 }

@@ -20,7 +20,10 @@ internal static partial class Mutants
         yield return new Mutant(
             "restart-onfailure-on-success", "restart", PhaseRules.ContainerShouldRestart, "restartPolicy OnFailure also restarts a container that exited 0",
             Injection.Stage,
-            ModelPipeline.Real with { SimulatedPod = p => p.Spec.RestartPolicy == "OnFailure" ? p with { Spec = p.Spec with { RestartPolicy = "Always" } } : p });
+            ModelPipeline.Real with { SimulatedPod = p => p.Spec.RestartPolicy == "OnFailure" ? p with { Spec = p.Spec with { RestartPolicy = "Always" } } : p })
+        {
+            Target = "P-LIFE-RESTARTS",
+        };
 
         yield return new Mutant(
             "backoff-no-doubling", "backoff", BackoffRules.Doubling, "crash-loop backoff stays at its first delay instead of doubling",

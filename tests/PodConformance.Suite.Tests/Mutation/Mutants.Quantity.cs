@@ -35,6 +35,39 @@ internal static partial class Mutants
             });
     }
 
+    private static readonly Regex PlainNumber = new("^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex WithExponent = new("^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)[eE][+-]?[0-9]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>Parsing: the grammar and the format a suffix gives.</summary>
+    private static IEnumerable<Mutant> QuantityParsing()
+    {
+        yield return new Mutant(
+            "qty-rejects-exponent", "quantity", "QTY-006", "a decimal exponent (1e3, 5E-2) is rejected as unparsable",
+            Injection.Decorator,
+            ModelPipeline.Real with { Quantity = input => WithExponent.IsMatch(input) ? ModelAdapter.ObserveQuantity("1x") : ModelAdapter.ObserveQuantity(input) });
+
+        yield return new Mutant(
+            "qty-plain-number-binary", "quantity", "QTY-011", "a number without suffix gets format BinarySI (Kubernetes: DecimalSI)",
+            Injection.Decorator,
+            ModelPipeline.Real with { Quantity = input => Bend(input, q => PlainNumber.IsMatch(input) ? q with { Format = "BinarySI" } : q) });
+    }
+
+    private static readonly Regex MilliText = new("^([1-9][0-9]*)m$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>Round trip: a canonical text must print itself.</summary>
+    private static IEnumerable<Mutant> QuantityRoundTrip()
+    {
+        yield return new Mutant(
+            "qty-canonical-milli-as-fraction", "quantity", "QTY-053", "a canonical milli text re-prints as a fraction (1500m as 1.5), so it no longer prints itself",
+            Injection.Decorator,
+            ModelPipeline.Real with
+            {
+                Quantity = input => Bend(input, q => MilliText.Match(input) is { Success: true } m && q.Canonical == input && long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n % 1000 != 0
+                    ? q with { Canonical = (n / 1000m).ToString(CultureInfo.InvariantCulture) }
+                    : q),
+            });
+    }
+
     private static QuantityObservation Bend(string input, Func<QuantityObservation, QuantityObservation> bend)
     {
         var q = ModelAdapter.ObserveQuantity(input);

@@ -6,7 +6,11 @@ namespace PodConformance.Suite.Tests.Mutation;
 /// </summary>
 internal static partial class Mutants
 {
-    public static IReadOnlyList<Mutant> All { get; } = [.. Quantity(), .. Admission(), .. Lifecycle(), .. Oom(), .. Env()];
+    public static IReadOnlyList<Mutant> All { get; } =
+    [
+        .. Quantity(), .. QuantityParsing(), .. QuantityRoundTrip(), .. Admission(), .. Defaulting(), .. Lifecycle(), .. Conditions(), .. Containers(), .. Printing(), .. Events(),
+        .. Scheduling(), .. Timing(), .. Oom(), .. Scores(), .. Env(), .. Downward(), .. Eviction(),
+    ];
 
     public static Mutant Find(string id) => All.Single(m => string.Equals(m.Id, id, StringComparison.Ordinal));
 }

@@ -1,0 +1,78 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Validation;
+
+namespace PodConformance.Suite.Tests.Mutation;
+
+internal static partial class Mutants
+{
+    /// <summary>Create-time defaults, each bent after the real defaulter ran (only where the input left the field unset) and validation.</summary>
+    private static IEnumerable<Mutant> Defaulting()
+    {
+        yield return new Mutant(
+            "def-pull-policy-ifnotpresent", "defaulting", DefaultingRules.ImagePullPolicy, "an unset imagePullPolicy of a :latest or untagged image defaults to IfNotPresent (Kubernetes: Always)",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => BendDefaults(pod, profile, (input, c) => input.ImagePullPolicy.Length == 0 && c.ImagePullPolicy == "Always" ? c with { ImagePullPolicy = "IfNotPresent" } : c) });
+
+        yield return new Mutant(
+            "def-grace-period-60", "defaulting", DefaultingRules.TerminationGracePeriod, "terminationGracePeriodSeconds defaults to 60 (Kubernetes: 30)",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => BendSpec(pod, profile, (input, s) => input.TerminationGracePeriodSeconds is null ? s with { TerminationGracePeriodSeconds = 60 } : s) });
+
+        yield return new Mutant(
+            "def-dns-policy-default", "defaulting", DefaultingRules.DnsPolicy, "dnsPolicy defaults to Default (Kubernetes: ClusterFirst)",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => BendSpec(pod, profile, (input, s) => input.DnsPolicy.Length == 0 && s.DnsPolicy == "ClusterFirst" ? s with { DnsPolicy = "Default" } : s) });
+
+        yield return new Mutant(
+            "def-restart-policy-onfailure", "defaulting", DefaultingRules.RestartPolicy, "restartPolicy defaults to OnFailure (Kubernetes: Always)",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => BendSpec(pod, profile, (input, s) => input.RestartPolicy.Length == 0 ? s with { RestartPolicy = "OnFailure" } : s) });
+
+        yield return new Mutant(
+            "def-port-protocol-udp", "defaulting", DefaultingRules.PortProtocol, "a container port's protocol defaults to UDP (Kubernetes: TCP)",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Default = (pod, profile) => BendDefaults(pod, profile, (input, c) => c with
+                {
+                    Ports = [.. c.Ports.Select((p, i) => i < input.Ports.Count && input.Ports[i].Protocol.Length == 0 ? p with { Protocol = "UDP" } : p)],
+                }),
+            });
+
+        yield return new Mutant(
+            "val-allows-duplicate-names", "validation", ValidationRules.ContainerNameUnique, "validation lets two containers share a name",
+            Injection.Stage,
+            ModelPipeline.Real with { Validate = (pod, profile) => WithoutRule(PodValidator.Validate(pod, profile), ValidationRules.ContainerNameUnique) });
+
+        yield return new Mutant(
+            "val-allows-host-port-conflicts", "validation", ValidationRules.HostPortConflicts, "validation lets two ports claim the same hostPort and protocol",
+            Injection.Stage,
+            ModelPipeline.Real with { Validate = (pod, profile) => WithoutRule(PodValidator.Validate(pod, profile), ValidationRules.HostPortConflicts) });
+    }
+
+    private static ValidationResult WithoutRule(ValidationResult result, string rule) =>
+        new(result.Errors.Where(e => e.Rule != rule).ToValueList());
+
+    /// <summary>The real defaults, then <paramref name="bend"/> on each init and regular container given its input form (matched by position).</summary>
+    private static Pod BendDefaults(Pod input, Profile profile, Func<Container, Container, Container> bend)
+    {
+        var pod = PodDefaulter.Apply(input, profile);
+        return pod with
+        {
+            Spec = pod.Spec with
+            {
+                InitContainers = [.. pod.Spec.InitContainers.Select((c, i) => i < input.Spec.InitContainers.Count ? bend(input.Spec.InitContainers[i], c) : c)],
+                Containers = [.. pod.Spec.Containers.Select((c, i) => i < input.Spec.Containers.Count ? bend(input.Spec.Containers[i], c) : c)],
+            },
+        };
+    }
+
+    private static Pod BendSpec(Pod input, Profile profile, Func<PodSpec, PodSpec, PodSpec> bend)
+    {
+        var pod = PodDefaulter.Apply(input, profile);
+        return pod with { Spec = bend(input.Spec, pod.Spec) };
+    }
+}
