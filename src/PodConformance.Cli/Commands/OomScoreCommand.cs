@@ -31,7 +31,7 @@ public static class OomScoreCommand
         {
             var profile = common.ReadProfile(result);
             long capacity = ReadCapacity(result.GetValue(nodeMemory));
-            var input = PodInput.Load(result.GetValue(files), console, "oom-score");
+            var input = PodInput.Load(result.GetValue(files), console, "oom-score", profile.Version);
             var rows = new List<(string Ns, string Pod, string Container, string Type, OomScore Score)>();
             foreach (var loaded in input.Pods)
             {

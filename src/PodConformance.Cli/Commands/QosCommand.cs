@@ -30,7 +30,7 @@ public static class QosCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "qos", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "qos", profile.Version, result.GetValue(verbose));
             bool defaults = !result.GetValue(noDefaults);
             var rows = new List<(string Ns, string Name, QosDecision Decision)>();
             foreach (var loaded in input.Pods)

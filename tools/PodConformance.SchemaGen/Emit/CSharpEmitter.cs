@@ -169,9 +169,9 @@ internal static class CSharpEmitter
 
             Separate(sb, ref first);
             string v = Var(record.Name);
-            sb.Append("    private ").Append(record.Name).Append(" Read").Append(record.Name).Append("(ManifestNode node, string path, SchemaType type)\n    {\n");
+            sb.Append("    private ").Append(record.Name).Append(" Read").Append(record.Name).Append("(ManifestNode node, string path, SchemaField self)\n    {\n");
             sb.Append("        var ").Append(v).Append(" = new ").Append(record.Name).Append("();\n");
-            sb.Append("        foreach (var (key, value, field) in Fields(node, path, type))\n        {\n");
+            sb.Append("        foreach (var (key, value, field) in Fields(node, path, self))\n        {\n");
             sb.Append("            string p = Child(path, key.Value);\n            switch (key.Value)\n            {\n");
             foreach (var prop in record.Props)
             {
@@ -210,7 +210,7 @@ internal static class CSharpEmitter
         ValueShape.IntOrString => v.Pointer ? $"(IsNull({n}) ? null : IntOrStr({n}, {p}, {f}))" : $"IntOrStr({n}, {p}, {f})",
         ValueShape.Time => $"Time({n}, {p}, {f})",
         ValueShape.RawJson => $"RawJson({n})",
-        ValueShape.Struct => v.Pointer ? $"(IsNull({n}) ? null : Read{v.Record}({n}, {p}, {f}.Struct!))" : $"Read{v.Record}({n}, {p}, {f}.Struct!)",
+        ValueShape.Struct => v.Pointer ? $"(IsNull({n}) ? null : Read{v.Record}({n}, {p}, {f}))" : $"Read{v.Record}({n}, {p}, {f})",
         ValueShape.List => v.Item!.Shape switch
         {
             ValueShape.String => $"StringList({n}, {p}, {f})",
