@@ -60,7 +60,7 @@ internal static class Program
         return 0;
     }
 
-    public static IEnumerable<ApiRelease> Derive(GitRepo api, GitRepo apimachinery)
+    internal static IEnumerable<ApiRelease> Derive(GitRepo api, GitRepo apimachinery)
     {
         var apiTags = api.Tags();
         var machineryTags = apimachinery.Tags();
@@ -95,7 +95,7 @@ internal static class Program
         return ReleaseTags.IsPreRelease(tag) ? "master" : tag;
     }
 
-    public static IReadOnlyList<ApiRelease> LoadReleases(string dataDir)
+    internal static IReadOnlyList<ApiRelease> LoadReleases(string dataDir)
     {
         var releases = new List<ApiRelease>();
         for (int minor = FirstMinor; minor <= LastMinor; minor++)

@@ -21,6 +21,7 @@ internal static class CSharpEmitter
     public static IEnumerable<(string Path, string Text)> Emit(IReadOnlyList<ApiRelease> releases, HandWritten config)
     {
         var plan = new ModelPlan(releases, config);
+        int releaseCount = releases.Count;
         foreach (var record in plan.Records.Values)
         {
             if (record.Props.Count == 0 && record.Rest.Count == 0 && record.HandWritten)
@@ -32,7 +33,7 @@ internal static class CSharpEmitter
         }
 
         yield return (ReaderFile, Readers(plan));
-        yield return (WriterFile, Writers(plan));
+        yield return (WriterFile, Writers(plan, releaseCount));
     }
 
     private static string Record(RecordPlan record, ModelPlan plan)
@@ -227,7 +228,7 @@ internal static class CSharpEmitter
 
     // ---- writers ----
 
-    private static string Writers(ModelPlan plan)
+    private static string Writers(ModelPlan plan, int releaseCount)
     {
         var sb = new StringBuilder(Header);
         sb.Append("#nullable enable\n\nusing PodConformance.Manifests.Nodes;\nusing PodConformance.Model.Api;\n\nnamespace PodConformance.Manifests.Writing;\n\n");
@@ -241,13 +242,13 @@ internal static class CSharpEmitter
                 if (record.Props.Count > 0)
                 {
                     Separate(sb, ref first);
-                    GeneratedFieldWriter(sb, plan, record, "WriteGenerated", record.Props);
+                    GeneratedFieldWriter(sb, plan, record, "WriteGenerated", record.Props, releaseCount);
                 }
 
                 foreach (var (prefix, list) in record.Rest)
                 {
                     Separate(sb, ref first);
-                    GeneratedFieldWriter(sb, plan, record, "WriteGenerated" + prefix, list);
+                    GeneratedFieldWriter(sb, plan, record, "WriteGenerated" + prefix, list, releaseCount);
                 }
 
                 continue;
@@ -257,7 +258,7 @@ internal static class CSharpEmitter
             sb.Append("    private static ManifestMapping Write").Append(record.Name).Append('(').Append(record.Name).Append(" x) =>\n        new TreeBuilder()");
             foreach (var prop in record.Props)
             {
-                sb.Append("\n            ").Append(WriteCall(CsValue.Of(prop.Field.Type, plan), prop, "x." + prop.Name));
+                sb.Append("\n            ").Append(WriteCall(CsValue.Of(prop.Field.Type, plan), prop, "x." + prop.Name, releaseCount));
             }
 
             sb.Append("\n            .Build();\n");
@@ -282,18 +283,23 @@ internal static class CSharpEmitter
         return sb.ToString();
     }
 
-    private static void GeneratedFieldWriter(StringBuilder sb, ModelPlan plan, RecordPlan record, string name, List<GenProp> props)
+    private static void GeneratedFieldWriter(StringBuilder sb, ModelPlan plan, RecordPlan record, string name, List<GenProp> props, int releaseCount)
     {
         sb.Append("    private static TreeBuilder ").Append(name).Append("(TreeBuilder b, ").Append(record.Name).Append(" x) =>\n        b");
         foreach (var prop in props)
         {
-            sb.Append("\n            ").Append(WriteCall(CsValue.Of(prop.Field.Type, plan), prop, "x." + prop.Name));
+            sb.Append("\n            ").Append(WriteCall(CsValue.Of(prop.Field.Type, plan), prop, "x." + prop.Name, releaseCount));
         }
 
         sb.Append(";\n");
     }
 
-    private static string WriteCall(CsValue v, GenProp prop, string x)
+    /// <summary>
+    /// Go's encoding rules per field. A non-pointer struct is always written (omitempty never omits a struct),
+    /// except an empty one whose field only some releases have: the writer does not know the release, and such a
+    /// field (PodResourceClaim.source, 1.28–1.30) must not appear in output of the others.
+    /// </summary>
+    private static string WriteCall(CsValue v, GenProp prop, string x, int releaseCount)
     {
         string json = "\"" + prop.Json + "\"";
         string always = prop.Field.OmitEmpty ? "" : ", always: true";
@@ -306,7 +312,9 @@ internal static class CSharpEmitter
             ValueShape.IntOrString => v.Pointer ? $".Node({json}, {x} is {{ }} v ? IntOrStr(v) : null)" : $".Node({json}, IntOrStr({x}))",
             ValueShape.Time => v.Pointer || prop.Field.OmitZero ? $".TimePointer({json}, {x})" : $".Time({json}, {x})",
             ValueShape.RawJson => $".Raw({json}, {x})",
-            ValueShape.Struct => v.Pointer ? $".Node({json}, {x} is null ? null : Write{v.Record}({x}))" : $".Node({json}, Write{v.Record}({x}))",
+            ValueShape.Struct when v.Pointer => $".Node({json}, {x} is null ? null : Write{v.Record}({x}))",
+            ValueShape.Struct when prop.Minors.Count < releaseCount => $".Node({json}, {x} == new {v.Record}() ? null : Write{v.Record}({x}))",
+            ValueShape.Struct => $".Node({json}, Write{v.Record}({x}))",
             ValueShape.List => $".List({json}, {x}, item => {ItemNode(v.Item!, "item")}{always})",
             _ => v.Item!.Shape switch
             {

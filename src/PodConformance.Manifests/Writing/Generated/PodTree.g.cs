@@ -491,7 +491,7 @@ internal static partial class PodTree
             .Str("name", x.Name, always: true)
             .StrPointer("resourceClaimName", x.ResourceClaimName)
             .StrPointer("resourceClaimTemplateName", x.ResourceClaimTemplateName)
-            .Node("source", WriteClaimSource(x.Source))
+            .Node("source", x.Source == new ClaimSource() ? null : WriteClaimSource(x.Source))
             .Build();
 
     private static ManifestMapping WritePodResourceClaimStatus(PodResourceClaimStatus x) =>
