@@ -54,11 +54,11 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
     /// <summary>
     /// The entries of a mapping that the release's struct has, duplicates removed (and reported, as the strict
     /// decoder does), unknown fields warned about and dropped. A null node is an empty mapping (Go decodes JSON
-    /// null into a struct as a no-op); anything else is a type error.
+    /// null into a struct as a no-op); anything else is a type error. The entries live in a pooled array that
+    /// the <c>foreach</c> returns when it ends, so reading allocates nothing per object for them.
     /// </summary>
-    private List<FieldEntry> Fields(ManifestNode node, string path, SchemaField self)
+    private FieldSet Fields(ManifestNode node, string path, SchemaField self)
     {
-        var result = new List<FieldEntry>();
         if (node is not ManifestMapping mapping)
         {
             if (node is not ManifestScalar { IsNull: true })
@@ -66,11 +66,13 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
                 TypeError(node, path, self);
             }
 
-            return result;
+            return default;
         }
 
         var type = self.Struct!;
         var entries = mapping.Entries;
+        var buffer = Rent(entries.Length);
+        int count = 0;
         for (int i = 0; i < entries.Length; i++)
         {
             var key = entries[i].Key;
@@ -92,7 +94,7 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
 
             if (type.Fields.TryGetValue(key.Value, out var field))
             {
-                result.Add(new FieldEntry(key, entries[i].Value, field));
+                buffer[count++] = new FieldEntry(key, entries[i].Value, field);
             }
             else
             {
@@ -100,7 +102,48 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
             }
         }
 
-        return result;
+        return new FieldSet(this, buffer, count);
+    }
+
+    private readonly Stack<FieldEntry[]> _pool = new();
+
+    private FieldEntry[] Rent(int length)
+    {
+        if (_pool.TryPop(out var array) && array.Length >= length)
+        {
+            return array;
+        }
+
+        return new FieldEntry[Math.Max(length, 16)];
+    }
+
+    private void Return(FieldEntry[] array)
+    {
+        Array.Clear(array);
+        _pool.Push(array);
+    }
+
+    /// <summary>The known entries of one mapping, enumerable once by <c>foreach</c>, which gives the array back.</summary>
+    internal readonly struct FieldSet(PodMapper owner, FieldEntry[]? items, int count)
+    {
+        public Enumerator GetEnumerator() => new(owner, items, count);
+
+        internal struct Enumerator(PodMapper owner, FieldEntry[]? items, int count) : IDisposable
+        {
+            private int _index = -1;
+
+            public readonly FieldEntry Current => items![_index];
+
+            public bool MoveNext() => ++_index < count;
+
+            public readonly void Dispose()
+            {
+                if (items is not null)
+                {
+                    owner.Return(items);
+                }
+            }
+        }
     }
 
     /// <summary>The items of a list; null is the empty list (Go's nil slice).</summary>
