@@ -14,37 +14,81 @@ internal sealed partial class PodMapper
     private Container ReadContainer(ManifestNode node, string path, SchemaField self, bool ephemeral)
     {
         var c = new Container();
+        var readName = c.Name;
+        var readImage = c.Image;
+        var readCommand = c.Command;
+        var readArgs = c.Args;
+        var readWorkingDir = c.WorkingDir;
+        var readPorts = c.Ports;
+        var readEnvFrom = c.EnvFrom;
+        var readEnv = c.Env;
+        var readResources = c.Resources;
+        var readResizePolicy = c.ResizePolicy;
+        var readRestartPolicy = c.RestartPolicy;
+        var readRestartPolicyRules = c.RestartPolicyRules;
+        var readVolumeMounts = c.VolumeMounts;
+        var readLivenessProbe = c.LivenessProbe;
+        var readReadinessProbe = c.ReadinessProbe;
+        var readStartupProbe = c.StartupProbe;
+        var readLifecycle = c.Lifecycle;
+        var readTerminationMessagePath = c.TerminationMessagePath;
+        var readTerminationMessagePolicy = c.TerminationMessagePolicy;
+        var readImagePullPolicy = c.ImagePullPolicy;
+        var readTargetContainerName = c.TargetContainerName;
         foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "name": c = c with { Name = Str(value, p, field) }; break;
-                case "image": c = c with { Image = Str(value, p, field) }; break;
-                case "command": c = c with { Command = StringList(value, p, field) }; break;
-                case "args": c = c with { Args = StringList(value, p, field) }; break;
-                case "workingDir": c = c with { WorkingDir = Str(value, p, field) }; break;
-                case "ports": c = c with { Ports = StructList(value, p, field, ReadContainerPort) }; break;
-                case "envFrom": c = c with { EnvFrom = StructList(value, p, field, ReadEnvFromSource) }; break;
-                case "env": c = c with { Env = StructList(value, p, field, ReadEnvVar) }; break;
-                case "resources": c = c with { Resources = ReadResourceRequirements(value, p, field) }; break;
-                case "resizePolicy": c = c with { ResizePolicy = StructList(value, p, field, ReadResizePolicy) }; break;
-                case "restartPolicy": c = c with { RestartPolicy = IsNull(value) ? null : Str(value, p, field) }; break;
-                case "restartPolicyRules": c = c with { RestartPolicyRules = StructList(value, p, field, ReadRestartRule) }; break;
-                case "volumeMounts": c = c with { VolumeMounts = StructList(value, p, field, ReadVolumeMount) }; break;
-                case "livenessProbe": c = c with { LivenessProbe = IsNull(value) ? null : ReadProbe(value, p, field) }; break;
-                case "readinessProbe": c = c with { ReadinessProbe = IsNull(value) ? null : ReadProbe(value, p, field) }; break;
-                case "startupProbe": c = c with { StartupProbe = IsNull(value) ? null : ReadProbe(value, p, field) }; break;
-                case "lifecycle": c = c with { Lifecycle = IsNull(value) ? null : ReadLifecycle(value, p, field) }; break;
-                case "terminationMessagePath": c = c with { TerminationMessagePath = Str(value, p, field) }; break;
-                case "terminationMessagePolicy": c = c with { TerminationMessagePolicy = Str(value, p, field) }; break;
-                case "imagePullPolicy": c = c with { ImagePullPolicy = Str(value, p, field) }; break;
-                case "targetContainerName" when ephemeral: c = c with { TargetContainerName = Str(value, p, field) }; break;
+                case "name": readName = Str(value, p, field); break;
+                case "image": readImage = Str(value, p, field); break;
+                case "command": readCommand = StringList(value, p, field); break;
+                case "args": readArgs = StringList(value, p, field); break;
+                case "workingDir": readWorkingDir = Str(value, p, field); break;
+                case "ports": readPorts = StructList(value, p, field, ReadContainerPort); break;
+                case "envFrom": readEnvFrom = StructList(value, p, field, ReadEnvFromSource); break;
+                case "env": readEnv = StructList(value, p, field, ReadEnvVar); break;
+                case "resources": readResources = ReadResourceRequirements(value, p, field); break;
+                case "resizePolicy": readResizePolicy = StructList(value, p, field, ReadResizePolicy); break;
+                case "restartPolicy": readRestartPolicy = IsNull(value) ? null : Str(value, p, field); break;
+                case "restartPolicyRules": readRestartPolicyRules = StructList(value, p, field, ReadRestartRule); break;
+                case "volumeMounts": readVolumeMounts = StructList(value, p, field, ReadVolumeMount); break;
+                case "livenessProbe": readLivenessProbe = IsNull(value) ? null : ReadProbe(value, p, field); break;
+                case "readinessProbe": readReadinessProbe = IsNull(value) ? null : ReadProbe(value, p, field); break;
+                case "startupProbe": readStartupProbe = IsNull(value) ? null : ReadProbe(value, p, field); break;
+                case "lifecycle": readLifecycle = IsNull(value) ? null : ReadLifecycle(value, p, field); break;
+                case "terminationMessagePath": readTerminationMessagePath = Str(value, p, field); break;
+                case "terminationMessagePolicy": readTerminationMessagePolicy = Str(value, p, field); break;
+                case "imagePullPolicy": readImagePullPolicy = Str(value, p, field); break;
+                case "targetContainerName" when ephemeral: readTargetContainerName = Str(value, p, field); break;
                 default: ReadGenerated(ref c, key, value, p, field); break;
             }
         }
 
-        return c;
+        return c with
+        {
+            Name = readName,
+            Image = readImage,
+            Command = readCommand,
+            Args = readArgs,
+            WorkingDir = readWorkingDir,
+            Ports = readPorts,
+            EnvFrom = readEnvFrom,
+            Env = readEnv,
+            Resources = readResources,
+            ResizePolicy = readResizePolicy,
+            RestartPolicy = readRestartPolicy,
+            RestartPolicyRules = readRestartPolicyRules,
+            VolumeMounts = readVolumeMounts,
+            LivenessProbe = readLivenessProbe,
+            ReadinessProbe = readReadinessProbe,
+            StartupProbe = readStartupProbe,
+            Lifecycle = readLifecycle,
+            TerminationMessagePath = readTerminationMessagePath,
+            TerminationMessagePolicy = readTerminationMessagePolicy,
+            ImagePullPolicy = readImagePullPolicy,
+            TargetContainerName = readTargetContainerName,
+        };
     }
 
     private ContainerPort ReadContainerPort(ManifestNode node, string path, SchemaField self)

@@ -33,24 +33,44 @@ internal sealed partial class PodMapper
     public ObjectMeta ReadObjectMeta(ManifestNode node, string path, SchemaField self)
     {
         var meta = new ObjectMeta();
+        var readName = meta.Name;
+        var readGenerateName = meta.GenerateName;
+        var readNamespace = meta.Namespace;
+        var readUid = meta.Uid;
+        var readCreationTimestamp = meta.CreationTimestamp;
+        var readDeletionTimestamp = meta.DeletionTimestamp;
+        var readDeletionGracePeriodSeconds = meta.DeletionGracePeriodSeconds;
+        var readLabels = meta.Labels;
+        var readAnnotations = meta.Annotations;
         foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "name": meta = meta with { Name = Str(value, p, field) }; break;
-                case "generateName": meta = meta with { GenerateName = Str(value, p, field) }; break;
-                case "namespace": meta = meta with { Namespace = Str(value, p, field) }; break;
-                case "uid": meta = meta with { Uid = Str(value, p, field) }; break;
-                case "creationTimestamp": meta = meta with { CreationTimestamp = Time(value, p, field) }; break;
-                case "deletionTimestamp": meta = meta with { DeletionTimestamp = Time(value, p, field) }; break;
-                case "deletionGracePeriodSeconds": meta = meta with { DeletionGracePeriodSeconds = Int64(value, p, field) }; break;
-                case "labels": meta = meta with { Labels = StringMap(value, p, field) }; break;
-                case "annotations": meta = meta with { Annotations = StringMap(value, p, field) }; break;
+                case "name": readName = Str(value, p, field); break;
+                case "generateName": readGenerateName = Str(value, p, field); break;
+                case "namespace": readNamespace = Str(value, p, field); break;
+                case "uid": readUid = Str(value, p, field); break;
+                case "creationTimestamp": readCreationTimestamp = Time(value, p, field); break;
+                case "deletionTimestamp": readDeletionTimestamp = Time(value, p, field); break;
+                case "deletionGracePeriodSeconds": readDeletionGracePeriodSeconds = Int64(value, p, field); break;
+                case "labels": readLabels = StringMap(value, p, field); break;
+                case "annotations": readAnnotations = StringMap(value, p, field); break;
                 default: ReadGenerated(ref meta, key, value, p, field); break;
             }
         }
 
-        return meta;
+        return meta with
+        {
+            Name = readName,
+            GenerateName = readGenerateName,
+            Namespace = readNamespace,
+            Uid = readUid,
+            CreationTimestamp = readCreationTimestamp,
+            DeletionTimestamp = readDeletionTimestamp,
+            DeletionGracePeriodSeconds = readDeletionGracePeriodSeconds,
+            Labels = readLabels,
+            Annotations = readAnnotations,
+        };
     }
 }
