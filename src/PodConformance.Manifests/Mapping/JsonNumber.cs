@@ -38,17 +38,14 @@ internal static class JsonNumber
         double abs = Math.Abs(f);
         if (abs != 0 && (abs < 1e-6 || abs >= 1e21))
         {
-            string e = f.ToString("E16", CultureInfo.InvariantCulture);
-            string r = f.ToString("R", CultureInfo.InvariantCulture);
-            int at = r.IndexOf('E', StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return e;
-            }
-
-            string mantissa = r[..at];
-            int exp = int.Parse(r.AsSpan(at + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            return mantissa + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
+            // strconv 'e' with the shortest digits: at least two exponent digits, then encoding/json turns e-07 into e-7.
+            string r = f.ToString("E16", CultureInfo.InvariantCulture);
+            string shortest = f.ToString("R", CultureInfo.InvariantCulture);
+            int at = shortest.IndexOf('E', StringComparison.Ordinal);
+            string mantissa = at < 0 ? r[..r.IndexOf('E', StringComparison.Ordinal)] : shortest[..at];
+            int exp = int.Parse((at < 0 ? r : shortest).AsSpan((at < 0 ? r.IndexOf('E', StringComparison.Ordinal) : at) + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            string digits = exp < 0 && exp > -10 ? Math.Abs(exp).ToString(CultureInfo.InvariantCulture) : Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
+            return mantissa + "e" + (exp < 0 ? "-" : "+") + digits;
         }
 
         decimal d = (decimal)f;
