@@ -16,7 +16,7 @@ public class ErrorTests
         var result = PodManifestReader.ReadText(text, "pod.yaml");
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.StartsWith("pod.yaml:5:7: invalid YAML: While scanning a plain scalar", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("pod.yaml:5:7: invalid YAML: mapping values are not allowed in this context", error.ToString());
         Assert.Empty(result.Pods);
     }
 

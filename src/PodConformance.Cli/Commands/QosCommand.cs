@@ -45,6 +45,12 @@ public static class QosCommand
                 rows.Add((PodInput.Namespace(loaded), loaded.Pod.Metadata.Name, QosCalculator.Explain(pod, profile)));
             }
 
+            if (rows.Count == 0)
+            {
+                // Every document had errors (listed above): no empty table before the exit code says so.
+                return input.Combine(ExitCodes.Ok);
+            }
+
             if (result.GetValue(output) == "json")
             {
                 console.Out.Write(Json.Write(w =>
