@@ -84,16 +84,23 @@ public readonly partial struct Quantity
 
     private static string BigDecimal(BigAmount big, QuantityFormat format, out bool suffixDropped)
     {
-        var mantissa = big.Coefficient;
         int exponent = unchecked((int)big.Exponent); // Go keeps this exponent in an int32
+        int zeros = 0;
         while (exponent % 3 != 0)
         {
-            mantissa *= 10;
+            zeros++;
             exponent = unchecked(exponent - 1);
         }
 
         Span<char> suffix = stackalloc char[16];
         int length = WriteDecimalSuffix(suffix, exponent, format, out suffixDropped);
+        if (big.DigitText is { } digits)
+        {
+            // Linear in the digit count: the digits as parsed, the zeros that lower the exponent, the suffix.
+            return string.Concat(big.Sign < 0 ? "-" : "", digits, zeros == 0 ? "" : new string('0', zeros), new string(suffix[..length]));
+        }
+
+        var mantissa = big.Coefficient * GoInt64.Pow10[zeros];
         return string.Concat(mantissa.ToString(CultureInfo.InvariantCulture), suffix[..length]);
     }
 
