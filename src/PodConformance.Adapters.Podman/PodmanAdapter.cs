@@ -25,7 +25,7 @@ public sealed class PodmanAdapter : IConformanceAdapter
     {
         _options = options ?? new PodmanOptions();
         _environment = options is null ? PodmanEnvironment.Current : PodmanEnvironment.Probe(_options);
-        _cli = _environment.Usable ? new PodmanCli(_environment.ContainersConf) : null;
+        _cli = _environment.Usable ? new PodmanCli(_environment.ContainersConf, _options.Executable) : null;
         RunId = Guid.NewGuid().ToString("N")[..8];
     }
 

@@ -22,6 +22,9 @@ public sealed record PodmanOptions
     /// <summary>The image every container runs (built by .ci/setup-podman.sh); the original is kept in an annotation.</summary>
     public string Image { get; init; } = "localhost/busybox:local";
 
+    /// <summary>The podman command (searched on PATH); tests point it at a stand-in to see how failures are reported.</summary>
+    public string Executable { get; init; } = "podman";
+
     /// <summary>The repository's containers.conf; found from the working directory upwards when null.</summary>
     public string? ContainersConf { get; init; }
 
