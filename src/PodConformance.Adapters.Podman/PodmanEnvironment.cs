@@ -9,10 +9,20 @@ public sealed record PodmanEnvironment(bool Usable, string Reason, string Contai
 {
     public const string ConfRelativePath = ".ci/podman/containers.conf";
 
-    private static readonly Lazy<PodmanEnvironment> Default = new(() => Probe(new PodmanOptions()));
+    /// <summary>The probe for default options, done once per process (~1.5 s: it runs a container and plays a pod).</summary>
+    public static PodmanEnvironment Current => For(new PodmanOptions());
 
-    /// <summary>The probe for default options, done once per process (~0.5 s: it runs a container).</summary>
-    public static PodmanEnvironment Current => Default.Value;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, string, string), Lazy<PodmanEnvironment>> Probed = new();
+
+    /// <summary>
+    /// The probe for these options, done once per process for each (configuration, image, executable): adapters that
+    /// differ only in timing share it (a probe plays a pod, ~1.5 s).
+    /// </summary>
+    public static PodmanEnvironment For(PodmanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Probed.GetOrAdd((options.ContainersConf, options.Image, options.Executable), _ => new Lazy<PodmanEnvironment>(() => Probe(options))).Value;
+    }
 
     public static PodmanEnvironment Probe(PodmanOptions options)
     {
