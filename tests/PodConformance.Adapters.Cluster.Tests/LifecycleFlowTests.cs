@@ -1,4 +1,5 @@
 using PodConformance.Adapters.Cluster.Tests.Fake;
+using PodConformance.Tests.Shared;
 using PodConformance.Model.Simulation;
 using PodConformance.Suite.Cases;
 using static PodConformance.Adapters.Cluster.Tests.Fake.ApiObjects;

@@ -1,4 +1,4 @@
-namespace PodConformance.Adapters.Cluster.Tests.Fake;
+namespace PodConformance.Tests.Shared;
 
 /// <summary>
 /// A clock that stands still until the test moves it (<see cref="Advance"/>): timers, delays and timed cancellations made
