@@ -55,8 +55,12 @@ public sealed class ResourceQuantityAdapter : IConformanceAdapter
     /// <summary>The CPU time a call may use before it counts as a hang.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>The wall-clock backstop (8 × <see cref="Timeout"/>), for a call starved of CPU on a loaded machine.</summary>
-    public TimeSpan WallLimit => Timeout * 8;
+    /// <summary>
+    /// The wall-clock backstop (120 × <see cref="Timeout"/>, 30 s by default), for a call that gets no CPU at all. A real
+    /// hang spins and uses up <see cref="Timeout"/> of CPU time long before; a generous backstop keeps a call merely
+    /// starved on a busy machine (a load average of 25 on 2 cores was seen) from being mistaken for a hang.
+    /// </summary>
+    public TimeSpan WallLimit => Timeout * 120;
 
     /// <summary>The failure text of a hang, e.g. <c>hang: no answer within 250 ms</c>.</summary>
     public string HangText => HangPrefix + " no answer within " + ((long)Timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms";
