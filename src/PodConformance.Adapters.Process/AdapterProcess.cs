@@ -19,8 +19,11 @@ internal sealed class AdapterProcess : IDisposable
     private readonly System.Diagnostics.Process _process;
     private readonly ProcessFamily _family;
     private readonly TimeProvider _time;
-    private readonly Channel<LineRead> _lines = Channel.CreateUnbounded<LineRead>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private readonly Task _stdoutPump;
+    /// <summary>
+    /// Lines read ahead of podconf's requests. One is all a well-behaved adapter ever has waiting (one request in flight,
+    /// PROTO-004); the bound makes an adapter that floods stdout wait on its pipe instead of growing podconf's memory.
+    /// </summary>
+    private readonly Channel<LineRead> _lines = Channel.CreateBounded<LineRead>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _stderrPump;
     private bool _disposed;
 
@@ -30,8 +33,8 @@ internal sealed class AdapterProcess : IDisposable
         _family = family;
         _time = time;
         Pid = process.Id;
-        var stdout = new StdoutLines(process.StandardOutput.BaseStream, line => _lines.Writer.TryWrite(line), MaxLineBytes, secrets);
-        _stdoutPump = Task.Run(async () =>
+        var stdout = new StdoutLines(process.StandardOutput.BaseStream, line => _lines.Writer.WriteAsync(line), MaxLineBytes, secrets);
+        _ = Task.Run(async () =>
         {
             await stdout.PumpAsync().ConfigureAwait(false);
             _lines.Writer.TryComplete();
@@ -193,8 +196,22 @@ internal sealed class AdapterProcess : IDisposable
 
             await exited.ConfigureAwait(false);
             KillTree();
-            await _stdoutPump.WaitAsync(StdoutDrain).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            return _lines.Reader.TryRead(out var last) ? last : new LineRead(LineKind.End, "");
+
+            // Once its family is dead, stdout ends: what it wrote before is read, then the end.
+            using var drain = new CancellationTokenSource(StdoutDrain);
+            try
+            {
+                if (await _lines.Reader.WaitToReadAsync(drain.Token).ConfigureAwait(false) && _lines.Reader.TryRead(out var last))
+                {
+                    return last;
+                }
+            }
+            catch (OperationCanceledException) when (drain.IsCancellationRequested)
+            {
+                // Something unkillable holds stdout: no more to read.
+            }
+
+            return new LineRead(LineKind.End, "");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -310,6 +327,13 @@ internal sealed class AdapterProcess : IDisposable
 
         _disposed = true;
         KillTree();
+
+        // A reader blocked on a full queue gives up, so nothing of this process stays in memory.
+        _lines.Writer.TryComplete();
+        while (_lines.Reader.TryRead(out _))
+        {
+        }
+
         _process.Dispose();
     }
 

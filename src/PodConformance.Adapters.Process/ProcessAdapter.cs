@@ -303,11 +303,11 @@ public sealed class ProcessAdapter : IConformanceAdapter
         switch (read.Kind)
         {
             case LineKind.TimedOut:
-                return await RestartAsync(process, what, "no answer within " + Seconds(Options.CaseTimeout) + " (hang?)");
+                return await RestartAsync(process, what, "no answer within " + Seconds(Options.CaseTimeout) + " (hang?)").ConfigureAwait(false);
             case LineKind.End:
                 return await CrashedAsync(process, what, "got no answer" + Unterminated(read)).ConfigureAwait(false);
             case LineKind.Invalid:
-                return await RestartAsync(process, what, "unreadable output: " + read.Text);
+                return await RestartAsync(process, what, "unreadable output: " + read.Text).ConfigureAwait(false);
         }
 
         AdapterReply reply;
@@ -324,7 +324,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
                 return Failed(process, what, problem);
             }
 
-            return await RestartAsync(process, what, problem);
+            return await RestartAsync(process, what, problem).ConfigureAwait(false);
         }
 
         if (reply is ObservationReply { Id: var answered } && answered == id && _secrets.FindIn(read.Text) is { } leak)
@@ -339,9 +339,9 @@ public sealed class ProcessAdapter : IConformanceAdapter
             ObservationReply o when o.Id == id => o.Observation,
             ErrorReply { Id: null } er => Failed(process, what, "the adapter reported an error: " + er.Message),
             ErrorReply er when er.Id == id => Failed(process, what, "the adapter reported an error: " + er.Message),
-            ObservationReply o => await RestartAsync(process, what, "answer for id " + o.Id.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + _secrets.Quote(read.Text)),
-            ErrorReply er => await RestartAsync(process, what, "error for id " + er.Id!.Value.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + _secrets.Quote(read.Text)),
-            _ => await RestartAsync(process, what, "unexpected answer " + _secrets.Quote(read.Text)),
+            ObservationReply o => await RestartAsync(process, what, "answer for id " + o.Id.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + _secrets.Quote(read.Text)).ConfigureAwait(false),
+            ErrorReply er => await RestartAsync(process, what, "error for id " + er.Id!.Value.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + _secrets.Quote(read.Text)).ConfigureAwait(false),
+            _ => await RestartAsync(process, what, "unexpected answer " + _secrets.Quote(read.Text)).ConfigureAwait(false),
         };
     }
 

@@ -26,8 +26,10 @@ internal readonly record struct LineRead(LineKind Kind, string Text);
 /// that never came — the adapter waits for the next request. A stream read returns whatever the pipe holds, and a
 /// line is handed on the moment its newline arrives, however its bytes were split across writes.
 /// </summary>
-internal sealed class StdoutLines(Stream stream, Action<LineRead> emit, int maxLineBytes, SecretBook? secrets = null)
+internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit, int maxLineBytes, SecretBook? secrets = null)
 {
+    private readonly List<LineRead> _ready = [];
+
     /// <summary>Bytes decoded beyond what an excerpt shows, so a Secret value the excerpt's cut splits is still masked whole first.</summary>
     private const int ExcerptSlack = 4096;
 
@@ -51,20 +53,36 @@ internal sealed class StdoutLines(Stream stream, Action<LineRead> emit, int maxL
                     break;
                 }
 
-                Feed(buffer.AsSpan(0, n));
+                // Handed on one by one: the reader's queue is bounded, so an adapter that floods stdout waits (its
+                // pipe fills) instead of filling podconf's memory.
+                foreach (var line in Feed(buffer.AsSpan(0, n)))
+                {
+                    await emit(line).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            // The pipe went away with the process: end of output.
+            // The pipe went away with the process, or the reader was closed: end of output.
         }
 
-        emit(new LineRead(LineKind.End, _length > 0 || _dropped > 0 ? Describe("an unterminated line", out _) : ""));
+        try
+        {
+            await emit(new LineRead(LineKind.End, _length > 0 || _dropped > 0 ? Describe("an unterminated line", out _) : "")).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader was closed (the adapter was disposed): nobody waits for the end.
+        }
     }
 
-    /// <summary>Takes a chunk as it came from the pipe: complete lines are emitted, the rest is kept (up to the limit).</summary>
-    public void Feed(ReadOnlySpan<byte> chunk)
+    /// <summary>
+    /// Takes a chunk as it came from the pipe: returns the lines it completed (valid until the next call); the rest is
+    /// kept, up to the limit.
+    /// </summary>
+    public IReadOnlyList<LineRead> Feed(ReadOnlySpan<byte> chunk)
     {
+        _ready.Clear();
         while (!chunk.IsEmpty)
         {
             int nl = chunk.IndexOf((byte)'\n');
@@ -72,12 +90,14 @@ internal sealed class StdoutLines(Stream stream, Action<LineRead> emit, int maxL
             Append(part);
             if (nl < 0)
             {
-                return;
+                break;
             }
 
             EmitLine();
             chunk = chunk[(nl + 1)..];
         }
+
+        return _ready;
     }
 
     private void Append(ReadOnlySpan<byte> part)
@@ -102,7 +122,7 @@ internal sealed class StdoutLines(Stream stream, Action<LineRead> emit, int maxL
     {
         if (_dropped > 0)
         {
-            emit(new LineRead(LineKind.Invalid, Describe("a line longer than " + maxLineBytes.ToString(CultureInfo.InvariantCulture) + " bytes", out _)));
+            _ready.Add(new LineRead(LineKind.Invalid, Describe("a line longer than " + maxLineBytes.ToString(CultureInfo.InvariantCulture) + " bytes", out _)));
         }
         else
         {
@@ -110,11 +130,11 @@ internal sealed class StdoutLines(Stream stream, Action<LineRead> emit, int maxL
             string? text = Decode(_line.AsSpan(0, end));
             if (text is null)
             {
-                emit(new LineRead(LineKind.Invalid, "stdout is not valid UTF-8: " + Quote(_line.AsSpan(0, end), 80)));
+                _ready.Add(new LineRead(LineKind.Invalid, "stdout is not valid UTF-8: " + Quote(_line.AsSpan(0, end), 80)));
             }
             else if (!string.IsNullOrWhiteSpace(text))
             {
-                emit(new LineRead(LineKind.Line, text));
+                _ready.Add(new LineRead(LineKind.Line, text));
             }
         }
 

@@ -202,7 +202,7 @@ public sealed class TransportTests : IDisposable
             {
                 var got = new TaskCompletionSource<LineRead>(TaskCreationOptions.RunContinuationsAsynchronously);
                 using var pipe = new WaitingPipe(Split(data, Math.Min(piece, 16 * 1024)));
-                var pump = new StdoutLines(pipe, line => got.TrySetResult(line), AdapterProcess.MaxLineBytes).PumpAsync();
+                var pump = new StdoutLines(pipe, line => { got.TrySetResult(line); return ValueTask.CompletedTask; }, AdapterProcess.MaxLineBytes).PumpAsync();
 
                 var line = await got.Task.WaitAsync(TimeSpan.FromMinutes(1));
                 Assert.False(pump.IsCompleted, "the line came only with the end of the stream");
@@ -220,9 +220,9 @@ public sealed class TransportTests : IDisposable
         for (int cut = 0; cut <= data.Length; cut++)
         {
             var lines = new List<LineRead>();
-            var splitter = new StdoutLines(Stream.Null, lines.Add, 1024);
-            splitter.Feed(data.AsSpan(0, cut));
-            splitter.Feed(data.AsSpan(cut));
+            var splitter = new StdoutLines(Stream.Null, _ => ValueTask.CompletedTask, 1024);
+            lines.AddRange(splitter.Feed(data.AsSpan(0, cut)));
+            lines.AddRange(splitter.Feed(data.AsSpan(cut)));
             Assert.Equal([new LineRead(LineKind.Line, "{\"a\":\"é\"}"), new LineRead(LineKind.Line, "{\"b\":1}")], lines);
         }
     }
@@ -231,15 +231,15 @@ public sealed class TransportTests : IDisposable
     public void Too_long_a_line_is_refused_without_keeping_it_and_the_next_line_is_read()
     {
         var lines = new List<LineRead>();
-        var splitter = new StdoutLines(Stream.Null, lines.Add, 4096);
+        var splitter = new StdoutLines(Stream.Null, _ => ValueTask.CompletedTask, 4096);
         var chunk = new byte[1000];
         Array.Fill(chunk, (byte)'x');
         for (int i = 0; i < 100; i++)
         {
-            splitter.Feed(chunk);
+            lines.AddRange(splitter.Feed(chunk));
         }
 
-        splitter.Feed("\n{}\n"u8);
+        lines.AddRange(splitter.Feed("\n{}\n"u8));
         Assert.Equal(2, lines.Count);
         Assert.Equal(LineKind.Invalid, lines[0].Kind);
         Assert.StartsWith("a line longer than 4096 bytes (100000 bytes) starting \"xxx", lines[0].Text, StringComparison.Ordinal);
@@ -251,9 +251,22 @@ public sealed class TransportTests : IDisposable
     {
         var lines = new List<LineRead>();
         using var stream = new MemoryStream("{\"type\":\"observ"u8.ToArray());
-        await new StdoutLines(stream, lines.Add, 1024).PumpAsync();
+        await new StdoutLines(stream, l => { lines.Add(l); return ValueTask.CompletedTask; }, 1024).PumpAsync();
         var end = Assert.Single(lines);
         Assert.Equal(LineKind.End, end.Kind);
         Assert.Equal("an unterminated line (15 bytes) starting \"{\\\"type\\\":\\\"observ\"", end.Text);
+    }
+
+    [ShellFact]
+    public async Task An_adapter_flooding_stdout_waits_on_its_pipe_and_is_stopped_at_the_next_request()
+    {
+        // Answers, then writes lines without end: podconf holds at most a couple of them (the rest waits in the pipe), and
+        // the next request finds an answer for the wrong id, so the adapter is restarted.
+        string script = _dir.Write("flood.sh", "read hello\nprintf '%s\\n' '" + Hello + "'\nread request\nprintf '%s\\n' '" + Answer(1, 200).Line + "'\nyes '" + Answer(999, 200).Line + "'\n");
+        await using var adapter = new ProcessAdapter([Tools.Sh!, script], Options);
+
+        Assert.Null((await adapter.RunAsync(new QuantityCase("1"), Profile.Default, CancellationToken.None)).Failure);
+        var second = await adapter.RunAsync(new QuantityCase("1"), Profile.Default, CancellationToken.None);
+        Assert.Contains("answer for id 999 while waiting for id 2", second.Failure, StringComparison.Ordinal);
     }
 }
