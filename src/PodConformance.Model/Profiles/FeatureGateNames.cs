@@ -23,6 +23,4 @@ public static class FeatureGateNames
     public const string SupplementalGroupsPolicy = nameof(SupplementalGroupsPolicy);
     public const string SELinuxChangePolicy = nameof(SELinuxChangePolicy);
     public const string SELinuxMount = nameof(SELinuxMount);
-    public const string AppArmor = nameof(AppArmor);
-    public const string AppArmorFields = nameof(AppArmorFields);
 }

@@ -5,12 +5,12 @@ using PodConformance.Model.Validation;
 
 namespace PodConformance.Model.Warnings;
 
-/// <summary>The security warnings of a Pod create (VAL-230…232).</summary>
+/// <summary>The security warnings of a Pod create (WARN-001…003, spec/validation.md).</summary>
 public static partial class PodWarnings
 {
-    public const string SeccompAnnotationWithoutField = "VAL-230";
-    public const string DeprecatedAnnotation = "VAL-231";
-    public const string AppArmorAnnotationDeprecated = "VAL-232";
+    public const string SeccompAnnotationWithoutField = "WARN-001";
+    public const string DeprecatedAnnotation = "WARN-002";
+    public const string AppArmorAnnotationDeprecated = "WARN-003";
 
     private static readonly KubernetesVersion AppArmorSkewSince = new(1, 30);
 
