@@ -22,4 +22,15 @@ public static class DefaultingRules
     public const string RoundUpToMilli = "DEF-017";
     public const string ProbeDefaults = "DEF-018";
     public const string HttpGetDefaults = "DEF-019";
+
+    // Volumes (DEF-2xx).
+    public const string HostPathType = "DEF-200";
+    public const string VolumeDefaultMode = "DEF-201";
+    public const string ServiceAccountTokenExpiration = "DEF-202";
+    public const string IscsiInterface = "DEF-203";
+    public const string RbdDefaults = "DEF-204";
+    public const string AzureDiskDefaults = "DEF-205";
+    public const string ScaleIoDefaults = "DEF-206";
+    public const string PvcTemplateVolumeMode = "DEF-207";
+    public const string ImageVolumePullPolicy = "DEF-208";
 }

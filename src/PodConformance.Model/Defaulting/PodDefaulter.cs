@@ -73,7 +73,7 @@ public static partial class PodDefaulter
 
         spec = spec with
         {
-            Volumes = DefaultVolumes(spec.Volumes, log),
+            Volumes = DefaultVolumes(spec.Volumes, profile, log),
             InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => DefaultContainer(c, log)),
             Containers = MapContainers(spec.Containers, "spec.containers", c => DefaultContainer(c, log)),
             EphemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", c => DefaultContainer(c, log)),
@@ -111,29 +111,6 @@ public static partial class PodDefaulter
         for (int i = 0; i < result.Length; i++)
         {
             result[i] = map(new ContainerAt(containers[i], $"{listPath}[{i}]"));
-        }
-
-        return result;
-    }
-
-    private static ValueList<Volume> DefaultVolumes(ValueList<Volume> volumes, ChangeLog log)
-    {
-        if (volumes.IsEmpty)
-        {
-            return volumes;
-        }
-
-        var result = new Volume[volumes.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var v = volumes[i];
-            if (v.SourceKind.Length == 0)
-            {
-                v = v with { SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() };
-                log.Add(DefaultingRules.VolumeEmptyDir, $"spec.volumes[{i}].emptyDir", "{}");
-            }
-
-            result[i] = v;
         }
 
         return result;

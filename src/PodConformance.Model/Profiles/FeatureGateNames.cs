@@ -17,4 +17,14 @@ public static class FeatureGateNames
     public const string InPlacePodVerticalScaling = nameof(InPlacePodVerticalScaling);
     public const string EnvFiles = nameof(EnvFiles);
     public const string KubeletEnsureSecretPulledImages = nameof(KubeletEnsureSecretPulledImages);
+
+    // Volumes (spec/validation.md VAL-6xx, spec/defaulting.md DEF-2xx).
+    public const string ImageVolume = nameof(ImageVolume);
+    public const string RecursiveReadOnlyMounts = nameof(RecursiveReadOnlyMounts);
+    public const string ClusterTrustBundleProjection = nameof(ClusterTrustBundleProjection);
+    public const string PodCertificateRequest = nameof(PodCertificateRequest);
+    public const string EmptyDirVolumeMode = nameof(EmptyDirVolumeMode);
+    public const string VolumeAttributesClass = nameof(VolumeAttributesClass);
+    public const string VolumeBindMountOptions = nameof(VolumeBindMountOptions);
+    public const string AtomicWriteVolumeUserFields = nameof(AtomicWriteVolumeUserFields);
 }

@@ -23,7 +23,7 @@ public static partial class PodValidator
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(profile);
-        var ctx = new Context(profile);
+        var ctx = new Context(profile) { PodName = pod.Metadata.Name };
 
         ValidateObjectMeta(ctx, pod.Metadata);
         ValidatePodSpec(ctx, pod.Spec);
@@ -65,6 +65,39 @@ public static partial class PodValidator
 
         public bool InPlaceResize { get; } = profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
 
+        // Volume gates are asked only when a pod uses the field they guard, so pods without those fields pay nothing.
+        private bool? _imageVolume, _rro, _ctb, _podCert, _emptyDirMode, _vac, _bindMountOptions, _atomicWriteUser;
+
+        public bool ImageVolume => _imageVolume ??= profile.IsEnabled(FeatureGateNames.ImageVolume);
+
+        public bool RecursiveReadOnlyMounts => _rro ??= profile.IsEnabled(FeatureGateNames.RecursiveReadOnlyMounts);
+
+        public bool ClusterTrustBundleProjection => _ctb ??= profile.IsEnabled(FeatureGateNames.ClusterTrustBundleProjection);
+
+        public bool PodCertificateRequest => _podCert ??= profile.IsEnabled(FeatureGateNames.PodCertificateRequest);
+
+        public bool EmptyDirVolumeMode => _emptyDirMode ??= profile.IsEnabled(FeatureGateNames.EmptyDirVolumeMode);
+
+        public bool VolumeAttributesClass => _vac ??= profile.IsEnabled(FeatureGateNames.VolumeAttributesClass);
+
+        public bool VolumeBindMountOptions => _bindMountOptions ??= profile.IsEnabled(FeatureGateNames.VolumeBindMountOptions);
+
+        public bool AtomicWriteVolumeUserFields => _atomicWriteUser ??= profile.IsEnabled(FeatureGateNames.AtomicWriteVolumeUserFields);
+
+        /// <summary>The pod's name, for the names of the PVCs its ephemeral volumes create.</summary>
+        public string PodName { get; init; } = "";
+
+        /// <summary>The volumes registered by ValidateVolumes (no error), by name: what mounts and devices may refer to.</summary>
+        public Dictionary<string, Volume>? VolumeSources { get; set; }
+
+        /// <summary>Names of image volumes dropped because ImageVolume is off; their mounts are dropped too (VAL-635).</summary>
+        public HashSet<string>? DroppedImageVolumes { get; set; }
+
+        private List<UncheckedField>? _notChecked;
+
+        /// <summary>Records a field the model has no rule for, so the verdict cannot say "valid" about it.</summary>
+        public void NotChecked(FieldPath path, string reason) => (_notChecked ??= []).Add(new UncheckedField(path.ToString(), reason));
+
         public int Count => _errors?.Count ?? 0;
 
         /// <summary>The spec rule stamped on errors added without an explicit one (see <see cref="Rule"/>).</summary>
@@ -92,7 +125,11 @@ public static partial class PodValidator
             public void Dispose() => ctx.CurrentRule = previous;
         }
 
-        public ValidationResult Result() => _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
+        public ValidationResult Result()
+        {
+            var result = _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
+            return _notChecked is null ? result : result with { NotChecked = new ValueList<UncheckedField>(_notChecked) };
+        }
     }
 
     /// <summary>ValidateObjectMeta for a namespaced object whose name is a DNS subdomain.</summary>
@@ -294,54 +331,5 @@ public static partial class PodValidator
                 ctx.Add(FieldError.NotSupported(path, policy, "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"));
                 break;
         }
-    }
-
-    /// <summary>
-    /// ValidateVolumes for the modelled sources: the source's own errors first, then the name (Required, DNS label,
-    /// unique). A volume with any error is not registered, so mounts of it report Not found, as upstream.
-    /// </summary>
-    private static HashSet<string> ValidateVolumes(Context ctx, ValueList<Volume> volumes, FieldPath path)
-    {
-        using var _ = ctx.Rule(ValidationRules.VolumesAndMounts);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < volumes.Count; i++)
-        {
-            var v = volumes[i];
-            var idx = path.Index(i);
-            var namePath = idx.Child("name");
-            int before = ctx.Count;
-            if (v.SourceKind.Length == 0)
-            {
-                ctx.Add(FieldError.Required(idx, "must specify a volume type"));
-            }
-            else if (string.Equals(v.SourceKind, "downwardAPI", StringComparison.Ordinal))
-            {
-                ValidateDownwardApiVolumeItems(ctx, v.DownwardApiItems, idx.Child("downwardAPI"));
-            }
-
-            if (v.Name.Length == 0)
-            {
-                ctx.Add(FieldError.Required(namePath));
-            }
-            else
-            {
-                foreach (string msg in NameRules.Dns1123Label(v.Name, ctx.Version))
-                {
-                    ctx.Add(FieldError.Invalid(namePath, v.Name, msg));
-                }
-            }
-
-            if (names.Contains(v.Name))
-            {
-                ctx.Add(FieldError.Duplicate(namePath, v.Name));
-            }
-
-            if (ctx.Count == before)
-            {
-                names.Add(v.Name);
-            }
-        }
-
-        return names;
     }
 }

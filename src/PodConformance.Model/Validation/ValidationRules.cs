@@ -54,5 +54,53 @@ public static class ValidationRules
     public const string VolumesAndMounts = "VAL-060";
     public const string DownwardApiVolumeFiles = "VAL-061";
 
+    // Volumes, mounts and devices (VAL-6xx).
+    public const string VolumeSourceOneOf = "VAL-600";
+    public const string EmptyDirSource = "VAL-601";
+    public const string HostPathSource = "VAL-602";
+    public const string GitRepoSource = "VAL-603";
+    public const string DiskPartitionSources = "VAL-604";
+    public const string SecretConfigMapSources = "VAL-605";
+    public const string KeyToPath = "VAL-606";
+    public const string NfsSource = "VAL-607";
+    public const string IscsiSource = "VAL-608";
+    public const string GlusterfsSource = "VAL-609";
+    public const string PvcSource = "VAL-610";
+    public const string RbdSource = "VAL-611";
+    public const string FlexVolumeSource = "VAL-612";
+    public const string CinderSource = "VAL-613";
+    public const string CephFsSource = "VAL-614";
+    public const string FlockerSource = "VAL-615";
+    public const string FcSource = "VAL-616";
+    public const string AzureFileSource = "VAL-617";
+    public const string VsphereSource = "VAL-618";
+    public const string QuobyteSource = "VAL-619";
+    public const string AzureDiskSource = "VAL-620";
+    public const string PhotonSource = "VAL-621";
+    public const string PortworxSource = "VAL-622";
+    public const string ScaleIoSource = "VAL-623";
+    public const string StorageOsSource = "VAL-624";
+    public const string CsiSource = "VAL-625";
+    public const string ProjectedSource = "VAL-626";
+    public const string ProjectedKeyToPathSources = "VAL-627";
+    public const string ServiceAccountTokenProjection = "VAL-629";
+    public const string ClusterTrustBundleProjection = "VAL-630";
+
+    /// <summary>podCertificate projections are reported as not checked; never stamped on an error.</summary>
+    public const string PodCertificateProjection = "VAL-631";
+    public const string EphemeralSource = "VAL-632";
+    public const string PvcTemplateSpec = "VAL-633";
+    public const string ImageSource = "VAL-634";
+    public const string VolumeMounts = "VAL-640";
+    public const string MountPropagation = "VAL-641";
+    public const string RecursiveReadOnly = "VAL-642";
+    public const string VolumeDevices = "VAL-643";
+
+    /// <summary>Fields PrepareForCreate drops when their gate is off (dropDisabledFields); never stamped on an error.</summary>
+    public const string DisabledVolumeFields = "VAL-635";
+
+    /// <summary>How non-string bad values print, by release (field.Error.ErrorBody); never stamped on an error.</summary>
+    public const string BadValueRendering = "VAL-645";
+
     public const string PodSpecFields = "VAL-070";
 }

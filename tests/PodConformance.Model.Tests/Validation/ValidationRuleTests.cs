@@ -19,7 +19,11 @@ namespace PodConformance.Model.Tests.Validation;
 public class ValidationRuleTests
 {
     /// <summary>Rules about printing, and VAL-035 (overhead is checked by the container rules, whose IDs its errors carry).</summary>
-    private static readonly string[] NeverStamped = [ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead];
+    private static readonly string[] NeverStamped =
+    [
+        ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead,
+        ValidationRules.PodCertificateProjection, ValidationRules.DisabledVolumeFields, ValidationRules.BadValueRendering,
+    ];
 
     private static readonly Lazy<HashSet<string>> SpecIds = new(ReadSpecIds);
 
@@ -78,7 +82,7 @@ public class ValidationRuleTests
         ("container name", p => WithC(p, c => c with { Name = "Bad_Name" })),
         ("container name with dots", p => WithC(p, c => c with { Name = "a.b" })),
         ("empty container name", p => WithC(p, c => c with { Name = "" })),
-        ("duplicate names", p => p.WithSpec(s => s with { Containers = ValueList.Of(s.Containers[0], s.Containers[0]) }).WithInit(Container(p.Spec.Containers.IsEmpty ? "app" : p.Spec.Containers[0].Name))),
+        ("duplicate names", p => p.WithSpec(s => s with { Containers = s.Containers.IsEmpty ? ValueList.Of(Container(), Container()) : ValueList.Of(s.Containers[0], s.Containers[0]) }).WithInit(Container(p.Spec.Containers.IsEmpty ? "app" : p.Spec.Containers[0].Name))),
         ("image", p => WithC(p, c => c with { Image = "" })),
         ("image whitespace", p => WithC(p, c => c with { Image = " nginx " })),
         ("policies", p => WithC(p, c => c with { ImagePullPolicy = "Sometimes", TerminationMessagePolicy = "" })),
@@ -137,6 +141,93 @@ public class ValidationRuleTests
                 new DownwardApiVolumeFile { Path = "..x", ResourceFieldRef = new ResourceFieldSelector { Resource = "limits.cpu" } },
                 new DownwardApiVolumeFile { Path = "/x" })),
         })),
+        ("volume sources", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "two", EmptyDir = new EmptyDirVolumeSource(), HostPath = new HostPathVolumeSource { Path = "/x" } },
+                new Volume { Name = "neg", EmptyDir = new EmptyDirVolumeSource { SizeLimit = Q("-1") } },
+                new Volume { Name = "hp", HostPath = new HostPathVolumeSource { Path = "/a/..", Type = "Dir" } },
+                new Volume { Name = "git", GitRepo = new GitRepoVolumeSource { Directory = "/abs" } },
+                new Volume { Name = "gce", GCEPersistentDisk = new GCEPersistentDiskVolumeSource { Partition = 256 } }),
+        })),
+        ("secret and configMap volumes", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "s", Secret = new ObjectReference { DefaultMode = 512, Items = ValueList.Of(new KeyToPath { Path = "../x", Mode = -1 }) } },
+                new Volume { Name = "c", ConfigMap = new ObjectReference { Name = "c", Items = ValueList.Of(new KeyToPath { Key = "k", Path = "..x" }) } }),
+        })),
+        ("network volumes", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "nfs", NFS = new NFSVolumeSource { Path = "rel" } },
+                new Volume { Name = "iscsi", ISCSI = new ISCSIVolumeSource { IQN = "iqnx", Lun = 300, DiscoveryCHAPAuth = true, InitiatorName = "x" } },
+                new Volume { Name = "gluster", Glusterfs = new GlusterfsVolumeSource() },
+                new Volume { Name = "pvc", PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource() },
+                new Volume { Name = "rbd", RBD = new RBDVolumeSource() }),
+        })),
+        ("plugin volumes", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "flex", FlexVolume = new FlexVolumeSource { Options = ValueMap.Of(("kubernetes.io/x", "y")) } },
+                new Volume { Name = "cinder", Cinder = new CinderVolumeSource { SecretRef = new LocalObjectReference() } },
+                new Volume { Name = "cephfs", CephFS = new CephFSVolumeSource() },
+                new Volume { Name = "flocker", Flocker = new FlockerVolumeSource { DatasetName = "a/b", DatasetUUID = "u" } },
+                new Volume { Name = "fc", FC = new FCVolumeSource { TargetWWNs = ValueList.Of("w"), WWIDs = ValueList.Of("i") } },
+                new Volume { Name = "azure-file", AzureFile = new AzureFileVolumeSource() },
+                new Volume { Name = "vsphere", VsphereVolume = new VsphereVirtualDiskVolumeSource() },
+                new Volume { Name = "quobyte", Quobyte = new QuobyteVolumeSource { Registry = "reg" } },
+                new Volume { Name = "azure-disk", AzureDisk = new AzureDiskVolumeSource { CachingMode = "Sometimes", Kind = "Managed" } },
+                new Volume { Name = "photon", PhotonPersistentDisk = new PhotonPersistentDiskVolumeSource() },
+                new Volume { Name = "portworx", PortworxVolume = new PortworxVolumeSource() },
+                new Volume { Name = "scaleio", ScaleIO = new ScaleIOVolumeSource() },
+                new Volume { Name = "storageos", StorageOS = new StorageOSVolumeSource { VolumeNamespace = "Bad_NS" } },
+                new Volume { Name = "csi", CSI = new CSIVolumeSource { NodePublishSecretRef = new LocalObjectReference { Name = "Bad_Name" } } }),
+        })),
+        ("projected volume", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(new Volume
+            {
+                Name = "proj",
+                Projected = new ProjectedVolumeSource
+                {
+                    DefaultMode = -1,
+                    Sources = ValueList.Of(
+                        new VolumeProjection { Secret = new SecretProjection(), ConfigMap = new ConfigMapProjection { Name = "c" } },
+                        new VolumeProjection { ServiceAccountToken = new ServiceAccountTokenProjection { ExpirationSeconds = 1 } },
+                        new VolumeProjection { ClusterTrustBundle = new ClusterTrustBundleProjection { Name = "a", SignerName = "b" } },
+                        new VolumeProjection { DownwardAPI = new DownwardAPIProjection { Items = ValueList.Of(new DownwardApiVolumeFile { Path = "/p" }) } }),
+                },
+            }),
+        })),
+        ("ephemeral volume", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(new Volume
+            {
+                Name = "scratch",
+                Ephemeral = new EphemeralVolumeSource
+                {
+                    VolumeClaimTemplate = new PersistentVolumeClaimTemplate
+                    {
+                        ObjectMeta = new ObjectMeta { Name = "x" },
+                        Spec = new PersistentVolumeClaimSpec { AccessModes = ValueList.Of("Bogus"), VolumeMode = "Filesystem" },
+                    },
+                },
+            }),
+        })),
+        ("image volume", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(new Volume { Name = "img", Image = new ImageVolumeSource { PullPolicy = "Sometimes" } }),
+        })),
+        ("mount options", p => WithC(p, c => c with
+        {
+            VolumeMounts = ValueList.Of(
+                new VolumeMount { Name = "data", MountPath = "/a", MountPropagation = "Bidirectional", RecursiveReadOnly = "Enabled" },
+                new VolumeMount { Name = "data", MountPath = "/b", MountPropagation = "Sideways", RecursiveReadOnly = "Maybe" }),
+        }).WithSpec(s => s with { Volumes = ValueList.Of(new Volume { Name = "data", EmptyDir = new EmptyDirVolumeSource() }) })),
+        ("volume devices", p => WithC(p, c => c with
+        {
+            VolumeDevices = ValueList.Of(new VolumeDevice { Name = "data", DevicePath = "/dev/x/.." }, new VolumeDevice { Name = "", DevicePath = "" }),
+        }).WithSpec(s => s with { Volumes = ValueList.Of(new Volume { Name = "data", EmptyDir = new EmptyDirVolumeSource() }) })),
         ("pod spec fields", p => p.WithSpec(s => s with
         {
             TerminationGracePeriodSeconds = null,
@@ -153,6 +244,9 @@ public class ValidationRuleTests
     private static readonly int[] Minors = [28, 31, 33, 34, 35, 37];
 
     private static ValidationResult Validate(Pod pod, int minor) => PodValidator.Validate(pod, V(minor));
+
+    /// <summary>1.37 with every alpha and beta gate on, so rules behind off-by-default gates are reached too.</summary>
+    private static readonly Profile AllGatesOn = new(new KubernetesVersion(1, 37), ValueMap.Of(("AllAlpha", true), ("AllBeta", true)));
 
     private static void AssertRulesKnown(ValidationResult result, string scenario)
     {
@@ -180,6 +274,13 @@ public class ValidationRuleTests
                 {
                     seen.Add(e.Rule);
                 }
+            }
+
+            var allOn = PodValidator.Validate(brk(OneContainer()), AllGatesOn);
+            AssertRulesKnown(allOn, name + " with every gate on");
+            foreach (var e in allOn.Errors)
+            {
+                seen.Add(e.Rule);
             }
 
             Assert.True(anyError, name + " breaks nothing on any profile");
