@@ -24,13 +24,13 @@ public static class DefaultingRules
     public const string HttpGetDefaults = "DEF-019";
 
     // Volumes (DEF-2xx).
-    public const string HostPathType = "DEF-200";
-    public const string VolumeDefaultMode = "DEF-201";
-    public const string ServiceAccountTokenExpiration = "DEF-202";
-    public const string IscsiInterface = "DEF-203";
-    public const string RbdDefaults = "DEF-204";
-    public const string AzureDiskDefaults = "DEF-205";
-    public const string ScaleIoDefaults = "DEF-206";
-    public const string PvcTemplateVolumeMode = "DEF-207";
-    public const string ImageVolumePullPolicy = "DEF-208";
+    public const string HostPathType = "DEF-400";
+    public const string VolumeDefaultMode = "DEF-401";
+    public const string ServiceAccountTokenExpiration = "DEF-402";
+    public const string IscsiInterface = "DEF-403";
+    public const string RbdDefaults = "DEF-404";
+    public const string AzureDiskDefaults = "DEF-405";
+    public const string ScaleIoDefaults = "DEF-406";
+    public const string PvcTemplateVolumeMode = "DEF-407";
+    public const string ImageVolumePullPolicy = "DEF-408";
 }

@@ -6,7 +6,7 @@ namespace PodConformance.Model.Defaulting;
 
 /// <summary>
 /// Volume defaulting, per volume in the order <c>SetObjectDefaults_Pod</c> runs it: SetDefaults_Volume, then each source's
-/// defaults in VolumeSource's field order (spec/defaulting.md DEF-011, DEF-016, DEF-200…DEF-212). The ISCSI, RBD,
+/// defaults in VolumeSource's field order (spec/defaulting.md DEF-011, DEF-016, DEF-400…DEF-408). The ISCSI, RBD,
 /// AzureDisk and ScaleIO defaults became declarative <c>+default</c> tags in 1.31 with the same effect.
 /// </summary>
 public static partial class PodDefaulter

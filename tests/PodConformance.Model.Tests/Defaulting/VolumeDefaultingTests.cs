@@ -6,7 +6,7 @@ using PodConformance.Model.Profiles;
 namespace PodConformance.Model.Tests.Defaulting;
 
 /// <summary>
-/// Volume defaulting (spec/defaulting.md DEF-011, DEF-016, DEF-200…DEF-208), from manifests as a user writes them.
+/// Volume defaulting (spec/defaulting.md DEF-011, DEF-016, DEF-400…DEF-408), from manifests as a user writes them.
 /// Values from kubernetes pkg/apis/core/v1/defaults.go at 023f88a32c95 and the +default tags of k8s.io/api core/v1.
 /// </summary>
 public class VolumeDefaultingTests
