@@ -22,4 +22,9 @@ public static class DefaultingRules
     public const string RoundUpToMilli = "DEF-017";
     public const string ProbeDefaults = "DEF-018";
     public const string HttpGetDefaults = "DEF-019";
+
+    // The create strategy's changes to scheduling, DNS and claim fields (PodDefaulter.SchedulingStrategy.cs).
+    public const string DropDisabledFields = "DEF-200";
+    public const string MergeAffinityLabelKeys = "DEF-201";
+    public const string MergeSpreadLabelKeys = "DEF-202";
 }

@@ -97,7 +97,7 @@ public static partial class PodDefaulter
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        return pod with { Spec = spec };
+        return ApplySchedulingCreateStrategy(pod with { Spec = spec }, profile, log);
     }
 
     private static ValueList<Container> MapContainers(ValueList<Container> containers, string listPath, Func<ContainerAt, Container> map)

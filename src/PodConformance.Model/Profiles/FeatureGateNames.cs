@@ -17,4 +17,18 @@ public static class FeatureGateNames
     public const string InPlacePodVerticalScaling = nameof(InPlacePodVerticalScaling);
     public const string EnvFiles = nameof(EnvFiles);
     public const string KubeletEnsureSecretPulledImages = nameof(KubeletEnsureSecretPulledImages);
+
+    // Scheduling, DNS and PodSpec fields (spec/validation.md VAL-07x, VAL-2xx; spec/defaulting.md DEF-2xx).
+    public const string DynamicResourceAllocation = nameof(DynamicResourceAllocation);
+    public const string EvictionRequestAPI = nameof(EvictionRequestAPI);
+    public const string GenericWorkload = nameof(GenericWorkload);
+    public const string HostnameOverride = nameof(HostnameOverride);
+    public const string MatchLabelKeysInPodAffinity = nameof(MatchLabelKeysInPodAffinity);
+    public const string MatchLabelKeysInPodTopologySpread = nameof(MatchLabelKeysInPodTopologySpread);
+    public const string MatchLabelKeysInPodTopologySpreadSelectorMerge = nameof(MatchLabelKeysInPodTopologySpreadSelectorMerge);
+    public const string NodeInclusionPolicyInPodTopologySpread = nameof(NodeInclusionPolicyInPodTopologySpread);
+    public const string PodSchedulingReadiness = nameof(PodSchedulingReadiness);
+    public const string RelaxedDNSSearchValidation = nameof(RelaxedDNSSearchValidation);
+    public const string StrictIPCIDRValidation = nameof(StrictIPCIDRValidation);
+    public const string TaintTolerationComparisonOperators = nameof(TaintTolerationComparisonOperators);
 }

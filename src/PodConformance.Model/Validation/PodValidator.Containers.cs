@@ -301,6 +301,7 @@ public static partial class PodValidator
         }
 
         ValidateResourceRequirements(ctx, c.Resources.Limits, c.Resources.Requests, path.Child("resources"), podLevel: false);
+        ValidateResourceClaimNames(ctx, c.Resources.Claims, path.Child("resources").Child("claims"));
 
         // Without InPlacePodVerticalScaling the API server drops resizePolicy before validation.
         if (ctx.InPlaceResize)

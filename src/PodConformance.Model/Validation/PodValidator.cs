@@ -26,7 +26,7 @@ public static partial class PodValidator
         var ctx = new Context(profile);
 
         ValidateObjectMeta(ctx, pod.Metadata);
-        ValidatePodSpec(ctx, pod.Spec);
+        ValidatePodSpec(ctx, pod);
 
         // validateContainersOnlyForPod: checks a Pod (not a template) gets after its spec.
         ValidateContainersOnlyForPod(ctx, pod.Spec.Containers, SpecPath.Child("containers"));
@@ -40,7 +40,7 @@ public static partial class PodValidator
 
         if (pod.Spec.NodeName.Length != 0 && !pod.Spec.SchedulingGates.IsEmpty)
         {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"), ValidationRules.PodSpecFields);
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"), ValidationRules.SchedulingGates);
         }
 
         return ctx.Result();
@@ -52,6 +52,11 @@ public static partial class PodValidator
         private List<FieldError>? _errors;
 
         public KubernetesVersion Version { get; } = profile.Version;
+
+        public Profile Profile { get; } = profile;
+
+        /// <summary>The names of spec.resourceClaims that container <c>resources.claims</c> may reference (VAL-242).</summary>
+        public HashSet<string>? PodClaimNames { get; set; }
 
         public bool Sidecars { get; } = profile.IsEnabled(FeatureGateNames.SidecarContainers);
 
@@ -163,14 +168,16 @@ public static partial class PodValidator
     }
 
     /// <summary>ValidatePodSpec, in upstream order, for the fields the model has.</summary>
-    private static void ValidatePodSpec(Context ctx, PodSpec spec)
+    private static void ValidatePodSpec(Context ctx, Pod pod)
     {
+        var spec = pod.Spec;
         if (spec.TerminationGracePeriodSeconds is null)
         {
             ctx.Add(FieldError.Required(SpecPath.Child("terminationGracePeriodSeconds")), ValidationRules.PodSpecFields);
         }
 
         var volumeNames = ValidateVolumes(ctx, spec.Volumes, SpecPath.Child("volumes"));
+        ValidatePodResourceClaims(ctx, pod.Metadata, spec.ResourceClaims, SpecPath.Child("resourceClaims"));
 
         ValidateContainers(ctx, spec, volumeNames, SpecPath.Child("containers"));
         ValidateInitContainers(ctx, spec, volumeNames, SpecPath.Child("initContainers"));
@@ -185,7 +192,17 @@ public static partial class PodValidator
         ValidateHostNetworkDeps(ctx, spec);
         ValidateRestartPolicy(ctx, spec.RestartPolicy, SpecPath.Child("restartPolicy"));
         ValidateDnsPolicy(ctx, spec.DnsPolicy, SpecPath.Child("dnsPolicy"));
+        ValidateNodeSelectorLabels(ctx, spec.NodeSelector, SpecPath.Child("nodeSelector"));
+        ValidateAffinity(ctx, spec.Affinity, SpecPath.Child("affinity"));
+        ValidatePodDnsConfig(ctx, spec.DNSConfig, spec.DnsPolicy, SpecPath.Child("dnsConfig"));
+        ValidateReadinessGates(ctx, spec.ReadinessGates, SpecPath.Child("readinessGates"));
+        ValidateSchedulingGates(ctx, spec.SchedulingGates, SpecPath.Child("schedulingGates"));
+        ValidateTopologySpreadConstraints(ctx, spec.TopologySpreadConstraints, SpecPath.Child("topologySpreadConstraints"));
+        ValidatePodHostName(ctx, spec);
         ValidatePodSpecFields(ctx, spec);
+        ValidateTolerations(ctx, spec.Tolerations, SpecPath.Child("tolerations"));
+        ValidateHostAliases(ctx, spec.HostAliases, SpecPath.Child("hostAliases"));
+        ValidatePodSpecClassFields(ctx, spec);
 
         if (!spec.Overhead.IsEmpty)
         {
@@ -193,70 +210,8 @@ public static partial class PodValidator
             // carry the rule of the check that failed (VAL-030/031/034).
             ValidateResourceRequirements(ctx, spec.Overhead, ValueMap<Quantities.Quantity>.Empty, SpecPath.Child("overhead"), podLevel: false);
         }
-    }
 
-    /// <summary>The plain fields of ValidatePodSpec (VAL-070), at their place in upstream's order.</summary>
-    private static void ValidatePodSpecFields(Context ctx, PodSpec spec)
-    {
-        using var _ = ctx.Rule(ValidationRules.PodSpecFields);
-        var nodeSelectorPath = SpecPath.Child("nodeSelector");
-        foreach (var (key, value) in spec.NodeSelector)
-        {
-            foreach (string msg in NameRules.QualifiedName(key))
-            {
-                ctx.Add(FieldError.Invalid(nodeSelectorPath, key, msg));
-            }
-
-            foreach (string msg in NameRules.LabelValue(value))
-            {
-                ctx.Add(FieldError.Invalid(nodeSelectorPath.Key(key), value, msg));
-            }
-        }
-
-        var gatesPath = SpecPath.Child("schedulingGates");
-        var seenGates = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < spec.SchedulingGates.Count; i++)
-        {
-            string name = spec.SchedulingGates[i].Name;
-            foreach (string msg in NameRules.QualifiedName(name))
-            {
-                ctx.Add(FieldError.Invalid(gatesPath.Index(i), name, msg));
-            }
-
-            if (!seenGates.Add(name))
-            {
-                ctx.Add(FieldError.Duplicate(gatesPath.Index(i), name));
-            }
-        }
-
-        if (spec.ServiceAccountName.Length != 0)
-        {
-            foreach (string msg in NameRules.NameIsDnsSubdomain(spec.ServiceAccountName, prefix: false))
-            {
-                ctx.Add(FieldError.Invalid(SpecPath.Child("serviceAccountName"), spec.ServiceAccountName, msg));
-            }
-        }
-
-        if (spec.NodeName.Length != 0)
-        {
-            foreach (string msg in NameRules.NameIsDnsSubdomain(spec.NodeName, prefix: false))
-            {
-                ctx.Add(FieldError.Invalid(SpecPath.Child("nodeName"), spec.NodeName, msg));
-            }
-        }
-
-        if (spec.ActiveDeadlineSeconds is long deadline && (deadline < 1 || deadline > int.MaxValue))
-        {
-            ctx.Add(FieldError.Invalid(SpecPath.Child("activeDeadlineSeconds"), deadline, NameRules.InclusiveRangeError(1, int.MaxValue)));
-        }
-
-        if (spec.PriorityClassName.Length != 0)
-        {
-            foreach (string msg in NameRules.NameIsDnsSubdomain(spec.PriorityClassName, prefix: false))
-            {
-                ctx.Add(FieldError.Invalid(SpecPath.Child("priorityClassName"), spec.PriorityClassName, msg));
-            }
-        }
+        ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecPath.Child("workloadRef"));
     }
 
     private static void ValidateRestartPolicy(Context ctx, string policy, FieldPath path)

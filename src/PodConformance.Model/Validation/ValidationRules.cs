@@ -55,4 +55,34 @@ public static class ValidationRules
     public const string DownwardApiVolumeFiles = "VAL-061";
 
     public const string PodSpecFields = "VAL-070";
+    public const string NodeSelectorLabels = "VAL-071";
+    public const string SchedulingGates = "VAL-072";
+    public const string ReadinessGates = "VAL-073";
+    public const string HostnameAndSubdomain = "VAL-075";
+    public const string HostnameOverride = "VAL-076";
+    public const string RuntimeClassName = "VAL-077";
+    public const string PreemptionPolicy = "VAL-078";
+    public const string WorkloadReference = "VAL-079";
+
+    // Scheduling: affinity (VAL-200…206), tolerations (VAL-210…211), topology spread (VAL-220…223).
+    public const string NodeSelectorTerms = "VAL-200";
+    public const string NodeFieldSelector = "VAL-201";
+    public const string WeightRange = "VAL-202";
+    public const string PodAffinityTerm = "VAL-203";
+    public const string MatchLabelKeys = "VAL-204";
+    public const string LabelSelector = "VAL-205";
+    public const string Tolerations = "VAL-210";
+    public const string TolerationComparisonOperators = "VAL-211";
+    public const string TopologySpread = "VAL-220";
+    public const string MinDomains = "VAL-221";
+    public const string NodeInclusionPolicy = "VAL-222";
+    public const string TopologySpreadMatchLabelKeys = "VAL-223";
+
+    // DNS and host names (VAL-230…232), dynamic resource claims (VAL-240…242).
+    public const string DnsConfig = "VAL-230";
+    public const string HostAliases = "VAL-231";
+    public const string IpAddress = "VAL-232";
+    public const string PodResourceClaims = "VAL-240";
+    public const string PodResourceClaimSources = "VAL-241";
+    public const string ContainerResourceClaims = "VAL-242";
 }
