@@ -24,7 +24,7 @@ public static class DefaultingRules
     public const string HttpGetDefaults = "DEF-019";
 
     // The create strategy's changes to scheduling, DNS and claim fields (PodDefaulter.SchedulingStrategy.cs).
-    public const string DropDisabledFields = "DEF-200";
-    public const string MergeAffinityLabelKeys = "DEF-201";
-    public const string MergeSpreadLabelKeys = "DEF-202";
+    public const string DropDisabledFields = "DEF-300";
+    public const string MergeAffinityLabelKeys = "DEF-301";
+    public const string MergeSpreadLabelKeys = "DEF-302";
 }

@@ -7,9 +7,9 @@ namespace PodConformance.Model.Defaulting;
 /// <summary>
 /// What the Pod create strategy (kubernetes pkg/registry/core/pod/strategy.go <c>PrepareForCreate</c>) changes in the
 /// scheduling, DNS and claim fields before validation: fields of a disabled gate are dropped (pkg/api/pod/util.go
-/// <c>dropDisabledFields</c>, DEF-200), matchLabelKeys/mismatchLabelKeys of pod affinity terms are merged into their
-/// label selectors (<c>mutatePodAffinity</c>, DEF-201) and matchLabelKeys of topology spread constraints into theirs
-/// (<c>mutateTopologySpreadConstraints</c>, DEF-202).
+/// <c>dropDisabledFields</c>, DEF-300), matchLabelKeys/mismatchLabelKeys of pod affinity terms are merged into their
+/// label selectors (<c>mutatePodAffinity</c>, DEF-301) and matchLabelKeys of topology spread constraints into theirs
+/// (<c>mutateTopologySpreadConstraints</c>, DEF-302).
 /// </summary>
 public static partial class PodDefaulter
 {
@@ -81,7 +81,7 @@ public static partial class PodDefaulter
     private static bool GateOff(Profile profile, string gate) =>
         FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is not null && !profile.IsEnabled(gate);
 
-    /// <summary>DEF-200: the fields of this area whose gate is off are dropped, as on create nothing old "uses" them.</summary>
+    /// <summary>DEF-300: the fields of this area whose gate is off are dropped, as on create nothing old "uses" them.</summary>
     private static PodSpec DropDisabledSchedulingFields(PodSpec spec, Profile profile, ChangeLog log)
     {
         if (GateOff(profile, FeatureGateNames.DynamicResourceAllocation))
@@ -278,7 +278,7 @@ public static partial class PodDefaulter
         });
 
     /// <summary>
-    /// DEF-201: for a term with a label selector, each matchLabelKey the pod has as a label becomes a requirement
+    /// DEF-301: for a term with a label selector, each matchLabelKey the pod has as a label becomes a requirement
     /// <c>key In [value]</c> appended to the selector's matchExpressions, then each mismatchLabelKey <c>key NotIn [value]</c>.
     /// Keys the pod lacks are skipped; a term without a selector is left alone (validation then forbids the keys).
     /// </summary>
@@ -295,7 +295,7 @@ public static partial class PodDefaulter
             return ReferenceEquals(merged, selector) ? term : term with { LabelSelector = merged };
         });
 
-    /// <summary>DEF-202: each matchLabelKey the pod has as a label becomes <c>key In [value]</c> in the constraint's selector.</summary>
+    /// <summary>DEF-302: each matchLabelKey the pod has as a label becomes <c>key In [value]</c> in the constraint's selector.</summary>
     private static ValueList<TopologySpreadConstraint> MergeSpreadLabelKeys(ValueList<TopologySpreadConstraint> constraints, ValueMap<string> labels, ChangeLog log)
     {
         for (int i = 0; i < constraints.Count; i++)

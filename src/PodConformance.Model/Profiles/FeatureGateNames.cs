@@ -18,7 +18,7 @@ public static class FeatureGateNames
     public const string EnvFiles = nameof(EnvFiles);
     public const string KubeletEnsureSecretPulledImages = nameof(KubeletEnsureSecretPulledImages);
 
-    // Scheduling, DNS and PodSpec fields (spec/validation.md VAL-07x, VAL-2xx; spec/defaulting.md DEF-2xx).
+    // Scheduling, DNS and PodSpec fields (spec/validation.md VAL-07x, VAL-3xx; spec/defaulting.md DEF-3xx).
     public const string DynamicResourceAllocation = nameof(DynamicResourceAllocation);
     public const string EvictionRequestAPI = nameof(EvictionRequestAPI);
     public const string GenericWorkload = nameof(GenericWorkload);

@@ -1,7 +1,7 @@
 namespace PodConformance.Model.Validation;
 
 /// <summary>
-/// The IP parsing behind the legacy IP fields of a Pod (dnsConfig.nameservers, hostAliases[].ip), spec VAL-232:
+/// The IP parsing behind the legacy IP fields of a Pod (dnsConfig.nameservers, hostAliases[].ip), spec VAL-332:
 /// k8s.io/utils/net <c>ParseIPSloppy</c> (a fork of Go 1.15's <c>net.ParseIP</c>: IPv4 octets may carry leading
 /// zeros, IPv6 groups any number of hex digits up to 0xFFFF, no zones) and, for StrictIPCIDRValidation, the two
 /// things Go's <c>netip.ParseAddr</c> refuses that the sloppy parser accepts.

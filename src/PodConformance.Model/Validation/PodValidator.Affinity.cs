@@ -5,7 +5,7 @@ using PodConformance.Model.Profiles;
 namespace PodConformance.Model.Validation;
 
 /// <summary>
-/// validateAffinity and what it calls (spec/validation.md VAL-200…206): node affinity (node selector terms, their
+/// validateAffinity and what it calls (spec/validation.md VAL-300…305): node affinity (node selector terms, their
 /// requirements and field requirements, preferred terms), pod affinity and anti-affinity terms (label and namespace
 /// selectors through apimachinery's ValidateLabelSelector, namespaces, topologyKey, matchLabelKeys/mismatchLabelKeys).
 /// </summary>
@@ -152,7 +152,7 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// ValidateNodeFieldSelectorRequirement (VAL-201): In/NotIn with exactly one value; the only key is
+    /// ValidateNodeFieldSelectorRequirement (VAL-301): In/NotIn with exactly one value; the only key is
     /// <c>metadata.name</c>, whose values are node names (DNS subdomains).
     /// </summary>
     private static void ValidateNodeFieldSelectorRequirement(Context ctx, NodeSelectorRequirement rq, FieldPath path)
@@ -196,7 +196,7 @@ public static partial class PodValidator
         }
     }
 
-    /// <summary>validateWeightedPodAffinityTerms: each weight 1–100 (VAL-206), then the term.</summary>
+    /// <summary>validateWeightedPodAffinityTerms: each weight 1–100 (VAL-302), then the term.</summary>
     private static void ValidateWeightedPodAffinityTerms(Context ctx, ValueList<WeightedPodAffinityTerm> terms, FieldPath path)
     {
         for (int i = 0; i < terms.Count; i++)
@@ -212,9 +212,9 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// validatePodAffinityTerm (VAL-203): the label and namespace selectors (VAL-205), each namespace a DNS label —
+    /// validatePodAffinityTerm (VAL-303): the label and namespace selectors (VAL-305), each namespace a DNS label —
     /// reported at the singular, unindexed <c>….namespace</c>, as upstream — then matchLabelKeys/mismatchLabelKeys
-    /// (VAL-204, 1.29+), then topologyKey: Required when empty and, always, a label name.
+    /// (VAL-304, 1.29+), then topologyKey: Required when empty and, always, a label name.
     /// </summary>
     private static void ValidatePodAffinityTerm(Context ctx, PodAffinityTerm term, FieldPath path)
     {
@@ -240,8 +240,8 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// ValidateMatchLabelKeysAndMismatchLabelKeys (VAL-204), on the selector as the create strategy left it (the keys'
-    /// <c>In</c>/<c>NotIn</c> requirements already merged, DEF-201/202): every key a label name (Forbidden without a
+    /// ValidateMatchLabelKeysAndMismatchLabelKeys (VAL-304), on the selector as the create strategy left it (the keys'
+    /// <c>In</c>/<c>NotIn</c> requirements already merged, DEF-301/302): every key a label name (Forbidden without a
     /// selector), a matchLabelKey whose key the selector names twice (in matchLabels and an expression, or in two
     /// expressions) is Invalid at <c>&lt;term&gt;[i]</c> — the index appended to the term's own path, as upstream does —
     /// and a key in both lists is Invalid at <c>matchLabelKeys[i]</c>.
@@ -311,7 +311,7 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// apimachinery ValidateLabelSelector (VAL-205) with AllowInvalidLabelValueInSelector off, as on create: matchLabels
+    /// apimachinery ValidateLabelSelector (VAL-305) with AllowInvalidLabelValueInSelector off, as on create: matchLabels
     /// as labels (errors at <c>matchLabels</c>), then each expression: operator and value count, key, values.
     /// </summary>
     private static void ValidateLabelSelector(Context ctx, LabelSelector? selector, FieldPath path)

@@ -4,7 +4,7 @@ using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
-/// <summary>validatePodDNSConfig and ValidateHostAliases (spec/validation.md VAL-230…232).</summary>
+/// <summary>validatePodDNSConfig and ValidateHostAliases (spec/validation.md VAL-330…332).</summary>
 public static partial class PodValidator
 {
     /// <summary>Release from which IP errors come from apimachinery's IsValidIP, with the indexed hostAliases paths.</summary>
@@ -21,8 +21,8 @@ public static partial class PodValidator
     private const int MaxDnsSearchListChars = 2048;
 
     /// <summary>
-    /// VAL-230: with dnsPolicy None a dnsConfig with at least one nameserver is required (and nothing else is checked
-    /// when it is missing); otherwise at most 3 nameservers, each an IP (VAL-232); at most 32 search paths and 2048
+    /// VAL-330: with dnsPolicy None a dnsConfig with at least one nameserver is required (and nothing else is checked
+    /// when it is missing); otherwise at most 3 nameservers, each an IP (VAL-332); at most 32 search paths and 2048
     /// bytes joined by spaces, each (less one trailing dot) a DNS subdomain — with RelaxedDNSSearchValidation a
     /// subdomain that may contain '_', and "." alone is accepted; every option named.
     /// </summary>
@@ -110,7 +110,7 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// ValidateHostAliases (VAL-231): each ip a legacy IP (VAL-232), each hostname a DNS subdomain. Before 1.30 the
+    /// ValidateHostAliases (VAL-331): each ip a legacy IP (VAL-332), each hostname a DNS subdomain. Before 1.30 the
     /// paths were not indexed (<c>spec.hostAliases.ip</c>, <c>spec.hostAliases.hostnames</c>).
     /// </summary>
     private static void ValidateHostAliases(Context ctx, ValueList<HostAlias> aliases, FieldPath path)
@@ -140,7 +140,7 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// VAL-232: 1.28–1.29 <c>must be valid IP address</c>; 1.30–1.32 IsValidIP's <c>must be a valid IP address, (e.g.
+    /// VAL-332: 1.28–1.29 <c>must be valid IP address</c>; 1.30–1.32 IsValidIP's <c>must be a valid IP address, (e.g.
     /// 10.9.8.7 or 2001:db8::ffff)</c>; from 1.33 IsValidIPForLegacyField, which with StrictIPCIDRValidation also refuses
     /// leading zeros and IPv4-mapped IPv6 addresses.
     /// </summary>

@@ -5,8 +5,8 @@ using PodConformance.Model.Profiles;
 namespace PodConformance.Model.Validation;
 
 /// <summary>
-/// validatePodResourceClaims and the <c>resources.claims</c> of containers (spec/validation.md VAL-240…242). The
-/// fields exist only with DynamicResourceAllocation; when the gate is off the create strategy drops them (DEF-200),
+/// validatePodResourceClaims and the <c>resources.claims</c> of containers (spec/validation.md VAL-340…342). The
+/// fields exist only with DynamicResourceAllocation; when the gate is off the create strategy drops them (DEF-300),
 /// so the checks here only ever see claims of an enabled profile.
 /// </summary>
 public static partial class PodValidator
@@ -24,7 +24,7 @@ public static partial class PodValidator
 
     /// <summary>
     /// gatherPodResourceClaimNames for the containers (every non-empty name), then validatePodResourceClaim for each
-    /// claim: VAL-240 from 1.31, VAL-241 (the <c>source</c> form) before.
+    /// claim: VAL-340 from 1.31, VAL-341 (the <c>source</c> form) before.
     /// </summary>
     private static void ValidatePodResourceClaims(Context ctx, ObjectMeta meta, ValueList<PodResourceClaim> claims, FieldPath path)
     {
@@ -133,7 +133,7 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// validateResourceClaimNames (VAL-242) for a container's (or the pod-level) <c>resources.claims</c>: each name
+    /// validateResourceClaimNames (VAL-342) for a container's (or the pod-level) <c>resources.claims</c>: each name
     /// Required, no repeats (a whole claim after one of its requests, or the same claim/request twice, is a Duplicate),
     /// a request a DNS label, and every name one of spec.resourceClaims (Not found, listing them sorted).
     /// </summary>
@@ -204,7 +204,7 @@ public static partial class PodValidator
         }
     }
 
-    /// <summary>validatePodResources' first check: pod-level <c>resources.claims</c> are Forbidden (VAL-242).</summary>
+    /// <summary>validatePodResources' first check: pod-level <c>resources.claims</c> are Forbidden (VAL-342).</summary>
     private static void ValidatePodLevelClaims(Context ctx, ValueList<ResourceClaim> claims, FieldPath resourcesPath)
     {
         if (claims.IsEmpty)

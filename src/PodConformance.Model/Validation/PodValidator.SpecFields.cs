@@ -220,6 +220,23 @@ public static partial class PodValidator
     }
 
     /// <summary>
+    /// <c>schedulingGroup</c> (1.36+, GenericWorkload) and <c>evictionResponders</c> (1.37, EvictionRequestAPI) survive the
+    /// create strategy only with their alpha gates on; their checks were not read, so they are reported as not checked.
+    /// </summary>
+    private static void ReportUncheckedSpecFields(Context ctx, PodSpec spec)
+    {
+        if (spec.SchedulingGroup is not null)
+        {
+            ctx.NotChecked(SpecPath.Child("schedulingGroup"), "schedulingGroup (1.36+, GenericWorkload): the release's validation was not available to the model");
+        }
+
+        if (!spec.EvictionResponders.IsEmpty)
+        {
+            ctx.NotChecked(SpecPath.Child("evictionResponders"), "evictionResponders (1.37, EvictionRequestAPI): the release's validation was not available to the model");
+        }
+    }
+
+    /// <summary>
     /// validateWorkloadReference (VAL-079, 1.35 only: the field exists in 1.35 and GenericWorkload drops it when off):
     /// name a DNS subdomain, podGroup a DNS label, a non-empty podGroupReplicaKey a DNS label.
     /// </summary>

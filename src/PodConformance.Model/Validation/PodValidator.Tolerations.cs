@@ -5,7 +5,7 @@ using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
-/// <summary>ValidateTolerations (spec/validation.md VAL-210, VAL-211).</summary>
+/// <summary>ValidateTolerations (spec/validation.md VAL-310, VAL-311).</summary>
 public static partial class PodValidator
 {
     /// <summary>
@@ -96,7 +96,7 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// Lt/Gt (VAL-211): without TaintTolerationComparisonOperators the operator is Unsupported (the list then names all
+    /// Lt/Gt (VAL-311): without TaintTolerationComparisonOperators the operator is Unsupported (the list then names all
     /// four); with it the value must be a canonical decimal integer (content.IsDecimalInteger) and parse as an int64
     /// (strconv.ParseInt's error text).
     /// </summary>

@@ -4,7 +4,7 @@ using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
-/// <summary>validateTopologySpreadConstraints (spec/validation.md VAL-220…223; label selectors VAL-205).</summary>
+/// <summary>validateTopologySpreadConstraints (spec/validation.md VAL-320…323; label selectors VAL-305).</summary>
 public static partial class PodValidator
 {
     /// <summary>
@@ -46,7 +46,7 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// VAL-220: maxSkew &gt; 0, topologyKey non-empty, whenUnsatisfiable DoNotSchedule/ScheduleAnyway, and no later
+    /// VAL-320: maxSkew &gt; 0, topologyKey non-empty, whenUnsatisfiable DoNotSchedule/ScheduleAnyway, and no later
     /// constraint with the same {topologyKey, whenUnsatisfiable} (Duplicate at the literal child
     /// <c>{topologyKey, whenUnsatisfiable}</c>).
     /// </summary>
@@ -81,7 +81,7 @@ public static partial class PodValidator
         }
     }
 
-    /// <summary>validateMinDomains (VAL-221): when set, &gt; 0 and only with whenUnsatisfiable DoNotSchedule.</summary>
+    /// <summary>validateMinDomains (VAL-321): when set, &gt; 0 and only with whenUnsatisfiable DoNotSchedule.</summary>
     private static void ValidateMinDomains(Context ctx, TopologySpreadConstraint c, FieldPath path)
     {
         if (c.MinDomains is not int minDomains)
@@ -101,7 +101,7 @@ public static partial class PodValidator
         }
     }
 
-    /// <summary>validateNodeInclusionPolicy (VAL-222): when set, Honor or Ignore (listed sorted).</summary>
+    /// <summary>validateNodeInclusionPolicy (VAL-322): when set, Honor or Ignore (listed sorted).</summary>
     private static void ValidateNodeInclusionPolicy(Context ctx, string? policy, FieldPath path)
     {
         if (policy is null or "Honor" or "Ignore")
@@ -113,7 +113,7 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// The legacy ValidateMatchLabelKeysInTopologySpread (VAL-223): Forbidden without a selector; each key a label
+    /// The legacy ValidateMatchLabelKeysInTopologySpread (VAL-323): Forbidden without a selector; each key a label
     /// name and not a key the selector already names.
     /// </summary>
     private static void ValidateMatchLabelKeysInTopologySpread(Context ctx, FieldPath path, ValueList<string> keys, LabelSelector? selector)

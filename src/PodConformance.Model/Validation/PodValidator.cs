@@ -55,7 +55,7 @@ public static partial class PodValidator
 
         public Profile Profile { get; } = profile;
 
-        /// <summary>The names of spec.resourceClaims that container <c>resources.claims</c> may reference (VAL-242).</summary>
+        /// <summary>The names of spec.resourceClaims that container <c>resources.claims</c> may reference (VAL-342).</summary>
         public HashSet<string>? PodClaimNames { get; set; }
 
         public bool Sidecars { get; } = profile.IsEnabled(FeatureGateNames.SidecarContainers);
@@ -69,6 +69,11 @@ public static partial class PodValidator
         public bool RelaxedEnvNames { get; } = profile.IsEnabled(FeatureGateNames.RelaxedEnvironmentVariableValidation);
 
         public bool InPlaceResize { get; } = profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
+
+        private List<UncheckedField>? _notChecked;
+
+        /// <summary>Records a field the model has no rule for, so the verdict cannot say "valid" about it.</summary>
+        public void NotChecked(FieldPath path, string reason) => (_notChecked ??= []).Add(new UncheckedField(path.ToString(), reason));
 
         public int Count => _errors?.Count ?? 0;
 
@@ -97,7 +102,11 @@ public static partial class PodValidator
             public void Dispose() => ctx.CurrentRule = previous;
         }
 
-        public ValidationResult Result() => _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
+        public ValidationResult Result()
+        {
+            var result = _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
+            return _notChecked is null ? result : result with { NotChecked = new ValueList<UncheckedField>(_notChecked) };
+        }
     }
 
     /// <summary>ValidateObjectMeta for a namespaced object whose name is a DNS subdomain.</summary>
@@ -212,6 +221,7 @@ public static partial class PodValidator
         }
 
         ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecPath.Child("workloadRef"));
+        ReportUncheckedSpecFields(ctx, spec);
     }
 
     private static void ValidateRestartPolicy(Context ctx, string policy, FieldPath path)

@@ -64,25 +64,25 @@ public static class ValidationRules
     public const string PreemptionPolicy = "VAL-078";
     public const string WorkloadReference = "VAL-079";
 
-    // Scheduling: affinity (VAL-200…206), tolerations (VAL-210…211), topology spread (VAL-220…223).
-    public const string NodeSelectorTerms = "VAL-200";
-    public const string NodeFieldSelector = "VAL-201";
-    public const string WeightRange = "VAL-202";
-    public const string PodAffinityTerm = "VAL-203";
-    public const string MatchLabelKeys = "VAL-204";
-    public const string LabelSelector = "VAL-205";
-    public const string Tolerations = "VAL-210";
-    public const string TolerationComparisonOperators = "VAL-211";
-    public const string TopologySpread = "VAL-220";
-    public const string MinDomains = "VAL-221";
-    public const string NodeInclusionPolicy = "VAL-222";
-    public const string TopologySpreadMatchLabelKeys = "VAL-223";
+    // Scheduling: affinity (VAL-300…305), tolerations (VAL-310…311), topology spread (VAL-320…323).
+    public const string NodeSelectorTerms = "VAL-300";
+    public const string NodeFieldSelector = "VAL-301";
+    public const string WeightRange = "VAL-302";
+    public const string PodAffinityTerm = "VAL-303";
+    public const string MatchLabelKeys = "VAL-304";
+    public const string LabelSelector = "VAL-305";
+    public const string Tolerations = "VAL-310";
+    public const string TolerationComparisonOperators = "VAL-311";
+    public const string TopologySpread = "VAL-320";
+    public const string MinDomains = "VAL-321";
+    public const string NodeInclusionPolicy = "VAL-322";
+    public const string TopologySpreadMatchLabelKeys = "VAL-323";
 
-    // DNS and host names (VAL-230…232), dynamic resource claims (VAL-240…242).
-    public const string DnsConfig = "VAL-230";
-    public const string HostAliases = "VAL-231";
-    public const string IpAddress = "VAL-232";
-    public const string PodResourceClaims = "VAL-240";
-    public const string PodResourceClaimSources = "VAL-241";
-    public const string ContainerResourceClaims = "VAL-242";
+    // DNS and host names (VAL-330…332), dynamic resource claims (VAL-340…342).
+    public const string DnsConfig = "VAL-330";
+    public const string HostAliases = "VAL-331";
+    public const string IpAddress = "VAL-332";
+    public const string PodResourceClaims = "VAL-340";
+    public const string PodResourceClaimSources = "VAL-341";
+    public const string ContainerResourceClaims = "VAL-342";
 }

@@ -9,7 +9,7 @@ namespace PodConformance.Model.Tests.Validation.Upstream.Spec;
 /// <summary>
 /// kubernetes/website <c>content/en/examples/pods/pod-with-numeric-toleration.yaml</c> (commit
 /// <c>7a090ad7363dc8f01a2304c43a0fa3d27b25b540</c>, verbatim: flow-style YAML) read, defaulted and validated as the API
-/// server of each release would (VAL-210, VAL-211).
+/// server of each release would (VAL-310, VAL-311).
 /// </summary>
 public class WebsiteExampleTests
 {

@@ -251,7 +251,7 @@ def test_validate_pod(text):
         note = None
         if 'exists in both matchLabelKeys and labelSelector' in name:
             # The Go case feeds the selector as the create strategy leaves it: its first expression is the one
-            # "created from MatchLabelKeys". A user writes the selector without it; DEF-201 appends it from the label.
+            # "created from MatchLabelKeys". A user writes the selector without it; DEF-301 appends it from the label.
             term = p['spec']['affinity']
             for kind in ('podAffinity', 'podAntiAffinity'):
                 for lst in ('requiredDuringSchedulingIgnoredDuringExecution', 'preferredDuringSchedulingIgnoredDuringExecution'):
@@ -475,7 +475,7 @@ def test_topology_spread():
         releases='1.34+', origin='model', note='nothing is merged when the pod lacks the label, so no key is named twice')
     tsc('merged: matchLabelKeys merged into the selector', [dict(ok, labelSelector={"matchLabels": {"app": "web"}}, matchLabelKeys=["pod-template-hash"])],
         releases='1.28+', origin='model', labels={"app": "web", "pod-template-hash": "abc"},
-        note='valid everywhere; from 1.34 the stored selector gains {pod-template-hash In [abc]} (DEF-202)')
+        note='valid everywhere; from 1.34 the stored selector gains {pod-template-hash In [abc]} (DEF-302)')
 
 
 # --- TestValidateDynamicResourceAllocation (≈1.30: the `source` form) and the 1.31+ form --------------------------------
