@@ -27,4 +27,9 @@ public static class DefaultingRules
     public const string DropDisabledFields = "DEF-300";
     public const string MergeAffinityLabelKeys = "DEF-301";
     public const string MergeSpreadLabelKeys = "DEF-302";
+    // Security and host settings: DEF-2xx (spec/defaulting.md).
+    public const string PodSecurityContext = "DEF-200";
+    public const string DropDisabledSecurityFields = "DEF-201";
+    public const string AppArmorAnnotationToField = "DEF-205";
+    public const string AppArmorFieldToAnnotation = "DEF-206";
 }

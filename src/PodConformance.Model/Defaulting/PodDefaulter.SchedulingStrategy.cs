@@ -22,17 +22,15 @@ public static partial class PodDefaulter
     /// </summary>
     private const string MinDomainsInPodTopologySpread = nameof(MinDomainsInPodTopologySpread);
 
-    private static Pod ApplySchedulingCreateStrategy(Pod pod, Profile profile, ChangeLog log)
+    /// <summary>mutatePodAffinity (DEF-301) then mutateTopologySpreadConstraints (DEF-302), after the drops.</summary>
+    private static Pod MergeMatchLabelKeys(Pod pod, Profile profile, ChangeLog log)
     {
         var spec = pod.Spec;
-        if (spec.ResourceClaims.IsEmpty && spec.Affinity is null && spec.TopologySpreadConstraints.IsEmpty && spec.HostnameOverride is null
-            && spec.WorkloadRef is null && spec.SchedulingGroup is null && spec.EvictionResponders.IsEmpty && spec.SchedulingGates.IsEmpty
-            && !AnyContainerClaims(spec))
+        if (spec.Affinity is null && spec.TopologySpreadConstraints.IsEmpty)
         {
             return pod;
         }
 
-        spec = DropDisabledSchedulingFields(spec, profile, log);
         if (spec.Affinity is not null && profile.IsEnabled(FeatureGateNames.MatchLabelKeysInPodAffinity))
         {
             spec = spec with { Affinity = MergeAffinityLabelKeys(spec.Affinity, pod.Metadata.Labels, log) };
@@ -45,7 +43,7 @@ public static partial class PodDefaulter
             spec = spec with { TopologySpreadConstraints = MergeSpreadLabelKeys(spec.TopologySpreadConstraints, pod.Metadata.Labels, log) };
         }
 
-        return pod with { Spec = spec };
+        return ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec };
     }
 
     private static bool AnyContainerClaims(PodSpec spec)
@@ -77,13 +75,16 @@ public static partial class PodDefaulter
         return false;
     }
 
-    /// <summary>A gate that exists in the profile's release and is off (a gate the release lacks drops nothing).</summary>
-    private static bool GateOff(Profile profile, string gate) =>
-        FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is not null && !profile.IsEnabled(gate);
-
     /// <summary>DEF-300: the fields of this area whose gate is off are dropped, as on create nothing old "uses" them.</summary>
     private static PodSpec DropDisabledSchedulingFields(PodSpec spec, Profile profile, ChangeLog log)
     {
+        if (spec.ResourceClaims.IsEmpty && spec.Affinity is null && spec.TopologySpreadConstraints.IsEmpty && spec.HostnameOverride is null
+            && spec.WorkloadRef is null && spec.SchedulingGroup is null && spec.EvictionResponders.IsEmpty && spec.SchedulingGates.IsEmpty
+            && !AnyContainerClaims(spec))
+        {
+            return spec;
+        }
+
         if (GateOff(profile, FeatureGateNames.DynamicResourceAllocation))
         {
             if (!spec.ResourceClaims.IsEmpty)
@@ -183,8 +184,6 @@ public static partial class PodDefaulter
 
         return spec;
     }
-
-    private static string Dropped(string gate) => "(dropped: feature gate " + gate + " is off)";
 
     private static ValueList<Container> DropClaims(ValueList<Container> containers, string listPath, ChangeLog log)
     {

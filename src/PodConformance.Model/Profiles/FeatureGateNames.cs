@@ -31,4 +31,12 @@ public static class FeatureGateNames
     public const string RelaxedDNSSearchValidation = nameof(RelaxedDNSSearchValidation);
     public const string StrictIPCIDRValidation = nameof(StrictIPCIDRValidation);
     public const string TaintTolerationComparisonOperators = nameof(TaintTolerationComparisonOperators);
+
+    // Security and host settings (spec/validation.md VAL-2xx; spec/defaulting.md DEF-2xx).
+    public const string UserNamespacesSupport = nameof(UserNamespacesSupport);
+    public const string UserNamespacesHostNetworkSupport = nameof(UserNamespacesHostNetworkSupport);
+    public const string ProcMountType = nameof(ProcMountType);
+    public const string SupplementalGroupsPolicy = nameof(SupplementalGroupsPolicy);
+    public const string SELinuxChangePolicy = nameof(SELinuxChangePolicy);
+    public const string SELinuxMount = nameof(SELinuxMount);
 }

@@ -26,6 +26,7 @@ public static partial class PodValidator
         var ctx = new Context(profile);
 
         ValidateObjectMeta(ctx, pod.Metadata);
+        ValidateSecurityAnnotations(ctx, pod);
         ValidatePodSpec(ctx, pod);
 
         // validateContainersOnlyForPod: checks a Pod (not a template) gets after its spec.
@@ -42,6 +43,8 @@ public static partial class PodValidator
         {
             ctx.Add(FieldError.Forbidden(SpecPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"), ValidationRules.SchedulingGates);
         }
+
+        ValidateSecurityAnnotationsMatchFields(ctx, pod);
 
         return ctx.Result();
     }
@@ -69,6 +72,34 @@ public static partial class PodValidator
         public bool RelaxedEnvNames { get; } = profile.IsEnabled(FeatureGateNames.RelaxedEnvironmentVariableValidation);
 
         public bool InPlaceResize { get; } = profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
+
+        // Security gates (PodValidator.Security*.cs): resolved on first use, so pods without these fields pay nothing.
+        private bool? _userNamespaces;
+        private bool? _userNamespacesHostNetwork;
+        private bool? _procMountType;
+        private bool? _supplementalGroupsPolicy;
+        private bool? _seLinuxChangePolicy;
+        private bool? _seLinuxMount;
+        private bool? _appArmorFields;
+
+        public bool UserNamespacesSupport => _userNamespaces ??= Profile.IsEnabled(FeatureGateNames.UserNamespacesSupport);
+
+        public bool UserNamespacesHostNetworkSupport => _userNamespacesHostNetwork ??= Profile.IsEnabled(FeatureGateNames.UserNamespacesHostNetworkSupport);
+
+        public bool ProcMountType => _procMountType ??= Profile.IsEnabled(FeatureGateNames.ProcMountType);
+
+        public bool SupplementalGroupsPolicy => _supplementalGroupsPolicy ??= Profile.IsEnabled(FeatureGateNames.SupplementalGroupsPolicy);
+
+        public bool SELinuxChangePolicy => _seLinuxChangePolicy ??= Profile.IsEnabled(FeatureGateNames.SELinuxChangePolicy);
+
+        public bool SELinuxMount => _seLinuxMount ??= Profile.IsEnabled(FeatureGateNames.SELinuxMount);
+
+        /// <summary>The AppArmor fields are kept (1.30+, both AppArmor gates on; the gates are gone, GA, from 1.33).</summary>
+        public bool AppArmorFields => _appArmorFields ??= SecurityGates.AppArmorFieldsKept(Profile);
+
+        private bool? _appArmorAnnotations;
+
+        public bool AppArmorAnnotations => _appArmorAnnotations ??= SecurityGates.AppArmorAnnotationsKept(Profile);
 
         private List<UncheckedField>? _notChecked;
 
@@ -202,11 +233,14 @@ public static partial class PodValidator
         ValidateRestartPolicy(ctx, spec.RestartPolicy, SpecPath.Child("restartPolicy"));
         ValidateDnsPolicy(ctx, spec.DnsPolicy, SpecPath.Child("dnsPolicy"));
         ValidateNodeSelectorLabels(ctx, spec.NodeSelector, SpecPath.Child("nodeSelector"));
+        ValidatePodSecurityContext(ctx, spec);
         ValidateAffinity(ctx, spec.Affinity, SpecPath.Child("affinity"));
         ValidatePodDnsConfig(ctx, spec.DNSConfig, spec.DnsPolicy, SpecPath.Child("dnsConfig"));
         ValidateReadinessGates(ctx, spec.ReadinessGates, SpecPath.Child("readinessGates"));
         ValidateSchedulingGates(ctx, spec.SchedulingGates, SpecPath.Child("schedulingGates"));
         ValidateTopologySpreadConstraints(ctx, spec.TopologySpreadConstraints, SpecPath.Child("topologySpreadConstraints"));
+        ValidateWindowsHostProcessPod(ctx, spec);
+        ValidateHostUsers(ctx, spec);
         ValidatePodHostName(ctx, spec);
         ValidatePodSpecFields(ctx, spec);
         ValidateTolerations(ctx, spec.Tolerations, SpecPath.Child("tolerations"));
@@ -220,6 +254,7 @@ public static partial class PodValidator
             ValidateResourceRequirements(ctx, spec.Overhead, ValueMap<Quantities.Quantity>.Empty, SpecPath.Child("overhead"), podLevel: false);
         }
 
+        ValidateOs(ctx, spec);
         ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecPath.Child("workloadRef"));
         ReportUncheckedSpecFields(ctx, spec);
     }
