@@ -59,6 +59,8 @@ public static partial class PodDefaulter
             log.Add(DefaultingRules.RestartPolicy, "spec.restartPolicy", "Always");
         }
 
+        spec = DefaultPodSecurityContext(spec, log);
+
         if (spec.TerminationGracePeriodSeconds is null)
         {
             spec = spec with { TerminationGracePeriodSeconds = 30 };
@@ -97,7 +99,11 @@ public static partial class PodDefaulter
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        return pod with { Spec = spec };
+        // PrepareForCreate, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling, DNS and claim
+        // fields), mutatePodAffinity and mutateTopologySpreadConstraints (DEF-301/302), applyAppArmorVersionSkew (DEF-205/206).
+        spec = DropDisabledFields(spec, profile, log);
+        var created = MergeMatchLabelKeys(pod with { Spec = spec }, profile, log);
+        return ApplyAppArmorVersionSkew(created, profile, log);
     }
 
     private static ValueList<Container> MapContainers(ValueList<Container> containers, string listPath, Func<ContainerAt, Container> map)

@@ -7,7 +7,7 @@ namespace PodConformance.Model.Validation;
 
 /// <summary>
 /// How apimachinery's <c>field.Error.ErrorBody()</c> prints a bad value that is not a plain <c>string</c>, <c>int32</c>,
-/// <c>int64</c> or <c>bool</c> (VAL-645): up to 1.33 it dereferences a pointer and prints the value with Go's <c>%#v</c>;
+/// <c>int64</c> or <c>bool</c> (VAL-201): up to 1.33 it dereferences a pointer and prints the value with Go's <c>%#v</c>;
 /// from 1.34 (apimachinery v0.34.0) it prints <c>json.Marshal</c> of the value. A named string type
 /// (<c>HostPathType</c>, <c>MountPropagationMode</c>, …) is such a value: <c>%#v</c> quotes it as <c>%q</c> does, JSON
 /// quotes it with HTML-safe escapes.
@@ -15,11 +15,10 @@ namespace PodConformance.Model.Validation;
 internal static class GoValues
 {
     /// <summary>apimachinery v0.34.0 replaced the reflect/<c>%#v</c> rendering with <c>json.Marshal</c>.</summary>
-    public static readonly KubernetesVersion JsonRenderingSince = new(1, 34);
+    public static KubernetesVersion JsonRenderingSince => GoValueText.JsonValuesSince;
 
     /// <summary>A value of a Go named string type (or a pointer to one).</summary>
-    public static object NamedString(string value, KubernetesVersion version) =>
-        version >= JsonRenderingSince ? new RawJsonValue(JsonString(value)) : value;
+    public static object NamedString(string value, KubernetesVersion version) => GoValueText.NamedString(value, version);
 
     /// <summary>A <c>[]string</c>: <c>[]string{"a", "b"}</c> up to 1.33, <c>["a","b"]</c> after (empty: <c>[]string{}</c> / <c>[]</c>).</summary>
     public static RawJsonValue StringSlice(ValueList<string> values, KubernetesVersion version)
@@ -256,53 +255,8 @@ internal static class GoValues
         return list;
     }
 
-    /// <summary>Go's <c>encoding/json</c> string encoding (HTML escaping on, as <c>json.Marshal</c> has it).</summary>
-    public static string JsonString(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2);
-        AppendJsonString(sb, s);
-        return sb.ToString();
-    }
+    /// <summary>Go's <c>encoding/json</c> string encoding: the one implementation, <see cref="GoValueText"/>.</summary>
+    public static string JsonString(string s) => GoValueText.JsonString(s);
 
-    public static void AppendJsonString(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); continue;
-                case '\\': sb.Append("\\\\"); continue;
-                case '\n': sb.Append("\\n"); continue;
-                case '\r': sb.Append("\\r"); continue;
-                case '\t': sb.Append("\\t"); continue;
-                case '\b': sb.Append("\\b"); continue;
-                case '\f': sb.Append("\\f"); continue;
-                case '<' or '>' or '&' or '\u2028' or '\u2029':
-                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    continue;
-            }
-
-            if (c < 0x20)
-            {
-                sb.Append("\\u00").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                sb.Append(c).Append(s[++i]);
-            }
-            else if (char.IsSurrogate(c))
-            {
-                // A lone surrogate is invalid UTF-8 on the Go side: json writes U+FFFD as \ufffd.
-                sb.Append("\\ufffd");
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        sb.Append('"');
-    }
+    public static void AppendJsonString(StringBuilder sb, string s) => GoValueText.AppendJsonString(sb, s);
 }

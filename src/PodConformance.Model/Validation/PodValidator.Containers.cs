@@ -302,11 +302,18 @@ public static partial class PodValidator
         }
 
         ValidateResourceRequirements(ctx, c.Resources.Limits, c.Resources.Requests, path.Child("resources"), podLevel: false);
+        ValidateResourceClaimNames(ctx, c.Resources.Claims, path.Child("resources").Child("claims"));
 
         // Without InPlacePodVerticalScaling the API server drops resizePolicy before validation.
         if (ctx.InPlaceResize)
         {
             ValidateResizePolicy(ctx, c.ResizePolicy, spec.RestartPolicy, path.Child("resizePolicy"));
+        }
+
+        if (c.SecurityContext is not null)
+        {
+            // hostUsers is true unless set to false (and kept: UserNamespacesSupport drops it otherwise).
+            ValidateContainerSecurityContext(ctx, c.SecurityContext, path.Child("securityContext"), spec.HostUsers != false || !ctx.UserNamespacesSupport);
         }
 
         _ = isInit;

@@ -152,7 +152,7 @@ public static partial class PodValidator
 
         if (spec.Selector is { } selector)
         {
-            ValidateLabelSelector(ctx, selector, path.Child("selector"));
+            ValidateLabelSelector(ctx, selector, path.Child("selector"), ctx.CurrentRule);
         }
 
         bool readWriteOncePod = false, other = false;
@@ -266,75 +266,6 @@ public static partial class PodValidator
             foreach (string msg in NameRules.NameIsDnsLabel(ns, prefix: false, ctx.Version))
             {
                 ctx.Add(FieldError.Invalid(path.Child("namespace"), ns, msg));
-            }
-        }
-    }
-
-    /// <summary>
-    /// meta/v1 ValidateLabelSelector (AllowInvalidLabelValueInSelector false): matchLabels as labels, then each
-    /// requirement: In/NotIn need values, Exists/DoesNotExist forbid them, other operators are Invalid; the key a
-    /// qualified name; each value a label value.
-    /// </summary>
-    private static void ValidateLabelSelector(Context ctx, LabelSelector selector, FieldPath path)
-    {
-        ValidateLabels(ctx, selector.MatchLabels, path.Child("matchLabels"));
-        var exprPath = path.Child("matchExpressions");
-        for (int i = 0; i < selector.MatchExpressions.Count; i++)
-        {
-            var req = selector.MatchExpressions[i];
-            var reqPath = exprPath.Index(i);
-            switch (req.Operator)
-            {
-                case "In":
-                case "NotIn":
-                    if (req.Values.IsEmpty)
-                    {
-                        ctx.Add(FieldError.Required(reqPath.Child("values"), "must be specified when `operator` is 'In' or 'NotIn'"));
-                    }
-
-                    break;
-                case "Exists":
-                case "DoesNotExist":
-                    if (!req.Values.IsEmpty)
-                    {
-                        ctx.Add(FieldError.Forbidden(reqPath.Child("values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-                    }
-
-                    break;
-                default:
-                    ctx.Add(FieldError.Invalid(reqPath.Child("operator"), GoValues.NamedString(req.Operator, ctx.Version), "not a valid selector operator"));
-                    break;
-            }
-
-            foreach (string msg in NameRules.QualifiedName(req.Key))
-            {
-                ctx.Add(FieldError.Invalid(reqPath.Child("key"), req.Key, msg));
-            }
-
-            var valuesPath = reqPath.Child("values");
-            for (int j = 0; j < req.Values.Count; j++)
-            {
-                foreach (string msg in NameRules.LabelValue(req.Values[j]))
-                {
-                    ctx.Add(FieldError.Invalid(valuesPath.Index(j), req.Values[j], msg));
-                }
-            }
-        }
-    }
-
-    /// <summary>meta/v1 ValidateLabels: key and value errors both at the map's path (Go map order; the model's is ordinal).</summary>
-    private static void ValidateLabels(Context ctx, ValueMap<string> labels, FieldPath path)
-    {
-        foreach (var (key, value) in labels)
-        {
-            foreach (string msg in NameRules.QualifiedName(key))
-            {
-                ctx.Add(FieldError.Invalid(path, key, msg));
-            }
-
-            foreach (string msg in NameRules.LabelValue(value))
-            {
-                ctx.Add(FieldError.Invalid(path, value, msg));
             }
         }
     }

@@ -240,7 +240,7 @@ public static partial class PodValidator
             ValidateSignerName(ctx, ctb.SignerName, signerPath);
             if (ctb.LabelSelector is { } selector)
             {
-                ValidateLabelSelector(ctx, selector, projPath.Child("labelSelector"));
+                ValidateLabelSelector(ctx, selector, projPath.Child("labelSelector"), ctx.CurrentRule);
             }
         }
         else

@@ -99,8 +99,62 @@ public static class ValidationRules
     /// <summary>Fields PrepareForCreate drops when their gate is off (dropDisabledFields); never stamped on an error.</summary>
     public const string DisabledVolumeFields = "VAL-635";
 
-    /// <summary>How non-string bad values print, by release (field.Error.ErrorBody); never stamped on an error.</summary>
-    public const string BadValueRendering = "VAL-645";
-
     public const string PodSpecFields = "VAL-070";
+    public const string NodeSelectorLabels = "VAL-071";
+    public const string SchedulingGates = "VAL-072";
+    public const string ReadinessGates = "VAL-073";
+    public const string HostnameAndSubdomain = "VAL-075";
+    public const string HostnameOverride = "VAL-076";
+    public const string RuntimeClassName = "VAL-077";
+    public const string PreemptionPolicy = "VAL-078";
+    public const string WorkloadReference = "VAL-079";
+
+    // Scheduling: affinity (VAL-300…305), tolerations (VAL-310…311), topology spread (VAL-320…323).
+    public const string NodeSelectorTerms = "VAL-300";
+    public const string NodeFieldSelector = "VAL-301";
+    public const string WeightRange = "VAL-302";
+    public const string PodAffinityTerm = "VAL-303";
+    public const string MatchLabelKeys = "VAL-304";
+    public const string LabelSelector = "VAL-305";
+    public const string Tolerations = "VAL-310";
+    public const string TolerationComparisonOperators = "VAL-311";
+    public const string TopologySpread = "VAL-320";
+    public const string MinDomains = "VAL-321";
+    public const string NodeInclusionPolicy = "VAL-322";
+    public const string TopologySpreadMatchLabelKeys = "VAL-323";
+
+    // DNS and host names (VAL-330…332), dynamic resource claims (VAL-340…342).
+    public const string DnsConfig = "VAL-330";
+    public const string HostAliases = "VAL-331";
+    public const string IpAddress = "VAL-332";
+    public const string PodResourceClaims = "VAL-340";
+    public const string PodResourceClaimSources = "VAL-341";
+    public const string ContainerResourceClaims = "VAL-342";
+
+    // Security and host settings (spec/validation.md "Security and host settings"): VAL-2xx.
+    public const string SecurityIds = "VAL-200";
+
+    /// <summary>How non-primitive bad values print (GoValueText, SecurityValueText); never stamped on an error.</summary>
+    public const string BadValueText = "VAL-201";
+    public const string ShareProcessNamespace = "VAL-202";
+    public const string SysctlNames = "VAL-203";
+    public const string SysctlHostNamespaces = "VAL-204";
+    public const string FsGroupChangePolicy = "VAL-205";
+    public const string SeccompField = "VAL-206";
+    public const string WindowsOptions = "VAL-207";
+    public const string AppArmorField = "VAL-208";
+    public const string SupplementalGroupsPolicy = "VAL-209";
+    public const string SELinuxChangePolicy = "VAL-210";
+    public const string ContainerSecurityIds = "VAL-211";
+    public const string ProcMount = "VAL-212";
+    public const string PrivilegeEscalation = "VAL-213";
+    public const string WindowsHostProcess = "VAL-214";
+    public const string HostUsers = "VAL-215";
+    public const string OsName = "VAL-216";
+    public const string LinuxPod = "VAL-217";
+    public const string WindowsPod = "VAL-218";
+    public const string SeccompAnnotations = "VAL-219";
+    public const string AppArmorAnnotations = "VAL-220";
+    public const string SeccompAnnotationsMatchFields = "VAL-221";
+    public const string AppArmorAnnotationsMatchFields = "VAL-222";
 }

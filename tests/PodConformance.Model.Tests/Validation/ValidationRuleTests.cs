@@ -18,11 +18,12 @@ namespace PodConformance.Model.Tests.Validation;
 /// </summary>
 public class ValidationRuleTests
 {
-    /// <summary>Rules about printing, and VAL-035 (overhead is checked by the container rules, whose IDs its errors carry).</summary>
+    /// <summary>Rules about printing (VAL-001/002/201), VAL-035 (overhead is checked by the container rules, whose IDs its
+    /// errors carry), the not-checked podCertificate projection and the gate drops of volume fields.</summary>
     private static readonly string[] NeverStamped =
     [
-        ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead,
-        ValidationRules.PodCertificateProjection, ValidationRules.DisabledVolumeFields, ValidationRules.BadValueRendering,
+        ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead, ValidationRules.BadValueText,
+        ValidationRules.PodCertificateProjection, ValidationRules.DisabledVolumeFields,
     ];
 
     private static readonly Lazy<HashSet<string>> SpecIds = new(ReadSpecIds);
@@ -238,6 +239,88 @@ public class ValidationRuleTests
             NodeName = "Node",
             PriorityClassName = "Prio",
         })),
+        ("readiness gates and names", p => p.WithSpec(s => s with
+        {
+            ReadinessGates = ValueList.Of(new PodReadinessGate("a/b/c")),
+            Hostname = "Host_1",
+            Subdomain = "sub.domain",
+            HostnameOverride = "Bad_Name",
+            HostNetwork = true,
+            SetHostnameAsFQDN = true,
+            RuntimeClassName = "",
+            PreemptionPolicy = "Sometimes",
+            WorkloadRef = new WorkloadReference { Name = "W", PodGroup = "g.1" },
+        })),
+        ("node affinity", p => p.WithSpec(s => s with
+        {
+            Affinity = new Affinity
+            {
+                NodeAffinity = new NodeAffinity
+                {
+                    RequiredDuringSchedulingIgnoredDuringExecution = new NodeSelector
+                    {
+                        NodeSelectorTerms = ValueList.Of(new NodeSelectorTerm
+                        {
+                            MatchExpressions = ValueList.Of(new NodeSelectorRequirement { Key = "zone", Operator = "Bogus", Values = ValueList.Of("a b") }),
+                            MatchFields = ValueList.Of(new NodeSelectorRequirement { Key = "metadata.uid", Operator = "Exists" }),
+                        }),
+                    },
+                    PreferredDuringSchedulingIgnoredDuringExecution = ValueList.Of(new PreferredSchedulingTerm { Weight = 0 }),
+                },
+            },
+        })),
+        ("pod affinity", p => p.WithSpec(s => s with
+        {
+            Affinity = new Affinity
+            {
+                PodAntiAffinity = new PodAntiAffinity
+                {
+                    PreferredDuringSchedulingIgnoredDuringExecution = ValueList.Of(new WeightedPodAffinityTerm
+                    {
+                        Weight = 101,
+                        PodAffinityTerm = new PodAffinityTerm
+                        {
+                            LabelSelector = new LabelSelector { MatchExpressions = ValueList.Of(new LabelSelectorRequirement { Key = "app", Operator = "In" }) },
+                            Namespaces = ValueList.Of("Bad_NS"),
+                            MatchLabelKeys = ValueList.Of("tier", "tier"),
+                            MismatchLabelKeys = ValueList.Of("tier"),
+                        },
+                    }),
+                },
+            },
+        })),
+        ("tolerations", p => p.WithSpec(s => s with
+        {
+            Tolerations = ValueList.Of(
+                new Toleration { Operator = "Equal", Value = "v v", TolerationSeconds = 5, Effect = "NoSchedule" },
+                new Toleration { Key = "k", Operator = "Bogus", Effect = "Never" },
+                new Toleration { Key = "n", Operator = "Gt", Value = "5" }),
+        })),
+        ("topology spread", p => p.WithSpec(s => s with
+        {
+            TopologySpreadConstraints = ValueList.Of(
+                new TopologySpreadConstraint { MaxSkew = 0, TopologyKey = "", WhenUnsatisfiable = "Maybe", MinDomains = 0, NodeAffinityPolicy = "Always", MatchLabelKeys = ValueList.Of("app") },
+                new TopologySpreadConstraint { MaxSkew = 1, TopologyKey = "", WhenUnsatisfiable = "Maybe", LabelSelector = new LabelSelector { MatchLabels = ValueMap.Of(("-x", "y")) } }),
+        })),
+        ("dns config and host aliases", p => p.WithSpec(s => s with
+        {
+            DnsPolicy = "None",
+            DNSConfig = new PodDNSConfig
+            {
+                Nameservers = ValueList.Of("1.2.3.4", "not-an-ip", "::1", "10.0.0.1"),
+                Searches = ValueList.Of("under_score.example.com", "Bad"),
+                Options = ValueList.Of(new PodDNSConfigOption()),
+            },
+            HostAliases = ValueList.Of(new HostAlias { IP = "999.1.1.1", Hostnames = ValueList.Of("Bad_Host") }),
+        })),
+        ("resource claims", p => WithC(p, c => c with
+        {
+            Resources = c.Resources with { Claims = ValueList.Of(new ResourceClaim { Name = "" }, new ResourceClaim { Name = "nope" }) },
+        }).WithSpec(s => s with
+        {
+            ResourceClaims = ValueList.Of(new PodResourceClaim { Name = "Bad_Claim" }, new PodResourceClaim { Name = "ok", ResourceClaimName = "a", ResourceClaimTemplateName = "b" }),
+        })),
+        .. SecurityBreakages.All,
     ];
 
     /// <summary>Profiles that switch the gated rules on and off.</summary>

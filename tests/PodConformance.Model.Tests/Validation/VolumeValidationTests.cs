@@ -7,7 +7,7 @@ using PodConformance.Model.Validation;
 namespace PodConformance.Model.Tests.Validation;
 
 /// <summary>
-/// Exact texts of the volume rules (spec/validation.md VAL-060…VAL-645) beyond what the upstream vectors pin: the
+/// Exact texts of the volume rules (spec/validation.md VAL-060…VAL-643; bad value printing VAL-201) beyond what the upstream vectors pin: the
 /// quirky paths, the release-dependent value rendering, the gate drops and the not-checked list.
 /// </summary>
 public class VolumeValidationTests
