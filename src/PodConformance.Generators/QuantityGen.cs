@@ -129,6 +129,18 @@ public static class QuantityGen
         from chars in Gen.Elements("0123456789.+-eEinumkKMGTPi aZ\u00e9\u0130\u0000".ToCharArray()).ArrayOf()
         select new string(chars));
 
+    /// <summary>
+    /// Plain decimals of 19–40 digits, mostly negative, with an optional fraction: the decimal form held beyond int64
+    /// once scaled, where Go's Value()/MilliValue() overflow (QTY-032) or, for negatives, divide the low 64 bits
+    /// (QTY-038).
+    /// </summary>
+    public static Gen<string> BeyondInt64Text { get; } =
+        from sign in Gen.Elements("-", "-", "")
+        from lead in Gen.Choose(1, 9)
+        from rest in Digits(18, 39)
+        from fraction in Gen.Frequency((2, Gen.Constant("")), (1, Digits(1, 12).Select(f => "." + f)))
+        select sign + lead.ToString(CultureInfo.InvariantCulture) + rest + fraction;
+
     /// <summary>Unround amounts come in beside the spelling tables from this size on, more often as the size grows.</summary>
     public const int UnroundFromSize = 20;
 

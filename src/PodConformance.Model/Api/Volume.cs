@@ -3,7 +3,7 @@ using PodConformance.Model.Collections;
 namespace PodConformance.Model.Api;
 
 /// <summary>A volume: its name, which source kind it uses, and the sources whose semantics are modelled.</summary>
-public sealed record Volume
+public sealed partial record Volume
 {
     public string Name { get; init; } = "";
 
@@ -18,16 +18,25 @@ public sealed record Volume
     public ObjectReference? Secret { get; init; }
 
     public ValueList<DownwardApiVolumeFile> DownwardApiItems { get; init; }
+
+    /// <summary>
+    /// <c>downwardAPI</c> was given (non-null). The model keeps the downward API source's fields on the volume, so this flag
+    /// is what says the source is set when another source key follows it in the manifest (<see cref="SourceKind"/> names the last).
+    /// </summary>
+    public bool DownwardApiPresent { get; init; }
+
+    /// <summary>Whether the volume has a <c>downwardAPI</c> source (<see cref="DownwardApiPresent"/>, or built in code with that kind).</summary>
+    public bool HasDownwardApi => DownwardApiPresent || string.Equals(SourceKind, "downwardAPI", StringComparison.Ordinal);
 }
 
-public sealed record EmptyDirVolumeSource
+public sealed partial record EmptyDirVolumeSource
 {
     public string Medium { get; init; } = "";
 
     public Quantities.Quantity? SizeLimit { get; init; }
 }
 
-public sealed record DownwardApiVolumeFile
+public sealed partial record DownwardApiVolumeFile
 {
     public string Path { get; init; } = "";
 

@@ -60,6 +60,8 @@ public static partial class PodDefaulter
             log.Add(DefaultingRules.RestartPolicy, "spec.restartPolicy", "Always");
         }
 
+        spec = DefaultPodSecurityContext(spec, log);
+
         if (spec.TerminationGracePeriodSeconds is null)
         {
             spec = spec with { TerminationGracePeriodSeconds = 30 };
@@ -74,7 +76,7 @@ public static partial class PodDefaulter
 
         spec = spec with
         {
-            Volumes = DefaultVolumes(spec.Volumes, log),
+            Volumes = DefaultVolumes(spec.Volumes, profile, log),
             InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => DefaultContainer(c, log)),
             Containers = MapContainers(spec.Containers, "spec.containers", c => DefaultContainer(c, log)),
             EphemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", c => DefaultContainer(c, log)),
@@ -98,7 +100,11 @@ public static partial class PodDefaulter
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        return pod with { Spec = spec };
+        // PrepareForCreate, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling, DNS and claim
+        // fields), mutatePodAffinity and mutateTopologySpreadConstraints (DEF-301/302), applyAppArmorVersionSkew (DEF-205/206).
+        spec = DropDisabledFields(spec, profile, log);
+        var created = MergeMatchLabelKeys(pod with { Spec = spec }, profile, log);
+        return ApplyAppArmorVersionSkew(created, profile, log);
     }
 
     private static ValueList<Container> MapContainers(ValueList<Container> containers, string listPath, Func<ContainerAt, Container> map)
@@ -112,29 +118,6 @@ public static partial class PodDefaulter
         for (int i = 0; i < result.Length; i++)
         {
             result[i] = map(new ContainerAt(containers[i], $"{listPath}[{i}]"));
-        }
-
-        return result;
-    }
-
-    private static ValueList<Volume> DefaultVolumes(ValueList<Volume> volumes, ChangeLog log)
-    {
-        if (volumes.IsEmpty)
-        {
-            return volumes;
-        }
-
-        var result = new Volume[volumes.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var v = volumes[i];
-            if (v.SourceKind.Length == 0)
-            {
-                v = v with { SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() };
-                log.Add(DefaultingRules.VolumeEmptyDir, $"spec.volumes[{i}].emptyDir", "{}");
-            }
-
-            result[i] = v;
         }
 
         return result;

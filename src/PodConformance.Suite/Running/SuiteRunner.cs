@@ -167,14 +167,15 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
             return new CaseCheck(expected, Observation.Failed(e.Message), Verdict.Fail(e.Message), "the adapter threw " + e.GetType().Name + ": " + e.Message);
         }
 
+        // Secret values masked in what reports show; a value shown in clear is an adapter error (ENV-010).
+        if (testCase is PodCase { Objects: { } objects })
+        {
+            actual = SecretRedaction.Check(actual, objects);
+        }
+
         if (actual.Failure is { } adapterFailure)
         {
             return new CaseCheck(expected, actual, Verdict.Fail(adapterFailure), "the adapter failed: " + adapterFailure);
-        }
-
-        if (testCase is PodCase { Objects: { } objects } && actual.Env is { } env)
-        {
-            actual = actual with { Env = SecretRedaction.Redact(env, objects) };
         }
 
         return new CaseCheck(expected, actual, property.Compare(testCase, expected, actual), null);

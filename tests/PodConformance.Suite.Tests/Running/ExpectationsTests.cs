@@ -155,6 +155,8 @@ public class ExpectationsTests
     [InlineData("{\"expectations\": [{\"property\": \"P-X\", \"kind\": \"differs\", \"reason\": \"r\"}]}", "expectations[0].facet: required")]
     [InlineData("{\"expectations\": [{\"property\": \"P-X\", \"facet\": \"f\", \"kind\": \"differs\"}]}", "expectations[0].reason: required")]
     [InlineData("{\"expectations\": [3]}", "expectations[0]: must be an object")]
+    [InlineData("{\"adapter\": \"x\\ud800\"}", "unpaired surrogate escape")]
+    [InlineData("{\"expectations\": {\"P-\\udc00\": {\"expected\": \"fail\", \"reason\": \"r\"}}}", "unpaired surrogate escape")]
     public void Malformed_files_give_clear_errors(string text, string message)
     {
         var e = Assert.Throws<ExpectationsException>(() => Expectations.Parse(text, "bad.json"));
