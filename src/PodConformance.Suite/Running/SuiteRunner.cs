@@ -158,16 +158,18 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         }
 
         Observation actual;
+        string failed = "the adapter failed: ";
         try
         {
             actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new CaseCheck(expected, Observation.Failed(e.Message), Verdict.Fail(e.Message), "the adapter threw " + e.GetType().Name + ": " + e.Message);
+            (actual, failed) = (Observation.Failed(e.Message), "the adapter threw " + e.GetType().Name + ": ");
         }
 
-        // Secret values masked in what reports show; a value shown in clear is an adapter error (ENV-010).
+        // Secret values masked in what reports show (failure texts included); a value shown in clear is an adapter
+        // error (ENV-010).
         if (testCase is PodCase { Objects: { } objects })
         {
             actual = SecretRedaction.Check(actual, objects);
@@ -175,7 +177,7 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
 
         if (actual.Failure is { } adapterFailure)
         {
-            return new CaseCheck(expected, actual, Verdict.Fail(adapterFailure), "the adapter failed: " + adapterFailure);
+            return new CaseCheck(expected, actual, Verdict.Fail(adapterFailure), failed + adapterFailure);
         }
 
         return new CaseCheck(expected, actual, property.Compare(testCase, expected, actual), null);

