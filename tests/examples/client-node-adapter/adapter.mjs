@@ -87,11 +87,11 @@ function observe(text) {
   } catch (e) {
     return {
       ok: false, milliValue: 0, value: 0, notObserved: ALWAYS_NOT_OBSERVED,
-      'x-error': `${e && e.name ? e.name : typeof e}: ${e && e.message !== undefined ? e.message : String(e)}`,
+      'x-error': `${e && e.name ? e.name : typeof e}: ${e && e.message !== undefined ? e.message : String(e)}`.slice(0, 200),
     };
   }
 
-  const q = { ok: true, 'x-result': `${typeof result} ${String(result)}` };
+  const q = { ok: true, 'x-result': `${typeof result} ${String(result)}`.slice(0, 200) };
   const notObserved = [...ALWAYS_NOT_OBSERVED];
   let value = null;
   let milli = null;

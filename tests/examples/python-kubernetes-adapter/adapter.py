@@ -50,9 +50,9 @@ parse_quantity = load_parse_quantity()
 PROTOCOL = "podconf.adapter/v1"
 INT64_MAX = (1 << 63) - 1
 ALWAYS_NOT_OBSERVED = ["string", "canonical", "format", "error"]
-# The adapter's own arithmetic: exact for every Decimal the library can return (scaleb and rounding to an integer
-# of a value below 10^20 need no more digits); the library's call keeps Python's default context, as any caller's.
-EXACT = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[decimal.InvalidOperation])
+# The adapter's own arithmetic, exact for every Decimal the library can return (scaleb rounds to the context's
+# precision, so it has the largest); the library's call keeps Python's default context, as any caller's does.
+EXACT = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[decimal.InvalidOperation])
 
 
 def library_version():
@@ -78,8 +78,8 @@ def observe(text):
         result = parse_quantity(text)
     except ValueError as e:
         return {"ok": False, "milliValue": 0, "value": 0, "notObserved": ALWAYS_NOT_OBSERVED,
-                "x-error": "%s: %s" % (type(e).__name__, e)}
-    q = {"ok": True, "x-result": "%s %s" % (type(result).__name__, result)}
+                "x-error": ("%s: %s" % (type(e).__name__, e))[:200]}
+    q = {"ok": True, "x-result": ("%s %s" % (type(result).__name__, result))[:200]}
     not_observed = list(ALWAYS_NOT_OBSERVED)
     value = milli = None
     if isinstance(result, decimal.Decimal):
