@@ -147,7 +147,7 @@ public static class ObservationCodec
     ];
 
     /// <summary>
-    /// Every member is required unless <c>notObserved</c> names it (PROTO-016): then it must be absent, so an
+    /// Every member is required unless <c>notObserved</c> names it (PROTO-019): then it must be absent, so an
     /// adapter that forgets a member still fails loudly, and one that cannot observe it says so.
     /// </summary>
     private static QuantityObservation ReadQuantity(JsonElement e, string path)

@@ -31,7 +31,7 @@ public sealed record QuantityObservation(bool Ok, string String, string Canonica
 {
     /// <summary>
     /// Members the adapter could not observe (a client library that only parses has no printer, no Format, not
-    /// Go's error texts): their values here are placeholders, and properties compare only the rest (PROTO-016).
+    /// Go's error texts): their values here are placeholders, and properties compare only the rest (PROTO-019).
     /// The model and every full implementation leave it <see cref="QuantityMembers.None"/>.
     /// </summary>
     public QuantityMembers NotObserved { get; init; }

@@ -19,7 +19,7 @@ public static partial class Catalog
     private static IEnumerable<ConformanceProperty> Quantity()
     {
         // Each property names the members it is about (its subject) besides acceptance; members an adapter reports
-        // as not observed are left out of both views (PROTO-016), and a case whose whole subject was left out is
+        // as not observed are left out of both views (PROTO-019), and a case whose whole subject was left out is
         // not checked (Verdict.NotObserved).
         yield return QuantityProperty(
             "P-QTY-PARSE", "Quantity texts are accepted or rejected with Kubernetes' error, and get the format of their suffix",

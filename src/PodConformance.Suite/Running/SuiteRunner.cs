@@ -69,7 +69,7 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
             }
         }
 
-        // Nothing the property is about was observed: not a pass (the adapter said what it leaves out, PROTO-016).
+        // Nothing the property is about was observed: not a pass (the adapter said what it leaves out, PROTO-019).
         if (notChecked == count && count > 0)
         {
             return new PropertyResult(property, Outcome.Skipped, count, "not observed: " + notObserved, null, clock.Elapsed);
