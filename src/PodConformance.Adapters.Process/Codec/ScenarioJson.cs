@@ -47,6 +47,11 @@ public static class ScenarioJson
                 w.WriteString("deleteAfter", GoDuration.Format(delete));
             }
 
+            if (!script.PodIPs.IsEmpty)
+            {
+                WriteStrings(w, "podIPs", script.PodIPs);
+            }
+
             w.WriteStartObject("containers");
             foreach (var (container, runs) in script.Containers)
             {
@@ -65,6 +70,41 @@ public static class ScenarioJson
         }
 
         w.WriteEndObject();
+        if (!s.Steps.IsEmpty)
+        {
+            w.WriteStartArray("steps");
+            foreach (var step in s.Steps)
+            {
+                WriteStep(w, step);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteStep(Utf8JsonWriter w, ScenarioStep step)
+    {
+        w.WriteStartObject();
+        w.WriteString("at", GoDuration.Format(step.At));
+        if (step.Pod.Length != 0)
+        {
+            w.WriteString("pod", step.Pod);
+        }
+
+        if (step.RemoveSchedulingGates is { } gates)
+        {
+            if (gates.IsEmpty)
+            {
+                w.WriteBoolean("removeSchedulingGates", true);
+            }
+            else
+            {
+                WriteStrings(w, "removeSchedulingGates", gates);
+            }
+        }
+
         w.WriteEndObject();
     }
 

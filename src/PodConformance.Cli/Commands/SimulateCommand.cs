@@ -56,6 +56,8 @@ public static class SimulateCommand
                 pods.Add(loaded.Pod);
             }
 
+            CheckSteps(sc, pods);
+
             var sim = PodSimulator.Run(pods, sc, profile);
             foreach (var rejected in sim.Rejected)
             {
@@ -90,6 +92,19 @@ public static class SimulateCommand
         }
 
         return read.Scenario ?? throw new UserInputException($"{file.DisplayName}: the scenario has errors (listed above)");
+    }
+
+    /// <summary>A step that names no input pod is a typo the run would silently ignore: an input error (exit 2).</summary>
+    private static void CheckSteps(Scenario scenario, List<Pod> pods)
+    {
+        for (int i = 0; i < scenario.Steps.Count; i++)
+        {
+            string name = scenario.Steps[i].Pod;
+            if (name.Length != 0 && !pods.Exists(p => string.Equals(p.Metadata.Name, name, StringComparison.Ordinal)))
+            {
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"scenario steps[{i}].pod: no pod named \"{name}\" among the input pods"));
+            }
+        }
     }
 
     private static string Events(SimulationResult sim, Model.Profiles.Profile profile)

@@ -80,6 +80,9 @@ public static class ScenarioReader
                     case "pods":
                         scenario = scenario with { Pods = Map(value, path, ReadPodScript) };
                         break;
+                    case "steps":
+                        scenario = scenario with { Steps = List(value, path, ReadStep) };
+                        break;
                     default:
                         Unknown(value, path);
                         break;
@@ -115,11 +118,79 @@ public static class ScenarioReader
                 {
                     case "deleteAfter": script = script with { DeleteAfter = Duration(value, p) }; break;
                     case "containers": script = script with { Containers = Map(value, p, ReadContainerScript) }; break;
+                    case "podIPs": script = script with { PodIPs = List(value, p, Str) }; break;
                     default: Unknown(value, p); break;
                 }
             }
 
             return script;
+        }
+
+        /// <summary>One client action at a time: <c>at</c>, and exactly one action with what it needs.</summary>
+        private ScenarioStep ReadStep(ManifestNode node, string path)
+        {
+            var step = new ScenarioStep();
+            bool hasAt = false;
+            int actions = 0;
+            foreach (var (key, value, p) in Fields(node, path))
+            {
+                switch (key)
+                {
+                    case "at":
+                        step = step with { At = Duration(value, p) ?? TimeSpan.Zero };
+                        hasAt = true;
+                        break;
+                    case "pod":
+                        step = step with { Pod = Str(value, p) };
+                        break;
+                    case "removeSchedulingGates":
+                        actions++;
+                        step = step with { RemoveSchedulingGates = GateNames(value, p) };
+                        break;
+                    default:
+                        Unknown(value, p);
+                        break;
+                }
+            }
+
+            if (!hasAt)
+            {
+                Error(node.Position, path + ".at", "Required value");
+            }
+
+            if (actions != 1)
+            {
+                Error(node.Position, path, actions == 0 ? "a step needs an action (removeSchedulingGates)" : "a step has exactly one action");
+            }
+
+            if (step.RemoveSchedulingGates is not null && step.Pod.Length == 0)
+            {
+                Error(node.Position, path + ".pod", "Required value: removeSchedulingGates applies to a pod");
+            }
+
+            return step;
+        }
+
+        /// <summary><c>true</c> removes every gate; a list names the gates to remove.</summary>
+        private ValueList<string> GateNames(ManifestNode node, string path)
+        {
+            if (node is ManifestScalar { Kind: ScalarKind.Bool })
+            {
+                if (!Bool(node, path))
+                {
+                    Error(node.Position, path, "must be true (every gate) or a list of gate names");
+                }
+
+                return ValueList<string>.Empty;
+            }
+
+            var names = List(node, path, Str);
+            if (names.IsEmpty)
+            {
+                Error(node.Position, path, "must be true (every gate) or a non-empty list of gate names");
+            }
+
+            return names;
         }
 
         /// <summary>One run (a mapping) stands for every run; a list gives the runs in order, the last repeating.</summary>

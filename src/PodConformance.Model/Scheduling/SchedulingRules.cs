@@ -29,4 +29,19 @@ public static class SchedulingRules
 
     /// <summary>The model's choice among feasible nodes: the first by ordinal name (the scheduler scores instead).</summary>
     public const string NodeChoice = "SCHED-009";
+
+    /// <summary>NodeName: a pod naming a node fits only that node.</summary>
+    public const string NodeName = "SCHED-010";
+
+    /// <summary>SchedulingGates PreEnqueue: a gated pod is never tried (no event, no condition from the scheduler).</summary>
+    public const string SchedulingGates = "SCHED-011";
+
+    /// <summary>The API server's PrepareForCreate marks a gated pod PodScheduled=False/SchedulingGated.</summary>
+    public const string GatedCondition = "SCHED-012";
+
+    /// <summary>NodePorts: host ports of sidecars and containers against those in use on the node.</summary>
+    public const string NodePorts = "SCHED-013";
+
+    /// <summary>Removing the last gate (a pod update) lets the scheduler try the pod from then on.</summary>
+    public const string GateRemoval = "SCHED-014";
 }

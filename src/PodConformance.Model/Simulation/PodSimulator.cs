@@ -94,10 +94,43 @@ public sealed partial class PodSimulator
         {
             At(Start, () => Schedule(run));
         }
+
+        foreach (var step in Scenario.Steps)
+        {
+            At(Start + step.At, () => Apply(step));
+        }
+    }
+
+    /// <summary>A client's call at its time (spec/scenario.md, steps); a step naming no known pod does nothing.</summary>
+    private void Apply(ScenarioStep step)
+    {
+        if (step.RemoveSchedulingGates is { } gates && Find(step.Pod) is { } run && run.RemoveSchedulingGates(gates))
+        {
+            // SCHED-014: the update that clears the last gate lets the pod into the scheduling queue.
+            Schedule(run);
+        }
+    }
+
+    private PodRun? Find(string podName)
+    {
+        foreach (var run in _runs)
+        {
+            if (string.Equals(run.Name, podName, StringComparison.Ordinal))
+            {
+                return run;
+            }
+        }
+
+        return null;
     }
 
     private void Schedule(PodRun run)
     {
+        if (run.NodeName is not null || run.IsDeleted)
+        {
+            return;
+        }
+
         var bound = new List<Pod>();
         foreach (var other in _runs)
         {
@@ -108,6 +141,12 @@ public sealed partial class PodSimulator
         }
 
         var fit = SchedulerFit.Schedule(run.CurrentPod, Scenario.EffectiveNodes, bound, Profile);
+        if (fit.Gated is not null)
+        {
+            // SCHED-011: a gated pod waits outside the scheduling queue; nothing is recorded.
+            return;
+        }
+
         if (fit.NodeName is { } node)
         {
             run.Bind(Node(node));

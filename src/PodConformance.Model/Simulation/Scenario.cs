@@ -22,6 +22,9 @@ public sealed record Scenario
     /// <summary>Behaviour per pod name; the key <c>*</c> applies to pods not named.</summary>
     public ValueMap<PodScript> Pods { get; init; }
 
+    /// <summary>What clients do during the run, in time order (spec/scenario.md, <c>steps</c>).</summary>
+    public ValueList<ScenarioStep> Steps { get; init; }
+
     public static Node DefaultNode { get; } = new()
     {
         Name = "node-1",
@@ -74,6 +77,9 @@ public sealed record PodScript
 
     /// <summary>When to delete the pod (graceful deletion), measured from creation; null: never.</summary>
     public TimeSpan? DeleteAfter { get; init; }
+
+    /// <summary>The IPs the runtime gives the pod's sandbox (status.podIPs before sorting); empty: the simulator's default.</summary>
+    public ValueList<string> PodIPs { get; init; }
 }
 
 /// <summary>

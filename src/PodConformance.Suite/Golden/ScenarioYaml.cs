@@ -47,6 +47,34 @@ public static class ScenarioYaml
             b.Add("pods", pods.Build());
         }
 
+        if (!scenario.Steps.IsEmpty)
+        {
+            b.Add("steps", new GoldenList(scenario.Steps.Select(StepYaml).ToList()));
+        }
+
+        return b.Build();
+    }
+
+    private static GoldenNode StepYaml(ScenarioStep step)
+    {
+        var b = new GoldenMapBuilder().Add("at", Duration(step.At));
+        if (step.Pod.Length != 0)
+        {
+            b.Add("pod", step.Pod);
+        }
+
+        if (step.RemoveSchedulingGates is { } gates)
+        {
+            if (gates.IsEmpty)
+            {
+                b.Add("removeSchedulingGates", true);
+            }
+            else
+            {
+                b.AddList("removeSchedulingGates", gates);
+            }
+        }
+
         return b.Build();
     }
 
@@ -130,6 +158,7 @@ public static class ScenarioYaml
             b.Add("containers", containers.Build());
         }
 
+        b.AddList("podIPs", script.PodIPs);
         return b.Build();
     }
 

@@ -76,4 +76,25 @@ public class SimulateCommandTests
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("podconf: the API server rejects it: Pod \"bad\" is invalid: spec.containers[0].name", r.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>pod-scheduling-readiness.md: SchedulingGated until the gates are removed, then scheduled and Running.</summary>
+    [Fact]
+    public void A_gated_pod_is_SchedulingGated_until_a_step_removes_its_gates()
+    {
+        var r = CliRun.Run("simulate", "-f", Repo.Path("golden", "docs", "manifests", "pod-with-scheduling-gates.yaml"),
+            "--scenario", Repo.Path("golden", "docs", "scenarios", "scheduling-gates-removed.yaml"));
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("test-pod   0/1     SchedulingGated   0          0s", lines[1]);
+        Assert.StartsWith("test-pod   1/1     Running ", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_step_naming_no_input_pod_is_an_input_error()
+    {
+        using var scenario = CliRun.File("steps:\n- {at: 1s, pod: nope, removeSchedulingGates: true}\n");
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", scenario.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: scenario steps[0].pod: no pod named \"nope\" among the input pods\n", r.Error);
+    }
 }

@@ -1,0 +1,18 @@
+namespace PodConformance.Model.Scheduling;
+
+/// <summary>
+/// A Filter plugin of the default profile with its PreFilter (framework.PreFilterPlugin + FilterPlugin). PreFilter
+/// runs once per pod; a Skip there means Filter is never called for that pod. Filter runs per node and returns null
+/// when the node passes. Plugins are stateless singletons; per-pod state lives in <see cref="SchedulingPod"/>.
+/// </summary>
+public interface IFilterPlugin
+{
+    string Name { get; }
+
+    /// <summary>The spec rule ID the plugin implements.</summary>
+    string Rule { get; }
+
+    FilterStatus? PreFilter(SchedulingPod pod);
+
+    FilterStatus? Filter(SchedulingPod pod, NodeInfo node);
+}
