@@ -36,12 +36,13 @@ public static class SchedulerFit
     /// by its spec.nodeName, unless its phase is Succeeded or Failed (the scheduler's cache drops terminal pods).
     /// A gated pod (SCHED-011) gets a result with <see cref="FitResult.Gated"/> set and neither node nor message.
     /// </summary>
-    public static FitResult Schedule(Pod pod, IReadOnlyList<Node> nodes, IReadOnlyList<Pod>? podsOnNodes, Profile profile)
+    public static FitResult Schedule(Pod pod, IReadOnlyList<Node> nodes, IReadOnlyList<Pod>? podsOnNodes, Profile profile, SchedulerProfile? plugins = null)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(profile);
-        if (SchedulingGatesPlugin.PreEnqueue(pod.Spec) is { } gated)
+        plugins ??= SchedulerProfile.Default;
+        if (plugins.PreEnqueue(pod.Spec) is { } gated)
         {
             return new FitResult(null, ValueList<string>.Empty, ValueList<NodeRejection>.Empty, null, null, ValueList.Of(SchedulingRules.SchedulingGates)) { Gated = gated };
         }
@@ -54,7 +55,7 @@ public static class SchedulerFit
 
         var scheduling = SchedulingPod.For(pod, profile);
         var infos = NodeInfo.Snapshot(nodes, podsOnNodes, scheduling.PodLevelResources);
-        var active = PreFilter(scheduling);
+        var active = PreFilter(scheduling, plugins.Filters);
         var feasible = new List<string>();
         var rejections = new List<NodeRejection>();
         foreach (var info in infos)
@@ -86,11 +87,11 @@ public static class SchedulerFit
     }
 
     /// <summary>The filters whose PreFilter did not return Skip, in profile order.</summary>
-    public static List<IFilterPlugin> PreFilter(SchedulingPod pod)
+    public static List<IFilterPlugin> PreFilter(SchedulingPod pod, ValueList<IFilterPlugin> filters)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var active = new List<IFilterPlugin>(DefaultFilters.All.Count);
-        foreach (var plugin in DefaultFilters.All)
+        var active = new List<IFilterPlugin>(filters.Count);
+        foreach (var plugin in filters)
         {
             if (plugin.PreFilter(pod) is not { Code: FilterCode.Skip })
             {

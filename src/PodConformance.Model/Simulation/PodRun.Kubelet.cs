@@ -343,6 +343,7 @@ internal sealed partial class PodRun
         }
 
         c.Phase = RuntimePhase.Exited;
+        c.ExitPending = true;
         c.ExitCode = exitCode;
         c.TerminationReason = reason;
         c.FinishedAt = Now;
@@ -354,12 +355,13 @@ internal sealed partial class PodRun
         _sim.At(Now + SimulationTiming.PlegRelist, Sync);
     }
 
-    /// <summary>The previous instance's terminated state moves to lastState when a new one is created or waits.</summary>
+    /// <summary>The previous instance's terminated state moves to lastState when a new one is created or waits with a reason.</summary>
     private static void MoveToLastState(ContainerRuntime c)
     {
-        if (c.HasExited)
+        if (c.ExitPending)
         {
             c.LastTermination = Terminated(c);
+            c.ExitPending = false;
         }
     }
 
@@ -398,6 +400,7 @@ internal sealed partial class PodRun
 
         _sim.Record(this, EventCatalog.Killing(Ref(c), Now));
         c.Phase = RuntimePhase.Exited;
+        c.ExitPending = true;
         c.ExitCode = 0;
         c.TerminationReason = "Completed";
         c.FinishedAt = Now;

@@ -107,6 +107,10 @@ internal sealed partial class PodRun
         {
             RuntimePhase.Running => new ContainerState { Running = new ContainerStateRunning { StartedAt = Trunc(c.StartedAt) } },
             RuntimePhase.Exited => new ContainerState { Terminated = Terminated(c) },
+
+            // PHASE-018: no start error cached (no waiting reason) while a restart pulls its image: the exited instance is
+            // still the runtime's newest container, so its terminated state stays until the new one runs.
+            _ when _sim.Rules.KeepsTerminatedState(c.ExitPending, c.WaitingReason) => new ContainerState { Terminated = Terminated(c) },
             _ => new ContainerState
             {
                 Waiting = new ContainerStateWaiting

@@ -22,8 +22,9 @@ public sealed partial class PodSimulator
     private readonly Dictionary<string, HashSet<string>> _nodeImages = new(StringComparer.Ordinal);
     private long _seq;
 
-    private PodSimulator(Scenario scenario, Profile profile, DateTimeOffset start)
+    private PodSimulator(Scenario scenario, Profile profile, DateTimeOffset start, SimulatorRules rules)
     {
+        Rules = rules;
         Scenario = scenario;
         Profile = profile;
         Start = start;
@@ -33,6 +34,8 @@ public sealed partial class PodSimulator
     }
 
     internal Scenario Scenario { get; }
+
+    internal SimulatorRules Rules { get; }
 
     internal Profile Profile { get; }
 
@@ -44,10 +47,11 @@ public sealed partial class PodSimulator
 
     internal Backoff.BackoffTracker ImagePull { get; }
 
-    public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, DateTimeOffset? start = null)
+    /// <summary>Runs <paramref name="pods"/> under <paramref name="scenario"/>; <paramref name="rules"/> defaults to the model's rules.</summary>
+    public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, DateTimeOffset? start = null, SimulatorRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(pods);
-        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart);
+        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart, rules ?? SimulatorRules.Default);
         sim.CreateAll(pods);
         sim.Loop();
         return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim._timeline.ToValueList(), sim._events.ToValueList(), sim._rejected.ToValueList());
@@ -140,7 +144,7 @@ public sealed partial class PodSimulator
             }
         }
 
-        var fit = SchedulerFit.Schedule(run.CurrentPod, Scenario.EffectiveNodes, bound, Profile);
+        var fit = SchedulerFit.Schedule(run.CurrentPod, Scenario.EffectiveNodes, bound, Profile, Rules.Scheduler);
         if (fit.Gated is not null)
         {
             // SCHED-011: a gated pod waits outside the scheduling queue; nothing is recorded.

@@ -1,0 +1,19 @@
+using PodConformance.Model.Kubelet;
+using PodConformance.Model.Scheduling;
+
+namespace PodConformance.Model.Simulation;
+
+/// <summary>
+/// The rules the simulator calls where no other input reaches them, gathered so that a caller can swap one (the
+/// mutation self-check bends one rule and lets its effects flow through the rest of the run). Every member defaults to
+/// the model's rule; <see cref="Default"/> is what <see cref="PodSimulator.Run"/> uses.
+/// </summary>
+public sealed record SimulatorRules
+{
+    public static SimulatorRules Default { get; } = new();
+
+    public SchedulerProfile Scheduler { get; init; } = SchedulerProfile.Default;
+
+    /// <summary>PHASE-018: whether a restarting container without a cached start error still shows its exited instance.</summary>
+    public Func<bool, string, bool> KeepsTerminatedState { get; init; } = ContainerStatusSynthesis.KeepsTerminatedState;
+}
