@@ -74,4 +74,8 @@ public abstract partial class PodConformanceSpecificationTests
     /// <summary>P-EVICT-ORDER: Under node pressure, pods are ranked and evicted as the kubelet's eviction manager does.</summary>
     [ConformanceFact]
     public virtual void P_EVICT_ORDER() => Verify("P-EVICT-ORDER");
+
+    /// <summary>P-SCHED-FIT: The pod is held while gated, placed only where Kubernetes' filters allow, or refused with the same FailedScheduling message.</summary>
+    [ConformanceFact]
+    public virtual void P_SCHED_FIT() => Verify("P-SCHED-FIT");
 }

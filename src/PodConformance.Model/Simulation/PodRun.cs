@@ -80,7 +80,7 @@ internal sealed partial class PodRun
     public void Create()
     {
         _pod = _pod with { Status = new PodStatus { Phase = "Pending", QosClass = QosCalculator.ComputePodQos(_pod.Spec, Profile).ToApiString() } };
-        if (Scheduling.SchedulingGatesPlugin.GatedCondition(_pod, Trunc(Now)) is { } gated)
+        if (_sim.Rules.GatedCondition(_pod, Trunc(Now)) is { } gated)
         {
             // SCHED-012: PrepareForCreate marks a gated pod PodScheduled=False/SchedulingGated.
             _pod = _pod with { Status = _pod.Status with { Conditions = ValueList.Of(gated) } };
@@ -101,6 +101,13 @@ internal sealed partial class PodRun
         _scheduledCondition = new PodCondition { Type = "PodScheduled", Status = "True", LastTransitionTime = Trunc(Now) };
         _sim.Record(this, EventCatalog.Scheduled(PodRef, node.Name, Now));
         Publish();
+        _sim.At(Now + SimulationTiming.SandboxStartup, Sync);
+    }
+
+    /// <summary>A pod created already bound (spec.nodeName): no scheduler, no Scheduled event; the kubelet syncs it as any other.</summary>
+    public void BindAssigned(Node node)
+    {
+        _node = node;
         _sim.At(Now + SimulationTiming.SandboxStartup, Sync);
     }
 

@@ -135,6 +135,17 @@ public sealed partial class PodSimulator
             return;
         }
 
+        if (run.CurrentPod.Spec.NodeName is { Length: > 0 } assigned)
+        {
+            // SIM-013: a pod created with spec.nodeName is never queued; the named node's kubelet runs it, if the node exists.
+            if (FindNode(assigned) is { } target)
+            {
+                run.BindAssigned(target);
+            }
+
+            return;
+        }
+
         var bound = new List<Pod>();
         foreach (var other in _runs)
         {
@@ -159,6 +170,19 @@ public sealed partial class PodSimulator
         {
             run.Unschedulable(fit.EventMessage ?? fit.Message ?? "");
         }
+    }
+
+    private Node? FindNode(string name)
+    {
+        foreach (var n in Scenario.EffectiveNodes)
+        {
+            if (string.Equals(n.Name, name, StringComparison.Ordinal))
+            {
+                return n;
+            }
+        }
+
+        return null;
     }
 
     private Node Node(string name)

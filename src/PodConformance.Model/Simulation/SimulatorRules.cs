@@ -1,3 +1,4 @@
+using PodConformance.Model.Api;
 using PodConformance.Model.Kubelet;
 using PodConformance.Model.Scheduling;
 
@@ -13,6 +14,9 @@ public sealed record SimulatorRules
     public static SimulatorRules Default { get; } = new();
 
     public SchedulerProfile Scheduler { get; init; } = SchedulerProfile.Default;
+
+    /// <summary>SCHED-012: the condition the API server gives a gated pod at create (null: none).</summary>
+    public Func<Pod, DateTimeOffset, PodCondition?> GatedCondition { get; init; } = SchedulingGatesPlugin.GatedCondition;
 
     /// <summary>PHASE-018: whether a restarting container without a cached start error still shows its exited instance.</summary>
     public Func<bool, string, bool> KeepsTerminatedState { get; init; } = ContainerStatusSynthesis.KeepsTerminatedState;

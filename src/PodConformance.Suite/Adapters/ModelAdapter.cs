@@ -14,7 +14,7 @@ public sealed class ModelAdapter : IConformanceAdapter
 {
     public string Name => "model";
 
-    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore | Capability.Env | Capability.Eviction;
+    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore | Capability.Env | Capability.Eviction | Capability.Scheduling;
 
     public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Run(testCase, profile));

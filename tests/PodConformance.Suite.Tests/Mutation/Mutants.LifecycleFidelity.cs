@@ -1,4 +1,5 @@
 using PodConformance.Model.Kubelet;
+using PodConformance.Model.Scheduling;
 using PodConformance.Model.Simulation;
 
 namespace PodConformance.Suite.Tests.Mutation;
@@ -13,5 +14,29 @@ internal static partial class Mutants
             "a restart that pulls its image shows waiting ContainerCreating instead of the exited instance (the phase falls back to Pending)",
             Injection.Stage,
             ModelPipeline.Real with { Simulator = SimulatorRules.Default with { KeepsTerminatedState = (_, _) => false } });
+
+        yield return new Mutant(
+            "sched-gates-ignored", "scheduling", SchedulingRules.SchedulingGates,
+            "the scheduler tries a pod that still has scheduling gates",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { PreEnqueue = _ => null } } });
+
+        yield return new Mutant(
+            "sched-no-gated-condition", "scheduling", SchedulingRules.GatedCondition,
+            "the API server creates a gated pod without PodScheduled=False/SchedulingGated (STATUS reads Pending)",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { GatedCondition = (_, _) => null } });
+
+        yield return new Mutant(
+            "sched-taints-ignored", "scheduling", SchedulingRules.Taints,
+            "the TaintToleration filter is left out: NoSchedule/NoExecute taints no longer keep pods away",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Where(f => f is not TaintTolerationPlugin)] } } });
+
+        yield return new Mutant(
+            "sched-selector-ignored", "scheduling", SchedulingRules.NodeSelector,
+            "the NodeAffinity filter is left out: nodeSelector labels are not required",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Where(f => f is not NodeAffinityPlugin)] } } });
     }
 }
