@@ -78,4 +78,8 @@ public abstract partial class PodConformanceSpecificationTests
     /// <summary>P-SCHED-FIT: The pod is held while gated, placed only where Kubernetes' filters allow, or refused with the same FailedScheduling message.</summary>
     [ConformanceFact]
     public virtual void P_SCHED_FIT() => Verify("P-SCHED-FIT");
+
+    /// <summary>P-LIFE-CONFIG: A container whose env or subPathExpr cannot be built waits in CreateContainerConfigError with the kubelet's message, and starts once the object exists.</summary>
+    [ConformanceFact]
+    public virtual void P_LIFE_CONFIG() => Verify("P-LIFE-CONFIG");
 }

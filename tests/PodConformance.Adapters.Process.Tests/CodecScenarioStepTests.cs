@@ -20,6 +20,25 @@ public class CodecScenarioStepTests
             new ScenarioStep { At = TimeSpan.FromSeconds(20), Pod = "test-pod", RemoveSchedulingGates = ValueList<string>.Empty }),
     };
 
+    private static Scenario WithObjects { get; } = new()
+    {
+        Objects = ValueList.Of(
+            ClusterObject.ConfigMap("", "cfg", ValueMap.Of(("mode", "prod"))),
+            ClusterObject.Secret("team-a", "creds", ValueMap.Of(("password", "p@ss"))),
+            ClusterObject.FromService(new Model.ContainerEnv.Service { Name = "db", Namespace = "default", ClusterIP = "10.96.0.20", Ports = [new Model.ContainerEnv.ServicePort { Name = "pg", Port = 5432, Protocol = "TCP" }] })),
+        Steps = ValueList.Of(new ScenarioStep { At = TimeSpan.FromSeconds(30), Create = ClusterObject.ConfigMap("", "late", ValueMap.Of(("k", "v"))) }),
+    };
+
+    [Fact]
+    public void Objects_and_create_steps_round_trip_with_secret_values_in_clear()
+    {
+        var c = new PodCase(new Pod { Metadata = new ObjectMeta { Name = "web" } }, WithObjects);
+        string line = ProtocolMessages.Run(4, c, Profile.Default);
+        Assert.Contains("\"stringData\":{\"password\":\"p@ss\"}", line, StringComparison.Ordinal);
+        var run = Assert.IsType<RunRequest>(ProtocolMessages.ReadRequest(line));
+        Assert.Equal(c, run.Case);
+    }
+
     [Fact]
     public void Steps_and_pod_ips_round_trip_in_a_run_request()
     {

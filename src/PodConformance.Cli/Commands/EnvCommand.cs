@@ -99,13 +99,7 @@ public static class EnvCommand
     }
 
     /// <summary>The master Service every cluster has (kubeadm's default service CIDR), so output matches <c>kubectl exec env</c>.</summary>
-    public static Service KubernetesService { get; } = new()
-    {
-        Name = "kubernetes",
-        Namespace = "default",
-        ClusterIP = "10.96.0.1",
-        Ports = [new ServicePort { Name = "https", Port = 443, Protocol = "TCP" }],
-    };
+    public static Service KubernetesService => ServiceEnvVars.KubernetesService;
 
     private static LoadedPod Select(IReadOnlyList<LoadedPod> pods, string? name)
     {

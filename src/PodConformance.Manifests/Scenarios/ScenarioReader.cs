@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Objects;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
@@ -83,6 +84,9 @@ public static class ScenarioReader
                     case "steps":
                         scenario = scenario with { Steps = List(value, path, ReadStep) };
                         break;
+                    case "objects":
+                        scenario = scenario with { Objects = List(value, path, ReadObject) };
+                        break;
                     default:
                         Unknown(value, path);
                         break;
@@ -147,6 +151,10 @@ public static class ScenarioReader
                         actions++;
                         step = step with { RemoveSchedulingGates = GateNames(value, p) };
                         break;
+                    case "create":
+                        actions++;
+                        step = step with { Create = ReadObject(value, p) };
+                        break;
                     default:
                         Unknown(value, p);
                         break;
@@ -160,7 +168,7 @@ public static class ScenarioReader
 
             if (actions != 1)
             {
-                Error(node.Position, path, actions == 0 ? "a step needs an action (removeSchedulingGates)" : "a step has exactly one action");
+                Error(node.Position, path, actions == 0 ? "a step needs an action (removeSchedulingGates, create)" : "a step has exactly one action");
             }
 
             if (step.RemoveSchedulingGates is not null && step.Pod.Length == 0)
@@ -169,6 +177,53 @@ public static class ScenarioReader
             }
 
             return step;
+        }
+
+        /// <summary>
+        /// A ConfigMap, Secret or Service in Kubernetes' form, checked as the API server would (EnvObjectMapper: data
+        /// types, base64, keys, ports); other kinds are errors, since nothing in a scenario would read them.
+        /// </summary>
+        private ClusterObject ReadObject(ManifestNode node, string path)
+        {
+            if (node is not ManifestMapping mapping)
+            {
+                Error(node.Position, path, $"expected an object (a mapping), got {node.Describe()}");
+                return new ClusterObject();
+            }
+
+            string kind = mapping.GetString("kind");
+            var metadata = mapping.Get("metadata") as ManifestMapping;
+            string name = metadata?.GetString("name") ?? "";
+            string ns = metadata?.GetString("namespace") ?? "";
+            if (kind is not (ClusterObject.ConfigMapKind or ClusterObject.SecretKind or ClusterObject.ServiceKind))
+            {
+                Error(mapping.Position, path + ".kind", (kind.Length == 0 ? "Required value" : "Unsupported value: \"" + kind + "\"") + ": supported kinds are ConfigMap, Secret, Service");
+                return new ClusterObject();
+            }
+
+            if (name.Length == 0)
+            {
+                Error(mapping.Position, path + ".metadata.name", "Required value");
+                return new ClusterObject();
+            }
+
+            var mapped = EnvObjectMapper.Map([new ManifestObject(mapping.GetString("apiVersion"), kind, name, ns, mapping, File, 0, -1)]);
+            foreach (var d in mapped.Diagnostics)
+            {
+                Add(d with { Path = d.Path.Length == 0 ? path : path + "." + d.Path });
+            }
+
+            if (mapped.ConfigMaps.Length == 1)
+            {
+                return ClusterObject.ConfigMap(ns, name, mapped.ConfigMaps[0].Data);
+            }
+
+            if (mapped.Secrets.Length == 1)
+            {
+                return ClusterObject.Secret(ns, name, mapped.Secrets[0].Data);
+            }
+
+            return mapped.Services.Length == 1 ? ClusterObject.FromService(mapped.Services[0] with { Namespace = ns.Length == 0 ? "default" : ns }) : new ClusterObject();
         }
 
         /// <summary><c>true</c> removes every gate; a list names the gates to remove.</summary>

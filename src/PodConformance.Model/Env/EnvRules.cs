@@ -32,6 +32,9 @@ public static class EnvRules
 
     /// <summary>Secret-derived values are masked in every display.</summary>
     public const string Masking = "ENV-010";
+
+    /// <summary>generateContainerConfig's order: the environment first, then each mount's subPathExpr in mount order.</summary>
+    public const string ConfigCheckOrder = "ENV-011";
 }
 
 /// <summary>Spec rule IDs for <c>$(VAR)</c> expansion.</summary>

@@ -264,8 +264,25 @@ internal sealed partial class PodRun
         Publish();
     }
 
+    /// <summary>
+    /// generateContainerConfig, after the image is there (SIM-014): an error leaves the container waiting in
+    /// CreateContainerConfigError with the error as message, records Warning Failed "Error: …", and the pod worker
+    /// retries after its error requeue; no container is created, so nothing restarts or backs off.
+    /// </summary>
     private void CreateAndStart(ContainerRuntime c)
     {
+        var inputs = _sim.EnvInputsFor(Namespace, _node!, PodIPs());
+        if (_sim.Rules.ContainerConfig(_pod, c.Spec, inputs, Profile) is { } error)
+        {
+            MoveToLastState(c);
+            c.Phase = RuntimePhase.Waiting;
+            c.WaitingReason = ContainerEnv.EnvError.Reason;
+            c.WaitingMessage = error.Message;
+            _sim.Record(this, EventCatalog.ContainerError(Ref(c), error.Message, Now));
+            RequestResync(SimulationTiming.SyncErrorRequeue);
+            return;
+        }
+
         MoveToLastState(c);
         c.Starts++;
         c.Generation++;

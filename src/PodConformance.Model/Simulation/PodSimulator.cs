@@ -20,6 +20,7 @@ public sealed partial class PodSimulator
     private readonly List<RejectedPod> _rejected = [];
     private readonly List<PodRun> _runs = [];
     private readonly Dictionary<string, HashSet<string>> _nodeImages = new(StringComparer.Ordinal);
+    private readonly List<ClusterObject> _objects = [];
     private long _seq;
 
     private PodSimulator(Scenario scenario, Profile profile, DateTimeOffset start, SimulatorRules rules)
@@ -30,6 +31,7 @@ public sealed partial class PodSimulator
         Start = start;
         Now = start;
         CrashLoop = Backoff.CrashLoopBackoffPolicy.For(profile).NewTracker();
+        _objects.AddRange(scenario.Objects);
         ImagePull = Backoff.ImagePullBackoff.NewTracker();
     }
 
@@ -62,6 +64,10 @@ public sealed partial class PodSimulator
     internal void Record(PodRun run, Events.PodEvent e) => _events.Add(new SimulatedEvent(run.Namespace, run.Name, e));
 
     internal void Snapshot(SnapshotKind kind, Pod pod) => _timeline.Add(new PodSnapshot(Now, kind, pod));
+
+    /// <summary>What the kubelet reads to build a container's config now: the objects that exist at this time (SIM-014).</summary>
+    internal ContainerEnv.EnvInputs EnvInputsFor(string podNamespace, Node node, ValueList<string> podIPs) =>
+        ClusterObject.InputsFor(_objects, podNamespace, new ContainerEnv.EnvInputs { Node = node, PodIPs = podIPs });
 
     internal bool NodeHasImage(string node, string image) =>
         Scenario.Images.IsPresent(image) || (_nodeImages.TryGetValue(node, out var set) && set.Contains(image));
@@ -108,6 +114,13 @@ public sealed partial class PodSimulator
     /// <summary>A client's call at its time (spec/scenario.md, steps); a step naming no known pod does nothing.</summary>
     private void Apply(ScenarioStep step)
     {
+        if (step.Create is { } created)
+        {
+            // A client creates an object; kubelets read it from the next container start on (SIM-014).
+            _objects.Add(created);
+            return;
+        }
+
         if (step.RemoveSchedulingGates is { } gates && Find(step.Pod) is { } run && run.RemoveSchedulingGates(gates))
         {
             // SCHED-014: the update that clears the last gate lets the pod into the scheduling queue.

@@ -22,6 +22,9 @@ public sealed record Scenario
     /// <summary>Behaviour per pod name; the key <c>*</c> applies to pods not named.</summary>
     public ValueMap<PodScript> Pods { get; init; }
 
+    /// <summary>ConfigMaps, Secrets and Services in the cluster from the start (spec/scenario.md, <c>objects</c>).</summary>
+    public ValueList<ClusterObject> Objects { get; init; }
+
     /// <summary>What clients do during the run, in time order (spec/scenario.md, <c>steps</c>).</summary>
     public ValueList<ScenarioStep> Steps { get; init; }
 

@@ -19,4 +19,7 @@ public sealed record ScenarioStep
     /// does something else, empty for every gate, else the names to remove.
     /// </summary>
     public ValueList<string>? RemoveSchedulingGates { get; init; }
+
+    /// <summary>An object a client creates (a ConfigMap, Secret or Service); null when the step does something else.</summary>
+    public ClusterObject? Create { get; init; }
 }

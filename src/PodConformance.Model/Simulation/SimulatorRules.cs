@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Kubelet;
+using PodConformance.Model.Profiles;
 using PodConformance.Model.Scheduling;
 
 namespace PodConformance.Model.Simulation;
@@ -17,6 +18,9 @@ public sealed record SimulatorRules
 
     /// <summary>SCHED-012: the condition the API server gives a gated pod at create (null: none).</summary>
     public Func<Pod, DateTimeOffset, PodCondition?> GatedCondition { get; init; } = SchedulingGatesPlugin.GatedCondition;
+
+    /// <summary>ENV-009/ENV-011: the error that keeps a container from being created (null: it can be created).</summary>
+    public Func<Pod, Container, ContainerEnv.EnvInputs, Profile, ContainerEnv.EnvError?> ContainerConfig { get; init; } = ContainerEnv.ContainerConfig.Check;
 
     /// <summary>PHASE-018: whether a restarting container without a cached start error still shows its exited instance.</summary>
     public Func<bool, string, bool> KeepsTerminatedState { get; init; } = ContainerStatusSynthesis.KeepsTerminatedState;

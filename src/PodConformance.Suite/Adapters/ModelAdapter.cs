@@ -36,7 +36,7 @@ public sealed class ModelAdapter : IConformanceAdapter
             return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
         }
 
-        var sim = Model.Simulation.PodSimulator.Run([p.Pod], p.Scenario, profile);
+        var sim = Model.Simulation.PodSimulator.Run([p.Pod], p.SimulatedScenario(), profile);
         return new Observation
         {
             Admission = admission,

@@ -95,6 +95,12 @@ public static class CaseText
             }
         }
 
+        if (!s.Objects.IsEmpty)
+        {
+            // Kubernetes' form, Secret values masked (ENV-010): reports are shared.
+            w.Append(Golden.GoldenYamlWriter.Write(new Golden.GoldenMap([KeyValuePair.Create("objects", (Golden.GoldenNode)new Golden.GoldenList([.. s.Objects.Select(Golden.ScenarioYaml.ObjectYaml)]))])));
+        }
+
         if (!s.Steps.IsEmpty)
         {
             w.Append("steps:\n");
@@ -104,6 +110,12 @@ public static class CaseText
                 if (step.Pod.Length != 0)
                 {
                     w.Append("  pod: ").Append(Quote(step.Pod)).Append('\n');
+                }
+
+                if (step.Create is { } created)
+                {
+                    string yaml = Golden.GoldenYamlWriter.Write(new Golden.GoldenMap([KeyValuePair.Create("create", Golden.ScenarioYaml.ObjectYaml(created))]));
+                    w.Append(string.Concat(yaml.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => "  " + l + "\n")));
                 }
 
                 if (step.RemoveSchedulingGates is { } gates)

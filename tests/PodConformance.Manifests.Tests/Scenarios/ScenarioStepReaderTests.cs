@@ -29,7 +29,7 @@ public class ScenarioStepReaderTests
 
     [Theory]
     [InlineData("steps:\n- {pod: p, removeSchedulingGates: true}\n", "s.yaml:2:3: steps[0].at: Required value")]
-    [InlineData("steps:\n- {at: 1s, pod: p}\n", "s.yaml:2:3: steps[0]: a step needs an action (removeSchedulingGates)")]
+    [InlineData("steps:\n- {at: 1s, pod: p}\n", "s.yaml:2:3: steps[0]: a step needs an action (removeSchedulingGates, create)")]
     [InlineData("steps:\n- {at: 1s, removeSchedulingGates: true}\n", "s.yaml:2:3: steps[0].pod: Required value: removeSchedulingGates applies to a pod")]
     [InlineData("steps:\n- {at: 1s, pod: p, removeSchedulingGates: false}\n", "s.yaml:2:43: steps[0].removeSchedulingGates: must be true (every gate) or a list of gate names")]
     [InlineData("steps:\n- {at: 1s, pod: p, removeSchedulingGates: []}\n", "s.yaml:2:43: steps[0].removeSchedulingGates: must be true (every gate) or a non-empty list of gate names")]

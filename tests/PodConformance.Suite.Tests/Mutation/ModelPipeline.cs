@@ -74,7 +74,7 @@ internal sealed record ModelPipeline
             return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
         }
 
-        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], p.Scenario, profile, rules: Simulator);
+        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], p.SimulatedScenario(), profile, rules: Simulator);
         return new Observation
         {
             Admission = admission,

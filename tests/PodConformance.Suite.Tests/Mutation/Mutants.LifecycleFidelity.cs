@@ -1,3 +1,4 @@
+using PodConformance.Model.ContainerEnv;
 using PodConformance.Model.Kubelet;
 using PodConformance.Model.Scheduling;
 using PodConformance.Model.Simulation;
@@ -14,6 +15,18 @@ internal static partial class Mutants
             "a restart that pulls its image shows waiting ContainerCreating instead of the exited instance (the phase falls back to Pending)",
             Injection.Stage,
             ModelPipeline.Real with { Simulator = SimulatorRules.Default with { KeepsTerminatedState = (_, _) => false } });
+
+        yield return new Mutant(
+            "config-errors-ignored", "env", EnvRules.ConfigError,
+            "a container whose ConfigMap, Secret or key is missing starts anyway (no CreateContainerConfigError)",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { ContainerConfig = (_, _, _, _) => null } });
+
+        yield return new Mutant(
+            "config-subpath-unchecked", "env", ExpandRules.SubPathExpr,
+            "subPathExpr is not expanded strictly: a mount over an undefined or empty variable does not stop the container",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { ContainerConfig = (pod, c, inputs, profile) => EnvironmentBuilder.Build(pod, c, inputs, profile).Error } });
 
         yield return new Mutant(
             "sched-gates-ignored", "scheduling", SchedulingRules.SchedulingGates,
