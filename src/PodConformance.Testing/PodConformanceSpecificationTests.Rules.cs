@@ -82,4 +82,8 @@ public abstract partial class PodConformanceSpecificationTests
     /// <summary>P-LIFE-CONFIG: A container whose env or subPathExpr cannot be built waits in CreateContainerConfigError with the kubelet's message, and starts once the object exists.</summary>
     [ConformanceFact]
     public virtual void P_LIFE_CONFIG() => Verify("P-LIFE-CONFIG");
+
+    /// <summary>P-ENV-HOSTNAME: A container sees HOSTNAME and its pod IPs as the kubelet and the runtime set them.</summary>
+    [ConformanceFact]
+    public virtual void P_ENV_HOSTNAME() => Verify("P-ENV-HOSTNAME");
 }

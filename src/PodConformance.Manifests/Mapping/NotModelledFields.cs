@@ -14,8 +14,8 @@ internal static class NotModelledFields
 
     public static readonly FrozenSet<string> PodSpec = Set(
         "serviceAccount", "automountServiceAccountToken", "hostPID", "hostIPC", "shareProcessNamespace",
-        "securityContext", "imagePullSecrets", "hostname", "subdomain", "affinity", "hostAliases", "dnsConfig",
-        "runtimeClassName", "preemptionPolicy", "topologySpreadConstraints", "setHostnameAsFQDN", "os",
+        "securityContext", "imagePullSecrets", "affinity", "hostAliases", "dnsConfig",
+        "runtimeClassName", "preemptionPolicy", "topologySpreadConstraints", "os",
         "hostUsers", "resourceClaims", "hostnameOverride", "workloadRef");
 
     public static readonly FrozenSet<string> Container = Set(

@@ -26,6 +26,9 @@ internal sealed partial class PodMapper
                 case "serviceAccountName": spec = spec with { ServiceAccountName = Str(value, p) }; break;
                 case "nodeName": spec = spec with { NodeName = Str(value, p) }; break;
                 case "hostNetwork": spec = spec with { HostNetwork = Bool(value, p) ?? false }; break;
+                case "hostname": spec = spec with { Hostname = Str(value, p) }; break;
+                case "subdomain": spec = spec with { Subdomain = Str(value, p) }; break;
+                case "setHostnameAsFQDN": spec = spec with { SetHostnameAsFQDN = Bool(value, p) }; break;
                 case "schedulerName": spec = spec with { SchedulerName = Str(value, p) }; break;
                 case "tolerations": spec = spec with { Tolerations = List(value, p, ReadToleration) }; break;
                 case "priorityClassName": spec = spec with { PriorityClassName = Str(value, p) }; break;

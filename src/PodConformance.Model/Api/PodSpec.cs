@@ -29,6 +29,15 @@ public sealed record PodSpec
 
     public bool HostNetwork { get; init; }
 
+    /// <summary>spec.hostname: the pod's hostname instead of its name (added minimally for ENV-012; the Pod API schema work owns the full record).</summary>
+    public string Hostname { get; init; } = "";
+
+    /// <summary>spec.subdomain: makes the FQDN &lt;hostname&gt;.&lt;subdomain&gt;.&lt;namespace&gt;.svc.&lt;cluster domain&gt; (ENV-012).</summary>
+    public string Subdomain { get; init; } = "";
+
+    /// <summary>spec.setHostnameAsFQDN: the kernel hostname is the FQDN (ENV-013); null when unset.</summary>
+    public bool? SetHostnameAsFQDN { get; init; }
+
     public string SchedulerName { get; init; } = "";
 
     public ValueList<Toleration> Tolerations { get; init; }

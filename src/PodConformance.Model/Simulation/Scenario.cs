@@ -37,6 +37,19 @@ public sealed record Scenario
 
     public IReadOnlyList<Node> EffectiveNodes => Nodes.IsEmpty ? [DefaultNode] : Nodes;
 
+    /// <summary>
+    /// The pod IPs the runtime gives pod number <paramref name="index"/> (creation order) when the scenario names none
+    /// (SIM-003, ENV-015): 10.244.0.(10 + index), a stand-in in kubeadm's default pod CIDR, not a Kubernetes constant.
+    /// </summary>
+    public static string DefaultPodIp(int index) => PodSimulator.PodIp(index);
+
+    /// <summary>The runtime's pod IPs for <paramref name="podName"/>: the scenario's <c>podIPs</c>, else the default for <paramref name="index"/>.</summary>
+    public ValueList<string> PodIPsFor(string podName, int index = 0)
+    {
+        var script = ScriptFor(podName);
+        return script.PodIPs.IsEmpty ? ValueList.Of(DefaultPodIp(index)) : script.PodIPs;
+    }
+
     public PodScript ScriptFor(string podName) =>
         Pods.TryGetValue(podName, out var script) ? script : Pods.TryGetValue("*", out var any) ? any : PodScript.Default;
 }

@@ -155,7 +155,7 @@ public static partial class TutorialCases
     {
         foreach (var c in pod.Spec.Containers)
         {
-            var result = EnvironmentBuilder.Build(pod, c, inputs with { PodIPs = pod.Status is { } st ? ValueList.Of(st.PodIP) : default }, profile);
+            var result = ContainerView.Build(pod, c, inputs with { PodIPs = pod.Status is { } st ? ValueList.Of(st.PodIP) : default }, profile);
             if (result.Error is { } error)
             {
                 yield return c.Name + ": error " + EnvError.Reason + ": " + error.Message;

@@ -29,6 +29,18 @@ internal static partial class Mutants
             ModelPipeline.Real with { Simulator = SimulatorRules.Default with { ContainerConfig = (pod, c, inputs, profile) => EnvironmentBuilder.Build(pod, c, inputs, profile).Error } });
 
         yield return new Mutant(
+            "hostname-ignores-fqdn", "env", EnvRules.KernelHostname,
+            "setHostnameAsFQDN is ignored: HOSTNAME stays the short hostname",
+            Injection.Stage,
+            ModelPipeline.Real with { EnvPod = p => p with { Spec = p.Spec with { SetHostnameAsFQDN = null } } });
+
+        yield return new Mutant(
+            "hostname-ignores-spec-hostname", "env", EnvRules.Hostname,
+            "spec.hostname is ignored: HOSTNAME is the pod's name",
+            Injection.Stage,
+            ModelPipeline.Real with { EnvPod = p => p with { Spec = p.Spec with { Hostname = "" } } });
+
+        yield return new Mutant(
             "sched-gates-ignored", "scheduling", SchedulingRules.SchedulingGates,
             "the scheduler tries a pod that still has scheduling gates",
             Injection.Stage,
