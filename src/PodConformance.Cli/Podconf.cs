@@ -8,6 +8,8 @@ public static class Podconf
 {
     public static int Run(string[] args, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
+        console = console with { Out = new Output.EscapingWriter(console.Out), Error = new Output.EscapingWriter(console.Error) };
         var root = new RootCommand("podconf: a property-based conformance suite for Kubernetes Pod semantics, with an executable reference model.");
         root.Subcommands.Add(QuantityCommand.Create(console));
         root.Subcommands.Add(QosCommand.Create(console));

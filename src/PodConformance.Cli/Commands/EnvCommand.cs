@@ -45,7 +45,7 @@ public static class EnvCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "env");
+            var input = PodInput.Load(result.GetValue(files), console, "env", profile.Version);
             var objs = ObjectsInput.Load(result.GetValue(objects), console);
             if (input.HadErrors || objs.HasErrors)
             {
@@ -61,7 +61,7 @@ public static class EnvCommand
                 Metadata = p.Metadata with { Namespace = ns },
                 Spec = result.GetValue(node.NodeName) is not null || p.Spec.NodeName.Length == 0 ? p.Spec with { NodeName = nodeFacts.Name } : p.Spec,
             };
-            var c = FindContainer(p, result.GetValue(container));
+            var c = FindContainer(p, loaded, result.GetValue(container));
             var baseInputs = new EnvInputs
             {
                 Node = nodeFacts,
@@ -85,7 +85,7 @@ public static class EnvCommand
             {
                 foreach (var v in env.Variables)
                 {
-                    console.Out.Write(v.ToDisplayLine(revealSecrets) + "\n");
+                    console.Out.Write(Model.Printing.Printable.Escape(v.ToDisplayLine(revealSecrets)) + "\n");
                 }
             }
 
@@ -122,7 +122,7 @@ public static class EnvCommand
         return pods[0];
     }
 
-    private static Container FindContainer(Pod pod, string? name)
+    private static Container FindContainer(Pod pod, LoadedPod loaded, string? name)
     {
         if (name is null && pod.Metadata.Annotations.TryGetValue(DefaultContainerAnnotation, out var annotated))
         {
@@ -131,11 +131,14 @@ public static class EnvCommand
 
         if (name is null)
         {
-            return pod.Spec.Containers.Count > 0 ? pod.Spec.Containers[0] : throw new UserInputException($"env: pod \"{pod.Metadata.Name}\" has no containers");
+            return pod.Spec.Containers.Count > 0 ? pod.Spec.Containers[0] : throw new UserInputException($"{Where(loaded)}: env: pod \"{pod.Metadata.Name}\" has no containers");
         }
 
         return pod.Spec.Containers.FirstOrDefault(c => c.Name == name)
             ?? pod.Spec.InitContainers.FirstOrDefault(c => c.Name == name)
-            ?? throw new UserInputException($"env: container {name} is not valid for pod {pod.Metadata.Name}");
+            ?? throw new UserInputException($"{Where(loaded)}: env: container {name} is not valid for pod {pod.Metadata.Name}");
     }
+
+    private static string Where(LoadedPod loaded) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{loaded.File}:{loaded.Position.Line}:{loaded.Position.Column}");
 }

@@ -26,7 +26,7 @@ public static class ExplainCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "explain", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "explain", profile.Version, result.GetValue(verbose));
             bool anyInvalid = false;
             var sb = new StringBuilder();
             for (int i = 0; i < input.Pods.Count; i++)

@@ -31,7 +31,12 @@ public static class OomScoreCommand
         {
             var profile = common.ReadProfile(result);
             long capacity = ReadCapacity(result.GetValue(nodeMemory));
-            var input = PodInput.Load(result.GetValue(files), console, "oom-score");
+            var input = PodInput.Load(result.GetValue(files), console, "oom-score", profile.Version);
+            if (input.Pods.Count == 0)
+            {
+                return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table
+            }
+
             var rows = new List<(string Ns, string Pod, string Container, string Type, OomScore Score)>();
             foreach (var loaded in input.Pods)
             {

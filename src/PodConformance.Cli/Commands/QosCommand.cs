@@ -30,7 +30,7 @@ public static class QosCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "qos", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "qos", profile.Version, result.GetValue(verbose));
             bool defaults = !result.GetValue(noDefaults);
             var rows = new List<(string Ns, string Name, QosDecision Decision)>();
             foreach (var loaded in input.Pods)
@@ -43,6 +43,12 @@ public static class QosCommand
                 }
 
                 rows.Add((PodInput.Namespace(loaded), loaded.Pod.Metadata.Name, QosCalculator.Explain(pod, profile)));
+            }
+
+            if (rows.Count == 0)
+            {
+                // Every document had errors (listed above): no empty table before the exit code says so.
+                return input.Combine(ExitCodes.Ok);
             }
 
             if (result.GetValue(output) == "json")

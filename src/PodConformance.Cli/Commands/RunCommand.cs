@@ -28,9 +28,10 @@ public static class RunCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary (for CI step summaries)", HelpName = "FILE" };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (lifecycle failures drawn as timelines)", HelpName = "FILE" };
         var timings = new Option<bool>("--timings") { Description = "Include elapsed times in reports (makes them differ run to run)" };
+        var withhold = new Option<bool>("--withhold-secrets") { Description = "Send a process adapter stand-ins instead of Secret values (env is compared masked, so a correct adapter answers the same): check an untrusted simulator without handing it secrets" };
         var common = new CommonOptions();
         var command = new Command("run", "Run the conformance properties against an adapter, with the model as oracle.");
-        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings })
+        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings, withhold })
         {
             command.Options.Add(o);
         }
@@ -77,6 +78,11 @@ public static class RunCommand
             IConformanceAdapter target;
             if (adapterSpec == "cluster")
             {
+                if (result.GetValue(withhold))
+                {
+                    throw new UserInputException("--withhold-secrets: applies to process adapters only (got --adapter cluster)");
+                }
+
                 // A live cluster: its own options, and the profile of the server's release unless one was given.
                 ClusterAdapter cluster;
                 try
@@ -106,7 +112,7 @@ public static class RunCommand
             }
             else
             {
-                target = AdapterFactory.Create(adapterSpec);
+                target = AdapterFactory.Create(adapterSpec, new AdapterSettings { WithholdSecrets = result.GetValue(withhold) });
             }
 
             RunReport run;

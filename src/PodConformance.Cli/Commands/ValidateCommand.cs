@@ -23,7 +23,7 @@ public static class ValidateCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "validate", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "validate", profile.Version, result.GetValue(verbose));
             bool anyInvalid = false;
             foreach (var loaded in input.Pods)
             {

@@ -7,7 +7,17 @@ public sealed class TabTable
 {
     private readonly List<string[]> _rows = [];
 
-    public void Add(params string[] cells) => _rows.Add(cells);
+    /// <summary>Adds a row; cells come from input, so control characters are escaped (a TAB would shift columns).</summary>
+    public void Add(params string[] cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        for (int i = 0; i < cells.Length; i++)
+        {
+            cells[i] = Printable.Escape(cells[i]);
+        }
+
+        _rows.Add(cells);
+    }
 
     public int Count => _rows.Count;
 

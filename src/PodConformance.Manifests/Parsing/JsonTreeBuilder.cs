@@ -51,7 +51,7 @@ internal static class JsonTreeBuilder
                 var entries = ImmutableArray.CreateBuilder<KeyValuePair<ManifestScalar, ManifestNode>>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var key = new ManifestScalar(reader.GetString()!, ScalarKind.String, lines.At(reader.TokenStartIndex));
+                    var key = new ManifestScalar(JsonStrings.Read(ref reader), ScalarKind.String, lines.At(reader.TokenStartIndex));
                     reader.Read();
                     entries.Add(new(key, ReadValue(ref reader, lines)));
                 }
@@ -71,7 +71,7 @@ internal static class JsonTreeBuilder
             }
 
             case JsonTokenType.String:
-                return new ManifestScalar(reader.GetString()!, ScalarKind.String, position);
+                return new ManifestScalar(JsonStrings.Read(ref reader), ScalarKind.String, position);
             case JsonTokenType.Number:
             {
                 string raw = Encoding.UTF8.GetString(reader.ValueSpan);

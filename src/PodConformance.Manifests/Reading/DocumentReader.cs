@@ -14,6 +14,9 @@ internal sealed class DocumentReader(
     ImmutableArray<ManifestObject>.Builder others,
     int document)
 {
+    /// <summary>Lists met while reading a list, read after its other items (kubectl's breadth-first order).</summary>
+    private Queue<(ManifestNode Items, string Path, string Kind, string ApiVersion)>? _queue;
+
     /// <summary>Reads one object; <paramref name="defaultKind"/> is the kind of items that omit it (a PodList's items are Pods).</summary>
     public void ReadObject(ManifestNode node, string path, int item, string? defaultKind, string? defaultApiVersion)
     {
@@ -53,7 +56,21 @@ internal sealed class DocumentReader(
 
         if (kind.EndsWith("List", StringComparison.Ordinal) && mapping.Get("items") is { } items)
         {
-            ReadList(items, PodMapper.Child(path, "items"), kind, apiVersion);
+            if (_queue is { } queue)
+            {
+                // Inside a list: kubectl flattens nested lists breadth first (cli-runtime FlattenListVisitor).
+                queue.Enqueue((items, PodMapper.Child(path, "items"), kind, apiVersion));
+                return;
+            }
+
+            _queue = new Queue<(ManifestNode, string, string, string)>();
+            _queue.Enqueue((items, PodMapper.Child(path, "items"), kind, apiVersion));
+            while (_queue.TryDequeue(out var list))
+            {
+                ReadList(list.Item1, list.Item2, list.Item3, list.Item4);
+            }
+
+            _queue = null;
             return;
         }
 
@@ -107,7 +124,8 @@ internal sealed class DocumentReader(
             mapper.Error(mapping.Get("apiVersion")?.Position ?? mapping.Position, PodMapper.Child(path, "apiVersion"), $"no kind \"Pod\" is registered for version \"{apiVersion}\"");
         }
 
-        var pod = mapper.ReadPod(mapping, path) with { ApiVersion = "v1", Kind = "Pod" };
+        mapper.BeginObject(path);
+        var pod = mapper.ReadPod(mapping, path, mapper.Schema.RootField) with { ApiVersion = "v1", Kind = "Pod" };
         if (mapper.ErrorCount == before)
         {
             pods.Add(new LoadedPod(pod, mapper.File, document, item, mapping.Position));

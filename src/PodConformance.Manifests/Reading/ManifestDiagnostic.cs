@@ -1,5 +1,6 @@
 using System.Globalization;
 using PodConformance.Manifests.Nodes;
+using PodConformance.Model.Printing;
 
 namespace PodConformance.Manifests.Reading;
 
@@ -27,9 +28,11 @@ public sealed record ManifestDiagnostic(
 
     public override string ToString()
     {
+        // File names, field paths (keys) and messages (which quote values) come from input: printed escaped.
+        string file = Printable.Escape(File);
         string where = Position.IsKnown
-            ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Position.Line}:{Position.Column}")
-            : File;
-        return Path.Length == 0 ? $"{where}: {Message}" : $"{where}: {Path}: {Message}";
+            ? string.Create(CultureInfo.InvariantCulture, $"{file}:{Position.Line}:{Position.Column}")
+            : file;
+        return Path.Length == 0 ? $"{where}: {Printable.Escape(Message)}" : $"{where}: {Printable.Escape(Path)}: {Printable.Escape(Message)}";
     }
 }

@@ -2,7 +2,7 @@ using PodConformance.Model.Collections;
 
 namespace PodConformance.Model.Api;
 
-public sealed record PodSpec
+public sealed partial record PodSpec
 {
     public ValueList<Container> InitContainers { get; init; }
 
@@ -28,15 +28,6 @@ public sealed record PodSpec
     public string NodeName { get; init; } = "";
 
     public bool HostNetwork { get; init; }
-
-    /// <summary>spec.hostname: the pod's hostname instead of its name (added minimally for ENV-012; the Pod API schema work owns the full record).</summary>
-    public string Hostname { get; init; } = "";
-
-    /// <summary>spec.subdomain: makes the FQDN &lt;hostname&gt;.&lt;subdomain&gt;.&lt;namespace&gt;.svc.&lt;cluster domain&gt; (ENV-012).</summary>
-    public string Subdomain { get; init; } = "";
-
-    /// <summary>spec.setHostnameAsFQDN: the kernel hostname is the FQDN (ENV-013); null when unset.</summary>
-    public bool? SetHostnameAsFQDN { get; init; }
 
     public string SchedulerName { get; init; } = "";
 

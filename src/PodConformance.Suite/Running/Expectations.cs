@@ -84,7 +84,21 @@ public sealed class Expectations
 
         using (doc)
         {
-            var root = doc.RootElement;
+            try
+            {
+                return FromJson(doc.RootElement, displayName);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json will not turn an escaped lone surrogate ("\ud800") into a string.
+                throw new ExpectationsException(displayName + ": not valid JSON: a string holds an unpaired surrogate escape (\\uD800-\\uDFFF)");
+            }
+        }
+    }
+
+    private static Expectations FromJson(JsonElement root, string displayName)
+    {
+        {
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw new ExpectationsException(displayName + ": expected an object with \"adapter\" and \"expectations\"");

@@ -101,7 +101,7 @@ public class SchedulerUpstreamDataTests
         Assert.Empty(table.Pending.Intersect(table.Cases.Select(c => c.Name)));
     }
 
-    private static string Want(UpstreamCase c) => c.Map("want") is { } want
+    private static string Want(UpstreamTableCase c) => c.Map("want") is { } want
         ? want.GetString("code") + " " + string.Join("|", ((Nodes.ManifestSequence)want.Get("reasons")!).Items.Select(i => ((Nodes.ManifestScalar)i).Value))
         : "Success";
 

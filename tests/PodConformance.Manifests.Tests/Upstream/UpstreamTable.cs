@@ -17,7 +17,7 @@ internal sealed class UpstreamTable
 {
     private static readonly string[] HeaderKeys = ["source", "commit", "function", "plugin", "cases", "pending"];
 
-    private UpstreamTable(string file, ManifestMapping root, IReadOnlyList<UpstreamCase> cases)
+    private UpstreamTable(string file, ManifestMapping root, IReadOnlyList<UpstreamTableCase> cases)
     {
         File = file;
         Source = Text(root, "source");
@@ -38,7 +38,7 @@ internal sealed class UpstreamTable
 
     public string Plugin { get; }
 
-    public IReadOnlyList<UpstreamCase> Cases { get; }
+    public IReadOnlyList<UpstreamTableCase> Cases { get; }
 
     /// <summary>Cases of the upstream function not run yet, by name, with the reason in the file's header comment.</summary>
     public IReadOnlyList<string> Pending { get; }
@@ -54,10 +54,10 @@ internal sealed class UpstreamTable
             Assert.True(HeaderKeys.Contains(key.Value), relativePath + ": unknown key " + key.Value);
         }
 
-        var cases = new List<UpstreamCase>();
+        var cases = new List<UpstreamTableCase>();
         foreach (var item in Assert.IsType<ManifestSequence>(root.Get("cases")).Items)
         {
-            var c = new UpstreamCase(relativePath, Assert.IsType<ManifestMapping>(item));
+            var c = new UpstreamTableCase(relativePath, Assert.IsType<ManifestMapping>(item));
             foreach (var (key, _) in c.Raw.Entries)
             {
                 Assert.True(key.Value == "name" || caseKeys.Contains(key.Value), relativePath + ": case \"" + c.Name + "\": unknown key " + key.Value);
@@ -79,7 +79,7 @@ internal sealed class UpstreamTable
 }
 
 /// <summary>One case of an <see cref="UpstreamTable"/>.</summary>
-internal sealed class UpstreamCase(string file, ManifestMapping raw)
+internal sealed class UpstreamTableCase(string file, ManifestMapping raw)
 {
     public ManifestMapping Raw { get; } = raw;
 
@@ -128,8 +128,9 @@ internal sealed class UpstreamCase(string file, ManifestMapping raw)
 
     private Pod MapPod(ManifestNode node, string path)
     {
-        var mapper = new PodMapper(file);
-        var pod = mapper.ReadPod(node, path);
+        var schema = PodConformance.Manifests.Schema.ApiSchema.For(Model.Profiles.KubernetesVersion.Newest);
+        var mapper = new PodMapper(file, schema);
+        var pod = mapper.ReadPod(node, path, schema.RootField);
         Assert.True(mapper.ErrorCount == 0, file + ": case \"" + Name + "\": " + string.Join("; ", mapper.Diagnostics));
         var meta = pod.Metadata;
         return pod with { Metadata = meta.Namespace.Length == 0 ? meta with { Namespace = "default" } : meta };

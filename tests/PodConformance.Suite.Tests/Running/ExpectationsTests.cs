@@ -41,6 +41,8 @@ public class ExpectationsTests
     [InlineData("{\"expectations\": {\"P-X\": {\"expected\": \"pass\", \"reason\": \"r\"}}}", "expectations.P-X.expected: must be \"fail\"")]
     [InlineData("{\"expectations\": {\"P-X\": {\"expected\": \"fail\"}}}", "expectations.P-X.reason: required")]
     [InlineData("{\"expectations\": []}", "\"expectations\" must be an object")]
+    [InlineData("{\"adapter\": \"x\\ud800\"}", "unpaired surrogate escape")]
+    [InlineData("{\"expectations\": {\"P-\\udc00\": {\"expected\": \"fail\", \"reason\": \"r\"}}}", "unpaired surrogate escape")]
     public void Malformed_files_give_clear_errors(string text, string message)
     {
         var e = Assert.Throws<ExpectationsException>(() => Expectations.Parse(text, "bad.json"));

@@ -1,0 +1,117 @@
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Input;
+
+/// <summary>
+/// Inputs that once crashed podconf (exit 134 or 70), flooded it, or reached the terminal raw (issue 14): each is
+/// now a located error with exit 2 (1 for a failed check), through every flag that reads a file.
+/// </summary>
+public class InputHardeningTests
+{
+    private const string Pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: nginx}]}\n";
+
+    private static string Deep => "a: " + new string('[', 16_000) + "\n";
+
+    [Fact]
+    public void Deep_yaml_is_a_located_error_through_f_scenario_and_objects()
+    {
+        using var deep = CliRun.File(Deep);
+        using var pod = CliRun.File(Pod);
+
+        var viaF = CliRun.Run("validate", "-f", deep.Path);
+        var viaScenario = CliRun.Run("simulate", "-f", pod.Path, "--scenario", deep.Path);
+        var viaObjects = CliRun.Run("env", "-f", pod.Path, "--objects", deep.Path);
+
+        foreach (var r in new[] { viaF, viaScenario, viaObjects })
+        {
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains(deep.Path + ":1:259: invalid YAML: exceeded max depth of 256", r.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("a: 1\n...\na\n", ":3:1: invalid YAML: did not find expected <document start>")]
+    [InlineData("a: {\nb\n", ":3:1: invalid YAML: did not find expected ',' or '}'")]
+    [InlineData("a: [\nb\n", ":3:1: invalid YAML: did not find expected ',' or ']'")]
+    public void Yaml_that_ended_in_an_internal_error_is_a_located_one(string text, string message)
+    {
+        using var file = CliRun.File(text);
+
+        var r = CliRun.Run("validate", "-f", file.Path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(file.Path + message, r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_escape_is_read_as_go_reads_it()
+    {
+        using var file = CliRun.File("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"x\\ud800\"},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"b\"}]}}", ".json");
+
+        var r = CliRun.Run("validate", "-f", file.Path);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("metadata.name: Invalid value: \"x\uFFFD\"", r.Out + r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Control_characters_from_input_never_reach_the_terminal_raw()
+    {
+        using var file = CliRun.File("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"x\"},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"b\",\"\\u001b]0;title\\u0007\":1,\"env\":[{\"name\":\"\\u001b[2Jevil\",\"value\":\"v\\u001bx\\ny\"}]}]}}", ".json");
+
+        var validate = CliRun.Run("validate", "-f", file.Path);
+        var env = CliRun.Run("env", "-f", file.Path);
+
+        Assert.Contains("unknown field \"spec.containers[0].\\x1b]0;title\\x07\"", validate.Error, StringComparison.Ordinal);
+        Assert.Contains("\\x1b[2Jevil=v\\x1bx\\ny\n", env.Out, StringComparison.Ordinal);
+        foreach (var r in new[] { validate, env })
+        {
+            Assert.DoesNotContain(r.Out + r.Error, c => c < ' ' && c is not ('\n' or '\t'));
+        }
+    }
+
+    [Theory]
+    [InlineData("qos")]
+    [InlineData("oom-score", "--node-memory", "1Gi")]
+    [InlineData("status")]
+    [InlineData("audit")]
+    [InlineData("validate")]
+    [InlineData("explain")]
+    public void No_table_header_is_printed_when_every_document_has_errors(string verb, params string[] more)
+    {
+        using var file = CliRun.File("kind: Pod\napiVersion: v1\nmetadata: {name: x}\nspec: {containers: [{name: a, image: b, resources: {limits: {cpu: xx}}}]}\n");
+
+        var r = CliRun.Run([verb, "-f", file.Path, .. more]);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Contains(file.Path + ":4:", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Env_of_a_pod_without_containers_names_the_file()
+    {
+        using var file = CliRun.File("kind: Pod\napiVersion: v1\nmetadata: {name: x}\nspec: {containers: []}\n");
+
+        var r = CliRun.Run("env", "-f", file.Path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: " + file.Path + ":1:1: env: pod \"x\" has no containers\n", r.Error);
+    }
+
+    [Fact]
+    public void Input_over_the_api_servers_body_limit_is_refused_with_its_message()
+    {
+        string big = "a: " + new string('x', 3 * 1024 * 1024) + "\n";
+        using var file = CliRun.File(big);
+
+        var fromFile = CliRun.Run("validate", "-f", file.Path);
+        var fromStdin = CliRun.WithStdin(big, "validate", "-f", "-");
+
+        Assert.Equal(2, fromFile.ExitCode);
+        Assert.Contains(file.Path + ": Request entity too large: limit is 3145728", fromFile.Error, StringComparison.Ordinal);
+        Assert.Equal(2, fromStdin.ExitCode);
+        Assert.Contains("<stdin>: Request entity too large: limit is 3145728", fromStdin.Error, StringComparison.Ordinal);
+    }
+}
