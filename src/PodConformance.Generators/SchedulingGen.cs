@@ -13,6 +13,8 @@ namespace PodConformance.Generators;
 /// small pool, with a nodeSelector, tolerations and scheduling gates drawn from pools that sometimes match and
 /// sometimes do not, so every modelled filter both passes and rejects. A gated pod's gates are removed by a step
 /// in half of the cases. Values repeat across nodes on purpose: the FailedScheduling histogram counts equal reasons.
+/// Some pods carry required node affinity from <see cref="Affinities"/> (expressions, node names, a conflict) or a
+/// DoNotSchedule topology spread constraint on <c>zone</c> or <c>rack</c>, which rejects nodes without that label (SCHED-004, 015–017).
 /// </summary>
 public static class SchedulingGen
 {
@@ -21,7 +23,7 @@ public static class SchedulingGen
     public static IReadOnlyList<string> Memories { get; } = ["1Gi", "2Gi", "4Gi"];
 
     /// <summary>Label keys and values; the pod's selector also asks for <c>zone: c</c>, which no node has.</summary>
-    public static IReadOnlyList<(string Key, string Value)> Labels { get; } = [("zone", "a"), ("zone", "b"), ("disktype", "ssd"), ("disktype", "hdd")];
+    public static IReadOnlyList<(string Key, string Value)> Labels { get; } = [("zone", "a"), ("zone", "b"), ("disktype", "ssd"), ("disktype", "hdd"), ("rack", "r1")];
 
     public static IReadOnlyList<Taint> Taints { get; } =
     [
@@ -43,6 +45,25 @@ public static class SchedulingGen
     ];
 
     private static readonly PodSchedulingGate[] Gates = [new("example.com/a"), new("example.com/b")];
+
+    /// <summary>Required node affinity terms (each entry one selector): label expressions, node names, two terms ORed, a conflict.</summary>
+    public static IReadOnlyList<NodeSelector> Affinities { get; } =
+    [
+        Selector(Term(Expr("zone", "In", "a", "b"))),
+        Selector(Term(Expr("disktype", "NotIn", "hdd"))),
+        Selector(Term(Expr("zone", "Exists"), Expr("disktype", "DoesNotExist"))),
+        Selector(Term(Expr("zone", "In", "c")), Term(Expr("disktype", "In", "ssd"))),
+        Selector(new NodeSelectorTerm { MatchFields = ValueList.Of(Expr("metadata.name", "In", "node-1")) }),
+        Selector(new NodeSelectorTerm { MatchFields = ValueList.Of(Expr("metadata.name", "In", "node-2")) }, new NodeSelectorTerm { MatchFields = ValueList.Of(Expr("metadata.name", "In", "node-3")) }),
+        Selector(new NodeSelectorTerm { MatchFields = ValueList.Of(Expr("metadata.name", "In", "node-1"), Expr("metadata.name", "In", "node-2")) }),
+    ];
+
+    /// <summary>Spread constraints over the pod's own label <c>app: spread</c>: by zone (most nodes have one) or by rack (half have one); the key is required.</summary>
+    public static IReadOnlyList<TopologySpreadConstraint> Spreads { get; } =
+    [
+        new() { MaxSkew = 1, TopologyKey = "zone", WhenUnsatisfiable = "DoNotSchedule", LabelSelector = new LabelSelector { MatchLabels = ValueMap.Of(("app", "spread")) } },
+        new() { MaxSkew = 2, TopologyKey = "rack", WhenUnsatisfiable = "DoNotSchedule", LabelSelector = new LabelSelector { MatchLabels = ValueMap.Of(("app", "spread")) }, MinDomains = 1 },
+    ];
 
     public static IReadOnlyList<string> CpuRequests { get; } = ["", "500m", "1500m", "3"];
 
@@ -80,13 +101,18 @@ public static class SchedulingGen
         from tolerations in Gen.Frequency((2, Gen.Constant(Array.Empty<Toleration>())), (3, Gen.SubListOf(Tolerations.ToArray()).Select(t => t.ToArray())))
         from gated in GenSequence.Chance(25)
         from gateCount in Gen.Elements(1, 2)
+        from affinity in Gen.Frequency((3, Gen.Constant<NodeSelector?>(null)), (2, Gen.Elements(Affinities.ToArray()).Select(a => (NodeSelector?)a)))
+        from spread in Gen.Frequency((7, Gen.Constant<TopologySpreadConstraint?>(null)), (3, Gen.Elements(Spreads.ToArray()).Select(t => (TopologySpreadConstraint?)t)))
         select pod with
         {
+            Metadata = spread is not null ? pod.Metadata with { Labels = pod.Metadata.Labels.SetItem("app", "spread") } : pod.Metadata,
             Spec = WithRequest(Runnable(pod.Spec), cpu, memory) with
             {
                 NodeSelector = FirstPerKey(selector),
                 Tolerations = tolerations.ToValueList(),
                 SchedulingGates = gated ? Gates.Take(gateCount).ToValueList() : default,
+                Affinity = affinity is null ? null : new Affinity { NodeAffinity = new NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = affinity } },
+                TopologySpreadConstraints = spread is null ? default : ValueList.Of(spread),
             },
         };
 
@@ -112,6 +138,13 @@ public static class SchedulingGen
 
     /// <summary>Scheduling cases shrinking toward fewer nodes, taints, labels, selector entries, tolerations and steps.</summary>
     public static Arbitrary<ScenarioCase> CaseArb { get; } = Arb.From(Case, SchedulingShrinker.Shrink);
+
+    private static NodeSelectorRequirement Expr(string key, string op, params string[] values) =>
+        new() { Key = key, Operator = op, Values = values.ToValueList() };
+
+    private static NodeSelectorTerm Term(params NodeSelectorRequirement[] requirements) => new() { MatchExpressions = requirements.ToValueList() };
+
+    private static NodeSelector Selector(params NodeSelectorTerm[] terms) => new() { NodeSelectorTerms = terms.ToValueList() };
 
     private static ValueMap<string> FirstPerKey(IEnumerable<(string Key, string Value)> pairs)
     {

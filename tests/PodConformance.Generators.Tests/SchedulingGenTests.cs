@@ -51,7 +51,7 @@ public sealed class SchedulingGenTests
             }
         }
 
-        Assert.Equal(["NodeAffinity", "NodeResourcesFit", "NodeUnschedulable", "TaintToleration"], plugins.Order(StringComparer.Ordinal));
+        Assert.Equal(["NodeAffinity", "NodeResourcesFit", "NodeUnschedulable", "PodTopologySpread", "TaintToleration"], plugins.Order(StringComparer.Ordinal));
         Assert.InRange(scheduled, 100, 350);
         Assert.InRange(unschedulable, 50, 300);
         Assert.InRange(gated, 50, 150);

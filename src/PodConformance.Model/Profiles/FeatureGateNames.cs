@@ -23,4 +23,7 @@ public static class FeatureGateNames
     public const string SupplementalGroupsPolicy = nameof(SupplementalGroupsPolicy);
     public const string SELinuxChangePolicy = nameof(SELinuxChangePolicy);
     public const string SELinuxMount = nameof(SELinuxMount);
+    public const string NodeInclusionPolicyInPodTopologySpread = nameof(NodeInclusionPolicyInPodTopologySpread);
+    public const string MatchLabelKeysInPodTopologySpread = nameof(MatchLabelKeysInPodTopologySpread);
+    public const string MinDomainsInPodTopologySpread = nameof(MinDomainsInPodTopologySpread);
 }

@@ -5,9 +5,8 @@ namespace PodConformance.Model.Scheduling;
 /// <summary>
 /// The Filter plugins of the default profile that the model implements, in the profile's order (SCHED-001):
 /// SchedulingGates (PreEnqueue, not a filter), NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts,
-/// NodeResourcesFit, then the volume plugins (not modelled), PodTopologySpread and InterPodAffinity. PodTopologySpread
-/// slots in after NodeResourcesFit once the Pod API records carry topologySpreadConstraints; required node affinity
-/// joins <see cref="NodeAffinityPlugin"/>.
+/// NodeResourcesFit, then the volume plugins (not modelled, so not checked), PodTopologySpread, and InterPodAffinity
+/// (not modelled).
 /// </summary>
 public static class DefaultFilters
 {
@@ -17,7 +16,8 @@ public static class DefaultFilters
         TaintTolerationPlugin.Instance,
         NodeAffinityPlugin.Instance,
         NodePortsPlugin.Instance,
-        NodeResourcesFitPlugin.Instance);
+        NodeResourcesFitPlugin.Instance,
+        PodTopologySpreadPlugin.Instance);
 
     public static IFilterPlugin? Find(string name)
     {

@@ -15,4 +15,10 @@ public interface IFilterPlugin
     FilterStatus? PreFilter(SchedulingPod pod);
 
     FilterStatus? Filter(SchedulingPod pod, NodeInfo node);
+
+    /// <summary>The PreFilterResult's node names: the only nodes worth trying, or null for all (only NodeAffinity narrows, SCHED-015).</summary>
+    IReadOnlyCollection<string>? PreFilterNodeNames(SchedulingPod pod) => null;
 }
+
+/// <summary>What the PreFilter phase leaves: the filters to run, the nodes to try (null: all) with the plugins that narrowed them, or the status that rejected the pod.</summary>
+public sealed record PreFilterOutcome(IReadOnlyList<IFilterPlugin> Active, IReadOnlySet<string>? NodeNames, IReadOnlyList<string> NarrowingPlugins, FilterStatus? Rejection);

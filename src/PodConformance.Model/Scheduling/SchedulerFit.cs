@@ -55,12 +55,36 @@ public static class SchedulerFit
 
         var scheduling = SchedulingPod.For(pod, profile);
         var infos = NodeInfo.Snapshot(nodes, podsOnNodes, scheduling.PodLevelResources);
-        var active = PreFilter(scheduling, plugins.Filters);
+        scheduling.AllNodes = infos;
+        var pre = RunPreFilter(scheduling, plugins.Filters);
         var feasible = new List<string>();
         var rejections = new List<NodeRejection>();
+        if (pre.Rejection is { } rejected)
+        {
+            // SCHED-016: every node carries the PreFilter status; the message is the PreFilter message alone.
+            foreach (var info in infos)
+            {
+                rejections.Add(new NodeRejection(info.Name, rejected.Plugin, rejected.Reasons, rejected.Code == FilterCode.UnschedulableAndUnresolvable));
+            }
+
+            var preRules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.PreFilterRejection, SchedulingRules.PreemptionSuffix);
+            string preMessage = "0/" + nodes.Count.ToString(CultureInfo.InvariantCulture) + " nodes are available: " + string.Join(", ", rejected.Reasons) + ".";
+            return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), preMessage, PredictPreemption(pod, nodes.Count, rejections, podsOnNodes), preRules);
+        }
+
+        if (pre.NodeNames is not null)
+        {
+            rules = rules.Add(SchedulingRules.PreFilterNodes);
+        }
+
         foreach (var info in infos)
         {
-            if (RunFilters(scheduling, info, active) is { } status)
+            if (pre.NodeNames is not null && !pre.NodeNames.Contains(info.Name))
+            {
+                // SCHED-015: a node the PreFilterResult leaves out is rejected as unresolvable with the narrowing plugins' names.
+                rejections.Add(new NodeRejection(info.Name, pre.NarrowingPlugins[0], ValueList.Of(NotSatisfiedReason(pre.NarrowingPlugins)), true));
+            }
+            else if (RunFilters(scheduling, info, pre.Active) is { } status)
             {
                 rejections.Add(new NodeRejection(info.Name, status.Plugin, status.Reasons, status.Code == FilterCode.UnschedulableAndUnresolvable));
             }
@@ -80,26 +104,63 @@ public static class SchedulerFit
         string? preemption = PredictPreemption(pod, nodes.Count, rejections, podsOnNodes);
         if (preemption is not null)
         {
-            rules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.PreemptionSuffix);
+            rules = pre.NodeNames is null
+                ? ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.PreemptionSuffix)
+                : ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.PreemptionSuffix, SchedulingRules.PreFilterNodes);
         }
 
         return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), message, preemption, rules);
     }
 
-    /// <summary>The filters whose PreFilter did not return Skip, in profile order.</summary>
-    public static List<IFilterPlugin> PreFilter(SchedulingPod pod, ValueList<IFilterPlugin> filters)
+    /// <summary>
+    /// RunPreFilterPlugins: every PreFilter in profile order. A Skip drops that plugin's Filter for this pod; the first
+    /// rejection ends the phase (<see cref="PreFilterOutcome.Rejection"/>); the node names plugins return are intersected
+    /// (null: all nodes). Two narrowing plugins whose sets do not meet would give "didn't satisfy plugin(s) … simultaneously";
+    /// only NodeAffinity narrows in the model, and it rejects an empty set itself.
+    /// </summary>
+    public static PreFilterOutcome RunPreFilter(SchedulingPod pod, ValueList<IFilterPlugin> filters)
     {
         ArgumentNullException.ThrowIfNull(pod);
         var active = new List<IFilterPlugin>(filters.Count);
+        HashSet<string>? names = null;
+        var narrowing = new List<string>();
         foreach (var plugin in filters)
         {
-            if (plugin.PreFilter(pod) is not { Code: FilterCode.Skip })
+            var status = plugin.PreFilter(pod);
+            if (status is { Code: FilterCode.Skip })
             {
-                active.Add(plugin);
+                continue;
+            }
+
+            if (status is { IsRejection: true })
+            {
+                return new PreFilterOutcome(active, null, narrowing, status);
+            }
+
+            active.Add(plugin);
+            if (plugin.PreFilterNodeNames(pod) is { } some)
+            {
+                narrowing.Add(plugin.Name);
+                if (names is null)
+                {
+                    names = new HashSet<string>(some, StringComparer.Ordinal);
+                }
+                else
+                {
+                    names.IntersectWith(some);
+                }
             }
         }
 
-        return active;
+        narrowing.Sort(StringComparer.Ordinal);
+        return new PreFilterOutcome(active, names, narrowing, null);
+    }
+
+    /// <summary>The status of a node outside the PreFilterResult: <c>node(s) didn't satisfy plugin(s) [A B]</c> (Go's %v of the sorted plugin names).</summary>
+    public static string NotSatisfiedReason(IReadOnlyList<string> plugins)
+    {
+        ArgumentNullException.ThrowIfNull(plugins);
+        return "node(s) didn't satisfy plugin(s) [" + string.Join(" ", plugins) + "]";
     }
 
     /// <summary>RunFilterPlugins: the first rejecting filter's status for this node, or null when the node is feasible.</summary>

@@ -32,6 +32,12 @@ public sealed class SchedulingPod
     /// <summary>schedutil.GetHostPorts: ports with a hostPort of sidecars and regular containers.</summary>
     public IReadOnlyList<ContainerPort> HostPorts { get; }
 
+    /// <summary>The cycle's nodes (PodTopologySpread counts over all of them in PreFilter); empty when a plugin is run on one node alone.</summary>
+    public IReadOnlyList<NodeInfo> AllNodes { get; set; } = [];
+
+    /// <summary>PodTopologySpread's PreFilter state for this pod (SCHED-017), set by its PreFilter.</summary>
+    public TopologySpreadState? Spread { get; set; }
+
     public static SchedulingPod For(Pod pod, Profile profile)
     {
         ArgumentNullException.ThrowIfNull(pod);

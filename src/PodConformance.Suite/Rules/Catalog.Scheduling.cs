@@ -17,7 +17,7 @@ public static partial class Catalog
             Title = "The pod is held while gated, placed only where Kubernetes' filters allow, or refused with the same FailedScheduling message",
             Covers = RuleIds.Of(typeof(SchedulingRules)),
             Spec = "spec/scheduling.md",
-            Source = "pkg/scheduler/framework/plugins (nodeunschedulable, nodename, tainttoleration, nodeaffinity, nodeports, noderesources, schedulinggates), pkg/scheduler/framework/types.go (FitError)",
+            Source = "pkg/scheduler/framework/plugins (nodeunschedulable, nodename, tainttoleration, nodeaffinity, nodeports, noderesources, podtopologyspread, schedulinggates), pkg/scheduler/schedule_one.go (PreFilterResult), pkg/scheduler/framework/types.go (FitError)",
             Needs = Capability.Lifecycle | Capability.Scheduling,
             Cases = _ => SchedulingGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)),
             Shrink = c => c is PodCase p ? SchedulingShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario)) : [],

@@ -63,5 +63,31 @@ internal static partial class Mutants
             "the NodeAffinity filter is left out: nodeSelector labels are not required",
             Injection.Stage,
             ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Where(f => f is not NodeAffinityPlugin)] } } });
+
+        yield return new Mutant(
+            "sched-affinity-ignored", "scheduling", SchedulingRules.NodeSelector,
+            "NodeAffinity reads the nodeSelector only: required node affinity (expressions, node names, conflicts) is ignored",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Select(f => f is NodeAffinityPlugin ? new SelectorOnlyNodeAffinity() : f)] } } });
+
+        yield return new Mutant(
+            "sched-spread-ignored", "scheduling", SchedulingRules.TopologySpread,
+            "the PodTopologySpread filter is left out: DoNotSchedule constraints and their topology labels are not required",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Where(f => f is not PodTopologySpreadPlugin)] } } });
+    }
+
+    /// <summary>NodeAffinity as it was before required affinity: the real plugin run on the pod with its affinity removed.</summary>
+    private sealed class SelectorOnlyNodeAffinity : IFilterPlugin
+    {
+        public string Name => NodeAffinityPlugin.PluginName;
+
+        public string Rule => SchedulingRules.NodeSelector;
+
+        public FilterStatus? PreFilter(SchedulingPod pod) => NodeAffinityPlugin.Instance.PreFilter(Blind(pod));
+
+        public FilterStatus? Filter(SchedulingPod pod, NodeInfo node) => NodeAffinityPlugin.Instance.Filter(Blind(pod), node);
+
+        private static SchedulingPod Blind(SchedulingPod pod) => SchedulingPod.For(pod.Pod with { Spec = pod.Spec with { Affinity = null } }, pod.Profile);
     }
 }
