@@ -17,6 +17,9 @@ public sealed record SpreadConstraint(int MaxSkew, string TopologyKey, SpreadSel
 /// </summary>
 public sealed class TopologySpreadState
 {
+    /// <summary>Not in <see cref="FeatureGateNames"/>: the gate is gone from the newest release (spec/profiles.md).</summary>
+    private const string MinDomainsInPodTopologySpread = nameof(MinDomainsInPodTopologySpread);
+
     private readonly Dictionary<(string Key, string Value), int> _counts = [];
     private readonly Dictionary<string, (int Min, int Domains)> _byKey = new(StringComparer.Ordinal);
     private bool _minDomains;
@@ -46,7 +49,7 @@ public sealed class TopologySpreadState
         bool inclusion = PodTopologySpreadPlugin.OnOrGraduated(profile, FeatureGateNames.NodeInclusionPolicyInPodTopologySpread);
         bool labelKeys = PodTopologySpreadPlugin.OnOrGraduated(profile, FeatureGateNames.MatchLabelKeysInPodTopologySpread);
         var constraints = ConstraintsOf(pod.Pod, inclusion, labelKeys);
-        var state = new TopologySpreadState { Constraints = constraints, _minDomains = PodTopologySpreadPlugin.OnOrGraduated(profile, FeatureGateNames.MinDomainsInPodTopologySpread) };
+        var state = new TopologySpreadState { Constraints = constraints, _minDomains = PodTopologySpreadPlugin.OnOrGraduated(profile, MinDomainsInPodTopologySpread) };
         if (constraints.Count == 0)
         {
             return state;
