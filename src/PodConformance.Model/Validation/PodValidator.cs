@@ -19,6 +19,9 @@ public static partial class PodValidator
     private static readonly FieldPath MetadataPath = FieldPath.Root("metadata");
     private static readonly FieldPath SpecPath = FieldPath.Root("spec");
 
+    /// <summary>The volume names of a pod without volumes: shared, so it is only ever read (never add to it).</summary>
+    private static readonly HashSet<string> NoVolumes = new(StringComparer.Ordinal);
+
     public static ValidationResult Validate(Pod pod, Profile profile)
     {
         ArgumentNullException.ThrowIfNull(pod);
@@ -249,7 +252,7 @@ public static partial class PodValidator
         ValidatePodSecurityContext(ctx, spec);
 
         var gatesPath = SpecPath.Child("schedulingGates");
-        var seenGates = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seenGates = null;
         for (int i = 0; i < spec.SchedulingGates.Count; i++)
         {
             string name = spec.SchedulingGates[i].Name;
@@ -258,7 +261,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Invalid(gatesPath.Index(i), name, msg));
             }
 
-            if (!seenGates.Add(name))
+            if (!(seenGates ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
             {
                 ctx.Add(FieldError.Duplicate(gatesPath.Index(i), name));
             }
@@ -340,6 +343,11 @@ public static partial class PodValidator
     /// </summary>
     private static HashSet<string> ValidateVolumes(Context ctx, ValueList<Volume> volumes, FieldPath path)
     {
+        if (volumes.IsEmpty)
+        {
+            return NoVolumes;
+        }
+
         using var _ = ctx.Rule(ValidationRules.VolumesAndMounts);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < volumes.Count; i++)
