@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using PodConformance.Adapters.Process.Protocol;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
 using PodConformance.Model.Validation;
+using PodConformance.Suite.Adapters;
 
 namespace PodConformance.Benchmarks;
 
@@ -22,12 +24,27 @@ internal static class AllocationProbe
         Measure("defaulting", () => PodDefaulter.Apply(pod, profile));
         Measure("validation", () => PodValidator.Validate(defaulted, profile));
         Measure("qos", () => QosCalculator.GetPodQos(defaulted, profile));
+
+        // The process protocol without the pipe: what each side does per case, beside the model's own run.
+        foreach (string kind in new[] { "admission", "lifecycle" })
+        {
+            var cases = ThroughputCases.For(kind);
+            var observations = cases.Select(c => ModelAdapter.Run(c, profile)).ToArray();
+            var requests = cases.Select((c, i) => ProtocolMessages.Run(i, c, profile)).ToArray();
+            var replies = observations.Select((o, i) => ProtocolMessages.Observation(i, o)).ToArray();
+            int k = 0;
+            Measure(kind + " model", () => ModelAdapter.Run(cases[k++ % cases.Length], profile));
+            Measure(kind + " enc-run", () => ProtocolMessages.Run(k, cases[k++ % cases.Length], profile));
+            Measure(kind + " dec-run", () => ProtocolMessages.ReadRequest(requests[k++ % cases.Length]));
+            Measure(kind + " enc-obs", () => ProtocolMessages.Observation(k, observations[k++ % cases.Length]));
+            Measure(kind + " dec-obs", () => ProtocolMessages.ReadReply(replies[k++ % cases.Length]));
+        }
     }
 
     private static void Measure<T>(string name, Func<T> step)
     {
-        const int n = 20_000;
-        for (int i = 0; i < 2_000; i++)
+        int n = name.Contains(' ', StringComparison.Ordinal) ? 500 : 20_000;
+        for (int i = 0; i < n / 10; i++)
         {
             _ = step();
         }
