@@ -32,7 +32,10 @@ public static class ValidateCommand
                 string who = $"{PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)}";
                 if (validation.IsValid)
                 {
-                    console.Out.Write($"pod {who} is valid\n");
+                    // A field the model has no rule for is never called valid (issue 9): name what was not checked.
+                    console.Out.Write(validation.NotChecked.IsEmpty
+                        ? $"pod {who} is valid\n"
+                        : $"pod {who}: no errors found; not checked: {string.Join(", ", validation.NotChecked.Select(n => n.Field))}\n");
                     continue;
                 }
 

@@ -88,7 +88,7 @@ public static partial class PodDefaulter
             log.Add(DefaultingRules.SchedulerName, "spec.schedulerName", "default-scheduler");
         }
 
-        var volumes = DefaultVolumes(spec.Volumes, log);
+        var volumes = DefaultVolumes(spec.Volumes, profile, log);
         var initContainers = MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => DefaultContainer(c, l));
         var containers = MapContainers(spec.Containers, "spec.containers", log, static (c, l) => DefaultContainer(c, l));
         var ephemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", log, static (c, l) => DefaultContainer(c, l));
@@ -125,9 +125,11 @@ public static partial class PodDefaulter
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        // PrepareForCreate: dropDisabledFields (security part), then applyAppArmorVersionSkew.
-        spec = DropDisabledSecurityFields(spec, profile, log);
-        return ApplyAppArmorVersionSkew(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, profile, log);
+        // PrepareForCreate, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling, DNS and claim
+        // fields), mutatePodAffinity and mutateTopologySpreadConstraints (DEF-301/302), applyAppArmorVersionSkew (DEF-205/206).
+        spec = DropDisabledFields(spec, profile, log);
+        var created = MergeMatchLabelKeys(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, profile, log);
+        return ApplyAppArmorVersionSkew(created, profile, log);
     }
 
     /// <summary>The spec with these container lists, the same spec when none of them changed.</summary>
@@ -162,29 +164,6 @@ public static partial class PodDefaulter
         }
 
         return result is null ? containers : new ValueList<Container>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(result));
-    }
-
-    private static ValueList<Volume> DefaultVolumes(ValueList<Volume> volumes, ChangeLog log)
-    {
-        if (volumes.IsEmpty)
-        {
-            return volumes;
-        }
-
-        var result = new Volume[volumes.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var v = volumes[i];
-            if (v.SourceKind.Length == 0)
-            {
-                v = v with { SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() };
-                log.Add(DefaultingRules.VolumeEmptyDir, $"spec.volumes[{i}].emptyDir", "{}");
-            }
-
-            result[i] = v;
-        }
-
-        return result;
     }
 
     /// <summary>A container with the field path of its position (empty when nothing is logged), so changes can be reported where they happen.</summary>
