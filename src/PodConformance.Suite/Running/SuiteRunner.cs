@@ -89,7 +89,12 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
     private (Observation Expected, Observation Actual, Verdict Verdict) Check(ConformanceProperty property, ConformanceCase testCase, CancellationToken ct)
     {
         var expected = model.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
-        var actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+
+        // The model checked against itself (the default run): ModelAdapter is pure and deterministic (the golden and
+        // replay tests hold it to byte-identical output), so a second run would only repeat the same work.
+        var actual = model is ModelAdapter && adapter is ModelAdapter
+            ? expected
+            : adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
         if (testCase is PodCase { Objects: { } objects })
         {
             actual = SecretRedaction.Check(actual, objects);
