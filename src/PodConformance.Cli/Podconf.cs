@@ -26,6 +26,7 @@ public static class Podconf
         root.Subcommands.Add(AdapterCommand.Create(console));
         root.Subcommands.Add(GoldenCommand.Create(console));
         root.Subcommands.Add(ClusterCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

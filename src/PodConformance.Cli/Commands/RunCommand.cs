@@ -162,7 +162,7 @@ public static class RunCommand
         _ => r,
     };
 
-    private static ulong ReadSeed(string? text)
+    internal static ulong ReadSeed(string? text)
     {
         if (text is null)
         {
