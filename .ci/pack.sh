@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Packs the podconf tool and the PodConformance.Testing package (with the libraries it depends on) into
-# artifacts/, then proves the packages work: installs the tool into a temporary tool path and prints the head of
-# `podconf --help`, and (unless --no-consumer) builds and runs a throwaway consumer test project that derives from
-# PodConformanceSpecificationTests, restored from artifacts/ and nuget.org only.
+# Packs every library, the adapters and the podconf tool into artifacts/ in one `dotnet pack` (one restore, one
+# build graph), then proves the packages work: installs the tool into a temporary tool path, runs `podconf --help`
+# and `podconf golden verify` from an empty directory (the golden cases travel with the tool), and (unless
+# --no-consumer) builds and runs a throwaway xUnit project that derives from PodConformanceSpecificationTests and
+# checks a simulator through the process adapter, restored from artifacts/ only.
 #
 # usage: .ci/pack.sh [--no-consumer] [--keep]
-# A temporary NUGET_PACKAGES folder is used so the smoke checks never see a stale 0.1.0 from the global cache.
+#
+# It never touches the working build: pack's bin/ and obj/ live under artifacts/build/ (--artifacts-path), so a
+# later `dotnet run`/`dotnet test` does not rebuild. No network: restores use the machine's NuGet cache (filled by
+# the normal build) as a local feed; the smoke checks restore into a temporary packages folder, so a stale
+# PodConformance 0.1.0 in the global cache can never stand in for the fresh packages.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,39 +27,43 @@ done
 
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)"
 pkgver() { sed -n "s:.*PackageVersion Include=\"$1\" Version=\"\([^\"]*\)\".*:\1:p" "$root/Directory.Packages.props"; }
+cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 
 tmp="$(mktemp -d)"
 if [ "$keep" = 0 ]; then trap 'rm -rf "$tmp"' EXIT; else echo "keeping $tmp"; fi
-export NUGET_PACKAGES="$tmp/packages"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-mkdir -p "$out"
-rm -f "$out"/PodConformance.*."$version".nupkg
-# Testing depends on Suite, which depends on Model, Generators and Manifests: each is a package of its own.
-for project in Model Generators Manifests Suite Testing Cli; do
-  echo "== pack PodConformance.$project"
-  dotnet pack "$root/src/PodConformance.$project" -c Release -o "$out" --nologo -v quiet
-done
-ls -1 "$out"/*.nupkg
-
-echo "== install the tool"
-dotnet tool install --tool-path "$tmp/tool" --add-source "$out" --version "$version" PodConformance.Cli
-"$tmp/tool/podconf" --help | head -n 15
-
-if [ "$consumer" = 1 ]; then
-  echo "== consumer test project from the packages"
-  c="$tmp/consumer"
-  mkdir -p "$c"
-  cat > "$c/nuget.config" <<XML
+# A feed of the fresh packages plus the local NuGet cache (a v3 folder feed), nothing remote.
+cat > "$tmp/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
     <clear />
     <add key="artifacts" value="$out" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+    <add key="local-cache" value="$cache" />
   </packageSources>
 </configuration>
 XML
+
+mkdir -p "$out"
+rm -f "$out"/PodConformance.*."$version".nupkg
+echo "== pack (bin/obj under artifacts/build)"
+dotnet pack "$root/.ci/pack.slnf" -c Release --artifacts-path "$out/build" -p:PackageOutputPath="$out" \
+  -p:ContinuousIntegrationBuild=true --nologo -v quiet
+ls -1 "$out"/*.nupkg
+
+echo "== install the tool"
+NUGET_PACKAGES="$tmp/packages" dotnet tool install --tool-path "$tmp/tool" --configfile "$tmp/nuget.config" \
+  --version "$version" PodConformance.Cli >/dev/null
+"$tmp/tool/podconf" --help | head -n 5
+mkdir -p "$tmp/empty"
+(cd "$tmp/empty" && "$tmp/tool/podconf" golden verify | tail -n 1)
+
+if [ "$consumer" = 1 ]; then
+  echo "== consumer test project from the packages"
+  c="$tmp/consumer"
+  mkdir -p "$c"
+  cp "$tmp/nuget.config" "$c/nuget.config"
   cat > "$c/Consumer.Tests.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -65,29 +74,25 @@ XML
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="PodConformance.Testing" Version="$version" />
+    <PackageReference Include="PodConformance.Adapters.Process" Version="$version" />
     <PackageReference Include="Microsoft.NET.Test.Sdk" Version="$(pkgver Microsoft.NET.Test.Sdk)" />
     <PackageReference Include="xunit" Version="$(pkgver xunit)" />
     <PackageReference Include="xunit.runner.visualstudio" Version="$(pkgver xunit.runner.visualstudio)" />
   </ItemGroup>
-  <ItemGroup>
-    <None Include="expectations.json" CopyToOutputDirectory="PreserveNewest" />
-  </ItemGroup>
 </Project>
 XML
-  echo '{"adapter": "model", "expectations": {}}' > "$c/expectations.json"
-  # The README's example, verbatim apart from the adapter.
-  cat > "$c/MySimulatorConformance.cs" <<'CS'
+  # A simulator in another process: the installed tool's reference server, checked through the process adapter.
+  cat > "$c/ProcessConformance.cs" <<CS
+using PodConformance.Adapters.Process;
 using PodConformance.Suite.Adapters;
-using PodConformance.Suite.Running;
 using PodConformance.Testing;
 
-public sealed class MySimulatorConformance : PodConformanceSpecificationTests
+public sealed class ProcessConformance : PodConformanceSpecificationTests
 {
-    protected override IConformanceAdapter CreateAdapter() => new ModelAdapter(); // your adapter here
-    protected override int Count => 50;
-    protected override Expectations Expectations => Expectations.Read(Path.Combine(AppContext.BaseDirectory, "expectations.json"));
+    protected override IConformanceAdapter CreateAdapter() => new ProcessAdapter(["$tmp/tool/podconf", "adapter", "serve"]);
+    protected override int Count => 3;
 }
 CS
-  dotnet test "$c" --nologo 2>&1 | tail -n 3
+  NUGET_PACKAGES="$tmp/packages" dotnet test "$c" --nologo 2>&1 | tail -n 3
 fi
 echo "== ok: packages in $out"
