@@ -31,12 +31,7 @@ public static class Podconf
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-            {
-                console.Error.Write("podconf: " + error.Message + "\n");
-            }
-
-            console.Error.Write("Run 'podconf --help' for usage.\n");
+            console.Error.Write(UsageErrors.Describe(parsed));
             return ExitCodes.UsageOrInput;
         }
 
@@ -47,6 +42,12 @@ public static class Podconf
         catch (UserInputException e)
         {
             console.Error.Write("podconf: " + e.Message + "\n");
+            if (e.Message.StartsWith("--", StringComparison.Ordinal))
+            {
+                // A flag's value was wrong: point to the verb's help, as kubectl does.
+                console.Error.Write("See '" + UsageErrors.CommandPath(parsed.CommandResult) + " --help' for usage.\n");
+            }
+
             return ExitCodes.UsageOrInput;
         }
         catch (PodConformance.Adapters.Process.AdapterStartException e)

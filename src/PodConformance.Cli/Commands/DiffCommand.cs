@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PodConformance.Cli.Output;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Diff;
 using PodConformance.Suite.Rules;
@@ -23,16 +24,17 @@ public static class DiffCommand
         var count = new Option<int>("--count") { Description = "Cases per property (default 100)", DefaultValueFactory = _ => 100, HelpName = "N" };
         var max = new Option<int>("--max-changes") { Description = "Distinct changes to report per property (default 5)", DefaultValueFactory = _ => 5, HelpName = "N" };
         var rules = new Option<string?>("--rules") { Description = "Comma-separated globs over property IDs and spec IDs, as for run", HelpName = "GLOB" };
-        var output = new Option<string>("--output", "-o") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        output.AcceptOnlyFromAmong("text", "json");
+        var output = new OutputFlags("text", "text, json, yaml or jsonpath=TEMPLATE", "text", "json", "yaml", "jsonpath");
         var command = new Command("diff", "Show the Pod behaviours that change between two Kubernetes releases, each with a minimal pod that shows it.");
-        foreach (Option o in new Option[] { from, to, seed, count, max, rules, output })
+        foreach (Option o in new Option[] { from, to, seed, count, max, rules })
         {
             command.Options.Add(o);
         }
 
+        output.AddTo(command);
         command.SetAction(result =>
         {
+            var format = output.Read(result);
             var a = Version("--from", result.GetValue(from));
             var b = result.GetValue(to) is { } t ? Version("--to", t) : KubernetesVersion.Newest;
             if (result.GetValue(count) is not (int n and > 0))
@@ -57,7 +59,7 @@ public static class DiffCommand
             var diff = ReleaseDiffer.Run(Profile.For(a), Profile.For(b), properties, s, n, m, console.IsTerminal
                 ? area => console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"[{++done}/{properties.Count}] {area.Property.Id}: {area.Changes.Count} change(s)\n"))
                 : null);
-            console.Out.Write(result.GetValue(output) == "json" ? DiffJson.Render(diff) : DiffText.Render(diff));
+            console.Out.Write(format.IsData ? ObjectOutput.PrintDocument(format, DiffJson.Render(diff)) : DiffText.Render(diff));
             return diff.HasChanges ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
         return command;

@@ -24,8 +24,7 @@ public static class EnvCommand
         var objects = new Option<string[]>("--objects") { Description = "Manifest file with the ConfigMaps, Secrets and Services the pod reads (repeatable)", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
         var pod = new Option<string?>("--pod") { Description = "Which Pod, when -f holds several", HelpName = "NAME" };
         var container = new Option<string?>("--container", "-c") { Description = "Container (regular or init); default: the kubectl.kubernetes.io/default-container annotation, else the first container", HelpName = "NAME" };
-        var output = new Option<string>("--output", "-o") { Description = "env (NAME=value lines) or json", DefaultValueFactory = _ => "env" };
-        output.AcceptOnlyFromAmong("env", "json");
+        var output = new OutputFlags("env", "env (NAME=value lines), json, yaml or jsonpath=TEMPLATE", "env", "json", "yaml", "jsonpath");
         var reveal = new Option<bool>("--reveal-secrets") { Description = "Show Secret-sourced values instead of <secret:NAME/KEY> (masked by default)" };
         var noMaster = new Option<bool>("--no-kubernetes-service") { Description = "Omit the default/kubernetes Service (10.96.0.1:443) every cluster has; it is added unless --objects defines it" };
         var node = new NodeFacts();
@@ -35,7 +34,7 @@ public static class EnvCommand
         command.Options.Add(objects);
         command.Options.Add(pod);
         command.Options.Add(container);
-        command.Options.Add(output);
+        output.AddTo(command);
         command.Options.Add(reveal);
         command.Options.Add(noMaster);
         node.AddTo(command);
@@ -75,9 +74,9 @@ public static class EnvCommand
             }
 
             bool revealSecrets = result.GetValue(reveal);
-            if (result.GetValue(output) == "json")
+            if (output.Read(result) is { IsData: true } format)
             {
-                console.Out.Write(EnvJson.Write(ns, p.Metadata.Name, c.Name, env, revealSecrets));
+                console.Out.Write(ObjectOutput.PrintDocument(format, EnvJson.Write(ns, p.Metadata.Name, c.Name, env, revealSecrets)));
             }
             else if (env.Error is null)
             {

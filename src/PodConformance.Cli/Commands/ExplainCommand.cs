@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PodConformance.Cli.Input;
+using PodConformance.Cli.Output;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Qos;
 using PodConformance.Model.Validation;
@@ -18,15 +19,25 @@ public static class ExplainCommand
     {
         var files = FileOption.Create();
         var verbose = FileOption.Verbose();
+        var output = new OutputFlags("text", "text (step by step), json, yaml, junit or tap (as kubeconform)", "text", "json", "yaml", "junit", "tap");
+        var summary = FileOption.Summary();
         var common = new CommonOptions();
         var command = new Command("explain", "Explain step by step what Kubernetes does with a Pod: defaulting, validation, QoS, citing spec rules.");
         command.Options.Add(files);
         command.Options.Add(verbose);
+        output.AddTo(command);
+        command.Options.Add(summary);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
+            var format = output.Read(result);
             var input = PodInput.Load(result.GetValue(files), console, "explain", result.GetValue(verbose));
+            if (format.Name != "text")
+            {
+                return Structured(console, format, input, profile, result.GetValue(summary));
+            }
+
             bool anyInvalid = false;
             var sb = new StringBuilder();
             for (int i = 0; i < input.Pods.Count; i++)
@@ -37,7 +48,7 @@ public static class ExplainCommand
                     sb.Append('\n');
                 }
 
-                sb.Append(CultureInfo.InvariantCulture, $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)} ({loaded.File}:{loaded.Position.Line}), Kubernetes {profile}\n\n");
+                sb.Append(CultureInfo.InvariantCulture, $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)} ({PodInput.Where(loaded)}), Kubernetes {profile}\n\n");
 
                 var changes = new List<DefaultingChange>();
                 var pod = PodDefaulter.Apply(loaded.Pod, profile, changes);
@@ -64,13 +75,20 @@ public static class ExplainCommand
                     sb.Append("   no: the create is rejected with these field errors\n");
                     foreach (var error in validation.Errors)
                     {
-                        sb.Append(CultureInfo.InvariantCulture, $"   {ValidationRuleOf(error)}  {error}\n");
+                        sb.Append(CultureInfo.InvariantCulture, $"   {ValidationRuleOf(error)}  {error}  ({Location.Of(loaded.File, input.Locate(loaded, error.Field))})\n");
                     }
                 }
 
                 var qos = QosCalculator.Explain(pod, profile);
                 sb.Append(CultureInfo.InvariantCulture, $"\n3. QoS class: {qos.Class.ToApiString()}\n");
                 sb.Append(CultureInfo.InvariantCulture, $"   {string.Join(" ", qos.Rules)}  {qos.Reason}\n");
+            }
+
+            if (result.GetValue(summary))
+            {
+                int invalid = input.Pods.Count(p => !PodValidator.Validate(PodDefaulter.Apply(p.Pod, profile), profile).IsValid);
+                sb.Append('\n').Append(ResourceResultsOutput.SummaryLine(
+                    new ResourceResultsOutput.Counts(input.Pods.Count + input.ErrorCount, input.Files.Count, input.Pods.Count - invalid, invalid, input.ErrorCount, 0), input.StdinOnly));
             }
 
             console.Out.Write(sb.ToString());
@@ -80,4 +98,51 @@ public static class ExplainCommand
     }
 
     private static string ValidationRuleOf(FieldError error) => error.Rule;
+
+    /// <summary>The same steps as data (JSON, YAML), or a pass/fail per pod (JUnit, TAP, the summary line).</summary>
+    private static int Structured(CliConsole console, OutputFormat format, PodInput input, Model.Profiles.Profile profile, bool summary)
+    {
+        var results = new List<ResourceResult>();
+        foreach (var loaded in input.Pods)
+        {
+            var changes = new List<DefaultingChange>();
+            var pod = PodDefaulter.Apply(loaded.Pod, profile, changes);
+            var validation = PodValidator.Validate(pod, profile);
+            var qos = QosCalculator.Explain(pod, profile);
+            var findings = validation.Errors.Select(e => new LocatedFinding(e.Field, e.ToString(), e.Rule, loaded.File, input.Locate(loaded, e.Field))).ToList();
+            results.Add(new ResourceResult(loaded.File, loaded.Position, "Pod", PodInput.Namespace(loaded), loaded.Pod.Metadata.Name, validation.IsValid,
+                validation.IsValid ? "" : ValidateCommand.KubectlInvalidMessage(loaded.Pod.Metadata.Name, validation), findings)
+            {
+                Extra = w =>
+                {
+                    w.WriteString("kubernetes", profile.ToString());
+                    w.WriteStartArray("defaulting");
+                    foreach (var c in changes)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("rule", c.Rule);
+                        w.WriteString("field", c.Field);
+                        w.WriteString("value", c.Value);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartObject("qos");
+                    w.WriteString("class", qos.Class.ToApiString());
+                    w.WriteStartArray("rules");
+                    foreach (string r in qos.Rules)
+                    {
+                        w.WriteStringValue(r);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteString("reason", qos.Reason);
+                    w.WriteEndObject();
+                },
+            });
+        }
+
+        ValidateCommand.Print(console, format, results, input, summary, "podconf explain", (_, _) => { });
+        return input.Combine(results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed);
+    }
 }

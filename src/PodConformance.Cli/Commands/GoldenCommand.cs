@@ -89,10 +89,12 @@ public static class GoldenCommand
             DefaultValueFactory = _ => "model",
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the diff of every failing case" };
+        var noHeaders = new Option<bool>("--no-headers") { Description = "Print the table without its header row (as kubectl --no-headers)" };
         var command = new Command("verify", "Replay the committed golden cases against an adapter and print a pass/fail table.");
         command.Options.Add(dir);
         command.Options.Add(adapterOption);
         command.Options.Add(verbose);
+        command.Options.Add(noHeaders);
         command.SetAction(result =>
         {
             string? path = result.GetResult(dir) is { Implicit: false } ? result.GetValue(dir) : DefaultVerifyDir(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
@@ -126,7 +128,7 @@ public static class GoldenCommand
                 table.Add(v.Id, v.Profile, v.Facets.Count == 0 ? "-" : string.Join(",", v.Facets), v.Outcome, v.Diff.Equal ? "" : v.Diff.FirstPath);
             }
 
-            table.WriteTo(console.Out);
+            table.WriteTo(console.Out, result.GetValue(noHeaders));
             if (result.GetValue(verbose))
             {
                 foreach (var v in verdicts.Where(v => v.Outcome == GoldenVerdict.Fail))

@@ -16,17 +16,17 @@ public static class QuantityCommand
     {
         var values = new Argument<string[]>("VALUE") { Description = "Quantities to parse, e.g. 100m 1.5Gi 1e3", Arity = ArgumentArity.ZeroOrMore };
         var file = new Option<string?>("--filename", "-f") { Description = "Read one quantity per line from FILE, or - for stdin", HelpName = "FILE" };
-        var output = new Option<string>("--output", "-o") { Description = "Output format: table (for people) or tsv (for scripts)", DefaultValueFactory = _ => "table" };
-        output.AcceptOnlyFromAmong("table", "tsv");
+        var output = new OutputFlags("table", "table (for people), tsv (for scripts), json, yaml or jsonpath=TEMPLATE", "table", "tsv", "json", "yaml", "jsonpath");
         var common = new CommonOptions();
         var command = new Command("quantity", "Parse quantities as the Kubernetes API server does: its printed string, canonical form, format, values.");
         command.Arguments.Add(values);
         command.Options.Add(file);
-        command.Options.Add(output);
+        output.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             _ = common.ReadProfile(result);
+            var format = output.Read(result);
             var inputs = new List<string>(result.GetValue(values) ?? []);
             string? path = result.GetValue(file);
             if (path is not null)
@@ -44,13 +44,17 @@ public static class QuantityCommand
                 rows.Add(QuantityRow.Of(input));
             }
 
-            if (result.GetValue(output) == "tsv")
+            if (format.Name == "tsv")
             {
                 WriteTsv(rows, console.Out);
             }
+            else if (format.IsData)
+            {
+                console.Out.Write(ObjectOutput.PrintDocument(format, Json(rows)));
+            }
             else
             {
-                WriteTable(rows, console.Out);
+                WriteTable(rows, console.Out, format.NoHeaders);
             }
 
             WriteWarnings(rows, console.Error);
@@ -74,7 +78,41 @@ public static class QuantityCommand
         }
     }
 
-    private static void WriteTable(List<QuantityRow> rows, TextWriter o)
+    private static string Json(List<QuantityRow> rows) => Output.Json.Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var r in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("input", r.Input);
+            w.WriteBoolean("ok", r.Ok);
+            if (r.Ok)
+            {
+                w.WriteString("string", r.String);
+                w.WriteString("canonical", r.Canonical);
+                w.WriteString("format", r.Format);
+                w.WriteNumber("milliValue", long.Parse(r.MilliValue, System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteNumber("value", long.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                w.WriteString("error", r.Error);
+            }
+
+            w.WriteStartArray("warnings");
+            foreach (string warning in r.Warnings)
+            {
+                w.WriteStringValue(warning);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static void WriteTable(List<QuantityRow> rows, TextWriter o, bool noHeaders)
     {
         var table = new TabTable();
         table.Add("INPUT", "STRING", "CANONICAL", "FORMAT", "MILLIVALUE", "VALUE");
@@ -91,7 +129,7 @@ public static class QuantityCommand
             }
         }
 
-        table.WriteTo(o);
+        table.WriteTo(o, noHeaders);
     }
 
     private static void WriteWarnings(List<QuantityRow> rows, TextWriter e)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PodConformance.Manifests.Nodes;
 using PodConformance.Manifests.Reading;
 
 namespace PodConformance.Cli.Input;
@@ -10,15 +11,52 @@ namespace PodConformance.Cli.Input;
 /// </summary>
 public sealed class PodInput
 {
-    private PodInput(IReadOnlyList<LoadedPod> pods, bool hadErrors)
+    private readonly Dictionary<string, string> _texts;
+    private readonly Dictionary<string, FieldLocator> _locators = new(StringComparer.Ordinal);
+
+    private PodInput(IReadOnlyList<LoadedPod> pods, int errorCount, IReadOnlyList<string> files, Dictionary<string, string> texts)
     {
         Pods = pods;
-        HadErrors = hadErrors;
+        ErrorCount = errorCount;
+        Files = files;
+        _texts = texts;
     }
 
     public IReadOnlyList<LoadedPod> Pods { get; }
 
-    public bool HadErrors { get; }
+    public bool HadErrors => ErrorCount > 0;
+
+    /// <summary>How many input errors were reported (documents that could not be read as Pods).</summary>
+    public int ErrorCount { get; }
+
+    /// <summary>The display names of the files read, in order (<c>&lt;stdin&gt;</c> for <c>-</c>).</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    public bool StdinOnly => Files.Count == 1 && Files[0] == "<stdin>";
+
+    /// <summary>Where in its file a field of a loaded pod was written (its nearest written parent for a defaulted one).</summary>
+    public SourcePosition Locate(LoadedPod pod, string fieldPath)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (!_texts.TryGetValue(pod.File, out string? text))
+        {
+            return pod.Position;
+        }
+
+        if (!_locators.TryGetValue(pod.File, out var locator))
+        {
+            _locators[pod.File] = locator = FieldLocator.For(text);
+        }
+
+        return locator.Locate(pod.Position, fieldPath);
+    }
+
+    /// <summary><c>file:line:column</c> of the pod's document.</summary>
+    public static string Where(LoadedPod p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return Output.Location.Of(p.File, p.Position);
+    }
 
     public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb, bool verbose = false)
     {
@@ -28,15 +66,19 @@ public sealed class PodInput
         }
 
         var pods = new List<LoadedPod>();
-        bool errors = false;
+        int errors = 0;
+        var files = new List<string>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string path in paths)
         {
             var file = InputFile.Read(path, console);
+            files.Add(file.DisplayName);
+            texts[file.DisplayName] = file.Text;
             var result = PodManifestReader.ReadText(file.Text, file.DisplayName);
             foreach (var d in result.Diagnostics)
             {
                 console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
-                errors |= d.IsError;
+                errors += d.IsError ? 1 : 0;
             }
 
             if (verbose)
@@ -51,12 +93,12 @@ public sealed class PodInput
             pods.AddRange(result.Pods);
         }
 
-        if (pods.Count == 0 && !errors)
+        if (pods.Count == 0 && errors == 0)
         {
             throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths)}");
         }
 
-        return new PodInput(pods, errors);
+        return new PodInput(pods, errors, files, texts);
     }
 
     /// <summary>The exit code after the verb's own: input errors (2) outrank a failed check (1).</summary>
