@@ -111,6 +111,18 @@ public static class QuantityGen
         select new string(chars));
 
     /// <summary>All three classes mixed, weighted towards valid texts.</summary>
+    /// <summary>
+    /// Plain decimals of 19–40 digits, mostly negative, with an optional fraction: the decimal form held beyond int64
+    /// once scaled, where Go's Value()/MilliValue() overflow (QTY-032) or, for negatives, divide the low 64 bits
+    /// (QTY-038).
+    /// </summary>
+    public static Gen<string> BeyondInt64Text { get; } =
+        from sign in Gen.Elements("-", "-", "")
+        from lead in Gen.Choose(1, 9)
+        from rest in Digits(18, 39)
+        from fraction in Gen.Frequency((2, Gen.Constant("")), (1, Digits(1, 12).Select(f => "." + f)))
+        select sign + lead.ToString(CultureInfo.InvariantCulture) + rest + fraction;
+
     public static Gen<string> AnyText { get; } = Gen.Frequency((6, ValidText), (2, NearValidText), (2, HostileText));
 
     // Resource quantities: value -> spellings, the first being the round (canonical) one.

@@ -80,9 +80,9 @@ public class ErrorTests
         Assert.Equal(
             new[]
             {
-                "pod.yaml:4:16: spec.hostNetwork: expected a boolean, got a string (true)",
-                "pod.yaml:8:22: spec.containers[0].ports[0].containerPort: expected an integer, got a string (80)",
-                "pod.yaml:11:14: spec.containers[0].env[0].value: expected a string, got a number (8080); quote it",
+                "pod.yaml:4:16: spec.hostNetwork: json: cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool",
+                "pod.yaml:8:22: spec.containers[0].ports[0].containerPort: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32",
+                "pod.yaml:11:14: spec.containers[0].env[0].value: json: cannot unmarshal number into Go struct field EnvVar.spec.containers.env.value of type string",
             },
             Fixtures.Printed(result));
     }
@@ -138,7 +138,7 @@ public class ErrorTests
         Assert.Equal(Quantity.Parse("500m"), ok.Pods[0].Pod.Spec.Containers[0].Resources.Limits["cpu"]);
 
         const string typed = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n\t\"metadata\": {\"name\": \"ü\", \"namespace\": 7}}";
-        Assert.Equal(new[] { "pod.json:2:41: metadata.namespace: expected a string, got a number (7); quote it" }, Fixtures.Printed(PodManifestReader.ReadText(typed, "pod.json")));
+        Assert.Equal(new[] { "pod.json:2:41: metadata.namespace: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.namespace of type string" }, Fixtures.Printed(PodManifestReader.ReadText(typed, "pod.json")));
 
         const string broken = "{\"apiVersion\": \"v1\",\n\t\"kind\": \"Pod\" \"x\"}";
         var error = Assert.Single(PodManifestReader.ReadText(broken, "pod.json").Diagnostics);

@@ -31,22 +31,19 @@ public class KubectlOutputTests
     }
 
     [Fact]
-    public void Fields_kubernetes_knows_but_the_model_does_not_are_listed_not_warned()
+    public void Fields_the_hand_written_model_does_not_own_are_read_into_generated_properties_without_warnings()
     {
         var result = Fixtures.Read("kubectl-get-pod-web-app.yaml");
+        var pod = Assert.Single(result.Pods).Pod;
 
-        Assert.Equal(
-            new[]
-            {
-                "metadata.resourceVersion",
-                "spec.preemptionPolicy",
-                "spec.securityContext",
-                "spec.serviceAccount",
-                "spec.volumes[1].projected",
-                "status.containerStatuses[0].volumeMounts",
-            },
-            result.NotModelled.Select(n => n.Path));
-        Assert.Equal(new Nodes.SourcePosition(14, 3), result.NotModelled[0].Position);
+        Assert.Empty(result.Warnings);
+        Assert.NotEqual("", pod.Metadata.ResourceVersion);
+        Assert.NotNull(pod.Spec.PreemptionPolicy);
+        Assert.NotNull(pod.Spec.SecurityContext);
+        Assert.NotEqual("", pod.Spec.DeprecatedServiceAccount);
+        Assert.NotNull(pod.Spec.Volumes[1].Projected);
+        Assert.Equal("projected", pod.Spec.Volumes[1].SourceKind);
+        Assert.False(pod.Status!.ContainerStatuses[0].VolumeMounts.IsEmpty);
     }
 
     [Fact]

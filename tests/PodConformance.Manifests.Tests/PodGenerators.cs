@@ -122,7 +122,7 @@ internal static class PodGenerators
             0 => new Volume { Name = name, SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource { SizeLimit = size } },
             1 => new Volume { Name = name, SourceKind = "configMap", ConfigMap = new ObjectReference { Name = "cfg" } },
             2 => new Volume { Name = name, SourceKind = "secret", Secret = new ObjectReference { Name = "s", Optional = true } },
-            _ => new Volume { Name = name, SourceKind = "hostPath" },
+            _ => new Volume { Name = name, SourceKind = "hostPath", HostPath = new HostPathVolumeSource { Path = "/data/" + name } },
         };
 
     private static Gen<ContainerStatus> ContainerStatus =>

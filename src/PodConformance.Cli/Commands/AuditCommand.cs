@@ -28,7 +28,7 @@ public static class AuditCommand
         {
             var profile = common.ReadProfile(result);
             var clock = StatusCommand.ParseNow(result.GetValue(now));
-            var input = PodInput.Load(result.GetValue(files), console, "audit");
+            var input = PodInput.Load(result.GetValue(files), console, "audit", profile.Version);
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table

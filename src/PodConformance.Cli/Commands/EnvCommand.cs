@@ -42,7 +42,7 @@ public static class EnvCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "env");
+            var input = PodInput.Load(result.GetValue(files), console, "env", profile.Version);
             var objs = ObjectsInput.Load(result.GetValue(objects), console);
             if (input.HadErrors || objs.HasErrors)
             {

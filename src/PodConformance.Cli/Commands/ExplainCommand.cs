@@ -32,7 +32,7 @@ public static class ExplainCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = PodInput.Load(result.GetValue(files), console, "explain", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "explain", profile.Version, result.GetValue(verbose));
             if (format.Name != "text")
             {
                 return Structured(console, format, input, profile, result.GetValue(summary));

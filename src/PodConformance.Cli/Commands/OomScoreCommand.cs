@@ -31,7 +31,7 @@ public static class OomScoreCommand
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             long capacity = ReadCapacity(result.GetValue(nodeMemory));
-            var input = PodInput.Load(result.GetValue(files), console, "oom-score");
+            var input = PodInput.Load(result.GetValue(files), console, "oom-score", profile.Version);
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table

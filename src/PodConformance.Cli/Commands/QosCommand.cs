@@ -33,7 +33,7 @@ public static class QosCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = PodInput.Load(result.GetValue(files), console, "qos", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "qos", profile.Version, result.GetValue(verbose));
             bool defaults = !result.GetValue(noDefaults);
             var rows = new List<(string Ns, string Name, Pod Stored, QosDecision Decision)>();
             foreach (var loaded in input.Pods)

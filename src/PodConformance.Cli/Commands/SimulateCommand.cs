@@ -40,7 +40,7 @@ public static class SimulateCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = PodInput.Load(result.GetValue(files), console, "simulate", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "simulate", profile.Version, result.GetValue(verbose));
             var sc = ReadScenario(result.GetValue(scenario), console);
             if (result.GetValue(until) is { } untilText)
             {

@@ -35,7 +35,7 @@ public static class StatusCommand
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             var clock = ParseNow(result.GetValue(now));
-            var input = PodInput.Load(result.GetValue(files), console, "status", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "status", profile.Version, result.GetValue(verbose));
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table

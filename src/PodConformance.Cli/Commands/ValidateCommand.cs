@@ -30,7 +30,7 @@ public static class ValidateCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = PodInput.Load(result.GetValue(files), console, "validate", result.GetValue(verbose));
+            var input = PodInput.Load(result.GetValue(files), console, "validate", profile.Version, result.GetValue(verbose));
             var results = new List<ResourceResult>();
             foreach (var loaded in input.Pods)
             {

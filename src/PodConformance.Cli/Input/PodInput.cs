@@ -1,4 +1,3 @@
-using System.Globalization;
 using PodConformance.Manifests.Nodes;
 using PodConformance.Manifests.Reading;
 
@@ -58,7 +57,8 @@ public sealed class PodInput
         return Output.Location.Of(p.File, p.Position);
     }
 
-    public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb, bool verbose = false)
+    /// <summary>Reads every file with the schema of <paramref name="version"/>, as that release's API server would decode it.</summary>
+    public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb, Model.Profiles.KubernetesVersion version, bool verbose = false)
     {
         if (paths is null || paths.Count == 0)
         {
@@ -74,22 +74,14 @@ public sealed class PodInput
             var file = InputFile.Read(path, console);
             files.Add(file.DisplayName);
             texts[file.DisplayName] = file.Text;
-            var result = PodManifestReader.ReadText(file.Text, file.DisplayName);
+            var result = PodManifestReader.ReadText(file.Text, file.DisplayName, version);
             foreach (var d in result.Diagnostics)
             {
                 console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
                 errors += d.IsError ? 1 : 0;
             }
 
-            if (verbose)
-            {
-                foreach (var field in result.NotModelled)
-                {
-                    console.Error.Write(string.Create(CultureInfo.InvariantCulture,
-                        $"podconf: note: {field.File}:{field.Position.Line}:{field.Position.Column}: {field.Path} is a Kubernetes field the model does not use\n"));
-                }
-            }
-
+            _ = verbose;
             pods.AddRange(result.Pods);
         }
 

@@ -1,4 +1,5 @@
 using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Schema;
 using PodConformance.Model.Api;
 
 namespace PodConformance.Manifests.Mapping;
@@ -10,47 +11,66 @@ internal sealed partial class PodMapper
     /// Maps a Pod mapping. <paramref name="path"/> is "" for a document and <c>items[i]</c> for a list item, so
     /// that paths stay unambiguous in lists. apiVersion and kind are checked by the caller.
     /// </summary>
-    public Pod ReadPod(ManifestNode node, string path)
+    public Pod ReadPod(ManifestNode node, string path, SchemaField self)
     {
         var pod = new Pod();
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "apiVersion": pod = pod with { ApiVersion = Str(value, p) }; break;
-                case "kind": pod = pod with { Kind = Str(value, p) }; break;
-                case "metadata": pod = pod with { Metadata = ReadObjectMeta(value, p) }; break;
-                case "spec": pod = pod with { Spec = ReadPodSpec(value, p) }; break;
-                case "status": pod = pod with { Status = ReadPodStatus(value, p) }; break;
-                default: Other(key, path, NotModelledFields.None); break;
+                case "apiVersion": pod = pod with { ApiVersion = Str(value, p, field) }; break;
+                case "kind": pod = pod with { Kind = Str(value, p, field) }; break;
+                case "metadata": pod = pod with { Metadata = ReadObjectMeta(value, p, field) }; break;
+                case "spec": pod = pod with { Spec = ReadPodSpec(value, p, field) }; break;
+                case "status": pod = pod with { Status = ReadPodStatus(value, p, field) }; break;
             }
         }
 
         return pod;
     }
 
-    public ObjectMeta ReadObjectMeta(ManifestNode node, string path)
+    public ObjectMeta ReadObjectMeta(ManifestNode node, string path, SchemaField self)
     {
         var meta = new ObjectMeta();
-        foreach (var (key, value) in Fields(node, path))
+        var readName = meta.Name;
+        var readGenerateName = meta.GenerateName;
+        var readNamespace = meta.Namespace;
+        var readUid = meta.Uid;
+        var readCreationTimestamp = meta.CreationTimestamp;
+        var readDeletionTimestamp = meta.DeletionTimestamp;
+        var readDeletionGracePeriodSeconds = meta.DeletionGracePeriodSeconds;
+        var readLabels = meta.Labels;
+        var readAnnotations = meta.Annotations;
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "name": meta = meta with { Name = Str(value, p) }; break;
-                case "generateName": meta = meta with { GenerateName = Str(value, p) }; break;
-                case "namespace": meta = meta with { Namespace = Str(value, p) }; break;
-                case "uid": meta = meta with { Uid = Str(value, p) }; break;
-                case "creationTimestamp": meta = meta with { CreationTimestamp = Time(value, p) }; break;
-                case "deletionTimestamp": meta = meta with { DeletionTimestamp = Time(value, p) }; break;
-                case "deletionGracePeriodSeconds": meta = meta with { DeletionGracePeriodSeconds = Int64(value, p) }; break;
-                case "labels": meta = meta with { Labels = StringMap(value, p) }; break;
-                case "annotations": meta = meta with { Annotations = StringMap(value, p) }; break;
-                default: Other(key, path, NotModelledFields.ObjectMeta); break;
+                case "name": readName = Str(value, p, field); break;
+                case "generateName": readGenerateName = Str(value, p, field); break;
+                case "namespace": readNamespace = Str(value, p, field); break;
+                case "uid": readUid = Str(value, p, field); break;
+                case "creationTimestamp": readCreationTimestamp = Time(value, p, field); break;
+                case "deletionTimestamp": readDeletionTimestamp = Time(value, p, field); break;
+                case "deletionGracePeriodSeconds": readDeletionGracePeriodSeconds = Int64(value, p, field); break;
+                case "labels": readLabels = StringMap(value, p, field); break;
+                case "annotations": readAnnotations = StringMap(value, p, field); break;
+                default: ReadGenerated(ref meta, key, value, p, field); break;
             }
         }
 
-        return meta;
+        return meta with
+        {
+            Name = readName,
+            GenerateName = readGenerateName,
+            Namespace = readNamespace,
+            Uid = readUid,
+            CreationTimestamp = readCreationTimestamp,
+            DeletionTimestamp = readDeletionTimestamp,
+            DeletionGracePeriodSeconds = readDeletionGracePeriodSeconds,
+            Labels = readLabels,
+            Annotations = readAnnotations,
+        };
     }
 }

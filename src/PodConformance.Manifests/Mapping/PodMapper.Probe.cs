@@ -1,174 +1,176 @@
 using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Schema;
 using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
 
 namespace PodConformance.Manifests.Mapping;
 
-/// <summary>Probes and lifecycle hooks; they share the model's ProbeHandler but not their allowed actions.</summary>
+/// <summary>
+/// Probes and lifecycle hooks; they share the model's ProbeHandler but not their allowed actions (the schema of
+/// ProbeHandler has grpc, LifecycleHandler has sleep). Sub-fields outside the model's projection
+/// (<c>tcpSocket.host</c>, <c>grpc.service</c>) are read by the generated readers into the same handler.
+/// </summary>
 internal sealed partial class PodMapper
 {
-    private Probe ReadProbe(ManifestNode node, string path)
+    private Probe ReadProbe(ManifestNode node, string path, SchemaField self)
     {
         var probe = new Probe();
         var handler = new ProbeHandler();
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "initialDelaySeconds": probe = probe with { InitialDelaySeconds = Int32(value, p) ?? 0 }; break;
-                case "timeoutSeconds": probe = probe with { TimeoutSeconds = Int32(value, p) ?? 0 }; break;
-                case "periodSeconds": probe = probe with { PeriodSeconds = Int32(value, p) ?? 0 }; break;
-                case "successThreshold": probe = probe with { SuccessThreshold = Int32(value, p) ?? 0 }; break;
-                case "failureThreshold": probe = probe with { FailureThreshold = Int32(value, p) ?? 0 }; break;
-                case "terminationGracePeriodSeconds": probe = probe with { TerminationGracePeriodSeconds = Int64(value, p) }; break;
-                case "grpc": handler = handler with { GrpcPort = IsNull(value) ? null : ReadGrpcPort(value, p) }; break;
-                default:
-                    if (!ReadHandlerField(key, value, path, ref handler))
-                    {
-                        Other(key, path, NotModelledFields.None);
-                    }
-
-                    break;
+                case "initialDelaySeconds": probe = probe with { InitialDelaySeconds = Int32(value, p, field) ?? 0 }; break;
+                case "timeoutSeconds": probe = probe with { TimeoutSeconds = Int32(value, p, field) ?? 0 }; break;
+                case "periodSeconds": probe = probe with { PeriodSeconds = Int32(value, p, field) ?? 0 }; break;
+                case "successThreshold": probe = probe with { SuccessThreshold = Int32(value, p, field) ?? 0 }; break;
+                case "failureThreshold": probe = probe with { FailureThreshold = Int32(value, p, field) ?? 0 }; break;
+                case "terminationGracePeriodSeconds": probe = probe with { TerminationGracePeriodSeconds = Int64(value, p, field) }; break;
+                default: ReadHandlerField(key, value, p, field, ref handler); break;
             }
         }
 
         return probe with { Handler = handler };
     }
 
-    private Lifecycle ReadLifecycle(ManifestNode node, string path)
+    private Lifecycle ReadLifecycle(ManifestNode node, string path, SchemaField self)
     {
         var lifecycle = new Lifecycle();
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "postStart": lifecycle = lifecycle with { PostStart = IsNull(value) ? null : ReadLifecycleHandler(value, p) }; break;
-                case "preStop": lifecycle = lifecycle with { PreStop = IsNull(value) ? null : ReadLifecycleHandler(value, p) }; break;
-                default: Other(key, path, NotModelledFields.Lifecycle); break;
+                case "postStart": lifecycle = lifecycle with { PostStart = IsNull(value) ? null : ReadLifecycleHandler(value, p, field) }; break;
+                case "preStop": lifecycle = lifecycle with { PreStop = IsNull(value) ? null : ReadLifecycleHandler(value, p, field) }; break;
+                default: ReadGenerated(ref lifecycle, key, value, p, field); break;
             }
         }
 
         return lifecycle;
     }
 
-    private ProbeHandler ReadLifecycleHandler(ManifestNode node, string path)
+    private ProbeHandler ReadLifecycleHandler(ManifestNode node, string path, SchemaField self)
     {
         var handler = new ProbeHandler();
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
-            if (key.Value == "sleep")
-            {
-                handler = handler with { SleepSeconds = IsNull(value) ? null : ReadSleep(value, Child(path, key.Value)) };
-            }
-            else if (!ReadHandlerField(key, value, path, ref handler))
-            {
-                Other(key, path, NotModelledFields.None);
-            }
+            ReadHandlerField(key, value, Child(path, key.Value), field, ref handler);
         }
 
         return handler;
     }
 
-    /// <summary>exec, httpGet and tcpSocket, common to probes and lifecycle hooks.</summary>
-    private bool ReadHandlerField(ManifestScalar key, ManifestNode value, string path, ref ProbeHandler handler)
+    /// <summary>exec, httpGet, tcpSocket, grpc and sleep: which of them a handler may have is the schema's business.</summary>
+    private void ReadHandlerField(ManifestScalar key, ManifestNode value, string p, SchemaField field, ref ProbeHandler handler)
     {
-        string p = Child(path, key.Value);
         bool isNull = IsNull(value);
         switch (key.Value)
         {
-            case "exec": handler = handler with { ExecCommand = isNull ? null : (Model.Collections.ValueList<string>?)ReadExec(value, p) }; return true;
-            case "httpGet": handler = handler with { HttpGet = isNull ? null : ReadHttpGet(value, p) }; return true;
-            case "tcpSocket": handler = handler with { TcpSocketPort = isNull ? null : ReadTcpSocket(value, p) }; return true;
-            default: return false;
+            case "exec": handler = handler with { ExecCommand = isNull ? null : (ValueList<string>?)ReadExec(value, p, field) }; break;
+            case "httpGet": handler = handler with { HttpGet = isNull ? null : ReadHttpGet(value, p, field) }; break;
+            case "tcpSocket":
+                if (isNull)
+                {
+                    handler = handler with { TcpSocketPort = null };
+                }
+                else
+                {
+                    ReadTcpSocket(value, p, field, ref handler);
+                }
+
+                break;
+            case "grpc":
+                if (isNull)
+                {
+                    handler = handler with { GrpcPort = null };
+                }
+                else
+                {
+                    ReadGrpc(value, p, field, ref handler);
+                }
+
+                break;
+            case "sleep": handler = handler with { SleepSeconds = isNull ? null : ReadSleep(value, p, field) }; break;
         }
     }
 
-    private Model.Collections.ValueList<string> ReadExec(ManifestNode node, string path)
+    private ValueList<string> ReadExec(ManifestNode node, string path, SchemaField self)
     {
-        Model.Collections.ValueList<string> command = default;
-        foreach (var (key, value) in Fields(node, path))
+        ValueList<string> command = default;
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             if (key.Value == "command")
             {
-                command = StringList(value, Child(path, key.Value));
-            }
-            else
-            {
-                Other(key, path, NotModelledFields.None);
+                command = StringList(value, Child(path, key.Value), field);
             }
         }
 
         return command;
     }
 
-    private HttpGetAction ReadHttpGet(ManifestNode node, string path)
+    private HttpGetAction ReadHttpGet(ManifestNode node, string path, SchemaField self)
     {
         var get = new HttpGetAction();
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "path": get = get with { Path = Str(value, p) }; break;
-                case "port": get = get with { Port = IntOrStr(value, p) }; break;
-                case "host": get = get with { Host = Str(value, p) }; break;
-                case "scheme": get = get with { Scheme = Str(value, p) }; break;
-                default: Other(key, path, NotModelledFields.HttpGet); break;
+                case "path": get = get with { Path = Str(value, p, field) }; break;
+                case "port": get = get with { Port = IntOrStr(value, p, field) }; break;
+                case "host": get = get with { Host = Str(value, p, field) }; break;
+                case "scheme": get = get with { Scheme = Str(value, p, field) }; break;
+                default: ReadGenerated(ref get, key, value, p, field); break;
             }
         }
 
         return get;
     }
 
-    private IntOrString ReadTcpSocket(ManifestNode node, string path)
+    private void ReadTcpSocket(ManifestNode node, string path, SchemaField self, ref ProbeHandler handler)
     {
-        IntOrString port = default;
-        foreach (var (key, value) in Fields(node, path))
+        handler = handler with { TcpSocketPort = default(IntOrString) };
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
+            string p = Child(path, key.Value);
             if (key.Value == "port")
             {
-                port = IntOrStr(value, Child(path, key.Value));
+                handler = handler with { TcpSocketPort = IntOrStr(value, p, field) };
             }
             else
             {
-                Other(key, path, NotModelledFields.TcpSocket);
+                ReadGeneratedTcpSocket(ref handler, key, value, p, field);
             }
         }
-
-        return port;
     }
 
-    private int ReadGrpcPort(ManifestNode node, string path)
+    private void ReadGrpc(ManifestNode node, string path, SchemaField self, ref ProbeHandler handler)
     {
-        int port = 0;
-        foreach (var (key, value) in Fields(node, path))
+        handler = handler with { GrpcPort = 0 };
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
+            string p = Child(path, key.Value);
             if (key.Value == "port")
             {
-                port = Int32(value, Child(path, key.Value)) ?? 0;
+                handler = handler with { GrpcPort = Int32(value, p, field) ?? 0 };
             }
             else
             {
-                Other(key, path, NotModelledFields.Grpc);
+                ReadGeneratedGrpc(ref handler, key, value, p, field);
             }
         }
-
-        return port;
     }
 
-    private long ReadSleep(ManifestNode node, string path)
+    private long ReadSleep(ManifestNode node, string path, SchemaField self)
     {
         long seconds = 0;
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             if (key.Value == "seconds")
             {
-                seconds = Int64(value, Child(path, key.Value)) ?? 0;
-            }
-            else
-            {
-                Other(key, path, NotModelledFields.None);
+                seconds = Int64(value, Child(path, key.Value), field) ?? 0;
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Schema;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Quantities;
@@ -10,130 +11,129 @@ namespace PodConformance.Manifests.Mapping;
 /// <summary>Scalar fields with Kubernetes' typing: JSON numbers, booleans and strings are not interchangeable.</summary>
 internal sealed partial class PodMapper
 {
-    private bool TryScalar(ManifestNode node, string path, string expected, out ManifestScalar scalar)
+    /// <summary>A Go string (or named string type): any other JSON value is a type error; null leaves it empty.</summary>
+    private string Str(ManifestNode node, string path, SchemaField field, string? mapPath = null) =>
+        StrPointer(node, path, field, mapPath) ?? "";
+
+    /// <summary>A *string: null is nil.</summary>
+    private string? StrPointer(ManifestNode node, string path, SchemaField field, string? mapPath = null)
     {
-        if (node is ManifestScalar s)
+        if (node is ManifestScalar { Kind: ScalarKind.String } s)
         {
-            scalar = s;
-            return true;
+            return s.Value;
         }
 
-        Error(node.Position, path, $"expected {expected}, got {node.Describe()}");
-        scalar = null!;
-        return false;
-    }
-
-    /// <summary>A Go string: a number or boolean is a type error there (quote it); null leaves it empty.</summary>
-    private string Str(ManifestNode node, string path)
-    {
-        if (!TryScalar(node, path, "a string", out var s) || s.IsNull)
+        if (node is not ManifestScalar { IsNull: true })
         {
-            return "";
+            TypeError(node, path, field, mapPath);
         }
 
-        if (s.Kind != ScalarKind.String)
-        {
-            Error(s.Position, path, $"expected a string, got {s.Describe()} ({s.Value}); quote it");
-            return "";
-        }
-
-        return s.Value;
-    }
-
-    private long? Int64(ManifestNode node, string path, long min = long.MinValue, long max = long.MaxValue)
-    {
-        if (!TryScalar(node, path, "an integer", out var s) || s.IsNull)
-        {
-            return null;
-        }
-
-        if (s.Kind != ScalarKind.Int || !TryParseGoInt(s.Value, out long value))
-        {
-            Error(s.Position, path, $"expected an integer, got {s.Describe()} ({s.Value})");
-            return null;
-        }
-
-        if (value < min || value > max)
-        {
-            Error(s.Position, path, $"integer {s.Value} is out of range");
-            return null;
-        }
-
-        return value;
-    }
-
-    private int? Int32(ManifestNode node, string path) => (int?)Int64(node, path, int.MinValue, int.MaxValue);
-
-    private bool? Bool(ManifestNode node, string path)
-    {
-        if (!TryScalar(node, path, "a boolean", out var s) || s.IsNull)
-        {
-            return null;
-        }
-
-        if (s.Kind != ScalarKind.Bool)
-        {
-            Error(s.Position, path, $"expected a boolean, got {s.Describe()} ({s.Value})");
-            return null;
-        }
-
-        return ScalarResolver.IsTrue(s.Value);
+        return null;
     }
 
     /// <summary>
-    /// A resource.Quantity: a string or a bare number, taken as written (<c>cpu: 0.5</c> parses "0.5") because
-    /// Quantity's JSON decoding accepts both. An invalid quantity is an error: the API server rejects it at decode.
+    /// A Go integer: the JSON number must be an integer in range (Go's strconv.ParseInt then OverflowInt);
+    /// <c>1.5</c>, a string or an out-of-range number is <c>cannot unmarshal number 1.5 into … of type int32</c>.
     /// </summary>
-    private Quantity? QuantityValue(ManifestNode node, string path)
+    private long? Int64(ManifestNode node, string path, SchemaField field)
     {
-        if (!TryScalar(node, path, "a quantity", out var s) || s.IsNull)
+        if (node is ManifestScalar { IsNull: true })
         {
             return null;
         }
 
-        if (Quantity.TryParse(s.Value, out var quantity, out var error))
+        if (node is ManifestScalar { Kind: ScalarKind.Int or ScalarKind.Float } s
+            && long.TryParse(JsonNumber.Text(s, IsJson), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long value)
+            && (field.Kind != SchemaKind.Int32 || value is >= int.MinValue and <= int.MaxValue))
+        {
+            return value;
+        }
+
+        TypeError(node, path, field);
+        return null;
+    }
+
+    private int? Int32(ManifestNode node, string path, SchemaField field) => (int?)Int64(node, path, field);
+
+    private bool? Bool(ManifestNode node, string path, SchemaField field)
+    {
+        if (node is ManifestScalar { Kind: ScalarKind.Bool } s)
+        {
+            return ScalarResolver.IsTrue(s.Value);
+        }
+
+        if (node is not ManifestScalar { IsNull: true })
+        {
+            TypeError(node, path, field);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A resource.Quantity: its UnmarshalJSON takes a string or a bare number, taken as written (<c>cpu: 0.5</c>
+    /// parses "0.5"), and anything else through ParseQuantity too, which rejects it; null is the zero quantity.
+    /// </summary>
+    private Quantity? QuantityValue(ManifestNode node, string path, SchemaField field)
+    {
+        _ = field;
+        if (node is ManifestScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        var error = QuantityError.FormatWrong;
+        if (node is ManifestScalar s && Quantity.TryParse(s.Value, out var quantity, out error))
         {
             return quantity;
         }
 
-        Error(s.Position, path, Quantity.ErrorText(error));
+        Error(node.Position, path, Quantity.ErrorText(error));
         return null;
     }
 
-    /// <summary>intstr.IntOrString: a JSON number is the int, a string (even "80") is the name.</summary>
-    private IntOrString IntOrStr(ManifestNode node, string path)
+    /// <summary>
+    /// intstr.IntOrString: a JSON string is the name (even "80"); anything else is decoded as an int32 by
+    /// encoding/json inside IntOrString.UnmarshalJSON, so its errors carry no struct context.
+    /// </summary>
+    private IntOrString IntOrStr(ManifestNode node, string path, SchemaField field)
     {
-        if (!TryScalar(node, path, "an integer or a string", out var s) || s.IsNull)
+        _ = field;
+        switch (node)
         {
-            return default;
+            case ManifestScalar { Kind: ScalarKind.String } s:
+                return IntOrString.FromString(s.Value);
+            case ManifestScalar { IsNull: true }:
+                return default;
+            case ManifestScalar { Kind: ScalarKind.Int or ScalarKind.Float } n
+                when int.TryParse(JsonNumber.Text(n, IsJson), System.Globalization.NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value):
+                return IntOrString.FromInt(value);
+            default:
+                ValueTypeError(node, path, SchemaKind.Int32, "int32");
+                return default;
         }
-
-        if (s.Kind == ScalarKind.String)
-        {
-            return IntOrString.FromString(s.Value);
-        }
-
-        int? value = Int32(node, path);
-        return value is null ? default : IntOrString.FromInt(value.Value);
     }
 
     /// <summary>
     /// metav1.Time: RFC 3339. Kept in UTC and truncated to whole seconds, because that is all the API server
-    /// stores and prints (metav1.Time marshals with time.RFC3339).
+    /// stores and prints (metav1.Time marshals with time.RFC3339). A non-string is rejected by the
+    /// encoding/json call inside Time.UnmarshalJSON (no struct context).
     /// </summary>
-    private DateTimeOffset? Time(ManifestNode node, string path)
+    private DateTimeOffset? Time(ManifestNode node, string path, SchemaField field)
     {
-        if (!TryScalar(node, path, "a timestamp", out var s) || s.IsNull)
+        _ = field;
+        if (node is ManifestScalar { IsNull: true })
         {
             return null;
         }
 
-        if (s.Kind == ScalarKind.String && DateTimeOffset.TryParseExact(
-                s.Value,
-                TimeFormats,
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.None,
-                out var value))
+        if (node is not ManifestScalar { Kind: ScalarKind.String } s)
+        {
+            ValueTypeError(node, path, SchemaKind.String, "string");
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(s.Value, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
             long ticks = value.UtcTicks;
             return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
@@ -149,9 +149,13 @@ internal sealed partial class PodMapper
         "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFFK",
     ];
 
-    private ValueList<string> StringList(ManifestNode node, string path)
+    /// <summary>metav1.FieldsV1: any JSON value, kept as its compact JSON text; null is nil.</summary>
+    private static string? RawJson(ManifestNode node) =>
+        node is ManifestScalar { IsNull: true } ? null : Writing.JsonTreeWriter.Compact(node);
+
+    private ValueList<string> StringList(ManifestNode node, string path, SchemaField field)
     {
-        var items = Items(node, path);
+        var items = Items(node, path, field);
         if (items.Count == 0)
         {
             return default;
@@ -160,15 +164,16 @@ internal sealed partial class PodMapper
         var builder = ImmutableArray.CreateBuilder<string>(items.Count);
         for (int i = 0; i < items.Count; i++)
         {
-            builder.Add(Str(items[i], Index(path, i)));
+            builder.Add(Str(items[i], Index(path, i), field.Item!));
         }
 
         return builder.MoveToImmutable();
     }
 
-    private ValueList<T> List<T>(ManifestNode node, string path, Func<ManifestNode, string, T> read)
+    /// <summary>A list; <paramref name="read"/> gets each item with the element's schema field.</summary>
+    private ValueList<T> List<T>(ManifestNode node, string path, SchemaField field, Func<ManifestNode, string, SchemaField, T> read)
     {
-        var items = Items(node, path);
+        var items = Items(node, path, field);
         if (items.Count == 0)
         {
             return default;
@@ -177,30 +182,69 @@ internal sealed partial class PodMapper
         var builder = ImmutableArray.CreateBuilder<T>(items.Count);
         for (int i = 0; i < items.Count; i++)
         {
-            builder.Add(read(items[i], Index(path, i)));
+            builder.Add(read(items[i], Index(path, i), field.Item!));
         }
 
         return builder.MoveToImmutable();
     }
 
-    private ValueMap<string> StringMap(ManifestNode node, string path)
+    private ValueList<T> StructList<T>(ManifestNode node, string path, SchemaField field, Func<ManifestNode, string, SchemaField, T> read) =>
+        List(node, path, field, read);
+
+    /// <summary>The entries of a map (duplicates reported as the strict decoder does); null is the nil map.</summary>
+    private List<KeyValuePair<ManifestScalar, ManifestNode>> MapEntries(ManifestNode node, string path, SchemaField field)
+    {
+        var result = new List<KeyValuePair<ManifestScalar, ManifestNode>>();
+        if (node is not ManifestMapping mapping)
+        {
+            if (node is not ManifestScalar { IsNull: true })
+            {
+                TypeError(node, path, field);
+            }
+
+            return result;
+        }
+
+        var entries = mapping.Entries;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            bool duplicate = false;
+            for (int j = 0; j < i && !duplicate; j++)
+            {
+                duplicate = string.Equals(entries[j].Key.Value, entries[i].Key.Value, StringComparison.Ordinal);
+            }
+
+            if (duplicate)
+            {
+                Error(entries[i].Key.Position, Child(path, entries[i].Key.Value), $"duplicate field \"{entries[i].Key.Value}\"");
+            }
+            else
+            {
+                result.Add(entries[i]);
+            }
+        }
+
+        return result;
+    }
+
+    private ValueMap<string> StringMap(ManifestNode node, string path, SchemaField field)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value) in MapEntries(node, path, field))
         {
-            builder[key.Value] = Str(value, Child(path, key.Value));
+            builder[key.Value] = Str(value, Child(path, key.Value), field.Item!, mapPath: path);
         }
 
         return new ValueMap<string>(builder.ToImmutable());
     }
 
     /// <summary>A ResourceList; a null value is a zero quantity, as Quantity's JSON decoding of null gives.</summary>
-    private ValueMap<Quantity> ResourceList(ManifestNode node, string path)
+    private ValueMap<Quantity> ResourceList(ManifestNode node, string path, SchemaField field)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, Quantity>(StringComparer.Ordinal);
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value) in MapEntries(node, path, field))
         {
-            builder[key.Value] = QuantityValue(value, Child(path, key.Value)) ?? Quantity.Zero;
+            builder[key.Value] = QuantityValue(value, Child(path, key.Value), field.Item!) ?? Quantity.Zero;
         }
 
         return new ValueMap<Quantity>(builder.ToImmutable());

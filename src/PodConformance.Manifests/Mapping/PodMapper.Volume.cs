@@ -1,44 +1,43 @@
 using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Schema;
 using PodConformance.Model.Api;
 
 namespace PodConformance.Manifests.Mapping;
 
 /// <summary>
-/// Volumes: emptyDir, configMap, secret and downwardAPI are mapped; every other VolumeSource member only sets
-/// <see cref="Volume.SourceKind"/> and is listed as not modelled.
+/// Volumes: emptyDir, configMap, secret and downwardAPI have hand-written readers; every other VolumeSource
+/// member sets <see cref="Volume.SourceKind"/> and is read by the generated reader.
 /// </summary>
 internal sealed partial class PodMapper
 {
-    private Volume ReadVolume(ManifestNode node, string path)
+    private Volume ReadVolume(ManifestNode node, string path, SchemaField self)
     {
         var v = new Volume();
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
                 case "name":
-                    v = v with { Name = Str(value, p) };
+                    v = v with { Name = Str(value, p, field) };
                     break;
                 case "emptyDir":
-                    v = v with { SourceKind = key.Value, EmptyDir = ReadEmptyDir(value, p) };
+                    v = v with { SourceKind = key.Value, EmptyDir = ReadEmptyDir(value, p, field) };
                     break;
                 case "configMap":
-                    v = v with { SourceKind = key.Value, ConfigMap = ReadObjectReference(value, p, "name", NotModelledFields.KeyToPathVolume) };
+                    v = v with { SourceKind = key.Value, ConfigMap = ReadObjectReference(value, p, field, "name") };
                     break;
                 case "secret":
-                    v = v with { SourceKind = key.Value, Secret = ReadObjectReference(value, p, "secretName", NotModelledFields.KeyToPathVolume) };
+                    v = v with { SourceKind = key.Value, Secret = ReadObjectReference(value, p, field, "secretName") };
                     break;
                 case "downwardAPI":
-                    v = v with { SourceKind = key.Value, DownwardApiItems = ReadDownwardApi(value, p) };
+                    v = v with { SourceKind = key.Value };
+                    ReadDownwardApi(value, p, field, ref v);
                     break;
                 default:
-                    if (NotModelledFields.OtherVolumeSources.Contains(key.Value))
-                    {
-                        v = v with { SourceKind = key.Value };
-                    }
-
-                    Other(key, path, NotModelledFields.OtherVolumeSources);
+                    // Every other member of the inline VolumeSource.
+                    v = v with { SourceKind = key.Value };
+                    ReadGenerated(ref v, key, value, p, field);
                     break;
             }
         }
@@ -46,53 +45,52 @@ internal sealed partial class PodMapper
         return v;
     }
 
-    private EmptyDirVolumeSource ReadEmptyDir(ManifestNode node, string path)
+    private EmptyDirVolumeSource ReadEmptyDir(ManifestNode node, string path, SchemaField self)
     {
         var e = new EmptyDirVolumeSource();
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "medium": e = e with { Medium = Str(value, p) }; break;
-                case "sizeLimit": e = e with { SizeLimit = QuantityValue(value, p) }; break;
-                default: Other(key, path, NotModelledFields.None); break;
+                case "medium": e = e with { Medium = Str(value, p, field) }; break;
+                case "sizeLimit": e = e with { SizeLimit = QuantityValue(value, p, field) }; break;
+                default: ReadGenerated(ref e, key, value, p, field); break;
             }
         }
 
         return e;
     }
 
-    private Model.Collections.ValueList<DownwardApiVolumeFile> ReadDownwardApi(ManifestNode node, string path)
+    /// <summary>The model keeps downwardAPI.items on the volume; defaultMode is read by the generated reader.</summary>
+    private void ReadDownwardApi(ManifestNode node, string path, SchemaField self, ref Volume v)
     {
-        Model.Collections.ValueList<DownwardApiVolumeFile> items = default;
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
+            string p = Child(path, key.Value);
             if (key.Value == "items")
             {
-                items = List(value, Child(path, key.Value), ReadDownwardApiFile);
+                v = v with { DownwardApiItems = StructList(value, p, field, ReadDownwardApiVolumeFile) };
             }
             else
             {
-                Other(key, path, NotModelledFields.DownwardApiVolume);
+                ReadGeneratedDownwardApi(ref v, key, value, p, field);
             }
         }
-
-        return items;
     }
 
-    private DownwardApiVolumeFile ReadDownwardApiFile(ManifestNode node, string path)
+    private DownwardApiVolumeFile ReadDownwardApiVolumeFile(ManifestNode node, string path, SchemaField self)
     {
         var f = new DownwardApiVolumeFile();
-        foreach (var (key, value) in Fields(node, path))
+        foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "path": f = f with { Path = Str(value, p) }; break;
-                case "fieldRef": f = f with { FieldRef = IsNull(value) ? null : ReadFieldSelector(value, p) }; break;
-                case "resourceFieldRef": f = f with { ResourceFieldRef = IsNull(value) ? null : ReadResourceFieldSelector(value, p) }; break;
-                default: Other(key, path, NotModelledFields.DownwardApiVolumeFile); break;
+                case "path": f = f with { Path = Str(value, p, field) }; break;
+                case "fieldRef": f = f with { FieldRef = IsNull(value) ? null : ReadFieldSelector(value, p, field) }; break;
+                case "resourceFieldRef": f = f with { ResourceFieldRef = IsNull(value) ? null : ReadResourceFieldSelector(value, p, field) }; break;
+                default: ReadGenerated(ref f, key, value, p, field); break;
             }
         }
 

@@ -124,7 +124,8 @@ internal sealed class DocumentReader(
             mapper.Error(mapping.Get("apiVersion")?.Position ?? mapping.Position, PodMapper.Child(path, "apiVersion"), $"no kind \"Pod\" is registered for version \"{apiVersion}\"");
         }
 
-        var pod = mapper.ReadPod(mapping, path) with { ApiVersion = "v1", Kind = "Pod" };
+        mapper.BeginObject(path);
+        var pod = mapper.ReadPod(mapping, path, mapper.Schema.RootField) with { ApiVersion = "v1", Kind = "Pod" };
         if (mapper.ErrorCount == before)
         {
             pods.Add(new LoadedPod(pod, mapper.File, document, item, mapping.Position));

@@ -22,9 +22,3 @@ public sealed record ManifestObject(
     string File,
     int Document,
     int ItemIndex);
-
-/// <summary>
-/// A field Kubernetes knows but the model does not map (securityContext, affinity…): accepted silently and
-/// listed so that a verbose mode can say what the model ignored.
-/// </summary>
-public sealed record NotModelledField(string File, SourcePosition Position, string Path);

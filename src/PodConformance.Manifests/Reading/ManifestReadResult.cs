@@ -6,8 +6,7 @@ namespace PodConformance.Manifests.Reading;
 public sealed record ManifestReadResult(
     ImmutableArray<LoadedPod> Pods,
     ImmutableArray<ManifestObject> OtherObjects,
-    ImmutableArray<ManifestDiagnostic> Diagnostics,
-    ImmutableArray<NotModelledField> NotModelled)
+    ImmutableArray<ManifestDiagnostic> Diagnostics)
 {
     public bool HasErrors
     {

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using PodConformance.Manifests.Mapping;
 using PodConformance.Manifests.Nodes;
 using PodConformance.Manifests.Parsing;
+using PodConformance.Manifests.Schema;
 using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Manifests.Reading;
 
@@ -17,12 +19,12 @@ public static class PodManifestReader
     /// <summary>The display name used for standard input, as kubectl's <c>-f -</c>.</summary>
     public const string StdinName = "<stdin>";
 
-    /// <summary>Reads a file; <c>-</c> reads standard input.</summary>
-    public static ManifestReadResult ReadFile(string path)
+    /// <summary>Reads a file; <c>-</c> reads standard input. <paramref name="version"/> picks the schema (default: the newest release).</summary>
+    public static ManifestReadResult ReadFile(string path, KubernetesVersion? version = null)
     {
         if (path == "-")
         {
-            return Read(Console.In, StdinName);
+            return Read(Console.In, StdinName, version);
         }
 
         string text;
@@ -35,20 +37,23 @@ public static class PodManifestReader
             return Failed(path, $"cannot read file: {ex.Message}");
         }
 
-        return ReadText(text, path);
+        return ReadText(text, path, version);
     }
 
-    public static ManifestReadResult Read(TextReader reader, string displayName)
+    public static ManifestReadResult Read(TextReader reader, string displayName, KubernetesVersion? version = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadText(reader.ReadToEnd(), displayName == "-" ? StdinName : displayName);
+        return ReadText(reader.ReadToEnd(), displayName == "-" ? StdinName : displayName, version);
     }
 
-    /// <summary>Reads manifest text; <paramref name="displayName"/> is what diagnostics call the file.</summary>
-    public static ManifestReadResult ReadText(string text, string displayName)
+    /// <summary>
+    /// Reads manifest text with the schema of <paramref name="version"/> (default: the newest release), as that
+    /// release's API server decodes it; <paramref name="displayName"/> is what diagnostics call the file.
+    /// </summary>
+    public static ManifestReadResult ReadText(string text, string displayName, KubernetesVersion? version = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var mapper = new PodMapper(displayName);
+        var mapper = new PodMapper(displayName, ApiSchema.For(version ?? KubernetesVersion.Newest)) { IsJson = IsJson(text) };
         var pods = ImmutableArray.CreateBuilder<LoadedPod>();
         var others = ImmutableArray.CreateBuilder<ManifestObject>();
         var stream = Parse(text);
@@ -68,17 +73,18 @@ public static class PodManifestReader
             diagnostics = diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Error, displayName, error.Position, "", $"{what}: {error.Message}"));
         }
 
-        return new ManifestReadResult(pods.ToImmutable(), others.ToImmutable(), diagnostics, [.. mapper.NotModelled]);
+        return new ManifestReadResult(pods.ToImmutable(), others.ToImmutable(), diagnostics);
     }
 
     /// <summary>
     /// Reads a fragment (the body of a PodSpec or of one Container) into a Pod that holds it, so snippets such
     /// as a tutorial's <c>env:</c> block load and are type-checked. Paths are relative to the fragment.
     /// </summary>
-    public static ManifestReadResult ReadFragment(string text, string displayName, ManifestFragment fragment)
+    public static ManifestReadResult ReadFragment(string text, string displayName, ManifestFragment fragment, KubernetesVersion? version = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var mapper = new PodMapper(displayName);
+        var schema = ApiSchema.For(version ?? KubernetesVersion.Newest);
+        var mapper = new PodMapper(displayName, schema) { IsJson = IsJson(text) };
         var pods = ImmutableArray.CreateBuilder<LoadedPod>();
         var stream = Parse(text);
         for (int d = 0; d < stream.Documents.Count; d++)
@@ -90,8 +96,8 @@ public static class PodManifestReader
 
             int before = mapper.ErrorCount;
             var pod = fragment == ManifestFragment.Container
-                ? new Pod { Spec = new PodSpec { Containers = Model.Collections.ValueList.Of(mapper.ReadContainer(root, "")) } }
-                : new Pod { Spec = mapper.ReadPodSpec(root, "") };
+                ? new Pod { Spec = new PodSpec { Containers = Model.Collections.ValueList.Of(mapper.ReadContainer(root, "", schema.ValueOf("Container"))) } }
+                : new Pod { Spec = mapper.ReadPodSpec(root, "", schema.ValueOf("PodSpec")) };
             if (mapper.ErrorCount == before)
             {
                 pods.Add(new LoadedPod(pod, displayName, d, -1, root.Position));
@@ -104,7 +110,7 @@ public static class PodManifestReader
             diagnostics = diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Error, displayName, error.Position, "", $"invalid YAML: {error.Message}"));
         }
 
-        return new ManifestReadResult(pods.ToImmutable(), [], diagnostics, [.. mapper.NotModelled]);
+        return new ManifestReadResult(pods.ToImmutable(), [], diagnostics);
     }
 
     /// <summary>JSON when the first non-space character opens an object or array, as kubectl decides.</summary>
@@ -127,5 +133,5 @@ public static class PodManifestReader
         IsJson(text) ? JsonTreeBuilder.Parse(text) : YamlTreeBuilder.Parse(text);
 
     private static ManifestReadResult Failed(string file, string message) =>
-        new([], [], [new ManifestDiagnostic(DiagnosticSeverity.Error, file, SourcePosition.None, "", message)], []);
+        new([], [], [new ManifestDiagnostic(DiagnosticSeverity.Error, file, SourcePosition.None, "", message)]);
 }

@@ -23,6 +23,18 @@ internal static class JsonTreeWriter
         Emit(writer, root);
     }
 
+    /// <summary>Compact JSON text of a node (metav1.FieldsV1 is kept as the JSON it was).</summary>
+    public static string Compact(ManifestNode node)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Emit(writer, node);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
     /// <summary>Into a writer the caller owns (a protocol message), in that writer's layout.</summary>
     public static void Emit(Utf8JsonWriter writer, ManifestNode node)
     {

@@ -37,7 +37,7 @@ internal static partial class PodTree
             b.Str("targetContainerName", c.TargetContainerName);
         }
 
-        return b.Build();
+        return WriteGenerated(b, c).Build(ephemeral ? GoFieldOrder.EphemeralContainer : GoFieldOrder.Container);
     }
 
     private static ManifestMapping ContainerPort(ContainerPort p) =>
@@ -49,8 +49,11 @@ internal static partial class PodTree
             .Str("hostIP", p.HostIP)
             .Build();
 
+    private static ManifestMapping WriteResourceRequirements(ResourceRequirements r) => Resources(r);
+
     private static ManifestMapping Resources(ResourceRequirements r) =>
-        new TreeBuilder().ResourceList("limits", r.Limits).ResourceList("requests", r.Requests).Build();
+        WriteGenerated(new TreeBuilder().ResourceList("limits", r.Limits).ResourceList("requests", r.Requests), r)
+            .Build(GoFieldOrder.ResourceRequirements);
 
     private static ManifestMapping RestartRule(ContainerRestartRule r) =>
         new TreeBuilder()
@@ -62,13 +65,13 @@ internal static partial class PodTree
             .Build();
 
     private static ManifestMapping VolumeMount(VolumeMount m) =>
-        new TreeBuilder()
+        WriteGenerated(new TreeBuilder()
             .Str("name", m.Name, always: true)
             .Bool("readOnly", m.ReadOnly)
             .Str("mountPath", m.MountPath, always: true)
             .Str("subPath", m.SubPath)
-            .Str("subPathExpr", m.SubPathExpr)
-            .Build();
+            .Str("subPathExpr", m.SubPathExpr), m)
+            .Build(GoFieldOrder.VolumeMount);
 
     private static ManifestMapping EnvFrom(EnvFromSource e) =>
         new TreeBuilder()
@@ -84,12 +87,12 @@ internal static partial class PodTree
         new TreeBuilder()
             .Str("name", e.Name, always: true)
             .Str("value", e.Value)
-            .Node("valueFrom", e.ValueFrom is null ? null : new TreeBuilder()
+            .Node("valueFrom", e.ValueFrom is null ? null : WriteGenerated(new TreeBuilder()
                 .Node("fieldRef", e.ValueFrom.FieldRef is null ? null : FieldSelector(e.ValueFrom.FieldRef))
                 .Node("resourceFieldRef", e.ValueFrom.ResourceFieldRef is null ? null : ResourceFieldSelector(e.ValueFrom.ResourceFieldRef))
                 .Node("configMapKeyRef", e.ValueFrom.ConfigMapKeyRef is null ? null : KeySelector(e.ValueFrom.ConfigMapKeyRef))
-                .Node("secretKeyRef", e.ValueFrom.SecretKeyRef is null ? null : KeySelector(e.ValueFrom.SecretKeyRef))
-                .Build())
+                .Node("secretKeyRef", e.ValueFrom.SecretKeyRef is null ? null : KeySelector(e.ValueFrom.SecretKeyRef)), e.ValueFrom)
+                .Build(GoFieldOrder.EnvVarSource))
             .Build();
 
     private static ManifestMapping FieldSelector(ObjectFieldSelector s) =>
@@ -116,29 +119,29 @@ internal static partial class PodTree
             .Build();
 
     private static ManifestMapping Lifecycle(Lifecycle l) =>
-        new TreeBuilder()
+        WriteGenerated(new TreeBuilder()
             .Node("postStart", l.PostStart is null ? null : Handler(new TreeBuilder(), l.PostStart, lifecycle: true).Build())
-            .Node("preStop", l.PreStop is null ? null : Handler(new TreeBuilder(), l.PreStop, lifecycle: true).Build())
-            .Build();
+            .Node("preStop", l.PreStop is null ? null : Handler(new TreeBuilder(), l.PreStop, lifecycle: true).Build()), l)
+            .Build(GoFieldOrder.Lifecycle);
 
     /// <summary>Probes may use grpc, lifecycle hooks may sleep; each writes only the actions its Go type has.</summary>
     private static TreeBuilder Handler(TreeBuilder b, ProbeHandler h, bool lifecycle)
     {
         b.Node("exec", h.ExecCommand is { } command ? new TreeBuilder().StringList("command", command).Build() : null)
-            .Node("httpGet", h.HttpGet is { } get ? new TreeBuilder()
+            .Node("httpGet", h.HttpGet is { } get ? WriteGenerated(new TreeBuilder()
                 .Str("path", get.Path)
                 .Node("port", IntOrStr(get.Port))
                 .Str("host", get.Host)
-                .Str("scheme", get.Scheme)
-                .Build() : null)
-            .Node("tcpSocket", h.TcpSocketPort is { } port ? new TreeBuilder().Node("port", IntOrStr(port)).Build() : null);
+                .Str("scheme", get.Scheme), get)
+                .Build(GoFieldOrder.HTTPGetAction) : null)
+            .Node("tcpSocket", h.TcpSocketPort is { } port ? WriteGeneratedTcpSocket(new TreeBuilder().Node("port", IntOrStr(port)), h).Build() : null);
         if (lifecycle)
         {
             b.Node("sleep", h.SleepSeconds is { } s ? new TreeBuilder().Int("seconds", s, always: true).Build() : null);
         }
         else
         {
-            b.Node("grpc", h.GrpcPort is { } g ? new TreeBuilder().Int("port", g, always: true).Build() : null);
+            b.Node("grpc", h.GrpcPort is { } g ? WriteGeneratedGrpc(new TreeBuilder().Int("port", g, always: true), h).Build() : null);
         }
 
         return b;

@@ -7,7 +7,7 @@ namespace PodConformance.Manifests.Writing;
 internal static partial class PodTree
 {
     private static ManifestMapping PodSpec(PodSpec s) =>
-        new TreeBuilder()
+        WriteGenerated(new TreeBuilder()
             .List("volumes", s.Volumes, Volume)
             .List("initContainers", s.InitContainers, c => Container(c, ephemeral: false))
             .List("containers", s.Containers, c => Container(c, ephemeral: false), always: true)
@@ -28,8 +28,8 @@ internal static partial class PodTree
             .Bool("enableServiceLinks", s.EnableServiceLinks)
             .ResourceList("overhead", s.Overhead)
             .List("schedulingGates", s.SchedulingGates, g => new TreeBuilder().Str("name", g.Name, always: true).Build())
-            .Node("resources", s.Resources is null ? null : Resources(s.Resources))
-            .Build();
+            .Node("resources", s.Resources is null ? null : Resources(s.Resources)), s)
+            .Build(GoFieldOrder.PodSpec);
 
     private static ManifestMapping Toleration(Toleration t) =>
         new TreeBuilder()
@@ -40,43 +40,39 @@ internal static partial class PodTree
             .Int("tolerationSeconds", t.TolerationSeconds)
             .Build();
 
-    /// <summary>The source members follow VolumeSource's field order; an unmodelled source prints as <c>{}</c>.</summary>
+    /// <summary>The four hand-written sources; every other VolumeSource member is written by the generated writer, all in VolumeSource's order.</summary>
     private static ManifestMapping Volume(Volume v)
     {
         var b = new TreeBuilder().Str("name", v.Name, always: true);
-        bool modelled = v.SourceKind is "emptyDir" or "secret" or "configMap" or "downwardAPI" or "";
-        if (!modelled)
-        {
-            b.Node(v.SourceKind, new TreeBuilder().Build());
-        }
-
         if (v.EmptyDir is { } e)
         {
-            b.Node("emptyDir", new TreeBuilder().Str("medium", e.Medium).Quantity("sizeLimit", e.SizeLimit).Build());
+            b.Node("emptyDir", WriteGenerated(new TreeBuilder().Str("medium", e.Medium).Quantity("sizeLimit", e.SizeLimit), e).Build(GoFieldOrder.EmptyDirVolumeSource));
         }
 
         if (v.Secret is { } secret)
         {
-            b.Node("secret", new TreeBuilder().Str("secretName", secret.Name).Bool("optional", secret.Optional).Build());
+            b.Node("secret", WriteGenerated(new TreeBuilder().Str("secretName", secret.Name).Bool("optional", secret.Optional), secret).Build(GoFieldOrder.SecretVolumeSource));
         }
 
         if (v.SourceKind == "downwardAPI" || !v.DownwardApiItems.IsEmpty)
         {
-            b.Node("downwardAPI", new TreeBuilder().List("items", v.DownwardApiItems, DownwardApiFile).Build());
+            b.Node("downwardAPI", WriteGeneratedDownwardApi(new TreeBuilder().List("items", v.DownwardApiItems, DownwardApiFile), v).Build());
         }
 
         if (v.ConfigMap is { } configMap)
         {
-            b.Node("configMap", ObjectReference(configMap));
+            b.Node("configMap", WriteGenerated(new TreeBuilder().Str("name", configMap.Name).Bool("optional", configMap.Optional), configMap).Build(GoFieldOrder.ConfigMapVolumeSource));
         }
 
-        return b.Build();
+        return WriteGenerated(b, v).Build(GoFieldOrder.Volume);
     }
 
+    private static ManifestMapping WriteDownwardApiVolumeFile(DownwardApiVolumeFile f) => DownwardApiFile(f);
+
     private static ManifestMapping DownwardApiFile(DownwardApiVolumeFile f) =>
-        new TreeBuilder()
+        WriteGenerated(new TreeBuilder()
             .Str("path", f.Path, always: true)
             .Node("fieldRef", f.FieldRef is null ? null : FieldSelector(f.FieldRef))
-            .Node("resourceFieldRef", f.ResourceFieldRef is null ? null : ResourceFieldSelector(f.ResourceFieldRef))
-            .Build();
+            .Node("resourceFieldRef", f.ResourceFieldRef is null ? null : ResourceFieldSelector(f.ResourceFieldRef)), f)
+            .Build(GoFieldOrder.DownwardAPIVolumeFile);
 }

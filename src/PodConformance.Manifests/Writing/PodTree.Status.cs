@@ -7,7 +7,7 @@ namespace PodConformance.Manifests.Writing;
 internal static partial class PodTree
 {
     private static ManifestMapping PodStatus(PodStatus s) =>
-        new TreeBuilder()
+        WriteGenerated(new TreeBuilder()
             .Str("phase", s.Phase)
             .List("conditions", s.Conditions, Condition)
             .Str("message", s.Message)
@@ -21,23 +21,23 @@ internal static partial class PodTree
             .List("initContainerStatuses", s.InitContainerStatuses, ContainerStatus)
             .List("containerStatuses", s.ContainerStatuses, ContainerStatus)
             .Str("qosClass", s.QosClass)
-            .List("ephemeralContainerStatuses", s.EphemeralContainerStatuses, ContainerStatus)
-            .Build();
+            .List("ephemeralContainerStatuses", s.EphemeralContainerStatuses, ContainerStatus), s)
+            .Build(GoFieldOrder.PodStatus);
 
     private static ManifestMapping Ip(string ip) => new TreeBuilder().Str("ip", ip, always: true).Build();
 
     private static ManifestMapping Condition(PodCondition c) =>
-        new TreeBuilder()
+        WriteGenerated(new TreeBuilder()
             .Str("type", c.Type, always: true)
             .Str("status", c.Status, always: true)
             .Time("lastProbeTime", c.LastProbeTime)
             .Time("lastTransitionTime", c.LastTransitionTime)
             .Str("reason", c.Reason)
-            .Str("message", c.Message)
-            .Build();
+            .Str("message", c.Message), c)
+            .Build(GoFieldOrder.PodCondition);
 
     private static ManifestMapping ContainerStatus(ContainerStatus s) =>
-        new TreeBuilder()
+        WriteGenerated(new TreeBuilder()
             .Str("name", s.Name, always: true)
             .Node("state", ContainerState(s.State))
             .Node("lastState", ContainerState(s.LastState))
@@ -46,8 +46,8 @@ internal static partial class PodTree
             .Str("image", s.Image, always: true)
             .Str("imageID", s.ImageID, always: true)
             .Str("containerID", s.ContainerID)
-            .Bool("started", s.Started)
-            .Build();
+            .Bool("started", s.Started), s)
+            .Build(GoFieldOrder.ContainerStatus);
 
     private static ManifestMapping ContainerState(ContainerState s) =>
         new TreeBuilder()

@@ -19,8 +19,10 @@ internal static partial class PodTree
             .Node("status", pod.Status is null ? null : PodStatus(pod.Status))
             .Build();
 
+    private static ManifestMapping WriteObjectMeta(ObjectMeta m) => ObjectMeta(m);
+
     private static ManifestMapping ObjectMeta(ObjectMeta m) =>
-        new TreeBuilder()
+        WriteGenerated(new TreeBuilder()
             .Str("name", m.Name)
             .Str("generateName", m.GenerateName)
             .Str("namespace", m.Namespace)
@@ -29,8 +31,8 @@ internal static partial class PodTree
             .TimePointer("deletionTimestamp", m.DeletionTimestamp)
             .Int("deletionGracePeriodSeconds", m.DeletionGracePeriodSeconds)
             .StringMap("labels", m.Labels)
-            .StringMap("annotations", m.Annotations)
-            .Build();
+            .StringMap("annotations", m.Annotations), m)
+            .Build(GoFieldOrder.ObjectMeta);
 
     private static ManifestScalar IntOrStr(IntOrString value) =>
         value.IsString

@@ -106,7 +106,33 @@ internal sealed class TreeBuilder
         return Node(key, new ManifestSequence(items.MoveToImmutable()));
     }
 
+    public static ManifestScalar IntNode(long value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Int);
+
+    public static ManifestScalar BoolNode(bool value) => new(value ? "true" : "false", ScalarKind.Bool);
+
+    /// <summary>A value kept as JSON text (metav1.FieldsV1), written back as the JSON it was.</summary>
+    public TreeBuilder Raw(string key, string? json) =>
+        json is null ? this : Node(key, Parsing.JsonTreeBuilder.Parse(json).Documents[0].Root ?? Null);
+
     public ManifestMapping Build() => new(_entries.ToImmutable());
+
+    /// <summary>
+    /// The mapping with its entries in Go declaration order (<paramref name="order"/>: json names, inline members
+    /// flattened), so hand-written and generated fields interleave as <c>-o json</c> prints them.
+    /// </summary>
+    public ManifestMapping Build(string[] order)
+    {
+        var entries = _entries.ToArray();
+        var keys = new int[entries.Length];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            int at = Array.IndexOf(order, entries[i].Key.Value);
+            keys[i] = ((at < 0 ? order.Length : at) * 1024) + i;
+        }
+
+        Array.Sort(keys, entries);
+        return new ManifestMapping(ImmutableArray.Create(entries));
+    }
 
     /// <summary>metav1.Time marshals as RFC 3339 in UTC with whole seconds.</summary>
     private static ManifestScalar TimeNode(DateTimeOffset? value) =>

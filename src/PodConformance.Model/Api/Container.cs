@@ -3,7 +3,7 @@ using PodConformance.Model.Collections;
 namespace PodConformance.Model.Api;
 
 /// <summary>A container of any of the three lists (init, regular, ephemeral); the list decides its role.</summary>
-public sealed record Container
+public sealed partial record Container
 {
     public string Name { get; init; } = "";
 
@@ -87,7 +87,7 @@ public sealed record ContainerRestartRuleOnExitCodes
     public ValueList<int> Values { get; init; }
 }
 
-public sealed record VolumeMount
+public sealed partial record VolumeMount
 {
     public string Name { get; init; } = "";
 

@@ -9,7 +9,7 @@ public sealed record EnvVar
     public EnvVarSource? ValueFrom { get; init; }
 }
 
-public sealed record EnvVarSource
+public sealed partial record EnvVarSource
 {
     public ObjectFieldSelector? FieldRef { get; init; }
 
@@ -58,7 +58,7 @@ public sealed record EnvFromSource
 }
 
 /// <summary>configMapRef / secretRef of envFrom.</summary>
-public sealed record ObjectReference
+public sealed partial record ObjectReference
 {
     public string Name { get; init; } = "";
 

@@ -2,7 +2,7 @@ using PodConformance.Model.Collections;
 
 namespace PodConformance.Model.Api;
 
-public sealed record ObjectMeta
+public sealed partial record ObjectMeta
 {
     public string Name { get; init; } = "";
 

@@ -2,7 +2,7 @@ using PodConformance.Model.Collections;
 
 namespace PodConformance.Model.Api;
 
-public sealed record PodSpec
+public sealed partial record PodSpec
 {
     public ValueList<Container> InitContainers { get; init; }
 

@@ -2,7 +2,7 @@ using PodConformance.Model.Collections;
 
 namespace PodConformance.Model.Api;
 
-public sealed record PodStatus
+public sealed partial record PodStatus
 {
     public string Phase { get; init; } = "";
 
@@ -33,7 +33,7 @@ public sealed record PodStatus
     public string QosClass { get; init; } = "";
 }
 
-public sealed record PodCondition
+public sealed partial record PodCondition
 {
     public string Type { get; init; } = "";
 
@@ -48,7 +48,7 @@ public sealed record PodCondition
     public string Message { get; init; } = "";
 }
 
-public sealed record ContainerStatus
+public sealed partial record ContainerStatus
 {
     public string Name { get; init; } = "";
 

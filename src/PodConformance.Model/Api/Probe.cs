@@ -24,7 +24,7 @@ public sealed record Probe
 }
 
 /// <summary>Which action a probe or lifecycle hook runs; exactly one should be set.</summary>
-public sealed record ProbeHandler
+public sealed partial record ProbeHandler
 {
     public ValueList<string>? ExecCommand { get; init; }
 
@@ -37,7 +37,7 @@ public sealed record ProbeHandler
     public long? SleepSeconds { get; init; }
 }
 
-public sealed record HttpGetAction
+public sealed partial record HttpGetAction
 {
     public string Path { get; init; } = "";
 
@@ -49,7 +49,7 @@ public sealed record HttpGetAction
     public string Scheme { get; init; } = "";
 }
 
-public sealed record Lifecycle
+public sealed partial record Lifecycle
 {
     public ProbeHandler? PostStart { get; init; }
 

@@ -3,7 +3,7 @@ using PodConformance.Model.Quantities;
 
 namespace PodConformance.Model.Api;
 
-public sealed record ResourceRequirements
+public sealed partial record ResourceRequirements
 {
     public ValueMap<Quantity> Limits { get; init; }
 

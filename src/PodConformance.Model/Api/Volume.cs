@@ -3,7 +3,7 @@ using PodConformance.Model.Collections;
 namespace PodConformance.Model.Api;
 
 /// <summary>A volume: its name, which source kind it uses, and the sources whose semantics are modelled.</summary>
-public sealed record Volume
+public sealed partial record Volume
 {
     public string Name { get; init; } = "";
 
@@ -20,14 +20,14 @@ public sealed record Volume
     public ValueList<DownwardApiVolumeFile> DownwardApiItems { get; init; }
 }
 
-public sealed record EmptyDirVolumeSource
+public sealed partial record EmptyDirVolumeSource
 {
     public string Medium { get; init; } = "";
 
     public Quantities.Quantity? SizeLimit { get; init; }
 }
 
-public sealed record DownwardApiVolumeFile
+public sealed partial record DownwardApiVolumeFile
 {
     public string Path { get; init; } = "";
 

@@ -7,8 +7,8 @@ namespace PodConformance.Model.Events;
 /// <summary>Image events: kubelet <c>pkg/kubelet/images/image_manager.go</c> (<c>EnsureImageExists</c>, <c>pullImage</c>).</summary>
 public static partial class EventCatalog
 {
-    /// <summary>The gate (alpha 1.33) that makes the kubelet re-check pull credentials for images already present.</summary>
-    public const string KubeletEnsureSecretPulledImages = nameof(KubeletEnsureSecretPulledImages);
+    /// <summary>The gate (alpha 1.33, beta and on by default from 1.35) that makes the kubelet re-check pull credentials for images already present.</summary>
+    public const string KubeletEnsureSecretPulledImages = FeatureGateNames.KubeletEnsureSecretPulledImages;
 
     /// <summary>EVENT-003. Normal Pulling "Pulling image %q", the image as written in the spec. All releases.</summary>
     public static PodEvent Pulling(ContainerRef container, string image, DateTimeOffset at) =>
@@ -43,7 +43,7 @@ public static partial class EventCatalog
 
     /// <summary>
     /// EVENT-005. Normal Pulled "Container image %q already present on machine" when the pull policy lets the kubelet
-    /// use the local image. With KubeletEnsureSecretPulledImages on (alpha 1.33) the kubelet says
+    /// use the local image. With KubeletEnsureSecretPulledImages on (alpha 1.33; beta, on by default from 1.35, spec/profiles.md) the kubelet says
     /// "… already present on machine and can be accessed by the pod" once it has checked the pod may use it.
     /// </summary>
     public static PodEvent AlreadyPresent(Profile profile, ContainerRef container, string image, DateTimeOffset at)

@@ -1,50 +1,40 @@
+using System.Collections.Frozen;
 using PodConformance.Model.Collections;
-using static PodConformance.Model.Profiles.FeatureGateNames;
 
 namespace PodConformance.Model.Profiles;
 
 /// <summary>
-/// The gates the model knows and their history per release. Source: kubernetes/kubernetes
-/// <c>pkg/features/kube_features.go</c> (<c>defaultVersionedKubernetesFeatureGates</c>), rows copied as written there
-/// (the first row may predate <see cref="KubernetesVersion.Oldest"/>); see spec/profiles.md for the copy checked.
+/// Every feature gate a kube-apiserver, kubelet or scheduler of 1.28–1.37 registers (as far as the copies of
+/// Kubernetes' source read for spec/gates/feature-gates.json show), with its history per release and the gate
+/// dependencies. The data is generated from that source by spec/gates/extract_feature_gates.py and embedded;
+/// see spec/profiles.md for how each row was established and which ones are unverified.
 /// </summary>
-public static class FeatureGateCatalog
+/// <remarks>
+/// Built once, on first use, so a run that never asks about a gate does not pay for it. The gates the model gives an
+/// effect to are the names in <see cref="FeatureGateNames"/>; the rest are known so that <c>--feature-gates</c> accepts
+/// and locks them exactly as the release would, with no modelled effect yet.
+/// </remarks>
+public static partial class FeatureGateCatalog
 {
-    private static FeatureGateStage S(int minor, FeatureStage stage, bool on, bool locked = false) =>
-        new(new KubernetesVersion(1, minor), stage, on, locked);
+    /// <summary>component-base's global toggles: a value for every alpha (beta) gate not set explicitly.</summary>
+    public const string AllAlpha = nameof(AllAlpha);
 
-    public static ValueList<FeatureGate> All { get; } = ValueList.Of(
-        new FeatureGate(SidecarContainers, ValueList.Of(
-            S(28, FeatureStage.Alpha, false), S(29, FeatureStage.Beta, true), S(33, FeatureStage.GA, true, locked: true))),
-        new FeatureGate(PodLevelResources, ValueList.Of(
-            S(32, FeatureStage.Alpha, false), S(34, FeatureStage.Beta, true))),
-        new FeatureGate(ContainerRestartRules, ValueList.Of(
-            S(34, FeatureStage.Alpha, false), S(35, FeatureStage.Beta, true))),
-        new FeatureGate(RestartAllContainersOnContainerExits, ValueList.Of(
-            S(35, FeatureStage.Alpha, false))),
-        new FeatureGate(PodReadyToStartContainersCondition, ValueList.Of(
-            S(28, FeatureStage.Alpha, false), S(29, FeatureStage.Beta, true))),
-        new FeatureGate(KubeletCrashLoopBackOffMax, ValueList.Of(
-            S(32, FeatureStage.Alpha, false), S(35, FeatureStage.Beta, true))),
-        new FeatureGate(ReduceDefaultCrashLoopBackOffDecay, ValueList.Of(
-            S(33, FeatureStage.Alpha, false))),
-        new FeatureGate(RelaxedEnvironmentVariableValidation, ValueList.Of(
-            S(30, FeatureStage.Alpha, false), S(32, FeatureStage.Beta, true), S(34, FeatureStage.GA, true, locked: true))),
-        new FeatureGate(InPlacePodVerticalScaling, ValueList.Of(
-            S(27, FeatureStage.Alpha, false), S(33, FeatureStage.Beta, true), S(35, FeatureStage.GA, true, locked: true))),
-        new FeatureGate(EnvFiles, ValueList.Of(
-            S(34, FeatureStage.Alpha, false), S(35, FeatureStage.Beta, true))));
+    /// <inheritdoc cref="AllAlpha"/>
+    public const string AllBeta = nameof(AllBeta);
 
-    public static FeatureGate? Find(string name)
-    {
-        foreach (var gate in All)
-        {
-            if (string.Equals(gate.Name, name, StringComparison.Ordinal))
-            {
-                return gate;
-            }
-        }
+    private static readonly Lazy<Data> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-        return null;
-    }
+    /// <summary>All gates, ordered by name (ordinal).</summary>
+    public static ValueList<FeatureGate> All => Loaded.Value.Gates;
+
+    /// <summary>Gate dependencies, ordered by dependent gate (ordinal).</summary>
+    public static ValueList<FeatureGateDependency> Dependencies => Loaded.Value.Dependencies;
+
+    public static FeatureGate? Find(string name) =>
+        Loaded.Value.ByName.TryGetValue(name, out var gate) ? gate : null;
+
+    private sealed record Data(
+        ValueList<FeatureGate> Gates,
+        FrozenDictionary<string, FeatureGate> ByName,
+        ValueList<FeatureGateDependency> Dependencies);
 }

@@ -20,7 +20,11 @@ namespace PodConformance.Model.Profiles;
 /// and joins lock errors in input order — one of the orders Go can produce.</para>
 /// <para>A gate that does not exist yet in the release is "unrecognized", as a binary of that release says. (A newer
 /// binary run with <c>--emulated-version</c> would instead say the gate is PreAlpha at that version; the model
-/// profiles releases, not emulation.) Gate dependencies (<c>AddDependencies</c>) are not modelled.</para>
+/// profiles releases, not emulation.)</para>
+/// <para>When every value was accepted, the gate dependencies of the release (<c>AddDependencies</c>, from 1.35) are
+/// checked: each enabled gate (explicitly, through <c>AllAlpha</c>/<c>AllBeta</c>, or by default) whose dependencies
+/// are not all enabled gives <c>X is enabled, but depends on features that are disabled: [A B]</c>. Go walks the
+/// dependency map in map order; the model walks it by gate name (ordinal) and joins several errors as <c>[a, b]</c>.</para>
 /// </remarks>
 public static class FeatureGateParser
 {
@@ -96,13 +100,52 @@ public static class FeatureGateParser
 
         if (lockErrors.Count > 0)
         {
-            error = lockErrors.Count == 1 ? lockErrors[0] : "[" + string.Join(", ", lockErrors) + "]";
+            error = Aggregate(lockErrors);
             return false;
         }
 
-        overrides = ValueMap.Of([.. order.Select(name => (name, values[name]))]);
+        var parsedOverrides = ValueMap.Of([.. order.Select(name => (name, values[name]))]);
+        var dependencyErrors = DependencyErrors(new Profile(version, parsedOverrides));
+        if (dependencyErrors.Count > 0)
+        {
+            error = Aggregate(dependencyErrors);
+            return false;
+        }
+
+        overrides = parsedOverrides;
         return true;
     }
+
+    /// <summary>
+    /// unsafeSetFromMap's last step: every dependency entry registered in the release (both ends exist there) whose
+    /// gate is enabled while some of its dependencies are not.
+    /// </summary>
+    internal static List<string> DependencyErrors(Profile profile)
+    {
+        var errors = new List<string>();
+        foreach (var dependency in FeatureGateCatalog.Dependencies)
+        {
+            if (profile.Version < dependency.Since || !Exists(dependency.Gate, profile.Version)
+                || dependency.DependsOn.Any(d => !Exists(d, profile.Version)) || !profile.IsEnabled(dependency.Gate))
+            {
+                continue;
+            }
+
+            var disabled = dependency.DependsOn.Where(d => !profile.IsEnabled(d)).ToList();
+            if (disabled.Count > 0)
+            {
+                errors.Add($"{dependency.Gate} is enabled, but depends on features that are disabled: [{string.Join(" ", disabled)}]");
+            }
+        }
+
+        return errors;
+    }
+
+    private static bool Exists(string gate, KubernetesVersion version) => FeatureGateCatalog.Find(gate)?.StageAt(version) is not null;
+
+    /// <summary><c>utilerrors.NewAggregate(errs).Error()</c>: one message alone, several as <c>[a, b]</c>.</summary>
+    private static string Aggregate(List<string> errors) =>
+        errors.Count == 1 ? errors[0] : "[" + string.Join(", ", errors) + "]";
 
     private static string GoBool(bool b) => b ? "true" : "false";
 

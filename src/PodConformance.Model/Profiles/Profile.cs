@@ -12,7 +12,11 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
 
     public static Profile For(KubernetesVersion version) => new(version, ValueMap<bool>.Empty);
 
-    /// <summary>A gate absent from this release is off; an override wins over the release default.</summary>
+    /// <summary>
+    /// A gate absent from this release is off; an explicit override wins; otherwise <c>AllAlpha</c> / <c>AllBeta</c>, when
+    /// given, decide every gate of that stage in this release (component-base <c>setUnsetAlphaGates</c> /
+    /// <c>setUnsetBetaGates</c> only fill gates not set explicitly); otherwise the release default (PROF-002).
+    /// </summary>
     public bool IsEnabled(string gate)
     {
         if (Overrides.TryGetValue(gate, out bool value))
@@ -20,7 +24,26 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
             return value;
         }
 
-        return FeatureGateCatalog.Find(gate)?.StageAt(Version)?.Default ?? false;
+        var stage = FeatureGateCatalog.Find(gate)?.StageAt(Version);
+        if (stage is null)
+        {
+            return false;
+        }
+
+        if (!Overrides.IsEmpty)
+        {
+            if (stage.Stage == FeatureStage.Alpha && Overrides.TryGetValue(FeatureGateCatalog.AllAlpha, out bool allAlpha))
+            {
+                return allAlpha;
+            }
+
+            if (stage.Stage == FeatureStage.Beta && Overrides.TryGetValue(FeatureGateCatalog.AllBeta, out bool allBeta))
+            {
+                return allBeta;
+            }
+        }
+
+        return stage.Default;
     }
 
     public override string ToString()

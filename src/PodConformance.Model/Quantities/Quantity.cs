@@ -105,6 +105,11 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
                 defects |= QuantityDefects.NegativeRoundingByRepresentation;
             }
 
+            if (big.WrapsOnFastPath(0) || big.WrapsOnFastPath(-3))
+            {
+                defects |= QuantityDefects.NegativeFastPathWraps;
+            }
+
             if (big.Exponent >= 0 && big.Order <= 19 && !big.MagnitudeExceeds(long.MaxValue))
             {
                 defects |= QuantityDefects.AsInt64Refused;

@@ -36,6 +36,11 @@ public static class QuantityDefectInfo
             lines.Add("integral value that fits int64 but is held as a decimal: AsInt64 reports false (kubernetes/kubernetes#135487)");
         }
 
+        if ((defects & QuantityDefects.NegativeFastPathWraps) != 0)
+        {
+            lines.Add("negative value beyond int64 once scaled: Kubernetes' Value()/MilliValue() divide its low 64 bits and return a meaningless number (spec QTY-038)");
+        }
+
         if ((defects & QuantityDefects.UpstreamIntractable) != 0)
         {
             lines.Add("Kubernetes' own parser does not finish on this input in practice; the answer shown is the exact value it would compute (spec QTY-050)");

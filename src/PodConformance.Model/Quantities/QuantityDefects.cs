@@ -41,4 +41,12 @@ public enum QuantityDefects
     /// in practice; the model answers with the exact mathematical result instead.
     /// </summary>
     UpstreamIntractable = 32,
+
+    /// <summary>
+    /// Negative, held in decimal form, and below -2^63 at Go's internal scale (e.g. <c>-9223372036854775807</c>,
+    /// held as that × 10^9): <c>Value()</c>/<c>MilliValue()</c> take Go's scale-down fast path, whose signed
+    /// <c>unscaled &lt; MaxInt64</c> test admits any negative, and divide the low 64 bits of the out-of-range integer
+    /// (<c>big.Int.Int64()</c>), so Kubernetes answers a meaningless number (here 1 and 1000). Spec QTY-038.
+    /// </summary>
+    NegativeFastPathWraps = 64,
 }

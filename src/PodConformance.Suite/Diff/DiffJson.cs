@@ -24,8 +24,29 @@ public static class DiffJson
             {
                 w.WriteStartObject();
                 w.WriteString("name", g.Name);
+                w.WriteString("podRelevance", g.PodRelevance);
                 Stage(w, "from", g.From, g.OnFrom);
                 Stage(w, "to", g.To, g.OnTo);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("apiFields");
+            foreach (var c in diff.Schema)
+            {
+                w.WriteStartObject();
+                w.WriteString("field", c.Field);
+                w.WriteString("path", c.Path);
+                w.WriteStartArray("alsoAt");
+                foreach (string other in c.AlsoAt)
+                {
+                    w.WriteStringValue(other);
+                }
+
+                w.WriteEndArray();
+                w.WriteString("change", c.Kind.ToString());
+                w.WriteString("from", c.From);
+                w.WriteString("to", c.To);
                 w.WriteEndObject();
             }
 
@@ -62,6 +83,7 @@ public static class DiffJson
 
             w.WriteEndArray();
             w.WriteNumber("gateChanges", diff.Gates.Count);
+            w.WriteNumber("apiFieldChanges", diff.Schema.Count);
             w.WriteNumber("behaviourChanges", diff.ChangeCount);
             w.WriteEndObject();
         }

@@ -24,15 +24,39 @@ public static class DiffText
         w.Append(CultureInfo.InvariantCulture,
             $"found by the model: {diff.Count} generated cases per property answered under both releases (seed {diff.Seed}), each change shrunk to a minimal case\n\n");
 
-        w.Append("Feature gates whose stage or default changes (spec/profiles.md):\n");
-        if (diff.Gates.Count == 0)
+        var podGates = diff.Gates.Where(g => g.PodRelevance.Length != 0).ToList();
+        w.Append("Feature gates of Pods whose stage or default changes (spec/profiles.md; modelled: the model's rules read it, Pod API: a Pod field carries it):\n");
+        if (podGates.Count == 0)
         {
             w.Append("  none\n");
         }
         else
         {
-            var rows = new List<string[]> { new[] { "GATE", a, b } };
-            rows.AddRange(diff.Gates.Select(g => new[] { g.Name, GateChange.Cell(g.From, g.OnFrom), GateChange.Cell(g.To, g.OnTo) }));
+            var rows = new List<string[]> { new[] { "GATE", a, b, "WHY LISTED" } };
+            rows.AddRange(podGates.Select(g => new[] { g.Name, GateChange.Cell(g.From, g.OnFrom), GateChange.Cell(g.To, g.OnTo), g.PodRelevance }));
+            AppendColumns(w, rows, "  ");
+        }
+
+        int otherGates = diff.Gates.Count - podGates.Count;
+        if (otherGates > 0)
+        {
+            w.Append(CultureInfo.InvariantCulture, $"  and {Plural(otherGates, "gate")} of other areas (-o json lists every gate)\n");
+        }
+
+        w.Append("\nPod API fields that differ (spec/api/").Append(diff.From.Version.ToString()).Append(".json and ").Append(diff.To.Version.ToString()).Append(".json, from kubernetes/api):\n");
+        if (diff.Schema.Count == 0)
+        {
+            w.Append("  none\n");
+        }
+        else
+        {
+            var rows = new List<string[]> { new[] { "FIELD", "CHANGE", "WHAT", "SEEN AT" } };
+            rows.AddRange(diff.Schema.Select(c => new[]
+            {
+                c.Field, SchemaWord(c.Kind),
+                c.Kind == SchemaChangeKind.ValuesChanged ? c.To : c.Kind == SchemaChangeKind.TypeChanged ? c.From + " -> " + c.To : c.From.Length == 0 ? c.To : c.From,
+                c.Path + (c.AlsoAt.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" (+{c.AlsoAt.Count} more)")),
+            }));
             AppendColumns(w, rows, "  ");
         }
 
@@ -74,7 +98,7 @@ public static class DiffText
 
         int properties = diff.Areas.Count(x => x.NotSearched is null);
         w.Append(CultureInfo.InvariantCulture,
-            $"\n{Plural(diff.Gates.Count, "feature gate change")}, {Plural(diff.ChangeCount, "behaviour change")} in {Plural(properties, "property", "properties")}\n");
+            $"\n{Plural(diff.Gates.Count, "feature gate change")}, {Plural(diff.Schema.Count, "API field change")}, {Plural(diff.ChangeCount, "behaviour change")} in {Plural(properties, "property", "properties")}\n");
         return w.ToString();
     }
 
@@ -183,6 +207,14 @@ public static class DiffText
             w.Append('\n');
         }
     }
+
+    private static string SchemaWord(SchemaChangeKind kind) => kind switch
+    {
+        SchemaChangeKind.Added => "added",
+        SchemaChangeKind.Removed => "removed",
+        SchemaChangeKind.TypeChanged => "type",
+        _ => "values",
+    };
 
     private static string Plural(int n, string one, string? many = null) =>
         n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many ?? one + "s");

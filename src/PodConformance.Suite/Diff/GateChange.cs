@@ -8,6 +8,12 @@ namespace PodConformance.Suite.Diff;
 /// </summary>
 public sealed record GateChange(string Name, FeatureGateStage? From, FeatureGateStage? To, bool OnFrom, bool OnTo)
 {
+    /// <summary>
+    /// Why the gate matters to Pods: <c>modelled</c> (the model's rules read it, FeatureGateNames), <c>Pod API</c> (a
+    /// Pod API field carries its <c>+featureGate</c> marker in either release), or empty (a gate of another area).
+    /// </summary>
+    public string PodRelevance { get; init; } = "";
+
     /// <summary>A stage as one short cell: <c>Beta (on)</c>, <c>GA (locked on)</c>, <c>-</c> when absent.</summary>
     public static string Cell(FeatureGateStage? stage, bool on)
     {
@@ -25,6 +31,9 @@ public sealed record GateChange(string Name, FeatureGateStage? From, FeatureGate
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        var modelled = typeof(FeatureGateNames).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
+        var api = ApiGates(from.Version);
+        api.UnionWith(ApiGates(to.Version));
         var changes = new List<GateChange>();
         foreach (var gate in FeatureGateCatalog.All)
         {
@@ -34,11 +43,29 @@ public sealed record GateChange(string Name, FeatureGateStage? From, FeatureGate
             bool onB = to.IsEnabled(gate.Name);
             if (onA != onB || !Equals(a?.Stage, b?.Stage) || (a is null) != (b is null) || a?.Locked != b?.Locked)
             {
-                changes.Add(new GateChange(gate.Name, a, b, onA, onB));
+                changes.Add(new GateChange(gate.Name, a, b, onA, onB) { PodRelevance = modelled.Contains(gate.Name) ? "modelled" : api.Contains(gate.Name) ? "Pod API" : "" });
             }
         }
 
         changes.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
         return changes;
+    }
+
+    /// <summary>The gates named by <c>+featureGate</c> markers on Pod API fields of a release (spec/api data).</summary>
+    private static HashSet<string> ApiGates(KubernetesVersion version)
+    {
+        var gates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in Manifests.Schema.ApiSchema.For(version).Types)
+        {
+            foreach (var field in type.Fields.Values)
+            {
+                foreach (string g in field.FeatureGates)
+                {
+                    gates.Add(g);
+                }
+            }
+        }
+
+        return gates;
     }
 }

@@ -35,7 +35,7 @@ public static class ReleaseDiffer
             areas.Add(area);
         }
 
-        return new ReleaseDiff(from, to, seed, count, GateChange.Between(from, to), areas);
+        return new ReleaseDiff(from, to, seed, count, GateChange.Between(from, to), areas) { Schema = SchemaChange.Between(from.Version, to.Version) };
     }
 
     public static AreaDiff Search(ConformanceProperty property, Profile from, Profile to, ulong seed, int count, int maxChanges, CancellationToken cancellationToken = default)
@@ -220,7 +220,10 @@ public static class ReleaseDiffer
 /// <summary>Everything <c>podconf diff</c> reports: the gate changes (data) and each property's behaviour changes (search).</summary>
 public sealed record ReleaseDiff(Profile From, Profile To, ulong Seed, int Count, IReadOnlyList<GateChange> Gates, IReadOnlyList<AreaDiff> Areas)
 {
+    /// <summary>The Pod API fields that differ (spec/api data).</summary>
+    public IReadOnlyList<SchemaChange> Schema { get; init; } = [];
+
     public int ChangeCount => Areas.Sum(a => a.Changes.Count);
 
-    public bool HasChanges => Gates.Count > 0 || ChangeCount > 0;
+    public bool HasChanges => Gates.Count > 0 || Schema.Count > 0 || ChangeCount > 0;
 }

@@ -23,6 +23,8 @@ public static partial class Catalog
         ["PROF-001"] = "how --kubernetes-version is read is podconf's own input handling; adapters are handed a parsed profile",
         ["PROF-002"] = "gate defaults per release are podconf's profile resolution; adapters are handed the resolved profile",
         ["PROF-003"] = "--feature-gates parsing is podconf's own input handling (tested in the CLI tests)",
+        ["PROF-004"] = "which gates a release registers, and their defaults, is podconf's profile data; adapters are handed the resolved profile",
+        ["PROF-005"] = "gate dependencies are checked while podconf reads --feature-gates (tested in the model's parser tests)",
         ["COND-007"] = "lastTransitionTime is not part of the status sample shape (conditions are Type=Status/Reason)",
         ["COND-008"] = "condition messages are not part of the status sample shape (conditions are Type=Status/Reason)",
         ["PRINT-015"] = "AGE depends on the wall clock of the observer; the sample shape keeps READY, STATUS and RESTARTS only",

@@ -29,8 +29,8 @@ public static partial class Catalog
 
         yield return QuantityProperty(
             "P-QTY-VALUE", "Value() and MilliValue() round up and overflow as Kubernetes' do",
-            RuleIds.Explicit("QTY-009", "QTY-030", "QTY-031", "QTY-032"),
-            Gen.Frequency((3, QuantityGen.ValidText), (1, QuantityGen.HostileText)),
+            RuleIds.Explicit("QTY-009", "QTY-030", "QTY-031", "QTY-032", "QTY-038"),
+            Gen.Frequency((3, QuantityGen.ValidText), (1, QuantityGen.HostileText), (1, QuantityGen.BeyondInt64Text)),
             q => q.Ok
                 ? ["value: " + q.Value.ToString(CultureInfo.InvariantCulture), "milliValue: " + q.MilliValue.ToString(CultureInfo.InvariantCulture)]
                 : ["rejected: " + q.Error]);

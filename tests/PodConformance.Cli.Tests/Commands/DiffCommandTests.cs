@@ -32,10 +32,17 @@ public class DiffCommandTests
     public void Gate_changes_come_from_the_catalogue()
     {
         var r = CliRun.Run("diff", "--from", "1.33", "--to", "1.37", "--rules", "P-QTY-PARSE", "--count", "5");
-        Assert.Matches(@"\n  PodLevelResources +Alpha \(off\) +Beta \(on\)\n", r.Out);
-        Assert.Matches(@"\n  InPlacePodVerticalScaling +Beta \(on\) +GA \(locked on\)\n", r.Out);
-        Assert.Matches(@"\n  ContainerRestartRules +- +Beta \(on\)\n", r.Out);
+        Assert.Matches(@"\n  PodLevelResources +Alpha \(off\) +Beta \(on\) +modelled\n", r.Out);
+        Assert.Matches(@"\n  InPlacePodVerticalScaling +Beta \(on\) +GA \(locked on\) +modelled\n", r.Out);
+        Assert.Matches(@"\n  ContainerRestartRules +- +Beta \(on\) +modelled\n", r.Out);
+        Assert.Matches(@"\n  HostnameOverride +- +Beta \(on\) +Pod API\n", r.Out); // a Pod field's +featureGate marker
         Assert.DoesNotContain("SidecarContainers", r.Out, StringComparison.Ordinal); // GA and locked on in both
+        Assert.DoesNotContain("  APIServerTracing ", r.Out, StringComparison.Ordinal); // not about Pods: counted, listed in JSON
+        Assert.Matches(@"\n  and \d+ gates of other areas \(-o json lists every gate\)\n", r.Out);
+
+        // The Pod API data: fields added between the releases, once per struct field, with where they are.
+        Assert.Matches(@"\n  Container\.restartPolicyRules +added +\[\]v1\.ContainerRestartRule \(gate ContainerRestartRules\) +spec\.containers\[\*\]\.restartPolicyRules \(\+1 more\)\n", r.Out);
+        Assert.Matches(@"\n  Toleration\.operator +values +\+Lt \+Gt +spec\.tolerations\[\*\]\.operator\n", r.Out);
         Assert.Equal(1, r.ExitCode); // gates changed
     }
 
@@ -44,9 +51,10 @@ public class DiffCommandTests
     {
         var r = CliRun.Run("diff", "--from", "1.37", "--to", "1.37", "--rules", "P-ADM-*,P-QOS-*", "--count", "30");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("Feature gates whose stage or default changes (spec/profiles.md):\n  none\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("(spec/profiles.md; modelled: the model's rules read it, Pod API: a Pod field carries it):\n  none\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("from kubernetes/api):\n  none\n", r.Out, StringComparison.Ordinal);
         Assert.Contains("P-QOS-CLASS: no change found in 30 cases\n", r.Out, StringComparison.Ordinal);
-        Assert.EndsWith("\n0 feature gate changes, 0 behaviour changes in 3 properties\n", r.Out, StringComparison.Ordinal);
+        Assert.EndsWith("\n0 feature gate changes, 0 API field changes, 0 behaviour changes in 3 properties\n", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,6 +78,8 @@ public class DiffCommandTests
         Assert.Equal("1.33", root.GetProperty("from").GetString());
         Assert.Equal("1.37", root.GetProperty("to").GetString());
         var gate = root.GetProperty("featureGates").EnumerateArray().Single(g => g.GetProperty("name").GetString() == "PodLevelResources");
+        Assert.Equal("modelled", gate.GetProperty("podRelevance").GetString());
+        Assert.Contains(root.GetProperty("apiFields").EnumerateArray(), f => f.GetProperty("field").GetString() == "PodSpec.hostnameOverride" && f.GetProperty("change").GetString() == "Added");
         Assert.Equal("Alpha", gate.GetProperty("from").GetProperty("stage").GetString());
         Assert.False(gate.GetProperty("from").GetProperty("enabled").GetBoolean());
         Assert.True(gate.GetProperty("to").GetProperty("enabled").GetBoolean());

@@ -113,11 +113,11 @@ public class QosCommandTests
     }
 
     [Fact]
-    public void Verbose_lists_fields_the_model_does_not_use()
+    public void Fields_outside_the_hand_written_model_are_read_without_warnings_and_release_fields_are_checked()
     {
-        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  affinity: {}\n  containers:\n  - name: c\n    image: i\n";
-        Assert.DoesNotContain("note:", CliRun.WithStdin(pod, "qos", "-f", "-").Error, StringComparison.Ordinal);
-        var r = CliRun.WithStdin(pod, "qos", "-v", "-f", "-");
-        Assert.Contains("podconf: note: <stdin>:6:3: spec.affinity is a Kubernetes field the model does not use", r.Error, StringComparison.Ordinal);
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  affinity: {}\n  containers:\n  - name: c\n    image: i\n    restartPolicyRules: []\n";
+        Assert.Equal("", CliRun.WithStdin(pod, "qos", "-v", "-f", "-").Error);
+        var r = CliRun.WithStdin(pod, "qos", "--kubernetes-version", "1.33", "-f", "-");
+        Assert.Contains("podconf: warning: <stdin>:10:5: unknown field \"spec.containers[0].restartPolicyRules\"", r.Error, StringComparison.Ordinal);
     }
 }

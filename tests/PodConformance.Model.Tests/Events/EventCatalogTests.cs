@@ -61,11 +61,16 @@ public class EventCatalogTests
     [Fact]
     public void Already_present_depends_on_KubeletEnsureSecretPulledImages()
     {
+        // The gate is alpha (off) in 1.33-1.34 and beta, on by default from 1.35 (spec/profiles.md).
         Assert.Equal("Container image \"python:3.11-alpine\" already present on machine",
-            EventCatalog.AlreadyPresent(V(37), Web, "python:3.11-alpine", T).Message);
-        var gated = new Profile(new KubernetesVersion(1, 35), ValueMap<bool>.Empty.SetItem(EventCatalog.KubeletEnsureSecretPulledImages, true));
+            EventCatalog.AlreadyPresent(V(34), Web, "python:3.11-alpine", T).Message);
+        Assert.Equal("Container image \"nginx\" already present on machine and can be accessed by the pod",
+            EventCatalog.AlreadyPresent(V(37), Web, "nginx", T).Message);
+        var gated = new Profile(new KubernetesVersion(1, 34), ValueMap<bool>.Empty.SetItem(EventCatalog.KubeletEnsureSecretPulledImages, true));
         Assert.Equal("Container image \"nginx\" already present on machine and can be accessed by the pod",
             EventCatalog.AlreadyPresent(gated, Web, "nginx", T).Message);
+        var off = new Profile(new KubernetesVersion(1, 37), ValueMap<bool>.Empty.SetItem(EventCatalog.KubeletEnsureSecretPulledImages, false));
+        Assert.Equal("Container image \"nginx\" already present on machine", EventCatalog.AlreadyPresent(off, Web, "nginx", T).Message);
     }
 
     [Theory]

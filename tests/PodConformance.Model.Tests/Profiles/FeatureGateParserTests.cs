@@ -42,15 +42,15 @@ public class FeatureGateParserTests
     [Fact]
     public void Parses_several_gates()
     {
-        var o = Ok("PodLevelResources=false,EnvFiles=true");
-        Assert.Equal(ValueMap.Of((PodLevelResources, false), (EnvFiles, true)), o);
+        var o = Ok("KubeletCrashLoopBackOffMax=false,EnvFiles=true");
+        Assert.Equal(ValueMap.Of((KubeletCrashLoopBackOffMax, false), (EnvFiles, true)), o);
     }
 
     [Fact]
     public void Trims_key_and_value_but_not_inside()
     {
-        Assert.Equal(ValueMap.Of((PodLevelResources, false), (EnvFiles, true)),
-            Ok("  PodLevelResources =\tfalse , EnvFiles= true ,"));
+        Assert.Equal(ValueMap.Of((KubeletCrashLoopBackOffMax, false), (EnvFiles, true)),
+            Ok("  KubeletCrashLoopBackOffMax =\tfalse , EnvFiles= true ,"));
     }
 
     [Fact]
@@ -183,5 +183,85 @@ public class FeatureGateParserTests
     public void Unknown_gate_is_reported_alone()
     {
         Assert.Equal("unrecognized feature gate: NoSuchGate", Fail("SidecarContainers=false,NoSuchGate=true"));
+    }
+
+    [Fact]
+    public void Real_gates_that_were_unrecognized_are_known()
+    {
+        // Issue 9's list; ClusterTrustBundleProjection needs ClusterTrustBundle (PROF-005).
+        var o = Ok("DynamicResourceAllocation=true,ImageVolume=true,RelaxedDNSSearchValidation=true,"
+            + "PodLifecycleSleepActionAllowZero=true,ClusterTrustBundle=true,ClusterTrustBundleProjection=true,"
+            + "NodeDeclaredFeatures=true,RestartAllContainersOnContainerExits=true,PerPodPIDLimit=true,EmptyDirVolumeMode=true,"
+            + "TaintTolerationComparisonOperators=true,KubeletEnsureSecretPulledImages=true");
+        Assert.Equal(12, o.Count);
+        Assert.True(new Profile(V137, o).IsEnabled("TaintTolerationComparisonOperators"));
+        Assert.False(Profile.Default.IsEnabled("TaintTolerationComparisonOperators")); // alpha, off in 1.37
+    }
+
+    [Fact]
+    public void A_removed_gate_is_unrecognized_from_the_release_that_dropped_it()
+    {
+        // PodHostIPs: {1.30, true, GA, LockToDefault} // remove in 1.32 — still in the early-1.32 copy, not in 1.33's.
+        Assert.Equal(ValueMap.Of(("PodHostIPs", true)), Ok("PodHostIPs=true", new KubernetesVersion(1, 32)));
+        Assert.Equal("unrecognized feature gate: PodHostIPs", Fail("PodHostIPs=true", new KubernetesVersion(1, 33)));
+    }
+
+    [Fact]
+    public void AllAlpha_and_AllBeta_are_gates_of_every_release()
+    {
+        foreach (int minor in new[] { 28, 32, 37 })
+        {
+            Assert.Equal(ValueMap.Of(("AllAlpha", false), ("AllBeta", true)), Ok("AllAlpha=false,AllBeta=true", new KubernetesVersion(1, minor)));
+        }
+
+        Assert.Equal(ValueMap.Of(("AllAlpha", true)), Ok("AllAlpha=true", new KubernetesVersion(1, 35)));
+    }
+
+    /// <summary>
+    /// PROF-005, from 1.35: <c>fmt.Errorf("%s is enabled, but depends on features that are disabled: %v", feature, disabledDeps)</c>
+    /// with the dependencies of C136's defaultKubernetesFeatureGateDependencies.
+    /// </summary>
+    [Fact]
+    public void Enabling_a_gate_whose_dependency_is_off_is_an_error_from_1_35()
+    {
+        var v135 = new KubernetesVersion(1, 35);
+        // RestartAllContainersOnContainerExits: {ContainerRestartRules, NodeDeclaredFeatures}; NodeDeclaredFeatures is alpha, off.
+        Assert.Equal("RestartAllContainersOnContainerExits is enabled, but depends on features that are disabled: [NodeDeclaredFeatures]",
+            Fail("RestartAllContainersOnContainerExits=true", v135));
+        Assert.Equal("RestartAllContainersOnContainerExits is enabled, but depends on features that are disabled: [ContainerRestartRules NodeDeclaredFeatures]",
+            Fail("RestartAllContainersOnContainerExits=true,ContainerRestartRules=false", v135));
+        Ok("RestartAllContainersOnContainerExits=true,NodeDeclaredFeatures=true", v135);
+
+        // Several are joined by utilerrors.NewAggregate, here in gate-name order.
+        Assert.Equal("[ClusterTrustBundleProjection is enabled, but depends on features that are disabled: [ClusterTrustBundle], "
+            + "RestartAllContainersOnContainerExits is enabled, but depends on features that are disabled: [NodeDeclaredFeatures]]",
+            Fail("RestartAllContainersOnContainerExits=true,ClusterTrustBundleProjection=true", v135));
+
+        // Turning off a dependency of a gate that is on by default: InPlacePodLevelResourcesVerticalScaling is beta, on in 1.37.
+        Assert.Equal("InPlacePodLevelResourcesVerticalScaling is enabled, but depends on features that are disabled: [PodLevelResources]",
+            Fail("PodLevelResources=false"));
+        Ok("PodLevelResources=false,InPlacePodLevelResourcesVerticalScaling=false");
+
+        // AllAlpha enables the alpha dependents, and an explicit value still wins for the dependency.
+        Assert.Equal("[InPlacePodLevelResourcesVerticalScaling is enabled, but depends on features that are disabled: [NodeDeclaredFeatures], "
+            + "RestartAllContainersOnContainerExits is enabled, but depends on features that are disabled: [NodeDeclaredFeatures]]",
+            Fail("AllAlpha=true,NodeDeclaredFeatures=false", v135));
+    }
+
+    [Fact]
+    public void Dependencies_are_not_checked_before_1_35()
+    {
+        // 1.34 has no dependency map (the 1.33 copy has none; the model applies it from 1.35).
+        Assert.Equal(ValueMap.Of((PodLevelResources, false)), Ok("PodLevelResources=false", new KubernetesVersion(1, 34)));
+        Assert.Equal(ValueMap.Of(("ClusterTrustBundleProjection", true)), Ok("ClusterTrustBundleProjection=true", new KubernetesVersion(1, 34)));
+    }
+
+    [Fact]
+    public void No_release_has_a_default_that_breaks_its_own_dependencies()
+    {
+        foreach (var release in VerifiedGateRows.Releases)
+        {
+            Assert.Empty(FeatureGateParser.DependencyErrors(Profile.For(release)));
+        }
     }
 }

@@ -4,25 +4,33 @@ using static PodConformance.Model.Profiles.FeatureGateNames;
 
 namespace PodConformance.Model.Tests.Profiles;
 
-/// <summary>PROF-002: a gate's value is the override, else the release default; a gate absent from the release is off.</summary>
+/// <summary>PROF-002/004: a gate's value is the override, else AllAlpha/AllBeta, else the release default; a gate absent from the release is off.</summary>
 public class ProfileTests
 {
     [Fact]
-    public void Catalog_history_matches_the_verified_kube_features_rows()
+    public void Catalog_agrees_with_the_hand_typed_rows_in_every_release()
     {
-        Assert.Equal(VerifiedGateRows.Rows.Keys.Order(StringComparer.Ordinal), FeatureGateCatalog.All.Select(g => g.Name).Order(StringComparer.Ordinal));
-        foreach (var gate in FeatureGateCatalog.All)
+        foreach (var (name, _) in VerifiedGateRows.Rows)
         {
-            var expected = VerifiedGateRows.Rows[gate.Name]
-                .Select(r => new FeatureGateStage(new KubernetesVersion(1, r.Minor), r.Stage, r.Default, r.Locked));
-            Assert.Equal(expected, gate.History);
+            var gate = FeatureGateCatalog.Find(name);
+            Assert.NotNull(gate);
+            foreach (var release in VerifiedGateRows.Releases)
+            {
+                var want = VerifiedGateRows.At(name, release);
+                var got = gate.StageAt(release);
+                Assert.True((want is null) == (got is null), $"{name} exists in {release}: want {want is not null}");
+                if (want is not null)
+                {
+                    Assert.Equal((want.Stage, want.Default, want.Locked), (got!.Stage, got.Default, got.Locked));
+                }
+            }
         }
     }
 
     /// <summary>
-    /// Default of every known gate in every supported release, 1.28 … 1.37 (one character per release:
-    /// <c>-</c> absent, <c>0</c> off, <c>1</c> on, <c>L</c> on and locked). Written out from the kube_features.go rows
-    /// quoted in <see cref="VerifiedGateRows"/>; releases after the newest row repeat it (no 1.36/1.37 rows seen).
+    /// Default of sample gates in every supported release, 1.28 … 1.37 (one character per release:
+    /// <c>-</c> absent, <c>0</c> off, <c>1</c> on, <c>L</c> on and locked), written out by hand from the source rows quoted
+    /// in <see cref="VerifiedGateRows"/>.
     /// </summary>
     [Theory]
     //                     release: 1.28 .. 1.37
@@ -36,6 +44,20 @@ public class ProfileTests
     [InlineData(RelaxedEnvironmentVariableValidation, "--0011LLLL")]
     [InlineData(InPlacePodVerticalScaling,            "0000011LLL")]
     [InlineData(EnvFiles,                             "------0111")]
+    [InlineData("DynamicResourceAllocation",          "0000001LLL")]
+    [InlineData("ImageVolume",                        "---0000111")]
+    [InlineData("RelaxedDNSSearchValidation",         "----01LLLL")]
+    [InlineData("PodLifecycleSleepAction",            "-01111LLLL")]
+    [InlineData("PodLifecycleSleepActionAllowZero",   "----01LLLL")]
+    [InlineData("ClusterTrustBundle",                 "0000000000")]
+    [InlineData("ClusterTrustBundleProjection",       "-000000000")]
+    [InlineData("NodeDeclaredFeatures",               "-------01L")]
+    [InlineData("TaintTolerationComparisonOperators", "-------000")]
+    [InlineData("KubeletEnsureSecretPulledImages",    "-----00111")]
+    [InlineData("PodHostIPs",                         "01LLL-----")]
+    [InlineData("AllAlpha",                           "0000000000")]
+    [InlineData("AllBeta",                            "0000000000")]
+    [InlineData("ContextualLogging",                  "0011111111")]
     public void Defaults_per_release(string gate, string perRelease)
     {
         Assert.Equal(10, perRelease.Length);
@@ -61,6 +83,61 @@ public class ProfileTests
     }
 
     [Fact]
+    public void Every_gate_the_model_wires_is_in_the_catalog_in_the_newest_release()
+    {
+        foreach (var field in typeof(FeatureGateNames).GetFields())
+        {
+            string name = (string)field.GetRawConstantValue()!;
+            Assert.NotNull(FeatureGateCatalog.Find(name)?.StageAt(KubernetesVersion.Newest));
+        }
+    }
+
+    [Fact]
+    public void Catalog_is_sorted_unique_and_every_gate_exists_in_some_release()
+    {
+        var names = FeatureGateCatalog.All.Select(g => g.Name).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.True(names.Count > 300, $"{names.Count} gates");
+        foreach (var gate in FeatureGateCatalog.All)
+        {
+            Assert.Contains(VerifiedGateRows.Releases, r => gate.StageAt(r) is not null);
+            Assert.All(gate.History, s => Assert.False(string.IsNullOrEmpty(s.Source), gate.Name));
+        }
+    }
+
+    [Fact]
+    public void Rows_carried_past_the_copies_are_marked_unverified()
+    {
+        // SidecarContainers in 1.37 is carried from the early-1.36 copy; in 1.33 it is the 1.36 copy's record.
+        var sidecars = FeatureGateCatalog.Find(SidecarContainers)!;
+        Assert.False(sidecars.StageAt(KubernetesVersion.Newest)!.Verified);
+        Assert.True(sidecars.StageAt(new KubernetesVersion(1, 33))!.Verified);
+        Assert.Equal(GateRowBasis.ReleaseCopy, sidecars.StageAt(KubernetesVersion.Oldest)!.Basis);
+
+        // NodeDeclaredFeatures is a scheduler gate: the 1.37 file records 1.37 itself.
+        Assert.True(FeatureGateCatalog.Find("NodeDeclaredFeatures")!.StageAt(KubernetesVersion.Newest)!.Verified);
+
+        // EmptyDirVolumeMode is known only from k8s.io/api's +featureGate tag at 1.37.
+        var emptyDirMode = FeatureGateCatalog.Find("EmptyDirVolumeMode")!;
+        Assert.Null(emptyDirMode.StageAt(new KubernetesVersion(1, 36)));
+        Assert.Equal(GateRowBasis.ApiTag, emptyDirMode.StageAt(KubernetesVersion.Newest)!.Basis);
+    }
+
+    [Fact]
+    public void Release_branch_copy_wins_for_1_28()
+    {
+        // E128 lists WindowsHostNetwork: {Default: true, PreRelease: featuregate.Alpha}; later copies record Alpha, off.
+        var stage = FeatureGateCatalog.Find("WindowsHostNetwork")!.StageAt(KubernetesVersion.Oldest)!;
+        Assert.Equal((FeatureStage.Alpha, true, "E128"), (stage.Stage, stage.Default, stage.Source));
+
+        // The const whose string differs from its identifier: CPUCFSQuotaPeriod = "CustomCPUCFSQuotaPeriod".
+        Assert.NotNull(FeatureGateCatalog.Find("CustomCPUCFSQuotaPeriod"));
+        Assert.Null(FeatureGateCatalog.Find("CPUCFSQuotaPeriod"));
+        Assert.NotNull(FeatureGateCatalog.Find("RuntimeClassInImageCriApi"));
+    }
+
+    [Fact]
     public void Default_profile_is_1_37_with_no_overrides()
     {
         Assert.Equal(new KubernetesVersion(1, 37), Profile.Default.Version);
@@ -83,6 +160,25 @@ public class ProfileTests
     }
 
     [Fact]
+    public void AllAlpha_and_AllBeta_decide_the_gates_of_their_stage_not_set_explicitly()
+    {
+        var v134 = new KubernetesVersion(1, 34);
+        var allAlpha = new Profile(v134, ValueMap.Of((FeatureGateCatalog.AllAlpha, true)));
+        Assert.True(allAlpha.IsEnabled(ReduceDefaultCrashLoopBackOffDecay)); // Alpha, off by default
+        Assert.True(allAlpha.IsEnabled(ContainerRestartRules));              // Alpha in 1.34
+        Assert.True(allAlpha.IsEnabled(PodLevelResources));                  // Beta, on: unchanged
+        Assert.True(allAlpha.IsEnabled(SidecarContainers));                  // GA: unchanged
+
+        var explicitOff = new Profile(v134, ValueMap.Of((FeatureGateCatalog.AllAlpha, true), (ReduceDefaultCrashLoopBackOffDecay, false)));
+        Assert.False(explicitOff.IsEnabled(ReduceDefaultCrashLoopBackOffDecay));
+
+        var allBetaOff = new Profile(v134, ValueMap.Of((FeatureGateCatalog.AllBeta, false)));
+        Assert.False(allBetaOff.IsEnabled(PodLevelResources));               // Beta, on by default
+        Assert.True(allBetaOff.IsEnabled(SidecarContainers));                // GA, locked: not a beta gate
+        Assert.False(allBetaOff.IsEnabled(ContainerRestartRules));           // Alpha: default off anyway
+    }
+
+    [Fact]
     public void Overrides_from_the_parser_apply()
     {
         var v = new KubernetesVersion(1, 32);
@@ -101,5 +197,9 @@ public class ProfileTests
         Assert.False(v131.IsEnabled(PodLevelResources));
         Assert.False(Profile.For(new KubernetesVersion(1, 29)).IsEnabled(RelaxedEnvironmentVariableValidation));
         Assert.False(Profile.Default.IsEnabled("NoSuchGate"));
+
+        // Removed: PodHostIPs is GA and on in 1.32 and gone in 1.33.
+        Assert.True(Profile.For(new KubernetesVersion(1, 32)).IsEnabled("PodHostIPs"));
+        Assert.False(Profile.For(new KubernetesVersion(1, 33)).IsEnabled("PodHostIPs"));
     }
 }

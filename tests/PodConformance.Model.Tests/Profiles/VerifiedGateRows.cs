@@ -4,43 +4,99 @@ using static PodConformance.Model.Profiles.FeatureGateNames;
 namespace PodConformance.Model.Tests.Profiles;
 
 /// <summary>
-/// The versioned rows of kubernetes <c>pkg/features/kube_features.go</c> (<c>defaultVersionedKubernetesFeatureGates</c>)
-/// for the gates the model knows, typed in by hand from the stored copy read for spec/profiles.md (search index
-/// file id 378079260, a post-1.35 copy: it has 1.35 GA rows and one 1.36 row, VolumeAttributesClass). Kept apart from
-/// <see cref="FeatureGateCatalog"/> so the tests compare the catalog against the source, not against itself.
-/// No 1.36/1.37 rows were seen for these gates (see spec/profiles.md).
+/// Rows of a sample of gates typed in by hand from the copies of Kubernetes' source named in spec/gates/sources.json
+/// (the copy is named per gate), apart from spec/gates/feature-gates.json and its extractor, so the tests compare the
+/// catalogue with the source and not with itself. Rows are as written there (the first may predate 1.28; version 0 is
+/// component-base's <c>version.MajorMinor(0, 0)</c>). Only gates whose rows are verified for every release are in the
+/// sample, except that 1.37 repeats the last row for gates outside the 1.37 scheduler file (the data marks those cells
+/// unverified too).
 /// </summary>
 internal static class VerifiedGateRows
 {
     internal sealed record Row(int Minor, FeatureStage Stage, bool Default, bool Locked = false);
 
-    internal static readonly IReadOnlyDictionary<string, Row[]> Rows = new Dictionary<string, Row[]>(StringComparer.Ordinal)
+    internal sealed record Gate(Row[] Rows, int? AbsentFromMinor = null);
+
+    private const FeatureStage A = FeatureStage.Alpha;
+    private const FeatureStage B = FeatureStage.Beta;
+    private const FeatureStage G = FeatureStage.GA;
+
+    internal static readonly IReadOnlyDictionary<string, Gate> Rows = new Dictionary<string, Gate>(StringComparer.Ordinal)
     {
-        // {1.28, false, Alpha}, {1.29, true, Beta}, {1.33, true, LockToDefault, GA} // GA in 1.33 remove in 1.36
-        [SidecarContainers] = [new(28, FeatureStage.Alpha, false), new(29, FeatureStage.Beta, true), new(33, FeatureStage.GA, true, true)],
-        // {1.32, false, Alpha}, {1.34, true, Beta}
-        [PodLevelResources] = [new(32, FeatureStage.Alpha, false), new(34, FeatureStage.Beta, true)],
-        // {1.34, false, Alpha}, {1.35, true, Beta}
-        [ContainerRestartRules] = [new(34, FeatureStage.Alpha, false), new(35, FeatureStage.Beta, true)],
-        // {1.35, false, Alpha}
-        [RestartAllContainersOnContainerExits] = [new(35, FeatureStage.Alpha, false)],
-        // {1.28, false, Alpha}, {1.29, true, Beta}
-        [PodReadyToStartContainersCondition] = [new(28, FeatureStage.Alpha, false), new(29, FeatureStage.Beta, true)],
-        // {1.32, false, Alpha}, {1.35, true, Beta}
-        [KubeletCrashLoopBackOffMax] = [new(32, FeatureStage.Alpha, false), new(35, FeatureStage.Beta, true)],
-        // {1.33, false, Alpha}
-        [ReduceDefaultCrashLoopBackOffDecay] = [new(33, FeatureStage.Alpha, false)],
-        // {1.30, false, Alpha}, {1.32, true, Beta}, {1.34, true, GA, LockToDefault} // remove in 1.37
-        [RelaxedEnvironmentVariableValidation] = [new(30, FeatureStage.Alpha, false), new(32, FeatureStage.Beta, true), new(34, FeatureStage.GA, true, true)],
-        // {1.27, false, Alpha}, {1.33, true, Beta}, {1.35, true, GA, LockToDefault} // remove in 1.38
-        [InPlacePodVerticalScaling] = [new(27, FeatureStage.Alpha, false), new(33, FeatureStage.Beta, true), new(35, FeatureStage.GA, true, true)],
-        // {1.34, false, Alpha}, {1.35, true, Beta}
-        [EnvFiles] = [new(34, FeatureStage.Alpha, false), new(35, FeatureStage.Beta, true)],
+        // C136: {1.28, false, Alpha}, {1.29, true, Beta}, {1.33, true, LockToDefault, GA} // GA in 1.33 remove in 1.36
+        [SidecarContainers] = new([new(28, A, false), new(29, B, true), new(33, G, true, true)]),
+        // D137: {1.32, false, Alpha}, {1.34, true, Beta}
+        [PodLevelResources] = new([new(32, A, false), new(34, B, true)]),
+        // C136: {1.34, false, Alpha}, {1.35, true, Beta}
+        [ContainerRestartRules] = new([new(34, A, false), new(35, B, true)]),
+        // C136: {1.35, false, Alpha}
+        [RestartAllContainersOnContainerExits] = new([new(35, A, false)]),
+        // C136: {1.28, false, Alpha}, {1.29, true, Beta}
+        [PodReadyToStartContainersCondition] = new([new(28, A, false), new(29, B, true)]),
+        // C136: {1.32, false, Alpha}, {1.35, true, Beta}
+        [KubeletCrashLoopBackOffMax] = new([new(32, A, false), new(35, B, true)]),
+        // C136: {1.33, false, Alpha}
+        [ReduceDefaultCrashLoopBackOffDecay] = new([new(33, A, false)]),
+        // C136: {1.30, false, Alpha}, {1.32, true, Beta}, {1.34, true, GA, LockToDefault} // remove in 1.37
+        [RelaxedEnvironmentVariableValidation] = new([new(30, A, false), new(32, B, true), new(34, G, true, true)]),
+        // D137: {1.27, false, Alpha}, {1.33, true, Beta}, {1.35, true, GA, LockToDefault} // remove in 1.38
+        [InPlacePodVerticalScaling] = new([new(27, A, false), new(33, B, true), new(35, G, true, true)]),
+        // C136: {1.34, false, Alpha}, {1.35, true, Beta}
+        [EnvFiles] = new([new(34, A, false), new(35, B, true)]),
+
+        // D137: {1.26, false, Alpha}, {1.32, false, Beta}, {1.34, true, GA}, {1.35, true, GA, LockToDefault}
+        ["DynamicResourceAllocation"] = new([new(26, A, false), new(32, B, false), new(34, G, true), new(35, G, true, true)]),
+        // C136: {1.31, false, Alpha}, {1.33, false, Beta}, {1.35, true, Beta}
+        ["ImageVolume"] = new([new(31, A, false), new(33, B, false), new(35, B, true)]),
+        // C136: {1.32, false, Alpha}, {1.33, true, Beta}, {1.34, true, GA, LockToDefault} // remove in 1.37
+        ["RelaxedDNSSearchValidation"] = new([new(32, A, false), new(33, B, true), new(34, G, true, true)]),
+        // C136: {1.29, false, Alpha}, {1.30, true, Beta}, {1.34, true, GA, LockToDefault} // GA in 1.34; remove in 1.37
+        ["PodLifecycleSleepAction"] = new([new(29, A, false), new(30, B, true), new(34, G, true, true)]),
+        // C136: {1.32, false, Alpha}, {1.33, true, Beta}, {1.34, true, GA, LockToDefault}
+        ["PodLifecycleSleepActionAllowZero"] = new([new(32, A, false), new(33, B, true), new(34, G, true, true)]),
+        // C136: {1.27, false, Alpha}, {1.33, false, Beta}; E128: {Default: false, PreRelease: Alpha}
+        ["ClusterTrustBundle"] = new([new(27, A, false), new(33, B, false)]),
+        // C136: {1.29, false, Alpha}, {1.33, false, Beta}
+        ["ClusterTrustBundleProjection"] = new([new(29, A, false), new(33, B, false)]),
+        // D137: {1.35, false, Alpha}, {1.36, true, Beta}, {1.37, true, GA, LockToDefault}
+        ["NodeDeclaredFeatures"] = new([new(35, A, false), new(36, B, true), new(37, G, true, true)]),
+        // D137: {1.35, false, Alpha}
+        ["TaintTolerationComparisonOperators"] = new([new(35, A, false)]),
+        // C136: {1.33, false, Alpha}, {1.35, true, Beta}
+        ["KubeletEnsureSecretPulledImages"] = new([new(33, A, false), new(35, B, true)]),
+        // E128: {Default: false, PreRelease: Alpha}; B132: {1.28, false, Alpha}, {1.29, true, Beta},
+        // {1.30, true, GA, LockToDefault} // remove in 1.32; not in the A133 map (1.33).
+        ["PodHostIPs"] = new([new(28, A, false), new(29, B, true), new(30, G, true, true)], AbsentFromMinor: 33),
+        // S: {{Default: false, PreRelease: Alpha, Version: version.MajorMinor(0, 0)}}, same with Beta.
+        [FeatureGateCatalog.AllAlpha] = new([new(0, A, false)]),
+        [FeatureGateCatalog.AllBeta] = new([new(0, B, false)]),
+        // D137: {1.35, false, Alpha}, {1.36, true, Beta}
+        ["InPlacePodLevelResourcesVerticalScaling"] = new([new(35, A, false), new(36, B, true)]),
+        // L: {1.24, false, Alpha}, {1.30, true, Beta}
+        ["ContextualLogging"] = new([new(24, A, false), new(30, B, true)]),
+    };
+
+    /// <summary>C136's defaultKubernetesFeatureGateDependencies, for the sample's gates; enforced from 1.35.</summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> Dependencies = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [RestartAllContainersOnContainerExits] = [ContainerRestartRules, "NodeDeclaredFeatures"],
+        ["ClusterTrustBundleProjection"] = ["ClusterTrustBundle"],
+        ["PodLifecycleSleepActionAllowZero"] = ["PodLifecycleSleepAction"],
+        // C136: {InPlacePodVerticalScaling, PodLevelResources, NodeDeclaredFeatures}, sorted as AddDependencies sorts.
+        ["InPlacePodLevelResourcesVerticalScaling"] = [InPlacePodVerticalScaling, "NodeDeclaredFeatures", PodLevelResources],
     };
 
     /// <summary>The row in force at a release: the latest with Version ≤ release (featureSpecAtEmulationVersion), or none.</summary>
-    internal static Row? At(string gate, KubernetesVersion release) =>
-        Rows[gate].Where(r => new KubernetesVersion(1, r.Minor) <= release).MaxBy(r => r.Minor);
+    internal static Row? At(string gate, KubernetesVersion release)
+    {
+        var g = Rows[gate];
+        if (g.AbsentFromMinor is { } gone && release.Minor >= gone)
+        {
+            return null;
+        }
+
+        return g.Rows.Where(r => new KubernetesVersion(1, r.Minor) <= release).MaxBy(r => r.Minor);
+    }
 
     internal static IEnumerable<KubernetesVersion> Releases =>
         Enumerable.Range(KubernetesVersion.Oldest.Minor, KubernetesVersion.Newest.Minor - KubernetesVersion.Oldest.Minor + 1)

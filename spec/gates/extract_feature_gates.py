@@ -1,0 +1,542 @@
+#!/usr/bin/env python3
+"""Feature-gate data for the model, from copies of Kubernetes' own source.
+
+Two commands (standard library only; nothing is downloaded):
+
+  extract  --sources-dir DIR [--api-repo PATH] [--out spec/gates/feature-gates.json]
+      Reads the copies listed in spec/gates/sources.json (each a text file in DIR holding that copy of
+      kube_features.go or a same-shaped file; a copy may be trimmed to its const and map blocks) and writes
+      one row per gate and release 1.28-1.37 with the copy it came from. With --api-repo (a clone of
+      kubernetes/api with its release tags), gates that k8s.io/api names in `+featureGate=` tags at 1.36/1.37
+      but that no copy lists are added as "api-tag" rows (see RULES below).
+
+  table    [--data spec/gates/feature-gates.json] [--names src/.../FeatureGateNames.cs] [--spec spec/profiles.md]
+      Rewrites the generated gate table in spec/profiles.md (between the gates:begin/gates:end markers)
+      from the committed data and the gate names the model wires (FeatureGateNames.cs). Needs no sources.
+      tests/PodConformance.Model.Tests/Profiles/SpecGateTableTests.cs renders the same table and fails
+      when the spec has drifted.
+
+  selftest
+      Runs the parser and the merge on small synthetic inputs.
+
+RULES (how the rows for a release R are chosen; spec/profiles.md PROF-004 repeats them):
+  Existence: a gate exists in R when first(g) <= R < absentFrom(g), where first(g) is the earliest of
+  (a) the release of any copy that lists it and (b) the version of its first versioned row other than an
+  emulation-only "1.0" row; absentFrom(g) is the release of the first copy of scope "all" that is newer
+  than every copy listing the gate (so a gate is kept until a later full copy lacks it). A release copy
+  (kind "release") of R that lacks a kube-owned gate makes it absent in R.
+  State: the first of
+    1 release-copy   a release copy of R that lists the gate;
+    2 later-record   a versioned copy newer than R: its row in force at R (latest Version <= R whose
+                     MinCompatibilityVersion, inherited from the previous row when unset, is <= R-1);
+    3 dev-copy       a versioned copy of R itself;
+    4 later-dev      an unversioned copy newer than R (its single row: the state during that later cycle);
+    5 carried        the newest older copy (its row in force at R).
+  Rows of basis 4, 5 and api-tag are unverified for R and the table marks them with '?'.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+
+RELEASES = [(1, m) for m in range(28, 38)]
+STAGES = {"Alpha": "Alpha", "ALPHA": "Alpha", "Beta": "Beta", "BETA": "Beta", "GA": "GA",
+          "Deprecated": "Deprecated", "DEPRECATED": "Deprecated"}
+VERIFIED_BASES = {"release-copy", "later-record", "dev-copy"}
+
+
+# ----------------------------------------------------------------------------------------------- parsing
+
+def strip_comments(text):
+    """Drops // comments (the files hold no string containing //)."""
+    return "\n".join(line.split("//", 1)[0] for line in text.splitlines())
+
+
+CONST_RE = re.compile(r'^\s*(\w+)\s+(?:featuregate\.)?Feature\s*=\s*"([^"]+)"', re.M)
+CONST_CALL_RE = re.compile(r'^\s*(\w+)\s*=\s*(?:featuregate\.)?Feature\("([^"]+)"\)', re.M)
+MAP_RE = re.compile(r'map\[(?:featuregate\.)?Feature\](?:featuregate\.)?(VersionedSpecs|FeatureSpec)\s*\{')
+DEPS_RE = re.compile(r'map\[(?:featuregate\.)?Feature\]\[\](?:featuregate\.)?Feature\s*\{')
+VERSION_RE = re.compile(r'Version:\s*version\.(?:MustParse\("(\d+)\.(\d+)"\)|MajorMinor\((\d+),\s*(\d+)\))')
+MINCOMPAT_RE = re.compile(r'MinCompatibilityVersion:\s*version\.MustParse\("(\d+)\.(\d+)"\)')
+DEFAULT_RE = re.compile(r'\bDefault:\s*(true|false)')
+LOCK_RE = re.compile(r'\bLockToDefault:\s*(true|false)')
+STAGE_RE = re.compile(r'\bPreRelease:\s*(?:featuregate\.)?(\w+)')
+
+
+def consts(text):
+    found = {}
+    for rx in (CONST_RE, CONST_CALL_RE):
+        for m in rx.finditer(text):
+            found[m.group(1)] = m.group(2)
+    return found
+
+
+def matching_brace(text, open_index):
+    depth = 0
+    for i in range(open_index, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise ValueError("unbalanced braces")
+
+
+def top_level_entries(body):
+    """Splits 'Key: {...},' entries of a map literal body (braces balanced)."""
+    i, out = 0, []
+    while True:
+        m = re.compile(r'\s*([\w.]+)\s*:\s*\{').match(body, i)
+        if not m:
+            if body[i:].strip(" \t\r\n,"):
+                raise ValueError("cannot parse map entry near: " + body[i:i + 80])
+            return out
+        open_index = m.end() - 1
+        close = matching_brace(body, open_index)
+        out.append((m.group(1), body[open_index + 1:close]))
+        i = close + 1
+        while i < len(body) and body[i] in " \t\r\n,":
+            i += 1
+
+
+def parse_row(text):
+    stage = STAGE_RE.search(text)
+    default = DEFAULT_RE.search(text)
+    if not stage or not default or stage.group(1) not in STAGES:
+        raise ValueError("row without Default/PreRelease: " + text.strip())
+    version = VERSION_RE.search(text)
+    mc = MINCOMPAT_RE.search(text)
+    lock = LOCK_RE.search(text)
+    v = None
+    if version:
+        v = (int(version.group(1) or version.group(3)), int(version.group(2) or version.group(4)))
+    return {"version": v, "stage": STAGES[stage.group(1)], "default": default.group(1) == "true",
+            "locked": bool(lock and lock.group(1) == "true"),
+            "minCompat": (int(mc.group(1)), int(mc.group(2))) if mc else None}
+
+
+def parse_copy(text, shared_consts):
+    """Returns ({gate name: {'key': key, 'rows': [...], 'versioned': bool}}, {gate: [deps]})."""
+    text = strip_comments(text)
+    names = dict(shared_consts)
+    names.update(consts(text))
+
+    def resolve(key):
+        ident = key.rsplit(".", 1)[-1]
+        return names.get(ident, ident)
+
+    gates, deps = {}, {}
+    for m in MAP_RE.finditer(text):
+        close = matching_brace(text, m.end() - 1)
+        for key, inner in top_level_entries(text[m.end():close]):
+            name = resolve(key)
+            if inner.lstrip().startswith("{"):
+                rows = [parse_row(r) for _, r in brace_groups(inner)]
+                versioned = True
+            else:
+                rows = [parse_row(inner)]
+                versioned = m.group(1) == "VersionedSpecs"
+            entry = {"key": key, "rows": rows, "versioned": versioned}
+            if name in gates and gates[name] != entry:
+                raise ValueError("gate listed twice with different rows: " + name)
+            gates[name] = entry
+    for m in DEPS_RE.finditer(text):
+        close = matching_brace(text, m.end() - 1)
+        for key, inner in top_level_entries(text[m.end():close]):
+            listed = [resolve(x.strip()) for x in inner.split(",") if x.strip()]
+            if listed:
+                deps[resolve(key)] = sorted(set(listed))
+    return gates, deps
+
+
+def brace_groups(text):
+    i, out = 0, []
+    while True:
+        j = text.find("{", i)
+        if j < 0:
+            return out
+        k = matching_brace(text, j)
+        out.append((j, text[j + 1:k]))
+        i = k + 1
+
+
+# ----------------------------------------------------------------------------------------------- merging
+
+def vkey(s):
+    major, minor = s.split(".")
+    return int(major), int(minor)
+
+
+def vstr(v):
+    return "%d.%d" % v
+
+
+def row_at(rows, release):
+    """featureSpecAtEmulationAndMinCompatVersion with minCompat = release - 1 (the default)."""
+    min_compat = (release[0], release[1] - 1)
+    inherited, effective = None, []
+    for i, r in enumerate(rows):
+        mc = r["minCompat"] if r["minCompat"] is not None else (inherited if i > 0 else None)
+        inherited = mc
+        effective.append((r, mc))
+    for r, mc in reversed(effective):
+        v = r["version"] or (0, 0)
+        if v > release:
+            continue
+        if mc is not None and min_compat < mc:
+            continue
+        return r
+    return None
+
+
+def owner_of(key):
+    return key.split(".", 1)[0] if "." in key else "kube"
+
+
+def merge(copies, parsed):
+    """copies: list of source dicts (with 'rel' tuple); parsed: id -> (gates, deps)."""
+    names = sorted({g for cid in parsed for g in parsed[cid][0]})
+    out, conflicts = [], []
+    for g in names:
+        listing = [c for c in copies if g in parsed[c["id"]][0]]
+        newest = max(listing, key=lambda c: c["rel"])
+        owner = newest["scope"] if newest["scope"] in ("logs", "special") else owner_of(parsed[newest["id"]][0][g]["key"])
+        first = min(c["rel"] for c in listing)
+        for c in listing:
+            e = parsed[c["id"]][0][g]
+            if e["versioned"]:
+                real = [r["version"] for r in e["rows"] if r["version"] not in ((1, 0),)]
+                real = [v if v is not None else (0, 0) for v in real]
+                if real:
+                    first = min(first, min(real))
+        last = max(c["rel"] for c in listing)
+        later_full = [c["rel"] for c in copies if c["scope"] == "all" and c["rel"] > last]
+        absent_from = min(later_full) if later_full else None
+        rows = []
+        for rel in RELEASES:
+            if rel < first or (absent_from is not None and rel >= absent_from):
+                continue
+            rc = [c for c in copies if c["kind"] == "release" and c["rel"] == rel and c["scope"] == "all"]
+            if rc and owner == "kube" and all(g not in parsed[c["id"]][0] for c in rc):
+                continue
+            state = choose(g, rel, copies, parsed)
+            if state is None:
+                continue
+            rows.append(dict(state, release=vstr(rel)))
+            others = disagreeing(g, rel, copies, parsed, state)
+            if others:
+                conflicts.append({"gate": g, "release": vstr(rel), "chosen": state["source"], "others": others})
+        if rows:
+            out.append({"name": g, "owner": owner, "rows": rows,
+                        "absentFrom": vstr(absent_from) if absent_from and absent_from <= RELEASES[-1] else None})
+    return out, conflicts
+
+
+def disagreeing(g, rel, copies, parsed, chosen):
+    """Copies of R or newer (versioned ones, and release copies of R) whose state at R differs from the choice."""
+    def key(r):
+        return cell(dict(r, basis="release-copy"))
+
+    out = []
+    for c in sorted(copies, key=lambda c: c["rel"]):
+        e = parsed[c["id"]][0].get(g)
+        if not e or c["id"] == chosen["source"] or c["rel"] < rel:
+            continue
+        if e["versioned"]:
+            r = row_at(e["rows"], rel)
+        elif c["kind"] == "release" and c["rel"] == rel:
+            r = e["rows"][-1]
+        else:
+            continue
+        if r and key(r) != key(chosen):
+            out.append(c["id"] + ":" + key(r))
+    return out
+
+
+def choose(g, rel, copies, parsed):
+    def entry(c):
+        return parsed[c["id"]][0].get(g)
+
+    ordered = sorted(copies, key=lambda c: c["rel"])
+    for c in ordered:  # 1 release copy of R
+        e = entry(c)
+        if e and c["kind"] == "release" and c["rel"] == rel:
+            return state_of(e["rows"][-1] if not e["versioned"] else row_at(e["rows"], rel), c, "release-copy")
+    for c in ordered:  # 2 versioned copy newer than R
+        e = entry(c)
+        if e and e["versioned"] and c["rel"] > rel:
+            r = row_at(e["rows"], rel)
+            if r:
+                return state_of(r, c, "later-record")
+    for c in ordered:  # 3 versioned copy of R
+        e = entry(c)
+        if e and e["versioned"] and c["rel"] == rel:
+            r = row_at(e["rows"], rel)
+            if r:
+                return state_of(r, c, "dev-copy")
+    for c in ordered:  # 4 unversioned copy newer than (or of) R
+        e = entry(c)
+        if e and not e["versioned"] and c["rel"] >= rel:
+            return state_of(e["rows"][-1], c, "later-dev")
+    for c in reversed(ordered):  # 5 carried from an older copy
+        e = entry(c)
+        if e and c["rel"] < rel:
+            r = row_at(e["rows"], rel) if e["versioned"] else e["rows"][-1]
+            if r:
+                return state_of(r, c, "carried")
+    return None
+
+
+def state_of(r, c, basis):
+    return {"stage": r["stage"], "default": r["default"], "locked": r["locked"], "source": c["id"], "basis": basis}
+
+
+ROW_FIELDS = ["since", "stage", "default", "locked", "source", "basis"]
+
+
+def dump(data):
+    """One line per gate, per source, per conflict and per dependency: small, and a change diffs as one line."""
+    def one(x):
+        return json.dumps(x, separators=(",", ":"), ensure_ascii=True)
+
+    parts = []
+    for key, value in data.items():
+        if key == "gates":
+            value = [dict({k: v for k, v in g.items() if k != "rows"},
+                          rows=[[r[f] for f in ROW_FIELDS] for r in g["rows"]]) for g in value]
+        if isinstance(value, list):
+            inner = ",\n".join("  " + one(v) for v in value)
+            parts.append(one(key) + ": [\n" + inner + "\n ]" if value else one(key) + ": []")
+        else:
+            parts.append(one(key) + ": " + one(value))
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
+def load_data(path):
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    for g in data["gates"]:
+        g["rows"] = [dict(zip(ROW_FIELDS, r)) for r in g["rows"]]
+    return data
+
+
+def compress(gate):
+    """Keeps a row only where the state or its provenance changes (a release uses the latest row <= it)."""
+    kept = []
+    for r in gate["rows"]:
+        cur = {k: r[k] for k in ("stage", "default", "locked", "source", "basis")}
+        if kept and {k: kept[-1][k] for k in cur} == cur and vkey(r["release"]) == (1, vkey(kept[-1]["_last"])[1] + 1):
+            kept[-1]["_last"] = r["release"]
+            continue
+        kept.append(dict(cur, since=r["release"], _last=r["release"]))
+    for k in kept:
+        del k["_last"]
+    gate["rows"] = kept
+    return gate
+
+
+# ----------------------------------------------------------------------------------------------- api tags
+
+def api_tags(api_repo):
+    """+featureGate= names per release in k8s.io/api (1.36: v0.36.0; 1.37: v0.37.0-beta.0 and master)."""
+    refs = {"1.36": ["v0.36.0"], "1.37": ["v0.37.0-beta.0", "master"]}
+    older = ["v0.%d.0" % m for m in range(28, 36)]
+    result, stale = {}, set()
+
+    def names(ref):
+        out = subprocess.run(["git", "-C", api_repo, "grep", "-h", "-oE", r"\+featureGate=[A-Za-z0-9]+", ref, "--", "*.go"],
+                             capture_output=True, text=True, check=True).stdout
+        return {line.split("=", 1)[1] for line in out.split()}
+
+    for ref in older:
+        stale |= names(ref)
+    for rel, rs in refs.items():
+        result[rel] = sorted(set().union(*(names(r) for r in rs)))
+    commits = {r: subprocess.run(["git", "-C", api_repo, "rev-parse", r], capture_output=True, text=True,
+                                 check=True).stdout.strip() for rs in refs.values() for r in rs}
+    return result, stale, commits
+
+
+# ----------------------------------------------------------------------------------------------- commands
+
+def load_sources(path):
+    with open(path, encoding="utf-8") as f:
+        src = json.load(f)
+    for c in src["copies"]:
+        c["rel"] = vkey(c["release"])
+    return src
+
+
+def extract(args):
+    here = os.path.dirname(os.path.abspath(__file__))
+    src = load_sources(os.path.join(here, "sources.json"))
+    with open(os.path.join(args.sources_dir, src["constSource"]["file"]), encoding="utf-8") as f:
+        shared = consts(strip_comments(f.read()))
+    parsed = {}
+    for c in src["copies"]:
+        with open(os.path.join(args.sources_dir, c["file"]), encoding="utf-8") as f:
+            parsed[c["id"]] = parse_copy(f.read(), shared)
+    gates, conflicts = merge(src["copies"], parsed)
+    known = {g["name"] for g in gates}
+    api = None
+    if args.api_repo:
+        tags, stale, commits = api_tags(args.api_repo)
+        api = {"repo": "kubernetes/api", "refs": commits, "added": []}
+        for rel in ("1.36", "1.37"):
+            for name in tags[rel]:
+                if name in known and not any(g["name"] == name and g.get("apiTagOnly") for g in gates):
+                    continue
+                if name in stale:
+                    continue
+                g = next((x for x in gates if x["name"] == name), None)
+                if g is None:
+                    g = {"name": name, "owner": "kube", "rows": [], "absentFrom": None, "apiTagOnly": True}
+                    gates.append(g)
+                g["rows"].append({"stage": "Alpha", "default": False, "locked": False, "source": "api-tag",
+                                  "basis": "api-tag", "release": rel})
+                api["added"].append(name + "@" + rel)
+        for g in gates:
+            if g.get("apiTagOnly"):
+                rels = [vkey(r["release"]) for r in g["rows"]]
+                nxt = max(rels)[1] + 1
+                g["absentFrom"] = "1.%d" % nxt if nxt <= RELEASES[-1][1] else None
+                del g["apiTagOnly"]
+    for extra in src.get("secondaryGates", []):
+        if extra["name"] in {g["name"] for g in gates}:
+            raise ValueError("secondary gate now listed by a copy; drop it from sources.json: " + extra["name"])
+        rel = vkey(extra["release"])
+        gates.append({"name": extra["name"], "owner": "kube", "absentFrom": None, "rows": [
+            {"stage": extra["stage"], "default": extra["default"], "locked": False, "source": "secondary",
+             "basis": "secondary", "release": vstr(r)} for r in RELEASES if r >= rel]})
+    gates.sort(key=lambda g: g["name"])
+    deps = []
+    dep_copies = [c for c in src["copies"] if parsed[c["id"]][1]]
+    for c in dep_copies:
+        for gate, on in sorted(parsed[c["id"]][1].items()):
+            deps.append({"gate": gate, "dependsOn": on, "since": "1.35", "source": c["id"]})
+    data = {
+        "generatedBy": "spec/gates/extract_feature_gates.py extract",
+        "rowFields": ROW_FIELDS,
+        "releases": [vstr(r) for r in RELEASES],
+        "sources": [{k: v for k, v in c.items() if k not in ("rel", "file")} for c in src["copies"]],
+        "secondaryGates": src.get("secondaryGates", []),
+        "apiTags": api,
+        "dependencies": deps,
+        "dependenciesNote": "defaultKubernetesFeatureGateDependencies / AddDependencies appear between the 1.33 copy (none) and the 1.36 copy; the model applies them from 1.35 (unverified for 1.35).",
+        "conflicts": conflicts,
+        "gates": [compress(g) for g in gates],
+    }
+    with open(args.out, "w", encoding="utf-8", newline="\n") as f:
+        f.write(dump(data))
+    print("%d gates, %d dependency entries -> %s" % (len(data["gates"]), len(deps), args.out))
+
+
+# ----------------------------------------------------------------------------------------------- table
+
+def cell(row):
+    if row is None:
+        return "-"
+    s = {"Alpha": "A", "Beta": "B", "GA": "G", "Deprecated": "D"}[row["stage"]] + ("1" if row["default"] else "0")
+    if row["locked"]:
+        s += "L"
+    if row["basis"] not in VERIFIED_BASES:
+        s += "?"
+    return s
+
+
+def render_table(data, wired):
+    lines = ["| gate | " + " | ".join(data["releases"]) + " | model |",
+             "|---|" + "---|" * len(data["releases"]) + "---|"]
+    for g in data["gates"]:
+        cells = []
+        for rel in data["releases"]:
+            row = None
+            if g["absentFrom"] is None or vkey(rel) < vkey(g["absentFrom"]):
+                for r in g["rows"]:
+                    if vkey(r["since"]) <= vkey(rel):
+                        row = r
+            cells.append(cell(row))
+        model = "wired" if g["name"] in wired else "no modelled effect yet"
+        lines.append("| " + g["name"] + " | " + " | ".join(cells) + " | " + model + " |")
+    return "\n".join(lines) + "\n"
+
+
+def wired_names(path):
+    with open(path, encoding="utf-8") as f:
+        return set(re.findall(r'public const string (\w+) = nameof\(\1\);', f.read()))
+
+
+def table(args):
+    data = load_data(args.data)
+    body = render_table(data, wired_names(args.names))
+    with open(args.spec, encoding="utf-8") as f:
+        spec = f.read()
+    begin, end = "<!-- gates:begin -->\n", "<!-- gates:end -->"
+    a, b = spec.index(begin) + len(begin), spec.index(end)
+    with open(args.spec, "w", encoding="utf-8", newline="\n") as f:
+        f.write(spec[:a] + body + spec[b:])
+    print("table of %d gates written to %s" % (len(data["gates"]), args.spec))
+
+
+# ----------------------------------------------------------------------------------------------- selftest
+
+def selftest(_args):
+    text = '''
+    const (
+        Foo featuregate.Feature = "Foo"
+        Bar featuregate.Feature = "BarString" // renamed
+    )
+    var m = map[featuregate.Feature]featuregate.VersionedSpecs{
+        Foo: {
+            {Version: version.MustParse("1.1"), Default: false, PreRelease: featuregate.Alpha},
+            {Version: version.MustParse("1.3"), Default: true, PreRelease: featuregate.Beta}, // note
+            {Version: version.MustParse("1.3"), Default: false, PreRelease: featuregate.Beta, MinCompatibilityVersion: version.MustParse("1.3")},
+        },
+        pkg.Bar: {
+            {Version: version.MustParse("1.0"), Default: true, PreRelease: featuregate.GA},
+            {Version: version.MustParse("1.2"), Default: false, PreRelease: featuregate.Deprecated, LockToDefault: true},
+        },
+    }
+    var d = map[featuregate.Feature][]featuregate.Feature{
+        Foo: {},
+        pkg.Bar: {Foo, Foo},
+    }
+    '''
+    gates, deps = parse_copy(text, {})
+    assert set(gates) == {"Foo", "BarString"}, gates
+    assert gates["BarString"]["rows"][1] == {"version": (1, 2), "stage": "Deprecated", "default": False,
+                                             "locked": True, "minCompat": None}
+    assert deps == {"BarString": ["Foo"]}, deps
+    foo = gates["Foo"]["rows"]
+    assert row_at(foo, (1, 0)) is None
+    assert row_at(foo, (1, 2))["stage"] == "Alpha"
+    assert row_at(foo, (1, 3))["default"] is True  # the MinCompatibility row needs min-compat 1.3
+    assert row_at(foo, (1, 4))["default"] is False  # ... which 1.4 has (1.4 - 1)
+    old = parse_copy('var x = map[featuregate.Feature]featuregate.FeatureSpec{\n Foo: {Default: true, PreRelease: featuregate.Beta},\n}', {})[0]
+    assert old["Foo"]["rows"][0]["version"] is None and not old["Foo"]["versioned"]
+    print("selftest ok")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    e = sub.add_parser("extract")
+    e.add_argument("--sources-dir", required=True)
+    e.add_argument("--api-repo")
+    e.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "feature-gates.json"))
+    t = sub.add_parser("table")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    t.add_argument("--data", default=os.path.join(root, "spec", "gates", "feature-gates.json"))
+    t.add_argument("--names", default=os.path.join(root, "src", "PodConformance.Model", "Profiles", "FeatureGateNames.cs"))
+    t.add_argument("--spec", default=os.path.join(root, "spec", "profiles.md"))
+    sub.add_parser("selftest")
+    args = p.parse_args()
+    {"extract": extract, "table": table, "selftest": selftest}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
