@@ -13,13 +13,13 @@ public static class AuditCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var now = new Option<string?>("--now") { Description = "The clock for condition timestamps (RFC 3339); default: now", HelpName = "RFC3339" };
         var output = new OutputFlags("table", "table, json, yaml, junit or tap (as kubeconform)", "table", "json", "yaml", "junit", "tap");
         var summary = FileOption.Summary();
         var common = new CommonOptions();
         var command = new Command("audit", "Check observed Pods against the model: QoS class, phase, kubelet conditions, container status invariants.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(now);
         output.AddTo(command);
         command.Options.Add(summary);
@@ -28,7 +28,7 @@ public static class AuditCommand
         {
             var profile = common.ReadProfile(result);
             var clock = StatusCommand.ParseNow(result.GetValue(now));
-            var input = PodInput.Load(result.GetValue(files), console, "audit", profile.Version);
+            var input = files.Load(result, console, "audit", profile.Version);
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table

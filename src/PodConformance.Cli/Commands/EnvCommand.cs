@@ -20,7 +20,7 @@ public static class EnvCommand
 
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var objects = new Option<string[]>("--objects") { Description = "Manifest file with the ConfigMaps, Secrets and Services the pod reads (repeatable)", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
         var pod = new Option<string?>("--pod") { Description = "Which Pod, when -f holds several", HelpName = "NAME" };
         var container = new Option<string?>("--container", "-c") { Description = "Container (regular or init); default: the kubectl.kubernetes.io/default-container annotation, else the first container", HelpName = "NAME" };
@@ -30,7 +30,7 @@ public static class EnvCommand
         var node = new NodeFacts();
         var common = new CommonOptions();
         var command = new Command("env", "Print a container's environment (NAME=value), or the CreateContainerConfigError the kubelet would report (exit 1).");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(objects);
         command.Options.Add(pod);
         command.Options.Add(container);
@@ -42,7 +42,7 @@ public static class EnvCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "env", profile.Version);
+            var input = files.Load(result, console, "env", profile.Version);
             var objs = ObjectsInput.Load(result.GetValue(objects), console);
             if (input.HadErrors || objs.HasErrors)
             {

@@ -17,13 +17,13 @@ public static class ExplainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
         var output = new OutputFlags("text", "text (step by step), json, yaml, junit or tap (as kubeconform)", "text", "json", "yaml", "junit", "tap");
         var summary = FileOption.Summary();
         var common = new CommonOptions();
         var command = new Command("explain", "Explain step by step what Kubernetes does with a Pod: defaulting, validation, QoS, citing spec rules.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
         output.AddTo(command);
         command.Options.Add(summary);
@@ -32,7 +32,7 @@ public static class ExplainCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = PodInput.Load(result.GetValue(files), console, "explain", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "explain", profile.Version, result.GetValue(verbose));
             if (format.Name != "text")
             {
                 return Structured(console, format, input, profile, result.GetValue(summary));
@@ -48,7 +48,8 @@ public static class ExplainCommand
                     sb.Append('\n');
                 }
 
-                sb.Append(CultureInfo.InvariantCulture, $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)} ({PodInput.Where(loaded)}), Kubernetes {profile}\n\n");
+                string what = loaded.Template is { } t ? $"{t.Kind} {PodInput.Namespace(loaded)}/{t.Name}, its pod template ({t.Path})" : $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)}";
+                sb.Append(CultureInfo.InvariantCulture, $"{what} ({PodInput.Where(loaded)}), Kubernetes {profile}\n\n");
 
                 var changes = new List<DefaultingChange>();
                 var pod = PodDefaulter.Apply(loaded.Pod, profile, changes);
@@ -60,7 +61,7 @@ public static class ExplainCommand
 
                 foreach (var change in changes)
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"   {change.Rule}  {change.Field} = {change.Value}\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"   {change.Rule}  {(loaded.Template is { } tt ? tt.Prefix(change.Field) : change.Field)} = {change.Value}\n");
                 }
 
                 var validation = PodValidator.Validate(pod, profile);
@@ -73,8 +74,9 @@ public static class ExplainCommand
                 {
                     anyInvalid = true;
                     sb.Append("   no: the create is rejected with these field errors\n");
-                    foreach (var error in validation.Errors)
+                    foreach (var raw in validation.Errors)
                     {
+                        var error = PodInput.AsWritten(loaded, raw);
                         sb.Append(CultureInfo.InvariantCulture, $"   {ValidationRuleOf(error)}  {error}  ({Location.Of(loaded.File, input.Locate(loaded, error.Field))})\n");
                     }
                 }
@@ -109,9 +111,10 @@ public static class ExplainCommand
             var pod = PodDefaulter.Apply(loaded.Pod, profile, changes);
             var validation = PodValidator.Validate(pod, profile);
             var qos = QosCalculator.Explain(pod, profile);
-            var findings = validation.Errors.Select(e => new LocatedFinding(e.Field, e.ToString(), e.Rule, loaded.File, input.Locate(loaded, e.Field))).ToList();
-            results.Add(new ResourceResult(loaded.File, loaded.Position, "Pod", PodInput.Namespace(loaded), loaded.Pod.Metadata.Name, validation.IsValid,
-                validation.IsValid ? "" : ValidateCommand.KubectlInvalidMessage(loaded.Pod.Metadata.Name, validation), findings)
+            var written = validation.Errors.Select(e => PodInput.AsWritten(loaded, e)).ToList();
+            var findings = written.Select(e => new LocatedFinding(e.Field, e.ToString(), e.Rule, loaded.File, input.Locate(loaded, e.Field))).ToList();
+            results.Add(new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), validation.IsValid,
+                validation.IsValid ? "" : ValidateCommand.KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings)
             {
                 Extra = w =>
                 {

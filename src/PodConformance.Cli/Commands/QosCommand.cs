@@ -17,14 +17,14 @@ public static class QosCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
         var output = new OutputFlags("table", "table, wide (with the deciding container, resource and rules), or the Pods as the API server stores them: yaml, json, name, jsonpath=TEMPLATE",
             "table", "wide", "yaml", "json", "name", "jsonpath");
         var noDefaults = new Option<bool>("--no-defaults") { Description = "Compute the class on the manifest as written, without API defaulting (as upstream unit tests do)" };
         var common = new CommonOptions();
         var command = new Command("qos", "Print the QoS class of each Pod (Guaranteed, Burstable, BestEffort) and why.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
         output.AddTo(command);
         command.Options.Add(noDefaults);
@@ -33,7 +33,7 @@ public static class QosCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = PodInput.Load(result.GetValue(files), console, "qos", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "qos", profile.Version, result.GetValue(verbose));
             bool defaults = !result.GetValue(noDefaults);
             var rows = new List<(string Ns, string Name, Pod Stored, QosDecision Decision)>();
             foreach (var loaded in input.Pods)
@@ -42,7 +42,7 @@ public static class QosCommand
                 var validation = PodValidator.Validate(defaults ? pod : PodDefaulter.Apply(loaded.Pod, profile), profile);
                 foreach (var error in validation.Errors)
                 {
-                    console.Error.Write($"podconf: warning: {PodInput.Where(loaded)}: pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)} is invalid (the API server would reject it): {error}\n");
+                    console.Error.Write($"podconf: warning: {PodInput.Where(loaded)}: {PodInput.Kind(loaded).ToLowerInvariant()} {PodInput.Namespace(loaded)}/{PodInput.ObjectName(loaded)} is invalid (the API server would reject it): {PodInput.AsWritten(loaded, error)}\n");
                 }
 
                 var decision = QosCalculator.Explain(pod, profile);

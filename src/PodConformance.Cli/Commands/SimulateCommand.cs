@@ -20,7 +20,7 @@ public static class SimulateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
         var scenario = new Option<string?>("--scenario") { Description = "Scenario file: nodes, images, what each container does (spec/scenario.md)", HelpName = "FILE" };
         var until = new Option<string?>("--until") { Description = "Virtual time to simulate, e.g. 90s or 10m (default: the scenario's, else 10m)", HelpName = "DURATION" };
@@ -29,7 +29,7 @@ public static class SimulateCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end" };
         var common = new CommonOptions();
         var command = new Command("simulate", "Simulate Pods on a virtual clock and print the kubectl views of their life.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
         command.Options.Add(scenario);
         command.Options.Add(until);
@@ -40,7 +40,7 @@ public static class SimulateCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = PodInput.Load(result.GetValue(files), console, "simulate", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose));
             var sc = ReadScenario(result.GetValue(scenario), console);
             if (result.GetValue(until) is { } untilText)
             {

@@ -18,14 +18,14 @@ public static class StatusCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
         var now = new Option<string?>("--now") { Description = "The clock for AGE and \"ago\" (RFC 3339, e.g. 2025-01-31T10:10:00Z); default: now", HelpName = "RFC3339" };
         var output = new OutputFlags("table", "table or wide (the kubectl get row, and the derived phase and conditions), or the objects as given: yaml, json, name, jsonpath=TEMPLATE",
             "table", "wide", "yaml", "json", "name", "jsonpath");
         var common = new CommonOptions();
         var command = new Command("status", "Print the kubectl get row of Pod objects with status, and the phase and conditions the kubelet would derive.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
         command.Options.Add(now);
         output.AddTo(command);
@@ -35,7 +35,7 @@ public static class StatusCommand
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             var clock = ParseNow(result.GetValue(now));
-            var input = PodInput.Load(result.GetValue(files), console, "status", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "status", profile.Version, result.GetValue(verbose));
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table

@@ -15,13 +15,13 @@ public static class ValidateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
         var output = new OutputFlags("text", "text (kubectl's Invalid message, located), json, yaml, junit or tap (as kubeconform)", "text", "json", "yaml", "junit", "tap");
         var summary = FileOption.Summary();
         var common = new CommonOptions();
         var command = new Command("validate", "Validate Pods as the API server does at create; print every field error in Kubernetes' words.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
         output.AddTo(command);
         command.Options.Add(summary);
@@ -30,32 +30,35 @@ public static class ValidateCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = PodInput.Load(result.GetValue(files), console, "validate", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "validate", profile.Version, result.GetValue(verbose));
             var results = new List<ResourceResult>();
             foreach (var loaded in input.Pods)
             {
                 var pod = PodDefaulter.Apply(loaded.Pod, profile);
                 var validation = PodValidator.Validate(pod, profile);
                 var findings = new List<LocatedFinding>();
-                foreach (var e in Distinct(validation))
+                var written = new List<FieldError>();
+                foreach (var raw in Distinct(validation))
                 {
+                    var e = PodInput.AsWritten(loaded, raw);
+                    written.Add(e);
                     findings.Add(new LocatedFinding(e.Field, e.ToString(), e.Rule, loaded.File, input.Locate(loaded, e.Field)));
                 }
 
-                results.Add(new ResourceResult(loaded.File, loaded.Position, "Pod", PodInput.Namespace(loaded), loaded.Pod.Metadata.Name, validation.IsValid,
-                    validation.IsValid ? "" : KubectlInvalidMessage(loaded.Pod.Metadata.Name, validation), findings));
+                results.Add(new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), validation.IsValid,
+                    validation.IsValid ? PodInput.NotChecked(loaded) : KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings));
             }
 
             Print(console, format, results, input, result.GetValue(summary), "podconf validate", (r, w) =>
             {
                 if (r.Passed)
                 {
-                    w.Write(r.Where + ": pod " + r.Namespace + "/" + (r.Name.Length == 0 ? "<none>" : r.Name) + " is valid\n");
+                    w.Write(r.Where + ": " + r.Kind.ToLowerInvariant() + " " + r.Namespace + "/" + (r.Name.Length == 0 ? "<none>" : r.Name) + (r.Message.Length == 0 ? " is valid\n" : ": " + r.Message + "\n"));
                     return;
                 }
 
                 // kubectl's message, each line led by the place it is about.
-                string head = $"The Pod {GoQuote.Quote(r.Name)} is invalid: ";
+                string head = $"The {r.Kind} {GoQuote.Quote(r.Name)} is invalid: ";
                 if (r.Findings.Count == 1)
                 {
                     w.Write(r.Findings[0].Where + ": " + head + r.Findings[0].Message + "\n");
@@ -127,8 +130,16 @@ public static class ValidateCommand
     /// </summary>
     public static string KubectlInvalidMessage(string name, ValidationResult validation)
     {
-        var messages = Distinct(validation).Select(e => e.ToString()).ToList();
-        string head = $"The Pod {GoQuote.Quote(name)} is invalid: ";
+        ArgumentNullException.ThrowIfNull(validation);
+        return KubectlInvalidMessage("Pod", name, Distinct(validation));
+    }
+
+    /// <summary>The same for any kind (a Deployment whose pod template is invalid), with the errors as written.</summary>
+    public static string KubectlInvalidMessage(string kind, string name, IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var messages = errors.Select(e => e.ToString()).Distinct(StringComparer.Ordinal).ToList();
+        string head = $"The {kind} {GoQuote.Quote(name)} is invalid: ";
         if (messages.Count == 1)
         {
             return head + messages[0] + "\n";
