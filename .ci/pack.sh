@@ -7,6 +7,9 @@
 #
 # usage: .ci/pack.sh [--no-consumer] [--keep]
 #
+# The README's install commands and C# examples run here verbatim (tests/PodConformance.Cli.Tests ReadmeTests checks
+# that they are in this script and that CI runs it).
+#
 # It never touches the working build: pack's bin/ and obj/ live under artifacts/build/ (--artifacts-path), so a
 # later `dotnet run`/`dotnet test` does not rebuild. No network: restores use the machine's NuGet cache (filled by
 # the normal build) as a local feed; the smoke checks restore into a temporary packages folder, so a stale
@@ -52,18 +55,34 @@ dotnet pack "$root/.ci/pack.slnf" -c Release --artifacts-path "$out/build" -p:Pa
   -p:ContinuousIntegrationBuild=true --nologo -v quiet
 ls -1 "$out"/*.nupkg
 
-echo "== install the tool"
-NUGET_PACKAGES="$tmp/packages" dotnet tool install --tool-path "$tmp/tool" --configfile "$tmp/nuget.config" \
-  --version "$version" PodConformance.Cli >/dev/null
-"$tmp/tool/podconf" --help | head -n 5
+# The README's own commands, verbatim, in a throwaway home: its NuGet config knows the local cache only, so
+# --global installs into $tmp/home and nothing reaches the network.
+home="$tmp/home"
+mkdir -p "$home/.nuget/NuGet"
+cat > "$home/.nuget/NuGet/NuGet.Config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local-cache" value="$cache" />
+  </packageSources>
+</configuration>
+XML
+export HOME="$home" NUGET_PACKAGES="$tmp/packages" PATH="$home/.dotnet/tools:$PATH"
+
+echo "== install the tool (README)"
+cd "$root"
+dotnet tool install --global --add-source artifacts PodConformance.Cli   # then: podconf --help
+podconf --help | head -n 5
 mkdir -p "$tmp/empty"
-(cd "$tmp/empty" && "$tmp/tool/podconf" golden verify | tail -n 1)
+(cd "$tmp/empty" && podconf golden verify | tail -n 1)
 
 if [ "$consumer" = 1 ]; then
-  echo "== consumer test project from the packages"
+  echo "== consumer test project from the packages (README)"
   c="$tmp/consumer"
   mkdir -p "$c"
   cp "$tmp/nuget.config" "$c/nuget.config"
+  ln -s "$out" "$c/artifacts"
   cat > "$c/Consumer.Tests.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -73,26 +92,21 @@ if [ "$consumer" = 1 ]; then
     <IsPackable>false</IsPackable>
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include="PodConformance.Testing" Version="$version" />
-    <PackageReference Include="PodConformance.Adapters.Process" Version="$version" />
     <PackageReference Include="Microsoft.NET.Test.Sdk" Version="$(pkgver Microsoft.NET.Test.Sdk)" />
     <PackageReference Include="xunit" Version="$(pkgver xunit)" />
     <PackageReference Include="xunit.runner.visualstudio" Version="$(pkgver xunit.runner.visualstudio)" />
   </ItemGroup>
 </Project>
 XML
-  # A simulator in another process: the installed tool's reference server, checked through the process adapter.
-  cat > "$c/ProcessConformance.cs" <<CS
-using PodConformance.Adapters.Process;
-using PodConformance.Suite.Adapters;
-using PodConformance.Testing;
-
-public sealed class ProcessConformance : PodConformanceSpecificationTests
-{
-    protected override IConformanceAdapter CreateAdapter() => new ProcessAdapter(["$tmp/tool/podconf", "adapter", "serve"]);
-    protected override int Count => 3;
-}
-CS
-  NUGET_PACKAGES="$tmp/packages" dotnet test "$c" --nologo 2>&1 | tail -n 3
+  cd "$c"
+  dotnet add package PodConformance.Testing --source artifacts              # in an xunit 2 test project
+  dotnet add package PodConformance.Adapters.Process --source artifacts >/dev/null
+  # The C# examples exactly as printed: the README's, and the process adapter package's (checking the installed
+  # tool's reference server through the process protocol).
+  csharp() { awk '/^```csharp$/{f=1;next} /^```$/{f=0} f' "$1"; }
+  csharp "$root/README.md" > MySimulatorConformance.cs
+  csharp "$root/src/PodConformance.Adapters.Process/README.md" > SimulatorConformance.cs
+  dotnet test --nologo 2>&1 | tail -n 3
+  cd "$root"
 fi
 echo "== ok: packages in $out"

@@ -10,6 +10,12 @@ public static class Podconf
     {
         ArgumentNullException.ThrowIfNull(console);
         console = console with { Out = new Output.EscapingWriter(console.Out), Error = new Output.EscapingWriter(console.Error) };
+        return Dispatch(BuildRoot(console).Parse(args), console);
+    }
+
+    /// <summary>Every verb, bound to <paramref name="console"/>; tests parse commands with it without running them.</summary>
+    internal static RootCommand BuildRoot(CliConsole console)
+    {
         var root = new RootCommand("podconf: a property-based conformance suite for Kubernetes Pod semantics, with an executable reference model.");
         root.Subcommands.Add(QuantityCommand.Create(console));
         root.Subcommands.Add(QosCommand.Create(console));
@@ -27,8 +33,11 @@ public static class Podconf
         root.Subcommands.Add(GoldenCommand.Create(console));
         root.Subcommands.Add(ClusterCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
+        return root;
+    }
 
-        ParseResult parsed = root.Parse(args);
+    private static int Dispatch(ParseResult parsed, CliConsole console)
+    {
         if (parsed.Errors.Count > 0)
         {
             console.Error.Write(UsageErrors.Describe(parsed));
