@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Packs every library, the adapters and the podconf tool into artifacts/ in one `dotnet pack` (one restore, one
-# build graph), then proves the packages work: installs the tool into a temporary tool path, runs `podconf --help`
+# build graph), then proves the packages work: installs the tool as the README says (into a throwaway HOME), runs `podconf --help`
 # and `podconf golden verify` from an empty directory (the golden cases travel with the tool), and (unless
 # --no-consumer) builds and runs a throwaway xUnit project that derives from PodConformanceSpecificationTests and
-# checks a simulator through the process adapter, restored from artifacts/ only.
+# checks a simulator through the process adapter, restored from artifacts/ through the README's `dotnet nuget add source`.
 #
 # usage: .ci/pack.sh [--no-consumer] [--keep]
 #
@@ -36,18 +36,6 @@ tmp="$(mktemp -d)"
 if [ "$keep" = 0 ]; then trap 'rm -rf "$tmp"' EXIT; else echo "keeping $tmp"; fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# A feed of the fresh packages plus the local NuGet cache (a v3 folder feed), nothing remote.
-cat > "$tmp/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="artifacts" value="$out" />
-    <add key="local-cache" value="$cache" />
-  </packageSources>
-</configuration>
-XML
-
 mkdir -p "$out"
 rm -f "$out"/PodConformance.*."$version".nupkg
 echo "== pack (bin/obj under artifacts/build)"
@@ -55,8 +43,8 @@ dotnet pack "$root/.ci/pack.slnf" -c Release --artifacts-path "$out/build" -p:Pa
   -p:ContinuousIntegrationBuild=true --nologo -v quiet
 ls -1 "$out"/*.nupkg
 
-# The README's own commands, verbatim, in a throwaway home: its NuGet config knows the local cache only, so
-# --global installs into $tmp/home and nothing reaches the network.
+# The README's own commands, verbatim, in a throwaway home: its NuGet config knows the local cache only (the README's
+# `dotnet nuget add source` adds artifacts/ to it), so --global installs into $tmp/home and nothing reaches the network.
 home="$tmp/home"
 mkdir -p "$home/.nuget/NuGet"
 cat > "$home/.nuget/NuGet/NuGet.Config" <<XML
@@ -76,13 +64,12 @@ dotnet tool install --global --add-source artifacts PodConformance.Cli   # then:
 podconf --help | head -n 5
 mkdir -p "$tmp/empty"
 (cd "$tmp/empty" && podconf golden verify | tail -n 1)
+dotnet nuget add source "$PWD/artifacts" --name podconformance             # your NuGet config learns the packages' folder
 
 if [ "$consumer" = 1 ]; then
   echo "== consumer test project from the packages (README)"
   c="$tmp/consumer"
   mkdir -p "$c"
-  cp "$tmp/nuget.config" "$c/nuget.config"
-  ln -s "$out" "$c/artifacts"
   cat > "$c/Consumer.Tests.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -99,8 +86,8 @@ if [ "$consumer" = 1 ]; then
 </Project>
 XML
   cd "$c"
-  dotnet add package PodConformance.Testing --source artifacts              # in an xunit 2 test project
-  dotnet add package PodConformance.Adapters.Process --source artifacts >/dev/null
+  dotnet add package PodConformance.Testing                                  # in an xunit 2 test project
+  dotnet add package PodConformance.Adapters.Process >/dev/null
   # The C# examples exactly as printed: the README's, and the process adapter package's (checking the installed
   # tool's reference server through the process protocol).
   csharp() { awk '/^```csharp$/{f=1;next} /^```$/{f=0} f' "$1"; }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PodConformance.Adapters.Cluster;
+using PodConformance.Cli.Output;
 using PodConformance.Model.Time;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Reports;
@@ -27,10 +28,13 @@ public static class RunCommand
         var report = new Option<string?>("--report") { Description = "Write a JSON run report", HelpName = "FILE" };
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary (for CI step summaries)", HelpName = "FILE" };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (lifecycle failures drawn as timelines)", HelpName = "FILE" };
-        var timings = new Option<bool>("--timings") { Description = "Include elapsed times in reports (makes them differ run to run)" };
+        var timings = new Option<bool?>("--timings") { Description = "Elapsed times in every report (they then differ run to run); --junit has them unless --timings=false" };
+        var list = new Option<bool>("--list") { Description = "List the properties the run would check (after --rules and --shard), with their case budgets; run nothing" };
+        var repeat = new Option<int>("--repeat") { Description = "Run each property's cases N times: a property whose repeats differ fails as flaky", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var shard = new Option<string?>("--shard") { Description = "Run part i of n of the selected properties (dealt round-robin; the n parts together are the whole run, same results)", HelpName = "i/n" };
         var common = new CommonOptions();
         var command = new Command("run", "Run the conformance properties against an adapter, with the model as oracle.");
-        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings })
+        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings, list, repeat, shard })
         {
             command.Options.Add(o);
         }
@@ -47,10 +51,27 @@ public static class RunCommand
                 Rules = result.GetValue(rules),
                 Profile = common.ReadProfile(result),
                 Tolerance = ReadTolerance(result.GetValue(tolerance)),
+                Repeat = result.GetValue(repeat) is int k and > 0 ? k : throw new UserInputException("--repeat: must be a positive number of repeats"),
             };
-            if (SuiteRun.Select(options).Count == 0)
+            int selected = SuiteRun.Select(options).Count;
+            if (selected == 0)
             {
                 throw new UserInputException("--rules: \"" + options.Rules + "\" matches no property or spec rule");
+            }
+
+            if (result.GetValue(shard) is { } shardText)
+            {
+                options = options with { Shard = Shard.Parse(shardText, out string shardError) ?? throw new UserInputException("--shard: " + shardError) };
+                if (SuiteRun.Select(options).Count == 0)
+                {
+                    throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"--shard: {options.Shard} holds no property: the run selects {selected}, so use at most {selected} shards"));
+                }
+            }
+
+            if (result.GetValue(list))
+            {
+                console.Out.Write(List(options));
+                return ExitCodes.Ok;
             }
 
             string? expectationsPath = result.GetValue(expectations);
@@ -109,13 +130,18 @@ public static class RunCommand
                 target = AdapterFactory.Create(adapterSpec);
             }
 
+            // The header before the first case: a slow adapter's run is not silent, and shows what it is doing.
+            console.Out.Write(ConsoleReport.Header(target.Name, options.Profile, options));
+            console.Out.Flush();
+            var progress = RunProgress.For(console);
             RunReport run;
             try
             {
-                run = SuiteRun.Execute(target, options, known, console.IsTerminal ? (done, total, r) => console.Error.Write(ConsoleReport.Progress(done, total, r)) : null);
+                run = SuiteRun.Execute(target, options, known, progress);
             }
             finally
             {
+                progress?.Clear();
                 target.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
 
@@ -127,11 +153,13 @@ public static class RunCommand
                 run = run with { Results = run.Results.Select(r => updated.Apply(Unmapped(r))).ToList() };
             }
 
-            bool withTimings = result.GetValue(timings);
-            console.Out.Write(ConsoleReport.Render(run, withTimings));
+            bool? timingsAsked = result.GetValue(timings);
+            bool withTimings = timingsAsked == true;
+            console.Out.Write(ConsoleReport.Render(run, withTimings, header: false));
             if (result.GetValue(junit) is { } junitPath)
             {
-                Write(junitPath, JUnitReport.Render(run, withTimings));
+                // JUnit carries times unless refused: CI test tabs and their history are built on them.
+                Write(junitPath, JUnitReport.Render(run, timingsAsked ?? true));
             }
 
             if (result.GetValue(report) is { } reportPath)
@@ -152,6 +180,19 @@ public static class RunCommand
             return run.AsExpected ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return command;
+    }
+
+    /// <summary><c>--list</c>: the properties a run would check, in run order, with the cases each would take.</summary>
+    private static string List(RunOptions options)
+    {
+        var rows = new List<string[]> { new[] { "PROPERTY", "CASES", "SPEC", "TITLE" } };
+        foreach (var p in SuiteRun.Select(options))
+        {
+            string cases = p.Pending is null ? (options.CountFor(p) * options.Repeat).ToString(CultureInfo.InvariantCulture) : "pending";
+            rows.Add([p.Id, cases, p.Spec, p.Title]);
+        }
+
+        return new Model.Printing.KubectlTabWriter().Flush(rows);
     }
 
     /// <summary>The raw outcome before expectations were applied (so updated expectations can be re-applied).</summary>

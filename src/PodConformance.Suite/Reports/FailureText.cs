@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PodConformance.Model.Printing;
 using PodConformance.Suite.Running;
 
 namespace PodConformance.Suite.Reports;
@@ -36,7 +37,25 @@ public static class FailureText
         }
 
         w.Append("replay: ").Append(RunText.Replay(run, result)).Append('\n');
-        return w.ToString();
+        return Clean(w.ToString());
+    }
+
+    /// <summary>The longest line a failure prints; longer ones (a 4,761-digit quantity) are cut, saying their length.</summary>
+    public const int LineLimit = 240;
+
+    /// <summary>The longest value of one side-by-side column.</summary>
+    private const int CellLimit = 110;
+
+    /// <summary>
+    /// Report text made safe and short: control characters from a case or an adapter shown as escapes (LF and TAB
+    /// kept), every line cut to <see cref="LineLimit"/>. Terminal, Markdown and JUnit print failures through this.
+    /// </summary>
+    public static string Clean(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length + 16);
+        Printable.Append(sb, text, keepLineBreaksAndTabs: true);
+        return Printable.ShortenLines(sb.ToString(), LineLimit);
     }
 
     /// <summary>Two columns; lines that differ are marked with <c>!</c>.</summary>
@@ -54,11 +73,15 @@ public static class FailureText
             string e = i < expected.Count ? expected[i] : "";
             string a = i < actual.Count ? actual[i] : "";
             char mark = string.Equals(e, a, StringComparison.Ordinal) ? ' ' : '!';
+            (e, a) = (Cell(e), Cell(a));
             w.Append("  ").Append(mark).Append(' ').Append(e.PadRight(width)).Append(" | ").Append(a).Append('\n');
         }
 
         return w.ToString();
     }
+
+    /// <summary>One value of a column: on one line, and short enough that both columns stay in view.</summary>
+    private static string Cell(string value) => Printable.Shorten(Printable.Escape(value), CellLimit);
 
     private static string Indent(string text) =>
         string.Concat(text.Split('\n').Select((l, i) => l.Length == 0 ? (i == 0 ? "\n" : "") : "    " + l + "\n"));

@@ -112,7 +112,7 @@ public static class HtmlReport
                 Outcome.Failed or Outcome.ExpectedFailure when r.Counterexample is { } c => c.Detail,
                 _ => r.Reason,
             };
-            w.Append("<td class=\"note\">").Append(Escape(note)).Append("</td></tr>\n");
+            w.Append("<td class=\"note\">").Append(Short(note, 200)).Append("</td></tr>\n");
         }
 
         w.Append("</tbody>\n</table>\n</section>\n");
@@ -131,7 +131,7 @@ public static class HtmlReport
         var p = r.Property;
         w.Append("<article class=\"failure\" id=\"").Append(Anchor("fail-", p.Id)).Append("\">\n");
         w.Append("<h3>").Append(Badge(r.Outcome)).Append(' ').Append("<code>").Append(Escape(p.Id)).Append("</code> — ").Append(Escape(p.Title)).Append("</h3>\n");
-        w.Append("<p><b>why:</b> ").Append(Escape(r.Reason)).Append("</p>\n");
+        w.Append("<p><b>why:</b> ").Append(Short(r.Reason, FailureText.LineLimit)).Append("</p>\n");
         w.Append("<p class=\"muted\">spec: ").Append(SpecLink(p.Spec, specBase)).Append(" · Kubernetes source: <code>").Append(Escape(p.Source)).Append("</code></p>\n");
         w.Append("<h4>Rules checked</h4>\n<ul class=\"rules\">\n");
         foreach (string id in p.Covers)
@@ -155,13 +155,13 @@ public static class HtmlReport
             {
                 if (failure is not null)
                 {
-                    w.Append("<p><b>").Append(side).Append(" failed on the case:</b></p>\n<pre>").Append(Escape(failure)).Append("</pre>\n");
+                    w.Append("<p><b>").Append(side).Append(" failed on the case:</b></p>\n<pre>").Append(ShortLines(failure, FailureText.LineLimit)).Append("</pre>\n");
                 }
             }
 
             w.Append("<h4>Shrunk case</h4>\n<p class=\"muted\">").Append(Escape(string.Create(CultureInfo.InvariantCulture,
-                $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {c.Original.Describe()}); {c.Detail}"))).Append("</p>\n");
-            w.Append("<pre>").Append(Escape(CaseText.Render(c.Shrunk))).Append("</pre>\n");
+                $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {Model.Printing.Printable.Shorten(c.Original.Describe(), 120)}); {Model.Printing.Printable.Shorten(c.Detail, FailureText.LineLimit)}"))).Append("</p>\n");
+            w.Append("<pre>").Append(ShortLines(CaseText.Render(c.Shrunk), FailureText.LineLimit)).Append("</pre>\n");
         }
 
         w.Append("<h4>Replay</h4>\n<pre>").Append(Escape(RunText.Replay(run, r))).Append("</pre>\n</article>\n");
@@ -178,7 +178,7 @@ public static class HtmlReport
             string? a = i < actual.Count ? actual[i] : null;
             bool same = string.Equals(e, a, StringComparison.Ordinal);
             w.Append(same ? "<tr>" : "<tr class=\"diff\">").Append("<td class=\"mark\">").Append(same ? "" : "≠ differs").Append("</td>");
-            w.Append("<td>").Append(e is null ? "<i>(none)</i>" : Escape(e)).Append("</td><td>").Append(a is null ? "<i>(none)</i>" : Escape(a)).Append("</td></tr>\n");
+            w.Append("<td>").Append(e is null ? "<i>(none)</i>" : Short(e, 200)).Append("</td><td>").Append(a is null ? "<i>(none)</i>" : Short(a, 200)).Append("</td></tr>\n");
         }
 
         w.Append("</tbody>\n</table>\n");
