@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using k8s;
 using k8s.Autorest;
@@ -148,7 +147,10 @@ public sealed class ClusterAdapter : IConformanceAdapter
         string podName = "";
         bool gone = false;
         Task deleter = Task.CompletedTask;
-        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var time = _options.Time;
+        using var window = new CancellationTokenSource();
+        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(ct, window.Token);
+        ITimer? windowTimer = null;
         try
         {
             // Many cases share pod names; a sequence number keeps concurrent ones apart (the scenario is looked up by the original name).
@@ -159,7 +161,8 @@ public sealed class ClusterAdapter : IConformanceAdapter
             rendered = rendered with { Metadata = rendered.Metadata with { Name = podName } };
 
             var duration = p.Scenario.Until < _options.LifecycleTimeout ? p.Scenario.Until : _options.LifecycleTimeout;
-            var clock = Stopwatch.StartNew();
+            long started = time.GetTimestamp();
+            TimeSpan Elapsed() => time.GetElapsedTime(started);
             var created = await _api.CreatePodAsync(ns, PodManifestWriter.ToJson(rendered), dryRun: false, ct).ConfigureAwait(false);
             if (created.StatusCode is 400 or 422)
             {
@@ -173,10 +176,10 @@ public sealed class ClusterAdapter : IConformanceAdapter
             }
 
             _options.Log?.Invoke("pod " + ns + "/" + podName + " created; observing for " + ScenarioRendering.Seconds(duration) + "s");
-            runCts.CancelAfter(duration);
+            windowTimer = time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), window, duration, Timeout.InfiniteTimeSpan);
             if (p.Scenario.ScriptFor(p.Pod.Metadata.Name).DeleteAfter is { } deleteAfter)
             {
-                deleter = DeleteLaterAsync(ns, podName, deleteAfter - clock.Elapsed, rendered.Spec.TerminationGracePeriodSeconds, runCts.Token);
+                deleter = DeleteLaterAsync(ns, podName, deleteAfter - Elapsed(), rendered.Spec.TerminationGracePeriodSeconds, runCts.Token);
             }
 
             var snapshots = new List<(TimeSpan, Pod, bool)>();
@@ -185,7 +188,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
             {
                 for (int failures = 0; !gone && !runCts.IsCancellationRequested;)
                 {
-                    int remaining = Math.Max(1, (int)Math.Ceiling((duration - clock.Elapsed).TotalSeconds));
+                    int remaining = Math.Max(1, (int)Math.Ceiling((duration - Elapsed()).TotalSeconds));
                     int received = 0;
                     try
                     {
@@ -200,7 +203,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
 
                             createdAt ??= pod.Metadata.CreationTimestamp;
                             gone = type == WatchEventType.Deleted;
-                            snapshots.Add((clock.Elapsed, pod, gone));
+                            snapshots.Add((Elapsed(), pod, gone));
                             received++;
                             failures = 0;
                             if (gone)
@@ -242,6 +245,11 @@ public sealed class ClusterAdapter : IConformanceAdapter
         }
         finally
         {
+            if (windowTimer is not null)
+            {
+                await windowTimer.DisposeAsync().ConfigureAwait(false);
+            }
+
             await runCts.CancelAsync().ConfigureAwait(false);
             await deleter.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (!gone && podName.Length > 0)
@@ -257,10 +265,23 @@ public sealed class ClusterAdapter : IConformanceAdapter
     {
         if (after > TimeSpan.Zero)
         {
-            await Task.Delay(after, ct).ConfigureAwait(false);
+            await Task.Delay(after, _options.Time, ct).ConfigureAwait(false);
         }
 
         await _api.DeletePodAsync(ns, podName, grace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The window's timer may fire while the case is ending and its token source is being disposed.</summary>
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The case ended first: nothing left to cancel.
+        }
     }
 
     private async Task<KubernetesVersion> ServerVersionAsync(CancellationToken ct)

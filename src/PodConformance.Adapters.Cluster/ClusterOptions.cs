@@ -57,6 +57,13 @@ public sealed partial record ClusterOptions
     /// <summary>Added to every timing expectation of a lifecycle rule (scheduling, pulls and PLEG make clusters late).</summary>
     public TimeSpan TimingTolerance { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The clock of a lifecycle case: its observation window, the scenario's delayed delete and the sample offsets.
+    /// The system clock for real clusters; tests of the adapter's flow use a manual one, so what a case observes
+    /// does not depend on how fast a busy machine serves the fake API server.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Progress lines (never manifests, tokens or Secret values). Null: silent.</summary>
     public Action<string>? Log { get; init; }
 

@@ -55,7 +55,13 @@ public sealed class ResourceQuantityAdapter : IConformanceAdapter
     /// <summary>The CPU time a call may use before it counts as a hang.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>The wall-clock backstop (8 × <see cref="Timeout"/>), for a call starved of CPU on a loaded machine.</summary>
+    /// <summary>
+    /// The wall-clock backstop (8 × <see cref="Timeout"/>), for a call starved of CPU on a loaded machine. It does not make
+    /// verdicts depend on speed: a call that does not hang needs microseconds of CPU, and the scheduler gives every
+    /// runnable thread a slice far more often than every 2 s even at a load average of 50 on 2 cores (seen here); a
+    /// longer backstop only made each real hang cost up to that long under load (tried: 30 s made this project's
+    /// tests take 10+ minutes beside two CPU hogs).
+    /// </summary>
     public TimeSpan WallLimit => Timeout * 8;
 
     /// <summary>The failure text of a hang, e.g. <c>hang: no answer within 250 ms</c>.</summary>

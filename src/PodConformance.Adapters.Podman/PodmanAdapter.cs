@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PodConformance.Model.Api;
+using PodConformance.Model.Kubelet;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Cases;
@@ -24,8 +25,8 @@ public sealed class PodmanAdapter : IConformanceAdapter
     public PodmanAdapter(PodmanOptions? options = null)
     {
         _options = options ?? new PodmanOptions();
-        _environment = options is null ? PodmanEnvironment.Current : PodmanEnvironment.Probe(_options);
-        _cli = _environment.Usable ? new PodmanCli(_environment.ContainersConf) : null;
+        _environment = options is null ? PodmanEnvironment.Current : PodmanEnvironment.For(_options);
+        _cli = _environment.Usable ? new PodmanCli(_environment.ContainersConf, _options.Executable) : null;
         RunId = Guid.NewGuid().ToString("N")[..8];
     }
 
@@ -96,8 +97,9 @@ public sealed class PodmanAdapter : IConformanceAdapter
 
             var states = await InspectAsync(cli, names, ct).ConfigureAwait(false);
             anySeen |= states.Count > 0;
-            snapshots.Add((_options.ToVirtual(at), mapper.Map(states, c => PodmanManifest.ContainerName(podName, c)), deleting));
-            if (deleting)
+            var mapped = mapper.Map(states, c => PodmanManifest.ContainerName(podName, c));
+            snapshots.Add((_options.ToVirtual(at), mapped, deleting));
+            if (deleting || (deleteAt is null && _options.StopWhenSettled && Settled(mapped)) || (_options.StopWhen is { } stop && stop(mapped)))
             {
                 break;
             }
@@ -109,7 +111,9 @@ public sealed class PodmanAdapter : IConformanceAdapter
             }
         }
 
-        if (!playDone.IsCompleted)
+        // Without any container, kube play's own answer is the observation (a missing image takes podman three pull
+        // attempts): wait for it, within its timeout, rather than cut it short at the end of the window.
+        if (!playDone.IsCompleted && anySeen)
         {
             KillQuietly(play);
         }
@@ -135,6 +139,16 @@ public sealed class PodmanAdapter : IConformanceAdapter
 
         return byName;
     }
+
+    /// <summary>
+    /// Nothing can change any more: every app container exited for good (phase Succeeded or Failed) and no container
+    /// runs. Observing on would only repeat the last sample, so the case ends here, whatever is left of its window.
+    /// </summary>
+    private static bool Settled(Pod mapped) =>
+        mapped.Status is { } status
+        && (status.Phase == PodPhases.Succeeded || status.Phase == PodPhases.Failed)
+        && status.ContainerStatuses.All(c => c.State.Running is null)
+        && status.InitContainerStatuses.All(c => c.State.Running is null);
 
     private static void KillQuietly(Process process)
     {

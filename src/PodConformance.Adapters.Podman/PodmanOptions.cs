@@ -13,6 +13,17 @@ public sealed record PodmanOptions
 
     public TimeSpan MaxWindow { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Ends the observation early once it holds for the latest snapshot (the pod as the mapper shows it). The
+    /// observation always ends early when the pod has settled (every container exited for good, no deletion
+    /// pending); tests use this to wait for an event (a second restart) under a generous window instead of
+    /// betting on what a short window holds on a busy machine.
+    /// </summary>
+    public Func<Model.Api.Pod, bool>? StopWhen { get; init; }
+
+    /// <summary>Whether a settled pod ends the observation (default); tests that watch for what must not happen next turn it off.</summary>
+    public bool StopWhenSettled { get; init; } = true;
+
     /// <summary>Real time between two <c>podman inspect</c> calls (one call takes ~70 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
@@ -21,6 +32,9 @@ public sealed record PodmanOptions
 
     /// <summary>The image every container runs (built by .ci/setup-podman.sh); the original is kept in an annotation.</summary>
     public string Image { get; init; } = "localhost/busybox:local";
+
+    /// <summary>The podman command (searched on PATH); tests point it at a stand-in to see how failures are reported.</summary>
+    public string Executable { get; init; } = "podman";
 
     /// <summary>The repository's containers.conf; found from the working directory upwards when null.</summary>
     public string? ContainersConf { get; init; }

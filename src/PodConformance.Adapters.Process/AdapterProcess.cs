@@ -5,44 +5,40 @@ using System.Threading.Channels;
 
 namespace PodConformance.Adapters.Process;
 
-/// <summary>What reading one stdout line produced.</summary>
-internal enum LineKind
-{
-    Line,
-
-    /// <summary>stdout closed: the adapter exited or closed it.</summary>
-    End,
-
-    TimedOut,
-
-    /// <summary>Not a line we can use: not UTF-8, or longer than the limit.</summary>
-    Invalid,
-}
-
-internal readonly record struct LineRead(LineKind Kind, string Text);
-
 /// <summary>
-/// One running adapter process: argv started without a shell, stdout split into lines by a background
-/// reader (so timeouts never block on a read), stderr kept as a tail for failure messages, and a kill that
-/// takes the whole process tree with it.
+/// One running adapter process: argv started without a shell, in a session of its own and marked as one family
+/// (<see cref="ProcessFamily"/>); stdout split into lines from raw bytes by a background reader (so timeouts never
+/// block on a read, and no line waits for more output); stderr kept as a bounded tail for failure messages; a kill
+/// that takes every process of the family with it.
 /// </summary>
 internal sealed class AdapterProcess : IDisposable
 {
-    /// <summary>Longer lines are garbage, not observations: a runaway adapter must not exhaust memory.</summary>
-    public const int MaxLineChars = 16 * 1024 * 1024;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>Longer lines are garbage, not observations: a runaway adapter must not exhaust memory (PROTO-003: 16 MiB).</summary>
+    public const int MaxLineBytes = 16 * 1024 * 1024;
 
     private readonly System.Diagnostics.Process _process;
-    private readonly Channel<LineRead> _lines = Channel.CreateUnbounded<LineRead>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly ProcessFamily _family;
+    private readonly TimeProvider _time;
+    /// <summary>
+    /// Lines read ahead of podconf's requests. One is all a well-behaved adapter ever has waiting (one request in flight,
+    /// PROTO-004); the bound makes an adapter that floods stdout wait on its pipe instead of growing podconf's memory.
+    /// </summary>
+    private readonly Channel<LineRead> _lines = Channel.CreateBounded<LineRead>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _stderrPump;
     private bool _disposed;
 
-    private AdapterProcess(System.Diagnostics.Process process)
+    private AdapterProcess(System.Diagnostics.Process process, ProcessFamily family, TimeProvider time, SecretBook? secrets)
     {
         _process = process;
+        _family = family;
+        _time = time;
         Pid = process.Id;
-        _ = Task.Run(PumpStdoutAsync);
+        var stdout = new StdoutLines(process.StandardOutput.BaseStream, line => _lines.Writer.WriteAsync(line), MaxLineBytes, secrets);
+        _ = Task.Run(async () =>
+        {
+            await stdout.PumpAsync().ConfigureAwait(false);
+            _lines.Writer.TryComplete();
+        });
         _stderrPump = Task.Run(PumpStderrAsync);
     }
 
@@ -65,20 +61,36 @@ internal sealed class AdapterProcess : IDisposable
         }
     }
 
-    /// <summary>Starts argv[0] with the rest as arguments; throws <see cref="AdapterStartException"/> with the OS's reason.</summary>
-    public static AdapterProcess Start(IReadOnlyList<string> argv, string? workingDirectory)
+    /// <summary>
+    /// Starts argv[0] with the rest as arguments, in a session of its own where the system allows (Linux); throws
+    /// <see cref="AdapterStartException"/> with the reason when the program cannot be started.
+    /// </summary>
+    public static AdapterProcess Start(IReadOnlyList<string> argv, string? workingDirectory, TimeProvider time, SecretBook? secrets = null)
     {
-        var info = new ProcessStartInfo(argv[0])
+        var family = new ProcessFamily();
+        string program = argv[0];
+        bool ownSession = ProcessFamily.Setsid is not null;
+        if (ownSession)
+        {
+            // setsid runs the program itself (exec, no fork: a child of ours never leads a group), so it must be
+            // found here first: a missing program is a start failure with the OS's words, not an adapter that exits 1.
+            program = Resolve(argv[0], workingDirectory);
+        }
+
+        var info = new ProcessStartInfo(ownSession ? ProcessFamily.Setsid! : program)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = StrictUtf8,
-            StandardErrorEncoding = new UTF8Encoding(false),
             CreateNoWindow = true,
         };
+        if (ownSession)
+        {
+            info.ArgumentList.Add(program);
+        }
+
         for (int i = 1; i < argv.Count; i++)
         {
             info.ArgumentList.Add(argv[i]);
@@ -89,17 +101,52 @@ internal sealed class AdapterProcess : IDisposable
             info.WorkingDirectory = workingDirectory;
         }
 
+        info.Environment[ProcessFamily.Variable] = family.Token;
         try
         {
             var process = System.Diagnostics.Process.Start(info) ?? throw new AdapterStartException("could not start " + Excerpt.Quote(argv[0]));
+            family.Started(process.Id, ownSession);
             process.StandardInput.AutoFlush = false;
-            return new AdapterProcess(process);
+            return new AdapterProcess(process, family, time, secrets);
         }
         catch (Win32Exception e)
         {
             throw new AdapterStartException("could not start " + Excerpt.Quote(argv[0]) + ": " + e.Message);
         }
     }
+
+    /// <summary>The program as the OS would find it (a path, or a name searched on PATH), or why it cannot be started.</summary>
+    private static string Resolve(string name, string? workingDirectory)
+    {
+        string? found;
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            found = Path.GetFullPath(name, workingDirectory ?? Directory.GetCurrentDirectory());
+            if (!File.Exists(found))
+            {
+                throw new AdapterStartException("could not start " + Excerpt.Quote(name) + ": no such file");
+            }
+        }
+        else
+        {
+            found = (Environment.GetEnvironmentVariable("PATH") ?? "")
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(dir => Path.Combine(dir, name))
+                .FirstOrDefault(candidate => File.Exists(candidate) && IsExecutable(candidate))
+                ?? throw new AdapterStartException("could not start " + Excerpt.Quote(name) + ": not found on PATH");
+        }
+
+        if (!IsExecutable(found))
+        {
+            throw new AdapterStartException("could not start " + Excerpt.Quote(name) + ": permission denied (not executable)");
+        }
+
+        return found;
+    }
+
+    private static bool IsExecutable(string path) =>
+        OperatingSystem.IsWindows()
+        || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
     public async Task<bool> TrySendAsync(string line, CancellationToken cancellationToken)
     {
@@ -123,16 +170,45 @@ internal sealed class AdapterProcess : IDisposable
         }
     }
 
-    /// <summary>The next non-empty stdout line, or why there is none within <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// The next non-empty stdout line, or why there is none within <paramref name="timeout"/> (measured on the
+    /// adapter's clock, <see cref="ProcessAdapterOptions.Time"/>). The adapter's own exit ends the wait too, even while
+    /// its children still hold stdout open: its family is then killed, what it wrote before dying is read to the end,
+    /// and a line found there is still returned (an answer written just before exiting counts).
+    /// </summary>
     public async Task<LineRead> ReadLineAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout);
+        if (_lines.Reader.TryRead(out var ready))
+        {
+            return ready;
+        }
+
+        using var limit = new CancellationTokenSource(timeout, _time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
-            if (await _lines.Reader.WaitToReadAsync(cts.Token).ConfigureAwait(false) && _lines.Reader.TryRead(out var line))
+            var line = _lines.Reader.WaitToReadAsync(cts.Token).AsTask();
+            var exited = _process.WaitForExitAsync(cts.Token);
+            if (await Task.WhenAny(line, exited).ConfigureAwait(false) == line || line.IsCompleted)
             {
-                return line;
+                return await line.ConfigureAwait(false) && _lines.Reader.TryRead(out var next) ? next : new LineRead(LineKind.End, "");
+            }
+
+            await exited.ConfigureAwait(false);
+            KillTree();
+
+            // Once its family is dead, stdout ends: what it wrote before is read, then the end.
+            using var drain = new CancellationTokenSource(StdoutDrain);
+            try
+            {
+                if (await _lines.Reader.WaitToReadAsync(drain.Token).ConfigureAwait(false) && _lines.Reader.TryRead(out var last))
+                {
+                    return last;
+                }
+            }
+            catch (OperationCanceledException) when (drain.IsCancellationRequested)
+            {
+                // Something unkillable holds stdout: no more to read.
             }
 
             return new LineRead(LineKind.End, "");
@@ -142,6 +218,9 @@ internal sealed class AdapterProcess : IDisposable
             return new LineRead(LineKind.TimedOut, "");
         }
     }
+
+    /// <summary>Bound on reading what a dead adapter left in its stdout pipe (instant once its family is killed).</summary>
+    private static readonly TimeSpan StdoutDrain = TimeSpan.FromSeconds(10);
 
     /// <summary>Waits up to <paramref name="timeout"/> for the process to exit; its exit code, or null if it is still running.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
@@ -162,6 +241,22 @@ internal sealed class AdapterProcess : IDisposable
         }
     }
 
+    /// <summary>The exit code once the process has exited (after <see cref="KillTree"/> it has).</summary>
+    public int? ExitCode
+    {
+        get
+        {
+            try
+            {
+                return _process.HasExited ? _process.ExitCode : null;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+    }
+
     /// <summary>Closes stdin (end of requests), as a polite stop before <see cref="KillTree"/>.</summary>
     public void CloseInput()
     {
@@ -175,16 +270,17 @@ internal sealed class AdapterProcess : IDisposable
         }
     }
 
-    /// <summary>Kills the process and every descendant: the live tree, plus any snapshot children that outlived their parent.</summary>
-    public void KillTree(IReadOnlyList<(int Pid, long StartTime)>? snapshot = null)
+    /// <summary>
+    /// Kills the adapter and every process of its family: its live tree, then (Linux) every process in its session or
+    /// carrying its token, round after round until none is left (PROTO-040).
+    /// </summary>
+    public void KillTree()
     {
-        var descendants = snapshot ?? ProcessTree.Descendants(Pid);
         try
         {
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(2000);
             }
         }
         catch (InvalidOperationException)
@@ -193,13 +289,23 @@ internal sealed class AdapterProcess : IDisposable
         }
         catch (Win32Exception)
         {
-            // Not permitted or already gone; the survivors pass below still runs.
+            // Not permitted or already gone; the family sweep below still runs.
         }
 
-        ProcessTree.KillSurvivors(descendants);
+        _family.KillAll();
+        try
+        {
+            _process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+        }
     }
 
-    /// <summary>Lets the stderr reader catch up, so a crash's last words are in the tail before we quote it.</summary>
+    /// <summary>
+    /// Lets the stderr reader reach the end, so a crash's last words are in the tail before they are quoted. Once the
+    /// family is dead nothing holds stderr open and this returns at once; the bound covers a process podconf could not kill.
+    /// </summary>
     public async Task DrainStderrAsync(TimeSpan timeout)
     {
         try
@@ -208,7 +314,7 @@ internal sealed class AdapterProcess : IDisposable
         }
         catch (TimeoutException)
         {
-            // A grandchild may still hold stderr open; quote what we have.
+            // Something still holds stderr open; quote what we have.
         }
     }
 
@@ -221,99 +327,39 @@ internal sealed class AdapterProcess : IDisposable
 
         _disposed = true;
         KillTree();
+
+        // A reader blocked on a full queue gives up, so nothing of this process stays in memory.
+        _lines.Writer.TryComplete();
+        while (_lines.Reader.TryRead(out _))
+        {
+        }
+
         _process.Dispose();
     }
 
-    private async Task PumpStdoutAsync()
+    private async Task PumpStderrAsync()
     {
-        var reader = _process.StandardOutput;
-        var buffer = new char[8192];
-        var line = new StringBuilder();
-        bool tooLong = false;
+        var buffer = new byte[8192];
+        var stream = _process.StandardError.BaseStream;
         try
         {
             while (true)
             {
-                int n = await reader.ReadAsync(buffer.AsMemory()).ConfigureAwait(false);
+                int n = await stream.ReadAsync(buffer).ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;
                 }
 
-                for (int i = 0; i < n; i++)
-                {
-                    char c = buffer[i];
-                    if (c == '\n')
-                    {
-                        Emit(line, tooLong);
-                        line.Clear();
-                        tooLong = false;
-                    }
-                    else if (line.Length < MaxLineChars)
-                    {
-                        line.Append(c);
-                    }
-                    else
-                    {
-                        tooLong = true;
-                    }
-                }
-            }
-
-            if (line.Length > 0)
-            {
-                Emit(line, tooLong);
-            }
-        }
-        catch (DecoderFallbackException)
-        {
-            var prefix = line.ToString();
-            _lines.Writer.TryWrite(new LineRead(LineKind.Invalid, "stdout is not valid UTF-8 (after " + Excerpt.Quote(prefix, 80) + ")"));
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The pipe went away with the process: end of output.
-        }
-        finally
-        {
-            _lines.Writer.TryComplete();
-        }
-    }
-
-    private void Emit(StringBuilder line, bool tooLong)
-    {
-        if (tooLong)
-        {
-            _lines.Writer.TryWrite(new LineRead(LineKind.Invalid, "a line longer than " + MaxLineChars.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters starting " + Excerpt.Quote(line.ToString(0, 80), 80)));
-            return;
-        }
-
-        int end = line.Length;
-        if (end > 0 && line[end - 1] == '\r')
-        {
-            end--;
-        }
-
-        string text = line.ToString(0, end);
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            _lines.Writer.TryWrite(new LineRead(LineKind.Line, text));
-        }
-    }
-
-    private async Task PumpStderrAsync()
-    {
-        try
-        {
-            while (await _process.StandardError.ReadLineAsync().ConfigureAwait(false) is { } line)
-            {
-                Stderr.Add(line);
+                Stderr.Feed(buffer.AsSpan(0, n));
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
             // The pipe went away with the process.
         }
+
+        Stderr.Feed([], flush: true);
     }
 }
 

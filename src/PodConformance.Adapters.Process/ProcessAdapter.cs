@@ -19,6 +19,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<int> _startedPids = [];
+    private readonly SecretBook _secrets = new();
     private AdapterProcess? _process;
     private AdapterHello? _hello;
     private long _nextId;
@@ -131,14 +132,13 @@ public sealed class ProcessAdapter : IConformanceAdapter
             if (_process is { } p)
             {
                 _process = null;
-                var descendants = ProcessTree.Descendants(p.Pid);
                 if (!p.HasExited && await p.TrySendAsync(ProtocolMessages.Bye(), CancellationToken.None).ConfigureAwait(false))
                 {
                     p.CloseInput();
                     await p.WaitForExitAsync(Options.ExitGrace).ConfigureAwait(false);
                 }
 
-                p.KillTree(descendants);
+                // Whatever the adapter left behind (children, daemons) goes with it (PROTO-040).
                 p.Dispose();
             }
         }
@@ -155,7 +155,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
         AdapterProcess process;
         try
         {
-            process = AdapterProcess.Start(Command, Options.WorkingDirectory);
+            process = AdapterProcess.Start(Command, Options.WorkingDirectory, Options.Time, _secrets);
         }
         catch (AdapterStartException e)
         {
@@ -183,10 +183,12 @@ public sealed class ProcessAdapter : IConformanceAdapter
             throw;
         }
 
-        await process.DrainStderrAsync(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
-        string stderr = process.Stderr.Describe(Options.StderrLinesQuoted);
+        // Stopped first, so stderr reaches its end and the tail is complete, whatever the machine's speed.
+        process.KillTree();
+        await process.DrainStderrAsync(StderrDrain).ConfigureAwait(false);
+        string stderr = process.Stderr.Describe(Options.StderrLinesQuoted, _secrets);
         process.Dispose();
-        throw new AdapterStartException(Name + ": " + failure + stderr);
+        throw new AdapterStartException(_secrets.Mask(Name + ": " + failure + stderr));
     }
 
     /// <summary>The handshake on a started process: the adapter's hello, or why there is none.</summary>
@@ -211,7 +213,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
                         if (hello != _hello)
                         {
                             // A restarted adapter must be the same adapter: different capabilities would make earlier skips wrong.
-                            failure = "the restarted adapter answered a different handshake: " + Excerpt.Quote(read.Text);
+                            failure = "the restarted adapter answered a different handshake: " + _secrets.Quote(read.Text);
                             _process = null;
                             break;
                         }
@@ -221,7 +223,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
                     }
                     catch (ProtocolException e)
                     {
-                        failure = "bad handshake: " + e.Message + "; received " + Excerpt.Quote(read.Text);
+                        failure = "bad handshake: " + e.Message + "; received " + _secrets.Quote(read.Text);
                     }
 
                     break;
@@ -232,8 +234,8 @@ public sealed class ProcessAdapter : IConformanceAdapter
                     failure = "bad handshake: " + read.Text;
                     break;
                 default:
-                    int? code = await process.WaitForExitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-                    failure = "the adapter " + Exited(code) + " before the handshake";
+                    int? code = await process.WaitForExitAsync(ExitWait).ConfigureAwait(false);
+                    failure = "the adapter " + Exited(code) + " before the handshake" + Unterminated(read);
                     break;
             }
         }
@@ -245,7 +247,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
     {
         if (_unusable is not null)
         {
-            return Observation.Failed(_unusable);
+            return Fail(_unusable);
         }
 
         if (_process is null || _process.HasExited)
@@ -261,7 +263,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
                     _unusable = "not run: the adapter failed to start " + _consecutiveStartFailures.ToString(CultureInfo.InvariantCulture) + " times in a row; last: " + e.Message;
                 }
 
-                return Observation.Failed("could not (re)start the adapter for " + testCase.Describe() + ": " + e.Message);
+                return Fail("could not (re)start the adapter for " + testCase.Describe() + ": " + e.Message);
             }
         }
 
@@ -269,12 +271,17 @@ public sealed class ProcessAdapter : IConformanceAdapter
         var process = _process!;
         if (!hello.Supports(profile.Version))
         {
-            return Observation.Failed(Name + ": not sent: the adapter does not implement Kubernetes " + profile.Version
+            return Fail(Name + ": not sent: the adapter does not implement Kubernetes " + profile.Version
                 + " (it declares " + string.Join(", ", hello.KubernetesVersions) + ")");
         }
 
+        if (testCase is PodCase { Objects: { } objects })
+        {
+            _secrets.Add(objects, Options.WithholdSecrets);
+        }
+
         long id = ++_nextId;
-        string request = ProtocolMessages.Run(id, testCase, profile);
+        string request = ProtocolMessages.Run(id, testCase, profile, Options.WithholdSecrets);
         string what = "request " + id.ToString(CultureInfo.InvariantCulture) + " (" + testCase.Describe() + ")";
         if (!await process.TrySendAsync(request, cancellationToken).ConfigureAwait(false))
         {
@@ -296,11 +303,11 @@ public sealed class ProcessAdapter : IConformanceAdapter
         switch (read.Kind)
         {
             case LineKind.TimedOut:
-                return Restart(process, what, "no answer within " + Seconds(Options.CaseTimeout) + " (hang?)");
+                return await RestartAsync(process, what, "no answer within " + Seconds(Options.CaseTimeout) + " (hang?)").ConfigureAwait(false);
             case LineKind.End:
-                return await CrashedAsync(process, what, "got no answer").ConfigureAwait(false);
+                return await CrashedAsync(process, what, "got no answer" + Unterminated(read)).ConfigureAwait(false);
             case LineKind.Invalid:
-                return Restart(process, what, "unreadable output: " + read.Text);
+                return await RestartAsync(process, what, "unreadable output: " + read.Text).ConfigureAwait(false);
         }
 
         AdapterReply reply;
@@ -310,14 +317,21 @@ public sealed class ProcessAdapter : IConformanceAdapter
         }
         catch (ProtocolException e)
         {
-            string problem = "malformed answer: " + e.Message + "; received " + Excerpt.Quote(read.Text);
+            string problem = "malformed answer: " + e.Message + "; received " + _secrets.Quote(read.Text);
             if (ProtocolMessages.TryReadId(read.Text) == id)
             {
                 // Well-framed and for this request: the stream is in step, only the content is wrong.
                 return Failed(process, what, problem);
             }
 
-            return Restart(process, what, problem);
+            return await RestartAsync(process, what, problem).ConfigureAwait(false);
+        }
+
+        if (reply is ObservationReply { Id: var answered } && answered == id && _secrets.FindIn(read.Text) is { } leak)
+        {
+            // A well-framed answer, so the adapter keeps running; but nothing of it is compared or shown (PROTO-036).
+            return Failed(process, what, "the answer holds a Secret value in clear (at " + leak.Path + ", " + leak.Mask
+                + "): adapters must show Secret values masked as <secret:NAME/KEY> (PROTO-015, ENV-010); the answer is refused");
         }
 
         return reply switch
@@ -325,31 +339,49 @@ public sealed class ProcessAdapter : IConformanceAdapter
             ObservationReply o when o.Id == id => o.Observation,
             ErrorReply { Id: null } er => Failed(process, what, "the adapter reported an error: " + er.Message),
             ErrorReply er when er.Id == id => Failed(process, what, "the adapter reported an error: " + er.Message),
-            ObservationReply o => Restart(process, what, "answer for id " + o.Id.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + Excerpt.Quote(read.Text)),
-            ErrorReply er => Restart(process, what, "error for id " + er.Id!.Value.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + Excerpt.Quote(read.Text)),
-            _ => Restart(process, what, "unexpected answer " + Excerpt.Quote(read.Text)),
+            ObservationReply o => await RestartAsync(process, what, "answer for id " + o.Id.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + _secrets.Quote(read.Text)).ConfigureAwait(false),
+            ErrorReply er => await RestartAsync(process, what, "error for id " + er.Id!.Value.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + _secrets.Quote(read.Text)).ConfigureAwait(false),
+            _ => await RestartAsync(process, what, "unexpected answer " + _secrets.Quote(read.Text)).ConfigureAwait(false),
         };
     }
 
+    /// <summary>Every failure text passes here: whatever the adapter supplied in it is shown with Secret values masked.</summary>
+    private Observation Fail(string text) => Observation.Failed(_secrets.Mask(text));
+
+    /// <summary>"; its last output was an unterminated line (…)" when stdout ended inside a line: the adapter died while writing.</summary>
+    private static string Unterminated(LineRead read) =>
+        read.Kind == LineKind.End && read.Text.Length > 0 ? " (its stdout ended inside " + read.Text + ")" : "";
+
     private Observation Failed(AdapterProcess process, string what, string problem) =>
-        Observation.Failed(Name + ": " + what + ": " + problem + process.Stderr.Describe(Options.StderrLinesQuoted));
+        Fail(Name + ": " + what + ": " + problem + process.Stderr.Describe(Options.StderrLinesQuoted, _secrets));
 
     /// <summary>The output can no longer be trusted to be in step with requests: kill, and start afresh for the next case.</summary>
-    private Observation Restart(AdapterProcess process, string what, string problem)
+    private async Task<Observation> RestartAsync(AdapterProcess process, string what, string problem)
     {
         Stop();
-        return Observation.Failed(Name + ": " + what + ": " + problem + "; the adapter was stopped (process tree killed) and is restarted for the next case"
-            + process.Stderr.Describe(Options.StderrLinesQuoted));
+        await process.DrainStderrAsync(StderrDrain).ConfigureAwait(false);
+        return Fail(Name + ": " + what + ": " + problem + "; the adapter was stopped (process tree killed) and is restarted for the next case"
+            + process.Stderr.Describe(Options.StderrLinesQuoted, _secrets));
     }
 
+    /// <summary>
+    /// stdout ended before an answer: the adapter exited (or closed stdout). Reported with its exit code or signal, once
+    /// it has exited, and with the end of its stderr, complete: its family is killed first, so nothing holds stderr open.
+    /// </summary>
     private async Task<Observation> CrashedAsync(AdapterProcess process, string what, string problem)
     {
-        int? code = await process.WaitForExitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-        await process.DrainStderrAsync(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
-        string stderr = process.Stderr.Describe(Options.StderrLinesQuoted);
+        int? code = await process.WaitForExitAsync(ExitWait).ConfigureAwait(false);
         Stop();
-        return Observation.Failed(Name + ": " + what + ": " + problem + ": the adapter " + Exited(code) + "; it is restarted for the next case" + stderr);
+        await process.DrainStderrAsync(StderrDrain).ConfigureAwait(false);
+        return Fail(Name + ": " + what + ": " + problem + ": the adapter " + Exited(code) + "; it is restarted for the next case"
+            + process.Stderr.Describe(Options.StderrLinesQuoted, _secrets));
     }
+
+    /// <summary>How long an adapter whose stdout ended gets to exit before it counts as "closed its stdout" (it is killed then).</summary>
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Bound on reading the rest of stderr after the family was killed (instant unless something unkillable holds it).</summary>
+    private static readonly TimeSpan StderrDrain = TimeSpan.FromSeconds(10);
 
     private void Stop()
     {

@@ -23,6 +23,19 @@ public sealed record ProcessAdapterOptions
     /// <summary>Working directory of the adapter; null: podconf's own.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>
+    /// Send a stand-in for every Secret value instead of the value (<c>objects.secretsWithheld</c>, PROTO-015): the
+    /// adapter never holds a secret, and since env observations are compared masked, a correct adapter answers the same.
+    /// For checking an untrusted simulator. (<c>podconf run --withhold-secrets</c>.)
+    /// </summary>
+    public bool WithholdSecrets { get; init; }
+
+    /// <summary>
+    /// The clock of the handshake and case timeouts (what decides "no answer within …"). The system clock; tests use a
+    /// manual one to decide when a hang has lasted long enough, independent of the machine's speed.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>What podconf calls itself in its hello (<c>client</c>).</summary>
     public string Client { get; init; } = "podconf " + ProcessAdapterInfo.PodconfVersion;
 }

@@ -36,6 +36,12 @@ public static class PodGen
             Spec = new PodSpec { Containers = containers, InitContainers = inits, RestartPolicy = restartPolicy },
         };
 
+    /// <summary>
+    /// <see cref="Valid"/> pods with security and host settings (<see cref="SecurityGen"/>), for admission-only properties:
+    /// a real node may not run them (Windows pods, user namespaces), so lifecycle scenarios keep to <see cref="Valid"/>.
+    /// </summary>
+    public static Gen<Pod> ValidWithSecurity { get; } = Valid.SelectMany(SecurityGen.Decorate);
+
     /// <summary>Valid pods with <see cref="PodShrinker"/> keeping shrinks valid under <see cref="Profile.Default"/>.</summary>
     public static Arbitrary<Pod> ValidArb { get; } = ValidArbFor(Profile.Default);
 

@@ -158,6 +158,7 @@ public static class PodMutations
         HostPortConflict, BadRestartPolicy, BadDnsPolicy, BadEnvName, EmptyValueFrom, NoContainers, BadImage, BadImagePullPolicy,
         NegativeQuantity, BadResourceName, ExtendedRequestNotLimit, HugePagesNotMultiple, EphemeralOnCreate, InitContainerProbe,
         BadInitRestartPolicy, RegularContainerRestartPolicy, BadPodName, NonPositiveActiveDeadline,
+        .. SecurityMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

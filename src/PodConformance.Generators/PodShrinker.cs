@@ -12,7 +12,7 @@ namespace PodConformance.Generators;
 /// (<c>c0</c>, <c>i0</c>), short images. Candidates come biggest step first and each is strictly smaller by
 /// <see cref="PodSize"/>; a valid pod only shrinks to valid pods.
 /// </summary>
-public static class PodShrinker
+public static partial class PodShrinker
 {
     /// <summary>The short name a container shrinks to: <c>c0</c>, <c>c1</c> for regular containers, <c>i0</c> for init containers.</summary>
     public static string ShortName(string prefix, int index) => prefix + index.ToString(CultureInfo.InvariantCulture);
@@ -118,6 +118,11 @@ public static class PodShrinker
         if (spec.Resources is not null)
         {
             yield return pod with { Spec = spec with { Resources = null } };
+        }
+
+        foreach (var smaller in SecurityCandidates(pod))
+        {
+            yield return smaller;
         }
     }
 

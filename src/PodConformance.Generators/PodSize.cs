@@ -8,7 +8,7 @@ namespace PodConformance.Generators;
 /// How big a manifest reads: containers dominate, then optional fields, then spelling (long names, unround
 /// quantities). <see cref="PodShrinker"/> only proposes pods with a strictly smaller size, so shrinking terminates.
 /// </summary>
-public static class PodSize
+public static partial class PodSize
 {
     private const int PerContainer = 1000;
     private const int PerListItem = 30;
@@ -36,7 +36,8 @@ public static class PodSize
         }
 
         size += (PerListItem * (pod.Metadata.Labels.Count + pod.Metadata.Annotations.Count)) + Flag(spec.RestartPolicy.Length != 0) + Flag(spec.DnsPolicy.Length != 0)
-            + Flag(spec.ActiveDeadlineSeconds is not null) + Flag(spec.TerminationGracePeriodSeconds is not null) + Flag(spec.Resources is not null) * 10;
+            + Flag(spec.ActiveDeadlineSeconds is not null) + Flag(spec.TerminationGracePeriodSeconds is not null) + Flag(spec.Resources is not null) * 10
+            + OfSecurity(spec);
         return size;
     }
 

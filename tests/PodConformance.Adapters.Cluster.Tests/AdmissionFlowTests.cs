@@ -144,12 +144,20 @@ public class AdmissionFlowTests
     [Fact]
     public async Task Dry_runs_run_concurrently_but_never_above_the_bound()
     {
+        // Each create is held until three are in flight at once (the bound): the overlap is awaited, not hoped for
+        // within a short delay. An adapter without the bound would let more in meanwhile.
         int inFlight = 0, max = 0;
+        var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = new FakeApiServer(Api(async (r, ns) =>
         {
             int now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref max, now);
-            await Task.Delay(40).ConfigureAwait(false);
+            if (now >= 3)
+            {
+                bound.TrySetResult();
+            }
+
+            await bound.Task.WaitAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
             Interlocked.Decrement(ref inFlight);
             return FakeResponse.Json(201, CreatedPod(ns));
         }));
@@ -157,7 +165,7 @@ public class AdmissionFlowTests
         var tasks = Enumerable.Range(0, 15).Select(_ => adapter.RunAsync(new PodCase(TestPods.Web), TestPods.Profile131, CancellationToken.None).AsTask()).ToArray();
         var results = await Task.WhenAll(tasks);
         Assert.All(results, o => Assert.True(o.Admission!.Accepted));
-        Assert.InRange(max, 2, 3);
+        Assert.Equal(3, max);
         Assert.Single(server.Requests, r => r.Method == "POST" && r.Path == "/api/v1/namespaces");
     }
 

@@ -1,4 +1,5 @@
 using PodConformance.Adapters.Cluster.Tests.Fake;
+using PodConformance.Tests.Shared;
 using PodConformance.Model.Simulation;
 using PodConformance.Suite.Cases;
 using static PodConformance.Adapters.Cluster.Tests.Fake.ApiObjects;
@@ -17,6 +18,10 @@ public class LifecycleFlowTests
     {
         int watches = 0;
         var log = new List<string>();
+
+        // The case's window closes when the adapter re-watches, i.e. after it has read every event of the first watch:
+        // on a manual clock, not after 1.5 s of a machine's real time.
+        var clock = new ManualClock();
         await using var server = new FakeApiServer(AdmissionFlowTests.Api((r, ns) =>
         {
             string pod = r.Path.Split('/').Length > 6 ? r.Path.Split('/')[6] : "web-1";
@@ -28,7 +33,12 @@ public class LifecycleFlowTests
             if (r.Method == "GET" && r.Path.EndsWith("/pods", StringComparison.Ordinal) && r.Query.Contains("watch=true", StringComparison.Ordinal))
             {
                 Assert.Contains("fieldSelector=metadata.name=web-1", r.Query, StringComparison.Ordinal);
-                return Interlocked.Increment(ref watches) == 1
+                if (Interlocked.Increment(ref watches) > 1)
+                {
+                    clock.Advance(TimeSpan.FromSeconds(2));
+                }
+
+                return watches == 1
                     ? FakeResponse.Watch(
                         WatchEvent("ADDED", CreatedPod(ns, "web-1")),
                         WatchEvent("MODIFIED", CreatedPod(ns, "web-1", "Running", Running)),
@@ -55,7 +65,7 @@ public class LifecycleFlowTests
         var scenario = new Scenario { Until = TimeSpan.FromSeconds(1.5) };
         string ns;
         Suite.Observations.Observation o;
-        await using (var adapter = ClusterAdapter.Create(TestPods.Options(log, ClusterLayers.All), TestPods.Config(server.Url)))
+        await using (var adapter = ClusterAdapter.Create(TestPods.Options(log, ClusterLayers.All) with { Time = clock }, TestPods.Config(server.Url)))
         {
             o = await adapter.RunAsync(new PodCase(TestPods.Web, scenario), TestPods.Profile131, CancellationToken.None);
             ns = adapter.Namespace!.Name;
@@ -83,17 +93,27 @@ public class LifecycleFlowTests
     [Fact]
     public async Task Cancellation_still_deletes_the_namespace()
     {
+        // Cancelled while the pod's create is in flight (the server holds it until then), not after a guessed delay.
+        using var cts = new CancellationTokenSource();
+        var release = new TaskCompletionSource();
         await using var server = new FakeApiServer(AdmissionFlowTests.Api(async (r, ns) =>
         {
-            await Task.Delay(2000).ConfigureAwait(false);
+            await cts.CancelAsync().ConfigureAwait(false);
+            await release.Task.WaitAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
             return FakeResponse.Json(201, CreatedPod(ns));
         }));
         string? ns = null;
-        await using (var adapter = ClusterAdapter.Create(TestPods.Options(), TestPods.Config(server.Url)))
+        try
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await adapter.RunAsync(new PodCase(TestPods.Web), TestPods.Profile131, cts.Token));
-            ns = adapter.Namespace?.Name;
+            await using (var adapter = ClusterAdapter.Create(TestPods.Options(), TestPods.Config(server.Url)))
+            {
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await adapter.RunAsync(new PodCase(TestPods.Web), TestPods.Profile131, cts.Token));
+                ns = adapter.Namespace?.Name;
+            }
+        }
+        finally
+        {
+            release.TrySetResult();
         }
 
         Assert.NotNull(ns);

@@ -130,14 +130,16 @@ public class RenderingTests
             string script = ScenarioRendering.Script("app", [ContainerRun.Default], printEnv: false).Replace(ScenarioRendering.StateDir, dir, StringComparison.Ordinal);
             using var p = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]) { UseShellExecute = false })!;
             var ready = Path.Combine(dir, "app.ready");
-            for (int i = 0; i < 100 && !File.Exists(ready); i++)
+            // Waits for the script's ready file (the event), under a bound no busy machine reaches.
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+            while (!File.Exists(ready) && !p.HasExited && DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(20);
             }
 
             Assert.True(File.Exists(ready));
             Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-            Assert.True(p.WaitForExit(5000));
+            Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)));
             Assert.Equal(0, p.ExitCode);
         }
         finally
@@ -149,7 +151,7 @@ public class RenderingTests
     private static int Sh(string script)
     {
         using var p = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]) { UseShellExecute = false })!;
-        Assert.True(p.WaitForExit(5000));
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)));
         return p.ExitCode;
     }
 }

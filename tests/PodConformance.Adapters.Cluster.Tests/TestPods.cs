@@ -18,8 +18,8 @@ public static class TestPods
     {
         NamespacePrefix = "podconf-test",
         Layers = layers,
-        RequestTimeout = TimeSpan.FromSeconds(5),
-        CleanupTimeout = TimeSpan.FromSeconds(5),
+        RequestTimeout = TimeSpan.FromSeconds(60),
+        CleanupTimeout = TimeSpan.FromSeconds(60),
         Retry = new RetryPolicy { MaxAttempts = 4, InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
         Log = log is null ? null : line => { lock (log) { log.Add(line); } },
     };

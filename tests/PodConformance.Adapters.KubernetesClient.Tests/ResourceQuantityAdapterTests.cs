@@ -64,14 +64,16 @@ public class ResourceQuantityAdapterTests
         var adapter = new ResourceQuantityAdapter();
         var clock = Stopwatch.StartNew();
         var o = adapter.Run(input);
-        Assert.InRange(clock.ElapsedMilliseconds, 200, adapter.WallLimit.TotalMilliseconds + 1000);
+
+        // At least the CPU budget (wall time cannot be less); at most the wall-clock backstop plus a margin that holds
+        // on a machine with a load average of 25 (the bound is on hanging, not on speed).
+        Assert.InRange(clock.ElapsedMilliseconds, 200, adapter.WallLimit.TotalMilliseconds + 30_000);
         Assert.Equal("hang: no answer within 250 ms", o.Failure);
         Assert.Null(o.Quantity);
 
-        // Remembered: asking again costs no second timeout (and no second spinning thread).
-        clock.Restart();
-        Assert.Equal(o, adapter.Run(input));
-        Assert.True(clock.ElapsedMilliseconds < 100);
+        // Remembered: asking again returns the very same answer object, so no second timed call (and no second
+        // spinning thread) was made; shown by identity, not by how fast a busy machine answers.
+        Assert.Same(o, adapter.Run(input));
     }
 
     [Fact]

@@ -34,3 +34,52 @@ public sealed class PodmanEnvironmentTests
         Assert.Equal((false, "image localhost/podconf-nope:absent is missing: run .ci/setup-podman.sh"), (env.Usable, env.Reason));
     }
 }
+
+/// <summary>
+/// A podman that runs containers but cannot play a pod (what a machine without catatonit does): the probe must
+/// not call it usable, and the reason must name the missing piece and the script that installs it.
+/// </summary>
+public sealed class PodmanKubePlayProbeTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("podconf-podman-stand-in-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string StandIn(string kubePlay)
+    {
+        string path = Path.Combine(_dir, "podman");
+        File.WriteAllText(path, string.Join('\n',
+            "#!/bin/sh",
+            "case \"$1\" in",
+            "  version) echo 4.3.1 ;;",
+            "  image) exit 0 ;;",
+            "  run) exit 3 ;;",
+            "  kube) " + kubePlay + " ;;",
+            "  pod) exit 0 ;;",
+            "esac",
+            ""));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public void Without_catatonit_kube_play_is_named_as_what_does_not_work()
+    {
+        string failing = "echo 'Error: building local pause image: finding pause binary: exec: \"catatonit\": executable file not found in $PATH' >&2; exit 125";
+        var env = PodmanEnvironment.Probe(new PodmanOptions { Executable = StandIn(failing), ContainersConf = PodmanEnvironment.FindContainersConf() });
+
+        Assert.False(env.Usable);
+        Assert.Equal(
+            "podman kube play cannot start a pod (exit 125): Error: building local pause image: finding pause binary: exec: \"catatonit\": executable file not found in $PATH"
+            + " (podman builds the pod's infra image from catatonit, which is not installed: run .ci/setup-podman.sh)",
+            env.Reason);
+    }
+
+    [Fact]
+    public void A_working_kube_play_makes_podman_usable() =>
+        Assert.True(PodmanEnvironment.Probe(new PodmanOptions { Executable = StandIn("exit 0"), ContainersConf = PodmanEnvironment.FindContainersConf() }).Usable);
+}

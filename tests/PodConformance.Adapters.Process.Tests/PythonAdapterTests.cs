@@ -15,7 +15,7 @@ namespace PodConformance.Adapters.Process.Tests;
 /// </summary>
 public class PythonAdapterTests
 {
-    private static readonly ProcessAdapterOptions Options = new() { HandshakeTimeout = TimeSpan.FromSeconds(20), CaseTimeout = TimeSpan.FromSeconds(10) };
+    private static readonly ProcessAdapterOptions Options = new() { HandshakeTimeout = TimeSpan.FromMinutes(2), CaseTimeout = TimeSpan.FromMinutes(2) };
 
     private static ProcessAdapter Python() =>
         new([Tools.Python3!, Path.Combine(AppContext.BaseDirectory, "python-adapter", "adapter.py")], Options);

@@ -81,4 +81,16 @@ public class SchemaConsistencyTests
         using var error = JsonDocument.Parse(ProtocolMessages.Error(3, "no"));
         Assert.Equal(Properties(Schema("error-response.schema.json")), Members(error.RootElement));
     }
+
+    [Fact]
+    public void Run_schema_lists_the_objects_members_written_also_with_withheld_secrets()
+    {
+        var objectsSchema = Schema("run-request.schema.json").GetProperty("$defs").GetProperty("podCase").GetProperty("properties").GetProperty("objects");
+        var c = new Suite.Cases.PodCase(new Model.Api.Pod { Metadata = new Model.Api.ObjectMeta { Name = "web" } })
+        {
+            Objects = new Model.ContainerEnv.EnvInputs { Secrets = ValueMap.Of(("db", ValueMap.Of(("password", "x")))), Node = new Model.Api.Node { Name = "n" } },
+        };
+        using var written = JsonDocument.Parse(ProtocolMessages.Run(1, c, Profile.Default, withholdSecrets: true));
+        Assert.Equal(Properties(objectsSchema), Members(written.RootElement.GetProperty("case").GetProperty("objects")));
+    }
 }

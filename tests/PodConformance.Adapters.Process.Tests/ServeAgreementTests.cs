@@ -13,7 +13,7 @@ namespace PodConformance.Adapters.Process.Tests;
 /// </summary>
 public class ServeAgreementTests
 {
-    private static readonly ProcessAdapterOptions Options = new() { HandshakeTimeout = TimeSpan.FromSeconds(60), CaseTimeout = TimeSpan.FromSeconds(30) };
+    private static readonly ProcessAdapterOptions Options = new() { HandshakeTimeout = TimeSpan.FromMinutes(3), CaseTimeout = TimeSpan.FromMinutes(2) };
 
     public static string PodconfDll => Path.Combine(AppContext.BaseDirectory, "podconf.dll");
 

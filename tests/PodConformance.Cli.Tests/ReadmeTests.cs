@@ -189,11 +189,15 @@ public class ReadmeTests
         int runnable = Suite.Rules.Catalog.All.Count(p => p.Pending is null);
         Assert.Contains($"The default `podconf run` runs {runnable} properties × 100 cases", Readme, StringComparison.Ordinal);
 
-        // The quantity benchmark table: the Mean column of the recorded run in spec/guides/performance-quantity.md.
+        // The quantity benchmark table: Mean and Allocated of the last recorded run in spec/guides/performance-quantity.md.
         string guide = File.ReadAllText(Repo.Path("spec", "guides", "performance-quantity.md"));
-        foreach (Match m in Regex.Matches(Readme, @"^\| (Ours_\w+|KubernetesClient_\w+) +\| +([0-9.,]+ ns) \|", RegexOptions.Multiline))
+        var rows = Regex.Matches(Readme, @"^\| (Ours_\w+|KubernetesClient_\w+) +\| +([0-9.,]+ ns) \| +([0-9]+ B|-) \|", RegexOptions.Multiline);
+        Assert.Equal(4, rows.Count);
+        foreach (Match m in rows)
         {
-            Assert.Matches(@"\| " + m.Groups[1].Value + @" +\| +" + Regex.Escape(m.Groups[2].Value) + " ", guide);
+            string recorded = guide.Split('\n').Last(l => l.StartsWith("| " + m.Groups[1].Value + " ", StringComparison.Ordinal));
+            Assert.Matches(@"\| +" + Regex.Escape(m.Groups[2].Value) + @" \|", recorded);
+            Assert.Matches(@"\| +" + Regex.Escape(m.Groups[3].Value) + @" \| +[0-9.]+ \|$", recorded);
         }
 
         // Links in the README and the example adapter's README lead to files that exist.

@@ -14,7 +14,8 @@ namespace PodConformance.Adapters.Process.Codec;
 /// </summary>
 public static class CaseCodec
 {
-    public static void Write(Utf8JsonWriter w, ConformanceCase testCase)
+    /// <summary>The case; with <paramref name="withholdSecrets"/>, Secret values are sent as stand-ins (<see cref="EnvInputsJson.StandIn"/>).</summary>
+    public static void Write(Utf8JsonWriter w, ConformanceCase testCase, bool withholdSecrets = false)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(testCase);
@@ -35,7 +36,7 @@ public static class CaseCodec
                 if (p.Objects is { } objects)
                 {
                     w.WritePropertyName("objects");
-                    EnvInputsJson.Write(w, objects);
+                    EnvInputsJson.Write(w, objects, withholdSecrets);
                 }
 
                 break;

@@ -12,13 +12,25 @@ namespace PodConformance.Adapters.Process.Codec;
 /// </summary>
 public static class EnvInputsJson
 {
-    public static void Write(Utf8JsonWriter w, EnvInputs o)
+    /// <summary>
+    /// What is sent instead of a Secret value when secrets are withheld (PROTO-015): unique per Secret and key, so an
+    /// adapter that shows it unmasked is caught like one that shows a real value, and plainly not a secret.
+    /// </summary>
+    public static string StandIn(string secret, string key) => "podconf-withheld-secret:" + secret + "/" + key;
+
+    /// <summary>The objects; with <paramref name="withholdSecrets"/>, every non-empty Secret value replaced by its <see cref="StandIn"/> and <c>secretsWithheld: true</c>.</summary>
+    public static void Write(Utf8JsonWriter w, EnvInputs o, bool withholdSecrets = false)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(o);
         w.WriteStartObject();
         WriteData(w, "configMaps", o.ConfigMaps);
-        WriteData(w, "secrets", o.Secrets);
+        WriteData(w, "secrets", o.Secrets, withholdSecrets);
+        if (withholdSecrets)
+        {
+            w.WriteBoolean("secretsWithheld", true);
+        }
+
         if (o.Services is { } services)
         {
             w.WriteStartArray("services");
@@ -80,6 +92,9 @@ public static class EnvInputsJson
             Node = o.Optional("node") is { } node ? ReadNode(node, o.Child("node")) : null,
             PodIPs = StrictJson.Strings(o.Optional("podIPs"), o.Child("podIPs")),
         };
+
+        // Read for its type only: an adapter treats stand-ins as the values they replace (masked answers are the same).
+        _ = o.Optional("secretsWithheld") is { } withheld && StrictJson.Bool(withheld, o.Child("secretsWithheld"));
         o.RejectUnknown();
         return inputs;
     }
@@ -114,7 +129,7 @@ public static class EnvInputsJson
         return ScenarioJson.Read(doc.RootElement, path).EffectiveNodes[0];
     }
 
-    private static void WriteData(Utf8JsonWriter w, string name, ValueMap<ValueMap<string>> objects)
+    private static void WriteData(Utf8JsonWriter w, string name, ValueMap<ValueMap<string>> objects, bool standIns = false)
     {
         w.WriteStartObject(name);
         foreach (var (objectName, data) in objects)
@@ -122,7 +137,7 @@ public static class EnvInputsJson
             w.WriteStartObject(objectName);
             foreach (var (k, v) in data)
             {
-                w.WriteString(k, v);
+                w.WriteString(k, standIns && v.Length > 0 ? StandIn(objectName, k) : v);
             }
 
             w.WriteEndObject();

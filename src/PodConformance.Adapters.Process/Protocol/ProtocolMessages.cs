@@ -26,14 +26,14 @@ public static class ProtocolMessages
         w.WriteString("client", client);
     });
 
-    public static string Run(long id, ConformanceCase testCase, Profile profile) => Write(w =>
+    public static string Run(long id, ConformanceCase testCase, Profile profile, bool withholdSecrets = false) => Write(w =>
     {
         w.WriteString("type", "run");
         w.WriteNumber("id", id);
         w.WritePropertyName("profile");
         CaseCodec.WriteProfile(w, profile);
         w.WritePropertyName("case");
-        CaseCodec.Write(w, testCase);
+        CaseCodec.Write(w, testCase, withholdSecrets);
     });
 
     public static string Bye() => Write(w => w.WriteString("type", "bye"));

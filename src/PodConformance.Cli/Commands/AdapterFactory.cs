@@ -11,22 +11,22 @@ namespace PodConformance.Cli.Commands;
 /// </summary>
 public static class AdapterFactory
 {
-    private sealed record Entry(string Name, string Usage, Func<string, IConformanceAdapter> Create);
+    private sealed record Entry(string Name, string Usage, Func<string, AdapterSettings, IConformanceAdapter> Create);
 
     private static readonly Entry[] Entries =
     [
-        new("model", "model", _ => new ModelAdapter()),
+        new("model", "model", (_, _) => new ModelAdapter()),
         new("process", "process:CMD [ARGS]", Process),
-        new("kubernetes-client", "kubernetes-client", _ => new ResourceQuantityAdapter()),
-        new("podman", "podman", _ => new PodmanAdapter()),
+        new("kubernetes-client", "kubernetes-client", (_, _) => new ResourceQuantityAdapter()),
+        new("podman", "podman", (_, _) => new PodmanAdapter()),
     ];
 
     /// <summary>A simulator in any language behind the JSON-lines protocol (spec/adapter-protocol.md).</summary>
-    private static IConformanceAdapter Process(string argument)
+    private static IConformanceAdapter Process(string argument, AdapterSettings settings)
     {
         try
         {
-            return ProcessAdapter.Parse("process:" + argument);
+            return ProcessAdapter.Parse("process:" + argument, new ProcessAdapterOptions { WithholdSecrets = settings.WithholdSecrets });
         }
         catch (FormatException e)
         {
@@ -38,8 +38,12 @@ public static class AdapterFactory
     public static IReadOnlyList<string> Known => [.. Entries.Select(e => e.Usage), "cluster (podconf run only, with --namespace-prefix …)"];
 
     /// <exception cref="UserInputException">Unknown adapter; the message lists the known ones.</exception>
-    public static IConformanceAdapter Create(string spec)
+    public static IConformanceAdapter Create(string spec) => Create(spec, new AdapterSettings());
+
+    /// <exception cref="UserInputException">Unknown adapter, or a setting the adapter cannot honour.</exception>
+    public static IConformanceAdapter Create(string spec, AdapterSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(spec);
         int colon = spec.IndexOf(':', StringComparison.Ordinal);
         string name = colon < 0 ? spec : spec[..colon];
@@ -53,10 +57,23 @@ public static class AdapterFactory
                     throw new UserInputException("--adapter: \"" + e.Name + "\" takes no argument (got \"" + spec + "\")");
                 }
 
-                return e.Create(argument);
+                if (settings.WithholdSecrets && e.Name != "process")
+                {
+                    // Only a process adapter is handed Secret values over a protocol that can withhold them.
+                    throw new UserInputException("--withhold-secrets: applies to process adapters only (got --adapter " + spec + ")");
+                }
+
+                return e.Create(argument, settings);
             }
         }
 
         throw new UserInputException("--adapter: unknown adapter \"" + spec + "\"; available: " + string.Join(", ", Known));
     }
+}
+
+/// <summary>Settings of <c>podconf run</c> that shape the adapter it creates.</summary>
+public sealed record AdapterSettings
+{
+    /// <summary><c>--withhold-secrets</c>: a process adapter gets stand-ins instead of Secret values (PROTO-015).</summary>
+    public bool WithholdSecrets { get; init; }
 }

@@ -12,6 +12,9 @@ namespace PodConformance.Cli.Commands;
 /// </summary>
 public static class QuantityCommand
 {
+    /// <summary>Rows answered and written together; a table is aligned within each batch (the header with the first).</summary>
+    internal const int BatchSize = 1000;
+
     public static Command Create(CliConsole console)
     {
         var values = new Argument<string[]>("VALUE") { Description = "Quantities to parse, e.g. 100m 1.5Gi 1e3", Arity = ArgumentArity.ZeroOrMore };
@@ -38,27 +41,53 @@ public static class QuantityCommand
                 throw new UserInputException("quantity: give one or more VALUEs, or -f FILE (- for stdin)");
             }
 
-            var rows = new List<QuantityRow>(inputs.Count);
-            foreach (string input in inputs)
+            bool tsv = format.Name == "tsv";
+            bool allOk = true;
+            List<QuantityRow>? all = format.IsData ? new(inputs.Count) : null; // one document, printed at the end
+            for (int start = 0; start < inputs.Count; start += BatchSize)
             {
-                rows.Add(QuantityRow.Of(input));
+                // Answer and print a batch at a time: output appears as the work goes, in one write per batch
+                // (Console.Out flushes on every write, which cost a million writes for 100k lines).
+                int count = Math.Min(BatchSize, inputs.Count - start);
+                var rows = new List<QuantityRow>(count);
+                for (int i = start; i < start + count; i++)
+                {
+                    rows.Add(QuantityRow.Of(inputs[i]));
+                }
+
+                var text = new StringWriter(CultureInfo.InvariantCulture);
+                if (all is not null)
+                {
+                    all.AddRange(rows);
+                }
+                else if (tsv)
+                {
+                    WriteTsv(rows, text);
+                }
+                else
+                {
+                    WriteTable(rows, text, header: start == 0 && !format.NoHeaders);
+                }
+
+                console.Out.Write(text.ToString());
+                console.Out.Flush();
+                var warnings = new StringWriter(CultureInfo.InvariantCulture);
+                WriteWarnings(rows, warnings);
+                if (warnings.GetStringBuilder().Length > 0)
+                {
+                    console.Error.Write(warnings.ToString());
+                    console.Error.Flush();
+                }
+
+                allOk &= rows.TrueForAll(r => r.Ok);
             }
 
-            if (format.Name == "tsv")
+            if (all is not null)
             {
-                WriteTsv(rows, console.Out);
-            }
-            else if (format.IsData)
-            {
-                console.Out.Write(ObjectOutput.PrintDocument(format, Json(rows)));
-            }
-            else
-            {
-                WriteTable(rows, console.Out, format.NoHeaders);
+                console.Out.Write(ObjectOutput.PrintDocument(format, Json(all)));
             }
 
-            WriteWarnings(rows, console.Error);
-            return rows.TrueForAll(r => r.Ok) ? ExitCodes.Ok : ExitCodes.CheckFailed;
+            return allOk ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return command;
     }
@@ -112,10 +141,14 @@ public static class QuantityCommand
         w.WriteEndArray();
     });
 
-    private static void WriteTable(List<QuantityRow> rows, TextWriter o, bool noHeaders)
+    private static void WriteTable(List<QuantityRow> rows, TextWriter o, bool header)
     {
         var table = new TabTable();
-        table.Add("INPUT", "STRING", "CANONICAL", "FORMAT", "MILLIVALUE", "VALUE");
+        if (header)
+        {
+            table.Add("INPUT", "STRING", "CANONICAL", "FORMAT", "MILLIVALUE", "VALUE");
+        }
+
         foreach (var r in rows)
         {
             string shown = Quote(r.Input);
@@ -129,7 +162,7 @@ public static class QuantityCommand
             }
         }
 
-        table.WriteTo(o, noHeaders);
+        table.WriteTo(o);
     }
 
     private static void WriteWarnings(List<QuantityRow> rows, TextWriter e)

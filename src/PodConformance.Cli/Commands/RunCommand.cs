@@ -32,9 +32,10 @@ public static class RunCommand
         var list = new Option<bool>("--list") { Description = "List the properties the run would check (after --rules and --shard), with their case budgets; run nothing" };
         var repeat = new Option<int>("--repeat") { Description = "Run each property's cases N times: a property whose repeats differ fails as flaky", DefaultValueFactory = _ => 1, HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "Run part i of n of the selected properties (dealt round-robin; the n parts together are the whole run, same results)", HelpName = "i/n" };
+        var withhold = new Option<bool>("--withhold-secrets") { Description = "Send a process adapter stand-ins instead of Secret values (env is compared masked, so a correct adapter answers the same): check an untrusted simulator without handing it secrets" };
         var common = new CommonOptions();
         var command = new Command("run", "Run the conformance properties against an adapter, with the model as oracle.");
-        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings, list, repeat, shard })
+        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings, withhold, list, repeat, shard })
         {
             command.Options.Add(o);
         }
@@ -98,6 +99,11 @@ public static class RunCommand
             IConformanceAdapter target;
             if (adapterSpec == "cluster")
             {
+                if (result.GetValue(withhold))
+                {
+                    throw new UserInputException("--withhold-secrets: applies to process adapters only (got --adapter cluster)");
+                }
+
                 // A live cluster: its own options, and the profile of the server's release unless one was given.
                 ClusterAdapter cluster;
                 try
@@ -127,7 +133,7 @@ public static class RunCommand
             }
             else
             {
-                target = AdapterFactory.Create(adapterSpec);
+                target = AdapterFactory.Create(adapterSpec, new AdapterSettings { WithholdSecrets = result.GetValue(withhold) });
             }
 
             // The header before the first case: a slow adapter's run is not silent, and shows what it is doing.

@@ -22,4 +22,10 @@ public static class DefaultingRules
     public const string RoundUpToMilli = "DEF-017";
     public const string ProbeDefaults = "DEF-018";
     public const string HttpGetDefaults = "DEF-019";
+
+    // Security and host settings: DEF-2xx (spec/defaulting.md).
+    public const string PodSecurityContext = "DEF-200";
+    public const string DropDisabledSecurityFields = "DEF-201";
+    public const string AppArmorAnnotationToField = "DEF-205";
+    public const string AppArmorFieldToAnnotation = "DEF-206";
 }

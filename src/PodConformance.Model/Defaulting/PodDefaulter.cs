@@ -59,6 +59,8 @@ public static partial class PodDefaulter
             log.Add(DefaultingRules.RestartPolicy, "spec.restartPolicy", "Always");
         }
 
+        spec = DefaultPodSecurityContext(spec, log);
+
         if (spec.TerminationGracePeriodSeconds is null)
         {
             spec = spec with { TerminationGracePeriodSeconds = 30 };
@@ -97,7 +99,9 @@ public static partial class PodDefaulter
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        return pod with { Spec = spec };
+        // PrepareForCreate: dropDisabledFields (security part), then applyAppArmorVersionSkew.
+        spec = DropDisabledSecurityFields(spec, profile, log);
+        return ApplyAppArmorVersionSkew(pod with { Spec = spec }, profile, log);
     }
 
     private static ValueList<Container> MapContainers(ValueList<Container> containers, string listPath, Func<ContainerAt, Container> map)

@@ -17,4 +17,10 @@ public static class FeatureGateNames
     public const string InPlacePodVerticalScaling = nameof(InPlacePodVerticalScaling);
     public const string EnvFiles = nameof(EnvFiles);
     public const string KubeletEnsureSecretPulledImages = nameof(KubeletEnsureSecretPulledImages);
+    public const string UserNamespacesSupport = nameof(UserNamespacesSupport);
+    public const string UserNamespacesHostNetworkSupport = nameof(UserNamespacesHostNetworkSupport);
+    public const string ProcMountType = nameof(ProcMountType);
+    public const string SupplementalGroupsPolicy = nameof(SupplementalGroupsPolicy);
+    public const string SELinuxChangePolicy = nameof(SELinuxChangePolicy);
+    public const string SELinuxMount = nameof(SELinuxMount);
 }

@@ -14,7 +14,7 @@ internal sealed partial class BigAmount
         if (Sign == 0 || Exponent >= scale)
         {
             exact = true;
-            return Create(Coefficient, Exponent, goScale);
+            return WithGoScale(goScale); // same digits (and DigitText): Create would only re-strip zeros
         }
 
         exact = false;

@@ -14,13 +14,23 @@ internal sealed partial class BigAmount
 {
     private int _digits;
 
-    private BigAmount(BigInteger coefficient, long exponent, long goScale, int digits)
+    private BigAmount(BigInteger coefficient, long exponent, long goScale, int digits, string? digitText = null)
     {
         Coefficient = coefficient;
         Exponent = exponent;
         GoScale = goScale;
-        _digits = digits;
+        _digits = digitText?.Length ?? digits;
+        DigitText = digitText;
     }
+
+    /// <summary>
+    /// The decimal digits of |Coefficient| when the parser already had them (long inputs): printing uses them instead
+    /// of BigInteger.ToString, which is quadratic in the digit count (a million digits took minutes).
+    /// </summary>
+    public string? DigitText { get; }
+
+    /// <summary>The same value with its digits known (the caller guarantees they are |Coefficient|'s, no leading zeros).</summary>
+    public BigAmount WithDigitText(string digits) => new(Coefficient, Exponent, GoScale, digits.Length, digits);
 
     /// <summary>The value's digits without trailing zeros (0 for zero).</summary>
     public BigInteger Coefficient { get; }
@@ -78,9 +88,9 @@ internal sealed partial class BigAmount
     /// <summary>Go's <c>int64Amount.AsDec</c>: the same value at inf scale -scale.</summary>
     public static BigAmount FromInt64(long value, int scale) => Create(value, scale, -(long)scale);
 
-    public BigAmount Negate() => new(-Coefficient, Exponent, GoScale, _digits);
+    public BigAmount Negate() => new(-Coefficient, Exponent, GoScale, _digits, DigitText);
 
-    public BigAmount WithGoScale(long goScale) => new(Coefficient, Exponent, goScale, _digits);
+    public BigAmount WithGoScale(long goScale) => new(Coefficient, Exponent, goScale, _digits, DigitText);
 
     /// <summary>Exact number of decimal digits of |value| (1 for 0).</summary>
     internal static int DigitCount(BigInteger value)

@@ -84,16 +84,23 @@ public readonly partial struct Quantity
 
     private static string BigDecimal(BigAmount big, QuantityFormat format, out bool suffixDropped)
     {
-        var mantissa = big.Coefficient;
         int exponent = unchecked((int)big.Exponent); // Go keeps this exponent in an int32
+        int zeros = 0;
         while (exponent % 3 != 0)
         {
-            mantissa *= 10;
+            zeros++;
             exponent = unchecked(exponent - 1);
         }
 
         Span<char> suffix = stackalloc char[16];
         int length = WriteDecimalSuffix(suffix, exponent, format, out suffixDropped);
+        if (big.DigitText is { } digits)
+        {
+            // Linear in the digit count: the digits as parsed, the zeros that lower the exponent, the suffix.
+            return string.Concat(big.Sign < 0 ? "-" : "", digits, zeros == 0 ? "" : new string('0', zeros), new string(suffix[..length]));
+        }
+
+        var mantissa = big.Coefficient * GoInt64.Pow10[zeros];
         return string.Concat(mantissa.ToString(CultureInfo.InvariantCulture), suffix[..length]);
     }
 
@@ -140,16 +147,56 @@ public readonly partial struct Quantity
             long whole = GoInt64.PositiveScale(value, scale, out bool fits);
             if (fits)
             {
-                long mantissa = GoInt64.RemoveFactors(whole, 1024, out int power);
-                suffixDropped = !QuantitySuffix.TryGetBinarySI(power, out string suffix);
-                text = string.Concat(mantissa.ToString(CultureInfo.InvariantCulture), suffix);
+                text = Int64Binary(whole, out suffixDropped);
                 return true;
             }
 
             return TryBigBinary(BigAmount.FromInt64(value, scale), out text, out suffixDropped);
         }
 
+        if (_compactDecimal)
+        {
+            // The compact decimal form (1.5Gi): an integer when its exponent, trailing zeros removed, is not negative,
+            // as in TryBigBinary.
+            long coefficient = _value;
+            int exponent = _scale;
+            while (exponent < 0 && coefficient % 10 == 0)
+            {
+                coefficient /= 10;
+                exponent++;
+            }
+
+            if (exponent < 0)
+            {
+                return false;
+            }
+
+            long whole = GoInt64.PositiveScale(coefficient, exponent, out bool fits);
+            if (fits)
+            {
+                text = Int64Binary(whole, out suffixDropped);
+                return true;
+            }
+        }
+
         return TryBigBinary(AsBig(), out text, out suffixDropped);
+    }
+
+    /// <summary>An integer with its factors of 1024 (its trailing zero bits, ten at a time) moved into Ki…Ei.</summary>
+    private static string Int64Binary(long whole, out bool suffixDropped)
+    {
+        int power = 0;
+        if (whole != 0 && whole != long.MinValue)
+        {
+            power = BitOperations.TrailingZeroCount(whole) / 10;
+            whole >>= 10 * power; // arithmetic shift: exact, the low bits are zero
+        }
+
+        suffixDropped = !QuantitySuffix.TryGetBinarySI(power, out string suffix);
+        Span<char> buffer = stackalloc char[24];
+        whole.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture);
+        suffix.AsSpan().CopyTo(buffer[written..]);
+        return new string(buffer[..(written + suffix.Length)]);
     }
 
     private static bool TryBigBinary(BigAmount big, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text, out bool suffixDropped)

@@ -25,7 +25,7 @@ internal static partial class SlowPath
         }
 
         var defects = suffix.Defects;
-        var coefficient = ReadCoefficient(s, p, out int trailingZeros);
+        var coefficient = ReadCoefficient(s, p, out int trailingZeros, out string? digitText);
 
         // inf.Dec scale after SetString is the fraction length; Go then adds -exponent in int32.
         int goScale = p.FracDigits;
@@ -60,7 +60,10 @@ internal static partial class SlowPath
                 defects |= QuantityDefects.UpstreamIntractable;
             }
 
-            amount = amount.RoundUpToNano();
+            var rounded = amount.RoundUpToNano();
+            amount = digitText is not null && suffix.Base == 10 && rounded.Coefficient == amount.Coefficient
+                ? rounded.WithDigitText(digitText)
+                : rounded;
         }
 
         var format = suffix.Format;
@@ -82,8 +85,12 @@ internal static partial class SlowPath
     }
 
     /// <summary>The significant digits as an integer, with trailing zeros counted rather than parsed.</summary>
-    private static BigInteger ReadCoefficient(ReadOnlySpan<char> s, in QuantityParser.Parts p, out int trailingZeros)
+    /// <summary>Inputs with at least this many significant digits keep them as text for printing (BigAmount.DigitText).</summary>
+    private const int KeepDigitTextFrom = 1000;
+
+    private static BigInteger ReadCoefficient(ReadOnlySpan<char> s, in QuantityParser.Parts p, out int trailingZeros, out string? digitText)
     {
+        digitText = null;
         var integer = s[p.IntStart..p.IntEnd];
         var fraction = s[p.FracStart..p.FracEnd];
         trailingZeros = 0;
@@ -110,17 +117,27 @@ internal static partial class SlowPath
 
         if (fraction.IsEmpty)
         {
+            digitText = KeepText(integer);
             return BigInteger.Parse(integer, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (integer.IsEmpty)
         {
+            digitText = KeepText(fraction);
             return BigInteger.Parse(fraction, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var digits = new char[integer.Length + fraction.Length];
         integer.CopyTo(digits);
         fraction.CopyTo(digits.AsSpan(integer.Length));
+        digitText = KeepText(digits);
         return BigInteger.Parse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The significant digits (leading zeros dropped) as text, for long inputs only.</summary>
+    private static string? KeepText(ReadOnlySpan<char> digits)
+    {
+        var significant = digits.TrimStart('0');
+        return significant.Length >= KeepDigitTextFrom ? new string(significant) : null;
     }
 }

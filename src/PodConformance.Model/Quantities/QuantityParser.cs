@@ -6,12 +6,23 @@ namespace PodConformance.Model.Quantities;
 /// zeros skipped), optional fraction and a suffix run, then takes the int64 fast path when Go does, and
 /// the exact decimal path otherwise.
 /// </summary>
-internal static class QuantityParser
+internal static partial class QuantityParser
 {
     /// <summary>Go's <c>maxInt64Factors</c> in 1.28–1.37: at most 18 digits take the fast path.</summary>
     private const int MaxFastDigits = 18;
 
     public static QuantityError Parse(ReadOnlySpan<char> s, string? original, out Quantity quantity)
+    {
+        if (!s.IsEmpty && TryHot(s, original, out quantity))
+        {
+            return QuantityError.None;
+        }
+
+        return ParseGeneral(s, original, out quantity);
+    }
+
+    /// <summary>Every input, without the hot path (which must agree with it wherever it answers).</summary>
+    internal static QuantityError ParseGeneral(ReadOnlySpan<char> s, string? original, out Quantity quantity)
     {
         quantity = default;
         if (s.IsEmpty)

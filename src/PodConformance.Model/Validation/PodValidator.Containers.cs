@@ -308,6 +308,12 @@ public static partial class PodValidator
             ValidateResizePolicy(ctx, c.ResizePolicy, spec.RestartPolicy, path.Child("resizePolicy"));
         }
 
+        if (c.SecurityContext is not null)
+        {
+            // hostUsers is true unless set to false (and kept: UserNamespacesSupport drops it otherwise).
+            ValidateContainerSecurityContext(ctx, c.SecurityContext, path.Child("securityContext"), spec.HostUsers != false || !ctx.UserNamespacesSupport);
+        }
+
         _ = isInit;
     }
 

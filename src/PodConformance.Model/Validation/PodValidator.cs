@@ -26,6 +26,7 @@ public static partial class PodValidator
         var ctx = new Context(profile);
 
         ValidateObjectMeta(ctx, pod.Metadata);
+        ValidateSecurityAnnotations(ctx, pod);
         ValidatePodSpec(ctx, pod.Spec);
 
         // validateContainersOnlyForPod: checks a Pod (not a template) gets after its spec.
@@ -42,6 +43,8 @@ public static partial class PodValidator
         {
             ctx.Add(FieldError.Forbidden(SpecPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"), ValidationRules.PodSpecFields);
         }
+
+        ValidateSecurityAnnotationsMatchFields(ctx, pod);
 
         return ctx.Result();
     }
@@ -64,6 +67,34 @@ public static partial class PodValidator
         public bool RelaxedEnvNames { get; } = profile.IsEnabled(FeatureGateNames.RelaxedEnvironmentVariableValidation);
 
         public bool InPlaceResize { get; } = profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
+
+        // Security gates (PodValidator.Security*.cs): resolved on first use, so pods without these fields pay nothing.
+        private bool? _userNamespaces;
+        private bool? _userNamespacesHostNetwork;
+        private bool? _procMountType;
+        private bool? _supplementalGroupsPolicy;
+        private bool? _seLinuxChangePolicy;
+        private bool? _seLinuxMount;
+        private bool? _appArmorFields;
+
+        public bool UserNamespacesSupport => _userNamespaces ??= profile.IsEnabled(FeatureGateNames.UserNamespacesSupport);
+
+        public bool UserNamespacesHostNetworkSupport => _userNamespacesHostNetwork ??= profile.IsEnabled(FeatureGateNames.UserNamespacesHostNetworkSupport);
+
+        public bool ProcMountType => _procMountType ??= profile.IsEnabled(FeatureGateNames.ProcMountType);
+
+        public bool SupplementalGroupsPolicy => _supplementalGroupsPolicy ??= profile.IsEnabled(FeatureGateNames.SupplementalGroupsPolicy);
+
+        public bool SELinuxChangePolicy => _seLinuxChangePolicy ??= profile.IsEnabled(FeatureGateNames.SELinuxChangePolicy);
+
+        public bool SELinuxMount => _seLinuxMount ??= profile.IsEnabled(FeatureGateNames.SELinuxMount);
+
+        /// <summary>The AppArmor fields are kept (1.30+, both AppArmor gates on; the gates are gone, GA, from 1.33).</summary>
+        public bool AppArmorFields => _appArmorFields ??= SecurityGates.AppArmorFieldsKept(profile);
+
+        private bool? _appArmorAnnotations;
+
+        public bool AppArmorAnnotations => _appArmorAnnotations ??= SecurityGates.AppArmorAnnotationsKept(profile);
 
         public int Count => _errors?.Count ?? 0;
 
@@ -193,6 +224,8 @@ public static partial class PodValidator
             // carry the rule of the check that failed (VAL-030/031/034).
             ValidateResourceRequirements(ctx, spec.Overhead, ValueMap<Quantities.Quantity>.Empty, SpecPath.Child("overhead"), podLevel: false);
         }
+
+        ValidateOs(ctx, spec);
     }
 
     /// <summary>The plain fields of ValidatePodSpec (VAL-070), at their place in upstream's order.</summary>
@@ -213,6 +246,8 @@ public static partial class PodValidator
             }
         }
 
+        ValidatePodSecurityContext(ctx, spec);
+
         var gatesPath = SpecPath.Child("schedulingGates");
         var seenGates = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < spec.SchedulingGates.Count; i++)
@@ -228,6 +263,9 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Duplicate(gatesPath.Index(i), name));
             }
         }
+
+        ValidateWindowsHostProcessPod(ctx, spec);
+        ValidateHostUsers(ctx, spec);
 
         if (spec.ServiceAccountName.Length != 0)
         {

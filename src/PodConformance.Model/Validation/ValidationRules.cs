@@ -55,4 +55,31 @@ public static class ValidationRules
     public const string DownwardApiVolumeFiles = "VAL-061";
 
     public const string PodSpecFields = "VAL-070";
+
+    // Security and host settings (spec/validation.md "Security and host settings"): VAL-2xx.
+    public const string SecurityIds = "VAL-200";
+
+    /// <summary>How non-primitive bad values print (GoValueText, SecurityValueText); never stamped on an error.</summary>
+    public const string SecurityValueText = "VAL-201";
+    public const string ShareProcessNamespace = "VAL-202";
+    public const string SysctlNames = "VAL-203";
+    public const string SysctlHostNamespaces = "VAL-204";
+    public const string FsGroupChangePolicy = "VAL-205";
+    public const string SeccompField = "VAL-206";
+    public const string WindowsOptions = "VAL-207";
+    public const string AppArmorField = "VAL-208";
+    public const string SupplementalGroupsPolicy = "VAL-209";
+    public const string SELinuxChangePolicy = "VAL-210";
+    public const string ContainerSecurityIds = "VAL-211";
+    public const string ProcMount = "VAL-212";
+    public const string PrivilegeEscalation = "VAL-213";
+    public const string WindowsHostProcess = "VAL-214";
+    public const string HostUsers = "VAL-215";
+    public const string OsName = "VAL-216";
+    public const string LinuxPod = "VAL-217";
+    public const string WindowsPod = "VAL-218";
+    public const string SeccompAnnotations = "VAL-219";
+    public const string AppArmorAnnotations = "VAL-220";
+    public const string SeccompAnnotationsMatchFields = "VAL-221";
+    public const string AppArmorAnnotationsMatchFields = "VAL-222";
 }

@@ -11,6 +11,90 @@ namespace PodConformance.Suite.Observations;
 /// </summary>
 public static class SecretRedaction
 {
+    /// <summary>
+    /// The observation as reports may show it: every Secret value of the case masked, in the env facet and in the failure
+    /// text. An env value that held a Secret value in clear makes the case fail as an adapter error (adapters must mask,
+    /// ENV-010): masking it silently would let such an adapter pass.
+    /// </summary>
+    public static Observation Check(Observation actual, EnvInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var secrets = Secrets(inputs);
+        if (secrets.Count == 0)
+        {
+            return actual;
+        }
+
+        var checkedObservation = actual;
+        if (actual.Failure is { } failure)
+        {
+            checkedObservation = checkedObservation with { Failure = MaskText(failure, secrets) };
+        }
+
+        if (actual.Env is { } env)
+        {
+            var redacted = Redact(env, inputs);
+            checkedObservation = checkedObservation with { Env = redacted };
+            if (checkedObservation.Failure is null && FirstLeak(env, redacted) is { } leak)
+            {
+                checkedObservation = checkedObservation with
+                {
+                    Failure = "the adapter showed a Secret value in clear (env of container " + leak.Container + ", variable " + leak.Name
+                        + ", now shown as " + leak.Shown + "): Secret values must be masked as <secret:NAME/KEY> (ENV-010)",
+                };
+            }
+        }
+
+        return checkedObservation;
+    }
+
+    private static (string Container, string Name, string Shown)? FirstLeak(EnvObservation original, EnvObservation redacted)
+    {
+        foreach (var (container, vars) in original.Containers)
+        {
+            var shown = redacted.Containers[container];
+            foreach (var (name, value) in vars)
+            {
+                if (!string.Equals(shown[name], value, StringComparison.Ordinal))
+                {
+                    return (container, name, shown[name]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static List<(string Value, string Mask)> Secrets(EnvInputs inputs)
+    {
+        var secrets = new List<(string Value, string Mask)>();
+        foreach (var (name, data) in inputs.Secrets)
+        {
+            foreach (var (key, value) in data)
+            {
+                if (value.Length != 0)
+                {
+                    secrets.Add((value, EnvVariable.SecretMask(name + "/" + key)));
+                }
+            }
+        }
+
+        // Longest first: a value inside another is masked as part of the longer one.
+        secrets.Sort((a, b) => b.Value.Length != a.Value.Length ? b.Value.Length.CompareTo(a.Value.Length) : string.CompareOrdinal(a.Value, b.Value));
+        return secrets;
+    }
+
+    private static string MaskText(string text, List<(string Value, string Mask)> secrets)
+    {
+        foreach (var (value, mask) in secrets)
+        {
+            text = text.Replace(value, mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
     public static EnvObservation Redact(EnvObservation env, EnvInputs inputs)
     {
         var secrets = new List<(string Value, string Mask)>();

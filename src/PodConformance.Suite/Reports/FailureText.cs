@@ -27,35 +27,42 @@ public static class FailureText
             }
         }
 
-        w.Append("why: ").Append(result.Reason).Append('\n');
+        w.Append("why: ").Append(Printable.Shorten(result.Reason, LineLimit)).Append('\n');
         if (result.Counterexample is { } c)
         {
-            w.Append(CultureInfo.InvariantCulture, $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {c.Original.Describe()}):\n");
-            w.Append(Indent(CaseText.Render(c.Shrunk)));
+            w.Append(CultureInfo.InvariantCulture, $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {Printable.Shorten(c.Original.Describe(), 120)}):\n");
+            w.Append(Indent(Printable.ShortenLines(CaseText.Render(c.Shrunk), LineLimit)));
             w.Append("observed (model = expected | adapter = actual):\n");
             w.Append(SideBySide(p.View(c.Expected), p.View(c.Actual)));
         }
 
         w.Append("replay: ").Append(RunText.Replay(run, result)).Append('\n');
-        return Clean(w.ToString());
+        return Escaped(w.ToString());
     }
 
-    /// <summary>The longest line a failure prints; longer ones (a 4,761-digit quantity) are cut, saying their length.</summary>
-    public const int LineLimit = 240;
+    /// <summary>
+    /// The longest value line a failure prints (the reason, a line of the case); longer ones (a 4,761-digit quantity)
+    /// are cut, saying their length. Long enough for an adapter's error with its command line; the spec's rule texts
+    /// are podconf's own and printed whole.
+    /// </summary>
+    public const int LineLimit = 400;
 
     /// <summary>The longest value of one side-by-side column.</summary>
     private const int CellLimit = 110;
 
     /// <summary>
     /// Report text made safe and short: control characters from a case or an adapter shown as escapes (LF and TAB
-    /// kept), every line cut to <see cref="LineLimit"/>. Terminal, Markdown and JUnit print failures through this.
+    /// kept), every line cut to <see cref="LineLimit"/>.
     /// </summary>
-    public static string Clean(string text)
+    public static string Clean(string text) => Printable.ShortenLines(Escaped(text), LineLimit);
+
+    /// <summary>Control characters shown as escapes, LF and TAB kept (terminal, Markdown and JUnit print failures through this).</summary>
+    private static string Escaped(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sb = new StringBuilder(text.Length + 16);
         Printable.Append(sb, text, keepLineBreaksAndTabs: true);
-        return Printable.ShortenLines(sb.ToString(), LineLimit);
+        return sb.ToString();
     }
 
     /// <summary>Two columns; lines that differ are marked with <c>!</c>.</summary>

@@ -23,7 +23,7 @@ public static partial class Catalog
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
             Needs = Capability.Admission,
             Cases = profile => Gen.Frequency(
-                (1, PodGen.Valid.Select(p => (ConformanceCase)new PodCase(p))),
+                (1, PodGen.ValidWithSecurity.Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod)))),
             Shrink = ShrinkPod,
             Compare = (_, e, a) => AdmissionErrors.Compare(e.Admission, a.Admission),
@@ -38,7 +38,7 @@ public static partial class Catalog
             Spec = "spec/defaulting.md",
             Source = "pkg/apis/core/v1/defaults.go",
             Needs = Capability.Admission,
-            Cases = _ => PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
+            Cases = _ => PodGen.ValidWithSecurity.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
             View = DefaultsView,

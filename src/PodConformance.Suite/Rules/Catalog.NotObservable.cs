@@ -18,6 +18,7 @@ public static partial class Catalog
         ["QTY-036"] = "constructors (NewQuantity, NewMilliQuantity, NewScaledQuantity) are library API, never reached from a manifest",
         ["QTY-050"] = "termination is a liveness quality of an implementation; the runner has no per-case timeout, so a hang is not a verdict",
         ["QTY-051"] = "allocation-free parsing is a performance quality of the model, measured by its benchmarks and tests",
+        ["QTY-054"] = "time linear in the digit count is a performance quality of the model, checked by its long-input tests",
         ["QTY-052"] = "culture independence is a quality of the model (and of these reports), checked by the determinism tests",
         ["QOS-001"] = "status.qosClass winning over the spec only matters to kubelet-side readers of an existing status; a case cannot supply a status at create",
         ["PROF-001"] = "how --kubernetes-version is read is podconf's own input handling; adapters are handed a parsed profile",

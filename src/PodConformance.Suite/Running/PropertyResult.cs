@@ -27,7 +27,14 @@ public sealed record Counterexample(
     int Shrinks,
     Observation Expected,
     Observation Actual,
-    string Detail);
+    string Detail)
+{
+    /// <summary>
+    /// The adapter could not run the case (<see cref="Observation.Failure"/>: a hang, a crash, a malformed or refused
+    /// answer): not a verdict on the pod, so it is not shrunk (<see cref="Shrunk"/> is the original case).
+    /// </summary>
+    public bool AdapterError { get; init; }
+}
 
 public sealed record PropertyResult(
     ConformanceProperty Property,

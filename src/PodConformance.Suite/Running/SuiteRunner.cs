@@ -56,7 +56,11 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
             var (expected, actual, verdict) = Check(property, testCase, cancellationToken);
             if (!verdict.Pass)
             {
-                var counterexample = ShrinkFailure(property, i, testCase, expected, actual, verdict, cancellationToken);
+                // An adapter that could not run the case (hang, crash, malformed or refused answer) says nothing about
+                // the pod: reported as that adapter error on the case it happened on, never shrunk into another pod.
+                var counterexample = actual.Failure is not null
+                    ? new Counterexample(i, testCase, testCase, 0, expected, actual, verdict.Detail) { AdapterError = true }
+                    : ShrinkFailure(property, i, testCase, expected, actual, verdict, cancellationToken);
                 return new PropertyResult(property, Outcome.Failed, i + 1, counterexample.Detail, counterexample, clock.Elapsed);
             }
 
@@ -78,10 +82,11 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
     {
         var expected = model.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
         var actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
-        if (testCase is PodCase { Objects: { } objects } && actual.Env is { } env)
+        if (testCase is PodCase { Objects: { } objects })
         {
-            actual = actual with { Env = SecretRedaction.Redact(env, objects) };
+            actual = SecretRedaction.Check(actual, objects);
         }
+
         if (expected.Failure is { } modelFailure)
         {
             return (expected, actual, Verdict.Fail("the model failed on this case (a bug in podconf): " + modelFailure));
@@ -89,7 +94,7 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
 
         if (actual.Failure is { } adapterFailure)
         {
-            return (expected, actual, Verdict.Fail("the adapter failed on this case: " + adapterFailure));
+            return (expected, actual, Verdict.Fail("the adapter failed on this case (an adapter error, not shrunk): " + adapterFailure));
         }
 
         return (expected, actual, property.Compare(testCase, expected, actual));
@@ -112,7 +117,10 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
                 }
 
                 var (e, a, v) = Check(property, candidate, ct);
-                if (!v.Pass)
+
+                // A candidate on which the adapter failed (a hang, a crash) fails for another reason: not a smaller
+                // instance of this failure.
+                if (!v.Pass && a.Failure is null)
                 {
                     (current, expected, actual, verdict) = (candidate, e, a, v);
                     shrinks++;

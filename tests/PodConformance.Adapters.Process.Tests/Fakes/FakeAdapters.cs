@@ -34,10 +34,10 @@ public static class FakeAdapters
                 print("Traceback: fake adapter crashed on purpose", file=sys.stderr, flush=True)
                 sys.exit(3)
             elif text == "hang":
-                child = subprocess.Popen(["sleep", "60"])
+                child = subprocess.Popen(["sleep", "600"])
                 with open(pidfile, "a") as f:
                     f.write(str(child.pid) + "\n")
-                time.sleep(60)
+                time.sleep(600)
             elif text == "garbage":
                 sys.stdout.write("Segmentation fault (not really) \x01\x02 {oops\n")
                 sys.stdout.flush()
@@ -50,20 +50,27 @@ public static class FakeAdapters
                 send({"type": "observation", "id": rid, "observation": {"quantity": {"ok": True, "string": "1", "value": "1"}}})
             elif text == "typo":
                 send({"type": "observation", "id": rid, "observation": {"quantitiy": {}}})
+            elif text == "half-line":
+                sys.stdout.write('{"type": "observation", "id": ' + str(rid))
+                sys.stdout.flush()
+                sys.exit(3)
+            elif text == "sigkill":
+                import os, signal
+                os.kill(os.getpid(), signal.SIGKILL)
             elif text == "refuse":
                 send({"type": "error", "id": rid, "message": "cannot do that"})
             else:
                 echo(rid, text)
         """;
 
-    /// <summary>Reads podconf's hello and never answers; its child (a sleep) must die with it.</summary>
+    /// <summary>Reads podconf's hello and never answers; its child (a sleep) must die with it. The pid file is written last: once it exists, the stderr line is out.</summary>
     public const string NeverHandshakes = """
         #!/bin/sh
-        sleep 60 &
-        echo $! >> "$1"
         echo "starting up, slowly..." >&2
+        sleep 600 &
+        echo $! >> "$1"
         read line
-        sleep 60
+        sleep 600
         """;
 
     /// <summary>Answers the handshake with a different protocol version.</summary>

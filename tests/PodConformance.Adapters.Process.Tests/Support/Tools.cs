@@ -48,3 +48,27 @@ public sealed class ShellFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that is reported as skipped when there is no POSIX shell (e.g. on Windows).</summary>
+public sealed class ShellTheoryAttribute : TheoryAttribute
+{
+    public ShellTheoryAttribute()
+    {
+        if (Tools.Sh is null || !OperatingSystem.IsLinux())
+        {
+            Skip = "needs /bin/sh and /proc (Linux) for the process-tree checks";
+        }
+    }
+}
+
+/// <summary>A theory that is reported as skipped, with the reason, when python3 is missing.</summary>
+public sealed class PythonTheoryAttribute : TheoryAttribute
+{
+    public PythonTheoryAttribute()
+    {
+        if (Tools.Python3 is null)
+        {
+            Skip = "python3 is not on PATH: the cross-language adapter tests need it (Python 3.8+, standard library only)";
+        }
+    }
+}

@@ -18,8 +18,8 @@ namespace PodConformance.Model.Tests.Validation;
 /// </summary>
 public class ValidationRuleTests
 {
-    /// <summary>Rules about printing, and VAL-035 (overhead is checked by the container rules, whose IDs its errors carry).</summary>
-    private static readonly string[] NeverStamped = [ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead];
+    /// <summary>Rules about printing (VAL-001/002/201), and VAL-035 (overhead is checked by the container rules, whose IDs its errors carry).</summary>
+    private static readonly string[] NeverStamped = [ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead, ValidationRules.SecurityValueText];
 
     private static readonly Lazy<HashSet<string>> SpecIds = new(ReadSpecIds);
 
@@ -78,7 +78,7 @@ public class ValidationRuleTests
         ("container name", p => WithC(p, c => c with { Name = "Bad_Name" })),
         ("container name with dots", p => WithC(p, c => c with { Name = "a.b" })),
         ("empty container name", p => WithC(p, c => c with { Name = "" })),
-        ("duplicate names", p => p.WithSpec(s => s with { Containers = ValueList.Of(s.Containers[0], s.Containers[0]) }).WithInit(Container(p.Spec.Containers.IsEmpty ? "app" : p.Spec.Containers[0].Name))),
+        ("duplicate names", p => p.WithSpec(s => s with { Containers = s.Containers.IsEmpty ? ValueList.Of(Container(), Container()) : ValueList.Of(s.Containers[0], s.Containers[0]) }).WithInit(Container(p.Spec.Containers.IsEmpty ? "app" : p.Spec.Containers[0].Name))),
         ("image", p => WithC(p, c => c with { Image = "" })),
         ("image whitespace", p => WithC(p, c => c with { Image = " nginx " })),
         ("policies", p => WithC(p, c => c with { ImagePullPolicy = "Sometimes", TerminationMessagePolicy = "" })),
@@ -147,6 +147,7 @@ public class ValidationRuleTests
             NodeName = "Node",
             PriorityClassName = "Prio",
         })),
+        .. SecurityBreakages.All,
     ];
 
     /// <summary>Profiles that switch the gated rules on and off.</summary>

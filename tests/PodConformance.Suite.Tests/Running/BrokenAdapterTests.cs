@@ -72,7 +72,7 @@ public class BrokenAdapterTests
         Assert.Null(result.Property.Pending);
         Assert.Equal(Outcome.Passed, result.Outcome);
         Assert.True(result.CasesRun > 0);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), property + " took " + clock.Elapsed);
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), property + " took " + clock.Elapsed + " (a bound on hanging; speed is the benchmarks' job)");
     }
 
     [Fact]

@@ -15,6 +15,6 @@ public class ModelSelfRunTests
         Assert.Empty(notPassed);
         Assert.All(report.Results.Where(r => r.Property.Pending is not null), r => Assert.Equal(Outcome.Skipped, r.Outcome));
         Assert.True(report.AsExpected);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "default run took " + clock.Elapsed);
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "default run took " + clock.Elapsed + " (a bound on hanging; speed is the benchmarks' job)");
     }
 }

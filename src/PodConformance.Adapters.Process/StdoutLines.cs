@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+
+namespace PodConformance.Adapters.Process;
+
+/// <summary>What reading one stdout line produced.</summary>
+internal enum LineKind
+{
+    Line,
+
+    /// <summary>stdout closed: the adapter exited or closed it. <see cref="LineRead.Text"/> holds an unterminated last line, if any.</summary>
+    End,
+
+    TimedOut,
+
+    /// <summary>Not a line we can use: not UTF-8, or longer than the limit.</summary>
+    Invalid,
+}
+
+internal readonly record struct LineRead(LineKind Kind, string Text);
+
+/// <summary>
+/// Splits an adapter's stdout into protocol lines (PROTO-002, PROTO-003) from raw bytes. It reads the stream itself,
+/// never through a <see cref="StreamReader"/>: <c>StreamReader.ReadAsync</c> keeps reading while a read fills its
+/// internal buffer, so an answer whose length is a multiple of that buffer (4096 bytes, 12288, …) waited for output
+/// that never came — the adapter waits for the next request. A stream read returns whatever the pipe holds, and a
+/// line is handed on the moment its newline arrives, however its bytes were split across writes.
+/// </summary>
+internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit, int maxLineBytes, SecretBook? secrets = null)
+{
+    private readonly List<LineRead> _ready = [];
+
+    /// <summary>Bytes decoded beyond what an excerpt shows, so a Secret value the excerpt's cut splits is still masked whole first.</summary>
+    private const int ExcerptSlack = 4096;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private byte[] _line = new byte[4096];
+    private int _length;
+    private long _dropped;
+
+    /// <summary>Reads to the end of the stream; ends with one <see cref="LineKind.End"/> (carrying an unterminated last line).</summary>
+    public async Task PumpAsync()
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                int n = await stream.ReadAsync(buffer).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                // Handed on one by one: the reader's queue is bounded, so an adapter that floods stdout waits (its
+                // pipe fills) instead of filling podconf's memory.
+                foreach (var line in Feed(buffer.AsSpan(0, n)))
+                {
+                    await emit(line).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The pipe went away with the process, or the reader was closed: end of output.
+        }
+
+        try
+        {
+            await emit(new LineRead(LineKind.End, _length > 0 || _dropped > 0 ? Describe("an unterminated line", out _) : "")).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader was closed (the adapter was disposed): nobody waits for the end.
+        }
+    }
+
+    /// <summary>
+    /// Takes a chunk as it came from the pipe: returns the lines it completed (valid until the next call); the rest is
+    /// kept, up to the limit.
+    /// </summary>
+    public IReadOnlyList<LineRead> Feed(ReadOnlySpan<byte> chunk)
+    {
+        _ready.Clear();
+        while (!chunk.IsEmpty)
+        {
+            int nl = chunk.IndexOf((byte)'\n');
+            var part = nl < 0 ? chunk : chunk[..nl];
+            Append(part);
+            if (nl < 0)
+            {
+                break;
+            }
+
+            EmitLine();
+            chunk = chunk[(nl + 1)..];
+        }
+
+        return _ready;
+    }
+
+    private void Append(ReadOnlySpan<byte> part)
+    {
+        int room = maxLineBytes - _length;
+        if (part.Length > room)
+        {
+            _dropped += part.Length - Math.Max(room, 0);
+            part = part[..Math.Max(room, 0)];
+        }
+
+        if (_length + part.Length > _line.Length)
+        {
+            Array.Resize(ref _line, (int)Math.Min(maxLineBytes, Math.Max((long)_line.Length * 2, _length + part.Length)));
+        }
+
+        part.CopyTo(_line.AsSpan(_length));
+        _length += part.Length;
+    }
+
+    private void EmitLine()
+    {
+        if (_dropped > 0)
+        {
+            _ready.Add(new LineRead(LineKind.Invalid, Describe("a line longer than " + maxLineBytes.ToString(CultureInfo.InvariantCulture) + " bytes", out _)));
+        }
+        else
+        {
+            int end = _length > 0 && _line[_length - 1] == (byte)'\r' ? _length - 1 : _length;
+            string? text = Decode(_line.AsSpan(0, end));
+            if (text is null)
+            {
+                _ready.Add(new LineRead(LineKind.Invalid, "stdout is not valid UTF-8: " + Quote(_line.AsSpan(0, end), 80)));
+            }
+            else if (!string.IsNullOrWhiteSpace(text))
+            {
+                _ready.Add(new LineRead(LineKind.Line, text));
+            }
+        }
+
+        _length = 0;
+        _dropped = 0;
+        if (_line.Length > 64 * 1024)
+        {
+            // A huge answer is rare; do not keep its buffer for the rest of the run.
+            _line = new byte[4096];
+        }
+    }
+
+    /// <summary>What is held, for a message: its size and how it starts.</summary>
+    private string Describe(string what, out long total)
+    {
+        total = _length + _dropped;
+        return what + " (" + total.ToString(CultureInfo.InvariantCulture) + " bytes) starting " + Quote(_line.AsSpan(0, _length), 200);
+    }
+
+    /// <summary>The start of what the adapter wrote, quoted and cut at <paramref name="max"/> characters, Secret values masked.</summary>
+    private string Quote(ReadOnlySpan<byte> bytes, int max)
+    {
+        int take = Math.Min(bytes.Length, max * 4 + ExcerptSlack);
+        string text = Encoding.UTF8.GetString(bytes[..take]);
+        bool cut = take < bytes.Length || _dropped > 0;
+        if (secrets is not null)
+        {
+            return secrets.Quote(text, max, cutAtEnd: cut);
+        }
+
+        return Excerpt.Quote(text, max);
+    }
+
+    private static string? Decode(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+}

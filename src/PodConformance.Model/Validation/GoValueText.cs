@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Validation;
+
+/// <summary>
+/// How apimachinery's <c>field.Error</c> prints a bad value that is not a plain <c>string</c>/number/bool: a named
+/// string type (<c>core.ProcMountType</c>, <c>core.OSName</c>…), a <c>*string</c>, or a struct. The rendering changed
+/// in apimachinery v0.34 (Kubernetes 1.34): before, pointers were dereferenced and anything that is not exactly a
+/// <c>string</c> printed with <c>%#v</c>; since, such values go through <c>json.Marshal</c> (VAL-201).
+/// </summary>
+/// <remarks>
+/// For a named string type <c>%#v</c> prints the same text as <c>%q</c>, so before 1.34 a plain string is returned and
+/// <see cref="FieldError"/> Go-quotes it. <c>json.Marshal</c> escapes differently (<c>&lt;</c>, <c>&gt;</c>,
+/// <c>&amp;</c>, control characters, invalid UTF-8), so from 1.34 the JSON text is returned as a
+/// <see cref="RawJsonValue"/>.
+/// </remarks>
+public static class GoValueText
+{
+    /// <summary>The first release whose apimachinery prints non-primitive bad values with <c>json.Marshal</c>.</summary>
+    public static readonly KubernetesVersion JsonValuesSince = new(1, 34);
+
+    /// <summary>The bad value of a named string type or a dereferenced <c>*string</c>, as the release prints it.</summary>
+    public static object NamedString(string value, KubernetesVersion version) =>
+        version >= JsonValuesSince ? new RawJsonValue(JsonString(value)) : value;
+
+    /// <summary>
+    /// Go <c>encoding/json</c>'s string encoding with HTML escaping on (the <c>json.Marshal</c> default): <c>"</c>, <c>\</c>,
+    /// <c>\b \f \n \r \t</c> short forms, other control characters and <c>&lt; &gt; &amp;</c> as <c>\u00XX</c>,
+    /// U+2028/U+2029 escaped, lone surrogates (invalid UTF-8 upstream) as <c>\ufffd</c>.
+    /// </summary>
+    public static string JsonString(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2);
+        AppendJsonString(sb, s);
+        return sb.ToString();
+    }
+
+    public static void AppendJsonString(StringBuilder sb, string s)
+    {
+        sb.Append('"');
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            switch (c)
+            {
+                case '"':
+                    sb.Append("\\\"");
+                    continue;
+                case '\\':
+                    sb.Append("\\\\");
+                    continue;
+                case '\b':
+                    sb.Append("\\b");
+                    continue;
+                case '\f':
+                    sb.Append("\\f");
+                    continue;
+                case '\n':
+                    sb.Append("\\n");
+                    continue;
+                case '\r':
+                    sb.Append("\\r");
+                    continue;
+                case '\t':
+                    sb.Append("\\t");
+                    continue;
+                case '<':
+                case '>':
+                case '&':
+                case '\u2028':
+                case '\u2029':
+                    AppendUnicodeEscape(sb, c);
+                    continue;
+            }
+
+            if (c < 0x20)
+            {
+                AppendUnicodeEscape(sb, c);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                sb.Append(c).Append(s[i + 1]);
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                sb.Append("\\ufffd");
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        sb.Append('"');
+    }
+
+    private static void AppendUnicodeEscape(StringBuilder sb, char c) =>
+        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,239 @@
+using PodConformance.Model.Api;
+
+namespace PodConformance.Model.Validation;
+
+/// <summary>
+/// <c>spec.os</c>: validateOS (VAL-216), then validateLinux (VAL-217) or validateWindows (VAL-218), the last checks of
+/// ValidatePodSpec. The fields a Windows pod may not set are upstream's TestValidateOSFields "OS specific" list.
+/// </summary>
+public static partial class PodValidator
+{
+    private const string NotForWindows = "cannot be set for a windows pod";
+
+    /// <summary>validateOS returned "cannot be empty" as the Required detail until 1.33 and an empty detail since 1.34.</summary>
+    private static readonly Profiles.KubernetesVersion OsNameRequiredWithoutDetailSince = new(1, 34);
+
+    private static void ValidateOs(Context ctx, PodSpec spec)
+    {
+        if (spec.OS is not { } os)
+        {
+            return;
+        }
+
+        var osPath = SpecPath.Child("os");
+        switch (os.Name)
+        {
+            case "":
+                ctx.Add(FieldError.Required(osPath.Child("name"), ctx.Version >= OsNameRequiredWithoutDetailSince ? "" : "cannot be empty"), ValidationRules.OsName);
+                break;
+            case "linux":
+                ValidateLinuxOnly(ctx, spec);
+                break;
+            case "windows":
+                ValidateWindowsOnly(ctx, spec);
+                break;
+            default:
+                ctx.Add(FieldError.NotSupported(osPath, GoValueText.NamedString(os.Name, ctx.Version), "linux", "windows"), ValidationRules.OsName);
+                break;
+        }
+    }
+
+    /// <summary>validateLinux: no Windows options, neither on the pod nor on any container (init, regular, ephemeral).</summary>
+    private static void ValidateLinuxOnly(Context ctx, PodSpec spec)
+    {
+        using var _ = ctx.Rule(ValidationRules.LinuxPod);
+        const string detail = "windows options cannot be set for a linux pod";
+        if (spec.SecurityContext?.WindowsOptions is not null)
+        {
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("securityContext").Child("windowsOptions"), detail));
+        }
+
+        ForEachContainer(spec, (c, path) =>
+        {
+            if (c.SecurityContext?.WindowsOptions is not null)
+            {
+                ctx.Add(FieldError.Forbidden(path.Child("securityContext").Child("windowsOptions"), detail));
+            }
+        });
+    }
+
+    /// <summary>validateWindows: the Linux-only pod and container fields, each Forbidden, in upstream's order.</summary>
+    private static void ValidateWindowsOnly(Context ctx, PodSpec spec)
+    {
+        using var _ = ctx.Rule(ValidationRules.WindowsPod);
+        var sc = spec.SecurityContext;
+        var scPath = SpecPath.Child("securityContext");
+
+        // Upstream checks these on the internal PodSecurityContext, which also holds hostPID/hostIPC/hostUsers and
+        // shareProcessNamespace; a pod without securityContext cannot set them after defaulting (DEF-200).
+        if (sc is not null)
+        {
+            if (ctx.AppArmorFields && sc.AppArmorProfile is not null)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("appArmorProfile"), NotForWindows));
+            }
+
+            if (sc.SELinuxOptions is not null)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("seLinuxOptions"), NotForWindows));
+            }
+        }
+
+        if (spec.HostUsers is not null && ctx.UserNamespacesSupport)
+        {
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostUsers"), NotForWindows));
+        }
+
+        if (spec.HostPID)
+        {
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostPID"), NotForWindows));
+        }
+
+        if (spec.HostIPC)
+        {
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostIPC"), NotForWindows));
+        }
+
+        if (sc is not null)
+        {
+            if (sc.SeccompProfile is not null)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("seccompProfile"), NotForWindows));
+            }
+
+            if (sc.FSGroup is not null)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("fsGroup"), NotForWindows));
+            }
+
+            if (sc.FSGroupChangePolicy is not null)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("fsGroupChangePolicy"), NotForWindows));
+            }
+
+            if (!sc.Sysctls.IsEmpty)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("sysctls"), NotForWindows));
+            }
+        }
+
+        if (spec.ShareProcessNamespace is not null)
+        {
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("shareProcessNamespace"), NotForWindows));
+        }
+
+        if (sc is not null)
+        {
+            if (sc.RunAsUser is not null)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("runAsUser"), NotForWindows));
+            }
+
+            if (sc.RunAsGroup is not null)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("runAsGroup"), NotForWindows));
+            }
+
+            // A Go nil slice: the model cannot tell `supplementalGroups: []` from an absent list (both decode to empty here).
+            if (!sc.SupplementalGroups.IsEmpty)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("supplementalGroups"), NotForWindows));
+            }
+
+            if (sc.SupplementalGroupsPolicy is not null && ctx.SupplementalGroupsPolicy && ctx.Version >= WindowsForbidsSupplementalGroupsPolicySince)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("supplementalGroupsPolicy"), NotForWindows));
+            }
+
+            if (sc.SELinuxChangePolicy is not null && ctx.SELinuxChangePolicy)
+            {
+                ctx.Add(FieldError.Forbidden(scPath.Child("seLinuxChangePolicy"), NotForWindows));
+            }
+        }
+
+        bool appArmor = ctx.AppArmorFields;
+        ForEachContainer(spec, (c, path) =>
+        {
+            if (c.SecurityContext is not { } csc)
+            {
+                return;
+            }
+
+            var p = path.Child("securityContext");
+            if (appArmor && csc.AppArmorProfile is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("appArmorProfile"), NotForWindows));
+            }
+
+            if (csc.SELinuxOptions is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("seLinuxOptions"), NotForWindows));
+            }
+
+            if (csc.SeccompProfile is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("seccompProfile"), NotForWindows));
+            }
+
+            if (csc.Capabilities is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("capabilities"), NotForWindows));
+            }
+
+            if (csc.ReadOnlyRootFilesystem is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("readOnlyRootFilesystem"), NotForWindows));
+            }
+
+            if (csc.Privileged is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("privileged"), NotForWindows));
+            }
+
+            if (csc.AllowPrivilegeEscalation is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("allowPrivilegeEscalation"), NotForWindows));
+            }
+
+            if (csc.ProcMount is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("procMount"), NotForWindows));
+            }
+
+            if (csc.RunAsUser is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("runAsUser"), NotForWindows));
+            }
+
+            if (csc.RunAsGroup is not null)
+            {
+                ctx.Add(FieldError.Forbidden(p.Child("runAsGroup"), NotForWindows));
+            }
+        });
+    }
+
+    /// <summary>validateWindows gained the supplementalGroupsPolicy row with the field, in 1.31.</summary>
+    private static readonly Profiles.KubernetesVersion WindowsForbidsSupplementalGroupsPolicySince = new(1, 31);
+
+    /// <summary>podshelper.VisitContainersWithPath: init containers, then regular, then ephemeral, each with its path.</summary>
+    private static void ForEachContainer(PodSpec spec, Action<Container, FieldPath> visit)
+    {
+        var initPath = SpecPath.Child("initContainers");
+        for (int i = 0; i < spec.InitContainers.Count; i++)
+        {
+            visit(spec.InitContainers[i], initPath.Index(i));
+        }
+
+        var path = SpecPath.Child("containers");
+        for (int i = 0; i < spec.Containers.Count; i++)
+        {
+            visit(spec.Containers[i], path.Index(i));
+        }
+
+        var ephemeralPath = SpecPath.Child("ephemeralContainers");
+        for (int i = 0; i < spec.EphemeralContainers.Count; i++)
+        {
+            visit(spec.EphemeralContainers[i], ephemeralPath.Index(i));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Validation;
+
+namespace PodConformance.Model.Warnings;
+
+/// <summary>The security warnings of a Pod create (WARN-001…003, spec/validation.md).</summary>
+public static partial class PodWarnings
+{
+    public const string SeccompAnnotationWithoutField = "WARN-001";
+    public const string DeprecatedAnnotation = "WARN-002";
+    public const string AppArmorAnnotationDeprecated = "WARN-003";
+
+    private static readonly KubernetesVersion AppArmorSkewSince = new(1, 30);
+
+    /// <summary>
+    /// applyAppArmorVersionSkew's warning: a container annotation without a container field, unless it converts to a
+    /// valid profile equal to the pod's (then nothing is copied and nothing said).
+    /// </summary>
+    private static void AppArmorVersionSkew(Pod pod, Profile profile, ref List<PodWarning>? warnings)
+    {
+        var annotations = pod.Metadata.Annotations;
+        if (annotations.IsEmpty || profile.Version < AppArmorSkewSince || pod.Spec.OS?.Name == "windows" || !SecurityGates.AppArmorFieldsKept(profile))
+        {
+            return;
+        }
+
+        var podProfile = pod.Spec.SecurityContext?.AppArmorProfile;
+        foreach (var c in pod.Spec.InitContainers.AsSpan())
+        {
+            AppArmorContainer(c, annotations, podProfile, ref warnings);
+        }
+
+        foreach (var c in pod.Spec.Containers.AsSpan())
+        {
+            AppArmorContainer(c, annotations, podProfile, ref warnings);
+        }
+
+        foreach (var c in pod.Spec.EphemeralContainers.AsSpan())
+        {
+            AppArmorContainer(c, annotations, podProfile, ref warnings);
+        }
+    }
+
+    private static void AppArmorContainer(Container c, Collections.ValueMap<string> annotations, AppArmorProfile? podProfile, ref List<PodWarning>? warnings)
+    {
+        string key = PodValidator.AppArmorContainerAnnotationKeyPrefix + c.Name;
+        if (c.SecurityContext?.AppArmorProfile is not null || !annotations.TryGetValue(key, out string? annotation))
+        {
+            return;
+        }
+
+        var field = PodDefaulter.FieldForAnnotation(annotation);
+        bool equalsPod = field is not null && podProfile is not null && field.Type == podProfile.Type && field.LocalhostProfile == podProfile.LocalhostProfile;
+        if (!equalsPod)
+        {
+            Add(ref warnings, AppArmorAnnotationDeprecated, $"metadata.annotations[{key}]: deprecated since v1.30; use the \"appArmorProfile\" field instead");
+        }
+    }
+
+    /// <summary>deprecatedAnnotations of warnings.go: each key present gets its message.</summary>
+    private static void DeprecatedAnnotations(Pod pod, ref List<PodWarning>? warnings)
+    {
+        var annotations = pod.Metadata.Annotations;
+        if (annotations.IsEmpty)
+        {
+            return;
+        }
+
+        Check(annotations, "scheduler.alpha.kubernetes.io/critical-pod", "non-functional in v1.16+; use the \"priorityClassName\" field instead", ref warnings);
+        Check(annotations, "security.alpha.kubernetes.io/sysctls", "non-functional in v1.11+; use the \"sysctls\" field instead", ref warnings);
+        Check(annotations, "security.alpha.kubernetes.io/unsafe-sysctls", "non-functional in v1.11+; use the \"sysctls\" field instead", ref warnings);
+
+        static void Check(Collections.ValueMap<string> annotations, string key, string message, ref List<PodWarning>? warnings)
+        {
+            if (annotations.ContainsKey(key))
+            {
+                Add(ref warnings, DeprecatedAnnotation, $"metadata.annotations[{key}]: {message}");
+            }
+        }
+    }
+
+    /// <summary>A seccomp annotation (pod, or a container's) without the matching seccompProfile field is ignored since 1.27.</summary>
+    private static void SeccompAnnotationsWithoutFields(Pod pod, ref List<PodWarning>? warnings)
+    {
+        var annotations = pod.Metadata.Annotations;
+        if (annotations.IsEmpty)
+        {
+            return;
+        }
+
+        const string message = ": non-functional in v1.27+; use the \"seccompProfile\" field instead";
+        if (pod.Spec.SecurityContext?.SeccompProfile is null && annotations.ContainsKey(PodValidator.SeccompPodAnnotationKey))
+        {
+            Add(ref warnings, SeccompAnnotationWithoutField, "metadata.annotations[" + PodValidator.SeccompPodAnnotationKey + "]" + message);
+        }
+
+        Containers(pod.Spec.InitContainers, annotations, ref warnings);
+        Containers(pod.Spec.Containers, annotations, ref warnings);
+        Containers(pod.Spec.EphemeralContainers, annotations, ref warnings);
+
+        static void Containers(Collections.ValueList<Container> list, Collections.ValueMap<string> annotations, ref List<PodWarning>? warnings)
+        {
+            foreach (var c in list.AsSpan())
+            {
+                string key = PodValidator.SeccompContainerAnnotationKeyPrefix + c.Name;
+                if (c.SecurityContext?.SeccompProfile is null && annotations.ContainsKey(key))
+                {
+                    Add(ref warnings, SeccompAnnotationWithoutField, "metadata.annotations[" + key + "]" + message);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using PodConformance.Manifests.Reading;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Validation;
+using PodConformance.Model.Warnings;
+
+namespace PodConformance.Manifests.Tests.Upstream;
+
+/// <summary>
+/// Kubernetes' own security, sysctl, seccomp, AppArmor, hostUsers, OS and Windows validation cases, written as
+/// manifests (tests/PodConformance.Model.Tests/Validation/Upstream/security), run the way the API server runs a create:
+/// read, default (with the create strategy's steps), validate, and the create warnings.
+/// </summary>
+public class SecurityVectorTests
+{
+    private static readonly KubernetesVersion Vectors = new(1, 33);
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in Load())
+        {
+            data.Add(c.Name);
+        }
+
+        return data;
+    }
+
+    private static IReadOnlyList<UpstreamCase> Load() =>
+        UpstreamCase.Parse(Path.Combine(AppContext.BaseDirectory, "Fixtures", "upstream", "security", "security.cases"), Vectors);
+
+    private static readonly Lazy<Dictionary<string, UpstreamCase>> ByName = new(() => Load().ToDictionary(c => c.Name, StringComparer.Ordinal));
+
+    [Fact]
+    public void Case_names_are_unique_and_the_file_is_not_empty()
+    {
+        var all = Load();
+        Assert.True(all.Count > 150, "only " + all.Count + " cases");
+        Assert.Equal(all.Count, all.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Upstream_case_agrees(string name)
+    {
+        var c = ByName.Value[name];
+        var read = PodManifestReader.ReadText(c.Manifest, c.File + ":" + c.Line, c.Profile.Version);
+        Assert.False(read.HasErrors, string.Join("\n", read.Errors));
+        var decoded = Assert.Single(read.Pods).Pod;
+        var result = PodValidator.Validate(PodDefaulter.Apply(decoded, c.Profile), c.Profile);
+        var warnings = PodWarnings.ForCreate(decoded, c.Profile);
+        string answer = result.ToAggregateString();
+
+        var typed = new List<(FieldErrorType Type, string Field, string? Detail)>();
+        bool exact = false;
+        foreach (string e in c.Expectations)
+        {
+            string value = e[(e.IndexOf(':', StringComparison.Ordinal) + 2)..];
+            if (e.StartsWith("exact:", StringComparison.Ordinal))
+            {
+                exact = bool.Parse(value);
+            }
+            else if (e.StartsWith("warn:", StringComparison.Ordinal))
+            {
+                Assert.True(warnings.Any(w => w.Text == value), "missing warning " + value + "; got: " + string.Join(" | ", warnings));
+            }
+            else if (e.StartsWith("absent:", StringComparison.Ordinal))
+            {
+                var (type, field, _) = Typed(value);
+                Assert.DoesNotContain(result.Errors, x => x.Type == type && x.Field == field);
+            }
+            else if (value == "valid")
+            {
+                Assert.True(result.IsValid, "expected valid, got: " + answer);
+            }
+            else if (value == "invalid")
+            {
+                Assert.False(result.IsValid, "expected a rejection");
+            }
+            else if (value.StartsWith("contains ", StringComparison.Ordinal))
+            {
+                Assert.False(result.IsValid, "expected a rejection");
+                Assert.Contains(value["contains ".Length..], answer, StringComparison.Ordinal);
+            }
+            else
+            {
+                typed.Add(Typed(value));
+            }
+        }
+
+        foreach (var (type, field, detail) in typed)
+        {
+            Assert.True(result.Errors.Any(x => x.Type == type && x.Field == field && (detail is null || x.ToString().Contains(detail, StringComparison.Ordinal))),
+                $"missing {type} {field} {detail}; got: {answer}");
+        }
+
+        if (exact)
+        {
+            Assert.Equal(typed.Select(t => (t.Type, t.Field)), result.Errors.Select(x => (x.Type, x.Field)));
+        }
+    }
+
+    private static (FieldErrorType Type, string Field, string? Detail) Typed(string value)
+    {
+        string? detail = null;
+        int tilde = value.IndexOf(" ~ ", StringComparison.Ordinal);
+        if (tilde >= 0)
+        {
+            detail = value[(tilde + 3)..];
+            value = value[..tilde];
+        }
+
+        int space = value.IndexOf(' ', StringComparison.Ordinal);
+        return (Enum.Parse<FieldErrorType>(value[..space]), value[(space + 1)..], detail);
+    }
+}
