@@ -180,7 +180,7 @@ public static class RunCommand
 
             if (result.GetValue(html) is { } htmlPath)
             {
-                Write(htmlPath, HtmlReport.Render(run, withTimings, SpecBase(htmlPath)));
+                Write(htmlPath, HtmlReport.Render(run, withTimings, SpecBase()));
             }
 
             return run.AsExpected ? ExitCodes.Ok : ExitCodes.CheckFailed;
@@ -237,19 +237,14 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// Run from a checkout (a <c>spec/</c> folder here), the HTML report links its spec files relative to where it is
-    /// written; elsewhere it names them without links (the rule texts are quoted in the page either way).
+    /// Spec files link to the project's repository (absolute: a report kept as a CI artifact or mailed still links
+    /// right; a path relative to a clone did not), or are named without links when the build carries no repository URL.
     /// </summary>
-    private static string? SpecBase(string htmlPath)
+    private static string? SpecBase()
     {
-        string here = Directory.GetCurrentDirectory();
-        if (!Directory.Exists(Path.Combine(here, "spec")))
-        {
-            return null;
-        }
-
-        string relative = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(htmlPath)) ?? here, here).Replace('\\', '/');
-        return relative == "." ? "" : relative + "/";
+        string? url = typeof(RunCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "PodConformance.RepositoryUrl")?.Value;
+        return string.IsNullOrEmpty(url) ? null : url + "/blob/main/";
     }
 
     private static void Write(string path, string text)

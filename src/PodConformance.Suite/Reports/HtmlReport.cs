@@ -42,12 +42,37 @@ public static class HtmlReport
             w.Append("</section>\n");
         }
 
+        // Known deviations get the same detail: what differs is what the expectation file accepted.
+        var expected = run.Results.Where(r => r.Outcome == Outcome.ExpectedFailure).ToList();
+        if (expected.Count > 0)
+        {
+            w.Append("<section id=\"expected-failures\">\n<h2>Expected failures</h2>\n");
+            foreach (var r in expected)
+            {
+                Failure(w, run, r, specBase);
+            }
+
+            w.Append("</section>\n");
+        }
+
         Rules(w, run, specBase);
         w.Append("</main>\n</body>\n</html>\n");
         return w.ToString();
     }
 
     private static bool IsFailure(PropertyResult r) => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass;
+
+    /// <summary>Has a detail section (failures and expected failures), so its summary row links there.</summary>
+    private static bool HasDetail(PropertyResult r) => IsFailure(r) || r.Outcome == Outcome.ExpectedFailure;
+
+    /// <summary>Summary order: failures first, then expected failures, passes, skips; catalogue order within each.</summary>
+    private static int Rank(PropertyResult r) => r.Outcome switch
+    {
+        Outcome.Failed or Outcome.UnexpectedPass => 0,
+        Outcome.ExpectedFailure => 1,
+        Outcome.Passed => 2,
+        _ => 3,
+    };
 
     private static void Header(StringBuilder w, RunReport run, bool timings)
     {
@@ -57,7 +82,7 @@ public static class HtmlReport
         Fact(w, "feature gates", gates.Length == 0 ? "defaults of the release" : gates);
         Fact(w, "seed", run.Options.Seed.ToString(CultureInfo.InvariantCulture));
         Fact(w, "cases per property", Int(run.Options.Count));
-        Fact(w, "rules", string.IsNullOrEmpty(run.Options.Rules) ? "all" : run.Options.Rules);
+        Fact(w, "rules", string.IsNullOrEmpty(run.Options.Rules) ? "all" : run.Options.Rules.Replace(",", ", ", StringComparison.Ordinal)); // breaks between globs, not inside an ID
         Fact(w, "tolerance", GoDuration.Format(run.Options.Tolerance));
         if (timings)
         {
@@ -83,12 +108,12 @@ public static class HtmlReport
             w.Append("<th>time</th>");
         }
 
-        w.Append("<th>covered rules</th><th>spec</th><th>note</th></tr></thead>\n<tbody>\n");
-        foreach (var r in run.Results)
+        w.Append("<th class=\"rules\">covered rules</th><th class=\"spec\">spec</th><th>note</th></tr></thead>\n<tbody>\n");
+        foreach (var r in run.Results.OrderBy(Rank))
         {
             var p = r.Property;
             w.Append("<tr><td><code>");
-            if (IsFailure(r))
+            if (HasDetail(r))
             {
                 w.Append("<a href=\"#").Append(Anchor("fail-", p.Id)).Append("\">").Append(Escape(p.Id)).Append("</a>");
             }
@@ -105,7 +130,7 @@ public static class HtmlReport
             }
 
             w.Append("<td class=\"rules\">").Append(string.Join(" ", p.Covers.Select(RuleLink))).Append("</td>");
-            w.Append("<td>").Append(SpecLink(p.Spec, specBase)).Append("</td>");
+            w.Append("<td class=\"spec\">").Append(SpecLink(p.Spec, specBase)).Append("</td>");
             string note = r.Outcome switch
             {
                 Outcome.Passed => "",
@@ -129,7 +154,7 @@ public static class HtmlReport
     private static void Failure(StringBuilder w, RunReport run, PropertyResult r, string? specBase)
     {
         var p = r.Property;
-        w.Append("<article class=\"failure\" id=\"").Append(Anchor("fail-", p.Id)).Append("\">\n");
+        w.Append(r.Outcome == Outcome.ExpectedFailure ? "<article class=\"failure expected\" id=\"" : "<article class=\"failure\" id=\"").Append(Anchor("fail-", p.Id)).Append("\">\n");
         w.Append("<h3>").Append(Badge(r.Outcome)).Append(' ').Append("<code>").Append(Escape(p.Id)).Append("</code> — ").Append(Escape(p.Title)).Append("</h3>\n");
         w.Append("<p><b>why:</b> ").Append(Short(r.Reason, FailureText.LineLimit)).Append("</p>\n");
         w.Append("<p class=\"muted\">spec: ").Append(SpecLink(p.Spec, specBase)).Append(" · Kubernetes source: <code>").Append(Escape(p.Source)).Append("</code></p>\n");
