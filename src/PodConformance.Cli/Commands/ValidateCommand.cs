@@ -46,7 +46,7 @@ public static class ValidateCommand
                 }
 
                 results.Add(new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), validation.IsValid,
-                    validation.IsValid ? PodInput.NotChecked(loaded) : KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings));
+                    validation.IsValid ? NotChecked(loaded, validation) : KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings));
             }
 
             Print(console, format, results, input, result.GetValue(summary), "podconf validate", (r, w) =>
@@ -107,6 +107,17 @@ public static class ValidateCommand
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// A valid answer's note: the fields the model has no rule for (never called valid, issue 9) and, for a workload,
+    /// that its own fields are not checked.
+    /// </summary>
+    private static string NotChecked(PodConformance.Manifests.Reading.LoadedPod loaded, ValidationResult validation)
+    {
+        string fields = validation.NotChecked.IsEmpty ? "" : "no errors found; not checked: " + string.Join(", ", validation.NotChecked.Select(n => n.Field));
+        string workload = PodInput.NotChecked(loaded);
+        return fields.Length == 0 ? workload : workload.Length == 0 ? fields : fields + "; " + workload;
     }
 
     private static List<FieldError> Distinct(ValidationResult validation)
