@@ -160,7 +160,7 @@ public static partial class MythCatalog
     /// <summary><c>podconf qos -f pod.yaml -o json</c>, the claim judged on the class it prints.</summary>
     private static MythEvidence Qos(Pod pod, Func<string, bool> claimHoldsForClass) =>
         MythEvidence.Single(VerbCall.Of("pod.yaml", Yaml(pod), "qos", "-f", "pod.yaml", "-o", "json"),
-            json => claimHoldsForClass(json[0].GetProperty("qosClass").GetString()!));
+            json => claimHoldsForClass(MythEvidenceJson.First(json).GetProperty("status").GetProperty("qosClass").GetString()!));
 
     private static bool SetsCpuAndMemoryRequests(Pod pod) =>
         AllContainers(pod).All(c => c.Resources.Requests.ContainsKey("cpu") && c.Resources.Requests.ContainsKey("memory"));
@@ -289,7 +289,7 @@ public static partial class MythCatalog
             seed, budget,
             text => MythEvidence.Single(
                 VerbCall.Of("pod.yaml", Yaml(RequestingCpu(text)), "simulate", "-f", "pod.yaml", "--until", "1s", "-o", "json"),
-                timeline => timeline[0].GetProperty("object").GetProperty("spec").GetProperty("containers")[0].GetProperty("resources").GetProperty("requests").GetProperty("cpu").ToString() == text)),
+                output => MythEvidenceJson.First(output).GetProperty("spec").GetProperty("containers")[0].GetProperty("resources").GetProperty("requests").GetProperty("cpu").ToString() == text)),
     };
 
     private static Myth BinaryAndDecimalDiffer() => new()
@@ -314,8 +314,8 @@ public static partial class MythCatalog
             Yaml,
             pod => $"READY counts regular containers and sidecars only: {PodPrinter.Row(pod, SimulationTiming.DefaultStart).TotalContainers} of {pod.Spec.InitContainers.Count + pod.Spec.Containers.Count} (regular init containers are not counted).",
             seed, budget,
-            pod => MythEvidence.Single(VerbCall.Of("pod.yaml", Yaml(pod), "status", "-f", "pod.yaml", "--now", "2025-01-31T10:00:00Z", "-o", "json"),
-                json => json[0].GetProperty("ready").GetString()!.EndsWith("/" + (pod.Spec.InitContainers.Count + pod.Spec.Containers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))),
+            pod => MythEvidence.Text(VerbCall.Of("pod.yaml", Yaml(pod), "status", "-f", "pod.yaml", "--now", "2025-01-31T10:00:00Z"),
+                table => MythEvidenceJson.Cell(table, "READY").EndsWith("/" + (pod.Spec.InitContainers.Count + pod.Spec.Containers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))),
     };
 
     private static string DerivedPhase(string policy, Profile profile) => PodPhaseCalculator.DerivePhase(InitPod(policy), profile).Phase;
@@ -334,8 +334,8 @@ public static partial class MythCatalog
             policy => Yaml(InitPod(policy)),
             policy => $"With restartPolicy: {policy} the kubelet restarts the init container; the phase stays {DerivedPhase(policy, profile)} (PHASE-005/006).",
             seed, budget,
-            policy => MythEvidence.Single(VerbCall.Of("pod.yaml", Yaml(InitPod(policy)), "status", "-f", "pod.yaml", "--now", "2025-01-31T10:00:00Z", "-o", "json"),
-                json => json[0].GetProperty("phase").GetString() == "Failed")),
+            policy => MythEvidence.Text(VerbCall.Of("pod.yaml", Yaml(InitPod(policy)), "status", "-f", "pod.yaml", "--now", "2025-01-31T10:00:00Z"),
+                table => MythEvidenceJson.Cell(table, "DERIVED PHASE") == "Failed")),
     };
 
     /// <summary>A pod read back from the API server with its status: the init container exited 1, the app waits.</summary>

@@ -24,6 +24,10 @@ public sealed record MythEvidence(IReadOnlyList<VerbCall> Calls, Func<IReadOnlyL
     public static MythEvidence Single(VerbCall call, Func<JsonElement, bool> claimHoldsOnJson) =>
         new([call], outputs => Json(outputs[0], claimHoldsOnJson), "podconf " + string.Join(" ", call.Args));
 
+    /// <summary>One call, the claim judged on its text output (a kubectl-style table).</summary>
+    public static MythEvidence Text(VerbCall call, Func<string, bool> claimHoldsOnText) =>
+        new([call], outputs => claimHoldsOnText(outputs[0]), "podconf " + string.Join(" ", call.Args));
+
     /// <summary>Parses a verb's JSON output and asks <paramref name="check"/>.</summary>
     public static bool Json(string output, Func<JsonElement, bool> check)
     {

@@ -18,11 +18,52 @@ internal static class MythEvidenceJson
     public static Dictionary<string, string> Classes(string output)
     {
         using var doc = JsonDocument.Parse(output);
-        return doc.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("qosClass").GetString()!, StringComparer.Ordinal);
+        return Objects(doc.RootElement).ToDictionary(e => e.GetProperty("metadata").GetProperty("name").GetString()!, e => e.GetProperty("status").GetProperty("qosClass").GetString()!, StringComparer.Ordinal);
     }
 
-    /// <summary><c>simulate -o json</c>: the last object of the pod's timeline.</summary>
-    public static JsonElement LastObject(JsonElement timeline) => timeline.EnumerateArray().Last().GetProperty("object");
+    /// <summary>
+    /// The objects of a verb's <c>-o json</c> output, kubectl-style: one object alone, several as a <c>List</c> with
+    /// <c>items</c>.
+    /// </summary>
+    public static IReadOnlyList<JsonElement> Objects(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Array ? [.. root.EnumerateArray()]
+        : root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()]
+        : [root];
+
+    /// <summary>The first object of a verb's <c>-o json</c> output.</summary>
+    public static JsonElement First(JsonElement root) => Objects(root)[0];
+
+    /// <summary><c>simulate -o json</c>: the pod's object at the end of the run.</summary>
+    public static JsonElement LastObject(JsonElement output) => Objects(output)[^1];
+
+    /// <summary>
+    /// The value under <paramref name="header"/> in the first row of the first kubectl-style table (a NAME … header
+    /// line) that has that column; "" when there is none.
+    /// </summary>
+    public static string Cell(string output, string header)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        string[] lines = output.Split('\n');
+        for (int i = 0; i + 1 < lines.Length; i++)
+        {
+            int at = lines[i].IndexOf(header, StringComparison.Ordinal);
+            if (at < 0 || !lines[i].StartsWith("NAME", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string row = lines[i + 1];
+            if (at >= row.Length)
+            {
+                return "";
+            }
+
+            int end = row.IndexOf(' ', at);
+            return end < 0 ? row[at..] : row[at..end];
+        }
+
+        return "";
+    }
 
     /// <summary>The restart count of container <paramref name="name"/> in an object's status (init or regular), 0 without one.</summary>
     public static int RestartCount(JsonElement pod, string name)

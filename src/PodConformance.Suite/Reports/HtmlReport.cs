@@ -42,28 +42,42 @@ public static class HtmlReport
             w.Append("</section>\n");
         }
 
-        var expected = SignatureText.WithExpected(run).ToList();
-        if (expected.Count > 0)
+        // Known deviations get the same detail: what differs is what the expectation file accepted. Above them, the
+        // signatures each expectation matched (and those it did not see).
+        var expected = run.Results.Where(r => r.Outcome == Outcome.ExpectedFailure).ToList();
+        var signatures = SignatureText.WithExpected(run).ToList();
+        if (expected.Count > 0 || signatures.Count > 0)
         {
-            w.Append("<section id=\"expected\">\n<h2>Expected failures</h2>\n<p class=\"muted\">Known deviations of this adapter, by failure signature (property, facet, kind of difference).</p>\n");
-            w.Append("<table class=\"summary\">\n<thead><tr><th>property</th><th>signature</th><th>cases</th><th>reason</th><th>example</th></tr></thead>\n<tbody>\n");
-            foreach (var r in expected)
+            w.Append("<section id=\"expected-failures\">\n<h2>Expected failures</h2>\n");
+            if (signatures.Count > 0)
             {
-                foreach (var s in r.Signatures.Where(s => s.Expected is not null))
+                w.Append("<p class=\"muted\">Known deviations of this adapter, by failure signature (property, facet, kind of difference).</p>\n");
+                w.Append("<table class=\"summary\">\n<thead><tr><th>property</th><th>signature</th><th>cases</th><th>reason</th><th>example</th></tr></thead>\n<tbody>\n");
+                foreach (var r in signatures)
                 {
-                    w.Append("<tr><td><code>").Append(Escape(r.Property.Id)).Append("</code></td><td><code>[").Append(Escape(s.Signature.Facet)).Append(": ").Append(Escape(s.Signature.Kind))
-                        .Append("]</code></td><td>").Append(Int(s.Cases)).Append("</td><td>").Append(Escape(s.Expected!.Reason)).Append("</td><td class=\"note\">")
-                        .Append(Escape(s.Example?.Detail ?? "")).Append("</td></tr>\n");
+                    foreach (var s in r.Signatures.Where(s => s.Expected is not null))
+                    {
+                        w.Append("<tr><td><code>").Append(Escape(r.Property.Id)).Append("</code></td><td><code>[").Append(Escape(s.Signature.Facet)).Append(": ").Append(Escape(s.Signature.Kind))
+                            .Append("]</code></td><td>").Append(Int(s.Cases)).Append("</td><td>").Append(Escape(s.Expected!.Reason)).Append("</td><td class=\"note\">")
+                            .Append(Escape(FailureText.Clean(s.Example?.Detail ?? ""))).Append("</td></tr>\n");
+                    }
+
+                    foreach (var e in r.NotSeen)
+                    {
+                        w.Append("<tr><td><code>").Append(Escape(r.Property.Id)).Append("</code></td><td><code>[").Append(Escape(e.Facet)).Append(": ").Append(Escape(e.Kind))
+                            .Append("]</code></td><td>not seen</td><td>").Append(Escape(e.Reason)).Append("</td><td class=\"note\">fixed, or the failure now has another signature</td></tr>\n");
+                    }
                 }
 
-                foreach (var e in r.NotSeen)
-                {
-                    w.Append("<tr><td><code>").Append(Escape(r.Property.Id)).Append("</code></td><td><code>[").Append(Escape(e.Facet)).Append(": ").Append(Escape(e.Kind))
-                        .Append("]</code></td><td>not seen</td><td>").Append(Escape(e.Reason)).Append("</td><td class=\"note\">fixed, or the failure now has another signature</td></tr>\n");
-                }
+                w.Append("</tbody>\n</table>\n");
             }
 
-            w.Append("</tbody>\n</table>\n</section>\n");
+            foreach (var r in expected)
+            {
+                Failure(w, run, r, specBase);
+            }
+
+            w.Append("</section>\n");
         }
 
         Rules(w, run, specBase);
@@ -73,6 +87,18 @@ public static class HtmlReport
 
     private static bool IsFailure(PropertyResult r) => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass or Outcome.Error;
 
+    /// <summary>Has a detail section (failures and expected failures), so its summary row links there.</summary>
+    private static bool HasDetail(PropertyResult r) => IsFailure(r) || r.Outcome == Outcome.ExpectedFailure;
+
+    /// <summary>Summary order: failures first, then expected failures, passes, skips; catalogue order within each.</summary>
+    private static int Rank(PropertyResult r) => r.Outcome switch
+    {
+        Outcome.Failed or Outcome.UnexpectedPass => 0,
+        Outcome.ExpectedFailure => 1,
+        Outcome.Passed => 2,
+        _ => 3,
+    };
+
     private static void Header(StringBuilder w, RunReport run, bool timings)
     {
         w.Append("<header>\n<h1>podconf run — adapter <code>").Append(Escape(run.Adapter)).Append("</code></h1>\n<dl class=\"facts\">\n");
@@ -81,7 +107,7 @@ public static class HtmlReport
         Fact(w, "feature gates", gates.Length == 0 ? "defaults of the release" : gates);
         Fact(w, "seed", run.Options.Seed.ToString(CultureInfo.InvariantCulture));
         Fact(w, "cases per property", Int(run.Options.Count));
-        Fact(w, "rules", string.IsNullOrEmpty(run.Options.Rules) ? "all" : run.Options.Rules);
+        Fact(w, "rules", string.IsNullOrEmpty(run.Options.Rules) ? "all" : run.Options.Rules.Replace(",", ", ", StringComparison.Ordinal)); // breaks between globs, not inside an ID
         Fact(w, "tolerance", GoDuration.Format(run.Options.Tolerance));
         if (timings)
         {
@@ -107,12 +133,12 @@ public static class HtmlReport
             w.Append("<th>time</th>");
         }
 
-        w.Append("<th>covered rules</th><th>spec</th><th>note</th></tr></thead>\n<tbody>\n");
-        foreach (var r in run.Results)
+        w.Append("<th class=\"rules\">covered rules</th><th class=\"spec\">spec</th><th>note</th></tr></thead>\n<tbody>\n");
+        foreach (var r in run.Results.OrderBy(Rank))
         {
             var p = r.Property;
             w.Append("<tr><td><code>");
-            if (IsFailure(r))
+            if (HasDetail(r))
             {
                 w.Append("<a href=\"#").Append(Anchor("fail-", p.Id)).Append("\">").Append(Escape(p.Id)).Append("</a>");
             }
@@ -129,7 +155,7 @@ public static class HtmlReport
             }
 
             w.Append("<td class=\"rules\">").Append(string.Join(" ", p.Covers.Select(RuleLink))).Append("</td>");
-            w.Append("<td>").Append(SpecLink(p.Spec, specBase)).Append("</td>");
+            w.Append("<td class=\"spec\">").Append(SpecLink(p.Spec, specBase)).Append("</td>");
             string note = r.Outcome switch
             {
                 Outcome.Passed => "",
@@ -137,7 +163,7 @@ public static class HtmlReport
                 Outcome.Failed when r.Counterexample is { } c => c.Detail,
                 _ => r.Reason,
             };
-            w.Append("<td class=\"note\">").Append(Escape(note)).Append("</td></tr>\n");
+            w.Append("<td class=\"note\">").Append(Short(note, 200)).Append("</td></tr>\n");
         }
 
         w.Append("</tbody>\n</table>\n</section>\n");
@@ -154,9 +180,9 @@ public static class HtmlReport
     private static void Failure(StringBuilder w, RunReport run, PropertyResult r, string? specBase)
     {
         var p = r.Property;
-        w.Append("<article class=\"failure\" id=\"").Append(Anchor("fail-", p.Id)).Append("\">\n");
+        w.Append(r.Outcome == Outcome.ExpectedFailure ? "<article class=\"failure expected\" id=\"" : "<article class=\"failure\" id=\"").Append(Anchor("fail-", p.Id)).Append("\">\n");
         w.Append("<h3>").Append(Badge(r.Outcome)).Append(' ').Append("<code>").Append(Escape(p.Id)).Append("</code> — ").Append(Escape(p.Title)).Append("</h3>\n");
-        w.Append("<p><b>why:</b> ").Append(Escape(r.Reason)).Append("</p>\n");
+        w.Append("<p><b>why:</b> ").Append(Short(r.Reason, FailureText.LineLimit)).Append("</p>\n");
         w.Append("<p class=\"muted\">spec: ").Append(SpecLink(p.Spec, specBase)).Append(" · Kubernetes source: <code>").Append(Escape(p.Source)).Append("</code></p>\n");
         w.Append("<h4>Rules checked</h4>\n<ul class=\"rules\">\n");
         foreach (string id in p.Covers)
@@ -180,13 +206,13 @@ public static class HtmlReport
             {
                 if (failure is not null)
                 {
-                    w.Append("<p><b>").Append(side).Append(" failed on the case:</b></p>\n<pre>").Append(Escape(failure)).Append("</pre>\n");
+                    w.Append("<p><b>").Append(side).Append(" failed on the case:</b></p>\n<pre>").Append(ShortLines(failure, FailureText.LineLimit)).Append("</pre>\n");
                 }
             }
 
             w.Append("<h4>Shrunk case</h4>\n<p class=\"muted\">").Append(Escape(string.Create(CultureInfo.InvariantCulture,
-                $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {c.Original.Describe()}); {c.Detail}"))).Append("</p>\n");
-            w.Append("<pre>").Append(Escape(CaseText.Render(c.Shrunk))).Append("</pre>\n");
+                $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {Model.Printing.Printable.Shorten(c.Original.Describe(), 120)}); {Model.Printing.Printable.Shorten(c.Detail, FailureText.LineLimit)}"))).Append("</p>\n");
+            w.Append("<pre>").Append(ShortLines(CaseText.Render(c.Shrunk), FailureText.LineLimit)).Append("</pre>\n");
         }
 
         w.Append("<h4>Replay</h4>\n<pre>").Append(Escape(RunText.Replay(run, r))).Append("</pre>\n</article>\n");
@@ -203,7 +229,7 @@ public static class HtmlReport
             string? a = i < actual.Count ? actual[i] : null;
             bool same = string.Equals(e, a, StringComparison.Ordinal);
             w.Append(same ? "<tr>" : "<tr class=\"diff\">").Append("<td class=\"mark\">").Append(same ? "" : "≠ differs").Append("</td>");
-            w.Append("<td>").Append(e is null ? "<i>(none)</i>" : Escape(e)).Append("</td><td>").Append(a is null ? "<i>(none)</i>" : Escape(a)).Append("</td></tr>\n");
+            w.Append("<td>").Append(e is null ? "<i>(none)</i>" : Short(e, 200)).Append("</td><td>").Append(a is null ? "<i>(none)</i>" : Short(a, 200)).Append("</td></tr>\n");
         }
 
         w.Append("</tbody>\n</table>\n");

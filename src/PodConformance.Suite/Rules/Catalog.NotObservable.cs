@@ -40,7 +40,6 @@ public static partial class Catalog
         ["SIM-011"] = "the simulator's stand-in uids, container IDs and image sizes replace what a real node measures; adapters report their own",
         ["ENV-001"] = "a created pod is defaulted (DEF-005 sets enableServiceLinks), so the kubelet's nil check is unreachable through the API; `podconf env` on a raw manifest shows it",
         ["EXPAND-003"] = "the env facet carries each container's environment, not its expanded command and args (`podconf env` shows them); no observation shape holds them",
-        ["EXPAND-004"] = "subPathExpr is expanded when volumes are mounted; the env facet and the lifecycle samples carry neither the mount paths nor that error",
         ["BACKOFF-005"] = "the backoff key is kubelet-internal; scenarios never change a container spec, the only way to observe a new key",
     };
 }

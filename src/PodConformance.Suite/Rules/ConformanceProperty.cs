@@ -32,6 +32,12 @@ public sealed record Verdict(bool Pass, string Detail)
 {
     public static Verdict Ok { get; } = new(true, "");
 
+    /// <summary>
+    /// Set on a case that did not fail but was not checked either: the adapter left out every member the property is
+    /// about. A property none of whose cases was checked is reported skipped with the detail, never passed.
+    /// </summary>
+    public bool Unchecked { get; init; }
+
     /// <summary>What differed; empty when the comparison could not say (the signature then reads <c>result</c>).</summary>
     public string Facet { get; init; } = "";
 
@@ -41,6 +47,8 @@ public sealed record Verdict(bool Pass, string Detail)
     public static Verdict Fail(string detail) => new(false, detail);
 
     public static Verdict Fail(string detail, string facet, string kind) => new(false, detail) { Facet = facet, Kind = kind };
+
+    public static Verdict NotObserved(string detail) => new(true, detail) { Unchecked = true };
 }
 
 /// <summary>The kinds of difference a signature names.</summary>

@@ -30,6 +30,15 @@ public sealed record RunOptions
     /// <summary>Record which spec rules and branches the oracle applied in each case (<see cref="PropertyResult.Coverage"/>).</summary>
     public bool Coverage { get; init; }
 
+    /// <summary>
+    /// How many times each property runs its cases (flake detection): the cases are the same each time, so any
+    /// difference between the repeats is the adapter's nondeterminism.
+    /// </summary>
+    public int Repeat { get; init; } = 1;
+
+    /// <summary>This run's part of the selected properties (CI machines splitting one run); null runs them all.</summary>
+    public Shard? Shard { get; init; }
+
     public int CountFor(ConformanceProperty property)
     {
         ArgumentNullException.ThrowIfNull(property);

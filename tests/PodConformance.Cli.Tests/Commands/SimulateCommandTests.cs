@@ -30,14 +30,19 @@ public class SimulateCommandTests
     }
 
     [Fact]
-    public void Json_is_every_object_with_its_watch_type()
+    public void Json_is_the_object_at_the_end_and_watch_gives_every_change_with_its_type()
     {
         var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "json");
         using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
-        var items = doc.RootElement.EnumerateArray().ToArray();
-        Assert.Equal("ADDED", items[0].GetProperty("type").GetString());
-        Assert.Equal("2025-01-31T10:00:00Z", items[0].GetProperty("time").GetString());
-        Assert.Equal("Running", items[^1].GetProperty("object").GetProperty("status").GetProperty("phase").GetString());
+        Assert.Equal("Running", doc.RootElement.GetProperty("status").GetProperty("phase").GetString());
+
+        var w = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "yaml", "--watch");
+        Assert.StartsWith("--- # 2025-01-31T10:00:00Z ADDED\napiVersion: v1\nkind: Pod\n", w.Out, StringComparison.Ordinal);
+        Assert.Contains("--- # 2025-01-31T10:00:0", w.Out[10..], StringComparison.Ordinal);
+        Assert.Contains(" MODIFIED\n", w.Out, StringComparison.Ordinal);
+        string phases = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "jsonpath={.status.phase} ", "-w").Out;
+        Assert.StartsWith("Pending ", phases, StringComparison.Ordinal); // one template per change, as kubectl get -w -o jsonpath
+        Assert.EndsWith("Running ", phases, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +71,7 @@ public class SimulateCommandTests
     {
         var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", until);
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal(expected, r.Error);
+        Assert.Equal(expected + "See 'podconf simulate --help' for usage.\n", r.Error);
     }
 
     [Fact]
@@ -75,5 +80,53 @@ public class SimulateCommandTests
         var r = CliRun.WithStdin("apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: Bad_Name\n    image: x\n", "simulate", "-f", "-");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("podconf: the API server rejects it: Pod \"bad\" is invalid: spec.containers[0].name", r.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>pod-scheduling-readiness.md: SchedulingGated until the gates are removed, then scheduled and Running.</summary>
+    [Fact]
+    public void A_gated_pod_is_SchedulingGated_until_a_step_removes_its_gates()
+    {
+        var r = CliRun.Run("simulate", "-f", Repo.Path("golden", "docs", "manifests", "pod-with-scheduling-gates.yaml"),
+            "--scenario", Repo.Path("golden", "docs", "scenarios", "scheduling-gates-removed.yaml"));
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("test-pod   0/1     SchedulingGated   0          0s", lines[1]);
+        Assert.StartsWith("test-pod   1/1     Running ", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_step_naming_no_input_pod_is_an_input_error()
+    {
+        using var scenario = CliRun.File("steps:\n- {at: 1s, pod: nope, removeSchedulingGates: true}\n");
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", scenario.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: scenario steps[0].pod: no pod named \"nope\" among the input pods\n", r.Error);
+    }
+
+    /// <summary>ENV-009 in the lifecycle: CreateContainerConfigError until --objects supplies the ConfigMap (SIM-014).</summary>
+    [Fact]
+    public void Objects_decide_whether_a_configmap_reference_starts()
+    {
+        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.25\n    envFrom: [{configMapRef: {name: cfg}}]\n");
+        var missing = CliRun.Run("simulate", "-f", pod.Path, "--until", "20s");
+        Assert.Equal(0, missing.ExitCode);
+        Assert.StartsWith("web    0/1     CreateContainerConfigError   0", missing.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+        var events = CliRun.Run("simulate", "-f", pod.Path, "--until", "20s", "-o", "events");
+        Assert.Contains("Warning  Failed     ", events.Out, StringComparison.Ordinal);
+        Assert.Contains("Error: configmap \"cfg\" not found", events.Out, StringComparison.Ordinal);
+
+        using var objects = CliRun.File("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {MODE: prod}\n");
+        var present = CliRun.Run("simulate", "-f", pod.Path, "--until", "20s", "--objects", objects.Path);
+        Assert.Equal(0, present.ExitCode);
+        Assert.StartsWith("web    1/1     Running", present.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_objects_are_an_input_error()
+    {
+        using var objects = CliRun.File("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {k: \"!!\"}\n");
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--objects", objects.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("illegal base64 data at input byte 0", r.Error, StringComparison.Ordinal);
     }
 }

@@ -56,13 +56,15 @@ public class ExpectationsTests
     {
         var everything = Expectations.CollectingAll("creates-nothing", Catalog.All);
         var report = SuiteRun.Execute(CreatesNothing, new RunOptions { Rules = "P-QOS-CLASS,P-LIFE-*", Count = 5 }, everything);
-        Assert.All(report.Results, r =>
+        // Properties that need what the adapter lacks (P-LIFE-CONFIG needs env) are skipped before any case.
+        Assert.All(report.Results.Where(r => r.Outcome != Outcome.Skipped), r =>
         {
             Assert.Equal(Outcome.Error, r.Outcome);
             Assert.Equal(1, r.CasesRun);
             Assert.Equal(0, r.CasesReached);
             Assert.Contains("podman kube play created no container", r.Reason, StringComparison.Ordinal);
         });
+        Assert.Contains(report.Results, r => r.Outcome == Outcome.Error);
         Assert.Equal(0, report.CasesReached);
         Assert.False(report.AsExpected);
         Assert.Contains("NOT as expected: no case reached the adapter", ConsoleReport.Totals(report), StringComparison.Ordinal);
@@ -109,7 +111,7 @@ public class ExpectationsTests
         Assert.Contains("\"expected\": true", JsonReport.Render(report), StringComparison.Ordinal);
         Assert.Contains("expected: " + signature, JUnitReport.Render(report), StringComparison.Ordinal);
         Assert.Contains("### Expected failures", MarkdownReport.Render(report), StringComparison.Ordinal);
-        Assert.Contains("<section id=\"expected\">", HtmlReport.Render(report), StringComparison.Ordinal);
+        Assert.Contains("<section id=\"expected-failures\">", HtmlReport.Render(report), StringComparison.Ordinal);
         Assert.Contains(report.Results[0].Signatures[0].Signature.Facet, HtmlReport.Render(report), StringComparison.Ordinal);
     }
 
