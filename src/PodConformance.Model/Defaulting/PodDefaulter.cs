@@ -14,7 +14,13 @@ public static partial class PodDefaulter
     public static Pod Apply(Pod pod, Profile profile) => Apply(pod, profile, null);
 
     /// <summary>Applies defaulting and records every change, for <c>explain</c>.</summary>
-    public static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes)
+    public static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes) => Apply(pod, profile, changes, createStrategy: true);
+
+    /// <summary>
+    /// Decode defaulting (SetObjectDefaults_Pod); with <paramref name="createStrategy"/> also the create strategy's
+    /// defaulting part (<see cref="CreateStrategy"/>), which the admission pipeline runs separately, after the plugins.
+    /// </summary>
+    internal static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes, bool createStrategy)
     {
         var log = new ChangeLog(changes);
         var spec = pod.Spec;
@@ -93,13 +99,29 @@ public static partial class PodDefaulter
             };
         }
 
-        if (podLevel && profile.Version >= PodLevelDefaultsInCreateStrategySince)
+        var decoded = pod with { Spec = spec };
+        return createStrategy ? CreateStrategy(decoded, profile, log) : decoded;
+    }
+
+    /// <summary>
+    /// The parts of the pod strategy's PrepareForCreate kept in this class, for the admission pipeline, which runs them
+    /// after the admission plugins (ADM-001): see <see cref="CreateStrategy"/>.
+    /// </summary>
+    internal static Pod ApplyCreateStrategy(Pod pod, Profile profile, List<DefaultingChange>? changes) =>
+        CreateStrategy(pod, profile, new ChangeLog(changes));
+
+    /// <summary>
+    /// PrepareForCreate's defaulting part: since 1.37 the pod-level resource defaults (PR #140514, after decoding rounded
+    /// every quantity), then dropDisabledFields for the security fields and applyAppArmorVersionSkew.
+    /// </summary>
+    private static Pod CreateStrategy(Pod pod, Profile profile, ChangeLog log)
+    {
+        var spec = pod.Spec;
+        if (profile.Version >= PodLevelDefaultsInCreateStrategySince && profile.IsEnabled(FeatureGateNames.PodLevelResources))
         {
-            // Since 1.37 PrepareForCreate does this, after decoding rounded every quantity (PR #140514).
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        // PrepareForCreate: dropDisabledFields (security part), then applyAppArmorVersionSkew.
         spec = DropDisabledSecurityFields(spec, profile, log);
         return ApplyAppArmorVersionSkew(pod with { Spec = spec }, profile, log);
     }
