@@ -32,6 +32,9 @@ public static class CheckedFields
         "lifecycle.preStop.exec.command[]", "lifecycle.preStop.httpGet.path", "lifecycle.preStop.httpGet.port", "lifecycle.preStop.httpGet.scheme",
         "lifecycle.preStop.tcpSocket.port", "lifecycle.preStop.sleep.seconds",
         "targetContainerName",
+
+        // Security area (VAL-200…222).
+        "securityContext.**",
     ];
 
     private static readonly string[] ProbeFields =
@@ -49,8 +52,7 @@ public static class CheckedFields
     /// </summary>
     public static IReadOnlyList<string> InterpretedAnnotationPrefixes { get; } =
     [
-        "seccomp.security.alpha.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/",
-        "container.apparmor.security.beta.kubernetes.io/", "controller.kubernetes.io/pod-deletion-cost",
+        "controller.kubernetes.io/pod-deletion-cost",
         "kubernetes.io/config.mirror",
     ];
 
@@ -66,6 +68,9 @@ public static class CheckedFields
             "spec.schedulerName", "spec.priorityClassName", "spec.priority", "spec.enableServiceLinks", "spec.overhead.*",
             "spec.schedulingGates[].name", "spec.resources.limits.*", "spec.resources.requests.*",
             "spec.volumes[].name",
+
+            // Security and host settings (VAL-200…222; the seccomp and AppArmor annotations are checked as well).
+            "spec.securityContext.**", "spec.hostPID", "spec.hostIPC", "spec.hostUsers", "spec.os.name", "spec.shareProcessNamespace",
             "spec.volumes[].downwardAPI.items[].path", "spec.volumes[].downwardAPI.items[].fieldRef.apiVersion",
             "spec.volumes[].downwardAPI.items[].fieldRef.fieldPath", "spec.volumes[].downwardAPI.items[].resourceFieldRef.containerName",
             "spec.volumes[].downwardAPI.items[].resourceFieldRef.resource", "spec.volumes[].downwardAPI.items[].resourceFieldRef.divisor",

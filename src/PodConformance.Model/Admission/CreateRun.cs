@@ -12,6 +12,8 @@ internal sealed class CreateRun(Profile profile, AdmissionObjects objects)
 
     public AdmissionObjects Objects { get; } = objects;
 
+    public PodCreateStages Stages { get; init; } = PodCreateStages.Real;
+
     public List<AdmissionStep> Steps { get; } = [];
 
     public List<Warnings.PodWarning> Warnings { get; } = [];

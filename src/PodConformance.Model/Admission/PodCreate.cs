@@ -26,16 +26,20 @@ public static class PodCreate
 
     public static PodCreateResult Run(Pod pod, Profile profile) => Run(pod, profile, AdmissionObjects.None);
 
-    public static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects)
+    public static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects) => Run(pod, profile, objects, PodCreateStages.Real);
+
+    /// <summary>A create with some stages replaced (<see cref="PodCreateStages"/>, for the suite's mutation self-check).</summary>
+    public static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects, PodCreateStages stages)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(objects);
-        var run = new CreateRun(profile, objects);
+        ArgumentNullException.ThrowIfNull(stages);
+        var run = new CreateRun(profile, objects) { Stages = stages };
 
         // Decode: SetObjectDefaults_Pod.
         var defaults = new List<DefaultingChange>();
-        var current = PodDefaulter.Apply(pod, profile, defaults, createStrategy: false);
+        var current = stages.Defaulting is { } defaulting ? defaulting(pod, profile) : PodDefaulter.Apply(pod, profile, defaults, createStrategy: false);
         run.Steps.Add(new AdmissionStep(AdmissionStage.Defaulting, "SetObjectDefaults_Pod", defaults.ToValueList()));
 
         // The request's namespace (kubectl sends the manifest's, else the context's): an empty one is filled (ADM-002).
@@ -65,7 +69,7 @@ public static class PodCreate
         current = PrepareForCreate.Apply(current, run, prepare);
         run.Steps.Add(new AdmissionStep(AdmissionStage.PrepareForCreate, "PrepareForCreate", prepare.ToList()));
 
-        var validation = PodValidator.Validate(current, profile);
+        var validation = stages.Validation is { } validate ? validate(current, profile) : PodValidator.Validate(current, profile);
         if (!validation.IsValid)
         {
             var rejected = AdmissionRejection.Invalid(current.Metadata.Name, validation);

@@ -28,7 +28,7 @@ internal static class PrepareForCreate
         }
 
         // The status is replaced, whatever the manifest carried; the QoS class is computed before fields are dropped.
-        string qos = QosCalculator.ComputePodQos(pod.Spec, profile).ToApiString();
+        string qos = (run.Stages.Qos is { } computeQos ? computeQos(pod.Spec, profile) : QosCalculator.ComputePodQos(pod.Spec, profile)).ToApiString();
         pod = pod with { Status = new PodStatus { Phase = "Pending", QosClass = qos } };
         log.Add(AdmissionRules.StatusOnCreate, "status", "{phase: Pending, qosClass: " + qos + "}");
 
