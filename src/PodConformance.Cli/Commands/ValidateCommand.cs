@@ -1,13 +1,16 @@
 using System.CommandLine;
 using PodConformance.Cli.Input;
-using PodConformance.Model.Defaulting;
+using PodConformance.Cli.Output;
+using PodConformance.Manifests.Coverage;
+using PodConformance.Model.Admission;
+using PodConformance.Model.Collections;
 using PodConformance.Model.Validation;
 
 namespace PodConformance.Cli.Commands;
 
 /// <summary>
-/// <c>podconf validate</c>: what the API server answers when the Pod is created — defaulting, then
-/// validation — printed as kubectl prints an Invalid error.
+/// <c>podconf validate</c>: what the API server answers when the Pod is created (defaulting, admission, validation:
+/// PodCreate), printed as kubectl prints the answer, with what the model could not check.
 /// </summary>
 public static class ValidateCommand
 {
@@ -16,28 +19,31 @@ public static class ValidateCommand
         var files = FileOption.Create();
         var verbose = FileOption.Verbose();
         var common = new CommonOptions();
+        var admission = new AdmissionOptions();
         var command = new Command("validate", "Validate Pods as the API server does at create; print every field error in Kubernetes' words.");
         command.Options.Add(files);
         command.Options.Add(verbose);
+        admission.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
             var input = PodInput.Load(result.GetValue(files), console, "validate", profile.Version, result.GetValue(verbose));
+            var objects = admission.Read(result, console);
+            if (objects.HasErrors)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
             bool anyInvalid = false;
             foreach (var loaded in input.Pods)
             {
-                var pod = PodDefaulter.Apply(loaded.Pod, profile);
-                var validation = PodValidator.Validate(pod, profile);
+                var created = PodCreate.Run(loaded.Pod, profile, objects.Admission);
                 string who = $"{PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)}";
-                if (validation.IsValid)
-                {
-                    console.Out.Write($"pod {who} is valid\n");
-                    continue;
-                }
-
-                anyInvalid = true;
-                console.Out.Write(KubectlInvalidMessage(loaded.Pod.Metadata.Name, validation));
+                console.Error.Write(CreateReport.Warnings(created));
+                var notChecked = created.NotChecked.AsImmutableArray().AddRange(UncheckedFields.Of(loaded.Pod).AsImmutableArray());
+                console.Out.Write(CreateReport.Verdict(who, loaded.File, created, notChecked));
+                anyInvalid |= !created.Accepted;
             }
 
             return input.Combine(anyInvalid ? ExitCodes.CheckFailed : ExitCodes.Ok);

@@ -1,0 +1,54 @@
+using PodConformance.Manifests.Coverage;
+using PodConformance.Manifests.Reading;
+
+namespace PodConformance.Manifests.Tests.Coverage;
+
+/// <summary>ADM-099: every field a manifest sets that no model rule covers is named, cut at its first uncovered segment.</summary>
+public class UncheckedFieldsTests
+{
+    private static IReadOnlyList<string> Of(string yaml)
+    {
+        var read = PodManifestReader.ReadText(yaml, "p.yaml");
+        Assert.False(read.HasErrors, string.Join("\n", read.Diagnostics));
+        return [.. UncheckedFields.Of(read.Pods[0].Pod).Select(n => n.Field)];
+    }
+
+    [Fact]
+    public void A_pod_with_only_checked_fields_has_nothing_unchecked()
+    {
+        Assert.Empty(Of("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p, labels: {app: a}}
+            spec:
+              securityContext: {runAsUser: 1000}
+              containers:
+              - name: c
+                image: nginx
+                securityContext: {allowPrivilegeEscalation: false}
+                resources: {limits: {cpu: 100m}}
+            """));
+    }
+
+    [Fact]
+    public void An_uncovered_field_is_listed_once_per_shape_at_its_first_uncovered_segment()
+    {
+        var unchecked = Of("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p, annotations: {controller.kubernetes.io/pod-deletion-cost: "5"}}
+            spec:
+              runtimeClassName: kata
+              containers:
+              - name: c
+                image: nginx
+                volumeDevices: [{name: d, devicePath: /dev/x}]
+              - name: d
+                image: nginx
+                volumeDevices: [{name: d, devicePath: /dev/y}]
+            """);
+        Assert.Contains("metadata.annotations.controller.kubernetes.io/pod-deletion-cost", unchecked);
+        Assert.Contains("spec.runtimeClassName", unchecked);
+        Assert.Single(unchecked, f => f.StartsWith("spec.containers[", StringComparison.Ordinal) && f.Contains("volumeDevices", StringComparison.Ordinal));
+    }
+}
