@@ -33,7 +33,7 @@ public class UncheckedFieldsTests
     [Fact]
     public void An_uncovered_field_is_listed_once_per_shape_at_its_first_uncovered_segment()
     {
-        var unchecked = Of("""
+        var found = Of("""
             apiVersion: v1
             kind: Pod
             metadata: {name: p, annotations: {controller.kubernetes.io/pod-deletion-cost: "5"}}
@@ -47,8 +47,8 @@ public class UncheckedFieldsTests
                 image: nginx
                 volumeDevices: [{name: d, devicePath: /dev/y}]
             """);
-        Assert.Contains("metadata.annotations.controller.kubernetes.io/pod-deletion-cost", unchecked);
-        Assert.Contains("spec.runtimeClassName", unchecked);
-        Assert.Single(unchecked, f => f.StartsWith("spec.containers[", StringComparison.Ordinal) && f.Contains("volumeDevices", StringComparison.Ordinal));
+        Assert.Contains("metadata.annotations.controller.kubernetes.io/pod-deletion-cost", found);
+        Assert.Contains("spec.runtimeClassName", found);
+        Assert.Single(found, f => f.StartsWith("spec.containers[", StringComparison.Ordinal) && f.Contains("volumeDevices", StringComparison.Ordinal));
     }
 }
