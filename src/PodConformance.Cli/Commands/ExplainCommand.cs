@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PodConformance.Cli.Input;
-using PodConformance.Manifests.Coverage;
 using PodConformance.Model.Admission;
 using PodConformance.Model.Qos;
 
@@ -49,7 +48,7 @@ public static class ExplainCommand
                 var created = PodCreate.Run(loaded.Pod, profile, objects.Admission);
                 anyRefused |= !created.Accepted;
                 Explain(sb, created, profile);
-                var notChecked = created.NotChecked.AsImmutableArray().AddRange(UncheckedFields.Of(loaded.Pod).AsImmutableArray());
+                var notChecked = Output.CreateReport.NotChecked(created, loaded.Pod);
                 if (!notChecked.IsEmpty)
                 {
                     sb.Append("\nNot checked (no verdict on these):\n");

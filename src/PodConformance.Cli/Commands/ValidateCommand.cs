@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
-using PodConformance.Manifests.Coverage;
 using PodConformance.Model.Admission;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Validation;
@@ -41,8 +40,7 @@ public static class ValidateCommand
                 var created = PodCreate.Run(loaded.Pod, profile, objects.Admission);
                 string who = $"{PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)}";
                 console.Error.Write(CreateReport.Warnings(created));
-                var notChecked = created.NotChecked.AsImmutableArray().AddRange(UncheckedFields.Of(loaded.Pod).AsImmutableArray());
-                console.Out.Write(CreateReport.Verdict(who, loaded.File, created, notChecked));
+                console.Out.Write(CreateReport.Verdict(who, loaded.File, created, CreateReport.NotChecked(created, loaded.Pod)));
                 anyInvalid |= !created.Accepted;
             }
 

@@ -51,6 +51,23 @@ public static class CreateReport
     public static string Forbidden(string file, string message) =>
         "Error from server (Forbidden): error when creating " + GoQuote.Quote(file == "<stdin>" ? "STDIN" : file) + ": " + message + "\n";
 
+    /// <summary>
+    /// Everything not checked for this create, in the order it arose: what admission assumed (ADM-098), what validation
+    /// skipped (its own list), then the manifest's fields no rule covers (ADM-099).
+    /// </summary>
+    public static ValueList<NotChecked> NotChecked(PodCreateResult result, Model.Api.Pod submitted)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var list = new List<NotChecked>(result.NotChecked.AsSpan().ToArray());
+        foreach (var u in result.Validation.NotChecked)
+        {
+            list.Add(new NotChecked(u.Field, u.Reason));
+        }
+
+        list.AddRange(Manifests.Coverage.UncheckedFields.Of(submitted).AsSpan().ToArray());
+        return list.ToValueList();
+    }
+
     /// <summary>kubectl prints each warning of the response on stderr.</summary>
     public static string Warnings(PodCreateResult result)
     {

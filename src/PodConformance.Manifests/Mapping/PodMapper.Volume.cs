@@ -22,21 +22,32 @@ internal sealed partial class PodMapper
                     v = v with { Name = Str(value, p, field) };
                     break;
                 case "emptyDir":
-                    v = v with { SourceKind = key.Value, EmptyDir = ReadEmptyDir(value, p, field) };
+                    // An explicit null leaves Go's pointer nil: no source, so SourceKind is not set either.
+                    v = IsNull(value) ? v with { EmptyDir = null } : v with { SourceKind = key.Value, EmptyDir = ReadEmptyDir(value, p, field) };
                     break;
                 case "configMap":
-                    v = v with { SourceKind = key.Value, ConfigMap = ReadObjectReference(value, p, field, "name") };
+                    v = IsNull(value) ? v with { ConfigMap = null } : v with { SourceKind = key.Value, ConfigMap = ReadObjectReference(value, p, field, "name") };
                     break;
                 case "secret":
-                    v = v with { SourceKind = key.Value, Secret = ReadObjectReference(value, p, field, "secretName") };
+                    v = IsNull(value) ? v with { Secret = null } : v with { SourceKind = key.Value, Secret = ReadObjectReference(value, p, field, "secretName") };
                     break;
                 case "downwardAPI":
-                    v = v with { SourceKind = key.Value };
+                    if (IsNull(value))
+                    {
+                        v = v with { DownwardApiPresent = false, DownwardApiItems = default, DownwardApiDefaultMode = null, DownwardApiDefaultUser = null };
+                        break;
+                    }
+
+                    v = v with { SourceKind = key.Value, DownwardApiPresent = true };
                     ReadDownwardApi(value, p, field, ref v);
                     break;
                 default:
-                    // Every other member of the inline VolumeSource.
-                    v = v with { SourceKind = key.Value };
+                    // Every other member of the inline VolumeSource (a null value leaves it unset, as in Go).
+                    if (!IsNull(value))
+                    {
+                        v = v with { SourceKind = key.Value };
+                    }
+
                     ReadGenerated(ref v, key, value, p, field);
                     break;
             }

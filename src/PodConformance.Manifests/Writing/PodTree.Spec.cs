@@ -54,7 +54,7 @@ internal static partial class PodTree
             b.Node("secret", WriteGenerated(new TreeBuilder().Str("secretName", secret.Name).Bool("optional", secret.Optional), secret).Build(GoFieldOrder.SecretVolumeSource));
         }
 
-        if (v.SourceKind == "downwardAPI" || !v.DownwardApiItems.IsEmpty)
+        if (v.HasDownwardApi || !v.DownwardApiItems.IsEmpty)
         {
             b.Node("downwardAPI", WriteGeneratedDownwardApi(new TreeBuilder().List("items", v.DownwardApiItems, DownwardApiFile), v).Build());
         }

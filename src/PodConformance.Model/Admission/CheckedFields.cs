@@ -35,6 +35,9 @@ public static class CheckedFields
 
         // Security area (VAL-200…222).
         "securityContext.**",
+
+        // Claims (VAL-342), mounts and devices (volumes area, VAL-6xx; what it skips it reports itself).
+        "resources.claims[].**", "volumeMounts[].**", "volumeDevices[].**",
     ];
 
     private static readonly string[] ProbeFields =
@@ -71,6 +74,14 @@ public static class CheckedFields
 
             // Security and host settings (VAL-200…222; the seccomp and AppArmor annotations are checked as well).
             "spec.securityContext.**", "spec.hostPID", "spec.hostIPC", "spec.hostUsers", "spec.os.name", "spec.shareProcessNamespace",
+
+            // Scheduling, DNS and naming, claims (VAL-071…079, VAL-300…342).
+            "spec.readinessGates[].conditionType", "spec.affinity.**", "spec.tolerations[].**", "spec.topologySpreadConstraints[].**",
+            "spec.dnsConfig.**", "spec.hostAliases[].**", "spec.hostname", "spec.subdomain", "spec.hostnameOverride", "spec.runtimeClassName",
+            "spec.preemptionPolicy", "spec.workloadRef.**", "spec.resourceClaims[].**",
+
+            // Volumes (VAL-6xx; the fields the volume rules skip are reported by validation itself).
+            "spec.volumes[].**",
             "spec.volumes[].downwardAPI.items[].path", "spec.volumes[].downwardAPI.items[].fieldRef.apiVersion",
             "spec.volumes[].downwardAPI.items[].fieldRef.fieldPath", "spec.volumes[].downwardAPI.items[].resourceFieldRef.containerName",
             "spec.volumes[].downwardAPI.items[].resourceFieldRef.resource", "spec.volumes[].downwardAPI.items[].resourceFieldRef.divisor",

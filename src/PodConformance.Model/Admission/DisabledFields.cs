@@ -79,7 +79,7 @@ internal static partial class DisabledFields
         /// <summary>False when no container uses a gated field: the per-container passes then return at once.</summary>
         public bool ContainersHaveGatedFields { get; init; }
 
-        public void Dropped(string rule, string field, string gate) => log.Add(rule, field, "dropped (" + gate + " is off)");
+        public void Dropped(string rule, string field, string gate) => log.Add(rule, field, "(dropped: feature gate " + gate + " is off)");
 
         public static string Index(string path, int i) => path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
 

@@ -18,6 +18,15 @@ public sealed partial record Volume
     public ObjectReference? Secret { get; init; }
 
     public ValueList<DownwardApiVolumeFile> DownwardApiItems { get; init; }
+
+    /// <summary>
+    /// <c>downwardAPI</c> was given (non-null). The model keeps the downward API source's fields on the volume, so this flag
+    /// is what says the source is set when another source key follows it in the manifest (<see cref="SourceKind"/> names the last).
+    /// </summary>
+    public bool DownwardApiPresent { get; init; }
+
+    /// <summary>Whether the volume has a <c>downwardAPI</c> source (<see cref="DownwardApiPresent"/>, or built in code with that kind).</summary>
+    public bool HasDownwardApi => DownwardApiPresent || string.Equals(SourceKind, "downwardAPI", StringComparison.Ordinal);
 }
 
 public sealed partial record EmptyDirVolumeSource

@@ -29,4 +29,20 @@ public static class DefaultingRules
     public const string DropDisabledSecurityFields = "DEF-201";
     public const string AppArmorAnnotationToField = "DEF-205";
     public const string AppArmorFieldToAnnotation = "DEF-206";
+
+    // The create strategy's changes to scheduling, DNS and claim fields (PodDefaulter.SchedulingStrategy.cs).
+    public const string DropDisabledFields = "DEF-300";
+    public const string MergeAffinityLabelKeys = "DEF-301";
+    public const string MergeSpreadLabelKeys = "DEF-302";
+
+    // Volumes (DEF-4xx).
+    public const string HostPathType = "DEF-400";
+    public const string VolumeDefaultMode = "DEF-401";
+    public const string ServiceAccountTokenExpiration = "DEF-402";
+    public const string IscsiInterface = "DEF-403";
+    public const string RbdDefaults = "DEF-404";
+    public const string AzureDiskDefaults = "DEF-405";
+    public const string ScaleIoDefaults = "DEF-406";
+    public const string PvcTemplateVolumeMode = "DEF-407";
+    public const string ImageVolumePullPolicy = "DEF-408";
 }

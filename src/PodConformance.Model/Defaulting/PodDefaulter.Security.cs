@@ -32,22 +32,28 @@ public static partial class PodDefaulter
         return spec with { SecurityContext = new PodSecurityContext() };
     }
 
-    /// <summary>The security fields of pkg/api/pod dropDisabledFields, in its order, for a create (no old pod).</summary>
+    /// <summary>How <c>explain</c> shows an AppArmor field dropped because AppArmor or AppArmorFields is off (1.30–1.32).</summary>
+    private const string AppArmorDropped = "(dropped: feature gate AppArmor or AppArmorFields is off)";
+
+    /// <summary>
+    /// The security fields of pkg/api/pod dropDisabledFields, in its order, for a create (no old pod); part of
+    /// <see cref="DropDisabledFields"/>.
+    /// </summary>
     private static PodSpec DropDisabledSecurityFields(PodSpec spec, Profile profile, ChangeLog log)
     {
-        if (spec.HostUsers is not null && !profile.IsEnabled(FeatureGateNames.UserNamespacesSupport))
+        if (spec.HostUsers is not null && GateOff(profile, FeatureGateNames.UserNamespacesSupport))
         {
-            log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.hostUsers", "dropped (UserNamespacesSupport is off)");
+            log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.hostUsers", Dropped(FeatureGateNames.UserNamespacesSupport));
             spec = spec with { HostUsers = null };
         }
 
-        if (spec.SecurityContext?.SupplementalGroupsPolicy is not null && !profile.IsEnabled(FeatureGateNames.SupplementalGroupsPolicy))
+        if (spec.SecurityContext?.SupplementalGroupsPolicy is not null && GateOff(profile, FeatureGateNames.SupplementalGroupsPolicy))
         {
-            log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.securityContext.supplementalGroupsPolicy", "dropped (SupplementalGroupsPolicy is off)");
+            log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.securityContext.supplementalGroupsPolicy", Dropped(FeatureGateNames.SupplementalGroupsPolicy));
             spec = spec with { SecurityContext = spec.SecurityContext with { SupplementalGroupsPolicy = null } };
         }
 
-        if (!profile.IsEnabled(FeatureGateNames.ProcMountType))
+        if (GateOff(profile, FeatureGateNames.ProcMountType))
         {
             spec = spec with
             {
@@ -62,9 +68,9 @@ public static partial class PodDefaulter
             spec = DropAppArmorFields(spec, log);
         }
 
-        if (spec.SecurityContext?.SELinuxChangePolicy is not null && !profile.IsEnabled(FeatureGateNames.SELinuxChangePolicy))
+        if (spec.SecurityContext?.SELinuxChangePolicy is not null && GateOff(profile, FeatureGateNames.SELinuxChangePolicy))
         {
-            log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.securityContext.seLinuxChangePolicy", "dropped (SELinuxChangePolicy is off)");
+            log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.securityContext.seLinuxChangePolicy", Dropped(FeatureGateNames.SELinuxChangePolicy));
             spec = spec with { SecurityContext = spec.SecurityContext with { SELinuxChangePolicy = null } };
         }
 
@@ -90,7 +96,7 @@ public static partial class PodDefaulter
             {
                 result ??= containers.AsSpan().ToArray();
                 result[i] = c with { SecurityContext = c.SecurityContext with { ProcMount = "Default" } };
-                log.Add(DefaultingRules.DropDisabledSecurityFields, $"{listPath}[{i}].securityContext.procMount", "Default (ProcMountType is off)");
+                log.Add(DefaultingRules.DropDisabledSecurityFields, $"{listPath}[{i}].securityContext.procMount", "Default (feature gate " + FeatureGateNames.ProcMountType + " is off)");
             }
         }
 
@@ -102,7 +108,7 @@ public static partial class PodDefaulter
     {
         if (spec.SecurityContext?.AppArmorProfile is not null)
         {
-            log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.securityContext.appArmorProfile", "dropped (AppArmor fields are off)");
+            log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.securityContext.appArmorProfile", AppArmorDropped);
             spec = spec with { SecurityContext = spec.SecurityContext with { AppArmorProfile = null } };
         }
 
@@ -123,7 +129,7 @@ public static partial class PodDefaulter
                 {
                     result ??= containers.AsSpan().ToArray();
                     result[i] = c with { SecurityContext = c.SecurityContext with { AppArmorProfile = null } };
-                    log.Add(DefaultingRules.DropDisabledSecurityFields, $"{listPath}[{i}].securityContext.appArmorProfile", "dropped (AppArmor fields are off)");
+                    log.Add(DefaultingRules.DropDisabledSecurityFields, $"{listPath}[{i}].securityContext.appArmorProfile", AppArmorDropped);
                 }
             }
 

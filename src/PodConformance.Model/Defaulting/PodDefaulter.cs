@@ -81,7 +81,7 @@ public static partial class PodDefaulter
 
         spec = spec with
         {
-            Volumes = DefaultVolumes(spec.Volumes, log),
+            Volumes = DefaultVolumes(spec.Volumes, profile, log),
             InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => DefaultContainer(c, log)),
             Containers = MapContainers(spec.Containers, "spec.containers", c => DefaultContainer(c, log)),
             EphemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", c => DefaultContainer(c, log)),
@@ -112,7 +112,7 @@ public static partial class PodDefaulter
 
     /// <summary>
     /// PrepareForCreate's defaulting part: since 1.37 the pod-level resource defaults (PR #140514, after decoding rounded
-    /// every quantity), then dropDisabledFields for the security fields and applyAppArmorVersionSkew.
+    /// every quantity), then dropDisabledFields (the areas' parts), the matchLabelKeys merges and applyAppArmorVersionSkew.
     /// </summary>
     private static Pod CreateStrategy(Pod pod, Profile profile, ChangeLog log)
     {
@@ -122,8 +122,11 @@ public static partial class PodDefaulter
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        spec = DropDisabledSecurityFields(spec, profile, log);
-        return ApplyAppArmorVersionSkew(pod with { Spec = spec }, profile, log);
+        // PrepareForCreate's defaulting part, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling,
+        // DNS and claim fields), mutatePodAffinity and mutateTopologySpreadConstraints (DEF-301/302), applyAppArmorVersionSkew (DEF-205/206).
+        spec = DropDisabledFields(spec, profile, log);
+        var created = MergeMatchLabelKeys(pod with { Spec = spec }, profile, log);
+        return ApplyAppArmorVersionSkew(created, profile, log);
     }
 
     private static ValueList<Container> MapContainers(ValueList<Container> containers, string listPath, Func<ContainerAt, Container> map)
@@ -137,29 +140,6 @@ public static partial class PodDefaulter
         for (int i = 0; i < result.Length; i++)
         {
             result[i] = map(new ContainerAt(containers[i], $"{listPath}[{i}]"));
-        }
-
-        return result;
-    }
-
-    private static ValueList<Volume> DefaultVolumes(ValueList<Volume> volumes, ChangeLog log)
-    {
-        if (volumes.IsEmpty)
-        {
-            return volumes;
-        }
-
-        var result = new Volume[volumes.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var v = volumes[i];
-            if (v.SourceKind.Length == 0)
-            {
-                v = v with { SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() };
-                log.Add(DefaultingRules.VolumeEmptyDir, $"spec.volumes[{i}].emptyDir", "{}");
-            }
-
-            result[i] = v;
         }
 
         return result;

@@ -17,10 +17,36 @@ public static class FeatureGateNames
     public const string InPlacePodVerticalScaling = nameof(InPlacePodVerticalScaling);
     public const string EnvFiles = nameof(EnvFiles);
     public const string KubeletEnsureSecretPulledImages = nameof(KubeletEnsureSecretPulledImages);
+
+    // Scheduling, DNS and PodSpec fields (spec/validation.md VAL-07x, VAL-3xx; spec/defaulting.md DEF-3xx).
+    public const string DynamicResourceAllocation = nameof(DynamicResourceAllocation);
+    public const string EvictionRequestAPI = nameof(EvictionRequestAPI);
+    public const string GenericWorkload = nameof(GenericWorkload);
+    public const string HostnameOverride = nameof(HostnameOverride);
+    public const string MatchLabelKeysInPodAffinity = nameof(MatchLabelKeysInPodAffinity);
+    public const string MatchLabelKeysInPodTopologySpread = nameof(MatchLabelKeysInPodTopologySpread);
+    public const string MatchLabelKeysInPodTopologySpreadSelectorMerge = nameof(MatchLabelKeysInPodTopologySpreadSelectorMerge);
+    public const string NodeInclusionPolicyInPodTopologySpread = nameof(NodeInclusionPolicyInPodTopologySpread);
+    public const string PodSchedulingReadiness = nameof(PodSchedulingReadiness);
+    public const string RelaxedDNSSearchValidation = nameof(RelaxedDNSSearchValidation);
+    public const string StrictIPCIDRValidation = nameof(StrictIPCIDRValidation);
+    public const string TaintTolerationComparisonOperators = nameof(TaintTolerationComparisonOperators);
+
+    // Security and host settings (spec/validation.md VAL-2xx; spec/defaulting.md DEF-2xx).
     public const string UserNamespacesSupport = nameof(UserNamespacesSupport);
     public const string UserNamespacesHostNetworkSupport = nameof(UserNamespacesHostNetworkSupport);
     public const string ProcMountType = nameof(ProcMountType);
     public const string SupplementalGroupsPolicy = nameof(SupplementalGroupsPolicy);
     public const string SELinuxChangePolicy = nameof(SELinuxChangePolicy);
     public const string SELinuxMount = nameof(SELinuxMount);
+
+    // Volumes (spec/validation.md VAL-6xx, spec/defaulting.md DEF-4xx).
+    public const string ImageVolume = nameof(ImageVolume);
+    public const string RecursiveReadOnlyMounts = nameof(RecursiveReadOnlyMounts);
+    public const string ClusterTrustBundleProjection = nameof(ClusterTrustBundleProjection);
+    public const string PodCertificateRequest = nameof(PodCertificateRequest);
+    public const string EmptyDirVolumeMode = nameof(EmptyDirVolumeMode);
+    public const string VolumeAttributesClass = nameof(VolumeAttributesClass);
+    public const string VolumeBindMountOptions = nameof(VolumeBindMountOptions);
+    public const string AtomicWriteVolumeUserFields = nameof(AtomicWriteVolumeUserFields);
 }

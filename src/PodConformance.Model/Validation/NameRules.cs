@@ -77,6 +77,26 @@ public static class NameRules
         "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
         ConfigMapKeyFmt, "key.name", "KEY_NAME", "key-name");
 
+    /// <summary>
+    /// Go's <c>len(value[start:end]) &gt; max</c>: the length in UTF-8 bytes, which exceeds the UTF-16 length only for
+    /// non-ASCII text (counted only then).
+    /// </summary>
+    private static bool GoLenExceeds(string value, int start, int end, int max)
+    {
+        int chars = end - start;
+        if (chars > max)
+        {
+            return true;
+        }
+
+        if (chars * 3 <= max)
+        {
+            return false;
+        }
+
+        return System.Text.Encoding.UTF8.GetByteCount(value.AsSpan(start, chars)) > max;
+    }
+
     private static bool IsLowerAlnum(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
 
     private static bool IsAlnum(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
@@ -127,7 +147,7 @@ public static class NameRules
     /// <summary>IsDNS1123Label. Newer releases say "must not contain dots" when the value is a valid subdomain.</summary>
     public static string[] Dns1123Label(string value, KubernetesVersion version)
     {
-        bool tooLong = value.Length > 63;
+        bool tooLong = GoLenExceeds(value, 0, value.Length, 63);
         bool ok = MatchesLabel(value, 0, value.Length);
         if (!tooLong && ok)
         {
@@ -150,7 +170,7 @@ public static class NameRules
 
     public static string[] Dns1123Subdomain(string value)
     {
-        bool tooLong = value.Length > 253;
+        bool tooLong = GoLenExceeds(value, 0, value.Length, 253);
         bool ok = MatchesSubdomain(value);
         if (!tooLong && ok)
         {
@@ -163,6 +183,50 @@ public static class NameRules
         }
 
         return tooLong ? [MaxLenError(253)] : [Dns1123SubdomainRegexMessage];
+    }
+
+    public const string Dns1123LabelWithUnderscoreFmt = "_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?";
+    public const string Dns1123SubdomainWithUnderscoreFmt = Dns1123LabelWithUnderscoreFmt + "(\\." + Dns1123LabelWithUnderscoreFmt + ")*";
+
+    public static readonly string Dns1123SubdomainWithUnderscoreRegexMessage = RegexError(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+        Dns1123SubdomainWithUnderscoreFmt, "example.com");
+
+    /// <summary>
+    /// IsDNS1123SubdomainWithUnderscore (apimachinery v0.32+, used by RelaxedDNSSearchValidation): dot-separated labels
+    /// that may start with one '_' and contain '_' inside.
+    /// </summary>
+    public static string[] Dns1123SubdomainWithUnderscore(string value)
+    {
+        bool tooLong = GoLenExceeds(value, 0, value.Length, 253);
+        bool ok = true;
+        int start = 0;
+        for (int i = 0; i <= value.Length && ok; i++)
+        {
+            if (i == value.Length || value[i] == '.')
+            {
+                int s0 = start < i && value[start] == '_' ? start + 1 : start;
+                ok = s0 < i && IsLowerAlnum(value[s0]) && IsLowerAlnum(value[i - 1]);
+                for (int k = s0 + 1; k < i - 1 && ok; k++)
+                {
+                    ok = IsLowerAlnum(value[k]) || value[k] == '-' || value[k] == '_';
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (!tooLong && ok)
+        {
+            return None;
+        }
+
+        if (tooLong && !ok)
+        {
+            return [MaxLenError(253), Dns1123SubdomainWithUnderscoreRegexMessage];
+        }
+
+        return tooLong ? [MaxLenError(253)] : [Dns1123SubdomainWithUnderscoreRegexMessage];
     }
 
     /// <summary>
@@ -209,13 +273,23 @@ public static class NameRules
         return true;
     }
 
+    /// <summary>
+    /// The release whose apimachinery (v0.35, <c>content.IsLabelKey</c>) words a key with several '/' as "a valid label
+    /// key" instead of "a qualified name" (read in the local apimachinery mirror: v0.34.0 has the old text, v0.35.0 the new).
+    /// </summary>
+    public static readonly KubernetesVersion LabelKeyWordingSince = new(1, 35);
+
     /// <summary>IsQualifiedName: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters.</summary>
-    public static string[] QualifiedName(string value)
+    public static string[] QualifiedName(string value) => QualifiedName(value, new KubernetesVersion(1, 34));
+
+    /// <summary><see cref="QualifiedName(string)"/> with the wording of <paramref name="version"/>'s apimachinery.</summary>
+    public static string[] QualifiedName(string value, KubernetesVersion version)
     {
         int slash = value.IndexOf('/', StringComparison.Ordinal);
         if (slash >= 0 && value.IndexOf('/', slash + 1) >= 0)
         {
-            return ["a qualified name " + QualifiedNameRegexMessage + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
+            string what = version >= LabelKeyWordingSince ? "a valid label key " : "a qualified name ";
+            return [what + QualifiedNameRegexMessage + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
         }
 
         List<string>? msgs = null;
@@ -242,7 +316,7 @@ public static class NameRules
         {
             (msgs ??= []).Add("name part " + EmptyError);
         }
-        else if (nameLen > 63)
+        else if (GoLenExceeds(value, nameStart, value.Length, 63))
         {
             (msgs ??= []).Add("name part " + MaxLenError(63));
         }
@@ -257,7 +331,7 @@ public static class NameRules
 
     public static string[] LabelValue(string value)
     {
-        bool tooLong = value.Length > 63;
+        bool tooLong = GoLenExceeds(value, 0, value.Length, 63);
         bool ok = value.Length == 0 || MatchesQualifiedNamePart(value, 0, value.Length);
         if (!tooLong && ok)
         {

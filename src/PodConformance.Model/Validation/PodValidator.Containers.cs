@@ -283,7 +283,8 @@ public static partial class PodValidator
         ValidateContainerPorts(ctx, c.Ports, path.Child("ports"));
         ValidateEnv(ctx, c.Env, path.Child("env"));
         ValidateEnvFrom(ctx, c.EnvFrom, path.Child("envFrom"));
-        ValidateVolumeMounts(ctx, c.VolumeMounts, volumes, path.Child("volumeMounts"));
+        ValidateVolumeMounts(ctx, c, volumes, path.Child("volumeMounts"));
+        ValidateVolumeDevices(ctx, c, path.Child("volumeDevices"));
 
         switch (c.ImagePullPolicy)
         {
@@ -301,6 +302,7 @@ public static partial class PodValidator
         }
 
         ValidateResourceRequirements(ctx, c.Resources.Limits, c.Resources.Requests, path.Child("resources"), podLevel: false);
+        ValidateResourceClaimNames(ctx, c.Resources.Claims, path.Child("resources").Child("claims"));
 
         // Without InPlacePodVerticalScaling the API server drops resizePolicy before validation.
         if (ctx.InPlaceResize)
@@ -315,69 +317,6 @@ public static partial class PodValidator
         }
 
         _ = isInit;
-    }
-
-    private static void ValidateVolumeMounts(Context ctx, ValueList<VolumeMount> mounts, HashSet<string> volumes, FieldPath path)
-    {
-        using var _ = ctx.Rule(ValidationRules.VolumesAndMounts);
-        HashSet<string>? mountPoints = null;
-        for (int i = 0; i < mounts.Count; i++)
-        {
-            var m = mounts[i];
-            var idx = path.Index(i);
-            if (m.Name.Length == 0)
-            {
-                ctx.Add(FieldError.Required(idx.Child("name")));
-            }
-
-            if (!volumes.Contains(m.Name))
-            {
-                ctx.Add(FieldError.NotFound(idx.Child("name"), m.Name));
-            }
-
-            if (m.MountPath.Length == 0)
-            {
-                ctx.Add(FieldError.Required(idx.Child("mountPath")));
-            }
-
-            if (!(mountPoints ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.MountPath))
-            {
-                ctx.Add(FieldError.Invalid(idx.Child("mountPath"), m.MountPath, "must be unique"));
-            }
-
-            if (m.SubPath.Length != 0)
-            {
-                // Upstream reports these at volumeMounts.subPath (no index): a known quirk, kept.
-                ValidateLocalDescendingPath(ctx, m.SubPath, path.Child("subPath"));
-            }
-
-            if (m.SubPathExpr.Length != 0)
-            {
-                if (m.SubPath.Length != 0)
-                {
-                    ctx.Add(FieldError.Invalid(idx.Child("subPathExpr"), m.SubPathExpr, "subPathExpr and subPath are mutually exclusive"));
-                }
-
-                ValidateLocalDescendingPath(ctx, m.SubPathExpr, path.Child("subPathExpr"));
-            }
-        }
-    }
-
-    private static void ValidateLocalDescendingPath(Context ctx, string target, FieldPath path)
-    {
-        if (target.StartsWith('/'))
-        {
-            ctx.Add(FieldError.Invalid(path, target, "must be a relative path"));
-        }
-
-        foreach (var part in target.Split('/'))
-        {
-            if (part == "..")
-            {
-                ctx.Add(FieldError.Invalid(path, target, "must not contain '..'"));
-                break;
-            }
-        }
     }
 
     /// <summary>

@@ -344,44 +344,4 @@ public static partial class PodValidator
             ctx.Add(FieldError.Invalid(path.Child("name"), name, msg));
         }
     }
-
-    /// <summary>
-    /// validateDownwardAPIVolumeFile for each item. Upstream passes the volume source's path, not an indexed
-    /// item path, so errors read <c>spec.volumes[0].downwardAPI.path</c> (kept as is).
-    /// </summary>
-    private static void ValidateDownwardApiVolumeItems(Context ctx, ValueList<DownwardApiVolumeFile> items, FieldPath path)
-    {
-        using var _ = ctx.Rule(ValidationRules.DownwardApiVolumeFiles);
-        foreach (var file in items)
-        {
-            var pathPath = path.Child("path");
-            if (file.Path.Length == 0)
-            {
-                ctx.Add(FieldError.Required(pathPath));
-            }
-
-            ValidateLocalDescendingPath(ctx, file.Path, pathPath);
-            if (file.Path.StartsWith("..", StringComparison.Ordinal) && !file.Path.StartsWith("../", StringComparison.Ordinal))
-            {
-                ctx.Add(FieldError.Invalid(pathPath, file.Path, "must not start with '..'"));
-            }
-
-            if (file.FieldRef is not null)
-            {
-                ValidateObjectFieldSelector(ctx, file.FieldRef, VolumeFieldPaths, path.Child("fieldRef"));
-                if (file.ResourceFieldRef is not null)
-                {
-                    ctx.Add(FieldError.Invalid(path, "resource", "fieldRef and resourceFieldRef can not be specified simultaneously"));
-                }
-            }
-            else if (file.ResourceFieldRef is not null)
-            {
-                ValidateContainerResourceFieldSelector(ctx, file.ResourceFieldRef, path.Child("resourceFieldRef"), volume: true);
-            }
-            else
-            {
-                ctx.Add(FieldError.Required(path, "one of fieldRef and resourceFieldRef is required"));
-            }
-        }
-    }
 }

@@ -155,7 +155,9 @@ public static partial class PodValidator
     private static void ValidatePodResources(Context ctx, PodSpec spec, FieldPath path)
     {
         var res = spec.Resources!;
+        ValidatePodLevelClaims(ctx, res.Claims, path);
         ValidateResourceRequirements(ctx, res.Limits, res.Requests, path, podLevel: true);
+        ValidateResourceClaimNames(ctx, res.Claims, path.Child("claims"));
 
         using var _ = ctx.Rule(ValidationRules.PodLevelConsistency);
 

@@ -23,11 +23,11 @@ public static partial class PodValidator
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(profile);
-        var ctx = new Context(profile);
+        var ctx = new Context(profile) { PodName = pod.Metadata.Name };
 
         ValidateObjectMeta(ctx, pod.Metadata);
         ValidateSecurityAnnotations(ctx, pod);
-        ValidatePodSpec(ctx, pod.Spec);
+        ValidatePodSpec(ctx, pod);
 
         // validateContainersOnlyForPod: checks a Pod (not a template) gets after its spec.
         ValidateContainersOnlyForPod(ctx, pod.Spec.Containers, SpecPath.Child("containers"));
@@ -41,7 +41,7 @@ public static partial class PodValidator
 
         if (pod.Spec.NodeName.Length != 0 && !pod.Spec.SchedulingGates.IsEmpty)
         {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"), ValidationRules.PodSpecFields);
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"), ValidationRules.SchedulingGates);
         }
 
         ValidateSecurityAnnotationsMatchFields(ctx, pod);
@@ -56,6 +56,11 @@ public static partial class PodValidator
 
         public KubernetesVersion Version { get; } = profile.Version;
 
+        public Profile Profile { get; } = profile;
+
+        /// <summary>The names of spec.resourceClaims that container <c>resources.claims</c> may reference (VAL-342).</summary>
+        public HashSet<string>? PodClaimNames { get; set; }
+
         public bool Sidecars { get; } = profile.IsEnabled(FeatureGateNames.SidecarContainers);
 
         public bool PodLevelResources { get; } = profile.IsEnabled(FeatureGateNames.PodLevelResources);
@@ -68,6 +73,34 @@ public static partial class PodValidator
 
         public bool InPlaceResize { get; } = profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
 
+        // Volume gates are asked only when a pod uses the field they guard, so pods without those fields pay nothing.
+        private bool? _imageVolume, _rro, _ctb, _podCert, _emptyDirMode, _vac, _bindMountOptions, _atomicWriteUser;
+
+        public bool ImageVolume => _imageVolume ??= Profile.IsEnabled(FeatureGateNames.ImageVolume);
+
+        public bool RecursiveReadOnlyMounts => _rro ??= Profile.IsEnabled(FeatureGateNames.RecursiveReadOnlyMounts);
+
+        public bool ClusterTrustBundleProjection => _ctb ??= Profile.IsEnabled(FeatureGateNames.ClusterTrustBundleProjection);
+
+        public bool PodCertificateRequest => _podCert ??= Profile.IsEnabled(FeatureGateNames.PodCertificateRequest);
+
+        public bool EmptyDirVolumeMode => _emptyDirMode ??= Profile.IsEnabled(FeatureGateNames.EmptyDirVolumeMode);
+
+        public bool VolumeAttributesClass => _vac ??= Profile.IsEnabled(FeatureGateNames.VolumeAttributesClass);
+
+        public bool VolumeBindMountOptions => _bindMountOptions ??= Profile.IsEnabled(FeatureGateNames.VolumeBindMountOptions);
+
+        public bool AtomicWriteVolumeUserFields => _atomicWriteUser ??= Profile.IsEnabled(FeatureGateNames.AtomicWriteVolumeUserFields);
+
+        /// <summary>The pod's name, for the names of the PVCs its ephemeral volumes create.</summary>
+        public string PodName { get; init; } = "";
+
+        /// <summary>The volumes registered by ValidateVolumes (no error), by name: what mounts and devices may refer to.</summary>
+        public Dictionary<string, Volume>? VolumeSources { get; set; }
+
+        /// <summary>Names of image volumes dropped because ImageVolume is off; their mounts are dropped too (VAL-635).</summary>
+        public HashSet<string>? DroppedImageVolumes { get; set; }
+
         // Security gates (PodValidator.Security*.cs): resolved on first use, so pods without these fields pay nothing.
         private bool? _userNamespaces;
         private bool? _userNamespacesHostNetwork;
@@ -77,24 +110,29 @@ public static partial class PodValidator
         private bool? _seLinuxMount;
         private bool? _appArmorFields;
 
-        public bool UserNamespacesSupport => _userNamespaces ??= profile.IsEnabled(FeatureGateNames.UserNamespacesSupport);
+        public bool UserNamespacesSupport => _userNamespaces ??= Profile.IsEnabled(FeatureGateNames.UserNamespacesSupport);
 
-        public bool UserNamespacesHostNetworkSupport => _userNamespacesHostNetwork ??= profile.IsEnabled(FeatureGateNames.UserNamespacesHostNetworkSupport);
+        public bool UserNamespacesHostNetworkSupport => _userNamespacesHostNetwork ??= Profile.IsEnabled(FeatureGateNames.UserNamespacesHostNetworkSupport);
 
-        public bool ProcMountType => _procMountType ??= profile.IsEnabled(FeatureGateNames.ProcMountType);
+        public bool ProcMountType => _procMountType ??= Profile.IsEnabled(FeatureGateNames.ProcMountType);
 
-        public bool SupplementalGroupsPolicy => _supplementalGroupsPolicy ??= profile.IsEnabled(FeatureGateNames.SupplementalGroupsPolicy);
+        public bool SupplementalGroupsPolicy => _supplementalGroupsPolicy ??= Profile.IsEnabled(FeatureGateNames.SupplementalGroupsPolicy);
 
-        public bool SELinuxChangePolicy => _seLinuxChangePolicy ??= profile.IsEnabled(FeatureGateNames.SELinuxChangePolicy);
+        public bool SELinuxChangePolicy => _seLinuxChangePolicy ??= Profile.IsEnabled(FeatureGateNames.SELinuxChangePolicy);
 
-        public bool SELinuxMount => _seLinuxMount ??= profile.IsEnabled(FeatureGateNames.SELinuxMount);
+        public bool SELinuxMount => _seLinuxMount ??= Profile.IsEnabled(FeatureGateNames.SELinuxMount);
 
         /// <summary>The AppArmor fields are kept (1.30+, both AppArmor gates on; the gates are gone, GA, from 1.33).</summary>
-        public bool AppArmorFields => _appArmorFields ??= SecurityGates.AppArmorFieldsKept(profile);
+        public bool AppArmorFields => _appArmorFields ??= SecurityGates.AppArmorFieldsKept(Profile);
 
         private bool? _appArmorAnnotations;
 
-        public bool AppArmorAnnotations => _appArmorAnnotations ??= SecurityGates.AppArmorAnnotationsKept(profile);
+        public bool AppArmorAnnotations => _appArmorAnnotations ??= SecurityGates.AppArmorAnnotationsKept(Profile);
+
+        private List<UncheckedField>? _notChecked;
+
+        /// <summary>Records a field the model has no rule for, so the verdict cannot say "valid" about it.</summary>
+        public void NotChecked(FieldPath path, string reason) => (_notChecked ??= []).Add(new UncheckedField(path.ToString(), reason));
 
         public int Count => _errors?.Count ?? 0;
 
@@ -123,7 +161,11 @@ public static partial class PodValidator
             public void Dispose() => ctx.CurrentRule = previous;
         }
 
-        public ValidationResult Result() => _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
+        public ValidationResult Result()
+        {
+            var result = _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
+            return _notChecked is null ? result : result with { NotChecked = new ValueList<UncheckedField>(_notChecked) };
+        }
     }
 
     /// <summary>ValidateObjectMeta for a namespaced object whose name is a DNS subdomain.</summary>
@@ -194,14 +236,16 @@ public static partial class PodValidator
     }
 
     /// <summary>ValidatePodSpec, in upstream order, for the fields the model has.</summary>
-    private static void ValidatePodSpec(Context ctx, PodSpec spec)
+    private static void ValidatePodSpec(Context ctx, Pod pod)
     {
+        var spec = pod.Spec;
         if (spec.TerminationGracePeriodSeconds is null)
         {
             ctx.Add(FieldError.Required(SpecPath.Child("terminationGracePeriodSeconds")), ValidationRules.PodSpecFields);
         }
 
         var volumeNames = ValidateVolumes(ctx, spec.Volumes, SpecPath.Child("volumes"));
+        ValidatePodResourceClaims(ctx, pod.Metadata, spec.ResourceClaims, SpecPath.Child("resourceClaims"));
 
         ValidateContainers(ctx, spec, volumeNames, SpecPath.Child("containers"));
         ValidateInitContainers(ctx, spec, volumeNames, SpecPath.Child("initContainers"));
@@ -216,7 +260,20 @@ public static partial class PodValidator
         ValidateHostNetworkDeps(ctx, spec);
         ValidateRestartPolicy(ctx, spec.RestartPolicy, SpecPath.Child("restartPolicy"));
         ValidateDnsPolicy(ctx, spec.DnsPolicy, SpecPath.Child("dnsPolicy"));
+        ValidateNodeSelectorLabels(ctx, spec.NodeSelector, SpecPath.Child("nodeSelector"));
+        ValidatePodSecurityContext(ctx, spec);
+        ValidateAffinity(ctx, spec.Affinity, SpecPath.Child("affinity"));
+        ValidatePodDnsConfig(ctx, spec.DNSConfig, spec.DnsPolicy, SpecPath.Child("dnsConfig"));
+        ValidateReadinessGates(ctx, spec.ReadinessGates, SpecPath.Child("readinessGates"));
+        ValidateSchedulingGates(ctx, spec.SchedulingGates, SpecPath.Child("schedulingGates"));
+        ValidateTopologySpreadConstraints(ctx, spec.TopologySpreadConstraints, SpecPath.Child("topologySpreadConstraints"));
+        ValidateWindowsHostProcessPod(ctx, spec);
+        ValidateHostUsers(ctx, spec);
+        ValidatePodHostName(ctx, spec);
         ValidatePodSpecFields(ctx, spec);
+        ValidateTolerations(ctx, spec.Tolerations, SpecPath.Child("tolerations"));
+        ValidateHostAliases(ctx, spec.HostAliases, SpecPath.Child("hostAliases"));
+        ValidatePodSpecClassFields(ctx, spec);
 
         if (!spec.Overhead.IsEmpty)
         {
@@ -226,75 +283,8 @@ public static partial class PodValidator
         }
 
         ValidateOs(ctx, spec);
-    }
-
-    /// <summary>The plain fields of ValidatePodSpec (VAL-070), at their place in upstream's order.</summary>
-    private static void ValidatePodSpecFields(Context ctx, PodSpec spec)
-    {
-        using var _ = ctx.Rule(ValidationRules.PodSpecFields);
-        var nodeSelectorPath = SpecPath.Child("nodeSelector");
-        foreach (var (key, value) in spec.NodeSelector)
-        {
-            foreach (string msg in NameRules.QualifiedName(key))
-            {
-                ctx.Add(FieldError.Invalid(nodeSelectorPath, key, msg));
-            }
-
-            foreach (string msg in NameRules.LabelValue(value))
-            {
-                ctx.Add(FieldError.Invalid(nodeSelectorPath.Key(key), value, msg));
-            }
-        }
-
-        ValidatePodSecurityContext(ctx, spec);
-
-        var gatesPath = SpecPath.Child("schedulingGates");
-        var seenGates = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < spec.SchedulingGates.Count; i++)
-        {
-            string name = spec.SchedulingGates[i].Name;
-            foreach (string msg in NameRules.QualifiedName(name))
-            {
-                ctx.Add(FieldError.Invalid(gatesPath.Index(i), name, msg));
-            }
-
-            if (!seenGates.Add(name))
-            {
-                ctx.Add(FieldError.Duplicate(gatesPath.Index(i), name));
-            }
-        }
-
-        ValidateWindowsHostProcessPod(ctx, spec);
-        ValidateHostUsers(ctx, spec);
-
-        if (spec.ServiceAccountName.Length != 0)
-        {
-            foreach (string msg in NameRules.NameIsDnsSubdomain(spec.ServiceAccountName, prefix: false))
-            {
-                ctx.Add(FieldError.Invalid(SpecPath.Child("serviceAccountName"), spec.ServiceAccountName, msg));
-            }
-        }
-
-        if (spec.NodeName.Length != 0)
-        {
-            foreach (string msg in NameRules.NameIsDnsSubdomain(spec.NodeName, prefix: false))
-            {
-                ctx.Add(FieldError.Invalid(SpecPath.Child("nodeName"), spec.NodeName, msg));
-            }
-        }
-
-        if (spec.ActiveDeadlineSeconds is long deadline && (deadline < 1 || deadline > int.MaxValue))
-        {
-            ctx.Add(FieldError.Invalid(SpecPath.Child("activeDeadlineSeconds"), deadline, NameRules.InclusiveRangeError(1, int.MaxValue)));
-        }
-
-        if (spec.PriorityClassName.Length != 0)
-        {
-            foreach (string msg in NameRules.NameIsDnsSubdomain(spec.PriorityClassName, prefix: false))
-            {
-                ctx.Add(FieldError.Invalid(SpecPath.Child("priorityClassName"), spec.PriorityClassName, msg));
-            }
-        }
+        ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecPath.Child("workloadRef"));
+        ReportUncheckedSpecFields(ctx, spec);
     }
 
     private static void ValidateRestartPolicy(Context ctx, string policy, FieldPath path)
@@ -332,54 +322,5 @@ public static partial class PodValidator
                 ctx.Add(FieldError.NotSupported(path, policy, "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"));
                 break;
         }
-    }
-
-    /// <summary>
-    /// ValidateVolumes for the modelled sources: the source's own errors first, then the name (Required, DNS label,
-    /// unique). A volume with any error is not registered, so mounts of it report Not found, as upstream.
-    /// </summary>
-    private static HashSet<string> ValidateVolumes(Context ctx, ValueList<Volume> volumes, FieldPath path)
-    {
-        using var _ = ctx.Rule(ValidationRules.VolumesAndMounts);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < volumes.Count; i++)
-        {
-            var v = volumes[i];
-            var idx = path.Index(i);
-            var namePath = idx.Child("name");
-            int before = ctx.Count;
-            if (v.SourceKind.Length == 0)
-            {
-                ctx.Add(FieldError.Required(idx, "must specify a volume type"));
-            }
-            else if (string.Equals(v.SourceKind, "downwardAPI", StringComparison.Ordinal))
-            {
-                ValidateDownwardApiVolumeItems(ctx, v.DownwardApiItems, idx.Child("downwardAPI"));
-            }
-
-            if (v.Name.Length == 0)
-            {
-                ctx.Add(FieldError.Required(namePath));
-            }
-            else
-            {
-                foreach (string msg in NameRules.Dns1123Label(v.Name, ctx.Version))
-                {
-                    ctx.Add(FieldError.Invalid(namePath, v.Name, msg));
-                }
-            }
-
-            if (names.Contains(v.Name))
-            {
-                ctx.Add(FieldError.Duplicate(namePath, v.Name));
-            }
-
-            if (ctx.Count == before)
-            {
-                names.Add(v.Name);
-            }
-        }
-
-        return names;
     }
 }

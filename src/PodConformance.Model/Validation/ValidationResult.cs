@@ -11,6 +11,12 @@ public sealed record ValidationResult(ValueList<FieldError> Errors)
     public bool IsValid => Errors.IsEmpty;
 
     /// <summary>
+    /// Fields the pod sets that the model has no rule for (a release's check whose text could not be read): the API server
+    /// may reject them, so an empty <see cref="Errors"/> is "no error found", not "valid", for these.
+    /// </summary>
+    public ValueList<UncheckedField> NotChecked { get; init; }
+
+    /// <summary>
     /// <c>ErrorList.ToAggregate().Error()</c>: one message alone, several in brackets joined by <c>", "</c>,
     /// duplicates (same text) dropped after their first occurrence.
     /// </summary>
@@ -55,3 +61,6 @@ public sealed record ValidationResult(ValueList<FieldError> Errors)
     public string ToInvalidMessage(string kind, string name) =>
         kind + " " + GoQuote.Quote(name) + " is invalid: " + ToAggregateString();
 }
+
+/// <summary>A field validation did not check, and why (see <see cref="ValidationResult.NotChecked"/>).</summary>
+public sealed record UncheckedField(string Field, string Reason);

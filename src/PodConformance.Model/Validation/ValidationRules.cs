@@ -54,13 +54,88 @@ public static class ValidationRules
     public const string VolumesAndMounts = "VAL-060";
     public const string DownwardApiVolumeFiles = "VAL-061";
 
+    // Volumes, mounts and devices (VAL-6xx).
+    public const string VolumeSourceOneOf = "VAL-600";
+    public const string EmptyDirSource = "VAL-601";
+    public const string HostPathSource = "VAL-602";
+    public const string GitRepoSource = "VAL-603";
+    public const string DiskPartitionSources = "VAL-604";
+    public const string SecretConfigMapSources = "VAL-605";
+    public const string KeyToPath = "VAL-606";
+    public const string NfsSource = "VAL-607";
+    public const string IscsiSource = "VAL-608";
+    public const string GlusterfsSource = "VAL-609";
+    public const string PvcSource = "VAL-610";
+    public const string RbdSource = "VAL-611";
+    public const string FlexVolumeSource = "VAL-612";
+    public const string CinderSource = "VAL-613";
+    public const string CephFsSource = "VAL-614";
+    public const string FlockerSource = "VAL-615";
+    public const string FcSource = "VAL-616";
+    public const string AzureFileSource = "VAL-617";
+    public const string VsphereSource = "VAL-618";
+    public const string QuobyteSource = "VAL-619";
+    public const string AzureDiskSource = "VAL-620";
+    public const string PhotonSource = "VAL-621";
+    public const string PortworxSource = "VAL-622";
+    public const string ScaleIoSource = "VAL-623";
+    public const string StorageOsSource = "VAL-624";
+    public const string CsiSource = "VAL-625";
+    public const string ProjectedSource = "VAL-626";
+    public const string ProjectedKeyToPathSources = "VAL-627";
+    public const string ServiceAccountTokenProjection = "VAL-629";
+    public const string ClusterTrustBundleProjection = "VAL-630";
+
+    /// <summary>podCertificate projections are reported as not checked; never stamped on an error.</summary>
+    public const string PodCertificateProjection = "VAL-631";
+    public const string EphemeralSource = "VAL-632";
+    public const string PvcTemplateSpec = "VAL-633";
+    public const string ImageSource = "VAL-634";
+    public const string VolumeMounts = "VAL-640";
+    public const string MountPropagation = "VAL-641";
+    public const string RecursiveReadOnly = "VAL-642";
+    public const string VolumeDevices = "VAL-643";
+
+    /// <summary>Fields PrepareForCreate drops when their gate is off (dropDisabledFields); never stamped on an error.</summary>
+    public const string DisabledVolumeFields = "VAL-635";
+
     public const string PodSpecFields = "VAL-070";
+    public const string NodeSelectorLabels = "VAL-071";
+    public const string SchedulingGates = "VAL-072";
+    public const string ReadinessGates = "VAL-073";
+    public const string HostnameAndSubdomain = "VAL-075";
+    public const string HostnameOverride = "VAL-076";
+    public const string RuntimeClassName = "VAL-077";
+    public const string PreemptionPolicy = "VAL-078";
+    public const string WorkloadReference = "VAL-079";
+
+    // Scheduling: affinity (VAL-300…305), tolerations (VAL-310…311), topology spread (VAL-320…323).
+    public const string NodeSelectorTerms = "VAL-300";
+    public const string NodeFieldSelector = "VAL-301";
+    public const string WeightRange = "VAL-302";
+    public const string PodAffinityTerm = "VAL-303";
+    public const string MatchLabelKeys = "VAL-304";
+    public const string LabelSelector = "VAL-305";
+    public const string Tolerations = "VAL-310";
+    public const string TolerationComparisonOperators = "VAL-311";
+    public const string TopologySpread = "VAL-320";
+    public const string MinDomains = "VAL-321";
+    public const string NodeInclusionPolicy = "VAL-322";
+    public const string TopologySpreadMatchLabelKeys = "VAL-323";
+
+    // DNS and host names (VAL-330…332), dynamic resource claims (VAL-340…342).
+    public const string DnsConfig = "VAL-330";
+    public const string HostAliases = "VAL-331";
+    public const string IpAddress = "VAL-332";
+    public const string PodResourceClaims = "VAL-340";
+    public const string PodResourceClaimSources = "VAL-341";
+    public const string ContainerResourceClaims = "VAL-342";
 
     // Security and host settings (spec/validation.md "Security and host settings"): VAL-2xx.
     public const string SecurityIds = "VAL-200";
 
     /// <summary>How non-primitive bad values print (GoValueText, SecurityValueText); never stamped on an error.</summary>
-    public const string SecurityValueText = "VAL-201";
+    public const string BadValueText = "VAL-201";
     public const string ShareProcessNamespace = "VAL-202";
     public const string SysctlNames = "VAL-203";
     public const string SysctlHostNamespaces = "VAL-204";

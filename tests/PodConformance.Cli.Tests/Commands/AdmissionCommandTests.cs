@@ -59,7 +59,7 @@ public class AdmissionCommandTests
     {
         const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]\n";
         var r = CliRun.WithStdin(pod, "explain", "-f", "-", "--kubernetes-version", "1.30");
-        Assert.Contains("ADM-087  spec.containers[0].resizePolicy = dropped (InPlacePodVerticalScaling is off)\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("ADM-087  spec.containers[0].resizePolicy = (dropped: feature gate InPlacePodVerticalScaling is off)\n", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]

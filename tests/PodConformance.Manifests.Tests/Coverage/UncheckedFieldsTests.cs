@@ -22,6 +22,8 @@ public class UncheckedFieldsTests
             metadata: {name: p, labels: {app: a}}
             spec:
               securityContext: {runAsUser: 1000}
+              tolerations: [{key: k, operator: Exists}]
+              volumes: [{name: v, emptyDir: {}}]
               containers:
               - name: c
                 image: nginx
@@ -38,17 +40,17 @@ public class UncheckedFieldsTests
             kind: Pod
             metadata: {name: p, annotations: {controller.kubernetes.io/pod-deletion-cost: "5"}}
             spec:
-              runtimeClassName: kata
+              imagePullSecrets: [{name: regcred}]
               containers:
               - name: c
                 image: nginx
-                volumeDevices: [{name: d, devicePath: /dev/x}]
+                lifecycle: {stopSignal: SIGTERM}
               - name: d
                 image: nginx
-                volumeDevices: [{name: d, devicePath: /dev/y}]
+                lifecycle: {stopSignal: SIGUSR1}
             """);
         Assert.Contains("metadata.annotations.controller.kubernetes.io/pod-deletion-cost", found);
-        Assert.Contains("spec.runtimeClassName", found);
-        Assert.Single(found, f => f.StartsWith("spec.containers[", StringComparison.Ordinal) && f.Contains("volumeDevices", StringComparison.Ordinal));
+        Assert.Contains("spec.imagePullSecrets[0]", found);
+        Assert.Single(found, f => f.StartsWith("spec.containers[", StringComparison.Ordinal) && f.Contains("stopSignal", StringComparison.Ordinal));
     }
 }

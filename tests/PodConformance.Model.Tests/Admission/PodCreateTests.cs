@@ -273,7 +273,7 @@ public class PodCreateTests
         Assert.True(r.Accepted);
         Assert.True(r.Stored.Spec.Containers[0].ResizePolicy.IsEmpty);
         var prepare = r.Steps.Single(s => s.Stage == AdmissionStage.PrepareForCreate);
-        Assert.Contains(prepare.Changes, c => c.Rule == AdmissionRules.DropResizePolicy && c.Field == "spec.containers[0].resizePolicy" && c.Value == "dropped (InPlacePodVerticalScaling is off)");
+        Assert.Contains(prepare.Changes, c => c.Rule == AdmissionRules.DropResizePolicy && c.Field == "spec.containers[0].resizePolicy" && c.Value == "(dropped: feature gate InPlacePodVerticalScaling is off)");
 
         // With the gate on it stays.
         var on = new Profile(new KubernetesVersion(1, 30), ValueMap.Of(("InPlacePodVerticalScaling", true)));

@@ -221,7 +221,11 @@ public class SecurityValidationTests
     public void Host_users_false_forbids_host_namespaces_VAL_215()
     {
         var pod = Pod(Container() with { VolumeDevices = [new VolumeDevice { Name = "d", DevicePath = "/dev/x" }] })
-            .WithSpec(s => s with { HostUsers = false, HostNetwork = true, HostPID = true, HostIPC = true });
+            .WithSpec(s => s with
+            {
+                HostUsers = false, HostNetwork = true, HostPID = true, HostIPC = true,
+                Volumes = [new Volume { Name = "d", PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource { ClaimName = "c" } }],
+            });
         Assert.Empty(At(pod, 32)); // UserNamespacesSupport off: hostUsers dropped
         Assert.Equal(
             [

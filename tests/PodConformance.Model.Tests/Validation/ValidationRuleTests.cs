@@ -18,8 +18,13 @@ namespace PodConformance.Model.Tests.Validation;
 /// </summary>
 public class ValidationRuleTests
 {
-    /// <summary>Rules about printing (VAL-001/002/201), and VAL-035 (overhead is checked by the container rules, whose IDs its errors carry).</summary>
-    private static readonly string[] NeverStamped = [ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead, ValidationRules.SecurityValueText];
+    /// <summary>Rules about printing (VAL-001/002/201), VAL-035 (overhead is checked by the container rules, whose IDs its
+    /// errors carry), the not-checked podCertificate projection and the gate drops of volume fields.</summary>
+    private static readonly string[] NeverStamped =
+    [
+        ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead, ValidationRules.BadValueText,
+        ValidationRules.PodCertificateProjection, ValidationRules.DisabledVolumeFields,
+    ];
 
     private static readonly Lazy<HashSet<string>> SpecIds = new(ReadSpecIds);
 
@@ -137,6 +142,93 @@ public class ValidationRuleTests
                 new DownwardApiVolumeFile { Path = "..x", ResourceFieldRef = new ResourceFieldSelector { Resource = "limits.cpu" } },
                 new DownwardApiVolumeFile { Path = "/x" })),
         })),
+        ("volume sources", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "two", EmptyDir = new EmptyDirVolumeSource(), HostPath = new HostPathVolumeSource { Path = "/x" } },
+                new Volume { Name = "neg", EmptyDir = new EmptyDirVolumeSource { SizeLimit = Q("-1") } },
+                new Volume { Name = "hp", HostPath = new HostPathVolumeSource { Path = "/a/..", Type = "Dir" } },
+                new Volume { Name = "git", GitRepo = new GitRepoVolumeSource { Directory = "/abs" } },
+                new Volume { Name = "gce", GCEPersistentDisk = new GCEPersistentDiskVolumeSource { Partition = 256 } }),
+        })),
+        ("secret and configMap volumes", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "s", Secret = new ObjectReference { DefaultMode = 512, Items = ValueList.Of(new KeyToPath { Path = "../x", Mode = -1 }) } },
+                new Volume { Name = "c", ConfigMap = new ObjectReference { Name = "c", Items = ValueList.Of(new KeyToPath { Key = "k", Path = "..x" }) } }),
+        })),
+        ("network volumes", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "nfs", NFS = new NFSVolumeSource { Path = "rel" } },
+                new Volume { Name = "iscsi", ISCSI = new ISCSIVolumeSource { IQN = "iqnx", Lun = 300, DiscoveryCHAPAuth = true, InitiatorName = "x" } },
+                new Volume { Name = "gluster", Glusterfs = new GlusterfsVolumeSource() },
+                new Volume { Name = "pvc", PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource() },
+                new Volume { Name = "rbd", RBD = new RBDVolumeSource() }),
+        })),
+        ("plugin volumes", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "flex", FlexVolume = new FlexVolumeSource { Options = ValueMap.Of(("kubernetes.io/x", "y")) } },
+                new Volume { Name = "cinder", Cinder = new CinderVolumeSource { SecretRef = new LocalObjectReference() } },
+                new Volume { Name = "cephfs", CephFS = new CephFSVolumeSource() },
+                new Volume { Name = "flocker", Flocker = new FlockerVolumeSource { DatasetName = "a/b", DatasetUUID = "u" } },
+                new Volume { Name = "fc", FC = new FCVolumeSource { TargetWWNs = ValueList.Of("w"), WWIDs = ValueList.Of("i") } },
+                new Volume { Name = "azure-file", AzureFile = new AzureFileVolumeSource() },
+                new Volume { Name = "vsphere", VsphereVolume = new VsphereVirtualDiskVolumeSource() },
+                new Volume { Name = "quobyte", Quobyte = new QuobyteVolumeSource { Registry = "reg" } },
+                new Volume { Name = "azure-disk", AzureDisk = new AzureDiskVolumeSource { CachingMode = "Sometimes", Kind = "Managed" } },
+                new Volume { Name = "photon", PhotonPersistentDisk = new PhotonPersistentDiskVolumeSource() },
+                new Volume { Name = "portworx", PortworxVolume = new PortworxVolumeSource() },
+                new Volume { Name = "scaleio", ScaleIO = new ScaleIOVolumeSource() },
+                new Volume { Name = "storageos", StorageOS = new StorageOSVolumeSource { VolumeNamespace = "Bad_NS" } },
+                new Volume { Name = "csi", CSI = new CSIVolumeSource { NodePublishSecretRef = new LocalObjectReference { Name = "Bad_Name" } } }),
+        })),
+        ("projected volume", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(new Volume
+            {
+                Name = "proj",
+                Projected = new ProjectedVolumeSource
+                {
+                    DefaultMode = -1,
+                    Sources = ValueList.Of(
+                        new VolumeProjection { Secret = new SecretProjection(), ConfigMap = new ConfigMapProjection { Name = "c" } },
+                        new VolumeProjection { ServiceAccountToken = new ServiceAccountTokenProjection { ExpirationSeconds = 1 } },
+                        new VolumeProjection { ClusterTrustBundle = new ClusterTrustBundleProjection { Name = "a", SignerName = "b" } },
+                        new VolumeProjection { DownwardAPI = new DownwardAPIProjection { Items = ValueList.Of(new DownwardApiVolumeFile { Path = "/p" }) } }),
+                },
+            }),
+        })),
+        ("ephemeral volume", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(new Volume
+            {
+                Name = "scratch",
+                Ephemeral = new EphemeralVolumeSource
+                {
+                    VolumeClaimTemplate = new PersistentVolumeClaimTemplate
+                    {
+                        ObjectMeta = new ObjectMeta { Name = "x" },
+                        Spec = new PersistentVolumeClaimSpec { AccessModes = ValueList.Of("Bogus"), VolumeMode = "Filesystem" },
+                    },
+                },
+            }),
+        })),
+        ("image volume", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(new Volume { Name = "img", Image = new ImageVolumeSource { PullPolicy = "Sometimes" } }),
+        })),
+        ("mount options", p => WithC(p, c => c with
+        {
+            VolumeMounts = ValueList.Of(
+                new VolumeMount { Name = "data", MountPath = "/a", MountPropagation = "Bidirectional", RecursiveReadOnly = "Enabled" },
+                new VolumeMount { Name = "data", MountPath = "/b", MountPropagation = "Sideways", RecursiveReadOnly = "Maybe" }),
+        }).WithSpec(s => s with { Volumes = ValueList.Of(new Volume { Name = "data", EmptyDir = new EmptyDirVolumeSource() }) })),
+        ("volume devices", p => WithC(p, c => c with
+        {
+            VolumeDevices = ValueList.Of(new VolumeDevice { Name = "data", DevicePath = "/dev/x/.." }, new VolumeDevice { Name = "", DevicePath = "" }),
+        }).WithSpec(s => s with { Volumes = ValueList.Of(new Volume { Name = "data", EmptyDir = new EmptyDirVolumeSource() }) })),
         ("pod spec fields", p => p.WithSpec(s => s with
         {
             TerminationGracePeriodSeconds = null,
@@ -147,6 +239,87 @@ public class ValidationRuleTests
             NodeName = "Node",
             PriorityClassName = "Prio",
         })),
+        ("readiness gates and names", p => p.WithSpec(s => s with
+        {
+            ReadinessGates = ValueList.Of(new PodReadinessGate("a/b/c")),
+            Hostname = "Host_1",
+            Subdomain = "sub.domain",
+            HostnameOverride = "Bad_Name",
+            HostNetwork = true,
+            SetHostnameAsFQDN = true,
+            RuntimeClassName = "",
+            PreemptionPolicy = "Sometimes",
+            WorkloadRef = new WorkloadReference { Name = "W", PodGroup = "g.1" },
+        })),
+        ("node affinity", p => p.WithSpec(s => s with
+        {
+            Affinity = new Affinity
+            {
+                NodeAffinity = new NodeAffinity
+                {
+                    RequiredDuringSchedulingIgnoredDuringExecution = new NodeSelector
+                    {
+                        NodeSelectorTerms = ValueList.Of(new NodeSelectorTerm
+                        {
+                            MatchExpressions = ValueList.Of(new NodeSelectorRequirement { Key = "zone", Operator = "Bogus", Values = ValueList.Of("a b") }),
+                            MatchFields = ValueList.Of(new NodeSelectorRequirement { Key = "metadata.uid", Operator = "Exists" }),
+                        }),
+                    },
+                    PreferredDuringSchedulingIgnoredDuringExecution = ValueList.Of(new PreferredSchedulingTerm { Weight = 0 }),
+                },
+            },
+        })),
+        ("pod affinity", p => p.WithSpec(s => s with
+        {
+            Affinity = new Affinity
+            {
+                PodAntiAffinity = new PodAntiAffinity
+                {
+                    PreferredDuringSchedulingIgnoredDuringExecution = ValueList.Of(new WeightedPodAffinityTerm
+                    {
+                        Weight = 101,
+                        PodAffinityTerm = new PodAffinityTerm
+                        {
+                            LabelSelector = new LabelSelector { MatchExpressions = ValueList.Of(new LabelSelectorRequirement { Key = "app", Operator = "In" }) },
+                            Namespaces = ValueList.Of("Bad_NS"),
+                            MatchLabelKeys = ValueList.Of("tier", "tier"),
+                            MismatchLabelKeys = ValueList.Of("tier"),
+                        },
+                    }),
+                },
+            },
+        })),
+        ("tolerations", p => p.WithSpec(s => s with
+        {
+            Tolerations = ValueList.Of(
+                new Toleration { Operator = "Equal", Value = "v v", TolerationSeconds = 5, Effect = "NoSchedule" },
+                new Toleration { Key = "k", Operator = "Bogus", Effect = "Never" },
+                new Toleration { Key = "n", Operator = "Gt", Value = "5" }),
+        })),
+        ("topology spread", p => p.WithSpec(s => s with
+        {
+            TopologySpreadConstraints = ValueList.Of(
+                new TopologySpreadConstraint { MaxSkew = 0, TopologyKey = "", WhenUnsatisfiable = "Maybe", MinDomains = 0, NodeAffinityPolicy = "Always", MatchLabelKeys = ValueList.Of("app") },
+                new TopologySpreadConstraint { MaxSkew = 1, TopologyKey = "", WhenUnsatisfiable = "Maybe", LabelSelector = new LabelSelector { MatchLabels = ValueMap.Of(("-x", "y")) } }),
+        })),
+        ("dns config and host aliases", p => p.WithSpec(s => s with
+        {
+            DnsPolicy = "None",
+            DNSConfig = new PodDNSConfig
+            {
+                Nameservers = ValueList.Of("1.2.3.4", "not-an-ip", "::1", "10.0.0.1"),
+                Searches = ValueList.Of("under_score.example.com", "Bad"),
+                Options = ValueList.Of(new PodDNSConfigOption()),
+            },
+            HostAliases = ValueList.Of(new HostAlias { IP = "999.1.1.1", Hostnames = ValueList.Of("Bad_Host") }),
+        })),
+        ("resource claims", p => WithC(p, c => c with
+        {
+            Resources = c.Resources with { Claims = ValueList.Of(new ResourceClaim { Name = "" }, new ResourceClaim { Name = "nope" }) },
+        }).WithSpec(s => s with
+        {
+            ResourceClaims = ValueList.Of(new PodResourceClaim { Name = "Bad_Claim" }, new PodResourceClaim { Name = "ok", ResourceClaimName = "a", ResourceClaimTemplateName = "b" }),
+        })),
         .. SecurityBreakages.All,
     ];
 
@@ -154,6 +327,9 @@ public class ValidationRuleTests
     private static readonly int[] Minors = [28, 31, 33, 34, 35, 37];
 
     private static ValidationResult Validate(Pod pod, int minor) => PodValidator.Validate(pod, V(minor));
+
+    /// <summary>1.37 with every alpha and beta gate on, so rules behind off-by-default gates are reached too.</summary>
+    private static readonly Profile AllGatesOn = new(new KubernetesVersion(1, 37), ValueMap.Of(("AllAlpha", true), ("AllBeta", true)));
 
     private static void AssertRulesKnown(ValidationResult result, string scenario)
     {
@@ -181,6 +357,13 @@ public class ValidationRuleTests
                 {
                     seen.Add(e.Rule);
                 }
+            }
+
+            var allOn = PodValidator.Validate(brk(OneContainer()), AllGatesOn);
+            AssertRulesKnown(allOn, name + " with every gate on");
+            foreach (var e in allOn.Errors)
+            {
+                seen.Add(e.Rule);
             }
 
             Assert.True(anyError, name + " breaks nothing on any profile");

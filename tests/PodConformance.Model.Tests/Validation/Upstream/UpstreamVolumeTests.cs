@@ -1,0 +1,74 @@
+using PodConformance.Manifests.Reading;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Validation;
+
+namespace PodConformance.Model.Tests.Validation.Upstream;
+
+/// <summary>
+/// Kubernetes' own volume validation cases (validation_test.go at 000f26050b9b: TestValidateVolumes,
+/// TestValidateVolumeMounts, TestValidateSubpathMutuallyExclusive, TestValidateMountPropagation,
+/// TestAlphaValidateVolumeDevices), each written as a Pod manifest and run through read → default → validate.
+/// Exact cases compare the error list (type and field, in order; the detail where upstream pins it).
+/// </summary>
+public class UpstreamVolumeTests
+{
+    private static readonly Lazy<List<UpstreamCase>> Cases = new(() => UpstreamCase.ReadAll(Path.Combine(RepoRoot(), "tests", "PodConformance.Model.Tests", "Validation", "Upstream", "volumes")));
+
+    public static TheoryData<string> CaseIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in Cases.Value)
+        {
+            data.Add(c.ToString());
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Case_agrees_with_upstream(string id)
+    {
+        var c = Cases.Value.Single(x => x.ToString() == id);
+        var read = PodManifestReader.ReadText(c.Manifest(), c.Name, c.Profile.Version);
+        Assert.False(read.HasErrors, id + ": the manifest does not read: " + string.Join("; ", read.Errors));
+        Assert.Empty(read.Warnings);
+        var pod = Assert.Single(read.Pods).Pod;
+        var result = PodValidator.Validate(PodDefaulter.Apply(pod, c.Profile), c.Profile);
+        string got = string.Join("\n", result.Errors);
+        if (c.Subset)
+        {
+            Assert.False(result.IsValid, id + ": expected errors, got none");
+            foreach (var e in c.Expected)
+            {
+                Assert.True(result.Errors.Any(e.Matches), id + ": missing " + e + "\ngot:\n" + got);
+            }
+
+            return;
+        }
+
+        Assert.True(result.Errors.Count == c.Expected.Count, id + ": expected\n" + string.Join("\n", c.Expected) + "\ngot:\n" + got);
+        for (int i = 0; i < c.Expected.Count; i++)
+        {
+            Assert.True(c.Expected[i].Matches(result.Errors[i]), id + ": error " + i + " expected " + c.Expected[i] + "\ngot:\n" + got);
+        }
+    }
+
+    [Fact]
+    public void Every_case_file_has_cases()
+    {
+        Assert.True(Cases.Value.Count >= 100, "only " + Cases.Value.Count + " cases read");
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PodConformance.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        return dir.FullName;
+    }
+}
