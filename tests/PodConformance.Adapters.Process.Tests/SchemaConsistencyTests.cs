@@ -3,6 +3,7 @@ using PodConformance.Adapters.Process.Protocol;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Observations;
 
 namespace PodConformance.Adapters.Process.Tests;
 
@@ -58,10 +59,20 @@ public class SchemaConsistencyTests
         Assert.Equal(Properties(schema), Members(written.RootElement));
         var observation = written.RootElement.GetProperty("observation");
         Assert.Equal(Properties(schema.GetProperty("properties").GetProperty("observation")), Members(observation));
-        foreach (string facet in new[] { "quantity", "admission", "lifecycle", "env", "oomScore", "eviction" })
+        foreach (string facet in new[] { "admission", "lifecycle", "env", "oomScore", "eviction" })
         {
             Assert.Equal(Properties(defs.GetProperty(facet)), Members(observation.GetProperty(facet)));
         }
+
+        // notObserved is written only when a member is not observed (and then that member is not).
+        var quantity = Members(observation.GetProperty("quantity"));
+        var partial = new Observation { Quantity = CodecRoundTripTests.Everything.Quantity! with { NotObserved = QuantityMembers.Format } };
+        using (var written2 = JsonDocument.Parse(ProtocolMessages.Observation(2, partial)))
+        {
+            quantity.UnionWith(Members(written2.RootElement.GetProperty("observation").GetProperty("quantity")));
+        }
+
+        Assert.Equal(Properties(defs.GetProperty("quantity")), quantity);
 
         var sample = observation.GetProperty("lifecycle").GetProperty("samples")[1];
         Assert.Equal(Properties(defs.GetProperty("sample")), Members(sample));

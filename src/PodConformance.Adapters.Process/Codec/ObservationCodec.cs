@@ -21,12 +21,51 @@ public static class ObservationCodec
         {
             w.WriteStartObject("quantity");
             w.WriteBoolean("ok", q.Ok);
-            w.WriteString("string", q.String);
-            w.WriteString("canonical", q.Canonical);
-            w.WriteString("format", q.Format);
-            w.WriteNumber("milliValue", q.MilliValue);
-            w.WriteNumber("value", q.Value);
-            w.WriteString("error", q.Error);
+            var hidden = q.NotObserved;
+            if ((hidden & QuantityMembers.String) == 0)
+            {
+                w.WriteString("string", q.String);
+            }
+
+            if ((hidden & QuantityMembers.Canonical) == 0)
+            {
+                w.WriteString("canonical", q.Canonical);
+            }
+
+            if ((hidden & QuantityMembers.Format) == 0)
+            {
+                w.WriteString("format", q.Format);
+            }
+
+            if ((hidden & QuantityMembers.MilliValue) == 0)
+            {
+                w.WriteNumber("milliValue", q.MilliValue);
+            }
+
+            if ((hidden & QuantityMembers.Value) == 0)
+            {
+                w.WriteNumber("value", q.Value);
+            }
+
+            if ((hidden & QuantityMembers.Error) == 0)
+            {
+                w.WriteString("error", q.Error);
+            }
+
+            if (hidden != QuantityMembers.None)
+            {
+                w.WriteStartArray("notObserved");
+                foreach (var (member, name) in QuantityMemberNames)
+                {
+                    if ((hidden & member) != 0)
+                    {
+                        w.WriteStringValue(name);
+                    }
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 
@@ -100,20 +139,72 @@ public static class ObservationCodec
         return result;
     }
 
+    /// <summary>The quantity members an answer may list in <c>notObserved</c>, by wire name, in wire order.</summary>
+    private static readonly (QuantityMembers Member, string Name)[] QuantityMemberNames =
+    [
+        (QuantityMembers.String, "string"), (QuantityMembers.Canonical, "canonical"), (QuantityMembers.Format, "format"),
+        (QuantityMembers.MilliValue, "milliValue"), (QuantityMembers.Value, "value"), (QuantityMembers.Error, "error"),
+    ];
+
+    /// <summary>
+    /// Every member is required unless <c>notObserved</c> names it (PROTO-019): then it must be absent, so an
+    /// adapter that forgets a member still fails loudly, and one that cannot observe it says so.
+    /// </summary>
     private static QuantityObservation ReadQuantity(JsonElement e, string path)
     {
         var o = StrictObject.Of(e, path);
+        var hidden = QuantityMembers.None;
+        if (o.Optional("notObserved") is { } list)
+        {
+            string listPath = o.Child("notObserved");
+            foreach (string name in StrictJson.Strings(list, listPath))
+            {
+                var member = QuantityMembers.None;
+                foreach (var (m, n) in QuantityMemberNames)
+                {
+                    if (string.Equals(n, name, StringComparison.Ordinal))
+                    {
+                        member = m;
+                    }
+                }
+
+                if (member == QuantityMembers.None)
+                {
+                    throw new ProtocolException(listPath, "unknown member " + Excerpt.Quote(name, 40) + " (expected string, canonical, format, milliValue, value or error)");
+                }
+
+                hidden |= member;
+            }
+        }
+
+        bool ok = o.RequiredBool("ok");
+        string Text(QuantityMembers member, string name) => (hidden & member) != 0 ? Absent(o, name) : o.RequiredString(name);
+        long Number(QuantityMembers member, string name)
+        {
+            if ((hidden & member) != 0)
+            {
+                Absent(o, name);
+                return 0;
+            }
+
+            return o.RequiredInt64(name);
+        }
+
         var q = new QuantityObservation(
-            o.RequiredBool("ok"),
-            o.RequiredString("string"),
-            o.RequiredString("canonical"),
-            o.RequiredString("format"),
-            o.RequiredInt64("milliValue"),
-            o.RequiredInt64("value"),
-            o.RequiredString("error"));
+            ok,
+            Text(QuantityMembers.String, "string"),
+            Text(QuantityMembers.Canonical, "canonical"),
+            Text(QuantityMembers.Format, "format"),
+            Number(QuantityMembers.MilliValue, "milliValue"),
+            Number(QuantityMembers.Value, "value"),
+            Text(QuantityMembers.Error, "error"))
+        { NotObserved = hidden };
         o.RejectUnknown();
         return q;
     }
+
+    private static string Absent(StrictObject o, string name) =>
+        o.Optional(name) is null ? "" : throw new ProtocolException(o.Child(name), "listed in notObserved, so it must be absent");
 
     private static AdmissionObservation ReadAdmission(JsonElement e, string path)
     {

@@ -27,7 +27,28 @@ public sealed record Observation
 }
 
 /// <summary>A quantity as the API server answers it (the columns of <c>podconf quantity -o tsv</c>).</summary>
-public sealed record QuantityObservation(bool Ok, string String, string Canonical, string Format, long MilliValue, long Value, string Error);
+public sealed record QuantityObservation(bool Ok, string String, string Canonical, string Format, long MilliValue, long Value, string Error)
+{
+    /// <summary>
+    /// Members the adapter could not observe (a client library that only parses has no printer, no Format, not
+    /// Go's error texts): their values here are placeholders, and properties compare only the rest (PROTO-019).
+    /// The model and every full implementation leave it <see cref="QuantityMembers.None"/>.
+    /// </summary>
+    public QuantityMembers NotObserved { get; init; }
+}
+
+/// <summary>The members of <see cref="QuantityObservation"/> besides <c>Ok</c>, which is always observed.</summary>
+[Flags]
+public enum QuantityMembers
+{
+    None = 0,
+    String = 1,
+    Canonical = 2,
+    Format = 4,
+    MilliValue = 8,
+    Value = 16,
+    Error = 32,
+}
 
 /// <summary>
 /// The create: accepted or not, the field errors in Kubernetes' words, and (when accepted) the QoS class

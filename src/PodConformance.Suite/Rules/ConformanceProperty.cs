@@ -28,7 +28,15 @@ public sealed record Verdict(bool Pass, string Detail)
 {
     public static Verdict Ok { get; } = new(true, "");
 
+    /// <summary>
+    /// Set on a case that did not fail but was not checked either: the adapter left out every member the property is
+    /// about. A property none of whose cases was checked is reported skipped with the detail, never passed.
+    /// </summary>
+    public bool Unchecked { get; init; }
+
     public static Verdict Fail(string detail) => new(false, detail);
+
+    public static Verdict NotObserved(string detail) => new(true, detail) { Unchecked = true };
 }
 
 /// <summary>

@@ -45,11 +45,19 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         }
 
         var gen = property.Cases(profile);
+        int notChecked = 0;
+        string notObserved = "";
         for (int i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var testCase = CaseAt(gen, seed, i);
             var (expected, actual, verdict) = Check(property, testCase, cancellationToken);
+            if (verdict.Pass && verdict.Unchecked)
+            {
+                notChecked++;
+                notObserved = notObserved.Length == 0 ? verdict.Detail : notObserved;
+            }
+
             if (!verdict.Pass)
             {
                 // An adapter that could not run the case (hang, crash, malformed or refused answer) says nothing about
@@ -61,7 +69,13 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
             }
         }
 
-        return new PropertyResult(property, Outcome.Passed, count, "", null, clock.Elapsed);
+        // Nothing the property is about was observed: not a pass (the adapter said what it leaves out, PROTO-019).
+        if (notChecked == count && count > 0)
+        {
+            return new PropertyResult(property, Outcome.Skipped, count, "not observed: " + notObserved, null, clock.Elapsed);
+        }
+
+        return new PropertyResult(property, Outcome.Passed, count, notChecked == 0 ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{notChecked} of {count} cases not observed: {notObserved}"), null, clock.Elapsed);
     }
 
     /// <summary>Case <paramref name="index"/> of a generator for a seed: sizes grow with the index as FsCheck's do.</summary>
