@@ -159,6 +159,7 @@ public static class PodMutations
         NegativeQuantity, BadResourceName, ExtendedRequestNotLimit, HugePagesNotMultiple, EphemeralOnCreate, InitContainerProbe,
         BadInitRestartPolicy, RegularContainerRestartPolicy, BadPodName, NonPositiveActiveDeadline,
         .. SecurityMutations.All,
+        .. ContainerMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

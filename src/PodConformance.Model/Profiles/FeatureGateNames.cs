@@ -18,6 +18,11 @@ public static class FeatureGateNames
     public const string EnvFiles = nameof(EnvFiles);
     public const string KubeletEnsureSecretPulledImages = nameof(KubeletEnsureSecretPulledImages);
 
+    // Containers and pod annotations (spec/validation.md VAL-004, VAL-047).
+    public const string PodDeletionCost = nameof(PodDeletionCost);
+    public const string PodLifecycleSleepAction = nameof(PodLifecycleSleepAction);
+    public const string PodLifecycleSleepActionAllowZero = nameof(PodLifecycleSleepActionAllowZero);
+
     // Scheduling, DNS and PodSpec fields (spec/validation.md VAL-07x, VAL-3xx; spec/defaulting.md DEF-3xx).
     public const string DynamicResourceAllocation = nameof(DynamicResourceAllocation);
     public const string EvictionRequestAPI = nameof(EvictionRequestAPI);

@@ -34,7 +34,7 @@ public static partial class PodValidator
 
             if (c.Lifecycle is not null)
             {
-                ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"));
+                ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"), spec.TerminationGracePeriodSeconds);
             }
 
             ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);
@@ -107,7 +107,7 @@ public static partial class PodValidator
             {
                 if (c.Lifecycle is not null)
                 {
-                    ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"));
+                    ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"), spec.TerminationGracePeriodSeconds);
                 }
 
                 ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);

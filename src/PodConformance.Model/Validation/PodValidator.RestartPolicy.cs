@@ -1,4 +1,6 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
@@ -126,22 +128,28 @@ public static partial class PodValidator
         }
     }
 
-    private static void ValidateLifecycle(Context ctx, Lifecycle lifecycle, FieldPath path)
+    /// <summary>validateLifecycle: postStart, preStop, then (1.33+) stopSignal, which the model does not check (VAL-049).</summary>
+    private static void ValidateLifecycle(Context ctx, Lifecycle lifecycle, FieldPath path, long? gracePeriod)
     {
         using var _ = ctx.Rule(ValidationRules.ProbeAndHandlerFields);
         if (lifecycle.PostStart is not null)
         {
-            ValidateHandler(ctx, lifecycle.PostStart, path.Child("postStart"), allowSleep: true, allowGrpc: false);
+            ValidateHandler(ctx, lifecycle.PostStart, path.Child("postStart"), allowSleep: true, allowGrpc: false, gracePeriod);
         }
 
         if (lifecycle.PreStop is not null)
         {
-            ValidateHandler(ctx, lifecycle.PreStop, path.Child("preStop"), allowSleep: true, allowGrpc: false);
+            ValidateHandler(ctx, lifecycle.PreStop, path.Child("preStop"), allowSleep: true, allowGrpc: false, gracePeriod);
+        }
+
+        if (lifecycle.StopSignal is not null)
+        {
+            ctx.NotChecked(path.Child("stopSignal"), "lifecycle.stopSignal (1.33+, ContainerStopSignals): validateStopSignal is not modelled");
         }
     }
 
     /// <summary>validateHandler: exactly one action, in the order exec, httpGet, tcpSocket, grpc, sleep.</summary>
-    private static void ValidateHandler(Context ctx, ProbeHandler h, FieldPath path, bool allowSleep, bool allowGrpc)
+    private static void ValidateHandler(Context ctx, ProbeHandler h, FieldPath path, bool allowSleep, bool allowGrpc, long? gracePeriod = null)
     {
         int count = 0;
         if (h.ExecCommand is { } cmd)
@@ -172,6 +180,12 @@ public static partial class PodValidator
                 {
                     ctx.Add(FieldError.NotSupported(hp.Child("scheme"), http.Scheme, "HTTP", "HTTPS"));
                 }
+
+                ValidateHttpHeaderNames(ctx, http.HTTPHeaders, hp.Child("httpHeaders"));
+                if (http.Protocol is not null)
+                {
+                    ctx.NotChecked(hp.Child("protocol"), "httpGet.protocol (1.37, H2CContainerProbe): its validation is not modelled");
+                }
             }
         }
 
@@ -196,12 +210,24 @@ public static partial class PodValidator
             else
             {
                 ValidatePortNumOrName(ctx, IntOrString.FromInt(grpc), path.Child("grpc").Child("port"));
+                if (h.GrpcMode is not null)
+                {
+                    ctx.NotChecked(path.Child("grpc").Child("mode"), "grpc.mode (1.37, GRPCContainerProbeTLS): its validation is not modelled");
+                }
             }
         }
 
-        if (allowSleep && h.SleepSeconds is not null && count++ > 0)
+        // With PodLifecycleSleepAction off (1.29 default) the create strategy drops the sleep action, so it is no handler.
+        if (allowSleep && h.SleepSeconds is long sleep && !GateRegisteredAndOff(ctx, FeatureGateNames.PodLifecycleSleepAction))
         {
-            ctx.Add(FieldError.Forbidden(path.Child("sleep"), "may not specify more than 1 handler type"));
+            if (count++ > 0)
+            {
+                ctx.Add(FieldError.Forbidden(path.Child("sleep"), "may not specify more than 1 handler type"));
+            }
+            else
+            {
+                ValidateSleepAction(ctx, sleep, gracePeriod, path.Child("sleep"));
+            }
         }
 
         if (count == 0)
@@ -224,4 +250,86 @@ public static partial class PodValidator
             ctx.Add(FieldError.Invalid(path, port.IntValue, msg));
         }
     }
+
+    /// <summary>The release from which validateSleepAction takes PodValidationOptions and names the zero-sleep gate.</summary>
+    private static readonly KubernetesVersion SleepZeroOptionSince = new(1, 32);
+
+    /// <summary>
+    /// validateSleepAction (VAL-047), with the pod's grace period (defaulted to 30 on create): 1–grace seconds, or 0–grace
+    /// when PodLifecycleSleepActionAllowZero is on (AllowPodLifecycleSleepActionZeroValue on create); from 1.32 the
+    /// message without the option also names the option.
+    /// </summary>
+    private static void ValidateSleepAction(Context ctx, long seconds, long? gracePeriod, FieldPath path)
+    {
+        if (gracePeriod is not long grace)
+        {
+            return;
+        }
+
+        using var _ = ctx.Rule(ValidationRules.SleepAction);
+        string grace10 = grace.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        bool allowZero = ctx.Version >= SleepZeroOptionSince && ctx.Profile.IsEnabled(FeatureGateNames.PodLifecycleSleepActionAllowZero);
+        if (allowZero)
+        {
+            if (seconds < 0 || seconds > grace)
+            {
+                ctx.Add(FieldError.Invalid(path, seconds, "must be non-negative and less than terminationGracePeriodSeconds (" + grace10 + ")"));
+            }
+        }
+        else if (seconds <= 0 || seconds > grace)
+        {
+            string detail = "must be greater than 0 and less than terminationGracePeriodSeconds (" + grace10 + ")";
+            if (ctx.Version >= SleepZeroOptionSince)
+            {
+                detail += ". Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.";
+            }
+
+            ctx.Add(FieldError.Invalid(path, seconds, detail));
+        }
+    }
+
+    /// <summary>
+    /// validateHTTPGetAction's last check (VAL-046): each header name matches <c>[-A-Za-z0-9]+</c> (apimachinery
+    /// IsHTTPHeaderName), reported at the unindexed <c>httpHeaders</c>.
+    /// </summary>
+    private static void ValidateHttpHeaderNames(Context ctx, ValueList<HTTPHeader> headers, FieldPath path)
+    {
+        if (headers.IsEmpty)
+        {
+            return;
+        }
+
+        using var _ = ctx.Rule(ValidationRules.HttpHeaderNames);
+        for (int i = 0; i < headers.Count; i++)
+        {
+            string name = headers[i].Name;
+            if (!IsHttpHeaderName(name))
+            {
+                ctx.Add(FieldError.Invalid(path, name,
+                    "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')"));
+            }
+        }
+    }
+
+    private static bool IsHttpHeaderName(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!(c == '-' || c is >= 'a' and <= 'z' || c is >= 'A' and <= 'Z' || c is >= '0' and <= '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The gate is registered in the profile's release and off: the create strategy drops its fields.</summary>
+    private static bool GateRegisteredAndOff(Context ctx, string gate) =>
+        FeatureGateCatalog.Find(gate)?.StageAt(ctx.Version) is not null && !ctx.Profile.IsEnabled(gate);
 }

@@ -26,7 +26,7 @@ public static partial class PodValidator
         var ctx = new Context(profile) { PodName = pod.Metadata.Name };
 
         ValidateObjectMeta(ctx, pod.Metadata);
-        ValidateSecurityAnnotations(ctx, pod);
+        ValidatePodSpecificAnnotations(ctx, pod);
         ValidatePodSpec(ctx, pod);
 
         // validateContainersOnlyForPod: checks a Pod (not a template) gets after its spec.

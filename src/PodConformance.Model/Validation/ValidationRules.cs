@@ -14,6 +14,7 @@ public static class ValidationRules
     public const string PathText = "VAL-002";
 
     public const string ObjectMeta = "VAL-003";
+    public const string PodAnnotations = "VAL-004";
 
     public const string AtLeastOneContainer = "VAL-010";
     public const string ContainerName = "VAL-011";
@@ -43,6 +44,11 @@ public static class ValidationRules
     public const string InitProbesAndLifecycle = "VAL-043";
     public const string ResizePolicy = "VAL-044";
     public const string ProbeAndHandlerFields = "VAL-045";
+    public const string HttpHeaderNames = "VAL-046";
+    public const string SleepAction = "VAL-047";
+
+    /// <summary>Container-area fields reported as not checked (tolerations annotation, stopSignal, grpc.mode, httpGet.protocol); never stamped.</summary>
+    public const string UncheckedContainerFields = "VAL-049";
 
     public const string EnvName = "VAL-050";
     public const string EnvValueFrom = "VAL-051";

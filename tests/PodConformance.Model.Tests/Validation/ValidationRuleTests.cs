@@ -23,7 +23,7 @@ public class ValidationRuleTests
     private static readonly string[] NeverStamped =
     [
         ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead, ValidationRules.BadValueText,
-        ValidationRules.PodCertificateProjection, ValidationRules.DisabledVolumeFields,
+        ValidationRules.PodCertificateProjection, ValidationRules.DisabledVolumeFields, ValidationRules.UncheckedContainerFields,
     ];
 
     private static readonly Lazy<HashSet<string>> SpecIds = new(ReadSpecIds);
@@ -116,6 +116,12 @@ public class ValidationRuleTests
             ReadinessProbe = GoodProbe with { Handler = new ProbeHandler { ExecCommand = ValueList<string>.Empty, HttpGet = new HttpGetAction { Port = IntOrString.FromString("HTTP--") } }, TerminationGracePeriodSeconds = 5 },
             StartupProbe = GoodProbe with { Handler = new ProbeHandler() },
             Lifecycle = new Lifecycle { PreStop = new ProbeHandler { HttpGet = new HttpGetAction { Path = "/", Port = IntOrString.FromInt(0), Scheme = "FTP" } } },
+        })),
+        ("pod annotations", p => p with { Metadata = p.Metadata with { Annotations = ValueMap.Of(("kubernetes.io/config.mirror", "x"), ("controller.kubernetes.io/pod-deletion-cost", "+1")) } }),
+        ("http header names and sleep", p => WithC(p, c => c with
+        {
+            ReadinessProbe = GoodProbe with { Handler = new ProbeHandler { HttpGet = new HttpGetAction { Path = "/", Port = IntOrString.FromInt(80), Scheme = "HTTP", HTTPHeaders = ValueList.Of(new HTTPHeader { Name = "X_Bad" }) } } },
+            Lifecycle = new Lifecycle { PreStop = new ProbeHandler { SleepSeconds = 31 } },
         })),
         ("env names", p => WithC(p, c => c.WithEnv(Env("1BAD"), Env("A=B"), Env("")))),
         ("env value from", p => WithC(p, c => c.WithEnv(FieldEnv("A", "metadata.name") with { Value = "x" }, new EnvVar { Name = "B", ValueFrom = new EnvVarSource() }))),

@@ -563,6 +563,9 @@ def test_dra():
         p = claims_pod(claims, ctr_claims)
         if annotations:
             p['metadata']['annotations'] = annotations
+            if 'kubernetes.io/config.mirror' in annotations:
+                # ValidatePodSpecificAnnotations: a mirror pod must name its node (VAL-004), or that error comes first.
+                p['spec']['nodeName'] = 'node-1'
         case(t, name, p, releases, dict(dra, **(gates or {})), errors, origin='model', note=note)
 
     new('1.31+: claim template', [{"name": "my-claim", "resourceClaimTemplateName": "some-claim-template"}], ["my-claim"])
