@@ -74,4 +74,16 @@ public abstract partial class PodConformanceSpecificationTests
     /// <summary>P-EVICT-ORDER: Under node pressure, pods are ranked and evicted as the kubelet's eviction manager does.</summary>
     [ConformanceFact]
     public virtual void P_EVICT_ORDER() => Verify("P-EVICT-ORDER");
+
+    /// <summary>P-SCHED-FIT: The pod is held while gated, placed only where Kubernetes' filters allow, or refused with the same FailedScheduling message.</summary>
+    [ConformanceFact]
+    public virtual void P_SCHED_FIT() => Verify("P-SCHED-FIT");
+
+    /// <summary>P-LIFE-CONFIG: A container whose env or subPathExpr cannot be built waits in CreateContainerConfigError with the kubelet's message, and starts once the object exists.</summary>
+    [ConformanceFact]
+    public virtual void P_LIFE_CONFIG() => Verify("P-LIFE-CONFIG");
+
+    /// <summary>P-ENV-HOSTNAME: A container sees HOSTNAME and its pod IPs as the kubelet and the runtime set them.</summary>
+    [ConformanceFact]
+    public virtual void P_ENV_HOSTNAME() => Verify("P-ENV-HOSTNAME");
 }

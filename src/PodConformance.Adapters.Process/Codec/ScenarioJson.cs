@@ -47,6 +47,11 @@ public static class ScenarioJson
                 w.WriteString("deleteAfter", GoDuration.Format(delete));
             }
 
+            if (!script.PodIPs.IsEmpty)
+            {
+                WriteStrings(w, "podIPs", script.PodIPs);
+            }
+
             w.WriteStartObject("containers");
             foreach (var (container, runs) in script.Containers)
             {
@@ -65,6 +70,115 @@ public static class ScenarioJson
         }
 
         w.WriteEndObject();
+        if (!s.Objects.IsEmpty)
+        {
+            w.WriteStartArray("objects");
+            foreach (var o in s.Objects)
+            {
+                WriteObject(w, o);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (!s.Steps.IsEmpty)
+        {
+            w.WriteStartArray("steps");
+            foreach (var step in s.Steps)
+            {
+                WriteStep(w, step);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteStep(Utf8JsonWriter w, ScenarioStep step)
+    {
+        w.WriteStartObject();
+        w.WriteString("at", GoDuration.Format(step.At));
+        if (step.Pod.Length != 0)
+        {
+            w.WriteString("pod", step.Pod);
+        }
+
+        if (step.Create is { } created)
+        {
+            w.WritePropertyName("create");
+            WriteObject(w, created);
+        }
+
+        if (step.RemoveSchedulingGates is { } gates)
+        {
+            if (gates.IsEmpty)
+            {
+                w.WriteBoolean("removeSchedulingGates", true);
+            }
+            else
+            {
+                WriteStrings(w, "removeSchedulingGates", gates);
+            }
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The object in Kubernetes' JSON form; Secret values in clear (stringData), as PROTO-015 sends env objects.</summary>
+    private static void WriteObject(Utf8JsonWriter w, ClusterObject o)
+    {
+        w.WriteStartObject();
+        w.WriteString("apiVersion", "v1");
+        w.WriteString("kind", o.Kind);
+        w.WriteStartObject("metadata");
+        w.WriteString("name", o.Name);
+        if (o.Namespace.Length != 0)
+        {
+            w.WriteString("namespace", o.Namespace);
+        }
+
+        w.WriteEndObject();
+        if (o.Kind is ClusterObject.ConfigMapKind or ClusterObject.SecretKind)
+        {
+            w.WriteStartObject(o.Kind == ClusterObject.SecretKind ? "stringData" : "data");
+            foreach (var (k, v) in o.Data)
+            {
+                w.WriteString(k, v);
+            }
+
+            w.WriteEndObject();
+        }
+        else if (o.Service is { } s)
+        {
+            w.WriteStartObject("spec");
+            if (s.ClusterIP.Length != 0)
+            {
+                w.WriteString("clusterIP", s.ClusterIP);
+            }
+
+            w.WriteStartArray("ports");
+            foreach (var p in s.Ports)
+            {
+                w.WriteStartObject();
+                if (p.Name.Length != 0)
+                {
+                    w.WriteString("name", p.Name);
+                }
+
+                w.WriteNumber("port", p.Port);
+                if (p.Protocol.Length != 0)
+                {
+                    w.WriteString("protocol", p.Protocol);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -28,6 +28,7 @@ public static class EnvCommand
         output.AcceptOnlyFromAmong("env", "json");
         var reveal = new Option<bool>("--reveal-secrets") { Description = "Show Secret-sourced values instead of <secret:NAME/KEY> (masked by default)" };
         var noMaster = new Option<bool>("--no-kubernetes-service") { Description = "Omit the default/kubernetes Service (10.96.0.1:443) every cluster has; it is added unless --objects defines it" };
+        var clusterDomain = new Option<string>("--cluster-domain") { Description = "The kubelet's clusterDomain, for the FQDN of a pod with a subdomain (HOSTNAME with setHostnameAsFQDN)", DefaultValueFactory = _ => PodHostname.DefaultClusterDomain, HelpName = "DOMAIN" };
         var node = new NodeFacts();
         var common = new CommonOptions();
         var command = new Command("env", "Print a container's environment (NAME=value), or the CreateContainerConfigError the kubelet would report (exit 1).");
@@ -38,6 +39,7 @@ public static class EnvCommand
         command.Options.Add(output);
         command.Options.Add(reveal);
         command.Options.Add(noMaster);
+        command.Options.Add(clusterDomain);
         node.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
@@ -77,7 +79,7 @@ public static class EnvCommand
                     ? []
                     : [KubernetesService],
             };
-            var env = EnvironmentBuilder.Build(p, c, objs.InputsFor(ns, baseInputs), profile);
+            var env = ContainerView.Build(p, c, objs.InputsFor(ns, baseInputs), profile, result.GetValue(clusterDomain) ?? PodHostname.DefaultClusterDomain);
             foreach (string warning in env.Warnings)
             {
                 console.Error.Write("podconf: warning: event Warning: " + warning + "\n");
@@ -98,23 +100,20 @@ public static class EnvCommand
 
             if (env.Error is { } error)
             {
-                console.Error.Write($"podconf: {ns}/{p.Metadata.Name} container {c.Name}: {EnvError.Reason}: {error.Message}\n");
+                // Hostname errors stop the pod's sandbox before any container (ENV-012/013); the rest are the container's.
+                string what = error.Rule is EnvRules.Hostname or EnvRules.KernelHostname ? "the kubelet cannot make the pod's hostname" : $"container {c.Name}: {EnvError.Reason}";
+                console.Error.Write($"podconf: {ns}/{p.Metadata.Name} {what}: {error.Message}\n");
                 return ExitCodes.CheckFailed;
             }
 
+            console.Error.Write("podconf: note: " + ContainerView.ImageVariablesNote + "\n");
             return ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>The master Service every cluster has (kubeadm's default service CIDR), so output matches <c>kubectl exec env</c>.</summary>
-    public static Service KubernetesService { get; } = new()
-    {
-        Name = "kubernetes",
-        Namespace = "default",
-        ClusterIP = "10.96.0.1",
-        Ports = [new ServicePort { Name = "https", Port = 443, Protocol = "TCP" }],
-    };
+    public static Service KubernetesService => ServiceEnvVars.KubernetesService;
 
     private static LoadedPod Select(IReadOnlyList<LoadedPod> pods, string? name)
     {

@@ -25,6 +25,7 @@ public static class SimulateCommand
         var until = new Option<string?>("--until") { Description = "Virtual time to simulate, e.g. 90s or 10m (default: the scenario's, else 10m)", HelpName = "DURATION" };
         var output = new Option<string>("--output", "-o") { Description = "watch (kubectl get -w), events (kubectl describe), json or yaml (the objects at each change)", DefaultValueFactory = _ => "watch" };
         output.AcceptOnlyFromAmong("watch", "events", "json", "yaml");
+        var objects = new Option<string[]>("--objects") { Description = "ConfigMaps, Secrets and Services in the cluster from the start (added to the scenario's objects); repeatable", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
         var wide = new Option<bool>("--wide") { Description = "With -o watch: the wide columns (IP, NODE, NOMINATED NODE, READINESS GATES)" };
         var common = new CommonOptions();
         var command = new Command("simulate", "Simulate Pods on a virtual clock and print the kubectl views of their life.");
@@ -34,6 +35,7 @@ public static class SimulateCommand
         command.Options.Add(until);
         command.Options.Add(output);
         command.Options.Add(wide);
+        command.Options.Add(objects);
         common.AddTo(command);
         command.SetAction(result =>
         {
@@ -55,6 +57,15 @@ public static class SimulateCommand
             {
                 pods.Add(loaded.Pod);
             }
+
+            CheckSteps(sc, pods);
+            var loadedObjects = ObjectsInput.Load(result.GetValue(objects), console);
+            if (loadedObjects.HasErrors)
+            {
+                throw new UserInputException("--objects: the objects have errors (listed above)");
+            }
+
+            sc = sc with { Objects = [.. sc.Objects, .. ClusterObjects(loadedObjects)] };
 
             var sim = PodSimulator.Run(pods, sc, profile);
             foreach (var rejected in sim.Rejected)
@@ -90,6 +101,37 @@ public static class SimulateCommand
         }
 
         return read.Scenario ?? throw new UserInputException($"{file.DisplayName}: the scenario has errors (listed above)");
+    }
+
+    private static IEnumerable<ClusterObject> ClusterObjects(Manifests.Objects.EnvObjects objects)
+    {
+        foreach (var cm in objects.ConfigMaps)
+        {
+            yield return ClusterObject.ConfigMap(cm.Namespace, cm.Name, cm.Data);
+        }
+
+        foreach (var secret in objects.Secrets)
+        {
+            yield return ClusterObject.Secret(secret.Namespace, secret.Name, secret.Data);
+        }
+
+        foreach (var service in objects.Services)
+        {
+            yield return ClusterObject.FromService(service);
+        }
+    }
+
+    /// <summary>A step that names no input pod is a typo the run would silently ignore: an input error (exit 2).</summary>
+    private static void CheckSteps(Scenario scenario, List<Pod> pods)
+    {
+        for (int i = 0; i < scenario.Steps.Count; i++)
+        {
+            string name = scenario.Steps[i].Pod;
+            if (name.Length != 0 && !pods.Exists(p => string.Equals(p.Metadata.Name, name, StringComparison.Ordinal)))
+            {
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"scenario steps[{i}].pod: no pod named \"{name}\" among the input pods"));
+            }
+        }
     }
 
     private static string Events(SimulationResult sim, Model.Profiles.Profile profile)

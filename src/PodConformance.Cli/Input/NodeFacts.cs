@@ -18,7 +18,9 @@ public sealed class NodeFacts
 
     public Option<string?> NodeIp { get; } = new("--node-ip") { Description = "Node address(es), comma-separated: status.hostIP/hostIPs (default 10.0.0.1)", HelpName = "IP[,IP]" };
 
-    public Option<string?> PodIp { get; } = new("--pod-ip") { Description = "Pod IP(s) from the runtime, comma-separated: status.podIP/podIPs (default: the manifest's status.podIPs, else none)", HelpName = "IP[,IP]" };
+    public Option<string?> PodIp { get; } = new("--pod-ip") { Description = "Pod IP(s) from the runtime, comma-separated: status.podIP/podIPs (default: the manifest's status.podIPs, else the scenario's pods.NAME.podIPs, else 10.244.0.10, the simulator's first pod IP)", HelpName = "IP[,IP]" };
+
+    private Scenario? _scenario;
 
     public Option<string?> Allocatable { get; } = new("--node-allocatable") { Description = "Node allocatable, the default for unset limits in resourceFieldRef, e.g. cpu=4,memory=8Gi (default cpu=4,memory=8Gi,pods=110)", HelpName = "RES=QTY,..." };
 
@@ -46,6 +48,7 @@ public sealed class NodeFacts
             }
 
             node = read.Scenario.EffectiveNodes[0];
+            _scenario = read.Scenario;
         }
 
         if (result.GetValue(NodeName) is { } name)
@@ -88,7 +91,8 @@ public sealed class NodeFacts
             }
         }
 
-        return [];
+        // ENV-015: a running pod always has an IP; without one given, the scenario's or the simulator's default.
+        return (_scenario ?? new Scenario()).PodIPsFor(pod.Metadata.Name);
     }
 
     /// <summary>Comma-separated IP addresses; anything else is a typo in the flag, not a fact about the pod.</summary>

@@ -57,6 +57,7 @@ public static class EnvJson
         EnvSource.Secret => "secret",
         EnvSource.FieldRef => "fieldRef",
         EnvSource.ResourceFieldRef => "resourceFieldRef",
+        EnvSource.Runtime => "runtime",
         _ => "service",
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Objects;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
@@ -80,6 +81,12 @@ public static class ScenarioReader
                     case "pods":
                         scenario = scenario with { Pods = Map(value, path, ReadPodScript) };
                         break;
+                    case "steps":
+                        scenario = scenario with { Steps = List(value, path, ReadStep) };
+                        break;
+                    case "objects":
+                        scenario = scenario with { Objects = List(value, path, ReadObject) };
+                        break;
                     default:
                         Unknown(value, path);
                         break;
@@ -115,11 +122,130 @@ public static class ScenarioReader
                 {
                     case "deleteAfter": script = script with { DeleteAfter = Duration(value, p) }; break;
                     case "containers": script = script with { Containers = Map(value, p, ReadContainerScript) }; break;
+                    case "podIPs": script = script with { PodIPs = List(value, p, Str) }; break;
                     default: Unknown(value, p); break;
                 }
             }
 
             return script;
+        }
+
+        /// <summary>One client action at a time: <c>at</c>, and exactly one action with what it needs.</summary>
+        private ScenarioStep ReadStep(ManifestNode node, string path)
+        {
+            var step = new ScenarioStep();
+            bool hasAt = false;
+            int actions = 0;
+            foreach (var (key, value, p) in Fields(node, path))
+            {
+                switch (key)
+                {
+                    case "at":
+                        step = step with { At = Duration(value, p) ?? TimeSpan.Zero };
+                        hasAt = true;
+                        break;
+                    case "pod":
+                        step = step with { Pod = Str(value, p) };
+                        break;
+                    case "removeSchedulingGates":
+                        actions++;
+                        step = step with { RemoveSchedulingGates = GateNames(value, p) };
+                        break;
+                    case "create":
+                        actions++;
+                        step = step with { Create = ReadObject(value, p) };
+                        break;
+                    default:
+                        Unknown(value, p);
+                        break;
+                }
+            }
+
+            if (!hasAt)
+            {
+                Error(node.Position, path + ".at", "Required value");
+            }
+
+            if (actions != 1)
+            {
+                Error(node.Position, path, actions == 0 ? "a step needs an action (removeSchedulingGates, create)" : "a step has exactly one action");
+            }
+
+            if (step.RemoveSchedulingGates is not null && step.Pod.Length == 0)
+            {
+                Error(node.Position, path + ".pod", "Required value: removeSchedulingGates applies to a pod");
+            }
+
+            return step;
+        }
+
+        /// <summary>
+        /// A ConfigMap, Secret or Service in Kubernetes' form, checked as the API server would (EnvObjectMapper: data
+        /// types, base64, keys, ports); other kinds are errors, since nothing in a scenario would read them.
+        /// </summary>
+        private ClusterObject ReadObject(ManifestNode node, string path)
+        {
+            if (node is not ManifestMapping mapping)
+            {
+                Error(node.Position, path, $"expected an object (a mapping), got {node.Describe()}");
+                return new ClusterObject();
+            }
+
+            string kind = mapping.GetString("kind");
+            var metadata = mapping.Get("metadata") as ManifestMapping;
+            string name = metadata?.GetString("name") ?? "";
+            string ns = metadata?.GetString("namespace") ?? "";
+            if (kind is not (ClusterObject.ConfigMapKind or ClusterObject.SecretKind or ClusterObject.ServiceKind))
+            {
+                Error(mapping.Position, path + ".kind", (kind.Length == 0 ? "Required value" : "Unsupported value: \"" + kind + "\"") + ": supported kinds are ConfigMap, Secret, Service");
+                return new ClusterObject();
+            }
+
+            if (name.Length == 0)
+            {
+                Error(mapping.Position, path + ".metadata.name", "Required value");
+                return new ClusterObject();
+            }
+
+            var mapped = EnvObjectMapper.Map([new ManifestObject(mapping.GetString("apiVersion"), kind, name, ns, mapping, File, 0, -1)]);
+            foreach (var d in mapped.Diagnostics)
+            {
+                Add(d with { Path = d.Path.Length == 0 ? path : path + "." + d.Path });
+            }
+
+            if (mapped.ConfigMaps.Length == 1)
+            {
+                return ClusterObject.ConfigMap(ns, name, mapped.ConfigMaps[0].Data);
+            }
+
+            if (mapped.Secrets.Length == 1)
+            {
+                return ClusterObject.Secret(ns, name, mapped.Secrets[0].Data);
+            }
+
+            return mapped.Services.Length == 1 ? ClusterObject.FromService(mapped.Services[0] with { Namespace = ns.Length == 0 ? "default" : ns }) : new ClusterObject();
+        }
+
+        /// <summary><c>true</c> removes every gate; a list names the gates to remove.</summary>
+        private ValueList<string> GateNames(ManifestNode node, string path)
+        {
+            if (node is ManifestScalar { Kind: ScalarKind.Bool })
+            {
+                if (!Bool(node, path))
+                {
+                    Error(node.Position, path, "must be true (every gate) or a list of gate names");
+                }
+
+                return ValueList<string>.Empty;
+            }
+
+            var names = List(node, path, Str);
+            if (names.IsEmpty)
+            {
+                Error(node.Position, path, "must be true (every gate) or a non-empty list of gate names");
+            }
+
+            return names;
         }
 
         /// <summary>One run (a mapping) stands for every run; a list gives the runs in order, the last repeating.</summary>

@@ -202,6 +202,18 @@ internal class StrictFieldReader(string file)
         return null;
     }
 
+    /// <summary>A diagnostic produced by another reader (the object mapper), counted like this reader's own.</summary>
+    internal void Add(ManifestDiagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        if (diagnostic.IsError)
+        {
+            _errors++;
+        }
+
+        _diagnostics.Add(diagnostic);
+    }
+
     internal string File => file;
 
     internal int ErrorCount => _errors;

@@ -32,6 +32,21 @@ public static class EnvRules
 
     /// <summary>Secret-derived values are masked in every display.</summary>
     public const string Masking = "ENV-010";
+
+    /// <summary>generateContainerConfig's order: the environment first, then each mount's subPathExpr in mount order.</summary>
+    public const string ConfigCheckOrder = "ENV-011";
+
+    /// <summary>GeneratePodHostNameAndDomain: hostname from spec.hostname or the pod name (63 characters), domain from spec.subdomain.</summary>
+    public const string Hostname = "ENV-012";
+
+    /// <summary>GetNodenameForKernel: the FQDN (at most 64 characters) when setHostnameAsFQDN, else the hostname.</summary>
+    public const string KernelHostname = "ENV-013";
+
+    /// <summary>The runtime's HOSTNAME variable (containerd CRI), overridden by a container env of that name.</summary>
+    public const string HostnameVariable = "ENV-014";
+
+    /// <summary>The pod IPs env sees: the runtime's (scenario podIPs), else the simulator's default for the pod.</summary>
+    public const string DefaultPodIps = "ENV-015";
 }
 
 /// <summary>Spec rule IDs for <c>$(VAR)</c> expansion.</summary>

@@ -20,4 +20,7 @@ public enum EnvSource
 
     /// <summary>A Service link variable added by the kubelet.</summary>
     Service,
+
+    /// <summary>Added by the container runtime, not the kubelet (HOSTNAME, ENV-014).</summary>
+    Runtime,
 }

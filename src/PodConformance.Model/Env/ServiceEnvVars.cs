@@ -9,6 +9,18 @@ namespace PodConformance.Model.ContainerEnv;
 /// </summary>
 public static class ServiceEnvVars
 {
+    /// <summary>
+    /// The master Service every cluster has, at kubeadm's default service CIDR (10.96.0.1, port https 443/TCP): what the
+    /// model assumes when no object defines <c>default/kubernetes</c> (a stand-in address, not a Kubernetes constant).
+    /// </summary>
+    public static Service KubernetesService { get; } = new()
+    {
+        Name = "kubernetes",
+        Namespace = "default",
+        ClusterIP = "10.96.0.1",
+        Ports = [new ServicePort { Name = "https", Port = 443, Protocol = "TCP" }],
+    };
+
     /// <summary>The Service names always linked when they live in <c>default</c> (<c>masterServices</c>).</summary>
     public const string MasterServiceName = "kubernetes";
 

@@ -40,6 +40,19 @@ public static class ContainerStatusSynthesis
     public static string DefaultWaitingReason(PodSpec spec) =>
         spec.InitContainers.Count > 0 ? PodInitializing : ContainerCreating;
 
+    /// <summary>
+    /// PHASE-018/019: what a container that should be restarted shows while its new instance does not exist yet. With a
+    /// start error in the kubelet's reason cache (<paramref name="cachedReason"/> non-empty) it waits with that reason and
+    /// the exit moves to lastState; without one, and when the newest runtime instance has exited, that instance's
+    /// terminated state stays the state (so getPhase counts it as stopped, not waiting: the phase does not fall back
+    /// to Pending while a restart pulls its image).
+    /// </summary>
+    public static bool KeepsTerminatedState(bool newestInstanceExited, string cachedReason)
+    {
+        ArgumentNullException.ThrowIfNull(cachedReason);
+        return newestInstanceExited && cachedReason.Length == 0;
+    }
+
     /// <summary>The status the kubelet starts from for a container with no runtime record.</summary>
     public static ContainerStatus DefaultStatus(Container container, PodSpec spec) => new()
     {

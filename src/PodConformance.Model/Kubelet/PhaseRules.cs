@@ -53,4 +53,13 @@ public static class PhaseRules
 
     /// <summary>A stored Succeeded or Failed phase never changes.</summary>
     public const string TerminalSticky = "PHASE-017";
+
+    /// <summary>
+    /// convertToAPIContainerStatuses: a container that will be restarted and has no cached start error keeps the
+    /// runtime's newest (exited) instance as its state — terminated — until the new instance exists.
+    /// </summary>
+    public const string KeepsTerminatedUntilRestart = "PHASE-018";
+
+    /// <summary>A cached start error (CrashLoopBackOff, ErrImagePull, CreateContainerConfigError…) becomes the waiting state; the terminated state moves to lastState.</summary>
+    public const string CachedReasonWaits = "PHASE-019";
 }

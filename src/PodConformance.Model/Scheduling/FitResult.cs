@@ -24,6 +24,9 @@ public sealed record FitResult(
 {
     public bool Scheduled => NodeName is not null;
 
+    /// <summary>The SchedulingGates PreEnqueue status when the pod is gated (SCHED-011): no cycle ran, nothing to report.</summary>
+    public FilterStatus? Gated { get; init; }
+
     public const string FailedSchedulingReason = "FailedScheduling";
 
     /// <summary>The FailedScheduling event message: <see cref="Message"/> followed by " " and the preemption message, if known.</summary>

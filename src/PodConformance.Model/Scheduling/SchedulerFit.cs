@@ -10,22 +10,23 @@ using PodConformance.Model.Resources;
 namespace PodConformance.Model.Scheduling;
 
 /// <summary>
-/// The default scheduler's Filter phase for one pod over a set of nodes, and the FailedScheduling message it
-/// formats (pkg/scheduler/framework FitError.Error). Modelled filters, in the default profile's order:
-/// NodeUnschedulable, TaintToleration, NodeAffinity (nodeSelector only), NodeResourcesFit. The framework stops at the
-/// first filter that rejects a node, so a node contributes the reasons of that filter only.
-/// The real scheduler scores feasible nodes; the model takes the first feasible node by ordinal name (SCHED-009).
+/// The default scheduler's scheduling cycle for one pod over a set of nodes, and the FailedScheduling message it
+/// formats (pkg/scheduler/framework FitError.Error). The SchedulingGates PreEnqueue check comes first (a gated pod is
+/// never tried); then every PreFilter, then for each node the Filter plugins of <see cref="DefaultFilters"/> in the
+/// default profile's order. The framework stops at the first filter that rejects a node, so a node contributes the
+/// reasons of that filter only. The real scheduler scores feasible nodes; the model takes the first feasible node by
+/// ordinal name (SCHED-009).
 /// </summary>
 public static class SchedulerFit
 {
-    public const string NodeUnschedulablePlugin = "NodeUnschedulable";
-    public const string TaintTolerationPlugin = "TaintToleration";
-    public const string NodeAffinityPlugin = "NodeAffinity";
-    public const string NodeResourcesFitPlugin = "NodeResourcesFit";
+    public const string NodeUnschedulablePlugin = Scheduling.NodeUnschedulablePlugin.PluginName;
+    public const string TaintTolerationPlugin = Scheduling.TaintTolerationPlugin.PluginName;
+    public const string NodeAffinityPlugin = Scheduling.NodeAffinityPlugin.PluginName;
+    public const string NodeResourcesFitPlugin = Scheduling.NodeResourcesFitPlugin.PluginName;
 
-    public const string UnschedulableReason = "node(s) were unschedulable";
-    public const string NodeSelectorReason = "node(s) didn't match Pod's node affinity/selector";
-    public const string TooManyPodsReason = "Too many pods";
+    public const string UnschedulableReason = Scheduling.NodeUnschedulablePlugin.ErrReasonUnschedulable;
+    public const string NodeSelectorReason = Scheduling.NodeAffinityPlugin.ErrReasonPod;
+    public const string TooManyPodsReason = Scheduling.NodeResourcesFitPlugin.TooManyPodsReason;
     public const string NoNodesAvailable = "no nodes available to schedule pods";
     public const string NoVictimsReason = "No preemption victims found for incoming pod";
     public const string PreemptionNotHelpfulReason = "Preemption is not helpful for scheduling";
@@ -33,32 +34,63 @@ public static class SchedulerFit
     /// <summary>
     /// Schedules <paramref name="pod"/>. <paramref name="podsOnNodes"/> are existing pods; each counts on the node named
     /// by its spec.nodeName, unless its phase is Succeeded or Failed (the scheduler's cache drops terminal pods).
+    /// A gated pod (SCHED-011) gets a result with <see cref="FitResult.Gated"/> set and neither node nor message.
     /// </summary>
-    public static FitResult Schedule(Pod pod, IReadOnlyList<Node> nodes, IReadOnlyList<Pod>? podsOnNodes, Profile profile)
+    public static FitResult Schedule(Pod pod, IReadOnlyList<Node> nodes, IReadOnlyList<Pod>? podsOnNodes, Profile profile, SchedulerProfile? plugins = null)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(profile);
+        plugins ??= SchedulerProfile.Default;
+        if (plugins.PreEnqueue(pod.Spec) is { } gated)
+        {
+            return new FitResult(null, ValueList<string>.Empty, ValueList<NodeRejection>.Empty, null, null, ValueList.Of(SchedulingRules.SchedulingGates)) { Gated = gated };
+        }
+
         var rules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.NodeChoice);
         if (nodes.Count == 0)
         {
             return new FitResult(null, ValueList<string>.Empty, ValueList<NodeRejection>.Empty, NoNodesAvailable, null, rules);
         }
 
-        bool podLevel = profile.IsEnabled(FeatureGateNames.PodLevelResources);
-        var request = SchedulerResources.FromList(PodResources.PodRequests(pod.Spec, podLevel));
+        var scheduling = SchedulingPod.For(pod, profile);
+        var infos = NodeInfo.Snapshot(nodes, podsOnNodes, scheduling.PodLevelResources);
+        scheduling.AllNodes = infos;
+        var pre = RunPreFilter(scheduling, plugins.Filters);
         var feasible = new List<string>();
         var rejections = new List<NodeRejection>();
-        foreach (var node in nodes)
+        if (pre.Rejection is { } rejected)
         {
-            var rejection = Filter(pod.Spec, request, node, podsOnNodes, podLevel);
-            if (rejection is null)
+            // SCHED-016: every node carries the PreFilter status; the message is the PreFilter message alone.
+            foreach (var info in infos)
             {
-                feasible.Add(node.Name);
+                rejections.Add(new NodeRejection(info.Name, rejected.Plugin, rejected.Reasons, rejected.Code == FilterCode.UnschedulableAndUnresolvable));
+            }
+
+            var preRules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.PreFilterRejection, SchedulingRules.PreemptionSuffix);
+            string preMessage = "0/" + nodes.Count.ToString(CultureInfo.InvariantCulture) + " nodes are available: " + string.Join(", ", rejected.Reasons) + ".";
+            return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), preMessage, PredictPreemption(pod, nodes.Count, rejections, podsOnNodes), preRules);
+        }
+
+        if (pre.NodeNames is not null)
+        {
+            rules = rules.Add(SchedulingRules.PreFilterNodes);
+        }
+
+        foreach (var info in infos)
+        {
+            if (pre.NodeNames is not null && !pre.NodeNames.Contains(info.Name))
+            {
+                // SCHED-015: a node the PreFilterResult leaves out is rejected as unresolvable with the narrowing plugins' names.
+                rejections.Add(new NodeRejection(info.Name, pre.NarrowingPlugins[0], ValueList.Of(NotSatisfiedReason(pre.NarrowingPlugins)), true));
+            }
+            else if (RunFilters(scheduling, info, pre.Active) is { } status)
+            {
+                rejections.Add(new NodeRejection(info.Name, status.Plugin, status.Reasons, status.Code == FilterCode.UnschedulableAndUnresolvable));
             }
             else
             {
-                rejections.Add(rejection);
+                feasible.Add(info.Name);
             }
         }
 
@@ -72,67 +104,82 @@ public static class SchedulerFit
         string? preemption = PredictPreemption(pod, nodes.Count, rejections, podsOnNodes);
         if (preemption is not null)
         {
-            rules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.PreemptionSuffix);
+            rules = pre.NodeNames is null
+                ? ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.PreemptionSuffix)
+                : ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.PreemptionSuffix, SchedulingRules.PreFilterNodes);
         }
 
         return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), message, preemption, rules);
     }
 
-    /// <summary>The filters for one node; null when the node is feasible.</summary>
-    public static NodeRejection? Filter(PodSpec spec, SchedulerResources request, Node node, IReadOnlyList<Pod>? podsOnNodes, bool podLevelResources)
+    /// <summary>
+    /// RunPreFilterPlugins: every PreFilter in profile order. A Skip drops that plugin's Filter for this pod; the first
+    /// rejection ends the phase (<see cref="PreFilterOutcome.Rejection"/>); the node names plugins return are intersected
+    /// (null: all nodes). Two narrowing plugins whose sets do not meet would give "didn't satisfy plugin(s) … simultaneously";
+    /// only NodeAffinity narrows in the model, and it rejects an empty set itself.
+    /// </summary>
+    public static PreFilterOutcome RunPreFilter(SchedulingPod pod, ValueList<IFilterPlugin> filters)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(node);
-        if (node.Unschedulable && !Tolerations.AnyTolerates(spec, new Taint { Key = Tolerations.UnschedulableTaintKey, Effect = Tolerations.NoSchedule }))
+        ArgumentNullException.ThrowIfNull(pod);
+        var active = new List<IFilterPlugin>(filters.Count);
+        HashSet<string>? names = null;
+        var narrowing = new List<string>();
+        foreach (var plugin in filters)
         {
-            return new NodeRejection(node.Name, NodeUnschedulablePlugin, ValueList.Of(UnschedulableReason), true);
-        }
-
-        if (Tolerations.FirstUntolerated(spec, node) is { } taint)
-        {
-            return new NodeRejection(node.Name, TaintTolerationPlugin, ValueList.Of(UntoleratedTaintReason(taint)), true);
-        }
-
-        foreach (var (key, value) in spec.NodeSelector)
-        {
-            if (!node.Labels.TryGetValue(key, out var actual) || !string.Equals(actual, value, StringComparison.Ordinal))
+            var status = plugin.PreFilter(pod);
+            if (status is { Code: FilterCode.Skip })
             {
-                return new NodeRejection(node.Name, NodeAffinityPlugin, ValueList.Of(NodeSelectorReason), true);
+                continue;
+            }
+
+            if (status is { IsRejection: true })
+            {
+                return new PreFilterOutcome(active, null, narrowing, status);
+            }
+
+            active.Add(plugin);
+            if (plugin.PreFilterNodeNames(pod) is { } some)
+            {
+                narrowing.Add(plugin.Name);
+                if (names is null)
+                {
+                    names = new HashSet<string>(some, StringComparer.Ordinal);
+                }
+                else
+                {
+                    names.IntersectWith(some);
+                }
             }
         }
 
-        var (used, podCount) = Requested(node.Name, podsOnNodes, podLevelResources);
-        var allocatable = SchedulerResources.FromList(node.EffectiveAllocatable);
-        var reasons = new List<string>(4);
-        bool unresolvable = false;
-        long allowedPods = node.EffectiveAllocatable.TryGetValue(ResourceNames.Pods, out var pods) ? pods.Value() : 0;
-        if (podCount + 1 > allowedPods)
-        {
-            reasons.Add(TooManyPodsReason);
-        }
+        narrowing.Sort(StringComparer.Ordinal);
+        return new PreFilterOutcome(active, names, narrowing, null);
+    }
 
-        if (!request.IsZero)
+    /// <summary>The status of a node outside the PreFilterResult: <c>node(s) didn't satisfy plugin(s) [A B]</c> (Go's %v of the sorted plugin names).</summary>
+    public static string NotSatisfiedReason(IReadOnlyList<string> plugins)
+    {
+        ArgumentNullException.ThrowIfNull(plugins);
+        return "node(s) didn't satisfy plugin(s) [" + string.Join(" ", plugins) + "]";
+    }
+
+    /// <summary>RunFilterPlugins: the first rejecting filter's status for this node, or null when the node is feasible.</summary>
+    public static FilterStatus? RunFilters(SchedulingPod pod, NodeInfo node, IReadOnlyList<IFilterPlugin> active)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        foreach (var plugin in active)
         {
-            Check(request.MilliCpu, allocatable.MilliCpu, used.MilliCpu, "Insufficient cpu", reasons, ref unresolvable);
-            Check(request.Memory, allocatable.Memory, used.Memory, "Insufficient memory", reasons, ref unresolvable);
-            Check(request.EphemeralStorage, allocatable.EphemeralStorage, used.EphemeralStorage, "Insufficient ephemeral-storage", reasons, ref unresolvable);
-            foreach (var (name, amount) in request.Scalars)
+            if (plugin.Filter(pod, node) is { IsRejection: true } status)
             {
-                allocatable.Scalars.TryGetValue(name, out long alloc);
-                used.Scalars.TryGetValue(name, out long inUse);
-                Check(amount, alloc, inUse, "Insufficient " + name, reasons, ref unresolvable);
+                return status;
             }
         }
 
-        return reasons.Count == 0 ? null : new NodeRejection(node.Name, NodeResourcesFitPlugin, reasons.ToArray(), unresolvable);
+        return null;
     }
 
     /// <summary>TaintToleration's reason: <c>node(s) had untolerated taint {key: value}</c>.</summary>
-    public static string UntoleratedTaintReason(Taint taint)
-    {
-        ArgumentNullException.ThrowIfNull(taint);
-        return "node(s) had untolerated taint {" + taint.Key + ": " + taint.Value + "}";
-    }
+    public static string UntoleratedTaintReason(Taint taint) => Scheduling.TaintTolerationPlugin.Reason(taint);
 
     /// <summary>
     /// FitError.Error: <c>0/N nodes are available: </c>, then each distinct reason as "count reason", sorted as Go's
@@ -227,35 +274,4 @@ public static class SchedulerFit
     private static bool CountsOn(Pod p, string nodeName) =>
         string.Equals(p.Spec.NodeName, nodeName, StringComparison.Ordinal)
         && !PodPhases.IsTerminal(p.Status?.Phase);
-
-    private static (SchedulerResources Used, int Count) Requested(string nodeName, IReadOnlyList<Pod>? podsOnNodes, bool podLevel)
-    {
-        var used = new SchedulerResources();
-        int count = 0;
-        if (podsOnNodes is null)
-        {
-            return (used, 0);
-        }
-
-        foreach (var p in podsOnNodes)
-        {
-            if (CountsOn(p, nodeName))
-            {
-                count++;
-                used.Add(PodResources.PodRequests(p.Spec, podLevel));
-            }
-        }
-
-        return (used, count);
-    }
-
-    /// <summary>fitsRequest: a positive request that exceeds allocatable − requested; unresolvable when it exceeds allocatable alone.</summary>
-    private static void Check(long request, long allocatable, long used, string reason, List<string> reasons, ref bool unresolvable)
-    {
-        if (request > 0 && request > allocatable - used)
-        {
-            reasons.Add(reason);
-            unresolvable |= request > allocatable;
-        }
-    }
 }

@@ -12,7 +12,7 @@ public static class SchedulingRules
     /// <summary>TaintToleration: the first untolerated NoSchedule/NoExecute taint rejects.</summary>
     public const string Taints = "SCHED-003";
 
-    /// <summary>NodeAffinity (nodeSelector part): every selector label must be on the node.</summary>
+    /// <summary>NodeAffinity: the nodeSelector and the required node affinity terms must accept the node.</summary>
     public const string NodeSelector = "SCHED-004";
 
     /// <summary>NodeResourcesFit: pods count, then each requested resource against allocatable − requested.</summary>
@@ -29,4 +29,28 @@ public static class SchedulingRules
 
     /// <summary>The model's choice among feasible nodes: the first by ordinal name (the scheduler scores instead).</summary>
     public const string NodeChoice = "SCHED-009";
+
+    /// <summary>NodeName: a pod naming a node fits only that node.</summary>
+    public const string NodeName = "SCHED-010";
+
+    /// <summary>SchedulingGates PreEnqueue: a gated pod is never tried (no event, no condition from the scheduler).</summary>
+    public const string SchedulingGates = "SCHED-011";
+
+    /// <summary>The API server's PrepareForCreate marks a gated pod PodScheduled=False/SchedulingGated.</summary>
+    public const string GatedCondition = "SCHED-012";
+
+    /// <summary>NodePorts: host ports of sidecars and containers against those in use on the node.</summary>
+    public const string NodePorts = "SCHED-013";
+
+    /// <summary>Removing the last gate (a pod update) lets the scheduler try the pod from then on.</summary>
+    public const string GateRemoval = "SCHED-014";
+
+    /// <summary>Nodes a PreFilterResult leaves out: <c>node(s) didn't satisfy plugin(s) [NodeAffinity]</c>, unresolvable.</summary>
+    public const string PreFilterNodes = "SCHED-015";
+
+    /// <summary>A PreFilter rejection (NodeAffinity's conflicting terms): every node rejected, the message is the PreFilter's alone.</summary>
+    public const string PreFilterRejection = "SCHED-016";
+
+    /// <summary>PodTopologySpread: DoNotSchedule constraints, missing topology label, skew against the global minimum.</summary>
+    public const string TopologySpread = "SCHED-017";
 }

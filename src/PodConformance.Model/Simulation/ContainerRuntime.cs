@@ -39,6 +39,13 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
 
     public ContainerStateTerminated? LastTermination { get; set; }
 
+    /// <summary>
+    /// The newest instance has exited and has not yet moved to <see cref="LastTermination"/> (no new instance, no
+    /// waiting reason since). The runtime still holds that exited container, so the kubelet keeps reporting it as
+    /// the state (ContainerStatusSynthesis.KeepsTerminatedUntilRestart).
+    /// </summary>
+    public bool ExitPending { get; set; }
+
     public bool Ready { get; set; }
 
     public bool Started { get; set; }

@@ -264,8 +264,25 @@ internal sealed partial class PodRun
         Publish();
     }
 
+    /// <summary>
+    /// generateContainerConfig, after the image is there (SIM-014): an error leaves the container waiting in
+    /// CreateContainerConfigError with the error as message, records Warning Failed "Error: …", and the pod worker
+    /// retries after its error requeue; no container is created, so nothing restarts or backs off.
+    /// </summary>
     private void CreateAndStart(ContainerRuntime c)
     {
+        var inputs = _sim.EnvInputsFor(Namespace, _node!, PodIPs());
+        if (_sim.Rules.ContainerConfig(_pod, c.Spec, inputs, Profile) is { } error)
+        {
+            MoveToLastState(c);
+            c.Phase = RuntimePhase.Waiting;
+            c.WaitingReason = ContainerEnv.EnvError.Reason;
+            c.WaitingMessage = error.Message;
+            _sim.Record(this, EventCatalog.ContainerError(Ref(c), error.Message, Now));
+            RequestResync(SimulationTiming.SyncErrorRequeue);
+            return;
+        }
+
         MoveToLastState(c);
         c.Starts++;
         c.Generation++;
@@ -343,6 +360,7 @@ internal sealed partial class PodRun
         }
 
         c.Phase = RuntimePhase.Exited;
+        c.ExitPending = true;
         c.ExitCode = exitCode;
         c.TerminationReason = reason;
         c.FinishedAt = Now;
@@ -354,12 +372,13 @@ internal sealed partial class PodRun
         _sim.At(Now + SimulationTiming.PlegRelist, Sync);
     }
 
-    /// <summary>The previous instance's terminated state moves to lastState when a new one is created or waits.</summary>
+    /// <summary>The previous instance's terminated state moves to lastState when a new one is created or waits with a reason.</summary>
     private static void MoveToLastState(ContainerRuntime c)
     {
-        if (c.HasExited)
+        if (c.ExitPending)
         {
             c.LastTermination = Terminated(c);
+            c.ExitPending = false;
         }
     }
 
@@ -398,6 +417,7 @@ internal sealed partial class PodRun
 
         _sim.Record(this, EventCatalog.Killing(Ref(c), Now));
         c.Phase = RuntimePhase.Exited;
+        c.ExitPending = true;
         c.ExitCode = 0;
         c.TerminationReason = "Completed";
         c.FinishedAt = Now;

@@ -28,13 +28,13 @@ internal sealed partial class PodRun
         if (_sandboxReady && _node is not null)
         {
             string hostIp = _node.Addresses.IsEmpty ? "" : _node.Addresses[0];
-            string podIp = PodSimulator.PodIp(Index);
+            var podIps = PodIPs();
             status = status with
             {
                 HostIP = hostIp,
                 HostIPs = _node.Addresses,
-                PodIP = podIp,
-                PodIPs = ValueList.Of(podIp),
+                PodIP = podIps.IsEmpty ? "" : podIps[0],
+                PodIPs = podIps,
                 StartTime = _startTime,
             };
         }
@@ -56,6 +56,21 @@ internal sealed partial class PodRun
             CurrentPod = pod;
             _sim.Snapshot(SnapshotKind.Modified, pod);
         }
+    }
+
+    /// <summary>
+    /// The sandbox's IPs as the kubelet reports them (sortPodIPs: the first of the node's family, then the first of the
+    /// other): the scenario's <c>podIPs</c>, else the simulator's default 10.244.0.(10 + index) (SIM-003).
+    /// </summary>
+    internal ValueList<string> PodIPs()
+    {
+        if (_script.PodIPs.IsEmpty)
+        {
+            return ValueList.Of(PodSimulator.PodIp(Index));
+        }
+
+        bool ipv6Node = _node is { Addresses.IsEmpty: false } n && ContainerEnv.IpFamily.IsIPv6(n.Addresses[0]);
+        return ContainerEnv.FieldPathResolver.SortPodIPs(_script.PodIPs, ipv6Node);
     }
 
     private bool IsTerminalStopped(string phase) => PodPhases.IsTerminal(phase) && AllStopped();
@@ -92,6 +107,10 @@ internal sealed partial class PodRun
         {
             RuntimePhase.Running => new ContainerState { Running = new ContainerStateRunning { StartedAt = Trunc(c.StartedAt) } },
             RuntimePhase.Exited => new ContainerState { Terminated = Terminated(c) },
+
+            // PHASE-018: no start error cached (no waiting reason) while a restart pulls its image: the exited instance is
+            // still the runtime's newest container, so its terminated state stays until the new one runs.
+            _ when _sim.Rules.KeepsTerminatedState(c.ExitPending, c.WaitingReason) => new ContainerState { Terminated = Terminated(c) },
             _ => new ContainerState
             {
                 Waiting = new ContainerStateWaiting
@@ -131,7 +150,10 @@ internal sealed partial class PodRun
         {
             if (conditions[i].Type == condition.Type)
             {
-                return conditions[i].Status == condition.Status ? conditions : conditions.SetItem(i, condition);
+                // podutil.UpdatePodCondition: reason and message are replaced; the transition time moves only with the status.
+                var existing = conditions[i];
+                var updated = existing.Status == condition.Status ? condition with { LastTransitionTime = existing.LastTransitionTime } : condition;
+                return updated == existing ? conditions : conditions.SetItem(i, updated);
             }
         }
 

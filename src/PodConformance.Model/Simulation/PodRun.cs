@@ -65,6 +65,8 @@ internal sealed partial class PodRun
 
     public string? NodeName => _node?.Name;
 
+    public bool IsDeleted => _deleted;
+
     /// <summary>The object as last published to the API.</summary>
     public Pod CurrentPod { get; private set; }
 
@@ -78,6 +80,12 @@ internal sealed partial class PodRun
     public void Create()
     {
         _pod = _pod with { Status = new PodStatus { Phase = "Pending", QosClass = QosCalculator.ComputePodQos(_pod.Spec, Profile).ToApiString() } };
+        if (_sim.Rules.GatedCondition(_pod, Trunc(Now)) is { } gated)
+        {
+            // SCHED-012: PrepareForCreate marks a gated pod PodScheduled=False/SchedulingGated.
+            _pod = _pod with { Status = _pod.Status with { Conditions = ValueList.Of(gated) } };
+        }
+
         CurrentPod = _pod;
         _sim.Snapshot(SnapshotKind.Added, _pod);
         if (_script.DeleteAfter is { } after)
@@ -96,6 +104,13 @@ internal sealed partial class PodRun
         _sim.At(Now + SimulationTiming.SandboxStartup, Sync);
     }
 
+    /// <summary>A pod created already bound (spec.nodeName): no scheduler, no Scheduled event; the kubelet syncs it as any other.</summary>
+    public void BindAssigned(Node node)
+    {
+        _node = node;
+        _sim.At(Now + SimulationTiming.SandboxStartup, Sync);
+    }
+
     public void Unschedulable(string message)
     {
         _scheduledCondition = new PodCondition
@@ -108,6 +123,45 @@ internal sealed partial class PodRun
         };
         _sim.Record(this, EventCatalog.FailedScheduling(message, Now));
         Publish();
+    }
+
+    /// <summary>
+    /// A client's update that removes scheduling gates (all when <paramref name="names"/> is empty). Returns true when
+    /// the pod has no gate left and is not bound yet, i.e. the scheduler may now try it (SCHED-014).
+    /// </summary>
+    public bool RemoveSchedulingGates(ValueList<string> names)
+    {
+        if (_deleted || _deleting || _pod.Spec.SchedulingGates.IsEmpty)
+        {
+            return false;
+        }
+
+        var kept = new List<PodSchedulingGate>();
+        foreach (var gate in _pod.Spec.SchedulingGates)
+        {
+            if (!names.IsEmpty && !Contains(names, gate.Name))
+            {
+                kept.Add(gate);
+            }
+        }
+
+        _pod = _pod with { Spec = _pod.Spec with { SchedulingGates = kept.ToValueList() } };
+        CurrentPod = CurrentPod with { Spec = _pod.Spec };
+        _sim.Snapshot(SnapshotKind.Modified, CurrentPod);
+        return kept.Count == 0 && _node is null;
+
+        static bool Contains(ValueList<string> list, string name)
+        {
+            foreach (string s in list)
+            {
+                if (string.Equals(s, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Graceful deletion: the API sets deletionTimestamp; the kubelet stops everything, then the object goes.</summary>

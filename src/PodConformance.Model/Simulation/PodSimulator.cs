@@ -20,19 +20,24 @@ public sealed partial class PodSimulator
     private readonly List<RejectedPod> _rejected = [];
     private readonly List<PodRun> _runs = [];
     private readonly Dictionary<string, HashSet<string>> _nodeImages = new(StringComparer.Ordinal);
+    private readonly List<ClusterObject> _objects = [];
     private long _seq;
 
-    private PodSimulator(Scenario scenario, Profile profile, DateTimeOffset start)
+    private PodSimulator(Scenario scenario, Profile profile, DateTimeOffset start, SimulatorRules rules)
     {
+        Rules = rules;
         Scenario = scenario;
         Profile = profile;
         Start = start;
         Now = start;
         CrashLoop = Backoff.CrashLoopBackoffPolicy.For(profile).NewTracker();
+        _objects.AddRange(scenario.Objects);
         ImagePull = Backoff.ImagePullBackoff.NewTracker();
     }
 
     internal Scenario Scenario { get; }
+
+    internal SimulatorRules Rules { get; }
 
     internal Profile Profile { get; }
 
@@ -44,10 +49,11 @@ public sealed partial class PodSimulator
 
     internal Backoff.BackoffTracker ImagePull { get; }
 
-    public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, DateTimeOffset? start = null)
+    /// <summary>Runs <paramref name="pods"/> under <paramref name="scenario"/>; <paramref name="rules"/> defaults to the model's rules.</summary>
+    public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, DateTimeOffset? start = null, SimulatorRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(pods);
-        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart);
+        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart, rules ?? SimulatorRules.Default);
         sim.CreateAll(pods);
         sim.Loop();
         return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim._timeline.ToValueList(), sim._events.ToValueList(), sim._rejected.ToValueList());
@@ -58,6 +64,10 @@ public sealed partial class PodSimulator
     internal void Record(PodRun run, Events.PodEvent e) => _events.Add(new SimulatedEvent(run.Namespace, run.Name, e));
 
     internal void Snapshot(SnapshotKind kind, Pod pod) => _timeline.Add(new PodSnapshot(Now, kind, pod));
+
+    /// <summary>What the kubelet reads to build a container's config now: the objects that exist at this time (SIM-014).</summary>
+    internal ContainerEnv.EnvInputs EnvInputsFor(string podNamespace, Node node, ValueList<string> podIPs) =>
+        ClusterObject.InputsFor(_objects, podNamespace, new ContainerEnv.EnvInputs { Node = node, PodIPs = podIPs });
 
     internal bool NodeHasImage(string node, string image) =>
         Scenario.Images.IsPresent(image) || (_nodeImages.TryGetValue(node, out var set) && set.Contains(image));
@@ -96,10 +106,61 @@ public sealed partial class PodSimulator
         {
             At(Start, () => Schedule(run));
         }
+
+        foreach (var step in Scenario.Steps)
+        {
+            At(Start + step.At, () => Apply(step));
+        }
+    }
+
+    /// <summary>A client's call at its time (spec/scenario.md, steps); a step naming no known pod does nothing.</summary>
+    private void Apply(ScenarioStep step)
+    {
+        if (step.Create is { } created)
+        {
+            // A client creates an object; kubelets read it from the next container start on (SIM-014).
+            _objects.Add(created);
+            return;
+        }
+
+        if (step.RemoveSchedulingGates is { } gates && Find(step.Pod) is { } run && run.RemoveSchedulingGates(gates))
+        {
+            // SCHED-014: the update that clears the last gate lets the pod into the scheduling queue.
+            Schedule(run);
+        }
+    }
+
+    private PodRun? Find(string podName)
+    {
+        foreach (var run in _runs)
+        {
+            if (string.Equals(run.Name, podName, StringComparison.Ordinal))
+            {
+                return run;
+            }
+        }
+
+        return null;
     }
 
     private void Schedule(PodRun run)
     {
+        if (run.NodeName is not null || run.IsDeleted)
+        {
+            return;
+        }
+
+        if (run.CurrentPod.Spec.NodeName is { Length: > 0 } assigned)
+        {
+            // SIM-013: a pod created with spec.nodeName is never queued; the named node's kubelet runs it, if the node exists.
+            if (FindNode(assigned) is { } target)
+            {
+                run.BindAssigned(target);
+            }
+
+            return;
+        }
+
         var bound = new List<Pod>();
         foreach (var other in _runs)
         {
@@ -109,7 +170,13 @@ public sealed partial class PodSimulator
             }
         }
 
-        var fit = SchedulerFit.Schedule(run.CurrentPod, Scenario.EffectiveNodes, bound, Profile);
+        var fit = SchedulerFit.Schedule(run.CurrentPod, Scenario.EffectiveNodes, bound, Profile, Rules.Scheduler);
+        if (fit.Gated is not null)
+        {
+            // SCHED-011: a gated pod waits outside the scheduling queue; nothing is recorded.
+            return;
+        }
+
         if (fit.NodeName is { } node)
         {
             run.Bind(Node(node));
@@ -118,6 +185,19 @@ public sealed partial class PodSimulator
         {
             run.Unschedulable(fit.EventMessage ?? fit.Message ?? "");
         }
+    }
+
+    private Node? FindNode(string name)
+    {
+        foreach (var n in Scenario.EffectiveNodes)
+        {
+            if (string.Equals(n.Name, name, StringComparison.Ordinal))
+            {
+                return n;
+            }
+        }
+
+        return null;
     }
 
     private Node Node(string name)

@@ -22,6 +22,12 @@ public sealed record Scenario
     /// <summary>Behaviour per pod name; the key <c>*</c> applies to pods not named.</summary>
     public ValueMap<PodScript> Pods { get; init; }
 
+    /// <summary>ConfigMaps, Secrets and Services in the cluster from the start (spec/scenario.md, <c>objects</c>).</summary>
+    public ValueList<ClusterObject> Objects { get; init; }
+
+    /// <summary>What clients do during the run, in time order (spec/scenario.md, <c>steps</c>).</summary>
+    public ValueList<ScenarioStep> Steps { get; init; }
+
     public static Node DefaultNode { get; } = new()
     {
         Name = "node-1",
@@ -30,6 +36,19 @@ public sealed record Scenario
     };
 
     public IReadOnlyList<Node> EffectiveNodes => Nodes.IsEmpty ? [DefaultNode] : Nodes;
+
+    /// <summary>
+    /// The pod IPs the runtime gives pod number <paramref name="index"/> (creation order) when the scenario names none
+    /// (SIM-003, ENV-015): 10.244.0.(10 + index), a stand-in in kubeadm's default pod CIDR, not a Kubernetes constant.
+    /// </summary>
+    public static string DefaultPodIp(int index) => PodSimulator.PodIp(index);
+
+    /// <summary>The runtime's pod IPs for <paramref name="podName"/>: the scenario's <c>podIPs</c>, else the default for <paramref name="index"/>.</summary>
+    public ValueList<string> PodIPsFor(string podName, int index = 0)
+    {
+        var script = ScriptFor(podName);
+        return script.PodIPs.IsEmpty ? ValueList.Of(DefaultPodIp(index)) : script.PodIPs;
+    }
 
     public PodScript ScriptFor(string podName) =>
         Pods.TryGetValue(podName, out var script) ? script : Pods.TryGetValue("*", out var any) ? any : PodScript.Default;
@@ -74,6 +93,9 @@ public sealed record PodScript
 
     /// <summary>When to delete the pod (graceful deletion), measured from creation; null: never.</summary>
     public TimeSpan? DeleteAfter { get; init; }
+
+    /// <summary>The IPs the runtime gives the pod's sandbox (status.podIPs before sorting); empty: the simulator's default.</summary>
+    public ValueList<string> PodIPs { get; init; }
 }
 
 /// <summary>

@@ -30,7 +30,10 @@ public enum Capability
     /// <summary>Node-pressure eviction order.</summary>
     Eviction = 64,
 
-    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction,
+    /// <summary>Scheduling onto the scenario's nodes (capacity, labels, taints, cordons) and scheduling gates, seen in the lifecycle facet.</summary>
+    Scheduling = 128,
+
+    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction | Scheduling,
 }
 
 public static class CapabilityNames
@@ -68,6 +71,7 @@ public static class CapabilityNames
         Capability.Env => "env",
         Capability.OomScore => "oom-score",
         Capability.Eviction => "eviction",
+        Capability.Scheduling => "scheduling",
         _ => c.ToString(),
     };
 

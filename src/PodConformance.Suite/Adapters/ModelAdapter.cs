@@ -16,7 +16,7 @@ public sealed class ModelAdapter : IConformanceAdapter
 {
     public string Name => "model";
 
-    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore | Capability.Env | Capability.Eviction;
+    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore | Capability.Env | Capability.Eviction | Capability.Scheduling;
 
     public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Run(testCase, profile));
@@ -38,7 +38,7 @@ public sealed class ModelAdapter : IConformanceAdapter
             return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
         }
 
-        var sim = Model.Simulation.PodSimulator.Run([p.Pod], p.Scenario, profile);
+        var sim = Model.Simulation.PodSimulator.Run([p.Pod], p.SimulatedScenario(), profile);
         return new Observation
         {
             Admission = admission,
@@ -62,13 +62,15 @@ public sealed class ModelAdapter : IConformanceAdapter
             Metadata = pod.Metadata.Namespace.Length == 0 ? pod.Metadata with { Namespace = "default" } : pod.Metadata,
             Spec = pod.Spec.NodeName.Length == 0 ? pod.Spec with { NodeName = node.Name } : pod.Spec,
         };
-        var inputs = p.Objects ?? EnvInputs.Empty;
-        inputs = inputs with { Node = inputs.Node ?? node };
+        // The case's env objects as given; without them, the scenario's objects as the simulated kubelet reads them (SIM-014).
+        var inputs = p.Objects ?? Model.Simulation.ClusterObject.InputsFor(p.Scenario.Objects, pod.Metadata.Namespace, EnvInputs.Empty);
+        // ENV-015: a running pod has an IP: the case's, else the scenario's podIPs for the pod, else the simulator's default.
+        inputs = inputs with { Node = inputs.Node ?? node, PodIPs = inputs.PodIPs.IsEmpty ? p.Scenario.PodIPsFor(pod.Metadata.Name) : inputs.PodIPs };
         var containers = new List<(string, Model.Collections.ValueMap<string>)>();
         var errors = new List<(string, string)>();
         foreach (var c in pod.Spec.InitContainers.Concat(pod.Spec.Containers))
         {
-            var env = EnvironmentBuilder.Build(pod, c, inputs, profile);
+            var env = ContainerView.Build(pod, c, inputs, profile);
             if (env.Error is { } error)
             {
                 errors.Add((c.Name, error.Message));

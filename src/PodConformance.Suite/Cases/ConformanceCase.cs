@@ -34,6 +34,37 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     public EnvInputs? Objects { get; init; }
 
     public override string Describe() => "pod " + (Pod.Metadata.Name.Length == 0 ? "<unnamed>" : Pod.Metadata.Name);
+
+    /// <summary>
+    /// The scenario a lifecycle run uses: <see cref="Scenario"/> with <see cref="Objects"/> (the pod namespace's ConfigMaps
+    /// and Secrets, every Service) added to its objects first, so a pod that reads them starts as it would where they exist.
+    /// </summary>
+    public Scenario SimulatedScenario()
+    {
+        if (Objects is not { } o)
+        {
+            return Scenario;
+        }
+
+        string ns = Pod.Metadata.Namespace;
+        var objects = new List<ClusterObject>();
+        foreach (var (name, data) in o.ConfigMaps)
+        {
+            objects.Add(ClusterObject.ConfigMap(ns, name, data));
+        }
+
+        foreach (var (name, data) in o.Secrets)
+        {
+            objects.Add(ClusterObject.Secret(ns, name, data));
+        }
+
+        foreach (var s in o.Services ?? [])
+        {
+            objects.Add(ClusterObject.FromService(s));
+        }
+
+        return Scenario with { Objects = [.. objects, .. Scenario.Objects] };
+    }
 }
 
 /// <summary>Pods on one node under a pressure episode (spec/scenario.md, NodeScenario): who is evicted, in which order.</summary>

@@ -13,7 +13,7 @@ public sealed class GoldenStore(string root)
     /// <summary>Directories under <c>golden/</c> that hold inputs, not cases.</summary>
     public static IReadOnlyList<string> InputDirectories { get; } =
     [
-        "seed/manifests", "seed/derived", "seed/scenarios",
+        "seed/manifests", "seed/derived", "seed/scenarios", "docs/manifests", "docs/scenarios", "scheduling/manifests", "scheduling/scenarios",
 
         // Reports with their own generators and drift tests (node verbs, library and runtime adapters).
         "node", "kubernetes-client", "podman",
@@ -37,7 +37,7 @@ public sealed class GoldenStore(string root)
     }
 
     /// <summary>Every case, freshly generated: generated areas first, then the tutorial's.</summary>
-    public IReadOnlyList<GoldenCase> Generate() => [.. GoldenGenerator.All(), .. TutorialCases.All(Root)];
+    public IReadOnlyList<GoldenCase> Generate() => [.. GoldenGenerator.All(), .. TutorialCases.All(Root), .. DocsCases.All(Root), .. SchedulingCases.All(Root)];
 
     /// <summary>Relative path → file text for every generated case.</summary>
     public IReadOnlyDictionary<string, string> GenerateFiles()

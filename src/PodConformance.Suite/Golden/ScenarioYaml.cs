@@ -47,6 +47,76 @@ public static class ScenarioYaml
             b.Add("pods", pods.Build());
         }
 
+        if (!scenario.Objects.IsEmpty)
+        {
+            b.Add("objects", new GoldenList(scenario.Objects.Select(ObjectYaml).ToList()));
+        }
+
+        if (!scenario.Steps.IsEmpty)
+        {
+            b.Add("steps", new GoldenList(scenario.Steps.Select(StepYaml).ToList()));
+        }
+
+        return b.Build();
+    }
+
+    /// <summary>
+    /// The object in Kubernetes' form. Secret values are written as their mask <c>&lt;secret:NAME/KEY&gt;</c> (ENV-010): a
+    /// golden file never holds secret text, and a replayed case keeps every key (the lifecycle depends on keys only).
+    /// </summary>
+    public static GoldenNode ObjectYaml(ClusterObject o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var meta = new GoldenMapBuilder().Add("name", o.Name).Add("namespace", o.Namespace.Length == 0 ? null : o.Namespace).Build();
+        var b = new GoldenMapBuilder().Add("apiVersion", "v1").Add("kind", o.Kind).Add("metadata", meta);
+        switch (o.Kind)
+        {
+            case ClusterObject.ConfigMapKind:
+                b.Add("data", Strings(o.Data));
+                break;
+            case ClusterObject.SecretKind:
+                b.Add("stringData", Strings(ValueMap.Create(o.Data.Select(kv => KeyValuePair.Create(kv.Key, Model.ContainerEnv.EnvVariable.SecretMask(o.Name + "/" + kv.Key))))));
+                break;
+            case ClusterObject.ServiceKind when o.Service is { } s:
+                var spec = new GoldenMapBuilder().Add("clusterIP", s.ClusterIP.Length == 0 ? null : s.ClusterIP);
+                if (!s.Ports.IsEmpty)
+                {
+                    spec.Add("ports", new GoldenList(s.Ports.Select(p => (GoldenNode)new GoldenMapBuilder()
+                        .Add("name", p.Name.Length == 0 ? null : p.Name).Add("port", p.Port).Add("protocol", p.Protocol.Length == 0 ? null : p.Protocol).Build()).ToList()));
+                }
+
+                b.Add("spec", spec.Build());
+                break;
+        }
+
+        return b.Build();
+    }
+
+    private static GoldenNode StepYaml(ScenarioStep step)
+    {
+        var b = new GoldenMapBuilder().Add("at", Duration(step.At));
+        if (step.Pod.Length != 0)
+        {
+            b.Add("pod", step.Pod);
+        }
+
+        if (step.Create is { } created)
+        {
+            b.Add("create", ObjectYaml(created));
+        }
+
+        if (step.RemoveSchedulingGates is { } gates)
+        {
+            if (gates.IsEmpty)
+            {
+                b.Add("removeSchedulingGates", true);
+            }
+            else
+            {
+                b.AddList("removeSchedulingGates", gates);
+            }
+        }
+
         return b.Build();
     }
 
@@ -130,6 +200,7 @@ public static class ScenarioYaml
             b.Add("containers", containers.Build());
         }
 
+        b.AddList("podIPs", script.PodIPs);
         return b.Build();
     }
 

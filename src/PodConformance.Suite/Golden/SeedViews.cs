@@ -70,6 +70,19 @@ public static class SeedViews
         return Align([headers, row.Cells(wide)]);
     }
 
+    /// <summary><c>kubectl get pod NAME</c> (or <c>-o wide</c>) run at <paramref name="at"/> after the start.</summary>
+    public static IReadOnlyList<string> GetAt(SimulationResult result, string podName, TimeSpan at, bool wide = false)
+    {
+        var pod = At(result, podName, at);
+        var row = PodPrinter.Row(pod, result.Start + at);
+        string[] headers = wide ? PodTable.WideHeaders : PodTable.Headers;
+        return Align([headers, row.Cells(wide)]);
+    }
+
+    /// <summary>The pod as the API held it at <paramref name="at"/> after the start (the last snapshot not later).</summary>
+    public static Pod At(SimulationResult result, string podName, TimeSpan at) =>
+        result.For(podName).LastOrDefault(s => s.Time <= result.Start + at)?.Pod ?? throw new InvalidOperationException("no snapshot of pod " + podName + " by " + at);
+
     public static Pod Final(SimulationResult result, string podName) =>
         result.For(podName).LastOrDefault()?.Pod ?? throw new InvalidOperationException("no snapshot of pod " + podName);
 

@@ -110,10 +110,12 @@ public static partial class TutorialCases
 
     private static GoldenCase Build(Spec s, Profile profile)
     {
-        var input = new PodCase(s.Pod, s.Scenario);
+        // The ConfigMaps and Secrets an env example reads exist in its cluster: they join the scenario's objects (SIM-014).
+        var scenario = new PodCase(s.Pod, s.Scenario) { Objects = s.EnvInputs }.SimulatedScenario();
+        var input = new PodCase(s.Pod, scenario);
         var observation = ModelAdapter.Run(input, profile);
         var expected = ObservationYaml.Render([Facets.Qos, Facets.OomScores, Facets.Lifecycle], observation, input);
-        var sim = PodSimulator.Run([s.Pod], s.Scenario, profile);
+        var sim = PodSimulator.Run([s.Pod], scenario, profile);
         string pod = s.Pod.Metadata.Name;
         var views = new GoldenMapBuilder()
             .AddList("statuses", SeedViews.Statuses(sim, pod))
@@ -153,7 +155,7 @@ public static partial class TutorialCases
     {
         foreach (var c in pod.Spec.Containers)
         {
-            var result = EnvironmentBuilder.Build(pod, c, inputs with { PodIPs = pod.Status is { } st ? ValueList.Of(st.PodIP) : default }, profile);
+            var result = ContainerView.Build(pod, c, inputs with { PodIPs = pod.Status is { } st ? ValueList.Of(st.PodIP) : default }, profile);
             if (result.Error is { } error)
             {
                 yield return c.Name + ": error " + EnvError.Reason + ": " + error.Message;

@@ -42,6 +42,20 @@ public static class CaseText
                 w.Append("- name: ").Append(Quote(n.Name)).Append('\n');
                 AppendQuantities(w, "  capacity", n.Capacity);
                 AppendQuantities(w, "  allocatable", n.Allocatable);
+                if (!n.Labels.IsEmpty)
+                {
+                    w.Append("  labels: {").Append(string.Join(", ", n.Labels.Select(kv => Quote(kv.Key) + ": " + Quote(kv.Value)))).Append("}\n");
+                }
+
+                if (!n.Taints.IsEmpty)
+                {
+                    w.Append("  taints: [").Append(string.Join(", ", n.Taints.Select(t => "{key: " + Quote(t.Key) + ", value: " + Quote(t.Value) + ", effect: " + Quote(t.Effect) + "}"))).Append("]\n");
+                }
+
+                if (n.Unschedulable)
+                {
+                    w.Append("  unschedulable: true\n");
+                }
             }
         }
 
@@ -65,6 +79,7 @@ public static class CaseText
                     w.Append("    deleteAfter: ").Append(GoDuration.Format(d)).Append('\n');
                 }
 
+                AppendList(w, "    podIPs", script.PodIPs);
                 if (!script.Containers.IsEmpty)
                 {
                     w.Append("    containers:\n");
@@ -75,6 +90,43 @@ public static class CaseText
                         {
                             w.Append("      - ").Append(Run(run)).Append('\n');
                         }
+                    }
+                }
+            }
+        }
+
+        if (!s.Objects.IsEmpty)
+        {
+            // Kubernetes' form, Secret values masked (ENV-010): reports are shared.
+            w.Append(Golden.GoldenYamlWriter.Write(new Golden.GoldenMap([KeyValuePair.Create("objects", (Golden.GoldenNode)new Golden.GoldenList([.. s.Objects.Select(Golden.ScenarioYaml.ObjectYaml)]))])));
+        }
+
+        if (!s.Steps.IsEmpty)
+        {
+            w.Append("steps:\n");
+            foreach (var step in s.Steps)
+            {
+                w.Append("- at: ").Append(GoDuration.Format(step.At)).Append('\n');
+                if (step.Pod.Length != 0)
+                {
+                    w.Append("  pod: ").Append(Quote(step.Pod)).Append('\n');
+                }
+
+                if (step.Create is { } created)
+                {
+                    string yaml = Golden.GoldenYamlWriter.Write(new Golden.GoldenMap([KeyValuePair.Create("create", Golden.ScenarioYaml.ObjectYaml(created))]));
+                    w.Append(string.Concat(yaml.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => "  " + l + "\n")));
+                }
+
+                if (step.RemoveSchedulingGates is { } gates)
+                {
+                    if (gates.IsEmpty)
+                    {
+                        w.Append("  removeSchedulingGates: true\n");
+                    }
+                    else
+                    {
+                        AppendList(w, "  removeSchedulingGates", gates);
                     }
                 }
             }

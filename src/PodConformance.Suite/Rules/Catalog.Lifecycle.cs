@@ -66,7 +66,7 @@ public static partial class Catalog
         yield return LifecycleProperty(
             "P-LIFE-TIMING", "Status changes happen when Kubernetes makes them happen (backoff delays, pull backoff), within the tolerance",
             RuleIds.Explicit(BackoffRules.Parameters, BackoffRules.Doubling, BackoffRules.Reset, BackoffRules.ImagePull,
-                "SIM-001", "SIM-002", "SIM-003", "SIM-004", "SIM-005", "SIM-006", "SIM-007", "SIM-008", "SIM-009", "SIM-010"),
+                "SIM-001", "SIM-002", "SIM-003", "SIM-004", "SIM-005", "SIM-006", "SIM-007", "SIM-008", "SIM-009", "SIM-010", "SIM-012", "SIM-013"),
             "spec/backoff.md", "pkg/kubelet/kuberuntime/kuberuntime_container.go, client-go/util/flowcontrol/backoff.go",
             timing) with
         {

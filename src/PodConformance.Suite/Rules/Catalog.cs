@@ -16,7 +16,7 @@ public static partial class Catalog
 
     /// <summary>All properties, timing ones comparing offsets within <paramref name="tolerance"/>.</summary>
     public static IReadOnlyList<ConformanceProperty> Create(TimeSpan tolerance) =>
-        [.. Quantity(), .. Admission(), .. Lifecycle(tolerance), .. Oom(), .. Env(), .. Eviction()];
+        [.. Quantity(), .. Admission(), .. Lifecycle(tolerance), .. Oom(), .. Env(), .. Eviction(), .. Scheduling(), .. Config(), .. Hostname()];
 
     /// <summary>Spec rules no adapter can observe (implementation qualities, library-only API, renderings of our own), with why.</summary>
     public static IReadOnlyDictionary<string, string> NotObservable { get; } = BuildNotObservable();

@@ -50,7 +50,7 @@ public class EnvCommandTests
         using var objects = CliRun.File(Objects);
         var masked = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "--no-kubernetes-service");
         Assert.Equal(0, masked.ExitCode);
-        Assert.Equal("GREETING=hello\nMODE=fast\nPASSWORD=<secret:creds/password>\nURL=<secret-derived>\n", masked.Out);
+        Assert.Equal("GREETING=hello\nHOSTNAME=app\nMODE=fast\nPASSWORD=<secret:creds/password>\nURL=<secret-derived>\n", masked.Out);
         Assert.DoesNotContain("hunter2", masked.Out + masked.Error, StringComparison.Ordinal);
 
         var revealed = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "--no-kubernetes-service", "--reveal-secrets");
@@ -123,7 +123,7 @@ public class EnvCommandTests
     {
         using var objects = CliRun.File(Objects);
         var side = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path, "--container", "side", "--no-kubernetes-service");
-        Assert.Equal((0, "ONLY_SIDE=1\n"), (side.ExitCode, side.Out));
+        Assert.Equal((0, "HOSTNAME=app\nONLY_SIDE=1\n"), (side.ExitCode, side.Out));
         var bad = CliRun.WithStdin(Pod, "env", "-f", "-", "--container", "nope");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("container nope is not valid for pod app", bad.Error, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public class EnvCommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("KUBERNETES_SERVICE_HOST=10.96.0.1\n", r.Out, StringComparison.Ordinal);
         Assert.Contains("KUBERNETES_PORT_443_TCP=tcp://10.96.0.1:443\n", r.Out, StringComparison.Ordinal);
-        Assert.Equal("", CliRun.WithStdin(bare, "env", "-f", "-", "--no-kubernetes-service").Out);
+        Assert.Equal("HOSTNAME=p\n", CliRun.WithStdin(bare, "env", "-f", "-", "--no-kubernetes-service").Out);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class EnvCommandTests
         var r = CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service", "--node-name", "worker-7", "--node-ip", "192.168.1.7",
             "--pod-ip", "fd00::5,10.1.0.15", "--node-allocatable", "cpu=2,memory=3Gi");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("HOST_IP=192.168.1.7\nMEM=3072\nNODE=worker-7\nPOD_IPS=10.1.0.15,fd00::5\n", r.Out);
+        Assert.Equal("HOSTNAME=p\nHOST_IP=192.168.1.7\nMEM=3072\nNODE=worker-7\nPOD_IPS=10.1.0.15,fd00::5\n", r.Out);
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public class EnvCommandTests
             """;
         using var scenario = CliRun.File("nodes:\n- name: worker-9\n  capacity: {cpu: \"2\", memory: 2Gi}\n  addresses: [172.16.0.9]\n");
         var r = CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service", "--scenario", scenario.Path);
-        Assert.Equal((0, "HOST_IP=172.16.0.9\nNODE=worker-9\n"), (r.ExitCode, r.Out));
+        Assert.Equal((0, "HOSTNAME=p\nHOST_IP=172.16.0.9\nNODE=worker-9\n"), (r.ExitCode, r.Out));
     }
 
     [Fact]
@@ -233,5 +233,48 @@ public class EnvCommandTests
         var r = CliRun.WithStdin("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: 5\n", "env", "-f", "-");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("<stdin>:5:15: spec.containers", r.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>ENV-012…015: HOSTNAME from spec.hostname/subdomain/setHostnameAsFQDN or the pod name; a pod IP even when none is given.</summary>
+    [Theory]
+    [InlineData("", "", "", "HOSTNAME=web-7\n")]
+    [InlineData("hostname: box", "", "", "HOSTNAME=box\n")]
+    [InlineData("hostname: box", "subdomain: grp", "", "HOSTNAME=box\n")]
+    [InlineData("hostname: box", "subdomain: grp", "setHostnameAsFQDN: true", "HOSTNAME=box.grp.team-a.svc.cluster.local\n")]
+    [InlineData("", "", "setHostnameAsFQDN: true", "HOSTNAME=web-7\n")]
+    public void Hostname_follows_hostname_subdomain_and_fqdn(string hostname, string subdomain, string fqdn, string expected)
+    {
+        string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-7, namespace: team-a}\nspec:\n  " + hostname + "\n  " + subdomain + "\n  " + fqdn + "\n  containers: [{name: c, image: x}]\n";
+        var r = CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(expected, r.Out);
+        Assert.Contains("podconf: note: PATH and any other variable the image's config sets come from the image", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_container_defining_HOSTNAME_keeps_its_own_value()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x, env: [{name: HOSTNAME, value: mine}]}]\n";
+        Assert.Equal("HOSTNAME=mine\n", CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service").Out);
+    }
+
+    [Fact]
+    public void An_fqdn_over_64_characters_is_the_kubelets_error()
+    {
+        string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostname: " + new string('h', 40) + "\n  subdomain: " + new string('s', 20)
+            + "\n  setHostnameAsFQDN: true\n  containers: [{name: c, image: x}]\n";
+        var r = CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal("podconf: default/p the kubelet cannot make the pod's hostname: failed to construct FQDN from pod hostname and cluster domain, FQDN "
+            + new string('h', 40) + "." + new string('s', 20) + ".default.svc.cluster.local is too long (64 characters is the max, 87 characters requested)\n", r.Error);
+    }
+
+    [Fact]
+    public void Pod_ip_defaults_to_the_scenarios_then_the_simulators_first_pod_ip()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x, env: [{name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}, {name: POD_IPS, valueFrom: {fieldRef: {fieldPath: status.podIPs}}}]}]\n";
+        Assert.Contains("POD_IP=10.244.0.10\nPOD_IPS=10.244.0.10\n", CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service").Out, StringComparison.Ordinal);
+        using var scenario = CliRun.File("pods:\n  p: {podIPs: [\"fd00::9\", 10.0.0.9]}\n");
+        Assert.Contains("POD_IP=10.0.0.9\nPOD_IPS=10.0.0.9,fd00::9\n", CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service", "--scenario", scenario.Path).Out, StringComparison.Ordinal);
     }
 }

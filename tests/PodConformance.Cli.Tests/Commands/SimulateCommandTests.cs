@@ -76,4 +76,52 @@ public class SimulateCommandTests
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("podconf: the API server rejects it: Pod \"bad\" is invalid: spec.containers[0].name", r.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>pod-scheduling-readiness.md: SchedulingGated until the gates are removed, then scheduled and Running.</summary>
+    [Fact]
+    public void A_gated_pod_is_SchedulingGated_until_a_step_removes_its_gates()
+    {
+        var r = CliRun.Run("simulate", "-f", Repo.Path("golden", "docs", "manifests", "pod-with-scheduling-gates.yaml"),
+            "--scenario", Repo.Path("golden", "docs", "scenarios", "scheduling-gates-removed.yaml"));
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("test-pod   0/1     SchedulingGated   0          0s", lines[1]);
+        Assert.StartsWith("test-pod   1/1     Running ", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_step_naming_no_input_pod_is_an_input_error()
+    {
+        using var scenario = CliRun.File("steps:\n- {at: 1s, pod: nope, removeSchedulingGates: true}\n");
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", scenario.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: scenario steps[0].pod: no pod named \"nope\" among the input pods\n", r.Error);
+    }
+
+    /// <summary>ENV-009 in the lifecycle: CreateContainerConfigError until --objects supplies the ConfigMap (SIM-014).</summary>
+    [Fact]
+    public void Objects_decide_whether_a_configmap_reference_starts()
+    {
+        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.25\n    envFrom: [{configMapRef: {name: cfg}}]\n");
+        var missing = CliRun.Run("simulate", "-f", pod.Path, "--until", "20s");
+        Assert.Equal(0, missing.ExitCode);
+        Assert.StartsWith("web    0/1     CreateContainerConfigError   0", missing.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+        var events = CliRun.Run("simulate", "-f", pod.Path, "--until", "20s", "-o", "events");
+        Assert.Contains("Warning  Failed     ", events.Out, StringComparison.Ordinal);
+        Assert.Contains("Error: configmap \"cfg\" not found", events.Out, StringComparison.Ordinal);
+
+        using var objects = CliRun.File("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {MODE: prod}\n");
+        var present = CliRun.Run("simulate", "-f", pod.Path, "--until", "20s", "--objects", objects.Path);
+        Assert.Equal(0, present.ExitCode);
+        Assert.StartsWith("web    1/1     Running", present.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_objects_are_an_input_error()
+    {
+        using var objects = CliRun.File("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {k: \"!!\"}\n");
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--objects", objects.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("illegal base64 data at input byte 0", r.Error, StringComparison.Ordinal);
+    }
 }

@@ -100,7 +100,8 @@ public sealed class SchedulerFitTests
         var node = new Node { Name = "machine1", Allocatable = Res(("cpu", "10"), ("memory", "20"), ("pods", "32")) };
         var running = new[] { PodOf(usedCpu, usedMemory, "machine1") };
         var pod = PodOf(cpu == "0" ? null : cpu, memory == "0" ? null : memory);
-        var r = SchedulerFit.Filter(pod.Spec, SchedulerResources.FromList(Resources.PodResources.PodRequests(pod.Spec, true)), node, running, true);
+        var info = NodeInfo.Snapshot([node], running, podLevelResources: true)[0];
+        var r = NodeResourcesFitPlugin.Instance.Filter(SchedulingPod.For(pod, Newest), info);
         Assert.Equal(reasons, r is null ? null : string.Join("|", r.Reasons));
     }
 

@@ -38,6 +38,9 @@ internal sealed record ModelPipeline
     /// <summary>oom_score_adj of one container of the defaulted pod, given the node's memory capacity.</summary>
     public Func<Pod, Container, long, Profile, int> OomScore { get; init; } = (pod, c, capacity, profile) => OomScoreAdjust.ForContainer(pod, c, capacity, profile).Score;
 
+    /// <summary>The rules the simulator calls internally (scheduler plugins, container status rules): bent here, they act inside the run.</summary>
+    public SimulatorRules Simulator { get; init; } = SimulatorRules.Default;
+
     /// <summary>The pod the simulator is given (where a kubelet policy can be bent through its input).</summary>
     public Func<Pod, Pod> SimulatedPod { get; init; } = p => p;
 
@@ -72,7 +75,7 @@ internal sealed record ModelPipeline
             return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
         }
 
-        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], p.Scenario, profile);
+        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], p.SimulatedScenario(), profile, rules: Simulator);
         return new Observation
         {
             Admission = admission,

@@ -6,7 +6,7 @@ namespace PodConformance.Suite.Tests.Mutation;
 /// </summary>
 internal static partial class Mutants
 {
-    public static IReadOnlyList<Mutant> All { get; } = [.. Quantity(), .. Admission(), .. Lifecycle(), .. Oom(), .. Env()];
+    public static IReadOnlyList<Mutant> All { get; } = [.. Quantity(), .. Admission(), .. Lifecycle(), .. Oom(), .. Env(), .. LifecycleFidelity()];
 
     public static Mutant Find(string id) => All.Single(m => string.Equals(m.Id, id, StringComparison.Ordinal));
 }

@@ -1,0 +1,47 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Resources;
+
+namespace PodConformance.Model.Scheduling;
+
+/// <summary>
+/// The pod being scheduled with what the PreFilter phase computes once for all nodes: its effective request
+/// (SCHED-006) and its host ports (SCHED-013). Built by <see cref="For"/>.
+/// </summary>
+public sealed class SchedulingPod
+{
+    private SchedulingPod(Pod pod, Profile profile)
+    {
+        Pod = pod;
+        Profile = profile;
+        PodLevelResources = profile.IsEnabled(FeatureGateNames.PodLevelResources);
+        Request = SchedulerResources.FromList(PodResources.PodRequests(pod.Spec, PodLevelResources));
+        HostPorts = HostPortInfo.PortsOf(pod.Spec);
+    }
+
+    public Pod Pod { get; }
+
+    public PodSpec Spec => Pod.Spec;
+
+    public Profile Profile { get; }
+
+    public bool PodLevelResources { get; }
+
+    public SchedulerResources Request { get; }
+
+    /// <summary>schedutil.GetHostPorts: ports with a hostPort of sidecars and regular containers.</summary>
+    public IReadOnlyList<ContainerPort> HostPorts { get; }
+
+    /// <summary>The cycle's nodes (PodTopologySpread counts over all of them in PreFilter); empty when a plugin is run on one node alone.</summary>
+    public IReadOnlyList<NodeInfo> AllNodes { get; set; } = [];
+
+    /// <summary>PodTopologySpread's PreFilter state for this pod (SCHED-017), set by its PreFilter.</summary>
+    public TopologySpreadState? Spread { get; set; }
+
+    public static SchedulingPod For(Pod pod, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(profile);
+        return new SchedulingPod(pod, profile);
+    }
+}

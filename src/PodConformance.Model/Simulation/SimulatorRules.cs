@@ -1,0 +1,27 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Kubelet;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Scheduling;
+
+namespace PodConformance.Model.Simulation;
+
+/// <summary>
+/// The rules the simulator calls where no other input reaches them, gathered so that a caller can swap one (the
+/// mutation self-check bends one rule and lets its effects flow through the rest of the run). Every member defaults to
+/// the model's rule; <see cref="Default"/> is what <see cref="PodSimulator.Run"/> uses.
+/// </summary>
+public sealed record SimulatorRules
+{
+    public static SimulatorRules Default { get; } = new();
+
+    public SchedulerProfile Scheduler { get; init; } = SchedulerProfile.Default;
+
+    /// <summary>SCHED-012: the condition the API server gives a gated pod at create (null: none).</summary>
+    public Func<Pod, DateTimeOffset, PodCondition?> GatedCondition { get; init; } = SchedulingGatesPlugin.GatedCondition;
+
+    /// <summary>ENV-009/ENV-011: the error that keeps a container from being created (null: it can be created).</summary>
+    public Func<Pod, Container, ContainerEnv.EnvInputs, Profile, ContainerEnv.EnvError?> ContainerConfig { get; init; } = ContainerEnv.ContainerConfig.Check;
+
+    /// <summary>PHASE-018: whether a restarting container without a cached start error still shows its exited instance.</summary>
+    public Func<bool, string, bool> KeepsTerminatedState { get; init; } = ContainerStatusSynthesis.KeepsTerminatedState;
+}
