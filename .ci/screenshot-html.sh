@@ -2,8 +2,9 @@
 # Renders an HTML report in headless Chromium and saves what a person would see as a PNG, so a report can be
 # looked at (by a person, or by the screenshot test) as a browser shows it.
 #
-#   .ci/screenshot-html.sh REPORT.html OUT.png [HEIGHT]   width 1280 px, HEIGHT default 2400 px (the window;
-#                                                             a longer page is cut there, a shorter one padded white)
+#   .ci/screenshot-html.sh REPORT.html OUT.png [HEIGHT [WIDTH]]   HEIGHT default 2400 px, WIDTH default 1280 px
+#                                                             (the window; a longer page is cut there, a shorter one
+#                                                             padded white)
 #   .ci/screenshot-html.sh --install                      only install Debian's chromium when it is missing
 #
 # Installs Debian's `chromium` package when it is missing (needs root or sudo; idempotent).
@@ -28,20 +29,24 @@ if [ "${1:-}" = "--install" ]; then
   exit 0
 fi
 
-if [ $# -lt 2 ] || [ $# -gt 3 ]; then
-  echo "usage: $0 REPORT.html OUT.png [HEIGHT]   |   $0 --install" >&2
+if [ $# -lt 2 ] || [ $# -gt 4 ]; then
+  echo "usage: $0 REPORT.html OUT.png [HEIGHT [WIDTH]]   |   $0 --install" >&2
   exit 2
 fi
 
 report=$1
 out=$2
 height=${3:-2400}
+width=${4:-1280}
 if [ ! -f "$report" ]; then
   echo "screenshot-html: $report: no such file" >&2
   exit 2
 fi
 case $height in
   '' | *[!0-9]*) echo "screenshot-html: HEIGHT must be a number of pixels" >&2; exit 2 ;;
+esac
+case $width in
+  '' | *[!0-9]*) echo "screenshot-html: WIDTH must be a number of pixels" >&2; exit 2 ;;
 esac
 
 install_chromium
@@ -58,7 +63,7 @@ rm -f "$out_abs"
 timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars \
   --force-device-scale-factor=1 --no-first-run --no-default-browser-check --disable-extensions \
   --disable-background-networking --disable-component-update --disable-sync --mute-audio \
-  --user-data-dir="$profile" --window-size="1280,$height" --screenshot="$out_abs" \
+  --user-data-dir="$profile" --window-size="$width,$height" --screenshot="$out_abs" \
   "file://$report_abs" >"$profile/chromium.log" 2>&1 || {
     cat "$profile/chromium.log" >&2
     exit 1
@@ -69,4 +74,4 @@ if [ ! -s "$out_abs" ]; then
   echo "screenshot-html: chromium wrote no screenshot" >&2
   exit 1
 fi
-echo "screenshot-html: wrote $out (1280x$height)" >&2
+echo "screenshot-html: wrote $out (${width}x$height)" >&2

@@ -1,7 +1,21 @@
 namespace PodConformance.Cli;
 
 /// <summary>The streams a command talks to; tests pass their own.</summary>
-public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool IsTerminal);
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool IsTerminal)
+{
+    /// <summary>Running under CI (<c>CI=true</c>): progress is plain lines, never redrawn in place.</summary>
+    public bool Ci { get; init; }
+
+    /// <summary>
+    /// The terminal for a live status line (stderr when it is a terminal and not under CI), written raw: only podconf's
+    /// own text goes here (progress with cursor returns), never input. Null: no live status.
+    /// </summary>
+    public TextWriter? Status { get; init; }
+
+    /// <summary>True for the values CI systems set (<c>true</c>, <c>1</c>, any case).</summary>
+    public static bool IsCiValue(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+}
 
 /// <summary>Exit codes of every verb.</summary>
 public static class ExitCodes

@@ -10,6 +10,12 @@ public static class Podconf
     {
         ArgumentNullException.ThrowIfNull(console);
         console = console with { Out = new Output.EscapingWriter(console.Out), Error = new Output.EscapingWriter(console.Error) };
+        return Dispatch(BuildRoot(console).Parse(args), console);
+    }
+
+    /// <summary>Every verb, bound to <paramref name="console"/>; tests parse commands with it without running them.</summary>
+    internal static RootCommand BuildRoot(CliConsole console)
+    {
         var root = new RootCommand("podconf: a property-based conformance suite for Kubernetes Pod semantics, with an executable reference model.");
         root.Subcommands.Add(QuantityCommand.Create(console));
         root.Subcommands.Add(QosCommand.Create(console));
@@ -26,16 +32,15 @@ public static class Podconf
         root.Subcommands.Add(AdapterCommand.Create(console));
         root.Subcommands.Add(GoldenCommand.Create(console));
         root.Subcommands.Add(ClusterCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
+        return root;
+    }
 
-        ParseResult parsed = root.Parse(args);
+    private static int Dispatch(ParseResult parsed, CliConsole console)
+    {
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-            {
-                console.Error.Write("podconf: " + error.Message + "\n");
-            }
-
-            console.Error.Write("Run 'podconf --help' for usage.\n");
+            console.Error.Write(UsageErrors.Describe(parsed));
             return ExitCodes.UsageOrInput;
         }
 
@@ -46,6 +51,12 @@ public static class Podconf
         catch (UserInputException e)
         {
             console.Error.Write("podconf: " + e.Message + "\n");
+            if (e.Message.StartsWith("--", StringComparison.Ordinal))
+            {
+                // A flag's value was wrong: point to the verb's help, as kubectl does.
+                console.Error.Write("See '" + UsageErrors.CommandPath(parsed.CommandResult) + " --help' for usage.\n");
+            }
+
             return ExitCodes.UsageOrInput;
         }
         catch (PodConformance.Adapters.Process.AdapterStartException e)

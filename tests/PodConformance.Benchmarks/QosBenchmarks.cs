@@ -34,7 +34,7 @@ public class QosBenchmarks
         return QosCalculator.GetPodQos(defaulted, _profile);
     }
 
-    private static Pod ThreeContainers()
+    internal static Pod ThreeContainers()
     {
         static ValueMap<Quantity> R(string cpu, string memory) => ValueMap.Of(("cpu", Quantity.Parse(cpu)), ("memory", Quantity.Parse(memory)));
         static Container C(string name, string cpu, string memory) => new()

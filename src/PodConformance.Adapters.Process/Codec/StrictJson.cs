@@ -62,15 +62,15 @@ internal static class StrictJson
             throw StrictObject.Wrong(path, "an array", array);
         }
 
-        var items = new List<T>(array.GetArrayLength());
+        var items = new T[array.GetArrayLength()];
         int i = 0;
         foreach (var item in array.EnumerateArray())
         {
-            items.Add(read(item, path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
+            items[i] = read(item, path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
             i++;
         }
 
-        return items.ToValueList();
+        return new ValueList<T>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items));
     }
 
     public static ValueMap<T> Map<T>(JsonElement? e, string path, Func<JsonElement, string, T> read)

@@ -203,16 +203,38 @@ public static class ProtocolMessages
         }
     }
 
+    /// <summary>
+    /// One buffer and writer per thread, reset per message: a pod with its scenario is kilobytes, and a fresh buffer
+    /// grew (and copied) several times per message. Writing is synchronous, so a thread never nests two messages.
+    /// </summary>
+    [ThreadStatic]
+    private static (System.Buffers.ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
+
     private static string Write(Action<Utf8JsonWriter> body)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        var (buffer, w) = _scratch ??= NewScratch();
+        buffer.ResetWrittenCount();
+        w.Reset(buffer);
+        try
         {
             w.WriteStartObject();
             body(w);
             w.WriteEndObject();
+            w.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
+        finally
+        {
+            if (buffer.Capacity > 1 << 20)
+            {
+                _scratch = null; // an exceptional message: do not keep a megabyte per thread
+            }
+        }
+    }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    private static (System.Buffers.ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        return (buffer, new Utf8JsonWriter(buffer, WriterOptions));
     }
 }

@@ -13,79 +13,84 @@ public static class AuditCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var now = new Option<string?>("--now") { Description = "The clock for condition timestamps (RFC 3339); default: now", HelpName = "RFC3339" };
-        var output = new Option<string>("--output", "-o") { Description = "table or json", DefaultValueFactory = _ => "table" };
-        output.AcceptOnlyFromAmong("table", "json");
+        var output = new OutputFlags("table", "table, json, yaml, junit or tap (as kubeconform)", "table", "json", "yaml", "junit", "tap");
+        var summary = FileOption.Summary();
         var common = new CommonOptions();
         var command = new Command("audit", "Check observed Pods against the model: QoS class, phase, kubelet conditions, container status invariants.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(now);
-        command.Options.Add(output);
+        output.AddTo(command);
+        command.Options.Add(summary);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
             var clock = StatusCommand.ParseNow(result.GetValue(now));
-            var input = PodInput.Load(result.GetValue(files), console, "audit", profile.Version);
+            var input = files.Load(result, console, "audit", profile.Version);
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table
             }
 
-            var all = new List<(string Pod, AuditFinding Finding)>();
+            var format = output.Read(result);
+            var results = new List<ResourceResult>();
             foreach (var loaded in input.Pods)
             {
                 string who = PodInput.Namespace(loaded) + "/" + PodInput.DisplayName(loaded);
                 if (loaded.Pod.Status is null)
                 {
-                    console.Error.Write($"podconf: warning: {loaded.File}: pod {who} has no status; nothing to audit\n");
+                    console.Error.Write($"podconf: warning: {PodInput.Where(loaded)}: pod {who} has no status; nothing to audit\n");
                     continue;
                 }
 
+                var findings = new List<LocatedFinding>();
                 foreach (var f in PodAudit.Check(loaded.Pod, profile, clock))
                 {
-                    all.Add((who, f));
+                    findings.Add(new LocatedFinding(f.Field, $"{f.Field}: observed {f.Observed}, the model says {f.Expected}: {f.Explanation}", f.Rule, loaded.File, input.Locate(loaded, f.Field))
+                    {
+                        Extra = [("observed", f.Observed), ("expected", f.Expected), ("explanation", f.Explanation)],
+                    });
                 }
+
+                results.Add(new ResourceResult(loaded.File, loaded.Position, "Pod", PodInput.Namespace(loaded), loaded.Pod.Metadata.Name, findings.Count == 0,
+                    findings.Count == 0 ? "" : $"{findings.Count} disagreement(s) with the model", findings));
             }
 
-            if (result.GetValue(output) == "json")
+            bool agree = results.All(r => r.Passed);
+            if (format.Name == "table")
             {
-                console.Out.Write(Json.Write(w =>
+                if (agree)
                 {
-                    w.WriteStartArray();
-                    foreach (var (pod, f) in all)
+                    console.Out.Write($"{results.Count} pod(s) agree with the model\n");
+                }
+                else
+                {
+                    var table = new TabTable();
+                    table.Add("LOCATION", "POD", "RULE", "FIELD", "OBSERVED", "MODEL", "WHY");
+                    foreach (var r in results)
                     {
-                        w.WriteStartObject();
-                        w.WriteString("pod", pod);
-                        w.WriteString("rule", f.Rule);
-                        w.WriteString("field", f.Field);
-                        w.WriteString("observed", f.Observed);
-                        w.WriteString("expected", f.Expected);
-                        w.WriteString("explanation", f.Explanation);
-                        w.WriteEndObject();
+                        foreach (var f in r.Findings)
+                        {
+                            table.Add(f.Where, r.Namespace + "/" + (r.Name.Length == 0 ? "<none>" : r.Name), f.Rule, f.Field, f.Extra[0].Value, f.Extra[1].Value, f.Extra[2].Value);
+                        }
                     }
 
-                    w.WriteEndArray();
-                }));
-            }
-            else if (all.Count == 0)
-            {
-                console.Out.Write($"{input.Pods.Count} pod(s) agree with the model\n");
+                    table.WriteTo(console.Out, format.NoHeaders);
+                }
+
+                if (result.GetValue(summary))
+                {
+                    console.Out.Write(ResourceResultsOutput.SummaryLine(ResourceResultsOutput.Count(results, input.Files, input.ErrorCount), input.StdinOnly));
+                }
             }
             else
             {
-                var table = new TabTable();
-                table.Add("POD", "RULE", "FIELD", "OBSERVED", "MODEL", "WHY");
-                foreach (var (pod, f) in all)
-                {
-                    table.Add(pod, f.Rule, f.Field, f.Observed, f.Expected, f.Explanation);
-                }
-
-                table.WriteTo(console.Out);
+                ValidateCommand.Print(console, format, results, input, result.GetValue(summary), "podconf audit", (_, _) => { });
             }
 
-            return input.Combine(all.Count == 0 ? ExitCodes.Ok : ExitCodes.CheckFailed);
+            return input.Combine(agree ? ExitCodes.Ok : ExitCodes.CheckFailed);
         });
         return command;
     }

@@ -20,23 +20,22 @@ public static class EnvCommand
 
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var objects = new Option<string[]>("--objects") { Description = "Manifest file with the ConfigMaps, Secrets and Services the pod reads (repeatable)", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
         var pod = new Option<string?>("--pod") { Description = "Which Pod, when -f holds several", HelpName = "NAME" };
         var container = new Option<string?>("--container", "-c") { Description = "Container (regular or init); default: the kubectl.kubernetes.io/default-container annotation, else the first container", HelpName = "NAME" };
-        var output = new Option<string>("--output", "-o") { Description = "env (NAME=value lines) or json", DefaultValueFactory = _ => "env" };
-        output.AcceptOnlyFromAmong("env", "json");
+        var output = new OutputFlags("env", "env (NAME=value lines), json, yaml or jsonpath=TEMPLATE", "env", "json", "yaml", "jsonpath");
         var reveal = new Option<bool>("--reveal-secrets") { Description = "Show Secret-sourced values instead of <secret:NAME/KEY> (masked by default)" };
         var noMaster = new Option<bool>("--no-kubernetes-service") { Description = "Omit the default/kubernetes Service (10.96.0.1:443) every cluster has; it is added unless --objects defines it" };
         var clusterDomain = new Option<string>("--cluster-domain") { Description = "The kubelet's clusterDomain, for the FQDN of a pod with a subdomain (HOSTNAME with setHostnameAsFQDN)", DefaultValueFactory = _ => PodHostname.DefaultClusterDomain, HelpName = "DOMAIN" };
         var node = new NodeFacts();
         var common = new CommonOptions();
         var command = new Command("env", "Print a container's environment (NAME=value), or the CreateContainerConfigError the kubelet would report (exit 1).");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(objects);
         command.Options.Add(pod);
         command.Options.Add(container);
-        command.Options.Add(output);
+        output.AddTo(command);
         command.Options.Add(reveal);
         command.Options.Add(noMaster);
         command.Options.Add(clusterDomain);
@@ -45,7 +44,7 @@ public static class EnvCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "env", profile.Version);
+            var input = files.Load(result, console, "env", profile.Version);
             var all = ObjectsInput.LoadAll(result.GetValue(objects), console);
             var objs = all.Env;
             if (input.HadErrors || objs.HasErrors)
@@ -86,9 +85,9 @@ public static class EnvCommand
             }
 
             bool revealSecrets = result.GetValue(reveal);
-            if (result.GetValue(output) == "json")
+            if (output.Read(result) is { IsData: true } format)
             {
-                console.Out.Write(EnvJson.Write(ns, p.Metadata.Name, c.Name, env, revealSecrets));
+                console.Out.Write(ObjectOutput.PrintDocument(format, EnvJson.Write(ns, p.Metadata.Name, c.Name, env, revealSecrets)));
             }
             else if (env.Error is null)
             {

@@ -16,12 +16,11 @@ public static class EvictCommand
     public static Command Create(CliConsole console)
     {
         var file = new Option<string?>("--filename", "-f") { Description = "Node-scenario file: one kind: NodeScenario document and the Pods (- for stdin)", HelpName = "FILE" };
-        var output = new Option<string>("--output", "-o") { Description = "text (cycles, order, events) or json", DefaultValueFactory = _ => "text" };
-        output.AcceptOnlyFromAmong("text", "json");
+        var output = new OutputFlags("text", "text (cycles, order, events), json, yaml or jsonpath=TEMPLATE", "text", "json", "yaml", "jsonpath");
         var common = new CommonOptions();
         var command = new Command("evict", "Simulate node-pressure eviction: the eviction order and, for each pod, why it ranked where it did.");
         command.Options.Add(file);
-        command.Options.Add(output);
+        output.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
@@ -42,8 +41,9 @@ public static class EvictCommand
             var pods = read.Pods.Select(p => PodDefaulter.Apply(p.Pod, profile)).ToList();
             var thresholds = NodePressureSimulator.Thresholds(read.Scenario, profile);
             var run = NodePressureSimulator.Run(pods, read.Scenario, profile);
-            console.Out.Write(result.GetValue(output) == "json"
-                ? EvictionReport.Json(read.Scenario, thresholds.Thresholds, pods, run)
+            var format = output.Read(result);
+            console.Out.Write(format.IsData
+                ? ObjectOutput.PrintDocument(format, EvictionReport.Json(read.Scenario, thresholds.Thresholds, pods, run))
                 : EvictionReport.Text(read.Scenario, thresholds.Thresholds, pods, run));
             return ExitCodes.Ok;
         });

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PodConformance.Cli.Input;
+using PodConformance.Cli.Output;
+using PodConformance.Manifests.Reading;
 using PodConformance.Model.Admission;
 using PodConformance.Model.Qos;
 
@@ -9,32 +11,44 @@ namespace PodConformance.Cli.Commands;
 
 /// <summary>
 /// <c>podconf explain</c>: a Pod walked through what the API server does to it at create, step by step (PodCreate's
-/// steps, ADM-001), each line citing the spec rule that decided it. Written for a learner.
+/// steps, ADM-001), each line citing the spec rule that decided it. Written for a learner. Other formats give the same
+/// create as data (JSON, YAML) or a pass/fail per pod (JUnit, TAP).
 /// </summary>
 public static class ExplainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
+        var output = new OutputFlags("text", "text (step by step), json, yaml, junit or tap (as kubeconform)", "text", "json", "yaml", "junit", "tap");
+        var summary = FileOption.Summary();
         var common = new CommonOptions();
         var admission = new AdmissionOptions();
         var command = new Command("explain", "Explain step by step what Kubernetes does with a Pod at create: defaulting, admission, validation, QoS, citing spec rules.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
+        output.AddTo(command);
+        command.Options.Add(summary);
         admission.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "explain", profile.Version, result.GetValue(verbose));
+            var format = output.Read(result);
+            var input = files.Load(result, console, "explain", profile.Version, result.GetValue(verbose));
             var objects = admission.Read(result, console);
             if (objects.HasErrors)
             {
                 return ExitCodes.UsageOrInput;
             }
 
-            bool anyRefused = false;
+            var creates = input.Pods.Select(p => PodCreate.Run(p.Pod, profile, objects.Admission)).ToList();
+            if (format.Name != "text")
+            {
+                return Structured(console, format, input, creates, profile, result.GetValue(summary));
+            }
+
+            int refused = 0;
             var sb = new StringBuilder();
             for (int i = 0; i < input.Pods.Count; i++)
             {
@@ -44,11 +58,12 @@ public static class ExplainCommand
                     sb.Append('\n');
                 }
 
-                sb.Append(CultureInfo.InvariantCulture, $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)} ({loaded.File}:{loaded.Position.Line}), Kubernetes {profile}\n");
-                var created = PodCreate.Run(loaded.Pod, profile, objects.Admission);
-                anyRefused |= !created.Accepted;
-                Explain(sb, created, profile);
-                var notChecked = Output.CreateReport.NotChecked(created, loaded.Pod);
+                string what = loaded.Template is { } t ? $"{t.Kind} {PodInput.Namespace(loaded)}/{t.Name}, its pod template ({t.Path})" : $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)}";
+                sb.Append(CultureInfo.InvariantCulture, $"{what} ({PodInput.Where(loaded)}), Kubernetes {profile}\n");
+                var created = creates[i];
+                refused += created.Accepted ? 0 : 1;
+                Explain(sb, created, profile, input, loaded);
+                var notChecked = CreateReport.NotChecked(created, loaded.Pod);
                 if (!notChecked.IsEmpty)
                 {
                     sb.Append("\nNot checked (no verdict on these):\n");
@@ -57,25 +72,100 @@ public static class ExplainCommand
                         sb.Append("   ").Append(n.ToString()).Append('\n');
                     }
                 }
+
+                if (PodInput.NotChecked(loaded) is { Length: > 0 } workload)
+                {
+                    sb.Append("\nNote: ").Append(workload).Append('\n');
+                }
+            }
+
+            if (result.GetValue(summary))
+            {
+                sb.Append('\n').Append(ResourceResultsOutput.SummaryLine(
+                    new ResourceResultsOutput.Counts(input.Pods.Count + input.ErrorCount, input.Files.Count, input.Pods.Count - refused, refused, input.ErrorCount, 0), input.StdinOnly));
             }
 
             console.Out.Write(sb.ToString());
-            return input.Combine(anyRefused ? ExitCodes.CheckFailed : ExitCodes.Ok);
+            return input.Combine(refused != 0 ? ExitCodes.CheckFailed : ExitCodes.Ok);
         });
         return command;
     }
 
-    private static void Explain(StringBuilder sb, PodCreateResult created, Model.Profiles.Profile profile)
+    /// <summary>The same steps as data (JSON, YAML), or a pass/fail per pod (JUnit, TAP, the summary line).</summary>
+    private static int Structured(CliConsole console, OutputFormat format, PodInput input, List<PodCreateResult> creates, Model.Profiles.Profile profile, bool summary)
     {
+        var results = new List<ResourceResult>();
+        for (int i = 0; i < input.Pods.Count; i++)
+        {
+            var loaded = input.Pods[i];
+            var created = creates[i];
+            var qos = QosCalculator.Explain(created.Stored with { Status = null }, profile);
+            results.Add(ValidateCommand.Result(input, loaded, created) with
+            {
+                Extra = w =>
+                {
+                    w.WriteString("kubernetes", profile.ToString());
+                    w.WriteStartArray("defaulting");
+                    foreach (var s in created.Steps.Where(s => s.Stage == AdmissionStage.Defaulting))
+                    {
+                        WriteChanges(w, s, loaded);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartArray("admission");
+                    foreach (var s in created.Steps.Where(s => s.Stage != AdmissionStage.Defaulting))
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("stage", s.Stage.ToString());
+                        w.WriteString("name", s.Name);
+                        w.WriteStartArray("changes");
+                        WriteChanges(w, s, loaded);
+                        w.WriteEndArray();
+                        if (s.Rejection is { } r)
+                        {
+                            w.WriteString("refused", r.Message);
+                            w.WriteString("rule", r.Rule);
+                        }
+                        else if (s.Note.Length != 0)
+                        {
+                            w.WriteString("note", s.Note);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartObject("qos");
+                    w.WriteString("class", qos.Class.ToApiString());
+                    w.WriteStartArray("rules");
+                    foreach (string r in qos.Rules)
+                    {
+                        w.WriteStringValue(r);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteString("reason", qos.Reason);
+                    w.WriteEndObject();
+                },
+            });
+        }
+
+        ValidateCommand.Print(console, format, results, input, summary, "podconf explain", (_, _) => { });
+        return input.Combine(results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed);
+    }
+
+    private static void Explain(StringBuilder sb, PodCreateResult created, Model.Profiles.Profile profile, PodInput input, LoadedPod loaded)
+    {
+        Func<string, string> field = f => loaded.Template is { } t ? t.Prefix(f) : f;
         var steps = created.Steps;
         int n = 0;
         Section(sb, ++n, "Defaulting: the API server fills in what the manifest left out.");
-        Changes(sb, steps.Where(s => s.Stage == AdmissionStage.Defaulting), "nothing to fill in", indent: "   ");
+        Changes(sb, steps.Where(s => s.Stage == AdmissionStage.Defaulting), "nothing to fill in", "   ", field);
 
         Section(sb, ++n, "Admission: the request, then the mutating admission plugins in kube-apiserver's order (ADM-001, ADM-010).");
         foreach (var s in steps.Where(s => s.Stage is AdmissionStage.Request or AdmissionStage.MutatingAdmission))
         {
-            Step(sb, s);
+            Step(sb, s, field);
         }
 
         if (!Reached(sb, created, AdmissionStage.PrepareForCreate))
@@ -84,15 +174,16 @@ public static class ExplainCommand
         }
 
         Section(sb, ++n, "PrepareForCreate: what the pod strategy sets, drops and merges before validation.");
-        Changes(sb, steps.Where(s => s.Stage == AdmissionStage.PrepareForCreate), "nothing", indent: "   ");
+        Changes(sb, steps.Where(s => s.Stage == AdmissionStage.PrepareForCreate), "nothing", "   ", field);
 
         Section(sb, ++n, "Validation: would the API server accept it?");
         if (created.Validated && !created.Validation.IsValid)
         {
             sb.Append("   no: the create is rejected with these field errors\n");
-            foreach (var error in created.Validation.Errors)
+            foreach (var raw in created.Validation.Errors)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"   {error.Rule}  {error}\n");
+                var error = PodInput.AsWritten(loaded, raw);
+                sb.Append(CultureInfo.InvariantCulture, $"   {error.Rule}  {error}  ({Location.Of(loaded.File, input.Locate(loaded, error.Field))})\n");
             }
 
             return;
@@ -111,7 +202,7 @@ public static class ExplainCommand
         Section(sb, ++n, "Validating admission: the plugins' checks of the prepared pod.");
         foreach (var s in steps.Where(s => s.Stage == AdmissionStage.ValidatingAdmission))
         {
-            Step(sb, s);
+            Step(sb, s, field);
         }
 
         if (!created.Accepted)
@@ -127,7 +218,7 @@ public static class ExplainCommand
     private static void Section(StringBuilder sb, int n, string title) =>
         sb.Append(CultureInfo.InvariantCulture, $"\n{n}. {title}\n");
 
-    private static void Changes(StringBuilder sb, IEnumerable<AdmissionStep> steps, string none, string indent)
+    private static void Changes(StringBuilder sb, IEnumerable<AdmissionStep> steps, string none, string indent, Func<string, string> field)
     {
         bool any = false;
         foreach (var s in steps)
@@ -135,7 +226,7 @@ public static class ExplainCommand
             foreach (var c in s.Changes)
             {
                 any = true;
-                sb.Append(CultureInfo.InvariantCulture, $"{indent}{c.Rule}  {c.Field} = {c.Value}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{indent}{c.Rule}  {field(c.Field)} = {c.Value}\n");
             }
         }
 
@@ -145,7 +236,7 @@ public static class ExplainCommand
         }
     }
 
-    private static void Step(StringBuilder sb, AdmissionStep s)
+    private static void Step(StringBuilder sb, AdmissionStep s, Func<string, string> field)
     {
         sb.Append("   ").Append(s.Name).Append(':');
         if (s.Changes.IsEmpty && s.Rejection is null)
@@ -158,7 +249,7 @@ public static class ExplainCommand
         sb.Append('\n');
         foreach (var c in s.Changes)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"     {c.Rule}  {c.Field} = {c.Value}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"     {c.Rule}  {field(c.Field)} = {c.Value}\n");
         }
 
         if (s.Rejection is { } r)
@@ -177,5 +268,17 @@ public static class ExplainCommand
 
         sb.Append("\nThe create stops here: ").Append(created.Rejection!.Message).Append('\n');
         return false;
+    }
+
+    private static void WriteChanges(System.Text.Json.Utf8JsonWriter w, AdmissionStep s, LoadedPod loaded)
+    {
+        foreach (var c in s.Changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", c.Rule);
+            w.WriteString("field", loaded.Template is { } t ? t.Prefix(c.Field) : c.Field);
+            w.WriteString("value", c.Value);
+            w.WriteEndObject();
+        }
     }
 }

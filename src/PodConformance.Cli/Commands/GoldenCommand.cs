@@ -29,6 +29,21 @@ public static class GoldenCommand
         DefaultValueFactory = _ => DefaultDir,
     };
 
+    /// <summary>
+    /// Where <c>golden verify</c> reads when no <c>--dir</c> is given: <c>golden/</c> here (a clone), else the copy the
+    /// tool carries beside itself (an installed tool, run anywhere); null when neither exists.
+    /// </summary>
+    internal static string? DefaultVerifyDir(string currentDirectory, string toolDirectory)
+    {
+        if (Directory.Exists(Path.Combine(currentDirectory, DefaultDir)))
+        {
+            return DefaultDir;
+        }
+
+        string bundled = Path.Combine(toolDirectory, DefaultDir);
+        return Directory.Exists(bundled) ? bundled : null;
+    }
+
     private static Command Update(CliConsole console)
     {
         var dir = DirOption();
@@ -74,13 +89,26 @@ public static class GoldenCommand
             DefaultValueFactory = _ => "model",
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the diff of every failing case" };
+        var noHeaders = new Option<bool>("--no-headers") { Description = "Print the table without its header row (as kubectl --no-headers)" };
         var command = new Command("verify", "Replay the committed golden cases against an adapter and print a pass/fail table.");
         command.Options.Add(dir);
         command.Options.Add(adapterOption);
         command.Options.Add(verbose);
+        command.Options.Add(noHeaders);
         command.SetAction(result =>
         {
-            var store = new GoldenStore(RequireDir(result.GetValue(dir)!, mustExist: true));
+            string? path = result.GetResult(dir) is { Implicit: false } ? result.GetValue(dir) : DefaultVerifyDir(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+            if (path is null)
+            {
+                throw new UserInputException("golden verify: no golden/ directory here and none installed with podconf; run it in a clone, or pass --dir DIR");
+            }
+
+            if (path != DefaultDir && result.GetResult(dir) is not { Implicit: false })
+            {
+                console.Error.Write("podconf: no golden/ here: replaying the cases installed with podconf (" + path + ")\n");
+            }
+
+            var store = new GoldenStore(RequireDir(path, mustExist: true));
             string name = result.GetValue(adapterOption)!;
             var adapter = AdapterFactory.Create(name);
             IReadOnlyList<GoldenVerdict> verdicts;
@@ -100,7 +128,7 @@ public static class GoldenCommand
                 table.Add(v.Id, v.Profile, v.Facets.Count == 0 ? "-" : string.Join(",", v.Facets), v.Outcome, v.Diff.Equal ? "" : v.Diff.FirstPath);
             }
 
-            table.WriteTo(console.Out);
+            table.WriteTo(console.Out, result.GetValue(noHeaders));
             if (result.GetValue(verbose))
             {
                 foreach (var v in verdicts.Where(v => v.Outcome == GoldenVerdict.Fail))

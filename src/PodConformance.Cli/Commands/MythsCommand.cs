@@ -19,18 +19,18 @@ public static class MythsCommand
         var seed = new Option<ulong>("--seed") { Description = "Search seed (same seed, same counterexamples)", DefaultValueFactory = _ => DefaultSeed };
         var count = new Option<int>("--count") { Description = "Cases to try per claim", DefaultValueFactory = _ => 200 };
         var only = new Option<string?>("--myth") { Description = "Check one claim by id", HelpName = "ID" };
-        var output = new Option<string>("--output", "-o") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        output.AcceptOnlyFromAmong("text", "json");
+        var output = new OutputFlags("text", "text, json, yaml or jsonpath=TEMPLATE", "text", "json", "yaml", "jsonpath");
         var common = new CommonOptions();
         var command = new Command("myths", "Check claims about Pods from the tutorial and common lore against the model, by search.");
         command.Options.Add(seed);
         command.Options.Add(count);
         command.Options.Add(only);
-        command.Options.Add(output);
+        output.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
+            var format = output.Read(result);
             int budget = result.GetValue(count);
             if (budget < 1)
             {
@@ -49,9 +49,9 @@ public static class MythsCommand
 
             ulong s = result.GetValue(seed);
             var verdicts = myths.Select(m => (Myth: m, Verdict: m.Check(s, budget))).ToList();
-            if (result.GetValue(output) == "json")
+            if (format.IsData)
             {
-                console.Out.Write(Json.Write(w =>
+                console.Out.Write(ObjectOutput.PrintDocument(format, Json.Write(w =>
                 {
                     w.WriteStartArray();
                     foreach (var (m, v) in verdicts)
@@ -76,7 +76,7 @@ public static class MythsCommand
                     }
 
                     w.WriteEndArray();
-                }));
+                })));
             }
             else
             {

@@ -17,21 +17,21 @@ public static class OomScoreCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var nodeMemory = new Option<string?>("--node-memory") { Description = "Node memory capacity (required), e.g. 8Gi: the Burstable formula is 1000 − 1000 × request / capacity", HelpName = "QTY" };
-        var output = new Option<string>("--output", "-o") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
-        output.AcceptOnlyFromAmong("table", "json");
+        var output = new OutputFlags("table", "table, json, yaml or jsonpath=TEMPLATE", "table", "json", "yaml", "jsonpath");
         var common = new CommonOptions();
         var command = new Command("oom-score", "Print each container's oom_score_adj (what the kernel OOM killer adds) and the rules that set it.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(nodeMemory);
-        command.Options.Add(output);
+        output.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
+            var format = output.Read(result);
             long capacity = ReadCapacity(result.GetValue(nodeMemory));
-            var input = PodInput.Load(result.GetValue(files), console, "oom-score", profile.Version);
+            var input = files.Load(result, console, "oom-score", profile.Version);
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table
@@ -54,9 +54,9 @@ public static class OomScoreCommand
                 }
             }
 
-            if (result.GetValue(output) == "json")
+            if (format.IsData)
             {
-                console.Out.Write(Json.Write(w =>
+                console.Out.Write(ObjectOutput.PrintDocument(format, Json.Write(w =>
                 {
                     w.WriteStartArray();
                     foreach (var r in rows)
@@ -78,7 +78,7 @@ public static class OomScoreCommand
                     }
 
                     w.WriteEndArray();
-                }));
+                })));
             }
             else
             {
@@ -89,7 +89,7 @@ public static class OomScoreCommand
                     table.Add(r.Ns, r.Pod, r.Container, r.Type, r.Score.Score.ToString(CultureInfo.InvariantCulture), string.Join(",", r.Score.Rules));
                 }
 
-                table.WriteTo(console.Out);
+                table.WriteTo(console.Out, format.NoHeaders);
             }
 
             return input.Combine(ExitCodes.Ok);

@@ -19,17 +19,17 @@ public static class QuantityCommand
     {
         var values = new Argument<string[]>("VALUE") { Description = "Quantities to parse, e.g. 100m 1.5Gi 1e3", Arity = ArgumentArity.ZeroOrMore };
         var file = new Option<string?>("--filename", "-f") { Description = "Read one quantity per line from FILE, or - for stdin", HelpName = "FILE" };
-        var output = new Option<string>("--output", "-o") { Description = "Output format: table (for people) or tsv (for scripts)", DefaultValueFactory = _ => "table" };
-        output.AcceptOnlyFromAmong("table", "tsv");
+        var output = new OutputFlags("table", "table (for people), tsv (for scripts), json, yaml or jsonpath=TEMPLATE", "table", "tsv", "json", "yaml", "jsonpath");
         var common = new CommonOptions();
         var command = new Command("quantity", "Parse quantities as the Kubernetes API server does: its printed string, canonical form, format, values.");
         command.Arguments.Add(values);
         command.Options.Add(file);
-        command.Options.Add(output);
+        output.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             _ = common.ReadProfile(result);
+            var format = output.Read(result);
             var inputs = new List<string>(result.GetValue(values) ?? []);
             string? path = result.GetValue(file);
             if (path is not null)
@@ -41,8 +41,9 @@ public static class QuantityCommand
                 throw new UserInputException("quantity: give one or more VALUEs, or -f FILE (- for stdin)");
             }
 
-            bool tsv = result.GetValue(output) == "tsv";
+            bool tsv = format.Name == "tsv";
             bool allOk = true;
+            List<QuantityRow>? all = format.IsData ? new(inputs.Count) : null; // one document, printed at the end
             for (int start = 0; start < inputs.Count; start += BatchSize)
             {
                 // Answer and print a batch at a time: output appears as the work goes, in one write per batch
@@ -55,13 +56,17 @@ public static class QuantityCommand
                 }
 
                 var text = new StringWriter(CultureInfo.InvariantCulture);
-                if (tsv)
+                if (all is not null)
+                {
+                    all.AddRange(rows);
+                }
+                else if (tsv)
                 {
                     WriteTsv(rows, text);
                 }
                 else
                 {
-                    WriteTable(rows, text, header: start == 0);
+                    WriteTable(rows, text, header: start == 0 && !format.NoHeaders);
                 }
 
                 console.Out.Write(text.ToString());
@@ -75,6 +80,11 @@ public static class QuantityCommand
                 }
 
                 allOk &= rows.TrueForAll(r => r.Ok);
+            }
+
+            if (all is not null)
+            {
+                console.Out.Write(ObjectOutput.PrintDocument(format, Json(all)));
             }
 
             return allOk ? ExitCodes.Ok : ExitCodes.CheckFailed;
@@ -96,6 +106,40 @@ public static class QuantityCommand
             }
         }
     }
+
+    private static string Json(List<QuantityRow> rows) => Output.Json.Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var r in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("input", r.Input);
+            w.WriteBoolean("ok", r.Ok);
+            if (r.Ok)
+            {
+                w.WriteString("string", r.String);
+                w.WriteString("canonical", r.Canonical);
+                w.WriteString("format", r.Format);
+                w.WriteNumber("milliValue", long.Parse(r.MilliValue, System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteNumber("value", long.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                w.WriteString("error", r.Error);
+            }
+
+            w.WriteStartArray("warnings");
+            foreach (string warning in r.Warnings)
+            {
+                w.WriteStringValue(warning);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
 
     private static void WriteTable(List<QuantityRow> rows, TextWriter o, bool header)
     {

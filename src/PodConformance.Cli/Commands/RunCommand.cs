@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PodConformance.Adapters.Cluster;
+using PodConformance.Cli.Output;
 using PodConformance.Model.Time;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Reports;
@@ -27,11 +28,14 @@ public static class RunCommand
         var report = new Option<string?>("--report") { Description = "Write a JSON run report", HelpName = "FILE" };
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary (for CI step summaries)", HelpName = "FILE" };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (lifecycle failures drawn as timelines)", HelpName = "FILE" };
-        var timings = new Option<bool>("--timings") { Description = "Include elapsed times in reports (makes them differ run to run)" };
+        var timings = new Option<bool?>("--timings") { Description = "Elapsed times in every report (they then differ run to run); --junit has them unless --timings=false" };
+        var list = new Option<bool>("--list") { Description = "List the properties the run would check (after --rules and --shard), with their case budgets; run nothing" };
+        var repeat = new Option<int>("--repeat") { Description = "Run each property's cases N times: a property whose repeats differ fails as flaky", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var shard = new Option<string?>("--shard") { Description = "Run part i of n of the selected properties (dealt round-robin; the n parts together are the whole run, same results)", HelpName = "i/n" };
         var withhold = new Option<bool>("--withhold-secrets") { Description = "Send a process adapter stand-ins instead of Secret values (env is compared masked, so a correct adapter answers the same): check an untrusted simulator without handing it secrets" };
         var common = new CommonOptions();
         var command = new Command("run", "Run the conformance properties against an adapter, with the model as oracle.");
-        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings, withhold })
+        foreach (Option o in new Option[] { adapter, seed, count, rules, tolerance, expectations, update, junit, report, markdown, html, timings, withhold, list, repeat, shard })
         {
             command.Options.Add(o);
         }
@@ -48,10 +52,27 @@ public static class RunCommand
                 Rules = result.GetValue(rules),
                 Profile = common.ReadProfile(result),
                 Tolerance = ReadTolerance(result.GetValue(tolerance)),
+                Repeat = result.GetValue(repeat) is int k and > 0 ? k : throw new UserInputException("--repeat: must be a positive number of repeats"),
             };
-            if (SuiteRun.Select(options).Count == 0)
+            int selected = SuiteRun.Select(options).Count;
+            if (selected == 0)
             {
                 throw new UserInputException("--rules: \"" + options.Rules + "\" matches no property or spec rule");
+            }
+
+            if (result.GetValue(shard) is { } shardText)
+            {
+                options = options with { Shard = Shard.Parse(shardText, out string shardError) ?? throw new UserInputException("--shard: " + shardError) };
+                if (SuiteRun.Select(options).Count == 0)
+                {
+                    throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"--shard: {options.Shard} holds no property: the run selects {selected}, so use at most {selected} shards"));
+                }
+            }
+
+            if (result.GetValue(list))
+            {
+                console.Out.Write(List(options));
+                return ExitCodes.Ok;
             }
 
             string? expectationsPath = result.GetValue(expectations);
@@ -115,13 +136,18 @@ public static class RunCommand
                 target = AdapterFactory.Create(adapterSpec, new AdapterSettings { WithholdSecrets = result.GetValue(withhold) });
             }
 
+            // The header before the first case: a slow adapter's run is not silent, and shows what it is doing.
+            console.Out.Write(ConsoleReport.Header(target.Name, options.Profile, options));
+            console.Out.Flush();
+            var progress = RunProgress.For(console);
             RunReport run;
             try
             {
-                run = SuiteRun.Execute(target, options, known, console.IsTerminal ? (done, total, r) => console.Error.Write(ConsoleReport.Progress(done, total, r)) : null);
+                run = SuiteRun.Execute(target, options, known, progress);
             }
             finally
             {
+                progress?.Clear();
                 target.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
 
@@ -133,11 +159,13 @@ public static class RunCommand
                 run = run with { Results = run.Results.Select(r => updated.Apply(Unmapped(r))).ToList() };
             }
 
-            bool withTimings = result.GetValue(timings);
-            console.Out.Write(ConsoleReport.Render(run, withTimings));
+            bool? timingsAsked = result.GetValue(timings);
+            bool withTimings = timingsAsked == true;
+            console.Out.Write(ConsoleReport.Render(run, withTimings, header: false));
             if (result.GetValue(junit) is { } junitPath)
             {
-                Write(junitPath, JUnitReport.Render(run, withTimings));
+                // JUnit carries times unless refused: CI test tabs and their history are built on them.
+                Write(junitPath, JUnitReport.Render(run, timingsAsked ?? true));
             }
 
             if (result.GetValue(report) is { } reportPath)
@@ -152,12 +180,25 @@ public static class RunCommand
 
             if (result.GetValue(html) is { } htmlPath)
             {
-                Write(htmlPath, HtmlReport.Render(run, withTimings, SpecBase(htmlPath)));
+                Write(htmlPath, HtmlReport.Render(run, withTimings, SpecBase()));
             }
 
             return run.AsExpected ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return command;
+    }
+
+    /// <summary><c>--list</c>: the properties a run would check, in run order, with the cases each would take.</summary>
+    private static string List(RunOptions options)
+    {
+        var rows = new List<string[]> { new[] { "PROPERTY", "CASES", "SPEC", "TITLE" } };
+        foreach (var p in SuiteRun.Select(options))
+        {
+            string cases = p.Pending is null ? (options.CountFor(p) * options.Repeat).ToString(CultureInfo.InvariantCulture) : "pending";
+            rows.Add([p.Id, cases, p.Spec, p.Title]);
+        }
+
+        return new Model.Printing.KubectlTabWriter().Flush(rows);
     }
 
     /// <summary>The raw outcome before expectations were applied (so updated expectations can be re-applied).</summary>
@@ -168,7 +209,7 @@ public static class RunCommand
         _ => r,
     };
 
-    private static ulong ReadSeed(string? text)
+    internal static ulong ReadSeed(string? text)
     {
         if (text is null)
         {
@@ -196,19 +237,14 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// Run from a checkout (a <c>spec/</c> folder here), the HTML report links its spec files relative to where it is
-    /// written; elsewhere it names them without links (the rule texts are quoted in the page either way).
+    /// Spec files link to the project's repository (absolute: a report kept as a CI artifact or mailed still links
+    /// right; a path relative to a clone did not), or are named without links when the build carries no repository URL.
     /// </summary>
-    private static string? SpecBase(string htmlPath)
+    private static string? SpecBase()
     {
-        string here = Directory.GetCurrentDirectory();
-        if (!Directory.Exists(Path.Combine(here, "spec")))
-        {
-            return null;
-        }
-
-        string relative = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(htmlPath)) ?? here, here).Replace('\\', '/');
-        return relative == "." ? "" : relative + "/";
+        string? url = typeof(RunCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "PodConformance.RepositoryUrl")?.Value;
+        return string.IsNullOrEmpty(url) ? null : url + "/blob/main/";
     }
 
     private static void Write(string path, string text)

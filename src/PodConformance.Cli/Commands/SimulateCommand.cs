@@ -6,6 +6,7 @@ using PodConformance.Cli.Output;
 using PodConformance.Manifests.Scenarios;
 using PodConformance.Manifests.Writing;
 using PodConformance.Model.Api;
+using PodConformance.Model.Printing;
 using PodConformance.Model.Simulation;
 using PodConformance.Model.Time;
 
@@ -19,28 +20,29 @@ public static class SimulateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
         var scenario = new Option<string?>("--scenario") { Description = "Scenario file: nodes, images, what each container does (spec/scenario.md)", HelpName = "FILE" };
         var until = new Option<string?>("--until") { Description = "Virtual time to simulate, e.g. 90s or 10m (default: the scenario's, else 10m)", HelpName = "DURATION" };
-        var output = new Option<string>("--output", "-o") { Description = "watch (kubectl get -w), events (kubectl describe), json or yaml (the objects at each change)", DefaultValueFactory = _ => "watch" };
-        output.AcceptOnlyFromAmong("watch", "events", "json", "yaml");
+        var output = new OutputFlags("watch", "watch (kubectl get -w), wide (the same with IP, NODE, NOMINATED NODE, READINESS GATES), events (kubectl describe), table (kubectl get at the end), or the objects at the end: yaml, json, name, jsonpath=TEMPLATE",
+            "watch", "wide", "events", "table", "yaml", "json", "name", "jsonpath");
+        var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end" };
         var objects = new Option<string[]>("--objects") { Description = "ConfigMaps, Secrets and Services in the cluster from the start (added to the scenario's objects); repeatable", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
-        var wide = new Option<bool>("--wide") { Description = "With -o watch: the wide columns (IP, NODE, NOMINATED NODE, READINESS GATES)" };
         var common = new CommonOptions();
         var command = new Command("simulate", "Simulate Pods on a virtual clock and print the kubectl views of their life.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
         command.Options.Add(scenario);
         command.Options.Add(until);
-        command.Options.Add(output);
-        command.Options.Add(wide);
+        output.AddTo(command);
+        command.Options.Add(watch);
         command.Options.Add(objects);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "simulate", profile.Version, result.GetValue(verbose));
+            var format = output.Read(result);
+            var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose));
             var sc = ReadScenario(result.GetValue(scenario), console);
             if (result.GetValue(until) is { } untilText)
             {
@@ -73,12 +75,14 @@ public static class SimulateCommand
                 console.Error.Write("podconf: the API server rejects it: " + rejected.Message + "\n");
             }
 
-            string text = result.GetValue(output) switch
+            string text = format.Name switch
             {
                 "events" => Events(sim, profile),
-                "json" => Json(sim),
-                "yaml" => Yaml(sim),
-                _ => SimulationViews.Watch(sim, result.GetValue(wide)),
+                "table" => PodTable.Format([.. Final(sim).Select(p => PodPrinter.Row(p, sim.End))], wide: false, format.NoHeaders),
+                "wide" => SimulationViews.Watch(sim, wide: true, format.NoHeaders),
+                "watch" => SimulationViews.Watch(sim, wide: false, format.NoHeaders),
+                _ when result.GetValue(watch) => Changes(sim, format),
+                _ => ObjectOutput.Print(format, [.. Final(sim).Select(PodManifestWriter.ToTree)]),
             };
             console.Out.Write(text);
             return input.Combine(sim.Rejected.IsEmpty ? ExitCodes.Ok : ExitCodes.CheckFailed);
@@ -159,29 +163,40 @@ public static class SimulateCommand
         return sb.ToString();
     }
 
-    private static string Json(SimulationResult sim) => Output.Json.Write(w =>
+    /// <summary>The pods as <c>kubectl get</c> shows them at the end of the run: each one's last state, deleted ones gone.</summary>
+    private static List<Pod> Final(SimulationResult sim)
     {
-        w.WriteStartArray();
+        var last = new Dictionary<string, PodSnapshot>(StringComparer.Ordinal);
+        var order = new List<string>();
         foreach (var s in sim.Timeline)
         {
-            w.WriteStartObject();
-            w.WriteString("time", s.Time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            w.WriteString("type", WatchType(s.Kind));
-            w.WritePropertyName("object");
-            w.WriteRawValue(PodManifestWriter.ToJson(s.Pod));
-            w.WriteEndObject();
+            string key = s.Pod.Metadata.Namespace + "/" + s.Pod.Metadata.Name;
+            if (!last.ContainsKey(key))
+            {
+                order.Add(key);
+            }
+
+            last[key] = s;
         }
 
-        w.WriteEndArray();
-    });
+        return [.. order.Select(k => last[k]).Where(s => s.Kind != SnapshotKind.Deleted).Select(s => s.Pod)];
+    }
 
-    private static string Yaml(SimulationResult sim)
+    /// <summary>
+    /// <c>kubectl get -w -o …</c>: the object at every change, one after another (YAML documents separated by
+    /// <c>---</c>, each led by a comment with its time and watch type; JSON objects each on their own).
+    /// </summary>
+    private static string Changes(SimulationResult sim, OutputFormat format)
     {
         var sb = new StringBuilder();
         foreach (var s in sim.Timeline)
         {
-            sb.Append("--- # ").Append(s.Time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(' ').Append(WatchType(s.Kind)).Append('\n');
-            sb.Append(PodManifestWriter.ToYaml(s.Pod));
+            if (format.Name == "yaml")
+            {
+                sb.Append("--- # ").Append(s.Time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(' ').Append(WatchType(s.Kind)).Append('\n');
+            }
+
+            sb.Append(ObjectOutput.Print(format, [PodManifestWriter.ToTree(s.Pod)]));
         }
 
         return sb.ToString();

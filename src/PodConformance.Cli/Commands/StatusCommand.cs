@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
+using PodConformance.Manifests.Writing;
 using PodConformance.Model.Api;
 using PodConformance.Model.Kubelet;
 using PodConformance.Model.Printing;
@@ -17,23 +18,24 @@ public static class StatusCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
         var now = new Option<string?>("--now") { Description = "The clock for AGE and \"ago\" (RFC 3339, e.g. 2025-01-31T10:10:00Z); default: now", HelpName = "RFC3339" };
-        var output = new Option<string>("--output", "-o") { Description = "table, wide or json", DefaultValueFactory = _ => "table" };
-        output.AcceptOnlyFromAmong("table", "wide", "json");
+        var output = new OutputFlags("table", "table or wide (the kubectl get row, and the derived phase and conditions), or the objects as given: yaml, json, name, jsonpath=TEMPLATE",
+            "table", "wide", "yaml", "json", "name", "jsonpath");
         var common = new CommonOptions();
         var command = new Command("status", "Print the kubectl get row of Pod objects with status, and the phase and conditions the kubelet would derive.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
         command.Options.Add(now);
-        command.Options.Add(output);
+        output.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
+            var format = output.Read(result);
             var clock = ParseNow(result.GetValue(now));
-            var input = PodInput.Load(result.GetValue(files), console, "status", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "status", profile.Version, result.GetValue(verbose));
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table
@@ -49,85 +51,36 @@ public static class StatusCommand
                 rows.Add((row, pod, phase, conditions));
             }
 
-            string mode = result.GetValue(output) ?? "table";
-            if (mode == "json")
+            if (format.IsData)
             {
-                console.Out.Write(Json.Write(w =>
-                {
-                    w.WriteStartArray();
-                    foreach (var (row, pod, phase, conditions) in rows)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("namespace", pod.Metadata.Namespace.Length == 0 ? "default" : pod.Metadata.Namespace);
-                        w.WriteString("name", pod.Metadata.Name);
-                        w.WriteString("ready", row.Ready);
-                        w.WriteString("status", row.Status);
-                        w.WriteString("restarts", row.Restarts);
-                        w.WriteString("age", row.Age);
-                        w.WriteString("ip", row.IP);
-                        w.WriteString("node", row.Node);
-                        w.WriteString("nominatedNode", row.NominatedNode);
-                        w.WriteString("readinessGates", row.ReadinessGates);
-                        w.WriteString("phase", phase.Phase);
-                        w.WriteStartArray("phaseRules");
-                        foreach (string r in phase.Rules)
-                        {
-                            w.WriteStringValue(r);
-                        }
-
-                        w.WriteEndArray();
-                        w.WriteStartArray("conditions");
-                        foreach (var c in conditions.Conditions)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("type", c.Type);
-                            w.WriteString("status", c.Status);
-                            if (c.Reason.Length != 0)
-                            {
-                                w.WriteString("reason", c.Reason);
-                            }
-
-                            if (c.Message.Length != 0)
-                            {
-                                w.WriteString("message", c.Message);
-                            }
-
-                            w.WriteEndObject();
-                        }
-
-                        w.WriteEndArray();
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                }));
+                // kubectl get -o yaml|json|jsonpath|name: the objects as given.
+                console.Out.Write(ObjectOutput.Print(format, [.. rows.Select(r => PodManifestWriter.ToTree(r.Pod))]));
+                return input.Combine(ExitCodes.Ok);
             }
-            else
+
+            bool wide = format.Name == "wide";
+            var podRows = new List<PodRow>(rows.Count);
+            foreach (var r in rows)
             {
-                bool wide = mode == "wide";
-                var podRows = new List<PodRow>(rows.Count);
-                foreach (var r in rows)
+                podRows.Add(r.Row);
+            }
+
+            console.Out.Write(PodTable.Format(podRows, wide, format.NoHeaders));
+            var derived = new TabTable();
+            derived.Add("NAME", "DERIVED PHASE", "DERIVED CONDITIONS");
+            foreach (var (row, _, phase, conditions) in rows)
+            {
+                var cells = new List<string>();
+                foreach (var c in conditions.Conditions)
                 {
-                    podRows.Add(r.Row);
+                    cells.Add(c.Type + "=" + c.Status);
                 }
 
-                console.Out.Write(PodTable.Format(podRows, wide));
-                var derived = new TabTable();
-                derived.Add("NAME", "DERIVED PHASE", "DERIVED CONDITIONS");
-                foreach (var (row, _, phase, conditions) in rows)
-                {
-                    var cells = new List<string>();
-                    foreach (var c in conditions.Conditions)
-                    {
-                        cells.Add(c.Type + "=" + c.Status);
-                    }
-
-                    derived.Add(row.Name, phase.Phase, string.Join(",", cells));
-                }
-
-                console.Out.Write("\n");
-                derived.WriteTo(console.Out);
+                derived.Add(row.Name, phase.Phase, string.Join(",", cells));
             }
+
+            console.Out.Write("\n");
+            derived.WriteTo(console.Out, format.NoHeaders);
 
             return input.Combine(ExitCodes.Ok);
         });

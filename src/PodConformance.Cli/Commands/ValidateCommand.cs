@@ -2,51 +2,178 @@ using System.CommandLine;
 using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
 using PodConformance.Model.Admission;
-using PodConformance.Model.Collections;
 using PodConformance.Model.Validation;
 
 namespace PodConformance.Cli.Commands;
 
 /// <summary>
 /// <c>podconf validate</c>: what the API server answers when the Pod is created (defaulting, admission, validation:
-/// PodCreate), printed as kubectl prints the answer, with what the model could not check.
+/// PodCreate), printed as kubectl prints an Invalid error, each line led by the file, line and column it is about, or
+/// a Forbidden refusal as kubectl prints it; or, as kubeconform gives it, JSON, JUnit or TAP, with a summary. A valid
+/// answer names what the model could not check.
 /// </summary>
 public static class ValidateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var files = FileOption.Create();
+        var files = new InputOptions();
         var verbose = FileOption.Verbose();
+        var output = new OutputFlags("text", "text (kubectl's Invalid message, located), json, yaml, junit or tap (as kubeconform)", "text", "json", "yaml", "junit", "tap");
+        var summary = FileOption.Summary();
         var common = new CommonOptions();
         var admission = new AdmissionOptions();
         var command = new Command("validate", "Validate Pods as the API server does at create; print every field error in Kubernetes' words.");
-        command.Options.Add(files);
+        files.AddTo(command);
         command.Options.Add(verbose);
+        output.AddTo(command);
+        command.Options.Add(summary);
         admission.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = PodInput.Load(result.GetValue(files), console, "validate", profile.Version, result.GetValue(verbose));
+            var format = output.Read(result);
+            var input = files.Load(result, console, "validate", profile.Version, result.GetValue(verbose));
             var objects = admission.Read(result, console);
             if (objects.HasErrors)
             {
                 return ExitCodes.UsageOrInput;
             }
 
-            bool anyInvalid = false;
+            var results = new List<ResourceResult>();
             foreach (var loaded in input.Pods)
             {
                 var created = PodCreate.Run(loaded.Pod, profile, objects.Admission);
-                string who = $"{PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)}";
                 console.Error.Write(CreateReport.Warnings(created));
-                console.Out.Write(CreateReport.Verdict(who, loaded.File, created, CreateReport.NotChecked(created, loaded.Pod)));
-                anyInvalid |= !created.Accepted;
+                results.Add(Result(input, loaded, created));
             }
 
-            return input.Combine(anyInvalid ? ExitCodes.CheckFailed : ExitCodes.Ok);
+            Print(console, format, results, input, result.GetValue(summary), "podconf validate", (r, w) =>
+            {
+                if (r.Passed)
+                {
+                    w.Write(r.Where + ": " + r.Kind.ToLowerInvariant() + " " + r.Namespace + "/" + (r.Name.Length == 0 ? "<none>" : r.Name) + (r.Message.Length == 0 ? " is valid\n" : ": " + r.Message + "\n"));
+                    return;
+                }
+
+                if (IsForbidden(r))
+                {
+                    w.Write(r.Message);
+                    return;
+                }
+
+                // kubectl's message, each line led by the place it is about.
+                string head = $"The {r.Kind} {GoQuote.Quote(r.Name)} is invalid: ";
+                if (r.Findings.Count == 1)
+                {
+                    w.Write(r.Findings[0].Where + ": " + head + r.Findings[0].Message + "\n");
+                    return;
+                }
+
+                w.Write(r.Where + ": " + head + "\n");
+                foreach (var f in r.Findings)
+                {
+                    w.Write("* " + f.Where + ": " + f.Message + "\n");
+                }
+            });
+            return input.Combine(results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The shared printing of validate, explain and audit: the verb's text (with kubeconform's summary line when asked),
+    /// or JSON/YAML, JUnit, TAP.
+    /// </summary>
+    internal static void Print(CliConsole console, OutputFormat format, IReadOnlyList<ResourceResult> results, PodInput input, bool summary, string suite, Action<ResourceResult, TextWriter> text)
+    {
+        var counts = ResourceResultsOutput.Count(results, input.Files, input.ErrorCount);
+        switch (format.Name)
+        {
+            case "json" or "yaml":
+                console.Out.Write(ObjectOutput.PrintDocument(format, ResourceResultsOutput.Json(results, summary ? counts : null)));
+                break;
+            case "junit":
+                console.Out.Write(ResourceResultsOutput.Junit(results, suite));
+                break;
+            case "tap":
+                console.Out.Write(ResourceResultsOutput.Tap(results, summary ? counts : null, input.StdinOnly));
+                break;
+            default:
+                foreach (var r in results)
+                {
+                    text(r, console.Out);
+                }
+
+                if (summary)
+                {
+                    console.Out.Write(ResourceResultsOutput.SummaryLine(counts, input.StdinOnly));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// One create's answer as a resource result: an admission plugin's refusal (403) carries kubectl's own message,
+    /// which names the file; validation's errors are located and written as the manifest has them (a workload's
+    /// template prefix); a valid answer carries what was not checked.
+    /// </summary>
+    internal static ResourceResult Result(PodInput input, PodConformance.Manifests.Reading.LoadedPod loaded, PodCreateResult created)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(created);
+        if (created.Rejection is { IsInvalid: false } refusal)
+        {
+            return new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), false,
+                CreateReport.Forbidden(loaded.File, refusal.Message),
+                [new LocatedFinding("", refusal.Message, refusal.Rule, loaded.File, loaded.Position)]);
+        }
+
+        bool valid = created.Accepted;
+        var findings = new List<LocatedFinding>();
+        var written = new List<FieldError>();
+        foreach (var raw in Distinct(created.Validation))
+        {
+            var e = PodInput.AsWritten(loaded, raw);
+            written.Add(e);
+            findings.Add(new LocatedFinding(e.Field, e.ToString(), e.Rule, loaded.File, input.Locate(loaded, e.Field)));
+        }
+
+        return new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), valid,
+            valid ? NotChecked(loaded, created) : KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings);
+    }
+
+    /// <summary>A refusal by an admission plugin, whose text is kubectl's whole message (<see cref="CreateReport.Forbidden"/>).</summary>
+    internal static bool IsForbidden(ResourceResult r) =>
+        !r.Passed && r.Message.StartsWith("Error from server (Forbidden)", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A valid answer's note: everything the create did not check (what admission assumed, what validation skipped, the
+    /// manifest's fields no rule covers: CreateReport.NotChecked; never called valid, issue 9, ADM-098, ADM-099) and,
+    /// for a workload, that its own fields are not checked.
+    /// </summary>
+    internal static string NotChecked(PodConformance.Manifests.Reading.LoadedPod loaded, PodCreateResult created)
+    {
+        string fields = CreateReport.NotCheckedLine(CreateReport.NotChecked(created, loaded.Pod));
+        string workload = PodInput.NotChecked(loaded);
+        return fields.Length == 0 ? workload : workload.Length == 0 ? fields : fields + "; " + workload;
+    }
+
+    private static List<FieldError> Distinct(ValidationResult validation)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var errors = new List<FieldError>();
+        foreach (var e in validation.Errors)
+        {
+            if (seen.Add(e.ToString()))
+            {
+                errors.Add(e);
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>
@@ -55,18 +182,16 @@ public static class ValidateCommand
     /// </summary>
     public static string KubectlInvalidMessage(string name, ValidationResult validation)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var messages = new List<string>();
-        foreach (var e in validation.Errors)
-        {
-            string m = e.ToString();
-            if (seen.Add(m))
-            {
-                messages.Add(m);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(validation);
+        return KubectlInvalidMessage("Pod", name, Distinct(validation));
+    }
 
-        string head = $"The Pod {GoQuote.Quote(name)} is invalid: ";
+    /// <summary>The same for any kind (a Deployment whose pod template is invalid), with the errors as written.</summary>
+    public static string KubectlInvalidMessage(string kind, string name, IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var messages = errors.Select(e => e.ToString()).Distinct(StringComparer.Ordinal).ToList();
+        string head = $"The {kind} {GoQuote.Quote(name)} is invalid: ";
         if (messages.Count == 1)
         {
             return head + messages[0] + "\n";

@@ -1,3 +1,4 @@
+using PodConformance.Manifests.Nodes;
 using PodConformance.Manifests.Reading;
 
 namespace PodConformance.Cli.Input;
@@ -9,47 +10,201 @@ namespace PodConformance.Cli.Input;
 /// </summary>
 public sealed class PodInput
 {
-    private PodInput(IReadOnlyList<LoadedPod> pods, bool hadErrors)
+    private readonly Dictionary<string, string> _texts;
+    private readonly Dictionary<string, FieldLocator> _locators = new(StringComparer.Ordinal);
+
+    private PodInput(IReadOnlyList<LoadedPod> pods, int errorCount, IReadOnlyList<string> files, Dictionary<string, string> texts)
     {
         Pods = pods;
-        HadErrors = hadErrors;
+        ErrorCount = errorCount;
+        Files = files;
+        _texts = texts;
     }
 
     public IReadOnlyList<LoadedPod> Pods { get; }
 
-    public bool HadErrors { get; }
+    public bool HadErrors => ErrorCount > 0;
 
-    /// <summary>Reads every file with the schema of <paramref name="version"/>, as that release's API server would decode it.</summary>
-    public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb, Model.Profiles.KubernetesVersion version, bool verbose = false)
+    /// <summary>How many input errors were reported (documents that could not be read as Pods).</summary>
+    public int ErrorCount { get; }
+
+    /// <summary>The display names of the files read, in order (<c>&lt;stdin&gt;</c> for <c>-</c>).</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    public bool StdinOnly => Files.Count == 1 && Files[0] == "<stdin>";
+
+    /// <summary>Where in its file a field of a loaded pod was written (its nearest written parent for a defaulted one).</summary>
+    public SourcePosition Locate(LoadedPod pod, string fieldPath)
     {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (!_texts.TryGetValue(pod.File, out string? text))
+        {
+            return pod.Position;
+        }
+
+        if (!_locators.TryGetValue(pod.File, out var locator))
+        {
+            _locators[pod.File] = locator = FieldLocator.For(text);
+        }
+
+        // A fragment's fields are written relative to the fragment: spec.containers[0].env → env, spec.volumes → volumes.
+        if (pod.Fragment is { } fragment)
+        {
+            string prefix = fragment == ManifestFragment.Container ? "spec.containers[0]" : "spec";
+            fieldPath = fieldPath.StartsWith(prefix + ".", StringComparison.Ordinal) ? fieldPath[(prefix.Length + 1)..] : fieldPath == prefix ? "" : fieldPath;
+            if (fieldPath.Length == 0 || fieldPath.StartsWith("metadata", StringComparison.Ordinal) || fieldPath.StartsWith("spec.", StringComparison.Ordinal))
+            {
+                return pod.Position;
+            }
+        }
+
+        return locator.Locate(pod.Position, fieldPath);
+    }
+
+    /// <summary><c>file:line:column</c> of the pod's document.</summary>
+    public static string Where(LoadedPod p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return Output.Location.Of(p.File, p.Position);
+    }
+
+    /// <summary>
+    /// Reads every file (a directory's manifests, recursively with <paramref name="recursive"/>) with the schema of
+    /// <paramref name="version"/>, as that release's API server would decode it. Kind-less documents are read as
+    /// <paramref name="fragment"/>, or detected as a PodSpec or Container fragment with a note.
+    /// </summary>
+    public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb, Model.Profiles.KubernetesVersion version, bool verbose = false,
+        bool recursive = false, ManifestFragment? fragment = null)
+    {
+        ArgumentNullException.ThrowIfNull(console);
         if (paths is null || paths.Count == 0)
         {
-            throw new UserInputException($"{verb}: -f FILE is required (- for stdin)");
+            throw new UserInputException($"{verb}: -f FILE|DIR is required (- for stdin)");
         }
 
         var pods = new List<LoadedPod>();
-        bool errors = false;
-        foreach (string path in paths)
+        int errors = 0;
+        var files = new List<string>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string path in Expand(paths, recursive))
         {
             var file = InputFile.Read(path, console);
-            var result = PodManifestReader.ReadText(file.Text, file.DisplayName, version);
+            files.Add(file.DisplayName);
+            texts[file.DisplayName] = file.Text;
+            var result = fragment is { } f
+                ? PodManifestReader.ReadFragment(file.Text, file.DisplayName, f, version)
+                : PodManifestReader.ReadText(file.Text, file.DisplayName, version, detectFragments: true);
             foreach (var d in result.Diagnostics)
             {
                 console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
-                errors |= d.IsError;
+                errors += d.IsError ? 1 : 0;
             }
 
             _ = verbose;
-            pods.AddRange(result.Pods);
+            foreach (var pod in result.Pods)
+            {
+                if (fragment is { } given)
+                {
+                    pods.Add(pod with { Fragment = given });
+                    continue;
+                }
+
+                if (pod.Fragment is { } detected)
+                {
+                    console.Error.Write($"podconf: note: {Where(pod)}: no kind: read as a {(detected == ManifestFragment.PodSpec ? "PodSpec" : "Container")} fragment in a Pod, filled in: {string.Join(", ", pod.Filled)} (--fragment podspec|container to choose)\n");
+                }
+
+                pods.Add(pod);
+            }
         }
 
-        if (pods.Count == 0 && !errors)
+        if (pods.Count == 0 && errors == 0)
         {
             throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths)}");
         }
 
-        return new PodInput(pods, errors);
+        return new PodInput(pods, errors, files, texts);
     }
+
+    /// <summary>The manifest file extensions kubectl reads from a directory (cli-runtime resource.FileExtensions).</summary>
+    private static readonly string[] Extensions = [".json", ".yaml", ".yml"];
+
+    /// <summary>
+    /// kubectl's -f: a file as given, a directory as its files with a manifest extension in name order (its
+    /// subdirectories too with -R), - as stdin.
+    /// </summary>
+    private static List<string> Expand(IReadOnlyList<string> paths, bool recursive)
+    {
+        var all = new List<string>();
+        foreach (string path in paths)
+        {
+            if (path == "-" || !Directory.Exists(path))
+            {
+                all.Add(path);
+                continue;
+            }
+
+            var found = new List<string>();
+            Walk(path, recursive, found);
+            if (found.Count == 0)
+            {
+                throw new UserInputException($"{path}: no .json, .yaml or .yml files in the directory{(recursive ? "" : " (-R to look in its subdirectories)")}");
+            }
+
+            all.AddRange(found);
+        }
+
+        return all;
+    }
+
+    private static void Walk(string dir, bool recursive, List<string> into)
+    {
+        // filepath.Walk's lexical order: entries sorted by name, files and directories interleaved.
+        foreach (string entry in Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal))
+        {
+            if (Directory.Exists(entry))
+            {
+                if (recursive)
+                {
+                    Walk(entry, recursive, into);
+                }
+
+                continue;
+            }
+
+            if (Extensions.Contains(Path.GetExtension(entry), StringComparer.Ordinal))
+            {
+                into.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A field error of the Pod as the API server words it for what was written: the template's real path in a
+    /// workload (<c>spec.template.spec.containers[0]…</c>), the Pod's own path otherwise.
+    /// </summary>
+    public static Model.Validation.FieldError AsWritten(LoadedPod pod, Model.Validation.FieldError error)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(error);
+        return pod.Template is { } t ? error with { Field = t.Prefix(error.Field) } : error;
+    }
+
+    /// <summary>
+    /// For a workload, what a valid answer does not cover: only its pod template is checked (as a Pod), not the
+    /// workload's own fields (replicas, selector, schedule, the restart policy its kind demands). Empty for a Pod.
+    /// </summary>
+    public static string NotChecked(LoadedPod p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return p.Template is { } t ? $"its pod template ({t.Path}) is valid; the {t.Kind}'s own fields are not checked" : "";
+    }
+
+    /// <summary>What the error message calls the object: <c>Pod</c>, or the workload's kind.</summary>
+    public static string Kind(LoadedPod p) => p.Template?.Kind ?? "Pod";
+
+    /// <summary>The object's name: the Pod's, or the workload's.</summary>
+    public static string ObjectName(LoadedPod p) => p.Template?.Name ?? p.Pod.Metadata.Name;
 
     /// <summary>The exit code after the verb's own: input errors (2) outrank a failed check (1).</summary>
     public int Combine(int verbExitCode) => HadErrors ? ExitCodes.UsageOrInput : verbExitCode;

@@ -9,36 +9,33 @@ namespace PodConformance.Cli.Output;
 public static class CreateReport
 {
     /// <summary>
-    /// One pod's verdict. <c>is valid</c> only when every field the manifest sets was checked and nothing was assumed;
-    /// otherwise the verdict says what was left out (ADM-098, ADM-099).
+    /// A valid answer's one-line note: <c>no errors found; not checked: FIELD, …</c> (each field once, in the order it
+    /// arose), or empty when everything the manifest sets was checked and nothing was assumed (ADM-098, ADM-099).
     /// </summary>
-    public static string Verdict(string who, string file, PodCreateResult result, ValueList<NotChecked> notChecked)
+    public static string NotCheckedLine(ValueList<NotChecked> notChecked)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var sb = new StringBuilder();
-        if (result.Rejection is { } rejection)
+        if (notChecked.IsEmpty)
         {
-            sb.Append(rejection.IsInvalid
-                ? Commands.ValidateCommand.KubectlInvalidMessage(result.Stored.Metadata.Name, rejection.Validation!)
-                : Forbidden(file, rejection.Message));
-        }
-        else if (notChecked.IsEmpty)
-        {
-            return "pod " + who + " is valid\n";
-        }
-        else
-        {
-            sb.Append("pod ").Append(who).Append(": no errors in what the model checks; not checked:\n");
+            return "";
         }
 
-        if (!notChecked.IsEmpty && result.Rejection is not null)
-        {
-            sb.Append("not checked for pod ").Append(who).Append(":\n");
-        }
-
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sb = new StringBuilder("no errors found; not checked: ");
+        bool first = true;
         foreach (var n in notChecked)
         {
-            sb.Append("  - ").Append(n).Append('\n');
+            if (!seen.Add(n.Field))
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                sb.Append(", ");
+            }
+
+            sb.Append(n.Field);
+            first = false;
         }
 
         return sb.ToString();

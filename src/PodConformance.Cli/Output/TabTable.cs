@@ -22,4 +22,11 @@ public sealed class TabTable
     public int Count => _rows.Count;
 
     public void WriteTo(TextWriter writer) => writer.Write(new KubectlTabWriter().Flush(_rows));
+
+    /// <summary>With <paramref name="noHeaders"/>, the first row (the header) is left out and widths come from the rest, as kubectl's --no-headers.</summary>
+    public void WriteTo(TextWriter writer, bool noHeaders)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(new KubectlTabWriter().Flush(noHeaders && _rows.Count > 0 ? _rows.GetRange(1, _rows.Count - 1) : _rows));
+    }
 }

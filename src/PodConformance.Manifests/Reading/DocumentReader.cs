@@ -12,7 +12,8 @@ internal sealed class DocumentReader(
     PodMapper mapper,
     ImmutableArray<LoadedPod>.Builder pods,
     ImmutableArray<ManifestObject>.Builder others,
-    int document)
+    int document,
+    bool detectFragments = false)
 {
     /// <summary>Lists met while reading a list, read after its other items (kubectl's breadth-first order).</summary>
     private Queue<(ManifestNode Items, string Path, string Kind, string ApiVersion)>? _queue;
@@ -50,6 +51,12 @@ internal sealed class DocumentReader(
 
         if (kind.Length == 0)
         {
+            if (detectFragments && path.Length == 0 && Fragments.Detect(mapping, mapper.Schema) is { } fragment)
+            {
+                pods.Add(Fragments.Read(mapper, mapping, fragment, document));
+                return;
+            }
+
             mapper.Error(mapping.Position, path, "Object 'Kind' is missing");
             return;
         }
@@ -77,6 +84,12 @@ internal sealed class DocumentReader(
         if (kind == "Pod")
         {
             ReadPod(mapping, path, item, apiVersion);
+            return;
+        }
+
+        if (WorkloadTemplates.PathOf(kind) is { } templatePath)
+        {
+            ReadTemplate(mapping, path, item, kind, apiVersion, templatePath);
             return;
         }
 
@@ -109,6 +122,49 @@ internal sealed class DocumentReader(
         for (int i = 0; i < sequence.Items.Length; i++)
         {
             ReadObject(sequence.Items[i], PodMapper.Index(path, i), i, itemKind, kind == "List" ? null : apiVersion);
+        }
+    }
+
+    /// <summary>
+    /// A workload's pod template as a Pod: the template's metadata and spec, named and placed as the workload (the
+    /// controller names its pods after it), every diagnostic at the template's real path.
+    /// </summary>
+    private void ReadTemplate(ManifestMapping mapping, string path, int item, string kind, string apiVersion, string templatePath)
+    {
+        int before = mapper.ErrorCount;
+        mapper.BeginObject(path);
+        ManifestNode? node = mapping;
+        string at = path;
+        foreach (string step in templatePath.Split('.'))
+        {
+            at = PodMapper.Child(at, step);
+            node = (node as ManifestMapping)?.Get(step);
+        }
+
+        var metadata = mapping.Get("metadata") as ManifestMapping;
+        string name = metadata?.GetString("name") ?? "";
+        string ns = metadata?.GetString("namespace") ?? "";
+        if (node is not ManifestMapping template)
+        {
+            mapper.Error(mapping.Position, at, $"{kind} {name} has no pod template at {templatePath}");
+            return;
+        }
+
+        var meta = template.Get("metadata") is { } m ? mapper.ReadObjectMeta(m, PodMapper.Child(at, "metadata"), mapper.Schema.ValueOf("ObjectMeta")) : new Model.Api.ObjectMeta();
+        var spec = template.Get("spec") is { } sp ? mapper.ReadPodSpec(sp, PodMapper.Child(at, "spec"), mapper.Schema.ValueOf("PodSpec")) : new Model.Api.PodSpec();
+        var pod = new Model.Api.Pod
+        {
+            ApiVersion = "v1",
+            Kind = "Pod",
+            Metadata = meta with { Name = meta.Name.Length == 0 ? name : meta.Name, Namespace = meta.Namespace.Length == 0 ? ns : meta.Namespace },
+            Spec = spec,
+        };
+        if (mapper.ErrorCount == before)
+        {
+            pods.Add(new LoadedPod(pod, mapper.File, document, item, mapping.Position)
+            {
+                Template = new PodTemplateSource(kind, apiVersion, name, ns, templatePath),
+            });
         }
     }
 

@@ -7,7 +7,31 @@ namespace PodConformance.Manifests.Reading;
 /// A Pod read from a manifest and where it came from: the 0-based document of the stream and, for
 /// <c>kind: List</c>/<c>PodList</c>, the 0-based index in <c>items</c> (-1 otherwise).
 /// </summary>
-public sealed record LoadedPod(Pod Pod, string File, int Document, int ItemIndex, SourcePosition Position);
+public sealed record LoadedPod(Pod Pod, string File, int Document, int ItemIndex, SourcePosition Position)
+{
+    /// <summary>
+    /// Set when the Pod is the pod template of a workload (a Deployment's <c>spec.template</c>, a CronJob's
+    /// <c>spec.jobTemplate.spec.template</c>); <see cref="Position"/> is then the workload's.
+    /// </summary>
+    public PodTemplateSource? Template { get; init; }
+
+    /// <summary>Set when the Pod was built around a fragment (a bare PodSpec or Container) the manifest gave without a kind.</summary>
+    public ManifestFragment? Fragment { get; init; }
+
+    /// <summary>The fields filled in to make a fragment a Pod (path = value), for the note that says so.</summary>
+    public IReadOnlyList<string> Filled { get; init; } = [];
+}
+
+/// <summary>The workload a pod template came from, and where in it the template is (<c>spec.template</c>).</summary>
+public sealed record PodTemplateSource(string Kind, string ApiVersion, string Name, string Namespace, string Path)
+{
+    /// <summary>A field path of the Pod (<c>spec.containers[0].image</c>) as a path of the workload (<c>spec.template.spec.containers[0].image</c>).</summary>
+    public string Prefix(string podFieldPath)
+    {
+        ArgumentNullException.ThrowIfNull(podFieldPath);
+        return podFieldPath.Length == 0 ? Path : Path + "." + podFieldPath;
+    }
+}
 
 /// <summary>
 /// An object of another kind (ConfigMap, Secret, Service, Node…): not an error, returned whole because later

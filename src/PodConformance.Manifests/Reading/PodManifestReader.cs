@@ -50,7 +50,11 @@ public static class PodManifestReader
     /// Reads manifest text with the schema of <paramref name="version"/> (default: the newest release), as that
     /// release's API server decodes it; <paramref name="displayName"/> is what diagnostics call the file.
     /// </summary>
-    public static ManifestReadResult ReadText(string text, string displayName, KubernetesVersion? version = null)
+    /// <remarks>
+    /// With <paramref name="detectFragments"/>, a document without a kind that is a bare PodSpec or Container is read
+    /// as one (<see cref="LoadedPod.Fragment"/> says which) instead of being refused.
+    /// </remarks>
+    public static ManifestReadResult ReadText(string text, string displayName, KubernetesVersion? version = null, bool detectFragments = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var mapper = new PodMapper(displayName, ApiSchema.For(version ?? KubernetesVersion.Newest)) { IsJson = IsJson(text) };
@@ -62,7 +66,7 @@ public static class PodManifestReader
             var root = stream.Documents[d].Root;
             if (root is not null)
             {
-                new DocumentReader(mapper, pods, others, d).ReadObject(root, "", -1, null, null);
+                new DocumentReader(mapper, pods, others, d, detectFragments).ReadObject(root, "", -1, null, null);
             }
         }
 

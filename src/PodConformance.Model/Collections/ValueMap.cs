@@ -15,7 +15,10 @@ public readonly struct ValueMap<TValue> : IEquatable<ValueMap<TValue>>, IReadOnl
 
     public static ValueMap<TValue> Empty => default;
 
-    private ImmutableSortedDictionary<string, TValue> Items => _items ?? ImmutableSortedDictionary.Create<string, TValue>(StringComparer.Ordinal);
+    /// <summary>One empty dictionary with the ordinal comparer, so reading an empty map allocates nothing.</summary>
+    private static readonly ImmutableSortedDictionary<string, TValue> EmptyItems = ImmutableSortedDictionary.Create<string, TValue>(StringComparer.Ordinal);
+
+    private ImmutableSortedDictionary<string, TValue> Items => _items ?? EmptyItems;
 
     public int Count => _items?.Count ?? 0;
 
@@ -26,6 +29,9 @@ public readonly struct ValueMap<TValue> : IEquatable<ValueMap<TValue>>, IReadOnl
     public IEnumerable<string> Keys => Items.Keys;
 
     public IEnumerable<TValue> Values => Items.Values;
+
+    /// <summary>The same underlying map (not merely equal): how defaulting tells that it changed nothing.</summary>
+    internal bool IsSameAs(ValueMap<TValue> other) => ReferenceEquals(_items, other._items);
 
     public bool ContainsKey(string key) => _items is not null && _items.ContainsKey(key);
 
@@ -44,9 +50,12 @@ public readonly struct ValueMap<TValue> : IEquatable<ValueMap<TValue>>, IReadOnl
 
     public ValueMap<TValue> Remove(string key) => new(Items.Remove(key));
 
-    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => Items.GetEnumerator();
+    /// <summary>The dictionary's struct enumerator, so <c>foreach</c> over a map (hot in validation and defaulting) does not box one.</summary>
+    public ImmutableSortedDictionary<string, TValue>.Enumerator GetEnumerator() => Items.GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<KeyValuePair<string, TValue>> IEnumerable<KeyValuePair<string, TValue>>.GetEnumerator() => Items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => Items.GetEnumerator();
 
     public bool Equals(ValueMap<TValue> other)
     {

@@ -13,15 +13,54 @@ public static class ImageReference
     /// <summary>The tag ParseImageName would report, or null when the reference is invalid (an error there).</summary>
     public static string? ParseTag(string image)
     {
+        ArgumentNullException.ThrowIfNull(image);
+        Span<char> scratch = image.Length <= 512 ? stackalloc char[image.Length + 32] : new char[image.Length + 32];
+        return Parse(image, scratch, out var tag) switch
+        {
+            TagKind.Explicit => scratch[tag].ToString(),
+            TagKind.Latest => "latest",
+            TagKind.DigestOnly => "",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// <c>ParseTag(image) == "latest"</c> without building a string: the question imagePullPolicy defaulting asks of
+    /// every container.
+    /// </summary>
+    public static bool HasLatestTag(string image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        Span<char> scratch = image.Length <= 512 ? stackalloc char[image.Length + 32] : new char[image.Length + 32];
+        return Parse(image, scratch, out var tag) switch
+        {
+            TagKind.Explicit => scratch[tag].SequenceEqual("latest"),
+            TagKind.Latest => true,
+            _ => false,
+        };
+    }
+
+    private enum TagKind
+    {
+        Invalid,
+        Explicit,
+        Latest,
+        DigestOnly,
+    }
+
+    /// <summary>ParseImageName's normalisation (into <paramref name="scratch"/>) and match; an explicit tag is <c>scratch[tag]</c>.</summary>
+    private static TagKind Parse(string image, Span<char> scratch, out Range tag)
+    {
+        tag = default;
         if (image.Length == 0 || IsHex64(image))
         {
-            return null;
+            return TagKind.Invalid;
         }
 
         // splitDockerDomain: a first component with '.' or ':', or "localhost", or any upper case is a domain.
         int slash = image.IndexOf('/', StringComparison.Ordinal);
-        string domain;
-        string remainder;
+        ReadOnlySpan<char> domain;
+        ReadOnlySpan<char> remainder;
         if (slash < 0 || !IsDomainLike(image.AsSpan(0, slash)))
         {
             domain = "docker.io";
@@ -29,31 +68,42 @@ public static class ImageReference
         }
         else
         {
-            domain = image[..slash];
-            remainder = image[(slash + 1)..];
+            domain = image.AsSpan(0, slash);
+            remainder = image.AsSpan(slash + 1);
         }
 
-        if (domain == "index.docker.io")
+        if (domain.SequenceEqual("index.docker.io"))
         {
             domain = "docker.io";
         }
 
-        if (domain == "docker.io" && !remainder.Contains('/', StringComparison.Ordinal))
-        {
-            remainder = "library/" + remainder;
-        }
+        bool library = domain.SequenceEqual("docker.io") && !remainder.Contains('/');
 
-        int colon = remainder.IndexOf(':', StringComparison.Ordinal);
-        var remoteName = colon >= 0 ? remainder.AsSpan(0, colon) : remainder.AsSpan();
+        // The remote name (before any ':') must be lower case; "library/" adds none.
+        int colon = remainder.IndexOf(':');
+        var remoteName = colon >= 0 ? remainder[..colon] : remainder;
         foreach (char c in remoteName)
         {
             if (c is >= 'A' and <= 'Z')
             {
-                return null;
+                return TagKind.Invalid;
             }
         }
 
-        return ParseFull(domain + "/" + remainder);
+        // domain + "/" + ["library/"] + remainder
+        int n = 0;
+        domain.CopyTo(scratch);
+        n += domain.Length;
+        scratch[n++] = '/';
+        if (library)
+        {
+            "library/".CopyTo(scratch[n..]);
+            n += "library/".Length;
+        }
+
+        remainder.CopyTo(scratch[n..]);
+        n += remainder.Length;
+        return ParseFull(scratch[..n], out tag);
     }
 
     private static bool IsDomainLike(ReadOnlySpan<char> first)
@@ -74,45 +124,45 @@ public static class ImageReference
         return false;
     }
 
-    /// <summary>Matches <c>name[:tag][@digest]</c> and returns the effective tag, or null on any error.</summary>
-    private static string? ParseFull(string s)
+    /// <summary>Matches <c>name[:tag][@digest]</c> and says which tag is effective (an explicit one at <paramref name="tag"/>).</summary>
+    private static TagKind ParseFull(ReadOnlySpan<char> s, out Range tag)
     {
-        int at = s.IndexOf('@', StringComparison.Ordinal);
-        var nameAndTag = at >= 0 ? s.AsSpan(0, at) : s.AsSpan();
-        var digest = at >= 0 ? s.AsSpan(at + 1) : [];
+        tag = default;
+        int at = s.IndexOf('@');
+        var nameAndTag = at >= 0 ? s[..at] : s;
+        var digest = at >= 0 ? s[(at + 1)..] : [];
         if (at >= 0 && !IsValidDigest(digest))
         {
-            return null;
+            return TagKind.Invalid;
         }
 
         // The tag is after the last ':' that follows the last '/', since a domain may carry a port.
         int lastSlash = nameAndTag.LastIndexOf('/');
         int tagColon = nameAndTag.LastIndexOf(':');
         ReadOnlySpan<char> name = nameAndTag;
-        ReadOnlySpan<char> tag = [];
         bool hasTag = false;
         if (tagColon > lastSlash)
         {
             name = nameAndTag[..tagColon];
-            tag = nameAndTag[(tagColon + 1)..];
+            tag = new Range(tagColon + 1, nameAndTag.Length);
             hasTag = true;
-            if (!IsValidTag(tag))
+            if (!IsValidTag(nameAndTag[(tagColon + 1)..]))
             {
-                return null;
+                return TagKind.Invalid;
             }
         }
 
         if (!IsValidName(name) || name.Length > NameTotalLengthMax)
         {
-            return null;
+            return TagKind.Invalid;
         }
 
         if (hasTag)
         {
-            return tag.ToString();
+            return TagKind.Explicit;
         }
 
-        return at >= 0 ? "" : "latest";
+        return at >= 0 ? TagKind.DigestOnly : TagKind.Latest;
     }
 
     private static bool IsValidName(ReadOnlySpan<char> name)

@@ -27,7 +27,7 @@ public static partial class PodDefaulter
             }
         }
 
-        return c with { Resources = c.Resources with { Requests = requests } };
+        return requests.IsSameAs(c.Resources.Requests) ? c : c with { Resources = c.Resources with { Requests = requests } };
     }
 
     private static Container HostNetworkPorts(ContainerAt at, ChangeLog log)
@@ -48,7 +48,7 @@ public static partial class PodDefaulter
             }
         }
 
-        return c with { Ports = ports };
+        return ports.AsImmutableArray() == c.Ports.AsImmutableArray() ? c : c with { Ports = ports };
     }
 
     /// <summary>SetDefaults_Container plus the per-container generated defaults, in generated order.</summary>
@@ -56,23 +56,31 @@ public static partial class PodDefaulter
     {
         var c = at.Container;
         string path = at.Path;
-        if (c.ImagePullPolicy.Length == 0)
+        string pullPolicy = c.ImagePullPolicy;
+        if (pullPolicy.Length == 0)
         {
-            string policy = ImageReference.ParseTag(c.Image) == "latest" ? "Always" : "IfNotPresent";
-            c = c with { ImagePullPolicy = policy };
-            log.Add(DefaultingRules.ImagePullPolicy, path + ".imagePullPolicy", policy);
+            pullPolicy = ImageReference.HasLatestTag(c.Image) ? "Always" : "IfNotPresent";
+            log.Add(DefaultingRules.ImagePullPolicy, path + ".imagePullPolicy", pullPolicy);
         }
 
-        if (c.TerminationMessagePath.Length == 0)
+        string messagePath = c.TerminationMessagePath;
+        if (messagePath.Length == 0)
         {
-            c = c with { TerminationMessagePath = "/dev/termination-log" };
+            messagePath = "/dev/termination-log";
             log.Add(DefaultingRules.TerminationMessagePath, path + ".terminationMessagePath", "/dev/termination-log");
         }
 
-        if (c.TerminationMessagePolicy.Length == 0)
+        string messagePolicy = c.TerminationMessagePolicy;
+        if (messagePolicy.Length == 0)
         {
-            c = c with { TerminationMessagePolicy = "File" };
+            messagePolicy = "File";
             log.Add(DefaultingRules.TerminationMessagePolicy, path + ".terminationMessagePolicy", "File");
+        }
+
+        // The three scalar defaults in one copy of the container (most pods need all three).
+        if (!ReferenceEquals(pullPolicy, c.ImagePullPolicy) || !ReferenceEquals(messagePath, c.TerminationMessagePath) || !ReferenceEquals(messagePolicy, c.TerminationMessagePolicy))
+        {
+            c = c with { ImagePullPolicy = pullPolicy, TerminationMessagePath = messagePath, TerminationMessagePolicy = messagePolicy };
         }
 
         if (!c.Ports.IsEmpty)
@@ -87,7 +95,10 @@ public static partial class PodDefaulter
                 }
             }
 
-            c = c with { Ports = ports };
+            if (ports.AsImmutableArray() != c.Ports.AsImmutableArray())
+            {
+                c = c with { Ports = ports };
+            }
         }
 
         if (!c.Env.IsEmpty)
@@ -109,30 +120,40 @@ public static partial class PodDefaulter
                 }
             }
 
-            c = c with { Env = env };
+            if (env.AsImmutableArray() != c.Env.AsImmutableArray())
+            {
+                c = c with { Env = env };
+            }
         }
 
-        c = c with
-        {
-            Resources = c.Resources with
-            {
-                Limits = RoundUpList(c.Resources.Limits, path + ".resources.limits", log),
-                Requests = RoundUpList(c.Resources.Requests, path + ".resources.requests", log),
-            },
-            LivenessProbe = DefaultProbe(c.LivenessProbe, path + ".livenessProbe", log),
-            ReadinessProbe = DefaultProbe(c.ReadinessProbe, path + ".readinessProbe", log),
-            StartupProbe = DefaultProbe(c.StartupProbe, path + ".startupProbe", log),
-        };
-        if (c.Lifecycle is { } lifecycle)
+        // With no log, path is "" and these concatenations return the literal: nothing is allocated for them.
+        var limits = RoundUpList(c.Resources.Limits, path + ".resources.limits", log);
+        var requests = RoundUpList(c.Resources.Requests, path + ".resources.requests", log);
+        var liveness = DefaultProbe(c.LivenessProbe, path + ".livenessProbe", log);
+        var readiness = DefaultProbe(c.ReadinessProbe, path + ".readinessProbe", log);
+        var startup = DefaultProbe(c.StartupProbe, path + ".startupProbe", log);
+        if (!limits.IsSameAs(c.Resources.Limits) || !requests.IsSameAs(c.Resources.Requests)
+            || !ReferenceEquals(liveness, c.LivenessProbe) || !ReferenceEquals(readiness, c.ReadinessProbe) || !ReferenceEquals(startup, c.StartupProbe))
         {
             c = c with
             {
-                Lifecycle = lifecycle with
-                {
-                    PostStart = DefaultHandler(lifecycle.PostStart, path + ".lifecycle.postStart", log),
-                    PreStop = DefaultHandler(lifecycle.PreStop, path + ".lifecycle.preStop", log),
-                },
+                Resources = limits.IsSameAs(c.Resources.Limits) && requests.IsSameAs(c.Resources.Requests)
+                    ? c.Resources
+                    : c.Resources with { Limits = limits, Requests = requests },
+                LivenessProbe = liveness,
+                ReadinessProbe = readiness,
+                StartupProbe = startup,
             };
+        }
+
+        if (c.Lifecycle is { } lifecycle)
+        {
+            var postStart = DefaultHandler(lifecycle.PostStart, path + ".lifecycle.postStart", log);
+            var preStop = DefaultHandler(lifecycle.PreStop, path + ".lifecycle.preStop", log);
+            if (!ReferenceEquals(postStart, lifecycle.PostStart) || !ReferenceEquals(preStop, lifecycle.PreStop))
+            {
+                c = c with { Lifecycle = lifecycle with { PostStart = postStart, PreStop = preStop } };
+            }
         }
 
         return c;
@@ -145,11 +166,18 @@ public static partial class PodDefaulter
             return list;
         }
 
+        // A value already at milli precision in the int64 form rounds to itself (echoed text included): the list is
+        // returned as it is, so the hot path neither prints nor copies anything.
         var result = list;
         foreach (var (name, q) in list)
         {
+            if (q.RoundsUpToItself(MilliScale))
+            {
+                continue;
+            }
+
             var rounded = q.RoundUp(MilliScale);
-            if (!string.Equals(rounded.ToString(), q.ToString(), StringComparison.Ordinal) || !rounded.Equals(q))
+            if (log.On && (!string.Equals(rounded.ToString(), q.ToString(), StringComparison.Ordinal) || !rounded.Equals(q)))
             {
                 log.Add(DefaultingRules.RoundUpToMilli, $"{path}.{name}", rounded.ToString());
             }
@@ -192,7 +220,8 @@ public static partial class PodDefaulter
             log.Add(DefaultingRules.ProbeDefaults, path + ".failureThreshold", "3");
         }
 
-        return p with { Handler = DefaultHandler(p.Handler, path, log)! };
+        var handler = DefaultHandler(p.Handler, path, log)!;
+        return ReferenceEquals(handler, p.Handler) ? p : p with { Handler = handler };
     }
 
     private static ProbeHandler? DefaultHandler(ProbeHandler? handler, string path, ChangeLog log)
@@ -214,7 +243,7 @@ public static partial class PodDefaulter
             log.Add(DefaultingRules.HttpGetDefaults, path + ".httpGet.scheme", "HTTP");
         }
 
-        return handler with { HttpGet = get };
+        return ReferenceEquals(get, handler.HttpGet) ? handler : handler with { HttpGet = get };
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

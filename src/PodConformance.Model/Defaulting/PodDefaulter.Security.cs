@@ -55,12 +55,11 @@ public static partial class PodDefaulter
 
         if (GateOff(profile, FeatureGateNames.ProcMountType))
         {
-            spec = spec with
-            {
-                InitContainers = MapProcMount(spec.InitContainers, "spec.initContainers", log),
-                Containers = MapProcMount(spec.Containers, "spec.containers", log),
-                EphemeralContainers = MapProcMount(spec.EphemeralContainers, "spec.ephemeralContainers", log),
-            };
+            spec = WithContainers(
+                spec,
+                MapProcMount(spec.InitContainers, "spec.initContainers", log),
+                MapProcMount(spec.Containers, "spec.containers", log),
+                MapProcMount(spec.EphemeralContainers, "spec.ephemeralContainers", log));
         }
 
         if (!SecurityGates.AppArmorFieldsKept(profile))
@@ -112,12 +111,11 @@ public static partial class PodDefaulter
             spec = spec with { SecurityContext = spec.SecurityContext with { AppArmorProfile = null } };
         }
 
-        return spec with
-        {
-            InitContainers = MapAppArmor(spec.InitContainers, "spec.initContainers", log),
-            Containers = MapAppArmor(spec.Containers, "spec.containers", log),
-            EphemeralContainers = MapAppArmor(spec.EphemeralContainers, "spec.ephemeralContainers", log),
-        };
+        return WithContainers(
+            spec,
+            MapAppArmor(spec.InitContainers, "spec.initContainers", log),
+            MapAppArmor(spec.Containers, "spec.containers", log),
+            MapAppArmor(spec.EphemeralContainers, "spec.ephemeralContainers", log));
 
         static ValueList<Container> MapAppArmor(ValueList<Container> containers, string listPath, ChangeLog log)
         {

@@ -14,92 +14,122 @@ public static partial class PodDefaulter
     public static Pod Apply(Pod pod, Profile profile) => Apply(pod, profile, null);
 
     /// <summary>Applies defaulting and records every change, for <c>explain</c>.</summary>
+    /// <remarks>
+    /// On the hot path (<paramref name="changes"/> null) nothing is copied that does not change: a container, list or
+    /// spec comes back as the same object when defaulting leaves it alone, and field paths are built only for the log.
+    /// </remarks>
     public static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes) => Apply(pod, profile, changes, createStrategy: true);
 
     /// <summary>
     /// Decode defaulting (SetObjectDefaults_Pod); with <paramref name="createStrategy"/> also the create strategy's
     /// defaulting part (<see cref="CreateStrategy"/>), which the admission pipeline runs separately, after the plugins.
     /// </summary>
+    /// <remarks>
+    /// On the hot path (<paramref name="changes"/> null) nothing is copied that does not change: a container, list or
+    /// spec comes back as the same object when defaulting leaves it alone, and field paths are built only for the log.
+    /// </remarks>
     internal static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes, bool createStrategy)
     {
         var log = new ChangeLog(changes);
         var spec = pod.Spec;
 
         // SetDefaults_Pod
-        spec = spec with
-        {
-            Containers = MapContainers(spec.Containers, "spec.containers", c => RequestsFromLimits(c, log)),
-            InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => RequestsFromLimits(c, log)),
-        };
+        spec = WithContainers(
+            spec,
+            MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => RequestsFromLimits(c, l)),
+            MapContainers(spec.Containers, "spec.containers", log, static (c, l) => RequestsFromLimits(c, l)),
+            spec.EphemeralContainers);
         bool podLevel = profile.IsEnabled(FeatureGateNames.PodLevelResources);
         if (podLevel && profile.Version < PodLevelDefaultsInCreateStrategySince)
         {
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        if (spec.EnableServiceLinks is null)
+        bool? enableServiceLinks = spec.EnableServiceLinks;
+        if (enableServiceLinks is null)
         {
-            spec = spec with { EnableServiceLinks = true };
+            enableServiceLinks = true;
             log.Add(DefaultingRules.EnableServiceLinks, "spec.enableServiceLinks", "true");
         }
 
         if (spec.HostNetwork)
         {
-            spec = spec with
-            {
-                Containers = MapContainers(spec.Containers, "spec.containers", c => HostNetworkPorts(c, log)),
-                InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => HostNetworkPorts(c, log)),
-            };
+            spec = WithContainers(
+                spec,
+                MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => HostNetworkPorts(c, l)),
+                MapContainers(spec.Containers, "spec.containers", log, static (c, l) => HostNetworkPorts(c, l)),
+                spec.EphemeralContainers);
         }
 
         // SetDefaults_PodSpec
-        if (spec.DnsPolicy.Length == 0)
+        string dnsPolicy = spec.DnsPolicy;
+        if (dnsPolicy.Length == 0)
         {
-            spec = spec with { DnsPolicy = "ClusterFirst" };
+            dnsPolicy = "ClusterFirst";
             log.Add(DefaultingRules.DnsPolicy, "spec.dnsPolicy", "ClusterFirst");
         }
 
-        if (spec.RestartPolicy.Length == 0)
+        string restartPolicy = spec.RestartPolicy;
+        if (restartPolicy.Length == 0)
         {
-            spec = spec with { RestartPolicy = "Always" };
+            restartPolicy = "Always";
             log.Add(DefaultingRules.RestartPolicy, "spec.restartPolicy", "Always");
+        }
+
+        // The scalar defaults above and below land in one copy of the spec (the log keeps their order).
+        if (enableServiceLinks != spec.EnableServiceLinks || !ReferenceEquals(dnsPolicy, spec.DnsPolicy) || !ReferenceEquals(restartPolicy, spec.RestartPolicy))
+        {
+            spec = spec with { EnableServiceLinks = enableServiceLinks, DnsPolicy = dnsPolicy, RestartPolicy = restartPolicy };
         }
 
         spec = DefaultPodSecurityContext(spec, log);
 
-        if (spec.TerminationGracePeriodSeconds is null)
+        long? terminationGracePeriod = spec.TerminationGracePeriodSeconds;
+        if (terminationGracePeriod is null)
         {
-            spec = spec with { TerminationGracePeriodSeconds = 30 };
+            terminationGracePeriod = 30;
             log.Add(DefaultingRules.TerminationGracePeriod, "spec.terminationGracePeriodSeconds", "30");
         }
 
-        if (spec.SchedulerName.Length == 0)
+        string schedulerName = spec.SchedulerName;
+        if (schedulerName.Length == 0)
         {
-            spec = spec with { SchedulerName = "default-scheduler" };
+            schedulerName = "default-scheduler";
             log.Add(DefaultingRules.SchedulerName, "spec.schedulerName", "default-scheduler");
         }
 
-        spec = spec with
-        {
-            Volumes = DefaultVolumes(spec.Volumes, profile, log),
-            InitContainers = MapContainers(spec.InitContainers, "spec.initContainers", c => DefaultContainer(c, log)),
-            Containers = MapContainers(spec.Containers, "spec.containers", c => DefaultContainer(c, log)),
-            EphemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", c => DefaultContainer(c, log)),
-            Overhead = RoundUpList(spec.Overhead, "spec.overhead", log),
-        };
-        if (spec.Resources is { } podResources)
+        var volumes = DefaultVolumes(spec.Volumes, profile, log);
+        var initContainers = MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => DefaultContainer(c, l));
+        var containers = MapContainers(spec.Containers, "spec.containers", log, static (c, l) => DefaultContainer(c, l));
+        var ephemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", log, static (c, l) => DefaultContainer(c, l));
+        var overhead = RoundUpList(spec.Overhead, "spec.overhead", log);
+        if (terminationGracePeriod != spec.TerminationGracePeriodSeconds || !ReferenceEquals(schedulerName, spec.SchedulerName)
+            || !Same(volumes, spec.Volumes) || !Same(initContainers, spec.InitContainers) || !Same(containers, spec.Containers)
+            || !Same(ephemeralContainers, spec.EphemeralContainers) || !Same(overhead, spec.Overhead))
         {
             spec = spec with
             {
-                Resources = podResources with
-                {
-                    Limits = RoundUpList(podResources.Limits, "spec.resources.limits", log),
-                    Requests = RoundUpList(podResources.Requests, "spec.resources.requests", log),
-                },
+                TerminationGracePeriodSeconds = terminationGracePeriod,
+                SchedulerName = schedulerName,
+                Volumes = volumes,
+                InitContainers = initContainers,
+                Containers = containers,
+                EphemeralContainers = ephemeralContainers,
+                Overhead = overhead,
             };
         }
 
-        var decoded = pod with { Spec = spec };
+        if (spec.Resources is { } podResources)
+        {
+            var limits = RoundUpList(podResources.Limits, "spec.resources.limits", log);
+            var requests = RoundUpList(podResources.Requests, "spec.resources.requests", log);
+            if (!Same(limits, podResources.Limits) || !Same(requests, podResources.Requests))
+            {
+                spec = spec with { Resources = podResources with { Limits = limits, Requests = requests } };
+            }
+        }
+
+        var decoded = ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec };
         return createStrategy ? CreateStrategy(decoded, profile, log) : decoded;
     }
 
@@ -125,31 +155,52 @@ public static partial class PodDefaulter
         // PrepareForCreate's defaulting part, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling,
         // DNS and claim fields), mutatePodAffinity and mutateTopologySpreadConstraints (DEF-301/302), applyAppArmorVersionSkew (DEF-205/206).
         spec = DropDisabledFields(spec, profile, log);
-        var created = MergeMatchLabelKeys(pod with { Spec = spec }, profile, log);
+        var created = MergeMatchLabelKeys(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, profile, log);
         return ApplyAppArmorVersionSkew(created, profile, log);
     }
 
-    private static ValueList<Container> MapContainers(ValueList<Container> containers, string listPath, Func<ContainerAt, Container> map)
+    /// <summary>The spec with these container lists, the same spec when none of them changed.</summary>
+    private static PodSpec WithContainers(PodSpec spec, ValueList<Container> initContainers, ValueList<Container> containers, ValueList<Container> ephemeralContainers) =>
+        Same(initContainers, spec.InitContainers) && Same(containers, spec.Containers) && Same(ephemeralContainers, spec.EphemeralContainers)
+            ? spec
+            : spec with { InitContainers = initContainers, Containers = containers, EphemeralContainers = ephemeralContainers };
+
+    /// <summary>The same list object (not merely equal): what the map functions return when nothing changed.</summary>
+    private static bool Same<T>(ValueList<T> a, ValueList<T> b) => a.AsImmutableArray() == b.AsImmutableArray();
+
+    private static bool Same<T>(ValueMap<T> a, ValueMap<T> b) => a.IsSameAs(b);
+
+    /// <summary>Maps each container; the same list when every container came back as the same object.</summary>
+    private static ValueList<Container> MapContainers(ValueList<Container> containers, string listPath, ChangeLog log, Func<ContainerAt, ChangeLog, Container> map)
     {
         if (containers.IsEmpty)
         {
             return containers;
         }
 
-        var result = new Container[containers.Count];
-        for (int i = 0; i < result.Length; i++)
+        Container[]? result = null;
+        for (int i = 0; i < containers.Count; i++)
         {
-            result[i] = map(new ContainerAt(containers[i], $"{listPath}[{i}]"));
+            var c = containers[i];
+            var mapped = map(new ContainerAt(c, log.On ? $"{listPath}[{i}]" : ""), log);
+            if (!ReferenceEquals(mapped, c))
+            {
+                result ??= containers.AsSpan().ToArray();
+                result[i] = mapped;
+            }
         }
 
-        return result;
+        return result is null ? containers : new ValueList<Container>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(result));
     }
 
-    /// <summary>A container with the field path of its position, so changes can be reported where they happen.</summary>
+    /// <summary>A container with the field path of its position (empty when nothing is logged), so changes can be reported where they happen.</summary>
     private readonly record struct ContainerAt(Container Container, string Path);
 
     private sealed class ChangeLog(List<DefaultingChange>? changes)
     {
+        /// <summary>Whether changes are recorded: paths and value texts are built only then.</summary>
+        public bool On => changes is not null;
+
         public void Add(string rule, string field, string value) => changes?.Add(new DefaultingChange(rule, field, value));
     }
 }

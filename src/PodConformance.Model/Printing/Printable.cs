@@ -56,6 +56,58 @@ public static class Printable
         }
     }
 
+    /// <summary>
+    /// <paramref name="text"/> cut to at most about <paramref name="max"/> characters, saying how long it was:
+    /// <c>12345678901234…(4761 chars)</c>. A 4,761-digit quantity would otherwise fill a terminal, a Markdown cell or
+    /// an HTML column; the full value stays in the JSON report and the replay command reproduces it.
+    /// </summary>
+    public static string Shorten(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 24);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        string suffix = "…(" + text.Length.ToString(CultureInfo.InvariantCulture) + " chars)";
+        int keep = max - suffix.Length;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--; // never half a surrogate pair
+        }
+
+        return string.Concat(text.AsSpan(0, keep), suffix);
+    }
+
+    /// <summary>Every line of <paramref name="text"/> longer than <paramref name="max"/> shortened as <see cref="Shorten"/> does.</summary>
+    public static string ShortenLines(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            int stop = end < 0 ? text.Length : end;
+            sb.Append(stop - start > max ? Shorten(text[start..stop], max) : text.AsSpan(start, stop - start));
+            if (end < 0)
+            {
+                break;
+            }
+
+            sb.Append('\n');
+            start = end + 1;
+        }
+
+        return sb.ToString();
+    }
+
     public static bool IsControl(char c) => c < ' ' || (c >= '\u007F' && c <= '\u009F');
 
     private static string ControlCharacters()

@@ -10,6 +10,9 @@ public readonly partial struct Quantity
 {
     public Quantity RoundUp(int scale) => RoundUp(scale, out _);
 
+    /// <summary>Whether <see cref="RoundUp(int)"/> returns this very value (int64 form already at that precision).</summary>
+    internal bool RoundsUpToItself(int scale) => !IsDecimal && _scale >= scale;
+
     public Quantity RoundUp(int scale, out bool exact)
     {
         if (IsDecimal)

@@ -12,13 +12,13 @@ public static class SimulationViews
     /// (AGE aside) differs from that pod's previous line, with column widths remembered as kubectl's tabwriter does.
     /// kubectl prints a line for every update, including ones that leave the row unchanged; those are left out here.
     /// </summary>
-    public static string Watch(SimulationResult result, bool wide = false)
+    public static string Watch(SimulationResult result, bool wide = false, bool noHeaders = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var writer = new KubectlTabWriter();
         var sb = new System.Text.StringBuilder();
         var last = new Dictionary<string, string>(StringComparer.Ordinal);
-        bool header = true;
+        bool header = !noHeaders;
         foreach (var snapshot in result.Timeline)
         {
             var row = PodPrinter.Row(snapshot.Pod, snapshot.Time);

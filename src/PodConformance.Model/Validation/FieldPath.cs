@@ -9,14 +9,24 @@ namespace PodConformance.Model.Validation;
 /// (<c>spec.containers[0].resources.requests</c>, <c>metadata.labels[app]</c>).
 /// </summary>
 /// <remarks>
-/// A linked list to the root, so building a child is one small allocation and the string is only built
-/// when an error is reported (validation runs on hot property-test paths).
+/// A linked list to the root, and the string is only built when an error is reported (validation runs on hot
+/// property-test paths). A path also keeps the children built from it (a few names, the first indexes), so the
+/// paths validation walks on every call (<c>spec.containers[0].resources</c>…) are built once per process from the
+/// static roots and then reused: validating a pod without errors allocates no path. The caches are bounded, so
+/// names taken from data (annotation keys) cannot grow them past a few entries per node.
 /// </remarks>
 public sealed class FieldPath : IEquatable<FieldPath>
 {
+    private const int CachedNames = 8;
+    private const int CachedIndexes = 32;
+
+    private static readonly string[] IndexTexts = BuildIndexTexts();
+
     private readonly FieldPath? _parent;
     private readonly string _name;
     private readonly string? _index;
+    private FieldPath?[]? _children;
+    private FieldPath?[]? _indexes;
 
     private FieldPath(FieldPath? parent, string name, string? index)
     {
@@ -37,14 +47,70 @@ public sealed class FieldPath : IEquatable<FieldPath>
         return path;
     }
 
-    public FieldPath Child(string name) => new(this, name, null);
+    public FieldPath Child(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Cached(name, null);
+    }
+
+    /// <summary>A named child or map key from this node's bounded cache, made and cached when there is room.</summary>
+    private FieldPath Cached(string name, string? key)
+    {
+        var cache = _children ?? InitCache(ref _children, CachedNames);
+        for (int i = 0; i < cache.Length; i++)
+        {
+            var cached = Volatile.Read(ref cache[i]);
+            if (cached is null)
+            {
+                // A free slot: claim it (another thread may win it with the same or another name; either is fine).
+                var made = new FieldPath(this, name, key);
+                var other = Interlocked.CompareExchange(ref cache[i], made, null);
+                if (other is null || other.Is(name, key))
+                {
+                    return other ?? made;
+                }
+
+                continue;
+            }
+
+            if (cached.Is(name, key))
+            {
+                return cached;
+            }
+        }
+
+        return new FieldPath(this, name, key);
+    }
+
+    private bool Is(string name, string? key) =>
+        string.Equals(_name, name, StringComparison.Ordinal) && string.Equals(_index, key, StringComparison.Ordinal);
 
     public FieldPath Child(string name, string next) => Child(name).Child(next);
 
-    public FieldPath Index(int index) => new(this, "", index.ToString(CultureInfo.InvariantCulture));
+    public FieldPath Index(int index)
+    {
+        if ((uint)index >= CachedIndexes)
+        {
+            return new FieldPath(this, "", index.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var cache = _indexes ?? InitCache(ref _indexes, CachedIndexes);
+        var cached = Volatile.Read(ref cache[index]);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var made = new FieldPath(this, "", IndexTexts[index]);
+        return Interlocked.CompareExchange(ref cache[index], made, null) ?? made;
+    }
 
     /// <summary>A map key; printed verbatim inside brackets, as upstream does (no quoting or escaping).</summary>
-    public FieldPath Key(string key) => new(this, "", key);
+    public FieldPath Key(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Cached("", key);
+    }
 
     public override string ToString()
     {
@@ -82,6 +148,23 @@ public sealed class FieldPath : IEquatable<FieldPath>
         }
 
         return sb.ToString();
+    }
+
+    private static FieldPath?[] InitCache(ref FieldPath?[]? field, int size)
+    {
+        Interlocked.CompareExchange(ref field, new FieldPath?[size], null);
+        return field!;
+    }
+
+    private static string[] BuildIndexTexts()
+    {
+        var texts = new string[CachedIndexes];
+        for (int i = 0; i < texts.Length; i++)
+        {
+            texts[i] = i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return texts;
     }
 
     public bool Equals(FieldPath? other) => other is not null && string.Equals(ToString(), other.ToString(), StringComparison.Ordinal);

@@ -20,14 +20,15 @@ public static partial class PodValidator
             return;
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        // Names seen so far: a scan of the earlier containers for the usual few, a set beyond (bounded cost either way).
+        var names = containers.Count > SmallNameScan ? new HashSet<string>(StringComparer.Ordinal) : null;
         for (int i = 0; i < containers.Count; i++)
         {
             var c = containers[i];
             var idx = path.Index(i);
             ValidateContainerCommon(ctx, c, spec, volumes, idx, isInit: false);
 
-            if (!names.Add(c.Name))
+            if (names is null ? NameBefore(containers, i, c.Name) : !names.Add(c.Name))
             {
                 ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name), ValidationRules.ContainerNameUnique);
             }
@@ -61,13 +62,17 @@ public static partial class PodValidator
     /// </summary>
     private static void ValidateInitContainers(Context ctx, PodSpec spec, HashSet<string> volumes, FieldPath path)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in spec.Containers)
+        var inits = spec.InitContainers;
+        HashSet<string>? names = null;
+        if (spec.Containers.Count + inits.Count > SmallNameScan)
         {
-            names.Add(c.Name);
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var c in spec.Containers)
+            {
+                names.Add(c.Name);
+            }
         }
 
-        var inits = spec.InitContainers;
         for (int i = 0; i < inits.Count; i++)
         {
             var c = inits[i];
@@ -92,13 +97,17 @@ public static partial class PodValidator
                 restartAlways = c.RestartPolicy == "Always";
             }
 
-            if (names.Contains(c.Name))
+            // Taken: a regular container's name, or a non-empty name of an earlier init container.
+            bool taken = names is null
+                ? NameBefore(spec.Containers, spec.Containers.Count, c.Name) || (c.Name.Length > 0 && NameBefore(inits, i, c.Name))
+                : names.Contains(c.Name);
+            if (taken)
             {
                 ctx.Add(FieldError.Duplicate(idx.Child("name"), c.Name), ValidationRules.ContainerNameUnique);
             }
             else if (c.Name.Length > 0)
             {
-                names.Add(c.Name);
+                names?.Add(c.Name);
             }
 
             CheckHostPortConflicts(ctx, inits, i, i + 1, path);
@@ -138,6 +147,23 @@ public static partial class PodValidator
                 }
             }
         }
+    }
+
+    /// <summary>Up to this many containers, names are checked for uniqueness by scanning instead of with a set.</summary>
+    private const int SmallNameScan = 16;
+
+    /// <summary>Whether one of the first <paramref name="count"/> containers has this name.</summary>
+    private static bool NameBefore(ValueList<Container> containers, int count, string name)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            if (string.Equals(containers[k].Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

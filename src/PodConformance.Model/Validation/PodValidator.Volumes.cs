@@ -13,17 +13,21 @@ public static partial class PodValidator
 {
     private const string MoreThanOneVolumeType = "may not specify more than 1 volume type";
 
+    /// <summary>The volume names of a pod without volumes: shared, so it is only ever read (never add to it).</summary>
+    private static readonly HashSet<string> NoVolumes = new(StringComparer.Ordinal);
+
     /// <summary>
     /// ValidateVolumes (VAL-060): returns the names of the volumes registered (no error) and records them, with their
     /// sources, in <see cref="Context.VolumeSources"/> for the mount and device checks.
     /// </summary>
     private static HashSet<string> ValidateVolumes(Context ctx, ValueList<Volume> volumes, FieldPath path)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
         if (volumes.IsEmpty)
         {
-            return names;
+            return NoVolumes;
         }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
 
         using var _ = ctx.Rule(ValidationRules.VolumesAndMounts);
         var registered = new Dictionary<string, Volume>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PodConformance.Model.Printing;
+using PodConformance.Model.Profiles;
 using PodConformance.Suite.Running;
 
 namespace PodConformance.Suite.Reports;
@@ -8,18 +9,37 @@ namespace PodConformance.Suite.Reports;
 /// <summary>The run as printed to a terminal or CI log: a header, one row per property, the failures, the totals.</summary>
 public static class ConsoleReport
 {
-    /// <summary>One progress line (written only when the output is a terminal).</summary>
-    public static string Progress(int done, int total, PropertyResult result)
+    /// <summary>The run's first line and a blank line: what is checked, against what, with which seed (printed before the first case).</summary>
+    public static string Header(string adapter, Profile profile, RunOptions options)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        return string.Create(CultureInfo.InvariantCulture, $"[{done}/{total}] {result.Property.Id} {RunText.Outcome(result.Outcome)}\n");
+        ArgumentNullException.ThrowIfNull(options);
+        var w = new StringBuilder();
+        w.Append(CultureInfo.InvariantCulture, $"podconf run: adapter {Printable.Escape(adapter)}, Kubernetes {profile}, seed {options.Seed}, {options.Count} cases per property");
+        if (options.Repeat > 1)
+        {
+            w.Append(CultureInfo.InvariantCulture, $", each run {options.Repeat} times");
+        }
+
+        if (options.Shard is { } shard)
+        {
+            w.Append(", shard ").Append(shard.ToString());
+        }
+
+        return w.Append("\n\n").ToString();
     }
 
-    public static string Render(RunReport run, bool timings = false)
+    /// <param name="run">The run.</param>
+    /// <param name="timings">A TIME column.</param>
+    /// <param name="header">Start with <see cref="Header"/> (false when it was printed before the run).</param>
+    public static string Render(RunReport run, bool timings = false, bool header = true)
     {
         ArgumentNullException.ThrowIfNull(run);
         var w = new StringBuilder();
-        w.Append(CultureInfo.InvariantCulture, $"podconf run: adapter {run.Adapter}, Kubernetes {run.Profile}, seed {run.Options.Seed}, {run.Options.Count} cases per property\n\n");
+        if (header)
+        {
+            w.Append(Header(run.Adapter, run.Profile, run.Options));
+        }
+
         var rows = new List<string[]> { timings ? ["PROPERTY", "RESULT", "CASES", "TIME", "NOTE"] : ["PROPERTY", "RESULT", "CASES", "NOTE"] };
         foreach (var r in run.Results)
         {
@@ -55,7 +75,6 @@ public static class ConsoleReport
             Outcome.Failed or Outcome.ExpectedFailure when r.Counterexample is { } c => c.Detail,
             _ => r.Reason,
         };
-        note = note.Replace('\n', ' ');
-        return note.Length > 100 ? note[..97] + "..." : note;
+        return Printable.Shorten(Printable.Escape(note.Replace('\n', ' ')), 100);
     }
 }

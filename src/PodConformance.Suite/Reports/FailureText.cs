@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PodConformance.Model.Printing;
 using PodConformance.Suite.Running;
 
 namespace PodConformance.Suite.Reports;
@@ -26,17 +27,42 @@ public static class FailureText
             }
         }
 
-        w.Append("why: ").Append(result.Reason).Append('\n');
+        w.Append("why: ").Append(Printable.Shorten(result.Reason, LineLimit)).Append('\n');
         if (result.Counterexample is { } c)
         {
-            w.Append(CultureInfo.InvariantCulture, $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {c.Original.Describe()}):\n");
-            w.Append(Indent(CaseText.Render(c.Shrunk)));
+            w.Append(CultureInfo.InvariantCulture, $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {Printable.Shorten(c.Original.Describe(), 120)}):\n");
+            w.Append(Indent(Printable.ShortenLines(CaseText.Render(c.Shrunk), LineLimit)));
             w.Append("observed (model = expected | adapter = actual):\n");
             w.Append(SideBySide(p.View(c.Expected), p.View(c.Actual)));
         }
 
         w.Append("replay: ").Append(RunText.Replay(run, result)).Append('\n');
-        return w.ToString();
+        return Escaped(w.ToString());
+    }
+
+    /// <summary>
+    /// The longest value line a failure prints (the reason, a line of the case); longer ones (a 4,761-digit quantity)
+    /// are cut, saying their length. Long enough for an adapter's error with its command line; the spec's rule texts
+    /// are podconf's own and printed whole.
+    /// </summary>
+    public const int LineLimit = 400;
+
+    /// <summary>The longest value of one side-by-side column.</summary>
+    private const int CellLimit = 110;
+
+    /// <summary>
+    /// Report text made safe and short: control characters from a case or an adapter shown as escapes (LF and TAB
+    /// kept), every line cut to <see cref="LineLimit"/>.
+    /// </summary>
+    public static string Clean(string text) => Printable.ShortenLines(Escaped(text), LineLimit);
+
+    /// <summary>Control characters shown as escapes, LF and TAB kept (terminal, Markdown and JUnit print failures through this).</summary>
+    private static string Escaped(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length + 16);
+        Printable.Append(sb, text, keepLineBreaksAndTabs: true);
+        return sb.ToString();
     }
 
     /// <summary>Two columns; lines that differ are marked with <c>!</c>.</summary>
@@ -54,11 +80,15 @@ public static class FailureText
             string e = i < expected.Count ? expected[i] : "";
             string a = i < actual.Count ? actual[i] : "";
             char mark = string.Equals(e, a, StringComparison.Ordinal) ? ' ' : '!';
+            (e, a) = (Cell(e), Cell(a));
             w.Append("  ").Append(mark).Append(' ').Append(e.PadRight(width)).Append(" | ").Append(a).Append('\n');
         }
 
         return w.ToString();
     }
+
+    /// <summary>One value of a column: on one line, and short enough that both columns stay in view.</summary>
+    private static string Cell(string value) => Printable.Shorten(Printable.Escape(value), CellLimit);
 
     private static string Indent(string text) =>
         string.Concat(text.Split('\n').Select((l, i) => l.Length == 0 ? (i == 0 ? "\n" : "") : "    " + l + "\n"));

@@ -42,12 +42,37 @@ public static class HtmlReport
             w.Append("</section>\n");
         }
 
+        // Known deviations get the same detail: what differs is what the expectation file accepted.
+        var expected = run.Results.Where(r => r.Outcome == Outcome.ExpectedFailure).ToList();
+        if (expected.Count > 0)
+        {
+            w.Append("<section id=\"expected-failures\">\n<h2>Expected failures</h2>\n");
+            foreach (var r in expected)
+            {
+                Failure(w, run, r, specBase);
+            }
+
+            w.Append("</section>\n");
+        }
+
         Rules(w, run, specBase);
         w.Append("</main>\n</body>\n</html>\n");
         return w.ToString();
     }
 
     private static bool IsFailure(PropertyResult r) => r.Outcome is Outcome.Failed or Outcome.UnexpectedPass;
+
+    /// <summary>Has a detail section (failures and expected failures), so its summary row links there.</summary>
+    private static bool HasDetail(PropertyResult r) => IsFailure(r) || r.Outcome == Outcome.ExpectedFailure;
+
+    /// <summary>Summary order: failures first, then expected failures, passes, skips; catalogue order within each.</summary>
+    private static int Rank(PropertyResult r) => r.Outcome switch
+    {
+        Outcome.Failed or Outcome.UnexpectedPass => 0,
+        Outcome.ExpectedFailure => 1,
+        Outcome.Passed => 2,
+        _ => 3,
+    };
 
     private static void Header(StringBuilder w, RunReport run, bool timings)
     {
@@ -57,7 +82,7 @@ public static class HtmlReport
         Fact(w, "feature gates", gates.Length == 0 ? "defaults of the release" : gates);
         Fact(w, "seed", run.Options.Seed.ToString(CultureInfo.InvariantCulture));
         Fact(w, "cases per property", Int(run.Options.Count));
-        Fact(w, "rules", string.IsNullOrEmpty(run.Options.Rules) ? "all" : run.Options.Rules);
+        Fact(w, "rules", string.IsNullOrEmpty(run.Options.Rules) ? "all" : run.Options.Rules.Replace(",", ", ", StringComparison.Ordinal)); // breaks between globs, not inside an ID
         Fact(w, "tolerance", GoDuration.Format(run.Options.Tolerance));
         if (timings)
         {
@@ -83,12 +108,12 @@ public static class HtmlReport
             w.Append("<th>time</th>");
         }
 
-        w.Append("<th>covered rules</th><th>spec</th><th>note</th></tr></thead>\n<tbody>\n");
-        foreach (var r in run.Results)
+        w.Append("<th class=\"rules\">covered rules</th><th class=\"spec\">spec</th><th>note</th></tr></thead>\n<tbody>\n");
+        foreach (var r in run.Results.OrderBy(Rank))
         {
             var p = r.Property;
             w.Append("<tr><td><code>");
-            if (IsFailure(r))
+            if (HasDetail(r))
             {
                 w.Append("<a href=\"#").Append(Anchor("fail-", p.Id)).Append("\">").Append(Escape(p.Id)).Append("</a>");
             }
@@ -105,14 +130,14 @@ public static class HtmlReport
             }
 
             w.Append("<td class=\"rules\">").Append(string.Join(" ", p.Covers.Select(RuleLink))).Append("</td>");
-            w.Append("<td>").Append(SpecLink(p.Spec, specBase)).Append("</td>");
+            w.Append("<td class=\"spec\">").Append(SpecLink(p.Spec, specBase)).Append("</td>");
             string note = r.Outcome switch
             {
                 Outcome.Passed => "",
                 Outcome.Failed or Outcome.ExpectedFailure when r.Counterexample is { } c => c.Detail,
                 _ => r.Reason,
             };
-            w.Append("<td class=\"note\">").Append(Escape(note)).Append("</td></tr>\n");
+            w.Append("<td class=\"note\">").Append(Short(note, 200)).Append("</td></tr>\n");
         }
 
         w.Append("</tbody>\n</table>\n</section>\n");
@@ -129,9 +154,9 @@ public static class HtmlReport
     private static void Failure(StringBuilder w, RunReport run, PropertyResult r, string? specBase)
     {
         var p = r.Property;
-        w.Append("<article class=\"failure\" id=\"").Append(Anchor("fail-", p.Id)).Append("\">\n");
+        w.Append(r.Outcome == Outcome.ExpectedFailure ? "<article class=\"failure expected\" id=\"" : "<article class=\"failure\" id=\"").Append(Anchor("fail-", p.Id)).Append("\">\n");
         w.Append("<h3>").Append(Badge(r.Outcome)).Append(' ').Append("<code>").Append(Escape(p.Id)).Append("</code> — ").Append(Escape(p.Title)).Append("</h3>\n");
-        w.Append("<p><b>why:</b> ").Append(Escape(r.Reason)).Append("</p>\n");
+        w.Append("<p><b>why:</b> ").Append(Short(r.Reason, FailureText.LineLimit)).Append("</p>\n");
         w.Append("<p class=\"muted\">spec: ").Append(SpecLink(p.Spec, specBase)).Append(" · Kubernetes source: <code>").Append(Escape(p.Source)).Append("</code></p>\n");
         w.Append("<h4>Rules checked</h4>\n<ul class=\"rules\">\n");
         foreach (string id in p.Covers)
@@ -155,13 +180,13 @@ public static class HtmlReport
             {
                 if (failure is not null)
                 {
-                    w.Append("<p><b>").Append(side).Append(" failed on the case:</b></p>\n<pre>").Append(Escape(failure)).Append("</pre>\n");
+                    w.Append("<p><b>").Append(side).Append(" failed on the case:</b></p>\n<pre>").Append(ShortLines(failure, FailureText.LineLimit)).Append("</pre>\n");
                 }
             }
 
             w.Append("<h4>Shrunk case</h4>\n<p class=\"muted\">").Append(Escape(string.Create(CultureInfo.InvariantCulture,
-                $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {c.Original.Describe()}); {c.Detail}"))).Append("</p>\n");
-            w.Append("<pre>").Append(Escape(CaseText.Render(c.Shrunk))).Append("</pre>\n");
+                $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {Model.Printing.Printable.Shorten(c.Original.Describe(), 120)}); {Model.Printing.Printable.Shorten(c.Detail, FailureText.LineLimit)}"))).Append("</p>\n");
+            w.Append("<pre>").Append(ShortLines(CaseText.Render(c.Shrunk), FailureText.LineLimit)).Append("</pre>\n");
         }
 
         w.Append("<h4>Replay</h4>\n<pre>").Append(Escape(RunText.Replay(run, r))).Append("</pre>\n</article>\n");
@@ -178,7 +203,7 @@ public static class HtmlReport
             string? a = i < actual.Count ? actual[i] : null;
             bool same = string.Equals(e, a, StringComparison.Ordinal);
             w.Append(same ? "<tr>" : "<tr class=\"diff\">").Append("<td class=\"mark\">").Append(same ? "" : "≠ differs").Append("</td>");
-            w.Append("<td>").Append(e is null ? "<i>(none)</i>" : Escape(e)).Append("</td><td>").Append(a is null ? "<i>(none)</i>" : Escape(a)).Append("</td></tr>\n");
+            w.Append("<td>").Append(e is null ? "<i>(none)</i>" : Short(e, 200)).Append("</td><td>").Append(a is null ? "<i>(none)</i>" : Short(a, 200)).Append("</td></tr>\n");
         }
 
         w.Append("</tbody>\n</table>\n");

@@ -2,7 +2,8 @@ namespace PodConformance.Suite.Reports;
 
 /// <summary>
 /// The HTML report's stylesheet, inlined so the report is one file that opens anywhere (no network, no web fonts:
-/// local sans-serif and monospace fonts only). Laid out for a 1280px-wide window.
+/// local sans-serif and monospace fonts only). Laid out for a 1280px-wide window; below 900px the facts take two columns
+/// and the summary drops its covered-rules and spec columns (each failure section shows both).
 /// </summary>
 internal static class HtmlStyle
 {
@@ -28,6 +29,7 @@ internal static class HtmlStyle
         th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #e4e7eb; }
         th { background: #f0f2f5; font-size: 13px; }
         table.summary td.rules { font-size: 12px; max-width: 360px; }
+        table.summary td.rules a, table.summary td code, article h3 code { white-space: nowrap; }
         table.summary td.note { font-size: 12.5px; max-width: 380px; word-break: break-word; }
         .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px; font-weight: bold; white-space: nowrap; }
         .badge.passed { background: #e3f4e6; color: #1e5b28; }
@@ -35,6 +37,7 @@ internal static class HtmlStyle
         .badge.expected-failure { background: #fdf0c4; color: #5c4300; }
         .badge.skipped { background: #eceff3; color: #4a5563; }
         article.failure { border: 1px solid #d5dae1; border-left: 6px solid #c9453f; border-radius: 4px; padding: 12px 16px; margin: 0 0 20px; }
+        article.failure.expected { border-left-color: #d4a72c; }
         ul.rules { margin: 4px 0; padding-left: 20px; }
         ul.rules li { margin: 2px 0; }
         table.observed td { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12.5px; white-space: pre-wrap; word-break: break-word; width: 47%; }
@@ -48,5 +51,11 @@ internal static class HtmlStyle
         details > summary h2 { display: inline-block; border-bottom: none; margin: 28px 0 6px; }
         dl.spec dt { font-weight: bold; margin-top: 6px; }
         dl.spec dd { margin: 0 0 0 20px; }
+        @media (max-width: 900px) {
+          body { padding: 12px 10px 30px; }
+          dl.facts { grid-template-columns: max-content 1fr; }
+          table.summary td.rules, table.summary th.rules, table.summary td.spec, table.summary th.spec { display: none; }
+          table.observed td { width: auto; }
+        }
         """;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PodConformance.Model.Printing;
 
 namespace PodConformance.Suite.Reports;
 
@@ -23,16 +24,30 @@ public static class HtmlText
                 case '>': w.Append("&gt;"); break;
                 case '"': w.Append("&quot;"); break;
                 case '\'': w.Append("&#39;"); break;
-                case '\r': break;
                 default:
-                    // Control characters other than tab and newline are not allowed in HTML text; show them as U+FFFD.
-                    w.Append(char.IsControl(c) && c is not ('\n' or '\t') ? '\uFFFD' : c);
+                    // Control characters other than tab and newline are not allowed in HTML text: shown as escapes
+                    // (\r, \x1b), as the terminal and the other reports show them.
+                    if (Printable.IsControl(c) && c is not ('\n' or '\t'))
+                    {
+                        Printable.Append(w, [c], keepLineBreaksAndTabs: false);
+                    }
+                    else
+                    {
+                        w.Append(c);
+                    }
+
                     break;
             }
         }
 
         return w.ToString();
     }
+
+    /// <summary>Escaped and cut to <paramref name="max"/> characters, saying the length (<see cref="Printable.Shorten"/>).</summary>
+    public static string Short(string text, int max) => Escape(Printable.Shorten(text, max));
+
+    /// <summary>Escaped, every line cut to <paramref name="max"/> characters.</summary>
+    public static string ShortLines(string text, int max) => Escape(Printable.ShortenLines(text, max));
 
     /// <summary>An id usable in <c>id</c> and <c>href="#…"</c> (letters, digits, '-', '_'; others become '-').</summary>
     public static string Anchor(string prefix, string text)

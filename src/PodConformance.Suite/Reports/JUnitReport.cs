@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using PodConformance.Model.Printing;
 using PodConformance.Suite.Running;
 
 namespace PodConformance.Suite.Reports;
 
 /// <summary>
 /// JUnit XML for CI test tabs: one testcase per property; a failure or unexpected pass is a <c>failure</c>, a skip
-/// is <c>skipped</c>, an expected failure passes with a note. <c>time</c> is written only with <c>timings</c>.
+/// is <c>skipped</c>, an expected failure passes with a note. A testcase is named by its property ID (the title is a
+/// testcase property), so CI history survives a title change. <c>time</c> is written only with <c>timings</c>
+/// (<c>podconf run --junit</c> always asks for it).
 /// </summary>
 public static class JUnitReport
 {
@@ -22,7 +25,7 @@ public static class JUnitReport
             int failures = run.Count(Outcome.Failed) + run.Count(Outcome.UnexpectedPass);
             w.WriteStartElement("testsuites");
             w.WriteStartElement("testsuite");
-            w.WriteAttributeString("name", "podconf run " + run.Adapter);
+            w.WriteAttributeString("name", "podconf run " + Printable.Escape(run.Adapter));
             w.WriteAttributeString("tests", run.Results.Count.ToString(CultureInfo.InvariantCulture));
             w.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
             w.WriteAttributeString("errors", "0");
@@ -33,33 +36,47 @@ public static class JUnitReport
             Property(w, "featureGates", RunText.FeatureGates(run.Profile));
             Property(w, "seed", run.Options.Seed.ToString(CultureInfo.InvariantCulture));
             Property(w, "count", run.Options.Count.ToString(CultureInfo.InvariantCulture));
+            if (run.Options.Repeat > 1)
+            {
+                Property(w, "repeat", run.Options.Repeat.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (run.Options.Shard is { } shard)
+            {
+                Property(w, "shard", shard.ToString());
+            }
             w.WriteEndElement();
             foreach (var r in run.Results)
             {
                 w.WriteStartElement("testcase");
                 w.WriteAttributeString("classname", "podconf." + r.Property.Spec.Replace("spec/", "", StringComparison.Ordinal).Replace(".md", "", StringComparison.Ordinal));
-                w.WriteAttributeString("name", r.Property.Id + ": " + r.Property.Title);
+                // The property ID alone: a stable name, so renaming a title keeps the CI history of the test.
+                w.WriteAttributeString("name", r.Property.Id);
                 if (timings)
                 {
                     w.WriteAttributeString("time", r.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture));
                 }
 
+                w.WriteStartElement("properties");
+                Property(w, "title", r.Property.Title);
+                w.WriteEndElement();
+
                 switch (r.Outcome)
                 {
                     case Outcome.Failed or Outcome.UnexpectedPass:
                         w.WriteStartElement("failure");
-                        w.WriteAttributeString("message", r.Reason);
+                        w.WriteAttributeString("message", Message(r.Reason));
                         w.WriteAttributeString("type", RunText.OutcomeKey(r.Outcome));
                         w.WriteString(FailureText.Render(run, r));
                         w.WriteEndElement();
                         break;
                     case Outcome.Skipped:
                         w.WriteStartElement("skipped");
-                        w.WriteAttributeString("message", r.Reason);
+                        w.WriteAttributeString("message", Message(r.Reason));
                         w.WriteEndElement();
                         break;
                     case Outcome.ExpectedFailure:
-                        w.WriteElementString("system-out", r.Reason);
+                        w.WriteElementString("system-out", FailureText.Clean(r.Reason));
                         break;
                 }
 
@@ -73,11 +90,14 @@ public static class JUnitReport
         return sb.ToString() + "\n";
     }
 
+    /// <summary>An attribute value: one line, control characters escaped (XML 1.0 cannot carry most of them), shortened.</summary>
+    private static string Message(string reason) => Printable.Shorten(Printable.Escape(reason), FailureText.LineLimit);
+
     private static void Property(XmlWriter w, string name, string value)
     {
         w.WriteStartElement("property");
         w.WriteAttributeString("name", name);
-        w.WriteAttributeString("value", value);
+        w.WriteAttributeString("value", Printable.Escape(value));
         w.WriteEndElement();
     }
 

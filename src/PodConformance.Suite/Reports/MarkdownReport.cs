@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PodConformance.Model.Printing;
 using PodConformance.Suite.Running;
 
 namespace PodConformance.Suite.Reports;
@@ -11,7 +12,7 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(run);
         var w = new StringBuilder();
-        w.Append("## podconf run: ").Append(run.Adapter).Append('\n').Append('\n');
+        w.Append("## podconf run: ").Append(Printable.Escape(run.Adapter)).Append('\n').Append('\n');
         w.Append(CultureInfo.InvariantCulture, $"Kubernetes {run.Profile}, seed `{run.Options.Seed}`, {run.Options.Count} cases per property.\n\n");
         w.Append("**").Append(ConsoleReport.Totals(run)).Append("**\n\n");
         w.Append("| property | result | cases | note |\n|---|---|---|---|\n");
@@ -31,6 +32,7 @@ public static class MarkdownReport
         return w.ToString();
     }
 
+    /// <summary>A table cell: one line, control characters escaped, at most 200 characters, no column or tag breaks.</summary>
     private static string Cell(string text) =>
-        text.Replace("\n", " ", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+        Printable.Shorten(Printable.Escape(text.Replace("\n", " ", StringComparison.Ordinal)), 200).Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 }

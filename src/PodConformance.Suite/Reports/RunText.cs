@@ -54,6 +54,11 @@ public static class RunText
             parts.Add("--tolerance " + Model.Time.GoDuration.Format(run.Options.Tolerance));
         }
 
+        if (run.Options.Repeat > 1 && Running.Repeats.IsFlaky(result))
+        {
+            parts.Add("--repeat " + run.Options.Repeat.ToString(CultureInfo.InvariantCulture));
+        }
+
         return string.Join(" ", parts);
     }
 

@@ -24,6 +24,15 @@ public sealed record RunOptions
     /// <summary>How far an adapter's timings may be from the model's; the model itself is compared exactly.</summary>
     public TimeSpan Tolerance { get; init; } = Catalog.DefaultTolerance;
 
+    /// <summary>
+    /// How many times each property runs its cases (flake detection): the cases are the same each time, so any
+    /// difference between the repeats is the adapter's nondeterminism.
+    /// </summary>
+    public int Repeat { get; init; } = 1;
+
+    /// <summary>This run's part of the selected properties (CI machines splitting one run); null runs them all.</summary>
+    public Shard? Shard { get; init; }
+
     public int CountFor(ConformanceProperty property)
     {
         ArgumentNullException.ThrowIfNull(property);

@@ -19,29 +19,61 @@ public sealed record RunReport(string Adapter, Profile Profile, RunOptions Optio
 /// </summary>
 public static class SuiteRun
 {
-    public static RunReport Execute(IConformanceAdapter adapter, RunOptions options, Expectations? expectations = null, Action<int, int, PropertyResult>? progress = null, CancellationToken cancellationToken = default)
+    public static RunReport Execute(IConformanceAdapter adapter, RunOptions options, Expectations? expectations = null, Action<int, int, PropertyResult>? progress = null, CancellationToken cancellationToken = default) =>
+        Execute(adapter, options, expectations, progress is null ? null : new PerProperty(progress), cancellationToken);
+
+    /// <summary>
+    /// The run, with <paramref name="progress"/> told of every case. With <see cref="RunOptions.Repeat"/> above 1 each
+    /// property runs its cases that many times; a property whose repeats disagree is a failure marked flaky.
+    /// </summary>
+    public static RunReport Execute(IConformanceAdapter adapter, RunOptions options, Expectations? expectations, IRunProgress? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(options);
         var properties = Select(options);
         var runner = new SuiteRunner(new ModelAdapter(), adapter, options.Profile);
         var results = new List<PropertyResult>(properties.Count);
+        progress?.Started(properties.Count, properties.Sum(p => (long)CasesOf(p, options)));
+        Action? caseDone = progress is null ? null : progress.CaseDone;
         for (int i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            var result = runner.Run(property, options.Seed, options.CountFor(property), cancellationToken);
+            progress?.PropertyStarted(i, property, CasesOf(property, options));
+            var result = Repeats.Run(runner, property, options, caseDone, cancellationToken);
             result = (expectations ?? Expectations.None).Apply(result);
             results.Add(result);
-            progress?.Invoke(i + 1, properties.Count, result);
+            progress?.PropertyDone(i, result);
         }
 
         return new RunReport(adapter.Name, options.Profile, options, results);
     }
 
-    /// <summary>The catalogue (with the run's tolerance) filtered by the run's rule globs, in catalogue order.</summary>
+    /// <summary>The generated cases a property takes in this run (all repeats; none when it will be skipped).</summary>
+    private static int CasesOf(ConformanceProperty p, RunOptions options) => p.Pending is null ? options.CountFor(p) * options.Repeat : 0;
+
+    /// <summary>The catalogue (with the run's tolerance) filtered by the run's rule globs, in catalogue order; then the run's shard of it.</summary>
     public static IReadOnlyList<ConformanceProperty> Select(RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Catalog.Create(options.Tolerance).Where(options.Selects).ToList();
+        var selected = Catalog.Create(options.Tolerance).Where(options.Selects).ToList();
+        return options.Shard is { } shard ? selected.Where((_, i) => shard.Holds(i)).ToList() : selected;
+    }
+
+    /// <summary>The old per-property callback as a progress listener.</summary>
+    private sealed class PerProperty(Action<int, int, PropertyResult> done) : IRunProgress
+    {
+        private int _total;
+
+        public void Started(int properties, long cases) => _total = properties;
+
+        public void PropertyStarted(int index, ConformanceProperty property, int cases)
+        {
+        }
+
+        public void CaseDone()
+        {
+        }
+
+        public void PropertyDone(int index, PropertyResult result) => done(index + 1, _total, result);
     }
 }

@@ -30,7 +30,10 @@ public class AuditCommandTests
         var r = CliRun.WithStdin(text, "audit", "-f", "-", "-o", "json", "--now", "2025-01-31T10:10:00Z");
         Assert.Equal(1, r.ExitCode);
         using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
-        var findings = doc.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("field").GetString()!, e => e);
+        var resource = doc.RootElement.GetProperty("resources")[0];
+        Assert.Equal("statusInvalid", resource.GetProperty("status").GetString());
+        var findings = resource.GetProperty("validationErrors").EnumerateArray().ToDictionary(e => e.GetProperty("path").GetString()!, e => e);
+        Assert.True(findings["status.qosClass"].GetProperty("line").GetInt32() > 1); // where qosClass is written
         Assert.Equal("Burstable", findings["status.qosClass"].GetProperty("expected").GetString());
         Assert.StartsWith("QOS-", findings["status.qosClass"].GetProperty("rule").GetString(), StringComparison.Ordinal);
         Assert.Equal("Running", findings["status.phase"].GetProperty("expected").GetString());

@@ -172,13 +172,13 @@ public class EnvCommandTests
         Assert.Contains("--node-allocatable: memory:", bad.Error, StringComparison.Ordinal);
         var negative = CliRun.WithStdin(bare, "env", "-f", "-", "--node-allocatable", "cpu=-1");
         Assert.Equal(2, negative.ExitCode);
-        Assert.Equal("podconf: --node-allocatable: cpu: must not be negative\n", negative.Error);
+        Assert.Equal("podconf: --node-allocatable: cpu: must not be negative\nSee 'podconf env --help' for usage.\n", negative.Error);
         var ip = CliRun.WithStdin(bare, "env", "-f", "-", "--node-ip", "not-an-ip");
         Assert.Equal(2, ip.ExitCode);
-        Assert.Equal("podconf: --node-ip: \"not-an-ip\" is not an IP address\n", ip.Error);
+        Assert.Equal("podconf: --node-ip: \"not-an-ip\" is not an IP address\nSee 'podconf env --help' for usage.\n", ip.Error);
         var podIp = CliRun.WithStdin(bare, "env", "-f", "-", "--pod-ip", "10.0.0.1,zz");
         Assert.Equal(2, podIp.ExitCode);
-        Assert.Equal("podconf: --pod-ip: \"zz\" is not an IP address\n", podIp.Error);
+        Assert.Equal("podconf: --pod-ip: \"zz\" is not an IP address\nSee 'podconf env --help' for usage.\n", podIp.Error);
         var two = CliRun.WithStdin(bare + "---\n" + bare.Replace("name: p}", "name: q}", StringComparison.Ordinal), "env", "-f", "-");
         Assert.Equal(2, two.ExitCode);
         Assert.Contains("choose one with --pod NAME", two.Error, StringComparison.Ordinal);

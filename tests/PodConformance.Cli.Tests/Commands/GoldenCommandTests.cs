@@ -44,7 +44,7 @@ public class GoldenCommandTests
         using var file = CliRun.File("not a folder\n");
         var onFile = CliRun.Run("golden", "update", "--dir", file.Path);
         Assert.Equal(2, onFile.ExitCode);
-        Assert.Equal("podconf: --dir: not a directory: " + file.Path + "\n", onFile.Error);
+        Assert.Equal("podconf: --dir: not a directory: " + file.Path + "\nSee 'podconf golden update --help' for usage.\n", onFile.Error);
         string below = Path.Combine(file.Path, "sub");
         var underFile = CliRun.Run("golden", "update", "--dir", below);
         Assert.Equal(2, underFile.ExitCode);

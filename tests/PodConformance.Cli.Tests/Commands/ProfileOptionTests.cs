@@ -5,6 +5,9 @@ namespace PodConformance.Cli.Tests.Commands;
 /// <summary>--kubernetes-version and --feature-gates errors, worded as Kubernetes components word them (spec PROF-003).</summary>
 public class ProfileOptionTests
 {
+    /// <summary>A bad flag value is a usage error: it points to the verb's help, as kubectl does.</summary>
+    private const string Help = "See 'podconf quantity --help' for usage.\n";
+
     [Theory]
     [InlineData("--kubernetes-version", "1.99", "podconf: --kubernetes-version: unsupported Kubernetes version \"1.99\": supported versions are 1.28 to 1.37\n")]
     [InlineData("--kubernetes-version", "one", "podconf: --kubernetes-version: invalid Kubernetes version \"one\": expected 1.NN, e.g. 1.37\n")]
@@ -16,7 +19,7 @@ public class ProfileOptionTests
     {
         var r = CliRun.Run("quantity", option, value, "1");
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal(expected, r.Error);
+        Assert.Equal(expected + Help, r.Error);
     }
 
     [Fact]
@@ -24,6 +27,6 @@ public class ProfileOptionTests
     {
         var r = CliRun.Run("quantity", "--kubernetes-version", "1.31", "--feature-gates", "PodLevelResources=true", "1");
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("podconf: --feature-gates: unrecognized feature gate: PodLevelResources\n", r.Error);
+        Assert.Equal("podconf: --feature-gates: unrecognized feature gate: PodLevelResources\n" + Help, r.Error);
     }
 }

@@ -39,21 +39,22 @@ public class QosCommandTests
     }
 
     [Fact]
-    public void Json_has_namespace_name_class_and_explanation_per_pod_in_input_order()
+    public void Json_is_the_list_of_stored_pods_with_their_class_in_input_order()
     {
         string two = LimitsOnly + "\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: be\nspec:\n  containers:\n  - name: c\n    image: busybox\n";
         var r = CliRun.WithStdin(two, "qos", "-o", "json", "-f", "-");
         Assert.Equal(0, r.ExitCode);
         using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
-        var items = doc.RootElement.EnumerateArray().ToArray();
+        Assert.Equal("List", doc.RootElement.GetProperty("kind").GetString());
+        var items = doc.RootElement.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(2, items.Length);
-        Assert.Equal("team-a", items[0].GetProperty("namespace").GetString());
-        Assert.Equal("limits-only", items[0].GetProperty("name").GetString());
-        Assert.Equal("Guaranteed", items[0].GetProperty("qosClass").GetString());
-        Assert.Contains("cpu and memory requests equal their limits", items[0].GetProperty("explanation").GetString(), StringComparison.Ordinal);
-        Assert.Equal("default", items[1].GetProperty("namespace").GetString());
-        Assert.Equal("BestEffort", items[1].GetProperty("qosClass").GetString());
-        Assert.Equal("QOS-003", items[1].GetProperty("rules")[0].GetString());
+        Assert.Equal("team-a", items[0].GetProperty("metadata").GetProperty("namespace").GetString());
+        Assert.Equal("limits-only", items[0].GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal("Guaranteed", items[0].GetProperty("status").GetProperty("qosClass").GetString());
+        Assert.Equal("1Gi", items[0].GetProperty("spec").GetProperty("containers")[0].GetProperty("resources").GetProperty("requests").GetProperty("memory").GetString()); // defaulted from the limit
+        Assert.Equal("BestEffort", items[1].GetProperty("status").GetProperty("qosClass").GetString());
+        var wide = CliRun.WithStdin(two, "qos", "-o", "wide", "-f", "-");
+        Assert.Matches(@"\ndefault +be +BestEffort +c +<none> +QOS-003,QOS-004,QOS-005\n", wide.Out);
     }
 
     [Fact]

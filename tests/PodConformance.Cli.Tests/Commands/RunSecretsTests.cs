@@ -101,6 +101,6 @@ public sealed class RunSecretsTests : IDisposable
     {
         var r = CliRun.Run("run", "--adapter", "model", "--withhold-secrets", "--rules", "P-ENV-RESOLVE", "--count", "1");
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("podconf: --withhold-secrets: applies to process adapters only (got --adapter model)\n", r.Error);
+        Assert.Equal("podconf: --withhold-secrets: applies to process adapters only (got --adapter model)\nSee 'podconf run --help' for usage.\n", r.Error);
     }
 }

@@ -30,14 +30,19 @@ public class SimulateCommandTests
     }
 
     [Fact]
-    public void Json_is_every_object_with_its_watch_type()
+    public void Json_is_the_object_at_the_end_and_watch_gives_every_change_with_its_type()
     {
         var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "json");
         using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
-        var items = doc.RootElement.EnumerateArray().ToArray();
-        Assert.Equal("ADDED", items[0].GetProperty("type").GetString());
-        Assert.Equal("2025-01-31T10:00:00Z", items[0].GetProperty("time").GetString());
-        Assert.Equal("Running", items[^1].GetProperty("object").GetProperty("status").GetProperty("phase").GetString());
+        Assert.Equal("Running", doc.RootElement.GetProperty("status").GetProperty("phase").GetString());
+
+        var w = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "yaml", "--watch");
+        Assert.StartsWith("--- # 2025-01-31T10:00:00Z ADDED\napiVersion: v1\nkind: Pod\n", w.Out, StringComparison.Ordinal);
+        Assert.Contains("--- # 2025-01-31T10:00:0", w.Out[10..], StringComparison.Ordinal);
+        Assert.Contains(" MODIFIED\n", w.Out, StringComparison.Ordinal);
+        string phases = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "jsonpath={.status.phase} ", "-w").Out;
+        Assert.StartsWith("Pending ", phases, StringComparison.Ordinal); // one template per change, as kubectl get -w -o jsonpath
+        Assert.EndsWith("Running ", phases, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +71,7 @@ public class SimulateCommandTests
     {
         var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", until);
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal(expected, r.Error);
+        Assert.Equal(expected + "See 'podconf simulate --help' for usage.\n", r.Error);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public class ValidateCommandTests
         const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: c\n    image: x\n    resources:\n      requests: {cpu: 300m}\n      limits: {cpu: 50m}\n";
         var r = CliRun.WithStdin(pod, "validate", "-f", "-");
         Assert.Equal(1, r.ExitCode);
-        Assert.Equal("The Pod \"bad\" is invalid: spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m\n", r.Out);
+        // kubectl's message, led by where the field is written (requests: line 10, column 7).
+        Assert.Equal("<stdin>:10:7: The Pod \"bad\" is invalid: spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m\n", r.Out);
     }
 
     [Fact]
@@ -19,9 +20,9 @@ public class ValidateCommandTests
         const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  restartPolicy: Sometimes\n  containers:\n  - name: Web_1\n    image: x\n";
         var r = CliRun.WithStdin(pod, "validate", "-f", "-");
         Assert.Equal(1, r.ExitCode);
-        Assert.StartsWith("The Pod \"bad\" is invalid: \n* ", r.Out, StringComparison.Ordinal);
-        Assert.Contains("* spec.containers[0].name: Invalid value: \"Web_1\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')\n", r.Out, StringComparison.Ordinal);
-        Assert.Contains("* spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\"\n", r.Out, StringComparison.Ordinal);
+        Assert.StartsWith("<stdin>:1:1: The Pod \"bad\" is invalid: \n* ", r.Out, StringComparison.Ordinal);
+        Assert.Contains("* <stdin>:8:5: spec.containers[0].name: Invalid value: \"Web_1\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("* <stdin>:6:3: spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\"\n", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public class ValidateCommandTests
     {
         var r = CliRun.Run("validate", "-f", Repo.Path("golden", "seed", "manifests", "01-pod-spec-web-app.yaml"));
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("pod default/web-app is valid\n", r.Out);
+        Assert.Equal(Repo.Path("golden", "seed", "manifests", "01-pod-spec-web-app.yaml") + ":3:1: pod default/web-app is valid\n", r.Out);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public class ValidateCommandTests
         const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: cert\nspec:\n  containers:\n  - name: c\n    image: x\n  volumes:\n  - name: v\n    projected:\n      sources:\n      - podCertificate: {signerName: example.com/s, keyType: ED25519, credentialBundlePath: b}\n";
         var r = CliRun.WithStdin(pod, "validate", "-f", "-", "--feature-gates", "PodCertificateRequest=true");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("pod default/cert: no errors in what the model checks; not checked:\n  - spec.volumes[0].projected.sources[0].podCertificate: podCertificate projections (1.34+): the API server's checks are not modelled\n", r.Out);
+        Assert.Equal("<stdin>:1:1: pod default/cert: no errors found; not checked: spec.volumes[0].projected.sources[0].podCertificate\n", r.Out);
     }
 
     [Fact]

@@ -24,8 +24,11 @@ public class ImageReferenceTests
     [InlineData("ROOT", null)]
     [InlineData("http://root", null)]
     [InlineData("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", null)]
-    public void Tag_matches_upstream_ParseImageName(string image, string? expectedTag) =>
+    public void Tag_matches_upstream_ParseImageName(string image, string? expectedTag)
+    {
         Assert.Equal(expectedTag, ImageReference.ParseTag(image));
+        Assert.Equal(expectedTag == "latest", ImageReference.HasLatestTag(image));
+    }
 
     /// <summary>Further cases from the distribution/reference grammar (its regexp.go), not in the table above.</summary>
     [Theory]
@@ -42,6 +45,24 @@ public class ImageReferenceTests
     [InlineData("app@md5:e3b0c44298fc1c149afbf4c8996fb924", null)]
     [InlineData("", null)]
     [InlineData("[::1]:5000/app:dev", "dev")]
-    public void Tag_follows_the_reference_grammar(string image, string? expectedTag) =>
+    [InlineData("registry.example.com/app:latest", "latest")]
+    [InlineData("index.docker.io/app", "latest")]
+    [InlineData("app:latest-1", "latest-1")]
+    public void Tag_follows_the_reference_grammar(string image, string? expectedTag)
+    {
         Assert.Equal(expectedTag, ImageReference.ParseTag(image));
+        Assert.Equal(expectedTag == "latest", ImageReference.HasLatestTag(image));
+    }
+
+    /// <summary>Long references take the heap buffer instead of the stack one: same answers.</summary>
+    [Fact]
+    public void Long_references_parse_like_short_ones()
+    {
+        string longName = string.Join('/', Enumerable.Repeat("abcdefghij", 60));
+        Assert.Null(ImageReference.ParseTag(longName + ":v1"));
+        Assert.False(ImageReference.HasLatestTag(longName));
+        string path = "registry.example.com/" + string.Join('/', Enumerable.Repeat("a", 100));
+        Assert.Equal("v1", ImageReference.ParseTag(path + ":v1"));
+        Assert.True(ImageReference.HasLatestTag(path));
+    }
 }

@@ -8,6 +8,30 @@ namespace PodConformance.Model.Tests.Validation;
 /// </summary>
 public class FieldErrorTests
 {
+    /// <summary>Paths are cached per node (bounded): the same path comes back as the same object, and prints the same.</summary>
+    [Fact]
+    public void Paths_are_reused_and_print_the_same_past_the_cache_bounds()
+    {
+        var root = FieldPath.Root("spec");
+        Assert.Same(root.Child("containers").Index(0).Child("name"), root.Child("containers").Index(0).Child("name"));
+        Assert.Same(root.Child("overhead").Key("cpu"), root.Child("overhead").Key("cpu"));
+        Assert.NotSame(root.Child("cpu"), root.Child("overhead").Key("cpu"));
+
+        // More names, keys and indexes than a node caches: fresh objects, same text and equality.
+        for (int i = 0; i < 40; i++)
+        {
+            string n = "f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("spec.x." + n, root.Child("x").Child(n).ToString());
+            Assert.Equal("spec.x[" + n + "]", root.Child("x").Key(n).ToString());
+            Assert.Equal("spec.x[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", root.Child("x").Index(i).ToString());
+            Assert.Equal(root.Child("x").Child(n), root.Child("x").Child(n));
+        }
+
+        // A name and a key of the same text are different paths.
+        Assert.Equal("spec.y.k", root.Child("y").Child("k").ToString());
+        Assert.Equal("spec.y[k]", root.Child("y").Key("k").ToString());
+    }
+
     [Fact]
     public void Paths_print_like_field_path_string()
     {

@@ -118,6 +118,21 @@ public class HtmlReportTests
         Assert.Contains("<th>time</th>", html, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 13 item 4: failures first in the summary; expected failures get their detail too; rule IDs never wrap.</summary>
+    [Fact]
+    public void Html_lists_failures_first_and_details_expected_failures()
+    {
+        var known = Expectations.Parse("{\"adapter\": \"several-bugs\", \"expectations\": {\"P-QOS-CLASS\": {\"expected\": \"fail\", \"reason\": \"known\"}}}", "test");
+        var run = SuiteRun.Execute(BrokenAdapter.Several, new RunOptions { Rules = "P-QTY-VALUE,P-QOS-CLASS,P-QTY-PRINT", Count = 40 }, known);
+        string html = HtmlReport.Render(run);
+        var rows = Regex.Matches(html, "<tr><td><code>(?:<a href=\"#fail-[^\"]+\">)?(P-[A-Z-]+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["P-QTY-PRINT", "P-QOS-CLASS", "P-QTY-VALUE"], rows); // catalogue order is PRINT, VALUE, QOS
+        Assert.Contains("<section id=\"expected-failures\">", html, StringComparison.Ordinal);
+        Assert.Contains("<article class=\"failure expected\" id=\"fail-P-QOS-CLASS\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#fail-P-QOS-CLASS\">P-QOS-CLASS</a>", html, StringComparison.Ordinal);
+        Assert.Contains("table.summary td.rules a, table.summary td code, article h3 code { white-space: nowrap; }", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Html_of_a_passing_run_has_no_failure_section()
     {

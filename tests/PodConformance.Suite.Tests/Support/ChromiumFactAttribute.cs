@@ -20,3 +20,15 @@ public sealed class ChromiumFactAttribute : FactAttribute
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 }
+
+/// <summary>As <see cref="ChromiumFactAttribute"/>, for a theory.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (ChromiumFactAttribute.Chromium is null)
+        {
+            Skip = "chromium is not on PATH: install it with `.ci/screenshot-html.sh --install` (Debian's chromium package) to render the HTML report";
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using PodConformance.Cli.Output.JsonPath;
+
+namespace PodConformance.Cli.Output;
+
+/// <summary>What <c>-o</c> asked for: a format name, the template of <c>jsonpath=…</c>, and <c>--no-headers</c>.</summary>
+public sealed record OutputFormat(string Name, string? Template, bool NoHeaders)
+{
+    public bool IsJsonPath => Name is "jsonpath" or "jsonpath-as-json";
+
+    /// <summary>The formats that print objects (or a verb's findings) as data rather than as its own text.</summary>
+    public bool IsData => Name is "json" or "yaml" or "name" || IsJsonPath;
+}
+
+/// <summary>
+/// kubectl's output flags for one verb: <c>-o/--output</c> with the formats the verb supports (<c>jsonpath=TEMPLATE</c>,
+/// <c>jsonpath-as-json=TEMPLATE</c> and <c>jsonpath-file=FILE</c> when it supports <c>jsonpath</c>), and
+/// <c>--no-headers</c> when it prints a table. A wrong format is a usage error that names the nearest one.
+/// </summary>
+public sealed class OutputFlags
+{
+    private readonly string[] _formats;
+
+    public OutputFlags(string defaultFormat, string description, params string[] formats)
+    {
+        _formats = formats;
+        Output = new Option<string>("--output", "-o")
+        {
+            Description = description + " (default " + defaultFormat + ")",
+            HelpName = string.Join("|", formats.Select(f => f == "jsonpath" ? "jsonpath=TEMPLATE" : f)),
+            DefaultValueFactory = _ => defaultFormat,
+        };
+        HasTable = formats.Any(f => f is "table" or "wide" or "watch");
+        NoHeaders = new Option<bool>("--no-headers") { Description = "Print tables without their header row (as kubectl --no-headers)" };
+    }
+
+    public Option<string> Output { get; }
+
+    public Option<bool> NoHeaders { get; }
+
+    public bool HasTable { get; }
+
+    public IReadOnlyList<string> Formats => _formats;
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Output);
+        if (HasTable)
+        {
+            command.Options.Add(NoHeaders);
+        }
+    }
+
+    public OutputFormat Read(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string value = result.GetValue(Output) ?? _formats[0];
+        bool noHeaders = HasTable && result.GetValue(NoHeaders);
+        if (_formats.Contains("jsonpath"))
+        {
+            foreach (string kind in new[] { "jsonpath", "jsonpath-as-json", "jsonpath-file" })
+            {
+                if (value == kind || value.StartsWith(kind + "=", StringComparison.Ordinal))
+                {
+                    string template = value.Length > kind.Length ? value[(kind.Length + 1)..] : "";
+                    if (template.Length == 0)
+                    {
+                        throw new UserInputException("--output: template format specified but no template given (e.g. -o jsonpath='{.status.qosClass}')");
+                    }
+
+                    if (kind == "jsonpath-file")
+                    {
+                        try
+                        {
+                            template = File.ReadAllText(template);
+                        }
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        {
+                            throw new UserInputException("--output: error reading --template " + template + ", " + e.Message);
+                        }
+                    }
+
+                    try
+                    {
+                        JsonPathParser.Parse(template);
+                    }
+                    catch (JsonPathException e)
+                    {
+                        throw new UserInputException("--output: error parsing jsonpath " + template + ", " + e.Message);
+                    }
+
+                    return new OutputFormat(kind == "jsonpath-as-json" ? kind : "jsonpath", template, noHeaders);
+                }
+            }
+        }
+
+        if (Array.IndexOf(_formats, value) < 0)
+        {
+            var near = Suggest.Nearest(value, _formats);
+            string hint = near.Count > 0 ? "; did you mean \"" + near[0] + "\"?" : "";
+            throw new UserInputException($"--output: unknown format \"{value}\"{hint} Allowed: {string.Join(", ", _formats.Select(f => f == "jsonpath" ? "jsonpath=TEMPLATE" : f))}");
+        }
+
+        return new OutputFormat(value, null, noHeaders);
+    }
+}

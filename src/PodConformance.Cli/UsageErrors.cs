@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text;
+using PodConformance.Cli.Output;
+
+namespace PodConformance.Cli;
+
+/// <summary>
+/// Usage errors worded as kubectl (cobra) words them: an unknown verb with "Did you mean this?" and the nearest
+/// verbs, an unknown flag with the nearest flag of that verb, and always where to read the verb's help.
+/// </summary>
+public static class UsageErrors
+{
+    public static string Describe(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var command = parsed.CommandResult.Command;
+        string path = CommandPath(parsed.CommandResult);
+        var sb = new StringBuilder();
+        bool unknownVerb = false;
+        // Like cobra, the first unknown token is the error: what follows it may be its value.
+        foreach (string token in parsed.UnmatchedTokens.Take(1))
+        {
+            if (token.StartsWith('-'))
+            {
+                string flag = token.Split('=', ':')[0];
+                var names = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToList();
+                var near = Suggest.Nearest(flag, names);
+                sb.Append("podconf: unknown flag: ").Append(flag);
+                if (near.Count > 0)
+                {
+                    sb.Append(" (did you mean ").Append(near[0]).Append("?)");
+                }
+
+                sb.Append('\n');
+            }
+            else if (command.Subcommands.Count > 0)
+            {
+                unknownVerb = true;
+                sb.Append("podconf: unknown command \"").Append(token).Append("\" for \"").Append(path).Append("\"\n");
+                var near = Suggest.Nearest(token, command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+                if (near.Count > 0)
+                {
+                    sb.Append("\nDid you mean this?\n");
+                    foreach (string n in near)
+                    {
+                        sb.Append('\t').Append(n).Append('\n');
+                    }
+
+                    sb.Append('\n');
+                }
+            }
+            else
+            {
+                sb.Append("podconf: unexpected argument \"").Append(token).Append("\" for \"").Append(path).Append("\"\n");
+            }
+        }
+
+        foreach (var error in parsed.Errors)
+        {
+            if (parsed.UnmatchedTokens.Count == 0 || !(error.Message.StartsWith("Unrecognized command or argument", StringComparison.Ordinal) || error.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)))
+            {
+                sb.Append("podconf: ").Append(error.Message).Append('\n');
+            }
+        }
+
+        sb.Append(unknownVerb ? "Run '" + path + " --help' for usage.\n" : "See '" + path + " --help' for usage.\n");
+        return sb.ToString();
+    }
+
+    /// <summary><c>podconf golden verify</c>: the verb as typed, from the root.</summary>
+    public static string CommandPath(CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is not null; r = r.Parent)
+        {
+            if (r is CommandResult c)
+            {
+                names.Add(c.Command is RootCommand ? "podconf" : c.Command.Name);
+            }
+        }
+
+        names.Reverse();
+        return string.Join(" ", names);
+    }
+}

@@ -1,0 +1,19 @@
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Rules;
+
+namespace PodConformance.Suite.Diff;
+
+/// <summary>
+/// One behaviour that differs between two releases: the smallest case found that shows it, and the property's view
+/// of the model's answer under each release (the lines a person compares).
+/// </summary>
+/// <param name="CaseIndex">Index of the generated case the search found first (replays with the same seed).</param>
+/// <param name="Case">The case after shrinking: a pod (and scenario) that still shows the difference.</param>
+/// <param name="Shrinks">How many times it was shrunk.</param>
+/// <param name="From">The property's view under the older release.</param>
+/// <param name="To">The property's view under the newer release.</param>
+/// <param name="Signature">What identifies this change among others of the same property (its first differing line pair, normalised).</param>
+public sealed record BehaviourChange(int CaseIndex, ConformanceCase Case, int Shrinks, IReadOnlyList<string> From, IReadOnlyList<string> To, string Signature);
+
+/// <summary>The search over one property: the distinct changes found, in the order found, or why it was not searched.</summary>
+public sealed record AreaDiff(ConformanceProperty Property, int CasesTried, IReadOnlyList<BehaviourChange> Changes, string? NotSearched);

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Commands;
+
+/// <summary>
+/// kubectl's and kubeconform's output conventions (issue 13 item 2): -o table|wide|yaml|json|name|jsonpath=… and
+/// --no-headers on the verbs that print objects or findings; validate/explain/audit with json, junit, tap and a
+/// summary; file, line and column on every finding; usage errors that suggest the nearest verb or flag.
+/// </summary>
+public class OutputConventionsTests
+{
+    private static string Seed(string name) => Repo.Path("golden", "seed", "manifests", name);
+
+    private static string Scenario(string name) => Repo.Path("golden", "seed", "scenarios", name);
+
+    [Fact]
+    public void The_tutorials_jsonpath_outputs_are_reproduced()
+    {
+        // pods-module.md: kubectl get pod resource-demo -o jsonpath='{.status.qosClass}'  →  Burstable
+        var qos = CliRun.Run("qos", "-f", Seed("10-resources-resource-demo.yaml"), "-o", "jsonpath={.status.qosClass}");
+        Assert.Equal(0, qos.ExitCode);
+        Assert.Equal("Burstable", qos.Out);
+
+        // … -o jsonpath='{.status.containerStatuses[0].lastState}'  →  {"terminated":{"exitCode":137,"reason":"OOMKilled",...}}
+        string[] oom = ["simulate", "-f", Seed("10-resources-resource-demo.yaml"), "--scenario", Scenario("resource-demo-oom.yaml")];
+        var last = CliRun.Run([.. oom, "-o", "jsonpath={.status.containerStatuses[0].lastState}"]);
+        Assert.Matches("^\\{\"terminated\":\\{\"containerID\":\"containerd://[0-9a-f]+\",\"exitCode\":137,\"finishedAt\":\"[^\"]+\",\"reason\":\"OOMKilled\",\"startedAt\":\"[^\"]+\"\\}\\}$", last.Out);
+        Assert.Equal("OOMKilled", CliRun.Run([.. oom, "-o", "jsonpath={.status.containerStatuses[0].lastState.terminated.reason}"]).Out);
+
+        // … -o jsonpath='{range .status.conditions[*]}{.type}{"\t"}{.status}{"\n"}{end}'
+        var conditions = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "jsonpath={range .status.conditions[*]}{.type}{\"\\t\"}{.status}{\"\\n\"}{end}");
+        Assert.Contains("Initialized\tTrue\n", conditions.Out, StringComparison.Ordinal);
+        Assert.Contains("Ready\tTrue\n", conditions.Out, StringComparison.Ordinal);
+        Assert.Contains("PodScheduled\tTrue\n", conditions.Out, StringComparison.Ordinal);
+
+        // … -o jsonpath='{.status.containerStatuses[0].state}'  →  {"running":{"startedAt":"2025-01-31T10:00:02Z"}}
+        var state = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "jsonpath={.status.containerStatuses[0].state}");
+        Assert.Equal("{\"running\":{\"startedAt\":\"2025-01-31T10:00:02Z\"}}", state.Out);
+    }
+
+    [Fact]
+    public void Json_and_yaml_print_the_stored_object_as_kubectl_get_does()
+    {
+        const string bestEffort = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: be\nspec:\n  containers:\n  - name: c\n    image: busybox\n";
+        var json = CliRun.WithStdin(bestEffort, "qos", "-f", "-", "-o", "json");
+        Assert.Equal(0, json.ExitCode);
+        Assert.StartsWith("{\n    \"apiVersion\": \"v1\",\n    \"kind\": \"Pod\",\n    \"metadata\": {", json.Out, StringComparison.Ordinal);
+        using (var doc = JsonDocument.Parse(json.Out))
+        {
+            Assert.Equal("BestEffort", doc.RootElement.GetProperty("status").GetProperty("qosClass").GetString());
+            Assert.Equal("Always", doc.RootElement.GetProperty("spec").GetProperty("restartPolicy").GetString()); // defaulted
+            var keys = doc.RootElement.GetProperty("spec").EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Equal(keys.Order(StringComparer.Ordinal), keys); // kubectl prints unstructured maps: sorted keys
+        }
+
+        var yaml = CliRun.WithStdin(bestEffort, "qos", "-f", "-", "-o", "yaml");
+        Assert.StartsWith("apiVersion: v1\nkind: Pod\nmetadata:\n", yaml.Out, StringComparison.Ordinal);
+        Assert.Contains("\nstatus:\n  phase: Pending\n  qosClass: BestEffort\n", yaml.Out, StringComparison.Ordinal);
+
+        // Several objects: a List, as kubectl get -o yaml prints it.
+        var two = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-f", Seed("10-resources-resource-demo.yaml"), "-o", "yaml");
+        Assert.StartsWith("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n", two.Out, StringComparison.Ordinal);
+        Assert.EndsWith("kind: List\nmetadata:\n  resourceVersion: \"\"\n", two.Out, StringComparison.Ordinal);
+        Assert.Equal("web-app:Burstable resource-demo:Burstable ", CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-f", Seed("10-resources-resource-demo.yaml"), "-o", "jsonpath={range .items[*]}{.metadata.name}:{.status.qosClass} {end}").Out);
+    }
+
+    [Fact]
+    public void Name_wide_and_no_headers()
+    {
+        Assert.Equal("pod/web-app\n", CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "name").Out);
+        Assert.Equal(
+            "NAMESPACE   NAME      QOS         DECIDING CONTAINER   RESOURCE   RULES\n" +
+            "default     web-app   Burstable   web                  cpu        QOS-003,QOS-004,QOS-005\n",
+            CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "wide").Out);
+        Assert.Equal("default   web-app   Burstable\n", CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "--no-headers").Out);
+        var table = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "table", "--no-headers");
+        Assert.Equal("web-app   1/1   Running   0     10s\n", table.Out);
+        var wide = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "wide");
+        Assert.StartsWith("NAME      READY   STATUS    RESTARTS   AGE   IP", wide.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("NAME", CliRun.Run("quantity", "100m", "--no-headers").Out, StringComparison.Ordinal);
+    }
+
+    private const string Invalid = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: bad
+        spec:
+          containers:
+          - name: app
+            image: nginx
+            resources:
+              requests:
+                cpu: 300m
+              limits:
+                cpu: 50m
+        """;
+
+    [Fact]
+    public void Validate_names_file_line_and_column_of_every_error()
+    {
+        using var bad = CliRun.File(Invalid);
+        using var good = CliRun.File(File.ReadAllText(Seed("01-pod-spec-web-app.yaml")));
+        var r = CliRun.Run("validate", "-f", good.Path, "-f", bad.Path, "--summary");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(good.Path + ":3:1: pod default/web-app is valid\n", r.Out, StringComparison.Ordinal);
+        // requests is written at line 10, column 9 of the bad file.
+        Assert.Contains(bad.Path + ":10:7: The Pod \"bad\" is invalid: spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m\n", r.Out, StringComparison.Ordinal);
+        Assert.EndsWith("Summary: 2 resources found in 2 files - Valid: 1, Invalid: 1, Errors: 0, Skipped: 0\n", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_json_junit_and_tap_as_kubeconform()
+    {
+        var json = CliRun.WithStdin(Invalid, "validate", "-f", "-", "-o", "json", "--summary");
+        Assert.Equal(1, json.ExitCode);
+        using (var doc = JsonDocument.Parse(json.Out))
+        {
+            var res = doc.RootElement.GetProperty("resources")[0];
+            Assert.Equal("<stdin>", res.GetProperty("filename").GetString());
+            Assert.Equal("statusInvalid", res.GetProperty("status").GetString());
+            var e = res.GetProperty("validationErrors")[0];
+            Assert.Equal("spec.containers[0].resources.requests", e.GetProperty("path").GetString());
+            Assert.Equal(10, e.GetProperty("line").GetInt32());
+            Assert.Equal(7, e.GetProperty("column").GetInt32());
+            Assert.StartsWith("VAL-", e.GetProperty("rule").GetString(), StringComparison.Ordinal);
+            Assert.Equal(1, doc.RootElement.GetProperty("summary").GetProperty("invalid").GetInt32());
+        }
+
+        var junit = CliRun.WithStdin(Invalid, "validate", "-f", "-", "-o", "junit");
+        var xml = XDocument.Parse(junit.Out);
+        Assert.Equal("1", xml.Root!.Attribute("failures")!.Value);
+        var testcase = xml.Descendants("testcase").Single();
+        Assert.Equal("default/bad", testcase.Attribute("name")!.Value);
+        Assert.Equal("Pod@v1", testcase.Attribute("classname")!.Value);
+        Assert.Contains("<stdin>:10:7: spec.containers[0].resources.requests: Invalid value", testcase.Element("failure")!.Value, StringComparison.Ordinal);
+
+        var tap = CliRun.WithStdin(Invalid, "validate", "-f", "-", "-o", "tap", "--summary");
+        Assert.StartsWith("TAP version 13\nnot ok 1 - <stdin>:1:1 (Pod default/bad): The Pod \"bad\" is invalid: ", tap.Out, StringComparison.Ordinal);
+        Assert.Contains("\n  # <stdin>:10:7: spec.containers[0].resources.requests: Invalid value: \"300m\"", tap.Out, StringComparison.Ordinal);
+        Assert.EndsWith("1..1\n# Summary: 1 resource found parsing stdin - Valid: 0, Invalid: 1, Errors: 0, Skipped: 0\n", tap.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_and_audit_have_the_machine_outputs_too()
+    {
+        var explain = CliRun.Run("explain", "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "json");
+        using (var doc = JsonDocument.Parse(explain.Out))
+        {
+            var res = doc.RootElement.GetProperty("resources")[0];
+            Assert.Equal("statusValid", res.GetProperty("status").GetString());
+            Assert.Equal("Burstable", res.GetProperty("qos").GetProperty("class").GetString());
+            Assert.Contains(res.GetProperty("defaulting").EnumerateArray(), d => d.GetProperty("field").GetString() == "spec.dnsPolicy");
+        }
+
+        Assert.StartsWith("TAP version 13\nok 1 - ", CliRun.Run("explain", "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "tap").Out, StringComparison.Ordinal);
+        var sim = CliRun.Run("simulate", "-f", Seed("14-hands-on-fullstack-pod.yaml"), "--until", "30s", "-o", "yaml");
+        string wrong = sim.Out.Replace("qosClass: Burstable", "qosClass: Guaranteed", StringComparison.Ordinal);
+        var audit = CliRun.WithStdin(wrong, "audit", "-f", "-", "--now", "2025-01-31T10:10:00Z", "-o", "tap");
+        Assert.Equal(1, audit.ExitCode);
+        Assert.Matches(@"\n  # <stdin>:\d+:\d+: status.qosClass: observed Guaranteed, the model says Burstable", audit.Out);
+        var table = CliRun.WithStdin(wrong, "audit", "-f", "-", "--now", "2025-01-31T10:10:00Z", "--no-headers");
+        Assert.Matches(@"^<stdin>:\d+:\d+ +default/fullstack-pod +QOS-", table.Out);
+    }
+
+    [Theory]
+    [InlineData(new[] { "valdate" }, "podconf: unknown command \"valdate\" for \"podconf\"\n\nDid you mean this?\n\tvalidate\n\nRun 'podconf --help' for usage.\n")]
+    [InlineData(new[] { "qos", "--outptu", "json" }, "podconf: unknown flag: --outptu (did you mean --output?)\nSee 'podconf qos --help' for usage.\n")]
+    [InlineData(new[] { "golden", "verfy" }, "podconf: unknown command \"verfy\" for \"podconf golden\"\n\nDid you mean this?\n\tverify\n\nRun 'podconf golden --help' for usage.\n")]
+    [InlineData(new[] { "qos", "-f", "-", "-o", "jsn" }, "podconf: --output: unknown format \"jsn\"; did you mean \"json\"? Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf qos --help' for usage.\n")]
+    [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath={.status" }, "podconf: --output: error parsing jsonpath {.status, unclosed action\nSee 'podconf qos --help' for usage.\n")]
+    public void Usage_errors_suggest_and_point_to_the_verbs_help(string[] args, string error)
+    {
+        var r = CliRun.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(error, r.Error);
+        Assert.Equal("", r.Out);
+    }
+}

@@ -1,0 +1,120 @@
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests.Input;
+
+/// <summary>
+/// Input as kubectl takes it (issue 13 item 1): -f FILE|DIR|-, -R, the pod templates of every workload kind with
+/// messages at the template's real path, and kind-less fragments (a bare PodSpec or Container) detected with a note or
+/// read with --fragment.
+/// </summary>
+public sealed class KubectlInputTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "podconf-input-" + Guid.NewGuid().ToString("N"));
+
+    public KubectlInputTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string Workload(string apiVersion, string kind, string name, string templatePrefix, string indent) =>
+        $"apiVersion: {apiVersion}\nkind: {kind}\nmetadata:\n  name: {name}\nspec:\n" + templatePrefix +
+        $"{indent}template:\n{indent}  spec:\n{indent}    containers:\n{indent}    - name: app\n{indent}      image: nginx:1.25\n{indent}      resources:\n{indent}        limits: {{cpu: \"1\", memory: 1Gi}}\n";
+
+    [Fact]
+    public void Every_workload_kind_gives_its_pod_template()
+    {
+        string all = string.Join("---\n",
+            Workload("apps/v1", "Deployment", "d", "", "  "),
+            Workload("apps/v1", "StatefulSet", "s", "", "  "),
+            Workload("apps/v1", "DaemonSet", "ds", "", "  "),
+            Workload("apps/v1", "ReplicaSet", "rs", "", "  "),
+            Workload("batch/v1", "Job", "j", "", "  "),
+            Workload("v1", "ReplicationController", "rc", "", "  "),
+            Workload("batch/v1", "CronJob", "cj", "  schedule: \"0 0 * * *\"\n  jobTemplate:\n    spec:\n", "      "));
+        var r = CliRun.WithStdin(all, "qos", "-f", "-", "--no-headers");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(["d", "s", "ds", "rs", "j", "rc", "cj"], r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
+        Assert.All(r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.EndsWith("Guaranteed", l, StringComparison.Ordinal));
+
+        var v = CliRun.WithStdin(all, "validate", "-f", "-");
+        Assert.Contains("<stdin>:1:1: deployment default/d: its pod template (spec.template) is valid; the Deployment's own fields are not checked\n", v.Out, StringComparison.Ordinal);
+        Assert.Contains(": cronjob default/cj: its pod template (spec.jobTemplate.spec.template) is valid; the CronJob's own fields are not checked\n", v.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Messages_keep_the_templates_real_path_and_place()
+    {
+        string bad = Workload("apps/v1", "Deployment", "web", "", "  ").Replace("limits: {cpu: \"1\", memory: 1Gi}", "limits: {cpu: 50m}\n          requests: {cpu: 300m}", StringComparison.Ordinal);
+        var r = CliRun.WithStdin(bad, "validate", "-f", "-");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal("<stdin>:13:11: The Deployment \"web\" is invalid: spec.template.spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m\n", r.Out);
+
+        string cron = Workload("batch/v1", "CronJob", "cj", "  jobTemplate:\n    spec:\n", "      ").Replace("image: nginx:1.25", "image: 5", StringComparison.Ordinal);
+        var e = CliRun.WithStdin(cron, "qos", "-f", "-");
+        Assert.Equal(2, e.ExitCode);
+        Assert.Contains("spec.jobTemplate.spec.template.spec.containers[0].image", e.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_gives_its_manifests_in_name_order_and_R_walks_into_subdirectories()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {0}\nspec:\n  containers:\n  - name: c\n    image: busybox\n";
+        Write("b.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, pod, "b"));
+        Write("a.yml", string.Format(System.Globalization.CultureInfo.InvariantCulture, pod, "a"));
+        Write("c.json", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"c\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}");
+        Write("notes.txt", "not a manifest");
+        Write(Path.Combine("sub", "d.yaml"), string.Format(System.Globalization.CultureInfo.InvariantCulture, pod, "d"));
+        Assert.Equal("pod/a\npod/b\npod/c\n", CliRun.Run("qos", "-f", _dir, "-o", "name").Out);
+        Assert.Equal("pod/a\npod/b\npod/c\npod/d\n", CliRun.Run("qos", "-f", _dir, "-R", "-o", "name").Out);
+
+        string empty = Path.Combine(_dir, "empty");
+        Directory.CreateDirectory(empty);
+        var none = CliRun.Run("qos", "-f", empty);
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("no .json, .yaml or .yml files in the directory", none.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_tutorial_manifest_is_read_the_fragments_with_a_note()
+    {
+        var r = CliRun.Run("qos", "-f", Repo.Path("golden", "seed", "manifests"), "--no-headers");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(14, r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(8, r.Error.Split('\n').Count(l => l.StartsWith("podconf: note: ", StringComparison.Ordinal) && l.Contains(": no kind: read as a ", StringComparison.Ordinal)));
+        Assert.Contains("02-env-direct-values.yaml:3:1: no kind: read as a Container fragment in a Pod, filled in: metadata.name = fragment, spec.containers[0].name = web, spec.containers[0].image = nginx:1.25", r.Error, StringComparison.Ordinal);
+        Assert.Contains("11-qos-guaranteed.yaml:4:1: no kind: read as a PodSpec fragment", r.Error, StringComparison.Ordinal);
+
+        // The tutorial's QoS fragments get the classes the tutorial names.
+        foreach (var (file, qos) in new[] { ("11-qos-guaranteed.yaml", "Guaranteed"), ("12-qos-burstable.yaml", "Burstable"), ("13-qos-besteffort.yaml", "BestEffort") })
+        {
+            Assert.Equal(qos, CliRun.Run("qos", "-f", Repo.Path("golden", "seed", "manifests", file), "-o", "jsonpath={.status.qosClass}").Out);
+        }
+    }
+
+    [Fact]
+    public void An_explicit_fragment_flag_reads_without_a_note_and_errors_point_into_the_fragment()
+    {
+        var r = CliRun.WithStdin("resources:\n  limits: {cpu: \"1\", memory: 1Gi}\n", "qos", "-f", "-", "--fragment", "container", "-o", "jsonpath={.status.qosClass}");
+        Assert.Equal("Guaranteed", r.Out);
+        Assert.DoesNotContain("note", r.Error, StringComparison.Ordinal);
+
+        var bad = CliRun.WithStdin("env:\n- name: A\n  value: x\n- name: \"\"\n  value: z\n", "validate", "-f", "-");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("<stdin>:4:3: The Pod \"fragment\" is invalid: spec.containers[0].env[1].name: Required value", bad.Out, StringComparison.Ordinal);
+
+        var wrong = CliRun.WithStdin("env: []\n", "qos", "-f", "-", "--fragment", "volume");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--fragment: \"volume\" is not podspec or container", wrong.Error, StringComparison.Ordinal);
+
+        var unknown = CliRun.WithStdin("foo: bar\n", "qos", "-f", "-");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("Object 'Kind' is missing", unknown.Error, StringComparison.Ordinal);
+    }
+}
