@@ -47,13 +47,27 @@ public static class AdmissionMapping
             };
         }
 
-        if (response.StatusCode is 400 or 422)
+        if (response.StatusCode == 403 && AuthorizationDenial(response.Body) is { } denied)
+        {
+            // RBAC refusing the adapter's own request is a setup problem, not the pod's verdict (admission refusals are 403 too, ADM-011).
+            error = "dry-run create was refused by authorization: " + denied;
+            return null;
+        }
+
+        if (response.StatusCode is 400 or 403 or 422)
         {
             return new AdmissionObservation { Accepted = false, Errors = Errors(response.Body) };
         }
 
         error = "dry-run create answered HTTP " + response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return null;
+    }
+
+    /// <summary>The Status message when a 403 is the authorizer's (<c>… cannot create resource "pods" …</c>), else null.</summary>
+    public static string? AuthorizationDenial(string statusJson)
+    {
+        var errors = Errors(statusJson);
+        return errors.Count == 1 && errors[0].Contains(" cannot create resource ", StringComparison.Ordinal) ? errors[0] : null;
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using PodConformance.Cli.Output;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Api;
 using PodConformance.Model.ContainerEnv;
-using PodConformance.Model.Defaulting;
+using PodConformance.Model.Admission;
 
 namespace PodConformance.Cli.Commands;
 
@@ -45,7 +45,8 @@ public static class EnvCommand
         {
             var profile = common.ReadProfile(result);
             var input = files.Load(result, console, "env", profile.Version);
-            var objs = ObjectsInput.Load(result.GetValue(objects), console);
+            var all = ObjectsInput.LoadAll(result.GetValue(objects), console);
+            var objs = all.Env;
             if (input.HadErrors || objs.HasErrors)
             {
                 return ExitCodes.UsageOrInput;
@@ -53,7 +54,15 @@ public static class EnvCommand
 
             var loaded = Select(input.Pods, result.GetValue(pod));
             var nodeFacts = node.ReadNode(result, console);
-            var p = PodDefaulter.Apply(loaded.Pod, profile);
+            FindContainer(loaded.Pod, loaded, result.GetValue(container)); // input errors (no such container) before admission's verdict
+            // The container runs the pod the API server stored (ADM-001): spec.serviceAccountName is "default" if unset, and so on.
+            var created = PodCreate.Run(loaded.Pod, profile, all.Admission);
+            if (created.Rejection is { } refused)
+            {
+                console.Error.Write("podconf: warning: the API server would refuse this pod (" + refused.Message + "); showing the environment of the pod as far as admission got\n");
+            }
+
+            var p = created.Stored;
             string ns = PodInput.Namespace(loaded);
             p = p with
             {

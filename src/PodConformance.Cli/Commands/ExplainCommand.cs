@@ -3,15 +3,16 @@ using System.Globalization;
 using System.Text;
 using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
-using PodConformance.Model.Defaulting;
+using PodConformance.Manifests.Reading;
+using PodConformance.Model.Admission;
 using PodConformance.Model.Qos;
-using PodConformance.Model.Validation;
 
 namespace PodConformance.Cli.Commands;
 
 /// <summary>
-/// <c>podconf explain</c>: a Pod walked through what the API server does to it, step by step, each line
-/// citing the spec rule that decided it. Written for a learner.
+/// <c>podconf explain</c>: a Pod walked through what the API server does to it at create, step by step (PodCreate's
+/// steps, ADM-001), each line citing the spec rule that decided it. Written for a learner. Other formats give the same
+/// create as data (JSON, YAML) or a pass/fail per pod (JUnit, TAP).
 /// </summary>
 public static class ExplainCommand
 {
@@ -22,23 +23,32 @@ public static class ExplainCommand
         var output = new OutputFlags("text", "text (step by step), json, yaml, junit or tap (as kubeconform)", "text", "json", "yaml", "junit", "tap");
         var summary = FileOption.Summary();
         var common = new CommonOptions();
-        var command = new Command("explain", "Explain step by step what Kubernetes does with a Pod: defaulting, validation, QoS, citing spec rules.");
+        var admission = new AdmissionOptions();
+        var command = new Command("explain", "Explain step by step what Kubernetes does with a Pod at create: defaulting, admission, validation, QoS, citing spec rules.");
         files.AddTo(command);
         command.Options.Add(verbose);
         output.AddTo(command);
         command.Options.Add(summary);
+        admission.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             var input = files.Load(result, console, "explain", profile.Version, result.GetValue(verbose));
-            if (format.Name != "text")
+            var objects = admission.Read(result, console);
+            if (objects.HasErrors)
             {
-                return Structured(console, format, input, profile, result.GetValue(summary));
+                return ExitCodes.UsageOrInput;
             }
 
-            bool anyInvalid = false;
+            var creates = input.Pods.Select(p => PodCreate.Run(p.Pod, profile, objects.Admission)).ToList();
+            if (format.Name != "text")
+            {
+                return Structured(console, format, input, creates, profile, result.GetValue(summary));
+            }
+
+            int refused = 0;
             var sb = new StringBuilder();
             for (int i = 0; i < input.Pods.Count; i++)
             {
@@ -49,83 +59,78 @@ public static class ExplainCommand
                 }
 
                 string what = loaded.Template is { } t ? $"{t.Kind} {PodInput.Namespace(loaded)}/{t.Name}, its pod template ({t.Path})" : $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)}";
-                sb.Append(CultureInfo.InvariantCulture, $"{what} ({PodInput.Where(loaded)}), Kubernetes {profile}\n\n");
-
-                var changes = new List<DefaultingChange>();
-                var pod = PodDefaulter.Apply(loaded.Pod, profile, changes);
-                sb.Append("1. Defaulting: the API server fills in what the manifest left out.\n");
-                if (changes.Count == 0)
+                sb.Append(CultureInfo.InvariantCulture, $"{what} ({PodInput.Where(loaded)}), Kubernetes {profile}\n");
+                var created = creates[i];
+                refused += created.Accepted ? 0 : 1;
+                Explain(sb, created, profile, input, loaded);
+                var notChecked = CreateReport.NotChecked(created, loaded.Pod);
+                if (!notChecked.IsEmpty)
                 {
-                    sb.Append("   nothing to fill in\n");
-                }
-
-                foreach (var change in changes)
-                {
-                    sb.Append(CultureInfo.InvariantCulture, $"   {change.Rule}  {(loaded.Template is { } tt ? tt.Prefix(change.Field) : change.Field)} = {change.Value}\n");
-                }
-
-                var validation = PodValidator.Validate(pod, profile);
-                sb.Append("\n2. Validation: would the API server accept it?\n");
-                if (validation.IsValid)
-                {
-                    sb.Append("   yes: no field errors\n");
-                }
-                else
-                {
-                    anyInvalid = true;
-                    sb.Append("   no: the create is rejected with these field errors\n");
-                    foreach (var raw in validation.Errors)
+                    sb.Append("\nNot checked (no verdict on these):\n");
+                    foreach (var n in notChecked)
                     {
-                        var error = PodInput.AsWritten(loaded, raw);
-                        sb.Append(CultureInfo.InvariantCulture, $"   {ValidationRuleOf(error)}  {error}  ({Location.Of(loaded.File, input.Locate(loaded, error.Field))})\n");
+                        sb.Append("   ").Append(n.ToString()).Append('\n');
                     }
                 }
 
-                var qos = QosCalculator.Explain(pod, profile);
-                sb.Append(CultureInfo.InvariantCulture, $"\n3. QoS class: {qos.Class.ToApiString()}\n");
-                sb.Append(CultureInfo.InvariantCulture, $"   {string.Join(" ", qos.Rules)}  {qos.Reason}\n");
+                if (PodInput.NotChecked(loaded) is { Length: > 0 } workload)
+                {
+                    sb.Append("\nNote: ").Append(workload).Append('\n');
+                }
             }
 
             if (result.GetValue(summary))
             {
-                int invalid = input.Pods.Count(p => !PodValidator.Validate(PodDefaulter.Apply(p.Pod, profile), profile).IsValid);
                 sb.Append('\n').Append(ResourceResultsOutput.SummaryLine(
-                    new ResourceResultsOutput.Counts(input.Pods.Count + input.ErrorCount, input.Files.Count, input.Pods.Count - invalid, invalid, input.ErrorCount, 0), input.StdinOnly));
+                    new ResourceResultsOutput.Counts(input.Pods.Count + input.ErrorCount, input.Files.Count, input.Pods.Count - refused, refused, input.ErrorCount, 0), input.StdinOnly));
             }
 
             console.Out.Write(sb.ToString());
-            return input.Combine(anyInvalid ? ExitCodes.CheckFailed : ExitCodes.Ok);
+            return input.Combine(refused != 0 ? ExitCodes.CheckFailed : ExitCodes.Ok);
         });
         return command;
     }
 
-    private static string ValidationRuleOf(FieldError error) => error.Rule;
-
     /// <summary>The same steps as data (JSON, YAML), or a pass/fail per pod (JUnit, TAP, the summary line).</summary>
-    private static int Structured(CliConsole console, OutputFormat format, PodInput input, Model.Profiles.Profile profile, bool summary)
+    private static int Structured(CliConsole console, OutputFormat format, PodInput input, List<PodCreateResult> creates, Model.Profiles.Profile profile, bool summary)
     {
         var results = new List<ResourceResult>();
-        foreach (var loaded in input.Pods)
+        for (int i = 0; i < input.Pods.Count; i++)
         {
-            var changes = new List<DefaultingChange>();
-            var pod = PodDefaulter.Apply(loaded.Pod, profile, changes);
-            var validation = PodValidator.Validate(pod, profile);
-            var qos = QosCalculator.Explain(pod, profile);
-            var written = validation.Errors.Select(e => PodInput.AsWritten(loaded, e)).ToList();
-            var findings = written.Select(e => new LocatedFinding(e.Field, e.ToString(), e.Rule, loaded.File, input.Locate(loaded, e.Field))).ToList();
-            results.Add(new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), validation.IsValid,
-                validation.IsValid ? "" : ValidateCommand.KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings)
+            var loaded = input.Pods[i];
+            var created = creates[i];
+            var qos = QosCalculator.Explain(created.Stored with { Status = null }, profile);
+            results.Add(ValidateCommand.Result(input, loaded, created) with
             {
                 Extra = w =>
                 {
                     w.WriteString("kubernetes", profile.ToString());
                     w.WriteStartArray("defaulting");
-                    foreach (var c in changes)
+                    foreach (var s in created.Steps.Where(s => s.Stage == AdmissionStage.Defaulting))
+                    {
+                        WriteChanges(w, s, loaded);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartArray("admission");
+                    foreach (var s in created.Steps.Where(s => s.Stage != AdmissionStage.Defaulting))
                     {
                         w.WriteStartObject();
-                        w.WriteString("rule", c.Rule);
-                        w.WriteString("field", c.Field);
-                        w.WriteString("value", c.Value);
+                        w.WriteString("stage", s.Stage.ToString());
+                        w.WriteString("name", s.Name);
+                        w.WriteStartArray("changes");
+                        WriteChanges(w, s, loaded);
+                        w.WriteEndArray();
+                        if (s.Rejection is { } r)
+                        {
+                            w.WriteString("refused", r.Message);
+                            w.WriteString("rule", r.Rule);
+                        }
+                        else if (s.Note.Length != 0)
+                        {
+                            w.WriteString("note", s.Note);
+                        }
+
                         w.WriteEndObject();
                     }
 
@@ -147,5 +152,133 @@ public static class ExplainCommand
 
         ValidateCommand.Print(console, format, results, input, summary, "podconf explain", (_, _) => { });
         return input.Combine(results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed);
+    }
+
+    private static void Explain(StringBuilder sb, PodCreateResult created, Model.Profiles.Profile profile, PodInput input, LoadedPod loaded)
+    {
+        Func<string, string> field = f => loaded.Template is { } t ? t.Prefix(f) : f;
+        var steps = created.Steps;
+        int n = 0;
+        Section(sb, ++n, "Defaulting: the API server fills in what the manifest left out.");
+        Changes(sb, steps.Where(s => s.Stage == AdmissionStage.Defaulting), "nothing to fill in", "   ", field);
+
+        Section(sb, ++n, "Admission: the request, then the mutating admission plugins in kube-apiserver's order (ADM-001, ADM-010).");
+        foreach (var s in steps.Where(s => s.Stage is AdmissionStage.Request or AdmissionStage.MutatingAdmission))
+        {
+            Step(sb, s, field);
+        }
+
+        if (!Reached(sb, created, AdmissionStage.PrepareForCreate))
+        {
+            return;
+        }
+
+        Section(sb, ++n, "PrepareForCreate: what the pod strategy sets, drops and merges before validation.");
+        Changes(sb, steps.Where(s => s.Stage == AdmissionStage.PrepareForCreate), "nothing", "   ", field);
+
+        Section(sb, ++n, "Validation: would the API server accept it?");
+        if (created.Validated && !created.Validation.IsValid)
+        {
+            sb.Append("   no: the create is rejected with these field errors\n");
+            foreach (var raw in created.Validation.Errors)
+            {
+                var error = PodInput.AsWritten(loaded, raw);
+                sb.Append(CultureInfo.InvariantCulture, $"   {error.Rule}  {error}  ({Location.Of(loaded.File, input.Locate(loaded, error.Field))})\n");
+            }
+
+            return;
+        }
+
+        sb.Append("   yes: no field errors\n");
+        if (!created.Warnings.IsEmpty)
+        {
+            sb.Append("   with warnings:\n");
+            foreach (var w in created.Warnings)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"   {w.Rule}  Warning: {w.Text}\n");
+            }
+        }
+
+        Section(sb, ++n, "Validating admission: the plugins' checks of the prepared pod.");
+        foreach (var s in steps.Where(s => s.Stage == AdmissionStage.ValidatingAdmission))
+        {
+            Step(sb, s, field);
+        }
+
+        if (!created.Accepted)
+        {
+            return;
+        }
+
+        var qos = QosCalculator.Explain(created.Stored with { Status = null }, profile);
+        Section(sb, ++n, "QoS class: " + qos.Class.ToApiString());
+        sb.Append(CultureInfo.InvariantCulture, $"   {string.Join(" ", qos.Rules)}  {qos.Reason}\n");
+    }
+
+    private static void Section(StringBuilder sb, int n, string title) =>
+        sb.Append(CultureInfo.InvariantCulture, $"\n{n}. {title}\n");
+
+    private static void Changes(StringBuilder sb, IEnumerable<AdmissionStep> steps, string none, string indent, Func<string, string> field)
+    {
+        bool any = false;
+        foreach (var s in steps)
+        {
+            foreach (var c in s.Changes)
+            {
+                any = true;
+                sb.Append(CultureInfo.InvariantCulture, $"{indent}{c.Rule}  {field(c.Field)} = {c.Value}\n");
+            }
+        }
+
+        if (!any)
+        {
+            sb.Append(indent).Append(none).Append('\n');
+        }
+    }
+
+    private static void Step(StringBuilder sb, AdmissionStep s, Func<string, string> field)
+    {
+        sb.Append("   ").Append(s.Name).Append(':');
+        if (s.Changes.IsEmpty && s.Rejection is null)
+        {
+            string none = s.Stage == AdmissionStage.ValidatingAdmission ? "allowed" : "no change";
+            sb.Append(' ').Append(s.Note.Length == 0 ? none : s.Note).Append('\n');
+            return;
+        }
+
+        sb.Append('\n');
+        foreach (var c in s.Changes)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"     {c.Rule}  {field(c.Field)} = {c.Value}\n");
+        }
+
+        if (s.Rejection is { } r)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"     {r.Rule}  refused: {r.Message}\n");
+        }
+    }
+
+    /// <summary>True when the create got as far as <paramref name="stage"/>; otherwise says where it stopped.</summary>
+    private static bool Reached(StringBuilder sb, PodCreateResult created, AdmissionStage stage)
+    {
+        if (created.Accepted || created.Steps.Any(s => s.Stage >= stage))
+        {
+            return true;
+        }
+
+        sb.Append("\nThe create stops here: ").Append(created.Rejection!.Message).Append('\n');
+        return false;
+    }
+
+    private static void WriteChanges(System.Text.Json.Utf8JsonWriter w, AdmissionStep s, LoadedPod loaded)
+    {
+        foreach (var c in s.Changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", c.Rule);
+            w.WriteString("field", loaded.Template is { } t ? t.Prefix(c.Field) : c.Field);
+            w.WriteString("value", c.Value);
+            w.WriteEndObject();
+        }
     }
 }

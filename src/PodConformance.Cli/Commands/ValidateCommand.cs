@@ -1,15 +1,16 @@
 using System.CommandLine;
 using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
-using PodConformance.Model.Defaulting;
+using PodConformance.Model.Admission;
 using PodConformance.Model.Validation;
 
 namespace PodConformance.Cli.Commands;
 
 /// <summary>
-/// <c>podconf validate</c>: what the API server answers when the Pod is created — defaulting, then validation —
-/// printed as kubectl prints an Invalid error, each line led by the file, line and column it is about; or, as
-/// kubeconform gives it, JSON, JUnit or TAP, with a summary.
+/// <c>podconf validate</c>: what the API server answers when the Pod is created (defaulting, admission, validation:
+/// PodCreate), printed as kubectl prints an Invalid error, each line led by the file, line and column it is about, or
+/// a Forbidden refusal as kubectl prints it; or, as kubeconform gives it, JSON, JUnit or TAP, with a summary. A valid
+/// answer names what the model could not check.
 /// </summary>
 public static class ValidateCommand
 {
@@ -20,33 +21,31 @@ public static class ValidateCommand
         var output = new OutputFlags("text", "text (kubectl's Invalid message, located), json, yaml, junit or tap (as kubeconform)", "text", "json", "yaml", "junit", "tap");
         var summary = FileOption.Summary();
         var common = new CommonOptions();
+        var admission = new AdmissionOptions();
         var command = new Command("validate", "Validate Pods as the API server does at create; print every field error in Kubernetes' words.");
         files.AddTo(command);
         command.Options.Add(verbose);
         output.AddTo(command);
         command.Options.Add(summary);
+        admission.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             var input = files.Load(result, console, "validate", profile.Version, result.GetValue(verbose));
+            var objects = admission.Read(result, console);
+            if (objects.HasErrors)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
             var results = new List<ResourceResult>();
             foreach (var loaded in input.Pods)
             {
-                var pod = PodDefaulter.Apply(loaded.Pod, profile);
-                var validation = PodValidator.Validate(pod, profile);
-                var findings = new List<LocatedFinding>();
-                var written = new List<FieldError>();
-                foreach (var raw in Distinct(validation))
-                {
-                    var e = PodInput.AsWritten(loaded, raw);
-                    written.Add(e);
-                    findings.Add(new LocatedFinding(e.Field, e.ToString(), e.Rule, loaded.File, input.Locate(loaded, e.Field)));
-                }
-
-                results.Add(new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), validation.IsValid,
-                    validation.IsValid ? NotChecked(loaded, validation) : KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings));
+                var created = PodCreate.Run(loaded.Pod, profile, objects.Admission);
+                console.Error.Write(CreateReport.Warnings(created));
+                results.Add(Result(input, loaded, created));
             }
 
             Print(console, format, results, input, result.GetValue(summary), "podconf validate", (r, w) =>
@@ -54,6 +53,12 @@ public static class ValidateCommand
                 if (r.Passed)
                 {
                     w.Write(r.Where + ": " + r.Kind.ToLowerInvariant() + " " + r.Namespace + "/" + (r.Name.Length == 0 ? "<none>" : r.Name) + (r.Message.Length == 0 ? " is valid\n" : ": " + r.Message + "\n"));
+                    return;
+                }
+
+                if (IsForbidden(r))
+                {
+                    w.Write(r.Message);
                     return;
                 }
 
@@ -110,12 +115,48 @@ public static class ValidateCommand
     }
 
     /// <summary>
-    /// A valid answer's note: the fields the model has no rule for (never called valid, issue 9) and, for a workload,
-    /// that its own fields are not checked.
+    /// One create's answer as a resource result: an admission plugin's refusal (403) carries kubectl's own message,
+    /// which names the file; validation's errors are located and written as the manifest has them (a workload's
+    /// template prefix); a valid answer carries what was not checked.
     /// </summary>
-    private static string NotChecked(PodConformance.Manifests.Reading.LoadedPod loaded, ValidationResult validation)
+    internal static ResourceResult Result(PodInput input, PodConformance.Manifests.Reading.LoadedPod loaded, PodCreateResult created)
     {
-        string fields = validation.NotChecked.IsEmpty ? "" : "no errors found; not checked: " + string.Join(", ", validation.NotChecked.Select(n => n.Field));
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(created);
+        if (created.Rejection is { IsInvalid: false } refusal)
+        {
+            return new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), false,
+                CreateReport.Forbidden(loaded.File, refusal.Message),
+                [new LocatedFinding("", refusal.Message, refusal.Rule, loaded.File, loaded.Position)]);
+        }
+
+        bool valid = created.Accepted;
+        var findings = new List<LocatedFinding>();
+        var written = new List<FieldError>();
+        foreach (var raw in Distinct(created.Validation))
+        {
+            var e = PodInput.AsWritten(loaded, raw);
+            written.Add(e);
+            findings.Add(new LocatedFinding(e.Field, e.ToString(), e.Rule, loaded.File, input.Locate(loaded, e.Field)));
+        }
+
+        return new ResourceResult(loaded.File, loaded.Position, PodInput.Kind(loaded), PodInput.Namespace(loaded), PodInput.ObjectName(loaded), valid,
+            valid ? NotChecked(loaded, created) : KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings);
+    }
+
+    /// <summary>A refusal by an admission plugin, whose text is kubectl's whole message (<see cref="CreateReport.Forbidden"/>).</summary>
+    internal static bool IsForbidden(ResourceResult r) =>
+        !r.Passed && r.Message.StartsWith("Error from server (Forbidden)", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A valid answer's note: everything the create did not check (what admission assumed, what validation skipped, the
+    /// manifest's fields no rule covers: CreateReport.NotChecked; never called valid, issue 9, ADM-098, ADM-099) and,
+    /// for a workload, that its own fields are not checked.
+    /// </summary>
+    internal static string NotChecked(PodConformance.Manifests.Reading.LoadedPod loaded, PodCreateResult created)
+    {
+        string fields = CreateReport.NotCheckedLine(CreateReport.NotChecked(created, loaded.Pod));
         string workload = PodInput.NotChecked(loaded);
         return fields.Length == 0 ? workload : workload.Length == 0 ? fields : fields + "; " + workload;
     }

@@ -1,20 +1,25 @@
+using PodConformance.Cli.Output;
 using PodConformance.Manifests.Objects;
 using PodConformance.Manifests.Reading;
+using PodConformance.Model.Admission;
 
 namespace PodConformance.Cli.Input;
 
 /// <summary>
-/// The ConfigMaps, Secrets and Services of every <c>--objects</c> file, with each problem printed as
-/// <c>file:line:col: path: message</c>. Any error makes the verb stop with exit 2: answering with a missing object
-/// would print a CreateContainerConfigError the cluster would never show.
+/// <c>--objects FILE</c>: the cluster objects a verb reads beside the pods: ConfigMaps, Secrets and Services for env;
+/// ServiceAccounts, PriorityClasses, LimitRanges and ResourceQuotas for the admission plugins. Problems are printed as
+/// they are found.
 /// </summary>
 public static class ObjectsInput
 {
-    public static EnvObjects Load(IReadOnlyList<string>? paths, CliConsole console)
+    public static EnvObjects Load(IReadOnlyList<string>? paths, CliConsole console) => LoadAll(paths, console).Env;
+
+    /// <summary>Both views of the objects; <see cref="LoadedObjects.HasErrors"/> when any was unreadable.</summary>
+    public static LoadedObjects LoadAll(IReadOnlyList<string>? paths, CliConsole console)
     {
         if (paths is null || paths.Count == 0)
         {
-            return EnvObjects.Empty;
+            return new LoadedObjects(EnvObjects.Empty, AdmissionObjects.None, false);
         }
 
         var objects = new List<ManifestObject>();
@@ -34,11 +39,17 @@ public static class ObjectsInput
 
         var mapped = EnvObjectMapper.Map(objects);
         diagnostics.AddRange(mapped.Diagnostics);
+        var (admission, admissionDiagnostics) = AdmissionObjectMapper.Map(objects);
+        diagnostics.AddRange(admissionDiagnostics);
         foreach (var d in diagnostics)
         {
             console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
         }
 
-        return mapped with { Diagnostics = [.. diagnostics] };
+        bool errors = diagnostics.Any(d => d.IsError);
+        return new LoadedObjects(mapped with { Diagnostics = [.. diagnostics] }, admission, errors);
     }
 }
+
+/// <summary>The objects of <c>--objects</c>, as env and as the admission plugins read them.</summary>
+public sealed record LoadedObjects(EnvObjects Env, AdmissionObjects Admission, bool HasErrors);

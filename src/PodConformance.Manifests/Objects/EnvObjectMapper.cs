@@ -49,6 +49,11 @@ public static class EnvObjectMapper
 
                     break;
                 default:
+                    if (AdmissionObjectMapper.Handles(o.Kind))
+                    {
+                        break; // read by AdmissionObjectMapper
+                    }
+
                     diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Warning, o.File, o.Raw.Position, "", $"kind {o.Kind} is not used by env; ignored"));
                     break;
             }

@@ -22,6 +22,7 @@ public static class DefaultingRules
     public const string RoundUpToMilli = "DEF-017";
     public const string ProbeDefaults = "DEF-018";
     public const string HttpGetDefaults = "DEF-019";
+    public const string FileKeyRefOptional = "DEF-020";
 
     // Security and host settings: DEF-2xx (spec/defaulting.md).
     public const string PodSecurityContext = "DEF-200";

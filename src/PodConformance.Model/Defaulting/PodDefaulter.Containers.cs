@@ -112,6 +112,13 @@ public static partial class PodDefaulter
                     env = env.SetItem(j, env[j] with { ValueFrom = env[j].ValueFrom! with { FieldRef = fieldRef with { ApiVersion = "v1" } } });
                     log.Add(DefaultingRules.FieldRefApiVersion, $"{path}.env[{j}].valueFrom.fieldRef.apiVersion", "v1");
                 }
+
+                // The +default=false marker of FileKeySelector.optional (1.34+, the field's first release).
+                if (env[j].ValueFrom?.FileKeyRef is { Optional: null } fileKeyRef)
+                {
+                    env = env.SetItem(j, env[j] with { ValueFrom = env[j].ValueFrom! with { FileKeyRef = fileKeyRef with { Optional = false } } });
+                    log.Add(DefaultingRules.FileKeyRefOptional, $"{path}.env[{j}].valueFrom.fileKeyRef.optional", "false");
+                }
             }
 
             if (env.AsImmutableArray() != c.Env.AsImmutableArray())

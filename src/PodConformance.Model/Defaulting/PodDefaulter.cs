@@ -19,7 +19,17 @@ public static partial class PodDefaulter
     /// On the hot path (<paramref name="changes"/> null) nothing is copied that does not change: a container, list or
     /// spec comes back as the same object when defaulting leaves it alone, and field paths are built only for the log.
     /// </remarks>
-    public static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes)
+    public static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes) => Apply(pod, profile, changes, createStrategy: true);
+
+    /// <summary>
+    /// Decode defaulting (SetObjectDefaults_Pod); with <paramref name="createStrategy"/> also the create strategy's
+    /// defaulting part (<see cref="CreateStrategy"/>), which the admission pipeline runs separately, after the plugins.
+    /// </summary>
+    /// <remarks>
+    /// On the hot path (<paramref name="changes"/> null) nothing is copied that does not change: a container, list or
+    /// spec comes back as the same object when defaulting leaves it alone, and field paths are built only for the log.
+    /// </remarks>
+    internal static Pod Apply(Pod pod, Profile profile, List<DefaultingChange>? changes, bool createStrategy)
     {
         var log = new ChangeLog(changes);
         var spec = pod.Spec;
@@ -120,14 +130,31 @@ public static partial class PodDefaulter
             }
         }
 
-        if (podLevel && profile.Version >= PodLevelDefaultsInCreateStrategySince)
+        var decoded = ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec };
+        return createStrategy ? CreateStrategy(decoded, profile, log) : decoded;
+    }
+
+    /// <summary>
+    /// The parts of the pod strategy's PrepareForCreate kept in this class, for the admission pipeline, which runs them
+    /// after the admission plugins (ADM-001): see <see cref="CreateStrategy"/>.
+    /// </summary>
+    internal static Pod ApplyCreateStrategy(Pod pod, Profile profile, List<DefaultingChange>? changes) =>
+        CreateStrategy(pod, profile, new ChangeLog(changes));
+
+    /// <summary>
+    /// PrepareForCreate's defaulting part: since 1.37 the pod-level resource defaults (PR #140514, after decoding rounded
+    /// every quantity), then dropDisabledFields (the areas' parts), the matchLabelKeys merges and applyAppArmorVersionSkew.
+    /// </summary>
+    private static Pod CreateStrategy(Pod pod, Profile profile, ChangeLog log)
+    {
+        var spec = pod.Spec;
+        if (profile.Version >= PodLevelDefaultsInCreateStrategySince && profile.IsEnabled(FeatureGateNames.PodLevelResources))
         {
-            // Since 1.37 PrepareForCreate does this, after decoding rounded every quantity (PR #140514).
             spec = DefaultPodLevelResources(spec, profile, log);
         }
 
-        // PrepareForCreate, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling, DNS and claim
-        // fields), mutatePodAffinity and mutateTopologySpreadConstraints (DEF-301/302), applyAppArmorVersionSkew (DEF-205/206).
+        // PrepareForCreate's defaulting part, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling,
+        // DNS and claim fields), mutatePodAffinity and mutateTopologySpreadConstraints (DEF-301/302), applyAppArmorVersionSkew (DEF-205/206).
         spec = DropDisabledFields(spec, profile, log);
         var created = MergeMatchLabelKeys(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, profile, log);
         return ApplyAppArmorVersionSkew(created, profile, log);

@@ -87,14 +87,16 @@ public sealed partial class PodSimulator
     {
         for (int i = 0; i < pods.Count; i++)
         {
-            var pod = PodDefaulter.Apply(pods[i], Profile);
-            var validation = PodValidator.Validate(pod, Profile);
+            // The pod the API server stores (ADM-001): the kubelet runs what admission left, tolerations, token volume and all.
+            var created = Admission.PodCreate.Run(pods[i], Profile);
             RuleCoverage.Hit("SIM-001");
-            if (!validation.IsValid)
+            if (created.Rejection is { } rejection)
             {
-                _rejected.Add(new RejectedPod(pods[i], validation.ToInvalidMessage("Pod", pod.Metadata.Name)));
+                _rejected.Add(new RejectedPod(pods[i], rejection.Message));
                 continue;
             }
+
+            var pod = created.Stored;
 
             var run = new PodRun(this, pod, i);
             _runs.Add(run);

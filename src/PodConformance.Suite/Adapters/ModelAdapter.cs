@@ -1,3 +1,5 @@
+using PodConformance.Model.Admission;
+using PodConformance.Model.Api;
 using PodConformance.Model.ContainerEnv;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
@@ -54,7 +56,7 @@ public sealed class ModelAdapter : IConformanceAdapter
     public static EnvObservation ObserveEnv(PodCase p, Profile profile)
     {
         var node = p.Scenario.EffectiveNodes[0];
-        var pod = PodDefaulter.Apply(p.Pod, profile);
+        var pod = PodCreate.Run(p.Pod, profile).Stored;
         pod = pod with
         {
             Metadata = pod.Metadata.Namespace.Length == 0 ? pod.Metadata with { Namespace = "default" } : pod.Metadata,
@@ -92,7 +94,7 @@ public sealed class ModelAdapter : IConformanceAdapter
     /// <summary>oom_score_adj of every init and regular container, against the first node's memory capacity.</summary>
     public static OomScoreObservation ObserveOomScores(PodCase p, Profile profile)
     {
-        var pod = PodDefaulter.Apply(p.Pod, profile);
+        var pod = PodCreate.Run(p.Pod, profile).Stored;
         var node = p.Scenario.EffectiveNodes[0];
         long capacity = node.Capacity.TryGetValue("memory", out var mem) ? mem.Value() : 8L * 1024 * 1024 * 1024;
         var scores = new List<(string, int)>();
@@ -119,13 +121,29 @@ public sealed class ModelAdapter : IConformanceAdapter
         return new QuantityObservation(true, q.ToString(), q.ToCanonicalString(), q.Format.ToString(), q.MilliValue(), q.Value(), "");
     }
 
-    /// <summary>The create path: defaulting, validation, then status.qosClass as PrepareForCreate sets it.</summary>
+    /// <summary>
+    /// The create path as the API server runs it (PodCreate, ADM-001): defaulting, admission plugins, PrepareForCreate
+    /// (status.qosClass), validation. The stored object is reported as the cluster adapter reports a dry-run create's:
+    /// metadata the request decides (namespace, name, generateName) as the manifest had it, no status.
+    /// </summary>
     public static AdmissionObservation ObserveAdmission(PodCase testCase, Profile profile)
     {
-        var defaulted = PodDefaulter.Apply(testCase.Pod, profile);
-        var validation = PodValidator.Validate(defaulted, profile);
-        if (!validation.IsValid)
+        ArgumentNullException.ThrowIfNull(testCase);
+        return ObserveAdmission(testCase.Pod, profile, PodCreateStages.Real);
+    }
+
+    /// <summary>The same, with some create stages replaced (the mutation self-check's seam).</summary>
+    public static AdmissionObservation ObserveAdmission(Pod pod, Profile profile, PodCreateStages stages)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var created = PodCreate.Run(pod, profile, AdmissionObjects.None, stages);
+        if (created.Rejection is { } rejection)
         {
+            if (rejection.Validation is not { } validation)
+            {
+                return new AdmissionObservation { Accepted = false, Errors = [rejection.Message] };
+            }
+
             var errors = new string[validation.Errors.Count];
             for (int i = 0; i < errors.Length; i++)
             {
@@ -135,11 +153,23 @@ public sealed class ModelAdapter : IConformanceAdapter
             return new AdmissionObservation { Accepted = false, Errors = errors };
         }
 
+        var stored = created.Stored;
+        var sent = pod.Metadata;
+        var comparable = stored with
+        {
+            Metadata = stored.Metadata with
+            {
+                Namespace = sent.Namespace,
+                Name = sent.Name.Length == 0 ? "" : stored.Metadata.Name,
+                GenerateName = sent.GenerateName,
+            },
+            Status = null,
+        };
         return new AdmissionObservation
         {
             Accepted = true,
-            QosClass = QosCalculator.ComputePodQos(defaulted.Spec, profile).ToApiString(),
-            Defaults = PodFields.Flatten(defaulted),
+            QosClass = stored.Status?.QosClass ?? "",
+            Defaults = PodFields.Flatten(comparable),
         };
     }
 

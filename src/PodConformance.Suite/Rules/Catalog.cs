@@ -42,6 +42,11 @@ public static partial class Catalog
             return why;
         }
 
+        if (AdmissionExemption(id) is { } admission)
+        {
+            return admission;
+        }
+
         foreach (var (prefix, reason) in OutOfScopeAreas)
         {
             if (id.StartsWith(prefix, StringComparison.Ordinal))

@@ -10,8 +10,8 @@ public class ExplainCommandTests
         var r = CliRun.Run("explain", "-f", Repo.Path("golden", "seed", "manifests", "01-pod-spec-web-app.yaml"));
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("DEF-012  spec.containers[0].imagePullPolicy = IfNotPresent\n", r.Out, StringComparison.Ordinal);
-        Assert.Contains("2. Validation: would the API server accept it?\n   yes: no field errors\n", r.Out, StringComparison.Ordinal);
-        Assert.Contains("3. QoS class: Burstable\n   QOS-003 QOS-004 QOS-005  container \"web\" (spec.containers[0]) is Burstable: cpu request 100m differs from its limit 500m", r.Out, StringComparison.Ordinal);
+        Assert.Contains("4. Validation: would the API server accept it?\n   yes: no field errors\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("6. QoS class: Burstable\n   QOS-003 QOS-004 QOS-005  container \"web\" (spec.containers[0]) is Burstable: cpu request 100m differs from its limit 500m", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PodConformance.Model.Admission;
 using PodConformance.Model.Api;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Events;
@@ -90,22 +91,10 @@ internal sealed record ModelPipeline
         };
     }
 
-    private AdmissionObservation ObserveAdmission(Pod pod, Profile profile)
-    {
-        var defaulted = Default(pod, profile);
-        var validation = Validate(defaulted, profile);
-        if (!validation.IsValid)
-        {
-            return new AdmissionObservation { Accepted = false, Errors = [.. validation.Errors.Select(e => e.ToString())] };
-        }
+    /// <summary>The model's create (PodCreate) with this pipeline's defaulting, validation and QoS stages.</summary>
+    private PodCreateStages Stages => new() { Defaulting = Default, Validation = Validate, Qos = Qos };
 
-        return new AdmissionObservation
-        {
-            Accepted = true,
-            QosClass = Qos(defaulted.Spec, profile).ToApiString(),
-            Defaults = PodFields.Flatten(defaulted),
-        };
-    }
+    private AdmissionObservation ObserveAdmission(Pod pod, Profile profile) => ModelAdapter.ObserveAdmission(pod, profile, Stages);
 
     private LifecycleObservation ObserveLifecycle(SimulationResult sim, string podName, Profile profile)
     {
@@ -138,7 +127,7 @@ internal sealed record ModelPipeline
 
     private OomScoreObservation ObserveOomScores(PodCase p, Profile profile)
     {
-        var pod = PodDefaulter.Apply(p.Pod, profile);
+        var pod = PodCreate.Run(p.Pod, profile, AdmissionObjects.None, Stages).Stored;
         var node = p.Scenario.EffectiveNodes[0];
         long capacity = node.Capacity.TryGetValue("memory", out var mem) ? mem.Value() : 8L * 1024 * 1024 * 1024;
         var scores = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => (c.Name, OomScore(pod, c, capacity, profile)));

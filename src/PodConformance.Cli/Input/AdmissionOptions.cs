@@ -1,0 +1,40 @@
+using System.CommandLine;
+using PodConformance.Model.Admission;
+
+namespace PodConformance.Cli.Input;
+
+/// <summary>
+/// <c>--objects FILE</c> (repeatable) and <c>--objects-complete</c> for the verbs that run a create: the cluster objects
+/// the admission plugins read (ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas), and whether they are the
+/// whole cluster (a reference to anything else is then refused, as on a fresh cluster) or a part of it (anything else
+/// is assumed to exist and reported as not checked).
+/// </summary>
+public sealed class AdmissionOptions
+{
+    public Option<string[]> Objects { get; } = new("--objects")
+    {
+        Description = "Manifest file with the cluster objects admission reads: ServiceAccount, PriorityClass, LimitRange, ResourceQuota (repeatable)",
+        HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<bool> Complete { get; } = new("--objects-complete")
+    {
+        Description = "The --objects files are the whole cluster: a ServiceAccount or PriorityClass not among them is refused as not found",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Objects);
+        command.Options.Add(Complete);
+    }
+
+    /// <summary>The objects to admit with, or null when a file could not be read (the verb then exits 2).</summary>
+    public LoadedObjects Read(ParseResult result, CliConsole console)
+    {
+        var loaded = ObjectsInput.LoadAll(result.GetValue(Objects), console);
+        return result.GetValue(Complete)
+            ? loaded with { Admission = loaded.Admission with { Missing = MissingObjects.NotFound } }
+            : loaded;
+    }
+}

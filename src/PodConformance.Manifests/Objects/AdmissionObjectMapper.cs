@@ -1,0 +1,314 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Reading;
+using PodConformance.Model.Admission;
+using PodConformance.Model.Admission.Objects;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Manifests.Objects;
+
+/// <summary>
+/// The objects the admission plugins read, from <c>--objects</c> manifests: ServiceAccount, PriorityClass, LimitRange,
+/// ResourceQuota (spec/admission.md). Only the fields the plugins use are read; a wrong type is an error naming the file,
+/// position and field.
+/// </summary>
+public static class AdmissionObjectMapper
+{
+    /// <summary>The kinds this mapper reads.</summary>
+    public static bool Handles(string kind) => kind is "ServiceAccount" or "PriorityClass" or "LimitRange" or "ResourceQuota";
+
+    public static (AdmissionObjects Objects, ImmutableArray<ManifestDiagnostic> Diagnostics) Map(IEnumerable<ManifestObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var accounts = new List<ServiceAccount>();
+        var classes = new List<PriorityClass>();
+        var ranges = new List<LimitRange>();
+        var quotas = new List<ResourceQuota>();
+        var diagnostics = ImmutableArray.CreateBuilder<ManifestDiagnostic>();
+        foreach (var o in objects)
+        {
+            var r = new Reader(o, diagnostics);
+            switch (o.Kind)
+            {
+                case "ServiceAccount":
+                    accounts.Add(new ServiceAccount
+                    {
+                        Namespace = r.Namespace,
+                        Name = o.Name,
+                        AutomountServiceAccountToken = r.Bool(o.Raw, "automountServiceAccountToken"),
+                        ImagePullSecrets = r.Names(o.Raw, "imagePullSecrets"),
+                        Secrets = r.Names(o.Raw, "secrets"),
+                        Annotations = r.StringMap(o.Raw.Get("metadata") as ManifestMapping, "annotations", "metadata.annotations"),
+                    });
+                    break;
+                case "PriorityClass":
+                    classes.Add(new PriorityClass
+                    {
+                        Name = o.Name,
+                        Value = r.Int(o.Raw, "value") ?? 0,
+                        GlobalDefault = r.Bool(o.Raw, "globalDefault") ?? false,
+                        PreemptionPolicy = r.String(o.Raw, "preemptionPolicy") is { Length: > 0 } p ? p : "PreemptLowerPriority",
+                    });
+                    break;
+                case "LimitRange":
+                    ranges.Add(new LimitRange { Namespace = r.Namespace, Name = o.Name, Limits = r.LimitItems() });
+                    break;
+                case "ResourceQuota":
+                    quotas.Add(r.Quota());
+                    break;
+            }
+        }
+
+        var result = new AdmissionObjects
+        {
+            ServiceAccounts = accounts.ToValueList(),
+            PriorityClasses = classes.ToValueList(),
+            LimitRanges = ranges.ToValueList(),
+            ResourceQuotas = quotas.ToValueList(),
+        };
+        return (result, diagnostics.ToImmutable());
+    }
+
+    private sealed class Reader(ManifestObject o, ImmutableArray<ManifestDiagnostic>.Builder diagnostics)
+    {
+        public string Namespace => o.Namespace.Length == 0 ? "default" : o.Namespace;
+
+        public bool? Bool(ManifestMapping map, string field)
+        {
+            var node = map.Get(field);
+            if (node is null or ManifestScalar { IsNull: true })
+            {
+                return null;
+            }
+
+            if (node is ManifestScalar { Kind: ScalarKind.Bool } b)
+            {
+                return b.Value == "true";
+            }
+
+            Error(node, field, "json: cannot unmarshal " + GoType(node) + " into Go struct field " + o.Kind + "." + field + " of type bool");
+            return null;
+        }
+
+        public int? Int(ManifestMapping map, string field)
+        {
+            var node = map.Get(field);
+            if (node is null or ManifestScalar { IsNull: true })
+            {
+                return null;
+            }
+
+            if (node is ManifestScalar { Kind: ScalarKind.Int } n && int.TryParse(n.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+            {
+                return value;
+            }
+
+            Error(node, field, "json: cannot unmarshal " + GoType(node) + " into Go struct field " + o.Kind + "." + field + " of type int32");
+            return null;
+        }
+
+        public string String(ManifestMapping map, string field)
+        {
+            var node = map.Get(field);
+            if (node is null or ManifestScalar { IsNull: true })
+            {
+                return "";
+            }
+
+            if (node is ManifestScalar { Kind: ScalarKind.String } s)
+            {
+                return s.Value;
+            }
+
+            Error(node, field, "json: cannot unmarshal " + GoType(node) + " into Go struct field " + o.Kind + "." + field + " of type string");
+            return "";
+        }
+
+        /// <summary>A list of <c>{name: …}</c> references (imagePullSecrets, secrets).</summary>
+        public ValueList<string> Names(ManifestMapping map, string field)
+        {
+            var result = new List<string>();
+            foreach (var (item, path) in Items(map, field, field))
+            {
+                if (item is ManifestMapping m)
+                {
+                    result.Add(String(m, "name"));
+                }
+                else
+                {
+                    Error(item, path, "expected a mapping, got " + item.Describe());
+                }
+            }
+
+            return result.ToValueList();
+        }
+
+        public ValueMap<string> StringMap(ManifestMapping? map, string field, string path)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (map?.Get(field) is not { } node || node is ManifestScalar { IsNull: true })
+            {
+                return ValueMap<string>.Empty;
+            }
+
+            if (node is not ManifestMapping m)
+            {
+                Error(node, path, "expected a mapping, got " + node.Describe());
+                return ValueMap<string>.Empty;
+            }
+
+            foreach (var (key, value) in m.Entries)
+            {
+                result[key.Value] = value is ManifestScalar s && !s.IsNull ? s.Value : "";
+            }
+
+            return ValueMap.Create(result);
+        }
+
+        public ValueList<LimitRangeItem> LimitItems()
+        {
+            var result = new List<LimitRangeItem>();
+            if (o.Raw.Get("spec") is not ManifestMapping spec)
+            {
+                return ValueList<LimitRangeItem>.Empty;
+            }
+
+            foreach (var (item, path) in Items(spec, "limits", "spec.limits"))
+            {
+                if (item is not ManifestMapping m)
+                {
+                    Error(item, path, "expected a mapping, got " + item.Describe());
+                    continue;
+                }
+
+                result.Add(new LimitRangeItem
+                {
+                    Type = String(m, "type"),
+                    Max = Quantities(m, "max", path),
+                    Min = Quantities(m, "min", path),
+                    Default = Quantities(m, "default", path),
+                    DefaultRequest = Quantities(m, "defaultRequest", path),
+                    MaxLimitRequestRatio = Quantities(m, "maxLimitRequestRatio", path),
+                });
+            }
+
+            return result.ToValueList();
+        }
+
+        public ResourceQuota Quota()
+        {
+            var q = new ResourceQuota { Namespace = Namespace, Name = o.Name };
+            if (o.Raw.Get("spec") is ManifestMapping spec)
+            {
+                var scopes = new List<string>();
+                foreach (var (item, path) in Items(spec, "scopes", "spec.scopes"))
+                {
+                    if (item is ManifestScalar { Kind: ScalarKind.String } s)
+                    {
+                        scopes.Add(s.Value);
+                    }
+                    else
+                    {
+                        Error(item, path, "expected a string, got " + item.Describe());
+                    }
+                }
+
+                var selectors = new List<ScopedResourceSelectorRequirement>();
+                if (spec.Get("scopeSelector") is ManifestMapping selector)
+                {
+                    foreach (var (item, path) in Items(selector, "matchExpressions", "spec.scopeSelector.matchExpressions"))
+                    {
+                        if (item is ManifestMapping m)
+                        {
+                            var values = new List<string>();
+                            foreach (var (v, _) in Items(m, "values", path + ".values"))
+                            {
+                                values.Add(v is ManifestScalar s ? s.Value : "");
+                            }
+
+                            selectors.Add(new ScopedResourceSelectorRequirement { ScopeName = String(m, "scopeName"), Operator = String(m, "operator"), Values = values.ToValueList() });
+                        }
+                    }
+                }
+
+                q = q with { Hard = Quantities(spec, "hard", "spec"), Scopes = scopes.ToValueList(), ScopeSelector = selectors.ToValueList() };
+            }
+
+            if (o.Raw.Get("status") is ManifestMapping status)
+            {
+                q = q with
+                {
+                    StatusHard = status.Get("hard") is null ? null : Quantities(status, "hard", "status"),
+                    StatusUsed = status.Get("used") is null ? null : Quantities(status, "used", "status"),
+                };
+            }
+
+            return q;
+        }
+
+        private ValueMap<Quantity> Quantities(ManifestMapping map, string field, string path)
+        {
+            var node = map.Get(field);
+            if (node is null or ManifestScalar { IsNull: true })
+            {
+                return ValueMap<Quantity>.Empty;
+            }
+
+            if (node is not ManifestMapping m)
+            {
+                Error(node, path + "." + field, "expected a mapping, got " + node.Describe());
+                return ValueMap<Quantity>.Empty;
+            }
+
+            var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
+            foreach (var (key, value) in m.Entries)
+            {
+                string text = value is ManifestScalar s && !s.IsNull ? s.Value : "";
+                if (Quantity.TryParse(text, out var q, out var error))
+                {
+                    result[key.Value] = q;
+                }
+                else
+                {
+                    Error(value, path + "." + field + "." + key.Value, Quantity.ErrorText(error));
+                }
+            }
+
+            return ValueMap.Create(result);
+        }
+
+        private IEnumerable<(ManifestNode Item, string Path)> Items(ManifestMapping map, string field, string path)
+        {
+            var node = map.Get(field);
+            if (node is null or ManifestScalar { IsNull: true })
+            {
+                yield break;
+            }
+
+            if (node is not ManifestSequence seq)
+            {
+                Error(node, path, "expected a list, got " + node.Describe());
+                yield break;
+            }
+
+            for (int i = 0; i < seq.Items.Length; i++)
+            {
+                yield return (seq.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
+            }
+        }
+
+        private void Error(ManifestNode node, string path, string message) =>
+            diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Error, o.File, node.Position, path, message));
+
+        private static string GoType(ManifestNode node) => node switch
+        {
+            ManifestScalar { Kind: ScalarKind.Int or ScalarKind.Float } => "number",
+            ManifestScalar { Kind: ScalarKind.Bool } => "bool",
+            ManifestMapping => "object",
+            ManifestSequence => "array",
+            _ => "string",
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using PodConformance.Model.Admission.Objects;
+using PodConformance.Model.Collections;
+
+namespace PodConformance.Model.Admission;
+
+/// <summary>
+/// The cluster state the admission plugins read: the objects passed with <c>--objects</c>, on top of what every fresh
+/// cluster has (the <c>default</c> ServiceAccount of each namespace, the two system PriorityClasses).
+/// </summary>
+public sealed record AdmissionObjects
+{
+    public static AdmissionObjects None { get; } = new();
+
+    public ValueList<ServiceAccount> ServiceAccounts { get; init; }
+
+    public ValueList<PriorityClass> PriorityClasses { get; init; }
+
+    public ValueList<LimitRange> LimitRanges { get; init; }
+
+    public ValueList<ResourceQuota> ResourceQuotas { get; init; }
+
+    /// <summary>What a reference to an object that is not here means (ADM-098).</summary>
+    public MissingObjects Missing { get; init; } = MissingObjects.AssumeExists;
+
+    /// <summary>The ServiceAccount <paramref name="name"/> of <paramref name="ns"/>: given, else the namespace's default one, else null.</summary>
+    public ServiceAccount? FindServiceAccount(string ns, string name)
+    {
+        foreach (var sa in ServiceAccounts)
+        {
+            if (sa.Namespace == ns && sa.Name == name)
+            {
+                return sa;
+            }
+        }
+
+        return name == "default" ? ServiceAccount.DefaultFor(ns) : null;
+    }
+
+    /// <summary>A PriorityClass by name: a system class, else one given.</summary>
+    public PriorityClass? FindPriorityClass(string name)
+    {
+        foreach (var pc in PriorityClass.SystemClasses)
+        {
+            if (pc.Name == name)
+            {
+                return pc;
+            }
+        }
+
+        foreach (var pc in PriorityClasses)
+        {
+            if (pc.Name == name)
+            {
+                return pc;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>How the model treats a reference to a ServiceAccount or PriorityClass it was not given.</summary>
+public enum MissingObjects
+{
+    /// <summary>
+    /// The object is assumed to exist (with no settings of its own); the create goes on and the result lists what this
+    /// assumption left unchecked. The default: a manifest is usually checked without the cluster it will meet.
+    /// </summary>
+    AssumeExists,
+
+    /// <summary>The objects given are the whole cluster: a missing reference is rejected as the API server would.</summary>
+    NotFound,
+}

@@ -1,0 +1,44 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Validation;
+using PodConformance.Model.Warnings;
+
+namespace PodConformance.Model.Admission;
+
+/// <summary>
+/// The warnings a Pod create returns, in the API server's order: those PrepareForCreate adds (the AppArmor version
+/// skew, WARN-003), then WarningsOnCreate: first its own (ADM-075: a name that is not a DNS label, because the name
+/// becomes the pod's hostname), then <c>GetWarningsForPod</c> (pkg/api/pod/warnings.go, <see cref="PodWarnings"/>).
+/// </summary>
+internal static class CreateWarnings
+{
+    /// <param name="submitted">The pod as decoded from the request (what <see cref="PodWarnings.ForCreate"/> reads).</param>
+    /// <param name="prepared">The pod after PrepareForCreate (its name is the generated one when generateName was used).</param>
+    /// <param name="run">The create the warnings are added to.</param>
+    public static void Add(Pod submitted, Pod prepared, CreateRun run)
+    {
+        var podWarnings = PodWarnings.ForCreate(submitted, run.Profile);
+        int skew = 0;
+        while (skew < podWarnings.Count && podWarnings[skew].Rule == PodWarnings.AppArmorAnnotationDeprecated)
+        {
+            skew++;
+        }
+
+        for (int i = 0; i < skew; i++)
+        {
+            run.Warnings.Add(podWarnings[i]);
+        }
+
+        string[] msgs = NameRules.Dns1123Label(prepared.Metadata.Name, run.Profile.Version);
+        if (msgs.Length != 0)
+        {
+            // fmt's %v of a []string: the items space-separated in brackets.
+            run.Warnings.Add(new PodWarning(AdmissionRules.NameWarning,
+                "metadata.name: this is used in the Pod's hostname, which can result in surprising behavior; a DNS label is recommended: [" + string.Join(" ", msgs) + "]"));
+        }
+
+        for (int i = skew; i < podWarnings.Count; i++)
+        {
+            run.Warnings.Add(podWarnings[i]);
+        }
+    }
+}

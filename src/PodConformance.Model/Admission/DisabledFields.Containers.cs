@@ -1,0 +1,196 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+
+namespace PodConformance.Model.Admission;
+
+internal static partial class DisabledFields
+{
+    private sealed partial class Dropper
+    {
+        /// <summary>
+        /// In util.go's order: resizePolicy without InPlacePodVerticalScaling (ADM-087); an init container's
+        /// restartPolicy without SidecarContainers; dropContainerRestartRules without ContainerRestartRules (1.34+, ADM-088:
+        /// an init container keeps <c>Always</c>, every other restartPolicy and all restartPolicyRules go);
+        /// volumeMounts' recursiveReadOnly without RecursiveReadOnlyMounts (ADM-089).
+        /// </summary>
+        public PodSpec ContainerPolicies(PodSpec spec)
+        {
+            if (!ContainersHaveGatedFields)
+            {
+                return spec;
+            }
+
+            spec = EachContainer(spec, (c, path) =>
+            {
+                if (c.ResizePolicy.IsEmpty || !Off("InPlacePodVerticalScaling"))
+                {
+                    return c;
+                }
+
+                Dropped(AdmissionRules.DropResizePolicy, path + ".resizePolicy", "InPlacePodVerticalScaling");
+                return c with { ResizePolicy = ValueList<ContainerResizePolicy>.Empty };
+            });
+
+            if (AnyInitRestartPolicy(spec.InitContainers) && Off("SidecarContainers"))
+            {
+                var init = spec.InitContainers.AsSpan().ToArray();
+                for (int i = 0; i < init.Length; i++)
+                {
+                    if (init[i].RestartPolicy is not null)
+                    {
+                        Dropped(AdmissionRules.DropContainerRestartPolicy, Index("spec.initContainers", i) + ".restartPolicy", "SidecarContainers");
+                        init[i] = init[i] with { RestartPolicy = null };
+                    }
+                }
+
+                spec = spec with { InitContainers = init };
+            }
+
+            spec = EachContainer(spec, (c, path) =>
+            {
+                bool init = path.StartsWith("spec.initContainers", StringComparison.Ordinal);
+                bool policy = c.RestartPolicy is not null && !(init && c.RestartPolicy == "Always");
+                if ((!policy && c.RestartPolicyRules.IsEmpty) || !Off("ContainerRestartRules"))
+                {
+                    return c;
+                }
+
+                if (policy)
+                {
+                    Dropped(AdmissionRules.DropContainerRestartPolicy, path + ".restartPolicy", "ContainerRestartRules");
+                }
+
+                if (!c.RestartPolicyRules.IsEmpty)
+                {
+                    Dropped(AdmissionRules.DropContainerRestartPolicy, path + ".restartPolicyRules", "ContainerRestartRules");
+                }
+
+                return c with { RestartPolicy = policy ? null : c.RestartPolicy, RestartPolicyRules = ValueList<ContainerRestartRule>.Empty };
+            });
+
+            return EachContainer(spec, (c, path) =>
+            {
+                if (!AnyRecursiveReadOnly(c.VolumeMounts) || !Off("RecursiveReadOnlyMounts"))
+                {
+                    return c;
+                }
+
+                var mounts = c.VolumeMounts.AsSpan().ToArray();
+                for (int j = 0; j < mounts.Length; j++)
+                {
+                    if (mounts[j].RecursiveReadOnly is not null)
+                    {
+                        Dropped(AdmissionRules.DropRecursiveReadOnly, Index(path + ".volumeMounts", j) + ".recursiveReadOnly", "RecursiveReadOnlyMounts");
+                        mounts[j] = mounts[j] with { RecursiveReadOnly = null };
+                    }
+                }
+
+                return c with { VolumeMounts = mounts };
+            });
+        }
+
+        /// <summary>
+        /// env[].valueFrom.fileKeyRef without EnvFiles (ADM-091; the now empty valueFrom stays, and validation says so);
+        /// then lifecycle sleep handlers without PodLifecycleSleepAction (ADM-092: a handler left with no action goes, and so
+        /// does a lifecycle left empty).
+        /// </summary>
+        public PodSpec EnvFilesAndSleep(PodSpec spec)
+        {
+            if (!ContainersHaveGatedFields)
+            {
+                return spec;
+            }
+
+            spec = EachContainer(spec, (c, path) =>
+            {
+                bool any = false;
+                foreach (var e in c.Env)
+                {
+                    any |= e.ValueFrom?.FileKeyRef is not null;
+                }
+
+                if (!any || !Off("EnvFiles"))
+                {
+                    return c;
+                }
+
+                var env = c.Env.AsSpan().ToArray();
+                for (int j = 0; j < env.Length; j++)
+                {
+                    if (env[j].ValueFrom is { FileKeyRef: not null } source)
+                    {
+                        Dropped(AdmissionRules.DropFileKeyRef, Index(path + ".env", j) + ".valueFrom.fileKeyRef", "EnvFiles");
+                        env[j] = env[j] with { ValueFrom = source with { FileKeyRef = null } };
+                    }
+                }
+
+                return c with { Env = env };
+            });
+
+            return EachContainer(spec, (c, path) =>
+            {
+                if (c.Lifecycle is not { } lifecycle || (lifecycle.PreStop?.SleepSeconds is null && lifecycle.PostStart?.SleepSeconds is null)
+                    || !Off("PodLifecycleSleepAction"))
+                {
+                    return c;
+                }
+
+                var preStop = WithoutSleep(lifecycle.PreStop, path + ".lifecycle.preStop");
+                var postStart = WithoutSleep(lifecycle.PostStart, path + ".lifecycle.postStart");
+                lifecycle = lifecycle with { PreStop = preStop, PostStart = postStart };
+                bool empty = preStop is null && postStart is null && lifecycle.StopSignal is null;
+                return c with { Lifecycle = empty ? null : lifecycle };
+            });
+        }
+
+        private ProbeHandler? WithoutSleep(ProbeHandler? handler, string path)
+        {
+            if (handler?.SleepSeconds is null)
+            {
+                return handler;
+            }
+
+            Dropped(AdmissionRules.DropSleepAction, path + ".sleep", "PodLifecycleSleepAction");
+            return handler.ExecCommand is null && handler.HttpGet is null && handler.TcpSocketPort is null ? null : handler with { SleepSeconds = null };
+        }
+
+        /// <summary>ADM-094: lifecycle.stopSignal without ContainerStopSignals; a lifecycle left empty goes.</summary>
+        public PodSpec StopSignals(PodSpec spec) => !ContainersHaveGatedFields ? spec : EachContainer(spec, (c, path) =>
+        {
+            if (c.Lifecycle?.StopSignal is null || !Off("ContainerStopSignals"))
+            {
+                return c;
+            }
+
+            Dropped(AdmissionRules.DropStopSignal, path + ".lifecycle.stopSignal", "ContainerStopSignals");
+            var lifecycle = c.Lifecycle with { StopSignal = null };
+            return c with { Lifecycle = lifecycle.PreStop is null && lifecycle.PostStart is null ? null : lifecycle };
+        });
+
+        private static bool AnyInitRestartPolicy(ValueList<Container> init)
+        {
+            foreach (var c in init)
+            {
+                if (c.RestartPolicy is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyRecursiveReadOnly(ValueList<VolumeMount> mounts)
+        {
+            foreach (var m in mounts)
+            {
+                if (m.RecursiveReadOnly is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

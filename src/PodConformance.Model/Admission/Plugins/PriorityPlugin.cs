@@ -1,0 +1,107 @@
+using System.Globalization;
+using PodConformance.Model.Admission.Objects;
+using PodConformance.Model.Api;
+
+namespace PodConformance.Model.Admission.Plugins;
+
+/// <summary>
+/// Priority (kubernetes plugin/pkg/admission/priority, <c>admitPod</c> on create): resolves <c>spec.priority</c> and
+/// <c>spec.preemptionPolicy</c> from the PriorityClass (ADM-040…044). Its <c>Validate</c> only looks at PriorityClass
+/// objects, so it has no validating part here.
+/// </summary>
+internal sealed class PriorityPlugin : IMutatingPlugin
+{
+    public const string PreemptLowerPriority = "PreemptLowerPriority";
+
+    public static PriorityPlugin Instance { get; } = new();
+
+    public string Name => "Priority";
+
+    public PluginOutcome Admit(Pod pod, CreateRun run, StepLog log)
+    {
+        var spec = pod.Spec;
+        int priority;
+        string? preemption;
+        string rule;
+        if (spec.PriorityClassName.Length == 0)
+        {
+            // ADM-040: the global default class with the lowest value, else 0 and PreemptLowerPriority.
+            var global = GlobalDefault(run.Objects);
+            priority = global?.Value ?? 0;
+            preemption = global is null ? PreemptLowerPriority : global.PreemptionPolicy;
+            rule = AdmissionRules.PriorityDefault;
+            if (global is not null)
+            {
+                spec = spec with { PriorityClassName = global.Name };
+                log.Add(rule, "spec.priorityClassName", global.Name);
+            }
+        }
+        else
+        {
+            var pc = run.Objects.FindPriorityClass(spec.PriorityClassName);
+            if (pc is null)
+            {
+                if (run.Objects.Missing == MissingObjects.NotFound)
+                {
+                    return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PriorityClassNotFound,
+                        "no PriorityClass with name " + spec.PriorityClassName + " was found"));
+                }
+
+                run.Unchecked("spec.priorityClassName", "PriorityClass " + spec.PriorityClassName
+                    + " was not given (--objects): assumed to exist, but its value is unknown, so spec.priority and spec.preemptionPolicy are not set"
+                    + (spec.Priority is null ? "" : " and the spec.priority given is not checked against it"));
+                return new PluginOutcome(pod, Note: "PriorityClass " + spec.PriorityClassName + " unknown; priority not resolved");
+            }
+
+            priority = pc.Value;
+            preemption = pc.PreemptionPolicy;
+            rule = AdmissionRules.PriorityClassResolution;
+        }
+
+        if (spec.Priority is int given && given != priority)
+        {
+            return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PriorityValueMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"the integer value of priority ({given}) must not be provided in pod spec; priority admission controller computed {priority} from the given PriorityClass name")));
+        }
+
+        if (spec.Priority is null)
+        {
+            log.Add(rule, "spec.priority", priority.ToString(CultureInfo.InvariantCulture));
+        }
+
+        spec = spec with { Priority = priority };
+        if (preemption is { Length: > 0 })
+        {
+            if (spec.PreemptionPolicy is { } givenPolicy && givenPolicy != preemption)
+            {
+                return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PreemptionPolicy,
+                    "the string value of PreemptionPolicy (" + givenPolicy + ") must not be provided in pod spec; priority admission controller computed "
+                    + preemption + " from the given PriorityClass name"));
+            }
+
+            if (spec.PreemptionPolicy is null)
+            {
+                log.Add(AdmissionRules.PreemptionPolicy, "spec.preemptionPolicy", preemption);
+            }
+
+            spec = spec with { PreemptionPolicy = preemption };
+        }
+
+        return new PluginOutcome(pod with { Spec = spec });
+    }
+
+    /// <summary>getDefaultPriorityClass: of the classes marked globalDefault, the one with the lowest value (the first such in input order on a tie).</summary>
+    private static PriorityClass? GlobalDefault(AdmissionObjects objects)
+    {
+        PriorityClass? result = null;
+        foreach (var pc in objects.PriorityClasses)
+        {
+            if (pc.GlobalDefault && (result is null || result.Value > pc.Value))
+            {
+                result = pc;
+            }
+        }
+
+        return result;
+    }
+}

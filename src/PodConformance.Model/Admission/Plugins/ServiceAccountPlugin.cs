@@ -1,0 +1,381 @@
+using System.Globalization;
+using PodConformance.Model.Admission.Objects;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+
+namespace PodConformance.Model.Admission.Plugins;
+
+/// <summary>
+/// ServiceAccount (kubernetes plugin/pkg/admission/serviceaccount, ADM-030…036): on create, names the <c>default</c>
+/// account when the pod names none, mounts the account's token as the projected volume <c>kube-api-access-XXXXX</c> in
+/// every init and regular container, copies the account's imagePullSecrets, and (Admit ends with Validate, which the
+/// chain calls again later) checks mirror-pod restrictions and, where the account enforces them, mountable secrets.
+/// </summary>
+internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
+{
+    public const string DefaultServiceAccountName = "default";
+    public const string TokenVolumePrefix = "kube-api-access-";
+    public const string TokenMountPath = "/var/run/secrets/kubernetes.io/serviceaccount";
+    public const string MirrorPodAnnotation = "kubernetes.io/config.mirror";
+    public const string EnforceMountableSecretsAnnotation = "kubernetes.io/enforce-mountable-secrets";
+
+    /// <summary>serviceaccount.WarnOnlyBoundTokenExpirationSeconds: one hour and seven seconds.</summary>
+    public const long TokenExpirationSeconds = 3607;
+
+    /// <summary>corev1.ProjectedVolumeSourceDefaultMode (0644), set explicitly by the plugin (kubernetes#104464).</summary>
+    public const int TokenVolumeDefaultMode = 420;
+
+    public static ServiceAccountPlugin Instance { get; } = new();
+
+    public string Name => "ServiceAccount";
+
+    /// <summary>The token volume's name for <paramref name="pod"/>: the prefix and the suffix the model derives from the pod (ADM-003).</summary>
+    public static string TokenVolumeName(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var meta = pod.Metadata;
+        return GeneratedNames.Generate(TokenVolumePrefix, "kube-api-access:" + meta.Namespace + "/" + (meta.Name.Length != 0 ? meta.Name : meta.GenerateName));
+    }
+
+    public PluginOutcome Admit(Pod pod, CreateRun run, StepLog log)
+    {
+        if (pod.Metadata.Annotations.ContainsKey(MirrorPodAnnotation))
+        {
+            return Validate(pod, run);
+        }
+
+        var spec = pod.Spec;
+        if (spec.ServiceAccountName.Length == 0)
+        {
+            spec = spec with { ServiceAccountName = DefaultServiceAccountName };
+            log.Add(AdmissionRules.ServiceAccountDefaultName, "spec.serviceAccountName", DefaultServiceAccountName);
+        }
+
+        pod = pod with { Spec = spec };
+        var sa = Lookup(pod, run, out var refused);
+        if (sa is null)
+        {
+            return new PluginOutcome(pod, refused);
+        }
+
+        if (ShouldAutomount(sa, pod))
+        {
+            pod = MountToken(pod, log);
+        }
+
+        if (pod.Spec.ImagePullSecrets.IsEmpty && !sa.ImagePullSecrets.IsEmpty)
+        {
+            var secrets = new LocalObjectReference[sa.ImagePullSecrets.Count];
+            for (int i = 0; i < secrets.Length; i++)
+            {
+                secrets[i] = new LocalObjectReference { Name = sa.ImagePullSecrets[i] };
+                log.Add(AdmissionRules.ServiceAccountPullSecrets, string.Create(CultureInfo.InvariantCulture, $"spec.imagePullSecrets[{i}].name"), sa.ImagePullSecrets[i]);
+            }
+
+            pod = pod with { Spec = pod.Spec with { ImagePullSecrets = secrets } };
+        }
+
+        var validated = Validate(pod, run);
+        return validated with { Pod = pod };
+    }
+
+    public PluginOutcome Validate(Pod pod, CreateRun run)
+    {
+        string ns = pod.Metadata.Namespace;
+        if (pod.Metadata.Annotations.ContainsKey(MirrorPodAnnotation))
+        {
+            return new PluginOutcome(pod, MirrorPodRefusal(pod), "a mirror pod: only its references are checked");
+        }
+
+        if (pod.Spec.ServiceAccountName.Length == 0)
+        {
+            return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountLookup, "no service account specified for pod " + ns + "/" + pod.Metadata.Name));
+        }
+
+        var sa = Lookup(pod, run, out var refused);
+        if (sa is null)
+        {
+            return new PluginOutcome(pod, refused);
+        }
+
+        if (EnforcesMountableSecrets(sa) && LimitSecretReferences(sa, pod) is { } message)
+        {
+            return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountMountableSecrets, message));
+        }
+
+        return new PluginOutcome(pod);
+    }
+
+    /// <summary>The account the pod names: given, the namespace's <c>default</c>, or (ADM-098) assumed or refused.</summary>
+    private static ServiceAccount? Lookup(Pod pod, CreateRun run, out AdmissionRejection? refused)
+    {
+        refused = null;
+        string ns = pod.Metadata.Namespace;
+        string name = pod.Spec.ServiceAccountName;
+        if (run.Objects.FindServiceAccount(ns, name) is { } found)
+        {
+            return found;
+        }
+
+        if (run.Objects.Missing == MissingObjects.NotFound)
+        {
+            refused = AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountLookup,
+                "error looking up service account " + ns + "/" + name + ": serviceaccount " + Validation.GoQuote.Quote(name) + " not found");
+            return null;
+        }
+
+        string reason = "ServiceAccount " + ns + "/" + name + " was not given (--objects): assumed to exist, with automountServiceAccountToken unset and no imagePullSecrets";
+        bool seen = false;
+        foreach (var n in run.NotChecked)
+        {
+            seen |= n.Reason == reason;
+        }
+
+        if (!seen)
+        {
+            run.Unchecked("spec.serviceAccountName", reason);
+        }
+
+        return new ServiceAccount { Namespace = ns, Name = name };
+    }
+
+    /// <summary>shouldAutomount (ADM-032): the pod's setting wins, then the account's, else true.</summary>
+    private static bool ShouldAutomount(ServiceAccount sa, Pod pod) =>
+        pod.Spec.AutomountServiceAccountToken ?? sa.AutomountServiceAccountToken ?? true;
+
+    /// <summary>
+    /// mountServiceAccountToken (ADM-033): reuses a volume already named <c>kube-api-access-…</c>, else names one; adds the
+    /// read-only mount to every init and regular container (not ephemeral ones) that has nothing mounted at the token
+    /// path; adds the volume when some container got the mount and the pod had no such volume.
+    /// </summary>
+    private static Pod MountToken(Pod pod, StepLog log)
+    {
+        string? existing = null;
+        foreach (var v in pod.Spec.Volumes)
+        {
+            if (v.Name.StartsWith(TokenVolumePrefix, StringComparison.Ordinal))
+            {
+                existing = v.Name;
+                break;
+            }
+        }
+
+        string volumeName = existing ?? TokenVolumeName(pod);
+        var mount = new VolumeMount { Name = volumeName, ReadOnly = true, MountPath = TokenMountPath };
+        bool needed = false;
+        var init = AddMounts(pod.Spec.InitContainers, "spec.initContainers", mount, log, ref needed);
+        var regular = AddMounts(pod.Spec.Containers, "spec.containers", mount, log, ref needed);
+        var spec = pod.Spec with { InitContainers = init, Containers = regular };
+        if (existing is null && needed)
+        {
+            log.Add(AdmissionRules.ServiceAccountTokenVolume, string.Create(CultureInfo.InvariantCulture, $"spec.volumes[{spec.Volumes.Count}]"),
+                "{name: " + volumeName + ", projected: serviceAccountToken (expirationSeconds 3607, path token), configMap kube-root-ca.crt (ca.crt), downwardAPI namespace, defaultMode 420}");
+            spec = spec with { Volumes = spec.Volumes.Add(TokenVolume(volumeName)) };
+        }
+
+        return pod with { Spec = spec };
+    }
+
+    private static ValueList<Container> AddMounts(ValueList<Container> containers, string listPath, VolumeMount mount, StepLog log, ref bool needed)
+    {
+        if (containers.IsEmpty)
+        {
+            return containers;
+        }
+
+        var result = new Container[containers.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var c = containers[i];
+            bool mounted = false;
+            foreach (var m in c.VolumeMounts)
+            {
+                mounted |= m.MountPath == TokenMountPath;
+            }
+
+            if (!mounted)
+            {
+                log.Add(AdmissionRules.ServiceAccountTokenVolume, string.Create(CultureInfo.InvariantCulture, $"{listPath}[{i}].volumeMounts[{c.VolumeMounts.Count}]"),
+                    "{name: " + mount.Name + ", mountPath: " + TokenMountPath + ", readOnly: true}");
+                c = c with { VolumeMounts = c.VolumeMounts.Add(mount) };
+                needed = true;
+            }
+
+            result[i] = c;
+        }
+
+        return result;
+    }
+
+    /// <summary>TokenVolumeSource: the bound token, the cluster CA bundle and the namespace, mode 0644.</summary>
+    public static Volume TokenVolume(string name) => new()
+    {
+        Name = name,
+        SourceKind = "projected",
+        Projected = new ProjectedVolumeSource
+        {
+            DefaultMode = TokenVolumeDefaultMode,
+            Sources =
+            [
+                new VolumeProjection { ServiceAccountToken = new ServiceAccountTokenProjection { Path = "token", ExpirationSeconds = TokenExpirationSeconds } },
+                new VolumeProjection { ConfigMap = new ConfigMapProjection { Name = "kube-root-ca.crt", Items = [new KeyToPath { Key = "ca.crt", Path = "ca.crt" }] } },
+                new VolumeProjection
+                {
+                    DownwardAPI = new DownwardAPIProjection
+                    {
+                        Items = [new DownwardApiVolumeFile { Path = "namespace", FieldRef = new ObjectFieldSelector { ApiVersion = "v1", FieldPath = "metadata.namespace" } }],
+                    },
+                },
+            ],
+        },
+    };
+
+    /// <summary>enforceMountableSecrets: the account's annotation, read with Go's strconv.ParseBool (ADM-036).</summary>
+    private static bool EnforcesMountableSecrets(ServiceAccount sa) =>
+        sa.Annotations.TryGetValue(EnforceMountableSecretsAnnotation, out string? value)
+        && value is "1" or "t" or "T" or "TRUE" or "true" or "True";
+
+    /// <summary>limitSecretReferences, in its order: secret volumes, init then regular containers' env and envFrom, imagePullSecrets.</summary>
+    private static string? LimitSecretReferences(ServiceAccount sa, Pod pod)
+    {
+        var mountable = new HashSet<string>(sa.Secrets, StringComparer.Ordinal);
+        string tail = " is not allowed because service account " + sa.Name + " does not reference that secret";
+        foreach (var v in pod.Spec.Volumes)
+        {
+            if (v.Secret is { } secret && !mountable.Contains(secret.Name))
+            {
+                return "volume with secret.secretName=\"" + secret.Name + "\"" + tail;
+            }
+        }
+
+        if (Containers(pod.Spec.InitContainers, "init container ", mountable, tail) is { } init)
+        {
+            return init;
+        }
+
+        if (Containers(pod.Spec.Containers, "container ", mountable, tail) is { } regular)
+        {
+            return regular;
+        }
+
+        var pull = new HashSet<string>(sa.ImagePullSecrets, StringComparer.Ordinal);
+        for (int i = 0; i < pod.Spec.ImagePullSecrets.Count; i++)
+        {
+            string name = pod.Spec.ImagePullSecrets[i].Name;
+            if (!pull.Contains(name))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"imagePullSecrets[{i}].name=\"{name}\" is not allowed because service account {sa.Name} does not reference that imagePullSecret");
+            }
+        }
+
+        return null;
+
+        static string? Containers(ValueList<Container> list, string what, HashSet<string> mountable, string tail)
+        {
+            foreach (var c in list)
+            {
+                foreach (var env in c.Env)
+                {
+                    if (env.ValueFrom?.SecretKeyRef is { } keyRef && !mountable.Contains(keyRef.Name))
+                    {
+                        return what + c.Name + " with envVar " + env.Name + " referencing secret.secretName=\"" + keyRef.Name + "\"" + tail;
+                    }
+                }
+
+                foreach (var envFrom in c.EnvFrom)
+                {
+                    if (envFrom.SecretRef is { } secretRef && !mountable.Contains(secretRef.Name))
+                    {
+                        return what + c.Name + " with envFrom referencing secret.secretName=\"" + secretRef.Name + "\"" + tail;
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>ADM-035: a mirror pod may name no service account, reference no secret and project no token.</summary>
+    private static AdmissionRejection? MirrorPodRefusal(Pod pod)
+    {
+        if (pod.Spec.ServiceAccountName.Length != 0)
+        {
+            return AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountMirrorPods, "a mirror pod may not reference service accounts");
+        }
+
+        if (ReferencesSecrets(pod.Spec))
+        {
+            return AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountMirrorPods, "a mirror pod may not reference secrets");
+        }
+
+        foreach (var v in pod.Spec.Volumes)
+        {
+            if (v.Projected is { } projected)
+            {
+                foreach (var source in projected.Sources)
+                {
+                    if (source.ServiceAccountToken is not null)
+                    {
+                        return AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountMirrorPods, "a mirror pod may not use ServiceAccountToken volume projections");
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>VisitPodSecretNames, for the references the model carries: pull secrets, secret and projected-secret volumes, env and envFrom.</summary>
+    private static bool ReferencesSecrets(PodSpec spec)
+    {
+        if (!spec.ImagePullSecrets.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var v in spec.Volumes)
+        {
+            if (v.Secret is not null)
+            {
+                return true;
+            }
+
+            if (v.Projected is { } projected)
+            {
+                foreach (var source in projected.Sources)
+                {
+                    if (source.Secret is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return Any(spec.InitContainers) || Any(spec.Containers) || Any(spec.EphemeralContainers);
+
+        static bool Any(ValueList<Container> list)
+        {
+            foreach (var c in list)
+            {
+                foreach (var env in c.Env)
+                {
+                    if (env.ValueFrom?.SecretKeyRef is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var envFrom in c.EnvFrom)
+                {
+                    if (envFrom.SecretRef is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

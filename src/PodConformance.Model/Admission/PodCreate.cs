@@ -1,0 +1,127 @@
+using PodConformance.Model.Admission.Plugins;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Validation;
+
+namespace PodConformance.Model.Admission;
+
+/// <summary>
+/// A Pod create as the API server runs it (ADM-001), the one place the model does it: decode with defaulting, the
+/// request's namespace, the default mutating admission plugins in kube-apiserver's order, the generated name, the pod
+/// strategy's PrepareForCreate, ValidatePodCreate, the create warnings, then the validating admission plugins
+/// (kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go, registry/generic/registry/store.go,
+/// registry/rest/create.go BeforeCreate; pkg/registry/core/pod/strategy.go).
+/// </summary>
+/// <remarks>
+/// <c>validate</c>, <c>explain</c>, the suite's admission observations, the simulator and <c>env</c> all call this, so they
+/// see the pod that would be stored. Pure and deterministic: names the API server makes up at random (a generated
+/// name, the token volume's suffix) are derived from the pod instead (ADM-003).
+/// </remarks>
+public static class PodCreate
+{
+    /// <summary>The namespace kubectl sends a request to when neither the manifest nor a flag names one.</summary>
+    public const string DefaultNamespace = "default";
+
+    public static PodCreateResult Run(Pod pod, Profile profile) => Run(pod, profile, AdmissionObjects.None);
+
+    public static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects) => Run(pod, profile, objects, PodCreateStages.Real);
+
+    /// <summary>A create with some stages replaced (<see cref="PodCreateStages"/>, for the suite's mutation self-check).</summary>
+    public static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects, PodCreateStages stages)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(objects);
+        ArgumentNullException.ThrowIfNull(stages);
+        var run = new CreateRun(profile, objects) { Stages = stages };
+
+        // Decode: SetObjectDefaults_Pod.
+        var defaults = new List<DefaultingChange>();
+        var current = stages.Defaulting is { } defaulting ? defaulting(pod, profile) : PodDefaulter.Apply(pod, profile, defaults, createStrategy: false);
+        run.Steps.Add(new AdmissionStep(AdmissionStage.Defaulting, "SetObjectDefaults_Pod", defaults.ToValueList()));
+
+        // The request's namespace (kubectl sends the manifest's, else the context's): an empty one is filled (ADM-002).
+        current = RequestNamespace(current, run);
+
+        // Mutating admission, in AllOrderedPlugins order (ADM-010).
+        foreach (var plugin in AdmissionPlugins.Mutating)
+        {
+            var log = new StepLog();
+            var outcome = plugin.Admit(current, run, log);
+            current = outcome.Pod;
+            var step = new AdmissionStep(AdmissionStage.MutatingAdmission, plugin.Name, log.ToList()) { Note = outcome.Note };
+            if (outcome.Rejection is { } rejected)
+            {
+                run.Steps.Add(step with { Rejection = rejected });
+                return run.Result(current, rejected, ValidationResult.Valid, validated: false);
+            }
+
+            run.Steps.Add(step);
+        }
+
+        // store.create: generateName becomes a name before BeforeCreate (ADM-003).
+        current = GenerateName(current, run);
+
+        // BeforeCreate: PrepareForCreate, then Validate, then the warnings.
+        var prepare = new StepLog();
+        current = PrepareForCreate.Apply(current, run, prepare);
+        run.Steps.Add(new AdmissionStep(AdmissionStage.PrepareForCreate, "PrepareForCreate", prepare.ToList()));
+
+        var validation = stages.Validation is { } validate ? validate(current, profile) : PodValidator.Validate(current, profile);
+        if (!validation.IsValid)
+        {
+            var rejected = AdmissionRejection.Invalid(current.Metadata.Name, validation);
+            run.Steps.Add(new AdmissionStep(AdmissionStage.Validation, "ValidatePodCreate", ValueList<DefaultingChange>.Empty) { Rejection = rejected });
+            return run.Result(current, rejected, validation, validated: true);
+        }
+
+        run.Steps.Add(new AdmissionStep(AdmissionStage.Validation, "ValidatePodCreate", ValueList<DefaultingChange>.Empty));
+        CreateWarnings.Add(pod, current, run);
+
+        // Validating admission, same order; the first refusal ends the create.
+        foreach (var plugin in AdmissionPlugins.Validating)
+        {
+            var outcome = plugin.Validate(current, run);
+            var step = new AdmissionStep(AdmissionStage.ValidatingAdmission, plugin.Name, ValueList<DefaultingChange>.Empty) { Note = outcome.Note };
+            if (outcome.Rejection is { } rejected)
+            {
+                run.Steps.Add(step with { Rejection = rejected });
+                return run.Result(current, rejected, validation, validated: true);
+            }
+
+            run.Steps.Add(step);
+        }
+
+        return run.Result(current, null, validation, validated: true);
+    }
+
+    private static Pod RequestNamespace(Pod pod, CreateRun run)
+    {
+        if (pod.Metadata.Namespace.Length != 0)
+        {
+            return pod;
+        }
+
+        var log = new StepLog();
+        log.Add(AdmissionRules.RequestNamespace, "metadata.namespace", DefaultNamespace);
+        run.Steps.Add(new AdmissionStep(AdmissionStage.Request, "request namespace", log.ToList()));
+        return pod with { Metadata = pod.Metadata with { Namespace = DefaultNamespace } };
+    }
+
+    private static Pod GenerateName(Pod pod, CreateRun run)
+    {
+        var meta = pod.Metadata;
+        if (meta.GenerateName.Length == 0 || meta.Name.Length != 0)
+        {
+            return pod;
+        }
+
+        string name = GeneratedNames.Generate(meta.GenerateName, "name:" + meta.Namespace + "/" + meta.GenerateName);
+        var log = new StepLog();
+        log.Add(AdmissionRules.GeneratedNames, "metadata.name", name);
+        run.Steps.Add(new AdmissionStep(AdmissionStage.Request, "generateName", log.ToList()));
+        return pod with { Metadata = meta with { Name = name } };
+    }
+}

@@ -1,0 +1,24 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Qos;
+using PodConformance.Model.Validation;
+
+namespace PodConformance.Model.Admission;
+
+/// <summary>
+/// Stages of a create that a caller may replace: the suite's mutation self-check bends one rule at a time and lets the
+/// rest of the create run for real. Null (the default) is the model's own stage; production callers pass nothing.
+/// </summary>
+public sealed record PodCreateStages
+{
+    public static PodCreateStages Real { get; } = new();
+
+    /// <summary>Replaces decode defaulting (the model's runs SetObjectDefaults_Pod and records each change for <c>explain</c>).</summary>
+    public Func<Pod, Profile, Pod>? Defaulting { get; init; }
+
+    /// <summary>Replaces ValidatePodCreate.</summary>
+    public Func<Pod, Profile, ValidationResult>? Validation { get; init; }
+
+    /// <summary>Replaces the QoS class PrepareForCreate writes to <c>status.qosClass</c>.</summary>
+    public Func<PodSpec, Profile, QosClass>? Qos { get; init; }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Qos;
+
+namespace PodConformance.Model.Admission;
+
+/// <summary>
+/// The pod strategy's PrepareForCreate (kubernetes pkg/registry/core/pod/strategy.go), in its order: generation 1, a
+/// fresh status (Pending, the QoS class), dropDisabledFields (ADM-080…096 here; the security fields, DEF-201, in
+/// PodDefaulter), the SchedulingGated condition, then the create-strategy part of PodDefaulter (from 1.37 the
+/// pod-level resource defaults, the security drops, the AppArmor version skew).
+/// </summary>
+internal static class PrepareForCreate
+{
+    /// <summary>metadata.generation = 1 on create (PodObservedGenerationTracking, KEP-5067): from 1.33 (unverified start).</summary>
+    private static readonly KubernetesVersion GenerationSince = new(1, 33);
+
+    public static Pod Apply(Pod pod, CreateRun run, StepLog log)
+    {
+        var profile = run.Profile;
+        if (profile.Version >= GenerationSince)
+        {
+            pod = pod with { Metadata = pod.Metadata with { Generation = 1 } };
+            log.Add(AdmissionRules.Generation, "metadata.generation", "1");
+        }
+
+        // The status is replaced, whatever the manifest carried; the QoS class is computed before fields are dropped.
+        string qos = (run.Stages.Qos is { } computeQos ? computeQos(pod.Spec, profile) : QosCalculator.ComputePodQos(pod.Spec, profile)).ToApiString();
+        pod = pod with { Status = new PodStatus { Phase = "Pending", QosClass = qos } };
+        log.Add(AdmissionRules.StatusOnCreate, "status", "{phase: Pending, qosClass: " + qos + "}");
+
+        pod = DisabledFields.Drop(pod, profile, log);
+        pod = SchedulingGated(pod, log);
+
+        var changes = new List<DefaultingChange>();
+        pod = PodDefaulter.ApplyCreateStrategy(pod, profile, changes);
+        foreach (var c in changes)
+        {
+            log.Add(c.Rule, c.Field, c.Value);
+        }
+
+        return pod;
+    }
+
+    /// <summary>applySchedulingGatedCondition (ADM-072): a pod with scheduling gates starts with PodScheduled=False, SchedulingGated.</summary>
+    private static Pod SchedulingGated(Pod pod, StepLog log)
+    {
+        if (pod.Spec.SchedulingGates.IsEmpty)
+        {
+            return pod;
+        }
+
+        var condition = new PodCondition
+        {
+            Type = "PodScheduled",
+            Status = "False",
+            Reason = "SchedulingGated",
+            Message = "Scheduling is blocked due to non-empty scheduling gates",
+        };
+        log.Add(AdmissionRules.SchedulingGatedCondition, "status.conditions[0]", "{type: PodScheduled, status: False, reason: SchedulingGated}");
+        return pod with { Status = pod.Status! with { Conditions = [condition] } };
+    }
+
+    private static string Index(string path, int i) => path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+}
