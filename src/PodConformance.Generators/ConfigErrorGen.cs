@@ -70,7 +70,7 @@ public static class ConfigErrorGen
             Resources = null,
             InitContainers = pod.Spec.InitContainers.Select(Runnable).ToValueList(),
             Containers = pod.Spec.Containers.Select(Runnable).ToValueList(),
-            Volumes = target.VolumeMounts.IsEmpty ? default : ValueList.Of(new Volume { Name = "data", SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() }),
+            Volumes = WithData(pod.Spec.Volumes, !target.VolumeMounts.IsEmpty),
         };
         spec = inInit
             ? spec with { InitContainers = spec.InitContainers.Select(c => c.Name == target.Name ? Runnable(target) : c).ToValueList() }
@@ -94,6 +94,17 @@ public static class ConfigErrorGen
             Steps = createLate && missing is not null ? ValueList.Of(new ScenarioStep { At = TimeSpan.FromSeconds(15), Create = missing }) : default,
         });
     }
+
+    /// <summary>
+    /// The pod's own volumes stay (its other containers mount them); the subPathExpr target mounts "data", which becomes an
+    /// emptyDir so the mount itself can never be what fails.
+    /// </summary>
+    private static ValueList<Volume> WithData(ValueList<Volume> volumes, bool needsData) =>
+        !needsData
+            ? volumes
+            : volumes.Where(v => v.Name != "data")
+                .Append(new Volume { Name = "data", SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() })
+                .ToValueList();
 
     /// <summary>No resources and the defaulted pull policy: the container reaches its config step on the default node.</summary>
     private static Container Runnable(Container c) => c with { Resources = ResourceRequirements.Empty, ImagePullPolicy = "" };
