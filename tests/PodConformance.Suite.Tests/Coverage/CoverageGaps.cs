@@ -71,6 +71,7 @@ internal static class CoverageGaps
         ["EVICT-002"] = new(Owners.Lifecycle, "episodes have memory usage only; disk signals (nodefs, imagefs) are not generated (eviction signals)"),
         ["EVICT-003"] = new(Owners.Lifecycle, "episodes have no PID usage (eviction signals)"),
         ["EVICT-016"] = new(Owners.Lifecycle, "as EVICT-002: no disk stats in episodes"),
+        ["EVICT-017"] = new(Owners.Lifecycle, "generated episodes declare no nodefs, imagefs or pids, so only memory is observed; the disk and PID observations run in the helpers_test.go episodes (EvictionUpstreamDataTests) and podconf evict tests, and the process protocol's NodeScenario codec does not carry them yet"),
         ["LIMIT-001"] = new(Owners.Lifecycle, "memory allocations are scripted for few containers and most have no memory limit"),
         ["LIMIT-001 (above the limit: OOMKilled)"] = new(Owners.Lifecycle, "as LIMIT-001"),
         ["LIMIT-001 (within the limit)"] = new(Owners.Lifecycle, "as LIMIT-001"),
