@@ -94,6 +94,8 @@ internal static class CoverageGaps
         ["PHASE-013 (the container's own policy)"] = new(Owners.Lifecycle, "regular containers with their own restartPolicy are not generated (restart rules)"),
         ["PHASE-014"] = new(Owners.Lifecycle, "RestartAllContainersOnContainerExits is alpha (off) and its rules are not generated (restart rules)"),
         ["PHASE-015"] = new(Owners.Lifecycle, "as PHASE-014"),
+        ["PHASE-020"] = new(Owners.Lifecycle, "as PHASE-014: no generated pod has a RestartAllContainers rule, so no restart-all removes containers (RestartAllSimulationTests run it)"),
+        ["COND-009"] = new(Owners.Lifecycle, "as PHASE-014: the AllContainersRestarting condition exists only for pods with a RestartAllContainers rule under the alpha gate, which are not generated"),
         ["PRINT-002"] = new(Owners.Lifecycle, "status.reason (Evicted, NodeLost) never set in a lifecycle run"),
         ["PRINT-003"] = new(Owners.Lifecycle, "spec.schedulingGates are not generated (scheduling gates)"),
         ["PRINT-005"] = new(Owners.Lifecycle, "an init container that terminates with a failure and stays terminated: rare"),
