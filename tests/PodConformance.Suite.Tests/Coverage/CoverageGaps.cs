@@ -95,6 +95,7 @@ internal static class CoverageGaps
         ["PHASE-014"] = new(Owners.Lifecycle, "RestartAllContainersOnContainerExits is alpha (off) and its rules are not generated (restart rules)"),
         ["PHASE-015"] = new(Owners.Lifecycle, "as PHASE-014"),
         ["PHASE-020"] = new(Owners.Lifecycle, "as PHASE-014: no generated pod has a RestartAllContainers rule, so no restart-all removes containers (RestartAllSimulationTests run it)"),
+        ["SIM-016"] = new(Owners.Lifecycle, "as PHASE-014: the simulator restarts all containers only for a RestartAllContainers rule under the alpha gate, which generated pods do not have (RestartAllSimulationTests run it)"),
         ["COND-009"] = new(Owners.Lifecycle, "as PHASE-014: the AllContainersRestarting condition exists only for pods with a RestartAllContainers rule under the alpha gate, which are not generated"),
         ["PRINT-002"] = new(Owners.Lifecycle, "status.reason (Evicted, NodeLost) never set in a lifecycle run"),
         ["PRINT-003"] = new(Owners.Lifecycle, "spec.schedulingGates are not generated (scheduling gates)"),
