@@ -152,14 +152,17 @@ internal sealed partial class PodRun
         if (c.HasExited || c.WaitingReason == BackoffMessages.CrashLoopBackOffReason)
         {
             RuleCoverage.Hit("SIM-008", c.Kind == ContainerKind.Sidecar ? "a sidecar restarts" : c.Kind == ContainerKind.Init ? "an init container restarts" : "a regular container restarts");
-            var decision = CrashLoopBackoff.Decide(_sim.CrashLoop, _pod.Metadata, c.Name, SpecHash(c), c.FinishedAt, Now);
+            c.BackoffKey ??= BackoffKeys.Container(_pod.Metadata, c.Name, SpecHash(c));
+            var decision = CrashLoopBackoff.Decide(_sim.CrashLoop, c.BackoffKey, _pod.Metadata, c.Name, c.FinishedAt, Now, c.LastBackoff);
+            c.LastBackoff = decision;
             if (!decision.Start)
             {
                 MoveToLastState(c);
                 c.Phase = RuntimePhase.Waiting;
                 c.WaitingReason = decision.Waiting!.Reason;
                 c.WaitingMessage = decision.Waiting.Message;
-                _sim.Record(this, EventCatalog.BackOffRestarting(Ref(c), PodRef, Now));
+                c.BackOffEvent = c.BackOffEvent is { } again ? again.Again(Now) : EventCatalog.BackOffRestarting(Ref(c), PodRef, Now);
+                _sim.Record(this, c.BackOffEvent);
                 var expiry = c.FinishedAt + decision.Delay - Now;
                 RequestResync(expiry > TimeSpan.Zero && expiry < SimulationTiming.SyncErrorRequeue ? expiry : SimulationTiming.SyncErrorRequeue);
                 return;
@@ -312,7 +315,7 @@ internal sealed partial class PodRun
         _sim.Record(this, EventCatalog.Started(Profile, Ref(c), Now));
 
         // PLEG sees the started container at its next relist and syncs the pod: what waited on this start proceeds.
-        _sim.At(Now + SimulationTiming.PlegRelist, Sync);
+        _sim.At(Now + SimulationTiming.PlegRelist, SyncAction);
 
         var run = RunFor(c);
         RuleCoverage.Hit("SIM-006");
@@ -387,7 +390,7 @@ internal sealed partial class PodRun
 
         // The runtime reports the exit; the kubelet's next relist (PLEG, every 1 s) triggers the sync that restarts it.
         Publish();
-        _sim.At(Now + SimulationTiming.PlegRelist, Sync);
+        _sim.At(Now + SimulationTiming.PlegRelist, SyncAction);
     }
 
     /// <summary>The previous instance's terminated state moves to lastState when a new one is created or waits with a reason.</summary>
