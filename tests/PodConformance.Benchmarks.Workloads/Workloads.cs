@@ -53,6 +53,37 @@ public static class Workloads
     /// </summary>
     public static Func<int> CrashLoop(int hours, bool watch)
     {
+        var (pod, scenario) = CrashLoopCase(hours);
+        var profile = Profile.Default;
+        return watch
+            ? () => SimulationViews.Watch(PodSimulator.Run([pod], scenario, profile)).Length
+            : () => PodSimulator.Run([pod], scenario, profile).Timeline.Count;
+    }
+
+    /// <summary>
+    /// The same crash loop asking only where the pod ended (<c>SimulationRecord.None</c>: no timeline, no events). A
+    /// build without that option (the baseline) answers the same question the only way it can, with a full run.
+    /// </summary>
+    public static Func<int> CrashLoopLastState(int hours)
+    {
+        if (typeof(PodSimulator).Assembly.GetType("PodConformance.Model.Simulation.SimulationRecord") is null)
+        {
+            return CrashLoop(hours, watch: false);
+        }
+
+        return LastStateOnly(hours);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Func<int> LastStateOnly(int hours)
+    {
+        var (pod, scenario) = CrashLoopCase(hours);
+        var profile = Profile.Default;
+        return () => PodSimulator.Run([pod], scenario, profile, SimulationRecord.None).Timeline[^1].Pod.Status!.ContainerStatuses[0].RestartCount;
+    }
+
+    private static (Pod Pod, Scenario Scenario) CrashLoopCase(int hours)
+    {
         var pod = new Pod
         {
             Metadata = new ObjectMeta { Name = "crasher" },
@@ -66,10 +97,7 @@ public static class Workloads
                 Containers = ValueMap.Of(("app", new ContainerScript(ValueList.Of(new ContainerRun { ExitCode = 1, After = TimeSpan.FromSeconds(5) })))),
             })),
         };
-        var profile = Profile.Default;
-        return watch
-            ? () => SimulationViews.Watch(PodSimulator.Run([pod], scenario, profile)).Length
-            : () => PodSimulator.Run([pod], scenario, profile).Timeline.Count;
+        return (pod, scenario);
     }
 
     /// <summary>The benchmark pod: an init container, a sidecar and an app, each with equal requests and limits.</summary>

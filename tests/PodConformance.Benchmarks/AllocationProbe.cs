@@ -49,6 +49,7 @@ internal static class AllocationProbe
             int n = hours >= 100 ? 5 : hours >= 10 ? 50 : 500;
             Measure(hours + "h run", Workloads.Workloads.CrashLoop(hours, watch: false), n);
             Measure(hours + "h watch", Workloads.Workloads.CrashLoop(hours, watch: true), n);
+            Measure(hours + "h last", Workloads.Workloads.CrashLoopLastState(hours), n);
         }
     }
 

@@ -216,6 +216,13 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     /// <summary>The last Warning BackOff event: its repeats differ only in time.</summary>
     public Events.PodEvent? BackOffEvent { get; set; }
 
+    /// <summary>The last container-config verdict, the pod object and the objects version it was read for (PodRun.ConfigError).</summary>
+    public ContainerEnv.EnvError? ConfigErrorResult { get; set; }
+
+    public Pod? ConfigCheckedFor { get; set; }
+
+    public int ConfigObjectsVersion { get; set; }
+
     public int RestartCount => Math.Max(0, Starts - 1);
 
     public bool IsRunning => Phase == RuntimePhase.Running;

@@ -161,8 +161,8 @@ internal sealed partial class PodRun
                 c.Phase = RuntimePhase.Waiting;
                 c.WaitingReason = decision.Waiting!.Reason;
                 c.WaitingMessage = decision.Waiting.Message;
-                c.BackOffEvent = c.BackOffEvent is { } again ? again.Again(Now) : EventCatalog.BackOffRestarting(Ref(c), PodRef, Now);
-                _sim.Record(this, c.BackOffEvent);
+                c.BackOffEvent ??= EventCatalog.BackOffRestarting(Ref(c), PodRef, Now);
+                _sim.RecordAgain(this, c.BackOffEvent, Now);
                 var expiry = c.FinishedAt + decision.Delay - Now;
                 RequestResync(expiry > TimeSpan.Zero && expiry < SimulationTiming.SyncErrorRequeue ? expiry : SimulationTiming.SyncErrorRequeue);
                 return;
@@ -290,8 +290,7 @@ internal sealed partial class PodRun
     /// </summary>
     private void CreateAndStart(ContainerRuntime c)
     {
-        var inputs = _sim.EnvInputsFor(Namespace, _node!, PodIPs());
-        if (_sim.Rules.ContainerConfig(_pod, c.Spec, inputs, Profile) is { } error)
+        if (ConfigError(c) is { } error)
         {
             MoveToLastState(c);
             c.Phase = RuntimePhase.Waiting;
@@ -348,6 +347,24 @@ internal sealed partial class PodRun
         {
             _sim.At(Now + run.After, () => Exit(c, generation, code, code == 0 ? "Completed" : "Error"));
         }
+    }
+
+    /// <summary>
+    /// generateContainerConfig's verdict for <paramref name="c"/>: it reads the pod, the container, the node and the
+    /// objects that exist, so a restart with none of them changed gets the verdict of the last start.
+    /// </summary>
+    private ContainerEnv.EnvError? ConfigError(ContainerRuntime c)
+    {
+        if (c.ConfigCheckedFor is { } checkedFor && ReferenceEquals(checkedFor, _pod) && c.ConfigObjectsVersion == _sim.ObjectsVersion)
+        {
+            return c.ConfigErrorResult;
+        }
+
+        var inputs = _sim.EnvInputsFor(Namespace, _node!, PodIPs());
+        c.ConfigErrorResult = _sim.Rules.ContainerConfig(_pod, c.Spec, inputs, Profile);
+        c.ConfigCheckedFor = _pod;
+        c.ConfigObjectsVersion = _sim.ObjectsVersion;
+        return c.ConfigErrorResult;
     }
 
     private ContainerRun RunFor(ContainerRuntime c)

@@ -41,8 +41,19 @@ internal sealed partial class PodRun
             ContainerStatuses = regularStatuses,
             Conditions = _scheduledCondition is null ? previous.Conditions : Upsert(previous.Conditions, _scheduledCondition),
         };
+        Pod pod;
         if (_sandboxReady && _node is not null)
         {
+            RuleCoverage.Hit("SIM-009", PodPhases.IsTerminal(previous.Phase) ? "a terminal phase is kept" : "phase and conditions derived");
+            if (PodPhases.IsTerminal(previous.Phase))
+            {
+                RuleCoverage.Hit(PhaseRules.TerminalSticky);
+            }
+
+            string phase = PodPhases.IsTerminal(previous.Phase)
+                ? previous.Phase!
+                : PodPhaseCalculator.GetPhase(_pod.Spec, initStatuses.AsSpan(), regularStatuses.AsSpan(),
+                    podIsTerminal: _deleting && allStopped, podHasInitialized: _initialized, Profile);
             string hostIp = _node.Addresses.IsEmpty ? "" : _node.Addresses[0];
             var podIps = _podIps ??= PodIPs();
             status = status with
@@ -52,24 +63,15 @@ internal sealed partial class PodRun
                 PodIP = podIps.IsEmpty ? "" : podIps[0],
                 PodIPs = podIps,
                 StartTime = _startTime,
+                Phase = phase,
             };
-        }
-
-        var pod = _pod with { Status = status };
-        if (_node is not null && _sandboxReady)
-        {
-            RuleCoverage.Hit("SIM-009", PodPhases.IsTerminal(previous.Phase) ? "a terminal phase is kept" : "phase and conditions derived");
-            if (PodPhases.IsTerminal(previous.Phase))
-            {
-                RuleCoverage.Hit(PhaseRules.TerminalSticky);
-            }
-            string phase = PodPhases.IsTerminal(previous.Phase)
-                ? previous.Phase!
-                : PodPhaseCalculator.GetPhase(pod.Spec, status.InitContainerStatuses.AsSpan(), status.ContainerStatuses.AsSpan(),
-                    podIsTerminal: _deleting && allStopped, podHasInitialized: _initialized, Profile);
-            pod = pod with { Status = status with { Phase = phase } };
+            pod = _pod with { Status = status };
             var conditions = PodConditionsGenerator.Generate(pod, phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), Profile, Trunc(Now));
-            pod = pod with { Status = pod.Status! with { Conditions = conditions.Conditions } };
+            pod = pod with { Status = status with { Conditions = conditions.Conditions } };
+        }
+        else
+        {
+            pod = _pod with { Status = status };
         }
 
         bool changed = pod != CurrentPod;
