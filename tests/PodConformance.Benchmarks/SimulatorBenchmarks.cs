@@ -8,10 +8,14 @@ namespace PodConformance.Benchmarks;
 /// beside the previous build's (<see cref="BaselineBuild"/>) running the same workload in the same run.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory, BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByParams)]
+[CategoriesColumn]
 public class SimulatorBenchmarks
 {
     private Func<int> _run = () => 0;
     private Func<int> _watch = () => 0;
+    private Func<int> _last = () => 0;
+    private Func<int> _baselineLast = () => 0;
     private Func<int> _baselineRun = () => 0;
     private Func<int> _baselineWatch = () => 0;
 
@@ -21,12 +25,24 @@ public class SimulatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _last = Workloads.Workloads.CrashLoopLastState(Hours);
+        _baselineLast = BaselineBuild.Workload(nameof(Workloads.Workloads.CrashLoopLastState), Hours);
         _run = Workloads.Workloads.CrashLoop(Hours, watch: false);
         _watch = Workloads.Workloads.CrashLoop(Hours, watch: true);
         _baselineRun = BaselineBuild.Workload(nameof(Workloads.Workloads.CrashLoop), Hours, false);
         _baselineWatch = BaselineBuild.Workload(nameof(Workloads.Workloads.CrashLoop), Hours, true);
     }
 
+    /// <summary>Where the pod is after the run (this build keeps no timeline or events; the baseline can only run in full).</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("last")]
+    public int CrashLoopLastState_Baseline() => _baselineLast();
+
+    [Benchmark]
+    [BenchmarkCategory("last")]
+    public int CrashLoopLastState() => _last();
+
+    /// <summary>Every snapshot and event kept, as the conformance runs' lifecycle observation needs.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("run")]
     public int CrashLoop_Baseline() => _baselineRun();
@@ -35,7 +51,7 @@ public class SimulatorBenchmarks
     [BenchmarkCategory("run")]
     public int CrashLoop() => _run();
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     [BenchmarkCategory("watch")]
     public int CrashLoopWatch_Baseline() => _baselineWatch();
 
