@@ -32,6 +32,13 @@ internal sealed partial class PodRun
         {
             // Every input of the status below is what the last update read, and it produced CurrentPod: this update
             // would produce an equal pod (the conditions keep their transition times), so no change and no snapshot.
+            // The rules that read the previous phase are hit as the full update would hit them (a repeat after a
+            // terminal phase was written keeps it: SIM-009's branch and PHASE-017); every other rule saw these inputs.
+            if (_sandboxReady && _node is not null)
+            {
+                HitPhaseKept(previous.Phase);
+            }
+
             return;
         }
 
@@ -44,12 +51,7 @@ internal sealed partial class PodRun
         Pod pod;
         if (_sandboxReady && _node is not null)
         {
-            RuleCoverage.Hit("SIM-009", PodPhases.IsTerminal(previous.Phase) ? "a terminal phase is kept" : "phase and conditions derived");
-            if (PodPhases.IsTerminal(previous.Phase))
-            {
-                RuleCoverage.Hit(PhaseRules.TerminalSticky);
-            }
-
+            HitPhaseKept(previous.Phase);
             string phase = PodPhases.IsTerminal(previous.Phase)
                 ? previous.Phase!
                 : PodPhaseCalculator.GetPhase(_pod.Spec, initStatuses.AsSpan(), regularStatuses.AsSpan(),
@@ -86,6 +88,15 @@ internal sealed partial class PodRun
 
         _published = new PublishInputs(CurrentPod, _pod, initStatuses, regularStatuses, _scheduledCondition, _node, _sandboxReady,
             _startTime, _initialized, _deleting, allStopped);
+    }
+
+    private static void HitPhaseKept(string? previousPhase)
+    {
+        RuleCoverage.Hit("SIM-009", PodPhases.IsTerminal(previousPhase) ? "a terminal phase is kept" : "phase and conditions derived");
+        if (PodPhases.IsTerminal(previousPhase))
+        {
+            RuleCoverage.Hit(PhaseRules.TerminalSticky);
+        }
     }
 
     /// <summary>
