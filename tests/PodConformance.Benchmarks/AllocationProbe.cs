@@ -41,6 +41,37 @@ internal static class AllocationProbe
         }
     }
 
+    /// <summary><c>-- --probe-sim</c>: the crash-loop scenario at 1, 10 and 100 virtual hours, bytes and time per run.</summary>
+    public static void RunSimulator()
+    {
+        foreach (int hours in new[] { 1, 10, 100 })
+        {
+            int n = hours >= 100 ? 5 : hours >= 10 ? 50 : 500;
+            Measure(hours + "h run", Workloads.Workloads.CrashLoop(hours, watch: false), n);
+            Measure(hours + "h watch", Workloads.Workloads.CrashLoop(hours, watch: true), n);
+            Measure(hours + "h last", Workloads.Workloads.CrashLoopLastState(hours), n);
+        }
+    }
+
+    private static void Measure<T>(string name, Func<T> step, int n)
+    {
+        for (int i = 0; i < Math.Max(1, n / 10); i++)
+        {
+            _ = step();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < n; i++)
+        {
+            _ = step();
+        }
+
+        clock.Stop();
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12} {bytes / n,10} B/op {clock.Elapsed.TotalMilliseconds * 1000 / n,12:F1} us/op"));
+    }
+
     private static void Measure<T>(string name, Func<T> step)
     {
         int n = name.Contains(' ', StringComparison.Ordinal) ? 500 : 20_000;

@@ -6,4 +6,10 @@ if (args is ["--probe", ..])
     return;
 }
 
+if (args is ["--probe-sim", ..])
+{
+    PodConformance.Benchmarks.AllocationProbe.RunSimulator();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PodConformance.Benchmarks.QuantityBenchmarks).Assembly).Run(args);

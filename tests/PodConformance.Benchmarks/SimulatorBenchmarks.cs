@@ -1,33 +1,61 @@
 using BenchmarkDotNet.Attributes;
-using PodConformance.Model.Api;
-using PodConformance.Model.Collections;
-using PodConformance.Model.Profiles;
-using PodConformance.Model.Simulation;
 
 namespace PodConformance.Benchmarks;
 
-/// <summary>The simulator on the lifecycle's worst common case: one hour of virtual time of a crash-looping pod.</summary>
+/// <summary>
+/// The simulator on the lifecycle's worst common case, a crash-looping pod (exits 1 after 5 s, restarted with crash-loop
+/// backoff up to 300 s), for 1, 10 and 100 hours of virtual time: how cost and memory grow with virtual time. Each row
+/// beside the previous build's (<see cref="BaselineBuild"/>) running the same workload in the same run.
+/// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory, BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByParams)]
+[CategoriesColumn]
 public class SimulatorBenchmarks
 {
-    private readonly Pod _pod = new()
-    {
-        Metadata = new ObjectMeta { Name = "crasher" },
-        Spec = new PodSpec { Containers = [new Container { Name = "app", Image = "nginx:1.25" }] },
-    };
+    private Func<int> _run = () => 0;
+    private Func<int> _watch = () => 0;
+    private Func<int> _last = () => 0;
+    private Func<int> _baselineLast = () => 0;
+    private Func<int> _baselineRun = () => 0;
+    private Func<int> _baselineWatch = () => 0;
 
-    private readonly Scenario _scenario = new()
+    [Params(1, 10, 100)]
+    public int Hours { get; set; } = 1;
+
+    [GlobalSetup]
+    public void Setup()
     {
-        Until = TimeSpan.FromHours(1),
-        Pods = ValueMap.Of(("crasher", new PodScript
-        {
-            Containers = ValueMap.Of(("app", new ContainerScript(ValueList.Of(new ContainerRun { ExitCode = 1, After = TimeSpan.FromSeconds(5) })))),
-        })),
-    };
+        _last = Workloads.Workloads.CrashLoopLastState(Hours);
+        _baselineLast = BaselineBuild.Workload(nameof(Workloads.Workloads.CrashLoopLastState), Hours);
+        _run = Workloads.Workloads.CrashLoop(Hours, watch: false);
+        _watch = Workloads.Workloads.CrashLoop(Hours, watch: true);
+        _baselineRun = BaselineBuild.Workload(nameof(Workloads.Workloads.CrashLoop), Hours, false);
+        _baselineWatch = BaselineBuild.Workload(nameof(Workloads.Workloads.CrashLoop), Hours, true);
+    }
+
+    /// <summary>Where the pod is after the run (this build keeps no timeline or events; the baseline can only run in full).</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("last")]
+    public int CrashLoopLastState_Baseline() => _baselineLast();
 
     [Benchmark]
-    public int CrashLoopOneHour() => PodSimulator.Run([_pod], _scenario, Profile.Default).Timeline.Count;
+    [BenchmarkCategory("last")]
+    public int CrashLoopLastState() => _last();
+
+    /// <summary>Every snapshot and event kept, as the conformance runs' lifecycle observation needs.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("run")]
+    public int CrashLoop_Baseline() => _baselineRun();
 
     [Benchmark]
-    public int CrashLoopOneHourWatch() => SimulationViews.Watch(PodSimulator.Run([_pod], _scenario, Profile.Default)).Length;
+    [BenchmarkCategory("run")]
+    public int CrashLoop() => _run();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("watch")]
+    public int CrashLoopWatch_Baseline() => _baselineWatch();
+
+    [Benchmark]
+    [BenchmarkCategory("watch")]
+    public int CrashLoopWatch() => _watch();
 }

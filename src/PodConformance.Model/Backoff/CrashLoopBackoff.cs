@@ -23,6 +23,10 @@ public sealed record CrashLoopDecision(
 /// </summary>
 public static class CrashLoopBackoff
 {
+    private static readonly ValueList<string> StartRules = ValueList.Of(BackoffRules.Doubling);
+    private static readonly ValueList<string> WaitingRules = ValueList.Of(BackoffRules.Key, BackoffRules.Waiting);
+    private static readonly ValueList<string> RestartRules = ValueList.Of(BackoffRules.Key, BackoffRules.Doubling, BackoffRules.Reset);
+
     /// <param name="tracker">The node's crash-loop tracker (<see cref="CrashLoopBackoffPolicy.NewTracker"/>).</param>
     /// <param name="pod">Pod metadata (name, namespace, uid are in the key and message).</param>
     /// <param name="containerName">The container to (re)start.</param>
@@ -32,25 +36,42 @@ public static class CrashLoopBackoff
     public static CrashLoopDecision Decide(
         BackoffTracker tracker, ObjectMeta pod, string containerName, string specHash, DateTimeOffset? lastFinishedAt, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(pod);
+        return Decide(tracker, BackoffKeys.Container(pod, containerName, specHash), pod, containerName, lastFinishedAt, now, null);
+    }
+
+    /// <summary>
+    /// <see cref="Decide(BackoffTracker, ObjectMeta, string, string, DateTimeOffset?, DateTimeOffset)"/> for a caller
+    /// that keeps the container's <paramref name="key"/> (<see cref="BackoffKeys.Container"/>) and its
+    /// <paramref name="previous"/> decision: a sync that waits at the same delay again gets that decision back, so a
+    /// crash loop's syncs build no new strings.
+    /// </summary>
+    public static CrashLoopDecision Decide(
+        BackoffTracker tracker, string key, ObjectMeta pod, string containerName, DateTimeOffset? lastFinishedAt, DateTimeOffset now,
+        CrashLoopDecision? previous)
+    {
         ArgumentNullException.ThrowIfNull(tracker);
         ArgumentNullException.ThrowIfNull(pod);
         if (lastFinishedAt is not { } finishedAt)
         {
-            return new CrashLoopDecision(true, null, null, TimeSpan.Zero, ValueList.Of(BackoffRules.Doubling));
+            return new CrashLoopDecision(true, null, null, TimeSpan.Zero, StartRules);
         }
 
-        string key = BackoffKeys.Container(pod, containerName, specHash);
         if (tracker.IsInBackOffSince(key, finishedAt, now))
         {
             var delay = tracker.Get(key);
             RuleCoverage.Hit(BackoffRules.Waiting, delay == tracker.Max ? "waiting at the cap" : "waiting below the cap");
+            if (previous is { Start: false } same && same.Delay == delay)
+            {
+                return same;
+            }
+
             var waiting = new ContainerStateWaiting
             {
                 Reason = BackoffMessages.CrashLoopBackOffReason,
                 Message = BackoffMessages.CrashLoopWaiting(delay, containerName, pod),
             };
-            return new CrashLoopDecision(false, waiting, BackoffMessages.CrashLoopEvent(containerName, pod), delay,
-                ValueList.Of(BackoffRules.Key, BackoffRules.Waiting));
+            return new CrashLoopDecision(false, waiting, BackoffMessages.CrashLoopEvent(containerName, pod), delay, WaitingRules);
         }
 
         var before = tracker.Get(key);
@@ -67,7 +88,7 @@ public static class CrashLoopBackoff
             RuleCoverage.Hit(BackoffRules.Reset, "after 10 minutes without a crash");
         }
 
-        return new CrashLoopDecision(true, null, null, tracker.Get(key),
-            ValueList.Of(BackoffRules.Key, BackoffRules.Doubling, BackoffRules.Reset));
+        return new CrashLoopDecision(true, null, null, tracker.Get(key), RestartRules);
     }
+
 }

@@ -33,6 +33,16 @@ public sealed record PodEvent(
     }
 
     /// <summary>
+    /// The same single occurrence again at <paramref name="at"/>: a component that emits one event repeatedly (the
+    /// kubelet's BackOff on every sync) builds its message once.
+    /// </summary>
+    public PodEvent Again(DateTimeOffset at)
+    {
+        Coverage.RuleCoverage.Hit(RuleId);
+        return this with { FirstTimestamp = at, LastTimestamp = at, Count = 1 };
+    }
+
+    /// <summary>
     /// Whether two events are the same event in the recorder's sense (client-go <c>getEventKey</c>): same source,
     /// object, type, reason and message. Timestamps and count do not matter.
     /// </summary>

@@ -19,36 +19,168 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
 
     public string Name => Spec.Name;
 
-    public RuntimePhase Phase { get; set; } = RuntimePhase.NotCreated;
+    public RuntimePhase Phase
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    } = RuntimePhase.NotCreated;
 
     /// <summary>Instances created so far; restartCount is this minus one.</summary>
-    public int Starts { get; set; }
+    public int Starts
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
     /// <summary>Waiting reason/message while not running (pull errors, CrashLoopBackOff); empty: the default reason.</summary>
-    public string WaitingReason { get; set; } = "";
+    public string WaitingReason
+    {
+        get;
+        set
+        {
+            if (!(string.Equals(field, value, StringComparison.Ordinal)))
+            {
+                field = value;
+                Version++;
+            }
+        }
+    } = "";
 
-    public string WaitingMessage { get; set; } = "";
+    public string WaitingMessage
+    {
+        get;
+        set
+        {
+            if (!(string.Equals(field, value, StringComparison.Ordinal)))
+            {
+                field = value;
+                Version++;
+            }
+        }
+    } = "";
 
-    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset StartedAt
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
-    public DateTimeOffset FinishedAt { get; set; }
+    public DateTimeOffset FinishedAt
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
-    public int ExitCode { get; set; }
+    public int ExitCode
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
-    public string TerminationReason { get; set; } = "";
+    public string TerminationReason
+    {
+        get;
+        set
+        {
+            if (!(string.Equals(field, value, StringComparison.Ordinal)))
+            {
+                field = value;
+                Version++;
+            }
+        }
+    } = "";
 
-    public ContainerStateTerminated? LastTermination { get; set; }
+    public ContainerStateTerminated? LastTermination
+    {
+        get;
+        set
+        {
+            if (!(ReferenceEquals(field, value)))
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
     /// <summary>
     /// The newest instance has exited and has not yet moved to <see cref="LastTermination"/> (no new instance, no
     /// waiting reason since). The runtime still holds that exited container, so the kubelet keeps reporting it as
     /// the state (ContainerStatusSynthesis.KeepsTerminatedUntilRestart).
     /// </summary>
-    public bool ExitPending { get; set; }
+    public bool ExitPending
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
-    public bool Ready { get; set; }
+    public bool Ready
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
-    public bool Started { get; set; }
+    public bool Started
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
     /// <summary>Bumped on every new instance, so actions scheduled for an old instance are ignored.</summary>
     public int Generation { get; set; }
@@ -57,10 +189,56 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     public bool Final { get; set; }
 
     /// <summary>
+    /// Bumped whenever a field the published status reads changes: the kubelet's status update rebuilds this
+    /// container's status only when it moved (PodRun.Status), as most syncs of a crash loop change nothing.
+    /// </summary>
+    public int Version { get; private set; }
+
+    /// <summary>The status last built for <see cref="Version"/> (PodRun.Status's cache).</summary>
+    public ContainerStatus? PublishedStatus { get; set; }
+
+    public int PublishedVersion { get; set; } = -1;
+
+    /// <summary>The runtime ID of instance <see cref="ContainerIdStarts"/>, built once per instance.</summary>
+    public string? ContainerId { get; set; }
+
+    public int ContainerIdStarts { get; set; } = -1;
+
+    /// <summary>The image ID, built once (the image never changes).</summary>
+    public string? ImageId { get; set; }
+
+    /// <summary>The crash-loop backoff key (BackoffKeys.Container), built once.</summary>
+    public string? BackoffKey { get; set; }
+
+    /// <summary>The last crash-loop decision, handed back to the next one (CrashLoopBackoff.Decide reuses a same wait).</summary>
+    public Backoff.CrashLoopDecision? LastBackoff { get; set; }
+
+    /// <summary>The last Warning BackOff event: its repeats differ only in time.</summary>
+    public Events.PodEvent? BackOffEvent { get; set; }
+
+    /// <summary>The last container-config verdict, the pod object and the objects version it was read for (PodRun.ConfigError).</summary>
+    public ContainerEnv.EnvError? ConfigErrorResult { get; set; }
+
+    public Pod? ConfigCheckedFor { get; set; }
+
+    public int ConfigObjectsVersion { get; set; }
+
+    /// <summary>
     /// Removed by a RestartAllContainers restart and not started since: the status already counts the restart
     /// (PHASE-020, old restartCount + 1), and the next instance does not count it again.
     /// </summary>
-    public bool RestartAllPending { get; set; }
+    public bool RestartAllPending
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                Version++;
+            }
+        }
+    }
 
     public int RestartCount => Math.Max(0, Starts - 1) + (RestartAllPending ? 1 : 0);
 

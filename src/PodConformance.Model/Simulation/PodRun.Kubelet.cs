@@ -158,14 +158,17 @@ internal sealed partial class PodRun
         if (c.HasExited || c.WaitingReason == BackoffMessages.CrashLoopBackOffReason)
         {
             RuleCoverage.Hit("SIM-008", c.Kind == ContainerKind.Sidecar ? "a sidecar restarts" : c.Kind == ContainerKind.Init ? "an init container restarts" : "a regular container restarts");
-            var decision = CrashLoopBackoff.Decide(_sim.CrashLoop, _pod.Metadata, c.Name, SpecHash(c), c.FinishedAt, Now);
+            c.BackoffKey ??= BackoffKeys.Container(_pod.Metadata, c.Name, SpecHash(c));
+            var decision = CrashLoopBackoff.Decide(_sim.CrashLoop, c.BackoffKey, _pod.Metadata, c.Name, c.FinishedAt, Now, c.LastBackoff);
+            c.LastBackoff = decision;
             if (!decision.Start)
             {
                 MoveToLastState(c);
                 c.Phase = RuntimePhase.Waiting;
                 c.WaitingReason = decision.Waiting!.Reason;
                 c.WaitingMessage = decision.Waiting.Message;
-                _sim.Record(this, EventCatalog.BackOffRestarting(Ref(c), PodRef, Now));
+                c.BackOffEvent ??= EventCatalog.BackOffRestarting(Ref(c), PodRef, Now);
+                _sim.RecordAgain(this, c.BackOffEvent, Now);
                 var expiry = c.FinishedAt + decision.Delay - Now;
                 RequestResync(expiry > TimeSpan.Zero && expiry < SimulationTiming.SyncErrorRequeue ? expiry : SimulationTiming.SyncErrorRequeue);
                 return;
@@ -293,8 +296,7 @@ internal sealed partial class PodRun
     /// </summary>
     private void CreateAndStart(ContainerRuntime c)
     {
-        var inputs = _sim.EnvInputsFor(Namespace, _node!, PodIPs());
-        if (_sim.Rules.ContainerConfig(_pod, c.Spec, inputs, Profile) is { } error)
+        if (ConfigError(c) is { } error)
         {
             MoveToLastState(c);
             c.Phase = RuntimePhase.Waiting;
@@ -319,7 +321,7 @@ internal sealed partial class PodRun
         _sim.Record(this, EventCatalog.Started(Profile, Ref(c), Now));
 
         // PLEG sees the started container at its next relist and syncs the pod: what waited on this start proceeds.
-        _sim.At(Now + SimulationTiming.PlegRelist, Sync);
+        _sim.At(Now + SimulationTiming.PlegRelist, SyncAction);
 
         var run = RunFor(c);
         RuleCoverage.Hit("SIM-006");
@@ -352,6 +354,24 @@ internal sealed partial class PodRun
         {
             _sim.At(Now + run.After, () => Exit(c, generation, code, code == 0 ? "Completed" : "Error"));
         }
+    }
+
+    /// <summary>
+    /// generateContainerConfig's verdict for <paramref name="c"/>: it reads the pod, the container, the node and the
+    /// objects that exist, so a restart with none of them changed gets the verdict of the last start.
+    /// </summary>
+    private ContainerEnv.EnvError? ConfigError(ContainerRuntime c)
+    {
+        if (c.ConfigCheckedFor is { } checkedFor && ReferenceEquals(checkedFor, _pod) && c.ConfigObjectsVersion == _sim.ObjectsVersion)
+        {
+            return c.ConfigErrorResult;
+        }
+
+        var inputs = _sim.EnvInputsFor(Namespace, _node!, PodIPs());
+        c.ConfigErrorResult = _sim.Rules.ContainerConfig(_pod, c.Spec, inputs, Profile);
+        c.ConfigCheckedFor = _pod;
+        c.ConfigObjectsVersion = _sim.ObjectsVersion;
+        return c.ConfigErrorResult;
     }
 
     private ContainerRun RunFor(ContainerRuntime c)
@@ -394,7 +414,7 @@ internal sealed partial class PodRun
 
         // The runtime reports the exit; the kubelet's next relist (PLEG, every 1 s) triggers the sync that restarts it.
         Publish();
-        _sim.At(Now + SimulationTiming.PlegRelist, Sync);
+        _sim.At(Now + SimulationTiming.PlegRelist, SyncAction);
     }
 
     /// <summary>The previous instance's terminated state moves to lastState when a new one is created or waits with a reason.</summary>

@@ -7,6 +7,10 @@ namespace PodConformance.Model.Simulation;
 
 internal sealed partial class PodRun
 {
+    private PublishInputs? _published;
+    private PodSpec? _statusSpec;
+    private ValueList<string>? _podIps;
+
     /// <summary>
     /// The kubelet's status update (generateAPIPodStatus): container statuses from the runtime, the phase
     /// (getPhase, terminal phases sticky), the conditions; a snapshot is taken only when something changed.
@@ -19,17 +23,41 @@ internal sealed partial class PodRun
         }
 
         var previous = CurrentPod.Status ?? new PodStatus();
-        // Container statuses appear with the kubelet's first status update, not at binding.
+        // Container statuses appear with the kubelet's first status update, not at binding. A container whose state did
+        // not move keeps its status object, and a list whose statuses all stayed keeps the list.
+        var initStatuses = _sandboxReady ? Statuses(_init, previous.InitContainerStatuses) : default;
+        var regularStatuses = _sandboxReady ? Statuses(_regular, previous.ContainerStatuses) : default;
+        bool allStopped = AllStopped();
+        if (_published is { } last && last.Matches(this, initStatuses, regularStatuses, allStopped))
+        {
+            // Every input of the status below is what the last update read, and it produced CurrentPod: this update
+            // would produce an equal pod (the conditions keep their transition times), so no change and no snapshot.
+            // The rules that read the previous phase are hit as the full update would hit them (a repeat after a
+            // terminal phase was written keeps it: SIM-009's branch and PHASE-017); every other rule saw these inputs.
+            if (_sandboxReady && _node is not null)
+            {
+                HitPhaseKept(previous.Phase);
+            }
+
+            return;
+        }
+
         var status = previous with
         {
-            InitContainerStatuses = _sandboxReady ? Statuses(_init) : default,
-            ContainerStatuses = _sandboxReady ? Statuses(_regular) : default,
+            InitContainerStatuses = initStatuses,
+            ContainerStatuses = regularStatuses,
             Conditions = _scheduledCondition is null ? previous.Conditions : Upsert(previous.Conditions, _scheduledCondition),
         };
+        Pod pod;
         if (_sandboxReady && _node is not null)
         {
+            HitPhaseKept(previous.Phase);
+            string phase = PodPhases.IsTerminal(previous.Phase)
+                ? previous.Phase!
+                : PodPhaseCalculator.GetPhase(_pod.Spec, initStatuses.AsSpan(), regularStatuses.AsSpan(),
+                    podIsTerminal: _deleting && allStopped, podHasInitialized: _initialized, Profile);
             string hostIp = _node.Addresses.IsEmpty ? "" : _node.Addresses[0];
-            var podIps = PodIPs();
+            var podIps = _podIps ??= PodIPs();
             status = status with
             {
                 HostIP = hostIp,
@@ -37,31 +65,69 @@ internal sealed partial class PodRun
                 PodIP = podIps.IsEmpty ? "" : podIps[0],
                 PodIPs = podIps,
                 StartTime = _startTime,
+                Phase = phase,
             };
+            pod = _pod with { Status = status };
+            var conditions = PodConditionsGenerator.Generate(pod, phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), Profile, Trunc(Now));
+            pod = pod with { Status = status with { Conditions = WithRestartAllCondition(conditions.Conditions, phase) } };
+        }
+        else
+        {
+            pod = _pod with { Status = status };
         }
 
-        var pod = _pod with { Status = status };
-        if (_node is not null && _sandboxReady)
-        {
-            RuleCoverage.Hit("SIM-009", PodPhases.IsTerminal(previous.Phase) ? "a terminal phase is kept" : "phase and conditions derived");
-            if (PodPhases.IsTerminal(previous.Phase))
-            {
-                RuleCoverage.Hit(PhaseRules.TerminalSticky);
-            }
-            string phase = PodPhases.IsTerminal(previous.Phase)
-                ? previous.Phase!
-                : PodPhaseCalculator.GetPhase(pod.Spec, status.InitContainerStatuses.AsSpan(), status.ContainerStatuses.AsSpan(),
-                    podIsTerminal: _deleting && AllStopped(), podHasInitialized: _initialized, Profile);
-            pod = pod with { Status = status with { Phase = phase } };
-            var conditions = PodConditionsGenerator.Generate(pod, phase, _sandboxReady && !IsTerminalStopped(phase), Profile, Trunc(Now));
-            pod = pod with { Status = pod.Status! with { Conditions = WithRestartAllCondition(conditions.Conditions, phase) } };
-        }
+        bool changed = pod != CurrentPod;
 
-        if (pod != CurrentPod)
+        // An equal pod replaces CurrentPod too (same value, no snapshot), so the next update's previous statuses are the
+        // cached ones and its inputs can match.
+        CurrentPod = pod;
+        if (changed)
         {
-            CurrentPod = pod;
             _sim.Snapshot(SnapshotKind.Modified, pod);
         }
+
+        _published = new PublishInputs(CurrentPod, _pod, initStatuses, regularStatuses, _scheduledCondition, _node, _sandboxReady,
+            _startTime, _initialized, _deleting, allStopped);
+    }
+
+    private static void HitPhaseKept(string? previousPhase)
+    {
+        RuleCoverage.Hit("SIM-009", PodPhases.IsTerminal(previousPhase) ? "a terminal phase is kept" : "phase and conditions derived");
+        if (PodPhases.IsTerminal(previousPhase))
+        {
+            RuleCoverage.Hit(PhaseRules.TerminalSticky);
+        }
+    }
+
+    /// <summary>
+    /// What one status update read. The pod's own fields (spec, metadata, the previous status) are compared by reference:
+    /// anything that replaced them replaced the object, and CurrentPod is what that update left (or an equal older one).
+    /// </summary>
+    private sealed record PublishInputs(
+        Pod Result,
+        Pod Source,
+        ValueList<ContainerStatus> Init,
+        ValueList<ContainerStatus> Regular,
+        PodCondition? Scheduled,
+        Node? Node,
+        bool SandboxReady,
+        DateTimeOffset? StartTime,
+        bool Initialized,
+        bool Deleting,
+        bool AllStopped)
+    {
+        public bool Matches(PodRun run, ValueList<ContainerStatus> init, ValueList<ContainerStatus> regular, bool allStopped) =>
+            ReferenceEquals(Result, run.CurrentPod)
+            && ReferenceEquals(Source, run._pod)
+            && Init.AsImmutableArray() == init.AsImmutableArray()
+            && Regular.AsImmutableArray() == regular.AsImmutableArray()
+            && ReferenceEquals(Scheduled, run._scheduledCondition)
+            && ReferenceEquals(Node, run._node)
+            && SandboxReady == run._sandboxReady
+            && StartTime == run._startTime
+            && Initialized == run._initialized
+            && Deleting == run._deleting
+            && AllStopped == allStopped;
     }
 
     /// <summary>
@@ -79,8 +145,6 @@ internal sealed partial class PodRun
         return ContainerEnv.FieldPathResolver.SortPodIPs(_script.PodIPs, ipv6Node);
     }
 
-    private bool IsTerminalStopped(string phase) => PodPhases.IsTerminal(phase) && AllStopped();
-
     private bool AllStopped() => AllStopped(_regular) && AllStopped(_init);
 
     private static bool AllStopped(List<ContainerRuntime> containers)
@@ -96,18 +160,59 @@ internal sealed partial class PodRun
         return true;
     }
 
-    private ValueList<ContainerStatus> Statuses(List<ContainerRuntime> containers)
+    /// <summary>The statuses of <paramref name="containers"/>; <paramref name="previous"/> itself when none moved.</summary>
+    private ValueList<ContainerStatus> Statuses(List<ContainerRuntime> containers, ValueList<ContainerStatus> previous)
     {
+        bool same = previous.Count == containers.Count;
+        for (int i = 0; same && i < containers.Count; i++)
+        {
+            same = ReferenceEquals(Status(containers[i]), previous[i]);
+        }
+
+        if (same)
+        {
+            return previous;
+        }
+
         var result = new ContainerStatus[containers.Count];
         for (int i = 0; i < result.Length; i++)
         {
             result[i] = Status(containers[i]);
         }
 
-        return result;
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
+    /// <summary>The container's status, rebuilt only when the container moved or the pod's spec was replaced.</summary>
     private ContainerStatus Status(ContainerRuntime c)
+    {
+        if (c.PublishedStatus is { } cached && c.PublishedVersion == c.Version && ReferenceEquals(_statusSpec, _pod.Spec))
+        {
+            return cached;
+        }
+
+        if (!ReferenceEquals(_statusSpec, _pod.Spec))
+        {
+            // The default waiting reason reads the spec: a replaced spec invalidates every container's cached status.
+            _statusSpec = _pod.Spec;
+            foreach (var other in _init)
+            {
+                other.PublishedStatus = null;
+            }
+
+            foreach (var other in _regular)
+            {
+                other.PublishedStatus = null;
+            }
+        }
+
+        var status = BuildStatus(c);
+        c.PublishedStatus = status;
+        c.PublishedVersion = c.Version;
+        return status;
+    }
+
+    private ContainerStatus BuildStatus(ContainerRuntime c)
     {
         var state = c.Phase switch
         {
@@ -135,7 +240,7 @@ internal sealed partial class PodRun
             Ready = c.Kind == ContainerKind.Init ? c.Succeeded : c.Ready && c.IsRunning,
             RestartCount = c.RestartCount,
             Image = c.Spec.Image,
-            ImageID = created ? ImageId(c.Spec.Image) : "",
+            ImageID = created ? c.ImageId ??= ImageId(c.Spec.Image) : "",
             ContainerID = created ? ContainerId(c) : "",
             Started = c.IsRunning && c.Started,
         };
@@ -166,8 +271,19 @@ internal sealed partial class PodRun
         return conditions.Add(condition);
     }
 
-    /// <summary>Stand-in runtime IDs, fixed per pod, container and instance so output is reproducible.</summary>
-    private static string ContainerId(ContainerRuntime c) =>
+    /// <summary>Stand-in runtime IDs, fixed per pod, container and instance so output is reproducible; built once per instance.</summary>
+    private static string ContainerId(ContainerRuntime c)
+    {
+        if (c.ContainerIdStarts != c.Starts || c.ContainerId is null)
+        {
+            c.ContainerId = NewContainerId(c);
+            c.ContainerIdStarts = c.Starts;
+        }
+
+        return c.ContainerId;
+    }
+
+    private static string NewContainerId(ContainerRuntime c) =>
         "containerd://" + Hex(c.Name + "/" + c.Kind + "/" + c.Starts.ToString(System.Globalization.CultureInfo.InvariantCulture), 64);
 
     private static string ImageId(string image) => image + "@sha256:" + Hex(image, 64);

@@ -101,14 +101,14 @@ internal sealed partial class PodRun
         _scheduledCondition = new PodCondition { Type = "PodScheduled", Status = "True", LastTransitionTime = Trunc(Now) };
         _sim.Record(this, EventCatalog.Scheduled(PodRef, node.Name, Now));
         Publish();
-        _sim.At(Now + SimulationTiming.SandboxStartup, Sync);
+        _sim.At(Now + SimulationTiming.SandboxStartup, SyncAction);
     }
 
     /// <summary>A pod created already bound (spec.nodeName): no scheduler, no Scheduled event; the kubelet syncs it as any other.</summary>
     public void BindAssigned(Node node)
     {
         _node = node;
-        _sim.At(Now + SimulationTiming.SandboxStartup, Sync);
+        _sim.At(Now + SimulationTiming.SandboxStartup, SyncAction);
     }
 
     public void Unschedulable(string message)
@@ -197,12 +197,17 @@ internal sealed partial class PodRun
         }
 
         _resyncQueued = true;
-        _sim.At(Now + after, () =>
-        {
-            _resyncQueued = false;
-            Sync();
-        });
+        _sim.At(Now + after, ResyncAction);
     }
+
+    /// <summary>The queued sync as one delegate per pod: a crash loop queues one every few seconds of virtual time.</summary>
+    private Action SyncAction => field ??= Sync;
+
+    private Action ResyncAction => field ??= () =>
+    {
+        _resyncQueued = false;
+        Sync();
+    };
 
     private static Pod DropDisabledFields(Pod pod, Profile profile)
     {

@@ -22,10 +22,12 @@ public sealed partial class PodSimulator
     private readonly List<PodRun> _runs = [];
     private readonly Dictionary<string, HashSet<string>> _nodeImages = new(StringComparer.Ordinal);
     private readonly List<ClusterObject> _objects = [];
+    private readonly SimulationRecord _record;
     private long _seq;
 
-    private PodSimulator(Scenario scenario, Profile profile, DateTimeOffset start, SimulatorRules rules)
+    private PodSimulator(Scenario scenario, Profile profile, DateTimeOffset start, SimulatorRules rules, SimulationRecord record)
     {
+        _record = record;
         Rules = rules;
         Scenario = scenario;
         Profile = profile;
@@ -51,10 +53,20 @@ public sealed partial class PodSimulator
     internal Backoff.BackoffTracker ImagePull { get; }
 
     /// <summary>Runs <paramref name="pods"/> under <paramref name="scenario"/>; <paramref name="rules"/> defaults to the model's rules.</summary>
-    public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, DateTimeOffset? start = null, SimulatorRules? rules = null)
+    public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, DateTimeOffset? start = null, SimulatorRules? rules = null) =>
+        Run(pods, scenario, profile, SimulationRecord.All, start, rules);
+
+    /// <summary>
+    /// Runs <paramref name="pods"/> under <paramref name="scenario"/>, keeping only what <paramref name="record"/> asks
+    /// for: without <see cref="SimulationRecord.Timeline"/> the result's timeline holds each pod's last snapshot only,
+    /// without <see cref="SimulationRecord.Events"/> it holds no events, so memory stays flat however long the run.
+    /// What happens is the same either way; only what is kept differs.
+    /// </summary>
+    public static SimulationResult Run(
+        IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, SimulationRecord record, DateTimeOffset? start = null, SimulatorRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(pods);
-        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart, rules ?? SimulatorRules.Default);
+        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart, rules ?? SimulatorRules.Default, record);
         sim.CreateAll(pods);
         sim.Loop();
         return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim._timeline.ToValueList(), sim._events.ToValueList(), sim._rejected.ToValueList());
@@ -62,9 +74,53 @@ public sealed partial class PodSimulator
 
     internal void At(DateTimeOffset time, Action action) => _queue.Enqueue(action, (time < Now ? Now : time, _seq++));
 
-    internal void Record(PodRun run, Events.PodEvent e) => _events.Add(new SimulatedEvent(run.Namespace, run.Name, e));
+    internal void Record(PodRun run, Events.PodEvent e)
+    {
+        if ((_record & SimulationRecord.Events) != 0)
+        {
+            _events.Add(new SimulatedEvent(run.Namespace, run.Name, e));
+        }
+    }
 
-    internal void Snapshot(SnapshotKind kind, Pod pod) => _timeline.Add(new PodSnapshot(Now, kind, pod));
+    /// <summary>A repeat of <paramref name="e"/> (same message) at <paramref name="at"/>; built only when events are kept.</summary>
+    internal void RecordAgain(PodRun run, Events.PodEvent e, DateTimeOffset at)
+    {
+        if ((_record & SimulationRecord.Events) != 0)
+        {
+            _events.Add(new SimulatedEvent(run.Namespace, run.Name, e.FirstTimestamp == at && e.LastTimestamp == at ? e : e.Again(at)));
+        }
+        else
+        {
+            Coverage.RuleCoverage.Hit(e.RuleId);
+        }
+    }
+
+    /// <summary>Bumped when a client creates an object: what a container's config read may have changed (SIM-014).</summary>
+    internal int ObjectsVersion => _objects.Count;
+
+    internal void Snapshot(SnapshotKind kind, Pod pod)
+    {
+        var snapshot = new PodSnapshot(Now, kind, pod);
+        if ((_record & SimulationRecord.Timeline) != 0)
+        {
+            _timeline.Add(snapshot);
+            return;
+        }
+
+        // Not recorded: each pod's latest snapshot replaces its previous one, in the order pods first appeared.
+        for (int i = 0; i < _timeline.Count; i++)
+        {
+            var meta = _timeline[i].Pod.Metadata;
+            if (string.Equals(meta.Name, pod.Metadata.Name, StringComparison.Ordinal)
+                && string.Equals(meta.Namespace, pod.Metadata.Namespace, StringComparison.Ordinal))
+            {
+                _timeline[i] = snapshot;
+                return;
+            }
+        }
+
+        _timeline.Add(snapshot);
+    }
 
     /// <summary>What the kubelet reads to build a container's config now: the objects that exist at this time (SIM-014).</summary>
     internal ContainerEnv.EnvInputs EnvInputsFor(string podNamespace, Node node, ValueList<string> podIPs) =>
