@@ -224,7 +224,8 @@ public class ReadmeTests
             string text = Regex.Replace(File.ReadAllText(file), "```.*?```", "", RegexOptions.Singleline);
             text = Regex.Replace(text, "`[^`\n]*`", "");
             string dir = Path.GetDirectoryName(file)!;
-            foreach (Match link in Regex.Matches(text, @"\]\(([^)#:\s]+)(#[^)]*)?\)"))
+            // A target with brackets or a star is a regular expression in prose that a code span did not hold, not a path.
+            foreach (Match link in Regex.Matches(text, @"\]\(([^)#:\s\[\]*]+)(#[^)]*)?\)"))
             {
                 links++;
                 string target = Path.GetFullPath(Path.Combine(dir, link.Groups[1].Value));

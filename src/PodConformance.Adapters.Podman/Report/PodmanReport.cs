@@ -115,7 +115,7 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
 
             Line();
 
-            Line(string.Create(CultureInfo.InvariantCulture, $"Case {cx.CaseIndex} failed; shrunk {cx.Shrinks} times. {cx.Detail}"));
+            Line(string.Create(CultureInfo.InvariantCulture, $"Case {cx.CaseIndex} failed; shrunk {PodConformance.Suite.Reports.Plural.Times(cx.Shrinks)}. {cx.Detail}"));
             Line();
             if (cx.Shrunk is PodCase p)
             {
