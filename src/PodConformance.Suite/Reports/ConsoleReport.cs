@@ -14,7 +14,7 @@ public static class ConsoleReport
     {
         ArgumentNullException.ThrowIfNull(options);
         var w = new StringBuilder();
-        w.Append(CultureInfo.InvariantCulture, $"podconf run: adapter {Printable.Escape(adapter)}, Kubernetes {profile}, seed {options.Seed}, {options.Count} cases per property");
+        w.Append(CultureInfo.InvariantCulture, $"podconf run: adapter {Printable.Escape(adapter)}, Kubernetes {profile}, seed {options.Seed}, {Plural.Of(options.Count, "case")} per property");
         if (options.Repeat > 1)
         {
             w.Append(CultureInfo.InvariantCulture, $", each run {options.Repeat} times");
