@@ -9,8 +9,8 @@ namespace PodConformance.Adapters.KubernetesClient;
 
 /// <summary>
 /// The quantity properties a library adapter can be held to, defined here because the suite's catalogue is
-/// not on this branch. Each compares only facets the library can answer: error texts and fields set to
-/// <see cref="ResourceQuantityAdapter.NotComparable"/> are skipped, never counted as equal.
+/// not on this branch. Each compares only facets the library can answer: error texts and members the
+/// observation marks not observed (<see cref="QuantityObservation.NotObserved"/>, PROTO-019) are skipped, never counted as equal.
 /// </summary>
 public static class LibraryQuantityProperties
 {
@@ -58,12 +58,12 @@ public static class LibraryQuantityProperties
                 return $"Value(): Go {e.Value}, library {a.Error}";
             }
 
-            if (a.Value != ResourceQuantityAdapter.NotComparable && a.Value != e.Value)
+            if ((a.NotObserved & QuantityMembers.Value) == 0 && a.Value != e.Value)
             {
                 return $"Value(): Go {e.Value}, library ToInt64() {a.Value}";
             }
 
-            return a.MilliValue != ResourceQuantityAdapter.NotComparable && a.MilliValue != e.MilliValue
+            return (a.NotObserved & QuantityMembers.MilliValue) == 0 && a.MilliValue != e.MilliValue
                 ? $"MilliValue(): Go {e.MilliValue}, library {a.MilliValue}"
                 : null;
         });

@@ -88,7 +88,7 @@ public static class QuantityDivergenceClassifier
         {
             classes.Add(DivergenceClass.ValueThrows);
         }
-        else if (lib.Value != ResourceQuantityAdapter.NotComparable && lib.Value != go.Value)
+        else if ((lib.NotObserved & QuantityMembers.Value) == 0 && lib.Value != go.Value)
         {
             classes.Add(DivergenceClass.ValueRounding);
         }

@@ -99,7 +99,7 @@ public sealed record QuantityDivergenceReport(
             return "rejects: " + q.Error;
         }
 
-        string value = q.Value == ResourceQuantityAdapter.NotComparable ? "n/a" : q.Value.ToString(CultureInfo.InvariantCulture);
+        string value = (q.NotObserved & QuantityMembers.Value) != 0 ? "n/a" : q.Value.ToString(CultureInfo.InvariantCulture);
         string text = $"String `{q.String}`, canonical `{q.Canonical}`, {q.Format}, Value {value}";
         return q.Error.Length > 0 ? text + ", " + q.Error : text;
     }

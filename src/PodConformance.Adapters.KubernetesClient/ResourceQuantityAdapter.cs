@@ -16,9 +16,9 @@ namespace PodConformance.Adapters.KubernetesClient;
 /// <item><term>String</term><description><c>ToString()</c> (Go's <c>String()</c>; the library has no cached input, so this is always canonical).</description></item>
 /// <item><term>Canonical</term><description><c>CanonicalizeString()</c> (Go's <c>CanonicalizeBytes</c>).</description></item>
 /// <item><term>Format</term><description><c>Format</c> (the <c>SuffixFormat</c> member names equal Go's).</description></item>
-/// <item><term>MilliValue</term><description>no equivalent: always <see cref="NotComparable"/>, which the comparisons ignore.</description></item>
+/// <item><term>MilliValue</term><description>no equivalent: always in <see cref="QuantityObservation.NotObserved"/> (PROTO-019), which the comparisons skip.</description></item>
 /// <item><term>Value</term><description><c>ToInt64()</c>, the library's integer accessor (it truncates where Go's <c>Value()</c> rounds up).
-/// If it throws, Value is <see cref="NotComparable"/> and Error records <c>ToInt64: ExceptionType</c>.</description></item>
+/// If it throws, Value is marked not observed and Error records <c>ToInt64: ExceptionType</c>.</description></item>
 /// <item><term>Error</term><description>when a call throws: <c>ExceptionType: message</c>. Go's error texts have no counterpart, so only acceptance is compared.</description></item>
 /// </list>
 /// Every call runs on its own thread (<see cref="TimedCall"/>); a call that has used <see cref="Timeout"/> of
@@ -27,8 +27,12 @@ namespace PodConformance.Adapters.KubernetesClient;
 /// </summary>
 public sealed class ResourceQuantityAdapter : IConformanceAdapter
 {
-    /// <summary>Marks a numeric field the library has no equivalent for; the comparisons skip it.</summary>
-    public const long NotComparable = long.MinValue;
+    /// <summary>
+    /// The members this adapter never observes (PROTO-019): the library has no MilliValue. Value joins them when
+    /// <c>ToInt64()</c> throws or the text is rejected (<see cref="QuantityObservation.NotObserved"/>; the numbers are then
+    /// placeholder zeros, which the comparisons skip).
+    /// </summary>
+    public const QuantityMembers AlwaysNotObserved = QuantityMembers.MilliValue;
 
     /// <summary>Prefix of <see cref="Observation.Failure"/> when the library did not answer in time.</summary>
     public const string HangPrefix = "hang:";
@@ -111,10 +115,11 @@ public sealed class ResourceQuantityAdapter : IConformanceAdapter
         }
         catch (Exception e)
         {
-            return new QuantityObservation(false, "", "", "", NotComparable, NotComparable, Describe(e));
+            return new QuantityObservation(false, "", "", "", 0, 0, Describe(e)) { NotObserved = AlwaysNotObserved | QuantityMembers.Value };
         }
 
-        long value = NotComparable;
+        long value = 0;
+        var notObserved = AlwaysNotObserved;
         string error = "";
         try
         {
@@ -123,9 +128,10 @@ public sealed class ResourceQuantityAdapter : IConformanceAdapter
         catch (Exception e)
         {
             error = ValueAccessorPrefix + e.GetType().Name;
+            notObserved |= QuantityMembers.Value;
         }
 
-        return new QuantityObservation(true, printed, canonical, q.Format.ToString(), NotComparable, value, error);
+        return new QuantityObservation(true, printed, canonical, q.Format.ToString(), 0, value, error) { NotObserved = notObserved };
     }
 
     /// <summary><c>Type: message</c>, on one line.</summary>

@@ -74,7 +74,11 @@ public sealed class PodmanAdapter : IConformanceAdapter
     {
         var cli = _cli!;
         var pod = p.Pod;
-        var names = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => PodmanManifest.ContainerName(podName, c.Name)).ToArray();
+        string placeholder = PodmanManifest.ContainerName(podName, PodmanManifest.PlaceholderName(pod));
+        var names = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => PodmanManifest.ContainerName(podName, c.Name)).Append(placeholder).ToArray();
+        var missing = MissingImages.For(pod, p.Scenario, podName);
+        var appNames = pod.Spec.Containers.Select(c => PodmanManifest.ContainerName(podName, c.Name)).Append(placeholder).ToHashSet(StringComparer.Ordinal);
+        bool pulling = false;
         var window = Min(_options.ToReal(p.Scenario.Until), _options.MaxWindow);
         var script = p.Scenario.ScriptFor(pod.Metadata.Name);
         TimeSpan? deleteAt = script.DeleteAfter is { } d ? _options.ToReal(d) : null;
@@ -97,7 +101,12 @@ public sealed class PodmanAdapter : IConformanceAdapter
 
             var states = await InspectAsync(cli, names, ct).ConfigureAwait(false);
             anySeen |= states.Count > 0;
-            var mapped = mapper.Map(states, c => PodmanManifest.ContainerName(podName, c));
+
+            // The kubelet gets to a missing image when the app containers start (for an init container's: when the
+            // played init containers are done, which the placeholder's start shows); from then on the adapter answers it.
+            pulling |= missing.Any && states.Values.Any(s => appNames.Contains(s.Name) && (s.StartedAt is not null || s.Status == "running"));
+            var pulls = pulling ? missing.Attempt(_options.ToVirtual(at)) : null;
+            var mapped = mapper.Map(states, c => PodmanManifest.ContainerName(podName, c), pulls);
             snapshots.Add((_options.ToVirtual(at), mapped, deleting));
             if (deleting || (deleteAt is null && _options.StopWhenSettled && Settled(mapped)) || (_options.StopWhen is { } stop && stop(mapped)))
             {
@@ -111,8 +120,8 @@ public sealed class PodmanAdapter : IConformanceAdapter
             }
         }
 
-        // Without any container, kube play's own answer is the observation (a missing image takes podman three pull
-        // attempts): wait for it, within its timeout, rather than cut it short at the end of the window.
+        // Without any container, kube play's own answer is the observation: wait for it, within its timeout, rather
+        // than cut it short at the end of the window.
         if (!playDone.IsCompleted && anySeen)
         {
             KillQuietly(play);

@@ -9,9 +9,10 @@ namespace PodConformance.Adapters.Podman;
 /// The pod YAML handed to <c>podman kube play</c>: the case's containers, restart policy and resources, each
 /// container running its scripted behaviour as a busybox shell command in <see cref="PodmanOptions.Image"/>.
 /// Only what the lifecycle depends on is rendered (env, probes, volumes, ports, lifecycle hooks are left out:
-/// the adapter observes lifecycle only, and there is no ConfigMap, Secret or network to back them). Images the
-/// scenario declares missing become a <c>localhost/</c> image that does not exist, so podman's own answer to a
-/// missing image is what is observed.
+/// the adapter observes lifecycle only, and there is no ConfigMap, Secret or network to back them). A container whose
+/// image the scenario declares missing is left out, with every container the kubelet would not get to after it
+/// (<see cref="MissingImages"/>): the adapter answers it, and <see cref="Placeholder"/> keeps the pod playable when no
+/// app container is left.
 /// </summary>
 public static class PodmanManifest
 {
@@ -29,7 +30,12 @@ public static class PodmanManifest
     /// </summary>
     public const int MaxAnnotationValue = 63;
 
-    public const string MissingImage = "localhost/podconf-missing:absent";
+    /// <summary>
+    /// An app container that only sleeps, played when the case's app containers are all left out (their images are
+    /// missing, or a missing init image stops the pod before them): <c>kube play</c> needs one, and its start says the
+    /// played init containers are done. Never mapped to a container status.
+    /// </summary>
+    public const string Placeholder = "podconf-placeholder";
 
     /// <summary>The pod to play, named <paramref name="podName"/> (containers become <c>podName-container</c>).</summary>
     public static Pod Render(Pod pod, Scenario scenario, string podName, string runId, PodmanOptions options)
@@ -38,6 +44,7 @@ public static class PodmanManifest
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var script = scenario.ScriptFor(pod.Metadata.Name);
+        var missing = MissingImages.For(pod, scenario, podName);
         var annotations = new List<(string, string)>();
         Container Map(Container c, bool init)
         {
@@ -52,15 +59,26 @@ public static class PodmanManifest
             return new Container
             {
                 Name = c.Name,
-                Image = scenario.Images.IsMissing(c.Image) ? MissingImage : options.Image,
+                Image = options.Image,
                 Command = ValueList.Of("sh", "-c", ContainerShell.For(runs, options)),
                 Resources = c.Resources,
                 RestartPolicy = c.RestartPolicy,
             };
         }
 
-        var init = pod.Spec.InitContainers.Select(c => Map(c, true)).ToValueList();
-        var regular = pod.Spec.Containers.Select(c => Map(c, false)).ToValueList();
+        var specInit = pod.Spec.InitContainers;
+        var init = specInit.Where((c, i) => missing.IsPlayed(c, true, i, specInit)).Select(c => Map(c, true)).ToValueList();
+        var regular = pod.Spec.Containers.Where((c, i) => missing.IsPlayed(c, false, i, specInit)).Select(c => Map(c, false)).ToValueList();
+        if (regular.Count == 0)
+        {
+            regular = ValueList.Of(new Container
+            {
+                Name = PlaceholderName(pod),
+                Image = options.Image,
+                Command = ValueList.Of("sh", "-c", "exec sleep 1d"),
+            });
+        }
+
         return new Pod
         {
             Metadata = new ObjectMeta
@@ -74,6 +92,19 @@ public static class PodmanManifest
     }
 
     public static string ToYaml(Pod rendered) => PodManifestWriter.ToYaml(rendered);
+
+    /// <summary><see cref="Placeholder"/>, with "-" appended while the case has a container of that name.</summary>
+    public static string PlaceholderName(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        string name = Placeholder;
+        while (pod.Spec.InitContainers.Concat(pod.Spec.Containers).Any(c => c.Name == name))
+        {
+            name += "-x";
+        }
+
+        return name;
+    }
 
     /// <summary>podman's name of a container of a played pod.</summary>
     public static string ContainerName(string podName, string container) => podName + "-" + container;

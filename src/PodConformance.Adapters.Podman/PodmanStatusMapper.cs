@@ -16,6 +16,7 @@ public sealed class PodmanStatusMapper(Pod pod)
     public const string RunContainerError = "RunContainerError";
 
     private readonly Dictionary<string, Seen> _seen = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, ContainerStateWaiting>? _pulls;
 
     private sealed class Seen
     {
@@ -23,9 +24,14 @@ public sealed class PodmanStatusMapper(Pod pod)
         public SortedDictionary<int, ContainerStateTerminated> Terminations { get; } = [];
     }
 
-    /// <summary>The pod as observed now; <paramref name="states"/> are the inspected containers of the pod, by podman name.</summary>
-    public Pod Map(IReadOnlyDictionary<string, PodmanContainerState> states, Func<string, string> podmanName)
+    /// <summary>
+    /// The pod as observed now; <paramref name="states"/> are the inspected containers of the pod, by podman name.
+    /// <paramref name="pulls"/> are the waiting states the adapter answers for containers whose image is missing
+    /// (<see cref="MissingImages"/>), by container name, once the kubelet has got to them.
+    /// </summary>
+    public Pod Map(IReadOnlyDictionary<string, PodmanContainerState> states, Func<string, string> podmanName, IReadOnlyDictionary<string, ContainerStateWaiting>? pulls = null)
     {
+        _pulls = pulls;
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(podmanName);
         var spec = pod.Spec;
@@ -56,6 +62,11 @@ public sealed class PodmanStatusMapper(Pod pod)
 
     private ContainerStatus Status(Container c, bool init, PodmanContainerState? s, bool appsStarted)
     {
+        if (_pulls is not null && _pulls.TryGetValue(c.Name, out var pull))
+        {
+            return new ContainerStatus { Name = c.Name, Image = c.Image, State = new ContainerState { Waiting = pull } };
+        }
+
         bool seenBefore = _seen.TryGetValue(c.Name, out var seen);
         if (s is null)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PodConformance.Adapters.KubernetesClient;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
 
 namespace PodConformance.Adapters.KubernetesClient.Tests;
 
@@ -20,7 +21,8 @@ public class ResourceQuantityAdapterTests
         Assert.Equal("100m", q.Canonical);
         Assert.Equal("DecimalSI", q.Format);
         Assert.Equal(0, q.Value); // ToInt64 truncates; Go's Value() is 1
-        Assert.Equal(ResourceQuantityAdapter.NotComparable, q.MilliValue);
+        Assert.Equal(QuantityMembers.MilliValue, q.NotObserved); // the library has no MilliValue (PROTO-019), no sentinel
+        Assert.Equal(0, q.MilliValue);
     }
 
     [Fact]
@@ -52,7 +54,8 @@ public class ResourceQuantityAdapterTests
     {
         var q = Adapter.Run("1000E").Quantity!;
         Assert.True(q.Ok);
-        Assert.Equal(ResourceQuantityAdapter.NotComparable, q.Value);
+        Assert.Equal(QuantityMembers.Value | QuantityMembers.MilliValue, q.NotObserved);
+        Assert.Equal(0, q.Value);
         Assert.Equal("ToInt64: OverflowException", q.Error);
     }
 

@@ -64,12 +64,60 @@ public sealed class RenderingTests
         Assert.Contains("memory: 32Mi", yaml);
     }
 
+    private static Scenario Missing(string image) => new() { Images = new ImageCatalog { Missing = ValueList.Of(image) } };
+
+    private static Model.Api.Container Named(string name, string image) => Container(name) with { Image = image };
+
     [Fact]
-    public void A_missing_image_becomes_a_local_image_that_does_not_exist()
+    public void A_container_whose_image_is_missing_is_not_played_the_others_are()
     {
-        var pod = Pod("Always", [Container("app")]);
-        var rendered = PodmanManifest.Render(pod, new Scenario { Images = new ImageCatalog { Missing = ValueList.Of("busybox:1.36") } }, "p1", "x", Options);
-        Assert.Equal(PodmanManifest.MissingImage, rendered.Spec.Containers[0].Image);
+        // podman would retry the pull for minutes and then fail the whole pod: the adapter answers that container itself.
+        var pod = Pod("Always", [Named("gone", "nope:1"), Container("app")]);
+        var rendered = PodmanManifest.Render(pod, Missing("nope:1"), "p1", "x", Options);
+        Assert.Equal(["app"], rendered.Spec.Containers.Select(c => c.Name));
+        Assert.DoesNotContain("nope:1", PodmanManifest.ToYaml(rendered).Replace("podconf.io/image.gone: nope:1", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_every_app_container_is_missing_a_placeholder_keeps_the_pod_playable()
+    {
+        var rendered = PodmanManifest.Render(Pod("Always", [Named("gone", "nope:1")]), Missing("nope:1"), "p1", "x", Options);
+        var only = Assert.Single(rendered.Spec.Containers);
+        Assert.Equal((PodmanManifest.Placeholder, "localhost/busybox:local"), (only.Name, only.Image));
+        Assert.Equal(["sh", "-c", "exec sleep 1d"], only.Command.ToArray());
+    }
+
+    [Fact]
+    public void A_missing_init_image_stops_the_pod_there_only_the_init_containers_before_it_play()
+    {
+        // The kubelet never gets past an init container it cannot pull: later init containers and the app never start.
+        var pod = Pod("Never", [Container("app")], [Container("first"), Named("gone", "nope:1"), Container("third")]);
+        var rendered = PodmanManifest.Render(pod, Missing("nope:1"), "p1", "x", Options);
+        Assert.Equal(["first"], rendered.Spec.InitContainers.Select(c => c.Name));
+        Assert.Equal([PodmanManifest.Placeholder], rendered.Spec.Containers.Select(c => c.Name));
+        Assert.Equal(PodmanManifest.Placeholder + "-x", PodmanManifest.PlaceholderName(Pod("Never", [Container(PodmanManifest.Placeholder)])));
+    }
+
+    [Fact]
+    public void The_adapter_answers_a_missing_image_with_the_kubelets_pull_back_off()
+    {
+        // MissingImages plays the kubelet's image manager with the model's back-off (10 s, doubling): a failed pull is
+        // ErrImagePull, a sync inside the back-off ImagePullBackOff, the next pull after 10 s fails again.
+        var pod = Pod("Always", [Named("gone", "nope:1"), Container("app")]);
+        var missing = MissingImages.For(pod, Missing("nope:1"), "p1");
+        string Reason(double seconds) => missing.Attempt(TimeSpan.FromSeconds(seconds))["gone"].Reason;
+        Assert.Equal(["ErrImagePull", "ImagePullBackOff", "ImagePullBackOff", "ErrImagePull", "ImagePullBackOff", "ImagePullBackOff", "ErrImagePull"],
+            new[] { 1.0, 1.5, 10.5, 11, 11.5, 30.5, 31 }.Select(Reason));
+        Assert.Equal(MissingImages.PullError, missing.Attempt(TimeSpan.FromSeconds(71))["gone"].Message);
+
+        // The mapper reports the answered container waiting with it; the played one as podman says.
+        var mapper = new PodmanStatusMapper(pod);
+        var states = new Dictionary<string, PodmanContainerState> { ["p1-app"] = new() { Name = "p1-app", Status = "running", StartedAt = DateTimeOffset.UnixEpoch } };
+        var mapped = mapper.Map(states, n => "p1-" + n, new Dictionary<string, Model.Api.ContainerStateWaiting> { ["gone"] = new() { Reason = "ErrImagePull", Message = "m" } });
+        var gone = mapped.Status!.ContainerStatuses.Single(c => c.Name == "gone");
+        Assert.Equal(("ErrImagePull", 0, false), (gone.State.Waiting!.Reason, gone.RestartCount, gone.Ready));
+        Assert.NotNull(mapped.Status.ContainerStatuses.Single(c => c.Name == "app").State.Running);
+        Assert.Equal("Running", mapped.Status.Phase);
     }
 
     private const string Inspected = """

@@ -24,11 +24,11 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
     /// <summary>Why each known deviation exists; a failure without an entry gets its failure detail as reason.</summary>
     public static IReadOnlyDictionary<string, string> KnownDeviations { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["P-LIFE-PHASE"] = "podman has no pod phase, and where its lifecycle differs the mapped phase does: a missing image fails kube play as a whole (exit 125, no pod to observe), a succeeded init container under restartPolicy Always is restarted forever (Pending, never Running), a failed init container leaves the pod Degraded (Pending, not Failed)",
+        ["P-LIFE-PHASE"] = "podman has no pod phase, and where its lifecycle differs the mapped phase does: a succeeded init container under restartPolicy Always is restarted forever (Pending, never Running), a failed init container leaves the pod Degraded (Pending, not Failed)",
         ["P-LIFE-CONDITIONS"] = "podman has no pod conditions (PodScheduled, Initialized, ContainersReady, Ready…): the adapter reports none",
-        ["P-LIFE-CONTAINERS"] = "no image pull: kube play creates and starts the containers within ~0.7 s, so the model's ContainerCreating-while-pulling step is missed or differs; a missing image fails the whole kube play instead of ErrImagePull/ImagePullBackOff; restarts come at once, never CrashLoopBackOff",
+        ["P-LIFE-CONTAINERS"] = "no image pull: kube play creates and starts the containers within ~0.7 s, so the model's ContainerCreating-while-pulling step is missed or differs; a missing image's ErrImagePull/ImagePullBackOff are the adapter's answer (podman is not asked), at its polls, not the kubelet's syncs; restarts come at once, never CrashLoopBackOff",
         ["P-LIFE-RESTARTS"] = "podman applies the pod's restart policy to init containers too: under restartPolicy Always a succeeded init container is restarted again and again and the app containers never start; and it restarts at once, with no CrashLoopBackOff back-off (10s, 20s, 40s…)",
-        ["P-LIFE-KUBECTL"] = "the kubectl row follows the container states: no pull step as the model has it, never ErrImagePull, ImagePullBackOff or CrashLoopBackOff, restarts ahead of Kubernetes'",
+        ["P-LIFE-KUBECTL"] = "the kubectl row follows the container states: no pull step as the model has it, never CrashLoopBackOff (ErrImagePull and ImagePullBackOff only as the adapter answers a missing image), restarts ahead of Kubernetes'",
         ["P-LIFE-EVENTS"] = "podman's events are not Kubernetes events (no Scheduled, Pulling, Pulled, Created, Started, BackOff): the adapter reports none",
         ["P-LIFE-TIMING"] = "real time: kube play alone takes ~0.7 s (3.5 virtual seconds at the 0.2 scale), podman has no pull or back-off delays, and polling sees changes up to 100 ms late",
     };
@@ -115,7 +115,7 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
 
             Line();
 
-            Line(string.Create(CultureInfo.InvariantCulture, $"Case {cx.CaseIndex} failed; shrunk {cx.Shrinks} times. {cx.Detail}"));
+            Line(string.Create(CultureInfo.InvariantCulture, $"Case {cx.CaseIndex} failed; shrunk {PodConformance.Suite.Reports.Plural.Times(cx.Shrinks)}. {cx.Detail}"));
             Line();
             if (cx.Shrunk is PodCase p)
             {

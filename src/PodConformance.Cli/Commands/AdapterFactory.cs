@@ -43,6 +43,19 @@ public static class AdapterFactory
     /// <exception cref="UserInputException">Unknown adapter, or a setting the adapter cannot honour.</exception>
     public static IConformanceAdapter Create(string spec, AdapterSettings settings)
     {
+        var (entry, argument) = Find(spec, settings);
+        return entry.Create(argument, settings);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="spec"/> as <see cref="Create(string, AdapterSettings)"/> would, without creating the adapter
+    /// (which for podman and kubernetes-client takes seconds), so a run can print its header first.
+    /// </summary>
+    /// <exception cref="UserInputException">Unknown adapter, or a setting the adapter cannot honour.</exception>
+    public static void Validate(string spec, AdapterSettings settings) => Find(spec, settings);
+
+    private static (Entry Entry, string Argument) Find(string spec, AdapterSettings settings)
+    {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(spec);
         int colon = spec.IndexOf(':', StringComparison.Ordinal);
@@ -63,7 +76,7 @@ public static class AdapterFactory
                     throw new UserInputException("--withhold-secrets: applies to process adapters only (got --adapter " + spec + ")");
                 }
 
-                return e.Create(argument, settings);
+                return (e, argument);
             }
         }
 

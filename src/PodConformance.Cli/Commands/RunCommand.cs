@@ -138,11 +138,26 @@ public static class RunCommand
             }
             else
             {
-                target = AdapterFactory.Create(adapterSpec, new AdapterSettings { WithholdSecrets = result.GetValue(withhold) });
+                // The header before the adapter is created: podman's environment check and kubernetes-client's warm-up
+                // take seconds, and a run must say what it is doing at once (issue 13: first output within 2 s). The
+                // adapter's own name follows when it says more than --adapter did (kubernetes-client:VERSION).
+                var settings = new AdapterSettings { WithholdSecrets = result.GetValue(withhold) };
+                AdapterFactory.Validate(adapterSpec, settings);
+                console.Out.Write(ConsoleReport.Header(adapterSpec, options.Profile, options));
+                console.Out.Flush();
+                target = AdapterFactory.Create(adapterSpec, settings);
+                if (target.Name != adapterSpec)
+                {
+                    console.Out.Write("adapter: " + Model.Printing.Printable.Escape(target.Name) + "\n\n");
+                }
             }
 
-            // The header before the first case: a slow adapter's run is not silent, and shows what it is doing.
-            console.Out.Write(ConsoleReport.Header(target.Name, options.Profile, options));
+            if (adapterSpec == "cluster")
+            {
+                // The cluster's header waits for its release (the profile), read from the server above.
+                console.Out.Write(ConsoleReport.Header(target.Name, options.Profile, options));
+            }
+
             console.Out.Flush();
             var progress = RunProgress.For(console);
             foreach (string warning in known.Warnings)

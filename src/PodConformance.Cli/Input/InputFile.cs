@@ -14,20 +14,29 @@ public sealed record InputFile(string DisplayName, string Text)
 
     public static InputFile Read(string path, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         if (path == "-")
         {
+            // The process's own standard input is read as bytes, so invalid UTF-8 is refused with its place; a console
+            // given another reader (tests, hosts) already holds text.
+            if (ReferenceEquals(console.In, Console.In))
+            {
+                using var stdin = Console.OpenStandardInput();
+                return new InputFile("<stdin>", Decode(ReadLimited(stdin, "<stdin>"), "<stdin>"));
+            }
+
             return new InputFile("<stdin>", ReadLimited(console.In, "<stdin>"));
         }
 
         try
         {
-            using var reader = new StreamReader(path, new UTF8Encoding(false));
-            if (reader.BaseStream.CanSeek && reader.BaseStream.Length > MaxBytes)
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (stream.CanSeek && stream.Length > MaxBytes)
             {
                 throw TooLarge(path);
             }
 
-            return new InputFile(path, ReadLimited(reader, path));
+            return new InputFile(path, Decode(ReadLimited(stream, path), path));
         }
         catch (FileNotFoundException)
         {
@@ -47,7 +56,32 @@ public sealed record InputFile(string DisplayName, string Text)
         }
     }
 
-    /// <summary>Reads in chunks and stops one character past the limit, so a huge input never sits in memory.</summary>
+    /// <summary>The bytes as text; invalid UTF-8 is a located input error (<c>file:line:col: invalid UTF-8: …</c>).</summary>
+    public static string Decode(byte[] bytes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Manifests.Reading.Utf8Input.Decode(bytes, out var problem) ?? throw new UserInputException(name + ":" + problem);
+    }
+
+    /// <summary>Reads in chunks and stops one chunk past the limit, so a huge input never sits in memory.</summary>
+    private static byte[] ReadLimited(Stream stream, string name)
+    {
+        using var bytes = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            bytes.Write(chunk, 0, n);
+            if (bytes.Length > MaxBytes)
+            {
+                throw TooLarge(name);
+            }
+        }
+
+        return bytes.ToArray();
+    }
+
+    /// <summary>As <see cref="ReadLimited(Stream, string)"/>, for a reader that already decodes.</summary>
     private static string ReadLimited(TextReader reader, string name)
     {
         var text = new StringBuilder();

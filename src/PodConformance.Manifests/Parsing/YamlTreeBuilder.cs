@@ -59,6 +59,8 @@ internal static class YamlTreeBuilder
 
     private const string BinaryTag = "tag:yaml.org,2002:binary";
 
+    private const string MergeTag = "tag:yaml.org,2002:merge";
+
     /// <summary>
     /// A <c>!!binary</c> scalar is base64 (line breaks ignored, as Go's base64.StdEncoding does); the bytes become
     /// the string, invalid UTF-8 replaced by U+FFFD as encoding/json writes it.
@@ -121,6 +123,9 @@ internal static class YamlTreeBuilder
         /// <summary>go-yaml's aliasCount: nodes decoded through an alias.</summary>
         private long _aliased;
 
+        /// <summary>Scalars that are YAML 1.1 merge keys (go-yaml v2 isMerge: <c>&lt;&lt;</c> plain and untagged, or tagged <c>!!merge</c>).</summary>
+        private readonly HashSet<ManifestScalar> _mergeKeys = new(ReferenceEqualityComparer.Instance);
+
         public ManifestNode? Read(YamlParser parser)
         {
             while (true)
@@ -145,6 +150,10 @@ internal static class YamlTreeBuilder
                         }
 
                         var node = new ManifestScalar(value, Resolve(e.Tag, e.Style, value), e.Start.Position);
+                        if (value == "<<" && ((e.Tag is null && e.Style == YamlScalarStyle.Plain) || e.Tag == MergeTag))
+                        {
+                            _mergeKeys.Add(node);
+                        }
                         if (e.Anchor is { } name)
                         {
                             _anchors[name] = new Anchored(node, 1, null);
@@ -170,7 +179,10 @@ internal static class YamlTreeBuilder
                         }
 
                         Count(e.Start, target.Size, target.Size);
-                        Add(target.Node, Saturate(1 + target.Size));
+
+                        // An alias of a "<<" scalar is an alias node to go-yaml, never a merge key: a copy that is not one.
+                        var aliased = target.Node is ManifestScalar s && _mergeKeys.Contains(s) ? new ManifestScalar(s.Value, s.Kind, e.Start.Position) : target.Node;
+                        Add(aliased, Saturate(1 + target.Size));
                         break;
                     }
 
@@ -204,7 +216,7 @@ internal static class YamlTreeBuilder
                         }
 
                         ManifestNode node = frame.Mapping
-                            ? new ManifestMapping(frame.Entries!.DrainToImmutable(), frame.Position)
+                            ? new ManifestMapping(Merged(frame.Entries!), frame.Position)
                             : new ManifestSequence(frame.Items!.DrainToImmutable(), frame.Position);
                         if (frame.Anchor is { } name && _anchors.TryGetValue(name, out var anchored) && ReferenceEquals(anchored.Open, frame))
                         {
@@ -224,6 +236,68 @@ internal static class YamlTreeBuilder
         }
 
         private static long Saturate(long size) => Math.Min(size, SizeCap);
+
+        /// <summary>
+        /// A mapping's entries with its merge keys applied as go-yaml v2 decodes them (decode.go <c>mapping</c> and
+        /// <c>merge</c>, gopkg.in/yaml.v2 branch v2 at 7649d45; sigs.k8s.io/yaml, which the API server and kubectl
+        /// decode YAML with, uses that decoder): in document order, a <c>&lt;&lt;</c> entry is replaced by the entries of
+        /// the mapping it names (itself already merged), or of each mapping of a sequence from the last to the first;
+        /// anything else is go-yaml's "map merge requires map or sequence of maps as the value". Keys that end up
+        /// twice stay twice, so the mapper reports them as the strict decoder does ("key already set in map"; the API
+        /// server's strict field validation refuses them), keeping the first.
+        /// </summary>
+        private ImmutableArray<KeyValuePair<ManifestScalar, ManifestNode>> Merged(ImmutableArray<KeyValuePair<ManifestScalar, ManifestNode>>.Builder entries)
+        {
+            bool any = false;
+            for (int i = 0; i < entries.Count && !any; i++)
+            {
+                any = _mergeKeys.Contains(entries[i].Key);
+            }
+
+            if (!any)
+            {
+                return entries.DrainToImmutable();
+            }
+
+            var merged = ImmutableArray.CreateBuilder<KeyValuePair<ManifestScalar, ManifestNode>>(entries.Count);
+            foreach (var entry in entries)
+            {
+                if (!_mergeKeys.Contains(entry.Key))
+                {
+                    merged.Add(entry);
+                    continue;
+                }
+
+                switch (entry.Value)
+                {
+                    case ManifestMapping map:
+                        merged.AddRange(map.Entries);
+                        break;
+                    case ManifestSequence list:
+                        for (int i = list.Items.Length - 1; i >= 0; i--)
+                        {
+                            if (list.Items[i] is ManifestMapping item)
+                            {
+                                merged.AddRange(item.Entries);
+                            }
+                            else
+                            {
+                                WantMap(list.Items[i]);
+                            }
+                        }
+
+                        break;
+                    default:
+                        WantMap(entry.Value);
+                        break;
+                }
+            }
+
+            return merged.ToImmutable();
+        }
+
+        private void WantMap(ManifestNode at) =>
+            _decodeError ??= new YamlSyntaxException(new YamlMark(0, at.Position.Line, at.Position.Column - 1), "map merge requires map or sequence of maps as the value");
 
         private void Add(ManifestNode node, long size)
         {

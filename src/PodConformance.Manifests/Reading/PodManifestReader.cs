@@ -27,17 +27,20 @@ public static class PodManifestReader
             return Read(Console.In, StdinName, version);
         }
 
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return Failed(path, $"cannot read file: {ex.Message}");
         }
 
-        return ReadText(text, path, version);
+        string? text = Utf8Input.Decode(bytes, out var problem);
+        return text is null
+            ? new ManifestReadResult([], [], [new ManifestDiagnostic(DiagnosticSeverity.Error, path, problem!.Position, "", problem.Message)])
+            : ReadText(text, path, version);
     }
 
     public static ManifestReadResult Read(TextReader reader, string displayName, KubernetesVersion? version = null)

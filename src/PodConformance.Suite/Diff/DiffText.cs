@@ -82,7 +82,7 @@ public static class DiffText
             for (int i = 0; i < area.Changes.Count; i++)
             {
                 var c = area.Changes[i];
-                w.Append(CultureInfo.InvariantCulture, $"  change {i + 1}: case {c.CaseIndex + 1}, shrunk {c.Shrinks} times:\n");
+                w.Append(CultureInfo.InvariantCulture, $"  change {i + 1}: case {c.CaseIndex + 1}, shrunk {Plural(c.Shrinks, "time")}:\n");
                 foreach (string line in CaseText.Render(c.Case).Split('\n'))
                 {
                     if (line.Length > 0)

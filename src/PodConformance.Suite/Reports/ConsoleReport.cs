@@ -14,7 +14,7 @@ public static class ConsoleReport
     {
         ArgumentNullException.ThrowIfNull(options);
         var w = new StringBuilder();
-        w.Append(CultureInfo.InvariantCulture, $"podconf run: adapter {Printable.Escape(adapter)}, Kubernetes {profile}, seed {options.Seed}, {options.Count} cases per property");
+        w.Append(CultureInfo.InvariantCulture, $"podconf run: adapter {Printable.Escape(adapter)}, Kubernetes {profile}, seed {options.Seed}, {Plural.Of(options.Count, "case")} per property");
         if (options.Repeat > 1)
         {
             w.Append(CultureInfo.InvariantCulture, $", each run {options.Repeat} times");
@@ -69,7 +69,7 @@ public static class ConsoleReport
 
                 foreach (var s in r.Signatures.Where(s => s.Expected is not null && s.Example is not null))
                 {
-                    w.Append(CultureInfo.InvariantCulture, $"    {s.Signature.Property} example: case {s.Example!.CaseIndex + 1}, shrunk {s.Example.Shrinks} times: {s.Example.Detail.Replace('\n', ' ')}\n");
+                    w.Append(CultureInfo.InvariantCulture, $"    {s.Signature.Property} example: case {s.Example!.CaseIndex + 1}, shrunk {Plural.Times(s.Example.Shrinks)}: {s.Example.Detail.Replace('\n', ' ')}\n");
                 }
             }
         }
@@ -87,7 +87,7 @@ public static class ConsoleReport
     {
         ArgumentNullException.ThrowIfNull(run);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{run.Results.Count} properties: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.ExpectedFailure)} expected failures, {run.Count(Outcome.UnexpectedPass)} unexpected passes, {run.Count(Outcome.Error)} errors, {run.Count(Outcome.Skipped)} skipped — {(run.AsExpected ? "as expected" : run.CasesReached == 0 ? "NOT as expected: no case reached the adapter" : "NOT as expected")}");
+            $"{Plural.Of(run.Results.Count, "property", "properties")}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {Plural.Of(run.Count(Outcome.ExpectedFailure), "expected failure")}, {Plural.Of(run.Count(Outcome.UnexpectedPass), "unexpected pass", "unexpected passes")}, {Plural.Of(run.Count(Outcome.Error), "error")}, {run.Count(Outcome.Skipped)} skipped — {(run.AsExpected ? "as expected" : run.CasesReached == 0 ? "NOT as expected: no case reached the adapter" : "NOT as expected")}");
     }
 
     private static string Note(PropertyResult r)

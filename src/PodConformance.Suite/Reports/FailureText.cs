@@ -40,7 +40,7 @@ public static class FailureText
 
         if (result.Counterexample is { } c)
         {
-            w.Append(CultureInfo.InvariantCulture, $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {Printable.Shorten(c.Original.Describe(), 120)}):\n");
+            w.Append(CultureInfo.InvariantCulture, $"case {c.CaseIndex + 1} of the seed, shrunk {Plural.Times(c.Shrinks)} (from {Printable.Shorten(c.Original.Describe(), 120)}):\n");
             w.Append(Indent(Printable.ShortenLines(CaseText.Render(c.Shrunk), LineLimit)));
             w.Append("observed (model = expected | adapter = actual):\n");
             w.Append(SideBySide(p.View(c.Expected), p.View(c.Actual)));

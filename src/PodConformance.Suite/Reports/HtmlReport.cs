@@ -211,7 +211,7 @@ public static class HtmlReport
             }
 
             w.Append("<h4>Shrunk case</h4>\n<p class=\"muted\">").Append(Escape(string.Create(CultureInfo.InvariantCulture,
-                $"case {c.CaseIndex + 1} of the seed, shrunk {c.Shrinks} times (from {Model.Printing.Printable.Shorten(c.Original.Describe(), 120)}); {Model.Printing.Printable.Shorten(c.Detail, FailureText.LineLimit)}"))).Append("</p>\n");
+                $"case {c.CaseIndex + 1} of the seed, shrunk {Plural.Times(c.Shrinks)} (from {Model.Printing.Printable.Shorten(c.Original.Describe(), 120)}); {Model.Printing.Printable.Shorten(c.Detail, FailureText.LineLimit)}"))).Append("</p>\n");
             w.Append("<pre>").Append(ShortLines(CaseText.Render(c.Shrunk), FailureText.LineLimit)).Append("</pre>\n");
         }
 

@@ -61,16 +61,18 @@ public sealed class Expectations
 
     public static Expectations Read(string path)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ExpectationsException(path + ": cannot read expectations: " + e.Message);
         }
 
+        // Invalid UTF-8 is refused with its place, not read as U+FFFD (issue 14).
+        string text = Manifests.Reading.Utf8Input.Decode(bytes, out var problem) ?? throw new ExpectationsException(path + ":" + problem);
         return Parse(text, path);
     }
 

@@ -91,6 +91,22 @@ public class RunControlsTests
         Assert.StartsWith("podconf run: adapter model, Kubernetes 1.37, seed 20261124, 5 cases per property, each run 3 times\n", r.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 13 (first output within 2 s): the header names --adapter before the adapter is created (podman's check and
+    /// kubernetes-client's warm-up take seconds); an adapter whose name says more follows on its own line; a bad
+    /// --adapter prints no header; one case is "1 case".
+    /// </summary>
+    [Fact]
+    public void The_header_comes_before_the_adapter_is_created()
+    {
+        var r = CliRun.Run("run", "--adapter", "kubernetes-client", "--rules", "P-QTY-PARSE", "--count", "1");
+        Assert.StartsWith("podconf run: adapter kubernetes-client, Kubernetes 1.37, seed 20261124, 1 case per property\n\nadapter: kubernetes-client:", r.Out, StringComparison.Ordinal);
+
+        var bad = CliRun.Run("run", "--adapter", "nope", "--rules", "P-QTY-PARSE");
+        Assert.Equal((2, ""), (bad.ExitCode, bad.Out));
+        Assert.Contains("--adapter: unknown adapter \"nope\"", bad.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>Under CI: the header first (before any case ran), then one plain line per property, no cursor movement.</summary>
     [Fact]
     public void Under_ci_the_header_comes_first_then_plain_property_lines()

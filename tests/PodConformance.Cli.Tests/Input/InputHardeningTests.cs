@@ -29,6 +29,36 @@ public class InputHardeningTests
         }
     }
 
+    /// <summary>MANI-008: invalid UTF-8 is refused with file, line and column, exit 2, through every flag that reads a file.</summary>
+    [Fact]
+    public void Invalid_utf8_is_a_located_error_through_f_scenario_objects_and_expectations()
+    {
+        string bad = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "podconf-test-" + Guid.NewGuid().ToString("N") + ".yaml");
+        System.IO.File.WriteAllBytes(bad, [.. "a: 1\nb: \""u8, 0xC3, 0x28, .. "\"\n"u8]);
+        using var pod = CliRun.File(Pod);
+        try
+        {
+            var runs = new[]
+            {
+                CliRun.Run("validate", "-f", bad),
+                CliRun.Run("simulate", "-f", pod.Path, "--scenario", bad),
+                CliRun.Run("env", "-f", pod.Path, "--objects", bad),
+                CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "1", "--expectations", bad),
+            };
+            foreach (var r in runs)
+            {
+                Assert.Equal(2, r.ExitCode);
+                Assert.Contains(bad + ":2:5: invalid UTF-8: invalid trailing UTF-8 octet 0x28 at byte 10 (save the file as UTF-8)", r.Error, StringComparison.Ordinal);
+                Assert.DoesNotContain("\uFFFD", r.Out + r.Error, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", r.Error, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            System.IO.File.Delete(bad);
+        }
+    }
+
     [Theory]
     [InlineData("a: 1\n...\na\n", ":3:1: invalid YAML: did not find expected <document start>")]
     [InlineData("a: {\nb\n", ":3:1: invalid YAML: did not find expected ',' or '}'")]

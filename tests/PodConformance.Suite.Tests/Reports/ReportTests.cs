@@ -15,6 +15,17 @@ public class ReportTests
     private static string[] All(RunReport r) =>
         [ConsoleReport.Render(r), JsonReport.Render(r), JUnitReport.Render(r), MarkdownReport.Render(r)];
 
+    /// <summary>Issue 13: "1 property", "1 error", "1 expected failure", "1 unexpected pass"; plural otherwise, zero included.</summary>
+    [Fact]
+    public void Totals_count_in_the_singular_for_one()
+    {
+        var one = SuiteRun.Execute(new Suite.Adapters.ModelAdapter(), new RunOptions { Rules = "P-QOS-CLASS", Count = 3 });
+        Assert.Equal("1 property: 1 passed, 0 failed, 0 expected failures, 0 unexpected passes, 0 errors, 0 skipped — as expected", ConsoleReport.Totals(one));
+        Assert.StartsWith("3 properties: ", ConsoleReport.Totals(Failing()), StringComparison.Ordinal);
+        Assert.Equal(["1 property", "2 properties", "0 properties"], new[] { 1, 2, 0 }.Select(n => Plural.Of(n, "property", "properties")));
+        Assert.Equal(["1 unexpected pass", "1 error", "1 time", "2 times"], new[] { Plural.Of(1, "unexpected pass", "unexpected passes"), Plural.Of(1, "error"), Plural.Times(1), Plural.Times(2) });
+    }
+
     [Fact]
     public void Reports_are_byte_identical_for_the_same_seed_and_under_another_culture()
     {
