@@ -288,8 +288,10 @@ internal sealed partial class PodRun
     private void CreateAndStart(ContainerRuntime c)
     {
         var inputs = _sim.EnvInputsFor(Namespace, _node!, PodIPs());
+        RuleCoverage.Hit("SIM-014");
         if (_sim.Rules.ContainerConfig(_pod, c.Spec, inputs, Profile) is { } error)
         {
+            RuleCoverage.Hit("SIM-014", "the config fails: CreateContainerConfigError");
             MoveToLastState(c);
             c.Phase = RuntimePhase.Waiting;
             c.WaitingReason = ContainerEnv.EnvError.Reason;
