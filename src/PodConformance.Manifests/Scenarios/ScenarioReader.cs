@@ -245,24 +245,39 @@ public static class ScenarioReader
         {
             string type = "";
             string status = "";
+            bool hasType = false;
+            bool hasStatus = false;
             foreach (var (key, value, p) in Fields(node, path))
             {
                 switch (key)
                 {
-                    case "type": type = ConditionType(value, p); break;
-                    case "status": status = Str(value, p); break;
-                    default: Unknown(value, p); break;
+                    case "type":
+                        hasType = true;
+                        type = ConditionType(value, p);
+                        break;
+                    case "status":
+                        hasStatus = true;
+                        status = Str(value, p);
+                        if (value is ManifestScalar { Kind: ScalarKind.String } && status is not ("True" or "False" or "Unknown"))
+                        {
+                            Error(value.Position, p, "Unsupported value: \"" + status + "\": supported values: \"False\", \"True\", \"Unknown\"");
+                        }
+
+                        break;
+                    default:
+                        Unknown(value, p);
+                        break;
                 }
             }
 
-            if (type.Length == 0)
+            if (!hasType)
             {
                 Error(node.Position, path + ".type", "Required value");
             }
 
-            if (status is not ("True" or "False" or "Unknown"))
+            if (!hasStatus)
             {
-                Error(node.Position, path + ".status", status.Length == 0 ? "Required value" : "Unsupported value: \"" + status + "\": supported values: \"False\", \"True\", \"Unknown\"");
+                Error(node.Position, path + ".status", "Required value");
             }
 
             return new StepCondition(type, status);
