@@ -94,10 +94,38 @@ public static partial class PodShrinker
             }
         }
 
+        // Volumes no container mounts any more (the mounts go first, in ShrinkContainer), then readiness gates.
+        if (!spec.Volumes.IsEmpty)
+        {
+            var unused = spec.Volumes.Where(v => !IsMounted(spec, v.Name)).ToValueList();
+            if (unused.Count == spec.Volumes.Count)
+            {
+                yield return pod with { Spec = spec with { Volumes = default } };
+            }
+            else if (!unused.IsEmpty)
+            {
+                yield return pod with { Spec = spec with { Volumes = spec.Volumes.Where(v => IsMounted(spec, v.Name)).ToValueList() } };
+            }
+        }
+
+        if (!spec.ReadinessGates.IsEmpty)
+        {
+            yield return pod with { Spec = spec with { ReadinessGates = default } };
+            for (int i = spec.ReadinessGates.Count - 1; i >= 0 && spec.ReadinessGates.Count > 1; i--)
+            {
+                yield return pod with { Spec = spec with { ReadinessGates = spec.ReadinessGates.RemoveAt(i) } };
+            }
+        }
+
         // Pod-level decoration last.
         if (!pod.Metadata.Labels.IsEmpty || !pod.Metadata.Annotations.IsEmpty)
         {
             yield return pod with { Metadata = pod.Metadata with { Labels = default, Annotations = default } };
+        }
+
+        if (pod.Metadata.Namespace.Length != 0)
+        {
+            yield return pod with { Metadata = pod.Metadata with { Namespace = "" } };
         }
 
         if (spec.RestartPolicy.Length != 0)
@@ -142,6 +170,15 @@ public static partial class PodShrinker
         if (!c.Ports.IsEmpty)
         {
             yield return c with { Ports = default };
+        }
+
+        if (!c.VolumeMounts.IsEmpty)
+        {
+            yield return c with { VolumeMounts = default };
+            for (int i = c.VolumeMounts.Count - 1; i >= 0 && c.VolumeMounts.Count > 1; i--)
+            {
+                yield return c with { VolumeMounts = c.VolumeMounts.RemoveAt(i) };
+            }
         }
 
         if (!r.Requests.IsEmpty && !r.Limits.IsEmpty)
@@ -230,6 +267,10 @@ public static partial class PodShrinker
             }
         }
     }
+
+    private static bool IsMounted(PodSpec spec, string volume) =>
+        spec.Containers.Concat(spec.InitContainers).Any(c => c.VolumeMounts.Any(m => string.Equals(m.Name, volume, StringComparison.Ordinal)))
+        || spec.EphemeralContainers.Any(c => c.VolumeMounts.Any(m => string.Equals(m.Name, volume, StringComparison.Ordinal)));
 
     private static bool NameInUse(Pod pod, string name) =>
         pod.Spec.Containers.Any(c => string.Equals(c.Name, name, StringComparison.Ordinal))

@@ -9,8 +9,13 @@ namespace PodConformance.Generators;
 /// </summary>
 public static class QuantityShrinker
 {
-    /// <summary>The targets, roundest first: a round text is smaller than any other text.</summary>
-    public static IReadOnlyList<string> RoundTexts { get; } = ["1", "0", "100m", "1Gi", "2", "500m", "64Mi", "128Mi", "1Mi", "1k"];
+    /// <summary>
+    /// The targets, roundest first: a round text is smaller than any other text. After the plainest values come the
+    /// readable spellings of the shapes quantity rules are about (a milli value that is a whole number, a fraction, an
+    /// exponent, a binary amount that is not a whole number of the next suffix), so a counterexample about trailing
+    /// zeros shrinks to <c>1000m</c> and one about exponents to <c>1e3</c>, not to <c>010</c> or <c>8e-2</c>.
+    /// </summary>
+    public static IReadOnlyList<string> RoundTexts { get; } = ["1", "0", "100m", "1Gi", "2", "500m", "64Mi", "128Mi", "1Mi", "1k", "10", "1000m", "1.5", "1e3", "1536Mi", "2Gi"];
 
     /// <summary>Round texts rank by their position; others by length, always above every round text.</summary>
     public static int Size(string text)

@@ -150,7 +150,8 @@ public static class ScenarioGen
                 })),
             });
 
-    private static PodSpec Runnable(PodSpec spec) => spec with
+    /// <summary>The spec without resources (pod or container) and with default pull policies, so its containers start.</summary>
+    internal static PodSpec Runnable(PodSpec spec) => spec with
     {
         Resources = null,
         InitContainers = spec.InitContainers.Select(Runnable).ToValueList(),

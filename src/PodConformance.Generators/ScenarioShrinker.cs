@@ -7,7 +7,8 @@ namespace PodConformance.Generators;
 /// <summary>
 /// Shrinks a <see cref="ScenarioCase"/> toward "no behaviour" (every container on its defaults), fewer runs,
 /// shorter durations, and then a smaller pod (via <see cref="PodShrinker"/>, keeping the pod valid) whose scripts
-/// and missing images follow renamed containers. Each candidate is strictly smaller by <see cref="Size(ScenarioCase)"/>.
+/// and missing images follow renamed containers; steps are left out or moved earlier. Each candidate is strictly smaller by
+/// <see cref="Size(ScenarioCase)"/>.
 /// </summary>
 public static class ScenarioShrinker
 {
@@ -22,6 +23,11 @@ public static class ScenarioShrinker
     {
         ArgumentNullException.ThrowIfNull(s);
         long size = Seconds(s.Until) + Seconds(s.Images.PullDuration) + s.Images.Missing.Sum(i => 30L + i.Length) + s.Images.Present.Sum(i => 30L + i.Length);
+        foreach (var step in s.Steps)
+        {
+            size += 30 + Seconds(step.At);
+        }
+
         foreach (var (_, pod) in s.Pods)
         {
             size += 50 + (pod.DeleteAfter is { } d ? 5 + Seconds(d) : 0);
@@ -70,6 +76,20 @@ public static class ScenarioShrinker
         if (!s.Images.Missing.IsEmpty)
         {
             yield return c with { Scenario = s with { Images = s.Images with { Missing = default } } };
+        }
+
+        // Steps: each one left out, then each one earlier.
+        for (int i = s.Steps.Count - 1; i >= 0; i--)
+        {
+            yield return c with { Scenario = s with { Steps = s.Steps.RemoveAt(i) } };
+        }
+
+        for (int i = 0; i < s.Steps.Count; i++)
+        {
+            foreach (var at in ScenarioGen.RoundDurations.Where(d => d < s.Steps[i].At && (i == 0 || d >= s.Steps[i - 1].At)))
+            {
+                yield return c with { Scenario = s with { Steps = s.Steps.SetItem(i, s.Steps[i] with { At = at }) } };
+            }
         }
 
         foreach (var (podName, pod) in s.Pods)

@@ -40,6 +40,22 @@ public class CodecScenarioStepTests
     }
 
     [Fact]
+    public void Condition_steps_round_trip_in_a_run_request()
+    {
+        var scenario = new Scenario
+        {
+            Steps = ValueList.Of(
+                new ScenarioStep { At = TimeSpan.FromSeconds(30), Pod = "test-pod", SetCondition = new StepCondition("example.com/lb-ready", "True") },
+                new ScenarioStep { At = TimeSpan.FromMinutes(1), Pod = "test-pod", RemoveCondition = "example.com/lb-ready" }),
+        };
+        var c = new PodCase(new Pod { Metadata = new ObjectMeta { Name = "test-pod" } }, scenario);
+        string line = ProtocolMessages.Run(5, c, Profile.Default);
+        Assert.Contains("\"setCondition\":{\"type\":\"example.com/lb-ready\",\"status\":\"True\"}", line, StringComparison.Ordinal);
+        var run = Assert.IsType<RunRequest>(ProtocolMessages.ReadRequest(line));
+        Assert.Equal(c, run.Case);
+    }
+
+    [Fact]
     public void Steps_and_pod_ips_round_trip_in_a_run_request()
     {
         var c = new PodCase(new Pod { Metadata = new ObjectMeta { Name = "test-pod" } }, WithSteps);

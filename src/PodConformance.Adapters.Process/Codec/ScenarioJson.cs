@@ -122,6 +122,19 @@ public static class ScenarioJson
             }
         }
 
+        if (step.SetCondition is { } condition)
+        {
+            w.WriteStartObject("setCondition");
+            w.WriteString("type", condition.Type);
+            w.WriteString("status", condition.Status);
+            w.WriteEndObject();
+        }
+
+        if (step.RemoveCondition is { } removed)
+        {
+            w.WriteString("removeCondition", removed);
+        }
+
         w.WriteEndObject();
     }
 

@@ -155,6 +155,14 @@ public static class ScenarioReader
                         actions++;
                         step = step with { Create = ReadObject(value, p) };
                         break;
+                    case "setCondition":
+                        actions++;
+                        step = step with { SetCondition = ReadCondition(value, p) };
+                        break;
+                    case "removeCondition":
+                        actions++;
+                        step = step with { RemoveCondition = ConditionType(value, p) };
+                        break;
                     default:
                         Unknown(value, p);
                         break;
@@ -168,12 +176,17 @@ public static class ScenarioReader
 
             if (actions != 1)
             {
-                Error(node.Position, path, actions == 0 ? "a step needs an action (removeSchedulingGates, create)" : "a step has exactly one action");
+                Error(node.Position, path, actions == 0 ? "a step needs an action (removeSchedulingGates, create, setCondition, removeCondition)" : "a step has exactly one action");
             }
 
             if (step.RemoveSchedulingGates is not null && step.Pod.Length == 0)
             {
                 Error(node.Position, path + ".pod", "Required value: removeSchedulingGates applies to a pod");
+            }
+
+            if ((step.SetCondition is not null || step.RemoveCondition is not null) && step.Pod.Length == 0)
+            {
+                Error(node.Position, path + ".pod", "Required value: " + (step.SetCondition is not null ? "setCondition" : "removeCondition") + " applies to a pod");
             }
 
             return step;
@@ -227,6 +240,61 @@ public static class ScenarioReader
         }
 
         /// <summary><c>true</c> removes every gate; a list names the gates to remove.</summary>
+        /// <summary><c>{type: T, status: True|False|Unknown}</c>: a condition a controller writes (SIM-015).</summary>
+        private StepCondition ReadCondition(ManifestNode node, string path)
+        {
+            string type = "";
+            string status = "";
+            bool hasType = false;
+            bool hasStatus = false;
+            foreach (var (key, value, p) in Fields(node, path))
+            {
+                switch (key)
+                {
+                    case "type":
+                        hasType = true;
+                        type = ConditionType(value, p);
+                        break;
+                    case "status":
+                        hasStatus = true;
+                        status = Str(value, p);
+                        if (value is ManifestScalar { Kind: ScalarKind.String } && status is not ("True" or "False" or "Unknown"))
+                        {
+                            Error(value.Position, p, "Unsupported value: \"" + status + "\": supported values: \"False\", \"True\", \"Unknown\"");
+                        }
+
+                        break;
+                    default:
+                        Unknown(value, p);
+                        break;
+                }
+            }
+
+            if (!hasType)
+            {
+                Error(node.Position, path + ".type", "Required value");
+            }
+
+            if (!hasStatus)
+            {
+                Error(node.Position, path + ".status", "Required value");
+            }
+
+            return new StepCondition(type, status);
+        }
+
+        /// <summary>A condition type a client may write: not one the kubelet owns (it would overwrite it at its next sync, COND-001).</summary>
+        private string ConditionType(ManifestNode node, string path)
+        {
+            string type = Str(node, path);
+            if (Model.Kubelet.PodConditionNames.IsOwnedByKubelet(type))
+            {
+                Error(node.Position, path, "\"" + type + "\" is written by the kubelet, which replaces it at its next status update: a step sets the conditions of readiness gates and others the kubelet does not own");
+            }
+
+            return type;
+        }
+
         private ValueList<string> GateNames(ManifestNode node, string path)
         {
             if (node is ManifestScalar { Kind: ScalarKind.Bool })

@@ -15,6 +15,7 @@ public static class ContainerConfig
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(container);
+        Coverage.RuleCoverage.Hit(EnvRules.ConfigCheckOrder);
         var env = EnvironmentBuilder.Build(pod, container, inputs, profile);
         if (env.Error is { } error)
         {

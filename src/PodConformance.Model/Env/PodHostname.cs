@@ -29,6 +29,7 @@ public static class PodHostname
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(profile);
+        Coverage.RuleCoverage.Hit(EnvRules.Hostname);
         hostname = pod.Metadata.Name;
         domain = "";
         if (pod.Spec.Hostname.Length > 0)
@@ -77,6 +78,7 @@ public static class PodHostname
     {
         ArgumentNullException.ThrowIfNull(hostname);
         ArgumentNullException.ThrowIfNull(domain);
+        Coverage.RuleCoverage.Hit(EnvRules.KernelHostname);
         name = hostname;
         error = null;
         if (domain.Length > 0 && setHostnameAsFQDN == true)
@@ -103,6 +105,7 @@ public static class PodHostname
     public static bool TryContainerHostname(Pod pod, Node? node, string clusterDomain, Profile profile, out string value, out EnvError? error)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        Coverage.RuleCoverage.Hit(EnvRules.HostnameVariable);
         if (pod.Spec.HostNetwork)
         {
             value = node?.Name ?? pod.Spec.NodeName;

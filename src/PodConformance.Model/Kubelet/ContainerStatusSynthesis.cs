@@ -50,7 +50,18 @@ public static class ContainerStatusSynthesis
     public static bool KeepsTerminatedState(bool newestInstanceExited, string cachedReason)
     {
         ArgumentNullException.ThrowIfNull(cachedReason);
-        return newestInstanceExited && cachedReason.Length == 0;
+        if (cachedReason.Length != 0)
+        {
+            Coverage.RuleCoverage.Hit(PhaseRules.CachedReasonWaits);
+            return false;
+        }
+
+        if (newestInstanceExited)
+        {
+            Coverage.RuleCoverage.Hit(PhaseRules.KeepsTerminatedUntilRestart);
+        }
+
+        return newestInstanceExited;
     }
 
     /// <summary>The status the kubelet starts from for a container with no runtime record.</summary>

@@ -296,8 +296,10 @@ internal sealed partial class PodRun
     /// </summary>
     private void CreateAndStart(ContainerRuntime c)
     {
+        RuleCoverage.Hit("SIM-014");
         if (ConfigError(c) is { } error)
         {
+            RuleCoverage.Hit("SIM-014", "the config fails: CreateContainerConfigError");
             MoveToLastState(c);
             c.Phase = RuntimePhase.Waiting;
             c.WaitingReason = ContainerEnv.EnvError.Reason;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Events;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
@@ -107,6 +108,7 @@ internal sealed partial class PodRun
     /// <summary>A pod created already bound (spec.nodeName): no scheduler, no Scheduled event; the kubelet syncs it as any other.</summary>
     public void BindAssigned(Node node)
     {
+        RuleCoverage.Hit("SIM-013");
         _node = node;
         _sim.At(Now + SimulationTiming.SandboxStartup, SyncAction);
     }
@@ -161,6 +163,41 @@ internal sealed partial class PodRun
             }
 
             return false;
+        }
+    }
+
+    /// <summary>
+    /// SIM-015: a controller's patch of status.conditions (a readiness gate's condition): set (the transition time moves
+    /// only with the status, as podutil.UpdatePodCondition) or removed. It is an API write, so a MODIFIED snapshot; the
+    /// kubelet, told of the update, writes its status again (COND-001 keeps the foreign condition, COND-005 reads it).
+    /// </summary>
+    public void WriteCondition(StepCondition? set, string? remove)
+    {
+        if (_deleted)
+        {
+            return;
+        }
+
+        RuleCoverage.Hit("SIM-015", set is not null ? "a condition is set" : "a condition is removed");
+        var status = CurrentPod.Status ?? new PodStatus();
+        var conditions = set is not null
+            ? Upsert(status.Conditions, new PodCondition { Type = set.Type, Status = set.Status, LastTransitionTime = Trunc(Now) })
+            : Without(status.Conditions, remove!);
+        CurrentPod = CurrentPod with { Status = status with { Conditions = conditions } };
+        _sim.Snapshot(SnapshotKind.Modified, CurrentPod);
+        Publish();
+
+        static ValueList<PodCondition> Without(ValueList<PodCondition> conditions, string type)
+        {
+            for (int i = 0; i < conditions.Count; i++)
+            {
+                if (string.Equals(conditions[i].Type, type, StringComparison.Ordinal))
+                {
+                    return conditions.RemoveAt(i);
+                }
+            }
+
+            return conditions;
         }
     }
 

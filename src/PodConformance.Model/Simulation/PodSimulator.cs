@@ -33,7 +33,7 @@ public sealed partial class PodSimulator
         Profile = profile;
         Start = start;
         Now = start;
-        CrashLoop = Backoff.CrashLoopBackoffPolicy.For(profile).NewTracker();
+        CrashLoop = rules.CrashLoopTracker(profile);
         _objects.AddRange(scenario.Objects);
         ImagePull = Backoff.ImagePullBackoff.NewTracker();
     }
@@ -181,10 +181,16 @@ public sealed partial class PodSimulator
             return;
         }
 
+        RuleCoverage.Hit("SIM-012");
         if (step.RemoveSchedulingGates is { } gates && Find(step.Pod) is { } run && run.RemoveSchedulingGates(gates))
         {
             // SCHED-014: the update that clears the last gate lets the pod into the scheduling queue.
             Schedule(run);
+        }
+
+        if ((step.SetCondition is not null || step.RemoveCondition is not null) && Find(step.Pod) is { } target)
+        {
+            target.WriteCondition(step.SetCondition, step.RemoveCondition);
         }
     }
 

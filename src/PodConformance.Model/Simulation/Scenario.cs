@@ -47,6 +47,7 @@ public sealed record Scenario
     public ValueList<string> PodIPsFor(string podName, int index = 0)
     {
         var script = ScriptFor(podName);
+        Coverage.RuleCoverage.Hit(ContainerEnv.EnvRules.DefaultPodIps);
         return script.PodIPs.IsEmpty ? ValueList.Of(DefaultPodIp(index)) : script.PodIPs;
     }
 

@@ -22,4 +22,16 @@ public sealed record ScenarioStep
 
     /// <summary>An object a client creates (a ConfigMap, Secret or Service); null when the step does something else.</summary>
     public ClusterObject? Create { get; init; }
+
+    /// <summary>
+    /// A condition a controller writes into the pod's status (a pods/status patch, SIM-015), typically a readiness
+    /// gate's: null when the step does something else. A condition type the kubelet owns is refused by the reader.
+    /// </summary>
+    public StepCondition? SetCondition { get; init; }
+
+    /// <summary>A condition type a controller removes from the pod's status (SIM-015); null when the step does something else.</summary>
+    public string? RemoveCondition { get; init; }
 }
+
+/// <summary>The type and status (<c>True</c>, <c>False</c>, <c>Unknown</c>) of a condition a step writes.</summary>
+public sealed record StepCondition(string Type, string Status);

@@ -24,4 +24,7 @@ public sealed record SimulatorRules
 
     /// <summary>PHASE-018: whether a restarting container without a cached start error still shows its exited instance.</summary>
     public Func<bool, string, bool> KeepsTerminatedState { get; init; } = ContainerStatusSynthesis.KeepsTerminatedState;
+
+    /// <summary>BACKOFF-001/003: the kubelet's crash-loop back-off (initial delay, cap, 600 s expiry) under the profile.</summary>
+    public Func<Profile, Backoff.BackoffTracker> CrashLoopTracker { get; init; } = static profile => Backoff.CrashLoopBackoffPolicy.For(profile).NewTracker();
 }

@@ -21,6 +21,7 @@ public static class GoldenGenerator
     public const ulong AdmissionSeed = 2101;
     public const ulong QosSeed = 3101;
     public const ulong LifecycleSeed = 4101;
+    public const ulong ShapeSeed = 4201;
     public const int Size = 50;
 
     public static IEnumerable<GoldenCase> All()
@@ -105,6 +106,23 @@ public static class GoldenGenerator
         for (int i = 0; i < cases.Length; i++)
         {
             yield return Make(GoldenAreas.Lifecycle, profile, "scenario-" + Two(i + 1), Origin("ScenarioGen.Case", LifecycleSeed, i), new PodCase(cases[i].Pod, cases[i].Scenario));
+        }
+
+        // One case of each shape that matters (issue 10 item 2), each from its own seed so the cases above stay put.
+        var shapes = new (string Name, string Generator, FsCheck.Gen<ScenarioCase> Gen)[]
+        {
+            ("readiness-gates", "ShapeGen.ReadinessGates", ShapeGen.ReadinessGates()),
+            ("crash-loop-to-cap", "ShapeGen.CrashLoopToCap", ShapeGen.CrashLoopToCap()),
+            ("backoff-reset", "ShapeGen.BackoffReset", ShapeGen.BackoffReset()),
+            ("sidecars", "ShapeGen.Sidecars", ShapeGen.Sidecars()),
+            ("terminating", "ShapeGen.Terminating", ShapeGen.Terminating()),
+            ("pull-failures", "ShapeGen.PullFailures", ShapeGen.PullFailures()),
+        };
+        for (int i = 0; i < shapes.Length; i++)
+        {
+            ulong seed = ShapeSeed + (ulong)i;
+            var c = Seeds.Sample(shapes[i].Gen, ReplaySeed.Of(seed), 1, Size)[0];
+            yield return Make(GoldenAreas.Lifecycle, profile, "shape-" + shapes[i].Name, Origin(shapes[i].Generator, seed, 0), new PodCase(c.Pod, c.Scenario));
         }
     }
 

@@ -117,6 +117,16 @@ public static class ScenarioYaml
             }
         }
 
+        if (step.SetCondition is { } condition)
+        {
+            b.Add("setCondition", new GoldenMapBuilder().Add("type", condition.Type).Add("status", condition.Status).Build());
+        }
+
+        if (step.RemoveCondition is { } removed)
+        {
+            b.Add("removeCondition", removed);
+        }
+
         return b.Build();
     }
 

@@ -129,6 +129,16 @@ public static class CaseText
                         AppendList(w, "  removeSchedulingGates", gates);
                     }
                 }
+
+                if (step.SetCondition is { } condition)
+                {
+                    w.Append("  setCondition: {type: ").Append(Quote(condition.Type)).Append(", status: ").Append(Quote(condition.Status)).Append("}\n");
+                }
+
+                if (step.RemoveCondition is { } removed)
+                {
+                    w.Append("  removeCondition: ").Append(Quote(removed)).Append('\n');
+                }
             }
         }
 

@@ -24,20 +24,24 @@ public static partial class Catalog
             [.. RuleIds.Of(typeof(PhaseRules)), "SIM-016"], "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
             PhaseView, Verdicts.DefaultFacet) with
         {
-            // One case in four from the restart-policy generator: every policy with all containers exited 0 or 1 and
+            // Three cases in eleven from the restart-policy generator: every policy with all containers exited 0 or 1 and
             // failed init containers (PHASE-005, PHASE-010), which the shared generator reaches too rarely to be caught
-            // at every seed (mutation self-check); twice the count, so a bent phase rule is caught at every seed.
+            // at every seed (mutation self-check), and two from the shapes (sidecars, terminating pods: PHASE-007,
+            // PHASE-009); twice the count, so a bent phase rule is caught at every seed.
             Weight = 2,
-            Cases = _ => Gen.Frequency(
-                (3, ScenarioGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario))),
-                (1, ScenarioGen.RestartPolicyCase.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)))),
+            Cases = _ => WithShapes((6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case)),
         };
 
         yield return LifecycleProperty(
             "P-LIFE-CONDITIONS", "The pod's conditions (type, status, reason) change as Kubernetes changes them",
-            [.. RuleIds.Of(typeof(ConditionRules), ConditionRules.TransitionTime, ConditionRules.MessageFormat), SchedulingRules.FilterOrder],
+            [.. RuleIds.Of(typeof(ConditionRules), ConditionRules.TransitionTime, ConditionRules.MessageFormat), SchedulingRules.FilterOrder, "SIM-015"],
             "spec/conditions.md", "pkg/kubelet/status/generate.go",
-            ConditionsView, ConditionFacet);
+            ConditionsView, ConditionFacet) with
+        {
+            // One case in six has readiness gates whose conditions steps set and clear (COND-005, SIM-015), one ends in
+            // a terminal phase under every restart policy (COND-003/004 PodCompleted, PodFailed).
+            Cases = _ => WithShapes((3, ScenarioGen.Case), (1, ShapeGen.ReadinessGates()), (1, ScenarioGen.RestartPolicyCase), (1, ShapeGen.Case)),
+        };
 
         yield return LifecycleProperty(
             "P-LIFE-CONTAINERS", "Container states, reasons, exit codes and last terminations follow Kubernetes (OOMKilled, CrashLoopBackOff, ErrImagePull…)",
@@ -51,11 +55,9 @@ public static partial class Catalog
             "spec/backoff.md", "pkg/kubelet/kuberuntime/kuberuntime_manager.go (computePodActions)",
             RestartsView, (_, _) => "restart count") with
         {
-            // One case in four exercises every restart policy against exit 0 and 1 (PHASE-013), which the shared
-            // scenario generator reaches too rarely for the default budget.
-            Cases = _ => Gen.Frequency(
-                (3, ScenarioGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario))),
-                (1, ScenarioGen.RestartPolicyCase.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)))),
+            // Three cases in eleven exercise every restart policy against exit 0 and 1 (PHASE-013), which the shared
+            // scenario generator reaches too rarely for the default budget; two come from the shapes (crash loops, sidecars).
+            Cases = _ => WithShapes((6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case)),
         };
 
         yield return LifecycleProperty(
@@ -69,7 +71,11 @@ public static partial class Catalog
             [.. RuleIds.Of(typeof(EventRules), EventRules.Aggregation, EventRules.Table, EventRules.Age, EventRules.Order, EventRules.FieldPathPrefix),
              .. RuleIds.Of(typeof(SchedulingRules))],
             "spec/events.md", "pkg/kubelet/events/event.go, pkg/scheduler/framework/types.go (FitError)",
-            EventsView, EventFacet);
+            EventsView, EventFacet) with
+        {
+            // One case in five cannot get an image (ErrImageNeverPull, pull back-off events: EVENT-009, BACKOFF-006).
+            Cases = _ => WithShapes((3, ScenarioGen.Case), (1, ShapeGen.PullFailures()), (1, ShapeGen.Case)),
+        };
 
         IReadOnlyList<string> timing(Observation o) => TimingView(o);
         yield return LifecycleProperty(
@@ -80,6 +86,13 @@ public static partial class Catalog
             timing, Verdicts.DefaultFacet) with
         {
             Flags = Rules.PropertyFlags.Timing,
+
+            // Most cases from the shapes: crash loops of 15–20 minutes (the 300 s cap) or 9–15 minutes between crashes (the
+            // reset), sidecars that restart, terminating pods, images that cannot be pulled for ten minutes, readiness-gate
+            // steps (SIM-012), and pods that end (the restart-policy generator: a terminal phase kept, SIM-009).
+            Cases = _ => WithShapes(
+                (5, ScenarioGen.Case), (3, ShapeGen.LongBackoff()), (2, ShapeGen.Sidecars()), (1, ShapeGen.Terminating()), (2, ShapeGen.PullFailures()),
+                (2, ShapeGen.ReadinessGates()), (2, ScenarioGen.RestartPolicyCase)),
             Compare = (_, e, a) => CompareTiming(e, a, tolerance),
         };
     }
@@ -100,12 +113,23 @@ public static partial class Catalog
             Spec = spec,
             Source = source,
             Needs = Capability.Lifecycle,
-            Cases = _ => ScenarioGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)),
+            Cases = _ => WithShapes((3, ScenarioGen.Case), (1, ShapeGen.Case)),
             Shrink = ShrinkScenario,
             Compare = Verdicts.ByView(View, facet),
             View = View,
         };
     }
+
+    /// <summary>
+    /// Lifecycle cases from several generators at their weights: <see cref="ScenarioGen.Case"/> for the common run, and
+    /// <see cref="ShapeGen"/>'s shapes (readiness gates, long crash loops, back-off resets, sidecars, terminating pods),
+    /// which the common generator reaches too rarely for a default run (issue 10 item 2), more of the shape a property
+    /// is about so its rules reach the coverage floor.
+    /// </summary>
+    private static FsCheck.Gen<ConformanceCase> WithShapes(params (int Weight, FsCheck.Gen<ScenarioCase> Gen)[] parts) =>
+        Gen.Frequency(parts.Select(e => (e.Weight, e.Gen.Select(AsCase))));
+
+    private static ConformanceCase AsCase(ScenarioCase c) => new PodCase(c.Pod, c.Scenario);
 
     /// <summary>The first condition type whose status or reason differs (<c>condition Ready</c>), or <c>conditions</c> when none can be named.</summary>
     private static string ConditionFacet(string? expected, string? actual)
