@@ -112,7 +112,7 @@ public static class PlacementGen
         new()
         {
             MaxSkew = 3, TopologyKey = "example.com/rack", WhenUnsatisfiable = "ScheduleAnyway",
-            LabelSelector = new LabelSelector { MatchLabels = ValueMap.Of(("example.com/spread", "yes")) }, MatchLabelKeys = ValueList.Of("team"),
+            LabelSelector = new LabelSelector { MatchLabels = ValueMap.Of(("example.com/spread", "yes")) }, MatchLabelKeys = ValueList.Of("app"),
         },
     ];
 

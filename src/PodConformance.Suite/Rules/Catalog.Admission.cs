@@ -23,8 +23,8 @@ public static partial class Catalog
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
             Needs = Capability.Admission,
-            // About 40 mutations share the invalid cases: five times the count gives each several.
-            Weight = 5,
+            // About 95 mutations share three quarters of the cases: twelve times the count gives each about nine (the floor is 5).
+            Weight = 12,
             Cases = profile => Gen.Frequency(
                 (1, PodGen.ValidWholeApi.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod)))),
