@@ -125,7 +125,7 @@ internal static class CoverageGaps
         ["VAL-609"] = new(Owners.Schema, "glusterfs comes only from one mutation among about 95 sharing P-ADM-VALIDATION's invalid cases (3 at the default seed); kept out of valid pods like every storage-backend kind"),
         ["VAL-630"] = new(Owners.Schema, "ClusterTrustBundleProjection is off by default in every release, so the projection is dropped before validation and no mutation can reach the rule in a default profile"),
         ["VAL-631"] = new(Owners.Schema, "podCertificate projections are reported as not checked (no rule to break) and PodCertificateRequest is off by default"),
-        ["VAL-635"] = new(Owners.Schema, "no generated valid pod sets a gated volume field with its gate off"),
+        ["DEF-409"] = new(Owners.Schema, "no generated valid pod sets a gated volume field with its gate off (image volumes, clusterTrustBundle and the 1.37 fields are kept out of valid pods); Model.Tests check the drops"),
         ["ENV-005"] = new(Owners.Release, "the kubelet filters envFrom keys only while RelaxedEnvironmentVariableValidation is off (before 1.32)", Profile: "1.30"),
         ["VAL-042"] = new(Owners.Release, "regular containers may set restartPolicy from 1.34 (ContainerRestartRules); the Forbidden error exists only before", Profile: "1.33"),
     };
