@@ -66,4 +66,22 @@ public sealed class WholeApiGenTests
 
         Assert.Equal(PodMutations.All.Count, PodMutations.All.Select(m => m.Name).Distinct().Count());
     }
+
+    /// <summary>Shrinking removes the placement fields and unused volumes, each step smaller, and keeps the pod valid.</summary>
+    [Fact]
+    public void Shrinks_remove_placement_fields_and_stay_valid()
+    {
+        var profile = Profile.Default;
+        var pods = Seeds.Sample(PodGen.ValidWholeApi, ReplaySeed.Of(3115), 60, 90).Where(p => p.Spec.Affinity is not null || !p.Spec.Tolerations.IsEmpty).ToList();
+        Assert.NotEmpty(pods);
+        foreach (var pod in pods)
+        {
+            var shrinks = PodShrinker.Shrink(pod, profile).ToList();
+            Assert.All(shrinks, s => Assert.True(PodSize.Of(s) < PodSize.Of(pod) && PodGen.IsAdmitted(s, profile)));
+            if (pod.Spec.Affinity is not null)
+            {
+                Assert.Contains(shrinks, s => s.Spec.Affinity is null);
+            }
+        }
+    }
 }
