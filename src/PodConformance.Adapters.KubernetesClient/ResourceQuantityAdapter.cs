@@ -42,10 +42,15 @@ public sealed class ResourceQuantityAdapter : IConformanceAdapter
     {
         Timeout = timeout ?? TimeSpan.FromMilliseconds(250);
 
-        // Load and JIT the library untimed, so the first real case is not mistaken for a hang.
+        // Load and JIT the library untimed, so the first real case is not mistaken for a hang: every path, including the
+        // first throw of each exception type (resource lookup and stack trace cost ~100 ms of CPU once, which a starved
+        // thread on a loaded machine could not get within the wall-clock backstop).
         _ = Observe("1.5Gi");
         _ = Observe("1e3");
         _ = Observe("x");
+        _ = Observe("1KB");
+        _ = Observe("1ee3");
+        _ = Observe("1000E");
     }
 
     public string Name => "kubernetes-client:" + KubernetesClientInfo.Version;
