@@ -24,8 +24,22 @@ public static class EvictionReport
         ArgumentNullException.ThrowIfNull(run);
         var sb = new StringBuilder();
         sb.Append("Node ").Append(scenario.Node.Name).Append(": memory capacity ").Append(Bytes(scenario.MemoryCapacityBytes))
-          .Append(", allocatable ").Append(Bytes(scenario.MemoryAllocatableBytes))
-          .Append("; hard thresholds ").Append(string.Join(", ", thresholds.Select(t => t.Signal + "<" + t.Value))).Append('\n');
+          .Append(", allocatable ").Append(Bytes(scenario.MemoryAllocatableBytes));
+        if (scenario.NodeFs is { } nodeFs)
+        {
+            sb.Append("; ").Append(DiskLayouts.Name(scenario.DiskLayout)).Append(" nodefs ").Append(FsText(nodeFs));
+            if (scenario.ImageFs is { } imageFs && scenario.DiskLayout != DiskLayout.SingleFs)
+            {
+                sb.Append(", imagefs ").Append(FsText(imageFs));
+            }
+        }
+
+        if (scenario.Pids is { } pids)
+        {
+            sb.Append("; pid max ").Append(pids.Max.ToString(CultureInfo.InvariantCulture));
+        }
+
+        sb.Append("; hard thresholds ").Append(string.Join(", ", thresholds.Select(t => t.Signal + "<" + t.Value))).Append('\n');
         foreach (var cycle in run.Cycles)
         {
             sb.Append('\n').Append("Cycle ").Append(GoDuration.Format(cycle.At)).Append(": ")
@@ -44,9 +58,11 @@ public static class EvictionReport
                 var r = ranking[i];
                 var f = r.Facts;
                 string by = i < cycle.Adjacent.Count ? StepName(cycle.Adjacent[i].Step) : "";
+                // Under PID pressure USAGE is the process count and no request is compared (EVICT-003).
+                bool pid = cycle.Decision.Signal == EvictionSignals.PidAvailable;
                 table.Add("  " + (i + 1).ToString(CultureInfo.InvariantCulture), r.Pod.Metadata.Name + (NodePressureSimulator.IsCritical(r.Pod) ? " (critical)" : ""),
-                    f.HasStats ? (f.ExceedsRequest ? "yes" : "no") : "no stats", f.Priority.ToString(CultureInfo.InvariantCulture),
-                    f.HasStats ? f.Usage.ToString() : "-", f.Request.ToString(), f.HasStats ? f.UsageOverRequest.ToString() : "-", by);
+                    f.HasStats ? (pid ? "-" : f.ExceedsRequest ? "yes" : "no") : "no stats", f.Priority.ToString(CultureInfo.InvariantCulture),
+                    f.HasStats ? f.Usage.ToString() : "-", pid ? "-" : f.Request.ToString(), f.HasStats && !pid ? f.UsageOverRequest.ToString() : "-", by);
             }
 
             var lines = new StringWriter { NewLine = "\n" };
@@ -71,7 +87,7 @@ public static class EvictionReport
             var e = run.Evictions[i];
             var victim = e.Decision.Ranking.First(r => r.Pod.Metadata.Name == e.Pod);
             sb.Append("  ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(". ").Append(e.Pod).Append(" at ").Append(GoDuration.Format(e.At))
-              .Append(": ").Append(Facts(victim.Facts)).Append('\n');
+              .Append(": ").Append(Facts(victim.Facts, e.Decision.Signal)).Append('\n');
             foreach (var why in e.Decision.Why)
             {
                 sb.Append("     before ").Append(why.After).Append(" by ").Append(StepName(why.Step)).Append(": ").Append(why.Reason).Append('\n');
@@ -169,6 +185,9 @@ public static class EvictionReport
         return [.. pods.Where(NodePressureSimulator.IsCritical).Select(p => p.Metadata.Name)];
     }
 
+    private static string FsText(FilesystemCapacity fs) =>
+        fs.Capacity.ToString() + (fs.Inodes is long inodes ? " (" + inodes.ToString(CultureInfo.InvariantCulture) + " inodes)" : "");
+
     public static string StepName(RankStep? step) => step switch
     {
         RankStep.ExceedsRequest => "exceeds-request",
@@ -250,8 +269,11 @@ public static class EvictionReport
         w.WriteEndObject();
     }
 
-    private static string Facts(RankFacts f) => !f.HasStats
+    /// <summary>The PID chain reads priority and process count only (EVICT-003): no request is compared.</summary>
+    private static string Facts(RankFacts f, string? signal) => !f.HasStats
         ? "no stats, priority " + f.Priority.ToString(CultureInfo.InvariantCulture)
+        : signal == EvictionSignals.PidAvailable
+        ? f.Processes.ToString(CultureInfo.InvariantCulture) + " processes, priority " + f.Priority.ToString(CultureInfo.InvariantCulture)
         : (f.ExceedsRequest ? "exceeds its request" : "within its request") + " (" + f.Usage + " used, " + f.Request + " requested), priority "
           + f.Priority.ToString(CultureInfo.InvariantCulture) + ", usage − request " + f.UsageOverRequest;
 

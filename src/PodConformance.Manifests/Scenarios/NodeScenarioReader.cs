@@ -81,6 +81,10 @@ public static class NodeScenarioReader
                     case "until": s = s with { Until = Duration(value, path) }; break;
                     case "systemMemory": s = s with { SystemMemory = QuantityOf(value, path) }; break;
                     case "usage": s = s with { Usage = Map(value, path, ReadSamples) }; break;
+                    case "nodefs": s = s with { NodeFs = ReadFs(value, path) }; break;
+                    case "imagefs": s = s with { ImageFs = ReadFs(value, path) }; break;
+                    case "diskLayout": s = s with { DiskLayout = ReadLayout(value, path) }; break;
+                    case "pids": s = s with { Pids = ReadPids(value, path) }; break;
                     default: Unknown(value, path); break;
                 }
             }
@@ -104,8 +108,110 @@ public static class NodeScenarioReader
                 }
             }
 
+            CheckFilesystems(s, root, positions);
             CheckPods(s, pods, positions.GetValueOrDefault("usage"));
             return s;
+        }
+
+        /// <summary>imagefs and diskLayout describe the node filesystem's neighbours, so they need nodefs; a dedicated layout needs imagefs.</summary>
+        private void CheckFilesystems(NodeScenario s, ManifestMapping root, Dictionary<string, ManifestNode> positions)
+        {
+            if (s.NodeFs is null)
+            {
+                foreach (string key in (string[])["imagefs", "diskLayout"])
+                {
+                    if (positions.TryGetValue(key, out var n))
+                    {
+                        Error(n.Position, "nodefs", "Required value: " + key + " needs the node filesystem (nodefs)");
+                    }
+                }
+
+                return;
+            }
+
+            if (s.DiskLayout == DiskLayout.SingleFs && positions.TryGetValue("imagefs", out var image))
+            {
+                Error(image.Position, "imagefs", "Forbidden: a separate imagefs needs diskLayout dedicatedImageFs or splitImageFs");
+            }
+            else if (s.DiskLayout != DiskLayout.SingleFs && s.ImageFs is null)
+            {
+                Error(positions.TryGetValue("diskLayout", out var l) ? l.Position : root.Position, "imagefs", "Required value: diskLayout " + DiskLayouts.Name(s.DiskLayout) + " needs imagefs");
+            }
+        }
+
+        private FilesystemCapacity ReadFs(ManifestNode node, string path)
+        {
+            var fs = new FilesystemCapacity();
+            bool hasCapacity = false;
+            foreach (var (key, value, p) in Fields(node, path))
+            {
+                switch (key)
+                {
+                    case "capacity": fs = fs with { Capacity = QuantityOf(value, p) }; hasCapacity = true; break;
+                    case "inodes": fs = fs with { Inodes = Count(value, p) }; break;
+                    case "systemUsed": fs = fs with { SystemUsed = QuantityOf(value, p) }; break;
+                    case "systemInodesUsed": fs = fs with { SystemInodesUsed = Count(value, p) }; break;
+                    default: Unknown(value, p); break;
+                }
+            }
+
+            if (node is ManifestMapping && (!hasCapacity || fs.Capacity.Value() <= 0))
+            {
+                Error(node.Position, path + ".capacity", "Required value: a positive size");
+            }
+
+            if (fs.Inodes is 0)
+            {
+                Error(node.Position, path + ".inodes", "must be positive");
+            }
+
+            return fs;
+        }
+
+        private PidCapacity ReadPids(ManifestNode node, string path)
+        {
+            var pids = new PidCapacity();
+            foreach (var (key, value, p) in Fields(node, path))
+            {
+                switch (key)
+                {
+                    case "max": pids = pids with { Max = Count(value, p) }; break;
+                    case "systemProcesses": pids = pids with { SystemProcesses = Count(value, p) }; break;
+                    default: Unknown(value, p); break;
+                }
+            }
+
+            if (node is ManifestMapping && pids.Max <= 0)
+            {
+                Error(node.Position, path + ".max", "Required value: a positive process limit");
+            }
+
+            return pids;
+        }
+
+        private DiskLayout ReadLayout(ManifestNode node, string path)
+        {
+            string name = Str(node, path);
+            if (DiskLayouts.Parse(name) is { } layout)
+            {
+                return layout;
+            }
+
+            Error(node.Position, path, "Unsupported value: \"" + name + "\": supported values: \"" + string.Join("\", \"", DiskLayouts.Names) + "\"");
+            return DiskLayout.SingleFs;
+        }
+
+        /// <summary>A count (inodes, processes): a non-negative whole number, quantity suffixes allowed (<c>100k</c>).</summary>
+        private long Count(ManifestNode node, string path)
+        {
+            var q = QuantityOf(node, path);
+            if (q.Sign < 0 || q.MilliValue() % 1000 != 0)
+            {
+                Error(node.Position, path, "must be a non-negative whole number");
+                return 0;
+            }
+
+            return q.Value();
         }
 
         /// <summary>Usage names pods and containers of this file; a typo there would silently measure nothing.</summary>
@@ -155,6 +261,32 @@ public static class NodeScenarioReader
                             Error(node.Position, p + ".containers." + container, $"pod \"{pod.Metadata.Name}\" has no container \"{container}\"");
                         }
                     }
+
+                    foreach (string container in samples[i].Disk.Keys)
+                    {
+                        if (!HasContainer(pod, container))
+                        {
+                            Error(node.Position, p + ".disk." + container, $"pod \"{pod.Metadata.Name}\" has no container \"{container}\"");
+                        }
+                    }
+
+                    foreach (string volume in samples[i].Volumes.Keys)
+                    {
+                        if (!pod.Spec.Volumes.Any(v => v.Name == volume))
+                        {
+                            Error(node.Position, p + ".volumes." + volume, $"pod \"{pod.Metadata.Name}\" has no volume \"{volume}\"");
+                        }
+                    }
+
+                    if ((!samples[i].Disk.IsEmpty || !samples[i].Volumes.IsEmpty) && s.NodeFs is null)
+                    {
+                        Error(node.Position, p, "disk or volume use needs the node filesystem (nodefs) to be measured against");
+                    }
+
+                    if (samples[i].Processes is not null && s.Pids is null)
+                    {
+                        Error(node.Position, p + ".processes", "process counts need the node's process limit (pids)");
+                    }
                 }
             }
         }
@@ -173,6 +305,9 @@ public static class NodeScenarioReader
                     case "containers": s = s with { Containers = Map(value, p, QuantityOf) }; break;
                     case "pod": s = s with { Pod = QuantityOf(value, p) }; break;
                     case "noStats": s = s with { NoStats = Bool(value, p) }; break;
+                    case "disk": s = s with { Disk = Map(value, p, ReadContainerDisk) }; break;
+                    case "volumes": s = s with { Volumes = Map(value, p, ReadVolumeDisk) }; break;
+                    case "processes": s = s with { Processes = Count(value, p) }; break;
                     default: Unknown(value, p); break;
                 }
             }
@@ -182,12 +317,46 @@ public static class NodeScenarioReader
                 Error(node.Position, path + ".at", "Required value");
             }
 
-            if (s.NoStats && (s.Pod is not null || !s.Containers.IsEmpty))
+            if (s.NoStats && (s.Pod is not null || !s.Containers.IsEmpty || !s.Disk.IsEmpty || !s.Volumes.IsEmpty || s.Processes is not null))
             {
-                Error(node.Position, path, "noStats excludes pod and containers");
+                Error(node.Position, path, "noStats excludes pod, containers, disk, volumes and processes");
             }
 
             return s;
+        }
+
+        private ContainerDiskSample ReadContainerDisk(ManifestNode node, string path)
+        {
+            var d = new ContainerDiskSample();
+            foreach (var (key, value, p) in Fields(node, path))
+            {
+                switch (key)
+                {
+                    case "rootfs": d = d with { Rootfs = QuantityOf(value, p) }; break;
+                    case "logs": d = d with { Logs = QuantityOf(value, p) }; break;
+                    case "rootfsInodes": d = d with { RootfsInodes = Count(value, p) }; break;
+                    case "logsInodes": d = d with { LogsInodes = Count(value, p) }; break;
+                    default: Unknown(value, p); break;
+                }
+            }
+
+            return d;
+        }
+
+        private VolumeDiskSample ReadVolumeDisk(ManifestNode node, string path)
+        {
+            var v = new VolumeDiskSample();
+            foreach (var (key, value, p) in Fields(node, path))
+            {
+                switch (key)
+                {
+                    case "used": v = v with { Used = QuantityOf(value, p) }; break;
+                    case "inodes": v = v with { Inodes = Count(value, p) }; break;
+                    default: Unknown(value, p); break;
+                }
+            }
+
+            return v;
         }
 
         private static string PathOf(string path, int i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}[{i}]");

@@ -20,6 +20,12 @@ public static class EvictionRules
     public const string EvictionMessage = "EVICT-015";
     public const string DiskStatsSets = "EVICT-016";
 
+    /// <summary>What a node scenario observes per signal: memory, nodefs/imagefs/containerfs bytes and inodes, pids.</summary>
+    public const string DiskObservations = "EVICT-017";
+
+    /// <summary>signalToNodeCondition: the pressure condition each met signal raises, held for the transition period.</summary>
+    public const string NodeConditions = "EVICT-018";
+
     public const string NoPressure = "ADMIT-001";
     public const string CriticalAdmitted = "ADMIT-002";
     public const string MemoryPressureBestEffort = "ADMIT-003";

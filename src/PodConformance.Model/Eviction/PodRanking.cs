@@ -191,8 +191,12 @@ public sealed class PodRanking
         return Facts(c, usage, exceedRequest, subtract, 0);
     }
 
-    private static RankFacts PidFacts(EvictionCandidate c) =>
-        new(c.Usage is not null, PriorityOf(c.Pod), Quantity.Zero, Quantity.Zero, false, Quantity.Zero, c.Usage?.ProcessCount ?? 0);
+    /// <summary>Usage carries the process count too (DecimalSI), so reports show what the PID chain compared.</summary>
+    private static RankFacts PidFacts(EvictionCandidate c)
+    {
+        long processes = c.Usage?.ProcessCount ?? 0;
+        return new(c.Usage is not null, PriorityOf(c.Pod), Quantity.FromInt64(processes, QuantityFormat.DecimalSI), Quantity.Zero, false, Quantity.Zero, processes);
+    }
 
     private static RankFacts Facts(EvictionCandidate c, Quantity usage, Quantity exceedRequest, Quantity subtract, long processes) =>
         new(c.Usage is not null, PriorityOf(c.Pod), usage, exceedRequest, usage.CompareTo(exceedRequest) > 0, usage.Sub(subtract), processes);

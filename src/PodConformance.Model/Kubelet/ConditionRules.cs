@@ -26,4 +26,7 @@ public static class ConditionRules
 
     /// <summary>Messages list container names in spec order, Go-slice style: <c>[a b]</c>, joined by <c>, </c>.</summary>
     public const string MessageFormat = "COND-008";
+
+    /// <summary>AllContainersRestarting (RestartAllContainersOnContainerExits): True while a restart-all is in progress.</summary>
+    public const string AllContainersRestarting = "COND-009";
 }

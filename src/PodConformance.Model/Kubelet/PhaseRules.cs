@@ -62,4 +62,7 @@ public static class PhaseRules
 
     /// <summary>A cached start error (CrashLoopBackOff, ErrImagePull, CreateContainerConfigError…) becomes the waiting state; the terminated state moves to lastState.</summary>
     public const string CachedReasonWaits = "PHASE-019";
+
+    /// <summary>RestartAllContainers: a removed container whose status was not waiting waits RestartingAllContainers, lastState 137, restartCount + 1.</summary>
+    public const string RestartingAllContainersStatus = "PHASE-020";
 }

@@ -20,25 +20,41 @@ public sealed class TopologySpreadState
     /// <summary>Not in <see cref="FeatureGateNames"/>: the gate is gone from the newest release (spec/profiles.md).</summary>
     private const string MinDomainsInPodTopologySpread = nameof(MinDomainsInPodTopologySpread);
 
-    private readonly Dictionary<(string Key, string Value), int> _counts = [];
-    private readonly Dictionary<string, (int Min, int Domains)> _byKey = new(StringComparer.Ordinal);
+    /// <summary>Per constraint (by index, as upstream's TpValueToMatchNum): topology value → matching pods.</summary>
+    private Dictionary<string, int>[] _counts = [];
     private bool _minDomains;
 
     public IReadOnlyList<SpreadConstraint> Constraints { get; private init; } = [];
 
-    public int Count(string key, string value) => _counts.TryGetValue((key, value), out int n) ? n : 0;
+    /// <summary>The pods matching constraint <paramref name="index"/> in the domain <paramref name="value"/> of its key.</summary>
+    public int Count(int index, string value) => _counts[index].TryGetValue(value, out int n) ? n : 0;
 
-    /// <summary>The global minimum for the constraint's key, 0 when there are fewer eligible domains than minDomains; false when no domain is eligible.</summary>
-    public bool TryMinMatch(SpreadConstraint c, out int min)
+    /// <summary>
+    /// The global minimum of constraint <paramref name="index"/> over its eligible domains, 0 when it has fewer eligible
+    /// domains than minDomains; false when it has no eligible domain. Each constraint keeps its own counts, so two
+    /// constraints on one key with different selectors do not share them (filtering_test.go TestMultipleConstraints
+    /// "two Constraints on zone").
+    /// </summary>
+    public bool TryMinMatch(int index, out int min)
     {
-        ArgumentNullException.ThrowIfNull(c);
-        if (!_byKey.TryGetValue(c.TopologyKey, out var k))
+        var counts = _counts[index];
+        if (counts.Count == 0)
         {
             min = 0;
             return false;
         }
 
-        min = _minDomains && k.Domains < c.MinDomains ? 0 : k.Min;
+        min = int.MaxValue;
+        foreach (int n in counts.Values)
+        {
+            min = Math.Min(min, n);
+        }
+
+        if (_minDomains && counts.Count < Constraints[index].MinDomains)
+        {
+            min = 0;
+        }
+
         return true;
     }
 
@@ -56,7 +72,12 @@ public sealed class TopologySpreadState
         }
 
         var spec = pod.Spec;
-        var perNode = new Dictionary<(string, string), int>();
+        state._counts = new Dictionary<string, int>[constraints.Count];
+        for (int i = 0; i < constraints.Count; i++)
+        {
+            state._counts[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+
         foreach (var info in pod.AllNodes)
         {
             var node = info.Node;
@@ -70,27 +91,19 @@ public sealed class TopologySpreadState
                 continue;
             }
 
-            perNode.Clear();
-            foreach (var c in constraints)
+            for (int i = 0; i < constraints.Count; i++)
             {
+                var c = constraints[i];
                 if (inclusion && !PassesInclusion(c, spec, node))
                 {
                     continue;
                 }
 
-                // Upstream keys a node's counts by pair, so a later constraint on the same key replaces an earlier one's count.
-                perNode[(c.TopologyKey, node.Labels[c.TopologyKey])] = CountMatching(info, c.Selector, pod.Pod.Metadata.Namespace);
+                var counts = state._counts[i];
+                string value = node.Labels[c.TopologyKey];
+                int n = CountMatching(info, c.Selector, pod.Pod.Metadata.Namespace);
+                counts[value] = counts.TryGetValue(value, out int sum) ? sum + n : n;
             }
-
-            foreach (var (pair, n) in perNode)
-            {
-                state._counts[pair] = state._counts.TryGetValue(pair, out int sum) ? sum + n : n;
-            }
-        }
-
-        foreach (var ((key, _), n) in state._counts)
-        {
-            state._byKey[key] = state._byKey.TryGetValue(key, out var k) ? (Math.Min(k.Min, n), k.Domains + 1) : (n, 1);
         }
 
         return state;

@@ -56,7 +56,13 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     /// <summary>Set once the kubelet decided not to restart it (restart policy), or it was stopped for good.</summary>
     public bool Final { get; set; }
 
-    public int RestartCount => Math.Max(0, Starts - 1);
+    /// <summary>
+    /// Removed by a RestartAllContainers restart and not started since: the status already counts the restart
+    /// (PHASE-020, old restartCount + 1), and the next instance does not count it again.
+    /// </summary>
+    public bool RestartAllPending { get; set; }
+
+    public int RestartCount => Math.Max(0, Starts - 1) + (RestartAllPending ? 1 : 0);
 
     public bool IsRunning => Phase == RuntimePhase.Running;
 

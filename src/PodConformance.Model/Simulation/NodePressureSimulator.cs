@@ -71,6 +71,7 @@ public static class NodePressureSimulator
             var met = ThresholdEvaluation.ThresholdsMet(parsed.Thresholds, observations);
             foreach (string c in ThresholdEvaluation.NodeConditions(met))
             {
+                RuleCoverage.Hit(EvictionRules.NodeConditions, c);
                 conditions[c] = t;
             }
 
@@ -84,13 +85,13 @@ public static class NodePressureSimulator
                     candidates.Add(new EvictionCandidate(pod, UsageOf(scenario, pod, t)));
                 }
 
-                decision = EvictionManager.NextVictim(new EvictionCycle { MetThresholds = met, Observations = observations, Pods = [.. candidates] }, profile);
+                decision = EvictionManager.NextVictim(new EvictionCycle { MetThresholds = met, Observations = observations, Pods = [.. candidates], Layout = scenario.DiskLayout }, profile);
                 if (decision.Resource is { } resource)
                 {
                     events.Add(new NodeEvent(t, nodeRef, "Warning", "EvictionThresholdMet", "Attempting to reclaim " + resource));
                 }
 
-                cycles.Add(new NodePressureCycle(t, met, observations, decision, Adjacent(decision, profile)));
+                cycles.Add(new NodePressureCycle(t, met, observations, decision, Adjacent(decision, profile, scenario.DiskLayout)));
                 foreach (string name in decision.SkippedCritical)
                 {
                     if (!neverEvicted.Contains(name))
@@ -122,25 +123,64 @@ public static class NodePressureSimulator
         };
     }
 
-    /// <summary>memory.available (capacity − system − pods) and allocatableMemory.available (allocatable − pods).</summary>
+    /// <summary>
+    /// The signals the kubelet observes (EVICT-017): memory.available (capacity − system − pods) and
+    /// allocatableMemory.available (allocatable − pods) always; with a node filesystem, nodefs.* (capacity − system − the
+    /// pods' stats on it), and imagefs.* and containerfs.* from the filesystem each lives on; with a process limit,
+    /// pid.available (max − system − the pods' processes). Nothing is observed below 0.
+    /// </summary>
     public static ValueMap<SignalObservation> Observe(NodeScenario scenario, IEnumerable<Pod> active, TimeSpan at)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(active);
         long pods = 0;
+        long nodeBytes = 0, nodeInodes = 0, imageBytes = 0, imageInodes = 0, processes = 0;
+        var nodeStats = DiskStats.For(EvictionSignals.NodeFsAvailable, scenario.DiskLayout);
+        var imageStats = DiskStats.For(EvictionSignals.ImageFsAvailable, scenario.DiskLayout);
         foreach (var pod in active)
         {
             if (scenario.SampleAt(pod.Metadata.Name, at) is { NoStats: false } sample)
             {
                 pods += sample.PodWorkingSetBytes;
+                processes += sample.Processes ?? 0;
+                if (scenario.NodeFs is not null && UsageOf(scenario, pod, at) is { } usage)
+                {
+                    nodeBytes += DiskStats.Usage(pod, usage, nodeStats, inodes: false);
+                    nodeInodes += DiskStats.Usage(pod, usage, nodeStats, inodes: true);
+                    if (scenario.DiskLayout != DiskLayout.SingleFs)
+                    {
+                        imageBytes += DiskStats.Usage(pod, usage, imageStats, inodes: false);
+                        imageInodes += DiskStats.Usage(pod, usage, imageStats, inodes: true);
+                    }
+                }
             }
         }
 
         long capacity = scenario.MemoryCapacityBytes;
         long allocatable = scenario.MemoryAllocatableBytes;
-        return ValueMap.Of(
+        var items = new List<(string, SignalObservation)>
+        {
             (EvictionSignals.MemoryAvailable, SignalObservation.Bytes(Math.Max(0, capacity - scenario.SystemMemory.Value() - pods), capacity)),
-            (EvictionSignals.AllocatableMemoryAvailable, SignalObservation.Bytes(Math.Max(0, allocatable - pods), allocatable)));
+            (EvictionSignals.AllocatableMemoryAvailable, SignalObservation.Bytes(Math.Max(0, allocatable - pods), allocatable)),
+        };
+        if (scenario.NodeFs is { } nodeFs)
+        {
+            RuleCoverage.Hit(EvictionRules.DiskObservations);
+            var node = Fs(nodeFs, nodeBytes, nodeInodes);
+            var image = scenario.DiskLayout == DiskLayout.SingleFs || scenario.ImageFs is null ? node : Fs(scenario.ImageFs, imageBytes, imageInodes);
+            var container = scenario.DiskLayout == DiskLayout.DedicatedImageFs ? image : node;
+            AddFs(items, EvictionSignals.NodeFsAvailable, EvictionSignals.NodeFsInodesFree, node);
+            AddFs(items, EvictionSignals.ImageFsAvailable, EvictionSignals.ImageFsInodesFree, image);
+            AddFs(items, EvictionSignals.ContainerFsAvailable, EvictionSignals.ContainerFsInodesFree, container);
+        }
+
+        if (scenario.Pids is { } pids)
+        {
+            RuleCoverage.Hit(EvictionRules.DiskObservations);
+            items.Add((EvictionSignals.PidAvailable, SignalObservation.Count(Math.Max(0, pids.Max - pids.SystemProcesses - processes), pids.Max)));
+        }
+
+        return ValueMap.Of([.. items]);
     }
 
     /// <summary>The summary entry of a pod: null (no stats) only when its sample says so; a pod not listed uses 0.</summary>
@@ -159,20 +199,57 @@ public static class NodePressureSimulator
             return null;
         }
 
+        // Containers in the sample's order: memory first, then those with disk use only.
         var containers = new List<ContainerUsage>();
         foreach (var (name, q) in sample.Containers)
         {
-            containers.Add(new ContainerUsage { Name = name, MemoryWorkingSetBytes = q.Value() });
+            containers.Add(WithDisk(new ContainerUsage { Name = name, MemoryWorkingSetBytes = q.Value() }, sample, name));
         }
 
-        return new PodUsage { MemoryWorkingSetBytes = sample.PodWorkingSetBytes, Containers = [.. containers] };
+        foreach (var (name, _) in sample.Disk)
+        {
+            if (!sample.Containers.ContainsKey(name))
+            {
+                containers.Add(WithDisk(new ContainerUsage { Name = name }, sample, name));
+            }
+        }
+
+        var volumes = new List<VolumeUsage>();
+        foreach (var (name, v) in sample.Volumes)
+        {
+            volumes.Add(new VolumeUsage { Name = name, UsedBytes = v.Used?.Value(), InodesUsed = v.Inodes });
+        }
+
+        return new PodUsage { MemoryWorkingSetBytes = sample.PodWorkingSetBytes, Containers = [.. containers], Volumes = [.. volumes], ProcessCount = sample.Processes };
+    }
+
+    private static ContainerUsage WithDisk(ContainerUsage c, UsageSample sample, string name) =>
+        sample.Disk.TryGetValue(name, out var d)
+            ? c with { RootfsUsedBytes = d.Rootfs?.Value(), LogsUsedBytes = d.Logs?.Value(), RootfsInodesUsed = d.RootfsInodes, LogsInodesUsed = d.LogsInodes }
+            : c;
+
+    private static (SignalObservation Bytes, SignalObservation? Inodes) Fs(FilesystemCapacity fs, long podBytes, long podInodes)
+    {
+        long cap = fs.Capacity.Value();
+        var bytes = SignalObservation.Bytes(Math.Max(0, cap - fs.SystemUsed.Value() - podBytes), cap);
+        SignalObservation? inodes = fs.Inodes is long total ? SignalObservation.Count(Math.Max(0, total - fs.SystemInodesUsed - podInodes), total) : null;
+        return (bytes, inodes);
+    }
+
+    private static void AddFs(List<(string, SignalObservation)> items, string available, string inodesFree, (SignalObservation Bytes, SignalObservation? Inodes) fs)
+    {
+        items.Add((available, fs.Bytes));
+        if (fs.Inodes is { } inodes)
+        {
+            items.Add((inodesFree, inodes));
+        }
     }
 
     /// <summary>For each pod of the ranking, the step that put it before the next (null: a tie kept in input order).</summary>
-    public static ValueList<RankDecision> Adjacent(EvictionDecision decision, Profile profile)
+    public static ValueList<RankDecision> Adjacent(EvictionDecision decision, Profile profile, DiskLayout layout = DiskLayout.SingleFs)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        if (decision.Signal is null || PodRanking.For(decision.Signal, DiskLayout.SingleFs, profile) is not { } ranking)
+        if (decision.Signal is null || PodRanking.For(decision.Signal, layout, profile) is not { } ranking)
         {
             return [];
         }

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Eviction;
 using PodConformance.Model.Quantities;
 
 namespace PodConformance.Model.Simulation;
@@ -38,6 +39,18 @@ public sealed record NodeScenario
 
     /// <summary>Per pod name, samples in time order; a sample holds until the next. Pods not listed use nothing.</summary>
     public ValueMap<ValueList<UsageSample>> Usage { get; init; }
+
+    /// <summary>The node filesystem (nodefs); null: nodefs signals are not observed (a memory-only episode).</summary>
+    public FilesystemCapacity? NodeFs { get; init; }
+
+    /// <summary>A dedicated image filesystem; only with a layout other than <see cref="DiskLayout.SingleFs"/>.</summary>
+    public FilesystemCapacity? ImageFs { get; init; }
+
+    /// <summary>Which stats each filesystem holds (EVICT-016/017); one filesystem by default.</summary>
+    public DiskLayout DiskLayout { get; init; } = DiskLayout.SingleFs;
+
+    /// <summary>The process limit; null: pid.available is not observed.</summary>
+    public PidCapacity? Pids { get; init; }
 
     public long MemoryCapacityBytes => Node.Capacity.TryGetValue(ResourceNames.Memory, out var q) ? q.Value() : 0;
 
@@ -99,6 +112,15 @@ public sealed record UsageSample
     public Quantity? Pod { get; init; }
 
     public bool NoStats { get; init; }
+
+    /// <summary>Per container: rootfs and logs, bytes and inodes.</summary>
+    public ValueMap<ContainerDiskSample> Disk { get; init; }
+
+    /// <summary>Per volume name: used bytes and inodes.</summary>
+    public ValueMap<VolumeDiskSample> Volumes { get; init; }
+
+    /// <summary>The pod's process count (ranked under PID pressure); null counts as 0.</summary>
+    public long? Processes { get; init; }
 
     public long PodWorkingSetBytes
     {

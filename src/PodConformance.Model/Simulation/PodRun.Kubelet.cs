@@ -42,6 +42,12 @@ internal sealed partial class PodRun
             return;
         }
 
+        if (RestartAllIfTriggered())
+        {
+            Publish();
+            return;
+        }
+
         bool initDone = SyncInit();
         if (initDone)
         {
@@ -300,6 +306,7 @@ internal sealed partial class PodRun
         }
 
         MoveToLastState(c);
+        c.RestartAllPending = false;
         c.Starts++;
         c.Generation++;
         c.Phase = RuntimePhase.Running;

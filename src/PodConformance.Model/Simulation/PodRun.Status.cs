@@ -54,7 +54,7 @@ internal sealed partial class PodRun
                     podIsTerminal: _deleting && AllStopped(), podHasInitialized: _initialized, Profile);
             pod = pod with { Status = status with { Phase = phase } };
             var conditions = PodConditionsGenerator.Generate(pod, phase, _sandboxReady && !IsTerminalStopped(phase), Profile, Trunc(Now));
-            pod = pod with { Status = pod.Status! with { Conditions = conditions.Conditions } };
+            pod = pod with { Status = pod.Status! with { Conditions = WithRestartAllCondition(conditions.Conditions, phase) } };
         }
 
         if (pod != CurrentPod)

@@ -21,7 +21,7 @@ public static partial class Catalog
     {
         yield return LifecycleProperty(
             "P-LIFE-PHASE", "The pod goes through the phases Kubernetes' kubelet reports, and ends in the same one",
-            RuleIds.Of(typeof(PhaseRules)), "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
+            [.. RuleIds.Of(typeof(PhaseRules)), "SIM-016"], "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
             PhaseView, Verdicts.DefaultFacet) with
         {
             // One case in four from the restart-policy generator: every policy with all containers exited 0 or 1 and

@@ -86,7 +86,7 @@ public class NodeScenarioReaderTests
     [InlineData("kind: NodeScenario\nusage:\n  web: [{at: 0s, containers: {app: lots}}]\n", "usage.web[0].containers.app: quantities must match the regular expression")]
     [InlineData("kind: NodeScenario\nevictionHard: {swap.available: 1Gi}\n", "n.yaml:2:15: evictionHard: unsupported eviction signal swap.available")]
     [InlineData("kind: NodeScenario\nnode: {name: n, capacity: {cpu: 1}}\n", "node.capacity.memory: Required value")]
-    [InlineData("kind: NodeScenario\nusage:\n  web: [{at: 0s, noStats: true, pod: 1Mi}]\n", "usage.web[0]: noStats excludes pod and containers")]
+    [InlineData("kind: NodeScenario\nusage:\n  web: [{at: 0s, noStats: true, pod: 1Mi}]\n", "usage.web[0]: noStats excludes pod, containers, disk, volumes and processes")]
     public void Problems_are_positioned_errors(string scenario, string expected)
     {
         var r = NodeScenarioReader.ReadText(scenario + Pods, "n.yaml");

@@ -15,7 +15,8 @@ namespace PodConformance.Manifests.Tests.Upstream;
 /// </summary>
 internal sealed class UpstreamTable
 {
-    private static readonly string[] HeaderKeys = ["source", "commit", "function", "plugin", "cases", "pending"];
+    /// <summary><c>shared</c> holds YAML anchors the cases refer to (selectors, node lists); it is never read as a case.</summary>
+    private static readonly string[] HeaderKeys = ["source", "commit", "function", "plugin", "cases", "pending", "shared"];
 
     private UpstreamTable(string file, ManifestMapping root, IReadOnlyList<UpstreamTableCase> cases)
     {
@@ -121,6 +122,21 @@ internal sealed class UpstreamTableCase(string file, ManifestMapping raw)
         var node = reader.ReadNode(Raw.Get(key) ?? throw new InvalidOperationException(file + ": case \"" + Name + "\" has no " + key), key);
         Assert.True(reader.Errors.All(e => e.EndsWith("name: Required value", StringComparison.Ordinal)), string.Join("\n", reader.Errors));
         return node;
+    }
+
+    /// <summary>A sequence of nodes in the scenario's node form (<see cref="Node"/> for each item).</summary>
+    public IReadOnlyList<Node> Nodes(string key)
+    {
+        var seq = Raw.Get(key) as ManifestSequence ?? throw new InvalidOperationException(file + ": case \"" + Name + "\" has no list " + key);
+        var nodes = new List<Node>(seq.Items.Length);
+        for (int i = 0; i < seq.Items.Length; i++)
+        {
+            var reader = new NodeReader(file);
+            nodes.Add(reader.ReadNode(seq.Items[i], key + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
+            Assert.True(!reader.Errors.Any(), string.Join("\n", reader.Errors));
+        }
+
+        return nodes;
     }
 
     public IReadOnlyList<string> Strings(string key) =>

@@ -6,9 +6,9 @@ using PodConformance.Model.Quantities;
 namespace PodConformance.Model.Tests.Eviction;
 
 /// <summary>
-/// kubernetes/kubernetes pkg/kubelet/eviction/helpers_test.go (stored copy id 145684239): TestParseThresholdConfig,
-/// TestAddAllocatableThresholds, TestSortByEvictionPriority, TestGetReclaimableThreshold; compared as sets, as
-/// upstream's thresholdsEqual does.
+/// kubernetes/kubernetes pkg/kubelet/eviction/helpers_test.go (stored copy id 145684239): TestAddAllocatableThresholds,
+/// TestSortByEvictionPriority, TestGetReclaimableThreshold; compared as sets, as upstream's thresholdsEqual does.
+/// TestParseThresholdConfig is data (<see cref="ThresholdParseUpstreamDataTests"/>).
 /// </summary>
 public class ThresholdTests
 {
@@ -32,92 +32,6 @@ public class ThresholdTests
     private static bool Same(Threshold a, Threshold b) =>
         a.Signal == b.Signal && a.GracePeriod == b.GracePeriod && a.Value.SameAs(b.Value)
         && (a.MinReclaim is null ? b.MinReclaim is null : b.MinReclaim is { } r && a.MinReclaim.Value.SameAs(r));
-
-    [Fact]
-    public void No_values()
-    {
-        var r = ThresholdParser.Parse([], M());
-        Assert.True(r.Ok);
-        Assert.Empty(r.Thresholds);
-    }
-
-    [Fact]
-    public void All_memory_eviction_values()
-    {
-        var r = ThresholdParser.Parse(["pods"], M(("memory.available", "150Mi")), M(("memory.available", "300Mi")), M(("memory.available", "30s")), M(("memory.available", "0")));
-        Assert.True(r.Ok, r.Error);
-        AssertSameSet(
-            [T("allocatableMemory.available", "150Mi", "0"), T("memory.available", "150Mi", "0"), T("memory.available", "300Mi", "0", 30)],
-            r.Thresholds);
-    }
-
-    [Fact]
-    public void All_memory_eviction_values_in_percentages()
-    {
-        var r = ThresholdParser.Parse([], M(("memory.available", "10%")), M(("memory.available", "30%")), M(("memory.available", "30s")), M(("memory.available", "5%")));
-        Assert.True(r.Ok, r.Error);
-        AssertSameSet([T("memory.available", "10%", "5%"), T("memory.available", "30%", "5%", 30)], r.Thresholds);
-    }
-
-    [Fact]
-    public void Disk_eviction_values_and_percentages_and_inodes()
-    {
-        var r = ThresholdParser.Parse([], M(("imagefs.available", "15%"), ("nodefs.available", "10.5%")), M(("imagefs.available", "30%"), ("nodefs.available", "20.5%")),
-            M(("imagefs.available", "30s"), ("nodefs.available", "30s")), M(("imagefs.available", "10%"), ("nodefs.available", "5%")));
-        Assert.True(r.Ok, r.Error);
-        AssertSameSet(
-            [T("imagefs.available", "15%", "10%"), T("nodefs.available", "10.5%", "5%"), T("imagefs.available", "30%", "10%", 30), T("nodefs.available", "20.5%", "5%", 30)],
-            r.Thresholds);
-
-        var disk = ThresholdParser.Parse([], M(("imagefs.available", "150Mi"), ("nodefs.available", "100Mi")), M(("imagefs.available", "300Mi"), ("nodefs.available", "200Mi")),
-            M(("imagefs.available", "30s"), ("nodefs.available", "30s")), M(("imagefs.available", "2Gi"), ("nodefs.available", "1Gi")));
-        AssertSameSet(
-            [T("imagefs.available", "150Mi", "2Gi"), T("nodefs.available", "100Mi", "1Gi"), T("imagefs.available", "300Mi", "2Gi", 30), T("nodefs.available", "200Mi", "1Gi", 30)],
-            disk.Thresholds);
-
-        var inodes = ThresholdParser.Parse([], M(("imagefs.inodesFree", "150Mi"), ("nodefs.inodesFree", "100Mi")), M(("imagefs.inodesFree", "300Mi"), ("nodefs.inodesFree", "200Mi")),
-            M(("imagefs.inodesFree", "30s"), ("nodefs.inodesFree", "30s")), M(("imagefs.inodesFree", "2Gi"), ("nodefs.inodesFree", "1Gi")));
-        AssertSameSet(
-            [T("imagefs.inodesFree", "150Mi", "2Gi"), T("nodefs.inodesFree", "100Mi", "1Gi"), T("imagefs.inodesFree", "300Mi", "2Gi", 30), T("nodefs.inodesFree", "200Mi", "1Gi", 30)],
-            inodes.Thresholds);
-    }
-
-    [Theory]
-    [InlineData("0%")]
-    [InlineData("100%")]
-    public void Disable_via_0_or_100_percent(string value)
-    {
-        var r = ThresholdParser.Parse([], M(("memory.available", value)), M(("memory.available", value)));
-        Assert.True(r.Ok);
-        Assert.Empty(r.Thresholds);
-    }
-
-    [Theory]
-    [InlineData("invalid-signal", "mem.available", "150Mi", "", "", "", "unsupported eviction signal mem.available")]
-    [InlineData("hard-signal-negative", "memory.available", "-150Mi", "", "", "", "eviction threshold memory.available must be positive: -150Mi")]
-    [InlineData("hard-signal-negative-percentage", "memory.available", "-15%", "", "", "", "eviction percentage threshold memory.available must be >= 0%: -15%")]
-    [InlineData("hard-signal-percentage-greater-than-100%", "memory.available", "150%", "", "", "", "eviction percentage threshold memory.available must be <= 100%: 150%")]
-    [InlineData("soft-signal-negative", "", "", "-150Mi", "", "", "eviction threshold memory.available must be positive: -150Mi")]
-    [InlineData("soft-no-grace-period", "", "", "150Mi", "", "", "grace period must be specified for the soft eviction threshold memory.available")]
-    [InlineData("soft-negative-grace-period", "", "", "150Mi", "-30s", "", "invalid eviction grace period specified: -30s, must be a positive value")]
-    [InlineData("negative-reclaim", "", "", "", "", "-300Mi", "negative eviction minimum reclaim specified for memory.available")]
-    public void Errors(string name, string hardSignal, string hard, string soft, string grace, string reclaim, string error)
-    {
-        var hardMap = hardSignal.Length == 0 ? M() : M((hardSignal, hard));
-        var softMap = soft.Length == 0 ? M() : M(("memory.available", soft));
-        var graceMap = grace.Length == 0 ? M() : M(("memory.available", grace));
-        var reclaimMap = reclaim.Length == 0 ? M() : M(("memory.available", reclaim));
-        var r = ThresholdParser.Parse([], hardMap, softMap, graceMap, reclaimMap);
-        Assert.False(r.Ok, name);
-        Assert.Equal(error, r.Error);
-    }
-
-    [Fact]
-    public void Valid_and_invalid_signal()
-    {
-        var r = ThresholdParser.Parse([], M(("memory.available", "150Mi"), ("invalid.foo", "150Mi")));
-        Assert.Equal("unsupported eviction signal invalid.foo", r.Error);
-    }
 
     [Fact]
     public void TestAddAllocatableThresholds()

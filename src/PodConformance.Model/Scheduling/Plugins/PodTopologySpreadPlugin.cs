@@ -37,21 +37,22 @@ public sealed class PodTopologySpreadPlugin : IFilterPlugin
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(node);
         var state = pod.Spread ??= TopologySpreadState.Compute(pod);
-        foreach (var c in state.Constraints)
+        for (int i = 0; i < state.Constraints.Count; i++)
         {
+            var c = state.Constraints[i];
             if (!node.Node.Labels.TryGetValue(c.TopologyKey, out var value))
             {
                 return FilterStatus.Unresolvable(PluginName, ErrReasonNodeLabelNotMatch);
             }
 
-            if (!state.TryMinMatch(c, out int min))
+            if (!state.TryMinMatch(i, out int min))
             {
                 // No eligible domain for the key: upstream finds no domain count and passes the constraint.
                 continue;
             }
 
             int self = c.Selector.Matches(pod.Pod.Metadata.Labels) ? 1 : 0;
-            long skew = (long)state.Count(c.TopologyKey, value!) + self - min;
+            long skew = (long)state.Count(i, value!) + self - min;
             if (skew > c.MaxSkew)
             {
                 return FilterStatus.Unschedulable(PluginName, ErrReasonConstraintsNotMatch);

@@ -1,0 +1,172 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
+using PodConformance.Model.Events;
+using PodConformance.Model.Kubelet;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Simulation;
+
+/// <summary>
+/// RestartAllContainers (KEP-5532, gate RestartAllContainersOnContainerExits, alpha 1.35): a container whose exit
+/// matches a rule with that action has the kubelet kill and remove every container of the pod, keep the sandbox, and
+/// start the pod again from its first init container (SIM-016; statuses PHASE-020; condition COND-009).
+/// </summary>
+internal sealed partial class PodRun
+{
+    /// <summary>The exited instance the runtime still holds matches a RestartAllContainers rule of its container.</summary>
+    private bool TriggersRestartAll(ContainerRuntime c) =>
+        c.HasExited && c.ExitPending
+        && Profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits)
+        && c.Spec.RestartPolicy is not null
+        && ContainerRestartPolicy.FindMatchingRule(c.Spec, c.ExitCode) is { } rule
+        && string.Equals(rule.Action, ContainerRestartPolicy.ActionRestartAllContainers, StringComparison.Ordinal);
+
+    private bool AnyTriggersRestartAll()
+    {
+        foreach (var c in _init)
+        {
+            if (TriggersRestartAll(c))
+            {
+                return true;
+            }
+        }
+
+        foreach (var c in _regular)
+        {
+            if (TriggersRestartAll(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// SIM-016, termination phase: kill every running container (no grace period: Killing events), remove every
+    /// container from the runtime, and let the next sync (one PLEG relist later) start the pod from its first init
+    /// container. A container whose status was not waiting now waits <c>RestartingAllContainers</c> (PHASE-020).
+    /// </summary>
+    private bool RestartAllIfTriggered()
+    {
+        if (!AnyTriggersRestartAll())
+        {
+            return false;
+        }
+
+        RuleCoverage.Hit("SIM-016");
+        _startQueue.Clear();
+        foreach (var c in _regular.Concat(_init))
+        {
+            if (c.IsRunning)
+            {
+                _sim.Record(this, EventCatalog.Killing(Ref(c), Now));
+            }
+
+            RemoveForRestartAll(c);
+        }
+
+        _initialized = false;
+        _sim.At(Now + SimulationTiming.PlegRelist, Sync);
+        return true;
+    }
+
+    /// <summary>PHASE-020: convertToAPIContainerStatuses for a container the runtime no longer has while the pod restarts.</summary>
+    private static void RemoveForRestartAll(ContainerRuntime c)
+    {
+        bool statusWasWaiting = !c.IsRunning && !c.HasExited && !c.ExitPending;
+        if (statusWasWaiting)
+        {
+            // An old waiting status stays waiting (the default reason), with its lastState and restartCount (unverified: the reason cache).
+            c.WaitingReason = "";
+            c.WaitingMessage = "";
+        }
+        else
+        {
+            RuleCoverage.Hit(PhaseRules.RestartingAllContainersStatus);
+            c.WaitingReason = ContainerStatusSynthesis.RestartingAllContainers;
+            c.WaitingMessage = ContainerStatusSynthesis.RestartingAllContainersMessage;
+            c.LastTermination = new ContainerStateTerminated
+            {
+                ExitCode = 137,
+                Reason = ContainerStatusSynthesis.RestartingAllContainers,
+                Message = ContainerStatusSynthesis.RestartingAllContainersMessage,
+            };
+            c.RestartAllPending = true;
+        }
+
+        if (c.Phase == RuntimePhase.Pulling)
+        {
+            // FinishPull sees the new generation and only frees the start chain.
+            c.Generation++;
+        }
+
+        c.Phase = RuntimePhase.NotCreated;
+        c.ExitPending = false;
+        c.Final = false;
+        c.Ready = false;
+        c.Started = false;
+        c.Generation++;
+    }
+
+    /// <summary>
+    /// COND-009: with the gate on and a RestartAllContainers rule anywhere in the pod, the kubelet appends
+    /// AllContainersRestarting after PodScheduled: True (RestartAllContainersStarted) while a triggering exit is still
+    /// in the runtime, else False (PodCompleted / PodFailed in a terminal phase, no reason otherwise).
+    /// </summary>
+    private ValueList<PodCondition> WithRestartAllCondition(ValueList<PodCondition> conditions, string phase)
+    {
+        if (!Profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits) || !AllContainersCouldRestart(_pod.Spec))
+        {
+            return conditions;
+        }
+
+        RuleCoverage.Hit(ConditionRules.AllContainersRestarting);
+        var condition = phase switch
+        {
+            PodPhases.Succeeded => new PodCondition { Type = PodConditionNames.AllContainersRestarting, Status = "False", Reason = "PodCompleted" },
+            PodPhases.Failed => new PodCondition { Type = PodConditionNames.AllContainersRestarting, Status = "False", Reason = "PodFailed" },
+            _ when AnyTriggersRestartAll() => new PodCondition
+            {
+                Type = PodConditionNames.AllContainersRestarting,
+                Status = "True",
+                Reason = RestartAllContainersStarted,
+                Message = "container exited with restart policy rule",
+            },
+            _ => new PodCondition { Type = PodConditionNames.AllContainersRestarting, Status = "False" },
+        };
+
+        var previous = CurrentPod.Status?.Conditions ?? default;
+        DateTimeOffset? since = Trunc(Now);
+        foreach (var p in previous)
+        {
+            if (p.Type == condition.Type && p.Status == condition.Status)
+            {
+                since = p.LastTransitionTime;
+            }
+        }
+
+        return conditions.Add(condition with { LastTransitionTime = since });
+    }
+
+    /// <summary>generate.go's reason for a restart in progress.</summary>
+    private const string RestartAllContainersStarted = nameof(RestartAllContainersStarted);
+
+    /// <summary>Some regular or init container has a rule with the RestartAllContainers action (unverified: podutil.AllContainersCouldRestart not read).</summary>
+    private static bool AllContainersCouldRestart(PodSpec spec)
+    {
+        foreach (var c in spec.Containers.Concat(spec.InitContainers))
+        {
+            foreach (var rule in c.RestartPolicyRules)
+            {
+                if (string.Equals(rule.Action, ContainerRestartPolicy.ActionRestartAllContainers, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
