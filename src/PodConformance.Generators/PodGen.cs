@@ -60,6 +60,13 @@ public static class PodGen
     /// </summary>
     public static Gen<Pod> ValidWithSecurity { get; } = Valid.SelectMany(SecurityGen.Decorate);
 
+    /// <summary>
+    /// <see cref="ValidWithSecurity"/> pods that also use the scheduling, DNS, naming and claim fields (<see cref="PlacementGen"/>)
+    /// and more volume kinds (<see cref="VolumeKindsGen"/>): the whole API the admission properties exercise. Admission-only,
+    /// like <see cref="ValidWithSecurity"/>: a nodeSelector, a claim or a PVC would keep a lifecycle pod Pending.
+    /// </summary>
+    public static Gen<Pod> ValidWholeApi { get; } = ValidWithSecurity.SelectMany(PlacementGen.Decorate).SelectMany(VolumeKindsGen.Decorate);
+
     /// <summary>Valid pods with <see cref="PodShrinker"/> keeping shrinks valid under <see cref="Profile.Default"/>.</summary>
     public static Arbitrary<Pod> ValidArb { get; } = ValidArbFor(Profile.Default);
 

@@ -160,6 +160,8 @@ public static class PodMutations
         BadInitRestartPolicy, RegularContainerRestartPolicy, BadPodName, NonPositiveActiveDeadline,
         .. SecurityMutations.All,
         .. ContainerMutations.All,
+        .. PlacementMutations.All,
+        .. VolumeMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

@@ -152,6 +152,11 @@ public static partial class PodShrinker
         {
             yield return smaller;
         }
+
+        foreach (var smaller in PlacementCandidates(pod))
+        {
+            yield return smaller;
+        }
     }
 
     private static IEnumerable<Container> ShrinkContainer(Container c, string shortName, Pod pod)

@@ -37,7 +37,7 @@ public static partial class PodSize
 
         size += (PerListItem * (pod.Metadata.Labels.Count + pod.Metadata.Annotations.Count + spec.Volumes.Count + spec.ReadinessGates.Count)) + Flag(pod.Metadata.Namespace.Length != 0) + Flag(spec.RestartPolicy.Length != 0) + Flag(spec.DnsPolicy.Length != 0)
             + Flag(spec.ActiveDeadlineSeconds is not null) + Flag(spec.TerminationGracePeriodSeconds is not null) + Flag(spec.Resources is not null) * 10
-            + OfSecurity(spec);
+            + OfSecurity(spec) + OfPlacement(spec);
         return size;
     }
 

@@ -27,7 +27,7 @@ public static class SimulateCommand
         var output = new OutputFlags("watch", "watch (kubectl get -w), wide (the same with IP, NODE, NOMINATED NODE, READINESS GATES), events (kubectl describe), table (kubectl get at the end), or the objects at the end: yaml, json, name, jsonpath=TEMPLATE",
             "watch", "wide", "events", "table", "yaml", "json", "name", "jsonpath");
         var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end" };
-        var objects = new Option<string[]>("--objects") { Description = "ConfigMaps, Secrets and Services in the cluster from the start (added to the scenario's objects); repeatable", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
+        var objects = new AdmissionOptions("Manifest file with cluster objects present from the start: ConfigMaps, Secrets and Services (added to the scenario's objects), and the ServiceAccounts, PriorityClasses, LimitRanges and ResourceQuotas admission reads when the pods are created (repeatable)");
         var common = new CommonOptions();
         var command = new Command("simulate", "Simulate Pods on a virtual clock and print the kubectl views of their life.");
         files.AddTo(command);
@@ -36,7 +36,7 @@ public static class SimulateCommand
         command.Options.Add(until);
         output.AddTo(command);
         command.Options.Add(watch);
-        command.Options.Add(objects);
+        objects.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
@@ -61,15 +61,16 @@ public static class SimulateCommand
             }
 
             CheckSteps(sc, pods);
-            var loadedObjects = ObjectsInput.Load(result.GetValue(objects), console);
+            // The same objects validate and explain admit with (AdmissionOptions), so the simulated pod is the one they show.
+            var loadedObjects = objects.Read(result, console);
             if (loadedObjects.HasErrors)
             {
                 throw new UserInputException("--objects: the objects have errors (listed above)");
             }
 
-            sc = sc with { Objects = [.. sc.Objects, .. ClusterObjects(loadedObjects)] };
+            sc = sc with { Objects = [.. sc.Objects, .. ClusterObjects(loadedObjects.Env)] };
 
-            var sim = PodSimulator.Run(pods, sc, profile);
+            var sim = PodSimulator.Run(pods, sc, profile, loadedObjects.Admission);
             foreach (var rejected in sim.Rejected)
             {
                 console.Error.Write("podconf: the API server rejects it: " + rejected.Message + "\n");

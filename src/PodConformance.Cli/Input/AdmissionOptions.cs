@@ -9,11 +9,13 @@ namespace PodConformance.Cli.Input;
 /// whole cluster (a reference to anything else is then refused, as on a fresh cluster) or a part of it (anything else
 /// is assumed to exist and reported as not checked).
 /// </summary>
-public sealed class AdmissionOptions
+public sealed class AdmissionOptions(string description = AdmissionOptions.AdmissionKinds)
 {
+    private const string AdmissionKinds = "Manifest file with the cluster objects admission reads: ServiceAccount, PriorityClass, LimitRange, ResourceQuota (repeatable)";
+
     public Option<string[]> Objects { get; } = new("--objects")
     {
-        Description = "Manifest file with the cluster objects admission reads: ServiceAccount, PriorityClass, LimitRange, ResourceQuota (repeatable)",
+        Description = description,
         HelpName = "FILE",
         AllowMultipleArgumentsPerToken = false,
     };

@@ -49,13 +49,10 @@ public static class AdmissionRules
 
     public const string DropDisabledFields = "ADM-080";
     public const string DropPodLevelResources = "ADM-081";
-    public const string DropProjections = "ADM-085";
     public const string DropResizePolicy = "ADM-087";
     public const string DropContainerRestartPolicy = "ADM-088";
-    public const string DropRecursiveReadOnly = "ADM-089";
     public const string DropFileKeyRef = "ADM-091";
     public const string DropSleepAction = "ADM-092";
-    public const string DropImageVolumes = "ADM-093";
     public const string DropStopSignal = "ADM-094";
     public const string DropNewFields137 = "ADM-096";
 

@@ -10,8 +10,8 @@ internal static partial class DisabledFields
         /// <summary>
         /// In util.go's order: resizePolicy without InPlacePodVerticalScaling (ADM-087); an init container's
         /// restartPolicy without SidecarContainers; dropContainerRestartRules without ContainerRestartRules (1.34+, ADM-088:
-        /// an init container keeps <c>Always</c>, every other restartPolicy and all restartPolicyRules go);
-        /// volumeMounts' recursiveReadOnly without RecursiveReadOnlyMounts (ADM-089).
+        /// an init container keeps <c>Always</c>, every other restartPolicy and all restartPolicyRules go). volumeMounts'
+        /// recursiveReadOnly goes with the other volume fields (DEF-409, PodDefaulter).
         /// </summary>
         public PodSpec ContainerPolicies(PodSpec spec)
         {
@@ -46,7 +46,7 @@ internal static partial class DisabledFields
                 spec = spec with { InitContainers = init };
             }
 
-            spec = EachContainer(spec, (c, path) =>
+            return EachContainer(spec, (c, path) =>
             {
                 bool init = path.StartsWith("spec.initContainers", StringComparison.Ordinal);
                 bool policy = c.RestartPolicy is not null && !(init && c.RestartPolicy == "Always");
@@ -66,26 +66,6 @@ internal static partial class DisabledFields
                 }
 
                 return c with { RestartPolicy = policy ? null : c.RestartPolicy, RestartPolicyRules = ValueList<ContainerRestartRule>.Empty };
-            });
-
-            return EachContainer(spec, (c, path) =>
-            {
-                if (!AnyRecursiveReadOnly(c.VolumeMounts) || !Off("RecursiveReadOnlyMounts"))
-                {
-                    return c;
-                }
-
-                var mounts = c.VolumeMounts.AsSpan().ToArray();
-                for (int j = 0; j < mounts.Length; j++)
-                {
-                    if (mounts[j].RecursiveReadOnly is not null)
-                    {
-                        Dropped(AdmissionRules.DropRecursiveReadOnly, Index(path + ".volumeMounts", j) + ".recursiveReadOnly", "RecursiveReadOnlyMounts");
-                        mounts[j] = mounts[j] with { RecursiveReadOnly = null };
-                    }
-                }
-
-                return c with { VolumeMounts = mounts };
             });
         }
 
@@ -172,19 +152,6 @@ internal static partial class DisabledFields
             foreach (var c in init)
             {
                 if (c.RestartPolicy is not null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool AnyRecursiveReadOnly(ValueList<VolumeMount> mounts)
-        {
-            foreach (var m in mounts)
-            {
-                if (m.RecursiveReadOnly is not null)
                 {
                     return true;
                 }

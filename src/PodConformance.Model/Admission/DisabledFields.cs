@@ -10,7 +10,7 @@ namespace PodConformance.Model.Admission;
 /// ADM-080…096): a field whose feature gate is off is cleared before validation, so the API server stores the pod
 /// without it. A drop applies only in releases that register the gate (a gate removed after GA takes its drop with it).
 /// The security fields (hostUsers, supplementalGroupsPolicy, procMount, AppArmor, seLinuxChangePolicy) are dropped by
-/// the security rules (DEF-201).
+/// the security rules (DEF-201), the scheduling fields by DEF-300 and the volume fields by DEF-409 (PodDefaulter).
 /// </summary>
 /// <remarks>
 /// Pods without gated fields pay a few null checks: every part looks at the field before it asks the profile.
@@ -22,10 +22,8 @@ internal static partial class DisabledFields
         var spec = pod.Spec;
         var d = new Dropper(profile, log) { ContainersHaveGatedFields = AnyGatedContainerField(spec) };
         spec = d.PodLevelResources(spec);
-        spec = d.Projections(spec);
         spec = d.ContainerPolicies(spec);
         spec = d.EnvFilesAndSleep(spec);
-        spec = d.ImageVolumes(spec);
         spec = d.StopSignals(spec);
         spec = d.NewIn137(spec);
         return ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec };
@@ -43,14 +41,6 @@ internal static partial class DisabledFields
                 || GatedProbe(c.LivenessProbe) || GatedProbe(c.ReadinessProbe) || GatedProbe(c.StartupProbe))
             {
                 return true;
-            }
-
-            foreach (var m in c.VolumeMounts)
-            {
-                if (m.RecursiveReadOnly is not null || !m.BindMountOptions.IsEmpty)
-                {
-                    return true;
-                }
             }
 
             foreach (var e in c.Env)

@@ -45,4 +45,5 @@ public static class DefaultingRules
     public const string ScaleIoDefaults = "DEF-406";
     public const string PvcTemplateVolumeMode = "DEF-407";
     public const string ImageVolumePullPolicy = "DEF-408";
+    public const string DropDisabledVolumeFields = "DEF-409";
 }

@@ -6,7 +6,7 @@ namespace PodConformance.Model.Defaulting;
 /// <summary>
 /// pkg/api/pod/util.go <c>dropDisabledFields</c> as PrepareForCreate calls it (no old pod, so nothing old "uses" a field):
 /// one step with one gate test and one way of showing a drop in <c>explain</c>; its fields are listed per API area,
-/// DEF-201 (security and host settings) and DEF-300 (scheduling, DNS and claims).
+/// DEF-201 (security and host settings), DEF-300 (scheduling, DNS and claims) and DEF-409 (volumes and mounts).
 /// </summary>
 public static partial class PodDefaulter
 {
@@ -17,7 +17,8 @@ public static partial class PodDefaulter
     private static PodSpec DropDisabledFields(PodSpec spec, Profile profile, ChangeLog log)
     {
         spec = DropDisabledSecurityFields(spec, profile, log);
-        return DropDisabledSchedulingFields(spec, profile, log);
+        spec = DropDisabledSchedulingFields(spec, profile, log);
+        return DropDisabledVolumeFields(spec, profile, log);
     }
 
     /// <summary>A gate that exists in the profile's release and is off (a gate the release lacks drops nothing).</summary>

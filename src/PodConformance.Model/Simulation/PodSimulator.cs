@@ -44,6 +44,9 @@ public sealed partial class PodSimulator
 
     internal Profile Profile { get; }
 
+    /// <summary>The cluster objects the admission plugins read when the pods are created.</summary>
+    private Admission.AdmissionObjects Admitting { get; init; } = Admission.AdmissionObjects.None;
+
     internal DateTimeOffset Start { get; }
 
     internal DateTimeOffset Now { get; private set; }
@@ -54,7 +57,7 @@ public sealed partial class PodSimulator
 
     /// <summary>Runs <paramref name="pods"/> under <paramref name="scenario"/>; <paramref name="rules"/> defaults to the model's rules.</summary>
     public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, DateTimeOffset? start = null, SimulatorRules? rules = null) =>
-        Run(pods, scenario, profile, SimulationRecord.All, start, rules);
+        Run(pods, scenario, profile, Admission.AdmissionObjects.None, SimulationRecord.All, start, rules);
 
     /// <summary>
     /// Runs <paramref name="pods"/> under <paramref name="scenario"/>, keeping only what <paramref name="record"/> asks
@@ -63,10 +66,24 @@ public sealed partial class PodSimulator
     /// What happens is the same either way; only what is kept differs.
     /// </summary>
     public static SimulationResult Run(
-        IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, SimulationRecord record, DateTimeOffset? start = null, SimulatorRules? rules = null)
+        IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, SimulationRecord record, DateTimeOffset? start = null, SimulatorRules? rules = null) =>
+        Run(pods, scenario, profile, Admission.AdmissionObjects.None, record, start, rules);
+
+    /// <summary>
+    /// Runs <paramref name="pods"/> under <paramref name="scenario"/>, creating each with <paramref name="admission"/>'s
+    /// cluster objects (PriorityClasses, ServiceAccounts, LimitRanges, ResourceQuotas), as <c>validate</c> and <c>explain</c>
+    /// do: the kubelet then runs the pod those plugins stored.
+    /// </summary>
+    public static SimulationResult Run(IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, Admission.AdmissionObjects admission, DateTimeOffset? start = null, SimulatorRules? rules = null) =>
+        Run(pods, scenario, profile, admission, SimulationRecord.All, start, rules);
+
+    /// <summary>The run with both choices: the admission objects pods are created with, and what the result keeps.</summary>
+    public static SimulationResult Run(
+        IReadOnlyList<Pod> pods, Scenario scenario, Profile profile, Admission.AdmissionObjects admission, SimulationRecord record, DateTimeOffset? start = null, SimulatorRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(pods);
-        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart, rules ?? SimulatorRules.Default, record);
+        ArgumentNullException.ThrowIfNull(admission);
+        var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart, rules ?? SimulatorRules.Default, record) { Admitting = admission };
         sim.CreateAll(pods);
         sim.Loop();
         return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim._timeline.ToValueList(), sim._events.ToValueList(), sim._rejected.ToValueList());
@@ -144,7 +161,7 @@ public sealed partial class PodSimulator
         for (int i = 0; i < pods.Count; i++)
         {
             // The pod the API server stores (ADM-001): the kubelet runs what admission left, tolerations, token volume and all.
-            var created = Admission.PodCreate.Run(pods[i], Profile);
+            var created = Admission.PodCreate.Run(pods[i], Profile, Admitting);
             RuleCoverage.Hit("SIM-001");
             if (created.Rejection is { } rejection)
             {

@@ -8,7 +8,7 @@ namespace PodConformance.Model.Simulation;
 /// <summary>
 /// The rules the simulator calls where no other input reaches them, gathered so that a caller can swap one (the
 /// mutation self-check bends one rule and lets its effects flow through the rest of the run). Every member defaults to
-/// the model's rule; <see cref="Default"/> is what <see cref="PodSimulator.Run(IReadOnlyList{Pod}, Scenario, Profile, DateTimeOffset?, SimulatorRules?)"/> uses.
+/// the model's rule; <see cref="Default"/> is what <see cref="PodSimulator.Run(System.Collections.Generic.IReadOnlyList{Api.Pod}, Scenario, Profiles.Profile, System.DateTimeOffset?, SimulatorRules?)"/> uses.
 /// </summary>
 public sealed record SimulatorRules
 {

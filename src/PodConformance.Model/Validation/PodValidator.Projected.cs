@@ -122,14 +122,14 @@ public static partial class PodValidator
                 ValidateServiceAccountTokenProjection(ctx, token, srcPath.Child("serviceAccountToken"), path);
             }
 
-            // PrepareForCreate drops the projection when the gate is off (VAL-635).
-            if (source.ClusterTrustBundle is { } bundle && ctx.ClusterTrustBundleProjection)
+            // The create strategy drops the projection when the gate is off (DEF-409).
+            if (source.ClusterTrustBundle is { } bundle)
             {
                 numSources++;
                 ValidateClusterTrustBundleProjection(ctx, bundle, srcPath.Child("clusterTrustBundle"), path, ref allPaths);
             }
 
-            if (source.PodCertificate is not null && ctx.PodCertificateRequest)
+            if (source.PodCertificate is not null)
             {
                 numSources++;
                 ctx.NotChecked(srcPath.Child("podCertificate"), "podCertificate projections (1.34+): the API server's checks are not modelled");

@@ -30,18 +30,11 @@ public static partial class PodValidator
         using var _ = ctx.Rule(ValidationRules.VolumeMounts);
         var devices = c.VolumeDevices;
         HashSet<string>? mountPoints = null;
-        int index = 0;
         for (int i = 0; i < mounts.Count; i++)
         {
             var m = mounts[i];
 
-            // dropImageVolumes removes the mounts of the image volumes it dropped (VAL-635), shifting the indexes.
-            if (IsDroppedMount(ctx, m))
-            {
-                continue;
-            }
-
-            var idx = path.Index(index++);
+            var idx = path.Index(i);
             if (m.Name.Length == 0)
             {
                 ctx.Add(FieldError.Required(idx.Child("name")));
@@ -105,13 +98,13 @@ public static partial class PodValidator
                 ValidateMountPropagation(ctx, propagation, c, path.Child("mountPropagation"));
             }
 
-            // Without RecursiveReadOnlyMounts PrepareForCreate drops the field (VAL-635).
-            if (m.RecursiveReadOnly is { } rro && ctx.RecursiveReadOnlyMounts)
+            // Without RecursiveReadOnlyMounts the create strategy has dropped the field (DEF-409).
+            if (m.RecursiveReadOnly is { } rro)
             {
                 ValidateRecursiveReadOnly(ctx, rro, m, path.Child("recursiveReadOnly"));
             }
 
-            if (!m.BindMountOptions.IsEmpty && ctx.VolumeBindMountOptions)
+            if (!m.BindMountOptions.IsEmpty)
             {
                 ctx.NotChecked(idx.Child("bindMountOptions"), "VolumeBindMountOptions (1.37): the API server's checks of this field are not modelled");
             }
@@ -271,8 +264,6 @@ public static partial class PodValidator
         return false;
     }
 
-    private static bool IsDroppedMount(Context ctx, VolumeMount m) => ctx.DroppedImageVolumes is { } dropped && dropped.Contains(m.Name);
-
     // GetVolumeDeviceMap / GetVolumeMountMap build name → path maps (a later entry of the same name wins); the lookups
     // below give the same answers as those maps without building them.
     private static bool DeviceNamed(ValueList<VolumeDevice> devices, string name)
@@ -318,7 +309,7 @@ public static partial class PodValidator
     {
         foreach (var m in mounts)
         {
-            if (m.Name == name && !IsDroppedMount(ctx, m))
+            if (m.Name == name)
             {
                 return true;
             }
@@ -331,7 +322,7 @@ public static partial class PodValidator
     {
         for (int i = 0; i < mounts.Count; i++)
         {
-            if (mounts[i].MountPath != path || IsDroppedMount(ctx, mounts[i]))
+            if (mounts[i].MountPath != path)
             {
                 continue;
             }
@@ -339,7 +330,7 @@ public static partial class PodValidator
             bool last = true;
             for (int j = i + 1; j < mounts.Count; j++)
             {
-                if (mounts[j].Name == mounts[i].Name && !IsDroppedMount(ctx, mounts[j]))
+                if (mounts[j].Name == mounts[i].Name)
                 {
                     last = false;
                     break;

@@ -35,8 +35,8 @@ public static partial class PodValidator
             ctx.Add(FieldError.Forbidden(path.Child("sizeLimit"), "SizeLimit field must be a valid resource quantity"));
         }
 
-        // Without the gate PrepareForCreate drops the field (VAL-635; 1.37 only, the field does not decode before).
-        if (e.Mode is int mode && ctx.EmptyDirVolumeMode && mode is < 0 or > 1023)
+        // Without the gate the create strategy has dropped the field (DEF-409; 1.37 only, the field does not decode before).
+        if (e.Mode is int mode && mode is < 0 or > 1023)
         {
             ctx.Add(FieldError.Invalid(path.Child("mode"), mode, EmptyDirModeErrorMessage));
         }
@@ -589,12 +589,12 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// The AtomicWriteVolumeUserFields fields (1.37 alpha: defaultUser, items[].user, …): with the gate off the model
-    /// treats them as dropped (<b>unverified</b>: the 1.37 drop code was not read); with it on, their validation is not known.
+    /// The AtomicWriteVolumeUserFields fields (1.37 alpha: defaultUser, items[].user, …): with the gate off the create strategy
+    /// has dropped them (DEF-409, <b>unverified</b>: the 1.37 drop code was not read); with it on, their validation is not known.
     /// </summary>
     private static void NotCheckedUser(Context ctx, long? user, FieldPath path)
     {
-        if (user is not null && ctx.AtomicWriteVolumeUserFields)
+        if (user is not null)
         {
             ctx.NotChecked(path, "AtomicWriteVolumeUserFields (1.37): the API server's checks of this field are not modelled");
         }

@@ -7,7 +7,7 @@ namespace PodConformance.Model.Validation;
 /// <summary>
 /// <c>ValidateVolumes</c> and <c>validateVolumeSource</c> (kubernetes <c>pkg/apis/core/validation/validation.go</c>):
 /// each volume's source first, then its name; a volume with any error is not registered, so mounts and devices that
-/// name it report Not found, as upstream. spec/validation.md VAL-060, VAL-600…VAL-635.
+/// name it report Not found, as upstream. spec/validation.md VAL-060, VAL-600…VAL-634.
 /// </summary>
 public static partial class PodValidator
 {
@@ -33,34 +33,23 @@ public static partial class PodValidator
         var registered = new Dictionary<string, Volume>(StringComparer.Ordinal);
         ctx.VolumeSources = registered;
 
-        // PrepareForCreate's dropImageVolumes (VAL-635) removes image volumes before validation: the list, and so the
-        // indexes in error paths, are those of the remaining volumes.
-        bool dropImages = !ctx.ImageVolume && AnyImageVolume(volumes);
-
         // The PVCs this pod's ephemeral volumes create: <pod name>-<volume name> (only when the name is known).
         HashSet<string>? createdPvcs = null;
         if (ctx.PodName.Length != 0)
         {
             foreach (var v in volumes)
             {
-                if (v.Ephemeral is not null && !(dropImages && v.Image is not null))
+                if (v.Ephemeral is not null)
                 {
                     (createdPvcs ??= new HashSet<string>(StringComparer.Ordinal)).Add(ctx.PodName + "-" + v.Name);
                 }
             }
         }
 
-        int index = 0;
         for (int i = 0; i < volumes.Count; i++)
         {
             var v = volumes[i];
-            if (dropImages && v.Image is not null)
-            {
-                (ctx.DroppedImageVolumes ??= new HashSet<string>(StringComparer.Ordinal)).Add(v.Name);
-                continue;
-            }
-
-            var idx = path.Index(index++);
+            var idx = path.Index(i);
             var namePath = idx.Child("name");
             int before = ctx.Count;
             ValidateVolumeSource(ctx, v, idx);
@@ -97,19 +86,6 @@ public static partial class PodValidator
         }
 
         return names;
-    }
-
-    private static bool AnyImageVolume(ValueList<Volume> volumes)
-    {
-        foreach (var v in volumes)
-        {
-            if (v.Image is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -295,7 +271,7 @@ public static partial class PodValidator
             ValidateEphemeral(ctx, ephemeral, v.Name, path);
         }
 
-        // Only reached with the ImageVolume gate on (otherwise the volume was dropped); 1.31+.
+        // Only reached with the ImageVolume gate on (otherwise the create strategy dropped the volume, DEF-409); 1.31+.
         if (v.Image is { } image && OneSource(ctx, ref numVolumes, path, "image"))
         {
             ValidateImageVolume(ctx, image, path.Child("image"));

@@ -74,33 +74,16 @@ public static partial class PodValidator
 
         public bool InPlaceResize { get; } = profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
 
-        // Volume gates are asked only when a pod uses the field they guard, so pods without those fields pay nothing.
-        private bool? _imageVolume, _rro, _ctb, _podCert, _emptyDirMode, _vac, _bindMountOptions, _atomicWriteUser;
+        private bool? _vac;
 
-        public bool ImageVolume => _imageVolume ??= Profile.IsEnabled(FeatureGateNames.ImageVolume);
-
-        public bool RecursiveReadOnlyMounts => _rro ??= Profile.IsEnabled(FeatureGateNames.RecursiveReadOnlyMounts);
-
-        public bool ClusterTrustBundleProjection => _ctb ??= Profile.IsEnabled(FeatureGateNames.ClusterTrustBundleProjection);
-
-        public bool PodCertificateRequest => _podCert ??= Profile.IsEnabled(FeatureGateNames.PodCertificateRequest);
-
-        public bool EmptyDirVolumeMode => _emptyDirMode ??= Profile.IsEnabled(FeatureGateNames.EmptyDirVolumeMode);
-
+        /// <summary>An ephemeral claim template's volumeAttributesClassName is checked only with the gate on (a validation option, not a drop).</summary>
         public bool VolumeAttributesClass => _vac ??= Profile.IsEnabled(FeatureGateNames.VolumeAttributesClass);
-
-        public bool VolumeBindMountOptions => _bindMountOptions ??= Profile.IsEnabled(FeatureGateNames.VolumeBindMountOptions);
-
-        public bool AtomicWriteVolumeUserFields => _atomicWriteUser ??= Profile.IsEnabled(FeatureGateNames.AtomicWriteVolumeUserFields);
 
         /// <summary>The pod's name, for the names of the PVCs its ephemeral volumes create.</summary>
         public string PodName { get; init; } = "";
 
         /// <summary>The volumes registered by ValidateVolumes (no error), by name: what mounts and devices may refer to.</summary>
         public Dictionary<string, Volume>? VolumeSources { get; set; }
-
-        /// <summary>Names of image volumes dropped because ImageVolume is off; their mounts are dropped too (VAL-635).</summary>
-        public HashSet<string>? DroppedImageVolumes { get; set; }
 
         // Security gates (PodValidator.Security*.cs): resolved on first use, so pods without these fields pay nothing.
         private bool? _userNamespaces;

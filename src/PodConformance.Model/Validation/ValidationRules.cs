@@ -102,9 +102,6 @@ public static class ValidationRules
     public const string RecursiveReadOnly = "VAL-642";
     public const string VolumeDevices = "VAL-643";
 
-    /// <summary>Fields PrepareForCreate drops when their gate is off (dropDisabledFields); never stamped on an error.</summary>
-    public const string DisabledVolumeFields = "VAL-635";
-
     public const string PodSpecFields = "VAL-070";
     public const string NodeSelectorLabels = "VAL-071";
     public const string SchedulingGates = "VAL-072";

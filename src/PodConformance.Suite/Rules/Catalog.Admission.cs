@@ -23,10 +23,10 @@ public static partial class Catalog
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
             Needs = Capability.Admission,
-            // About 40 mutations share the invalid cases: five times the count gives each several.
-            Weight = 5,
+            // About 95 mutations share three quarters of the cases: twelve times the count gives each about nine (the floor is 5).
+            Weight = 12,
             Cases = profile => Gen.Frequency(
-                (1, PodGen.ValidWithSecurity.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
+                (1, PodGen.ValidWholeApi.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod)))),
             Shrink = ShrinkPod,
             Compare = (_, e, a) => AdmissionErrors.Compare(e.Admission, a.Admission),
@@ -48,7 +48,7 @@ public static partial class Catalog
             Source = "pkg/apis/core/v1/defaults.go",
             Needs = Capability.Admission,
             Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
-            Cases = _ => PodGen.ValidWithSecurity.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
+            Cases = _ => PodGen.ValidWholeApi.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
             View = DefaultsView,

@@ -129,4 +129,48 @@ public class SimulateCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("illegal base64 data at input byte 0", r.Error, StringComparison.Ordinal);
     }
+
+    private const string AdmissionObjects =
+        "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: gold}\nvalue: 1000\n---\n"
+        + "apiVersion: v1\nkind: LimitRange\nmetadata: {name: lr, namespace: default}\nspec:\n  limits:\n  - type: Container\n"
+        + "    default: {cpu: 500m, memory: 256Mi}\n    defaultRequest: {cpu: 100m, memory: 128Mi}\n";
+
+    /// <summary>
+    /// The admission objects of --objects (PriorityClass, LimitRange) change the simulated pod exactly as validate and explain
+    /// admit it (ADM-040, ADM-060): the stored pod the kubelet runs carries the class's priority and the LimitRange's defaults.
+    /// </summary>
+    [Fact]
+    public void Admission_objects_change_the_simulated_pod_as_explain_shows()
+    {
+        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  priorityClassName: gold\n  containers:\n  - name: c\n    image: nginx\n");
+        using var objects = CliRun.File(AdmissionObjects);
+        var with = CliRun.Run("simulate", "-f", pod.Path, "--until", "5s", "--objects", objects.Path, "-o", "yaml");
+        Assert.Equal(0, with.ExitCode);
+        Assert.Contains("    kubernetes.io/limit-ranger: 'LimitRanger plugin set: cpu, memory request for container c; cpu, memory limit for container c'\n", with.Out, StringComparison.Ordinal);
+        Assert.Contains("      limits:\n        cpu: 500m\n        memory: 256Mi\n      requests:\n        cpu: 100m\n        memory: 128Mi\n", with.Out, StringComparison.Ordinal);
+        Assert.Contains("  priority: 1000\n", with.Out, StringComparison.Ordinal);
+        Assert.Contains("  qosClass: Burstable\n", with.Out, StringComparison.Ordinal);
+
+        // explain shows the same plugin steps for the same objects.
+        var explain = CliRun.Run("explain", "-f", pod.Path, "--objects", objects.Path);
+        Assert.Contains("spec.priority = 1000", explain.Out, StringComparison.Ordinal);
+        Assert.Contains("spec.containers[0].resources.limits.cpu = 500m", explain.Out, StringComparison.Ordinal);
+
+        var without = CliRun.Run("simulate", "-f", pod.Path, "--until", "5s", "-o", "yaml");
+        Assert.Equal(0, without.ExitCode);
+        Assert.DoesNotContain("limit-ranger", without.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("  priority: 1000\n", without.Out, StringComparison.Ordinal); // the class is assumed, its value unknown
+        Assert.Contains("  qosClass: BestEffort\n", without.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Complete_objects_refuse_a_missing_class_as_validate_does()
+    {
+        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  priorityClassName: silver\n  containers:\n  - name: c\n    image: nginx\n");
+        using var objects = CliRun.File(AdmissionObjects);
+        var r = CliRun.Run("simulate", "-f", pod.Path, "--until", "5s", "--objects", objects.Path, "--objects-complete");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal("podconf: the API server rejects it: pods \"p\" is forbidden: no PriorityClass with name silver was found\n", r.Error);
+        Assert.Equal(1, CliRun.Run("validate", "-f", pod.Path, "--objects", objects.Path, "--objects-complete").ExitCode);
+    }
 }

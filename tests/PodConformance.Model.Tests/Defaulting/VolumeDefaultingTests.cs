@@ -1,5 +1,6 @@
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 
@@ -148,7 +149,40 @@ public class VolumeDefaultingTests
         Assert.Equal(policy, pod.Spec.Volumes[0].Image!.PullPolicy);
 
         var off = new Profile(new KubernetesVersion(1, 33), Collections.ValueMap<bool>.Empty);
-        var (offPod, _) = Default($"- name: img\n  image: {{reference: \"{reference}\"}}", off);
-        Assert.Equal("", offPod.Spec.Volumes[0].Image!.PullPolicy);
+        var (offPod, offChanges) = Default($"- name: img\n  image: {{reference: \"{reference}\"}}", off);
+        Assert.Empty(offPod.Spec.Volumes); // the create strategy drops the volume with the gate off (DEF-409), so nothing is defaulted
+        Assert.DoesNotContain(offChanges, c => c.Rule == DefaultingRules.ImageVolumePullPolicy);
+    }
+
+    /// <summary>DEF-409: gated volume fields are dropped by the create strategy's one dropDisabledFields step, and explain says so.</summary>
+    [Fact]
+    public void Gated_volume_fields_are_dropped_with_their_gate_off_and_explained()
+    {
+        const string manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: i\n    volumeMounts:\n"
+            + "    - {name: img, mountPath: /img}\n    - {name: v, mountPath: /v, readOnly: true, recursiveReadOnly: Enabled}\n"
+            + "  volumes:\n  - name: img\n    image: {reference: \"r:1\"}\n  - name: v\n    projected:\n      sources:\n      - clusterTrustBundle: {signerName: example.com/s, path: ca.pem}\n";
+        var off = new Profile(new KubernetesVersion(1, 33), ValueMap.Of(("ImageVolume", false), ("ClusterTrustBundleProjection", false), ("RecursiveReadOnlyMounts", false)));
+        var read = PodManifestReader.ReadText(manifest, "test", off.Version);
+        var changes = new List<DefaultingChange>();
+        var pod = PodDefaulter.Apply(Assert.Single(read.Pods).Pod, off, changes);
+
+        var v = Assert.Single(pod.Spec.Volumes);
+        Assert.Equal("v", v.Name);
+        Assert.Null(Assert.Single(v.Projected!.Sources).ClusterTrustBundle);
+        var mount = Assert.Single(pod.Spec.Containers[0].VolumeMounts);
+        Assert.Null(mount.RecursiveReadOnly);
+        Assert.Equal(
+            [
+                "DEF-409 spec.volumes[0] (dropped: feature gate ImageVolume is off)",
+                "DEF-409 spec.containers[0].volumeMounts[0] (dropped: feature gate ImageVolume is off)",
+                "DEF-409 spec.volumes[0].projected.sources[0].clusterTrustBundle (dropped: feature gate ClusterTrustBundleProjection is off)",
+                "DEF-409 spec.containers[0].volumeMounts[0].recursiveReadOnly (dropped: feature gate RecursiveReadOnlyMounts is off)",
+            ],
+            changes.Where(c => c.Rule == DefaultingRules.DropDisabledVolumeFields).Select(c => c.Rule + " " + c.Field + " " + c.Value));
+
+        var on = new Profile(new KubernetesVersion(1, 33), ValueMap.Of(("ImageVolume", true), ("ClusterTrustBundleProjection", true), ("RecursiveReadOnlyMounts", true)));
+        var kept = PodDefaulter.Apply(Assert.Single(PodManifestReader.ReadText(manifest, "test", on.Version).Pods).Pod, on, changes = []);
+        Assert.Equal(2, kept.Spec.Volumes.Count);
+        Assert.DoesNotContain(changes, c => c.Rule == DefaultingRules.DropDisabledVolumeFields);
     }
 }

@@ -19,11 +19,11 @@ namespace PodConformance.Model.Tests.Validation;
 public class ValidationRuleTests
 {
     /// <summary>Rules about printing (VAL-001/002/201), VAL-035 (overhead is checked by the container rules, whose IDs its
-    /// errors carry), the not-checked podCertificate projection and the gate drops of volume fields.</summary>
+    /// errors carry), and the not-checked podCertificate projection.</summary>
     private static readonly string[] NeverStamped =
     [
         ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead, ValidationRules.BadValueText,
-        ValidationRules.PodCertificateProjection, ValidationRules.DisabledVolumeFields, ValidationRules.UncheckedContainerFields,
+        ValidationRules.PodCertificateProjection, ValidationRules.UncheckedContainerFields,
     ];
 
     private static readonly Lazy<HashSet<string>> SpecIds = new(ReadSpecIds);
