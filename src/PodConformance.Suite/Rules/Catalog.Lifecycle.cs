@@ -29,7 +29,9 @@ public static partial class Catalog
             // at every seed (mutation self-check), and two from the shapes (sidecars, terminating pods: PHASE-007,
             // PHASE-009); twice the count, so a bent phase rule is caught at every seed.
             Weight = 2,
-            Cases = _ => WithShapes((6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case)),
+            // One more in thirteen (where the release has the gate) restarts all containers on a rule's exit (SIM-016,
+            // PHASE-014/015/020), the case carrying the alpha gates it needs.
+            Cases = profile => WithShapes(WithRestartAll(profile, 1, (6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case))),
         };
 
         yield return LifecycleProperty(
@@ -38,9 +40,12 @@ public static partial class Catalog
             "spec/conditions.md", "pkg/kubelet/status/generate.go",
             ConditionsView, ConditionFacet) with
         {
-            // One case in six has readiness gates whose conditions steps set and clear (COND-005, SIM-015), one ends in
-            // a terminal phase under every restart policy (COND-003/004 PodCompleted, PodFailed).
-            Cases = _ => WithShapes((3, ScenarioGen.Case), (1, ShapeGen.ReadinessGates()), (1, ScenarioGen.RestartPolicyCase), (1, ShapeGen.Case)),
+            // One case in seven has readiness gates whose conditions steps set and clear (COND-005, SIM-015), one ends in
+            // a terminal phase under every restart policy (COND-003/004 PodCompleted, PodFailed), and, where the release
+            // has the gate, one has a RestartAllContainers rule (COND-009); twice the count, so the terminal-phase reasons
+            // keep their floor beside the restart-all share.
+            Weight = 2,
+            Cases = profile => WithShapes(WithRestartAll(profile, 1, (3, ScenarioGen.Case), (1, ShapeGen.ReadinessGates()), (1, ScenarioGen.RestartPolicyCase), (1, ShapeGen.Case))),
         };
 
         yield return LifecycleProperty(
@@ -129,7 +134,11 @@ public static partial class Catalog
     private static FsCheck.Gen<ConformanceCase> WithShapes(params (int Weight, FsCheck.Gen<ScenarioCase> Gen)[] parts) =>
         Gen.Frequency(parts.Select(e => (e.Weight, e.Gen.Select(AsCase))));
 
-    private static ConformanceCase AsCase(ScenarioCase c) => new PodCase(c.Pod, c.Scenario);
+    /// <summary><paramref name="parts"/>, plus <see cref="RestartAllGen.Case"/> at <paramref name="weight"/> where the profile's release lets a case turn its gates on.</summary>
+    private static (int Weight, FsCheck.Gen<ScenarioCase> Gen)[] WithRestartAll(Model.Profiles.Profile profile, int weight, params (int Weight, FsCheck.Gen<ScenarioCase> Gen)[] parts) =>
+        RestartAllGen.Case(profile) is { } restartAll ? [.. parts, (weight, restartAll)] : parts;
+
+    private static ConformanceCase AsCase(ScenarioCase c) => new PodCase(c.Pod, c.Scenario) { Gates = c.Gates };
 
     /// <summary>The first condition type whose status or reason differs (<c>condition Ready</c>), or <c>conditions</c> when none can be named.</summary>
     private static string ConditionFacet(string? expected, string? actual)
@@ -205,7 +214,7 @@ public static partial class Catalog
     }
 
     private static IEnumerable<ConformanceCase> ShrinkScenario(ConformanceCase c) =>
-        c is PodCase p ? ScenarioShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario)) : [];
+        c is PodCase p ? ScenarioShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario) { Gates = p.Gates }) : [];
 
     private static IReadOnlyList<string> Project(Observation o, Func<StatusSample, string> line)
     {
