@@ -27,11 +27,12 @@ public static partial class Catalog
             // Three cases in eleven from the restart-policy generator: every policy with all containers exited 0 or 1 and
             // failed init containers (PHASE-005, PHASE-010), which the shared generator reaches too rarely to be caught
             // at every seed (mutation self-check), and two from the shapes (sidecars, terminating pods: PHASE-007,
-            // PHASE-009); twice the count, so a bent phase rule is caught at every seed.
+            // PHASE-009), one more from terminating pods alone (PHASE-009 well above the floor); twice the count, so a bent
+            // phase rule is caught at every seed.
             Weight = 2,
-            // One more in thirteen (where the release has the gate) restarts all containers on a rule's exit (SIM-016,
+            // One more in fourteen (where the release has the gate) restarts all containers on a rule's exit (SIM-016,
             // PHASE-014/015/020), the case carrying the alpha gates it needs.
-            Cases = profile => WithShapes(WithRestartAll(profile, 1, (6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case))),
+            Cases = profile => WithShapes(WithRestartAll(profile, 1, (6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case), (1, ShapeGen.Terminating()))),
         };
 
         yield return LifecycleProperty(
@@ -94,10 +95,14 @@ public static partial class Catalog
 
             // Most cases from the shapes: crash loops of 15–20 minutes (the 300 s cap) or 9–15 minutes between crashes (the
             // reset), sidecars that restart, terminating pods, images that cannot be pulled for ten minutes, readiness-gate
-            // steps (SIM-012), and pods that end (the restart-policy generator: a terminal phase kept, SIM-009).
+            // steps (SIM-012), pods that end (the restart-policy generator: a terminal phase kept, SIM-009), init containers
+            // that fail before they succeed (SIM-008) and images a Never pull policy cannot get (SIM-005). Twice the count:
+            // at 100 cases these shapes take share from each other and one of the back-off or restart branches falls
+            // below the coverage floor whichever way the weights go.
+            Weight = 2,
             Cases = _ => WithShapes(
                 (5, ScenarioGen.Case), (3, ShapeGen.LongBackoff()), (2, ShapeGen.Sidecars()), (1, ShapeGen.Terminating()), (2, ShapeGen.PullFailures()),
-                (2, ShapeGen.ReadinessGates()), (2, ScenarioGen.RestartPolicyCase)),
+                (2, ShapeGen.ReadinessGates()), (2, ScenarioGen.RestartPolicyCase), (2, ShapeGen.InitRestarts()), (2, ShapeGen.NeverPulled())),
             Compare = (_, e, a) => CompareTiming(e, a, tolerance),
         };
     }
