@@ -431,7 +431,8 @@ public static class PodConditionsGenerator
         }
 
         rules?.Add(ConditionRules.MessageFormat);
-        var sb = new StringBuilder();
+        var sb = t_message ??= new StringBuilder();
+        sb.Clear();
         if (first is not null)
         {
             AppendList(sb.Append(firstPrefix), first);
@@ -449,6 +450,10 @@ public static class PodConditionsGenerator
 
         return sb.ToString();
     }
+
+    /// <summary>The builder <see cref="Messages"/> reuses (one per thread): a status update writes these messages often.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_message;
 
     private static void AppendList(StringBuilder sb, List<string> names)
     {

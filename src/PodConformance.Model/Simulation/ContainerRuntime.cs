@@ -126,11 +126,21 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     /// <summary>The crash-loop backoff key (BackoffKeys.Container), built once.</summary>
     public string? BackoffKey { get; set; }
 
-    /// <summary>The last crash-loop decision, handed back to the next one (CrashLoopBackoff.Decide reuses a same wait).</summary>
+    /// <summary>The last crash-loop decision to wait, handed back to the next one (CrashLoopBackoff.Decide reuses a same wait).</summary>
     public Backoff.CrashLoopDecision? LastBackoff { get; set; }
 
     /// <summary>The last Warning BackOff event: its repeats differ only in time.</summary>
     public Events.PodEvent? BackOffEvent { get; set; }
+
+    /// <summary>The image-present, Created and Started events of this container: every restart repeats them but for the time.</summary>
+    public Events.PodEvent? PresentEvent { get; set; }
+
+    public Events.PodEvent? CreatedEvent { get; set; }
+
+    /// <summary>The last state built for <see cref="LastTermination"/> (PodRun.Status).</summary>
+    public ContainerState? LastState { get; set; }
+
+    public Events.PodEvent? StartedEvent { get; set; }
 
     /// <summary>The last container-config verdict, the pod object and the objects version it was read for (PodRun.ConfigError).</summary>
     public ContainerEnv.EnvError? ConfigErrorResult { get; set; }

@@ -271,7 +271,7 @@ internal sealed partial class PodRun
         {
             Name = c.Name,
             State = state,
-            LastState = c.LastTermination is { } last ? new ContainerState { Terminated = last } : new ContainerState(),
+            LastState = c.LastTermination is { } last ? LastState(c, last) : NoState,
             Ready = c.Kind == ContainerKind.Init ? c.Succeeded : c.Ready && c.IsRunning,
             RestartCount = c.RestartCount,
             Image = c.Spec.Image,
@@ -279,6 +279,20 @@ internal sealed partial class PodRun
             ContainerID = created ? ContainerId(c) : "",
             Started = c.IsRunning && c.Started,
         };
+    }
+
+    /// <summary>An empty state (no last termination yet), shared: records are immutable.</summary>
+    private static readonly ContainerState NoState = new();
+
+    /// <summary>The last state for the container's last termination, built once per termination.</summary>
+    private static ContainerState LastState(ContainerRuntime c, ContainerStateTerminated last)
+    {
+        if (c.LastState is not { } state || !ReferenceEquals(state.Terminated, last))
+        {
+            c.LastState = state = new ContainerState { Terminated = last };
+        }
+
+        return state;
     }
 
     private static ContainerStateTerminated Terminated(ContainerRuntime c) => new()
