@@ -82,6 +82,11 @@ public sealed class ClusterAdapter : IConformanceAdapter
             return Observation.Failed("the cluster adapter runs pod cases only (" + testCase.Describe() + ")");
         }
 
+        if (p.BeyondRealTargets("the cluster") is { } notPerformed)
+        {
+            return Observation.Unperformed(notPerformed);
+        }
+
         try
         {
             var version = await ServerVersionAsync(cancellationToken).ConfigureAwait(false);

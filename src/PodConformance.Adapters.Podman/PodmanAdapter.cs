@@ -51,6 +51,11 @@ public sealed class PodmanAdapter : IConformanceAdapter
             return Observation.Failed("podman is not usable: " + _environment.Reason);
         }
 
+        if (p.BeyondRealTargets("podman") is { } notPerformed)
+        {
+            return Observation.Unperformed(notPerformed);
+        }
+
         string podName = string.Create(CultureInfo.InvariantCulture, $"{_options.NamePrefix}-{RunId}-{Interlocked.Increment(ref _cases)}");
         string file = Path.Combine(Path.GetTempPath(), podName + ".yaml");
         try

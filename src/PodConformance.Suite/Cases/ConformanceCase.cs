@@ -41,6 +41,35 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     /// </summary>
     public ValueMap<bool> Gates { get; init; }
 
+    /// <summary>
+    /// What of this case a real target (podman, a live cluster) cannot act out, or null: scenario steps (a client's
+    /// writes at given instants) and the case's own feature gates (the target's configuration decides those). Such a
+    /// case is answered <see cref="Observations.Observation.Unperformed"/>: not checked, never a pass or a failure.
+    /// </summary>
+    public string? BeyondRealTargets(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        string? why = null;
+        if (!Scenario.Steps.IsEmpty)
+        {
+            why = target + " performs no scenario steps (" + Scenario.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + (Scenario.Steps.Count == 1 ? " step" : " steps") + " in this case)";
+        }
+
+        if (!Gates.IsEmpty)
+        {
+            var names = new List<string>(Gates.Count);
+            foreach (var (name, on) in Gates)
+            {
+                names.Add(name + "=" + (on ? "true" : "false"));
+            }
+
+            string gates = "the case needs feature gates " + string.Join(",", names) + ", which " + target + "'s own configuration decides";
+            why = why is null ? gates : why + "; " + gates;
+        }
+
+        return why;
+    }
+
     /// <summary>The run's <paramref name="profile"/> with <see cref="Gates"/> added as overrides.</summary>
     public Model.Profiles.Profile ProfileFor(Model.Profiles.Profile profile)
     {

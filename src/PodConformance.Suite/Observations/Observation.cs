@@ -23,7 +23,17 @@ public sealed record Observation
 
     public string? Failure { get; init; }
 
+    /// <summary>
+    /// Set when the adapter could not act out part of the case (a podman or cluster target performs no scenario steps and
+    /// cannot switch a case's feature gates): the case is then reported "not checked" with this reason, never compared,
+    /// so a target is neither failed nor passed on what it was never asked to do.
+    /// </summary>
+    public string? NotPerformed { get; init; }
+
     public static Observation Failed(string why) => new() { Failure = why };
+
+    /// <summary>An observation that says the case was not acted out, and why.</summary>
+    public static Observation Unperformed(string why) => new() { NotPerformed = why };
 }
 
 /// <summary>A quantity as the API server answers it (the columns of <c>podconf quantity -o tsv</c>).</summary>

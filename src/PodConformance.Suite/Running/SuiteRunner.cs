@@ -214,6 +214,11 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
             return new CaseCheck(expected, actual, Verdict.Fail(adapterFailure), failed + adapterFailure);
         }
 
+        if (actual.NotPerformed is { } notPerformed)
+        {
+            return new CaseCheck(expected, actual, Verdict.NotObserved("not performed by the adapter: " + notPerformed), null);
+        }
+
         return new CaseCheck(expected, actual, property.Compare(testCase, expected, actual), null);
     }
 

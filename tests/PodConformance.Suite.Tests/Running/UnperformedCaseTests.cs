@@ -1,0 +1,49 @@
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
+using PodConformance.Suite.Observations;
+using PodConformance.Suite.Running;
+using PodConformance.Suite.Tests.Support;
+
+namespace PodConformance.Suite.Tests.Running;
+
+/// <summary>
+/// A real target (podman, a cluster) cannot perform scenario steps or switch a case's feature gates: those cases are
+/// "not checked" with the reason, never compared (a false failure) and never counted as passed.
+/// </summary>
+public class UnperformedCaseTests
+{
+    /// <summary>The model, except that it declines what a real target cannot act out, as podman and the cluster adapter do.</summary>
+    private static readonly BrokenAdapter LikeARealTarget = new(
+        "like-a-real-target",
+        (c, o) => c is PodCase p && p.BeyondRealTargets("this target") is { } why ? Observation.Unperformed(why) : o,
+        Capability.Lifecycle);
+
+    /// <summary>Worse than declining: it answers step cases with garbage. Shown to fail, so the test above is not vacuous.</summary>
+    private static readonly BrokenAdapter IgnoresSteps = new(
+        "ignores-steps",
+        (c, o) => c is PodCase p && !p.Scenario.Steps.IsEmpty ? o with { Lifecycle = o.Lifecycle! with { Samples = [] } } : o,
+        Capability.Lifecycle);
+
+    [Fact]
+    public void Cases_with_steps_or_gates_are_not_checked_and_say_why()
+    {
+        var result = Assert.Single(SuiteRun.Execute(LikeARealTarget, new RunOptions { Rules = "P-LIFE-CONDITIONS" }).Results);
+        Assert.Equal(Outcome.Passed, result.Outcome);
+        Assert.Matches("^[0-9]+ of [0-9]+ cases not observed: not performed by the adapter: (this target performs no scenario steps \\([0-9]+ steps? in this case\\)|the case needs feature gates [A-Za-z]+=true)", result.Reason);
+    }
+
+    [Fact]
+    public void The_same_cases_compared_would_fail()
+    {
+        var result = Assert.Single(SuiteRun.Execute(IgnoresSteps, new RunOptions { Rules = "P-LIFE-CONDITIONS" }).Results);
+        Assert.Equal(Outcome.Failed, result.Outcome);
+    }
+
+    [Fact]
+    public void A_case_gate_is_named_with_its_value()
+    {
+        var c = new PodCase(new Model.Api.Pod()) { Gates = Model.Collections.ValueMap<bool>.Empty.SetItem("RestartAllContainersOnContainerExits", true) };
+        Assert.Equal("the case needs feature gates RestartAllContainersOnContainerExits=true, which podman's own configuration decides", c.BeyondRealTargets("podman"));
+        Assert.Null(new PodCase(new Model.Api.Pod()).BeyondRealTargets("podman"));
+    }
+}
