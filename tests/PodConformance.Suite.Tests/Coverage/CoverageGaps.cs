@@ -87,8 +87,6 @@ internal static class CoverageGaps
         ["DEF-201"] = new(Owners.Merged, "claimed by its property since the merge of main on 2026-12-06; the default run does not reach it (no generator writes its input, or the model path does not record it): the area's owner to generate or record it"),
         ["DEF-206"] = new(Owners.Merged, "claimed by its property since the merge of main on 2026-12-06; the default run does not reach it (no generator writes its input, or the model path does not record it): the area's owner to generate or record it"),
         ["DEF-300"] = new(Owners.Schema, "valid generated pods set a gated scheduling field only where its gate is on by default, so nothing is dropped in the default run"),
-        ["DEF-301"] = new(Owners.Schema, "generated matchLabelKeys name no pod label, so nothing is merged: merging is not idempotent and the mutation self-check's ModelPipeline runs the create strategy twice (its Default stage is PodDefaulter.Apply, create strategy included); fix that, then use pod labels in PlacementGen"),
-        ["DEF-302"] = new(Owners.Schema, "as DEF-301, for topology spread constraints"),
         ["DEF-403"] = new(Owners.Schema, "iscsi volumes are kept out of valid generated pods (no adapter is known to run one); VolumeMutations breaks them only, and P-ADM-DEFAULTS sees valid pods"),
         ["DEF-404"] = new(Owners.Schema, "rbd volumes are kept out of valid generated pods (no adapter is known to run one): as DEF-403"),
         ["DEF-405"] = new(Owners.Schema, "azureDisk volumes are kept out of valid generated pods: as DEF-403"),
