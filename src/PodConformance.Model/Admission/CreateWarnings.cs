@@ -11,6 +11,25 @@ namespace PodConformance.Model.Admission;
 /// </summary>
 internal static class CreateWarnings
 {
+    /// <summary>
+    /// A create that validation refuses still returns the warnings PrepareForCreate added: applyAppArmorVersionSkew calls
+    /// <c>warning.AddWarning</c> itself (pkg/registry/core/pod/strategy.go), and BeforeCreate returns on a validation error
+    /// before <c>WarningsOnCreate</c> (staging/src/k8s.io/apiserver/pkg/registry/rest/create.go, both at 3e4a7900d755).
+    /// </summary>
+    public static void AddBeforeValidation(Pod submitted, CreateRun run)
+    {
+        if (submitted.Metadata.Annotations.IsEmpty)
+        {
+            return;
+        }
+
+        var podWarnings = PodWarnings.ForCreate(submitted, run.Profile);
+        for (int i = 0; i < podWarnings.Count && podWarnings[i].Rule == PodWarnings.AppArmorAnnotationDeprecated; i++)
+        {
+            run.Warnings.Add(podWarnings[i]);
+        }
+    }
+
     /// <param name="submitted">The pod as decoded from the request (what <see cref="PodWarnings.ForCreate"/> reads).</param>
     /// <param name="prepared">The pod after PrepareForCreate (its name is the generated one when generateName was used).</param>
     /// <param name="run">The create the warnings are added to.</param>
