@@ -26,8 +26,26 @@ internal static class CreateWarnings
         var podWarnings = PodWarnings.ForCreate(submitted, run.Profile);
         for (int i = 0; i < podWarnings.Count && podWarnings[i].Rule == PodWarnings.AppArmorAnnotationDeprecated; i++)
         {
-            run.Warnings.Add(podWarnings[i]);
+            // The recorder drops a text it already sent (apiserver endpoints/filters/warning.go): containers sharing a
+            // name, which validation refuses, would otherwise warn twice.
+            if (!Contains(run.Warnings, podWarnings[i].Text))
+            {
+                run.Warnings.Add(podWarnings[i]);
+            }
         }
+    }
+
+    private static bool Contains(List<PodWarning> warnings, string text)
+    {
+        foreach (var w in warnings)
+        {
+            if (string.Equals(w.Text, text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <param name="submitted">The pod as decoded from the request (what <see cref="PodWarnings.ForCreate"/> reads).</param>

@@ -273,6 +273,11 @@ public class PodCreateTests
         Assert.False(r.Validation.IsValid);
         Assert.Equal(["metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]: deprecated since v1.30; use the \"appArmorProfile\" field instead"], r.Warnings.Select(w => w.Text));
 
+        // Two containers sharing the name (refused) warn once: the recorder drops a text it already sent.
+        var twice = PodCreate.Run(pod with { Spec = new PodSpec { Containers = [C(), C()] } }, V(37));
+        Assert.False(twice.Accepted);
+        Assert.Single(twice.Warnings);
+
         var valid = PodCreate.Run(pod with { Spec = new PodSpec { Containers = [C()] } }, V(37));
         Assert.True(valid.Accepted);
         Assert.Equal([PodWarnings.AppArmorAnnotationDeprecated, AdmissionRules.NameWarning, PodWarnings.DeprecatedAnnotation], valid.Warnings.Select(w => w.Rule));
