@@ -34,7 +34,7 @@ public sealed record QuantityDivergenceReport(
         Line();
         Line($"- Library: KubernetesClient assembly {LibraryVersion} (`k8s.Models.ResourceQuantity`).");
         Line("- Oracle: the PodConformance model (Go apimachinery semantics, spec/quantity.md), default profile.");
-        Line($"- Each library call runs on its own thread; one that uses {ms} ms of its own CPU time (or 8x that of wall time) without answering is a hang.");
+        Line($"- Each library call runs in a worker process; one that uses {ms} ms of the worker's CPU time (or waits 120x that long) without answering is a hang, and the worker is killed.");
         Line($"- Inputs: {CasesRun.ToString(CultureInfo.InvariantCulture)} cases.");
         foreach (var c in Corpora)
         {

@@ -173,12 +173,17 @@ public sealed class PodmanAdapter : IConformanceAdapter
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    /// <summary>Removes every pod of this adapter's run, also those a cancelled case could not remove.</summary>
+    /// <summary>
+    /// Stops every podman a case is still running (no case starts another), then removes every pod of this adapter's
+    /// run, also those a cancelled or interrupted case could not remove. Safe to call more than once, and from another
+    /// thread while a case runs (podconf's SIGINT/SIGTERM handler does).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_cli is not null)
         {
-            await PodmanCleanup.RemoveLabelledAsync(_cli, RunId).ConfigureAwait(false);
+            _cli.Shutdown();
+            await PodmanCleanup.RemoveLabelledAsync(_cli.Fresh(), RunId).ConfigureAwait(false);
         }
     }
 }

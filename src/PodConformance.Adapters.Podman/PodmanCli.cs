@@ -15,7 +15,40 @@ public sealed record PodmanResult(int ExitCode, string Stdout, string Stderr, bo
 /// </summary>
 public sealed class PodmanCli(string containersConf, string executable = "podman")
 {
+    private readonly HashSet<Process> live = [];
+    private bool shutDown;
+
     public string ContainersConf { get; } = containersConf;
+
+    /// <summary>
+    /// Kills every podman this instance started that is still running and refuses to start more: an interrupted run
+    /// (SIGINT/SIGTERM) must not leave a <c>kube play</c> creating a pod after its pods were removed.
+    /// </summary>
+    public void Shutdown()
+    {
+        Process[] running;
+        lock (live)
+        {
+            shutDown = true;
+            running = [.. live];
+        }
+
+        foreach (var p in running)
+        {
+            try
+            {
+                p.Kill(entireProcessTree: true);
+                _ = p.WaitForExit(TimeSpan.FromSeconds(30));
+            }
+            catch (InvalidOperationException)
+            {
+                // exited meanwhile
+            }
+        }
+    }
+
+    /// <summary>A new instance with the same configuration (for cleaning up after <see cref="Shutdown"/>).</summary>
+    public PodmanCli Fresh() => new(ContainersConf, executable);
 
     public async Task<PodmanResult> RunAsync(IReadOnlyList<string> args, TimeSpan timeout, CancellationToken ct, string? stdin = null)
     {
@@ -48,7 +81,25 @@ public sealed class PodmanCli(string containersConf, string executable = "podman
         }
 
         info.Environment["CONTAINERS_CONF"] = ContainersConf;
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start " + executable);
+        lock (live)
+        {
+            if (shutDown)
+            {
+                throw new OperationCanceledException("the podman adapter is shutting down");
+            }
+
+            var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + executable);
+            live.Add(process);
+            process.EnableRaisingEvents = true;
+            process.Exited += (_, _) =>
+            {
+                lock (live)
+                {
+                    live.Remove(process);
+                }
+            };
+            return process;
+        }
     }
 
     public static async Task<PodmanResult> WaitAsync(Process process, TimeSpan timeout, CancellationToken ct)

@@ -64,7 +64,7 @@ public class ResourceQuantityAdapterTests
     [InlineData("-5e-3")]
     public void Negative_exponent_forms_hang_and_are_reported_within_the_timeout(string input)
     {
-        var adapter = new ResourceQuantityAdapter();
+        using var adapter = new ResourceQuantityAdapter();
         var clock = Stopwatch.StartNew();
         var o = adapter.Run(input);
 
@@ -80,39 +80,54 @@ public class ResourceQuantityAdapterTests
     }
 
     [Fact]
-    public void Abandoned_threads_are_moved_to_the_idle_class()
+    public void A_hang_kills_its_worker_and_the_next_call_starts_a_new_one()
     {
-        if (!OperatingSystem.IsLinux())
+        using var adapter = new ResourceQuantityAdapter();
+        int first = Assert.NotNull(adapter.WorkerPid);
+        Assert.Equal(1, adapter.WorkersStarted);
+
+        Assert.Equal("hang: no answer within 250 ms", adapter.Run("-7e3").Failure);
+
+        // The spinning call went with its process: nothing keeps running (or allocating) after the verdict.
+        Assert.Null(adapter.WorkerPid);
+        Assert.False(IsRunning(first));
+        Assert.Equal("1k", adapter.Run("1000").Quantity!.String);
+        Assert.Equal(2, adapter.WorkersStarted);
+        Assert.NotEqual(first, adapter.WorkerPid);
+    }
+
+    [Fact]
+    public void Disposing_the_adapter_stops_its_worker()
+    {
+        var adapter = new ResourceQuantityAdapter();
+        int pid = Assert.NotNull(adapter.WorkerPid);
+        Assert.True(IsRunning(pid));
+        adapter.Dispose();
+        Assert.False(IsRunning(pid));
+    }
+
+    [Fact]
+    public void Inputs_reach_the_library_unchanged_whatever_their_characters()
+    {
+        // A lone surrogate, line breaks, a tab, a backslash and non-ASCII digits: through UTF-8 and lines, any of these
+        // would have asked the library about another text. In-process, the same call answers the same.
+        foreach (string input in (string[])["1\ud800", "1\n2", "1\r", "\t1", "1\\k", "\u0661", "1\u00a0Ki", "\ud800"])
         {
-            return; // Linux scheduling classes only
+            var expected = ResourceQuantityAdapter.Map(Worker.LibraryAnswer.Of(input));
+            Assert.Equal(expected, Adapter.Run(input).Quantity);
         }
+    }
 
-        _ = new ResourceQuantityAdapter().Run("-7e3");
-        Assert.True(TimedCall.Abandoned > 0);
-
-        // /proc/self/task/<tid>/stat field 41 is the policy (5 = SCHED_IDLE); field 19 is nice.
-        bool demoted = false;
-        foreach (string task in Directory.GetDirectories("/proc/self/task"))
+    private static bool IsRunning(int pid)
+    {
+        try
         {
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(task, "stat"));
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            if (!stat.Contains("(podconf timed c)", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            demoted |= fields[41 - 3] == "5" || fields[19 - 3] == "19";
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
         }
-
-        Assert.True(demoted);
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

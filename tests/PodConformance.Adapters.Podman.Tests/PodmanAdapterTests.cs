@@ -210,4 +210,34 @@ public sealed class PodmanAdapterTests(ITestOutputHelper output) : IAsyncLifetim
         var pods = await cli.RunAsync(["pod", "ps", "--quiet", "--filter", filter], TimeSpan.FromSeconds(60), CancellationToken.None);
         Assert.Equal("", pods.Stdout.Trim());
     }
+
+    [PodmanFact]
+    public async Task Disposing_while_a_case_runs_removes_its_pod_and_no_podman_outlives_it()
+    {
+        // What podconf's SIGINT/SIGTERM handler does: dispose the adapter from another thread mid-case. Once podman has
+        // the pod (the event, not a guessed delay), the disposal must stop the case's podman processes before it lists
+        // the run's pods, so nothing the case was still starting can appear afterwards. The case may run for 30 minutes:
+        // only the disposal can end it within the window.
+        var adapter = new PodmanAdapter(new PodmanOptions { MaxWindow = Long });
+        var cli = new PodmanCli(adapter.Environment.ContainersConf);
+        string filter = "label=" + PodmanManifest.RunLabel + "=" + adapter.RunId;
+        var running = adapter.RunAsync(Case(Pod("Always", [Container("a")]), Long), Profile.Default, CancellationToken.None).AsTask();
+        var deadline = DateTime.UtcNow + Window;
+        while (!running.IsCompleted && DateTime.UtcNow < deadline
+            && (await cli.RunAsync(["pod", "ps", "--quiet", "--filter", filter], TimeSpan.FromSeconds(60), CancellationToken.None)).Stdout.Trim().Length == 0)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(running.IsCompleted, "the case ended before podman showed its pod");
+        await adapter.DisposeAsync();
+        Assert.Equal("", (await cli.RunAsync(["pod", "ps", "--quiet", "--filter", filter], TimeSpan.FromSeconds(60), CancellationToken.None)).Stdout.Trim());
+
+        // The case ends (its podman calls are refused or were killed) and still nothing of the run exists.
+        await Task.WhenAny(running, Task.Delay(Window));
+        Assert.True(running.IsCompleted, "the case did not end after the adapter was disposed");
+        var containers = await cli.RunAsync(["ps", "--all", "--quiet", "--filter", filter], TimeSpan.FromSeconds(60), CancellationToken.None);
+        var pods = await cli.RunAsync(["pod", "ps", "--quiet", "--filter", filter], TimeSpan.FromSeconds(60), CancellationToken.None);
+        Assert.Equal(("", ""), (pods.Stdout.Trim(), containers.Stdout.Trim()));
+    }
 }

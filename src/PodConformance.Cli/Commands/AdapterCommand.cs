@@ -51,7 +51,12 @@ public static class AdapterCommand
         report.Options.Add(output);
         report.SetAction(result =>
         {
-            string markdown = QuantityDivergenceAnalysis.Run(new ResourceQuantityAdapter()).ToMarkdown();
+            string markdown;
+            using (var adapter = new ResourceQuantityAdapter())
+            {
+                markdown = QuantityDivergenceAnalysis.Run(adapter).ToMarkdown();
+            }
+
             string? path = result.GetValue(output);
             if (path is null)
             {
@@ -68,7 +73,6 @@ public static class AdapterCommand
                 throw new UserInputException("--output: " + e.Message);
             }
 
-            // Hung library calls are still spinning on abandoned threads; exiting ends them.
             return ExitCodes.Ok;
         });
         return report;

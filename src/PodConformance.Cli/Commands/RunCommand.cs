@@ -168,14 +168,17 @@ public static class RunCommand
             // Updating collects every signature of every property, as a run under the updated file will see them.
             var runExpectations = updating ? Expectations.CollectingAll(known.Adapter, SuiteRun.Select(options)) : known;
             RunReport run;
-            try
+            using (Interruption.OnInterrupt(target.DisposeAsync, console.Error))
             {
-                run = SuiteRun.Execute(target, options, runExpectations, progress);
-            }
-            finally
-            {
-                progress?.Clear();
-                target.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                try
+                {
+                    run = SuiteRun.Execute(target, options, runExpectations, progress);
+                }
+                finally
+                {
+                    progress?.Clear();
+                    target.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
             }
 
             if (updating)
