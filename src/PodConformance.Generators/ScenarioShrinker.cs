@@ -5,7 +5,7 @@ using PodConformance.Model.Simulation;
 namespace PodConformance.Generators;
 
 /// <summary>
-/// Shrinks a <see cref="ScenarioCase"/> toward "no behaviour" (every container on its defaults), fewer runs,
+/// Shrinks a <see cref="ScenarioCase"/> toward "no behaviour" (every container on its defaults), fewer runs and objects,
 /// shorter durations, and then a smaller pod (via <see cref="PodShrinker"/>, keeping the pod valid) whose scripts
 /// and missing images follow renamed containers; steps are left out or moved earlier. Each candidate is strictly smaller by
 /// <see cref="Size(ScenarioCase)"/>.
@@ -26,6 +26,11 @@ public static class ScenarioShrinker
         foreach (var step in s.Steps)
         {
             size += 30 + Seconds(step.At);
+        }
+
+        foreach (var o in s.Objects)
+        {
+            size += 30 + (10L * o.Data.Count);
         }
 
         foreach (var (_, pod) in s.Pods)
@@ -76,6 +81,17 @@ public static class ScenarioShrinker
         if (!s.Images.Missing.IsEmpty)
         {
             yield return c with { Scenario = s with { Images = s.Images with { Missing = default } } };
+        }
+
+        // Objects no container reads (a ConfigMap beside the missing one, a key beside the one read): each left out.
+        for (int i = s.Objects.Count - 1; i >= 0; i--)
+        {
+            yield return c with { Scenario = s with { Objects = s.Objects.RemoveAt(i) } };
+            var o = s.Objects[i];
+            foreach (string key in o.Data.Keys)
+            {
+                yield return c with { Scenario = s with { Objects = s.Objects.SetItem(i, o with { Data = o.Data.Remove(key) }) } };
+            }
         }
 
         // Steps: each one left out, then each one earlier.

@@ -6,8 +6,9 @@ namespace PodConformance.Generators;
 
 /// <summary>
 /// Shrinks a <see cref="SchedulingGen"/> case: drop a node (keeping one), a taint, a label, a selector entry, a
-/// toleration, the step, the request. Each candidate has strictly fewer of these; the pod stays valid (every
-/// candidate only removes optional content).
+/// toleration, the step, the request; then what <see cref="ScenarioShrinker"/> removes from any lifecycle case (env,
+/// ports, volumes, labels, the affinity, long names). Each candidate has strictly fewer of these, or a smaller
+/// <see cref="ScenarioShrinker.Size(ScenarioCase)"/> and no more nodes, taints, labels or gates; the pod stays valid.
 /// </summary>
 public static class SchedulingShrinker
 {
@@ -63,6 +64,13 @@ public static class SchedulingShrinker
         if (!spec.Containers.IsEmpty && !spec.Containers[0].Resources.Requests.IsEmpty)
         {
             yield return c with { Pod = c.Pod with { Spec = spec with { Containers = spec.Containers.SetItem(0, spec.Containers[0] with { Resources = ResourceRequirements.Empty }) } } };
+        }
+
+        // Then everything the filters do not read, as any lifecycle case shrinks: env, ports, volumes, labels, the
+        // affinity, names and images (the pod stays valid; the nodes are left as they are).
+        foreach (var smaller in ScenarioShrinker.Shrink(c))
+        {
+            yield return smaller;
         }
     }
 

@@ -13,7 +13,8 @@ namespace PodConformance.Generators;
 /// (BACKOFF-002, virtual time is free); a container that ran for more or less than 10 minutes between crashes (the reset,
 /// BACKOFF-003); sidecars that crash, start late or never, and outlive the regular containers or the deletion (SIM-004,
 /// SIM-008, SIM-009, PHASE-007); pods deleted with a grace period while they run (SIM-010, PHASE-009, PRINT-012); images
-/// that cannot be had, for long enough to see the pull back-off grow (BACKOFF-006, SIM-005).
+/// that cannot be had, for long enough to see the pull back-off grow (BACKOFF-006, SIM-005); init containers that fail
+/// before they succeed (SIM-008).
 /// Pods come from <see cref="PodGen.Valid"/> made runnable (no resources, default pull policy), so they start.
 /// </summary>
 public static class ShapeGen
@@ -175,12 +176,51 @@ public static class ShapeGen
         from pod in Runnable
         from never in GenSequence.Bool
         from index in Gen.Choose(0, pod.Spec.Containers.Count - 1)
-        let c = pod.Spec.Containers[index]
-        select never
+        select PullFailure(pod, index, never);
+
+    /// <summary>
+    /// <see cref="PullFailures"/>' ErrImageNeverPull half on its own: one regular container with pull policy Never on a
+    /// node without its image (SIM-005's branch, EVENT-009), for ten minutes.
+    /// </summary>
+    public static Gen<ScenarioCase> NeverPulled() =>
+        from pod in Runnable
+        from index in Gen.Choose(0, pod.Spec.Containers.Count - 1)
+        select PullFailure(pod, index, never: true);
+
+    private static ScenarioCase PullFailure(Pod pod, int index, bool never)
+    {
+        var c = pod.Spec.Containers[index];
+        return never
             ? new ScenarioCase(
                 pod with { Spec = pod.Spec with { Containers = pod.Spec.Containers.SetItem(index, c with { ImagePullPolicy = "Never" }) } },
                 new Scenario { Until = TimeSpan.FromMinutes(10) })
             : new ScenarioCase(pod, new Scenario { Until = TimeSpan.FromMinutes(10), Images = new ImageCatalog { Missing = ValueList.Of(c.Image) } });
+    }
+
+    /// <summary>
+    /// A regular init container (added first, or the pod's own first one) that exits non-zero one to three times before it
+    /// succeeds, under restartPolicy Always or OnFailure: the kubelet restarts it with the crash-loop back-off before any
+    /// other container starts (SIM-008's init branch, PHASE-007 while it retries, BACKOFF-002).
+    /// </summary>
+    public static Gen<ScenarioCase> InitRestarts() =>
+        from pod in Runnable
+        from policy in Gen.Elements("Always", "OnFailure")
+        from failures in Gen.Choose(1, 3)
+        from code in Gen.Elements(1, 2, 137)
+        let existing = pod.Spec.InitContainers.FirstOrDefault(c => c.RestartPolicy is null)
+        let init = existing ?? new Container { Name = Unused(pod.Spec, "init"), Image = "busybox" }
+        let spec = pod.Spec with { RestartPolicy = policy, InitContainers = existing is null ? pod.Spec.InitContainers.Insert(0, init) : pod.Spec.InitContainers }
+        select new ScenarioCase(
+            pod with { Spec = spec },
+            new Scenario
+            {
+                Until = TimeSpan.FromMinutes(5),
+                Pods = ValueMap.Of((pod.Metadata.Name, new PodScript
+                {
+                    Containers = ValueMap.Of((init.Name, new ContainerScript(
+                        [.. Enumerable.Repeat(new ContainerRun { ExitCode = code, After = TimeSpan.FromSeconds(1) }, failures), new ContainerRun { ExitCode = 0, After = TimeSpan.FromSeconds(1) }]))),
+                })),
+            });
 
     private static PodScript Script(string container, ContainerRun run) =>
         new() { Containers = ValueMap.Of((container, new ContainerScript(ValueList.Of(run)))) };

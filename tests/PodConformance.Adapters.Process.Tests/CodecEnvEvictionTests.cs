@@ -59,6 +59,28 @@ public class CodecEnvEvictionTests
         }
     }
 
+    /// <summary>PROTO-015: disk layouts, filesystems, process limits and the samples' disk, volume and process use survive the wire.</summary>
+    [Fact]
+    public void Disk_and_pid_episodes_round_trip_field_for_field()
+    {
+        int disk = 0, pids = 0;
+        foreach (var p in Seeds.Sample(SignalPressureGen.Case, ReplaySeed.Of(8003), 40))
+        {
+            var c = new NodePressureCase(p.Pods, p.Scenario);
+            var back = Assert.IsType<NodePressureCase>(RoundTrip(c)).Scenario;
+            Assert.Equal(c.Scenario.NodeFs, back.NodeFs);
+            Assert.Equal(c.Scenario.ImageFs, back.ImageFs);
+            Assert.Equal(c.Scenario.DiskLayout, back.DiskLayout);
+            Assert.Equal(c.Scenario.Pids, back.Pids);
+            Assert.Equal(c.Scenario.Usage, back.Usage);
+            Assert.Equal(ModelAdapter.ObserveEviction(c, Profile.Default), ModelAdapter.ObserveEviction(new NodePressureCase(c.Pods, back), Profile.Default));
+            disk += c.Scenario.NodeFs is null ? 0 : 1;
+            pids += c.Scenario.Pids is null ? 0 : 1;
+        }
+
+        Assert.True(disk > 5 && pids > 5, $"{disk} disk and {pids} PID episodes");
+    }
+
     [Fact]
     public void A_node_pressure_case_whose_usage_names_no_pod_fails_with_the_path()
     {

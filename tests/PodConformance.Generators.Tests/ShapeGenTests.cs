@@ -38,6 +38,30 @@ public sealed class ShapeGenTests
         Assert.Contains(cases, c => !c.Scenario.Images.Missing.IsEmpty);
     }
 
+    /// <summary>The shapes P-LIFE-TIMING draws beside <see cref="ShapeGen.Case"/>: admitted, and scripted as their doc comments say.</summary>
+    [Fact]
+    public void Init_restarts_and_never_pulled_images_are_admitted_and_what_they_say()
+    {
+        foreach (var c in Seeds.Sample(ShapeGen.InitRestarts(), ReplaySeed.Of(5105), 100))
+        {
+            Assert.True(PodGen.IsAdmitted(c.Pod, Profile.Default), c.Pod.ToString());
+            Assert.Contains(c.Pod.Spec.RestartPolicy, new[] { "Always", "OnFailure" });
+            var script = Assert.Single(Assert.Single(c.Scenario.Pods.Values).Containers);
+            var init = c.Pod.Spec.InitContainers.Single(i => i.Name == script.Key);
+            Assert.Null(init.RestartPolicy);
+            Assert.InRange(script.Value.Runs.Count, 2, 4);
+            Assert.All(script.Value.Runs.Take(script.Value.Runs.Count - 1), r => Assert.True(r.ExitCode > 0));
+            Assert.Equal(0, script.Value.Runs[^1].ExitCode);
+        }
+
+        foreach (var c in Seeds.Sample(ShapeGen.NeverPulled(), ReplaySeed.Of(5106), 50))
+        {
+            Assert.True(PodGen.IsAdmitted(c.Pod, Profile.Default), c.Pod.ToString());
+            Assert.Single(c.Pod.Spec.Containers, k => k.ImagePullPolicy == "Never");
+            Assert.Empty(c.Scenario.Images.Missing);
+        }
+    }
+
     [Property(Replay = "(5103,41)", MaxTest = 60)]
     public Property Shape_shrinks_are_smaller_and_keep_the_pod_valid() =>
         Prop.ForAll(Shapes, c => ScenarioShrinker.Shrink(c).Take(60).All(s =>

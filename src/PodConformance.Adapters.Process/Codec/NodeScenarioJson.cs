@@ -52,6 +52,7 @@ public static class NodeScenarioJson
         }
 
         w.WriteString("systemMemory", s.SystemMemory.ToString());
+        WriteDisks(w, s);
         w.WriteStartObject("usage");
         foreach (var (pod, samples) in s.Usage)
         {
@@ -75,6 +76,7 @@ public static class NodeScenarioJson
                     ScenarioJson.WriteQuantities(w, "containers", sample.Containers);
                 }
 
+                WriteSampleDisk(w, sample);
                 w.WriteEndObject();
             }
 
@@ -83,6 +85,102 @@ public static class NodeScenarioJson
 
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// PROTO-015: the node's filesystems (<c>nodefs</c>, <c>imagefs</c>), their <c>diskLayout</c> and the process limit
+    /// (<c>pids</c>), each only when the scenario has it (absent: the signal is not observed, as in a memory-only episode).
+    /// </summary>
+    private static void WriteDisks(Utf8JsonWriter w, NodeScenario s)
+    {
+        if (s.NodeFs is { } nodeFs)
+        {
+            WriteFs(w, "nodefs", nodeFs);
+        }
+
+        if (s.ImageFs is { } imageFs)
+        {
+            WriteFs(w, "imagefs", imageFs);
+        }
+
+        if (s.DiskLayout != Model.Eviction.DiskLayout.SingleFs)
+        {
+            w.WriteString("diskLayout", DiskLayouts.Name(s.DiskLayout));
+        }
+
+        if (s.Pids is { } pids)
+        {
+            w.WriteStartObject("pids");
+            w.WriteNumber("max", pids.Max);
+            w.WriteNumber("systemProcesses", pids.SystemProcesses);
+            w.WriteEndObject();
+        }
+    }
+
+    private static void WriteFs(Utf8JsonWriter w, string name, FilesystemCapacity fs)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("capacity", fs.Capacity.ToString());
+        if (fs.Inodes is long inodes)
+        {
+            w.WriteNumber("inodes", inodes);
+        }
+
+        w.WriteString("systemUsed", fs.SystemUsed.ToString());
+        w.WriteNumber("systemInodesUsed", fs.SystemInodesUsed);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A sample's per-container disk (<c>disk</c>), per-volume use (<c>volumes</c>) and process count, when it has them.</summary>
+    private static void WriteSampleDisk(Utf8JsonWriter w, UsageSample sample)
+    {
+        if (!sample.Disk.IsEmpty)
+        {
+            w.WriteStartObject("disk");
+            foreach (var (container, d) in sample.Disk)
+            {
+                w.WriteStartObject(container);
+                WriteQuantity(w, "rootfs", d.Rootfs);
+                WriteQuantity(w, "logs", d.Logs);
+                WriteCount(w, "rootfsInodes", d.RootfsInodes);
+                WriteCount(w, "logsInodes", d.LogsInodes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        if (!sample.Volumes.IsEmpty)
+        {
+            w.WriteStartObject("volumes");
+            foreach (var (volume, v) in sample.Volumes)
+            {
+                w.WriteStartObject(volume);
+                WriteQuantity(w, "used", v.Used);
+                WriteCount(w, "inodes", v.Inodes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        WriteCount(w, "processes", sample.Processes);
+    }
+
+    private static void WriteQuantity(Utf8JsonWriter w, string name, Model.Quantities.Quantity? q)
+    {
+        if (q is { } value)
+        {
+            w.WriteString(name, value.ToString());
+        }
+    }
+
+    private static void WriteCount(Utf8JsonWriter w, string name, long? count)
+    {
+        if (count is long value)
+        {
+            w.WriteNumber(name, value);
+        }
     }
 
     /// <summary>The pods and node scenario of a <c>nodePressure</c> case, checked together (usage must name the pods).</summary>

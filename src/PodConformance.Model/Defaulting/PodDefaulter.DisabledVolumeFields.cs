@@ -156,11 +156,14 @@ public static partial class PodDefaulter
     /// <summary>volumeMounts' recursiveReadOnly (RecursiveReadOnlyMounts) and bindMountOptions (VolumeBindMountOptions, 1.37).</summary>
     private static PodSpec DropMountFields(PodSpec spec, Profile profile, ChangeLog log)
     {
-        if (!AnyGatedMount(spec.InitContainers) && !AnyGatedMount(spec.Containers) && !AnyGatedMount(spec.EphemeralContainers))
-        {
-            return spec;
-        }
+        return !AnyGatedMount(spec.InitContainers) && !AnyGatedMount(spec.Containers) && !AnyGatedMount(spec.EphemeralContainers)
+            ? spec
+            : DropGatedMountFields(spec, profile, log);
+    }
 
+    /// <summary>Apart from <see cref="DropMountFields"/>, so its closure is allocated only for a pod with such mounts.</summary>
+    private static PodSpec DropGatedMountFields(PodSpec spec, Profile profile, ChangeLog log)
+    {
         bool rroOff = VolumeGateOff(profile, RecursiveReadOnlyGate);
         bool bindOff = VolumeGateOff(profile, FeatureGateNames.VolumeBindMountOptions);
         Container Drop(Container c, string path)

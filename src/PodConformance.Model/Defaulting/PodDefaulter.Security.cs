@@ -21,16 +21,19 @@ public static partial class PodDefaulter
     private static readonly KubernetesVersion AppArmorSkewSince = new(1, 30);
 
     /// <summary>SetDefaults_PodSpec: <c>securityContext</c> nil becomes <c>{}</c> (DEF-200).</summary>
-    private static PodSpec DefaultPodSecurityContext(PodSpec spec, ChangeLog log)
+    private static PodSecurityContext DefaultPodSecurityContext(PodSecurityContext? securityContext, ChangeLog log)
     {
-        if (spec.SecurityContext is not null)
+        if (securityContext is not null)
         {
-            return spec;
+            return securityContext;
         }
 
         log.Add(DefaultingRules.PodSecurityContext, "spec.securityContext", "{}");
-        return spec with { SecurityContext = new PodSecurityContext() };
+        return EmptyPodSecurityContext;
     }
+
+    /// <summary>The <c>{}</c> SetDefaults_PodSpec puts where a pod has none: immutable, so every such pod shares one.</summary>
+    private static readonly PodSecurityContext EmptyPodSecurityContext = new();
 
     /// <summary>How <c>explain</c> shows an AppArmor field dropped because AppArmor or AppArmorFields is off (1.30–1.32).</summary>
     private const string AppArmorDropped = "(dropped: feature gate AppArmor or AppArmorFields is off)";

@@ -77,13 +77,7 @@ public static partial class PodDefaulter
             log.Add(DefaultingRules.RestartPolicy, "spec.restartPolicy", "Always");
         }
 
-        // The scalar defaults above and below land in one copy of the spec (the log keeps their order).
-        if (enableServiceLinks != spec.EnableServiceLinks || !ReferenceEquals(dnsPolicy, spec.DnsPolicy) || !ReferenceEquals(restartPolicy, spec.RestartPolicy))
-        {
-            spec = spec with { EnableServiceLinks = enableServiceLinks, DnsPolicy = dnsPolicy, RestartPolicy = restartPolicy };
-        }
-
-        spec = DefaultPodSecurityContext(spec, log);
+        var securityContext = DefaultPodSecurityContext(spec.SecurityContext, log);
 
         long? terminationGracePeriod = spec.TerminationGracePeriodSeconds;
         if (terminationGracePeriod is null)
@@ -104,12 +98,19 @@ public static partial class PodDefaulter
         var containers = MapContainers(spec.Containers, "spec.containers", log, static (c, l) => DefaultContainer(c, l));
         var ephemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", log, static (c, l) => DefaultContainer(c, l));
         var overhead = RoundUpList(spec.Overhead, "spec.overhead", log);
-        if (terminationGracePeriod != spec.TerminationGracePeriodSeconds || !ReferenceEquals(schedulerName, spec.SchedulerName)
+        // The scalar defaults above and these lists land in one copy of the spec (the log keeps their order).
+        if (enableServiceLinks != spec.EnableServiceLinks || !ReferenceEquals(dnsPolicy, spec.DnsPolicy) || !ReferenceEquals(restartPolicy, spec.RestartPolicy)
+            || !ReferenceEquals(securityContext, spec.SecurityContext)
+            || terminationGracePeriod != spec.TerminationGracePeriodSeconds || !ReferenceEquals(schedulerName, spec.SchedulerName)
             || !Same(volumes, spec.Volumes) || !Same(initContainers, spec.InitContainers) || !Same(containers, spec.Containers)
             || !Same(ephemeralContainers, spec.EphemeralContainers) || !Same(overhead, spec.Overhead))
         {
             spec = spec with
             {
+                EnableServiceLinks = enableServiceLinks,
+                DnsPolicy = dnsPolicy,
+                RestartPolicy = restartPolicy,
+                SecurityContext = securityContext,
                 TerminationGracePeriodSeconds = terminationGracePeriod,
                 SchedulerName = schedulerName,
                 Volumes = volumes,
@@ -197,7 +198,7 @@ public static partial class PodDefaulter
     /// <summary>A container with the field path of its position (empty when nothing is logged), so changes can be reported where they happen.</summary>
     private readonly record struct ContainerAt(Container Container, string Path);
 
-    private sealed class ChangeLog(List<DefaultingChange>? changes)
+    private readonly struct ChangeLog(List<DefaultingChange>? changes)
     {
         /// <summary>Whether changes are recorded: paths and value texts are built only then.</summary>
         public bool On => changes is not null;

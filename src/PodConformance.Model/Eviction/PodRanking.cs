@@ -73,6 +73,7 @@ public sealed class PodRanking
 
         if (EvictionSignals.ResourceFor(signal) is { } resource)
         {
+            Coverage.RuleCoverage.Hit(EvictionRules.DiskStatsSets);
             var measure = DiskStats.For(signal, layout);
             bool inodes = resource == EvictionSignals.ResourceInodes;
             return new PodRanking(signal, [RankStep.ExceedsRequest, RankStep.Priority, RankStep.Usage], c => DiskFacts(c, measure, inodes, profile), EvictionRules.DiskRanking);

@@ -35,8 +35,27 @@ public readonly record struct ThresholdValue(Quantity? Quantity, float Percentag
         return other.Quantity is null && Percentage == other.Percentage;
     }
 
-    public override string ToString() =>
-        Quantity is { } q ? q.ToString() : (Percentage * 100).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    /// <summary>
+    /// The literal, or the percentage as the flag would be written: the shortest decimal that
+    /// <see cref="ThresholdParser.TryParsePercentage"/> (ParsePercentage: float32 of the number, divided by 100 in float32)
+    /// reads back to the same fraction, so <c>15%</c> prints as <c>15%</c>, not float32's <c>15.000001%</c> (EVICT-010).
+    /// </summary>
+    public override string ToString() => Quantity is { } q ? q.ToString() : PercentText(Percentage) + "%";
+
+    private static string PercentText(float fraction)
+    {
+        double percent = (double)fraction * 100;
+        for (int digits = 0; digits <= 9; digits++)
+        {
+            string text = Math.Round(percent, digits, MidpointRounding.ToEven).ToString(digits == 0 ? "0" : "0." + new string('#', digits), System.Globalization.CultureInfo.InvariantCulture);
+            if (ThresholdParser.TryParsePercentage(text, out float back, out _) && back == fraction)
+            {
+                return text;
+            }
+        }
+
+        return (fraction * 100).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
 
 /// <summary>evictionapi.Threshold: signal, value, grace period (zero = hard) and optional minimum reclaim.</summary>

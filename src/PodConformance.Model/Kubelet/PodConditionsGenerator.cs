@@ -74,6 +74,99 @@ public static class PodConditionsGenerator
     }
 
     /// <summary>
+    /// <see cref="Generate"/> for the simulator's status update, which reads neither the rules nor a pod built for the
+    /// call: the same conditions in the same order, from the status parts directly. A generated condition equal to the
+    /// stored one of its type (transition time included) is the stored object, and ContainersReady is computed once
+    /// for Ready and itself, so a status update that changes no condition allocates only what it had to compare.
+    /// </summary>
+    internal static ValueList<PodCondition> GenerateForStatus(
+        PodSpec spec, ValueList<PodCondition> stored, ValueList<ContainerStatus>? statuses, string phase, bool sandboxReady, Profile profile, DateTimeOffset now)
+    {
+        RuleCoverage.Hit(ConditionRules.OrderAndOwnership);
+        RuleCoverage.Hit(ConditionRules.PodScheduled);
+        var storedSpan = stored.AsSpan();
+        // Built in a per-thread scratch array: most updates change no condition and return the stored list.
+        int size = stored.Count + 5;
+        var result = t_scratch is { } scratch && scratch.Length >= size ? scratch : t_scratch = new PodCondition[Math.Max(size, 8)];
+        int n = 0;
+        foreach (var c in storedSpan)
+        {
+            if (!PodConditionNames.IsOwnedByKubelet(c.Type))
+            {
+                result[n++] = c;
+            }
+        }
+
+        if (profile.IsEnabled(FeatureGateNames.PodReadyToStartContainersCondition))
+        {
+            RuleCoverage.Hit(ConditionRules.ReadyToStartContainers, sandboxReady ? "True" : "False");
+            result[n++] = Timed(storedSpan, sandboxReady ? ReadyToStartTrue : ReadyToStartFalse, now);
+        }
+
+        result[n++] = Timed(storedSpan, Initialized(spec, statuses, phase), now);
+        var containersReady = ContainersReady(spec, statuses, phase);
+        var ready = spec.ReadinessGates.IsEmpty && string.Equals(containersReady.Status, PodConditionNames.True, StringComparison.Ordinal)
+            ? ReadyNoGates()
+            : ReadyFrom(spec, spec.ReadinessGates.IsEmpty ? Array.Empty<PodCondition>() : (IReadOnlyList<PodCondition>)new ArraySegment<PodCondition>(result, 0, n), containersReady, rules: null);
+        result[n++] = Timed(storedSpan, ready, now);
+        result[n++] = Timed(storedSpan, containersReady, now);
+        result[n++] = Timed(storedSpan, PodScheduledTrue, now);
+        bool same = n == stored.Count;
+        for (int i = 0; same && i < n; i++)
+        {
+            same = ReferenceEquals(result[i], storedSpan[i]);
+        }
+
+        var conditions = same ? stored : System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(result.AsSpan(0, n).ToArray());
+        result.AsSpan(0, n).Clear();
+        return conditions;
+    }
+
+    [ThreadStatic]
+    private static PodCondition[]? t_scratch;
+
+    // Conditions without reason or message, shared: records are immutable (GenerateForStatus).
+    private static readonly PodCondition ReadyToStartTrue = new() { Type = PodConditionNames.PodReadyToStartContainers, Status = PodConditionNames.True };
+    private static readonly PodCondition ReadyToStartFalse = new() { Type = PodConditionNames.PodReadyToStartContainers, Status = PodConditionNames.False };
+    private static readonly PodCondition PodScheduledTrue = new() { Type = PodConditionNames.PodScheduled, Status = PodConditionNames.True };
+
+    /// <summary>
+    /// COND-007 for one generated condition: the stored one's transition time when the status did not change, else
+    /// <paramref name="now"/>; the stored object itself when nothing else differs either.
+    /// </summary>
+    private static PodCondition Timed(ReadOnlySpan<PodCondition> stored, PodCondition generated, DateTimeOffset now)
+    {
+        var old = Find(stored, generated.Type);
+        if (old is null || !string.Equals(old.Status, generated.Status, StringComparison.Ordinal))
+        {
+            return generated with { LastTransitionTime = now };
+        }
+
+        return SameExceptTransitionTime(old, generated) ? old : generated with { LastTransitionTime = old.LastTransitionTime };
+    }
+
+    /// <summary>
+    /// Every field of <see cref="PodCondition"/> but lastTransitionTime (PodConditionsGeneratorTests pins this list to
+    /// the record's properties, so a field added to the record cannot be missed here).
+    /// </summary>
+    internal static bool SameExceptTransitionTime(PodCondition a, PodCondition b) =>
+        string.Equals(a.Type, b.Type, StringComparison.Ordinal)
+        && string.Equals(a.Status, b.Status, StringComparison.Ordinal)
+        && string.Equals(a.Reason, b.Reason, StringComparison.Ordinal)
+        && string.Equals(a.Message, b.Message, StringComparison.Ordinal)
+        && a.LastProbeTime == b.LastProbeTime
+        && a.ObservedGeneration == b.ObservedGeneration;
+
+    private static readonly PodCondition ReadyTrue = new() { Type = PodConditionNames.Ready, Status = PodConditionNames.True };
+
+    /// <summary><see cref="ReadyFrom"/>'s answer (and rule hit) for a pod without readiness gates whose containers are ready.</summary>
+    private static PodCondition ReadyNoGates()
+    {
+        RuleCoverage.Hit(ConditionRules.Ready);
+        return ReadyTrue;
+    }
+
+    /// <summary>
     /// COND-002 PodReadyToStartContainers: True when no new sandbox is needed (it exists, is ready and has its
     /// network); otherwise False. Newer releases add a reason and message naming why the sandbox must be
     /// re-created; those strings are not modelled (unverified), so False carries none.
@@ -198,6 +291,12 @@ public static class PodConditionsGenerator
         PodSpec spec, IReadOnlyList<PodCondition> conditions, ValueList<ContainerStatus>? statuses, string phase, List<string>? rules = null)
     {
         var containersReady = ContainersReady(spec, statuses, phase, null);
+        return ReadyFrom(spec, conditions, containersReady, rules);
+    }
+
+    /// <summary><see cref="Ready"/> from its ContainersReady, computed once by <see cref="GenerateForStatus"/>.</summary>
+    private static PodCondition ReadyFrom(PodSpec spec, IReadOnlyList<PodCondition> conditions, PodCondition containersReady, List<string>? rules)
+    {
         rules?.Add(ConditionRules.Ready);
         RuleCoverage.Hit(ConditionRules.Ready);
         if (!string.Equals(containersReady.Status, PodConditionNames.True, StringComparison.Ordinal))
@@ -332,7 +431,8 @@ public static class PodConditionsGenerator
         }
 
         rules?.Add(ConditionRules.MessageFormat);
-        var sb = new StringBuilder();
+        var sb = t_message ??= new StringBuilder();
+        sb.Clear();
         if (first is not null)
         {
             AppendList(sb.Append(firstPrefix), first);
@@ -350,6 +450,10 @@ public static class PodConditionsGenerator
 
         return sb.ToString();
     }
+
+    /// <summary>The builder <see cref="Messages"/> reuses (one per thread): a status update writes these messages often.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_message;
 
     private static void AppendList(StringBuilder sb, List<string> names)
     {
@@ -385,5 +489,31 @@ public static class PodConditionsGenerator
     }
 
     private static PodCondition Condition(string type, string status, string reason = "", string message = "") =>
-        new() { Type = type, Status = status, Reason = reason, Message = message };
+        reason.Length == 0 && message.Length == 0 && Plain(type, status) is { } shared
+            ? shared
+            : new() { Type = type, Status = status, Reason = reason, Message = message };
+
+    /// <summary>The conditions without reason or message the generator writes on most updates, one shared object each (records are immutable).</summary>
+    private static PodCondition? Plain(string type, string status)
+    {
+        bool isTrue = string.Equals(status, PodConditionNames.True, StringComparison.Ordinal);
+        if (!isTrue && !string.Equals(status, PodConditionNames.False, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return type switch
+        {
+            PodConditionNames.Initialized => isTrue ? InitializedTrue : InitializedFalse,
+            PodConditionNames.ContainersReady => isTrue ? ContainersReadyTrue : ContainersReadyFalse,
+            PodConditionNames.Ready => isTrue ? ReadyTrue : ReadyFalse,
+            _ => null,
+        };
+    }
+
+    private static readonly PodCondition InitializedTrue = new() { Type = PodConditionNames.Initialized, Status = PodConditionNames.True };
+    private static readonly PodCondition InitializedFalse = new() { Type = PodConditionNames.Initialized, Status = PodConditionNames.False };
+    private static readonly PodCondition ContainersReadyTrue = new() { Type = PodConditionNames.ContainersReady, Status = PodConditionNames.True };
+    private static readonly PodCondition ContainersReadyFalse = new() { Type = PodConditionNames.ContainersReady, Status = PodConditionNames.False };
+    private static readonly PodCondition ReadyFalse = new() { Type = PodConditionNames.Ready, Status = PodConditionNames.False };
 }

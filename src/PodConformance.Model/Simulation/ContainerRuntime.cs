@@ -22,120 +22,57 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     public RuntimePhase Phase
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     } = RuntimePhase.NotCreated;
 
     /// <summary>Instances created so far; restartCount is this minus one.</summary>
     public int Starts
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     }
 
     /// <summary>Waiting reason/message while not running (pull errors, CrashLoopBackOff); empty: the default reason.</summary>
     public string WaitingReason
     {
         get;
-        set
-        {
-            if (!(string.Equals(field, value, StringComparison.Ordinal)))
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     } = "";
 
     public string WaitingMessage
     {
         get;
-        set
-        {
-            if (!(string.Equals(field, value, StringComparison.Ordinal)))
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     } = "";
 
     public DateTimeOffset StartedAt
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     }
 
     public DateTimeOffset FinishedAt
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     }
 
     public int ExitCode
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     }
 
     public string TerminationReason
     {
         get;
-        set
-        {
-            if (!(string.Equals(field, value, StringComparison.Ordinal)))
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     } = "";
 
     public ContainerStateTerminated? LastTermination
     {
         get;
-        set
-        {
-            if (!(ReferenceEquals(field, value)))
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => SetReference(ref field, value);
     }
 
     /// <summary>
@@ -146,40 +83,19 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     public bool ExitPending
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     }
 
     public bool Ready
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     }
 
     public bool Started
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     }
 
     /// <summary>Bumped on every new instance, so actions scheduled for an old instance are ignored.</summary>
@@ -210,11 +126,21 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     /// <summary>The crash-loop backoff key (BackoffKeys.Container), built once.</summary>
     public string? BackoffKey { get; set; }
 
-    /// <summary>The last crash-loop decision, handed back to the next one (CrashLoopBackoff.Decide reuses a same wait).</summary>
+    /// <summary>The last crash-loop decision to wait, handed back to the next one (CrashLoopBackoff.Decide reuses a same wait).</summary>
     public Backoff.CrashLoopDecision? LastBackoff { get; set; }
 
     /// <summary>The last Warning BackOff event: its repeats differ only in time.</summary>
     public Events.PodEvent? BackOffEvent { get; set; }
+
+    /// <summary>The image-present, Created and Started events of this container: every restart repeats them but for the time.</summary>
+    public Events.PodEvent? PresentEvent { get; set; }
+
+    public Events.PodEvent? CreatedEvent { get; set; }
+
+    /// <summary>The last state built for <see cref="LastTermination"/> (PodRun.Status).</summary>
+    public ContainerState? LastState { get; set; }
+
+    public Events.PodEvent? StartedEvent { get; set; }
 
     /// <summary>The last container-config verdict, the pod object and the objects version it was read for (PodRun.ConfigError).</summary>
     public ContainerEnv.EnvError? ConfigErrorResult { get; set; }
@@ -230,14 +156,7 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     public bool RestartAllPending
     {
         get;
-        set
-        {
-            if (field != value)
-            {
-                field = value;
-                Version++;
-            }
-        }
+        set => Set(ref field, value);
     }
 
     public int RestartCount => Math.Max(0, Starts - 1) + (RestartAllPending ? 1 : 0);
@@ -247,4 +166,25 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
     public bool HasExited => Phase == RuntimePhase.Exited;
 
     public bool Succeeded => Phase == RuntimePhase.Exited && ExitCode == 0;
+
+    /// <summary>The versioned setters: a field the published status reads changes, so <see cref="Version"/> moves.</summary>
+    private void Set<T>(ref T field, T value)
+    {
+        if (!EqualityComparer<T>.Default.Equals(field, value))
+        {
+            field = value;
+            Version++;
+        }
+    }
+
+    /// <summary>As <see cref="Set"/>, by reference: a new termination record is a change even when equal to the last.</summary>
+    private void SetReference<T>(ref T? field, T? value)
+        where T : class
+    {
+        if (!ReferenceEquals(field, value))
+        {
+            field = value;
+            Version++;
+        }
+    }
 }

@@ -166,6 +166,7 @@ public static class NodePressureSimulator
         if (scenario.NodeFs is { } nodeFs)
         {
             RuleCoverage.Hit(EvictionRules.DiskObservations);
+            RuleCoverage.Hit(EvictionRules.DiskStatsSets);
             var node = Fs(nodeFs, nodeBytes, nodeInodes);
             var image = scenario.DiskLayout == DiskLayout.SingleFs || scenario.ImageFs is null ? node : Fs(scenario.ImageFs, imageBytes, imageInodes);
             var container = scenario.DiskLayout == DiskLayout.DedicatedImageFs ? image : node;

@@ -159,8 +159,12 @@ internal sealed partial class PodRun
         {
             RuleCoverage.Hit("SIM-008", c.Kind == ContainerKind.Sidecar ? "a sidecar restarts" : c.Kind == ContainerKind.Init ? "an init container restarts" : "a regular container restarts");
             c.BackoffKey ??= BackoffKeys.Container(_pod.Metadata, c.Name, SpecHash(c));
+            // The last waiting decision, not the last decision: each restart at the cap then waits with the same one.
             var decision = CrashLoopBackoff.Decide(_sim.CrashLoop, c.BackoffKey, _pod.Metadata, c.Name, c.FinishedAt, Now, c.LastBackoff);
-            c.LastBackoff = decision;
+            if (!decision.Start)
+            {
+                c.LastBackoff = decision;
+            }
             if (!decision.Start)
             {
                 MoveToLastState(c);
@@ -225,7 +229,7 @@ internal sealed partial class PodRun
         if (policy != "Always" && present)
         {
             RuleCoverage.Hit("SIM-005", "the image is present");
-            _sim.Record(this, EventCatalog.AlreadyPresent(Profile, Ref(c), image, Now));
+            _sim.RecordAgain(this, c.PresentEvent ??= EventCatalog.AlreadyPresent(Profile, Ref(c), image, Now), Now);
             CreateAndStart(c);
             return;
         }
@@ -319,8 +323,8 @@ internal sealed partial class PodRun
         c.StartedAt = Now;
         c.Ready = false;
         c.Started = c.Kind != ContainerKind.Sidecar;
-        _sim.Record(this, EventCatalog.Created(Profile, Ref(c), Now));
-        _sim.Record(this, EventCatalog.Started(Profile, Ref(c), Now));
+        _sim.RecordAgain(this, c.CreatedEvent ??= EventCatalog.Created(Profile, Ref(c), Now), Now);
+        _sim.RecordAgain(this, c.StartedEvent ??= EventCatalog.Started(Profile, Ref(c), Now), Now);
 
         // PLEG sees the started container at its next relist and syncs the pod: what waited on this start proceeds.
         _sim.At(Now + SimulationTiming.PlegRelist, SyncAction);

@@ -7,7 +7,6 @@ namespace PodConformance.Model.Simulation;
 
 internal sealed partial class PodRun
 {
-    private PublishInputs? _published;
     private PodSpec? _statusSpec;
     private ValueList<string>? _podIps;
 
@@ -28,7 +27,7 @@ internal sealed partial class PodRun
         var initStatuses = _sandboxReady ? Statuses(_init, previous.InitContainerStatuses) : default;
         var regularStatuses = _sandboxReady ? Statuses(_regular, previous.ContainerStatuses) : default;
         bool allStopped = AllStopped();
-        if (_published is { } last && last.Matches(this, initStatuses, regularStatuses, allStopped))
+        if (InputsMatch(initStatuses, regularStatuses, allStopped))
         {
             // Every input of the status below is what the last update read, and it produced CurrentPod: this update
             // would produce an equal pod (the conditions keep their transition times), so no change and no snapshot.
@@ -42,13 +41,8 @@ internal sealed partial class PodRun
             return;
         }
 
-        var status = previous with
-        {
-            InitContainerStatuses = initStatuses,
-            ContainerStatuses = regularStatuses,
-            Conditions = _scheduledCondition is null ? previous.Conditions : Upsert(previous.Conditions, _scheduledCondition),
-        };
-        Pod pod;
+        var conditions = _scheduledCondition is null ? previous.Conditions : Upsert(previous.Conditions, _scheduledCondition);
+        PodStatus status;
         if (_sandboxReady && _node is not null)
         {
             HitPhaseKept(previous.Phase);
@@ -56,26 +50,30 @@ internal sealed partial class PodRun
                 ? previous.Phase!
                 : PodPhaseCalculator.GetPhase(_pod.Spec, initStatuses.AsSpan(), regularStatuses.AsSpan(),
                     podIsTerminal: _deleting && allStopped, podHasInitialized: _initialized, Profile);
-            string hostIp = _node.Addresses.IsEmpty ? "" : _node.Addresses[0];
             var podIps = _podIps ??= PodIPs();
-            status = status with
+            var generated = PodConditionsGenerator.GenerateForStatus(
+                _pod.Spec, conditions, AllStatuses(initStatuses, regularStatuses), phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), Profile, Trunc(Now));
+
+            // One copy of the status with everything this update writes (HostIPs, PodIPs and StartTime stay put).
+            status = previous with
             {
-                HostIP = hostIp,
+                InitContainerStatuses = initStatuses,
+                ContainerStatuses = regularStatuses,
+                Conditions = WithRestartAllCondition(generated, phase),
+                HostIP = _node.Addresses.IsEmpty ? "" : _node.Addresses[0],
                 HostIPs = _node.Addresses,
                 PodIP = podIps.IsEmpty ? "" : podIps[0],
                 PodIPs = podIps,
                 StartTime = _startTime,
                 Phase = phase,
             };
-            pod = _pod with { Status = status };
-            var conditions = PodConditionsGenerator.Generate(pod, phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), Profile, Trunc(Now));
-            pod = pod with { Status = status with { Conditions = WithRestartAllCondition(conditions.Conditions, phase) } };
         }
         else
         {
-            pod = _pod with { Status = status };
+            status = previous with { InitContainerStatuses = initStatuses, ContainerStatuses = regularStatuses, Conditions = conditions };
         }
 
+        var pod = _pod with { Status = status };
         bool changed = pod != CurrentPod;
 
         // An equal pod replaces CurrentPod too (same value, no snapshot), so the next update's previous statuses are the
@@ -86,8 +84,29 @@ internal sealed partial class PodRun
             _sim.Snapshot(SnapshotKind.Modified, pod);
         }
 
-        _published = new PublishInputs(CurrentPod, _pod, initStatuses, regularStatuses, _scheduledCondition, _node, _sandboxReady,
-            _startTime, _initialized, _deleting, allStopped);
+        RememberInputs(initStatuses, regularStatuses, allStopped);
+    }
+
+    /// <summary>
+    /// initContainerStatuses then containerStatuses (PodConditionsGenerator.AllStatuses of the status being written); null
+    /// when both are empty.
+    /// </summary>
+    private static ValueList<ContainerStatus>? AllStatuses(ValueList<ContainerStatus> init, ValueList<ContainerStatus> regular)
+    {
+        if (init.IsEmpty)
+        {
+            return regular.IsEmpty ? null : (ValueList<ContainerStatus>?)regular;
+        }
+
+        if (regular.IsEmpty)
+        {
+            return init;
+        }
+
+        var all = new ContainerStatus[init.Count + regular.Count];
+        init.AsSpan().CopyTo(all);
+        regular.AsSpan().CopyTo(all.AsSpan(init.Count));
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(all);
     }
 
     private static void HitPhaseKept(string? previousPhase)
@@ -99,36 +118,52 @@ internal sealed partial class PodRun
         }
     }
 
-    /// <summary>
-    /// What one status update read. The pod's own fields (spec, metadata, the previous status) are compared by reference:
-    /// anything that replaced them replaced the object, and CurrentPod is what that update left (or an equal older one).
-    /// </summary>
-    private sealed record PublishInputs(
-        Pod Result,
-        Pod Source,
-        ValueList<ContainerStatus> Init,
-        ValueList<ContainerStatus> Regular,
-        PodCondition? Scheduled,
-        Node? Node,
-        bool SandboxReady,
-        DateTimeOffset? StartTime,
-        bool Initialized,
-        bool Deleting,
-        bool AllStopped)
+    // What the last status update read (RememberInputs). The pod's own fields (spec, metadata, the previous status) are
+    // compared by reference: anything that replaced them replaced the object, and CurrentPod is what that update left
+    // (or an equal older one). Fields rather than a record, so a status update allocates nothing to remember them.
+    private bool _inputsKept;
+    private Pod? _inputResult;
+    private Pod? _inputSource;
+    private ValueList<ContainerStatus> _inputInit;
+    private ValueList<ContainerStatus> _inputRegular;
+    private PodCondition? _inputScheduled;
+    private Node? _inputNode;
+    private bool _inputSandboxReady;
+    private DateTimeOffset? _inputStartTime;
+    private bool _inputInitialized;
+    private bool _inputDeleting;
+    private bool _inputAllStopped;
+
+    private void RememberInputs(ValueList<ContainerStatus> init, ValueList<ContainerStatus> regular, bool allStopped)
     {
-        public bool Matches(PodRun run, ValueList<ContainerStatus> init, ValueList<ContainerStatus> regular, bool allStopped) =>
-            ReferenceEquals(Result, run.CurrentPod)
-            && ReferenceEquals(Source, run._pod)
-            && Init.AsImmutableArray() == init.AsImmutableArray()
-            && Regular.AsImmutableArray() == regular.AsImmutableArray()
-            && ReferenceEquals(Scheduled, run._scheduledCondition)
-            && ReferenceEquals(Node, run._node)
-            && SandboxReady == run._sandboxReady
-            && StartTime == run._startTime
-            && Initialized == run._initialized
-            && Deleting == run._deleting
-            && AllStopped == allStopped;
+        _inputsKept = true;
+        _inputResult = CurrentPod;
+        _inputSource = _pod;
+        _inputInit = init;
+        _inputRegular = regular;
+        _inputScheduled = _scheduledCondition;
+        _inputNode = _node;
+        _inputSandboxReady = _sandboxReady;
+        _inputStartTime = _startTime;
+        _inputInitialized = _initialized;
+        _inputDeleting = _deleting;
+        _inputAllStopped = allStopped;
     }
+
+    /// <summary>Whether every input of a status update is what the last update read.</summary>
+    private bool InputsMatch(ValueList<ContainerStatus> init, ValueList<ContainerStatus> regular, bool allStopped) =>
+        _inputsKept
+        && ReferenceEquals(_inputResult, CurrentPod)
+        && ReferenceEquals(_inputSource, _pod)
+        && _inputInit.AsImmutableArray() == init.AsImmutableArray()
+        && _inputRegular.AsImmutableArray() == regular.AsImmutableArray()
+        && ReferenceEquals(_inputScheduled, _scheduledCondition)
+        && ReferenceEquals(_inputNode, _node)
+        && _inputSandboxReady == _sandboxReady
+        && _inputStartTime == _startTime
+        && _inputInitialized == _initialized
+        && _inputDeleting == _deleting
+        && _inputAllStopped == allStopped;
 
     /// <summary>
     /// The sandbox's IPs as the kubelet reports them (sortPodIPs: the first of the node's family, then the first of the
@@ -236,7 +271,7 @@ internal sealed partial class PodRun
         {
             Name = c.Name,
             State = state,
-            LastState = c.LastTermination is { } last ? new ContainerState { Terminated = last } : new ContainerState(),
+            LastState = c.LastTermination is { } last ? LastState(c, last) : NoState,
             Ready = c.Kind == ContainerKind.Init ? c.Succeeded : c.Ready && c.IsRunning,
             RestartCount = c.RestartCount,
             Image = c.Spec.Image,
@@ -244,6 +279,20 @@ internal sealed partial class PodRun
             ContainerID = created ? ContainerId(c) : "",
             Started = c.IsRunning && c.Started,
         };
+    }
+
+    /// <summary>An empty state (no last termination yet), shared: records are immutable.</summary>
+    private static readonly ContainerState NoState = new();
+
+    /// <summary>The last state for the container's last termination, built once per termination.</summary>
+    private static ContainerState LastState(ContainerRuntime c, ContainerStateTerminated last)
+    {
+        if (c.LastState is not { } state || !ReferenceEquals(state.Terminated, last))
+        {
+            c.LastState = state = new ContainerState { Terminated = last };
+        }
+
+        return state;
     }
 
     private static ContainerStateTerminated Terminated(ContainerRuntime c) => new()
@@ -283,17 +332,38 @@ internal sealed partial class PodRun
         return c.ContainerId;
     }
 
-    private static string NewContainerId(ContainerRuntime c) =>
-        "containerd://" + Hex(c.Name + "/" + c.Kind + "/" + c.Starts.ToString(System.Globalization.CultureInfo.InvariantCulture), 64);
-
-    private static string ImageId(string image) => image + "@sha256:" + Hex(image, 64);
-
-    private static string Hex(string text, int length)
+    private static string NewContainerId(ContainerRuntime c)
     {
-        var sb = new System.Text.StringBuilder(length);
+        // The hash reads "name/Kind/starts"; built on the stack, and the ID written once, not through a StringBuilder.
+        string kind = c.Kind switch { ContainerKind.Init => "Init", ContainerKind.Sidecar => "Sidecar", _ => "Regular" };
+        int length = c.Name.Length + kind.Length + 12;
+        Span<char> text = length <= 256 ? stackalloc char[length] : new char[length];
+        c.Name.AsSpan().CopyTo(text);
+        int n = c.Name.Length;
+        text[n++] = '/';
+        kind.AsSpan().CopyTo(text[n..]);
+        n += kind.Length;
+        text[n++] = '/';
+        c.Starts.TryFormat(text[n..], out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return WithHex("containerd://", text[..(n + written)]);
+    }
+
+    private static string ImageId(string image) => WithHex(image + "@sha256:", image);
+
+    /// <summary>
+    /// <paramref name="prefix"/> then 64 hex digits of a repeated FNV-1a hash of <paramref name="text"/>: each round
+    /// hashes the whole text into the running value, mixes in the round number and appends the value as 16 digits.
+    /// </summary>
+    private static string WithHex(string prefix, ReadOnlySpan<char> text)
+    {
+        const int Length = 64;
+        Span<char> result = stackalloc char[128];
+        Span<char> buffer = prefix.Length + Length <= result.Length ? result : new char[prefix.Length + Length];
+        prefix.AsSpan().CopyTo(buffer);
+        int at = prefix.Length;
         ulong h = 14695981039346656037UL;
         int round = 0;
-        while (sb.Length < length)
+        while (at - prefix.Length < Length)
         {
             foreach (char ch in text)
             {
@@ -301,9 +371,10 @@ internal sealed partial class PodRun
             }
 
             h = unchecked(h ^ (ulong)round++);
-            sb.Append(h.ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
+            h.TryFormat(buffer[at..], out int written, "x16", System.Globalization.CultureInfo.InvariantCulture);
+            at += written;
         }
 
-        return sb.ToString(0, length);
+        return new string(buffer[..(prefix.Length + Length)]);
     }
 }

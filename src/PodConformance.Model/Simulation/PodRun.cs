@@ -3,6 +3,7 @@ using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Coverage;
 using PodConformance.Model.Events;
+using PodConformance.Model.Kubelet;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
 
@@ -185,7 +186,11 @@ internal sealed partial class PodRun
             : Without(status.Conditions, remove!);
         CurrentPod = CurrentPod with { Status = status with { Conditions = conditions } };
         _sim.Snapshot(SnapshotKind.Modified, CurrentPod);
-        Publish();
+        if (NeedsReadinessReconcile(CurrentPod))
+        {
+            RuleCoverage.Hit("SIM-015", "the kubelet rewrites Ready");
+            Publish();
+        }
 
         static ValueList<PodCondition> Without(ValueList<PodCondition> conditions, string type)
         {
@@ -199,6 +204,39 @@ internal sealed partial class PodRun
 
             return conditions;
         }
+    }
+
+    /// <summary>
+    /// SIM-015, NeedToReconcilePodReadiness (pkg/kubelet/status/status_manager.go at 0033cb0): a controller's write makes
+    /// the kubelet sync the pod (HandlePodReconcile) only when the pod has readiness gates and its stored Ready differs in
+    /// status or message from what GeneratePodReadyCondition now gives, read as upstream reads it: from the stored
+    /// conditions and the regular containers' statuses only. Any other write the status manager ignores (it compares only
+    /// the conditions the kubelet owns), so the controller's condition stays where the patch put it until the next status update.
+    /// </summary>
+    private static bool NeedsReadinessReconcile(Pod pod)
+    {
+        if (pod.Spec.ReadinessGates.IsEmpty || pod.Status is not { } status)
+        {
+            return false;
+        }
+
+        PodCondition? stored = null;
+        foreach (var c in status.Conditions)
+        {
+            if (string.Equals(c.Type, PodConditionNames.Ready, StringComparison.Ordinal))
+            {
+                stored = c;
+                break;
+            }
+        }
+
+        if (stored is null)
+        {
+            return false;
+        }
+
+        var expected = PodConditionsGenerator.Ready(pod.Spec, status.Conditions, status.ContainerStatuses, status.Phase);
+        return !string.Equals(stored.Status, expected.Status, StringComparison.Ordinal) || !string.Equals(stored.Message, expected.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Graceful deletion: the API sets deletionTimestamp; the kubelet stops everything, then the object goes.</summary>

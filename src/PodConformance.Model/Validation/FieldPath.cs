@@ -10,14 +10,17 @@ namespace PodConformance.Model.Validation;
 /// </summary>
 /// <remarks>
 /// A linked list to the root, and the string is only built when an error is reported (validation runs on hot
-/// property-test paths). A path also keeps the children built from it (a few names, the first indexes), so the
-/// paths validation walks on every call (<c>spec.containers[0].resources</c>…) are built once per process from the
-/// static roots and then reused: validating a pod without errors allocates no path. The caches are bounded, so
-/// names taken from data (annotation keys) cannot grow them past a few entries per node.
+/// property-test paths). A path also keeps the children built from it (its named children, a few map keys, the first
+/// indexes), so the paths validation walks on every call (<c>spec.containers[0].resources</c>…) are built once per
+/// process from the static roots and then reused: validating a pod without errors allocates no path. The caches are
+/// bounded: named children (field names from the code, up to <see cref="MaxCachedNames"/> per node; <c>spec</c> has a
+/// few dozen) and map keys (taken from data, so only <see cref="CachedKeys"/> per node) cannot grow without limit.
 /// </remarks>
 public sealed class FieldPath : IEquatable<FieldPath>
 {
-    private const int CachedNames = 8;
+    private const int FirstCachedNames = 8;
+    private const int MaxCachedNames = 64;
+    private const int CachedKeys = 8;
     private const int CachedIndexes = 32;
 
     private static readonly string[] IndexTexts = BuildIndexTexts();
@@ -26,6 +29,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     private readonly string _name;
     private readonly string? _index;
     private FieldPath?[]? _children;
+    private FieldPath?[]? _keys;
     private FieldPath?[]? _indexes;
 
     private FieldPath(FieldPath? parent, string name, string? index)
@@ -50,13 +54,47 @@ public sealed class FieldPath : IEquatable<FieldPath>
     public FieldPath Child(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Cached(name, null);
+        var cache = _children ?? InitCache(ref _children, FirstCachedNames);
+
+        // Field names are literals, so the cached child is almost always the very same string: one pass by reference
+        // before the pass that compares text (and claims a free slot).
+        for (int i = 0; i < cache.Length; i++)
+        {
+            var cached = Volatile.Read(ref cache[i]);
+            if (cached is null)
+            {
+                break;
+            }
+
+            if (ReferenceEquals(cached._name, name))
+            {
+                return cached;
+            }
+        }
+
+        while (true)
+        {
+            if (Cached(cache, name, null) is { } found)
+            {
+                return found;
+            }
+
+            if (cache.Length >= MaxCachedNames)
+            {
+                return new FieldPath(this, name, null);
+            }
+
+            // Full: a larger copy (a child another thread adds to the old array meanwhile is merely made again later).
+            var larger = new FieldPath?[cache.Length * 2];
+            Array.Copy(cache, larger, cache.Length);
+            var seen = Interlocked.CompareExchange(ref _children, larger, cache);
+            cache = ReferenceEquals(seen, cache) ? larger : seen!;
+        }
     }
 
-    /// <summary>A named child or map key from this node's bounded cache, made and cached when there is room.</summary>
-    private FieldPath Cached(string name, string? key)
+    /// <summary>A named child or map key from this cache, made and cached in a free slot; null when the cache is full.</summary>
+    private FieldPath? Cached(FieldPath?[] cache, string name, string? key)
     {
-        var cache = _children ?? InitCache(ref _children, CachedNames);
         for (int i = 0; i < cache.Length; i++)
         {
             var cached = Volatile.Read(ref cache[i]);
@@ -79,7 +117,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
             }
         }
 
-        return new FieldPath(this, name, key);
+        return null;
     }
 
     private bool Is(string name, string? key) =>
@@ -109,7 +147,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     public FieldPath Key(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Cached("", key);
+        return Cached(_keys ?? InitCache(ref _keys, CachedKeys), "", key) ?? new FieldPath(this, "", key);
     }
 
     public override string ToString()

@@ -38,13 +38,17 @@ public static partial class PodValidator
 
         if (ctx.Version >= HostUsersShortDetailSince)
         {
-            ForEachContainer(spec, (c, path) =>
-            {
-                if (!c.VolumeDevices.IsEmpty)
-                {
-                    ctx.Add(FieldError.Forbidden(path.Child("volumeDevices"), detail));
-                }
-            });
+            ForbidVolumeDevices(ctx, spec, detail);
         }
     }
+
+    /// <summary>Apart from <see cref="ValidateHostUsers"/>, so its closure is allocated only for a pod with hostUsers false.</summary>
+    private static void ForbidVolumeDevices(Context ctx, PodSpec spec, string detail) =>
+        ForEachContainer(spec, (c, path) =>
+        {
+            if (!c.VolumeDevices.IsEmpty)
+            {
+                ctx.Add(FieldError.Forbidden(path.Child("volumeDevices"), detail));
+            }
+        });
 }

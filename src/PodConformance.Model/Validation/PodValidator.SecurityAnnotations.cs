@@ -127,12 +127,16 @@ public static partial class PodValidator
     /// <summary>validateSeccompAnnotationsAndFields then validateAppArmorAnnotationsAndFieldsMatchOnCreate.</summary>
     private static void ValidateSecurityAnnotationsMatchFields(Context ctx, Pod pod)
     {
-        var annotations = pod.Metadata.Annotations;
-        if (annotations.IsEmpty)
+        if (!pod.Metadata.Annotations.IsEmpty)
         {
-            return;
+            MatchSecurityAnnotationsAndFields(ctx, pod);
         }
+    }
 
+    /// <summary>Apart from its caller, so the closures' state is allocated only for a pod with annotations.</summary>
+    private static void MatchSecurityAnnotationsAndFields(Context ctx, Pod pod)
+    {
+        var annotations = pod.Metadata.Annotations;
         var spec = pod.Spec;
         using (ctx.Rule(ValidationRules.SeccompAnnotationsMatchFields))
         {

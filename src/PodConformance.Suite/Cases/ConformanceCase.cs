@@ -33,6 +33,40 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     /// </summary>
     public EnvInputs? Objects { get; init; }
 
+    /// <summary>
+    /// Feature gates the case needs on top of the run's profile (an alpha behaviour such as RestartAllContainers, which
+    /// the default profile leaves off): the runner gives the oracle and the adapter <see cref="ProfileFor"/>, so the
+    /// process protocol's <c>profile.featureGates</c> carries them. Generators only set gates the run's release has and
+    /// its <c>--feature-gates</c> did not turn off. Empty: the run's profile as it is.
+    /// </summary>
+    public ValueMap<bool> Gates { get; init; }
+
+    /// <summary>The run's <paramref name="profile"/> with <see cref="Gates"/> added as overrides.</summary>
+    public Model.Profiles.Profile ProfileFor(Model.Profiles.Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (Gates.IsEmpty)
+        {
+            return profile;
+        }
+
+        var overrides = new List<(string, bool)>(profile.Overrides.Count + Gates.Count);
+        foreach (var (name, on) in profile.Overrides)
+        {
+            if (!Gates.ContainsKey(name))
+            {
+                overrides.Add((name, on));
+            }
+        }
+
+        foreach (var (name, on) in Gates)
+        {
+            overrides.Add((name, on));
+        }
+
+        return profile with { Overrides = ValueMap.Of([.. overrides]) };
+    }
+
     public override string Describe() => "pod " + (Pod.Metadata.Name.Length == 0 ? "<unnamed>" : Pod.Metadata.Name);
 
     /// <summary>

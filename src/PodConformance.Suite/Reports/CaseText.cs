@@ -20,12 +20,16 @@ public static class CaseText
     public static string Render(ConformanceCase testCase) => testCase switch
     {
         QuantityCase q => "quantity: " + Quote(q.Input) + "\n",
-        PodCase p => PodManifestWriter.ToYaml(p.Pod) + (p.Objects is { } o ? EnvObjectsText.Render(p.Pod, o) : "") + (IsEmpty(p.Scenario) ? "" : "---\n" + Scenario(p.Scenario)),
+        PodCase p => Gates(p) + PodManifestWriter.ToYaml(p.Pod) + (p.Objects is { } o ? EnvObjectsText.Render(p.Pod, o) : "") + (IsEmpty(p.Scenario) ? "" : "---\n" + Scenario(p.Scenario)),
         NodePressureCase n => NodeScenarioText.Render(n.Scenario) + string.Concat(n.Pods.Select(pod => "---\n" + PodManifestWriter.ToYaml(pod))),
         _ => testCase.Describe() + "\n",
     };
 
     private static bool IsEmpty(Scenario s) => s == new Scenario();
+
+    /// <summary>The gates the case ran with beyond the run's profile, as a comment (the YAML stays applicable) in <c>--feature-gates</c> form.</summary>
+    private static string Gates(PodCase p) =>
+        p.Gates.IsEmpty ? "" : "# feature gates this case needs: --feature-gates " + string.Join(",", p.Gates.Select(g => g.Key + "=" + (g.Value ? "true" : "false"))) + "\n";
 
     /// <summary>The scenario as YAML (only what differs from the defaults).</summary>
     public static string Scenario(Scenario s)

@@ -49,6 +49,18 @@ public static class NodeScenarioText
             w.Append("systemMemory: ").Append(CaseText.Quote(s.SystemMemory.ToString())).Append('\n');
         }
 
+        AppendFs(w, "nodefs", s.NodeFs);
+        AppendFs(w, "imagefs", s.ImageFs);
+        if (s.DiskLayout != Model.Eviction.DiskLayout.SingleFs)
+        {
+            w.Append("diskLayout: ").Append(DiskLayouts.Name(s.DiskLayout)).Append('\n');
+        }
+
+        if (s.Pids is { } pids)
+        {
+            w.Append("pids: {max: ").Append(Count(pids.Max)).Append(", systemProcesses: ").Append(Count(pids.SystemProcesses)).Append("}\n");
+        }
+
         if (!s.Usage.IsEmpty)
         {
             w.Append("usage:\n");
@@ -83,6 +95,86 @@ public static class NodeScenarioText
             parts.Add("containers: {" + string.Join(", ", s.Containers.Select(kv => CaseText.Quote(kv.Key) + ": " + CaseText.Quote(kv.Value.ToString()))) + "}");
         }
 
+        if (!s.Disk.IsEmpty)
+        {
+            parts.Add("disk: {" + string.Join(", ", s.Disk.Select(kv => CaseText.Quote(kv.Key) + ": {" + string.Join(", ", DiskParts(kv.Value)) + "}")) + "}");
+        }
+
+        if (!s.Volumes.IsEmpty)
+        {
+            parts.Add("volumes: {" + string.Join(", ", s.Volumes.Select(kv => CaseText.Quote(kv.Key) + ": {" + string.Join(", ", VolumeParts(kv.Value)) + "}")) + "}");
+        }
+
+        if (s.Processes is long processes)
+        {
+            parts.Add("processes: " + Count(processes));
+        }
+
         return "{" + string.Join(", ", parts) + "}";
     }
+
+    /// <summary>A filesystem of the episode (nodefs, imagefs), only when it has one.</summary>
+    private static void AppendFs(StringBuilder w, string name, FilesystemCapacity? fs)
+    {
+        if (fs is null)
+        {
+            return;
+        }
+
+        w.Append(name).Append(": {capacity: ").Append(CaseText.Quote(fs.Capacity.ToString()));
+        if (fs.Inodes is long inodes)
+        {
+            w.Append(", inodes: ").Append(Count(inodes));
+        }
+
+        if (!fs.SystemUsed.IsZero)
+        {
+            w.Append(", systemUsed: ").Append(CaseText.Quote(fs.SystemUsed.ToString()));
+        }
+
+        if (fs.SystemInodesUsed != 0)
+        {
+            w.Append(", systemInodesUsed: ").Append(Count(fs.SystemInodesUsed));
+        }
+
+        w.Append("}\n");
+    }
+
+    private static IEnumerable<string> DiskParts(ContainerDiskSample d)
+    {
+        if (d.Rootfs is { } rootfs)
+        {
+            yield return "rootfs: " + CaseText.Quote(rootfs.ToString());
+        }
+
+        if (d.Logs is { } logs)
+        {
+            yield return "logs: " + CaseText.Quote(logs.ToString());
+        }
+
+        if (d.RootfsInodes is long ri)
+        {
+            yield return "rootfsInodes: " + Count(ri);
+        }
+
+        if (d.LogsInodes is long li)
+        {
+            yield return "logsInodes: " + Count(li);
+        }
+    }
+
+    private static IEnumerable<string> VolumeParts(VolumeDiskSample v)
+    {
+        if (v.Used is { } used)
+        {
+            yield return "used: " + CaseText.Quote(used.ToString());
+        }
+
+        if (v.Inodes is long inodes)
+        {
+            yield return "inodes: " + Count(inodes);
+        }
+    }
+
+    private static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -21,7 +21,7 @@ public static partial class Catalog
             Source = "pkg/kubelet/kubelet_pods.go (GeneratePodHostNameAndDomain), pkg/kubelet/util/util.go (GetNodenameForKernel), containerd CRI (HOSTNAME)",
             Needs = Capability.Env,
             Cases = _ => HostnameGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)),
-            Shrink = _ => [],
+            Shrink = c => c is PodCase p ? HostnameShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario)) : [],
             Compare = Verdicts.ByView(HostnameView),
             View = HostnameView,
         };

@@ -27,9 +27,12 @@ public static partial class Catalog
             // Three cases in eleven from the restart-policy generator: every policy with all containers exited 0 or 1 and
             // failed init containers (PHASE-005, PHASE-010), which the shared generator reaches too rarely to be caught
             // at every seed (mutation self-check), and two from the shapes (sidecars, terminating pods: PHASE-007,
-            // PHASE-009); twice the count, so a bent phase rule is caught at every seed.
+            // PHASE-009), one more from terminating pods alone (PHASE-009 well above the floor); twice the count, so a bent
+            // phase rule is caught at every seed.
             Weight = 2,
-            Cases = _ => WithShapes((6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case)),
+            // One more in fourteen (where the release has the gate) restarts all containers on a rule's exit (SIM-016,
+            // PHASE-014/015/020), the case carrying the alpha gates it needs.
+            Cases = profile => WithShapes(WithRestartAll(profile, 1, (6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case), (1, ShapeGen.Terminating()))),
         };
 
         yield return LifecycleProperty(
@@ -38,9 +41,12 @@ public static partial class Catalog
             "spec/conditions.md", "pkg/kubelet/status/generate.go",
             ConditionsView, ConditionFacet) with
         {
-            // One case in six has readiness gates whose conditions steps set and clear (COND-005, SIM-015), one ends in
-            // a terminal phase under every restart policy (COND-003/004 PodCompleted, PodFailed).
-            Cases = _ => WithShapes((3, ScenarioGen.Case), (1, ShapeGen.ReadinessGates()), (1, ScenarioGen.RestartPolicyCase), (1, ShapeGen.Case)),
+            // One case in seven has readiness gates whose conditions steps set and clear (COND-005, SIM-015), one ends in
+            // a terminal phase under every restart policy (COND-003/004 PodCompleted, PodFailed), and, where the release
+            // has the gate, one has a RestartAllContainers rule (COND-009); twice the count, so the terminal-phase reasons
+            // keep their floor beside the restart-all share.
+            Weight = 2,
+            Cases = profile => WithShapes(WithRestartAll(profile, 1, (3, ScenarioGen.Case), (1, ShapeGen.ReadinessGates()), (1, ScenarioGen.RestartPolicyCase), (1, ShapeGen.Case))),
         };
 
         yield return LifecycleProperty(
@@ -89,10 +95,14 @@ public static partial class Catalog
 
             // Most cases from the shapes: crash loops of 15–20 minutes (the 300 s cap) or 9–15 minutes between crashes (the
             // reset), sidecars that restart, terminating pods, images that cannot be pulled for ten minutes, readiness-gate
-            // steps (SIM-012), and pods that end (the restart-policy generator: a terminal phase kept, SIM-009).
+            // steps (SIM-012), pods that end (the restart-policy generator: a terminal phase kept, SIM-009), init containers
+            // that fail before they succeed (SIM-008) and images a Never pull policy cannot get (SIM-005). Twice the count:
+            // at 100 cases these shapes take share from each other and one of the back-off or restart branches falls
+            // below the coverage floor whichever way the weights go.
+            Weight = 2,
             Cases = _ => WithShapes(
                 (5, ScenarioGen.Case), (3, ShapeGen.LongBackoff()), (2, ShapeGen.Sidecars()), (1, ShapeGen.Terminating()), (2, ShapeGen.PullFailures()),
-                (2, ShapeGen.ReadinessGates()), (2, ScenarioGen.RestartPolicyCase)),
+                (2, ShapeGen.ReadinessGates()), (2, ScenarioGen.RestartPolicyCase), (2, ShapeGen.InitRestarts()), (2, ShapeGen.NeverPulled())),
             Compare = (_, e, a) => CompareTiming(e, a, tolerance),
         };
     }
@@ -129,7 +139,11 @@ public static partial class Catalog
     private static FsCheck.Gen<ConformanceCase> WithShapes(params (int Weight, FsCheck.Gen<ScenarioCase> Gen)[] parts) =>
         Gen.Frequency(parts.Select(e => (e.Weight, e.Gen.Select(AsCase))));
 
-    private static ConformanceCase AsCase(ScenarioCase c) => new PodCase(c.Pod, c.Scenario);
+    /// <summary><paramref name="parts"/>, plus <see cref="RestartAllGen.Case"/> at <paramref name="weight"/> where the profile's release lets a case turn its gates on.</summary>
+    private static (int Weight, FsCheck.Gen<ScenarioCase> Gen)[] WithRestartAll(Model.Profiles.Profile profile, int weight, params (int Weight, FsCheck.Gen<ScenarioCase> Gen)[] parts) =>
+        RestartAllGen.Case(profile) is { } restartAll ? [.. parts, (weight, restartAll)] : parts;
+
+    private static ConformanceCase AsCase(ScenarioCase c) => new PodCase(c.Pod, c.Scenario) { Gates = c.Gates };
 
     /// <summary>The first condition type whose status or reason differs (<c>condition Ready</c>), or <c>conditions</c> when none can be named.</summary>
     private static string ConditionFacet(string? expected, string? actual)
@@ -205,7 +219,7 @@ public static partial class Catalog
     }
 
     private static IEnumerable<ConformanceCase> ShrinkScenario(ConformanceCase c) =>
-        c is PodCase p ? ScenarioShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario)) : [];
+        c is PodCase p ? ScenarioShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario) { Gates = p.Gates }) : [];
 
     private static IReadOnlyList<string> Project(Observation o, Func<StatusSample, string> line)
     {

@@ -194,7 +194,7 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         {
             try
             {
-                actual = adapter.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+                actual = adapter.RunAsync(testCase, ProfileFor(testCase), ct).AsTask().GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -217,7 +217,10 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         return new CaseCheck(expected, actual, property.Compare(testCase, expected, actual), null);
     }
 
-    private Observation Oracle(ConformanceCase testCase, CancellationToken ct) => model.RunAsync(testCase, profile, ct).AsTask().GetAwaiter().GetResult();
+    private Observation Oracle(ConformanceCase testCase, CancellationToken ct) => model.RunAsync(testCase, ProfileFor(testCase), ct).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The profile one case runs under: the run's, plus the gates the case needs (<see cref="PodCase.Gates"/>).</summary>
+    private Profile ProfileFor(ConformanceCase testCase) => testCase is PodCase p ? p.ProfileFor(profile) : profile;
 
     /// <summary>The oracle's run with its rule hits recorded (on this thread; the adapter runs outside the scope).</summary>
     private Observation RecordedOracle(ConformanceCase testCase, RuleHits hits, CancellationToken ct)

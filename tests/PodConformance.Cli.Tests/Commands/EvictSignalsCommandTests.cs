@@ -102,6 +102,11 @@ public class EvictSignalsCommandTests
         Assert.Equal("", r.Error);
         Assert.StartsWith("Node node-1: memory capacity 8Gi, allocatable 8Gi; singleFs nodefs 10Gi (1000000 inodes); hard thresholds ", r.Out, StringComparison.Ordinal);
 
+        // The default thresholds as the kubelet's flag writes them, not float32's 15.000001%.
+        Assert.Contains("imagefs.available<15%", r.Out, StringComparison.Ordinal);
+        Assert.Contains("nodefs.inodesFree<5%", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("00001%", r.Out.Split('\n')[0], StringComparison.Ordinal);
+
         // One filesystem: imagefs is the node filesystem, so imagefs.available<15% fires before nodefs.available<10%.
         Assert.Contains("Cycle 30s: imagefs.available available 948Mi < threshold 1610612800; imagefs.inodesFree available 39k < threshold 50000; "
             + "nodefs.available available 948Mi < threshold 1073741840; nodefs.inodesFree available 39k < threshold 50000 → reclaim ephemeral-storage\n", r.Out, StringComparison.Ordinal);

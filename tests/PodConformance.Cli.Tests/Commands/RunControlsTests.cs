@@ -21,7 +21,7 @@ public class RunControlsTests
         string[] lines = r.Out.TrimEnd('\n').Split('\n');
         Assert.Matches("^PROPERTY +CASES +SPEC +TITLE$", lines[0]);
         Assert.Matches("^P-QTY-PARSE +1500 +spec/quantity.md +Quantity texts", lines[1]); // weight 5: 100 × 5 × 3
-        Assert.Matches("^P-EVICT-ORDER +300 +spec/eviction.md ", lines[2]); // slow, a tenth of the count, at weight 10
+        Assert.Matches("^P-EVICT-ORDER +600 +spec/eviction.md ", lines[2]); // slow, a tenth of the count, at weight 20
         Assert.Equal(3, lines.Length);
         Assert.DoesNotContain("properties:", r.Out, StringComparison.Ordinal);
         Assert.Equal("", r.Error);

@@ -93,4 +93,29 @@ public class ThresholdTests
         Assert.True(ThresholdEvaluation.IsMet(pct, SignalObservation.Bytes(99, 1000)));
         Assert.False(ThresholdEvaluation.IsMet(pct, SignalObservation.Bytes(100, 1000)));
     }
+
+    /// <summary>A percentage prints as the flag text that parses back to the same float32 fraction (EVICT-010), shortest first.</summary>
+    [Theory]
+    [InlineData("15%")]
+    [InlineData("10%")]
+    [InlineData("5%")]
+    [InlineData("10.5%")]
+    [InlineData("7.3%")]
+    [InlineData("0.1%")]
+    [InlineData("33.33%")]
+    [InlineData("100%")]
+    public void A_percentage_prints_as_its_flag_text(string text)
+    {
+        Assert.True(ThresholdParser.TryParsePercentage(text, out float fraction, out _));
+        Assert.Equal(text, ThresholdValue.OfPercentage(fraction).ToString());
+    }
+
+    [Fact]
+    public void The_default_thresholds_print_as_the_kubelet_writes_them()
+    {
+        var printed = DefaultThresholds.Linux(Profile.Default, enforcePodsAllocatable: false).Select(t => t.ToString()).ToList();
+        Assert.Contains("imagefs.available<15%", printed);
+        Assert.Contains("nodefs.available<10%", printed);
+        Assert.Contains("nodefs.inodesFree<5%", printed);
+    }
 }

@@ -68,6 +68,22 @@ public class ReadinessGateStepTests
         Assert.Equal("True", at30[1].Pod.Status!.Conditions.Single(c => c.Type == "Ready").Status);
     }
 
+    /// <summary>
+    /// NeedToReconcilePodReadiness (pkg/kubelet/status/status_manager.go at 0033cb0a31e95198abfb1be70ce5befdf4e7eec1): a
+    /// controller's write that leaves Ready as it is makes no kubelet sync, so only the controller's patch is written and
+    /// its condition stays last, where the patch put it.
+    /// </summary>
+    [Fact]
+    public void A_step_that_leaves_Ready_as_it_is_is_not_rewritten_by_the_kubelet()
+    {
+        var step = new ScenarioStep { At = TimeSpan.FromSeconds(30), Pod = "test-pod", SetCondition = new StepCondition("example.com/audited", "True") };
+        var r = Run(Gated(), new Scenario { Steps = ValueList.Of(step) }, untilSeconds: 60);
+        var at30 = r.For("test-pod").Where(s => s.Time == r.Start + TimeSpan.FromSeconds(30)).ToList();
+        var written = Assert.Single(at30);
+        Assert.Equal("example.com/audited", written.Pod.Status!.Conditions.Last().Type);
+        Assert.Equal("False", written.Pod.Status.Conditions.Single(c => c.Type == "Ready").Status);
+    }
+
     [Fact]
     public void A_gate_set_before_the_containers_are_ready_leaves_Ready_to_ContainersReady()
     {

@@ -2,21 +2,29 @@ using System.Globalization;
 using PodConformance.Generators;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Cases;
+using PodConformance.Suite.Reports;
 using PodConformance.Suite.Rules;
 using PodConformance.Suite.Running;
 
 namespace PodConformance.Suite.Tests.Mutation;
 
-/// <summary>How large a case is: what <see cref="MutationSummary"/> reports of a shrunk counterexample.</summary>
-internal sealed record CaseSize(int Pods, int Containers, int Size, string Text)
+/// <summary>
+/// How large a case is: what <see cref="MutationSummary"/> reports of a shrunk counterexample. <see cref="Lines"/> counts the
+/// lines of the case as every report prints it (<see cref="CaseText.Render"/>: the pod's YAML, the objects env reads, the
+/// scenario), the reader's measure; <see cref="Size"/> is the shrinker's (<see cref="PodSize"/>, or a quantity's length).
+/// </summary>
+internal sealed record CaseSize(int Pods, int Containers, int Size, string Text, int Lines = 0)
 {
     public static CaseSize Of(ConformanceCase c) => c switch
     {
-        QuantityCase q => new(0, 0, q.Input.Length, "`" + q.Input + "`"),
-        PodCase p => Pod([p.Pod]),
-        NodePressureCase n => Pod(n.Pods),
+        QuantityCase q => new(0, 0, q.Input.Length, "`" + q.Input + "`", LinesOf(c)),
+        PodCase p => Pod([p.Pod]) with { Lines = LinesOf(c) },
+        NodePressureCase n => Pod(n.Pods) with { Lines = LinesOf(c) },
         _ => new(0, 0, 0, c.GetType().Name),
     };
+
+    /// <summary>The lines of <see cref="CaseText.Render"/>: what a reader of the failure has to take in.</summary>
+    public static int LinesOf(ConformanceCase c) => CaseText.Render(c).Count(ch => ch == '\n');
 
     private static CaseSize Pod(IReadOnlyList<Model.Api.Pod> pods)
     {

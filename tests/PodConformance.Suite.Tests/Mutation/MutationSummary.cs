@@ -24,14 +24,22 @@ internal static class MutationSummary
           .Append("run stops at the first failure. *Killed by* is the\n")
           .Append("failing property at the default seed; *Cases* the median (and largest) case count to the kill over the seeds (the index of the\n")
           .Append("first failing case plus one, so 1 means the first case caught it); *Shrunk* the counterexample the default seed shrank to\n")
-          .Append("(a quantity's text, or the containers left) and *Size* its `PodSize` (median over the seeds), against the original's.\n")
+          .Append("(a quantity's text, or the containers left) and *Size* its `PodSize` (median over the seeds), against the original's;\n")
+          .Append("*Lines* how many lines the counterexample takes as every report prints it (the pod's YAML, the objects env reads, the\n")
+          .Append("scenario: `CaseText`), median over the seeds and the largest, against the original's median. `ReadableCounterexampleTests`\n")
+          .Append("holds every kill at every seed to ").Append(ReadableBound.MaxLines.ToString(CultureInfo.InvariantCulture))
+          .Append(" lines (one screen; ").Append(ReadableBound.LinesPerExtraPod.ToString(CultureInfo.InvariantCulture))
+          .Append(" more for each further pod of an eviction episode) and a shrunk quantity to ")
+          .Append(ReadableBound.MaxQuantityLength.ToString(CultureInfo.InvariantCulture)).Append(" characters, and checks at the default seed\n")
+          .Append("that nothing left in the counterexample (a container, env entry, port, mount, resource, volume, label, gate, toleration,\n")
+          .Append("selector, affinity, step, script, node, taint, object, pod) can be struck out with the mutant still caught the same way.\n")
           .Append("Through the process protocol (`dotnet PodConformance.Suite.Tests.dll serve-mutant <id>`) every mutant is killed the same way\n")
           .Append("at the default seed: same property, same case (`MutationProtocolTests`).\n\n")
           .Append("*How*: **stage** — a stage of the real pipeline is swapped, or a real rule function runs on a bent input, and the\n")
           .Append("stages after it run for real; **decorator** — the observation is post-processed, because the rule lives where the\n")
           .Append("pipeline has no seam (inside `Quantity`'s parser and printer, inside the simulator's back-off trackers).\n\n")
-          .Append("| Mutant | Area | Rule | Bent | How | Killed by | Seeds | Cases | Shrunk | Size |\n")
-          .Append("|---|---|---|---|---|---|---:|---:|---|---:|\n");
+          .Append("| Mutant | Area | Rule | Bent | How | Killed by | Seeds | Cases | Shrunk | Size | Lines |\n")
+          .Append("|---|---|---|---|---|---|---:|---:|---|---:|---:|\n");
         foreach (var run in list)
         {
             var m = run.Mutant;
@@ -40,10 +48,11 @@ internal static class MutationSummary
             string cases = kills.Count == 0 ? "—" : Median(kills.Select(k => k.Cases)) + " (" + kills.Max(k => k.Cases).ToString(CultureInfo.InvariantCulture) + ")";
             string shrunk = run.AtDefaultSeed is { } k1 ? k1.Shrunk.Text : "—";
             string size = kills.Count == 0 ? "—" : Median(kills.Select(k => k.Shrunk.Size)) + " / " + Median(kills.Select(k => k.Original.Size));
+            string lines = kills.Count == 0 ? "—" : Median(kills.Select(k => k.Shrunk.Lines)) + " (" + kills.Max(k => k.Shrunk.Lines).ToString(CultureInfo.InvariantCulture) + ") / " + Median(kills.Select(k => k.Original.Lines));
             sb.Append("| `").Append(m.Id).Append("` | ").Append(m.Area).Append(" | ").Append(m.Rule).Append(" | ").Append(Escape(m.Bend))
               .Append(" | ").Append(m.Injection == Injection.Stage ? "stage" : "decorator").Append(" | ").Append(caughtBy)
               .Append(" | ").Append(kills.Count.ToString(CultureInfo.InvariantCulture)).Append('/').Append(run.BySeed.Count.ToString(CultureInfo.InvariantCulture))
-              .Append(" | ").Append(cases).Append(" | ").Append(Escape(shrunk)).Append(" | ").Append(size).Append(" |\n");
+              .Append(" | ").Append(cases).Append(" | ").Append(Escape(shrunk)).Append(" | ").Append(size).Append(" | ").Append(lines).Append(" |\n");
         }
 
         int caught = list.Count(r => r.Caught);
@@ -51,7 +60,10 @@ internal static class MutationSummary
         sb.Append('\n').Append(caught.ToString(CultureInfo.InvariantCulture)).Append(" of ").Append(list.Count.ToString(CultureInfo.InvariantCulture))
           .Append(" mutants killed at every seed; over all kills the median case count is ").Append(allKills.Count == 0 ? "—" : Median(allKills.Select(k => k.Cases)))
           .Append(" and the median shrunk size ").Append(allKills.Count == 0 ? "—" : Median(allKills.Select(k => k.Shrunk.Size)))
-          .Append(" (").Append(allKills.Count == 0 ? "—" : Median(allKills.Select(k => k.Original.Size))).Append(" before shrinking).\n");
+          .Append(" (").Append(allKills.Count == 0 ? "—" : Median(allKills.Select(k => k.Original.Size))).Append(" before shrinking); a shrunk counterexample\n")
+          .Append("prints in ").Append(allKills.Count == 0 ? "—" : Median(allKills.Select(k => k.Shrunk.Lines))).Append(" lines at the median and ")
+          .Append(allKills.Count == 0 ? "—" : allKills.Max(k => k.Shrunk.Lines).ToString(CultureInfo.InvariantCulture)).Append(" at most (")
+          .Append(allKills.Count == 0 ? "—" : Median(allKills.Select(k => k.Original.Lines))).Append(" before shrinking).\n");
 
         var gaps = list.Where(r => !r.Caught).ToList();
         sb.Append("\n## Known gaps\n\n");
@@ -86,6 +98,13 @@ internal static class MutationSummary
           regular init containers exit 1 one time in three, and `P-LIFE-PHASE` draws one case in four from it, at twice
           the count. `downward-namespace-is-name` survived one seed in ten (one Downward API path among many):
           `P-ENV-RESOLVE` runs five times the count instead of three.
+        - Readable shrinking measured on every mutant (issue 10 item 5; before, only the five shape mutants were): the
+          hostname mutants were not shrunk at all (P-ENV-HOSTNAME had no shrinker: 70-character names, both env entries,
+          the runtime's IPs, 20–30 lines), the scheduling mutants kept env entries, ports, volumes, labels and an unneeded
+          node affinity (up to 65 lines), and the config mutants kept a ConfigMap no container reads. `HostnameShrinker`
+          now shortens the naming fields, `SchedulingShrinker` goes on with what `ScenarioShrinker` removes from any
+          lifecycle case, and `ScenarioShrinker` leaves out unread objects and keys. The largest shrunk counterexample is
+          now a three-pod eviction episode; every one-pod counterexample fits in 40 lines.
         - Mutants inside the simulator (backoff) and inside `Quantity`'s printer are decorators: the model has no seam
           there. A seam (a backoff policy passed to `PodSimulator.Run`, a formatter hook) would let them bend the rule
           itself and let its effects flow on (a non-doubling backoff would also restart more often).

@@ -1,0 +1,48 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Simulation;
+using PodConformance.Model.Tests.Support;
+
+namespace PodConformance.Model.Tests.Simulation;
+
+/// <summary>
+/// Issue 12's simulated crash-loop hour (the benchmark's scenario: a container exiting 1 after 5 s, restarted with
+/// crash-loop backoff) with nothing recorded: allocation ceilings about 25% above what it allocated when they were set,
+/// so a change that makes the simulator allocate again per status update fails here. The ceiling at 10 hours bounds
+/// the growth with virtual time, not only the pod's creation. Measured when set: 1 h 109,528 B, 10 h 544,552 B (about
+/// 61 KB to create and start the pod, then 48 KB per virtual hour).
+/// </summary>
+public class CrashLoopAllocationTests
+{
+    [Theory]
+    [InlineData(1, CeilingOneHour)]
+    [InlineData(10, CeilingTenHours)]
+    public void A_crash_looping_pod_allocates_within_its_ceiling(int hours, long ceiling)
+    {
+        var (pod, scenario) = CrashLoop(hours);
+        long bytes = AllocationBudget.PerCall(() => PodSimulator.Run([pod], scenario, Profile.Default, SimulationRecord.None), 3, hours == 1 ? 20 : 3);
+        Assert.True(bytes <= ceiling, hours + " h allocated " + bytes + " B per run");
+    }
+
+    private const long CeilingOneHour = 137_000;
+    private const long CeilingTenHours = 680_000;
+
+    private static (Pod Pod, Scenario Scenario) CrashLoop(int hours)
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "crasher" },
+            Spec = new PodSpec { Containers = [new Container { Name = "app", Image = "nginx:1.25" }] },
+        };
+        var scenario = new Scenario
+        {
+            Until = TimeSpan.FromHours(hours),
+            Pods = ValueMap.Of(("crasher", new PodScript
+            {
+                Containers = ValueMap.Of(("app", new ContainerScript(ValueList.Of(new ContainerRun { ExitCode = 1, After = TimeSpan.FromSeconds(5) })))),
+            })),
+        };
+        return (pod, scenario);
+    }
+}
