@@ -89,18 +89,30 @@ public static class PlacementGen
     ];
 
     /// <summary>
-    /// The matchLabelKeys of generated terms and constraints: a key no generated pod carries as a label, so the create
-    /// strategy merges nothing (DEF-301/302). Merging is not idempotent, and the mutation self-check's pipeline runs the
-    /// create strategy twice (its defaulting stage is PodDefaulter.Apply); keys that are pod labels wait for that fix.
+    /// The matchLabelKey of generated terms and constraints when the pod has neither <c>tier</c> nor <c>team</c> as a
+    /// label: a key no generated pod carries, so the create strategy merges nothing for it.
     /// </summary>
     private const string BuildKey = "example.com/build";
 
-    /// <summary>Pod affinity terms on labels, with a matchLabelKeys the selector does not name.</summary>
-    private static PodAffinityTerm Term(bool withKeys) => new()
+    /// <summary>
+    /// The matchLabelKey of a generated term or constraint: a label the pod carries where it has one the selectors do not
+    /// name (the terms select on <c>app</c>, the constraints on <c>example.com/spread</c>), so the create strategy merges
+    /// <c>key In [value]</c> into the selector (DEF-301/302) and validation sees the merged selector (VAL-304).
+    /// </summary>
+    private static string MatchKey(ValueMap<string> labels) =>
+        labels.ContainsKey("tier") ? "tier" : labels.ContainsKey("team") ? "team" : BuildKey;
+
+    /// <summary>A mismatchLabelKey for anti-affinity terms: <c>team</c> when the pod has it and it is not the match key.</summary>
+    private static ValueList<string> MismatchKeys(ValueMap<string> labels, string matchKey) =>
+        matchKey != "team" && labels.ContainsKey("team") ? ValueList.Of("team") : ValueList<string>.Empty;
+
+    /// <summary>Pod affinity terms on labels, with matchLabelKeys (and mismatchLabelKeys) the selector does not name.</summary>
+    private static PodAffinityTerm Term(string? matchKey, ValueList<string> mismatchKeys = default) => new()
     {
         LabelSelector = new LabelSelector { MatchExpressions = ValueList.Of(SelectorExpr("app", "In", "cache", "db")) },
         TopologyKey = "kubernetes.io/hostname",
-        MatchLabelKeys = withKeys ? ValueList.Of(BuildKey) : ValueList<string>.Empty,
+        MatchLabelKeys = matchKey is not null ? ValueList.Of(matchKey) : ValueList<string>.Empty,
+        MismatchLabelKeys = mismatchKeys,
     };
 
     private static readonly TopologySpreadConstraint[] SpreadPool =
@@ -144,6 +156,7 @@ public static class PlacementGen
         int dns, bool dnsNone, IList<HostAlias> aliases, bool readiness, bool gates, bool naming, bool preemption, bool claims)
     {
         var spec = pod.Spec;
+        string matchKey = MatchKey(pod.Metadata.Labels);
         Affinity? affinity = null;
         if (nodeAffinity >= 0 || podAffinity != 0)
         {
@@ -151,13 +164,13 @@ public static class PlacementGen
             {
                 NodeAffinity = nodeAffinity >= 0 ? NodeAffinities[nodeAffinity] : null,
                 PodAffinity = podAffinity == 1
-                    ? new PodAffinity { PreferredDuringSchedulingIgnoredDuringExecution = ValueList.Of(new WeightedPodAffinityTerm { Weight = 50, PodAffinityTerm = Term(withKeys: true) }) }
+                    ? new PodAffinity { PreferredDuringSchedulingIgnoredDuringExecution = ValueList.Of(new WeightedPodAffinityTerm { Weight = 50, PodAffinityTerm = Term(matchKey) }) }
                     : null,
                 PodAntiAffinity = podAffinity is 2 or 3
                     ? new PodAntiAffinity
                     {
-                        RequiredDuringSchedulingIgnoredDuringExecution = podAffinity == 2 ? ValueList.Of(Term(withKeys: false) with { Namespaces = ValueList.Of("team-a") }) : ValueList<PodAffinityTerm>.Empty,
-                        PreferredDuringSchedulingIgnoredDuringExecution = podAffinity == 3 ? ValueList.Of(new WeightedPodAffinityTerm { Weight = 100, PodAffinityTerm = Term(withKeys: true) }) : ValueList<WeightedPodAffinityTerm>.Empty,
+                        RequiredDuringSchedulingIgnoredDuringExecution = podAffinity == 2 ? ValueList.Of(Term(null) with { Namespaces = ValueList.Of("team-a") }) : ValueList<PodAffinityTerm>.Empty,
+                        PreferredDuringSchedulingIgnoredDuringExecution = podAffinity == 3 ? ValueList.Of(new WeightedPodAffinityTerm { Weight = 100, PodAffinityTerm = Term(matchKey, MismatchKeys(pod.Metadata.Labels, matchKey)) }) : ValueList<WeightedPodAffinityTerm>.Empty,
                     }
                     : null,
             };
@@ -170,7 +183,7 @@ public static class PlacementGen
             NodeSelector = nodeSelector >= 0 ? NodeSelectors[nodeSelector] : spec.NodeSelector,
             Affinity = affinity ?? spec.Affinity,
             Tolerations = spec.Tolerations.Concat(tolerations).ToValueList(),
-            TopologySpreadConstraints = ValueList.Of(spreads.ToArray()),
+            TopologySpreadConstraints = SpreadsKeyedBy(spreads, matchKey),
             DNSConfig = dns >= 0 ? DnsConfigs[dns] : spec.DNSConfig,
             DnsPolicy = none ? "None" : spec.DnsPolicy,
             HostAliases = ValueList.Of(aliases.ToArray()),
@@ -195,5 +208,18 @@ public static class PlacementGen
         }
 
         return pod with { Spec = spec };
+    }
+
+    /// <summary>The chosen constraints, those with matchLabelKeys keyed by the pod's label (<see cref="MatchKey"/>).</summary>
+    private static ValueList<TopologySpreadConstraint> SpreadsKeyedBy(IList<TopologySpreadConstraint> spreads, string matchKey)
+    {
+        var result = new TopologySpreadConstraint[spreads.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var c = spreads[i];
+            result[i] = c.MatchLabelKeys.IsEmpty ? c : c with { MatchLabelKeys = ValueList.Of(matchKey) };
+        }
+
+        return ValueList.Of(result);
     }
 }

@@ -10,9 +10,10 @@ namespace PodConformance.Generators;
 /// <summary>
 /// One invalid variant per scheduling, DNS, naming and claim rule (VAL-071…076, VAL-300…342), joined to
 /// <see cref="PodMutations.All"/>. Rules an admission plugin pre-empts on a real API server have none: VAL-077
-/// (the RuntimeClass plugin refuses an unknown class first), VAL-078 (the Priority plugin refuses any preemptionPolicy
-/// other than the one it computes), VAL-079 (1.35 only, behind an alpha gate), VAL-341 (the pre-1.31 claim source,
-/// whose DynamicResourceAllocation gate is off by default there).
+/// (the RuntimeClass plugin refuses a class it cannot find before validation, and a name VAL-077 rejects cannot name a
+/// RuntimeClass), VAL-078 (the Priority plugin refuses any preemptionPolicy other than the one it computes). VAL-079
+/// (1.35 only, GenericWorkload) and VAL-341 (the pre-1.31 claim source, DynamicResourceAllocation) have one that
+/// applies only where their gate is on, which no default profile does: a run with <c>--feature-gates</c> uses them.
 /// </summary>
 public static class PlacementMutations
 {
@@ -39,6 +40,7 @@ public static class PlacementMutations
     private static readonly KubernetesVersion HostnameOverrideSince = new(1, 34);
     private static readonly KubernetesVersion DirectClaimSourceSince = new(1, 31);
     private static readonly KubernetesVersion SpreadSelectorMergeSince = new(1, 34);
+    private static readonly KubernetesVersion WorkloadRefRelease = new(1, 35);
 
     public static IReadOnlyList<PodMutation> All { get; } =
     [
@@ -104,6 +106,18 @@ public static class PlacementMutations
             pod => Pick(pod, [("Gt", "x1"), ("Lt", "05"), ("Gt", "")],
                 (p, t) => WithSpec(p, s => s with { Tolerations = ValueList.Of(new Toleration { Key = "example.com/cores", Operator = t.Item1, Value = t.Item2, Effect = "NoSchedule" }) })),
             profile => profile.Version >= ComparisonOperatorsSince),
+        new("comparison-toleration-not-int64", ValidationRules.TolerationComparisonOperators,
+            pod => Pick(pod, [("Lt", "99999999999999999999"), ("Gt", "+5"), ("Lt", "1.5")],
+                (p, t) => WithSpec(p, s => s with { Tolerations = s.Tolerations.Add(new Toleration { Key = "example.com/cores", Operator = t.Item1, Value = t.Item2, Effect = "NoExecute" }) })),
+            profile => profile.Version >= ComparisonOperatorsSince),
+        new("bad-workload-ref", ValidationRules.WorkloadReference,
+            pod => Pick(pod, [new WorkloadReference { Name = "Bad_Name", PodGroup = "workers" }, new WorkloadReference { Name = "job", PodGroup = "" }, new WorkloadReference { Name = "job", PodGroup = "workers", PodGroupReplicaKey = "-0" }],
+                (p, w) => WithSpec(p, s => s with { WorkloadRef = w })),
+            profile => profile.Version == WorkloadRefRelease && profile.IsEnabled(FeatureGateNames.GenericWorkload)),
+        new("bad-claim-source", ValidationRules.PodResourceClaimSources,
+            pod => Pick(pod, [new ClaimSource(), new ClaimSource { ResourceClaimName = "gpu-claim", ResourceClaimTemplateName = "gpu-template" }, new ClaimSource { ResourceClaimTemplateName = "Gpu_Template" }],
+                (p, src) => WithSpec(p, s => s with { ResourceClaims = ValueList.Of(new PodResourceClaim { Name = "gpu", Source = src }) })),
+            profile => profile.Version < DirectClaimSourceSince && profile.IsEnabled(FeatureGateNames.DynamicResourceAllocation)),
         new("bad-topology-spread", ValidationRules.TopologySpread,
             pod => Pick(pod, [Spread with { MaxSkew = 0 }, Spread with { TopologyKey = "" }, Spread with { WhenUnsatisfiable = "Sometimes" }], WithSpread), Always),
         new("bad-min-domains", ValidationRules.MinDomains,

@@ -10,8 +10,9 @@ namespace PodConformance.Generators;
 /// <summary>
 /// One invalid variant per volume rule (VAL-600…643), joined to <see cref="PodMutations.All"/>: the exotic kinds (nfs,
 /// iscsi, cloud disks, csi, image…) appear only here, broken, so no adapter is asked to run one. VAL-631 (podCertificate)
-/// has none: the model reports it as not checked; nor has VAL-630 (clusterTrustBundle): ClusterTrustBundleProjection is
-/// off by default in every release, so the field is dropped before validation.
+/// has none: the model reports it as not checked. VAL-630 (clusterTrustBundle) has one that applies only with
+/// ClusterTrustBundleProjection on, which is off by default in every release (the create strategy drops the projection
+/// otherwise): a run with <c>--feature-gates</c> uses it.
 /// </summary>
 public static class VolumeMutations
 {
@@ -41,6 +42,12 @@ public static class VolumeMutations
 
     private static LocalObjectReference Secret => new() { Name = "storage-secret" };
 
+    /// <summary>Release that added the clusterTrustBundle projection (behind ClusterTrustBundleProjection).</summary>
+    private static readonly KubernetesVersion ClusterTrustBundleSince = new(1, 29);
+
+    private static Volume Projecting(ClusterTrustBundleProjection bundle) =>
+        new() { Projected = new ProjectedVolumeSource { Sources = ValueList.Of(new VolumeProjection { ClusterTrustBundle = bundle }) } };
+
     public static IReadOnlyList<PodMutation> All { get; } =
     [
         new("two-volume-sources", ValidationRules.VolumeSourceOneOf,
@@ -66,6 +73,16 @@ public static class VolumeMutations
                 x => new Volume { ISCSI = new ISCSIVolumeSource { TargetPortal = x.Item1, IQN = x.Item2, Lun = 1, ISCSIInterface = "default" } }), Always),
         new("bad-glusterfs", ValidationRules.GlusterfsSource,
             pod => Broken(pod, "glusterfs", [("", "vol"), ("endpoints", "")], x => new Volume { Glusterfs = new GlusterfsVolumeSource { EndpointsName = x.Item1, Path = x.Item2 } }), Always),
+        new("glusterfs-without-endpoints-and-path", ValidationRules.GlusterfsSource,
+            pod => Broken(pod, "glusterfs", [false, true], ro => new Volume { Glusterfs = new GlusterfsVolumeSource { ReadOnly = ro } }), Always),
+        new("bad-cluster-trust-bundle", ValidationRules.ClusterTrustBundleProjection,
+            pod => Broken(pod, "projected", [
+                    new ClusterTrustBundleProjection { Name = "bundle", SignerName = "example.com/signer", Path = "ca.pem" },
+                    new ClusterTrustBundleProjection { Path = "ca.pem" },
+                    new ClusterTrustBundleProjection { SignerName = "example.com/signer", Path = "" },
+                    new ClusterTrustBundleProjection { Name = "example.com:signer:Bad_Name", Path = "ca.pem" },
+                ], Projecting),
+            profile => profile.Version >= ClusterTrustBundleSince && profile.IsEnabled(FeatureGateNames.ClusterTrustBundleProjection)),
         new("pvc-without-claim-name", ValidationRules.PvcSource,
             pod => Broken(pod, "persistentVolumeClaim", [false, true], ro => new Volume { PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource { ReadOnly = ro } }), Always),
         new("bad-rbd", ValidationRules.RbdSource,

@@ -37,11 +37,18 @@ public sealed class PodGenTests
         Assert.Contains(pods, p => p.Spec.Containers.Any(c => c.Name.Length == 63));
     }
 
+    /// <summary>Each mutation under each release it applies to, and the gated ones under a release with their gate on.</summary>
     public static IEnumerable<object[]> MutationsByProfile() =>
-        from m in PodMutations.All
-        from p in Support.Profiles()
-        where m.AppliesTo(Support.ProfileFor((string)p[0]))
-        select new object[] { m.Name, p[0] };
+        (from m in PodMutations.All
+         from p in Support.Profiles()
+         where m.AppliesTo(Support.ProfileFor((string)p[0]))
+         select new object[] { m.Name, p[0] })
+        .Concat(
+            from m in PodMutations.All
+            from p in Support.GatedProfiles()
+            let gated = Support.ProfileFor((string)p[0])
+            where m.AppliesTo(gated) && !m.AppliesTo(Profile.For(gated.Version))
+            select new object[] { m.Name, p[0] });
 
     [Theory]
     [MemberData(nameof(MutationsByProfile))]
@@ -55,13 +62,21 @@ public sealed class PodGenTests
         Check.One(Seeds.QuickThrowOnFailure(ReplaySeed.Of(3004), 60), property);
     }
 
+    [Fact]
+    public void Every_mutation_applies_to_some_profile_checked_here()
+    {
+        var profiles = Support.Profiles().Concat(Support.GatedProfiles()).Select(p => Support.ProfileFor((string)p[0])).ToList();
+        Assert.Empty(PodMutations.All.Where(m => !profiles.Any(m.AppliesTo)).Select(m => m.Name));
+    }
+
     public static IEnumerable<object[]> Rules() => PodMutations.Rules.Select(r => new object[] { r });
 
     [Theory]
     [MemberData(nameof(Rules))]
     public void InvalidFor_yields_the_rule(string rule)
     {
-        var profile = PodMutations.All.Any(m => m.Rule == rule && m.AppliesTo(Profile.Default)) ? Profile.Default : Profile.For(KubernetesVersion.Oldest);
+        Profile[] candidates = [Profile.Default, Profile.For(KubernetesVersion.Oldest), .. Support.GatedProfiles().Select(p => Support.ProfileFor((string)p[0]))];
+        var profile = candidates.First(p => PodMutations.All.Any(m => m.Rule == rule && m.AppliesTo(p)));
         foreach (var pod in Seeds.Sample(PodGen.InvalidFor(rule, profile), ReplaySeed.Of(3005), 30))
         {
             Assert.Contains(PodGen.Admit(pod, profile).Errors, e => e.Rule == rule);

@@ -1,3 +1,4 @@
+using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Generators.Tests;
@@ -13,10 +14,24 @@ internal static class Support
         [KubernetesVersion.Newest.ToString()],
     ];
 
+    /// <summary>
+    /// Releases with one gate on that is off there by default, for the mutations that apply only then (VAL-079, VAL-341,
+    /// VAL-630): written <c>release+Gate</c>.
+    /// </summary>
+    public static IEnumerable<object[]> GatedProfiles() =>
+    [
+        ["1.35+" + FeatureGateNames.GenericWorkload],
+        ["1.30+" + FeatureGateNames.DynamicResourceAllocation],
+        [KubernetesVersion.Newest + "+" + FeatureGateNames.ClusterTrustBundleProjection],
+    ];
+
+    /// <summary>The profile of <c>1.33</c>, or of <c>1.35+Gate</c> (that release with the gate on).</summary>
     public static Profile ProfileFor(string version)
     {
-        string[] parts = version.TrimStart('v').Split('.');
-        return Profile.For(new KubernetesVersion(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
+        string[] release = version.Split('+');
+        string[] parts = release[0].TrimStart('v').Split('.');
+        var profile = Profile.For(new KubernetesVersion(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
+        return release.Length == 1 ? profile : profile with { Overrides = ValueMap.Of([.. release.Skip(1).Select(g => (g, true))]) };
     }
 
     /// <summary>Repeatedly takes the first shrink that still fails <paramref name="stillFails"/>, as FsCheck does, up to a bound.</summary>

@@ -11,6 +11,43 @@ namespace PodConformance.Model.Admission;
 /// </summary>
 internal static class CreateWarnings
 {
+    /// <summary>
+    /// A create that validation refuses still returns the warnings PrepareForCreate added: applyAppArmorVersionSkew calls
+    /// <c>warning.AddWarning</c> itself (pkg/registry/core/pod/strategy.go), and BeforeCreate returns on a validation error
+    /// before <c>WarningsOnCreate</c> (staging/src/k8s.io/apiserver/pkg/registry/rest/create.go, both at 3e4a7900d755).
+    /// </summary>
+    public static void AddBeforeValidation(Pod submitted, CreateRun run)
+    {
+        if (submitted.Metadata.Annotations.IsEmpty)
+        {
+            return;
+        }
+
+        var podWarnings = PodWarnings.ForCreate(submitted, run.Profile);
+        for (int i = 0; i < podWarnings.Count && podWarnings[i].Rule == PodWarnings.AppArmorAnnotationDeprecated; i++)
+        {
+            // The recorder drops a text it already sent (apiserver endpoints/filters/warning.go): containers sharing a
+            // name, which validation refuses, would otherwise warn twice.
+            if (!Contains(run.Warnings, podWarnings[i].Text))
+            {
+                run.Warnings.Add(podWarnings[i]);
+            }
+        }
+    }
+
+    private static bool Contains(List<PodWarning> warnings, string text)
+    {
+        foreach (var w in warnings)
+        {
+            if (string.Equals(w.Text, text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <param name="submitted">The pod as decoded from the request (what <see cref="PodWarnings.ForCreate"/> reads).</param>
     /// <param name="prepared">The pod after PrepareForCreate (its name is the generated one when generateName was used).</param>
     /// <param name="run">The create the warnings are added to.</param>

@@ -72,6 +72,8 @@ public static class PodCreate
         var validation = stages.Validation is { } validate ? validate(current, profile) : PodValidator.Validate(current, profile);
         if (!validation.IsValid)
         {
+            // WarningsOnCreate does not run, but the warnings PrepareForCreate added are sent with the error.
+            CreateWarnings.AddBeforeValidation(pod, run);
             var rejected = AdmissionRejection.Invalid(current.Metadata.Name, validation);
             run.Steps.Add(new AdmissionStep(AdmissionStage.Validation, "ValidatePodCreate", ValueList<DefaultingChange>.Empty) { Rejection = rejected });
             return run.Result(current, rejected, validation, validated: true);

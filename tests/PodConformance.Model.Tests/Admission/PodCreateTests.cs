@@ -4,6 +4,7 @@ using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
+using PodConformance.Model.Warnings;
 
 namespace PodConformance.Model.Tests.Admission;
 
@@ -253,6 +254,33 @@ public class PodCreateTests
         Assert.Equal("pods \"p\" is forbidden: exceeded quota: q, requested: pods=1, used: pods=0, limited: pods=0", r.Rejection!.Message);
         Assert.True(r.Validated);
         Assert.Equal("ResourceQuota", r.Steps[^1].Name);
+    }
+
+    /// <summary>
+    /// BeforeCreate returns on a validation error before WarningsOnCreate (apiserver rest/create.go at 3e4a7900d755), but
+    /// the AppArmor deprecation warning is added inside PrepareForCreate (applyAppArmorVersionSkew), so it comes with the error.
+    /// </summary>
+    [Fact]
+    public void A_refused_create_keeps_PrepareForCreate_warnings_but_not_WarningsOnCreate()
+    {
+        var pod = P("web.v1") with
+        {
+            Metadata = P("web.v1").Metadata with { Annotations = ValueMap.Of(("container.apparmor.security.beta.kubernetes.io/app", "runtime/default"), ("security.alpha.kubernetes.io/sysctls", "kernel.shm_rmid_forced=1")) },
+            Spec = new PodSpec { Containers = [C(), C("other") with { Image = "" }] },
+        };
+        var r = PodCreate.Run(pod, V(37));
+        Assert.False(r.Accepted);
+        Assert.False(r.Validation.IsValid);
+        Assert.Equal(["metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]: deprecated since v1.30; use the \"appArmorProfile\" field instead"], r.Warnings.Select(w => w.Text));
+
+        // Two containers sharing the name (refused) warn once: the recorder drops a text it already sent.
+        var twice = PodCreate.Run(pod with { Spec = new PodSpec { Containers = [C(), C()] } }, V(37));
+        Assert.False(twice.Accepted);
+        Assert.Single(twice.Warnings);
+
+        var valid = PodCreate.Run(pod with { Spec = new PodSpec { Containers = [C()] } }, V(37));
+        Assert.True(valid.Accepted);
+        Assert.Equal([PodWarnings.AppArmorAnnotationDeprecated, AdmissionRules.NameWarning, PodWarnings.DeprecatedAnnotation], valid.Warnings.Select(w => w.Rule));
     }
 
     [Fact]

@@ -26,8 +26,11 @@ internal sealed record ModelPipeline
     /// <summary>Parse and print one quantity (the printing rules live inside <c>Quantity</c>, no seam).</summary>
     public Func<string, QuantityObservation> Quantity { get; init; } = ModelAdapter.ObserveQuantity;
 
-    /// <summary>Create-time defaulting.</summary>
-    public Func<Pod, Profile, Pod> Default { get; init; } = PodDefaulter.Apply;
+    /// <summary>
+    /// Decode defaulting (SetObjectDefaults_Pod) only, the stage PodCreate lets a caller replace: PodCreate runs the create
+    /// strategy's part itself (PrepareForCreate), so a stage built on PodDefaulter.Apply would run it twice.
+    /// </summary>
+    public Func<Pod, Profile, Pod> Default { get; init; } = PodDefaulter.Decode;
 
     /// <summary>Create-time validation of the defaulted pod.</summary>
     public Func<Pod, Profile, ValidationResult> Validate { get; init; } = PodValidator.Validate;

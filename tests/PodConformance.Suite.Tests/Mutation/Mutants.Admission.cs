@@ -24,7 +24,7 @@ internal static partial class Mutants
         yield return new Mutant(
             "def-no-requests-from-limits", "defaulting", DefaultingRules.RequestsFromLimits, "defaulting does not copy limits to missing requests",
             Injection.Stage,
-            ModelPipeline.Real with { Default = (pod, profile) => KeepRequests(pod, PodDefaulter.Apply(pod, profile)) });
+            ModelPipeline.Real with { Default = (pod, profile) => KeepRequests(pod, PodDefaulter.Decode(pod, profile)) });
 
         yield return new Mutant(
             "val-drops-requests-within-limits", "validation", ValidationRules.RequestsWithinLimits, "validation drops \"requests must be ≤ limits\"",

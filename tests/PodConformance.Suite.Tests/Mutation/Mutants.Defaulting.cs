@@ -59,7 +59,7 @@ internal static partial class Mutants
     /// <summary>The real defaults, then <paramref name="bend"/> on each init and regular container given its input form (matched by position).</summary>
     private static Pod BendDefaults(Pod input, Profile profile, Func<Container, Container, Container> bend)
     {
-        var pod = PodDefaulter.Apply(input, profile);
+        var pod = PodDefaulter.Decode(input, profile);
         return pod with
         {
             Spec = pod.Spec with
@@ -72,7 +72,7 @@ internal static partial class Mutants
 
     private static Pod BendSpec(Pod input, Profile profile, Func<PodSpec, PodSpec, PodSpec> bend)
     {
-        var pod = PodDefaulter.Apply(input, profile);
+        var pod = PodDefaulter.Decode(input, profile);
         return pod with { Spec = bend(input.Spec, pod.Spec) };
     }
 }

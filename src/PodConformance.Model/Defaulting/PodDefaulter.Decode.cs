@@ -1,0 +1,16 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Defaulting;
+
+public static partial class PodDefaulter
+{
+    /// <summary>
+    /// Decode defaulting only (SetObjectDefaults_Pod), without the create strategy's part: the stage
+    /// <see cref="Admission.PodCreate"/> runs before the admission plugins, for callers that replace that stage
+    /// (<see cref="Admission.PodCreateStages.Defaulting"/>). PodCreate runs the create strategy itself, in
+    /// PrepareForCreate; a replacement built on <see cref="Apply(Pod, Profile)"/> would run it twice, and the
+    /// matchLabelKeys merges (DEF-301/302) are not idempotent.
+    /// </summary>
+    public static Pod Decode(Pod pod, Profile profile) => Apply(pod, profile, null, createStrategy: false);
+}
