@@ -25,7 +25,7 @@ public static class EvictionShrinker
         foreach (var pod in c.Pods)
         {
             size += 40 + (pod.Spec.Priority is null ? 0 : 5) + pod.Spec.PriorityClassName.Length + pod.Metadata.Annotations.Count * 5
-                + pod.Spec.Containers.Sum(k => 3L * (k.Resources.Requests.Count + k.Resources.Limits.Count));
+                + pod.Spec.Containers.Sum(k => 3L * (k.Resources.Requests.Count + k.Resources.Limits.Count) + 2L * k.VolumeMounts.Count) + 5L * pod.Spec.Volumes.Count;
         }
 
         foreach (var samples in c.Scenario.Usage.Values)
@@ -105,6 +105,37 @@ public static class EvictionShrinker
             }
 
             var app = pod.Spec.Containers[0];
+
+            // One resource at a time (a memory episode does not need the cpu request), before all of them at once.
+            foreach (string name in app.Resources.Requests.Keys)
+            {
+                yield return c with { Pods = c.Pods.SetItem(i, pod with { Spec = pod.Spec with { Containers = [app with { Resources = app.Resources with { Requests = app.Resources.Requests.Remove(name) } }] } }) };
+            }
+
+            foreach (string name in app.Resources.Limits.Keys)
+            {
+                yield return c with { Pods = c.Pods.SetItem(i, pod with { Spec = pod.Spec with { Containers = [app with { Resources = app.Resources with { Limits = app.Resources.Limits.Remove(name) } }] } }) };
+            }
+
+            // A volume with its mounts and its usage samples (disk episodes measure emptyDir volumes).
+            for (int v = 0; v < pod.Spec.Volumes.Count; v++)
+            {
+                var volume = pod.Spec.Volumes[v];
+                string podName = pod.Metadata.Name;
+                var without = pod with
+                {
+                    Spec = pod.Spec with
+                    {
+                        Volumes = pod.Spec.Volumes.RemoveAt(v),
+                        Containers = pod.Spec.Containers.Select(k => k with { VolumeMounts = k.VolumeMounts.Where(m => m.Name != volume.Name).ToValueList() }).ToValueList(),
+                    },
+                };
+                var usage = s.Usage.TryGetValue(podName, out var samples)
+                    ? s.Usage.SetItem(podName, samples.Select(u => u.Volumes.ContainsKey(volume.Name) ? u with { Volumes = u.Volumes.Remove(volume.Name) } : u).ToValueList())
+                    : s.Usage;
+                yield return new PressureCase(c.Pods.SetItem(i, without), s with { Usage = usage });
+            }
+
             if (!app.Resources.Limits.IsEmpty)
             {
                 yield return c with { Pods = c.Pods.SetItem(i, pod with { Spec = pod.Spec with { Containers = [app with { Resources = app.Resources with { Limits = default } }] } }) };
