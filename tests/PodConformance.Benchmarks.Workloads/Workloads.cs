@@ -82,7 +82,8 @@ public static class Workloads
         return () => PodSimulator.Run([pod], scenario, profile, SimulationRecord.None).Timeline[^1].Pod.Status!.ContainerStatuses[0].RestartCount;
     }
 
-    private static (Pod Pod, Scenario Scenario) CrashLoopCase(int hours)
+    /// <summary>The benchmark crash loop: one container exiting 1 five seconds after each start, for <paramref name="hours"/> of virtual time.</summary>
+    public static (Pod Pod, Scenario Scenario) CrashLoopCase(int hours)
     {
         var pod = new Pod
         {

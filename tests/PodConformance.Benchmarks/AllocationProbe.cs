@@ -18,7 +18,7 @@ internal static class AllocationProbe
 {
     public static void Run()
     {
-        var pod = QosBenchmarks.ThreeContainers();
+        var pod = Workloads.Workloads.ThreeContainers();
         var profile = Profile.Default;
         var defaulted = PodDefaulter.Apply(pod, profile);
         Measure("defaulting", () => PodDefaulter.Apply(pod, profile));

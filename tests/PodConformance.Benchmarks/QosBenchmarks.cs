@@ -17,7 +17,7 @@ namespace PodConformance.Benchmarks;
 [MemoryDiagnoser]
 public class QosBenchmarks
 {
-    private readonly Pod _pod = ThreeContainers();
+    private readonly Pod _pod = Workloads.Workloads.ThreeContainers();
     private readonly Profile _profile = Profile.Default;
 
     [Benchmark]
@@ -32,26 +32,5 @@ public class QosBenchmarks
         var defaulted = PodDefaulter.Apply(_pod, _profile);
         _ = PodValidator.Validate(defaulted, _profile);
         return QosCalculator.GetPodQos(defaulted, _profile);
-    }
-
-    internal static Pod ThreeContainers()
-    {
-        static ValueMap<Quantity> R(string cpu, string memory) => ValueMap.Of(("cpu", Quantity.Parse(cpu)), ("memory", Quantity.Parse(memory)));
-        static Container C(string name, string cpu, string memory) => new()
-        {
-            Name = name,
-            Image = "registry.example.com/" + name + ":1.0",
-            Resources = new ResourceRequirements { Requests = R(cpu, memory), Limits = R(cpu, memory) },
-        };
-
-        return new Pod
-        {
-            Metadata = new ObjectMeta { Name = "bench", Namespace = "default" },
-            Spec = new PodSpec
-            {
-                InitContainers = [C("migrate", "100m", "64Mi"), C("proxy", "50m", "32Mi") with { RestartPolicy = "Always" }],
-                Containers = [C("app", "500m", "256Mi")],
-            },
-        };
     }
 }

@@ -1,3 +1,4 @@
+using PodConformance.Benchmarks.Workloads;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Defaulting;
@@ -21,7 +22,7 @@ public class AdmissionPathAllocationTests
     [Fact]
     public void Defaulting_the_benchmark_pod_allocates_at_most_1400_bytes()
     {
-        var pod = ThreeContainers();
+        var pod = Workloads.ThreeContainers();
         long bytes = AllocationBudget.PerCall(() => PodDefaulter.Apply(pod, Profile.Default), 200, 2000);
         Assert.True(bytes <= 1400, "defaulting allocated " + bytes + " B per call");
     }
@@ -29,7 +30,7 @@ public class AdmissionPathAllocationTests
     [Fact]
     public void Validating_the_defaulted_benchmark_pod_allocates_at_most_160_bytes()
     {
-        var pod = PodDefaulter.Apply(ThreeContainers(), Profile.Default);
+        var pod = PodDefaulter.Apply(Workloads.ThreeContainers(), Profile.Default);
         Assert.Empty(PodValidator.Validate(pod, Profile.Default).Errors);
         long bytes = AllocationBudget.PerCall(() => PodValidator.Validate(pod, Profile.Default), 200, 2000);
         Assert.True(bytes <= 160, "validation allocated " + bytes + " B per call");
@@ -38,7 +39,7 @@ public class AdmissionPathAllocationTests
     [Fact]
     public void Defaulting_validation_and_qos_of_the_benchmark_pod_allocate_at_most_1550_bytes()
     {
-        var pod = ThreeContainers();
+        var pod = Workloads.ThreeContainers();
         long bytes = AllocationBudget.PerCall(
             () =>
             {
@@ -48,27 +49,5 @@ public class AdmissionPathAllocationTests
             200,
             2000);
         Assert.True(bytes <= 1550, "defaulting + validation + QoS allocated " + bytes + " B per call");
-    }
-
-    /// <summary>The benchmark pod: an init container, a sidecar and an app, each with equal requests and limits.</summary>
-    private static Pod ThreeContainers()
-    {
-        static ValueMap<Quantity> R(string cpu, string memory) => ValueMap.Of(("cpu", Quantity.Parse(cpu)), ("memory", Quantity.Parse(memory)));
-        static Container C(string name, string cpu, string memory) => new()
-        {
-            Name = name,
-            Image = "registry.example.com/" + name + ":1.0",
-            Resources = new ResourceRequirements { Requests = R(cpu, memory), Limits = R(cpu, memory) },
-        };
-
-        return new Pod
-        {
-            Metadata = new ObjectMeta { Name = "bench", Namespace = "default" },
-            Spec = new PodSpec
-            {
-                InitContainers = [C("migrate", "100m", "64Mi"), C("proxy", "50m", "32Mi") with { RestartPolicy = "Always" }],
-                Containers = [C("app", "500m", "256Mi")],
-            },
-        };
     }
 }

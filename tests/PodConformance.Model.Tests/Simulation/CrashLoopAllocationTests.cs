@@ -1,3 +1,4 @@
+using PodConformance.Benchmarks.Workloads;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
@@ -20,29 +21,11 @@ public class CrashLoopAllocationTests
     [InlineData(10, CeilingTenHours)]
     public void A_crash_looping_pod_allocates_within_its_ceiling(int hours, long ceiling)
     {
-        var (pod, scenario) = CrashLoop(hours);
+        var (pod, scenario) = Workloads.CrashLoopCase(hours);
         long bytes = AllocationBudget.PerCall(() => PodSimulator.Run([pod], scenario, Profile.Default, SimulationRecord.None), 3, hours == 1 ? 20 : 3);
         Assert.True(bytes <= ceiling, hours + " h allocated " + bytes + " B per run");
     }
 
     private const long CeilingOneHour = 137_000;
     private const long CeilingTenHours = 680_000;
-
-    private static (Pod Pod, Scenario Scenario) CrashLoop(int hours)
-    {
-        var pod = new Pod
-        {
-            Metadata = new ObjectMeta { Name = "crasher" },
-            Spec = new PodSpec { Containers = [new Container { Name = "app", Image = "nginx:1.25" }] },
-        };
-        var scenario = new Scenario
-        {
-            Until = TimeSpan.FromHours(hours),
-            Pods = ValueMap.Of(("crasher", new PodScript
-            {
-                Containers = ValueMap.Of(("app", new ContainerScript(ValueList.Of(new ContainerRun { ExitCode = 1, After = TimeSpan.FromSeconds(5) })))),
-            })),
-        };
-        return (pod, scenario);
-    }
 }
