@@ -24,11 +24,11 @@ public static partial class Catalog
             [.. RuleIds.Of(typeof(PhaseRules)), "SIM-016"], "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
             PhaseView, Verdicts.DefaultFacet) with
         {
-            // Three cases in eleven from the restart-policy generator: every policy with all containers exited 0 or 1 and
-            // failed init containers (PHASE-005, PHASE-010), which the shared generator reaches too rarely to be caught
-            // at every seed (mutation self-check), and two from the shapes (sidecars, terminating pods: PHASE-007,
-            // PHASE-009), one more from terminating pods alone (PHASE-009 well above the floor); twice the count, so a bent
-            // phase rule is caught at every seed.
+            // Of fourteen cases (thirteen before 1.35), four from the restart-policy generator: every policy with all containers
+            // exited 0 or 1 and failed init containers (PHASE-005/006, PHASE-010), which the shared generator reaches too
+            // rarely to be caught at every seed (mutation self-check); two from the shapes (sidecars, terminating pods:
+            // PHASE-007, PHASE-009), one more from terminating pods alone (PHASE-009 well above the floor); twice the count,
+            // so a bent phase rule is caught at every seed.
             Weight = 2,
             // One more in fourteen (where the release has the gate) restarts all containers on a rule's exit (SIM-016,
             // PHASE-014/015/020), the case carrying the alpha gates it needs.
