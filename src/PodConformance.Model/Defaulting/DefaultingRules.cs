@@ -24,9 +24,6 @@ public static class DefaultingRules
     public const string HttpGetDefaults = "DEF-019";
     public const string FileKeyRefOptional = "DEF-020";
 
-    /// <summary>dropContainerStopSignals (create strategy, after the other drops).</summary>
-    public const string DropContainerStopSignals = "DEF-021";
-
     // Security and host settings: DEF-2xx (spec/defaulting.md).
     public const string PodSecurityContext = "DEF-200";
     public const string DropDisabledSecurityFields = "DEF-201";

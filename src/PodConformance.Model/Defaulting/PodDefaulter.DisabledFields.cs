@@ -18,8 +18,7 @@ public static partial class PodDefaulter
     {
         spec = DropDisabledSecurityFields(spec, profile, log);
         spec = DropDisabledSchedulingFields(spec, profile, log);
-        spec = DropDisabledVolumeFields(spec, profile, log);
-        return DropContainerStopSignals(spec, profile, log);
+        return DropDisabledVolumeFields(spec, profile, log);
     }
 
     /// <summary>A gate that exists in the profile's release and is off (a gate the release lacks drops nothing).</summary>

@@ -5,7 +5,7 @@ namespace PodConformance.Model.Validation;
 /// <summary>
 /// validateStopSignal (spec/validation.md VAL-048; ContainerStopSignals, 1.33+): a container's <c>lifecycle.stopSignal</c>
 /// needs <c>spec.os.name</c>, and must be one of the signals of that OS. With the gate off the create strategy drops the
-/// field first (DEF-021), so the validator never sees it.
+/// field first (ADM-094, Admission/DisabledFields), so a create never gets here with it.
 /// </summary>
 public static partial class PodValidator
 {
