@@ -30,7 +30,7 @@ public static class CheckedFields
         "lifecycle.postStart.exec.command[]", "lifecycle.postStart.httpGet.path", "lifecycle.postStart.httpGet.port", "lifecycle.postStart.httpGet.scheme",
         "lifecycle.postStart.tcpSocket.port", "lifecycle.postStart.sleep.seconds",
         "lifecycle.preStop.exec.command[]", "lifecycle.preStop.httpGet.path", "lifecycle.preStop.httpGet.port", "lifecycle.preStop.httpGet.scheme",
-        "lifecycle.preStop.tcpSocket.port", "lifecycle.preStop.sleep.seconds",
+        "lifecycle.preStop.tcpSocket.port", "lifecycle.preStop.sleep.seconds", "lifecycle.stopSignal",
         "targetContainerName",
 
         // Security area (VAL-200…222).
