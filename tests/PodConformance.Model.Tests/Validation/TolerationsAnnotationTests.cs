@@ -1,3 +1,8 @@
+using System.Text;
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
@@ -155,4 +160,57 @@ public class TolerationsAnnotationTests
         Assert.StartsWith(At + "[1].key: Invalid value: \"a b\": ", errors[0], StringComparison.Ordinal);
         Assert.Equal(At + "[1].effect: Invalid value: \"\": effect must be 'NoExecute' when `tolerationSeconds` is set", errors[1]);
     }
+
+    private static readonly Gen<string> Text =
+        Gen.ArrayOf(Gen.Elements("a", "Z", "0", ".", "/", "-", " ", "\"", "\\", "\n", "\u0001", "é", "\u2028", "<", "😀"))
+            .Select(parts => string.Concat(parts));
+
+    private static readonly Gen<Api.Toleration> Tolerations =
+        from key in Text
+        from op in Text
+        from value in Text
+        from effect in Text
+        from seconds in Gen.Elements<long?>(null, 0, -1, long.MaxValue, long.MinValue, 300)
+        select new Api.Toleration { Key = key, Operator = op, Value = value, Effect = effect, TolerationSeconds = seconds };
+
+    /// <summary>
+    /// What System.Text.Json writes for a toleration list (any escaping, whitespace indentation, Go field names in a drawn
+    /// case, null seconds written or left out) decodes without error to the same tolerations: the scanner accepts all
+    /// of valid JSON and the decoder keeps every value.
+    /// </summary>
+    [Property(Replay = "(1618033988,2718281829)", MaxTest = 300)]
+    public Property Valid_json_of_tolerations_round_trips() =>
+        Prop.ForAll(Arb.From(Gen.ArrayOf(Tolerations).Zip(Gen.Elements(true, false)).Zip(Gen.Elements("key", "KEY", "Key", "kEy"))), t =>
+        {
+            var ((list, indented), keyName) = t;
+            using var stream = new MemoryStream();
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+            {
+                w.WriteStartArray();
+                foreach (var tol in list)
+                {
+                    w.WriteStartObject();
+                    w.WriteString(keyName, tol.Key);
+                    w.WriteString("operator", tol.Operator);
+                    w.WriteString("Value", tol.Value);
+                    w.WriteString("effect", tol.Effect);
+                    if (tol.TolerationSeconds is long sec)
+                    {
+                        w.WriteNumber("tolerationSeconds", sec);
+                    }
+                    else
+                    {
+                        w.WriteNull("tolerationSeconds");
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            string json = Encoding.UTF8.GetString(stream.ToArray());
+            string? error = TolerationsAnnotationJson.Decode(json, out var decoded);
+            return (error is null && decoded is not null && decoded.SequenceEqual(list)).Label(json + " → " + (error ?? "ok"));
+        });
 }
