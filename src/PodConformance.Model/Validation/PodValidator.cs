@@ -47,6 +47,9 @@ public static partial class PodValidator
 
         ValidateSecurityAnnotationsMatchFields(ctx, pod);
 
+        // Declarative validation's enforced errors come after every handwritten one (apiserver rest/validate.go).
+        ValidateEvictionResponders(ctx, pod.Spec.EvictionResponders);
+
         return ctx.Result();
     }
 
