@@ -166,4 +166,7 @@ public static class ValidationRules
     public const string EvictionResponderName = "VAL-701";
     public const string EvictionResponderPriority = "VAL-702";
     public const string EvictionRespondersSchedulingGroup = "VAL-703";
+
+    /// <summary>The 1.36/1.37 fields still reported as not checked, with the search evidence; never stamped.</summary>
+    public const string UncheckedNewFields = "VAL-704";
 }
