@@ -25,6 +25,7 @@ internal static class Support
         [KubernetesVersion.Newest + "+" + FeatureGateNames.ClusterTrustBundleProjection],
         ["1.33+" + FeatureGateNames.ContainerStopSignals],
         ["1.34+" + FeatureGateNames.PodCertificateRequest],
+        ["1.37+" + FeatureGateNames.EvictionRequestAPI + "+" + FeatureGateNames.GenericWorkload],
     ];
 
     /// <summary>The profile of <c>1.33</c>, or of <c>1.35+Gate</c> (that release with the gate on).</summary>
