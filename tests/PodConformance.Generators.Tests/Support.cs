@@ -23,6 +23,7 @@ internal static class Support
         ["1.35+" + FeatureGateNames.GenericWorkload],
         ["1.30+" + FeatureGateNames.DynamicResourceAllocation],
         [KubernetesVersion.Newest + "+" + FeatureGateNames.ClusterTrustBundleProjection],
+        ["1.37+" + FeatureGateNames.EvictionRequestAPI + "+" + FeatureGateNames.GenericWorkload],
     ];
 
     /// <summary>The profile of <c>1.33</c>, or of <c>1.35+Gate</c> (that release with the gate on).</summary>

@@ -160,4 +160,13 @@ public static class ValidationRules
     public const string AppArmorAnnotations = "VAL-220";
     public const string SeccompAnnotationsMatchFields = "VAL-221";
     public const string AppArmorAnnotationsMatchFields = "VAL-222";
+
+    // 1.36/1.37 fields read in session 6 (spec/validation.md "1.36 and 1.37 fields"): VAL-70x.
+    public const string EvictionRespondersList = "VAL-700";
+    public const string EvictionResponderName = "VAL-701";
+    public const string EvictionResponderPriority = "VAL-702";
+    public const string EvictionRespondersSchedulingGroup = "VAL-703";
+
+    /// <summary>The 1.36/1.37 fields still reported as not checked, with the search evidence; never stamped.</summary>
+    public const string UncheckedNewFields = "VAL-704";
 }

@@ -23,7 +23,7 @@ public class ValidationRuleTests
     private static readonly string[] NeverStamped =
     [
         ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead, ValidationRules.BadValueText,
-        ValidationRules.PodCertificateProjection, ValidationRules.UncheckedContainerFields,
+        ValidationRules.PodCertificateProjection, ValidationRules.UncheckedContainerFields, ValidationRules.UncheckedNewFields,
     ];
 
     private static readonly Lazy<HashSet<string>> SpecIds = new(ReadSpecIds);
@@ -256,6 +256,11 @@ public class ValidationRuleTests
             RuntimeClassName = "",
             PreemptionPolicy = "Sometimes",
             WorkloadRef = new WorkloadReference { Name = "W", PodGroup = "g.1" },
+        })),
+        ("eviction responders", p => p.WithSpec(s => s with
+        {
+            SchedulingGroup = new PodSchedulingGroup { PodGroupName = "g" },
+            EvictionResponders = ValueList.Of(new EvictionResponder { Name = "k8s.io/x", Priority = 5 }, new EvictionResponder { Name = "k8s.io/x" }),
         })),
         ("node affinity", p => p.WithSpec(s => s with
         {
