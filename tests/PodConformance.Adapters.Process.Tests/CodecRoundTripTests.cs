@@ -133,6 +133,10 @@ public class CodecRoundTripTests
     [InlineData("""{"type":"observation","id":1,"id":2,"observation":{}}""", "not valid JSON")]
     [InlineData("""{"type":"observatoin","id":1}""", "type: expected \"observation\" or \"error\", got \"observatoin\"")]
     [InlineData("""{"type":"observation","id":1,"observation":{"lifecycle":{"samples":[{"offset":"soon","phase":"Running"}]}}}""", "observation.lifecycle.samples[0].offset: time: invalid duration")]
+    [InlineData("""{"type":"observation","id":1,"observation":{"lifecycle":{"samples":[{"offset":"0s","phase":"Pending"},{"offset":"1s","phase":"Running","containers":[{"name":"a","restartCount":0,"nmae":"b"}]}]}}}""", "observation.lifecycle.samples[1].containers[0].nmae: unknown field")]
+    [InlineData("""{"type":"observation","id":1,"observation":{"lifecycle":{"samples":[{"offset":"0s","phase":"Pending","conditions":["Ready",1]}]}}}""", "observation.lifecycle.samples[0].conditions[1]: expected a string, got the number 1")]
+    [InlineData("""{"type":"observation","id":1,"observation":{"lifecycle":{"events":[{"offset":"0s","type":"Normal","reason":"Pulled"},7]}}}""", "observation.lifecycle.events[1]: expected an object, got the number 7")]
+    [InlineData("""{"type":"observation","id":1,"observation":{"admission":{"accepted":true,"defaults":{"spec.dnsPolicy":false}}}}""", "observation.admission.defaults.spec.dnsPolicy: expected a string, got false")]
     [InlineData("not json", "not valid JSON")]
     [InlineData("[]", "expected an object, got an array")]
     public void Malformed_replies_fail_with_the_path(string line, string expected) =>
@@ -143,6 +147,9 @@ public class CodecRoundTripTests
     {
         var reply = ProtocolMessages.ReadReply("""{"type":"observation","id":3,"x-took":"5ms","observation":{"x-note":1,"oomScore":{"scores":{}}}}""");
         Assert.Equal(new OomScoreObservation(ValueMap<int>.Empty), Assert.IsType<ObservationReply>(reply).Observation.OomScore);
+        var lifecycle = ProtocolMessages.ReadReply("""{"type":"observation","id":4,"observation":{"lifecycle":{"samples":[{"offset":"1s","phase":"Running","x-node":"n1","containers":[{"name":"a","x-pid":7}]}]}}}""");
+        var sample = Assert.Single(Assert.IsType<ObservationReply>(lifecycle).Observation.Lifecycle!.Samples);
+        Assert.Equal("a", Assert.Single(sample.Containers).Name);
     }
 
     [Fact]

@@ -212,9 +212,9 @@ public static class ObservationCodec
         var a = new AdmissionObservation
         {
             Accepted = o.RequiredBool("accepted"),
-            Errors = StrictJson.Strings(o.Optional("errors"), o.Child("errors")),
+            Errors = o.OptionalStrings("errors"),
             QosClass = o.OptionalString("qosClass"),
-            Defaults = StrictJson.StringMap(o.Optional("defaults"), o.Child("defaults")),
+            Defaults = o.OptionalStringMap("defaults"),
         };
         o.RejectUnknown();
         return a;
@@ -278,28 +278,29 @@ public static class ObservationCodec
         w.WriteEndObject();
     }
 
+    // The lifecycle readers take the item's StrictObject, whose path is built only for an error: an observation has
+    // hundreds of samples, containers and events.
     private static LifecycleObservation ReadLifecycle(JsonElement e, string path)
     {
         var o = StrictObject.Of(e, path);
         var l = new LifecycleObservation
         {
             Rejected = o.OptionalBool("rejected"),
-            Samples = StrictJson.List(o.Optional("samples"), o.Child("samples"), ReadSample),
-            Events = StrictJson.List(o.Optional("events"), o.Child("events"), ReadEvent),
+            Samples = o.OptionalObjects("samples", ReadSample),
+            Events = o.OptionalObjects("events", ReadEvent),
         };
         o.RejectUnknown();
         return l;
     }
 
-    private static StatusSample ReadSample(JsonElement e, string path)
+    private static StatusSample ReadSample(StrictObject o)
     {
-        var o = StrictObject.Of(e, path);
         var s = new StatusSample
         {
-            Offset = StrictJson.Duration(o.Required("offset"), o.Child("offset")),
+            Offset = o.RequiredDuration("offset"),
             Phase = o.RequiredString("phase"),
-            Conditions = StrictJson.Strings(o.Optional("conditions"), o.Child("conditions")),
-            Containers = StrictJson.List(o.Optional("containers"), o.Child("containers"), ReadContainer),
+            Conditions = o.OptionalStrings("conditions"),
+            Containers = o.OptionalObjects("containers", ReadContainer),
             Ready = o.OptionalString("ready"),
             Status = o.OptionalString("status"),
             Restarts = o.OptionalString("restarts"),
@@ -309,9 +310,8 @@ public static class ObservationCodec
         return s;
     }
 
-    private static ContainerSample ReadContainer(JsonElement e, string path)
+    private static ContainerSample ReadContainer(StrictObject o)
     {
-        var o = StrictObject.Of(e, path);
         var c = new ContainerSample
         {
             Name = o.RequiredString("name"),
@@ -327,11 +327,10 @@ public static class ObservationCodec
         return c;
     }
 
-    private static EventSample ReadEvent(JsonElement e, string path)
+    private static EventSample ReadEvent(StrictObject o)
     {
-        var o = StrictObject.Of(e, path);
         var ev = new EventSample(
-            StrictJson.Duration(o.Required("offset"), o.Child("offset")),
+            o.RequiredDuration("offset"),
             o.RequiredString("type"),
             o.RequiredString("reason"),
             o.OptionalString("message"));
@@ -361,8 +360,8 @@ public static class ObservationCodec
     {
         var o = StrictObject.Of(e, path);
         var ev = new EvictionObservation(
-            StrictJson.Strings(o.Optional("order"), o.Child("order")),
-            StrictJson.Strings(o.Optional("neverEvicted"), o.Child("neverEvicted")));
+            o.OptionalStrings("order"),
+            o.OptionalStrings("neverEvicted"));
         o.RejectUnknown();
         return ev;
     }

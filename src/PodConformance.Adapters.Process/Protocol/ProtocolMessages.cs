@@ -141,6 +141,13 @@ public static class ProtocolMessages
     /// <summary>An answer to a run request. Strict: unknown fields and types fail (except <c>x-</c> extensions).</summary>
     public static AdapterReply ReadReply(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
+        return FastReplyReader.TryRead(line, out var fast) ? fast! : ReadReplyStrictly(line);
+    }
+
+    /// <summary>The strict reading of a reply, which words every error (the fast reader gives up on anything unusual).</summary>
+    internal static AdapterReply ReadReplyStrictly(string line)
+    {
         using var doc = StrictJson.Parse(line);
         var o = StrictObject.Of(doc.RootElement, "");
         string type = o.RequiredString("type");

@@ -1,0 +1,610 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using PodConformance.Adapters.Process.Protocol;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Time;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Adapters.Process.Codec;
+
+/// <summary>
+/// The common observation reply (every facet but quantity, only known fields, no nulls) read in one pass of
+/// <see cref="Utf8JsonReader"/>, without building a <see cref="JsonDocument"/> and looking each field up in it: a
+/// lifecycle reply is hundreds of objects, and the document, its lookups and the strict checks cost more than the model's
+/// own run (issue 12 item 6). Anything else, valid or not (another facet, an <c>x-</c> extension, a null, a duplicate or
+/// unknown field, a wrong type, bad JSON), makes it give up, and <see cref="ProtocolMessages.ReadReply"/> reads
+/// the line the strict way, which accepts the same values with the same result and words every error: this reader
+/// never decides what is an error.
+/// </summary>
+internal static class FastReplyReader
+{
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
+    /// <summary>Throws on a lone surrogate, as <see cref="JsonDocument.Parse(string, JsonDocumentOptions)"/> does, rather than replacing it.</summary>
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static bool TryRead(string line, out ObservationReply? reply)
+    {
+        reply = null;
+        int max = Utf8.GetMaxByteCount(line.Length);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(max);
+        try
+        {
+            int length = Utf8.GetBytes(line, rented);
+            var r = new Utf8JsonReader(rented.AsSpan(0, length), Options);
+            reply = ReadReply(ref r);
+            if (reply is not null && r.Read())
+            {
+                reply = null; // trailing content: the strict reader words it
+            }
+        }
+        catch (JsonException)
+        {
+            reply = null;
+        }
+        catch (InvalidOperationException)
+        {
+            reply = null;
+        }
+        catch (ArgumentException)
+        {
+            reply = null; // an unencodable string (EncoderFallbackException)
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return reply is not null;
+    }
+
+    private static ObservationReply? ReadReply(ref Utf8JsonReader r)
+    {
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        long id = 0;
+        Observation? observation = null;
+        while (Next(ref r, out int field, ref seen, "type"u8, "id"u8, "observation"u8))
+        {
+            switch (field)
+            {
+                case 0:
+                    if (r.TokenType != JsonTokenType.String || !r.ValueTextEquals("observation"u8))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case 1:
+                    if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out id))
+                    {
+                        return null;
+                    }
+
+                    break;
+                default:
+                    observation = ReadObservation(ref r);
+                    if (observation is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && seen == 0b111 ? new ObservationReply(id, observation!) : null;
+    }
+
+    private static Observation? ReadObservation(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        AdmissionObservation? admission = null;
+        LifecycleObservation? lifecycle = null;
+        EnvObservation? env = null;
+        OomScoreObservation? oomScore = null;
+        EvictionObservation? eviction = null;
+        while (Next(ref r, out int field, ref seen, "admission"u8, "lifecycle"u8, "env"u8, "oomScore"u8, "eviction"u8))
+        {
+            bool ok = field switch
+            {
+                0 => (admission = ReadAdmission(ref r)) is not null,
+                1 => (lifecycle = ReadLifecycle(ref r)) is not null,
+                2 => (env = ReadEnv(ref r)) is not null,
+                3 => (oomScore = ReadOomScore(ref r)) is not null,
+                _ => (eviction = ReadEviction(ref r)) is not null,
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject
+            ? new Observation { Admission = admission, Lifecycle = lifecycle, Env = env, OomScore = oomScore, Eviction = eviction }
+            : null;
+    }
+
+    private static EnvObservation? ReadEnv(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        var containers = ValueMap<ValueMap<string>>.Empty;
+        var errors = ValueMap<string>.Empty;
+        while (Next(ref r, out int field, ref seen, "containers"u8, "errors"u8))
+        {
+            bool ok = field == 0 ? ContainerEnvs(ref r, out containers) : StringMap(ref r, out errors);
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject ? new EnvObservation(containers, errors) : null;
+    }
+
+    private static bool ContainerEnvs(ref Utf8JsonReader r, out ValueMap<ValueMap<string>> map)
+    {
+        map = default;
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var items = new List<(string, ValueMap<string>)>();
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = r.GetString()!;
+            if (!r.Read() || !StringMap(ref r, out var vars))
+            {
+                return false;
+            }
+
+            items.Add((key, vars));
+        }
+
+        if (r.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        map = ValueMap.Of([.. items]);
+        return map.Count == items.Count;
+    }
+
+    private static OomScoreObservation? ReadOomScore(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        var scores = ValueMap<int>.Empty;
+        while (Next(ref r, out _, ref seen, "scores"u8))
+        {
+            if (r.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            var items = new List<(string, int)>();
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                string key = r.GetString()!;
+                if (!r.Read() || !Int32(ref r, out int score))
+                {
+                    return null;
+                }
+
+                items.Add((key, score));
+            }
+
+            if (r.TokenType != JsonTokenType.EndObject)
+            {
+                return null;
+            }
+
+            scores = ValueMap.Of([.. items]);
+            if (scores.Count != items.Count)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && seen == 1 ? new OomScoreObservation(scores) : null;
+    }
+
+    private static EvictionObservation? ReadEviction(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        var order = ValueList<string>.Empty;
+        var neverEvicted = ValueList<string>.Empty;
+        while (Next(ref r, out int field, ref seen, "order"u8, "neverEvicted"u8))
+        {
+            bool ok = field == 0 ? Strings(ref r, out order) : Strings(ref r, out neverEvicted);
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject ? new EvictionObservation(order, neverEvicted) : null;
+    }
+
+    private static AdmissionObservation? ReadAdmission(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        bool accepted = false;
+        var errors = ValueList<string>.Empty;
+        string qos = "";
+        var defaults = ValueMap<string>.Empty;
+        while (Next(ref r, out int field, ref seen, "accepted"u8, "errors"u8, "qosClass"u8, "defaults"u8))
+        {
+            bool ok = field switch
+            {
+                0 => Bool(ref r, out accepted),
+                1 => Strings(ref r, out errors),
+                2 => String(ref r, out qos),
+                _ => StringMap(ref r, out defaults),
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && (seen & 1) != 0
+            ? new AdmissionObservation { Accepted = accepted, Errors = errors, QosClass = qos, Defaults = defaults }
+            : null;
+    }
+
+    private static LifecycleObservation? ReadLifecycle(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        bool rejected = false;
+        var samples = ValueList<StatusSample>.Empty;
+        var events = ValueList<EventSample>.Empty;
+        while (Next(ref r, out int field, ref seen, "rejected"u8, "samples"u8, "events"u8))
+        {
+            bool ok = field switch
+            {
+                0 => Bool(ref r, out rejected),
+                1 => Samples(ref r, out samples),
+                _ => Events(ref r, out events),
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject ? new LifecycleObservation { Rejected = rejected, Samples = samples, Events = events } : null;
+    }
+
+    private static bool Samples(ref Utf8JsonReader r, out ValueList<StatusSample> samples)
+    {
+        samples = default;
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var items = new List<StatusSample>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (ReadSample(ref r) is not { } s)
+            {
+                return false;
+            }
+
+            items.Add(s);
+        }
+
+        samples = new ValueList<StatusSample>(ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
+        return true;
+    }
+
+    private static StatusSample? ReadSample(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        var offset = TimeSpan.Zero;
+        string phase = "", ready = "", status = "", restarts = "";
+        var conditions = ValueList<string>.Empty;
+        var containers = ValueList<ContainerSample>.Empty;
+        bool deleted = false;
+        while (Next(ref r, out int field, ref seen, "offset"u8, "phase"u8, "conditions"u8, "containers"u8, "ready"u8, "status"u8, "restarts"u8, "deleted"u8))
+        {
+            bool ok = field switch
+            {
+                0 => Duration(ref r, out offset),
+                1 => String(ref r, out phase),
+                2 => Strings(ref r, out conditions),
+                3 => Containers(ref r, out containers),
+                4 => String(ref r, out ready),
+                5 => String(ref r, out status),
+                6 => String(ref r, out restarts),
+                _ => Bool(ref r, out deleted),
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && (seen & 0b11) == 0b11
+            ? new StatusSample
+            {
+                Offset = offset,
+                Phase = phase,
+                Conditions = conditions,
+                Containers = containers,
+                Ready = ready,
+                Status = status,
+                Restarts = restarts,
+                Deleted = deleted,
+            }
+            : null;
+    }
+
+    private static bool Containers(ref Utf8JsonReader r, out ValueList<ContainerSample> containers)
+    {
+        containers = default;
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var items = new List<ContainerSample>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (ReadContainer(ref r) is not { } c)
+            {
+                return false;
+            }
+
+            items.Add(c);
+        }
+
+        containers = new ValueList<ContainerSample>(ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
+        return true;
+    }
+
+    private static ContainerSample? ReadContainer(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        string name = "", state = "", reason = "", lastReason = "";
+        int exitCode = 0, restartCount = 0, lastExitCode = 0;
+        bool ready = false;
+        while (Next(ref r, out int field, ref seen, "name"u8, "state"u8, "reason"u8, "exitCode"u8, "restartCount"u8, "ready"u8, "lastReason"u8, "lastExitCode"u8))
+        {
+            bool ok = field switch
+            {
+                0 => String(ref r, out name),
+                1 => String(ref r, out state),
+                2 => String(ref r, out reason),
+                3 => Int32(ref r, out exitCode),
+                4 => Int32(ref r, out restartCount),
+                5 => Bool(ref r, out ready),
+                6 => String(ref r, out lastReason),
+                _ => Int32(ref r, out lastExitCode),
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && (seen & 1) != 0
+            ? new ContainerSample
+            {
+                Name = name,
+                State = state,
+                Reason = reason,
+                ExitCode = (seen & (1 << 3)) != 0 ? exitCode : null,
+                RestartCount = restartCount,
+                Ready = ready,
+                LastReason = lastReason,
+                LastExitCode = (seen & (1 << 7)) != 0 ? lastExitCode : null,
+            }
+            : null;
+    }
+
+    private static bool Events(ref Utf8JsonReader r, out ValueList<EventSample> events)
+    {
+        events = default;
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var items = new List<EventSample>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (ReadEvent(ref r) is not { } e)
+            {
+                return false;
+            }
+
+            items.Add(e);
+        }
+
+        events = new ValueList<EventSample>(ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
+        return true;
+    }
+
+    private static EventSample? ReadEvent(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        var offset = TimeSpan.Zero;
+        string type = "", reason = "", message = "";
+        while (Next(ref r, out int field, ref seen, "offset"u8, "type"u8, "reason"u8, "message"u8))
+        {
+            bool ok = field switch
+            {
+                0 => Duration(ref r, out offset),
+                1 => String(ref r, out type),
+                2 => String(ref r, out reason),
+                _ => String(ref r, out message),
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && (seen & 0b111) == 0b111 ? new EventSample(offset, type, reason, message) : null;
+    }
+
+    /// <summary>
+    /// Moves to the next field's value: true with its index among the names (n0…n7), false at the object's end. An
+    /// unknown or repeated name, or a null value, ends the object too, leaving the reader elsewhere than at its end (the
+    /// callers check <see cref="JsonTokenType.EndObject"/>), so the fast path gives up.
+    /// </summary>
+    private static bool Next(ref Utf8JsonReader r, out int field, ref int seen, ReadOnlySpan<byte> n0, ReadOnlySpan<byte> n1 = default, ReadOnlySpan<byte> n2 = default, ReadOnlySpan<byte> n3 = default, ReadOnlySpan<byte> n4 = default, ReadOnlySpan<byte> n5 = default, ReadOnlySpan<byte> n6 = default, ReadOnlySpan<byte> n7 = default)
+    {
+        field = -1;
+        if (!r.Read() || r.TokenType != JsonTokenType.PropertyName)
+        {
+            return false;
+        }
+
+        if (r.ValueTextEquals(n0)) { field = 0; }
+        else if (!n1.IsEmpty && r.ValueTextEquals(n1)) { field = 1; }
+        else if (!n2.IsEmpty && r.ValueTextEquals(n2)) { field = 2; }
+        else if (!n3.IsEmpty && r.ValueTextEquals(n3)) { field = 3; }
+        else if (!n4.IsEmpty && r.ValueTextEquals(n4)) { field = 4; }
+        else if (!n5.IsEmpty && r.ValueTextEquals(n5)) { field = 5; }
+        else if (!n6.IsEmpty && r.ValueTextEquals(n6)) { field = 6; }
+        else if (!n7.IsEmpty && r.ValueTextEquals(n7)) { field = 7; }
+
+        if (field < 0 || (seen & (1 << field)) != 0 || !r.Read() || r.TokenType == JsonTokenType.Null)
+        {
+            return false;
+        }
+
+        seen |= 1 << field;
+        return true;
+    }
+
+    private static bool String(ref Utf8JsonReader r, out string value)
+    {
+        value = r.TokenType == JsonTokenType.String ? r.GetString()! : "";
+        return r.TokenType == JsonTokenType.String;
+    }
+
+    private static bool Bool(ref Utf8JsonReader r, out bool value)
+    {
+        value = r.TokenType == JsonTokenType.True;
+        return r.TokenType is JsonTokenType.True or JsonTokenType.False;
+    }
+
+    private static bool Int32(ref Utf8JsonReader r, out int value)
+    {
+        value = 0;
+        return r.TokenType == JsonTokenType.Number && r.TryGetInt32(out value);
+    }
+
+    private static bool Duration(ref Utf8JsonReader r, out TimeSpan value)
+    {
+        value = TimeSpan.Zero;
+        return r.TokenType == JsonTokenType.String && GoDuration.TryParse(r.GetString()!, out value, out _);
+    }
+
+    private static bool Strings(ref Utf8JsonReader r, out ValueList<string> values)
+    {
+        values = default;
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var items = new List<string>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType != JsonTokenType.String)
+            {
+                return false;
+            }
+
+            items.Add(r.GetString()!);
+        }
+
+        values = new ValueList<string>(ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
+        return true;
+    }
+
+    private static bool StringMap(ref Utf8JsonReader r, out ValueMap<string> map)
+    {
+        map = default;
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var items = new List<(string, string)>();
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = r.GetString()!;
+            if (!r.Read() || r.TokenType != JsonTokenType.String)
+            {
+                return false;
+            }
+
+            items.Add((key, r.GetString()!));
+        }
+
+        if (r.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        map = ValueMap.Of([.. items]);
+        return map.Count == items.Count; // a repeated key: the strict reader rejects the line
+    }
+}
