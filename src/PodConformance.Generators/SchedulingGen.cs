@@ -145,7 +145,7 @@ public static class SchedulingGen
     /// <summary>
     /// A <see cref="Case"/> whose pod needs a node-declared feature (SCHED-018..020): one regular container gets its own
     /// restartPolicy and a RestartAllContainers rule for an exit code its script never gives, and each node declares one of
-    /// <see cref="Declarations"/> (an empty list most often). The case carries the gates the rule needs
+    /// <see cref="Declarations"/> (a default or an empty list most often). The case carries the gates the rule needs
     /// (<see cref="RestartAllGen.GatesFor"/>); null where the release has none of them.
     /// </summary>
     public static Gen<ScenarioCase>? DeclaredFeaturesCase(Profile profile)
@@ -165,7 +165,7 @@ public static class SchedulingGen
             from index in Gen.Choose(0, c.Pod.Spec.Containers.Count - 1)
             from own in Gen.Elements(ContainerRestartPolicy.Never, ContainerRestartPolicy.OnFailure, ContainerRestartPolicy.Always)
             from declared in GenSequence.Indexed(c.Scenario.Nodes.Count, _ => Gen.Frequency(
-                (2, Gen.Constant(Declarations[0])), (3, Gen.Constant(Declarations[1])), (3, Gen.Constant(Declarations[2])), (1, Gen.Constant(Declarations[3]))))
+                (3, Gen.Constant(Declarations[0])), (3, Gen.Constant(Declarations[1])), (2, Gen.Constant(Declarations[2])), (1, Gen.Constant(Declarations[3]))))
             let spec = c.Pod.Spec
             select new ScenarioCase(
                 c.Pod with { Spec = spec with { Containers = spec.Containers.SetItem(index, spec.Containers[index] with { RestartPolicy = own, RestartPolicyRules = ValueList.Of(rule) }) } },

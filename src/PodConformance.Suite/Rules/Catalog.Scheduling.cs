@@ -23,9 +23,9 @@ public static partial class Catalog
             // Twice the count: a DoNotSchedule spread that decides the placement is rare in SchedulingGen.Case, and the
             // mutation self-check (sched-spread-ignored) survived the default seed at the plain count.
             Weight = 2,
-            // One case in eight needs a node-declared feature (SCHED-018) where the release lets a case turn its gates on.
+            // One case in four needs a node-declared feature (SCHED-018) where the release lets a case turn its gates on.
             Cases = profile => SchedulingGen.DeclaredFeaturesCase(profile) is { } declared
-                ? Gen.Frequency((7, SchedulingGen.Case.Select(AsSchedulingCase)), (1, declared.Select(AsSchedulingCase)))
+                ? Gen.Frequency((3, SchedulingGen.Case.Select(AsSchedulingCase)), (1, declared.Select(AsSchedulingCase)))
                 : SchedulingGen.Case.Select(AsSchedulingCase),
             Shrink = c => c is PodCase p ? SchedulingShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario) { Gates = p.Gates }) : [],
             Compare = SchedulingFacet.Compare,
