@@ -412,6 +412,11 @@ def extract(args):
         gates.append({"name": extra["name"], "owner": "kube", "absentFrom": None, "rows": [
             {"stage": extra["stage"], "default": extra["default"], "locked": False, "source": "secondary",
              "basis": "secondary", "release": vstr(r)} for r in RELEASES if r >= rel]})
+    for corr in src.get("corrections", []):
+        g = next((x for x in gates if x["name"] == corr["name"]), None)
+        if g is None:
+            raise ValueError("correction for a gate no copy lists: " + corr["name"])
+        apply_correction(g, corr)
     gates.sort(key=lambda g: g["name"])
     deps = []
     dep_copies = [c for c in src["copies"] if parsed[c["id"]][1]]
@@ -424,6 +429,7 @@ def extract(args):
         "releases": [vstr(r) for r in RELEASES],
         "sources": [{k: v for k, v in c.items() if k not in ("rel", "file")} for c in src["copies"]],
         "secondaryGates": src.get("secondaryGates", []),
+        "corrections": src.get("corrections", []),
         "apiTags": api,
         "dependencies": deps,
         "dependenciesNote": "defaultKubernetesFeatureGateDependencies / AddDependencies appear between the 1.33 copy (none) and the 1.36 copy; the model applies them from 1.35 (unverified for 1.35).",
@@ -433,6 +439,55 @@ def extract(args):
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         f.write(dump(data))
     print("%d gates, %d dependency entries -> %s" % (len(data["gates"]), len(deps), args.out))
+
+
+# ----------------------------------------------------------------------------------------------- corrections
+
+def apply_correction(gate, corr):
+    """A release's state known from a later record (a CHANGELOG entry) where every copy read predates the change:
+    the rows from corr["release"] on take its stage and default, with basis "secondary" (unverified, PROF-004)."""
+    start = vkey(corr["release"])
+    keep = [r for r in gate["rows"] if vkey(r["release"]) < start]
+    gate["rows"] = keep + [{"stage": corr["stage"], "default": corr["default"], "locked": False, "source": "secondary",
+                            "basis": "secondary", "release": vstr(r)} for r in RELEASES if r >= start]
+
+
+def expand(gate):
+    """The compressed rows of feature-gates.json back to one row per release (up to absentFrom)."""
+    rows = []
+    for r in RELEASES:
+        if gate["absentFrom"] is not None and r >= vkey(gate["absentFrom"]):
+            break
+        cur = None
+        for row in gate["rows"]:
+            if vkey(row["since"]) <= r:
+                cur = row
+        if cur is not None:
+            rows.append({k: cur[k] for k in ("stage", "default", "locked", "source", "basis")} | {"release": vstr(r)})
+    gate["rows"] = rows
+    return gate
+
+
+def correct(args):
+    """Applies sources.json's corrections to the committed data without the copies (extract applies them too)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    src = load_sources(os.path.join(here, "sources.json"))
+    data = load_data(args.data)
+    for corr in src.get("corrections", []):
+        g = next((x for x in data["gates"] if x["name"] == corr["name"]), None)
+        if g is None:
+            raise ValueError("correction for a gate the data does not list: " + corr["name"])
+        apply_correction(expand(g), corr)
+        compress(g)
+    data["corrections"] = src.get("corrections", [])
+    ordered = {}
+    for k, v in data.items():
+        ordered[k] = v
+        if k == "secondaryGates" and "corrections" not in ordered:
+            ordered["corrections"] = data["corrections"]
+    with open(args.data, "w", encoding="utf-8", newline="\n") as f:
+        f.write(dump(ordered))
+    print("%d corrections applied -> %s" % (len(data["corrections"]), args.data))
 
 
 # ----------------------------------------------------------------------------------------------- table
@@ -518,6 +573,12 @@ def selftest(_args):
     assert row_at(foo, (1, 4))["default"] is False  # ... which 1.4 has (1.4 - 1)
     old = parse_copy('var x = map[featuregate.Feature]featuregate.FeatureSpec{\n Foo: {Default: true, PreRelease: featuregate.Beta},\n}', {})[0]
     assert old["Foo"]["rows"][0]["version"] is None and not old["Foo"]["versioned"]
+    g = {"name": "Foo", "absentFrom": None, "rows": [{"since": "1.35", "stage": "Alpha", "default": False, "locked": False,
+                                                       "source": "C136", "basis": "later-record"}]}
+    apply_correction(expand(g), {"name": "Foo", "release": "1.36", "stage": "Beta", "default": True})
+    compress(g)
+    assert [(r["since"], r["stage"], r["default"], r["basis"]) for r in g["rows"]] == [
+        ("1.35", "Alpha", False, "later-record"), ("1.36", "Beta", True, "secondary")], g["rows"]
     print("selftest ok")
 
 
@@ -534,8 +595,10 @@ def main():
     t.add_argument("--names", default=os.path.join(root, "src", "PodConformance.Model", "Profiles", "FeatureGateNames.cs"))
     t.add_argument("--spec", default=os.path.join(root, "spec", "profiles.md"))
     sub.add_parser("selftest")
+    c = sub.add_parser("correct")
+    c.add_argument("--data", default=os.path.join(root, "spec", "gates", "feature-gates.json"))
     args = p.parse_args()
-    {"extract": extract, "table": table, "selftest": selftest}[args.cmd](args)
+    {"extract": extract, "table": table, "selftest": selftest, "correct": correct}[args.cmd](args)
 
 
 if __name__ == "__main__":

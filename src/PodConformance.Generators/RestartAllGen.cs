@@ -11,7 +11,7 @@ namespace PodConformance.Generators;
 /// <summary>
 /// Pods with a RestartAllContainers rule (KEP-5532, 1.35+ alpha) and a script whose exits do or do not match it: the
 /// shape behind SIM-016 (restart the pod in place), PHASE-014/015/020 (phase and statuses while it restarts) and COND-009
-/// (AllContainersRestarting). The rule's gate is off in every release's defaults, so each case carries the gates it needs
+/// (AllContainersRestarting). The rule's gate is off in 1.35's defaults (on from 1.36), so each case carries the gates it needs
 /// (<see cref="ScenarioCase.Gates"/>); valid by construction: the rule's container has its own restartPolicy (VAL-041).
 /// </summary>
 public static class RestartAllGen

@@ -2,6 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Kubelet;
+using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 using PodConformance.Model.Simulation;
 
@@ -135,6 +137,41 @@ public static class SchedulingGen
                 RemoveSchedulingGates = removal == 2 ? ValueList<string>.Empty : ValueList.Of(pod.Spec.SchedulingGates[0].Name),
             }),
         });
+
+    /// <summary>What a node of <see cref="DeclaredFeaturesCase"/> declares: nothing said (its kubelet's discovery), nothing, the feature, another one.</summary>
+    public static IReadOnlyList<ValueList<string>?> Declarations { get; } =
+        [null, ValueList<string>.Empty, ValueList.Of(FeatureGateNames.RestartAllContainersOnContainerExits), ValueList.Of("ExtendWebSocketsToKubelet")];
+
+    /// <summary>
+    /// A <see cref="Case"/> whose pod needs a node-declared feature (SCHED-018..020): one regular container gets its own
+    /// restartPolicy and a RestartAllContainers rule for an exit code its script never gives, and each node declares one of
+    /// <see cref="Declarations"/> (a default or an empty list most often). The case carries the gates the rule needs
+    /// (<see cref="RestartAllGen.GatesFor"/>); null where the release has none of them.
+    /// </summary>
+    public static Gen<ScenarioCase>? DeclaredFeaturesCase(Profile profile)
+    {
+        if (RestartAllGen.GatesFor(profile) is not { } gates)
+        {
+            return null;
+        }
+
+        var rule = new ContainerRestartRule
+        {
+            Action = ContainerRestartPolicy.ActionRestartAllContainers,
+            ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = ContainerRestartPolicy.OperatorIn, Values = [42] },
+        };
+        return
+            from c in Case
+            from index in Gen.Choose(0, c.Pod.Spec.Containers.Count - 1)
+            from own in Gen.Elements(ContainerRestartPolicy.Never, ContainerRestartPolicy.OnFailure, ContainerRestartPolicy.Always)
+            from declared in GenSequence.Indexed(c.Scenario.Nodes.Count, _ => Gen.Frequency(
+                (3, Gen.Constant(Declarations[0])), (3, Gen.Constant(Declarations[1])), (2, Gen.Constant(Declarations[2])), (1, Gen.Constant(Declarations[3]))))
+            let spec = c.Pod.Spec
+            select new ScenarioCase(
+                c.Pod with { Spec = spec with { Containers = spec.Containers.SetItem(index, spec.Containers[index] with { RestartPolicy = own, RestartPolicyRules = ValueList.Of(rule) }) } },
+                c.Scenario with { Nodes = c.Scenario.Nodes.Select((n, i) => n with { DeclaredFeatures = declared[i] }).ToValueList() })
+            { Gates = gates };
+    }
 
     /// <summary>Scheduling cases shrinking toward fewer nodes, taints, labels, selector entries, tolerations and steps.</summary>
     public static Arbitrary<ScenarioCase> CaseArb { get; } = Arb.From(Case, SchedulingShrinker.Shrink);

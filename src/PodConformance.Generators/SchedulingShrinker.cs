@@ -58,7 +58,13 @@ public static class SchedulingShrinker
 
         if (!spec.SchedulingGates.IsEmpty)
         {
-            yield return new ScenarioCase(c.Pod with { Spec = spec with { SchedulingGates = default } }, s with { Steps = default });
+            yield return new ScenarioCase(c.Pod with { Spec = spec with { SchedulingGates = default } }, s with { Steps = default }) { Gates = c.Gates };
+        }
+
+        // One gate of several at a time: a pod that stays gated keeps a mutant of the gates caught with one gate fewer.
+        for (int g = 0; spec.SchedulingGates.Count > 1 && g < spec.SchedulingGates.Count; g++)
+        {
+            yield return c with { Pod = c.Pod with { Spec = spec with { SchedulingGates = spec.SchedulingGates.RemoveAt(g) } } };
         }
 
         if (!spec.Containers.IsEmpty && !spec.Containers[0].Resources.Requests.IsEmpty)

@@ -105,7 +105,8 @@ public class CodecRoundTripTests
             Taints = ValueList.Of(new Taint { Key = "dedicated", Value = "gpu", Effect = "NoSchedule" }),
             Unschedulable = true,
             Conditions = ValueMap.Of(("MemoryPressure", "True")),
-        }),
+            DeclaredFeatures = ValueList.Of("RestartAllContainersOnContainerExits", "UserNamespacesHostNetworkSupport"),
+        }, new Node { Name = "n2", DeclaredFeatures = ValueList<string>.Empty }, new Node { Name = "n3" }),
         Images = new ImageCatalog { PullDuration = TimeSpan.FromMilliseconds(1500), Missing = ValueList.Of("busybox:nope"), Present = ValueList.Of("nginx:1.25") },
         Pods = ValueMap.Of(("web", new PodScript
         {

@@ -70,4 +70,28 @@ public sealed class SchedulingGenTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("1.35")]
+    [InlineData("1.37")]
+    public void Declared_features_cases_need_the_feature_are_admitted_under_their_gates_and_vary_the_nodes(string version)
+    {
+        var profile = Support.ProfileFor(version);
+        var gen = SchedulingGen.DeclaredFeaturesCase(profile);
+        Assert.NotNull(gen);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in Seeds.Sample(gen!, ReplaySeed.Of(6004), 100))
+        {
+            var under = profile with { Overrides = Model.Collections.ValueMap.Of([.. profile.Overrides.Select(kv => (kv.Key, kv.Value)), .. c.Gates.Select(kv => (kv.Key, kv.Value))]) };
+            Assert.True(PodGen.IsAdmitted(c.Pod, under), c.Pod.ToString());
+            Assert.Equal([DeclaredFeatures.RestartAllContainersOnContainerExits], DeclaredFeatures.InferForScheduling(c.Pod.Spec, profile.Version));
+            foreach (var n in c.Scenario.Nodes)
+            {
+                seen.Add(n.DeclaredFeatures is { } d ? "[" + string.Join(",", d) + "]" : "default");
+            }
+        }
+
+        Assert.Equal(SchedulingGen.Declarations.Count, seen.Count);
+        Assert.Null(SchedulingGen.DeclaredFeaturesCase(Support.ProfileFor("1.34")));
+    }
 }

@@ -243,6 +243,11 @@ public static class ScenarioJson
 
         w.WriteEndArray();
         w.WriteBoolean("unschedulable", n.Unschedulable);
+        if (n.DeclaredFeatures is { } declared)
+        {
+            WriteStrings(w, "declaredFeatures", declared);
+        }
+
         w.WriteStartObject("conditions");
         foreach (var (k, v) in n.Conditions)
         {

@@ -38,6 +38,7 @@ internal class StrictFieldReader(string file)
                 case "unschedulable": n = n with { Unschedulable = Bool(value, p) }; break;
                 case "conditions": n = n with { Conditions = Map(value, p, Str) }; break;
                 case "taints": n = n with { Taints = List(value, p, ReadTaint) }; break;
+                case "declaredFeatures": n = n with { DeclaredFeatures = List(value, p, Str) }; break;
                 default: Unknown(value, p); break;
             }
         }

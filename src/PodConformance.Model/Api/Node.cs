@@ -27,6 +27,12 @@ public sealed record Node
     /// <summary>Node conditions by type (MemoryPressure, DiskPressure, PIDPressure, Ready…) → "True"/"False".</summary>
     public ValueMap<string> Conditions { get; init; }
 
+    /// <summary>
+    /// <c>status.declaredFeatures</c> (NodeDeclaredFeatures). Null: not given, and the node declares what its kubelet
+    /// discovers under the run's gates (SCHED-020); an empty list: a kubelet that declares nothing (an older one).
+    /// </summary>
+    public ValueList<string>? DeclaredFeatures { get; init; }
+
     public ValueMap<Quantity> EffectiveAllocatable => Allocatable.IsEmpty ? Capacity : Allocatable;
 }
 

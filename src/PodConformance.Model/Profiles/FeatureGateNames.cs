@@ -10,6 +10,9 @@ public static class FeatureGateNames
     public const string PodLevelResources = nameof(PodLevelResources);
     public const string ContainerRestartRules = nameof(ContainerRestartRules);
     public const string RestartAllContainersOnContainerExits = nameof(RestartAllContainersOnContainerExits);
+
+    /// <summary>The scheduler's NodeDeclaredFeatures filter and the kubelet's status.declaredFeatures (spec/scheduling.md SCHED-018..020).</summary>
+    public const string NodeDeclaredFeatures = nameof(NodeDeclaredFeatures);
     public const string PodReadyToStartContainersCondition = nameof(PodReadyToStartContainersCondition);
     public const string KubeletCrashLoopBackOffMax = nameof(KubeletCrashLoopBackOffMax);
     public const string ReduceDefaultCrashLoopBackOffDecay = nameof(ReduceDefaultCrashLoopBackOffDecay);

@@ -1,4 +1,5 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Resources;
 
@@ -34,6 +35,9 @@ public sealed class SchedulingPod
 
     /// <summary>The cycle's nodes (PodTopologySpread counts over all of them in PreFilter); empty when a plugin is run on one node alone.</summary>
     public IReadOnlyList<NodeInfo> AllNodes { get; set; } = [];
+
+    /// <summary>NodeDeclaredFeatures' PreFilter state (SCHED-019): the features the pod needs, sorted; empty until it runs.</summary>
+    public ValueList<string> RequiredFeatures { get; set; }
 
     /// <summary>PodTopologySpread's PreFilter state for this pod (SCHED-017), set by its PreFilter.</summary>
     public TopologySpreadState? Spread { get; set; }

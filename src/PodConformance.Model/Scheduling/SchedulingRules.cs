@@ -53,4 +53,13 @@ public static class SchedulingRules
 
     /// <summary>PodTopologySpread: DoNotSchedule constraints, missing topology label, skew against the global minimum.</summary>
     public const string TopologySpread = "SCHED-017";
+
+    /// <summary>NodeDeclaredFeatures: a node whose declared features lack one the pod needs is rejected, unresolvable.</summary>
+    public const string DeclaredFeatures = "SCHED-018";
+
+    /// <summary>The features a pod needs at scheduling, inferred from its spec by the release's registry.</summary>
+    public const string FeatureInference = "SCHED-019";
+
+    /// <summary>What a node declares: the scenario's status.declaredFeatures, or what its kubelet discovers under the gates.</summary>
+    public const string KubeletDeclaration = "SCHED-020";
 }

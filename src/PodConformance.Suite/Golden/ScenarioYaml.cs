@@ -161,6 +161,11 @@ public static class ScenarioYaml
             b.Add("unschedulable", true);
         }
 
+        if (n.DeclaredFeatures is { } declared)
+        {
+            b.Add("declaredFeatures", new GoldenList(declared.Select(f => (GoldenNode)new GoldenScalar(f)).ToList()));
+        }
+
         b.Add("conditions", Strings(n.Conditions));
         return b.Build();
     }

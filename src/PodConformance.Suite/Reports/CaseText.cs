@@ -60,6 +60,11 @@ public static class CaseText
                 {
                     w.Append("  unschedulable: true\n");
                 }
+
+                if (n.DeclaredFeatures is { } declared)
+                {
+                    w.Append("  declaredFeatures: [").Append(string.Join(", ", declared.Select(Quote))).Append("]\n");
+                }
             }
         }
 

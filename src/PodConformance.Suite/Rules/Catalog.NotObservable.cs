@@ -10,6 +10,7 @@ public static partial class Catalog
     /// </summary>
     private static Dictionary<string, string> BuildNotObservable() => new(StringComparer.Ordinal)
     {
+        ["SCHED-021"] = "states what is not modelled (the NodeDeclaredFeatureValidator admission of pod updates, the scheduler's requeueing on declared-feature changes): no model rule to check",
         ["QTY-023"] = "a Quantity with an unknown/empty Format only arises from Go constructors; every parsed text has a known format",
         ["QTY-024"] = "Add/Sub/Neg are Go library API; no Pod field or API response exposes the cached text after arithmetic",
         ["QTY-033"] = "AsInt64 is an in-process representation query; an API server returns only the printed text",

@@ -17,16 +17,21 @@ public static partial class Catalog
             Title = "The pod is held while gated, placed only where Kubernetes' filters allow, or refused with the same FailedScheduling message",
             Covers = RuleIds.Of(typeof(SchedulingRules)),
             Spec = "spec/scheduling.md",
-            Source = "pkg/scheduler/framework/plugins (nodeunschedulable, nodename, tainttoleration, nodeaffinity, nodeports, noderesources, podtopologyspread, schedulinggates), pkg/scheduler/schedule_one.go (PreFilterResult), pkg/scheduler/framework/types.go (FitError)",
+            Source = "pkg/scheduler/framework/plugins (nodeunschedulable, nodename, tainttoleration, nodeaffinity, nodeports, noderesources, podtopologyspread, schedulinggates, nodedeclaredfeatures), k8s.io/component-helpers nodedeclaredfeatures, pkg/scheduler/schedule_one.go (PreFilterResult), pkg/scheduler/framework/types.go (FitError)",
             Needs = Capability.Lifecycle | Capability.Scheduling,
 
             // Twice the count: a DoNotSchedule spread that decides the placement is rare in SchedulingGen.Case, and the
             // mutation self-check (sched-spread-ignored) survived the default seed at the plain count.
             Weight = 2,
-            Cases = _ => SchedulingGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod, c.Scenario)),
-            Shrink = c => c is PodCase p ? SchedulingShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario)) : [],
+            // One case in four needs a node-declared feature (SCHED-018) where the release lets a case turn its gates on.
+            Cases = profile => SchedulingGen.DeclaredFeaturesCase(profile) is { } declared
+                ? Gen.Frequency((3, SchedulingGen.Case.Select(AsSchedulingCase)), (1, declared.Select(AsSchedulingCase)))
+                : SchedulingGen.Case.Select(AsSchedulingCase),
+            Shrink = c => c is PodCase p ? SchedulingShrinker.Shrink(new ScenarioCase(p.Pod, p.Scenario)).Select(s => (ConformanceCase)new PodCase(s.Pod, s.Scenario) { Gates = p.Gates }) : [],
             Compare = SchedulingFacet.Compare,
             View = o => o.Lifecycle is { } l ? SchedulingFacet.View(l) : ["<no lifecycle observation>"],
         };
     }
+
+    private static ConformanceCase AsSchedulingCase(ScenarioCase c) => new PodCase(c.Pod, c.Scenario) { Gates = c.Gates };
 }

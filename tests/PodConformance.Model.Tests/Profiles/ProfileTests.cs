@@ -37,7 +37,7 @@ public class ProfileTests
     [InlineData(SidecarContainers,                    "01111LLLLL")]
     [InlineData(PodLevelResources,                    "----001111")]
     [InlineData(ContainerRestartRules,                "------0111")]
-    [InlineData(RestartAllContainersOnContainerExits, "-------000")]
+    [InlineData(RestartAllContainersOnContainerExits, "-------011")]
     [InlineData(PodReadyToStartContainersCondition,   "0111111111")]
     [InlineData(KubeletCrashLoopBackOffMax,           "----000111")]
     [InlineData(ReduceDefaultCrashLoopBackOffDecay,   "-----00000")]

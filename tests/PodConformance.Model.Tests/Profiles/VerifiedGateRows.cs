@@ -29,8 +29,9 @@ internal static class VerifiedGateRows
         [PodLevelResources] = new([new(32, A, false), new(34, B, true)]),
         // C136: {1.34, false, Alpha}, {1.35, true, Beta}
         [ContainerRestartRules] = new([new(34, A, false), new(35, B, true)]),
-        // C136: {1.35, false, Alpha}
-        [RestartAllContainersOnContainerExits] = new([new(35, A, false)]),
+        // C136: {1.35, false, Alpha}; the 1.36 row from the 1.36 CHANGELOG ("Promoted ... to beta, enabled by default",
+        // #136681, search index id 52210797170), every copy read predating it (sources.json "corrections")
+        [RestartAllContainersOnContainerExits] = new([new(35, A, false), new(36, B, true)]),
         // C136: {1.28, false, Alpha}, {1.29, true, Beta}
         [PodReadyToStartContainersCondition] = new([new(28, A, false), new(29, B, true)]),
         // C136: {1.32, false, Alpha}, {1.35, true, Beta}

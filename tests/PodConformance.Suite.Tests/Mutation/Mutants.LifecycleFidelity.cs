@@ -75,6 +75,12 @@ internal static partial class Mutants
             "the PodTopologySpread filter is left out: DoNotSchedule constraints and their topology labels are not required",
             Injection.Stage,
             ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Where(f => f is not PodTopologySpreadPlugin)] } } });
+
+        yield return new Mutant(
+            "sched-declared-features-ignored", "scheduling", SchedulingRules.DeclaredFeatures,
+            "the NodeDeclaredFeatures filter is left out: a pod needing RestartAllContainersOnContainerExits lands on a node that does not declare it",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Where(f => f is not NodeDeclaredFeaturesPlugin)] } } });
     }
 
     /// <summary>NodeAffinity as it was before required affinity: the real plugin run on the pod with its affinity removed.</summary>
