@@ -147,6 +147,32 @@ public static class ShapeGen
                 })),
             });
 
+    /// <summary>
+    /// Several containers stopped at one instant, in the order SIM-009 fixes (regular containers, then sidecars last to
+    /// first: one Killing event each, EVENT-012): a pod with one or two sidecars (after its init containers) whose
+    /// containers all run until it is deleted, under every restart policy and a grace period of 30 (the default), 0 or 5 s.
+    /// <see cref="Sidecars"/> and <see cref="Terminating"/> reach this only now and then (one sidecar, containers that
+    /// exited before the deletion). A pod whose regular containers all end while sidecars run is not the shape: the model
+    /// keeps it Running (getPhase counts running sidecars) and does not stop them.
+    /// </summary>
+    public static Gen<ScenarioCase> StopsTogether() =>
+        from pod in Runnable
+        from count in Gen.Elements(1, 2)
+        from grace in Gen.Elements<long?>(null, 0, 5)
+        from deleteAfter in Gen.Elements(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1))
+        from policy in Gen.Elements("Always", "OnFailure", "Never")
+        let first = Unused(pod.Spec, "sidecar")
+        let sidecars = count == 1 ? [first] : new[] { first, Unused(pod.Spec, "log-agent") }
+        let spec = pod.Spec with
+        {
+            RestartPolicy = policy,
+            TerminationGracePeriodSeconds = grace,
+            InitContainers = [.. pod.Spec.InitContainers, .. sidecars.Select(n => new Container { Name = n, Image = "busybox", RestartPolicy = "Always" })],
+        }
+        select new ScenarioCase(
+            pod with { Spec = spec },
+            new Scenario { Until = TimeSpan.FromMinutes(2), Pods = ValueMap.Of((pod.Metadata.Name, new PodScript { DeleteAfter = deleteAfter })) });
+
     /// <summary>A running pod deleted with a grace period (default, 0, 5 or 30 s) under every restart policy, some containers already exited.</summary>
     public static Gen<ScenarioCase> Terminating() =>
         from pod in Runnable

@@ -62,6 +62,23 @@ public sealed class ShapeGenTests
         }
     }
 
+    /// <summary>ShapeGen.StopsTogether: admitted, and nearly every run stops two or more containers at one instant (one Killing event each).</summary>
+    [Fact]
+    public void Stops_together_stop_several_containers_at_one_instant()
+    {
+        int cases = 0, together = 0;
+        foreach (var c in Seeds.Sample(ShapeGen.StopsTogether(), ReplaySeed.Of(5107), 100))
+        {
+            cases++;
+            Assert.True(PodGen.IsAdmitted(c.Pod, Profile.Default), c.Pod.ToString());
+            Assert.Contains(c.Pod.Spec.InitContainers, i => i.IsSidecarPolicy);
+            var killed = PodSimulator.Run([c.Pod], c.Scenario, Profile.Default).EventsFor(c.Pod.Metadata.Name).Where(e => e.Reason == "Killing").ToList();
+            together += killed.GroupBy(e => e.FirstTimestamp).Any(g => g.Count() >= 2) ? 1 : 0;
+        }
+
+        Assert.True(together * 10 >= cases * 9, $"{together} of {cases} runs stop several containers at one instant");
+    }
+
     [Property(Replay = "(5103,41)", MaxTest = 60)]
     public Property Shape_shrinks_are_smaller_and_keep_the_pod_valid() =>
         Prop.ForAll(Shapes, c => ScenarioShrinker.Shrink(c).Take(60).All(s =>
