@@ -173,6 +173,32 @@ public static class ShapeGen
             pod with { Spec = spec },
             new Scenario { Until = TimeSpan.FromMinutes(2), Pods = ValueMap.Of((pod.Metadata.Name, new PodScript { DeleteAfter = deleteAfter })) });
 
+    /// <summary>
+    /// One regular container with a memory limit of 128Mi or 256Mi (its request defaults to it) that allocates, 5 s after
+    /// each start, just above it or twice it (OOMKilled, exit 137: LIMIT-001), or exactly it or half (it fits), under every
+    /// restart policy, so an OOM kill meets a restart decision (LIMIT-004, then the crash-loop back-off); one case in three
+    /// has no limit, and the same allocations never kill it (LIMIT-003). ScenarioGen scripts allocations for few
+    /// containers, and most of them have no limit.
+    /// </summary>
+    public static Gen<ScenarioCase> OutOfMemory() =>
+        from pod in Runnable
+        from index in Gen.Choose(0, pod.Spec.Containers.Count - 1)
+        from limit in Gen.Elements(128L, 256L)
+        from unlimited in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from use in Gen.Elements(limit + 1, limit * 2, limit, limit / 2)
+        from policy in Gen.Elements("Always", "OnFailure", "Never")
+        let container = pod.Spec.Containers[index]
+        let limited = unlimited ? container : container with { Resources = new ResourceRequirements { Limits = ValueMap.Of(("memory", Mebibytes(limit))) } }
+        select new ScenarioCase(
+            pod with { Spec = pod.Spec with { RestartPolicy = policy, Containers = pod.Spec.Containers.SetItem(index, limited) } },
+            new Scenario
+            {
+                Until = TimeSpan.FromMinutes(2),
+                Pods = ValueMap.Of((pod.Metadata.Name, Script(container.Name, new ContainerRun { AllocateMemory = Mebibytes(use), After = TimeSpan.FromSeconds(5) }))),
+            });
+
+    private static Model.Quantities.Quantity Mebibytes(long mi) => Model.Quantities.Quantity.Parse(mi.ToString(System.Globalization.CultureInfo.InvariantCulture) + "Mi");
+
     /// <summary>A running pod deleted with a grace period (default, 0, 5 or 30 s) under every restart policy, some containers already exited.</summary>
     public static Gen<ScenarioCase> Terminating() =>
         from pod in Runnable

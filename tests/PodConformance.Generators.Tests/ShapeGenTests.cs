@@ -79,6 +79,25 @@ public sealed class ShapeGenTests
         Assert.True(together * 10 >= cases * 9, $"{together} of {cases} runs stop several containers at one instant");
     }
 
+    /// <summary>ShapeGen.OutOfMemory: admitted, one container scripted to allocate; some runs OOM-kill it (exit 137), some do not.</summary>
+    [Fact]
+    public void Out_of_memory_cases_kill_some_containers_and_spare_others()
+    {
+        int killed = 0, spared = 0;
+        foreach (var c in Seeds.Sample(ShapeGen.OutOfMemory(), ReplaySeed.Of(5108), 60))
+        {
+            Assert.True(PodGen.IsAdmitted(c.Pod, Profile.Default), c.Pod.ToString());
+            var script = Assert.Single(Assert.Single(c.Scenario.Pods.Values).Containers);
+            Assert.NotNull(Assert.Single(script.Value.Runs).AllocateMemory);
+            var last = PodSimulator.Run([c.Pod], c.Scenario, Profile.Default).For(c.Pod.Metadata.Name).Last().Pod.Status!.ContainerStatuses.Single(s => s.Name == script.Key);
+            bool oom = (last.State.Terminated ?? last.LastState.Terminated) is { Reason: "OOMKilled", ExitCode: 137 };
+            killed += oom ? 1 : 0;
+            spared += oom ? 0 : 1;
+        }
+
+        Assert.True(killed >= 10 && spared >= 10, $"{killed} OOM-killed, {spared} not");
+    }
+
     [Property(Replay = "(5103,41)", MaxTest = 60)]
     public Property Shape_shrinks_are_smaller_and_keep_the_pod_valid() =>
         Prop.ForAll(Shapes, c => ScenarioShrinker.Shrink(c).Take(60).All(s =>

@@ -53,7 +53,14 @@ public static partial class Catalog
             "P-LIFE-CONTAINERS", "Container states, reasons, exit codes and last terminations follow Kubernetes (OOMKilled, CrashLoopBackOff, ErrImagePull…)",
             [.. RuleIds.Of(typeof(LimitRules)), BackoffRules.Waiting, BackoffRules.ImagePullMessages],
             "spec/limits.md", "pkg/kubelet/kuberuntime/kuberuntime_container.go",
-            ContainersView, ContainerFacet);
+            ContainersView, ContainerFacet) with
+        {
+            // One case in five has a container that allocates memory above or within its limit, or without one, under every
+            // restart policy (LIMIT-001/003/004), which the shared generator scripts for a handful of cases; twice the count,
+            // so the pull back-off and no-limit branches the other generators reach keep their floor beside the new share.
+            Weight = 2,
+            Cases = _ => WithShapes((3, ScenarioGen.Case), (1, ShapeGen.Case), (1, ShapeGen.OutOfMemory())),
+        };
 
         yield return LifecycleProperty(
             "P-LIFE-RESTARTS", "Each container restarts as many times as under Kubernetes' restart policy and backoff",
