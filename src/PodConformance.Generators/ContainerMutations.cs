@@ -8,12 +8,33 @@ using PodConformance.Model.Validation;
 namespace PodConformance.Generators;
 
 /// <summary>
-/// One invalid variant per container-area rule added with issue 9 item 3 (VAL-004, VAL-046, VAL-047), joined to
-/// <see cref="PodMutations.All"/>.
+/// One invalid variant per container-area rule added with issue 9 item 3 (VAL-004, VAL-046, VAL-047, VAL-048, VAL-312),
+/// joined to <see cref="PodMutations.All"/>. VAL-048 (stopSignal) applies only with ContainerStopSignals on (alpha, off in
+/// every release: the create strategy drops the field otherwise), so only a run with <c>--feature-gates</c> uses it.
 /// </summary>
 public static class ContainerMutations
 {
     private static readonly KubernetesVersion SleepOnByDefaultSince = new(1, 30);
+
+    /// <summary>The release that added <c>lifecycle.stopSignal</c> (behind ContainerStopSignals).</summary>
+    private static readonly KubernetesVersion StopSignalSince = new(1, 33);
+
+    /// <summary>
+    /// A stop signal the pod's OS refuses: none at all without <c>spec.os</c> (Forbidden), else one outside that OS's list.
+    /// Restartable init containers are left alone; the first regular container gets it.
+    /// </summary>
+    private static Pod WithBadStopSignal(Pod pod, string linuxSignal) => WithFirst(pod, c => c with
+    {
+        Lifecycle = (c.Lifecycle ?? new Lifecycle()) with
+        {
+            StopSignal = pod.Spec.OS?.Name switch
+            {
+                "windows" => "SIGINT",
+                "linux" => linuxSignal,
+                _ => "SIGTERM",
+            },
+        },
+    });
 
     private static Pod WithAnnotation(Pod pod, string key, string value) =>
         pod with { Metadata = pod.Metadata with { Annotations = pod.Metadata.Annotations.SetItem(key, value) } };
@@ -47,5 +68,18 @@ public static class ContainerMutations
                 Lifecycle = (c.Lifecycle ?? new Lifecycle()) with { PreStop = new ProbeHandler { SleepSeconds = (pod.Spec.TerminationGracePeriodSeconds ?? 30) + extra } },
             })),
             profile => profile.Version >= SleepOnByDefaultSince && profile.IsEnabled(FeatureGateNames.PodLifecycleSleepAction)),
+        new("bad-stop-signal", ValidationRules.StopSignal,
+            pod => Gen.Elements("SIGBOGUS", "SIGRTMIN+16", "sigterm", "SIGRTMAX-15").Select(signal => WithBadStopSignal(pod, signal)),
+            profile => profile.Version >= StopSignalSince && profile.IsEnabled(FeatureGateNames.ContainerStopSignals)),
+        new("bad-tolerations-annotation", ValidationRules.TolerationsAnnotation,
+            pod => Gen.Elements(
+                    "[{\"key\":\"example.com/k\",\"operator\":\"Exists\"}",
+                    "{\"key\":\"example.com/k\"}",
+                    "[{\"key\":1}]",
+                    "[{\"key\":\"k\",\"tolerationSeconds\":\"300\"}]",
+                    "key: example.com/k",
+                    "[\"example.com/k\"]")
+                .Select(v => WithAnnotation(pod, PodValidator.TolerationsAnnotationKey, v)),
+            _ => true),
     ];
 }

@@ -13,7 +13,8 @@ namespace PodConformance.Generators;
 /// (the RuntimeClass plugin refuses a class it cannot find before validation, and a name VAL-077 rejects cannot name a
 /// RuntimeClass), VAL-078 (the Priority plugin refuses any preemptionPolicy other than the one it computes). VAL-079
 /// (1.35 only, GenericWorkload) and VAL-341 (the pre-1.31 claim source, DynamicResourceAllocation) have one that
-/// applies only where their gate is on, which no default profile does: a run with <c>--feature-gates</c> uses them.
+/// applies only where their gate is on, which no default profile does: a run with <c>--feature-gates</c> uses them;
+/// so do the spec.evictionResponders ones (VAL-700…703: 1.37 with EvictionRequestAPI, VAL-703 also GenericWorkload).
 /// </summary>
 public static class PlacementMutations
 {
@@ -41,6 +42,14 @@ public static class PlacementMutations
     private static readonly KubernetesVersion DirectClaimSourceSince = new(1, 31);
     private static readonly KubernetesVersion SpreadSelectorMergeSince = new(1, 34);
     private static readonly KubernetesVersion WorkloadRefRelease = new(1, 35);
+    private static readonly KubernetesVersion EvictionRespondersSince = new(1, 37);
+
+    private static EvictionResponder Responder(string name, int? priority) => new() { Name = name, Priority = priority };
+
+    private static Pod WithResponders(Pod pod, EvictionResponder[] responders) => WithSpec(pod, s => s with { EvictionResponders = ValueList.Of(responders) });
+
+    /// <summary>evictionResponders survives the create strategy only with EvictionRequestAPI on (1.37, alpha).</summary>
+    private static bool EvictionResponders(Profile profile) => profile.Version >= EvictionRespondersSince && profile.IsEnabled(FeatureGateNames.EvictionRequestAPI);
 
     public static IReadOnlyList<PodMutation> All { get; } =
     [
@@ -114,6 +123,21 @@ public static class PlacementMutations
             pod => Pick(pod, [new WorkloadReference { Name = "Bad_Name", PodGroup = "workers" }, new WorkloadReference { Name = "job", PodGroup = "" }, new WorkloadReference { Name = "job", PodGroup = "workers", PodGroupReplicaKey = "-0" }],
                 (p, w) => WithSpec(p, s => s with { WorkloadRef = w })),
             profile => profile.Version == WorkloadRefRelease && profile.IsEnabled(FeatureGateNames.GenericWorkload)),
+        new("bad-eviction-responder-list", ValidationRules.EvictionRespondersList,
+            pod => Pick(pod, [0, 1],
+                (p, which) => WithResponders(p, which == 0
+                    ? [.. Enumerable.Range(0, 11).Select(i => Responder("r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".example.com/evict", 2000 + i))]
+                    : [Responder("a.example.com/evict", 5000), Responder("a.example.com/evict", 6000)])),
+            EvictionResponders),
+        new("bad-eviction-responder-name", ValidationRules.EvictionResponderName,
+            pod => Pick(pod, ["evictor", "k8s.io/evictor", "bad_domain.example.com/evictor", ""], (p, n) => WithResponders(p, [Responder(n, 5000)])),
+            EvictionResponders),
+        new("bad-eviction-responder-priority", ValidationRules.EvictionResponderPriority,
+            pod => Pick<int?>(pod, [null, -1, 999, 100001], (p, prio) => WithResponders(p, [Responder("a.example.com/evict", prio)])),
+            EvictionResponders),
+        new("eviction-responders-in-pod-group", ValidationRules.EvictionRespondersSchedulingGroup,
+            pod => Gen.Constant(WithSpec(WithResponders(pod, [Responder("a.example.com/evict", 5000)]), s => s with { SchedulingGroup = new PodSchedulingGroup { PodGroupName = "workers" } })),
+            profile => EvictionResponders(profile) && profile.IsEnabled(FeatureGateNames.GenericWorkload)),
         new("bad-claim-source", ValidationRules.PodResourceClaimSources,
             pod => Pick(pod, [new ClaimSource(), new ClaimSource { ResourceClaimName = "gpu-claim", ResourceClaimTemplateName = "gpu-template" }, new ClaimSource { ResourceClaimTemplateName = "Gpu_Template" }],
                 (p, src) => WithSpec(p, s => s with { ResourceClaims = ValueList.Of(new PodResourceClaim { Name = "gpu", Source = src }) })),

@@ -9,10 +9,10 @@ namespace PodConformance.Generators;
 
 /// <summary>
 /// One invalid variant per volume rule (VAL-600…643), joined to <see cref="PodMutations.All"/>: the exotic kinds (nfs,
-/// iscsi, cloud disks, csi, image…) appear only here, broken, so no adapter is asked to run one. VAL-631 (podCertificate)
-/// has none: the model reports it as not checked. VAL-630 (clusterTrustBundle) has one that applies only with
-/// ClusterTrustBundleProjection on, which is off by default in every release (the create strategy drops the projection
-/// otherwise): a run with <c>--feature-gates</c> uses it.
+/// iscsi, cloud disks, csi, image…) appear only here, broken, so no adapter is asked to run one. VAL-630 (clusterTrustBundle)
+/// and VAL-631 (podCertificate) have one each that applies only with ClusterTrustBundleProjection / PodCertificateRequest
+/// on, which are off by default in every release (the create strategy drops the projection otherwise): a run with
+/// <c>--feature-gates</c> uses them.
 /// </summary>
 public static class VolumeMutations
 {
@@ -44,6 +44,12 @@ public static class VolumeMutations
 
     /// <summary>Release that added the clusterTrustBundle projection (behind ClusterTrustBundleProjection).</summary>
     private static readonly KubernetesVersion ClusterTrustBundleSince = new(1, 29);
+
+    /// <summary>Release that added the podCertificate projection (behind PodCertificateRequest).</summary>
+    private static readonly KubernetesVersion PodCertificateSince = new(1, 34);
+
+    private static Volume ProjectingCertificate(PodCertificateProjection certificate) =>
+        new() { Projected = new ProjectedVolumeSource { Sources = ValueList.Of(new VolumeProjection { PodCertificate = certificate }) } };
 
     private static Volume Projecting(ClusterTrustBundleProjection bundle) =>
         new() { Projected = new ProjectedVolumeSource { Sources = ValueList.Of(new VolumeProjection { ClusterTrustBundle = bundle }) } };
@@ -83,6 +89,15 @@ public static class VolumeMutations
                     new ClusterTrustBundleProjection { Name = "example.com:signer:Bad_Name", Path = "ca.pem" },
                 ], Projecting),
             profile => profile.Version >= ClusterTrustBundleSince && profile.IsEnabled(FeatureGateNames.ClusterTrustBundleProjection)),
+        new("bad-pod-certificate", ValidationRules.PodCertificateProjection,
+            pod => Broken(pod, "projected", [
+                    new PodCertificateProjection { SignerName = "", KeyType = "ED25519", CredentialBundlePath = "credentials.pem" },
+                    new PodCertificateProjection { SignerName = "example.com/signer", KeyType = "RSA2048", CredentialBundlePath = "credentials.pem" },
+                    new PodCertificateProjection { SignerName = "example.com/signer", KeyType = "ECDSAP256" },
+                    new PodCertificateProjection { SignerName = "kubernetes.io/kube-apiserver-client-pod", KeyType = "ED25519", MaxExpirationSeconds = 172800, KeyPath = "key.pem" },
+                    new PodCertificateProjection { SignerName = "example.com/signer", KeyType = "RSA4096", KeyPath = "../key.pem" },
+                ], ProjectingCertificate),
+            profile => profile.Version >= PodCertificateSince && profile.IsEnabled(FeatureGateNames.PodCertificateRequest)),
         new("pvc-without-claim-name", ValidationRules.PvcSource,
             pod => Broken(pod, "persistentVolumeClaim", [false, true], ro => new Volume { PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource { ReadOnly = ro } }), Always),
         new("bad-rbd", ValidationRules.RbdSource,

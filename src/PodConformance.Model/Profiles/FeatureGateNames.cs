@@ -22,6 +22,7 @@ public static class FeatureGateNames
     public const string PodDeletionCost = nameof(PodDeletionCost);
     public const string PodLifecycleSleepAction = nameof(PodLifecycleSleepAction);
     public const string PodLifecycleSleepActionAllowZero = nameof(PodLifecycleSleepActionAllowZero);
+    public const string ContainerStopSignals = nameof(ContainerStopSignals);
 
     // Scheduling, DNS and PodSpec fields (spec/validation.md VAL-07x, VAL-3xx; spec/defaulting.md DEF-3xx).
     public const string DynamicResourceAllocation = nameof(DynamicResourceAllocation);

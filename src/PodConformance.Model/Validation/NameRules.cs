@@ -16,8 +16,12 @@ public static class NameRules
     public const string EnvVarNameFmt = "[-._a-zA-Z][-._a-zA-Z0-9]*";
     public const string ConfigMapKeyFmt = "[-._a-zA-Z0-9]+";
 
-    /// <summary>The version that added the "must not contain dots" special case to IsDNS1123Label (unverified, see spec VAL-012).</summary>
-    public static readonly KubernetesVersion DnsLabelDotsMessageSince = new(1, 33);
+    /// <summary>
+    /// The version that added the "must not contain dots" special case to IsDNS1123Label: apimachinery cf894f11 ("Change DNS
+    /// Label validation to check for dots", 2022-12-16), first in v0.27.0 (local mirror: absent in v0.26.0, present in
+    /// v0.27.0 … v0.37), so every release the model supports has it (spec VAL-012).
+    /// </summary>
+    public static readonly KubernetesVersion DnsLabelDotsMessageSince = new(1, 27);
 
     private static readonly string[] None = [];
 

@@ -4,8 +4,8 @@ using PodConformance.Model.Profiles;
 namespace PodConformance.Model.Validation;
 
 /// <summary>
-/// ValidatePodSpecificAnnotations (spec/validation.md VAL-004, VAL-049), called right after ValidateObjectMeta: the mirror
-/// pod annotation needs a node name, the tolerations annotation (not checked), the pod deletion cost, then the seccomp
+/// ValidatePodSpecificAnnotations (spec/validation.md VAL-004, VAL-312), called right after ValidateObjectMeta: the mirror
+/// pod annotation needs a node name, the tolerations annotation (VAL-312), the pod deletion cost, then the seccomp
 /// and AppArmor annotations of the security area (VAL-219/220).
 /// </summary>
 public static partial class PodValidator
@@ -32,9 +32,7 @@ public static partial class PodValidator
 
             if (annotations.TryGetValue(TolerationsAnnotationKey, out string? tolerations) && tolerations.Length != 0)
             {
-                // ValidateTolerationsInPodAnnotations decodes the value with encoding/json, whose error texts the model
-                // does not reproduce: the annotation is reported, never called valid (VAL-049).
-                ctx.NotChecked(path.Key(TolerationsAnnotationKey), "the tolerations annotation (JSON decoding and ValidateTolerations of its items) is not modelled");
+                ValidateTolerationsAnnotation(ctx, tolerations, path);
             }
 
             // AllowInvalidPodDeletionCost is off on create while PodDeletionCost is on (beta, on in every modelled release).

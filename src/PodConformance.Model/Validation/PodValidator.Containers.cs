@@ -38,7 +38,7 @@ public static partial class PodValidator
 
             if (c.Lifecycle is not null)
             {
-                ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"), spec.TerminationGracePeriodSeconds);
+                ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"), spec.TerminationGracePeriodSeconds, spec.OS);
             }
 
             ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);
@@ -120,7 +120,7 @@ public static partial class PodValidator
             {
                 if (c.Lifecycle is not null)
                 {
-                    ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"), spec.TerminationGracePeriodSeconds);
+                    ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"), spec.TerminationGracePeriodSeconds, spec.OS);
                 }
 
                 ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);

@@ -129,10 +129,11 @@ public static partial class PodValidator
                 ValidateClusterTrustBundleProjection(ctx, bundle, srcPath.Child("clusterTrustBundle"), path, ref allPaths);
             }
 
-            if (source.PodCertificate is not null)
+            // The create strategy drops the projection when the gate is off (DEF-409).
+            if (source.PodCertificate is { } certificate)
             {
                 numSources++;
-                ctx.NotChecked(srcPath.Child("podCertificate"), "podCertificate projections (1.34+): the API server's checks are not modelled");
+                ValidatePodCertificateProjection(ctx, certificate, srcPath.Child("podCertificate"), path, ref allPaths);
             }
 
             if (numSources > 1)

@@ -128,8 +128,8 @@ public static partial class PodValidator
         }
     }
 
-    /// <summary>validateLifecycle: postStart, preStop, then (1.33+) stopSignal, which the model does not check (VAL-049).</summary>
-    private static void ValidateLifecycle(Context ctx, Lifecycle lifecycle, FieldPath path, long? gracePeriod)
+    /// <summary>validateLifecycle: postStart, preStop, then (1.33+) stopSignal (VAL-048).</summary>
+    private static void ValidateLifecycle(Context ctx, Lifecycle lifecycle, FieldPath path, long? gracePeriod, PodOS? os)
     {
         using var _ = ctx.Rule(ValidationRules.ProbeAndHandlerFields);
         if (lifecycle.PostStart is not null)
@@ -142,9 +142,9 @@ public static partial class PodValidator
             ValidateHandler(ctx, lifecycle.PreStop, path.Child("preStop"), allowSleep: true, allowGrpc: false, gracePeriod);
         }
 
-        if (lifecycle.StopSignal is not null)
+        if (lifecycle.StopSignal is { } stopSignal)
         {
-            ctx.NotChecked(path.Child("stopSignal"), "lifecycle.stopSignal (1.33+, ContainerStopSignals): validateStopSignal is not modelled");
+            ValidateStopSignal(ctx, stopSignal, os, path.Child("stopSignal"));
         }
     }
 

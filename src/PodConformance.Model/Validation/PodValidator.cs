@@ -47,6 +47,9 @@ public static partial class PodValidator
 
         ValidateSecurityAnnotationsMatchFields(ctx, pod);
 
+        // Declarative validation's enforced errors come after every handwritten one (apiserver rest/validate.go).
+        ValidateEvictionResponders(ctx, pod.Spec.EvictionResponders);
+
         return ctx.Result();
     }
 
@@ -193,17 +196,19 @@ public static partial class PodValidator
             }
         }
 
+        // v1validation.ValidateLabels reports a bad key and a bad value alike at metadata.labels, not at the key
+        // (apimachinery pkg/apis/meta/v1/validation, v0.28.0 … v0.37); keys use the release's IsQualifiedName wording.
         var labelsPath = MetadataPath.Child("labels");
         foreach (var (key, value) in meta.Labels)
         {
-            foreach (string msg in NameRules.QualifiedName(key))
+            foreach (string msg in NameRules.QualifiedName(key, ctx.Version))
             {
                 ctx.Add(FieldError.Invalid(labelsPath, key, msg));
             }
 
             foreach (string msg in NameRules.LabelValue(value))
             {
-                ctx.Add(FieldError.Invalid(labelsPath.Key(key), value, msg));
+                ctx.Add(FieldError.Invalid(labelsPath, value, msg));
             }
         }
 
@@ -211,7 +216,7 @@ public static partial class PodValidator
         long total = 0;
         foreach (var (key, value) in meta.Annotations)
         {
-            foreach (string msg in NameRules.QualifiedName(key.ToLowerInvariant()))
+            foreach (string msg in NameRules.QualifiedName(key.ToLowerInvariant(), ctx.Version))
             {
                 ctx.Add(FieldError.Invalid(annotationsPath, key, msg));
             }

@@ -92,7 +92,6 @@ public static class ValidationRules
     public const string ServiceAccountTokenProjection = "VAL-629";
     public const string ClusterTrustBundleProjection = "VAL-630";
 
-    /// <summary>podCertificate projections are reported as not checked; never stamped on an error.</summary>
     public const string PodCertificateProjection = "VAL-631";
     public const string EphemeralSource = "VAL-632";
     public const string PvcTemplateSpec = "VAL-633";
@@ -160,4 +159,17 @@ public static class ValidationRules
     public const string AppArmorAnnotations = "VAL-220";
     public const string SeccompAnnotationsMatchFields = "VAL-221";
     public const string AppArmorAnnotationsMatchFields = "VAL-222";
+
+    // 1.36/1.37 fields read in session 6 (spec/validation.md "1.36 and 1.37 fields"): VAL-70x.
+    public const string EvictionRespondersList = "VAL-700";
+    public const string EvictionResponderName = "VAL-701";
+    public const string EvictionResponderPriority = "VAL-702";
+    public const string EvictionRespondersSchedulingGroup = "VAL-703";
+
+    /// <summary>The 1.36/1.37 fields still reported as not checked, with the search evidence; never stamped.</summary>
+    public const string UncheckedNewFields = "VAL-704";
+
+    // Issue 9, fields modelled in session 6 (adm3): lifecycle.stopSignal, the tolerations annotation (podCertificate is VAL-631).
+    public const string StopSignal = "VAL-048";
+    public const string TolerationsAnnotation = "VAL-312";
 }

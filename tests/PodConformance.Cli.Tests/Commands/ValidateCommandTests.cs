@@ -36,10 +36,22 @@ public class ValidateCommandTests
     [Fact]
     public void A_field_without_a_rule_is_reported_as_not_checked_not_valid()
     {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: hook\nspec:\n  containers:\n  - name: c\n    image: x\n    lifecycle:\n      postStart:\n        httpGet: {port: 80, host: example.com}\n";
+        var r = CliRun.WithStdin(pod, "validate", "-f", "-");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("<stdin>:1:1: pod default/hook: no errors found; not checked: spec.containers[0].lifecycle.postStart.httpGet.host\n", r.Out);
+    }
+
+    [Fact]
+    public void A_pod_certificate_projection_is_checked_with_its_gate_on()
+    {
         const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: cert\nspec:\n  containers:\n  - name: c\n    image: x\n  volumes:\n  - name: v\n    projected:\n      sources:\n      - podCertificate: {signerName: example.com/s, keyType: ED25519, credentialBundlePath: b}\n";
         var r = CliRun.WithStdin(pod, "validate", "-f", "-", "--feature-gates", "PodCertificateRequest=true");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("<stdin>:1:1: pod default/cert: no errors found; not checked: spec.volumes[0].projected.sources[0].podCertificate\n", r.Out);
+        Assert.Equal("<stdin>:1:1: pod default/cert is valid\n", r.Out);
+        r = CliRun.WithStdin(pod.Replace("ED25519", "RSA2048", StringComparison.Ordinal), "validate", "-f", "-", "--feature-gates", "PodCertificateRequest=true");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("spec.volumes[0].projected.sources[0].podCertificate.keyType: Unsupported value: \"RSA2048\"", r.Out + r.Error, StringComparison.Ordinal);
     }
 
     [Fact]

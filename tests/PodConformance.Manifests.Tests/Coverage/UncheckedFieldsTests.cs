@@ -44,13 +44,13 @@ public class UncheckedFieldsTests
               containers:
               - name: c
                 image: nginx
-                lifecycle: {stopSignal: SIGTERM}
+                lifecycle: {postStart: {httpGet: {port: 80, host: a.example.com}}}
               - name: d
                 image: nginx
-                lifecycle: {stopSignal: SIGUSR1}
+                lifecycle: {postStart: {httpGet: {port: 81, host: b.example.com}}}
             """);
         Assert.Contains("metadata.annotations.controller.kubernetes.io/pod-deletion-cost", found);
         Assert.Contains("spec.imagePullSecrets[0]", found);
-        Assert.Single(found, f => f.StartsWith("spec.containers[", StringComparison.Ordinal) && f.Contains("stopSignal", StringComparison.Ordinal));
+        Assert.Single(found, f => f.StartsWith("spec.containers[", StringComparison.Ordinal) && f.EndsWith("httpGet.host", StringComparison.Ordinal));
     }
 }

@@ -68,15 +68,6 @@ public class ContainerValidationTests
     }
 
     [Fact]
-    public void The_tolerations_annotation_is_reported_as_not_checked()
-    {
-        var pod = Annotated(("scheduler.alpha.kubernetes.io/tolerations", "[{\"key\":\"k\"}]"));
-        var result = PodValidator.Validate(PodDefaulter.Apply(pod, Profile.Default), Profile.Default);
-        Assert.True(result.IsValid);
-        Assert.Equal(["metadata.annotations[scheduler.alpha.kubernetes.io/tolerations]"], result.NotChecked.Select(n => n.Field).ToArray());
-    }
-
-    [Fact]
     public void Http_header_names_are_checked_at_the_unindexed_list()
     {
         var pod = OneContainer().WithSpec(s => s with
@@ -142,7 +133,6 @@ public class ContainerValidationTests
         {
             Containers = ValueList.Of(s.Containers[0] with
             {
-                Lifecycle = new Lifecycle { StopSignal = "SIGUSR1" },
                 LivenessProbe = new Probe { Handler = new ProbeHandler { GrpcPort = 9000, GrpcMode = "TLS" } },
                 ReadinessProbe = new Probe { Handler = new ProbeHandler { HttpGet = new HttpGetAction { Path = "/", Port = IntOrString.FromInt(80), Protocol = "H2C" } } },
             }),
@@ -150,7 +140,6 @@ public class ContainerValidationTests
         var result = PodValidator.Validate(PodDefaulter.Apply(pod, Profile.Default), Profile.Default);
         Assert.Equal(
             [
-                "spec.containers[0].lifecycle.stopSignal",
                 "spec.containers[0].livenessProbe.grpc.mode",
                 "spec.containers[0].readinessProbe.httpGet.protocol",
             ],

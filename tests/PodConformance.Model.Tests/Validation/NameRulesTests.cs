@@ -56,10 +56,13 @@ public class NameRulesTests
             NameRules.Dns1123LabelRegexMessage);
 
     [Fact]
-    public void Dns1123Label_dots_are_named_in_newer_releases()
+    public void Dns1123Label_dots_are_named_in_every_supported_release()
     {
+        // apimachinery v0.26.0 has no such branch, v0.27.0 (cf894f11) and every later tag have it.
         Assert.Equal(["must not contain dots"], NameRules.Dns1123Label("a.b", V137));
-        Assert.Equal([NameRules.Dns1123LabelRegexMessage], NameRules.Dns1123Label("a.b", new KubernetesVersion(1, 30)));
+        Assert.Equal(["must not contain dots"], NameRules.Dns1123Label("a.b", KubernetesVersion.Oldest));
+        Assert.Equal([NameRules.Dns1123LabelRegexMessage], NameRules.Dns1123Label("a.b", new KubernetesVersion(1, 26)));
+        Assert.Equal([NameRules.Dns1123LabelRegexMessage], NameRules.Dns1123Label("a_b", KubernetesVersion.Oldest));
     }
 
     [Fact]

@@ -376,6 +376,27 @@ public class PodValidatorTests
     }
 
     [Fact]
+    public void Label_values_are_reported_at_the_labels_map_not_the_key()
+    {
+        // apimachinery v1validation.ValidateLabels (v0.28.0 … v0.37): field.Invalid(fldPath, v, msg), fldPath = metadata.labels.
+        Assert.Equal(["metadata.labels: Invalid value: \"a b\": " + NameRules.LabelValue("a b")[0]],
+            Errors(OneContainer() with { Metadata = new ObjectMeta { Name = "web", Labels = ValueMap.Of(("app", "a b")) } }));
+    }
+
+    [Theory]
+    [InlineData(34, "a qualified name ")]
+    [InlineData(35, "a valid label key ")]
+    public void Metadata_keys_with_several_slashes_use_the_release_wording(int minor, string start)
+    {
+        // IsQualifiedName became content.IsLabelKey in apimachinery v0.35.0.
+        var pod = OneContainer() with { Metadata = new ObjectMeta { Name = "web", Labels = ValueMap.Of(("a/b/c", "y")), Annotations = ValueMap.Of(("d/e/f", "z")) } };
+        var errors = PodValidator.Validate(pod, V(minor)).Errors.Select(e => e.ToString()).ToArray();
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("metadata.labels: Invalid value: \"a/b/c\": " + start, errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("metadata.annotations: Invalid value: \"d/e/f\": " + start, errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ephemeral_containers_cannot_be_set_on_create()
     {
         var pod = OneContainer().WithSpec(s => s with { EphemeralContainers = ValueList.Of(Container("app") with { TargetContainerName = "nope" }) });

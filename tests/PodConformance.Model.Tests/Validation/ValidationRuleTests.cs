@@ -19,11 +19,11 @@ namespace PodConformance.Model.Tests.Validation;
 public class ValidationRuleTests
 {
     /// <summary>Rules about printing (VAL-001/002/201), VAL-035 (overhead is checked by the container rules, whose IDs its
-    /// errors carry), and the not-checked podCertificate projection.</summary>
+    /// errors carry), and the not-checked container fields (VAL-049).</summary>
     private static readonly string[] NeverStamped =
     [
         ValidationRules.ErrorText, ValidationRules.PathText, ValidationRules.Overhead, ValidationRules.BadValueText,
-        ValidationRules.PodCertificateProjection, ValidationRules.UncheckedContainerFields,
+        ValidationRules.UncheckedContainerFields, ValidationRules.UncheckedNewFields,
     ];
 
     private static readonly Lazy<HashSet<string>> SpecIds = new(ReadSpecIds);
@@ -257,6 +257,11 @@ public class ValidationRuleTests
             PreemptionPolicy = "Sometimes",
             WorkloadRef = new WorkloadReference { Name = "W", PodGroup = "g.1" },
         })),
+        ("eviction responders", p => p.WithSpec(s => s with
+        {
+            SchedulingGroup = new PodSchedulingGroup { PodGroupName = "g" },
+            EvictionResponders = ValueList.Of(new EvictionResponder { Name = "k8s.io/x", Priority = 5 }, new EvictionResponder { Name = "k8s.io/x" }),
+        })),
         ("node affinity", p => p.WithSpec(s => s with
         {
             Affinity = new Affinity
@@ -325,6 +330,16 @@ public class ValidationRuleTests
         }).WithSpec(s => s with
         {
             ResourceClaims = ValueList.Of(new PodResourceClaim { Name = "Bad_Claim" }, new PodResourceClaim { Name = "ok", ResourceClaimName = "a", ResourceClaimTemplateName = "b" }),
+        })),
+        ("stop signal without os", p => WithC(p, c => c with { Lifecycle = new Lifecycle { StopSignal = "SIGTERM" } })),
+        ("tolerations annotation", p => p with { Metadata = p.Metadata with { Annotations = ValueMap.Of(("scheduler.alpha.kubernetes.io/tolerations", "[{\"key\":1}]")) } }),
+        ("pod certificate projection", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(new Volume
+            {
+                Name = "cert",
+                Projected = new ProjectedVolumeSource { Sources = ValueList.Of(new VolumeProjection { PodCertificate = new PodCertificateProjection { KeyType = "RSA2048" } }) },
+            }),
         })),
         .. SecurityBreakages.All,
     ];

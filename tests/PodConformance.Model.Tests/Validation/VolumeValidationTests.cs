@@ -245,19 +245,6 @@ public class VolumeValidationTests
     }
 
     [Fact]
-    public void Pod_certificate_projections_are_not_checked_and_say_so()
-    {
-        const string spec = "volumes:\n- name: v\n  projected:\n    sources:\n    - podCertificate: {signerName: example.com/s, keyType: ED25519, credentialBundlePath: b}";
-        var off = Validate(spec, V(35, ("PodCertificateRequest", false)));
-        Assert.True(off.IsValid);
-        Assert.Empty(off.NotChecked);
-        var on = Validate(spec, V(35, ("PodCertificateRequest", true)));
-        Assert.True(on.IsValid);
-        var notChecked = Assert.Single(on.NotChecked);
-        Assert.Equal("spec.volumes[0].projected.sources[0].podCertificate", notChecked.Field);
-    }
-
-    [Fact]
     public void EmptyDir_mode_is_checked_only_with_its_gate()
     {
         const string spec = "volumes:\n- name: v\n  emptyDir: {mode: 4095}";

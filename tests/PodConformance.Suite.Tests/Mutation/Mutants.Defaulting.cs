@@ -51,6 +51,11 @@ internal static partial class Mutants
             "val-allows-host-port-conflicts", "validation", ValidationRules.HostPortConflicts, "validation lets two ports claim the same hostPort and protocol",
             Injection.Stage,
             ModelPipeline.Real with { Validate = (pod, profile) => WithoutRule(PodValidator.Validate(pod, profile), ValidationRules.HostPortConflicts) });
+
+        yield return new Mutant(
+            "val-accepts-bad-tolerations-annotation", "validation", ValidationRules.TolerationsAnnotation, "validation lets a scheduler.alpha.kubernetes.io/tolerations annotation that does not decode through",
+            Injection.Stage,
+            ModelPipeline.Real with { Validate = (pod, profile) => WithoutRule(PodValidator.Validate(pod, profile), ValidationRules.TolerationsAnnotation) });
     }
 
     private static ValidationResult WithoutRule(ValidationResult result, string rule) =>
