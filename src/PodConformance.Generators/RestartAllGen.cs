@@ -63,7 +63,10 @@ public static class RestartAllGen
     /// <summary>
     /// A runnable valid pod in which one regular container gets its own restartPolicy and a RestartAllContainers rule
     /// (sometimes after a Restart rule for another code), and exits after 5 s with a code the rule names (mostly) or 1;
-    /// its later runs exit the same way once more, or run on. Null when <see cref="GatesFor"/> is.
+    /// its later runs exit the same way once more, or run on. A sidecar (the pod's first, or one added after its init
+    /// containers) takes 5 s to start, at creation and again after the restart: while it starts
+    /// again no regular container has run in the new sandbox, so the sidecar alone keeps the pod Pending (PHASE-007's
+    /// sidecar branch, which nothing else reaches: PHASE-016). Null when <see cref="GatesFor"/> is.
     /// </summary>
     public static Gen<ScenarioCase>? Case(Profile profile)
     {
@@ -83,7 +86,10 @@ public static class RestartAllGen
             from matches in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
             from again in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
             from after in Gen.Elements(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20))
-            let spec = ScenarioGen.Runnable(pod.Spec)
+            let runnable = ScenarioGen.Runnable(pod.Spec)
+            let existing = runnable.InitContainers.FirstOrDefault(c => c.IsSidecarPolicy)
+            let sidecar = existing ?? new Container { Name = ShapeGen.Unused(runnable, "sidecar"), Image = "busybox", RestartPolicy = "Always" }
+            let spec = existing is not null ? runnable : runnable with { InitContainers = runnable.InitContainers.Add(sidecar) }
             let source = spec.Containers[index]
             let rules = Rules(code, notIn, restartFirst)
             // A NotIn rule matches every code but the one it names: exit 1 matches it, the named code does not.
@@ -103,11 +109,18 @@ public static class RestartAllGen
                     Until = TimeSpan.FromMinutes(2),
                     Pods = ValueMap.Of((pod.Metadata.Name, new PodScript
                     {
-                        Containers = ValueMap.Of((source.Name, new ContainerScript(again ? ValueList.Of(run, run, new ContainerRun()) : ValueList.Of(run, new ContainerRun())))),
+                        Containers = ValueMap.Create(Scripts(source.Name, new ContainerScript(again ? ValueList.Of(run, run, new ContainerRun()) : ValueList.Of(run, new ContainerRun())), sidecar)),
                     })),
                 })
             { Gates = gates };
     }
+
+    /// <summary>The rule container's script and the slow sidecar's.</summary>
+    private static KeyValuePair<string, ContainerScript>[] Scripts(string container, ContainerScript script, Container sidecar) =>
+        [KeyValuePair.Create(container, script), KeyValuePair.Create(sidecar.Name, new ContainerScript(ValueList.Of(new ContainerRun { ReadyAfter = SidecarStartup })))];
+
+    /// <summary>How long the slow sidecar takes to start, each time it starts.</summary>
+    public static TimeSpan SidecarStartup { get; } = TimeSpan.FromSeconds(5);
 
     private static ValueList<ContainerRestartRule> Rules(int code, bool notIn, bool restartFirst)
     {

@@ -68,9 +68,6 @@ public static class ShapeGen
             ? new ScenarioStep { RemoveCondition = type }
             : new ScenarioStep { SetCondition = new StepCondition(type, action) };
 
-    /// <summary>A crash loop that reaches the cap, or a long run between crashes: the back-off shapes.</summary>
-    public static Gen<ScenarioCase> LongBackoff() => Gen.OneOf(CrashLoopToCap(), BackoffReset());
-
     /// <summary>The first regular container exits non-zero after every start, for 15 or 20 minutes: back-off to the cap and at it.</summary>
     public static Gen<ScenarioCase> CrashLoopToCap() =>
         from pod in Runnable
@@ -87,23 +84,26 @@ public static class ShapeGen
             });
 
     /// <summary>
-    /// The first regular container crashes one to three times, then runs for 9, 11 or 15 minutes before it crashes again:
-    /// beyond 10 minutes the back-off starts over at its first delay (BACKOFF-003), within them it keeps doubling.
+    /// The first regular container crashes one to three times, then twice runs for 9, 11 or 15 minutes before it crashes
+    /// again: beyond 10 minutes the back-off starts over at its first delay (BACKOFF-003), within them it keeps doubling.
+    /// Two long runs (virtual time is free) put eight cases in nine beyond the expiry and many on both sides of it, so
+    /// the reset is no rarity among the shapes.
     /// </summary>
     public static Gen<ScenarioCase> BackoffReset() =>
         from pod in Runnable
         from crashes in Gen.Choose(1, 3)
-        from longRun in Gen.Elements(LongRuns.ToArray())
+        from first in Gen.Elements(LongRuns.ToArray())
+        from second in Gen.Elements(LongRuns.ToArray())
         let crash = new ContainerRun { ExitCode = 1, After = TimeSpan.FromSeconds(1) }
         select new ScenarioCase(
             pod with { Spec = pod.Spec with { RestartPolicy = "Always" } },
             new Scenario
             {
-                Until = TimeSpan.FromMinutes(20),
+                Until = TimeSpan.FromMinutes(35),
                 Pods = ValueMap.Of((pod.Metadata.Name, new PodScript
                 {
-                    Containers = ValueMap.Of((pod.Spec.Containers[0].Name,
-                        new ContainerScript([.. Enumerable.Repeat(crash, crashes), new ContainerRun { ExitCode = 1, After = longRun }, crash]))),
+                    Containers = ValueMap.Of((pod.Spec.Containers[0].Name, new ContainerScript(
+                        [.. Enumerable.Repeat(crash, crashes), new ContainerRun { ExitCode = 1, After = first }, new ContainerRun { ExitCode = 1, After = second }, crash]))),
                 })),
             });
 
@@ -146,6 +146,58 @@ public static class ShapeGen
                     DeleteAfter = deleteAfter,
                 })),
             });
+
+    /// <summary>
+    /// Several containers stopped at one instant, in the order SIM-009 fixes (regular containers, then sidecars last to
+    /// first: one Killing event each, EVENT-012): a pod with one or two sidecars (after its init containers) whose
+    /// containers all run until it is deleted, under every restart policy and a grace period of 30 (the default), 0 or 5 s.
+    /// <see cref="Sidecars"/> and <see cref="Terminating"/> reach this only now and then (one sidecar, containers that
+    /// exited before the deletion). A pod whose regular containers all end while sidecars run is not the shape: the model
+    /// keeps it Running (getPhase counts running sidecars) and does not stop them.
+    /// </summary>
+    public static Gen<ScenarioCase> StopsTogether() =>
+        from pod in Runnable
+        from count in Gen.Elements(1, 2)
+        from grace in Gen.Elements<long?>(null, 0, 5)
+        from deleteAfter in Gen.Elements(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1))
+        from policy in Gen.Elements("Always", "OnFailure", "Never")
+        let first = Unused(pod.Spec, "sidecar")
+        let sidecars = count == 1 ? [first] : new[] { first, Unused(pod.Spec, "log-agent") }
+        let spec = pod.Spec with
+        {
+            RestartPolicy = policy,
+            TerminationGracePeriodSeconds = grace,
+            InitContainers = [.. pod.Spec.InitContainers, .. sidecars.Select(n => new Container { Name = n, Image = "busybox", RestartPolicy = "Always" })],
+        }
+        select new ScenarioCase(
+            pod with { Spec = spec },
+            new Scenario { Until = TimeSpan.FromMinutes(2), Pods = ValueMap.Of((pod.Metadata.Name, new PodScript { DeleteAfter = deleteAfter })) });
+
+    /// <summary>
+    /// One regular container with a memory limit of 128Mi or 256Mi (its request defaults to it) that allocates, 5 s after
+    /// each start, just above it or twice it (OOMKilled, exit 137: LIMIT-001), or exactly it or half (it fits), under every
+    /// restart policy, so an OOM kill meets a restart decision (LIMIT-004, then the crash-loop back-off); one case in three
+    /// has no limit, and the same allocations never kill it (LIMIT-003). ScenarioGen scripts allocations for few
+    /// containers, and most of them have no limit.
+    /// </summary>
+    public static Gen<ScenarioCase> OutOfMemory() =>
+        from pod in Runnable
+        from index in Gen.Choose(0, pod.Spec.Containers.Count - 1)
+        from limit in Gen.Elements(128L, 256L)
+        from unlimited in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from use in Gen.Elements(limit + 1, limit * 2, limit, limit / 2)
+        from policy in Gen.Elements("Always", "OnFailure", "Never")
+        let container = pod.Spec.Containers[index]
+        let limited = unlimited ? container : container with { Resources = new ResourceRequirements { Limits = ValueMap.Of(("memory", Mebibytes(limit))) } }
+        select new ScenarioCase(
+            pod with { Spec = pod.Spec with { RestartPolicy = policy, Containers = pod.Spec.Containers.SetItem(index, limited) } },
+            new Scenario
+            {
+                Until = TimeSpan.FromMinutes(2),
+                Pods = ValueMap.Of((pod.Metadata.Name, Script(container.Name, new ContainerRun { AllocateMemory = Mebibytes(use), After = TimeSpan.FromSeconds(5) }))),
+            });
+
+    private static Model.Quantities.Quantity Mebibytes(long mi) => Model.Quantities.Quantity.Parse(mi.ToString(System.Globalization.CultureInfo.InvariantCulture) + "Mi");
 
     /// <summary>A running pod deleted with a grace period (default, 0, 5 or 30 s) under every restart policy, some containers already exited.</summary>
     public static Gen<ScenarioCase> Terminating() =>
@@ -226,7 +278,7 @@ public static class ShapeGen
         new() { Containers = ValueMap.Of((container, new ContainerScript(ValueList.Of(run)))) };
 
     /// <summary><paramref name="name"/>, or with a digit appended until no container of the pod has it.</summary>
-    private static string Unused(PodSpec spec, string name)
+    internal static string Unused(PodSpec spec, string name)
     {
         string candidate = name;
         for (int i = 2; spec.InitContainers.Concat(spec.Containers).Any(c => c.Name == candidate); i++)

@@ -130,6 +130,55 @@ public static class SignalPressureGen
                 Usage = ValueMap.Create(pods.Select((p, i) => KeyValuePair.Create(p.Metadata.Name, samples[i]))),
             });
 
+    /// <summary>
+    /// A disk episode whose ranking the ephemeral-storage requests decide (EVICT-002's first and third steps): on one
+    /// filesystem (bytes only, no inode signal), one pod uses the most but stays within its request (at it, or under: the
+    /// "strictly above" boundary), the others use less but have no request or a smaller one, so they exceed it and go first;
+    /// priorities are mostly equal, and the node is short of its <c>nodefs.available</c> threshold from the start. In
+    /// <see cref="Disk"/> requests and use are drawn apart, and the requests change the order in about one episode in eight.
+    /// </summary>
+    public static Gen<PressureCase> StorageRequests { get; } =
+        from n in GenSequence.Count(2, 4)
+        from within in Gen.Choose(0, n - 1)
+        from withinRequest in Gen.Elements(384L, 512L)
+        from withinUse in Gen.Elements(withinRequest, withinRequest - 128)
+        from others in GenSequence.Indexed(n, _ => Gen.Elements<(long Request, long Use)>((0, 128), (0, 256), (128, 256), (256, 256 + 64)))
+        from priorities in GenSequence.Indexed(n, _ => Gen.Frequency((6, Gen.Constant<int?>(null)), (1, Gen.Elements<int?>(0, 1000))))
+        from free in Gen.Elements(128L, 256L)
+        let requests = others.Select((o, i) => i == within ? withinRequest : o.Request).ToArray()
+        let uses = others.Select((o, i) => i == within ? withinUse : o.Use).ToArray()
+        let pods = requests.Select((r, i) => StoragePod(i, r, priorities[i])).ToArray()
+        select new PressureCase(
+            pods.ToValueList(),
+            RoomyNode(n) with
+            {
+                // Short of the threshold by free − 512Mi < 0: the first cycle evicts, whichever pod the ranking puts first.
+                EvictionHard = ValueMap.Of(("nodefs.available", "512Mi")),
+                NodeFs = new FilesystemCapacity { Capacity = Mebi(uses.Sum() + free) },
+                DiskLayout = DiskLayout.SingleFs,
+                Usage = ValueMap.Create(pods.Select((p, i) => KeyValuePair.Create(p.Metadata.Name, ValueList.Of(new UsageSample
+                {
+                    At = TimeSpan.Zero,
+                    Containers = ValueMap.Of(("app", Mebi(32))),
+                    Disk = ValueMap.Of(("app", new ContainerDiskSample { Rootfs = Mebi(uses[i]) })),
+                })))),
+            });
+
+    private static Pod StoragePod(int index, long requestMi, int? priority) => new()
+    {
+        Metadata = new ObjectMeta { Name = EvictionGen.PodName(index) },
+        Spec = new PodSpec
+        {
+            Containers = [new Container
+            {
+                Name = "app",
+                Image = "busybox",
+                Resources = requestMi == 0 ? ResourceRequirements.Empty : new ResourceRequirements { Requests = ValueMap.Of(("ephemeral-storage", Mebi(requestMi))) },
+            }],
+            Priority = priority,
+        },
+    };
+
     /// <summary>Disk episodes twice as often as PID ones (three layouts, bytes and inodes).</summary>
     public static Gen<PressureCase> Case { get; } = Gen.Frequency((2, Disk), (1, Pids));
 }

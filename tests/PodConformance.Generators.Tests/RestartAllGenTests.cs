@@ -81,4 +81,25 @@ public sealed class RestartAllGenTests
         Assert.True(disk >= 10 && pid >= 5, $"{disk} disk and {pid} PID episodes evicted someone");
         Assert.Equal(3, layouts);
     }
+    /// <summary>
+    /// SignalPressureGen.StorageRequests: every episode evicts from the first cycle, and the ephemeral-storage requests decide
+    /// its order: without them (every pod exceeding its request by its whole use) most episodes evict in another order.
+    /// </summary>
+    [Fact]
+    public void Storage_request_episodes_evict_in_an_order_the_requests_decide()
+    {
+        var profile = Profile.Default;
+        int cases = 0, changed = 0;
+        foreach (var c in Seeds.Sample(SignalPressureGen.StorageRequests, ReplaySeed.Of(9103), 100))
+        {
+            cases++;
+            Assert.All(c.Pods, p => Assert.True(PodGen.IsAdmitted(p, profile), p.ToString()));
+            var run = NodePressureSimulator.Run([.. c.Pods], c.Scenario, profile);
+            Assert.NotEmpty(run.Order);
+            var withoutRequests = c.Pods.Select(p => p with { Spec = p.Spec with { Containers = [.. p.Spec.Containers.Select(k => k with { Resources = Model.Api.ResourceRequirements.Empty })] } }).ToList();
+            changed += NodePressureSimulator.Run(withoutRequests, c.Scenario, profile).Order != run.Order ? 1 : 0;
+        }
+
+        Assert.True(changed * 10 >= cases * 7, $"the requests decide the order in {changed} of {cases} episodes");
+    }
 }

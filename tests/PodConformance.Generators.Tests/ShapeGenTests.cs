@@ -62,6 +62,42 @@ public sealed class ShapeGenTests
         }
     }
 
+    /// <summary>ShapeGen.StopsTogether: admitted, and nearly every run stops two or more containers at one instant (one Killing event each).</summary>
+    [Fact]
+    public void Stops_together_stop_several_containers_at_one_instant()
+    {
+        int cases = 0, together = 0;
+        foreach (var c in Seeds.Sample(ShapeGen.StopsTogether(), ReplaySeed.Of(5107), 100))
+        {
+            cases++;
+            Assert.True(PodGen.IsAdmitted(c.Pod, Profile.Default), c.Pod.ToString());
+            Assert.Contains(c.Pod.Spec.InitContainers, i => i.IsSidecarPolicy);
+            var killed = PodSimulator.Run([c.Pod], c.Scenario, Profile.Default).EventsFor(c.Pod.Metadata.Name).Where(e => e.Reason == "Killing").ToList();
+            together += killed.GroupBy(e => e.FirstTimestamp).Any(g => g.Count() >= 2) ? 1 : 0;
+        }
+
+        Assert.True(together * 10 >= cases * 9, $"{together} of {cases} runs stop several containers at one instant");
+    }
+
+    /// <summary>ShapeGen.OutOfMemory: admitted, one container scripted to allocate; some runs OOM-kill it (exit 137), some do not.</summary>
+    [Fact]
+    public void Out_of_memory_cases_kill_some_containers_and_spare_others()
+    {
+        int killed = 0, spared = 0;
+        foreach (var c in Seeds.Sample(ShapeGen.OutOfMemory(), ReplaySeed.Of(5108), 60))
+        {
+            Assert.True(PodGen.IsAdmitted(c.Pod, Profile.Default), c.Pod.ToString());
+            var script = Assert.Single(Assert.Single(c.Scenario.Pods.Values).Containers);
+            Assert.NotNull(Assert.Single(script.Value.Runs).AllocateMemory);
+            var last = PodSimulator.Run([c.Pod], c.Scenario, Profile.Default).For(c.Pod.Metadata.Name).Last().Pod.Status!.ContainerStatuses.Single(s => s.Name == script.Key);
+            bool oom = (last.State.Terminated ?? last.LastState.Terminated) is { Reason: "OOMKilled", ExitCode: 137 };
+            killed += oom ? 1 : 0;
+            spared += oom ? 0 : 1;
+        }
+
+        Assert.True(killed >= 10 && spared >= 10, $"{killed} OOM-killed, {spared} not");
+    }
+
     [Property(Replay = "(5103,41)", MaxTest = 60)]
     public Property Shape_shrinks_are_smaller_and_keep_the_pod_valid() =>
         Prop.ForAll(Shapes, c => ScenarioShrinker.Shrink(c).Take(60).All(s =>

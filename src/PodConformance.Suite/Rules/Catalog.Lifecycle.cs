@@ -53,7 +53,14 @@ public static partial class Catalog
             "P-LIFE-CONTAINERS", "Container states, reasons, exit codes and last terminations follow Kubernetes (OOMKilled, CrashLoopBackOff, ErrImagePull…)",
             [.. RuleIds.Of(typeof(LimitRules)), BackoffRules.Waiting, BackoffRules.ImagePullMessages],
             "spec/limits.md", "pkg/kubelet/kuberuntime/kuberuntime_container.go",
-            ContainersView, ContainerFacet);
+            ContainersView, ContainerFacet) with
+        {
+            // One case in five has a container that allocates memory above or within its limit, or without one, under every
+            // restart policy (LIMIT-001/003/004), which the shared generator scripts for a handful of cases; twice the count,
+            // so the pull back-off and no-limit branches the other generators reach keep their floor beside the new share.
+            Weight = 2,
+            Cases = _ => WithShapes((3, ScenarioGen.Case), (1, ShapeGen.Case), (1, ShapeGen.OutOfMemory())),
+        };
 
         yield return LifecycleProperty(
             "P-LIFE-RESTARTS", "Each container restarts as many times as under Kubernetes' restart policy and backoff",
@@ -79,8 +86,11 @@ public static partial class Catalog
             "spec/events.md", "pkg/kubelet/events/event.go, pkg/scheduler/framework/types.go (FitError)",
             EventsView, EventFacet) with
         {
-            // One case in five cannot get an image (ErrImageNeverPull, pull back-off events: EVENT-009, BACKOFF-006).
-            Cases = _ => WithShapes((3, ScenarioGen.Case), (1, ShapeGen.PullFailures()), (1, ShapeGen.Case)),
+            // Two cases in eleven cannot get an image (ErrImageNeverPull, pull back-off events: EVENT-009, BACKOFF-006); one
+            // in eleven stops several containers at one instant (a pod with sidecars deleted while everything runs: the
+            // Killing events in the kubelet's stop order, SIM-009), which the other generators reach in one case in
+            // twenty-five, too rarely for a stop-order bug to be caught at every seed (mutation self-check).
+            Cases = _ => WithShapes((6, ScenarioGen.Case), (2, ShapeGen.PullFailures()), (2, ShapeGen.Case), (1, ShapeGen.StopsTogether())),
         };
 
         IReadOnlyList<string> timing(Observation o) => TimingView(o);
@@ -98,10 +108,11 @@ public static partial class Catalog
             // steps (SIM-012), pods that end (the restart-policy generator: a terminal phase kept, SIM-009), init containers
             // that fail before they succeed (SIM-008) and images a Never pull policy cannot get (SIM-005). Twice the count:
             // at 100 cases these shapes take share from each other and one of the back-off or restart branches falls
-            // below the coverage floor whichever way the weights go.
+            // below the coverage floor whichever way the weights go. The cap and the reset have a share each (one crash-loop
+            // shape between them left the reset at the floor: five cases).
             Weight = 2,
             Cases = _ => WithShapes(
-                (5, ScenarioGen.Case), (3, ShapeGen.LongBackoff()), (2, ShapeGen.Sidecars()), (1, ShapeGen.Terminating()), (2, ShapeGen.PullFailures()),
+                (5, ScenarioGen.Case), (2, ShapeGen.CrashLoopToCap()), (2, ShapeGen.BackoffReset()), (2, ShapeGen.Sidecars()), (1, ShapeGen.Terminating()), (2, ShapeGen.PullFailures()),
                 (2, ShapeGen.ReadinessGates()), (2, ScenarioGen.RestartPolicyCase), (2, ShapeGen.InitRestarts()), (2, ShapeGen.NeverPulled())),
             Compare = (_, e, a) => CompareTiming(e, a, tolerance),
         };

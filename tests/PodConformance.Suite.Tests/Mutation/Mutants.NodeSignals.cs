@@ -25,11 +25,7 @@ internal static partial class Mutants
             "evict-disk-ignores-storage-requests", "eviction", EvictionRules.DiskRanking,
             "disk-pressure ranking ignores ephemeral-storage requests: every pod exceeds its request by its whole disk use",
             Injection.Stage,
-            ModelPipeline.Real with { EvictionPod = p => MapContainers(p, c => c with { Resources = c.Resources with { Requests = c.Resources.Requests.Remove("ephemeral-storage") } }) })
-        {
-            KnownGap = "no property catches it at seed 20261128 (P-EVICT-ORDER is meant to); while the pipeline ran the create strategy twice, "
-                + "P-ADM-VALIDATION killed it falsely there (checked: a merged matchLabelKeys reported as 'exists in both matchLabelKeys and labelSelector')",
-        };
+            ModelPipeline.Real with { EvictionPod = p => MapContainers(p, c => c with { Resources = c.Resources with { Requests = c.Resources.Requests.Remove("ephemeral-storage") } }) });
     }
 
     private static ContainerRestartRule AsRestart(ContainerRestartRule rule) =>

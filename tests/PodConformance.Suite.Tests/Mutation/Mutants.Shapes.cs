@@ -61,8 +61,6 @@ internal static partial class Mutants
             ModelPipeline.Real with { Lifecycle = KillingReversed })
         {
             Target = "P-LIFE-EVENTS",
-            KnownGap = "no property catches it at seed 20261133 (P-LIFE-EVENTS is meant to: a generator for stops of several containers at one instant is the fix); while the "
-                + "pipeline ran the create strategy twice, a later property killed it falsely there (checked: P-ADM-VALIDATION, by rejecting a pod the model accepts)",
         };
 
         yield return new Mutant(

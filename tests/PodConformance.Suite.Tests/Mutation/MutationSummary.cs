@@ -105,6 +105,13 @@ internal static class MutationSummary
           now shortens the naming fields, `SchedulingShrinker` goes on with what `ScenarioShrinker` removes from any
           lifecycle case, and `ScenarioShrinker` leaves out unread objects and keys. The largest shrunk counterexample is
           now a three-pod eviction episode; every one-pod counterexample fits in 40 lines.
+        - `kill-sidecars-first` and `evict-disk-ignores-storage-requests` each survived one seed in ten: P-LIFE-EVENTS drew a
+          deletion of a pod with several running containers in about one case in twenty-five, and in P-EVICT-ORDER's disk
+          episodes (requests and use drawn apart) the ephemeral-storage requests changed the eviction order in about one in
+          eight. `ShapeGen.StopsTogether` (a pod with one or two sidecars deleted while everything runs) is one case in eleven
+          of P-LIFE-EVENTS, and `SignalPressureGen.StorageRequests` (one pod uses the most but stays within its request, the
+          others exceed smaller ones, short of a `nodefs.available` threshold from the start) one episode in nine of
+          P-EVICT-ORDER; both are killed at every seed, the second in a two-pod episode instead of up to four pods and 79 lines.
         - Mutants inside the simulator (backoff) and inside `Quantity`'s printer are decorators: the model has no seam
           there. A seam (a backoff policy passed to `PodSimulator.Run`, a formatter hook) would let them bend the rule
           itself and let its effects flow on (a non-doubling backoff would also restart more often).
