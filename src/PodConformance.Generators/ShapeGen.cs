@@ -152,8 +152,7 @@ public static class ShapeGen
     /// first: one Killing event each, EVENT-012): a pod with one or two sidecars (after its init containers) whose
     /// containers all run until it is deleted, under every restart policy and a grace period of 30 (the default), 0 or 5 s.
     /// <see cref="Sidecars"/> and <see cref="Terminating"/> reach this only now and then (one sidecar, containers that
-    /// exited before the deletion). A pod whose regular containers all end while sidecars run is not the shape: the model
-    /// keeps it Running (getPhase counts running sidecars) and does not stop them.
+    /// exited before the deletion). A pod whose regular containers all end while sidecars run is <see cref="SidecarsOutlive"/>.
     /// </summary>
     public static Gen<ScenarioCase> StopsTogether() =>
         from pod in Runnable
@@ -172,6 +171,36 @@ public static class ShapeGen
         select new ScenarioCase(
             pod with { Spec = spec },
             new Scenario { Until = TimeSpan.FromMinutes(2), Pods = ValueMap.Of((pod.Metadata.Name, new PodScript { DeleteAfter = deleteAfter })) });
+
+    /// <summary>
+    /// Sidecars that outlive the regular containers (SIM-017): one or two sidecars that run until stopped (ready at once or
+    /// after 5 s) while every regular container exits, 0 or 1 each, 10 or 30 s after it starts, under Never or OnFailure.
+    /// Where none is restarted the kubelet kills the pod (the sidecars stopped, last first) and the phase ends Succeeded or
+    /// Failed; an exit 1 under OnFailure restarts instead. <see cref="Sidecars"/> reaches this in about one case in a hundred.
+    /// </summary>
+    public static Gen<ScenarioCase> SidecarsOutlive() =>
+        from pod in Runnable
+        from count in Gen.Elements(1, 2)
+        from ready in Gen.Elements(TimeSpan.Zero, TimeSpan.FromSeconds(5))
+        from policy in Gen.Elements("OnFailure", "Never")
+        from exits in GenSequence.Indexed(pod.Spec.Containers.Count, _ => Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Constant(1))))
+        from after in Gen.Elements(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30))
+        let first = Unused(pod.Spec, "sidecar")
+        let sidecars = count == 1 ? [first] : new[] { first, Unused(pod.Spec, "log-agent") }
+        let spec = pod.Spec with
+        {
+            RestartPolicy = policy,
+            InitContainers = [.. pod.Spec.InitContainers, .. sidecars.Select(n => new Container { Name = n, Image = "busybox", RestartPolicy = "Always" })],
+        }
+        let regular = pod.Spec.Containers.Select((c, i) => KeyValuePair.Create(c.Name, new ContainerScript(ValueList.Of(new ContainerRun { ExitCode = exits[i], After = after }))))
+        let side = sidecars.Select(n => KeyValuePair.Create(n, new ContainerScript(ValueList.Of(new ContainerRun { ReadyAfter = ready }))))
+        select new ScenarioCase(
+            pod with { Spec = spec },
+            new Scenario
+            {
+                Until = TimeSpan.FromMinutes(2),
+                Pods = ValueMap.Of((pod.Metadata.Name, new PodScript { Containers = ValueMap.Create(regular.Concat(side)) })),
+            });
 
     /// <summary>
     /// One regular container with a memory limit of 128Mi or 256Mi (its request defaults to it) that allocates, 5 s after

@@ -63,6 +63,36 @@ internal sealed partial class PodRun
             StopAll();
             Publish();
         }
+        else if (initDone && NoRegularContainerToKeep())
+        {
+            // SIM-017: computePodActions keeps no regular container and starts none, so KillPod: running sidecars do
+            // not keep the pod alive; they are stopped (last first) and the next status is terminal.
+            RuleCoverage.Hit("SIM-017");
+            StopAll();
+            Publish();
+        }
+    }
+
+    /// <summary>
+    /// computePodActions' <c>keepCount == 0 &amp;&amp; len(ContainersToStart) == 0</c>: every regular container has exited
+    /// and will not be restarted (none runs, pulls, waits to start or waits out a back-off).
+    /// </summary>
+    private bool NoRegularContainerToKeep()
+    {
+        if (_regular.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in _regular)
+        {
+            if (!c.Final || c.IsRunning || c.Phase == RuntimePhase.Pulling || _startQueue.Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when every regular init container succeeded and every sidecar has started (once).</summary>

@@ -117,6 +117,7 @@ public static class GoldenGenerator
             ("sidecars", "ShapeGen.Sidecars", ShapeGen.Sidecars()),
             ("terminating", "ShapeGen.Terminating", ShapeGen.Terminating()),
             ("pull-failures", "ShapeGen.PullFailures", ShapeGen.PullFailures()),
+            ("sidecars-outlive", "ShapeGen.SidecarsOutlive", ShapeGen.SidecarsOutlive()),
         };
         for (int i = 0; i < shapes.Length; i++)
         {

@@ -21,18 +21,19 @@ public static partial class Catalog
     {
         yield return LifecycleProperty(
             "P-LIFE-PHASE", "The pod goes through the phases Kubernetes' kubelet reports, and ends in the same one",
-            [.. RuleIds.Of(typeof(PhaseRules)), "SIM-016"], "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
+            [.. RuleIds.Of(typeof(PhaseRules)), "SIM-016", "SIM-017"], "spec/phase.md", "pkg/kubelet/kubelet_pods.go (getPhase)",
             PhaseView, Verdicts.DefaultFacet) with
         {
-            // Of fourteen cases (thirteen before 1.35), four from the restart-policy generator: every policy with all containers
+            // Of fifteen cases (fourteen before 1.35), four from the restart-policy generator: every policy with all containers
             // exited 0 or 1 and failed init containers (PHASE-005/006, PHASE-010), which the shared generator reaches too
             // rarely to be caught at every seed (mutation self-check); two from the shapes (sidecars, terminating pods:
             // PHASE-007, PHASE-009), one more from terminating pods alone (PHASE-009 well above the floor); twice the count,
             // so a bent phase rule is caught at every seed.
             Weight = 2,
-            // One more in fourteen (where the release has the gate) restarts all containers on a rule's exit (SIM-016,
-            // PHASE-014/015/020), the case carrying the alpha gates it needs.
-            Cases = profile => WithShapes(WithRestartAll(profile, 1, (6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case), (1, ShapeGen.Terminating()))),
+            // One more in fifteen (where the release has the gate) restarts all containers on a rule's exit (SIM-016,
+            // PHASE-014/015/020), the case carrying the alpha gates it needs; one more has sidecars that outlive the regular
+            // containers (SIM-017: the kubelet kills the pod, so it ends Succeeded or Failed, not Running).
+            Cases = profile => WithShapes(WithRestartAll(profile, 1, (6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case), (1, ShapeGen.Terminating()), (1, ShapeGen.SidecarsOutlive()))),
         };
 
         yield return LifecycleProperty(

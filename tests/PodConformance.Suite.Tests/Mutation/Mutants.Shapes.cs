@@ -75,6 +75,19 @@ internal static partial class Mutants
         {
             Target = "P-LIFE-PHASE",
         };
+
+        yield return new Mutant(
+            "sidecars-keep-pod-alive", "sidecars", "SIM-017", "running sidecars keep a pod Running after its regular containers ended for good (Kubernetes: the kubelet kills the pod, which ends Succeeded or Failed)",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Snapshot = (pod, _) => pod.Metadata.DeletionTimestamp is null && PodPhases.IsTerminal(pod.Status?.Phase) && pod.Spec.InitContainers.Any(c => c.RestartPolicy == "Always")
+                    ? pod with { Status = pod.Status! with { Phase = "Running" } }
+                    : pod,
+            })
+        {
+            Target = "P-LIFE-PHASE",
+        };
     }
 
     /// <summary>Each run of Killing events at one instant, reversed: the kubelet's stop order turned around.</summary>

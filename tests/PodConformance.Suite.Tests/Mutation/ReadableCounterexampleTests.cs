@@ -107,6 +107,7 @@ public class ReadableCounterexampleTests(ITestOutputHelper output)
         { "backoff-never-resets", 1 },
         { "kill-sidecars-first", 2 },
         { "phase-deleted-stays-running", 1 },
+        { "sidecars-keep-pod-alive", 2 },
     };
 
     [Theory]
