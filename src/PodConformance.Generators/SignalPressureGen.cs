@@ -32,22 +32,7 @@ public static class SignalPressureGen
         from priority in Priority
         from request in Gen.Elements(0L, 0L, 256L, 512L)
         from scratch in GenSequence.Bool
-        select new Pod
-        {
-            Metadata = new ObjectMeta { Name = EvictionGen.PodName(index) },
-            Spec = new PodSpec
-            {
-                Containers = [new Container
-                {
-                    Name = "app",
-                    Image = "busybox",
-                    Resources = request == 0 ? ResourceRequirements.Empty : new ResourceRequirements { Requests = ValueMap.Of(("ephemeral-storage", Mebi(request))) },
-                }],
-                Volumes = scratch ? [new Volume { Name = ScratchVolume, SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() }] : default,
-                Priority = priority,
-                PriorityClassName = priority == CriticalPods.SystemCriticalPriority ? CriticalPods.SystemClusterCritical : "",
-            },
-        };
+        select StoragePod(index, request, priority, scratch);
 
     /// <summary>Writable layer, logs and scratch volume use (MiB and inodes) over, at or under the request.</summary>
     private static Gen<UsageSample> DiskSample(Pod pod, TimeSpan at) =>
@@ -164,7 +149,8 @@ public static class SignalPressureGen
                 })))),
             });
 
-    private static Pod StoragePod(int index, long requestMi, int? priority) => new()
+    /// <summary>One busybox container "app" with an ephemeral-storage request (0: none), an emptyDir scratch volume or none.</summary>
+    private static Pod StoragePod(int index, long requestMi, int? priority, bool scratch = false) => new()
     {
         Metadata = new ObjectMeta { Name = EvictionGen.PodName(index) },
         Spec = new PodSpec
@@ -175,7 +161,9 @@ public static class SignalPressureGen
                 Image = "busybox",
                 Resources = requestMi == 0 ? ResourceRequirements.Empty : new ResourceRequirements { Requests = ValueMap.Of(("ephemeral-storage", Mebi(requestMi))) },
             }],
+            Volumes = scratch ? [new Volume { Name = ScratchVolume, SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() }] : default,
             Priority = priority,
+            PriorityClassName = priority == CriticalPods.SystemCriticalPriority ? CriticalPods.SystemClusterCritical : "",
         },
     };
 
