@@ -104,11 +104,63 @@ public static partial class PodValidator
                 ValidateRecursiveReadOnly(ctx, rro, m, path.Child("recursiveReadOnly"));
             }
 
+            // Without VolumeBindMountOptions the create strategy has dropped the field (DEF-409).
             if (!m.BindMountOptions.IsEmpty)
             {
-                ctx.NotChecked(idx.Child("bindMountOptions"), "VolumeBindMountOptions (1.37): the API server's checks of this field are not modelled");
+                ValidateBindMountOptions(ctx, m.BindMountOptions, idx.Child("bindMountOptions"));
+                if (ctx.VolumeSources is { } vs && vs.TryGetValue(m.Name, out var bound) && bound.Image is not null)
+                {
+                    using var __ = ctx.Rule(ValidationRules.BindMountOptions);
+                    ctx.Add(FieldError.Invalid(idx.Child("bindMountOptions"), new RawJsonValue(StringListJson(m.BindMountOptions)), "bindMountOptions may not be used with image volumes"));
+                }
             }
         }
+    }
+
+    /// <summary>supportedBindMountOptions as sets.List prints it (sorted).</summary>
+    private static readonly string[] BindMountOptionValues = ["nodev", "noexec", "nosuid"];
+
+    /// <summary>
+    /// validateBindMountOptions (VAL-706): each entry one of noexec, nodev, nosuid (NotSupported at the entry), and not a
+    /// repeat of an earlier entry (Duplicate at the entry) — an unknown repeated entry gets both, NotSupported first.
+    /// </summary>
+    private static void ValidateBindMountOptions(Context ctx, ValueList<string> options, FieldPath path)
+    {
+        using var _ = ctx.Rule(ValidationRules.BindMountOptions);
+        for (int i = 0; i < options.Count; i++)
+        {
+            string opt = options[i];
+            if (Array.IndexOf(BindMountOptionValues, opt) < 0)
+            {
+                ctx.Add(FieldError.NotSupported(path.Index(i), opt, BindMountOptionValues));
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(options[j], opt, StringComparison.Ordinal))
+                {
+                    ctx.Add(FieldError.Duplicate(path.Index(i), opt));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>json.Marshal of a []string (the bad value of the image-volume error).</summary>
+    private static string StringListJson(ValueList<string> values)
+    {
+        var sb = new System.Text.StringBuilder("[");
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            GoValueText.AppendJsonString(sb, values[i]);
+        }
+
+        return sb.Append(']').ToString();
     }
 
     /// <summary>
