@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
@@ -14,9 +15,15 @@ public static partial class PodValidator
     private static readonly string[] RecursiveReadOnlyModes = ["Disabled", "Enabled", "IfPossible"];
 
     /// <summary>
+    /// The first release read without the "not allowed in image volume sources" subPath check: ValidateVolumeMounts of the
+    /// 1.36 and 1.37 fork copies (spec VAL-640) has none. The release that removed it (1.33–1.36) was not read.
+    /// </summary>
+    private static readonly KubernetesVersion ImageVolumeSubPathCheckGoneBy = new(1, 36);
+
+    /// <summary>
     /// ValidateVolumeMounts (VAL-640): per mount, in upstream order: name Required and Not found, mountPath Required and
     /// unique, no overlap with the container's volumeDevices (by name or path), no subPath/subPathExpr on an image
-    /// volume, subPath and subPathExpr local descending paths (reported at the <b>unindexed</b>
+    /// volume (before 1.36), subPath and subPathExpr local descending paths (reported at the <b>unindexed</b>
     /// <c>volumeMounts.subPath</c> / <c>.subPathExpr</c>), not both; then mountPropagation and recursiveReadOnly.
     /// </summary>
     private static void ValidateVolumeMounts(Context ctx, Container c, HashSet<string> volumes, FieldPath path)
@@ -65,7 +72,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Invalid(idx.Child("mountPath"), m.MountPath, "must not already exist as a path in volumeDevices"));
             }
 
-            if (ctx.VolumeSources is { } sources && sources.TryGetValue(m.Name, out var volume) && volume.Image is not null)
+            if (ctx.Version < ImageVolumeSubPathCheckGoneBy && ctx.VolumeSources is { } sources && sources.TryGetValue(m.Name, out var volume) && volume.Image is not null)
             {
                 if (m.SubPath.Length != 0)
                 {
