@@ -152,16 +152,21 @@ internal sealed partial class PodRun
     /// </summary>
     private List<AllContainersRestarting.Instance> RuntimeInstances()
     {
-        var instances = new List<AllContainersRestarting.Instance>();
-        foreach (var c in _init.Concat(_regular))
+        var instances = new List<AllContainersRestarting.Instance>(_init.Count + _regular.Count);
+        AddInstances(_init, instances);
+        AddInstances(_regular, instances);
+        return instances;
+    }
+
+    private static void AddInstances(List<ContainerRuntime> containers, List<AllContainersRestarting.Instance> into)
+    {
+        foreach (var c in containers)
         {
             if (c.IsRunning || (c.HasExited && c.ExitPending))
             {
-                instances.Add(new AllContainersRestarting.Instance(c.Name, !c.IsRunning, c.ExitCode));
+                into.Add(new AllContainersRestarting.Instance(c.Name, !c.IsRunning, c.ExitCode));
             }
         }
-
-        return instances;
     }
 
     /// <summary>Some regular or init container has a rule with the RestartAllContainers action (unverified: podutil.AllContainersCouldRestart not read).</summary>
