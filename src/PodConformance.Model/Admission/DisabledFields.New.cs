@@ -11,9 +11,9 @@ internal static partial class DisabledFields
         private static readonly KubernetesVersion Release137 = new(1, 37);
 
         /// <summary>
-        /// ADM-096 (unverified: no 1.37 util.go was read): the probe fields 1.37 adds behind alpha gates are taken to be dropped
-        /// like every other gated field when their gate is off: grpc.mode (GRPCContainerProbeTLS), httpGet.protocol
-        /// (H2CContainerProbe). The volume fields of 1.37 are dropped with the other volume fields (DEF-409, PodDefaulter).
+        /// ADM-096: the probe fields 1.37 adds behind alpha gates are dropped when their gate is off (read in a 1.37-development
+        /// fork copy of util.go, spec/admission.md): grpc.mode of probes (dropDisabledGRPCContainerProbeTLS), httpGet.protocol
+        /// of probes and hooks (dropHTTPProbeProtocol). The volume fields of 1.37 are dropped with the other volume fields (DEF-409, PodDefaulter).
         /// </summary>
         public PodSpec NewIn137(PodSpec spec)
         {

@@ -23,6 +23,7 @@ public static class DefaultingRules
     public const string ProbeDefaults = "DEF-018";
     public const string HttpGetDefaults = "DEF-019";
     public const string FileKeyRefOptional = "DEF-020";
+    public const string HttpGetProtocol = "DEF-021";
 
     // Security and host settings: DEF-2xx (spec/defaulting.md).
     public const string PodSecurityContext = "DEF-200";

@@ -62,6 +62,8 @@ public static partial class PodDefaulter
                 spec.EphemeralContainers);
         }
 
+        spec = DefaultHttpProbeProtocol(spec, profile, log);
+
         // SetDefaults_PodSpec
         string dnsPolicy = spec.DnsPolicy;
         if (dnsPolicy.Length == 0)

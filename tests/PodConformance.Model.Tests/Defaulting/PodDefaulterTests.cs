@@ -67,6 +67,46 @@ public class PodDefaulterTests
         Assert.Equal("HTTP", p.Handler.HttpGet.Scheme);
     }
 
+    /// <summary>
+    /// DEF-021: SetDefaults_Pod's defaultHTTPProbeProtocol (kubernetes pkg/apis/core/v1/defaults.go as stored in fork
+    /// MikeZappa87/kubernetes at 50b500bcc862923961072fc8597251f8cc534abd): with H2CContainerProbe on, an httpGet of a probe or
+    /// hook without protocol gets HTTP1, containers before init containers before ephemeral containers; a set protocol stays.
+    /// </summary>
+    [Fact]
+    public void Http_probe_protocol_defaults_to_HTTP1_only_with_H2CContainerProbe_on()
+    {
+        static ProbeHandler Get(string? protocol) => new() { HttpGet = new HttpGetAction { Port = IntOrString.FromInt(8080), Protocol = protocol } };
+        var c = new Container
+        {
+            Name = "c",
+            Image = "nginx",
+            LivenessProbe = new Probe { Handler = Get(null) },
+            StartupProbe = new Probe { Handler = Get("HTTP2") },
+            Lifecycle = new Lifecycle { PreStop = Get(null) },
+        };
+        var i = new Container { Name = "i", Image = "nginx", ReadinessProbe = new Probe { Handler = Get(null) } };
+        var e = new Container { Name = "e", Image = "nginx", Lifecycle = new Lifecycle { PostStart = Get(null) } };
+        var pod = Pod("p", c).WithInit(i);
+        pod = pod with { Spec = pod.Spec with { EphemeralContainers = new[] { e } } };
+        var on = new Profile(new KubernetesVersion(1, 37), ValueMap.Of((FeatureGateNames.H2CContainerProbe, true)));
+        var changes = new List<DefaultingChange>();
+        var d = PodDefaulter.Apply(pod, on, changes).Spec;
+        Assert.Equal("HTTP1", d.Containers[0].LivenessProbe!.Handler.HttpGet!.Protocol);
+        Assert.Equal("HTTP2", d.Containers[0].StartupProbe!.Handler.HttpGet!.Protocol);
+        Assert.Equal("HTTP1", d.Containers[0].Lifecycle!.PreStop!.HttpGet!.Protocol);
+        Assert.Equal("HTTP1", d.InitContainers[0].ReadinessProbe!.Handler.HttpGet!.Protocol);
+        Assert.Equal("HTTP1", d.EphemeralContainers[0].Lifecycle!.PostStart!.HttpGet!.Protocol);
+        string[] fields = [.. changes.Where(ch => ch.Rule == DefaultingRules.HttpGetProtocol).Select(ch => ch.Field)];
+        Assert.Equal(
+            ["spec.containers[0].livenessProbe.httpGet.protocol", "spec.containers[0].lifecycle.preStop.httpGet.protocol",
+             "spec.initContainers[0].readinessProbe.httpGet.protocol", "spec.ephemeralContainers[0].lifecycle.postStart.httpGet.protocol"],
+            fields);
+
+        var off = PodDefaulter.Apply(pod, new Profile(new KubernetesVersion(1, 37), ValueMap<bool>.Empty)).Spec;
+        Assert.Null(off.Containers[0].LivenessProbe!.Handler.HttpGet!.Protocol);
+        Assert.Null(off.InitContainers[0].ReadinessProbe!.Handler.HttpGet!.Protocol);
+    }
+
     [Fact]
     public void Port_protocol_fieldRef_apiVersion_and_hostNetwork_ports()
     {
