@@ -98,6 +98,7 @@ internal static class CoverageGaps
         ["VAL-707"] = new(Owners.Schema, "httpGet.protocol exists from 1.37 behind the alpha H2CContainerProbe gate and is dropped in the default run (ADM-096); the mutation bad-http-probe-protocol applies with the gate on"),
         ["VAL-708"] = new(Owners.Schema, "grpc.mode exists from 1.37 behind the alpha GRPCContainerProbeTLS gate and is dropped in the default run (ADM-096); the mutation bad-grpc-probe-mode applies with the gate on"),
         ["VAL-709"] = new(Owners.Schema, "the volume user/defaultUser fields exist from 1.37 behind the alpha AtomicWriteVolumeUserFields gate and are dropped in the default run; the mutation bad-volume-owner-uid applies with the gate on"),
+        ["DEF-021"] = new(Owners.Schema, "httpGet.protocol defaults to HTTP1 only with the alpha H2CContainerProbe gate on (1.37), which the default run leaves off; Model.Tests check it"),
         ["DEF-409"] = new(Owners.Schema, "no generated valid pod sets a gated volume field with its gate off (image volumes, clusterTrustBundle and the 1.37 fields are kept out of valid pods); Model.Tests check the drops"),
         ["ENV-005"] = new(Owners.Release, "the kubelet filters envFrom keys only while RelaxedEnvironmentVariableValidation is off (before 1.32)", Profile: "1.30"),
         ["VAL-042"] = new(Owners.Release, "regular containers may set restartPolicy from 1.34 (ContainerRestartRules); the Forbidden error exists only before", Profile: "1.33"),
