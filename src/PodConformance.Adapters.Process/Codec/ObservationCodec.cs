@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PodConformance.Model.Collections;
 using PodConformance.Model.Time;
 using PodConformance.Suite.Observations;
 
@@ -366,7 +367,9 @@ public static class ObservationCodec
         return ev;
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    // Typed collections, not IEnumerable: the struct list and map were boxed, and their enumerators allocated, per call
+    // (per sample of a lifecycle observation).
+    private static void WriteStrings(Utf8JsonWriter w, string name, ValueList<string> values)
     {
         w.WriteStartArray(name);
         foreach (string v in values)
@@ -377,7 +380,7 @@ public static class ObservationCodec
         w.WriteEndArray();
     }
 
-    private static void WriteStringMap(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> values)
+    private static void WriteStringMap(Utf8JsonWriter w, string name, ValueMap<string> values)
     {
         w.WriteStartObject(name);
         foreach (var (k, v) in values)
