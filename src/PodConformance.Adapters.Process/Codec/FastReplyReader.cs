@@ -596,7 +596,7 @@ internal static class FastReplyReader
     private static bool Duration(ref Utf8JsonReader r, out TimeSpan value)
     {
         value = TimeSpan.Zero;
-        return r.TokenType == JsonTokenType.String && GoDuration.TryParse(r.GetString()!, out value, out _);
+        return r.TokenType == JsonTokenType.String && DurationTexts.TryParse(ref r, out value);
     }
 
     private static bool Strings(ref Utf8JsonReader r, out ValueList<string> values)
