@@ -154,11 +154,15 @@ internal sealed partial class PodRun
     private const string RestartAllContainersStarted = nameof(RestartAllContainersStarted);
 
     /// <summary>Some regular or init container has a rule with the RestartAllContainers action (unverified: podutil.AllContainersCouldRestart not read).</summary>
-    private static bool AllContainersCouldRestart(PodSpec spec)
+    private static bool AllContainersCouldRestart(PodSpec spec) =>
+        AnyRestartAllRule(spec.Containers.AsSpan()) || AnyRestartAllRule(spec.InitContainers.AsSpan());
+
+    /// <summary>A loop over spans: every status update asks this, so no enumerator is boxed.</summary>
+    private static bool AnyRestartAllRule(ReadOnlySpan<Container> containers)
     {
-        foreach (var c in spec.Containers.Concat(spec.InitContainers))
+        foreach (var c in containers)
         {
-            foreach (var rule in c.RestartPolicyRules)
+            foreach (var rule in c.RestartPolicyRules.AsSpan())
             {
                 if (string.Equals(rule.Action, ContainerRestartPolicy.ActionRestartAllContainers, StringComparison.Ordinal))
                 {
