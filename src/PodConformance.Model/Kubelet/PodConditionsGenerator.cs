@@ -75,12 +75,13 @@ public static class PodConditionsGenerator
 
     /// <summary>
     /// <see cref="Generate"/> for the simulator's status update, which reads neither the rules nor a pod built for the
-    /// call: the same conditions in the same order, from the status parts directly. A generated condition equal to the
+    /// call: the same conditions in the same order, from the status parts directly (<paramref name="readyToStartCondition"/>:
+    /// the profile's PodReadyToStartContainersCondition gate, which the caller asks once). A generated condition equal to the
     /// stored one of its type (transition time included) is the stored object, and ContainersReady is computed once
     /// for Ready and itself, so a status update that changes no condition allocates only what it had to compare.
     /// </summary>
     internal static ValueList<PodCondition> GenerateForStatus(
-        PodSpec spec, ValueList<PodCondition> stored, ValueList<ContainerStatus>? statuses, string phase, bool sandboxReady, Profile profile, DateTimeOffset now)
+        PodSpec spec, ValueList<PodCondition> stored, ValueList<ContainerStatus>? statuses, string phase, bool sandboxReady, bool readyToStartCondition, DateTimeOffset now)
     {
         RuleCoverage.Hit(ConditionRules.OrderAndOwnership);
         RuleCoverage.Hit(ConditionRules.PodScheduled);
@@ -97,7 +98,7 @@ public static class PodConditionsGenerator
             }
         }
 
-        if (profile.IsEnabled(FeatureGateNames.PodReadyToStartContainersCondition))
+        if (readyToStartCondition)
         {
             RuleCoverage.Hit(ConditionRules.ReadyToStartContainers, sandboxReady ? "True" : "False");
             result[n++] = Timed(storedSpan, sandboxReady ? ReadyToStartTrue : ReadyToStartFalse, now);

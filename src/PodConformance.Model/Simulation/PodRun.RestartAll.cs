@@ -17,7 +17,7 @@ internal sealed partial class PodRun
     /// <summary>The exited instance the runtime still holds matches a RestartAllContainers rule of its container.</summary>
     private bool TriggersRestartAll(ContainerRuntime c) =>
         c.HasExited && c.ExitPending
-        && Profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits)
+        && _sim.RestartAllContainersGate
         && c.Spec.RestartPolicy is not null
         && ContainerRestartPolicy.FindMatchingRule(c.Spec, c.ExitCode) is { } rule
         && string.Equals(rule.Action, ContainerRestartPolicy.ActionRestartAllContainers, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ internal sealed partial class PodRun
     /// </summary>
     private ValueList<PodCondition> WithRestartAllCondition(ValueList<PodCondition> conditions, string phase)
     {
-        if (!Profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits) || !AllContainersCouldRestart(_pod.Spec))
+        if (!_sim.RestartAllContainersGate || !AllContainersCouldRestart(_pod.Spec))
         {
             return conditions;
         }

@@ -52,7 +52,7 @@ internal sealed partial class PodRun
                     podIsTerminal: _deleting && allStopped, podHasInitialized: _initialized, Profile);
             var podIps = _podIps ??= PodIPs();
             var generated = PodConditionsGenerator.GenerateForStatus(
-                _pod.Spec, conditions, AllStatuses(initStatuses, regularStatuses), phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), Profile, Trunc(Now));
+                _pod.Spec, conditions, AllStatuses(initStatuses, regularStatuses), phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), _sim.ReadyToStartConditionGate, Trunc(Now));
 
             // One copy of the status with everything this update writes (HostIPs, PodIPs and StartTime stay put).
             status = previous with
@@ -155,8 +155,8 @@ internal sealed partial class PodRun
         _inputsKept
         && ReferenceEquals(_inputResult, CurrentPod)
         && ReferenceEquals(_inputSource, _pod)
-        && _inputInit.AsImmutableArray() == init.AsImmutableArray()
-        && _inputRegular.AsImmutableArray() == regular.AsImmutableArray()
+        && SameList(_inputInit, init)
+        && SameList(_inputRegular, regular)
         && ReferenceEquals(_inputScheduled, _scheduledCondition)
         && ReferenceEquals(_inputNode, _node)
         && _inputSandboxReady == _sandboxReady
@@ -164,6 +164,17 @@ internal sealed partial class PodRun
         && _inputInitialized == _initialized
         && _inputDeleting == _deleting
         && _inputAllStopped == allStopped;
+
+    /// <summary>
+    /// The same list object (ImmutableArray's <c>==</c>, a default list being the empty one), told from the spans where
+    /// the lists are not empty: every status update asks this twice.
+    /// </summary>
+    private static bool SameList(ValueList<ContainerStatus> a, ValueList<ContainerStatus> b)
+    {
+        var x = a.AsSpan();
+        var y = b.AsSpan();
+        return x.Length == 0 && y.Length == 0 ? a.AsImmutableArray() == b.AsImmutableArray() : x == y;
+    }
 
     /// <summary>
     /// The sandbox's IPs as the kubelet reports them (sortPodIPs: the first of the node's family, then the first of the
@@ -435,8 +446,12 @@ internal sealed partial class PodRun
             }
 
             h = unchecked(h ^ (ulong)round++);
-            h.TryFormat(buffer[at..], out int written, "x16", System.Globalization.CultureInfo.InvariantCulture);
-            at += written;
+
+            // h as 16 lower-case hex digits, zero-padded (as the format "x16" writes it), one digit at a time.
+            for (int shift = 60; shift >= 0; shift -= 4)
+            {
+                buffer[at++] = "0123456789abcdef"[(int)((h >> shift) & 0xF)];
+            }
         }
 
         return new string(buffer[..(prefix.Length + Length)]);

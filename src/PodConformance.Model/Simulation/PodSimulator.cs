@@ -15,7 +15,7 @@ namespace PodConformance.Model.Simulation;
 /// </summary>
 public sealed partial class PodSimulator
 {
-    private readonly PriorityQueue<Scheduled, (DateTimeOffset Time, long Seq)> _queue = new();
+    private readonly PriorityQueue<Scheduled, (DateTimeOffset Time, long Seq)> _queue = new(QueueOrder.Instance);
     private readonly List<PodSnapshot> _timeline = [];
     private readonly List<SimulatedEvent> _events = [];
     private readonly List<RejectedPod> _rejected = [];
@@ -52,6 +52,17 @@ public sealed partial class PodSimulator
     internal DateTimeOffset Now { get; private set; }
 
     internal Backoff.BackoffTracker CrashLoop { get; }
+
+    // The feature gates a status update reads, asked of the profile once per run.
+
+    /// <summary>RestartAllContainersOnContainerExits (SIM-016, COND-009).</summary>
+    internal bool RestartAllContainersGate => _restartAllContainersGate ??= Profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits);
+
+    /// <summary>PodReadyToStartContainersCondition (COND-002).</summary>
+    internal bool ReadyToStartConditionGate => _readyToStartConditionGate ??= Profile.IsEnabled(FeatureGateNames.PodReadyToStartContainersCondition);
+
+    private bool? _restartAllContainersGate;
+    private bool? _readyToStartConditionGate;
 
     internal Backoff.BackoffTracker ImagePull { get; }
 
@@ -97,6 +108,21 @@ public sealed partial class PodSimulator
     /// </summary>
     internal void At(DateTimeOffset time, Action<int> action, int generation) =>
         _queue.Enqueue(new Scheduled(null, action, generation), (time < Now ? Now : time, _seq++));
+
+    /// <summary>
+    /// The queue's order: time (as DateTimeOffset compares, by UTC ticks), then the order of queuing; one comparison
+    /// rather than the tuple's nested default comparers.
+    /// </summary>
+    private sealed class QueueOrder : IComparer<(DateTimeOffset Time, long Seq)>
+    {
+        public static readonly QueueOrder Instance = new();
+
+        public int Compare((DateTimeOffset Time, long Seq) x, (DateTimeOffset Time, long Seq) y)
+        {
+            int c = x.Time.UtcTicks.CompareTo(y.Time.UtcTicks);
+            return c != 0 ? c : x.Seq.CompareTo(y.Seq);
+        }
+    }
 
     /// <summary>A queued action: a plain one, or one for a container instance with its generation.</summary>
     private readonly record struct Scheduled(Action? Action, Action<int>? ForGeneration, int Generation)
