@@ -162,6 +162,7 @@ public static class PodMutations
         .. ContainerMutations.All,
         .. PlacementMutations.All,
         .. VolumeMutations.All,
+        .. NewFieldMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

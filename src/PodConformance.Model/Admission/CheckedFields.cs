@@ -31,6 +31,7 @@ public static class CheckedFields
         "lifecycle.postStart.tcpSocket.port", "lifecycle.postStart.sleep.seconds",
         "lifecycle.preStop.exec.command[]", "lifecycle.preStop.httpGet.path", "lifecycle.preStop.httpGet.port", "lifecycle.preStop.httpGet.scheme",
         "lifecycle.preStop.tcpSocket.port", "lifecycle.preStop.sleep.seconds", "lifecycle.stopSignal",
+        "lifecycle.postStart.httpGet.protocol", "lifecycle.preStop.httpGet.protocol",
         "targetContainerName",
 
         // Security area (VAL-200…222).
@@ -42,7 +43,7 @@ public static class CheckedFields
 
     private static readonly string[] ProbeFields =
     [
-        "exec.command[]", "httpGet.path", "httpGet.port", "httpGet.scheme", "tcpSocket.port", "grpc.port",
+        "exec.command[]", "httpGet.path", "httpGet.port", "httpGet.scheme", "httpGet.protocol", "tcpSocket.port", "grpc.port", "grpc.mode",
         "initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold", "terminationGracePeriodSeconds",
     ];
 
@@ -79,7 +80,7 @@ public static class CheckedFields
             // Scheduling, DNS and naming, claims (VAL-071…079, VAL-300…342).
             "spec.readinessGates[].conditionType", "spec.affinity.**", "spec.tolerations[].**", "spec.topologySpreadConstraints[].**",
             "spec.dnsConfig.**", "spec.hostAliases[].**", "spec.hostname", "spec.subdomain", "spec.hostnameOverride", "spec.runtimeClassName",
-            "spec.preemptionPolicy", "spec.workloadRef.**", "spec.resourceClaims[].**",
+            "spec.preemptionPolicy", "spec.workloadRef.**", "spec.schedulingGroup.**", "spec.resourceClaims[].**",
 
             // Volumes (VAL-6xx; the fields the volume rules skip are reported by validation itself).
             "spec.volumes[].**",

@@ -69,15 +69,15 @@ internal static partial class DisabledFields
                 return null;
             }
 
-            if (handler.GrpcMode is not null && Off("GRPCContainerProbeTLS"))
+            if (handler.GrpcMode is not null && Off(FeatureGateNames.GRPCContainerProbeTLS))
             {
-                Dropped(AdmissionRules.DropNewFields137, path + ".grpc.mode", "GRPCContainerProbeTLS");
+                Dropped(AdmissionRules.DropNewFields137, path + ".grpc.mode", FeatureGateNames.GRPCContainerProbeTLS);
                 handler = handler with { GrpcMode = null };
             }
 
-            if (handler.HttpGet?.Protocol is not null && Off("H2CContainerProbe"))
+            if (handler.HttpGet?.Protocol is not null && Off(FeatureGateNames.H2CContainerProbe))
             {
-                Dropped(AdmissionRules.DropNewFields137, path + ".httpGet.protocol", "H2CContainerProbe");
+                Dropped(AdmissionRules.DropNewFields137, path + ".httpGet.protocol", FeatureGateNames.H2CContainerProbe);
                 handler = handler with { HttpGet = handler.HttpGet with { Protocol = null } };
             }
 

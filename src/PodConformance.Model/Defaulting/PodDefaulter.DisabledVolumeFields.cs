@@ -7,8 +7,9 @@ namespace PodConformance.Model.Defaulting;
 /// <summary>
 /// The volume fields of pkg/api/pod/util.go <c>dropDisabledFields</c> for a create (DEF-409), part of
 /// <see cref="DropDisabledFields"/>: image volumes and the mounts of their names (dropImageVolumes), projected
-/// clusterTrustBundle and podCertificate sources, volumeMounts' recursiveReadOnly, and the 1.37 alpha fields (emptyDir.mode,
-/// bindMountOptions, the volume user fields; **unverified**, no 1.37 util.go read). A field whose gate is off, or not yet in
+/// clusterTrustBundle and podCertificate sources, volumeMounts' recursiveReadOnly, and the 1.37 alpha fields: bindMountOptions
+/// (read in a 1.37 fork copy of util.go, spec DEF-409), emptyDir.mode and the volume user fields (**unverified**, by analogy:
+/// no util.go with their drop code was found stored). A field whose gate is off, or not yet in
 /// the release (the field does not decode there), is removed before validation, so the validator never sees it.
 /// </summary>
 /// <remarks>Pods without these fields pay a scan of their volumes and mounts: the profile is asked only when one is present.</remarks>

@@ -36,6 +36,16 @@ public static partial class EventCatalog
         Killing(container, "Stopping container " + container.Name, at);
 
     /// <summary>
+    /// EVENT-012. Normal Killing "killing": the message SyncPod gives killContainer for a container it kills before
+    /// removing it for a RestartAllContainers restart (SIM-016).
+    /// </summary>
+    public static PodEvent KillingForRestartAll(ContainerRef container, DateTimeOffset at) =>
+        Killing(container, RestartAllKillMessage, at);
+
+    /// <summary>kuberuntime_manager.go SyncPod's message for the kill before a RestartAllContainers removal.</summary>
+    public const string RestartAllKillMessage = "killing";
+
+    /// <summary>
     /// EVENT-012. Normal Killing with the caller's message, e.g. the prober's
     /// "Container web failed liveness probe, will be restarted".
     /// </summary>

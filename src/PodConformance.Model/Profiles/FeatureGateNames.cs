@@ -58,4 +58,8 @@ public static class FeatureGateNames
     public const string VolumeAttributesClass = nameof(VolumeAttributesClass);
     public const string VolumeBindMountOptions = nameof(VolumeBindMountOptions);
     public const string AtomicWriteVolumeUserFields = nameof(AtomicWriteVolumeUserFields);
+
+    // 1.37 probe fields (spec/validation.md VAL-707/708, spec/admission.md ADM-096).
+    public const string H2CContainerProbe = nameof(H2CContainerProbe);
+    public const string GRPCContainerProbeTLS = nameof(GRPCContainerProbeTLS);
 }

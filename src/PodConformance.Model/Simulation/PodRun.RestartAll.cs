@@ -8,7 +8,7 @@ using PodConformance.Model.Profiles;
 namespace PodConformance.Model.Simulation;
 
 /// <summary>
-/// RestartAllContainers (KEP-5532, gate RestartAllContainersOnContainerExits, alpha 1.35): a container whose exit
+/// RestartAllContainers (KEP-5532, gate RestartAllContainersOnContainerExits, alpha 1.35, beta 1.36): a container whose exit
 /// matches a rule with that action has the kubelet kill and remove every container of the pod, keep the sandbox, and
 /// start the pod again from its first init container (SIM-016; statuses PHASE-020; condition COND-009).
 /// </summary>
@@ -44,9 +44,12 @@ internal sealed partial class PodRun
     }
 
     /// <summary>
-    /// SIM-016, termination phase: kill every running container (no grace period: Killing events), remove every
-    /// container from the runtime, and let the next sync (one PLEG relist later) start the pod from its first init
-    /// container. A container whose status was not waiting now waits <c>RestartingAllContainers</c> (PHASE-020).
+    /// SIM-016, termination phase (computePodActions' RestartAllContainers branch, then SyncPod's reset loop): every
+    /// regular container, then every init container, each in spec order, is removed from the runtime, a running one
+    /// killed first (Killing "killing", grace period 0: no preStop hook); the containers whose exit triggered the restart
+    /// come last, but they have exited and are only removed, so the order shows only in the Killing events. Nothing is
+    /// started in this sync; the next one (one PLEG relist later) starts the pod from its first init container. A
+    /// container whose status was not waiting now waits <c>RestartingAllContainers</c> (PHASE-020).
     /// </summary>
     private bool RestartAllIfTriggered()
     {
@@ -61,7 +64,7 @@ internal sealed partial class PodRun
         {
             if (c.IsRunning)
             {
-                _sim.Record(this, EventCatalog.Killing(Ref(c), Now));
+                _sim.Record(this, EventCatalog.KillingForRestartAll(Ref(c), Now));
             }
 
             RemoveForRestartAll(c);
@@ -112,8 +115,9 @@ internal sealed partial class PodRun
 
     /// <summary>
     /// COND-009: with the gate on and a RestartAllContainers rule anywhere in the pod, the kubelet appends
-    /// AllContainersRestarting after PodScheduled: True (RestartAllContainersStarted) while a triggering exit is still
-    /// in the runtime, else False (PodCompleted / PodFailed in a terminal phase, no reason otherwise).
+    /// AllContainersRestarting after PodScheduled (<see cref="AllContainersRestarting.Generate"/> over the runtime's
+    /// instances and the previous status's condition): True while a triggering exit is still in the runtime, else
+    /// False (PodCompleted / PodFailed in a terminal phase, no reason otherwise).
     /// </summary>
     private ValueList<PodCondition> WithRestartAllCondition(ValueList<PodCondition> conditions, string phase)
     {
@@ -122,22 +126,14 @@ internal sealed partial class PodRun
             return conditions;
         }
 
-        RuleCoverage.Hit(ConditionRules.AllContainersRestarting);
-        var condition = phase switch
-        {
-            PodPhases.Succeeded => new PodCondition { Type = PodConditionNames.AllContainersRestarting, Status = "False", Reason = "PodCompleted" },
-            PodPhases.Failed => new PodCondition { Type = PodConditionNames.AllContainersRestarting, Status = "False", Reason = "PodFailed" },
-            _ when AnyTriggersRestartAll() => new PodCondition
-            {
-                Type = PodConditionNames.AllContainersRestarting,
-                Status = "True",
-                Reason = RestartAllContainersStarted,
-                Message = "container exited with restart policy rule",
-            },
-            _ => new PodCondition { Type = PodConditionNames.AllContainersRestarting, Status = "False" },
-        };
-
         var previous = CurrentPod.Status?.Conditions ?? default;
+        bool previouslyTrue = false;
+        foreach (var p in previous)
+        {
+            previouslyTrue |= p.Type == PodConditionNames.AllContainersRestarting && p.Status == "True";
+        }
+
+        var condition = AllContainersRestarting.Generate(_pod.Spec, RuntimeInstances(), previouslyTrue, phase);
         DateTimeOffset? since = Trunc(Now);
         foreach (var p in previous)
         {
@@ -150,8 +146,28 @@ internal sealed partial class PodRun
         return conditions.Add(condition with { LastTransitionTime = since });
     }
 
-    /// <summary>generate.go's reason for a restart in progress.</summary>
-    private const string RestartAllContainersStarted = nameof(RestartAllContainersStarted);
+    /// <summary>
+    /// The instances the simulated runtime holds: a created container (running, or exited and not yet removed); one per
+    /// container, since the model keeps only the newest (an older exited instance is garbage to the kubelet's rules).
+    /// </summary>
+    private List<AllContainersRestarting.Instance> RuntimeInstances()
+    {
+        var instances = new List<AllContainersRestarting.Instance>(_init.Count + _regular.Count);
+        AddInstances(_init, instances);
+        AddInstances(_regular, instances);
+        return instances;
+    }
+
+    private static void AddInstances(List<ContainerRuntime> containers, List<AllContainersRestarting.Instance> into)
+    {
+        foreach (var c in containers)
+        {
+            if (c.IsRunning || (c.HasExited && c.ExitPending))
+            {
+                into.Add(new AllContainersRestarting.Instance(c.Name, !c.IsRunning, c.ExitCode));
+            }
+        }
+    }
 
     /// <summary>Some regular or init container has a rule with the RestartAllContainers action (unverified: podutil.AllContainersCouldRestart not read).</summary>
     private static bool AllContainersCouldRestart(PodSpec spec) =>

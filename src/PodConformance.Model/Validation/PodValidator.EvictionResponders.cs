@@ -142,8 +142,8 @@ public static partial class PodValidator
 
     /// <summary>
     /// VAL-703: a pod in a PodGroup (<c>spec.schedulingGroup</c>) may not name eviction responders. The declarative
-    /// <c>dependentForbidden</c> is alpha (shadowed), so the error the API server returns is the handwritten one, whose
-    /// detail was not read: the declarative text is used (unverified).
+    /// <c>dependentForbidden</c> is alpha (shadowed), so the error the API server returns is the handwritten one in
+    /// ValidatePodSpec, right after validateSchedulingGroup (read in a 1.37 fork copy, spec VAL-703).
     /// </summary>
     private static void ValidateEvictionRespondersSchedulingGroup(Context ctx, PodSpec spec)
     {

@@ -39,6 +39,9 @@ public static partial class PodValidator
             ValidateUserAnnotations(ctx, pc.UserAnnotations, projPath.Child("userAnnotations"));
         }
 
+        // 1.37: the owner UID, right after userAnnotations (VAL-709).
+        ValidateUserField(ctx, pc.User, projPath.Child("user"));
+
         if (Array.IndexOf(PodCertificateKeyTypes, pc.KeyType) < 0)
         {
             ctx.Add(FieldError.NotSupported(projPath.Child("keyType"), pc.KeyType, PodCertificateKeyTypes));
@@ -67,8 +70,6 @@ public static partial class PodValidator
         {
             ctx.Add(FieldError.Required(projPath, "specify at least one of credentialBundlePath, keyPath, and certificateChainPath"));
         }
-
-        NotCheckedUser(ctx, pc.User, projPath.Child("user"));
     }
 
     /// <summary>One of the three paths: unset is skipped; set, a local non-reserved path that no other file of the volume uses.</summary>

@@ -18,7 +18,7 @@ public static partial class PodValidator
             }
         }
 
-        NotCheckedUser(ctx, v.DownwardApiDefaultUser, path.Child("defaultUser"));
+        ValidateUserField(ctx, v.DownwardApiDefaultUser, path.Child("defaultUser"));
         foreach (var file in v.DownwardApiItems)
         {
             ValidateDownwardApiVolumeFile(ctx, file, path);
@@ -63,7 +63,7 @@ public static partial class PodValidator
             ctx.Add(FieldError.Invalid(path.Child("mode"), mode, FileModeErrorMessage));
         }
 
-        NotCheckedUser(ctx, file.User, path.Child("user"));
+        ValidateUserField(ctx, file.User, path.Child("user"));
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public static partial class PodValidator
             }
         }
 
-        NotCheckedUser(ctx, projected.DefaultUser, path.Child("defaultUser"));
+        ValidateUserField(ctx, projected.DefaultUser, path.Child("defaultUser"));
         HashSet<string>? allPaths = null;
         var sourcesPath = path.Child("sources");
         for (int i = 0; i < projected.Sources.Count; i++)
@@ -193,7 +193,7 @@ public static partial class PodValidator
             ValidateLocalNonReservedPath(ctx, token.Path, volumePath.Child("path"));
         }
 
-        NotCheckedUser(ctx, token.User, projPath.Child("user"));
+        ValidateUserField(ctx, token.User, projPath.Child("user"));
     }
 
     /// <summary>
@@ -255,6 +255,8 @@ public static partial class PodValidator
             ctx.Add(FieldError.Required(pathPath));
         }
 
+        // 1.37: the owner UID is checked between the path's Required and its local-path checks (VAL-709).
+        ValidateUserField(ctx, ctb.User, projPath.Child("user"));
         ValidateLocalNonReservedPath(ctx, ctb.Path, pathPath);
 
         // Unlike the other projections, an empty path takes part in the duplicate check.
@@ -262,8 +264,6 @@ public static partial class PodValidator
         {
             ctx.Add(FieldError.Invalid(volumePath, ctb.Path, "conflicting duplicate paths"), ValidationRules.ProjectedSource);
         }
-
-        NotCheckedUser(ctx, ctb.User, projPath.Child("user"));
     }
 
     /// <summary>ValidateClusterTrustBundleName(signer)(name, false) of pkg/apis/core/validation/names.go.</summary>

@@ -182,9 +182,10 @@ public static partial class PodValidator
                 }
 
                 ValidateHttpHeaderNames(ctx, http.HTTPHeaders, hp.Child("httpHeaders"));
-                if (http.Protocol is not null)
+                // Without H2CContainerProbe the field has been dropped before validation (ADM-096).
+                if (http.Protocol is { } protocol)
                 {
-                    ctx.NotChecked(hp.Child("protocol"), "httpGet.protocol (1.37, H2CContainerProbe): its validation is not modelled");
+                    ValidateHttpGetProtocol(ctx, protocol, http, hp);
                 }
             }
         }
@@ -210,9 +211,14 @@ public static partial class PodValidator
             else
             {
                 ValidatePortNumOrName(ctx, IntOrString.FromInt(grpc), path.Child("grpc").Child("port"));
-                if (h.GrpcMode is not null)
+                // Without GRPCContainerProbeTLS the field has been dropped before validation (ADM-096).
+                if (h.GrpcMode is { } mode)
                 {
-                    ctx.NotChecked(path.Child("grpc").Child("mode"), "grpc.mode (1.37, GRPCContainerProbeTLS): its validation is not modelled");
+                    using var _ = ctx.Rule(ValidationRules.GrpcMode);
+                    if (Array.IndexOf(GrpcProbeModes, mode) < 0)
+                    {
+                        ctx.Add(FieldError.NotSupported(path.Child("grpc").Child("mode"), GoValues.NamedString(mode, ctx.Version), GrpcProbeModes));
+                    }
                 }
             }
         }
@@ -233,6 +239,32 @@ public static partial class PodValidator
         if (count == 0)
         {
             ctx.Add(FieldError.Required(path, "must specify a handler type"));
+        }
+    }
+
+    /// <summary>supportedHTTPProtocols and supportedGRPCProbeModes as sets.List prints them (sorted).</summary>
+    private static readonly string[] HttpProtocols = ["HTTP1", "HTTP2"];
+
+    private static readonly string[] GrpcProbeModes = ["Plaintext", "TLS"];
+
+    /// <summary>
+    /// The protocol part of validateHTTPGetAction (VAL-707), after the header names: not HTTP1/HTTP2 → NotSupported;
+    /// else HTTP2 needs scheme HTTP (h2c only) and an empty host — the first failing of these three, one error at most.
+    /// </summary>
+    private static void ValidateHttpGetProtocol(Context ctx, string protocol, HttpGetAction http, FieldPath path)
+    {
+        using var _ = ctx.Rule(ValidationRules.HttpGetProtocol);
+        if (Array.IndexOf(HttpProtocols, protocol) < 0)
+        {
+            ctx.Add(FieldError.NotSupported(path.Child("protocol"), GoValues.NamedString(protocol, ctx.Version), HttpProtocols));
+        }
+        else if (protocol == "HTTP2" && http.Scheme != "HTTP")
+        {
+            ctx.Add(FieldError.Invalid(path.Child("protocol"), GoValues.NamedString(protocol, ctx.Version), "is only supported with HTTP (H2C)"));
+        }
+        else if (protocol == "HTTP2" && http.Host.Length > 0)
+        {
+            ctx.Add(FieldError.Invalid(path.Child("host"), http.Host, "must be empty when `protocol` is \"HTTP2\""));
         }
     }
 

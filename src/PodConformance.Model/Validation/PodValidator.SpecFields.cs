@@ -220,14 +220,27 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// <c>schedulingGroup</c> (1.36+, GenericWorkload) survives the create strategy only with its alpha gate on; its own
-    /// checks were not read (no 1.36/1.37 validation.go is stored: spec VAL-704), so it is reported as not checked.
+    /// validateSchedulingGroup (VAL-705; 1.36+, GenericWorkload — the create strategy drops the field with the gate off,
+    /// DEF-410), after the OS checks in ValidatePodSpec: <c>podGroupName</c> unset → Invalid with a null value (the
+    /// field is a one-of of one member), else a DNS subdomain (ValidatePodGroupName). Then VAL-703.
     /// </summary>
-    private static void ReportUncheckedSpecFields(Context ctx, PodSpec spec)
+    private static void ValidateSchedulingGroup(Context ctx, PodSpec spec)
     {
-        if (spec.SchedulingGroup is not null)
+        if (spec.SchedulingGroup is { } group)
         {
-            ctx.NotChecked(SpecPath.Child("schedulingGroup"), "schedulingGroup (1.36+, GenericWorkload): the release's validation was not available to the model");
+            using var _ = ctx.Rule(ValidationRules.SchedulingGroup);
+            var namePath = SpecPath.Child("schedulingGroup").Child("podGroupName");
+            if (group.PodGroupName is not { } name)
+            {
+                ctx.Add(FieldError.Invalid(namePath, new RawJsonValue("null"), "must specify one of: `podGroupName`"));
+            }
+            else
+            {
+                foreach (string msg in NameRules.NameIsDnsSubdomain(name, prefix: false))
+                {
+                    ctx.Add(FieldError.Invalid(namePath, name, msg));
+                }
+            }
         }
 
         // evictionResponders itself is checked declaratively at the end of Validate (VAL-700…702).

@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
@@ -14,9 +15,15 @@ public static partial class PodValidator
     private static readonly string[] RecursiveReadOnlyModes = ["Disabled", "Enabled", "IfPossible"];
 
     /// <summary>
+    /// The first release read without the "not allowed in image volume sources" subPath check: ValidateVolumeMounts of the
+    /// 1.36 and 1.37 fork copies (spec VAL-640) has none. The release that removed it (1.33–1.36) was not read.
+    /// </summary>
+    private static readonly KubernetesVersion ImageVolumeSubPathCheckGoneBy = new(1, 36);
+
+    /// <summary>
     /// ValidateVolumeMounts (VAL-640): per mount, in upstream order: name Required and Not found, mountPath Required and
     /// unique, no overlap with the container's volumeDevices (by name or path), no subPath/subPathExpr on an image
-    /// volume, subPath and subPathExpr local descending paths (reported at the <b>unindexed</b>
+    /// volume (before 1.36), subPath and subPathExpr local descending paths (reported at the <b>unindexed</b>
     /// <c>volumeMounts.subPath</c> / <c>.subPathExpr</c>), not both; then mountPropagation and recursiveReadOnly.
     /// </summary>
     private static void ValidateVolumeMounts(Context ctx, Container c, HashSet<string> volumes, FieldPath path)
@@ -65,7 +72,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Invalid(idx.Child("mountPath"), m.MountPath, "must not already exist as a path in volumeDevices"));
             }
 
-            if (ctx.VolumeSources is { } sources && sources.TryGetValue(m.Name, out var volume) && volume.Image is not null)
+            if (ctx.Version < ImageVolumeSubPathCheckGoneBy && ctx.VolumeSources is { } sources && sources.TryGetValue(m.Name, out var volume) && volume.Image is not null)
             {
                 if (m.SubPath.Length != 0)
                 {
@@ -104,11 +111,63 @@ public static partial class PodValidator
                 ValidateRecursiveReadOnly(ctx, rro, m, path.Child("recursiveReadOnly"));
             }
 
+            // Without VolumeBindMountOptions the create strategy has dropped the field (DEF-409).
             if (!m.BindMountOptions.IsEmpty)
             {
-                ctx.NotChecked(idx.Child("bindMountOptions"), "VolumeBindMountOptions (1.37): the API server's checks of this field are not modelled");
+                ValidateBindMountOptions(ctx, m.BindMountOptions, idx.Child("bindMountOptions"));
+                if (ctx.VolumeSources is { } vs && vs.TryGetValue(m.Name, out var bound) && bound.Image is not null)
+                {
+                    using var __ = ctx.Rule(ValidationRules.BindMountOptions);
+                    ctx.Add(FieldError.Invalid(idx.Child("bindMountOptions"), new RawJsonValue(StringListJson(m.BindMountOptions)), "bindMountOptions may not be used with image volumes"));
+                }
             }
         }
+    }
+
+    /// <summary>supportedBindMountOptions as sets.List prints it (sorted).</summary>
+    private static readonly string[] BindMountOptionValues = ["nodev", "noexec", "nosuid"];
+
+    /// <summary>
+    /// validateBindMountOptions (VAL-706): each entry one of noexec, nodev, nosuid (NotSupported at the entry), and not a
+    /// repeat of an earlier entry (Duplicate at the entry) — an unknown repeated entry gets both, NotSupported first.
+    /// </summary>
+    private static void ValidateBindMountOptions(Context ctx, ValueList<string> options, FieldPath path)
+    {
+        using var _ = ctx.Rule(ValidationRules.BindMountOptions);
+        for (int i = 0; i < options.Count; i++)
+        {
+            string opt = options[i];
+            if (Array.IndexOf(BindMountOptionValues, opt) < 0)
+            {
+                ctx.Add(FieldError.NotSupported(path.Index(i), opt, BindMountOptionValues));
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(options[j], opt, StringComparison.Ordinal))
+                {
+                    ctx.Add(FieldError.Duplicate(path.Index(i), opt));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>json.Marshal of a []string (the bad value of the image-volume error).</summary>
+    private static string StringListJson(ValueList<string> values)
+    {
+        var sb = new System.Text.StringBuilder("[");
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            GoValueText.AppendJsonString(sb, values[i]);
+        }
+
+        return sb.Append(']').ToString();
     }
 
     /// <summary>

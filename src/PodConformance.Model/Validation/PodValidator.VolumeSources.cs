@@ -10,8 +10,8 @@ public static partial class PodValidator
     private const string FileModeErrorMessage = "must be a number between 0 and 0777 (octal), both inclusive";
 
     /// <summary>
-    /// emptyDir.mode (1.37, EmptyDirVolumeMode): the API documents 0000–01777; the message is not read from source
-    /// (<b>unverified</b>, spec/validation.md VAL-601).
+    /// emptyDir.mode (1.37, EmptyDirVolumeMode): emptyDirModeErrorMsg, read in a 1.37 fork copy of validation.go
+    /// (spec/validation.md VAL-601).
     /// </summary>
     private const string EmptyDirModeErrorMessage = "must be a number between 0 and 01777 (octal), both inclusive";
 
@@ -119,7 +119,7 @@ public static partial class PodValidator
             }
         }
 
-        NotCheckedUser(ctx, source.DefaultUser, path.Child("defaultUser"));
+        ValidateUserField(ctx, source.DefaultUser, path.Child("defaultUser"));
         var itemsPath = path.Child("items");
         for (int i = 0; i < source.Items.Count; i++)
         {
@@ -148,7 +148,7 @@ public static partial class PodValidator
             ctx.Add(FieldError.Invalid(path.Child("mode"), mode, FileModeErrorMessage));
         }
 
-        NotCheckedUser(ctx, kp.User, path.Child("user"));
+        ValidateUserField(ctx, kp.User, path.Child("user"));
     }
 
     /// <summary>VAL-607: server and path Required; the path must be absolute (an empty one gets both errors).</summary>
@@ -589,14 +589,19 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// The AtomicWriteVolumeUserFields fields (1.37 alpha: defaultUser, items[].user, …): with the gate off the create strategy
-    /// has dropped them (DEF-409, <b>unverified</b>: the 1.37 drop code was not read); with it on, their validation is not known.
+    /// validateUserField (VAL-709): an AtomicWriteVolumeUserFields owner UID (1.37 alpha: the volume <c>defaultUser</c>s and
+    /// the item and projection <c>user</c>s), when set, per IsValidUserID: 0..2147483647. Without the gate the create
+    /// strategy has dropped them (DEF-409).
     /// </summary>
-    private static void NotCheckedUser(Context ctx, long? user, FieldPath path)
+    private static void ValidateUserField(Context ctx, long? user, FieldPath path)
     {
-        if (user is not null)
+        if (user is long uid)
         {
-            ctx.NotChecked(path, "AtomicWriteVolumeUserFields (1.37): the API server's checks of this field are not modelled");
+            using var _ = ctx.Rule(ValidationRules.VolumeUserFields);
+            if (!IsValidId(uid))
+            {
+                ctx.Add(FieldError.Invalid(path, uid, RangeMessage));
+            }
         }
     }
 }

@@ -281,7 +281,7 @@ public static partial class PodValidator
 
         ValidateOs(ctx, spec);
         ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecPath.Child("workloadRef"));
-        ReportUncheckedSpecFields(ctx, spec);
+        ValidateSchedulingGroup(ctx, spec);
     }
 
     private static void ValidateRestartPolicy(Context ctx, string policy, FieldPath path)

@@ -47,7 +47,7 @@ public static class ValidationRules
     public const string HttpHeaderNames = "VAL-046";
     public const string SleepAction = "VAL-047";
 
-    /// <summary>Container-area fields reported as not checked (tolerations annotation, stopSignal, grpc.mode, httpGet.protocol); never stamped.</summary>
+    /// <summary>Container-area fields reported as not checked (none left since session 7: VAL-048, 312, 707, 708); never stamped.</summary>
     public const string UncheckedContainerFields = "VAL-049";
 
     public const string EnvName = "VAL-050";
@@ -168,6 +168,13 @@ public static class ValidationRules
 
     /// <summary>The 1.36/1.37 fields still reported as not checked, with the search evidence; never stamped.</summary>
     public const string UncheckedNewFields = "VAL-704";
+
+    // 1.36/1.37 fields read from kubernetes forks in session 7 (fork9): VAL-705…709.
+    public const string SchedulingGroup = "VAL-705";
+    public const string BindMountOptions = "VAL-706";
+    public const string HttpGetProtocol = "VAL-707";
+    public const string GrpcMode = "VAL-708";
+    public const string VolumeUserFields = "VAL-709";
 
     // Issue 9, fields modelled in session 6 (adm3): lifecycle.stopSignal, the tolerations annotation (podCertificate is VAL-631).
     public const string StopSignal = "VAL-048";

@@ -90,8 +90,10 @@ public static partial class Catalog
             // Two cases in eleven cannot get an image (ErrImageNeverPull, pull back-off events: EVENT-009, BACKOFF-006); one
             // in eleven stops several containers at one instant (a pod with sidecars deleted while everything runs: the
             // Killing events in the kubelet's stop order, SIM-009), which the other generators reach in one case in
-            // twenty-five, too rarely for a stop-order bug to be caught at every seed (mutation self-check).
-            Cases = _ => WithShapes((6, ScenarioGen.Case), (2, ShapeGen.PullFailures()), (2, ShapeGen.Case), (1, ShapeGen.StopsTogether())),
+            // twenty-five, too rarely for a stop-order bug to be caught at every seed (mutation self-check). Where the release
+            // has the gate, one more restarts all containers on a rule's exit (SIM-016: the Killing events of SyncPod's
+            // reset, in its kill order and with its message).
+            Cases = profile => WithShapes(WithRestartAll(profile, 1, (6, ScenarioGen.Case), (2, ShapeGen.PullFailures()), (2, ShapeGen.Case), (1, ShapeGen.StopsTogether()))),
         };
 
         IReadOnlyList<string> timing(Observation o) => TimingView(o);

@@ -7,7 +7,7 @@ using PodConformance.Model.Scheduling;
 namespace PodConformance.Manifests.Tests.Upstream;
 
 /// <summary>
-/// TestFilter of the scheduler's NodeDeclaredFeatures plugin in its 1.35 form (as data) and its 1.37 form (inline): the PreFilter state upstream writes by hand (<c>preFilterReqs</c>, made-up features FeatureA..C) is
+/// TestFilter of the scheduler's NodeDeclaredFeatures plugin in its 1.35 form and its 1.37 form (both as data): the PreFilter state upstream writes by hand (<c>preFilterReqs</c>, made-up features FeatureA..C) is
 /// set as the scheduling pod's required features, then the model's Filter runs on the case's node under a profile of
 /// that release (SCHED-018: the reason with the missing names in 1.35, one fixed reason in 1.37).
 /// </summary>
@@ -15,29 +15,9 @@ public class NodeDeclaredFeaturesUpstreamDataTests
 {
     private static readonly string[] CaseKeys = ["node", "preFilterReqs", "want"];
 
-    /// <summary>
-    /// The same five cases in the 1.37 form of the test (index file 71269779950; the index shows no commit for it, so
-    /// they are here rather than in a data file): every failing case expects errReasonUnsatisfiedRequirements, whose text
-    /// is from the package's AGENTS.md (index file 70128670657).
-    /// </summary>
-    [Theory]
-    [InlineData("Node matches requirements", "FeatureA,FeatureB", "FeatureA", false)]
-    [InlineData("Node does not match requirements", "FeatureB", "FeatureA", true)]
-    [InlineData("Node with multiple features, pod requires subset", "FeatureA,FeatureB,FeatureC", "FeatureA,FeatureC", false)]
-    [InlineData("Node has no declared features", "", "FeatureA", true)]
-    [InlineData("Node with some but not all required features", "FeatureA", "FeatureA,FeatureB", true)]
-    public void Filter_matches_the_1_37_test(string name, string declared, string required, bool rejected)
-    {
-        var profile = new Profile(new KubernetesVersion(1, 37), ValueMap<bool>.Empty);
-        var pod = SchedulingPod.For(new Pod(), profile);
-        pod.RequiredFeatures = required.Split(',').ToValueList();
-        var node = new Node { Name = "node-1", DeclaredFeatures = declared.Split(',', StringSplitOptions.RemoveEmptyEntries).ToValueList() };
-        string want = rejected ? "UnschedulableAndUnresolvable node(s) didn't match Pod's required features" : "Success";
-        Assert.True(want == Describe(NodeDeclaredFeaturesPlugin.Instance.Filter(pod, new NodeInfo(node))), name);
-    }
-
     [Theory]
     [InlineData("scheduler/node_declared_features_test_135.yaml", "1.35")]
+    [InlineData("scheduler/node_declared_features_test_137.yaml", "1.37")]
     public void Filter_matches_upstream(string file, string release)
     {
         var table = UpstreamTable.Load(file, CaseKeys);

@@ -8,7 +8,7 @@ namespace PodConformance.Model.Tests.Scheduling;
 /// <summary>
 /// NodeDeclaredFeatures (SCHED-018..020): the inference of kubernetes/component-helpers nodedeclaredfeatures per release
 /// (registry.go and each feature's InferForScheduling at v0.35.0, v0.36.0 and master 1961876), the plugin's reasons
-/// (nodedeclaredfeatures.go at 854e67b for 1.35; errReasonUnsatisfiedRequirements for 1.37) and its place in the cycle.
+/// (nodedeclaredfeatures.go at 854e67b for 1.35; errReasonUnsatisfiedRequirements from 1.36, as stored in forks at 1.37 development) and its place in the cycle.
 /// </summary>
 public sealed class DeclaredFeaturesFitTests
 {
@@ -110,14 +110,19 @@ public sealed class DeclaredFeaturesFitTests
     }
 
     [Fact]
-    public void Release_1_36_names_the_missing_features_sorted()
+    public void Release_1_36_gives_the_one_reason_as_1_37()
     {
+        // Inferred (SCHED-018): component-helpers' "Avoid computing feature diff when not necessary" (d925060, an ancestor
+        // of v0.36.0) and the plugin's IsSubset check, which computes no list of missing features to name.
         var spec = RuleOnApp() with { HostNetwork = true, HostUsers = false };
         var fit = SchedulerFit.Schedule(PodWith(spec), [NodeOf("node-1", "UserNamespacesHostNetworkSupport")], null, At("1.36", FeatureGateNames.UserNamespacesSupport, FeatureGateNames.UserNamespacesHostNetworkSupport));
-        Assert.Equal("0/1 nodes are available: 1 node declared features check failed - unsatisfied requirements: RestartAllContainersOnContainerExits.", fit.Message);
+        Assert.Equal("0/1 nodes are available: 1 node(s) didn't match Pod's required features.", fit.Message);
+        Assert.Equal(
+            NodeDeclaredFeaturesPlugin.ErrReasonUnsatisfiedRequirements,
+            NodeDeclaredFeaturesPlugin.Reason([Rac, DeclaredFeatures.UserNamespacesHostNetworkSupport], new KubernetesVersion(1, 36)));
         Assert.Equal(
             "node declared features check failed - unsatisfied requirements: RestartAllContainersOnContainerExits, UserNamespacesHostNetworkSupport",
-            NodeDeclaredFeaturesPlugin.Reason([Rac, DeclaredFeatures.UserNamespacesHostNetworkSupport], new KubernetesVersion(1, 36)));
+            NodeDeclaredFeaturesPlugin.Reason([Rac, DeclaredFeatures.UserNamespacesHostNetworkSupport], new KubernetesVersion(1, 35)));
     }
 
     [Fact]

@@ -78,8 +78,27 @@ public class RestartAllSimulationTests
 
         var init = last.InitContainerStatuses[0];
         Assert.Equal(("Completed", 1), (init.State.Terminated!.Reason, init.RestartCount));
-        Assert.Contains(r.EventsFor("gang"), e => e.Reason == "Killing" && e.Message == "Stopping container regular");
+        // SyncPod kills with the message "killing" (kuberuntime_manager.go as stored in fork natasha41575/kubernetes at 1a51be50).
+        var killing = Assert.Single(r.EventsFor("gang"), e => e.Reason == "Killing");
+        Assert.Equal(("killing", "spec.containers{regular}"), (killing.Message, killing.FieldPath));
         Assert.Equal("2", PodPrinter.Row(Last(r, "gang"), r.End).Restarts);
+    }
+
+    [Fact]
+    public void Running_regular_containers_are_killed_in_spec_order_before_the_sidecars()
+    {
+        // computePodActions' RestartAllContainers branch: targets of spec.containers, then of spec.initContainers (each in
+        // spec order); the exited source is only removed (kuberuntime_manager.go as stored in fork natasha41575/kubernetes
+        // at 1a51be50ec47ff0da0affc87af7e70303a635b7b, getContainersToReset).
+        var rule = new ContainerRestartRule { Action = "RestartAllContainers", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = [42] } };
+        var sidecars = new[] { C("log") with { RestartPolicy = "Always" }, C("proxy") with { RestartPolicy = "Always" } };
+        var pod = Pod("gang", "Always", sidecars, C("first"), C("source") with { RestartPolicy = "Never", RestartPolicyRules = [rule] }, C("last"));
+        var r = Run(pod, Script("gang", "source", Exit(42, 5), new ContainerRun()), RestartAll, untilSeconds: 30);
+        var kills = r.EventsFor("gang").Where(e => e.Reason == "Killing").ToList();
+        Assert.Equal(
+            ["spec.containers{first}", "spec.containers{last}", "spec.initContainers{log}", "spec.initContainers{proxy}"],
+            kills.Select(e => e.FieldPath).ToList());
+        Assert.All(kills, e => Assert.Equal("killing", e.Message));
     }
 
     [Fact]

@@ -109,14 +109,15 @@ public class SchedulingValidationTests
     }
 
     [Fact]
-    public void Fields_without_a_rule_are_reported_as_not_checked()
+    public void The_scheduling_group_is_checked_not_reported_as_unchecked()
     {
-        // evictionResponders has rules since VAL-700 (EvictionResponderValidationTests); schedulingGroup has none (VAL-704).
+        // schedulingGroup has its rule since session 7 (VAL-705, ForkReadFieldsTests); nothing of the spec is left unchecked.
         var pod = WithSpec(s => s with { SchedulingGroup = new PodSchedulingGroup { PodGroupName = "g" } });
         var result = PodValidator.Validate(pod, Profile.Default);
         Assert.True(result.IsValid);
-        Assert.Equal(["spec.schedulingGroup"], result.NotChecked.Select(f => f.Field).ToArray());
-        Assert.True(PodValidator.Validate(OneContainer(), Profile.Default).NotChecked.IsEmpty);
+        Assert.Empty(result.NotChecked);
+        var bad = PodValidator.Validate(WithSpec(s => s with { SchedulingGroup = new PodSchedulingGroup { PodGroupName = "G" } }), Profile.Default);
+        Assert.Equal(ValidationRules.SchedulingGroup, Assert.Single(bad.Errors).Rule);
     }
 
     [Theory]

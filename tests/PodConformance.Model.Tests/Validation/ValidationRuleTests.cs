@@ -341,6 +341,20 @@ public class ValidationRuleTests
                 Projected = new ProjectedVolumeSource { Sources = ValueList.Of(new VolumeProjection { PodCertificate = new PodCertificateProjection { KeyType = "RSA2048" } }) },
             }),
         })),
+        ("scheduling group without a name", p => p.WithSpec(s => s with { SchedulingGroup = new PodSchedulingGroup() })),
+        ("1.37 probe fields", p => WithC(p, c => c with
+        {
+            LivenessProbe = new Probe { Handler = new ProbeHandler { HttpGet = new HttpGetAction { Path = "/", Port = IntOrString.FromInt(80), Scheme = "HTTPS", Protocol = "HTTP2" } } },
+            ReadinessProbe = new Probe { Handler = new ProbeHandler { GrpcPort = 9000, GrpcMode = "mTLS" } },
+        })),
+        ("bind mount options", p => WithC(p, c => c with
+        {
+            VolumeMounts = ValueList.Of(new VolumeMount { Name = "v", MountPath = "/v", BindMountOptions = ValueList.Of("ro", "noexec", "noexec") }),
+        }).WithSpec(s => s with { Volumes = ValueList.Of(new Volume { Name = "v", EmptyDir = new EmptyDirVolumeSource() }) })),
+        ("volume user fields", p => p.WithSpec(s => s with
+        {
+            Volumes = ValueList.Of(new Volume { Name = "s", Secret = new ObjectReference { Name = "s", DefaultUser = -1, Items = ValueList.Of(new KeyToPath { Key = "k", Path = "p", User = 1L << 31 }) } }),
+        })),
         .. SecurityBreakages.All,
     ];
 

@@ -234,6 +234,14 @@ public class VolumeValidationTests
                 "spec.containers[0].volumeMounts[1].name: Not found: \"ghost\"",
             ],
             Errors(spec, V(35)));
+
+        // 1.36/1.37 (fork copies of ValidateVolumeMounts, spec VAL-640): no image-volume subPath check any more.
+        Assert.Equal(
+            [
+                "spec.volumes[1].nfs.path: Invalid value: \"rel\": must be an absolute path",
+                "spec.containers[0].volumeMounts[1].name: Not found: \"ghost\"",
+            ],
+            Errors(spec, V(36)));
     }
 
     [Fact]

@@ -18,6 +18,19 @@ internal sealed record Mutant(string Id, string Area, string Rule, string Bend, 
 {
     public string? KnownGap { get; init; }
 
+    /// <summary>
+    /// Feature gates the run turns on (<c>podconf run --feature-gates G=true</c>) for a mutant of a rule whose field only an
+    /// off-by-default gate lets through (the create strategy drops it otherwise); empty: the default run.
+    /// </summary>
+    public Model.Collections.ValueMap<bool> Gates { get; init; }
+
+    /// <summary>The run options the self-check uses for this mutant at <paramref name="seed"/>: the defaults, plus <see cref="Gates"/>.</summary>
+    public Suite.Running.RunOptions Options(ulong seed) => new()
+    {
+        Seed = seed,
+        Profile = Gates.IsEmpty ? Model.Profiles.Profile.Default : Model.Profiles.Profile.Default with { Overrides = Gates },
+    };
+
     /// <summary>The property meant to kill it, run first when several claim the rule (else the claiming properties in catalogue order).</summary>
     public string? Target { get; init; }
 

@@ -20,7 +20,7 @@ public class MutantProbeTests(ITestOutputHelper output)
         foreach (string id in (Environment.GetEnvironmentVariable("PODCONF_MUTANTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var mutant = Mutants.Find(id);
-            var options = new RunOptions();
+            var options = mutant.Options(RunOptions.DefaultSeed);
             var target = MutantRuns.InKillOrder(mutant, options)[0];
             int survived = 0;
             foreach (ulong seed in MutantRuns.Seeds)

@@ -95,7 +95,7 @@ internal static class MutantRuns
     /// </summary>
     public static Kill? Run(Mutant mutant, ulong seed, IConformanceAdapter adapter, string? only = null)
     {
-        var options = new RunOptions { Seed = seed };
+        var options = mutant.Options(seed);
         var runner = new SuiteRunner(new ModelAdapter(), adapter, options.Profile);
         foreach (var property in InKillOrder(mutant, options).Where(p => only is null || p.Id == only))
         {

@@ -33,6 +33,18 @@ internal static partial class Mutants
             {
                 Validate = (pod, profile) => new ValidationResult(PodValidator.Validate(pod, profile).Errors.Where(e => e.Rule != ValidationRules.RequestsWithinLimits).ToValueList()),
             });
+
+        // VAL-706 (1.37): bindMountOptions reaches validation only with VolumeBindMountOptions on, so the run turns it on.
+        yield return new Mutant(
+            "val-drops-bind-mount-options", "validation", ValidationRules.BindMountOptions, "validation drops the bindMountOptions checks (run with VolumeBindMountOptions on)",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Validate = (pod, profile) => new ValidationResult(PodValidator.Validate(pod, profile).Errors.Where(e => e.Rule != ValidationRules.BindMountOptions).ToValueList()),
+            })
+        {
+            Gates = ValueMap.Of((FeatureGateNames.VolumeBindMountOptions, true)),
+        };
     }
 
     private static readonly string[] CpuMemoryStorage = [ResourceNames.Cpu, ResourceNames.Memory, ResourceNames.EphemeralStorage];

@@ -1,4 +1,5 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Events;
 using PodConformance.Model.Eviction;
 using PodConformance.Model.Kubelet;
 
@@ -14,6 +15,20 @@ internal static partial class Mutants
             "a RestartAllContainers rule restarts only the container that exited (as a Restart rule), not the whole pod",
             Injection.Stage,
             ModelPipeline.Real with { SimulatedPod = p => MapContainers(p, c => c with { RestartPolicyRules = [.. c.RestartPolicyRules.Select(AsRestart)] }) });
+
+        yield return new Mutant(
+            "restart-all-kill-default-message", "restart", "SIM-016",
+            "the kill before a RestartAllContainers removal says killContainer's default \"Stopping container X\" (SyncPod passes \"killing\")",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Event = (e, _) => e.Reason == EventReasons.Killing && e.Message == EventCatalog.RestartAllKillMessage && e.FieldPath is { } path
+                    ? e with { Message = "Stopping container " + NameIn(path) }
+                    : e,
+            })
+        {
+            Target = "P-LIFE-EVENTS",
+        };
 
         yield return new Mutant(
             "evict-disk-ignores-local-volumes", "eviction", EvictionRules.DiskStatsSets,

@@ -82,7 +82,8 @@ public class ReadableCounterexampleTests(ITestOutputHelper output)
     /// <summary>The failure signature of <paramref name="c"/> against the mutant, as the runner computes it; null when it passes or cannot run.</summary>
     private static FailureSignature? SignatureOf(Mutant mutant, ConformanceProperty property, ConformanceCase c)
     {
-        var profile = c is PodCase pod ? pod.ProfileFor(new RunOptions().Profile) : new RunOptions().Profile; // with the case's own gates, as the runner
+        var run = mutant.Options(RunOptions.DefaultSeed).Profile;
+        var profile = c is PodCase pod ? pod.ProfileFor(run) : run; // with the mutant's and the case's own gates, as the runner
         var expected = ModelAdapter.Run(c, profile);
         var actual = mutant.Adapter().RunAsync(c, profile, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         if (c is PodCase { Objects: { } objects })

@@ -7,19 +7,20 @@ namespace PodConformance.Model.Scheduling;
 /// <summary>
 /// NodeDeclaredFeatures (SCHED-018): PreFilter infers the features the pod needs (SCHED-019) and skips a pod that needs
 /// none, or every pod while the gate is off; Filter rejects, unresolvable, a node whose declared features (SCHED-020)
-/// lack one of them. The reason text changed between releases.
+/// lack one of them. The reason text changed between releases: 1.35 names the missing features, 1.36 and 1.37 give
+/// <c>errReasonUnsatisfiedRequirements</c> (the plugin checks <c>IsSubset</c> and computes no difference).
 /// </summary>
 public sealed class NodeDeclaredFeaturesPlugin : IFilterPlugin
 {
     public const string PluginName = "NodeDeclaredFeatures";
 
-    /// <summary>1.35 (and, unverified, 1.36): this prefix, then the unsatisfied features joined by <c>", "</c>.</summary>
+    /// <summary>1.35: this prefix, then the unsatisfied features joined by <c>", "</c>.</summary>
     public const string ErrReasonPrefix135 = "node declared features check failed - unsatisfied requirements: ";
 
-    /// <summary>1.37: <c>errReasonUnsatisfiedRequirements</c>, the same for any missing feature.</summary>
-    public const string ErrReason137 = "node(s) didn't match Pod's required features";
+    /// <summary>1.36+ (1.36 inferred, SCHED-018): <c>errReasonUnsatisfiedRequirements</c>, the same for any missing feature.</summary>
+    public const string ErrReasonUnsatisfiedRequirements = "node(s) didn't match Pod's required features";
 
-    private static readonly KubernetesVersion V137 = new(1, 37);
+    private static readonly KubernetesVersion V136 = new(1, 36);
 
     public static NodeDeclaredFeaturesPlugin Instance { get; } = new();
 
@@ -63,11 +64,11 @@ public sealed class NodeDeclaredFeaturesPlugin : IFilterPlugin
         return missing is null ? null : FilterStatus.Unresolvable(PluginName, Reason(missing, pod.Profile.Version));
     }
 
-    /// <summary>The per-node reason of <paramref name="release"/> for the unsatisfied features (sorted, as the 1.36 bitmap unmaps them).</summary>
+    /// <summary>The per-node reason of <paramref name="release"/> for the unsatisfied features (named only by 1.35).</summary>
     public static string Reason(IReadOnlyList<string> missing, KubernetesVersion release)
     {
         ArgumentNullException.ThrowIfNull(missing);
-        return release >= V137 ? ErrReason137 : ErrReasonPrefix135 + string.Join(", ", missing);
+        return release >= V136 ? ErrReasonUnsatisfiedRequirements : ErrReasonPrefix135 + string.Join(", ", missing);
     }
 
     private static bool Contains(ValueList<string> declared, string feature)
