@@ -42,6 +42,40 @@ public class AdapterServerTests
         Assert.Equal("""{"type":"error","id":3,"message":"bad request: profile.kubernetesVersion: unsupported Kubernetes version \"1.20\": supported versions are 1.28 to 1.37"}""", lines[4]);
     }
 
+    /// <summary>
+    /// Answers written as UTF-8 onto a stream are byte for byte what the text writer overload writes through a UTF-8
+    /// writer: every case a default run sends for three properties, a bad request, an unsupported version.
+    /// </summary>
+    [Theory]
+    [InlineData("P-QTY-PARSE")]
+    [InlineData("P-ADM-VALIDATION")]
+    [InlineData("P-LIFE-PHASE")]
+    public async Task Answers_on_a_stream_are_the_bytes_of_the_text_answers(string propertyId)
+    {
+        var gen = Suite.Rules.Catalog.Find(propertyId)!.Cases(Profile.Default);
+        var input = new List<string> { ProtocolMessages.Hello("test"), "garbage \u00e9" };
+        for (int i = 0; i < Suite.Running.RunOptions.DefaultCount; i++)
+        {
+            input.Add(ProtocolMessages.Run(i, Suite.Running.SuiteRunner.CaseAt(gen, Suite.Running.RunOptions.DefaultSeed, i, Suite.Running.RunOptions.DefaultCount), Profile.Default));
+        }
+
+        input.Add(ProtocolMessages.Run(1000, new QuantityCase("1"), new Profile(new KubernetesVersion(1, 20), default)));
+        string text = string.Join("\n", input) + "\n";
+        var server = new AdapterServer(new ModelAdapter(), "9.9.9", AdapterServer.ModelVersions);
+        var utf8 = new System.Text.UTF8Encoding(false);
+        using var bytes = new MemoryStream();
+        using (var writer = new StreamWriter(bytes, utf8, leaveOpen: true) { NewLine = "\n" })
+        {
+            Assert.Equal(0, await server.ServeAsync(new StringReader(text), writer, CancellationToken.None));
+        }
+
+        using var stream = new MemoryStream();
+        Assert.Equal(0, await server.ServeAsync(new StringReader(text), stream, CancellationToken.None));
+
+        Assert.Equal(input.Count, utf8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(bytes.ToArray(), stream.ToArray());
+    }
+
     [Fact]
     public async Task Refuses_another_protocol_version()
     {

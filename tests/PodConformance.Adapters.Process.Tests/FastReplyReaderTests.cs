@@ -16,6 +16,7 @@ public class FastReplyReaderTests
     [Theory]
     [InlineData("P-ADM-VALIDATION")]
     [InlineData("P-LIFE-PHASE")]
+    [InlineData("P-QTY-PARSE")]
     public void The_replies_of_a_default_run_read_as_the_strict_reader_reads_them(string propertyId)
     {
         var gen = Catalog.Find(propertyId)!.Cases(Profile.Default);
@@ -37,7 +38,9 @@ public class FastReplyReaderTests
     [InlineData("""{"type":"observation","id":7,"observation":{"lifecycle":null}}""", false)]
     [InlineData("""{"type":"observation","id":7,"observation":{"lifecycle":{"samples":[{"offset":"0s","phase":"Pending","x-node":"n"}]}}}""", false)]
     [InlineData("""{"type":"observation","id":7,"observation":{"oomScore":{"scores":{"a":3}},"env":{"containers":{"a":{"X":"1"}},"errors":{}},"eviction":{"order":["a"]}}}""", true)]
-    [InlineData("""{"type":"observation","id":7,"observation":{"quantity":{"ok":true,"string":"1","canonical":"1","format":"DecimalSI","milliValue":1000,"value":1,"error":""}}}""", false)]
+    [InlineData("""{"type":"observation","id":7,"observation":{"quantity":{"ok":true,"string":"1","canonical":"1","format":"DecimalSI","milliValue":1000,"value":1,"error":""}}}""", true)]
+    [InlineData("""{"type":"observation","id":7,"observation":{"quantity":{"error":"e","value":0,"milliValue":0,"format":"","canonical":"","string":"","ok":false}}}""", true)]
+    [InlineData("""{"type":"observation","id":7,"observation":{"quantity":{"ok":true,"string":"1","canonical":"1","format":"DecimalSI","milliValue":1000,"value":1,"notObserved":["error"]}}}""", false)]
     [InlineData("""{"type":"error","id":7,"message":"no"}""", false)]
     [InlineData("""{"type":"observation","id":7,"observation":{}} """, true)]
     public void Valid_replies_read_the_same_whichever_reader_takes_them(string line, bool onePass)
@@ -55,6 +58,10 @@ public class FastReplyReaderTests
     [InlineData("""{"type":"observation","id":7,"observation":{"lifecycle":{"samples":[{"offset":"0s","phase":"Pending","containers":[{"name":"a","exitCode":1.5}]}]}}}""")]
     [InlineData("""{"type":"observation","id":7,"observation":{}}{}""")]
     [InlineData("""{"type":"observation","id":7,"observation":{},}""")]
+    [InlineData("""{"type":"observation","id":7,"observation":{"quantity":{"ok":true,"string":"1","canonical":"1","format":"DecimalSI","milliValue":1000,"value":1}}}""")]
+    [InlineData("""{"type":"observation","id":7,"observation":{"quantity":{"ok":true,"string":"1","canonical":"1","format":"DecimalSI","milliValue":1.5,"value":1,"error":""}}}""")]
+    [InlineData("""{"type":"observation","id":7,"observation":{"quantity":{"ok":"yes","string":"1","canonical":"1","format":"DecimalSI","milliValue":1000,"value":1,"error":""}}}""")]
+    [InlineData("""{"type":"observation","id":7,"observation":{"quantity":{"ok":true,"string":null,"canonical":"1","format":"DecimalSI","milliValue":1000,"value":1,"error":""}}}""")]
     public void Invalid_replies_are_left_to_the_strict_reader(string line)
     {
         Invalid(line);

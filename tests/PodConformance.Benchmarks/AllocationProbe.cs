@@ -41,6 +41,104 @@ internal static class AllocationProbe
         }
     }
 
+    /// <summary>
+    /// <c>-- --probe-cpu</c>: the process's CPU time (every thread: client, server, GC) per case for the model adapter and
+    /// for the same cases over the protocol in process (<see cref="PipeAdapterClient"/>), in alternating rounds, with the
+    /// median ratio. Wall time under a loaded machine measures the scheduler (each case wakes the server, then the
+    /// client); CPU time measures the work, which is what issue 12 item 6 bounds. Rough, beside BenchmarkDotNet's rows.
+    /// </summary>
+    public static void RunCpu()
+    {
+        var profile = Profile.Default;
+        foreach (string kind in new[] { "quantity", "admission", "lifecycle" })
+        {
+            var cases = ThroughputCases.For(kind);
+            using var pipe = new PipeAdapterClient(new ModelAdapter());
+            int repeat = kind == "quantity" ? 200 : 10;
+            void Model()
+            {
+                for (int r = 0; r < repeat; r++)
+                {
+                    foreach (var c in cases)
+                    {
+                        _ = ModelAdapter.Run(c, profile);
+                    }
+                }
+            }
+
+            void Protocol()
+            {
+                for (int r = 0; r < repeat; r++)
+                {
+                    foreach (var c in cases)
+                    {
+                        _ = pipe.Run(c, profile);
+                    }
+                }
+            }
+
+            void Codec()
+            {
+                for (int r = 0; r < repeat; r++)
+                {
+                    for (int i = 0; i < cases.Length; i++)
+                    {
+                        var run = (RunRequest)ProtocolMessages.ReadRequest(ProtocolMessages.Run(i, cases[i], profile));
+                        _ = ProtocolMessages.ReadReply(ProtocolMessages.Observation(run.Id, ModelAdapter.Run(run.Case, run.Profile)));
+                    }
+                }
+            }
+
+            // The model on the cases as the adapter decodes them: fresh objects with fresh strings, not the generator's.
+            var decoded = cases.Select((c, i) => ((RunRequest)ProtocolMessages.ReadRequest(ProtocolMessages.Run(i, c, profile))).Case).ToArray();
+            void ModelDecoded()
+            {
+                for (int r = 0; r < repeat; r++)
+                {
+                    foreach (var c in decoded)
+                    {
+                        _ = ModelAdapter.Run(c, profile);
+                    }
+                }
+            }
+
+            ModelDecoded();
+            double decodedUs = 0;
+            Model();
+            Protocol();
+            Codec();
+            var ratios = new List<double>();
+            var codecRatios = new List<double>();
+            double modelUs = 0, protocolUs = 0, codecUs = 0;
+            for (int round = 0; round < 7; round++)
+            {
+                double m = Cpu(Model) / (repeat * cases.Length);
+                double p = Cpu(Protocol) / (repeat * cases.Length);
+                double c = Cpu(Codec) / (repeat * cases.Length);
+                decodedUs += Cpu(ModelDecoded) / (repeat * cases.Length) / 7;
+                ratios.Add(p / m);
+                codecRatios.Add(c / m);
+                modelUs += m / 7;
+                protocolUs += p / 7;
+                codecUs += c / 7;
+            }
+
+            ratios.Sort();
+            codecRatios.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} CPU per case: model {modelUs,8:F2} us, through the codec on one thread {codecUs,8:F2} us (median ratio {codecRatios[3]:F2}, {codecRatios[0]:F2}-{codecRatios[6]:F2}), over the pipe {protocolUs,8:F2} us (median ratio {ratios[3]:F2}, {ratios[0]:F2}-{ratios[6]:F2}); the model on decoded cases {decodedUs,8:F2} us"));
+        }
+    }
+
+    private static double Cpu(Action work)
+    {
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        process.Refresh();
+        var before = process.TotalProcessorTime;
+        work();
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalMicroseconds;
+    }
+
     /// <summary><c>-- --probe-sim</c>: the crash-loop scenario at 1, 10 and 100 virtual hours, bytes and time per run.</summary>
     public static void RunSimulator()
     {

@@ -32,7 +32,7 @@ public sealed class PipeAdapterClient : IDisposable
         _serving = Task.Run(async () =>
         {
             using var input = new StreamReader(serverIn, Utf8);
-            using var output = new StreamWriter(serverOut, Utf8) { NewLine = "\n", AutoFlush = true };
+            await using var output = serverOut;
             return await server.ServeAsync(input, output, CancellationToken.None).ConfigureAwait(false);
         });
         _requests = new StreamWriter(_toServer, Utf8) { NewLine = "\n", AutoFlush = true };

@@ -6,6 +6,12 @@ if (args is ["--probe", ..])
     return;
 }
 
+if (args is ["--probe-cpu", ..])
+{
+    PodConformance.Benchmarks.AllocationProbe.RunCpu();
+    return;
+}
+
 if (args is ["--probe-sim", ..])
 {
     PodConformance.Benchmarks.AllocationProbe.RunSimulator();

@@ -112,7 +112,8 @@ public static class CaseCodec
             throw StrictObject.Wrong(path, "a Pod object", e);
         }
 
-        var result = PodManifestReader.ReadText(e.GetRawText(), path);
+        // The pod's raw UTF-8 bytes as the message holds them: the same text GetRawText would give, without the string.
+        var result = PodManifestReader.ReadUtf8Json(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e), path);
         if (result.HasErrors)
         {
             throw new ProtocolException(path, "invalid Pod: " + string.Join("; ", result.Errors.Select(d => d.Path.Length == 0 ? d.Message : d.Path + ": " + d.Message)));

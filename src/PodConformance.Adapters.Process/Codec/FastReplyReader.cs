@@ -10,7 +10,7 @@ using PodConformance.Suite.Observations;
 namespace PodConformance.Adapters.Process.Codec;
 
 /// <summary>
-/// The common observation reply (every facet but quantity, only known fields, no nulls) read in one pass of
+/// The common observation reply (every facet, a quantity only with every member, only known fields, no nulls) read in one pass of
 /// <see cref="Utf8JsonReader"/>, without building a <see cref="JsonDocument"/> and looking each field up in it: a
 /// lifecycle reply is hundreds of objects, and the document, its lookups and the strict checks cost more than the model's
 /// own run (issue 12 item 6). Anything else, valid or not (another facet, an <c>x-</c> extension, a null, a duplicate or
@@ -28,6 +28,7 @@ internal static class FastReplyReader
     public static bool TryRead(string line, out ObservationReply? reply)
     {
         reply = null;
+        Scratch.Reset();
         int max = Utf8.GetMaxByteCount(line.Length);
         byte[] rented = ArrayPool<byte>.Shared.Rent(max);
         try
@@ -115,7 +116,8 @@ internal static class FastReplyReader
         EnvObservation? env = null;
         OomScoreObservation? oomScore = null;
         EvictionObservation? eviction = null;
-        while (Next(ref r, out int field, ref seen, "admission"u8, "lifecycle"u8, "env"u8, "oomScore"u8, "eviction"u8))
+        QuantityObservation? quantity = null;
+        while (Next(ref r, out int field, ref seen, "admission"u8, "lifecycle"u8, "env"u8, "oomScore"u8, "eviction"u8, "quantity"u8))
         {
             bool ok = field switch
             {
@@ -123,7 +125,8 @@ internal static class FastReplyReader
                 1 => (lifecycle = ReadLifecycle(ref r)) is not null,
                 2 => (env = ReadEnv(ref r)) is not null,
                 3 => (oomScore = ReadOomScore(ref r)) is not null,
-                _ => (eviction = ReadEviction(ref r)) is not null,
+                4 => (eviction = ReadEviction(ref r)) is not null,
+                _ => (quantity = ReadQuantity(ref r)) is not null,
             };
             if (!ok)
             {
@@ -132,7 +135,7 @@ internal static class FastReplyReader
         }
 
         return r.TokenType == JsonTokenType.EndObject
-            ? new Observation { Admission = admission, Lifecycle = lifecycle, Env = env, OomScore = oomScore, Eviction = eviction }
+            ? new Observation { Quantity = quantity, Admission = admission, Lifecycle = lifecycle, Env = env, OomScore = oomScore, Eviction = eviction }
             : null;
     }
 
@@ -166,7 +169,8 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = new List<(string, ValueMap<string>)>();
+        var items = Scratch.Current.EnvMaps;
+        int start = items.Count;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             string key = r.GetString()!;
@@ -183,8 +187,8 @@ internal static class FastReplyReader
             return false;
         }
 
-        map = ValueMap.Of([.. items]);
-        return map.Count == items.Count;
+        map = ValueMap.Of(Scratch.Pop(items, start, out int count));
+        return map.Count == count;
     }
 
     private static OomScoreObservation? ReadOomScore(ref Utf8JsonReader r)
@@ -203,7 +207,8 @@ internal static class FastReplyReader
                 return null;
             }
 
-            var items = new List<(string, int)>();
+            var items = Scratch.Current.Scores;
+            int start = items.Count;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
                 string key = r.GetString()!;
@@ -220,8 +225,8 @@ internal static class FastReplyReader
                 return null;
             }
 
-            scores = ValueMap.Of([.. items]);
-            if (scores.Count != items.Count)
+            scores = ValueMap.Of(Scratch.Pop(items, start, out int count));
+            if (scores.Count != count)
             {
                 return null;
             }
@@ -250,6 +255,41 @@ internal static class FastReplyReader
         }
 
         return r.TokenType == JsonTokenType.EndObject ? new EvictionObservation(order, neverEvicted) : null;
+    }
+
+    /// <summary>Only the whole answer (every member present, no <c>notObserved</c>): the strict reader takes any other.</summary>
+    private static QuantityObservation? ReadQuantity(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int seen = 0;
+        bool ok = false;
+        string text = "", canonical = "", format = "", error = "";
+        long milliValue = 0, value = 0;
+        while (Next(ref r, out int field, ref seen, "ok"u8, "string"u8, "canonical"u8, "format"u8, "milliValue"u8, "value"u8, "error"u8))
+        {
+            bool read = field switch
+            {
+                0 => Bool(ref r, out ok),
+                1 => String(ref r, out text),
+                2 => String(ref r, out canonical),
+                3 => String(ref r, out format),
+                4 => r.TokenType == JsonTokenType.Number && r.TryGetInt64(out milliValue),
+                5 => r.TokenType == JsonTokenType.Number && r.TryGetInt64(out value),
+                _ => String(ref r, out error),
+            };
+            if (!read)
+            {
+                return null;
+            }
+        }
+
+        return r.TokenType == JsonTokenType.EndObject && seen == 0b111_1111
+            ? new QuantityObservation(ok, text, canonical, format, milliValue, value, error)
+            : null;
     }
 
     private static AdmissionObservation? ReadAdmission(ref Utf8JsonReader r)
@@ -320,7 +360,8 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = new List<StatusSample>();
+        var items = Scratch.Current.Samples;
+        int start = items.Count;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (ReadSample(ref r) is not { } s)
@@ -331,7 +372,7 @@ internal static class FastReplyReader
             items.Add(s);
         }
 
-        samples = new ValueList<StatusSample>(ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
+        samples = new ValueList<StatusSample>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
         return true;
     }
 
@@ -390,7 +431,8 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = new List<ContainerSample>();
+        var items = Scratch.Current.Containers;
+        int start = items.Count;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (ReadContainer(ref r) is not { } c)
@@ -401,7 +443,7 @@ internal static class FastReplyReader
             items.Add(c);
         }
 
-        containers = new ValueList<ContainerSample>(ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
+        containers = new ValueList<ContainerSample>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
         return true;
     }
 
@@ -458,7 +500,8 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = new List<EventSample>();
+        var items = Scratch.Current.Events;
+        int start = items.Count;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (ReadEvent(ref r) is not { } e)
@@ -469,7 +512,7 @@ internal static class FastReplyReader
             items.Add(e);
         }
 
-        events = new ValueList<EventSample>(ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
+        events = new ValueList<EventSample>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
         return true;
     }
 
@@ -553,7 +596,7 @@ internal static class FastReplyReader
     private static bool Duration(ref Utf8JsonReader r, out TimeSpan value)
     {
         value = TimeSpan.Zero;
-        return r.TokenType == JsonTokenType.String && GoDuration.TryParse(r.GetString()!, out value, out _);
+        return r.TokenType == JsonTokenType.String && DurationTexts.TryParse(ref r, out value);
     }
 
     private static bool Strings(ref Utf8JsonReader r, out ValueList<string> values)
@@ -564,7 +607,8 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = new List<string>();
+        var items = Scratch.Current.Strings;
+        int start = items.Count;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.String)
@@ -575,7 +619,7 @@ internal static class FastReplyReader
             items.Add(r.GetString()!);
         }
 
-        values = new ValueList<string>(ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray()));
+        values = new ValueList<string>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
         return true;
     }
 
@@ -587,7 +631,8 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = new List<(string, string)>();
+        var items = Scratch.Current.Pairs;
+        int start = items.Count;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             string key = r.GetString()!;
@@ -604,7 +649,66 @@ internal static class FastReplyReader
             return false;
         }
 
-        map = ValueMap.Of([.. items]);
-        return map.Count == items.Count; // a repeated key: the strict reader rejects the line
+        map = ValueMap.Of(Scratch.Pop(items, start, out int count));
+        return map.Count == count; // a repeated key: the strict reader rejects the line
+    }
+
+    /// <summary>
+    /// One list per item type for the whole read, used as a stack: a list's items are pushed as they come and copied
+    /// once, at its end, into an array of exactly their number (a list per array grew, copied, then copied again: a third
+    /// of the reading of a lifecycle reply). A read that gives up leaves items behind; the next read starts by clearing.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _current;
+
+        public readonly List<StatusSample> Samples = [];
+        public readonly List<ContainerSample> Containers = [];
+        public readonly List<EventSample> Events = [];
+        public readonly List<string> Strings = [];
+        public readonly List<(string, string)> Pairs = [];
+        public readonly List<(string, int)> Scores = [];
+        public readonly List<(string, ValueMap<string>)> EnvMaps = [];
+
+        public static Scratch Current => _current ??= new Scratch();
+
+        public static void Reset()
+        {
+            if (_current is not { } s)
+            {
+                return;
+            }
+
+            if (s.Samples.Capacity + s.Containers.Capacity + s.Events.Capacity + s.Strings.Capacity + s.Pairs.Capacity > 1 << 16)
+            {
+                _current = null; // an exceptional reply: do not keep its buffers per thread
+                return;
+            }
+
+            s.Samples.Clear();
+            s.Containers.Clear();
+            s.Events.Clear();
+            s.Strings.Clear();
+            s.Pairs.Clear();
+            s.Scores.Clear();
+            s.EnvMaps.Clear();
+        }
+
+        public static T[] Pop<T>(List<T> stack, int start) => Pop(stack, start, out _);
+
+        public static T[] Pop<T>(List<T> stack, int start, out int count)
+        {
+            count = stack.Count - start;
+            if (count == 0)
+            {
+                return [];
+            }
+
+            var array = new T[count];
+            stack.CopyTo(start, array, 0, count);
+            stack.RemoveRange(start, count);
+            return array;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PodConformance.Model.Collections;
 using PodConformance.Model.Time;
 using PodConformance.Suite.Observations;
 
@@ -220,57 +221,82 @@ public static class ObservationCodec
         return a;
     }
 
+    /// <summary>The lifecycle observation's field names, encoded once: each was transcoded and checked for escaping per item.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Conditions = JsonEncodedText.Encode("conditions");
+        public static readonly JsonEncodedText Containers = JsonEncodedText.Encode("containers");
+        public static readonly JsonEncodedText Deleted = JsonEncodedText.Encode("deleted");
+        public static readonly JsonEncodedText Events = JsonEncodedText.Encode("events");
+        public static readonly JsonEncodedText ExitCode = JsonEncodedText.Encode("exitCode");
+        public static readonly JsonEncodedText LastExitCode = JsonEncodedText.Encode("lastExitCode");
+        public static readonly JsonEncodedText LastReason = JsonEncodedText.Encode("lastReason");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        public static readonly JsonEncodedText Offset = JsonEncodedText.Encode("offset");
+        public static readonly JsonEncodedText Phase = JsonEncodedText.Encode("phase");
+        public static readonly JsonEncodedText Ready = JsonEncodedText.Encode("ready");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText Rejected = JsonEncodedText.Encode("rejected");
+        public static readonly JsonEncodedText RestartCount = JsonEncodedText.Encode("restartCount");
+        public static readonly JsonEncodedText Restarts = JsonEncodedText.Encode("restarts");
+        public static readonly JsonEncodedText Samples = JsonEncodedText.Encode("samples");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+    }
+
     private static void WriteLifecycle(Utf8JsonWriter w, LifecycleObservation l)
     {
         w.WriteStartObject();
-        w.WriteBoolean("rejected", l.Rejected);
-        w.WriteStartArray("samples");
+        w.WriteBoolean(Names.Rejected, l.Rejected);
+        w.WriteStartArray(Names.Samples);
         foreach (var s in l.Samples)
         {
             w.WriteStartObject();
-            w.WriteString("offset", GoDuration.Format(s.Offset));
-            w.WriteString("phase", s.Phase);
-            WriteStrings(w, "conditions", s.Conditions);
-            w.WriteStartArray("containers");
+            w.WriteString(Names.Offset, DurationTexts.Format(s.Offset));
+            w.WriteString(Names.Phase, s.Phase);
+            WriteStrings(w, Names.Conditions, s.Conditions);
+            w.WriteStartArray(Names.Containers);
             foreach (var c in s.Containers)
             {
                 w.WriteStartObject();
-                w.WriteString("name", c.Name);
-                w.WriteString("state", c.State);
-                w.WriteString("reason", c.Reason);
+                w.WriteString(Names.Name, c.Name);
+                w.WriteString(Names.State, c.State);
+                w.WriteString(Names.Reason, c.Reason);
                 if (c.ExitCode is { } exit)
                 {
-                    w.WriteNumber("exitCode", exit);
+                    w.WriteNumber(Names.ExitCode, exit);
                 }
 
-                w.WriteNumber("restartCount", c.RestartCount);
-                w.WriteBoolean("ready", c.Ready);
-                w.WriteString("lastReason", c.LastReason);
+                w.WriteNumber(Names.RestartCount, c.RestartCount);
+                w.WriteBoolean(Names.Ready, c.Ready);
+                w.WriteString(Names.LastReason, c.LastReason);
                 if (c.LastExitCode is { } lastExit)
                 {
-                    w.WriteNumber("lastExitCode", lastExit);
+                    w.WriteNumber(Names.LastExitCode, lastExit);
                 }
 
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            w.WriteString("ready", s.Ready);
-            w.WriteString("status", s.Status);
-            w.WriteString("restarts", s.Restarts);
-            w.WriteBoolean("deleted", s.Deleted);
+            w.WriteString(Names.Ready, s.Ready);
+            w.WriteString(Names.Status, s.Status);
+            w.WriteString(Names.Restarts, s.Restarts);
+            w.WriteBoolean(Names.Deleted, s.Deleted);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("events");
+        w.WriteStartArray(Names.Events);
         foreach (var ev in l.Events)
         {
             w.WriteStartObject();
-            w.WriteString("offset", GoDuration.Format(ev.Offset));
-            w.WriteString("type", ev.Type);
-            w.WriteString("reason", ev.Reason);
-            w.WriteString("message", ev.Message);
+            w.WriteString(Names.Offset, DurationTexts.Format(ev.Offset));
+            w.WriteString(Names.Type, ev.Type);
+            w.WriteString(Names.Reason, ev.Reason);
+            w.WriteString(Names.Message, ev.Message);
             w.WriteEndObject();
         }
 
@@ -366,7 +392,9 @@ public static class ObservationCodec
         return ev;
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    // Typed collections, not IEnumerable: the struct list and map were boxed, and their enumerators allocated, per call
+    // (per sample of a lifecycle observation).
+    private static void WriteStrings(Utf8JsonWriter w, JsonEncodedText name, ValueList<string> values)
     {
         w.WriteStartArray(name);
         foreach (string v in values)
@@ -377,7 +405,18 @@ public static class ObservationCodec
         w.WriteEndArray();
     }
 
-    private static void WriteStringMap(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> values)
+    private static void WriteStrings(Utf8JsonWriter w, string name, ValueList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteStringMap(Utf8JsonWriter w, string name, ValueMap<string> values)
     {
         w.WriteStartObject(name);
         foreach (var (k, v) in values)

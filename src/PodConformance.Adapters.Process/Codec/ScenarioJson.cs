@@ -195,7 +195,7 @@ public static class ScenarioJson
         w.WriteEndObject();
     }
 
-    /// <summary>Reads the raw JSON text of a scenario; errors carry scenario.md paths.</summary>
+    /// <summary>Reads the raw JSON text of a scenario (its UTF-8 bytes, as the message holds them); errors carry scenario.md paths.</summary>
     public static Scenario Read(JsonElement e, string path)
     {
         if (e.ValueKind != JsonValueKind.Object)
@@ -203,7 +203,7 @@ public static class ScenarioJson
             throw StrictObject.Wrong(path, "an object", e);
         }
 
-        var result = ScenarioReader.ReadText(e.GetRawText(), path);
+        var result = ScenarioReader.ReadUtf8Json(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e), path);
         if (result.Scenario is null || result.HasErrors)
         {
             var errors = result.Diagnostics.Where(d => d.IsError).Select(d => d.Path.Length == 0 ? d.Message : d.Path + ": " + d.Message);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -67,13 +68,32 @@ public static class ProtocolMessages
         });
     }
 
-    public static string Observation(long id, Observation observation) => Write(w =>
+    public static string Observation(long id, Observation observation) => Write(w => ObservationFields(w, id, observation));
+
+    private static void ObservationFields(Utf8JsonWriter w, long id, Observation observation)
     {
         w.WriteString("type", "observation");
         w.WriteNumber("id", id);
         w.WritePropertyName("observation");
         ObservationCodec.Write(w, observation);
-    });
+    }
+
+    /// <summary>
+    /// <see cref="Observation(long, Suite.Observations.Observation)"/>'s line in UTF-8 and its newline, appended to
+    /// <paramref name="output"/>: the same bytes, without the string.
+    /// </summary>
+    public static void WriteObservationLine(IBufferWriter<byte> output, long id, Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var (_, w) = _scratch ??= NewScratch();
+        w.Reset(output);
+        w.WriteStartObject();
+        ObservationFields(w, id, observation);
+        w.WriteEndObject();
+        w.Flush();
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
+    }
 
     public static string Error(long? id, string message) => Write(w =>
     {

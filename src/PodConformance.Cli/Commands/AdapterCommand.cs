@@ -33,9 +33,10 @@ public static class AdapterCommand
             var server = new AdapterServer(new ModelAdapter(), ProcessAdapterInfo.PodconfVersion, AdapterServer.ModelVersions);
             if (ReferenceEquals(console.In, Console.In))
             {
-                // The real stdin/stdout: raw UTF-8 streams, whatever the locale says, and no BOM.
+                // The real stdin/stdout: raw UTF-8 streams, whatever the locale says, and no BOM; answers are written as
+                // UTF-8 bytes straight to stdout.
                 using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), false);
-                using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n" };
+                using var output = Console.OpenStandardOutput();
                 return server.ServeAsync(input, output, CancellationToken.None).GetAwaiter().GetResult();
             }
 

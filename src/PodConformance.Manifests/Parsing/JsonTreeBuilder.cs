@@ -15,20 +15,27 @@ internal static class JsonTreeBuilder
     public static ParsedStream Parse(string text)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
-        var lines = new Utf8LineIndex(bytes);
+        return Parse(bytes, bytes.Length);
+    }
+
+    /// <summary>The UTF-8 text in <paramref name="bytes"/>[0, <paramref name="length"/>), read without a copy: the nodes keep no reference to it.</summary>
+    public static ParsedStream Parse(byte[] bytes, int length)
+    {
+        var lines = new Utf8LineIndex(bytes, length);
         var documents = new List<ParsedDocument>();
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        var reader = new Utf8JsonReader(bytes.AsSpan(0, length), new JsonReaderOptions
         {
             AllowMultipleValues = true,
             CommentHandling = JsonCommentHandling.Disallow,
             MaxDepth = 256,
         });
+        var scratch = new Scratch(lines);
         try
         {
             while (reader.Read())
             {
                 var position = lines.At(reader.TokenStartIndex);
-                var root = ReadValue(ref reader, lines);
+                var root = ReadValue(ref reader, scratch);
                 documents.Add(new ParsedDocument(root is ManifestScalar { IsNull: true } ? null : root, position));
             }
 
@@ -41,33 +48,59 @@ internal static class JsonTreeBuilder
         }
     }
 
-    private static ManifestNode ReadValue(ref Utf8JsonReader reader, Utf8LineIndex lines)
+    /// <summary>
+    /// One growing stack of entries and one of items per parse: an object's entries are pushed as they come and copied
+    /// once, at its end, into an array of exactly their number (a builder per object grew and copied, then copied again).
+    /// </summary>
+    private sealed class Scratch(Utf8LineIndex lines)
     {
+        public readonly Utf8LineIndex Lines = lines;
+        public readonly List<KeyValuePair<ManifestScalar, ManifestNode>> Entries = [];
+        public readonly List<ManifestNode> Items = [];
+    }
+
+    private static ImmutableArray<T> Pop<T>(List<T> stack, int start)
+    {
+        int count = stack.Count - start;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var array = new T[count];
+        stack.CopyTo(start, array, 0, count);
+        stack.RemoveRange(start, count);
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
+    }
+
+    private static ManifestNode ReadValue(ref Utf8JsonReader reader, Scratch scratch)
+    {
+        var lines = scratch.Lines;
         var position = lines.At(reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var entries = ImmutableArray.CreateBuilder<KeyValuePair<ManifestScalar, ManifestNode>>();
+                int start = scratch.Entries.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var key = new ManifestScalar(JsonStrings.Read(ref reader), ScalarKind.String, lines.At(reader.TokenStartIndex));
                     reader.Read();
-                    entries.Add(new(key, ReadValue(ref reader, lines)));
+                    scratch.Entries.Add(new(key, ReadValue(ref reader, scratch)));
                 }
 
-                return new ManifestMapping(entries.ToImmutable(), position);
+                return new ManifestMapping(Pop(scratch.Entries, start), position);
             }
 
             case JsonTokenType.StartArray:
             {
-                var items = ImmutableArray.CreateBuilder<ManifestNode>();
+                int start = scratch.Items.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, lines));
+                    scratch.Items.Add(ReadValue(ref reader, scratch));
                 }
 
-                return new ManifestSequence(items.ToImmutable(), position);
+                return new ManifestSequence(Pop(scratch.Items, start), position);
             }
 
             case JsonTokenType.String:

@@ -14,15 +14,18 @@ namespace PodConformance.Manifests.Parsing;
 internal sealed class Utf8LineIndex
 {
     private readonly byte[] _bytes;
+    private readonly int _length;
     private readonly List<int> _lineStarts = [0];
     private int _cursorLine;
     private int _cursorOffset;
     private int _cursorColumn = 1;
 
-    public Utf8LineIndex(byte[] bytes)
+    /// <summary>The text in <paramref name="bytes"/>[0, <paramref name="length"/>) (a pooled buffer may be longer).</summary>
+    public Utf8LineIndex(byte[] bytes, int length)
     {
         _bytes = bytes;
-        var span = bytes.AsSpan();
+        _length = length;
+        var span = bytes.AsSpan(0, length);
         int i = 0;
         while (true)
         {
@@ -39,7 +42,7 @@ internal sealed class Utf8LineIndex
 
     public SourcePosition At(long offset)
     {
-        int o = (int)Math.Clamp(offset, 0, _bytes.Length);
+        int o = (int)Math.Clamp(offset, 0, _length);
         int column;
         int line;
         if (o >= _cursorOffset && (_cursorLine + 1 >= _lineStarts.Count || o < _lineStarts[_cursorLine + 1]))
@@ -63,7 +66,7 @@ internal sealed class Utf8LineIndex
     {
         int l = (int)Math.Clamp(line, 0, _lineStarts.Count - 1);
         int start = _lineStarts[l];
-        return new SourcePosition(l + 1, 1 + Characters(start, Math.Min(start + (int)Math.Clamp(bytePositionInLine, 0, int.MaxValue / 2), _bytes.Length)));
+        return new SourcePosition(l + 1, 1 + Characters(start, Math.Min(start + (int)Math.Clamp(bytePositionInLine, 0, int.MaxValue / 2), _length)));
     }
 
     /// <summary>Characters (UTF-8 lead bytes) in [from, to).</summary>

@@ -60,10 +60,33 @@ public static class PodManifestReader
     public static ManifestReadResult ReadText(string text, string displayName, KubernetesVersion? version = null, bool detectFragments = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var mapper = new PodMapper(displayName, ApiSchema.For(version ?? KubernetesVersion.Newest)) { IsJson = IsJson(text) };
+        bool json = IsJson(text);
+        return Read(json ? JsonTreeBuilder.Parse(text) : YamlTreeBuilder.Parse(text), json, displayName, version, detectFragments);
+    }
+
+    /// <summary>
+    /// Reads one JSON value given as UTF-8 (a JSON object's raw text taken from a larger message): the same as
+    /// <see cref="ReadText"/> of its text, without decoding it to a string and encoding it back.
+    /// </summary>
+    public static ManifestReadResult ReadUtf8Json(ReadOnlySpan<byte> json, string displayName, KubernetesVersion? version = null)
+    {
+        byte[] rented = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, json.Length));
+        try
+        {
+            json.CopyTo(rented);
+            return Read(JsonTreeBuilder.Parse(rented, json.Length), true, displayName, version, false);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static ManifestReadResult Read(ParsedStream stream, bool isJson, string displayName, KubernetesVersion? version, bool detectFragments)
+    {
+        var mapper = new PodMapper(displayName, ApiSchema.For(version ?? KubernetesVersion.Newest)) { IsJson = isJson };
         var pods = ImmutableArray.CreateBuilder<LoadedPod>();
         var others = ImmutableArray.CreateBuilder<ManifestObject>();
-        var stream = Parse(text);
         for (int d = 0; d < stream.Documents.Count; d++)
         {
             var root = stream.Documents[d].Root;
@@ -76,7 +99,7 @@ public static class PodManifestReader
         var diagnostics = mapper.Diagnostics.ToImmutableArray();
         if (stream.Error is { } error)
         {
-            string what = IsJson(text) ? "invalid JSON" : "invalid YAML";
+            string what = isJson ? "invalid JSON" : "invalid YAML";
             diagnostics = diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Error, displayName, error.Position, "", $"{what}: {error.Message}"));
         }
 

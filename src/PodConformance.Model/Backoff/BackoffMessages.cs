@@ -33,6 +33,18 @@ public static class BackoffMessages
     public static string CrashLoopWaiting(TimeSpan delay, string containerName, ObjectMeta pod) =>
         "back-off " + GoDuration.Format(delay) + " restarting failed container=" + containerName + " pod=" + PodDescription(pod);
 
+    /// <summary>
+    /// <see cref="CrashLoopWaiting"/> at a new <paramref name="delay"/> for the container and pod of
+    /// <paramref name="previous"/>, a waiting message built by it: only the duration is new.
+    /// </summary>
+    internal static string CrashLoopWaitingAgain(TimeSpan delay, string previous, string containerName, ObjectMeta pod)
+    {
+        int tail = previous.IndexOf(" restarting failed container=", StringComparison.Ordinal);
+        return tail < 0
+            ? CrashLoopWaiting(delay, containerName, pod)
+            : string.Concat("back-off ", GoDuration.Format(delay), previous.AsSpan(tail));
+    }
+
     /// <summary>The Warning BackOff event: <c>Back-off restarting failed container app in pod web_default(uid)</c>.</summary>
     public static string CrashLoopEvent(string containerName, ObjectMeta pod) =>
         "Back-off restarting failed container " + containerName + " in pod " + PodDescription(pod);

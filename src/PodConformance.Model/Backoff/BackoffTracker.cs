@@ -26,10 +26,10 @@ public sealed class BackoffTracker
     public int Count => _entries.Count;
 
     /// <summary>The current delay of <paramref name="key"/>; zero when there is no entry.</summary>
-    public TimeSpan Get(string key) => _entries.TryGetValue(key, out var e) ? e.Backoff : TimeSpan.Zero;
+    public TimeSpan Get(string key) => TryGet(key, out var e) ? e.Backoff : TimeSpan.Zero;
 
     /// <summary>When the entry was last advanced, or null.</summary>
-    public DateTimeOffset? LastUpdate(string key) => _entries.TryGetValue(key, out var e) ? e.LastUpdate : null;
+    public DateTimeOffset? LastUpdate(string key) => TryGet(key, out var e) ? e.LastUpdate : null;
 
     /// <summary>
     /// Advances the delay: a missing or expired entry (judged at <paramref name="eventTime"/>) restarts at initial,
@@ -37,6 +37,7 @@ public sealed class BackoffTracker
     /// </summary>
     public void Next(string key, DateTimeOffset eventTime, DateTimeOffset now)
     {
+        _lastKey = null;
         if (!_entries.TryGetValue(key, out var entry) || HasExpired(eventTime, entry.LastUpdate))
         {
             _entries[key] = new Entry(Initial, now);
@@ -52,13 +53,17 @@ public sealed class BackoffTracker
 
     /// <summary>True while now − eventTime &lt; delay, unless the entry is missing or expired at eventTime.</summary>
     public bool IsInBackOffSince(string key, DateTimeOffset eventTime, DateTimeOffset now) =>
-        _entries.TryGetValue(key, out var e) && !HasExpired(eventTime, e.LastUpdate) && now - eventTime < e.Backoff;
+        TryGet(key, out var e) && !HasExpired(eventTime, e.LastUpdate) && now - eventTime < e.Backoff;
 
     /// <summary>True while eventTime − lastUpdate &lt; delay (the image puller's test, with eventTime = now).</summary>
     public bool IsInBackOffSinceUpdate(string key, DateTimeOffset eventTime) =>
-        _entries.TryGetValue(key, out var e) && !HasExpired(eventTime, e.LastUpdate) && eventTime - e.LastUpdate < e.Backoff;
+        TryGet(key, out var e) && !HasExpired(eventTime, e.LastUpdate) && eventTime - e.LastUpdate < e.Backoff;
 
-    public void Reset(string key) => _entries.Remove(key);
+    public void Reset(string key)
+    {
+        _lastKey = null;
+        _entries.Remove(key);
+    }
 
     /// <summary>Drops entries expired at <paramref name="now"/>.</summary>
     public void GC(DateTimeOffset now)
@@ -74,6 +79,7 @@ public sealed class BackoffTracker
 
         if (expired is not null)
         {
+            _lastKey = null;
             foreach (var key in expired)
             {
                 _entries.Remove(key);
@@ -81,7 +87,30 @@ public sealed class BackoffTracker
         }
     }
 
-    public bool Contains(string key) => _entries.ContainsKey(key);
+    public bool Contains(string key) => TryGet(key, out _);
+
+    /// <summary>
+    /// The entry of <paramref name="key"/>: a caller that keeps its key object (the simulator asks several times per
+    /// sync, every few seconds of a crash loop) gets the last answer back without hashing it again; every write
+    /// forgets that answer.
+    /// </summary>
+    private bool TryGet(string key, out Entry entry)
+    {
+        if (ReferenceEquals(key, _lastKey))
+        {
+            entry = _lastEntry;
+            return _lastFound;
+        }
+
+        _lastFound = _entries.TryGetValue(key, out entry);
+        _lastEntry = entry;
+        _lastKey = key;
+        return _lastFound;
+    }
+
+    private string? _lastKey;
+    private Entry _lastEntry;
+    private bool _lastFound;
 
     private bool HasExpired(DateTimeOffset eventTime, DateTimeOffset lastUpdate) => eventTime - lastUpdate > ExpireAfter;
 

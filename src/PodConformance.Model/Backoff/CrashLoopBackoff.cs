@@ -43,8 +43,9 @@ public static class CrashLoopBackoff
     /// <summary>
     /// <see cref="Decide(BackoffTracker, ObjectMeta, string, string, DateTimeOffset?, DateTimeOffset)"/> for a caller
     /// that keeps the container's <paramref name="key"/> (<see cref="BackoffKeys.Container"/>) and its
-    /// <paramref name="previous"/> decision: a sync that waits at the same delay again gets that decision back, so a
-    /// crash loop's syncs build no new strings.
+    /// <paramref name="previous"/> decision: a sync that waits at the same delay again gets that decision back, and a
+    /// wait at a new delay keeps the previous wait's event message and the container and pod part of its waiting
+    /// message, so a crash loop's syncs build no new strings but the new duration.
     /// </summary>
     public static CrashLoopDecision Decide(
         BackoffTracker tracker, string key, ObjectMeta pod, string containerName, DateTimeOffset? lastFinishedAt, DateTimeOffset now,
@@ -66,12 +67,17 @@ public static class CrashLoopBackoff
                 return same;
             }
 
+            // A new delay for the same container: the event message and the waiting message's tail (container and pod)
+            // are those of its previous wait.
             var waiting = new ContainerStateWaiting
             {
                 Reason = BackoffMessages.CrashLoopBackOffReason,
-                Message = BackoffMessages.CrashLoopWaiting(delay, containerName, pod),
+                Message = previous is { Start: false, Waiting.Message: { } lastMessage }
+                    ? BackoffMessages.CrashLoopWaitingAgain(delay, lastMessage, containerName, pod)
+                    : BackoffMessages.CrashLoopWaiting(delay, containerName, pod),
             };
-            return new CrashLoopDecision(false, waiting, BackoffMessages.CrashLoopEvent(containerName, pod), delay, WaitingRules);
+            string eventMessage = previous is { Start: false, EventMessage: { } again } ? again : BackoffMessages.CrashLoopEvent(containerName, pod);
+            return new CrashLoopDecision(false, waiting, eventMessage, delay, WaitingRules);
         }
 
         var before = tracker.Get(key);
@@ -88,7 +94,16 @@ public static class CrashLoopBackoff
             RuleCoverage.Hit(BackoffRules.Reset, "after 10 minutes without a crash");
         }
 
-        return new CrashLoopDecision(true, null, null, tracker.Get(key), RestartRules);
+        // Restarts at the cap all carry the same decision: the last one is handed back when its delay is the same.
+        if (t_restart is not { } restart || restart.Delay != after)
+        {
+            t_restart = restart = new CrashLoopDecision(true, null, null, after, RestartRules);
+        }
+
+        return restart;
     }
+
+    [ThreadStatic]
+    private static CrashLoopDecision? t_restart;
 
 }

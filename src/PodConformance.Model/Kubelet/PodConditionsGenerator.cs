@@ -75,12 +75,13 @@ public static class PodConditionsGenerator
 
     /// <summary>
     /// <see cref="Generate"/> for the simulator's status update, which reads neither the rules nor a pod built for the
-    /// call: the same conditions in the same order, from the status parts directly. A generated condition equal to the
+    /// call: the same conditions in the same order, from the status parts directly (<paramref name="readyToStartCondition"/>:
+    /// the profile's PodReadyToStartContainersCondition gate, which the caller asks once). A generated condition equal to the
     /// stored one of its type (transition time included) is the stored object, and ContainersReady is computed once
     /// for Ready and itself, so a status update that changes no condition allocates only what it had to compare.
     /// </summary>
     internal static ValueList<PodCondition> GenerateForStatus(
-        PodSpec spec, ValueList<PodCondition> stored, ValueList<ContainerStatus>? statuses, string phase, bool sandboxReady, Profile profile, DateTimeOffset now)
+        PodSpec spec, ValueList<PodCondition> stored, ValueList<ContainerStatus>? statuses, string phase, bool sandboxReady, bool readyToStartCondition, DateTimeOffset now)
     {
         RuleCoverage.Hit(ConditionRules.OrderAndOwnership);
         RuleCoverage.Hit(ConditionRules.PodScheduled);
@@ -97,7 +98,7 @@ public static class PodConditionsGenerator
             }
         }
 
-        if (profile.IsEnabled(FeatureGateNames.PodReadyToStartContainersCondition))
+        if (readyToStartCondition)
         {
             RuleCoverage.Hit(ConditionRules.ReadyToStartContainers, sandboxReady ? "True" : "False");
             result[n++] = Timed(storedSpan, sandboxReady ? ReadyToStartTrue : ReadyToStartFalse, now);
@@ -205,11 +206,11 @@ public static class PodConditionsGenerator
             var s = FindStatus(all, init.Name);
             if (s is null)
             {
-                (unknown ??= []).Add(init.Name);
+                (unknown ??= Scratch(ref t_unknown)).Add(init.Name);
             }
             else if (init.IsSidecarPolicy ? s.Started != true : !s.Ready)
             {
-                (incomplete ??= []).Add(init.Name);
+                (incomplete ??= Scratch(ref t_unready)).Add(init.Name);
             }
         }
 
@@ -302,7 +303,7 @@ public static class PodConditionsGenerator
         if (!string.Equals(containersReady.Status, PodConditionNames.True, StringComparison.Ordinal))
         {
             RuleCoverage.Hit(ConditionRules.Ready, "follows ContainersReady");
-            return containersReady with { Type = PodConditionNames.Ready };
+            return Condition(PodConditionNames.Ready, containersReady.Status, containersReady.Reason, containersReady.Message);
         }
 
         if (!spec.ReadinessGates.IsEmpty)
@@ -401,13 +402,30 @@ public static class PodConditionsGenerator
         var s = FindStatus(all, name);
         if (s is null)
         {
-            (unknown ??= []).Add(name);
+            (unknown ??= Scratch(ref t_unknown)).Add(name);
         }
         else if (!s.Ready)
         {
-            (unready ??= []).Add(name);
+            (unready ??= Scratch(ref t_unready)).Add(name);
         }
     }
+
+    /// <summary>
+    /// A cleared per-thread list for the names a condition's message lists: they only feed <see cref="Messages"/>,
+    /// which copies them into its string, and each list is taken at most once per condition.
+    /// </summary>
+    private static List<string> Scratch(ref List<string>? list)
+    {
+        list ??= new List<string>(4);
+        list.Clear();
+        return list;
+    }
+
+    [ThreadStatic]
+    private static List<string>? t_unknown;
+
+    [ThreadStatic]
+    private static List<string>? t_unready;
 
     private static ContainerStatus? FindStatus(ReadOnlySpan<ContainerStatus> all, string name)
     {
@@ -448,8 +466,17 @@ public static class PodConditionsGenerator
             AppendList(sb.Append(secondPrefix), second);
         }
 
-        return sb.ToString();
+        // A crash loop writes the same message at every exit: the last one built is handed back when equal.
+        if (t_lastMessage is { } last && sb.Equals(last.AsSpan()))
+        {
+            return last;
+        }
+
+        return t_lastMessage = sb.ToString();
     }
+
+    [ThreadStatic]
+    private static string? t_lastMessage;
 
     /// <summary>The builder <see cref="Messages"/> reuses (one per thread): a status update writes these messages often.</summary>
     [ThreadStatic]
@@ -488,10 +515,42 @@ public static class PodConditionsGenerator
         return sb.Append('"').ToString();
     }
 
-    private static PodCondition Condition(string type, string status, string reason = "", string message = "") =>
-        reason.Length == 0 && message.Length == 0 && Plain(type, status) is { } shared
-            ? shared
-            : new() { Type = type, Status = status, Reason = reason, Message = message };
+    private static PodCondition Condition(string type, string status, string reason = "", string message = "")
+    {
+        if (reason.Length == 0 && message.Length == 0 && Plain(type, status) is { } shared)
+        {
+            return shared;
+        }
+
+        // One with a reason or message: the last one built for its type when equal (records are immutable), as a crash
+        // loop writes the same ContainersReady and Ready at every exit.
+        int slot = type switch
+        {
+            PodConditionNames.Initialized => 0,
+            PodConditionNames.ContainersReady => 1,
+            PodConditionNames.Ready => 2,
+            _ => -1,
+        };
+        var built = t_built ??= new PodCondition?[3];
+        if (slot >= 0 && built[slot] is { } last
+            && string.Equals(last.Status, status, StringComparison.Ordinal)
+            && string.Equals(last.Reason, reason, StringComparison.Ordinal)
+            && string.Equals(last.Message, message, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        var condition = new PodCondition { Type = type, Status = status, Reason = reason, Message = message };
+        if (slot >= 0)
+        {
+            built[slot] = condition;
+        }
+
+        return condition;
+    }
+
+    [ThreadStatic]
+    private static PodCondition?[]? t_built;
 
     /// <summary>The conditions without reason or message the generator writes on most updates, one shared object each (records are immutable).</summary>
     private static PodCondition? Plain(string type, string status)

@@ -142,6 +142,23 @@ internal sealed class ContainerRuntime(Container spec, ContainerKind kind, int i
 
     public Events.PodEvent? StartedEvent { get; set; }
 
+    /// <summary>How the current instance will exit (PodRun.PlanExit): read when its exit comes due.</summary>
+    public int PlannedExitCode { get; set; }
+
+    public string PlannedExitReason { get; set; } = "";
+
+    /// <summary>The queued exit and readiness of an instance, one delegate each per container (PodRun.CreateAndStart).</summary>
+    public Action<int>? ExitAction { get; set; }
+
+    public Action<int>? ReadyAction { get; set; }
+
+    /// <summary>The states last reported for this container, reused while unchanged (PodRun.Status).</summary>
+    public ContainerState? RunningState { get; set; }
+
+    public ContainerState? TerminatedState { get; set; }
+
+    public ContainerState? WaitingState { get; set; }
+
     /// <summary>The last container-config verdict, the pod object and the objects version it was read for (PodRun.ConfigError).</summary>
     public ContainerEnv.EnvError? ConfigErrorResult { get; set; }
 

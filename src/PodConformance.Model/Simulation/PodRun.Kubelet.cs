@@ -278,6 +278,12 @@ internal sealed partial class PodRun
             return;
         }
 
+        Pull(c, image);
+    }
+
+    /// <summary>A pull (SIM-005); its own method, so the other starts allocate no closure.</summary>
+    private void Pull(ContainerRuntime c, string image)
+    {
         RuleCoverage.Hit("SIM-005", "pulled");
         c.Phase = RuntimePhase.Pulling;
         _chainBusy = true;
@@ -372,7 +378,7 @@ internal sealed partial class PodRun
             }
             else
             {
-                _sim.At(Now + run.ReadyAfter, () => MarkReady(c, generation));
+                _sim.At(Now + run.ReadyAfter, c.ReadyAction ??= NewReadyAction(c), generation);
             }
         }
 
@@ -381,16 +387,29 @@ internal sealed partial class PodRun
             var outcome = ResourceLimits.Evaluate(c.Spec, allocate, run.UseCpu);
             if (outcome.Terminated is { } killed)
             {
-                _sim.At(Now + run.After, () => Exit(c, generation, killed.ExitCode, killed.Reason));
+                PlanExit(c, run.After, killed.ExitCode, killed.Reason);
                 return;
             }
         }
 
         if (run.ExitCode is { } code)
         {
-            _sim.At(Now + run.After, () => Exit(c, generation, code, code == 0 ? "Completed" : "Error"));
+            PlanExit(c, run.After, code, code == 0 ? "Completed" : "Error");
         }
     }
+
+    /// <summary>The instance just started exits after <paramref name="after"/> (Exit reads the code and reason it keeps).</summary>
+    private void PlanExit(ContainerRuntime c, TimeSpan after, int exitCode, string reason)
+    {
+        c.PlannedExitCode = exitCode;
+        c.PlannedExitReason = reason;
+        _sim.At(Now + after, c.ExitAction ??= NewExitAction(c), c.Generation);
+    }
+
+    // Each container's delegates, built once; the queue passes the instance's generation (PodSimulator.At).
+    private Action<int> NewReadyAction(ContainerRuntime c) => generation => MarkReady(c, generation);
+
+    private Action<int> NewExitAction(ContainerRuntime c) => generation => Exit(c, generation, c.PlannedExitCode, c.PlannedExitReason);
 
     /// <summary>
     /// generateContainerConfig's verdict for <paramref name="c"/>: it reads the pod, the container, the node and the

@@ -17,7 +17,7 @@ internal sealed partial class PodRun
     /// <summary>The exited instance the runtime still holds matches a RestartAllContainers rule of its container.</summary>
     private bool TriggersRestartAll(ContainerRuntime c) =>
         c.HasExited && c.ExitPending
-        && Profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits)
+        && _sim.RestartAllContainersGate
         && c.Spec.RestartPolicy is not null
         && ContainerRestartPolicy.FindMatchingRule(c.Spec, c.ExitCode) is { } rule
         && string.Equals(rule.Action, ContainerRestartPolicy.ActionRestartAllContainers, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ internal sealed partial class PodRun
     /// </summary>
     private ValueList<PodCondition> WithRestartAllCondition(ValueList<PodCondition> conditions, string phase)
     {
-        if (!Profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits) || !AllContainersCouldRestart(_pod.Spec))
+        if (!_sim.RestartAllContainersGate || !AllContainersCouldRestart(_pod.Spec))
         {
             return conditions;
         }
@@ -170,11 +170,15 @@ internal sealed partial class PodRun
     }
 
     /// <summary>Some regular or init container has a rule with the RestartAllContainers action (unverified: podutil.AllContainersCouldRestart not read).</summary>
-    private static bool AllContainersCouldRestart(PodSpec spec)
+    private static bool AllContainersCouldRestart(PodSpec spec) =>
+        AnyRestartAllRule(spec.Containers.AsSpan()) || AnyRestartAllRule(spec.InitContainers.AsSpan());
+
+    /// <summary>A loop over spans: every status update asks this, so no enumerator is boxed.</summary>
+    private static bool AnyRestartAllRule(ReadOnlySpan<Container> containers)
     {
-        foreach (var c in spec.Containers.Concat(spec.InitContainers))
+        foreach (var c in containers)
         {
-            foreach (var rule in c.RestartPolicyRules)
+            foreach (var rule in c.RestartPolicyRules.AsSpan())
             {
                 if (string.Equals(rule.Action, ContainerRestartPolicy.ActionRestartAllContainers, StringComparison.Ordinal))
                 {

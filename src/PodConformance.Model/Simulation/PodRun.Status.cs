@@ -52,7 +52,7 @@ internal sealed partial class PodRun
                     podIsTerminal: _deleting && allStopped, podHasInitialized: _initialized, Profile);
             var podIps = _podIps ??= PodIPs();
             var generated = PodConditionsGenerator.GenerateForStatus(
-                _pod.Spec, conditions, AllStatuses(initStatuses, regularStatuses), phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), Profile, Trunc(Now));
+                _pod.Spec, conditions, AllStatuses(initStatuses, regularStatuses), phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), _sim.ReadyToStartConditionGate, Trunc(Now));
 
             // One copy of the status with everything this update writes (HostIPs, PodIPs and StartTime stay put).
             status = previous with
@@ -155,8 +155,8 @@ internal sealed partial class PodRun
         _inputsKept
         && ReferenceEquals(_inputResult, CurrentPod)
         && ReferenceEquals(_inputSource, _pod)
-        && _inputInit.AsImmutableArray() == init.AsImmutableArray()
-        && _inputRegular.AsImmutableArray() == regular.AsImmutableArray()
+        && SameList(_inputInit, init)
+        && SameList(_inputRegular, regular)
         && ReferenceEquals(_inputScheduled, _scheduledCondition)
         && ReferenceEquals(_inputNode, _node)
         && _inputSandboxReady == _sandboxReady
@@ -164,6 +164,17 @@ internal sealed partial class PodRun
         && _inputInitialized == _initialized
         && _inputDeleting == _deleting
         && _inputAllStopped == allStopped;
+
+    /// <summary>
+    /// The same list object (ImmutableArray's <c>==</c>, a default list being the empty one), told from the spans where
+    /// the lists are not empty: every status update asks this twice.
+    /// </summary>
+    private static bool SameList(ValueList<ContainerStatus> a, ValueList<ContainerStatus> b)
+    {
+        var x = a.AsSpan();
+        var y = b.AsSpan();
+        return x.Length == 0 && y.Length == 0 ? a.AsImmutableArray() == b.AsImmutableArray() : x == y;
+    }
 
     /// <summary>
     /// The sandbox's IPs as the kubelet reports them (sortPodIPs: the first of the node's family, then the first of the
@@ -251,23 +262,16 @@ internal sealed partial class PodRun
     {
         var state = c.Phase switch
         {
-            RuntimePhase.Running => new ContainerState { Running = new ContainerStateRunning { StartedAt = Trunc(c.StartedAt) } },
-            RuntimePhase.Exited => new ContainerState { Terminated = Terminated(c) },
+            RuntimePhase.Running => RunningState(c),
+            RuntimePhase.Exited => TerminatedState(c),
 
             // PHASE-018: no start error cached (no waiting reason) while a restart pulls its image: the exited instance is
             // still the runtime's newest container, so its terminated state stays until the new one runs.
-            _ when _sim.Rules.KeepsTerminatedState(c.ExitPending, c.WaitingReason) => new ContainerState { Terminated = Terminated(c) },
-            _ => new ContainerState
-            {
-                Waiting = new ContainerStateWaiting
-                {
-                    Reason = c.WaitingReason.Length != 0 ? c.WaitingReason : ContainerStatusSynthesis.DefaultWaitingReason(_pod.Spec),
-                    Message = c.WaitingMessage,
-                },
-            },
+            _ when _sim.Rules.KeepsTerminatedState(c.ExitPending, c.WaitingReason) => TerminatedState(c),
+            _ => WaitingState(c, c.WaitingReason.Length != 0 ? c.WaitingReason : ContainerStatusSynthesis.DefaultWaitingReason(_pod.Spec)),
         };
         bool created = c.Starts > 0;
-        return new ContainerStatus
+        return BlankStatus with
         {
             Name = c.Name,
             State = state,
@@ -281,12 +285,26 @@ internal sealed partial class PodRun
         };
     }
 
+    /// <summary>
+    /// The status every container status is a copy of: a record's copy runs no field initializers, where <c>new</c>
+    /// would build two empty states only to replace them.
+    /// </summary>
+    private static readonly ContainerStatus BlankStatus = new();
+
     /// <summary>An empty state (no last termination yet), shared: records are immutable.</summary>
     private static readonly ContainerState NoState = new();
 
-    /// <summary>The last state for the container's last termination, built once per termination.</summary>
+    /// <summary>
+    /// The last state for the container's last termination, built once per termination: the state the exited instance
+    /// was reported with, when that is the termination (MoveToLastState moves that very record), else a new one.
+    /// </summary>
     private static ContainerState LastState(ContainerRuntime c, ContainerStateTerminated last)
     {
+        if (c.TerminatedState is { } exited && ReferenceEquals(exited.Terminated, last))
+        {
+            return exited;
+        }
+
         if (c.LastState is not { } state || !ReferenceEquals(state.Terminated, last))
         {
             c.LastState = state = new ContainerState { Terminated = last };
@@ -295,14 +313,64 @@ internal sealed partial class PodRun
         return state;
     }
 
-    private static ContainerStateTerminated Terminated(ContainerRuntime c) => new()
+    // A container's states are immutable records: each is reused while what it reports is unchanged (a restart reports
+    // the same terminated state as the exit, then as the last state; a crash loop waits with the same reason and message).
+
+    /// <summary>The running state of the current instance.</summary>
+    private static ContainerState RunningState(ContainerRuntime c)
     {
-        ExitCode = c.ExitCode,
-        Reason = c.TerminationReason,
-        StartedAt = Trunc(c.StartedAt),
-        FinishedAt = Trunc(c.FinishedAt),
-        ContainerID = ContainerId(c),
-    };
+        var startedAt = Trunc(c.StartedAt);
+        if (c.RunningState is not { Running: { } running } state || running.StartedAt != startedAt)
+        {
+            c.RunningState = state = new ContainerState { Running = new ContainerStateRunning { StartedAt = startedAt } };
+        }
+
+        return state;
+    }
+
+    /// <summary>The terminated state of the newest exited instance (<see cref="Terminated"/>).</summary>
+    private static ContainerState TerminatedState(ContainerRuntime c)
+    {
+        string id = ContainerId(c);
+        var startedAt = Trunc(c.StartedAt);
+        var finishedAt = Trunc(c.FinishedAt);
+        if (c.TerminatedState is not { Terminated: { } t } state
+            || t.ExitCode != c.ExitCode
+            || !string.Equals(t.Reason, c.TerminationReason, StringComparison.Ordinal)
+            || t.StartedAt != startedAt
+            || t.FinishedAt != finishedAt
+            || !ReferenceEquals(t.ContainerID, id))
+        {
+            c.TerminatedState = state = new ContainerState
+            {
+                Terminated = new ContainerStateTerminated
+                {
+                    ExitCode = c.ExitCode,
+                    Reason = c.TerminationReason,
+                    StartedAt = startedAt,
+                    FinishedAt = finishedAt,
+                    ContainerID = id,
+                },
+            };
+        }
+
+        return state;
+    }
+
+    private static ContainerState WaitingState(ContainerRuntime c, string reason)
+    {
+        if (c.WaitingState is not { Waiting: { } w } state
+            || !string.Equals(w.Reason, reason, StringComparison.Ordinal)
+            || !string.Equals(w.Message, c.WaitingMessage, StringComparison.Ordinal))
+        {
+            c.WaitingState = state = new ContainerState { Waiting = new ContainerStateWaiting { Reason = reason, Message = c.WaitingMessage } };
+        }
+
+        return state;
+    }
+
+    /// <summary>The exited instance's terminated state, as its status reported it (<see cref="TerminatedState"/>).</summary>
+    private static ContainerStateTerminated Terminated(ContainerRuntime c) => TerminatedState(c).Terminated!;
 
     private static ValueList<PodCondition> Upsert(ValueList<PodCondition> conditions, PodCondition condition)
     {
@@ -312,8 +380,15 @@ internal sealed partial class PodRun
             {
                 // podutil.UpdatePodCondition: reason and message are replaced; the transition time moves only with the status.
                 var existing = conditions[i];
-                var updated = existing.Status == condition.Status ? condition with { LastTransitionTime = existing.LastTransitionTime } : condition;
-                return updated == existing ? conditions : conditions.SetItem(i, updated);
+                if (existing.Status != condition.Status)
+                {
+                    return conditions.SetItem(i, condition);
+                }
+
+                // Compared before copying: every status update upserts the scheduled condition, which rarely changes.
+                return PodConditionsGenerator.SameExceptTransitionTime(existing, condition)
+                    ? conditions
+                    : conditions.SetItem(i, condition with { LastTransitionTime = existing.LastTransitionTime });
             }
         }
 
@@ -371,8 +446,12 @@ internal sealed partial class PodRun
             }
 
             h = unchecked(h ^ (ulong)round++);
-            h.TryFormat(buffer[at..], out int written, "x16", System.Globalization.CultureInfo.InvariantCulture);
-            at += written;
+
+            // h as 16 lower-case hex digits, zero-padded (as the format "x16" writes it), one digit at a time.
+            for (int shift = 60; shift >= 0; shift -= 4)
+            {
+                buffer[at++] = "0123456789abcdef"[(int)((h >> shift) & 0xF)];
+            }
         }
 
         return new string(buffer[..(prefix.Length + Length)]);

@@ -15,7 +15,7 @@ namespace PodConformance.Model.Simulation;
 /// </summary>
 public sealed partial class PodSimulator
 {
-    private readonly PriorityQueue<Action, (DateTimeOffset Time, long Seq)> _queue = new();
+    private readonly PriorityQueue<Scheduled, (DateTimeOffset Time, long Seq)> _queue = new(QueueOrder.Instance);
     private readonly List<PodSnapshot> _timeline = [];
     private readonly List<SimulatedEvent> _events = [];
     private readonly List<RejectedPod> _rejected = [];
@@ -53,6 +53,17 @@ public sealed partial class PodSimulator
 
     internal Backoff.BackoffTracker CrashLoop { get; }
 
+    // The feature gates a status update reads, asked of the profile once per run.
+
+    /// <summary>RestartAllContainersOnContainerExits (SIM-016, COND-009).</summary>
+    internal bool RestartAllContainersGate => _restartAllContainersGate ??= Profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits);
+
+    /// <summary>PodReadyToStartContainersCondition (COND-002).</summary>
+    internal bool ReadyToStartConditionGate => _readyToStartConditionGate ??= Profile.IsEnabled(FeatureGateNames.PodReadyToStartContainersCondition);
+
+    private bool? _restartAllContainersGate;
+    private bool? _readyToStartConditionGate;
+
     internal Backoff.BackoffTracker ImagePull { get; }
 
     /// <summary>Runs <paramref name="pods"/> under <paramref name="scenario"/>; <paramref name="rules"/> defaults to the model's rules.</summary>
@@ -86,10 +97,48 @@ public sealed partial class PodSimulator
         var sim = new PodSimulator(scenario, profile, start ?? SimulationTiming.DefaultStart, rules ?? SimulatorRules.Default, record) { Admitting = admission };
         sim.CreateAll(pods);
         sim.Loop();
-        return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim._timeline.ToValueList(), sim._events.ToValueList(), sim._rejected.ToValueList());
+        return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim.Timeline(), sim._events.ToValueList(), sim._rejected.ToValueList());
     }
 
-    internal void At(DateTimeOffset time, Action action) => _queue.Enqueue(action, (time < Now ? Now : time, _seq++));
+    internal void At(DateTimeOffset time, Action action) => _queue.Enqueue(new Scheduled(action, null, 0), (time < Now ? Now : time, _seq++));
+
+    /// <summary>
+    /// <paramref name="action"/> for one container instance (<paramref name="generation"/>) at <paramref name="time"/>:
+    /// the container keeps one delegate, and the queue carries the generation, so a restart allocates no closure.
+    /// </summary>
+    internal void At(DateTimeOffset time, Action<int> action, int generation) =>
+        _queue.Enqueue(new Scheduled(null, action, generation), (time < Now ? Now : time, _seq++));
+
+    /// <summary>
+    /// The queue's order: time (as DateTimeOffset compares, by UTC ticks), then the order of queuing; one comparison
+    /// rather than the tuple's nested default comparers.
+    /// </summary>
+    private sealed class QueueOrder : IComparer<(DateTimeOffset Time, long Seq)>
+    {
+        public static readonly QueueOrder Instance = new();
+
+        public int Compare((DateTimeOffset Time, long Seq) x, (DateTimeOffset Time, long Seq) y)
+        {
+            int c = x.Time.UtcTicks.CompareTo(y.Time.UtcTicks);
+            return c != 0 ? c : x.Seq.CompareTo(y.Seq);
+        }
+    }
+
+    /// <summary>A queued action: a plain one, or one for a container instance with its generation.</summary>
+    private readonly record struct Scheduled(Action? Action, Action<int>? ForGeneration, int Generation)
+    {
+        public void Run()
+        {
+            if (Action is { } action)
+            {
+                action();
+            }
+            else
+            {
+                ForGeneration!(Generation);
+            }
+        }
+    }
 
     internal void Record(PodRun run, Events.PodEvent e)
     {
@@ -117,26 +166,49 @@ public sealed partial class PodSimulator
 
     internal void Snapshot(SnapshotKind kind, Pod pod)
     {
-        var snapshot = new PodSnapshot(Now, kind, pod);
         if ((_record & SimulationRecord.Timeline) != 0)
         {
-            _timeline.Add(snapshot);
+            _timeline.Add(new PodSnapshot(Now, kind, pod));
             return;
         }
 
-        // Not recorded: each pod's latest snapshot replaces its previous one, in the order pods first appeared.
-        for (int i = 0; i < _timeline.Count; i++)
+        // Not recorded: each pod's latest snapshot replaces its previous one, in the order pods first appeared. Kept
+        // as values; the PodSnapshot objects are built once, at the end (Timeline).
+        var latest = new LatestSnapshot(Now, kind, pod);
+        for (int i = 0; i < _latest.Count; i++)
         {
-            var meta = _timeline[i].Pod.Metadata;
+            var meta = _latest[i].Pod.Metadata;
             if (string.Equals(meta.Name, pod.Metadata.Name, StringComparison.Ordinal)
                 && string.Equals(meta.Namespace, pod.Metadata.Namespace, StringComparison.Ordinal))
             {
-                _timeline[i] = snapshot;
+                _latest[i] = latest;
                 return;
             }
         }
 
-        _timeline.Add(snapshot);
+        _latest.Add(latest);
+    }
+
+    /// <summary>Each pod's last snapshot while the timeline is not recorded (<see cref="Snapshot"/>).</summary>
+    private readonly List<LatestSnapshot> _latest = [];
+
+    private readonly record struct LatestSnapshot(DateTimeOffset Time, SnapshotKind Kind, Pod Pod);
+
+    /// <summary>The result's timeline: every snapshot, or (not recorded) each pod's last one.</summary>
+    private ValueList<PodSnapshot> Timeline()
+    {
+        if ((_record & SimulationRecord.Timeline) != 0)
+        {
+            return _timeline.ToValueList();
+        }
+
+        var last = new PodSnapshot[_latest.Count];
+        for (int i = 0; i < last.Length; i++)
+        {
+            last[i] = new PodSnapshot(_latest[i].Time, _latest[i].Kind, _latest[i].Pod);
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(last);
     }
 
     /// <summary>What the kubelet reads to build a container's config now: the objects that exist at this time (SIM-014).</summary>
@@ -298,7 +370,7 @@ public sealed partial class PodSimulator
     private void Loop()
     {
         var end = Start + Scenario.Until;
-        while (_queue.TryDequeue(out var action, out var key))
+        while (_queue.TryDequeue(out var scheduled, out var key))
         {
             if (key.Time > end)
             {
@@ -306,7 +378,7 @@ public sealed partial class PodSimulator
             }
 
             Now = key.Time;
-            action();
+            scheduled.Run();
         }
 
         Now = end;

@@ -38,6 +38,26 @@ public class JsonInputTests
         Assert.Equal("x\uFFFD", Assert.Single(result.Pods).Pod.Metadata.Name);
     }
 
+    /// <summary>
+    /// A JSON object handed over as UTF-8 (the process protocol's pod and scenario) reads exactly as its text does:
+    /// the same pods, and the same diagnostics with the same positions, for good and bad input alike.
+    /// </summary>
+    [Theory]
+    [InlineData("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"x\u00e9\",\"labels\":{\"a\":\"1\"}},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"b\",\"resources\":{\"limits\":{\"cpu\":\"500m\"}}}]}}")]
+    [InlineData("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"x\"},\n \"spec\":{\"containers\":[{\"name\":\"a\",\"name\":\"b\",\"ports\":[{\"containerPort\":\"80\"}]}],\"bogus\":1}}")]
+    [InlineData("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"spec\":{\"containers\":[{\"name\":\"\u00e9\u00e9\",\"image\":7}]} ,")]
+    [InlineData("{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\\ud800\"},\"spec\":{\"containers\":[]}}")]
+    [InlineData("{}")]
+    public void Utf8_json_reads_as_its_text_reads(string text)
+    {
+        var fromText = PodManifestReader.ReadText(text, "case.pod");
+        var fromUtf8 = PodManifestReader.ReadUtf8Json(Encoding.UTF8.GetBytes(text), "case.pod");
+
+        Assert.Equal(fromText.Pods.Select(p => p.Pod), fromUtf8.Pods.Select(p => p.Pod));
+        Assert.Equal(fromText.Diagnostics.ToArray(), fromUtf8.Diagnostics.ToArray());
+        Assert.Equal(fromText.OtherObjects.Length, fromUtf8.OtherObjects.Length);
+    }
+
     [Fact]
     public void Columns_on_a_long_line_count_characters()
     {

@@ -103,6 +103,52 @@ public sealed class CrashLoopBackoffTests
         Assert.Equal("Back-off restarting failed container app in pod web_default(uid-1)", d.EventMessage);
     }
 
+    /// <summary>
+    /// The overload the simulator calls, handed the container's previous wait, gives at every delay of a crash loop the
+    /// messages a call without it builds (it keeps the previous event message and the container and pod part).
+    /// </summary>
+    [Fact]
+    public void A_previous_wait_changes_no_message()
+    {
+        var tracker = CrashLoopBackoffPolicy.For(Profile.For(new KubernetesVersion(1, 30))).NewTracker();
+        string key = BackoffKeys.Container(Web, "app", "h1");
+        var now = T0;
+        DateTimeOffset? finished = null;
+        CrashLoopDecision? previous = null;
+        var delays = new List<int>();
+        for (int restart = 0; restart < 9; restart++)
+        {
+            while (true)
+            {
+                // A start advances the tracker; a wait does not, so the call without the previous wait sees the same state.
+                var kept = CrashLoopBackoff.Decide(tracker, key, Web, "app", finished, now, previous);
+                if (kept.Start)
+                {
+                    break;
+                }
+
+                var fresh = CrashLoopBackoff.Decide(tracker, key, Web, "app", finished, now, null);
+                Assert.False(fresh.Start);
+                Assert.Equal(fresh.Delay, kept.Delay);
+
+                Assert.Equal(fresh.Waiting!.Message, kept.Waiting!.Message);
+                Assert.Equal(fresh.EventMessage, kept.EventMessage);
+                if (previous?.Delay != kept.Delay)
+                {
+                    delays.Add((int)kept.Delay.TotalSeconds);
+                }
+
+                previous = kept;
+                now += TimeSpan.FromSeconds(1);
+            }
+
+            finished = now;
+        }
+
+        Assert.Equal([10, 20, 40, 80, 160, 300], delays);
+        Assert.Equal("back-off 5m0s restarting failed container=app pod=web_default(uid-1)", previous!.Waiting!.Message);
+    }
+
     [Fact]
     public void A_run_longer_than_600s_resets_to_initial_even_with_a_small_max()
     {

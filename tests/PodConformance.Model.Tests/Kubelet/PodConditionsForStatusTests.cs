@@ -48,7 +48,8 @@ public class PodConditionsForStatusTests
             {
                 var expected = PodConditionsGenerator.Generate(p, phase, sandboxReady, Profile.Default, now).Conditions;
                 var actual = PodConditionsGenerator.GenerateForStatus(
-                    p.Spec, status.Conditions, PodConditionsGenerator.AllStatuses(status), phase, sandboxReady, Profile.Default, now);
+                    p.Spec, status.Conditions, PodConditionsGenerator.AllStatuses(status), phase, sandboxReady,
+                    Profile.Default.IsEnabled(FeatureGateNames.PodReadyToStartContainersCondition), now);
                 Assert.Equal(expected, actual);
                 compared++;
             }
