@@ -1,5 +1,6 @@
 using PodConformance.Model.Admission;
 using PodConformance.Model.Api;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.ContainerEnv;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
@@ -29,24 +30,38 @@ public sealed class ModelAdapter : IConformanceAdapter
         _ => Observation.Failed("unknown case type " + testCase.GetType().Name),
     };
 
-    /// <summary>Every pod-level facet the model answers: admission, then (if admitted) lifecycle and OOM scores.</summary>
+    /// <summary>
+    /// Every pod-level facet the model answers: admission, then (if admitted) lifecycle, OOM scores and env. The create
+    /// runs once for all of them; the facets past admission are computed when first read (a property reads one or two),
+    /// except while rule coverage is recorded, whose scope is this call.
+    /// </summary>
     public static Observation ObservePod(PodCase p, Profile profile)
     {
-        var admission = ObserveAdmission(p, profile);
+        ArgumentNullException.ThrowIfNull(p);
+        var created = PodCreate.Run(p.Pod, profile, AdmissionObjects.None, PodCreateStages.Real);
+        var admission = Admission(p.Pod, created, deferDefaults: !RuleCoverage.IsRecording);
         if (!admission.Accepted)
         {
             return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
         }
 
-        var sim = Model.Simulation.PodSimulator.Run([p.Pod], p.SimulatedScenario(), profile);
-        return new Observation
+        var stored = created.Stored;
+        if (RuleCoverage.IsRecording)
         {
-            Admission = admission,
-            Lifecycle = LifecycleObserver.FromSimulation(sim, p.Pod.Metadata.Name),
-            OomScore = ObserveOomScores(p, profile),
-            Env = ObserveEnv(p, profile),
-        };
+            return new Observation
+            {
+                Admission = admission,
+                Lifecycle = ObserveLifecycle(p, profile),
+                OomScore = ObserveOomScores(p, stored, profile),
+                Env = ObserveEnv(p, stored, profile),
+            };
+        }
+
+        return Observation.Deferring(admission, () => ObserveLifecycle(p, profile), () => ObserveOomScores(p, stored, profile), () => ObserveEnv(p, stored, profile));
     }
+
+    private static LifecycleObservation ObserveLifecycle(PodCase p, Profile profile) =>
+        LifecycleObserver.FromSimulation(Model.Simulation.PodSimulator.Run([p.Pod], p.SimulatedScenario(), profile), p.Pod.Metadata.Name);
 
     /// <summary>
     /// The environment of every init and regular container as the kubelet builds it on the scenario's first node,
@@ -55,12 +70,18 @@ public sealed class ModelAdapter : IConformanceAdapter
     /// </summary>
     public static EnvObservation ObserveEnv(PodCase p, Profile profile)
     {
+        ArgumentNullException.ThrowIfNull(p);
+        return ObserveEnv(p, PodCreate.Run(p.Pod, profile).Stored, profile);
+    }
+
+    /// <summary>The same, from the pod as the create stored it (<see cref="PodCreate.Run(Pod, Profile)"/> of the case's pod).</summary>
+    private static EnvObservation ObserveEnv(PodCase p, Pod stored, Profile profile)
+    {
         var node = p.Scenario.EffectiveNodes[0];
-        var pod = PodCreate.Run(p.Pod, profile).Stored;
-        pod = pod with
+        var pod = stored with
         {
-            Metadata = pod.Metadata.Namespace.Length == 0 ? pod.Metadata with { Namespace = "default" } : pod.Metadata,
-            Spec = pod.Spec.NodeName.Length == 0 ? pod.Spec with { NodeName = node.Name } : pod.Spec,
+            Metadata = stored.Metadata.Namespace.Length == 0 ? stored.Metadata with { Namespace = "default" } : stored.Metadata,
+            Spec = stored.Spec.NodeName.Length == 0 ? stored.Spec with { NodeName = node.Name } : stored.Spec,
         };
         // The case's env objects as given; without them, the scenario's objects as the simulated kubelet reads them (SIM-014).
         var inputs = p.Objects ?? Model.Simulation.ClusterObject.InputsFor(p.Scenario.Objects, pod.Metadata.Namespace, EnvInputs.Empty);
@@ -94,7 +115,13 @@ public sealed class ModelAdapter : IConformanceAdapter
     /// <summary>oom_score_adj of every init and regular container, against the first node's memory capacity.</summary>
     public static OomScoreObservation ObserveOomScores(PodCase p, Profile profile)
     {
-        var pod = PodCreate.Run(p.Pod, profile).Stored;
+        ArgumentNullException.ThrowIfNull(p);
+        return ObserveOomScores(p, PodCreate.Run(p.Pod, profile).Stored, profile);
+    }
+
+    /// <summary>The same, from the pod as the create stored it.</summary>
+    private static OomScoreObservation ObserveOomScores(PodCase p, Pod pod, Profile profile)
+    {
         var node = p.Scenario.EffectiveNodes[0];
         long capacity = node.Capacity.TryGetValue("memory", out var mem) ? mem.Value() : 8L * 1024 * 1024 * 1024;
         var scores = new List<(string, int)>();
@@ -136,7 +163,12 @@ public sealed class ModelAdapter : IConformanceAdapter
     public static AdmissionObservation ObserveAdmission(Pod pod, Profile profile, PodCreateStages stages)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var created = PodCreate.Run(pod, profile, AdmissionObjects.None, stages);
+        return Admission(pod, PodCreate.Run(pod, profile, AdmissionObjects.None, stages), deferDefaults: false);
+    }
+
+    /// <summary>The admission facet of a create's result; <paramref name="deferDefaults"/> flattens the stored pod when first read.</summary>
+    private static AdmissionObservation Admission(Pod pod, PodCreateResult created, bool deferDefaults)
+    {
         if (created.Rejection is { } rejection)
         {
             if (rejection.Validation is not { } validation)
@@ -165,12 +197,10 @@ public sealed class ModelAdapter : IConformanceAdapter
             },
             Status = null,
         };
-        return new AdmissionObservation
-        {
-            Accepted = true,
-            QosClass = stored.Status?.QosClass ?? "",
-            Defaults = PodFields.Flatten(comparable),
-        };
+        string qosClass = stored.Status?.QosClass ?? "";
+        return deferDefaults
+            ? AdmissionObservation.AcceptedDeferring(qosClass, () => PodFields.Flatten(comparable))
+            : new AdmissionObservation { Accepted = true, QosClass = qosClass, Defaults = PodFields.Flatten(comparable) };
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

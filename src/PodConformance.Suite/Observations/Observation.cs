@@ -13,11 +13,16 @@ public sealed record Observation
 
     public AdmissionObservation? Admission { get; init; }
 
-    public LifecycleObservation? Lifecycle { get; init; }
+    // The pod facets the model computes only when read (Deferred); an adapter's facets are set as values.
+    private Deferred<LifecycleObservation?> _lifecycle;
+    private Deferred<EnvObservation?> _env;
+    private Deferred<OomScoreObservation?> _oomScore;
 
-    public EnvObservation? Env { get; init; }
+    public LifecycleObservation? Lifecycle { get => _lifecycle.Value; init => _lifecycle = new(value); }
 
-    public OomScoreObservation? OomScore { get; init; }
+    public EnvObservation? Env { get => _env.Value; init => _env = new(value); }
+
+    public OomScoreObservation? OomScore { get => _oomScore.Value; init => _oomScore = new(value); }
 
     public EvictionObservation? Eviction { get; init; }
 
@@ -31,6 +36,13 @@ public sealed record Observation
     public string? NotPerformed { get; init; }
 
     public static Observation Failed(string why) => new() { Failure = why };
+
+    /// <summary>
+    /// A pod observation whose lifecycle, OOM-score and env facets are computed when first read (each pure): what a
+    /// reader sees, and the observation's equality, are as if they had been computed here.
+    /// </summary>
+    internal static Observation Deferring(AdmissionObservation admission, Func<LifecycleObservation?> lifecycle, Func<OomScoreObservation?> oomScore, Func<EnvObservation?> env) =>
+        new() { Admission = admission, _lifecycle = new(lifecycle), _oomScore = new(oomScore), _env = new(env) };
 
     /// <summary>An observation that says the case was not acted out, and why.</summary>
     public static Observation Unperformed(string why) => new() { NotPerformed = why };
@@ -72,6 +84,13 @@ public sealed record AdmissionObservation
 
     public string QosClass { get; init; } = "";
 
+    // Flattening the stored pod is a third of the model's admission cost and only the defaulting property reads it.
+    private Deferred<ValueMap<string>> _defaults;
+
     /// <summary>Defaulted field values by path (<c>spec.restartPolicy</c> → <c>Always</c>), for DEF rules.</summary>
-    public ValueMap<string> Defaults { get; init; }
+    public ValueMap<string> Defaults { get => _defaults.Value; init => _defaults = new(value); }
+
+    /// <summary>An accepted create whose <see cref="Defaults"/> are computed (purely) when first read.</summary>
+    internal static AdmissionObservation AcceptedDeferring(string qosClass, Func<ValueMap<string>> defaults) =>
+        new() { Accepted = true, QosClass = qosClass, _defaults = new(defaults) };
 }
