@@ -64,6 +64,7 @@ MINCOMPAT_RE = re.compile(r'MinCompatibilityVersion:\s*version\.MustParse\("(\d+
 DEFAULT_RE = re.compile(r'\bDefault:\s*(true|false)')
 LOCK_RE = re.compile(r'\bLockToDefault:\s*(true|false)')
 STAGE_RE = re.compile(r'\bPreRelease:\s*(?:featuregate\.)?(\w+)')
+FEATURE_CONV_RE = re.compile(r'^(?:featuregate\.)?Feature\(\s*([\w.]+)\s*\)$')
 
 
 def consts(text):
@@ -126,6 +127,9 @@ def parse_copy(text, shared_consts):
     names.update(consts(text))
 
     def resolve(key):
+        wrapped = FEATURE_CONV_RE.match(key)  # featuregate.Feature(clientfeatures.AtomicFIFO)
+        if wrapped:
+            key = wrapped.group(1)
         ident = key.rsplit(".", 1)[-1]
         return names.get(ident, ident)
 
@@ -214,7 +218,8 @@ def merge(copies, parsed):
                 if real:
                     first = min(first, min(real))
         last = max(c["rel"] for c in listing)
-        later_full = [c["rel"] for c in copies if c["scope"] == "all" and c["rel"] > last]
+        # A kube_features.go copy says nothing about gates registered elsewhere (logging gates, AllAlpha/AllBeta).
+        later_full = [c["rel"] for c in copies if c["scope"] == "all" and c["rel"] > last and owner not in ("logs", "special")]
         absent_from = min(later_full) if later_full else None
         rows = []
         for rel in RELEASES:
@@ -418,11 +423,7 @@ def extract(args):
             raise ValueError("correction for a gate no copy lists: " + corr["name"])
         apply_correction(g, corr)
     gates.sort(key=lambda g: g["name"])
-    deps = []
-    dep_copies = [c for c in src["copies"] if parsed[c["id"]][1]]
-    for c in dep_copies:
-        for gate, on in sorted(parsed[c["id"]][1].items()):
-            deps.append({"gate": gate, "dependsOn": on, "since": "1.35", "source": c["id"]})
+    deps = merge_dependencies(src["copies"], parsed)
     data = {
         "generatedBy": "spec/gates/extract_feature_gates.py extract",
         "rowFields": ROW_FIELDS,
@@ -432,13 +433,39 @@ def extract(args):
         "corrections": src.get("corrections", []),
         "apiTags": api,
         "dependencies": deps,
-        "dependenciesNote": "defaultKubernetesFeatureGateDependencies / AddDependencies appear between the 1.33 copy (none) and the 1.36 copy; the model applies them from 1.35 (unverified for 1.35).",
+        "dependenciesNote": "defaultKubernetesFeatureGateDependencies / AddDependencies appear between the 1.33 copy (none) and the 1.36 copy; the model applies the first dependency copy's entries from 1.35 (unverified for 1.35). A later dependency copy's entry for a gate the earlier copies do not list applies from 1.35 too (unverified before that copy's release); one that changes or drops a gate's dependencies applies from that copy's release, and the entry it replaces gets 'until' (the first release it no longer applies to).",
         "conflicts": conflicts,
         "gates": [compress(g) for g in gates],
     }
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         f.write(dump(data))
     print("%d gates, %d dependency entries -> %s" % (len(data["gates"]), len(deps), args.out))
+
+
+def merge_dependencies(copies, parsed):
+    """Dependency entries from every copy with a dependency map, oldest copy first (see dependenciesNote)."""
+    dep_copies = sorted([c for c in copies if parsed[c["id"]][1]], key=lambda c: c["rel"])
+    out, open_entry, seen = [], {}, set()
+    for i, c in enumerate(dep_copies):
+        gates, deps = parsed[c["id"]]
+        rel = vstr(c["rel"])
+        for gate, on in sorted(deps.items()):
+            cur = open_entry.get(gate)
+            if cur is not None and cur["dependsOn"] == on:
+                continue
+            since = "1.35" if i == 0 or gate not in seen else rel
+            if cur is not None:
+                cur["until"] = rel
+            entry = {"gate": gate, "dependsOn": on, "since": since, "source": c["id"]}
+            out.append(entry)
+            open_entry[gate] = entry
+        for gate, cur in list(open_entry.items()):
+            if gate not in deps and gate in gates:  # still registered, now without dependencies
+                cur["until"] = rel
+                del open_entry[gate]
+        seen |= set(gates)
+    out.sort(key=lambda d: (d["gate"], vkey(d["since"])))
+    return out
 
 
 # ----------------------------------------------------------------------------------------------- corrections
@@ -579,6 +606,20 @@ def selftest(_args):
     compress(g)
     assert [(r["since"], r["stage"], r["default"], r["basis"]) for r in g["rows"]] == [
         ("1.35", "Alpha", False, "later-record"), ("1.36", "Beta", True, "secondary")], g["rows"]
+    # featuregate.Feature(pkg.X) in a dependency list names X; a later copy's changed list ends the earlier entry.
+    older = parse_copy('var m = map[featuregate.Feature]featuregate.VersionedSpecs{\n Foo: {{Version: version.MustParse("1.35"), '
+                       'Default: false, PreRelease: featuregate.Alpha}},\n Bar: {{Version: version.MustParse("1.35"), Default: false, '
+                       'PreRelease: featuregate.Alpha}},\n}\nvar d = map[featuregate.Feature][]featuregate.Feature{\n Foo: {Bar},\n}', {})
+    newer = parse_copy('var m = map[featuregate.Feature]featuregate.VersionedSpecs{\n Foo: {{Version: version.MustParse("1.35"), '
+                       'Default: false, PreRelease: featuregate.Alpha}},\n Baz: {{Version: version.MustParse("1.36"), Default: false, '
+                       'PreRelease: featuregate.Alpha}},\n}\nvar d = map[featuregate.Feature][]featuregate.Feature{\n'
+                       ' Foo: {Bar, featuregate.Feature(clientfeatures.Qux)},\n Baz: {Foo},\n}', {})
+    assert newer[1]["Foo"] == ["Bar", "Qux"], newer[1]
+    merged = merge_dependencies([{"id": "O", "rel": (1, 36)}, {"id": "N", "rel": (1, 37)}], {"O": older, "N": newer})
+    assert merged == [
+        {"gate": "Baz", "dependsOn": ["Foo"], "since": "1.35", "source": "N"},
+        {"gate": "Foo", "dependsOn": ["Bar"], "since": "1.35", "source": "O", "until": "1.37"},
+        {"gate": "Foo", "dependsOn": ["Bar", "Qux"], "since": "1.37", "source": "N"}], merged
     print("selftest ok")
 
 

@@ -68,10 +68,30 @@ public sealed record FeatureGate(string Name, ValueList<FeatureGateStage> Histor
 
         return current;
     }
+
+    /// <summary>
+    /// The value a release from <see cref="AbsentFrom"/> on keeps for a gate removed while locked to its default: the
+    /// gate's checks went with it and its locked path stayed (PROF-002). False for a gate not removed, removed unlocked,
+    /// or for a release where the gate still exists.
+    /// </summary>
+    public bool RemovedLockedOn(KubernetesVersion version)
+    {
+        if (AbsentFrom is not { } gone || version < gone || gone.Minor == 0)
+        {
+            return false;
+        }
+
+        var last = StageAt(new KubernetesVersion(gone.Major, gone.Minor - 1));
+        return last is { Locked: true, Default: true };
+    }
 }
 
 /// <summary>
-/// <c>AddDependencies</c>: from <see cref="Since"/> on, enabling <see cref="Gate"/> requires every gate of
+/// <c>AddDependencies</c>: from <see cref="Since"/> on (until <see cref="Until"/>, when set), enabling <see cref="Gate"/> requires every gate of
 /// <see cref="DependsOn"/> (sorted, as component-base sorts them) to be enabled too.
 /// </summary>
-public sealed record FeatureGateDependency(string Gate, ValueList<string> DependsOn, KubernetesVersion Since, string Source);
+public sealed record FeatureGateDependency(string Gate, ValueList<string> DependsOn, KubernetesVersion Since, string Source)
+{
+    /// <summary>The first release the entry no longer applies to (a later copy changed or dropped it), or null.</summary>
+    public KubernetesVersion? Until { get; init; }
+}

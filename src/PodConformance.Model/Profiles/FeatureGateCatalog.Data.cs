@@ -46,7 +46,10 @@ public static partial class FeatureGateCatalog
                 d.GetProperty("gate").GetString()!,
                 new ValueList<string>(d.GetProperty("dependsOn").EnumerateArray().Select(x => x.GetString()!)),
                 Version(d.GetProperty("since").GetString()!),
-                d.GetProperty("source").GetString()!));
+                d.GetProperty("source").GetString()!)
+            {
+                Until = d.TryGetProperty("until", out var until) ? Version(until.GetString()!) : null,
+            });
         }
 
         dependencies.Sort((a, b) => string.CompareOrdinal(a.Gate, b.Gate));

@@ -125,7 +125,8 @@ public static class FeatureGateParser
         var errors = new List<string>();
         foreach (var dependency in FeatureGateCatalog.Dependencies)
         {
-            if (profile.Version < dependency.Since || !Exists(dependency.Gate, profile.Version)
+            if (profile.Version < dependency.Since || (dependency.Until is { } until && profile.Version >= until)
+                || !Exists(dependency.Gate, profile.Version)
                 || dependency.DependsOn.Any(d => !Exists(d, profile.Version)) || !profile.IsEnabled(dependency.Gate))
             {
                 continue;

@@ -13,7 +13,8 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
     public static Profile For(KubernetesVersion version) => new(version, ValueMap<bool>.Empty);
 
     /// <summary>
-    /// A gate absent from this release is off; an explicit override wins; otherwise <c>AllAlpha</c> / <c>AllBeta</c>, when
+    /// A gate absent from this release is off, except one removed while locked on, which stays on (its checks went,
+    /// its locked path stayed: <see cref="FeatureGate.RemovedLockedOn"/>); an explicit override wins; otherwise <c>AllAlpha</c> / <c>AllBeta</c>, when
     /// given, decide every gate of that stage in this release (component-base <c>setUnsetAlphaGates</c> /
     /// <c>setUnsetBetaGates</c> only fill gates not set explicitly); otherwise the release default (PROF-002).
     /// </summary>
@@ -24,10 +25,11 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
             return value;
         }
 
-        var stage = FeatureGateCatalog.Find(gate)?.StageAt(Version);
+        var known = FeatureGateCatalog.Find(gate);
+        var stage = known?.StageAt(Version);
         if (stage is null)
         {
-            return false;
+            return known is not null && known.RemovedLockedOn(Version);
         }
 
         if (!Overrides.IsEmpty)

@@ -41,7 +41,8 @@ public class DiffCommandTests
         Assert.Matches(@"\n  ContainerRestartRules +- +Beta \(on\) +modelled\n", r.Out);
         Assert.Matches(@"\n  ImageVolumeWithDigest +- +Alpha \(off\) +Pod API\n", r.Out); // a Pod field's +featureGate marker (HostnameOverride, then GRPCContainerProbeTLS, became modelled)
         Assert.Matches(@"\n  GRPCContainerProbeTLS +- +Alpha \(off\) +modelled\n", r.Out);
-        Assert.DoesNotContain("SidecarContainers", r.Out, StringComparison.Ordinal); // GA and locked on in both
+        Assert.DoesNotContain("MatchLabelKeysInPodAffinity", r.Out, StringComparison.Ordinal); // GA and locked on in both
+        Assert.Matches(@"\n  SidecarContainers +GA \(locked on\) +- +modelled\n", r.Out); // gone from the 1.37 copy (G137)
         Assert.DoesNotContain("  APIServerTracing ", r.Out, StringComparison.Ordinal); // not about Pods: counted, listed in JSON
         Assert.Matches(@"\n  and \d+ gates of other areas \(-o json lists every gate\)\n", r.Out);
 

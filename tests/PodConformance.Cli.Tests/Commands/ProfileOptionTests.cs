@@ -14,7 +14,7 @@ public class ProfileOptionTests
     [InlineData("--feature-gates", "Bogus=true", "podconf: --feature-gates: unrecognized feature gate: Bogus\n")]
     [InlineData("--feature-gates", "PodLevelResources", "podconf: --feature-gates: missing bool value for PodLevelResources\n")]
     [InlineData("--feature-gates", "PodLevelResources=yes", "podconf: --feature-gates: invalid value of PodLevelResources=yes, err: strconv.ParseBool: parsing \"yes\": invalid syntax\n")]
-    [InlineData("--feature-gates", "SidecarContainers=false", "podconf: --feature-gates: cannot set feature gate SidecarContainers to false, feature is locked to true\n")]
+    [InlineData("--feature-gates", "InPlacePodVerticalScaling=false", "podconf: --feature-gates: cannot set feature gate InPlacePodVerticalScaling to false, feature is locked to true\n")]
     public void Bad_profile_options_exit_2_with_a_clear_message(string option, string value, string expected)
     {
         var r = CliRun.Run("quantity", option, value, "1");

@@ -16,6 +16,7 @@ namespace PodConformance.Model.Tests.Profiles;
 public class FeatureGateParserTests
 {
     private static readonly KubernetesVersion V137 = KubernetesVersion.Newest;
+    private static readonly KubernetesVersion V136 = new(1, 36);
 
     private static ValueMap<bool> Ok(string? text, KubernetesVersion? version = null)
     {
@@ -151,14 +152,15 @@ public class FeatureGateParserTests
     [Fact]
     public void Locked_gate_cannot_be_set_to_the_other_value()
     {
-        // SidecarContainers {1.33, true, GA, LockToDefault: true}
+        // SidecarContainers {1.33, true, GA, LockToDefault: true}; gone from the 1.37 copy (G137).
         Assert.Equal("cannot set feature gate SidecarContainers to false, feature is locked to true",
-            Fail("SidecarContainers=false"));
+            Fail("SidecarContainers=false", V136));
+        Assert.Equal("unrecognized feature gate: SidecarContainers", Fail("SidecarContainers=false"));
         Assert.Equal("cannot set feature gate SidecarContainers to false, feature is locked to true",
             Fail("SidecarContainers=0", new KubernetesVersion(1, 33)));
 
         // ... but may be set to its default (Go logs a warning, no error).
-        Assert.Equal(ValueMap.Of((SidecarContainers, true)), Ok("SidecarContainers=true"));
+        Assert.Equal(ValueMap.Of((SidecarContainers, true)), Ok("SidecarContainers=true", V136));
 
         // Before the lock (1.32, beta) it can be turned off.
         Assert.Equal(ValueMap.Of((SidecarContainers, false)), Ok("SidecarContainers=false", new KubernetesVersion(1, 32)));
@@ -176,24 +178,29 @@ public class FeatureGateParserTests
         Assert.Equal(
             "[cannot set feature gate SidecarContainers to false, feature is locked to true, "
             + "cannot set feature gate RelaxedEnvironmentVariableValidation to false, feature is locked to true]",
-            Fail("SidecarContainers=false,EnvFiles=true,RelaxedEnvironmentVariableValidation=false"));
+            Fail("SidecarContainers=false,EnvFiles=true,RelaxedEnvironmentVariableValidation=false", V136));
     }
 
     [Fact]
     public void Unknown_gate_is_reported_alone()
     {
-        Assert.Equal("unrecognized feature gate: NoSuchGate", Fail("SidecarContainers=false,NoSuchGate=true"));
+        Assert.Equal("unrecognized feature gate: NoSuchGate", Fail("SidecarContainers=false,NoSuchGate=true", V136));
     }
 
     [Fact]
     public void Real_gates_that_were_unrecognized_are_known()
     {
         // Issue 9's list; ClusterTrustBundleProjection needs ClusterTrustBundle (PROF-005).
-        var o = Ok("DynamicResourceAllocation=true,ImageVolume=true,RelaxedDNSSearchValidation=true,"
-            + "PodLifecycleSleepActionAllowZero=true,ClusterTrustBundle=true,ClusterTrustBundleProjection=true,"
+        var o = Ok("DynamicResourceAllocation=true,ImageVolume=true,"
+            + "ClusterTrustBundle=true,ClusterTrustBundleProjection=true,"
             + "NodeDeclaredFeatures=true,RestartAllContainersOnContainerExits=true,PerPodPIDLimit=true,EmptyDirVolumeMode=true,"
             + "TaintTolerationComparisonOperators=true,KubeletEnsureSecretPulledImages=true");
-        Assert.Equal(12, o.Count);
+        Assert.Equal(10, o.Count);
+
+        // Two more of the list are GA and locked on through 1.36 and gone from the 1.37 copy (G137).
+        Assert.Equal(2, Ok("RelaxedDNSSearchValidation=true,PodLifecycleSleepActionAllowZero=true", new KubernetesVersion(1, 36)).Count);
+        Assert.Equal("unrecognized feature gate: RelaxedDNSSearchValidation", Fail("RelaxedDNSSearchValidation=true"));
+        Assert.Equal("unrecognized feature gate: PodLifecycleSleepActionAllowZero", Fail("PodLifecycleSleepActionAllowZero=true"));
         Assert.True(new Profile(V137, o).IsEnabled("TaintTolerationComparisonOperators"));
         Assert.False(Profile.Default.IsEnabled("TaintTolerationComparisonOperators")); // alpha, off in 1.37
     }

@@ -29,12 +29,13 @@ public class ProfileTests
 
     /// <summary>
     /// Default of sample gates in every supported release, 1.28 … 1.37 (one character per release:
-    /// <c>-</c> absent, <c>0</c> off, <c>1</c> on, <c>L</c> on and locked), written out by hand from the source rows quoted
+    /// <c>-</c> absent, <c>+</c> absent but on because it was removed while locked on, <c>0</c> off, <c>1</c> on, <c>L</c> on
+    /// and locked), written out by hand from the source rows quoted
     /// in <see cref="VerifiedGateRows"/>.
     /// </summary>
     [Theory]
     //                     release: 1.28 .. 1.37
-    [InlineData(SidecarContainers,                    "01111LLLLL")]
+    [InlineData(SidecarContainers,                    "01111LLLL+")]
     [InlineData(PodLevelResources,                    "----001111")]
     [InlineData(ContainerRestartRules,                "------0111")]
     [InlineData(RestartAllContainersOnContainerExits, "-------011")]
@@ -45,16 +46,16 @@ public class ProfileTests
     [InlineData(InPlacePodVerticalScaling,            "0000011LLL")]
     [InlineData(EnvFiles,                             "------0111")]
     [InlineData("DynamicResourceAllocation",          "0000001LLL")]
-    [InlineData("ImageVolume",                        "---0000111")]
-    [InlineData("RelaxedDNSSearchValidation",         "----01LLLL")]
-    [InlineData("PodLifecycleSleepAction",            "-01111LLLL")]
-    [InlineData("PodLifecycleSleepActionAllowZero",   "----01LLLL")]
+    [InlineData("ImageVolume",                        "---00001LL")]
+    [InlineData("RelaxedDNSSearchValidation",         "----01LLL+")]
+    [InlineData("PodLifecycleSleepAction",            "-01111LLL+")]
+    [InlineData("PodLifecycleSleepActionAllowZero",   "----01LLL+")]
     [InlineData("ClusterTrustBundle",                 "0000000000")]
     [InlineData("ClusterTrustBundleProjection",       "-000000000")]
     [InlineData("NodeDeclaredFeatures",               "-------01L")]
     [InlineData("TaintTolerationComparisonOperators", "-------000")]
     [InlineData("KubeletEnsureSecretPulledImages",    "-----00111")]
-    [InlineData("PodHostIPs",                         "01LLL-----")]
+    [InlineData("PodHostIPs",                         "01LLL+++++")]
     [InlineData("AllAlpha",                           "0000000000")]
     [InlineData("AllBeta",                            "0000000000")]
     [InlineData("ContextualLogging",                  "0011111111")]
@@ -68,8 +69,8 @@ public class ProfileTests
             var release = new KubernetesVersion(1, 28 + i);
             char want = perRelease[i];
             var stage = catalogGate.StageAt(release);
-            Assert.True((want == '-') == (stage is null), $"{gate} exists in {release}?");
-            Assert.True(Profile.For(release).IsEnabled(gate) == want is '1' or 'L', $"{gate} default in {release}");
+            Assert.True((want is '-' or '+') == (stage is null), $"{gate} exists in {release}?");
+            Assert.True(Profile.For(release).IsEnabled(gate) == want is '1' or 'L' or '+', $"{gate} default in {release}");
             if (stage is not null)
             {
                 Assert.True(stage.Locked == (want == 'L'), $"{gate} locked in {release}");
@@ -77,18 +78,20 @@ public class ProfileTests
 
             // Same answer from the hand-typed source rows.
             var row = VerifiedGateRows.At(gate, release);
-            Assert.Equal(want == '-', row is null);
+            Assert.Equal(want is '-' or '+', row is null);
             Assert.Equal(want is '1' or 'L', row?.Default ?? false);
         }
     }
 
     [Fact]
-    public void Every_gate_the_model_wires_is_in_the_catalog_in_the_newest_release()
+    public void Every_gate_the_model_wires_is_in_the_catalog_in_the_newest_release_or_was_removed_locked_on()
     {
         foreach (var field in typeof(FeatureGateNames).GetFields())
         {
             string name = (string)field.GetRawConstantValue()!;
-            Assert.NotNull(FeatureGateCatalog.Find(name)?.StageAt(KubernetesVersion.Newest));
+            var gate = FeatureGateCatalog.Find(name);
+            Assert.NotNull(gate);
+            Assert.True(gate.StageAt(KubernetesVersion.Newest) is not null || gate.RemovedLockedOn(KubernetesVersion.Newest), name);
         }
     }
 
@@ -109,11 +112,16 @@ public class ProfileTests
     [Fact]
     public void Rows_carried_past_the_copies_are_marked_unverified()
     {
-        // SidecarContainers in 1.37 is carried from the early-1.36 copy; in 1.33 it is the 1.36 copy's record.
+        // ContextualLogging's logging-gates copy is a 1.36 one: its 1.37 row is carried. SidecarContainers in 1.33 is a
+        // later copy's record, in 1.28 the release-branch copy's; the 1.37 copy (G137) no longer lists it.
+        Assert.False(FeatureGateCatalog.Find("ContextualLogging")!.StageAt(KubernetesVersion.Newest)!.Verified);
         var sidecars = FeatureGateCatalog.Find(SidecarContainers)!;
-        Assert.False(sidecars.StageAt(KubernetesVersion.Newest)!.Verified);
+        Assert.Null(sidecars.StageAt(KubernetesVersion.Newest));
         Assert.True(sidecars.StageAt(new KubernetesVersion(1, 33))!.Verified);
         Assert.Equal(GateRowBasis.ReleaseCopy, sidecars.StageAt(KubernetesVersion.Oldest)!.Basis);
+
+        // ImageVolume, outside the scheduler file, is read for 1.37 from G137.
+        Assert.Equal(GateRowBasis.DevCopy, FeatureGateCatalog.Find("ImageVolume")!.StageAt(KubernetesVersion.Newest)!.Basis);
 
         // NodeDeclaredFeatures is a scheduler gate: the 1.37 file records 1.37 itself.
         Assert.True(FeatureGateCatalog.Find("NodeDeclaredFeatures")!.StageAt(KubernetesVersion.Newest)!.Verified);
@@ -190,7 +198,7 @@ public class ProfileTests
     }
 
     [Fact]
-    public void Gate_absent_from_the_release_is_off()
+    public void Gate_absent_from_the_release_is_off_unless_removed_while_locked_on()
     {
         var v131 = Profile.For(new KubernetesVersion(1, 31));
         Assert.Null(FeatureGateCatalog.Find(PodLevelResources)!.StageAt(v131.Version));
@@ -198,8 +206,13 @@ public class ProfileTests
         Assert.False(Profile.For(new KubernetesVersion(1, 29)).IsEnabled(RelaxedEnvironmentVariableValidation));
         Assert.False(Profile.Default.IsEnabled("NoSuchGate"));
 
-        // Removed: PodHostIPs is GA and on in 1.32 and gone in 1.33.
+        // Removed while locked on: PodHostIPs is GA, locked on in 1.32 and gone in 1.33, where its feature stays on.
         Assert.True(Profile.For(new KubernetesVersion(1, 32)).IsEnabled("PodHostIPs"));
-        Assert.False(Profile.For(new KubernetesVersion(1, 33)).IsEnabled("PodHostIPs"));
+        Assert.Null(FeatureGateCatalog.Find("PodHostIPs")!.StageAt(new KubernetesVersion(1, 33)));
+        Assert.True(Profile.For(new KubernetesVersion(1, 33)).IsEnabled("PodHostIPs"));
+
+        // Removed unlocked: GangScheduling (Alpha, off) is in the 1.36 copy and not in the 1.37 one.
+        Assert.Null(FeatureGateCatalog.Find("GangScheduling")!.StageAt(KubernetesVersion.Newest));
+        Assert.False(Profile.Default.IsEnabled("GangScheduling"));
     }
 }

@@ -8,8 +8,7 @@ namespace PodConformance.Model.Tests.Profiles;
 /// (the copy is named per gate), apart from spec/gates/feature-gates.json and its extractor, so the tests compare the
 /// catalogue with the source and not with itself. Rows are as written there (the first may predate 1.28; version 0 is
 /// component-base's <c>version.MajorMinor(0, 0)</c>). Only gates whose rows are verified for every release are in the
-/// sample, except that 1.37 repeats the last row for gates outside the 1.37 scheduler file (the data marks those cells
-/// unverified too).
+/// sample; 1.37 rows are read from G137 (a 1.37-development copy as stored in a fork) or D137.
 /// </summary>
 internal static class VerifiedGateRows
 {
@@ -23,14 +22,14 @@ internal static class VerifiedGateRows
 
     internal static readonly IReadOnlyDictionary<string, Gate> Rows = new Dictionary<string, Gate>(StringComparer.Ordinal)
     {
-        // C136: {1.28, false, Alpha}, {1.29, true, Beta}, {1.33, true, LockToDefault, GA} // GA in 1.33 remove in 1.36
-        [SidecarContainers] = new([new(28, A, false), new(29, B, true), new(33, G, true, true)]),
+        // C136: {1.28, false, Alpha}, {1.29, true, Beta}, {1.33, true, LockToDefault, GA} // GA in 1.33 remove in 1.36;
+        // not in the G137 map (1.37).
+        [SidecarContainers] = new([new(28, A, false), new(29, B, true), new(33, G, true, true)], AbsentFromMinor: 37),
         // D137: {1.32, false, Alpha}, {1.34, true, Beta}
         [PodLevelResources] = new([new(32, A, false), new(34, B, true)]),
         // C136: {1.34, false, Alpha}, {1.35, true, Beta}
         [ContainerRestartRules] = new([new(34, A, false), new(35, B, true)]),
-        // C136: {1.35, false, Alpha}; the 1.36 row from the 1.36 CHANGELOG ("Promoted ... to beta, enabled by default",
-        // #136681, search index id 52210797170), every copy read predating it (sources.json "corrections")
+        // G137: {1.35, false, Alpha}, {1.36, true, Beta} (C136, older, has only the Alpha row)
         [RestartAllContainersOnContainerExits] = new([new(35, A, false), new(36, B, true)]),
         // C136: {1.28, false, Alpha}, {1.29, true, Beta}
         [PodReadyToStartContainersCondition] = new([new(28, A, false), new(29, B, true)]),
@@ -47,14 +46,15 @@ internal static class VerifiedGateRows
 
         // D137: {1.26, false, Alpha}, {1.32, false, Beta}, {1.34, true, GA}, {1.35, true, GA, LockToDefault}
         ["DynamicResourceAllocation"] = new([new(26, A, false), new(32, B, false), new(34, G, true), new(35, G, true, true)]),
-        // C136: {1.31, false, Alpha}, {1.33, false, Beta}, {1.35, true, Beta}
-        ["ImageVolume"] = new([new(31, A, false), new(33, B, false), new(35, B, true)]),
-        // C136: {1.32, false, Alpha}, {1.33, true, Beta}, {1.34, true, GA, LockToDefault} // remove in 1.37
-        ["RelaxedDNSSearchValidation"] = new([new(32, A, false), new(33, B, true), new(34, G, true, true)]),
-        // C136: {1.29, false, Alpha}, {1.30, true, Beta}, {1.34, true, GA, LockToDefault} // GA in 1.34; remove in 1.37
-        ["PodLifecycleSleepAction"] = new([new(29, A, false), new(30, B, true), new(34, G, true, true)]),
-        // C136: {1.32, false, Alpha}, {1.33, true, Beta}, {1.34, true, GA, LockToDefault}
-        ["PodLifecycleSleepActionAllowZero"] = new([new(32, A, false), new(33, B, true), new(34, G, true, true)]),
+        // G137: {1.31, false, Alpha}, {1.33, false, Beta}, {1.35, true, Beta}, {1.36, true, GA, LockToDefault}
+        ["ImageVolume"] = new([new(31, A, false), new(33, B, false), new(35, B, true), new(36, G, true, true)]),
+        // C136: {1.32, false, Alpha}, {1.33, true, Beta}, {1.34, true, GA, LockToDefault} // remove in 1.37; not in G137
+        ["RelaxedDNSSearchValidation"] = new([new(32, A, false), new(33, B, true), new(34, G, true, true)], AbsentFromMinor: 37),
+        // C136: {1.29, false, Alpha}, {1.30, true, Beta}, {1.34, true, GA, LockToDefault} // GA in 1.34; remove in 1.37;
+        // not in G137
+        ["PodLifecycleSleepAction"] = new([new(29, A, false), new(30, B, true), new(34, G, true, true)], AbsentFromMinor: 37),
+        // C136: {1.32, false, Alpha}, {1.33, true, Beta}, {1.34, true, GA, LockToDefault}; not in G137
+        ["PodLifecycleSleepActionAllowZero"] = new([new(32, A, false), new(33, B, true), new(34, G, true, true)], AbsentFromMinor: 37),
         // C136: {1.27, false, Alpha}, {1.33, false, Beta}; E128: {Default: false, PreRelease: Alpha}
         ["ClusterTrustBundle"] = new([new(27, A, false), new(33, B, false)]),
         // C136: {1.29, false, Alpha}, {1.33, false, Beta}
@@ -75,9 +75,13 @@ internal static class VerifiedGateRows
         ["InPlacePodLevelResourcesVerticalScaling"] = new([new(35, A, false), new(36, B, true)]),
         // L: {1.24, false, Alpha}, {1.30, true, Beta}
         ["ContextualLogging"] = new([new(24, A, false), new(30, B, true)]),
+        // G137: {1.36, true, Beta} each; both on by default and depending on NodeDeclaredFeatures (below).
+        ["ExtendWebSocketsToKubelet"] = new([new(36, B, true)]),
+        ["InPlacePodVerticalScalingInitContainers"] = new([new(36, B, true)]),
     };
 
-    /// <summary>C136's defaultKubernetesFeatureGateDependencies, for the sample's gates; enforced from 1.35.</summary>
+    /// <summary>C136's defaultKubernetesFeatureGateDependencies (G137's for the gates C136 predates), for the sample's gates;
+    /// enforced from 1.35.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> Dependencies = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [RestartAllContainersOnContainerExits] = [ContainerRestartRules, "NodeDeclaredFeatures"],
@@ -85,6 +89,10 @@ internal static class VerifiedGateRows
         ["PodLifecycleSleepActionAllowZero"] = ["PodLifecycleSleepAction"],
         // C136: {InPlacePodVerticalScaling, PodLevelResources, NodeDeclaredFeatures}, sorted as AddDependencies sorts.
         ["InPlacePodLevelResourcesVerticalScaling"] = [InPlacePodVerticalScaling, "NodeDeclaredFeatures", PodLevelResources],
+        // G137: ExtendWebSocketsToKubelet: {NodeDeclaredFeatures}; InPlacePodVerticalScalingInitContainers:
+        // {InPlacePodVerticalScaling, NodeDeclaredFeatures}.
+        ["ExtendWebSocketsToKubelet"] = ["NodeDeclaredFeatures"],
+        ["InPlacePodVerticalScalingInitContainers"] = [InPlacePodVerticalScaling, "NodeDeclaredFeatures"],
     };
 
     /// <summary>The row in force at a release: the latest with Version ≤ release (featureSpecAtEmulationVersion), or none.</summary>

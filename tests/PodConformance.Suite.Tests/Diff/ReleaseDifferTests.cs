@@ -26,7 +26,8 @@ public class ReleaseDifferTests
     {
         var changes = GateChange.Between(Model.Profiles.Profile.For(new(1, 33)), Model.Profiles.Profile.For(new(1, 37)));
         Assert.Contains(changes, g => g.Name == "PodLevelResources" && !g.OnFrom && g.OnTo);
-        Assert.DoesNotContain(changes, g => g.Name == "SidecarContainers");
+        Assert.DoesNotContain(changes, g => g.Name == "MatchLabelKeysInPodAffinity"); // GA and locked on in both
+        Assert.Contains(changes, g => g.Name == "SidecarContainers"); // GA, locked on in 1.33; gone from the 1.37 copy
         Assert.Equal(changes.Select(g => g.Name).Order(StringComparer.Ordinal), changes.Select(g => g.Name));
         Assert.Equal("-", GateChange.Cell(null, false));
     }

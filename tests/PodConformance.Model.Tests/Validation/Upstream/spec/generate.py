@@ -395,7 +395,11 @@ def test_dns_config():
             'spec.dnsConfig.nameservers[1]: Invalid value: "::ffff:1.2.3.4": must not be an IPv4-mapped IPv6 address'],
         note='IsValidIPForLegacyField (apimachinery v0.33+ ip.go) with StrictIPCIDRValidation on')
     dns('leading zeros in a nameserver, sloppy IP validation', {"nameservers": ["010.0.0.1", "::ffff:1.2.3.4"]}, origin='model',
-        note='ParseIPSloppy accepts both (k8s.io/utils forked net.ParseIP); StrictIPCIDRValidation is off by default')
+        releases='1.28-1.35',
+        note='ParseIPSloppy accepts both (k8s.io/utils forked net.ParseIP); StrictIPCIDRValidation is off by default before 1.36')
+    dns('leading zeros in a nameserver, sloppy IP validation', {"nameservers": ["010.0.0.1", "::ffff:1.2.3.4"]}, origin='model',
+        releases='1.36+', gates={"StrictIPCIDRValidation": False}, variant='gate off, 1.36+',
+        note='StrictIPCIDRValidation is Beta, on by default from 1.36 (spec/gates G137)')
 
 
 def test_readiness_and_gates():
@@ -684,8 +688,8 @@ def model_cases():
 
     # Host aliases with an IPv6 address and hostNetwork, readiness of hostNetwork.
     m('host alias ipv6', {"hostAliases": [{"ip": "2001:db8::1", "hostnames": ["a.example.com"]}]})
-    m('host alias ipv4 with leading zeros (sloppy)', {"hostAliases": [{"ip": "010.001.002.003"}]},
-      note='ParseIPSloppy ignores leading zeros; StrictIPCIDRValidation is off by default')
+    m('host alias ipv4 with leading zeros (sloppy)', {"hostAliases": [{"ip": "010.001.002.003"}]}, releases='1.28-1.35',
+      note='ParseIPSloppy ignores leading zeros; StrictIPCIDRValidation is off by default before 1.36 (on from 1.36: spec/gates G137)')
 
 
 def main():
