@@ -94,51 +94,77 @@ public sealed class PodmanAdapter : IConformanceAdapter
         var clock = Stopwatch.StartNew();
         using var play = cli.Start(["kube", "play", "--network", "none", "--quiet", file]);
         var playDone = PodmanCli.WaitAsync(play, window + TimeSpan.FromSeconds(30), ct);
-        while (clock.Elapsed < window)
+        try
         {
-            var at = clock.Elapsed;
-            bool deleting = deleteAt is { } del && at >= del;
-            if (deleting)
+            return await PollAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // However the case ends (cancelled mid-poll included), kube play must be gone before the caller removes the
+            // pod: a play still running could go on creating what the removal just took away.
+            if (!playDone.IsCompleted)
             {
-                long grace = Math.Clamp((long)Math.Ceiling(_options.ToReal(TimeSpan.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30)).TotalSeconds), 0, 2);
-                await cli.RunAsync(["pod", "stop", "--ignore", "--time", grace.ToString(CultureInfo.InvariantCulture), podName], TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+                KillQuietly(play);
             }
 
-            var states = await InspectAsync(cli, names, ct).ConfigureAwait(false);
-            anySeen |= states.Count > 0;
-
-            // The kubelet gets to a missing image when the app containers start (for an init container's: when the
-            // played init containers are done, which the placeholder's start shows); from then on the adapter answers it.
-            pulling |= missing.Any && states.Values.Any(s => appNames.Contains(s.Name) && (s.StartedAt is not null || s.Status == "running"));
-            var pulls = pulling ? missing.Attempt(_options.ToVirtual(at)) : null;
-            var mapped = mapper.Map(states, c => PodmanManifest.ContainerName(podName, c), pulls);
-            snapshots.Add((_options.ToVirtual(at), mapped, deleting));
-            if (deleting || (deleteAt is null && _options.StopWhenSettled && Settled(mapped)) || (_options.StopWhen is { } stop && stop(mapped)))
+            try
             {
-                break;
+                await playDone.ConfigureAwait(false);
             }
-
-            var rest = _options.PollInterval - (clock.Elapsed - at);
-            if (rest > TimeSpan.Zero)
+            catch (OperationCanceledException)
             {
-                await Task.Delay(rest, ct).ConfigureAwait(false);
+                // the case's cancellation; WaitAsync has waited for the killed process to exit
             }
         }
 
-        // Without any container, kube play's own answer is the observation: wait for it, within its timeout, rather
-        // than cut it short at the end of the window.
-        if (!playDone.IsCompleted && anySeen)
+        async Task<Observation> PollAsync()
         {
-            KillQuietly(play);
-        }
+            while (clock.Elapsed < window)
+            {
+                var at = clock.Elapsed;
+                bool deleting = deleteAt is { } del && at >= del;
+                if (deleting)
+                {
+                    long grace = Math.Clamp((long)Math.Ceiling(_options.ToReal(TimeSpan.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30)).TotalSeconds), 0, 2);
+                    await cli.RunAsync(["pod", "stop", "--ignore", "--time", grace.ToString(CultureInfo.InvariantCulture), podName], TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+                }
 
-        var played = await playDone.ConfigureAwait(false);
-        if (!anySeen && played.ExitCode != 0)
-        {
-            return Observation.Failed("podman kube play created no container (exit " + played.ExitCode.ToString(CultureInfo.InvariantCulture) + "): " + PodmanEnvironment.ErrorLine(played.Stderr));
-        }
+                var states = await InspectAsync(cli, names, ct).ConfigureAwait(false);
+                anySeen |= states.Count > 0;
 
-        return new Observation { Lifecycle = LifecycleObserver.FromSnapshots(snapshots, []) };
+                // The kubelet gets to a missing image when the app containers start (for an init container's: when the
+                // played init containers are done, which the placeholder's start shows); from then on the adapter answers it.
+                pulling |= missing.Any && states.Values.Any(s => appNames.Contains(s.Name) && (s.StartedAt is not null || s.Status == "running"));
+                var pulls = pulling ? missing.Attempt(_options.ToVirtual(at)) : null;
+                var mapped = mapper.Map(states, c => PodmanManifest.ContainerName(podName, c), pulls);
+                snapshots.Add((_options.ToVirtual(at), mapped, deleting));
+                if (deleting || (deleteAt is null && _options.StopWhenSettled && Settled(mapped)) || (_options.StopWhen is { } stop && stop(mapped)))
+                {
+                    break;
+                }
+
+                var rest = _options.PollInterval - (clock.Elapsed - at);
+                if (rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, ct).ConfigureAwait(false);
+                }
+            }
+
+            // Without any container, kube play's own answer is the observation: wait for it, within its timeout, rather
+            // than cut it short at the end of the window.
+            if (!playDone.IsCompleted && anySeen)
+            {
+                KillQuietly(play);
+            }
+
+            var played = await playDone.ConfigureAwait(false);
+            if (!anySeen && played.ExitCode != 0)
+            {
+                return Observation.Failed("podman kube play created no container (exit " + played.ExitCode.ToString(CultureInfo.InvariantCulture) + "): " + PodmanEnvironment.ErrorLine(played.Stderr));
+            }
+
+            return new Observation { Lifecycle = LifecycleObserver.FromSnapshots(snapshots, []) };
+        }
     }
 
     /// <summary>The pod's containers podman knows now, by name (absent ones are not created yet, or removed).</summary>

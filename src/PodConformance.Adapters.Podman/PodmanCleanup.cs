@@ -8,11 +8,24 @@ public static class PodmanCleanup
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Force-removes one pod and its containers; a pod already gone is fine.</summary>
-    public static Task<PodmanResult> RemovePodAsync(PodmanCli cli, string podName)
+    /// <summary>
+    /// Force-removes one pod and its containers; a pod already gone is fine. A removal podman refuses (a pod still
+    /// settling after its kube play was killed) is tried again, up to three times in all.
+    /// </summary>
+    public static async Task<PodmanResult> RemovePodAsync(PodmanCli cli, string podName)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        return cli.RunAsync(["pod", "rm", "--force", "--ignore", "--time", "0", podName], Timeout, CancellationToken.None);
+        PodmanResult result = default!;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            result = await cli.RunAsync(["pod", "rm", "--force", "--ignore", "--time", "0", podName], Timeout, CancellationToken.None).ConfigureAwait(false);
+            if (result.Ok)
+            {
+                break;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Removes every pod labelled by this adapter (of <paramref name="runId"/> only, when given); returns how many.</summary>
