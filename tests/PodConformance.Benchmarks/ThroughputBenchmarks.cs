@@ -47,16 +47,7 @@ public class ThroughputBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = ThroughputCases.Count)]
-    public int ModelAdapterRun()
-    {
-        int n = 0;
-        foreach (var c in _cases)
-        {
-            n += ModelAdapter.Run(c, Profile.Default).Failure is null ? 1 : 0;
-        }
-
-        return n;
-    }
+    public int ModelAdapterRun() => ThroughputCases.RunModel(_cases);
 
     [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
     public int ProtocolInProcess()

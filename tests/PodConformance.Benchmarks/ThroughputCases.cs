@@ -1,4 +1,5 @@
 using PodConformance.Model.Profiles;
+using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Cases;
 using PodConformance.Suite.Rules;
 using PodConformance.Suite.Running;
@@ -29,6 +30,18 @@ public static class ThroughputCases
         "lifecycle" => Lifecycle,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "quantity, admission or lifecycle"),
     };
+
+    /// <summary>The baseline both throughput classes set their rows beside: the model adapter over the cases, in process.</summary>
+    public static int RunModel(ConformanceCase[] cases)
+    {
+        int n = 0;
+        foreach (var c in cases)
+        {
+            n += ModelAdapter.Run(c, Profile.Default).Failure is null ? 1 : 0;
+        }
+
+        return n;
+    }
 
     private static ConformanceCase[] Of(string propertyId)
     {
