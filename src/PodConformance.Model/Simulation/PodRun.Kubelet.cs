@@ -36,7 +36,7 @@ internal sealed partial class PodRun
             return;
         }
 
-        if (PodPhases.IsTerminal(CurrentPod.Status?.Phase))
+        if (PodPhases.IsTerminal(CurrentPhase))
         {
             Publish();
             return;
@@ -57,7 +57,7 @@ internal sealed partial class PodRun
         }
 
         Publish();
-        if (PodPhases.IsTerminal(CurrentPod.Status?.Phase))
+        if (PodPhases.IsTerminal(CurrentPhase))
         {
             // The pod is done: the kubelet stops what still runs (sidecars, last first) and reports again.
             StopAll();
@@ -201,8 +201,15 @@ internal sealed partial class PodRun
                 c.Phase = RuntimePhase.Waiting;
                 c.WaitingReason = decision.Waiting!.Reason;
                 c.WaitingMessage = decision.Waiting.Message;
-                c.BackOffEvent ??= EventCatalog.BackOffRestarting(Ref(c), PodRef, Now);
-                _sim.RecordAgain(this, c.BackOffEvent, Now);
+                if (_sim.KeepsEvents)
+                {
+                    _sim.RecordAgain(this, c.BackOffEvent ??= EventCatalog.BackOffRestarting(Ref(c), PodRef, Now), Now);
+                }
+                else
+                {
+                    RuleCoverage.Hit(EventRules.BackOffRestart);
+                }
+
                 var expiry = c.FinishedAt + decision.Delay - Now;
                 RequestResync(expiry > TimeSpan.Zero && expiry < SimulationTiming.SyncErrorRequeue ? expiry : SimulationTiming.SyncErrorRequeue);
                 return;
@@ -259,7 +266,15 @@ internal sealed partial class PodRun
         if (policy != "Always" && present)
         {
             RuleCoverage.Hit("SIM-005", "the image is present");
-            _sim.RecordAgain(this, c.PresentEvent ??= EventCatalog.AlreadyPresent(Profile, Ref(c), image, Now), Now);
+            if (_sim.KeepsEvents)
+            {
+                _sim.RecordAgain(this, c.PresentEvent ??= EventCatalog.AlreadyPresent(Profile, Ref(c), image, Now), Now);
+            }
+            else
+            {
+                RuleCoverage.Hit(EventRules.AlreadyPresent);
+            }
+
             CreateAndStart(c);
             return;
         }
@@ -359,8 +374,17 @@ internal sealed partial class PodRun
         c.StartedAt = Now;
         c.Ready = false;
         c.Started = c.Kind != ContainerKind.Sidecar;
-        _sim.RecordAgain(this, c.CreatedEvent ??= EventCatalog.Created(Profile, Ref(c), Now), Now);
-        _sim.RecordAgain(this, c.StartedEvent ??= EventCatalog.Started(Profile, Ref(c), Now), Now);
+        if (_sim.KeepsEvents)
+        {
+            _sim.RecordAgain(this, c.CreatedEvent ??= EventCatalog.Created(Profile, Ref(c), Now), Now);
+            _sim.RecordAgain(this, c.StartedEvent ??= EventCatalog.Started(Profile, Ref(c), Now), Now);
+        }
+        else
+        {
+            // Events not kept: their messages are not built, their rules are hit as building them would.
+            RuleCoverage.Hit(EventRules.Created);
+            RuleCoverage.Hit(EventRules.Started);
+        }
 
         // PLEG sees the started container at its next relist and syncs the pod: what waited on this start proceeds.
         _sim.At(Now + SimulationTiming.PlegRelist, SyncAction);

@@ -126,7 +126,7 @@ internal sealed partial class PodRun
             return conditions;
         }
 
-        var previous = CurrentPod.Status?.Conditions ?? default;
+        var previous = CurrentConditions;
         bool previouslyTrue = false;
         foreach (var p in previous)
         {

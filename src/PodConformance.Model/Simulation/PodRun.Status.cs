@@ -21,11 +21,17 @@ internal sealed partial class PodRun
             return;
         }
 
-        var previous = CurrentPod.Status ?? new PodStatus();
+        // When the timeline is not kept and the pod's spec and metadata are what CurrentPod carries, the update notes
+        // what it writes instead of building the status and the pod (CurrentPod builds them when read); otherwise, as
+        // always, a new status and pod, compared with the last.
+        bool deferred = !_sim.KeepsTimeline && ReferenceEquals(_currentSource, _pod) && (_statusPending || _current.Status is not null);
+        var previous = deferred ? null : CurrentPod.Status ?? new PodStatus();
+        var last = previous is null ? _statusPending ? _written : StatusWrite.Of(_current.Status!) : StatusWrite.Of(previous);
+
         // Container statuses appear with the kubelet's first status update, not at binding. A container whose state did
         // not move keeps its status object, and a list whose statuses all stayed keeps the list.
-        var initStatuses = _sandboxReady ? Statuses(_init, previous.InitContainerStatuses) : default;
-        var regularStatuses = _sandboxReady ? Statuses(_regular, previous.ContainerStatuses) : default;
+        var initStatuses = _sandboxReady ? Statuses(_init, last.Init) : default;
+        var regularStatuses = _sandboxReady ? Statuses(_regular, last.Regular) : default;
         bool allStopped = AllStopped();
         if (InputsMatch(initStatuses, regularStatuses, allStopped))
         {
@@ -35,56 +41,102 @@ internal sealed partial class PodRun
             // terminal phase was written keeps it: SIM-009's branch and PHASE-017); every other rule saw these inputs.
             if (_sandboxReady && _node is not null)
             {
-                HitPhaseKept(previous.Phase);
+                HitPhaseKept(last.Phase);
             }
 
             return;
         }
 
-        var conditions = _scheduledCondition is null ? previous.Conditions : Upsert(previous.Conditions, _scheduledCondition);
-        PodStatus status;
+        var conditions = _scheduledCondition is null ? last.Conditions : Upsert(last.Conditions, _scheduledCondition);
+        StatusWrite write;
         if (_sandboxReady && _node is not null)
         {
-            HitPhaseKept(previous.Phase);
-            string phase = PodPhases.IsTerminal(previous.Phase)
-                ? previous.Phase!
+            HitPhaseKept(last.Phase);
+            string phase = PodPhases.IsTerminal(last.Phase)
+                ? last.Phase!
                 : PodPhaseCalculator.GetPhase(_pod.Spec, initStatuses.AsSpan(), regularStatuses.AsSpan(),
                     podIsTerminal: _deleting && allStopped, podHasInitialized: _initialized, Profile);
             var podIps = _podIps ??= PodIPs();
             var generated = PodConditionsGenerator.GenerateForStatus(
                 _pod.Spec, conditions, AllStatuses(initStatuses, regularStatuses), phase, _sandboxReady && !(PodPhases.IsTerminal(phase) && allStopped), _sim.ReadyToStartConditionGate, Trunc(Now));
 
-            // One copy of the status with everything this update writes (HostIPs, PodIPs and StartTime stay put).
-            status = previous with
-            {
-                InitContainerStatuses = initStatuses,
-                ContainerStatuses = regularStatuses,
-                Conditions = WithRestartAllCondition(generated, phase),
-                HostIP = _node.Addresses.IsEmpty ? "" : _node.Addresses[0],
-                HostIPs = _node.Addresses,
-                PodIP = podIps.IsEmpty ? "" : podIps[0],
-                PodIPs = podIps,
-                StartTime = _startTime,
-                Phase = phase,
-            };
+            // Everything this update writes (the QoS class and the fields the kubelet does not own stay put).
+            write = new StatusWrite(
+                initStatuses,
+                regularStatuses,
+                WithRestartAllCondition(generated, phase),
+                _node.Addresses.IsEmpty ? "" : _node.Addresses[0],
+                _node.Addresses,
+                podIps.IsEmpty ? "" : podIps[0],
+                podIps,
+                _startTime,
+                phase);
         }
         else
         {
-            status = previous with { InitContainerStatuses = initStatuses, ContainerStatuses = regularStatuses, Conditions = conditions };
+            write = last with { Init = initStatuses, Regular = regularStatuses, Conditions = conditions };
         }
 
-        var pod = _pod with { Status = status };
-        bool changed = pod != CurrentPod;
-
-        // An equal pod replaces CurrentPod too (same value, no snapshot), so the next update's previous statuses are the
-        // cached ones and its inputs can match.
-        CurrentPod = pod;
-        if (changed)
+        if (previous is null)
         {
-            _sim.Snapshot(SnapshotKind.Modified, pod);
+            // The pod's other fields are CurrentPod's (same source), so the pod changed exactly when a written field did.
+            bool moved = write != last;
+            _writtenOver = _statusPending ? _writtenOver : _current.Status;
+            _written = write;
+            _statusPending = true;
+            _currentVersion++;
+            if (moved)
+            {
+                _sim.Snapshot(SnapshotKind.Modified, this);
+            }
+        }
+        else
+        {
+            var pod = _pod with { Status = write.ApplyTo(previous) };
+            bool changed = pod != CurrentPod;
+
+            // An equal pod replaces CurrentPod too (same value, no snapshot), so the next update's previous statuses are the
+            // cached ones and its inputs can match.
+            SetCurrent(pod, _pod);
+            if (changed)
+            {
+                _sim.Snapshot(SnapshotKind.Modified, pod);
+            }
         }
 
         RememberInputs(initStatuses, regularStatuses, allStopped);
+    }
+
+    /// <summary>
+    /// The status fields a status update writes; the rest of the status stays what it was. A value, so an update whose
+    /// object nobody reads (the timeline not kept) builds no <see cref="PodStatus"/> or <see cref="Pod"/>.
+    /// </summary>
+    private readonly record struct StatusWrite(
+        ValueList<ContainerStatus> Init,
+        ValueList<ContainerStatus> Regular,
+        ValueList<PodCondition> Conditions,
+        string HostIP,
+        ValueList<string> HostIPs,
+        string PodIP,
+        ValueList<string> PodIPs,
+        DateTimeOffset? StartTime,
+        string Phase)
+    {
+        public static StatusWrite Of(PodStatus s) =>
+            new(s.InitContainerStatuses, s.ContainerStatuses, s.Conditions, s.HostIP, s.HostIPs, s.PodIP, s.PodIPs, s.StartTime, s.Phase);
+
+        public PodStatus ApplyTo(PodStatus s) => s with
+        {
+            InitContainerStatuses = Init,
+            ContainerStatuses = Regular,
+            Conditions = Conditions,
+            HostIP = HostIP,
+            HostIPs = HostIPs,
+            PodIP = PodIP,
+            PodIPs = PodIPs,
+            StartTime = StartTime,
+            Phase = Phase,
+        };
     }
 
     /// <summary>
@@ -118,11 +170,11 @@ internal sealed partial class PodRun
         }
     }
 
-    // What the last status update read (RememberInputs). The pod's own fields (spec, metadata, the previous status) are
-    // compared by reference: anything that replaced them replaced the object, and CurrentPod is what that update left
-    // (or an equal older one). Fields rather than a record, so a status update allocates nothing to remember them.
+    // What the last status update read (RememberInputs). The pod's own fields (spec, metadata) are compared by reference:
+    // anything that replaced them replaced the object; CurrentPod by its version: anything else that replaced it after
+    // that update (a condition written, a gate removed) bumped it. Fields rather than a record, so a status update allocates nothing to remember them.
     private bool _inputsKept;
-    private Pod? _inputResult;
+    private long _inputResult;
     private Pod? _inputSource;
     private ValueList<ContainerStatus> _inputInit;
     private ValueList<ContainerStatus> _inputRegular;
@@ -137,7 +189,7 @@ internal sealed partial class PodRun
     private void RememberInputs(ValueList<ContainerStatus> init, ValueList<ContainerStatus> regular, bool allStopped)
     {
         _inputsKept = true;
-        _inputResult = CurrentPod;
+        _inputResult = _currentVersion;
         _inputSource = _pod;
         _inputInit = init;
         _inputRegular = regular;
@@ -153,7 +205,7 @@ internal sealed partial class PodRun
     /// <summary>Whether every input of a status update is what the last update read.</summary>
     private bool InputsMatch(ValueList<ContainerStatus> init, ValueList<ContainerStatus> regular, bool allStopped) =>
         _inputsKept
-        && ReferenceEquals(_inputResult, CurrentPod)
+        && _inputResult == _currentVersion
         && ReferenceEquals(_inputSource, _pod)
         && SameList(_inputInit, init)
         && SameList(_inputRegular, regular)

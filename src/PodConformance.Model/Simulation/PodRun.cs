@@ -56,7 +56,7 @@ internal sealed partial class PodRun
             _regular.Add(new ContainerRuntime(_pod.Spec.Containers[i], ContainerKind.Regular, i));
         }
 
-        CurrentPod = _pod;
+        SetCurrent(_pod, _pod);
     }
 
     public int Index { get; }
@@ -65,12 +65,55 @@ internal sealed partial class PodRun
 
     public string Namespace => _pod.Metadata.Namespace;
 
+    /// <summary>The metadata <see cref="CurrentPod"/> carries while a status update defers building it (same name and namespace as ever).</summary>
+    public ObjectMeta Metadata => _current.Metadata;
+
     public string? NodeName => _node?.Name;
 
     public bool IsDeleted => _deleted;
 
-    /// <summary>The object as last published to the API.</summary>
-    public Pod CurrentPod { get; private set; }
+    /// <summary>
+    /// The object as last published to the API. When the timeline is not kept, a status update only notes what it wrote
+    /// (<see cref="StatusWrite"/>); the object is built when first read, as the same value the update would have built.
+    /// </summary>
+    public Pod CurrentPod
+    {
+        get
+        {
+            if (_statusPending)
+            {
+                _current = _currentSource! with { Status = _written.ApplyTo(_writtenOver!) };
+                _statusPending = false;
+            }
+
+            return _current;
+        }
+    }
+
+    /// <summary>Replaces <see cref="CurrentPod"/>; <paramref name="source"/> is the <c>_pod</c> whose spec and metadata it carries (null: none).</summary>
+    private void SetCurrent(Pod pod, Pod? source)
+    {
+        _current = pod;
+        _currentSource = source;
+        _statusPending = false;
+        _currentVersion++;
+    }
+
+    // CurrentPod as last built, and (while _statusPending) the status fields the last update wrote over _writtenOver,
+    // the status they replace; the pod's other fields are _currentSource's. _currentVersion counts replacements: the
+    // status update's input check compares it, as it compared the object's reference before.
+    private Pod _current = null!;
+    private Pod? _currentSource;
+    private bool _statusPending;
+    private StatusWrite _written;
+    private PodStatus? _writtenOver;
+    private long _currentVersion;
+
+    /// <summary>The published phase, read without building the object.</summary>
+    private string? CurrentPhase => _statusPending ? _written.Phase : _current.Status?.Phase;
+
+    /// <summary>The published conditions, read without building the object.</summary>
+    private ValueList<PodCondition> CurrentConditions => _statusPending ? _written.Conditions : _current.Status?.Conditions ?? default;
 
     private Profile Profile => _sim.Profile;
 
@@ -88,7 +131,7 @@ internal sealed partial class PodRun
             _pod = _pod with { Status = _pod.Status with { Conditions = ValueList.Of(gated) } };
         }
 
-        CurrentPod = _pod;
+        SetCurrent(_pod, _pod);
         _sim.Snapshot(SnapshotKind.Added, _pod);
         if (_script.DeleteAfter is { } after)
         {
@@ -101,7 +144,15 @@ internal sealed partial class PodRun
         _node = node;
         _pod = _pod with { Spec = _pod.Spec with { NodeName = node.Name } };
         _scheduledCondition = new PodCondition { Type = "PodScheduled", Status = "True", LastTransitionTime = Trunc(Now) };
-        _sim.Record(this, EventCatalog.Scheduled(PodRef, node.Name, Now));
+        if (_sim.KeepsEvents)
+        {
+            _sim.Record(this, EventCatalog.Scheduled(PodRef, node.Name, Now));
+        }
+        else
+        {
+            RuleCoverage.Hit(EventRules.Scheduled);
+        }
+
         Publish();
         _sim.At(Now + SimulationTiming.SandboxStartup, SyncAction);
     }
@@ -149,7 +200,7 @@ internal sealed partial class PodRun
         }
 
         _pod = _pod with { Spec = _pod.Spec with { SchedulingGates = kept.ToValueList() } };
-        CurrentPod = CurrentPod with { Spec = _pod.Spec };
+        SetCurrent(CurrentPod with { Spec = _pod.Spec }, null);
         _sim.Snapshot(SnapshotKind.Modified, CurrentPod);
         return kept.Count == 0 && _node is null;
 
@@ -184,7 +235,7 @@ internal sealed partial class PodRun
         var conditions = set is not null
             ? Upsert(status.Conditions, new PodCondition { Type = set.Type, Status = set.Status, LastTransitionTime = Trunc(Now) })
             : Without(status.Conditions, remove!);
-        CurrentPod = CurrentPod with { Status = status with { Conditions = conditions } };
+        SetCurrent(CurrentPod with { Status = status with { Conditions = conditions } }, _currentSource);
         _sim.Snapshot(SnapshotKind.Modified, CurrentPod);
         if (NeedsReadinessReconcile(CurrentPod))
         {

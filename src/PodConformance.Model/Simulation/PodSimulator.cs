@@ -140,6 +140,12 @@ public sealed partial class PodSimulator
         }
     }
 
+    /// <summary>
+    /// Whether events are kept. When not, the simulator's frequent events (a crash loop's Created, Started, BackOff, the
+    /// image already present, the binding) are not built at all: only their rules are hit, as building them would.
+    /// </summary>
+    internal bool KeepsEvents => (_record & SimulationRecord.Events) != 0;
+
     internal void Record(PodRun run, Events.PodEvent e)
     {
         if ((_record & SimulationRecord.Events) != 0)
@@ -164,22 +170,36 @@ public sealed partial class PodSimulator
     /// <summary>Bumped when a client creates an object: what a container's config read may have changed (SIM-014).</summary>
     internal int ObjectsVersion => _objects.Count;
 
+    /// <summary>Whether every snapshot is kept (else only each pod's last, <see cref="Snapshot(SnapshotKind, PodRun)"/>).</summary>
+    internal bool KeepsTimeline => (_record & SimulationRecord.Timeline) != 0;
+
     internal void Snapshot(SnapshotKind kind, Pod pod)
     {
-        if ((_record & SimulationRecord.Timeline) != 0)
+        if (KeepsTimeline)
         {
             _timeline.Add(new PodSnapshot(Now, kind, pod));
             return;
         }
 
-        // Not recorded: each pod's latest snapshot replaces its previous one, in the order pods first appeared. Kept
-        // as values; the PodSnapshot objects are built once, at the end (Timeline).
-        var latest = new LatestSnapshot(Now, kind, pod);
+        Latest(new LatestSnapshot(Now, kind, pod, null), pod.Metadata);
+    }
+
+    /// <summary>
+    /// A snapshot of <paramref name="run"/>'s <see cref="PodRun.CurrentPod"/> while the timeline is not kept: the object is
+    /// read at the end. Until then the pod only changes by updates that take a snapshot or leave an equal pod, so the
+    /// object read then is this snapshot's value.
+    /// </summary>
+    internal void Snapshot(SnapshotKind kind, PodRun run) => Latest(new LatestSnapshot(Now, kind, null, run), run.Metadata);
+
+    // Not recorded: each pod's latest snapshot replaces its previous one, in the order pods first appeared. Kept as
+    // values; the PodSnapshot objects are built once, at the end (Timeline).
+    private void Latest(LatestSnapshot latest, ObjectMeta pod)
+    {
         for (int i = 0; i < _latest.Count; i++)
         {
-            var meta = _latest[i].Pod.Metadata;
-            if (string.Equals(meta.Name, pod.Metadata.Name, StringComparison.Ordinal)
-                && string.Equals(meta.Namespace, pod.Metadata.Namespace, StringComparison.Ordinal))
+            var meta = _latest[i].Metadata;
+            if (string.Equals(meta.Name, pod.Name, StringComparison.Ordinal)
+                && string.Equals(meta.Namespace, pod.Namespace, StringComparison.Ordinal))
             {
                 _latest[i] = latest;
                 return;
@@ -189,15 +209,21 @@ public sealed partial class PodSimulator
         _latest.Add(latest);
     }
 
-    /// <summary>Each pod's last snapshot while the timeline is not recorded (<see cref="Snapshot"/>).</summary>
+    /// <summary>Each pod's last snapshot while the timeline is not recorded (<see cref="Snapshot(SnapshotKind, Pod)"/>).</summary>
     private readonly List<LatestSnapshot> _latest = [];
 
-    private readonly record struct LatestSnapshot(DateTimeOffset Time, SnapshotKind Kind, Pod Pod);
+    /// <summary>A snapshot's pod, or the run whose current pod it is (read at the end).</summary>
+    private readonly record struct LatestSnapshot(DateTimeOffset Time, SnapshotKind Kind, Pod? Pod, PodRun? Run)
+    {
+        public ObjectMeta Metadata => Pod?.Metadata ?? Run!.Metadata;
+
+        public PodSnapshot ToSnapshot() => new(Time, Kind, Pod ?? Run!.CurrentPod);
+    }
 
     /// <summary>The result's timeline: every snapshot, or (not recorded) each pod's last one.</summary>
     private ValueList<PodSnapshot> Timeline()
     {
-        if ((_record & SimulationRecord.Timeline) != 0)
+        if (KeepsTimeline)
         {
             return _timeline.ToValueList();
         }
@@ -205,7 +231,7 @@ public sealed partial class PodSimulator
         var last = new PodSnapshot[_latest.Count];
         for (int i = 0; i < last.Length; i++)
         {
-            last[i] = new PodSnapshot(_latest[i].Time, _latest[i].Kind, _latest[i].Pod);
+            last[i] = _latest[i].ToSnapshot();
         }
 
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(last);
