@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Validation;
 
@@ -15,6 +16,30 @@ internal sealed class CreateRun(Profile profile, AdmissionObjects objects)
     public PodCreateStages Stages { get; init; } = PodCreateStages.Real;
 
     public List<AdmissionStep> Steps { get; } = [];
+
+    /// <summary>Whether the create's steps are kept (<see cref="PodCreate.Run(Pod, Profile, AdmissionObjects, PodCreateStages, bool)"/>).</summary>
+    public bool KeepsSteps { get; init; } = true;
+
+    /// <summary>Records a step that ran, when steps are kept (built only then).</summary>
+    public void Step(AdmissionStage stage, string name, ValueList<DefaultingChange> changes, AdmissionRejection? rejection = null)
+    {
+        if (KeepsSteps)
+        {
+            Steps.Add(new AdmissionStep(stage, name, changes) { Rejection = rejection });
+        }
+    }
+
+    /// <summary>Records a plugin's step with its note, when steps are kept.</summary>
+    public void Step(AdmissionStage stage, string name, ValueList<DefaultingChange> changes, string note, AdmissionRejection? rejection)
+    {
+        if (KeepsSteps)
+        {
+            Steps.Add(new AdmissionStep(stage, name, changes) { Note = note, Rejection = rejection });
+        }
+    }
+
+    /// <summary>A step's log: <see cref="StepLog.Off"/> when steps are not kept.</summary>
+    public StepLog NewLog() => KeepsSteps ? new StepLog() : StepLog.Off;
 
     public List<Warnings.PodWarning> Warnings { get; } = [];
 
@@ -32,6 +57,6 @@ internal sealed class CreateRun(Profile profile, AdmissionObjects objects)
         Warnings = Warnings.ToValueList(),
         Steps = Steps.ToValueList(),
         NotChecked = NotChecked.ToValueList(),
-        Options = PodValidationOptions.ForCreate(Profile),
+        Options = PodValidationOptions.ForCreateCached(Profile),
     };
 }

@@ -29,18 +29,25 @@ public static class PodCreate
     public static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects) => Run(pod, profile, objects, PodCreateStages.Real);
 
     /// <summary>A create with some stages replaced (<see cref="PodCreateStages"/>, for the suite's mutation self-check).</summary>
-    public static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects, PodCreateStages stages)
+    public static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects, PodCreateStages stages) => Run(pod, profile, objects, stages, steps: true);
+
+    /// <summary>
+    /// The create; without <paramref name="steps"/> the result's <see cref="PodCreateResult.Steps"/> is empty and no step
+    /// builds its changes' field paths and texts (the simulator reads only the stored pod and the refusal). The pod
+    /// stored, the refusal, validation, warnings and rule coverage are the same either way.
+    /// </summary>
+    internal static PodCreateResult Run(Pod pod, Profile profile, AdmissionObjects objects, PodCreateStages stages, bool steps)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(stages);
-        var run = new CreateRun(profile, objects) { Stages = stages };
+        var run = new CreateRun(profile, objects) { Stages = stages, KeepsSteps = steps };
 
         // Decode: SetObjectDefaults_Pod.
-        var defaults = new List<DefaultingChange>();
+        var defaults = steps ? new List<DefaultingChange>() : null;
         var current = stages.Defaulting is { } defaulting ? defaulting(pod, profile) : PodDefaulter.Apply(pod, profile, defaults, createStrategy: false);
-        run.Steps.Add(new AdmissionStep(AdmissionStage.Defaulting, "SetObjectDefaults_Pod", defaults.ToValueList()));
+        run.Step(AdmissionStage.Defaulting, "SetObjectDefaults_Pod", defaults is null ? ValueList<DefaultingChange>.Empty : defaults.ToValueList());
 
         // The request's namespace (kubectl sends the manifest's, else the context's): an empty one is filled (ADM-002).
         current = RequestNamespace(current, run);
@@ -48,26 +55,23 @@ public static class PodCreate
         // Mutating admission, in AllOrderedPlugins order (ADM-010).
         foreach (var plugin in AdmissionPlugins.Mutating)
         {
-            var log = new StepLog();
+            var log = run.NewLog();
             var outcome = plugin.Admit(current, run, log);
             current = outcome.Pod;
-            var step = new AdmissionStep(AdmissionStage.MutatingAdmission, plugin.Name, log.ToList()) { Note = outcome.Note };
+            run.Step(AdmissionStage.MutatingAdmission, plugin.Name, log.ToList(), outcome.Note, outcome.Rejection);
             if (outcome.Rejection is { } rejected)
             {
-                run.Steps.Add(step with { Rejection = rejected });
                 return run.Result(current, rejected, ValidationResult.Valid, validated: false);
             }
-
-            run.Steps.Add(step);
         }
 
         // store.create: generateName becomes a name before BeforeCreate (ADM-003).
         current = GenerateName(current, run);
 
         // BeforeCreate: PrepareForCreate, then Validate, then the warnings.
-        var prepare = new StepLog();
+        var prepare = run.NewLog();
         current = PrepareForCreate.Apply(current, run, prepare);
-        run.Steps.Add(new AdmissionStep(AdmissionStage.PrepareForCreate, "PrepareForCreate", prepare.ToList()));
+        run.Step(AdmissionStage.PrepareForCreate, "PrepareForCreate", prepare.ToList());
 
         var validation = stages.Validation is { } validate ? validate(current, profile) : PodValidator.Validate(current, profile);
         if (!validation.IsValid)
@@ -75,25 +79,22 @@ public static class PodCreate
             // WarningsOnCreate does not run, but the warnings PrepareForCreate added are sent with the error.
             CreateWarnings.AddBeforeValidation(pod, run);
             var rejected = AdmissionRejection.Invalid(current.Metadata.Name, validation);
-            run.Steps.Add(new AdmissionStep(AdmissionStage.Validation, "ValidatePodCreate", ValueList<DefaultingChange>.Empty) { Rejection = rejected });
+            run.Step(AdmissionStage.Validation, "ValidatePodCreate", ValueList<DefaultingChange>.Empty, rejected);
             return run.Result(current, rejected, validation, validated: true);
         }
 
-        run.Steps.Add(new AdmissionStep(AdmissionStage.Validation, "ValidatePodCreate", ValueList<DefaultingChange>.Empty));
+        run.Step(AdmissionStage.Validation, "ValidatePodCreate", ValueList<DefaultingChange>.Empty);
         CreateWarnings.Add(pod, current, run);
 
         // Validating admission, same order; the first refusal ends the create.
         foreach (var plugin in AdmissionPlugins.Validating)
         {
             var outcome = plugin.Validate(current, run);
-            var step = new AdmissionStep(AdmissionStage.ValidatingAdmission, plugin.Name, ValueList<DefaultingChange>.Empty) { Note = outcome.Note };
+            run.Step(AdmissionStage.ValidatingAdmission, plugin.Name, ValueList<DefaultingChange>.Empty, outcome.Note, outcome.Rejection);
             if (outcome.Rejection is { } rejected)
             {
-                run.Steps.Add(step with { Rejection = rejected });
                 return run.Result(current, rejected, validation, validated: true);
             }
-
-            run.Steps.Add(step);
         }
 
         return run.Result(current, null, validation, validated: true);
@@ -106,9 +107,9 @@ public static class PodCreate
             return pod;
         }
 
-        var log = new StepLog();
+        var log = run.NewLog();
         log.Add(AdmissionRules.RequestNamespace, "metadata.namespace", DefaultNamespace);
-        run.Steps.Add(new AdmissionStep(AdmissionStage.Request, "request namespace", log.ToList()));
+        run.Step(AdmissionStage.Request, "request namespace", log.ToList());
         return pod with { Metadata = pod.Metadata with { Namespace = DefaultNamespace } };
     }
 
@@ -121,9 +122,9 @@ public static class PodCreate
         }
 
         string name = GeneratedNames.Generate(meta.GenerateName, "name:" + meta.Namespace + "/" + meta.GenerateName);
-        var log = new StepLog();
+        var log = run.NewLog();
         log.Add(AdmissionRules.GeneratedNames, "metadata.name", name);
-        run.Steps.Add(new AdmissionStep(AdmissionStage.Request, "generateName", log.ToList()));
+        run.Step(AdmissionStage.Request, "generateName", log.ToList());
         return pod with { Metadata = meta with { Name = name } };
     }
 }

@@ -14,6 +14,17 @@ public sealed record PodValidationOption(string Name, bool Value, string Source)
 /// </summary>
 public static class PodValidationOptions
 {
+    /// <summary>
+    /// <see cref="ForCreate"/>, computed once per profile object: every create reports them, and they are a function of the
+    /// (immutable) profile alone.
+    /// </summary>
+    internal static ValueList<PodValidationOption> ForCreateCached(Profile profile) =>
+        Cache.GetValue(profile, static p => new OptionsBox(ForCreate(p))).Options;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Profile, OptionsBox> Cache = new();
+
+    private sealed record OptionsBox(ValueList<PodValidationOption> Options);
+
     /// <summary>The options of a create under <paramref name="profile"/>, in util.go's order.</summary>
     public static ValueList<PodValidationOption> ForCreate(Profile profile)
     {

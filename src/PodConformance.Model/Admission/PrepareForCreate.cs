@@ -30,14 +30,18 @@ internal static class PrepareForCreate
         // The status is replaced, whatever the manifest carried; the QoS class is computed before fields are dropped.
         string qos = (run.Stages.Qos is { } computeQos ? computeQos(pod.Spec, profile) : QosCalculator.ComputePodQos(pod.Spec, profile)).ToApiString();
         pod = pod with { Status = new PodStatus { Phase = "Pending", QosClass = qos } };
-        log.Add(AdmissionRules.StatusOnCreate, "status", "{phase: Pending, qosClass: " + qos + "}");
+        if (log.On)
+        {
+            log.Add(AdmissionRules.StatusOnCreate, "status", "{phase: Pending, qosClass: " + qos + "}");
+        }
+
 
         pod = DisabledFields.Drop(pod, profile, log);
         pod = SchedulingGated(pod, log);
 
-        var changes = new List<DefaultingChange>();
+        var changes = log.On ? new List<DefaultingChange>() : null;
         pod = PodDefaulter.ApplyCreateStrategy(pod, profile, changes);
-        foreach (var c in changes)
+        foreach (var c in changes ?? Enumerable.Empty<DefaultingChange>())
         {
             log.Add(c.Rule, c.Field, c.Value);
         }

@@ -64,6 +64,19 @@ public sealed record CrashLoopBackoffPolicy(TimeSpan Initial, TimeSpan Max, Valu
         return new CrashLoopBackoffPolicy(initial, max, ValueList.Of(BackoffRules.Parameters), reason);
     }
 
+    /// <summary>
+    /// <see cref="For"/> with the kubelet's default restart period, computed once per (immutable) profile object: every
+    /// simulation asks it. The rule is hit on every call, as <see cref="For"/> hits it.
+    /// </summary>
+    internal static CrashLoopBackoffPolicy ForDefaultPeriod(Profile profile)
+    {
+        var policy = DefaultPeriodCache.GetValue(profile, static p => For(p));
+        RuleCoverage.Hit(BackoffRules.Parameters);
+        return policy;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Profile, CrashLoopBackoffPolicy> DefaultPeriodCache = new();
+
     /// <summary>A tracker with these parameters and the kubelet's fixed 600 s expiry.</summary>
     public BackoffTracker NewTracker() => new(Initial, Max, KubeletExpiry);
 }

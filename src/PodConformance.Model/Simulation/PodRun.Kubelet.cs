@@ -302,7 +302,15 @@ internal sealed partial class PodRun
         RuleCoverage.Hit("SIM-005", "pulled");
         c.Phase = RuntimePhase.Pulling;
         _chainBusy = true;
-        _sim.Record(this, EventCatalog.Pulling(Ref(c), image, Now));
+        if (_sim.KeepsEvents)
+        {
+            _sim.Record(this, EventCatalog.Pulling(Ref(c), image, Now));
+        }
+        else
+        {
+            RuleCoverage.Hit(EventRules.Pulling);
+        }
+
         var took = _sim.Scenario.Images.PullDuration;
         int generation = c.Generation;
         _sim.At(Now + took, () => FinishPull(c, generation, took));
@@ -338,7 +346,15 @@ internal sealed partial class PodRun
         }
 
         _sim.NodePulled(_node!.Name, image);
-        _sim.Record(this, EventCatalog.Pulled(Profile, Ref(c), image, took, took, SimulationEvents.ImageSize(image), Now));
+        if (_sim.KeepsEvents)
+        {
+            _sim.Record(this, EventCatalog.Pulled(Profile, Ref(c), image, took, took, SimulationEvents.ImageSize(image), Now));
+        }
+        else
+        {
+            RuleCoverage.Hit(EventRules.Pulled);
+        }
+
         CreateAndStart(c);
         ContinueChain();
         Publish();

@@ -124,7 +124,13 @@ internal sealed partial class PodRun
     /// <summary>The API server's create: status Pending with the QoS class (PrepareForCreate).</summary>
     public void Create()
     {
-        _pod = _pod with { Status = new PodStatus { Phase = "Pending", QosClass = QosCalculator.ComputePodQos(_pod.Spec, Profile).ToApiString() } };
+        var pending = PendingStatus(QosCalculator.ComputePodQos(_pod.Spec, Profile));
+        if (!Equals(_pod.Status, pending))
+        {
+            // The API server's create left this very status (PrepareForCreate) unless a stage dropped fields the QoS read.
+            _pod = _pod with { Status = pending };
+        }
+
         if (_sim.Rules.GatedCondition(_pod, Trunc(Now)) is { } gated)
         {
             // SCHED-012: PrepareForCreate marks a gated pod PodScheduled=False/SchedulingGated.
@@ -361,6 +367,18 @@ internal sealed partial class PodRun
 
         return result;
     }
+
+    /// <summary>The status a create starts with, one shared object per QoS class (records are immutable).</summary>
+    private static PodStatus PendingStatus(QosClass qos) => qos switch
+    {
+        QosClass.Guaranteed => PendingGuaranteed,
+        QosClass.Burstable => PendingBurstable,
+        _ => PendingBestEffort,
+    };
+
+    private static readonly PodStatus PendingGuaranteed = new() { Phase = "Pending", QosClass = QosClass.Guaranteed.ToApiString() };
+    private static readonly PodStatus PendingBurstable = new() { Phase = "Pending", QosClass = QosClass.Burstable.ToApiString() };
+    private static readonly PodStatus PendingBestEffort = new() { Phase = "Pending", QosClass = QosClass.BestEffort.ToApiString() };
 
     /// <summary>API timestamps have whole seconds.</summary>
     internal static DateTimeOffset Trunc(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset);

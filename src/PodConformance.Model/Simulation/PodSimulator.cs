@@ -259,7 +259,8 @@ public sealed partial class PodSimulator
         for (int i = 0; i < pods.Count; i++)
         {
             // The pod the API server stores (ADM-001): the kubelet runs what admission left, tolerations, token volume and all.
-            var created = Admission.PodCreate.Run(pods[i], Profile, Admitting);
+            // Its steps are not kept: the simulator reads the stored pod and the refusal only.
+            var created = Admission.PodCreate.Run(pods[i], Profile, Admitting, Admission.PodCreateStages.Real, steps: false);
             RuleCoverage.Hit("SIM-001");
             if (created.Rejection is { } rejection)
             {

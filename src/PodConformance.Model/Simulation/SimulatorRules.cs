@@ -26,5 +26,5 @@ public sealed record SimulatorRules
     public Func<bool, string, bool> KeepsTerminatedState { get; init; } = ContainerStatusSynthesis.KeepsTerminatedState;
 
     /// <summary>BACKOFF-001/003: the kubelet's crash-loop back-off (initial delay, cap, 600 s expiry) under the profile.</summary>
-    public Func<Profile, Backoff.BackoffTracker> CrashLoopTracker { get; init; } = static profile => Backoff.CrashLoopBackoffPolicy.For(profile).NewTracker();
+    public Func<Profile, Backoff.BackoffTracker> CrashLoopTracker { get; init; } = static profile => Backoff.CrashLoopBackoffPolicy.ForDefaultPeriod(profile).NewTracker();
 }

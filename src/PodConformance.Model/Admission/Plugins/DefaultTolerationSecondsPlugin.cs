@@ -50,8 +50,12 @@ internal sealed class DefaultTolerationSecondsPlugin : IMutatingPlugin
 
     private static Collections.ValueList<Toleration> Add(Collections.ValueList<Toleration> list, string key, StepLog log)
     {
-        log.Add(AdmissionRules.DefaultTolerationSeconds, "spec.tolerations[" + list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]",
-            "{key: " + key + ", operator: Exists, effect: NoExecute, tolerationSeconds: 300}");
+        if (log.On)
+        {
+            log.Add(AdmissionRules.DefaultTolerationSeconds, "spec.tolerations[" + list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]",
+                "{key: " + key + ", operator: Exists, effect: NoExecute, tolerationSeconds: 300}");
+        }
+
         return list.Add(new Toleration { Key = key, Operator = "Exists", Effect = "NoExecute", TolerationSeconds = DefaultSeconds });
     }
 }

@@ -64,7 +64,7 @@ internal sealed class PriorityPlugin : IMutatingPlugin
                 $"the integer value of priority ({given}) must not be provided in pod spec; priority admission controller computed {priority} from the given PriorityClass name")));
         }
 
-        if (spec.Priority is null)
+        if (spec.Priority is null && log.On)
         {
             log.Add(rule, "spec.priority", priority.ToString(CultureInfo.InvariantCulture));
         }

@@ -33,9 +33,8 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
 
     public PluginOutcome Validate(Pod pod, CreateRun run)
     {
-        var usage = Usage(pod, run.Profile);
         bool any = false;
-        var interesting = new List<(ResourceQuota Quota, ValueMap<Quantity> Hard, ValueMap<Quantity> Used)>();
+        List<(ResourceQuota Quota, ValueMap<Quantity> Hard, ValueMap<Quantity> Used)>? interesting = null;
         foreach (var q in run.Objects.ResourceQuotas)
         {
             if (q.Namespace != pod.Metadata.Namespace)
@@ -73,10 +72,12 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
                     "status unknown for quota: " + q.Name + ", resources: " + string.Join(",", Sorted(restricted))));
             }
 
-            interesting.Add((q, hard, used));
+            (interesting ??= []).Add((q, hard, used));
         }
 
-        foreach (var (q, hard, used) in interesting)
+        // The pod's usage, computed only when some quota restricts what it uses (a pure function of pod and profile).
+        var usage = interesting is null ? default : Usage(pod, run.Profile);
+        foreach (var (q, hard, used) in interesting ?? NoQuota)
         {
             // quota.Mask(deltaUsage, hard) then LessThanOrEqual on the new usage of the requested resources.
             var requested = Mask(RemoveZeros(usage), hard.Keys);
@@ -105,6 +106,8 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
 
         return new PluginOutcome(pod, Note: any ? "" : "no ResourceQuota in namespace " + pod.Metadata.Namespace);
     }
+
+    private static readonly List<(ResourceQuota Quota, ValueMap<Quantity> Hard, ValueMap<Quantity> Used)> NoQuota = [];
 
     /// <summary>PodUsageFunc for a pod being created (ADM-064): its object count, and its compute usage (it is not terminal).</summary>
     internal static ValueMap<Quantity> Usage(Pod pod, Profile profile)

@@ -168,8 +168,12 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         var spec = pod.Spec with { InitContainers = init, Containers = regular };
         if (existing is null && needed)
         {
-            log.Add(AdmissionRules.ServiceAccountTokenVolume, string.Create(CultureInfo.InvariantCulture, $"spec.volumes[{spec.Volumes.Count}]"),
-                "{name: " + volumeName + ", projected: serviceAccountToken (expirationSeconds 3607, path token), configMap kube-root-ca.crt (ca.crt), downwardAPI namespace, defaultMode 420}");
+            if (log.On)
+            {
+                log.Add(AdmissionRules.ServiceAccountTokenVolume, string.Create(CultureInfo.InvariantCulture, $"spec.volumes[{spec.Volumes.Count}]"),
+                    "{name: " + volumeName + ", projected: serviceAccountToken (expirationSeconds 3607, path token), configMap kube-root-ca.crt (ca.crt), downwardAPI namespace, defaultMode 420}");
+            }
+
             spec = spec with { Volumes = spec.Volumes.Add(TokenVolume(volumeName)) };
         }
 
@@ -195,8 +199,12 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
 
             if (!mounted)
             {
-                log.Add(AdmissionRules.ServiceAccountTokenVolume, string.Create(CultureInfo.InvariantCulture, $"{listPath}[{i}].volumeMounts[{c.VolumeMounts.Count}]"),
-                    "{name: " + mount.Name + ", mountPath: " + TokenMountPath + ", readOnly: true}");
+                if (log.On)
+                {
+                    log.Add(AdmissionRules.ServiceAccountTokenVolume, string.Create(CultureInfo.InvariantCulture, $"{listPath}[{i}].volumeMounts[{c.VolumeMounts.Count}]"),
+                        "{name: " + mount.Name + ", mountPath: " + TokenMountPath + ", readOnly: true}");
+                }
+
                 c = c with { VolumeMounts = c.VolumeMounts.Add(mount) };
                 needed = true;
             }
