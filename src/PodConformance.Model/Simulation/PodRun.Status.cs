@@ -21,6 +21,18 @@ internal sealed partial class PodRun
             return;
         }
 
+        if (NothingMoved())
+        {
+            // The update's inputs are what the last update read and no container's status was rebuilt since: the check
+            // below would find them equal without building the status lists (a crash loop's resyncs during back-off).
+            if (_sandboxReady && _node is not null)
+            {
+                HitPhaseKept(CurrentPhase);
+            }
+
+            return;
+        }
+
         // When the timeline is not kept and the pod's spec and metadata are what CurrentPod carries, the update notes
         // what it writes instead of building the status and the pod (CurrentPod builds them when read); otherwise, as
         // always, a new status and pod, compared with the last.
@@ -200,6 +212,41 @@ internal sealed partial class PodRun
         _inputInitialized = _initialized;
         _inputDeleting = _deleting;
         _inputAllStopped = allStopped;
+    }
+
+    /// <summary>
+    /// <see cref="InputsMatch"/> known without building the container status lists: CurrentPod is what the last update
+    /// left (so its lists are the ones that update remembered), every container's cached status is still the one those
+    /// lists hold (none rebuilt: a rebuild happens only in an update, which remembers its lists), and the other inputs
+    /// are unchanged. False whenever unsure; the full check then decides.
+    /// </summary>
+    private bool NothingMoved() =>
+        _inputsKept
+        && _inputResult == _currentVersion
+        && ReferenceEquals(_inputSource, _pod)
+        && ReferenceEquals(_statusSpec, _pod.Spec)
+        && _sandboxReady
+        && ReferenceEquals(_inputScheduled, _scheduledCondition)
+        && ReferenceEquals(_inputNode, _node)
+        && _inputSandboxReady
+        && _inputStartTime == _startTime
+        && _inputInitialized == _initialized
+        && _inputDeleting == _deleting
+        && AllPublished(_init)
+        && AllPublished(_regular)
+        && _inputAllStopped == AllStopped();
+
+    private static bool AllPublished(List<ContainerRuntime> containers)
+    {
+        foreach (var c in containers)
+        {
+            if (c.PublishedStatus is null || c.PublishedVersion != c.Version)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether every input of a status update is what the last update read.</summary>
