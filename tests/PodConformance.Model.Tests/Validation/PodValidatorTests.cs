@@ -260,7 +260,24 @@ public class PodValidatorTests
             "spec.containers[0].resizePolicy: Invalid value: \"RestartContainer\": must be 'NotRequired' when `restartPolicy` is 'Never'",
             "spec.containers[0].resizePolicy[1]: Duplicate value: \"cpu\"",
         ], Errors(pod, V(35)));
+        Assert.Equal(
+        [
+            "spec.containers[0].resizePolicy: Invalid value: \"RestartContainer\": must be 'NotRequired' when pod `restartPolicy` is 'Never'",
+            "spec.containers[0].resizePolicy[1]: Duplicate value: \"cpu\"",
+        ], Errors(pod, V(36)));
         Assert.Empty(Errors(pod, V(32))); // gate off: the field is dropped
+    }
+
+    [Fact]
+    public void Non_sidecar_init_container_may_not_restart_on_resize_from_1_36()
+    {
+        var resize = ValueList.Of(new ContainerResizePolicy("cpu", "NotRequired"), new ContainerResizePolicy("memory", "RestartContainer"));
+        var pod = OneContainer().WithInit(Container("i") with { ResizePolicy = resize }, Sidecar("s") with { ResizePolicy = resize });
+        Assert.Equal(
+        [
+            "spec.initContainers[0].resizePolicy[1].restartPolicy: Invalid value: \"RestartContainer\": must not be set to 'RestartContainer' for non-sidecar initContainers",
+        ], Errors(pod, V(36)));
+        Assert.Empty(Errors(pod, V(35)));
     }
 
     // ---- env ----
