@@ -375,6 +375,13 @@ def validate_pod_errors():
         dict(ok, userAnnotations={"domain/a": "d" * 262144}),
         [src + '.userAnnotations: Too long: may not be more than 262144 bytes'], 'may not be more than 262144 bytes')
 
+    for op in ('Lt', 'Gt'):
+        contains_case(t, 'numeric operator %s requires feature gate (gate disabled)' % op,
+                      pod(tolerations=[{"key": "node.kubernetes.io/sla", "operator": op, "value": "950", "effect": "NoSchedule"}]),
+                      {"TaintTolerationComparisonOperators": False},
+                      ['spec.tolerations[0].operator: Unsupported value: "%s": supported values: "Equal", "Exists", "Lt", "Gt"' % op],
+                      'Unsupported value: "%s"' % op)
+
     ss = {"ContainerStopSignals": True}
     contains_case(t, 'Pod with a StopSignal without `spec.os.name`',
                   pod(containers=[ctr("test-container", lifecycle={"stopSignal": "SIGTERM"})], name="test-pod"), ss,
