@@ -19,7 +19,7 @@ public class PodCreateWithoutStepsTests
     public Property A_valid_pod_is_created_as_the_create_with_steps_creates_it() =>
         Prop.ForAll(Arb.From(Generated.ValidWholeApi), Same);
 
-    [Property(Replay = "(20261207,2)", MaxTest = 150)]
+    [Property(Replay = "(20261207,3)", MaxTest = 150)]
     public Property An_invalid_pod_is_refused_as_the_create_with_steps_refuses_it() =>
         Prop.ForAll(Arb.From(Generated.Invalid(Profile.Default).Select(c => c.Pod)), Same);
 
