@@ -6,8 +6,9 @@ namespace PodConformance.Benchmarks;
 /// <c>-- --probe-sim-cpu [ROUNDS]</c>: the crash-loop scenario's end state (<c>CrashLoopLastState</c>) at 1, 10 and 100
 /// virtual hours on this thread's own CPU clock, this build beside the baseline build (<see cref="BaselineBuild"/>) in
 /// alternating batches, best batch of each. On a machine shared with other work, wall time measures the scheduler; the
-/// thread's CPU time (clock_gettime's thread clock) counts only the time this thread ran (the gen-0 collections it triggers included), and the best of
-/// several batches drops the batches other work slowed most (cache misses, a sibling hyperthread). Rough beside
+/// thread's CPU time (clock_gettime's thread clock) counts only the time this thread ran (the gen-0 collections it
+/// triggers included), and the best of several batches drops the batches other work slowed most (cache misses, a
+/// sibling hyperthread). Rough beside
 /// BenchmarkDotNet's rows, but it holds under load; the ratio to the baseline, measured in the same rounds, is what to read.
 /// </summary>
 internal static class SimulatorCpuProbe
