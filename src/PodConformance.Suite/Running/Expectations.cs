@@ -195,7 +195,7 @@ public sealed class Expectations
 
         return r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out int runs) && runs >= 1
             ? runs
-            : throw new ExpectationsException(displayName + ".runs: must be a whole number ≥ 1 (how many report runs the file merges), got " + r.GetRawText());
+            : throw new ExpectationsException(displayName + ": runs: must be a whole number ≥ 1 (how many report runs the file merges), got " + r.GetRawText());
     }
 
     private static List<Expectation> ReadSignatures(JsonElement list, string displayName, int runs)

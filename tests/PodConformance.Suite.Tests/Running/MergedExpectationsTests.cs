@@ -105,9 +105,9 @@ public class MergedExpectationsTests
     }
 
     [Theory]
-    [InlineData("{\"runs\": 0, \"expectations\": []}", "e.json.runs: must be a whole number ≥ 1")]
-    [InlineData("{\"runs\": \"3\", \"expectations\": []}", "e.json.runs: must be a whole number ≥ 1 (how many report runs the file merges), got \"3\"")]
-    [InlineData("{\"runs\": 2.5, \"expectations\": []}", "e.json.runs: must be a whole number")]
+    [InlineData("{\"runs\": 0, \"expectations\": []}", "e.json: runs: must be a whole number ≥ 1")]
+    [InlineData("{\"runs\": \"3\", \"expectations\": []}", "e.json: runs: must be a whole number ≥ 1 (how many report runs the file merges), got \"3\"")]
+    [InlineData("{\"runs\": 2.5, \"expectations\": []}", "e.json: runs: must be a whole number")]
     [InlineData("{\"runs\": 2, \"expectations\": [{\"property\": \"P-X\", \"facet\": \"f\", \"kind\": \"differs\", \"reason\": \"r\"}]}", "e.json: expectations[0].seenInRuns: required (the file merges 2 runs)")]
     [InlineData("{\"runs\": 2, \"expectations\": [{\"property\": \"P-X\", \"facet\": \"f\", \"kind\": \"differs\", \"seenInRuns\": 3, \"reason\": \"r\"}]}", "e.json: expectations[0].seenInRuns: must be a whole number from 1 to 2 (the file's runs), got 3")]
     [InlineData("{\"runs\": 2, \"expectations\": [{\"property\": \"P-X\", \"facet\": \"f\", \"kind\": \"differs\", \"seenInRuns\": 0, \"reason\": \"r\"}]}", "e.json: expectations[0].seenInRuns: must be a whole number from 1 to 2")]
