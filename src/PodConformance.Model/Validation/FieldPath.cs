@@ -22,6 +22,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     private const int MaxCachedNames = 64;
     private const int CachedKeys = 8;
     private const int CachedIndexes = 32;
+    private const int FastSlots = 32;
 
     private static readonly string[] IndexTexts = BuildIndexTexts();
 
@@ -29,6 +30,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     private readonly string _name;
     private readonly string? _index;
     private FieldPath?[]? _children;
+    private FieldPath?[]? _fastChildren;
     private FieldPath?[]? _keys;
     private FieldPath?[]? _indexes;
 
@@ -54,6 +56,29 @@ public sealed class FieldPath : IEquatable<FieldPath>
     public FieldPath Child(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+
+        // Field names are literals: the child made for this very string object is usually in its slot of the direct-mapped
+        // table, found by the string's identity hash without scanning the (up to 64) children. A miss (first use, a name
+        // built at run time, a slot taken by another name) falls back to the scans below and then takes the slot.
+        var fast = _fastChildren ?? InitCache(ref _fastChildren, FastSlots);
+        int slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name) & (FastSlots - 1);
+        var hit = Volatile.Read(ref fast[slot]);
+        if (hit is not null && ReferenceEquals(hit._name, name))
+        {
+            return hit;
+        }
+
+        var child = SlowChild(name);
+        if (ReferenceEquals(child._name, name) && ReferenceEquals(child._parent, this))
+        {
+            Volatile.Write(ref fast[slot], child);
+        }
+
+        return child;
+    }
+
+    private FieldPath SlowChild(string name)
+    {
         var cache = _children ?? InitCache(ref _children, FirstCachedNames);
 
         // Field names are literals, so the cached child is almost always the very same string: one pass by reference
