@@ -76,35 +76,55 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
 
     /// <summary>
     /// The profile's gate answers by gate name, so the hot paths (defaulting, validation, QoS: dozens of gate questions
-    /// per pod) pay a reference comparison instead of a catalog lookup and a walk of the gate's history. A small
-    /// direct-mapped table keyed by the name's object identity (call sites pass the <see cref="FeatureGateNames"/>
-    /// constants); a name seen as another string object, or a collision, is answered the slow way and replaces the slot.
-    /// Entries are immutable objects swapped in whole, so concurrent readers see a complete answer or none.
-    /// Equal to any other memo, so that profiles compare (record equality) by version and overrides only.
+    /// per pod) pay an identity-hash probe instead of a catalog lookup and a walk of the gate's history. An open-addressed
+    /// table keyed by the name's object identity (call sites pass the <see cref="FeatureGateNames"/> constants): an empty
+    /// slot is claimed once with the answer and never replaced, so a warm profile answers without allocating; a name seen
+    /// as another string object takes its own slot, and when the probes find no free slot the answer is worked out again
+    /// each time, without storing (still no allocation). Entries are immutable objects, so concurrent readers see a
+    /// complete answer or none. Equal to any other memo, so that profiles compare (record equality) by version and
+    /// overrides only.
     /// </summary>
     private sealed class GateMemo : IEquatable<GateMemo>
     {
-        private const int Slots = 128;
+        private const int Slots = 64;
+        private const int Probes = 8;
 
         /// <summary>Made on the first question, so a profile that is never asked costs one small object.</summary>
         private Entry?[]? _entries;
 
-        public Entry Get(Profile profile, string gate)
+        public (bool Enabled, bool InRelease) Get(Profile profile, string gate)
         {
             ArgumentNullException.ThrowIfNull(gate);
             var entries = _entries ?? Interlocked.CompareExchange(ref _entries, new Entry?[Slots], null) ?? _entries;
             int slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(gate) & (Slots - 1);
-            var entry = Volatile.Read(ref entries[slot]);
-            if (entry is not null && ReferenceEquals(entry.Gate, gate))
+            for (int probe = 0; probe < Probes; probe++)
             {
-                return entry;
+                var entry = Volatile.Read(ref entries[slot]);
+                if (entry is null)
+                {
+                    var made = new Entry(gate, profile.ComputeEnabled(gate), InRelease(profile, gate));
+                    var seen = Interlocked.CompareExchange(ref entries[slot], made, null);
+                    if (seen is null || ReferenceEquals(seen.Gate, gate))
+                    {
+                        var answer = seen ?? made;
+                        return (answer.Enabled, answer.InRelease);
+                    }
+
+                    entry = seen;
+                }
+
+                if (ReferenceEquals(entry.Gate, gate))
+                {
+                    return (entry.Enabled, entry.InRelease);
+                }
+
+                slot = (slot + 1) & (Slots - 1);
             }
 
-            bool inRelease = FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is not null;
-            entry = new Entry(gate, profile.ComputeEnabled(gate), inRelease);
-            Volatile.Write(ref entries[slot], entry);
-            return entry;
+            return (profile.ComputeEnabled(gate), InRelease(profile, gate));
         }
+
+        private static bool InRelease(Profile profile, string gate) => FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is not null;
 
         public bool Equals(GateMemo? other) => other is not null;
 
