@@ -39,6 +39,22 @@ public static class Workloads
         };
     }
 
+    /// <summary>Defaulting alone of the benchmark pod (a stage of <see cref="DefaultValidateQos"/>, for the admission probe).</summary>
+    public static Func<int> Default()
+    {
+        var pod = ThreeContainers();
+        var profile = Profile.Default;
+        return () => PodDefaulter.Apply(pod, profile).Spec.Containers.Count;
+    }
+
+    /// <summary>Validation alone of the defaulted benchmark pod (a stage of <see cref="DefaultValidateQos"/>, for the admission probe).</summary>
+    public static Func<int> Validate()
+    {
+        var profile = Profile.Default;
+        var defaulted = PodDefaulter.Apply(ThreeContainers(), profile);
+        return () => PodValidator.Validate(defaulted, profile).Errors.Count;
+    }
+
     /// <summary>The API server's whole create (admission plugins, defaulting, validation, QoS) of the benchmark pod.</summary>
     public static Func<int> PodCreateRun()
     {

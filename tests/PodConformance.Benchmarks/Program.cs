@@ -18,6 +18,12 @@ if (args is ["--probe-sim-cpu", ..])
     return;
 }
 
+if (args is ["--probe-admission", ..])
+{
+    PodConformance.Benchmarks.AdmissionProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return;
+}
+
 if (args is ["--probe-sim", ..])
 {
     PodConformance.Benchmarks.AllocationProbe.RunSimulator();

@@ -17,7 +17,9 @@ namespace PodConformance.Adapters.Podman.Report;
 /// podman against the model on the lifecycle properties: which pass, which fail, with the shrunk
 /// counterexamples; written as golden/podman/report.md and golden/podman/expectations.json. The cases and
 /// their order follow from the seed alone; what podman answers can vary with the machine's speed (timings
-/// are reported, never compared, except by the timing views that are expected to fail).
+/// are reported, never compared, except by the timing views that are expected to fail). Which failure signatures a
+/// case shows also varies with timing, so the expectations are the union over several report runs
+/// (<see cref="Expectations.Merge"/>), each signature with the number of runs it was seen in.
 /// </summary>
 public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
 {
@@ -58,9 +60,15 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
         return results;
     }
 
-    public string Markdown(IReadOnlyList<PropertyResult> results, PodmanOptions options, string podmanVersion)
+    /// <summary>
+    /// The report of this run (<paramref name="results"/>) beside the expectations it was merged into
+    /// (<paramref name="merged"/>, from <see cref="Merge"/>): every signature of the merged file is listed, with this
+    /// run's cases and the runs it was seen in, so the report shows exactly what the file expects.
+    /// </summary>
+    public string Markdown(IReadOnlyList<PropertyResult> results, Expectations merged, PodmanOptions options, string podmanVersion)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(merged);
         ArgumentNullException.ThrowIfNull(options);
         var md = new StringBuilder();
         void Line(string s = "") => md.Append(s).Append('\n');
@@ -70,14 +78,20 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
             $"podman {podmanVersion} (runc, cgroupfs; `podman kube play --network none`), Kubernetes {Profile.Default}, seed {seed}, {count} cases per property, at most {maxShrinkAttempts} shrink attempts."));
         Line(string.Create(CultureInfo.InvariantCulture,
             $"Time scale {options.TimeScale}: a virtual second of the scenario is {options.TimeScale * 1000:0} ms of real time; observation stops after {options.MaxWindow.TotalSeconds:0} s of real time ({options.ToVirtual(options.MaxWindow).TotalSeconds:0} virtual seconds); offsets below are virtual."));
-        Line("Regenerate: `PODCONF_PODMAN_REPORT=1 dotnet test tests/PodConformance.Adapters.Podman.Tests --filter Report` (spec/adapter-podman.md).");
+        Line("Regenerate: `PODCONF_PODMAN_REPORT=1 dotnet test tests/PodConformance.Adapters.Podman.Tests --filter Regenerate_report` (one fresh run), then the same with `PODCONF_PODMAN_REPORT=merge` once or twice, one after another (spec/adapter-podman.md, \"The report\").");
+        string runs = merged.Runs.ToString(CultureInfo.InvariantCulture);
+        Line(merged.Runs > 1
+            ? "The cases, counterexamples and timelines below are the last run's; the failure signatures (and golden/podman/expectations.json) are the union of "
+              + runs + " report runs of the same cases, each with the runs it was seen in: podman's timing decides which signatures a case shows. A signature seen in fewer than "
+              + runs + " runs is flaky: `podconf run` does not fail when it is absent, and still fails on any signature not listed."
+            : "One report run: golden/podman/expectations.json lists the signatures it saw; merge further runs (`PODCONF_PODMAN_REPORT=merge`) to collect those podman shows only sometimes.");
         Line("The model's timeline runs to the scenario's `until`; podman's stops at the window, which is part of every difference below.");
         Line();
         Line("| property | result | cases | known deviation |");
         Line("|---|---|---|---|");
         foreach (var r in results)
         {
-            string known = r.Signatures.Count > 0 ? "[yes](#" + Anchor(r.Property.Id) + ")" : "";
+            string known = r.Signatures.Count > 0 || merged.For(r.Property.Id).Count > 0 ? "[yes](#" + Anchor(r.Property.Id) + ")" : "";
             Line(string.Create(CultureInfo.InvariantCulture, $"| {r.Property.Id} | {Word(r.Outcome)} | {r.CasesRun} | {known} |"));
         }
 
@@ -93,8 +107,11 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
                 Line("Error (not a deviation: no expectation covers it): " + r.Reason);
             }
 
-            // An error ends the property, but the signatures seen before it are still listed, with the first one's example.
-            if ((r.Counterexample ?? (r.Signatures.Count > 0 ? r.Signatures[0].Example : null)) is not { } cx)
+            // An error ends the property, but the signatures seen before it are still listed, with the first one's example;
+            // signatures of earlier runs are listed even when this run saw none.
+            var cx = r.Counterexample ?? (r.Signatures.Count > 0 ? r.Signatures[0].Example : null);
+            var expected = merged.For(r.Property.Id);
+            if (cx is null && expected.Count == 0)
             {
                 continue;
             }
@@ -106,14 +123,26 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
                 Line();
             }
 
-            Line("Failure signatures (property [facet: kind], cases of " + count.ToString(CultureInfo.InvariantCulture) + "):");
+            Line("Failure signatures (property [facet: kind], cases of " + count.ToString(CultureInfo.InvariantCulture)
+                + (merged.Runs > 1 ? " in the last run, and in how many of the " + runs + " runs it was seen" : "") + "):");
             Line();
             foreach (var s in r.Signatures)
             {
-                Line("- `" + s.Signature + "`: " + s.Cases.ToString(CultureInfo.InvariantCulture));
+                var entry = expected.FirstOrDefault(e => e.Matches(s.Signature));
+                Line("- `" + s.Signature + "`: " + s.Cases.ToString(CultureInfo.InvariantCulture) + SeenNote(entry, merged));
+            }
+
+            foreach (var e in expected.Where(e => !r.Signatures.Any(s => e.Matches(s.Signature))))
+            {
+                Line("- `" + e + "`: 0" + SeenNote(e, merged));
             }
 
             Line();
+            if (cx is null)
+            {
+                Line(r.Outcome == Outcome.Error ? "No failure before the error in the last run." : "No case failed in the last run.");
+                continue;
+            }
 
             Line(string.Create(CultureInfo.InvariantCulture, $"Case {cx.CaseIndex} failed; shrunk {PodConformance.Suite.Reports.Plural.Times(cx.Shrinks)}. {cx.Detail}"));
             Line();
@@ -137,6 +166,12 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
 
         return md.ToString();
     }
+
+    /// <summary><c> (2 of 3 runs, flaky)</c> beside a signature of a merged file; nothing for a single run.</summary>
+    private static string SeenNote(Expectation? entry, Expectations merged) =>
+        merged.Runs <= 1 || entry is null
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $" ({entry.SeenInRuns} of {merged.Runs} runs{(entry.Flaky ? ", flaky" : "")})");
 
     private static void Timeline(StringBuilder md, Observation o)
     {
@@ -162,18 +197,23 @@ public sealed class PodmanReport(ulong seed, int count, int maxShrinkAttempts)
     }
 
     /// <summary>
-    /// The expectations file (Suite/Running/Expectations.cs, format v2): one entry per failure signature the run saw,
-    /// with the property's known deviation as reason. Errors (kube play that created nothing) get no entry: no
-    /// expectation can cover them.
+    /// The expectations file (Suite/Running/Expectations.cs, format v2) after this run: <paramref name="previous"/>
+    /// (<see cref="Expectations.None"/> for a fresh file; the committed file to add a run) with this run's signatures
+    /// merged in, each entry counting the runs it was seen in, and every entry's reason and link taken from
+    /// <see cref="KnownDeviations"/> and the report. Errors (kube play that created nothing) get no entry: no expectation
+    /// can cover them.
     /// </summary>
-    public static string ExpectationsJson(IReadOnlyList<PropertyResult> results)
+    public static Expectations Merge(IReadOnlyList<PropertyResult> results, Expectations previous)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var items = results.SelectMany(r => r.Signatures.Select(s => new Expectation(
-            s.Signature.Property, s.Signature.Facet, s.Signature.Kind,
-            KnownDeviations.TryGetValue(r.Property.Id, out string? why) ? why : "fails: " + (s.Example?.Detail ?? r.Reason),
-            ReportPath + "#" + Anchor(r.Property.Id))));
-        return new Expectations("podman", items).ToJson();
+        ArgumentNullException.ThrowIfNull(previous);
+        var merged = previous.Merge("podman", results);
+        var items = merged.Items.Select(e => e with
+        {
+            Reason = KnownDeviations.TryGetValue(e.Property, out string? why) ? why : e.Reason,
+            Link = ReportPath + "#" + Anchor(e.Property),
+        });
+        return new Expectations("podman", items, runs: merged.Runs);
     }
 
     /// <summary>GitHub's heading anchor for a property ID.</summary>

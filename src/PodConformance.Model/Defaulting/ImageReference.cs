@@ -31,6 +31,24 @@ public static class ImageReference
     public static bool HasLatestTag(string image)
     {
         ArgumentNullException.ThrowIfNull(image);
+
+        // Most images name a tag other than "latest" (nginx:1.25, registry.example.com/app:1.0). Normalisation only puts
+        // a domain and '/' in front, so the tag the full parse would see (after the last ':' that follows the last '/',
+        // before any '@') is already visible here; when it is not "latest" the answer is false whether or not the rest
+        // parses (an invalid reference has no tag either), and the full parse can be skipped.
+        var nameAndTag = image.AsSpan();
+        int at = nameAndTag.IndexOf('@');
+        if (at >= 0)
+        {
+            nameAndTag = nameAndTag[..at];
+        }
+
+        int tagColon = nameAndTag.LastIndexOf(':');
+        if (tagColon > nameAndTag.LastIndexOf('/') && !nameAndTag[(tagColon + 1)..].SequenceEqual("latest"))
+        {
+            return false;
+        }
+
         Span<char> scratch = image.Length <= 512 ? stackalloc char[image.Length + 32] : new char[image.Length + 32];
         return Parse(image, scratch, out var tag) switch
         {

@@ -22,8 +22,7 @@ public static partial class PodDefaulter
     }
 
     /// <summary>A gate that exists in the profile's release and is off (a gate the release lacks drops nothing).</summary>
-    private static bool GateOff(Profile profile, string gate) =>
-        FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is not null && !profile.IsEnabled(gate);
+    private static bool GateOff(Profile profile, string gate) => profile.IsGateOff(gate);
 
     /// <summary>How <c>explain</c> shows a field dropped because its gate is off.</summary>
     private static string Dropped(string gate) => "(dropped: feature gate " + gate + " is off)";

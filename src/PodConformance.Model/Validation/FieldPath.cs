@@ -22,6 +22,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     private const int MaxCachedNames = 64;
     private const int CachedKeys = 8;
     private const int CachedIndexes = 32;
+    private const int FastSlots = 32;
 
     private static readonly string[] IndexTexts = BuildIndexTexts();
 
@@ -29,6 +30,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     private readonly string _name;
     private readonly string? _index;
     private FieldPath?[]? _children;
+    private FastChild?[]? _fastChildren;
     private FieldPath?[]? _keys;
     private FieldPath?[]? _indexes;
 
@@ -54,6 +56,38 @@ public sealed class FieldPath : IEquatable<FieldPath>
     public FieldPath Child(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+
+        // Field names are literals: the child for this very string object is usually in one of its two slots of a small
+        // hash table keyed by the string's identity, found without scanning the (up to 64) children. A miss (first use, a
+        // name built at run time, both slots taken by other names) falls back to the scans below; an empty slot is then
+        // claimed once, so a miss never allocates twice.
+        var fast = _fastChildren ?? InitCache(ref _fastChildren, FastSlots);
+        int hash = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name);
+        int first = hash & (FastSlots - 1);
+        int second = (hash >> 5) & (FastSlots - 1);
+        var hit = Volatile.Read(ref fast[first]);
+        if (hit is not null && ReferenceEquals(hit.Name, name))
+        {
+            return hit.Child;
+        }
+
+        var other = Volatile.Read(ref fast[second]);
+        if (other is not null && ReferenceEquals(other.Name, name))
+        {
+            return other.Child;
+        }
+
+        var child = SlowChild(name);
+        if (hit is null || other is null)
+        {
+            Interlocked.CompareExchange(ref fast[hit is null ? first : second], new FastChild(name, child), null);
+        }
+
+        return child;
+    }
+
+    private FieldPath SlowChild(string name)
+    {
         var cache = _children ?? InitCache(ref _children, FirstCachedNames);
 
         // Field names are literals, so the cached child is almost always the very same string: one pass by reference
@@ -188,9 +222,13 @@ public sealed class FieldPath : IEquatable<FieldPath>
         return sb.ToString();
     }
 
-    private static FieldPath?[] InitCache(ref FieldPath?[]? field, int size)
+    /// <summary>A slot of the direct-mapped child table: the name object looked up and the child it gave (one object, swapped whole).</summary>
+    private sealed record FastChild(string Name, FieldPath Child);
+
+    private static T?[] InitCache<T>(ref T?[]? field, int size)
+        where T : class
     {
-        Interlocked.CompareExchange(ref field, new FieldPath?[size], null);
+        Interlocked.CompareExchange(ref field, new T?[size], null);
         return field!;
     }
 

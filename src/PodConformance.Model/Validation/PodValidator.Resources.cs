@@ -91,6 +91,13 @@ public static partial class PodValidator
     private static void ValidateResourceName(Context ctx, string name, FieldPath path, bool podLevel)
     {
         using var _ = ctx.Rule(podLevel ? ValidationRules.PodLevelResources : ValidationRules.ResourceNames);
+        if (name is ResourceNames.Cpu or ResourceNames.Memory)
+        {
+            // The two names nearly every pod uses pass every check below (a qualified name, standard, a container
+            // resource, supported at pod level): answered without scanning the name.
+            return;
+        }
+
         // validateResourceName: a qualified name; unprefixed names must be standard.
         string[] qmsgs = NameRules.QualifiedName(name);
         foreach (string msg in qmsgs)
@@ -139,7 +146,7 @@ public static partial class PodValidator
             ctx.Add(FieldError.Invalid(path, value.ToString(), "must be greater than or equal to 0"));
         }
 
-        if (IsIntegerResourceName(name) && value.MilliValue() % 1000 != 0)
+        if (name is not (ResourceNames.Cpu or ResourceNames.Memory) && IsIntegerResourceName(name) && value.MilliValue() % 1000 != 0)
         {
             ctx.Add(FieldError.Invalid(path, value.ToString(), "must be an integer"));
         }

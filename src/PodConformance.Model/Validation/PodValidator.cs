@@ -130,6 +130,7 @@ public static partial class PodValidator
         /// Makes <paramref name="rule"/> the current rule until the returned scope is disposed, which restores the
         /// enclosing one: <c>using var _ = ctx.Rule(ValidationRules.X);</c> at the top of the method that owns rule X.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public RuleScope Rule(string rule)
         {
             RuleCoverage.Hit(rule);

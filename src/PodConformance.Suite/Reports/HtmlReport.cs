@@ -65,7 +65,7 @@ public static class HtmlReport
                     foreach (var e in r.NotSeen)
                     {
                         w.Append("<tr><td><code>").Append(Escape(r.Property.Id)).Append("</code></td><td><code>[").Append(Escape(e.Facet)).Append(": ").Append(Escape(e.Kind))
-                            .Append("]</code></td><td>not seen</td><td>").Append(Escape(e.Reason)).Append("</td><td class=\"note\">fixed, or the failure now has another signature</td></tr>\n");
+                            .Append("]</code></td><td>not seen</td><td>").Append(Escape(e.Reason)).Append("</td><td class=\"note\">").Append(Escape(SignatureText.NotSeenNote(e))).Append("</td></tr>\n");
                     }
                 }
 

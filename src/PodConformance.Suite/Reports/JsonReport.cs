@@ -172,6 +172,14 @@ public static class JsonReport
             w.WriteString("kind", e.Kind);
             w.WriteString("reason", e.Reason);
             w.WriteString("link", e.Link);
+            if (e.Runs > 0)
+            {
+                // An entry of a file merged from several report runs: flaky ones may be absent without failing.
+                w.WriteNumber("seenInRuns", e.SeenInRuns);
+                w.WriteNumber("runs", e.Runs);
+                w.WriteBoolean("flaky", e.Flaky);
+            }
+
             w.WriteEndObject();
         }
 

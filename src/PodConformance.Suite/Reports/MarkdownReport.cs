@@ -42,7 +42,7 @@ public static class MarkdownReport
 
                 foreach (var e in r.NotSeen)
                 {
-                    w.Append("| `").Append(r.Property.Id).Append("` | ").Append(Cell("[" + e.Facet + ": " + e.Kind + "]")).Append(" | not seen | ").Append(Cell(e.Reason)).Append(" |\n");
+                    w.Append("| `").Append(r.Property.Id).Append("` | ").Append(Cell("[" + e.Facet + ": " + e.Kind + "]")).Append(" | not seen").Append(e.Flaky ? " (flaky, " + e.SeenText() + ")" : "").Append(" | ").Append(Cell(e.Reason)).Append(" |\n");
                 }
             }
         }

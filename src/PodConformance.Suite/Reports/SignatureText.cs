@@ -24,8 +24,17 @@ public static class SignatureText
 
         foreach (var e in result.NotSeen)
         {
-            yield return "not seen: " + e + " — " + e.Reason + " (fixed, or the failure now has another signature)";
+            yield return "not seen: " + e + " — " + e.Reason + " (" + NotSeenNote(e) + ")";
         }
+    }
+
+    /// <summary>Why an entry no case matched may matter: a firm one was fixed or changed; a flaky one is only sometimes seen.</summary>
+    public static string NotSeenNote(Expectation e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Flaky
+            ? "flaky, " + e.SeenText() + ": not a failure"
+            : "fixed, or the failure now has another signature" + (e.Runs > 0 ? "; " + e.SeenText() : "");
     }
 
     /// <summary>The short note a table cell shows for an expected failure: its signatures.</summary>

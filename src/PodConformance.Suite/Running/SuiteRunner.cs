@@ -163,7 +163,8 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
             last = last with { Reason = string.Create(CultureInfo.InvariantCulture, $"{notChecked} of {count} cases not observed: {notObserved}") };
         }
 
-        return expected.Count > 0
+        // Flaky entries (seen in some merged report runs, not all) may be absent from a run: only firm ones make a pass unexpected.
+        return expected.Any(e => !e.Flaky)
             ? last with { Outcome = Outcome.UnexpectedPass, Reason = "expected to fail (" + string.Join("; ", expected.Select(e => e + ": " + e.Reason)) + ") but passed; remove it from the expectations" }
             : last;
     }

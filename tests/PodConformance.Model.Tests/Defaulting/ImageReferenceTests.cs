@@ -65,4 +65,40 @@ public class ImageReferenceTests
         Assert.Equal("v1", ImageReference.ParseTag(path + ":v1"));
         Assert.True(ImageReference.HasLatestTag(path));
     }
+
+    /// <summary>
+    /// HasLatestTag's shortcut (an explicit tag other than "latest" answers false without the full parse) agrees with
+    /// the full parse (ParseTag) on every concatenation of up to four of these fragments: tags, digests, ports, domains,
+    /// upper case, stray separators.
+    /// </summary>
+    [Fact]
+    public void HasLatestTag_agrees_with_the_full_parse()
+    {
+        string[] fragments = ["a", "B", ":", "/", "@", ".", "latest", "1.0", "x:5000", "localhost", "@" + Digest, "-"];
+        int checkedCount = 0;
+        void Check(string image)
+        {
+            Assert.True(ImageReference.ParseTag(image) == "latest" == ImageReference.HasLatestTag(image), image);
+            checkedCount++;
+        }
+
+        foreach (string f1 in fragments)
+        {
+            Check(f1);
+            foreach (string f2 in fragments)
+            {
+                Check(f1 + f2);
+                foreach (string f3 in fragments)
+                {
+                    Check(f1 + f2 + f3);
+                    foreach (string f4 in fragments)
+                    {
+                        Check(f1 + f2 + f3 + f4);
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(12 + 144 + 1728 + 20736, checkedCount);
+    }
 }

@@ -33,8 +33,14 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
 
     public PluginOutcome Validate(Pod pod, CreateRun run)
     {
+        if (run.Objects.ResourceQuotas.IsEmpty)
+        {
+            // Most pods are created where no quota exists: nothing to count, nothing to build.
+            return new PluginOutcome(pod, Note: "no ResourceQuota in namespace " + pod.Metadata.Namespace);
+        }
+
         bool any = false;
-        List<(ResourceQuota Quota, ValueMap<Quantity> Hard, ValueMap<Quantity> Used)>? interesting = null;
+        var interesting = new List<(ResourceQuota Quota, ValueMap<Quantity> Hard, ValueMap<Quantity> Used)>();
         foreach (var q in run.Objects.ResourceQuotas)
         {
             if (q.Namespace != pod.Metadata.Namespace)
@@ -72,12 +78,12 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
                     "status unknown for quota: " + q.Name + ", resources: " + string.Join(",", Sorted(restricted))));
             }
 
-            (interesting ??= []).Add((q, hard, used));
+            interesting.Add((q, hard, used));
         }
 
-        // The pod's usage, computed only when some quota restricts what it uses (a pure function of pod and profile).
-        var usage = interesting is null ? default : Usage(pod, run.Profile);
-        foreach (var (q, hard, used) in interesting ?? NoQuota)
+        // The pod's usage only when some quota limits something it could use.
+        var usage = interesting.Count > 0 ? Usage(pod, run.Profile) : default;
+        foreach (var (q, hard, used) in interesting)
         {
             // quota.Mask(deltaUsage, hard) then LessThanOrEqual on the new usage of the requested resources.
             var requested = Mask(RemoveZeros(usage), hard.Keys);
@@ -106,8 +112,6 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
 
         return new PluginOutcome(pod, Note: any ? "" : "no ResourceQuota in namespace " + pod.Metadata.Namespace);
     }
-
-    private static readonly List<(ResourceQuota Quota, ValueMap<Quantity> Hard, ValueMap<Quantity> Used)> NoQuota = [];
 
     /// <summary>PodUsageFunc for a pod being created (ADM-064): its object count, and its compute usage (it is not terminal).</summary>
     internal static ValueMap<Quantity> Usage(Pod pod, Profile profile)
