@@ -148,6 +148,34 @@ internal sealed class AdapterProcess : IDisposable
         OperatingSystem.IsWindows()
         || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
+    /// <summary>
+    /// A line already in UTF-8 with its newline (<see cref="Protocol.ProtocolMessages.WriteRunLine"/>), written to stdin's stream:
+    /// the same bytes <see cref="TrySendAsync(string, CancellationToken)"/> writes, without the string. Every text write
+    /// is flushed, so the two never interleave.
+    /// </summary>
+    public async Task<bool> TrySendAsync(ReadOnlyMemory<byte> utf8Line, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stdin = _process.StandardInput.BaseStream;
+            await stdin.WriteAsync(utf8Line, cancellationToken).ConfigureAwait(false);
+            await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public async Task<bool> TrySendAsync(string line, CancellationToken cancellationToken)
     {
         try

@@ -34,8 +34,9 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
     /// <summary>Serves until <c>bye</c> or end of input. Returns 0, or 1 when the handshake failed.</summary>
     public Task<int> ServeAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        return ServeAsync(input, new TextSink(output), cancellationToken);
+        return ServeAsync(new TextLines(input), new TextSink(output), cancellationToken).AsTask();
     }
 
     /// <summary>
@@ -45,17 +46,33 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
     /// </summary>
     public Task<int> ServeAsync(TextReader input, Stream output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        return ServeAsync(input, new StreamSink(output), cancellationToken);
+        return ServeAsync(new TextLines(input), new StreamSink(output), cancellationToken).AsTask();
     }
 
-    private async Task<int> ServeAsync(TextReader input, Sink output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves a byte stream (a process's stdin) on the calling thread with blocking reads and writes, what <c>podconf
+    /// adapter serve</c> does: one request at a time leaves nothing to overlap, and awaiting every line cost a thread-pool
+    /// hop per message (issue 12 item 6). Requests are parsed from their UTF-8 bytes, never made strings; the
+    /// messages, answers and errors are those of <see cref="ServeAsync(TextReader, Stream, CancellationToken)"/> over a
+    /// UTF-8 reader (a line that is not valid UTF-8 is read as that reader decodes it). Blocks until <c>bye</c> or end of input.
+    /// </summary>
+    public int Serve(Stream input, Stream output)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+
+        // Every step below completes synchronously (blocking reads and writes; an adapter that really awaits blocks here).
+        return ServeAsync(new ByteLines(input), new StreamSink(output, blocking: true), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
+
+    private async ValueTask<int> ServeAsync(Lines input, Sink output, CancellationToken cancellationToken)
+    {
         bool greeted = false;
-        while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await input.NextAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (string.IsNullOrWhiteSpace(line))
+            if (input.IsBlank)
             {
                 continue;
             }
@@ -63,11 +80,11 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
             ClientMessage message;
             try
             {
-                message = ProtocolMessages.ReadRequest(line);
+                message = input.ReadRequest();
             }
             catch (ProtocolException e)
             {
-                await SendAsync(output, ProtocolMessages.Error(ProtocolMessages.TryReadId(line), "bad request: " + e.Message)).ConfigureAwait(false);
+                await output.SendAsync(ProtocolMessages.Error(ProtocolMessages.TryReadId(input.Text), "bad request: " + e.Message)).ConfigureAwait(false);
                 if (!greeted)
                 {
                     return 1;
@@ -81,24 +98,24 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
                 case ClientHello hello when !greeted:
                     if (hello.Protocol != ProcessAdapterInfo.ProtocolVersion)
                     {
-                        await SendAsync(output, ProtocolMessages.Error(null, "unsupported protocol " + Excerpt.Quote(hello.Protocol, 60) + "; this adapter speaks " + ProcessAdapterInfo.ProtocolVersion)).ConfigureAwait(false);
+                        await output.SendAsync(ProtocolMessages.Error(null, "unsupported protocol " + Excerpt.Quote(hello.Protocol, 60) + "; this adapter speaks " + ProcessAdapterInfo.ProtocolVersion)).ConfigureAwait(false);
                         return 1;
                     }
 
                     greeted = true;
-                    await SendAsync(output, ProtocolMessages.AdapterHello(Hello)).ConfigureAwait(false);
+                    await output.SendAsync(ProtocolMessages.AdapterHello(Hello)).ConfigureAwait(false);
                     break;
                 case ClientHello:
-                    await SendAsync(output, ProtocolMessages.Error(null, "hello was already received")).ConfigureAwait(false);
+                    await output.SendAsync(ProtocolMessages.Error(null, "hello was already received")).ConfigureAwait(false);
                     break;
                 case ByeMessage:
                     return 0;
                 case RunRequest run when !greeted:
-                    await SendAsync(output, ProtocolMessages.Error(run.Id, "run before hello")).ConfigureAwait(false);
+                    await output.SendAsync(ProtocolMessages.Error(run.Id, "run before hello")).ConfigureAwait(false);
                     return 1;
                 case RunRequest run:
                     var (error, observation) = await AnswerAsync(run, cancellationToken).ConfigureAwait(false);
-                    await (observation is null ? SendAsync(output, error!) : output.SendObservationAsync(run.Id, observation)).ConfigureAwait(false);
+                    await (observation is null ? output.SendAsync(error!) : output.SendObservationAsync(run.Id, observation)).ConfigureAwait(false);
                     break;
             }
         }
@@ -107,7 +124,7 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
     }
 
     /// <summary>The error line to send, or the observation to send.</summary>
-    private async Task<(string? Error, Observation? Observation)> AnswerAsync(RunRequest run, CancellationToken cancellationToken)
+    private async ValueTask<(string? Error, Observation? Observation)> AnswerAsync(RunRequest run, CancellationToken cancellationToken)
     {
         if (!kubernetesVersions.Contains(run.Profile.Version))
         {
@@ -128,7 +145,62 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
         }
     }
 
-    private static Task SendAsync(Sink output, string line) => output.SendAsync(line);
+    /// <summary>Where requests come from: lines of a text reader, or byte lines of a stream.</summary>
+    private abstract class Lines
+    {
+        public abstract ValueTask<bool> NextAsync(CancellationToken cancellationToken);
+
+        public abstract bool IsBlank { get; }
+
+        /// <summary>The current line's text, for an error reply.</summary>
+        public abstract string Text { get; }
+
+        public abstract ClientMessage ReadRequest();
+    }
+
+    private sealed class TextLines(TextReader input) : Lines
+    {
+        private string _line = "";
+
+        public override string Text => _line;
+
+        public override bool IsBlank => string.IsNullOrWhiteSpace(_line);
+
+        public override async ValueTask<bool> NextAsync(CancellationToken cancellationToken)
+        {
+            string? line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            _line = line ?? "";
+            return line is not null;
+        }
+
+        public override ClientMessage ReadRequest() => ProtocolMessages.ReadRequest(_line);
+    }
+
+    private sealed class ByteLines(Stream input) : Lines
+    {
+        private readonly RequestLines _lines = new(input);
+        private ReadOnlyMemory<byte> _line;
+
+        /// <summary>Valid UTF-8: parsed from the bytes. Otherwise the text the UTF-8 reader would have made is parsed.</summary>
+        private bool _valid;
+
+        public override string Text => RequestLines.Decode(_line.Span);
+
+        public override bool IsBlank => RequestLines.IsBlank(_line.Span);
+
+        public override ValueTask<bool> NextAsync(CancellationToken cancellationToken)
+        {
+            if (!_lines.TryRead(out _line))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _valid = System.Text.Unicode.Utf8.IsValid(_line.Span);
+            return ValueTask.FromResult(true);
+        }
+
+        public override ClientMessage ReadRequest() => _valid ? ProtocolMessages.ReadRequest(_line) : ProtocolMessages.ReadRequest(Text);
+    }
 
     /// <summary>Where answers go: a text writer, or a byte stream written in UTF-8.</summary>
     private abstract class Sink
@@ -149,7 +221,8 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
         public override Task SendObservationAsync(long id, Observation observation) => SendAsync(ProtocolMessages.Observation(id, observation));
     }
 
-    private sealed class StreamSink(Stream output) : Sink
+    /// <summary>With <paramref name="blocking"/>, every answer is written and flushed before the call returns.</summary>
+    private sealed class StreamSink(Stream output, bool blocking = false) : Sink
     {
         private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
         private System.Buffers.ArrayBufferWriter<byte> _buffer = new(16 * 1024);
@@ -172,10 +245,28 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
             return FlushAsync();
         }
 
-        private async Task FlushAsync()
+        private Task FlushAsync()
+        {
+            if (!blocking)
+            {
+                return WriteAsync();
+            }
+
+            output.Write(_buffer.WrittenSpan);
+            output.Flush();
+            Shrink();
+            return Task.CompletedTask;
+        }
+
+        private async Task WriteAsync()
         {
             await output.WriteAsync(_buffer.WrittenMemory).ConfigureAwait(false);
             await output.FlushAsync().ConfigureAwait(false);
+            Shrink();
+        }
+
+        private void Shrink()
+        {
             if (_buffer.Capacity > 1 << 20)
             {
                 _buffer = new(16 * 1024); // an exceptional answer: do not keep its megabytes

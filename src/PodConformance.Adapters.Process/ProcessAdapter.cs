@@ -23,6 +23,9 @@ public sealed class ProcessAdapter : IConformanceAdapter
     private AdapterProcess? _process;
     private AdapterHello? _hello;
     private long _nextId;
+
+    /// <summary>The request being sent, in UTF-8 (one request at a time: runs hold the lock).</summary>
+    private System.Buffers.ArrayBufferWriter<byte> _request = new(16 * 1024);
     private int _consecutiveStartFailures;
     private string? _unusable;
     private bool _disposed;
@@ -281,9 +284,16 @@ public sealed class ProcessAdapter : IConformanceAdapter
         }
 
         long id = ++_nextId;
-        string request = ProtocolMessages.Run(id, testCase, profile, Options.WithholdSecrets);
+        _request.ResetWrittenCount();
+        ProtocolMessages.WriteRunLine(_request, id, testCase, profile, Options.WithholdSecrets);
         string what = "request " + id.ToString(CultureInfo.InvariantCulture) + " (" + testCase.Describe() + ")";
-        if (!await process.TrySendAsync(request, cancellationToken).ConfigureAwait(false))
+        bool sent = await process.TrySendAsync(_request.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        if (_request.Capacity > 1 << 20)
+        {
+            _request = new(16 * 1024); // an exceptional request: do not keep its megabytes
+        }
+
+        if (!sent)
         {
             return await CrashedAsync(process, what, "could not be sent: the adapter closed its stdin").ConfigureAwait(false);
         }
@@ -313,7 +323,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
         AdapterReply reply;
         try
         {
-            reply = ProtocolMessages.ReadReply(read.Text);
+            reply = ProtocolMessages.ReadReply(read.Bytes);
         }
         catch (ProtocolException e)
         {
@@ -327,7 +337,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
             return await RestartAsync(process, what, problem).ConfigureAwait(false);
         }
 
-        if (reply is ObservationReply { Id: var answered } && answered == id && _secrets.FindIn(read.Text) is { } leak)
+        if (reply is ObservationReply { Id: var answered } && answered == id && !_secrets.IsEmpty && _secrets.FindIn(read.Text) is { } leak)
         {
             // A well-framed answer, so the adapter keeps running; but nothing of it is compared or shown (PROTO-036).
             return Failed(process, what, "the answer holds a Secret value in clear (at " + leak.Path + ", " + leak.Mask

@@ -17,7 +17,49 @@ internal enum LineKind
     Invalid,
 }
 
-internal readonly record struct LineRead(LineKind Kind, string Text);
+/// <summary>
+/// One read: a protocol line is kept as its UTF-8 bytes (checked valid), and made text only when something asks for
+/// <see cref="Text"/> (a handshake, an error message): a reply is read from its bytes (issue 12 item 6).
+/// </summary>
+internal readonly struct LineRead : IEquatable<LineRead>
+{
+    private readonly string? _text;
+
+    public LineRead(LineKind kind, string text)
+    {
+        Kind = kind;
+        _text = text;
+    }
+
+    /// <summary>A <see cref="LineKind.Line"/> of valid UTF-8.</summary>
+    public LineRead(byte[] utf8)
+    {
+        Kind = LineKind.Line;
+        Utf8 = utf8;
+    }
+
+    public LineKind Kind { get; }
+
+    /// <summary>The line's bytes when it was read from the stream; null when it was made from text.</summary>
+    public byte[]? Utf8 { get; }
+
+    public string Text => _text ?? (Utf8 is null ? "" : Encoding.UTF8.GetString(Utf8));
+
+    /// <summary>The line's bytes, encoded from its text when it was made from text.</summary>
+    public ReadOnlySpan<byte> Bytes => Utf8 ?? Encoding.UTF8.GetBytes(_text ?? "");
+
+    public bool Equals(LineRead other) => Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is LineRead other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Text);
+
+    public override string ToString() => Kind + ": " + Text;
+
+    public static bool operator ==(LineRead left, LineRead right) => left.Equals(right);
+
+    public static bool operator !=(LineRead left, LineRead right) => !left.Equals(right);
+}
 
 /// <summary>
 /// Splits an adapter's stdout into protocol lines (PROTO-002, PROTO-003) from raw bytes. It reads the stream itself,
@@ -32,8 +74,6 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
 
     /// <summary>Bytes decoded beyond what an excerpt shows, so a Secret value the excerpt's cut splits is still masked whole first.</summary>
     private const int ExcerptSlack = 4096;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private byte[] _line = new byte[4096];
     private int _length;
@@ -127,14 +167,15 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
         else
         {
             int end = _length > 0 && _line[_length - 1] == (byte)'\r' ? _length - 1 : _length;
-            string? text = Decode(_line.AsSpan(0, end));
-            if (text is null)
+            var bytes = _line.AsSpan(0, end);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
             {
-                _ready.Add(new LineRead(LineKind.Invalid, "stdout is not valid UTF-8: " + Quote(_line.AsSpan(0, end), 80)));
+                _ready.Add(new LineRead(LineKind.Invalid, "stdout is not valid UTF-8: " + Quote(bytes, 80)));
             }
-            else if (!string.IsNullOrWhiteSpace(text))
+            else if (!RequestLines.IsBlank(bytes))
             {
-                _ready.Add(new LineRead(LineKind.Line, text));
+                // The line's own copy: it waits in the reader's queue while this buffer takes the next line.
+                _ready.Add(new LineRead(bytes.ToArray()));
             }
         }
 
@@ -166,17 +207,5 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
         }
 
         return Excerpt.Quote(text, max);
-    }
-
-    private static string? Decode(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
     }
 }

@@ -33,7 +33,7 @@ internal static class AllocationProbe
             var requests = cases.Select((c, i) => ProtocolMessages.Run(i, c, profile)).ToArray();
             var replies = observations.Select((o, i) => ProtocolMessages.Observation(i, o)).ToArray();
             int k = 0;
-            Measure(kind + " model", () => ModelAdapter.Run(cases[k++ % cases.Length], profile));
+            Measure(kind + " model", () => ThroughputCases.RunModel(cases[k++ % cases.Length], profile));
             Measure(kind + " enc-run", () => ProtocolMessages.Run(k, cases[k++ % cases.Length], profile));
             Measure(kind + " dec-run", () => ProtocolMessages.ReadRequest(requests[k++ % cases.Length]));
             Measure(kind + " enc-obs", () => ProtocolMessages.Observation(k, observations[k++ % cases.Length]));
@@ -61,7 +61,7 @@ internal static class AllocationProbe
                 {
                     foreach (var c in cases)
                     {
-                        _ = ModelAdapter.Run(c, profile);
+                        _ = ThroughputCases.RunModel(c, profile);
                     }
                 }
             }
@@ -83,8 +83,7 @@ internal static class AllocationProbe
                 {
                     for (int i = 0; i < cases.Length; i++)
                     {
-                        var run = (RunRequest)ProtocolMessages.ReadRequest(ProtocolMessages.Run(i, cases[i], profile));
-                        _ = ProtocolMessages.ReadReply(ProtocolMessages.Observation(run.Id, ModelAdapter.Run(run.Case, run.Profile)));
+                        _ = ProtocolStepBenchmarks.Round(i, cases[i], profile);
                     }
                 }
             }
@@ -97,7 +96,7 @@ internal static class AllocationProbe
                 {
                     foreach (var c in decoded)
                     {
-                        _ = ModelAdapter.Run(c, profile);
+                        _ = ThroughputCases.RunModel(c, profile);
                     }
                 }
             }

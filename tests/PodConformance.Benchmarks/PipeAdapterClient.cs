@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipes;
 using System.Text;
 using PodConformance.Adapters.Process;
@@ -10,18 +11,23 @@ using PodConformance.Suite.Observations;
 namespace PodConformance.Benchmarks;
 
 /// <summary>
-/// The process protocol without a process: an <see cref="AdapterServer"/> serving the model on a background task,
-/// spoken to over a pair of OS pipes. It measures what the protocol itself costs (encode, pipe, decode, both ways)
-/// without process start-up or scheduling noise from a second process.
+/// The process protocol without a process: an <see cref="AdapterServer"/> serving the model on its own thread, as
+/// <c>podconf adapter serve</c> does (<see cref="AdapterServer.Serve"/>: blocking byte lines), spoken to over a pair of
+/// OS pipes the way <see cref="ProcessAdapter"/> speaks: each request written as UTF-8 bytes
+/// (<see cref="ProtocolMessages.WriteRunLine"/>), each answer split off the pipe as bytes, copied out, checked UTF-8 and
+/// read from its bytes. It measures what the protocol itself costs (encode, pipe, decode, both ways) without process
+/// start-up or scheduling noise from a second process.
 /// </summary>
 public sealed class PipeAdapterClient : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly AnonymousPipeServerStream _toServer = new(PipeDirection.Out);
     private readonly AnonymousPipeServerStream _fromServer = new(PipeDirection.In);
-    private readonly StreamWriter _requests;
-    private readonly StreamReader _replies;
-    private readonly Task<int> _serving;
+    private readonly ArrayBufferWriter<byte> _request = new(16 * 1024);
+    private readonly Thread _serving;
+    private byte[] _buffer = new byte[16 * 1024];
+    private int _start;
+    private int _end;
     private long _id;
 
     public PipeAdapterClient(IConformanceAdapter adapter)
@@ -29,22 +35,32 @@ public sealed class PipeAdapterClient : IDisposable
         var serverIn = new AnonymousPipeClientStream(PipeDirection.In, _toServer.ClientSafePipeHandle);
         var serverOut = new AnonymousPipeClientStream(PipeDirection.Out, _fromServer.ClientSafePipeHandle);
         var server = new AdapterServer(adapter, "bench", AdapterServer.ModelVersions);
-        _serving = Task.Run(async () =>
+        _serving = new Thread(() =>
         {
-            using var input = new StreamReader(serverIn, Utf8);
-            await using var output = serverOut;
-            return await server.ServeAsync(input, output, CancellationToken.None).ConfigureAwait(false);
-        });
-        _requests = new StreamWriter(_toServer, Utf8) { NewLine = "\n", AutoFlush = true };
-        _replies = new StreamReader(_fromServer, Utf8);
-        _requests.WriteLine(ProtocolMessages.Hello("podconf-bench"));
-        ProtocolMessages.ReadAdapterHello(_replies.ReadLine() ?? throw new InvalidOperationException("the server closed before its hello"));
+            using (serverIn)
+            using (serverOut)
+            {
+                server.Serve(serverIn, serverOut);
+            }
+        })
+        { IsBackground = true, Name = "adapter serve" };
+        _serving.Start();
+        Send(ProtocolMessages.Hello("podconf-bench"));
+        ProtocolMessages.ReadAdapterHello(Utf8.GetString(ReadLine()));
     }
 
     public Observation Run(ConformanceCase testCase, Profile profile)
     {
-        _requests.WriteLine(ProtocolMessages.Run(++_id, testCase, profile));
-        string line = _replies.ReadLine() ?? throw new InvalidOperationException("the server closed");
+        _request.ResetWrittenCount();
+        ProtocolMessages.WriteRunLine(_request, ++_id, testCase, profile);
+        _toServer.Write(_request.WrittenSpan);
+        _toServer.Flush();
+        byte[] line = ReadLine();
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            throw new InvalidOperationException("the server's answer is not UTF-8");
+        }
+
         return ProtocolMessages.ReadReply(line) switch
         {
             ObservationReply r => r.Observation,
@@ -53,13 +69,56 @@ public sealed class PipeAdapterClient : IDisposable
         };
     }
 
+    private void Send(string line)
+    {
+        _toServer.Write(Utf8.GetBytes(line + "\n"));
+        _toServer.Flush();
+    }
+
+    /// <summary>The next line's own copy, as the process adapter's stdout reader hands each line on.</summary>
+    private byte[] ReadLine()
+    {
+        int scanned = 0;
+        while (true)
+        {
+            int at = _buffer.AsSpan(_start + scanned, _end - _start - scanned).IndexOf((byte)'\n');
+            if (at >= 0)
+            {
+                byte[] line = _buffer.AsSpan(_start, scanned + at).ToArray();
+                _start += scanned + at + 1;
+                return line;
+            }
+
+            scanned = _end - _start;
+            if (_start > 0)
+            {
+                _buffer.AsSpan(_start, scanned).CopyTo(_buffer);
+                _start = 0;
+                _end = scanned;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            int n = _fromServer.Read(_buffer, _end, _buffer.Length - _end);
+            if (n == 0)
+            {
+                throw new InvalidOperationException("the server closed");
+            }
+
+            _end += n;
+        }
+    }
+
     public void Dispose()
     {
-        _requests.WriteLine(ProtocolMessages.Bye());
-        _serving.Wait(TimeSpan.FromSeconds(5));
-        _requests.Dispose();
-        _replies.Dispose();
+        Send(ProtocolMessages.Bye());
+        _serving.Join(TimeSpan.FromSeconds(5));
         _toServer.DisposeLocalCopyOfClientHandle();
         _fromServer.DisposeLocalCopyOfClientHandle();
+        _toServer.Dispose();
+        _fromServer.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using PodConformance.Adapters.Process.Protocol;
 using PodConformance.Model.Profiles;
@@ -10,7 +11,8 @@ namespace PodConformance.Benchmarks;
 /// <summary>
 /// The process protocol taken apart (issue 12 item 6): each of its four codec steps per case — the client encodes the
 /// run request, the adapter decodes it, encodes its observation, the client decodes that — beside the model's own run
-/// of the same 100 cases in the same run, and the whole round (<see cref="ThroughCodec"/>). The steps' sum over the model
+/// of the same 100 cases in the same run, and the whole round (<see cref="ThroughCodec"/>), each in the UTF-8 byte form both
+/// sides now put on and take off the wire. The steps' sum over the model
 /// is what the protocol adds before the pipe.
 /// </summary>
 [MemoryDiagnoser]
@@ -18,8 +20,9 @@ public class ProtocolStepBenchmarks
 {
     private ConformanceCase[] _cases = [];
     private Observation[] _observations = [];
-    private string[] _requests = [];
-    private string[] _replies = [];
+    private byte[][] _requests = [];
+    private byte[][] _replies = [];
+    private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
 
     [Params("quantity", "admission", "lifecycle")]
     public string Kind { get; set; } = "quantity";
@@ -30,8 +33,16 @@ public class ProtocolStepBenchmarks
         var profile = Profile.Default;
         _cases = ThroughputCases.For(Kind);
         _observations = [.. _cases.Select(c => ModelAdapter.Run(c, profile))];
-        _requests = [.. _cases.Select((c, i) => ProtocolMessages.Run(i, c, profile))];
-        _replies = [.. _observations.Select((o, i) => ProtocolMessages.Observation(i, o))];
+        _requests = [.. _cases.Select((c, i) => Line(w => ProtocolMessages.WriteRunLine(w, i, c, profile)))];
+        _replies = [.. _observations.Select((o, i) => Line(w => ProtocolMessages.WriteObservationLine(w, i, o)))];
+    }
+
+    /// <summary>A line as it travels, in UTF-8 without its newline.</summary>
+    private static byte[] Line(Action<ArrayBufferWriter<byte>> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        write(buffer);
+        return buffer.WrittenSpan[..^1].ToArray();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = ThroughputCases.Count)]
@@ -47,12 +58,29 @@ public class ProtocolStepBenchmarks
         int n = 0;
         for (int i = 0; i < _cases.Length; i++)
         {
-            var run = (RunRequest)ProtocolMessages.ReadRequest(ProtocolMessages.Run(i, _cases[i], Profile.Default));
-            var observation = ModelAdapter.Run(run.Case, run.Profile);
-            n += ProtocolMessages.ReadReply(ProtocolMessages.Observation(run.Id, observation)) is ObservationReply ? 1 : 0;
+            n += Round(i, _cases[i], Profile.Default) ? 1 : 0;
         }
 
         return n;
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _round;
+
+    /// <summary>
+    /// One case the way both sides now handle it: the client writes the request as UTF-8 bytes, the adapter reads the
+    /// bytes, runs the model and writes its observation as bytes, the client reads the reply from the bytes.
+    /// </summary>
+    public static bool Round(long id, ConformanceCase testCase, Profile profile)
+    {
+        var buffer = _round ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        ProtocolMessages.WriteRunLine(buffer, id, testCase, profile);
+        var run = (RunRequest)ProtocolMessages.ReadRequest(buffer.WrittenMemory[..^1]);
+        var observation = ModelAdapter.Run(run.Case, run.Profile);
+        buffer.ResetWrittenCount();
+        ProtocolMessages.WriteObservationLine(buffer, run.Id, observation);
+        return ProtocolMessages.ReadReply(buffer.WrittenSpan[..^1]) is ObservationReply;
     }
 
     [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
@@ -61,7 +89,9 @@ public class ProtocolStepBenchmarks
         int n = 0;
         for (int i = 0; i < _cases.Length; i++)
         {
-            n += ProtocolMessages.Run(i, _cases[i], Profile.Default).Length;
+            _buffer.ResetWrittenCount();
+            ProtocolMessages.WriteRunLine(_buffer, i, _cases[i], Profile.Default);
+            n += _buffer.WrittenCount;
         }
 
         return n;
@@ -71,9 +101,9 @@ public class ProtocolStepBenchmarks
     public int DecodeRun()
     {
         int n = 0;
-        foreach (string line in _requests)
+        foreach (byte[] line in _requests)
         {
-            n += ProtocolMessages.ReadRequest(line) is RunRequest ? 1 : 0;
+            n += ProtocolMessages.ReadRequest(line.AsMemory()) is RunRequest ? 1 : 0;
         }
 
         return n;
@@ -85,7 +115,9 @@ public class ProtocolStepBenchmarks
         int n = 0;
         for (int i = 0; i < _observations.Length; i++)
         {
-            n += ProtocolMessages.Observation(i, _observations[i]).Length;
+            _buffer.ResetWrittenCount();
+            ProtocolMessages.WriteObservationLine(_buffer, i, _observations[i]);
+            n += _buffer.WrittenCount;
         }
 
         return n;
@@ -95,7 +127,7 @@ public class ProtocolStepBenchmarks
     public int DecodeObservation()
     {
         int n = 0;
-        foreach (string line in _replies)
+        foreach (byte[] line in _replies)
         {
             n += ProtocolMessages.ReadReply(line) is ObservationReply ? 1 : 0;
         }

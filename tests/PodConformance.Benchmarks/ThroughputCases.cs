@@ -37,9 +37,25 @@ public static class ThroughputCases
         int n = 0;
         foreach (var c in cases)
         {
-            n += ModelAdapter.Run(c, Profile.Default).Failure is null ? 1 : 0;
+            n += RunModel(c, Profile.Default);
         }
 
+        return n;
+    }
+
+    /// <summary>
+    /// One case through the model with every facet computed. The model computes its lifecycle, env, OOM-score and
+    /// defaults facets only when read (f0de338), and an observation sent over the protocol has them all: a baseline that
+    /// reads none of them leaves out the simulation itself (a lifecycle case's run fell from about 320 to 25 µs of CPU).
+    /// </summary>
+    public static int RunModel(ConformanceCase testCase, Profile profile)
+    {
+        var o = ModelAdapter.Run(testCase, profile);
+        int n = o.Failure is null ? 1 : 0;
+        n += o.Lifecycle is null ? 0 : 1;
+        n += o.Env is null ? 0 : 1;
+        n += o.OomScore is null ? 0 : 1;
+        n += o.Admission is { } a && !a.Defaults.IsEmpty ? 1 : 0;
         return n;
     }
 

@@ -14,7 +14,7 @@ namespace PodConformance.Adapters.Process.Codec;
 /// <see cref="Utf8JsonReader"/>, without building a <see cref="JsonDocument"/> and looking each field up in it: a
 /// lifecycle reply is hundreds of objects, and the document, its lookups and the strict checks cost more than the model's
 /// own run (issue 12 item 6). Anything else, valid or not (another facet, an <c>x-</c> extension, a null, a duplicate or
-/// unknown field, a wrong type, bad JSON), makes it give up, and <see cref="ProtocolMessages.ReadReply"/> reads
+/// unknown field, a wrong type, bad JSON), makes it give up, and <see cref="ProtocolMessages.ReadReply(string)"/> reads
 /// the line the strict way, which accepts the same values with the same result and words every error: this reader
 /// never decides what is an error.
 /// </summary>
@@ -28,13 +28,31 @@ internal static class FastReplyReader
     public static bool TryRead(string line, out ObservationReply? reply)
     {
         reply = null;
-        Scratch.Reset();
         int max = Utf8.GetMaxByteCount(line.Length);
         byte[] rented = ArrayPool<byte>.Shared.Rent(max);
         try
         {
             int length = Utf8.GetBytes(line, rented);
-            var r = new Utf8JsonReader(rented.AsSpan(0, length), Options);
+            return TryRead(rented.AsSpan(0, length), out reply);
+        }
+        catch (ArgumentException)
+        {
+            return false; // an unencodable string (EncoderFallbackException)
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The same from the line's bytes, as they came from the adapter (valid UTF-8: the bytes the string overload encodes).</summary>
+    public static bool TryRead(ReadOnlySpan<byte> utf8Line, out ObservationReply? reply)
+    {
+        reply = null;
+        Scratch.Reset();
+        try
+        {
+            var r = new Utf8JsonReader(utf8Line, Options);
             reply = ReadReply(ref r);
             if (reply is not null && r.Read())
             {
@@ -51,11 +69,7 @@ internal static class FastReplyReader
         }
         catch (ArgumentException)
         {
-            reply = null; // an unencodable string (EncoderFallbackException)
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
+            reply = null;
         }
 
         return reply is not null;

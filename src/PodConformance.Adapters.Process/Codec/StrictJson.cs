@@ -22,6 +22,23 @@ internal static class StrictJson
         }
     }
 
+    /// <summary>
+    /// The same from the line's UTF-8 bytes (valid UTF-8, so the very bytes <see cref="Parse(string)"/> would transcode the
+    /// text to): the same document and the same errors, without the string. The document reads <paramref name="utf8"/> in
+    /// place: dispose it before the bytes change.
+    /// </summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new ProtocolException("", "not valid JSON (" + e.Message + ")");
+        }
+    }
+
     public static string String(JsonElement e, string path) =>
         e.ValueKind == JsonValueKind.String ? e.GetString()! : throw StrictObject.Wrong(path, "a string", e);
 

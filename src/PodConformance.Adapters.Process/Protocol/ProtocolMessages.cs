@@ -27,7 +27,10 @@ public static class ProtocolMessages
         w.WriteString("client", client);
     });
 
-    public static string Run(long id, ConformanceCase testCase, Profile profile, bool withholdSecrets = false) => Write(w =>
+    public static string Run(long id, ConformanceCase testCase, Profile profile, bool withholdSecrets = false) =>
+        Write(w => RunFields(w, id, testCase, profile, withholdSecrets));
+
+    private static void RunFields(Utf8JsonWriter w, long id, ConformanceCase testCase, Profile profile, bool withholdSecrets)
     {
         w.WriteString("type", "run");
         w.WriteNumber("id", id);
@@ -35,7 +38,24 @@ public static class ProtocolMessages
         CaseCodec.WriteProfile(w, profile);
         w.WritePropertyName("case");
         CaseCodec.Write(w, testCase, withholdSecrets);
-    });
+    }
+
+    /// <summary>
+    /// <see cref="Run"/>'s line in UTF-8 and its newline, appended to <paramref name="output"/>: the same bytes, without
+    /// the string (a pod with its scenario is kilobytes).
+    /// </summary>
+    public static void WriteRunLine(IBufferWriter<byte> output, long id, ConformanceCase testCase, Profile profile, bool withholdSecrets = false)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var (_, w) = _scratch ??= NewScratch();
+        w.Reset(output);
+        w.WriteStartObject();
+        RunFields(w, id, testCase, profile, withholdSecrets);
+        w.WriteEndObject();
+        w.Flush();
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
+    }
 
     public static string Bye() => Write(w => w.WriteString("type", "bye"));
 
@@ -165,6 +185,13 @@ public static class ProtocolMessages
         return FastReplyReader.TryRead(line, out var fast) ? fast! : ReadReplyStrictly(line);
     }
 
+    /// <summary>
+    /// The same from the line's bytes, which must be valid UTF-8 (as <see cref="StdoutLines"/> checks): the common reply is
+    /// read from them without a string; anything else is read strictly from their text, with the same result and errors.
+    /// </summary>
+    public static AdapterReply ReadReply(ReadOnlySpan<byte> utf8Line) =>
+        FastReplyReader.TryRead(utf8Line, out var fast) ? fast! : ReadReplyStrictly(Encoding.UTF8.GetString(utf8Line));
+
     /// <summary>The strict reading of a reply, which words every error (the fast reader gives up on anything unusual).</summary>
     internal static AdapterReply ReadReplyStrictly(string line)
     {
@@ -196,6 +223,21 @@ public static class ProtocolMessages
     public static ClientMessage ReadRequest(string line)
     {
         using var doc = StrictJson.Parse(line);
+        return ReadRequest(doc);
+    }
+
+    /// <summary>
+    /// The same from the line's bytes, which must be valid UTF-8 (<see cref="System.Text.Unicode.Utf8.IsValid"/>): then they
+    /// are exactly what the string overload parses, so the message and every error are the same, without a string per line.
+    /// </summary>
+    public static ClientMessage ReadRequest(ReadOnlyMemory<byte> utf8Line)
+    {
+        using var doc = StrictJson.Parse(utf8Line);
+        return ReadRequest(doc);
+    }
+
+    private static ClientMessage ReadRequest(JsonDocument doc)
+    {
         var o = StrictObject.Of(doc.RootElement, "");
         string type = o.RequiredString("type");
         return type switch

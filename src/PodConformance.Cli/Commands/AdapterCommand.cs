@@ -33,11 +33,11 @@ public static class AdapterCommand
             var server = new AdapterServer(new ModelAdapter(), ProcessAdapterInfo.PodconfVersion, AdapterServer.ModelVersions);
             if (ReferenceEquals(console.In, Console.In))
             {
-                // The real stdin/stdout: raw UTF-8 streams, whatever the locale says, and no BOM; answers are written as
-                // UTF-8 bytes straight to stdout.
-                using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), false);
+                // The real stdin/stdout: raw UTF-8 byte streams, whatever the locale says, read and written on this
+                // thread with blocking calls (one request at a time: nothing to overlap).
+                using var input = Console.OpenStandardInput();
                 using var output = Console.OpenStandardOutput();
-                return server.ServeAsync(input, output, CancellationToken.None).GetAwaiter().GetResult();
+                return server.Serve(input, output);
             }
 
             return server.ServeAsync(console.In, console.Out, CancellationToken.None).GetAwaiter().GetResult();

@@ -28,6 +28,10 @@ public static class NameRules
     public static string MaxLenError(int length) =>
         "must be no more than " + length.ToString(CultureInfo.InvariantCulture) + " characters";
 
+    /// <summary>apimachinery <c>pkg/api/validate/content</c> MaxLenError (v0.35+, local mirror): the same check, worded in bytes.</summary>
+    public static string ContentMaxLenError(int length) =>
+        "must be no more than " + length.ToString(CultureInfo.InvariantCulture) + " bytes";
+
     public static string InclusiveRangeError(int lo, int hi) =>
         "must be between " + lo.ToString(CultureInfo.InvariantCulture) + " and " + hi.ToString(CultureInfo.InvariantCulture) + ", inclusive";
 
@@ -310,7 +314,8 @@ public static class NameRules
             {
                 foreach (string m in Dns1123Subdomain(prefix))
                 {
-                    (msgs ??= []).Add("prefix part " + m);
+                    // content.IsLabelKey (v0.35+) checks the prefix with content.IsDNS1123Subdomain: its length text says "bytes".
+                    (msgs ??= []).Add("prefix part " + (version >= LabelKeyWordingSince && m == MaxLenError(253) ? ContentMaxLenError(253) : m));
                 }
             }
         }
@@ -322,7 +327,7 @@ public static class NameRules
         }
         else if (GoLenExceeds(value, nameStart, value.Length, 63))
         {
-            (msgs ??= []).Add("name part " + MaxLenError(63));
+            (msgs ??= []).Add("name part " + (version >= LabelKeyWordingSince ? ContentMaxLenError(63) : MaxLenError(63)));
         }
 
         if (!MatchesQualifiedNamePart(value, nameStart, value.Length))

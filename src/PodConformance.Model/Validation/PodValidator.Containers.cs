@@ -1,6 +1,7 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Coverage;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
@@ -86,7 +87,7 @@ public static partial class PodValidator
             bool restartAlways = false;
             if (ctx.ContainerRestartRules)
             {
-                ValidateContainerRestartPolicy(ctx, c, idx);
+                ValidateInitContainerRestartPolicy(ctx, c, idx);
                 restartAlways = c.RestartPolicy == "Always";
             }
             else if (ctx.Sidecars && c.RestartPolicy is not null)
@@ -150,8 +151,24 @@ public static partial class PodValidator
                     ctx.Add(FieldError.Forbidden(idx.Child("startupProbe"), NonSidecarInitMessage));
                 }
             }
+
+            // 1.36+: a non-sidecar init container may not ask for a restart on resize (VAL-044); the option that
+            // exempts one is for pods that already have it, never set on a create.
+            if (!restartAlways && ctx.InPlaceResize && ctx.Version >= ResizeWordingSince)
+            {
+                for (int j = 0; j < c.ResizePolicy.Count; j++)
+                {
+                    if (c.ResizePolicy[j].RestartPolicy == "RestartContainer")
+                    {
+                        ctx.Add(FieldError.Invalid(idx.Child("resizePolicy").Index(j).Child("restartPolicy"), "RestartContainer", "must not be set to 'RestartContainer' for non-sidecar initContainers"), ValidationRules.ResizePolicy);
+                    }
+                }
+            }
         }
     }
+
+    /// <summary>The release whose validateResizePolicy says "pod `restartPolicy`" and checks non-sidecar init containers (VAL-044).</summary>
+    private static readonly KubernetesVersion ResizeWordingSince = new(1, 36);
 
     /// <summary>Up to this many containers, names are checked for uniqueness by scanning instead of with a set.</summary>
     private const int SmallNameScan = 16;
@@ -397,7 +414,9 @@ public static partial class PodValidator
 
             if (podRestartPolicy == "Never" && p.RestartPolicy != "NotRequired")
             {
-                ctx.Add(FieldError.Invalid(path, p.RestartPolicy, "must be 'NotRequired' when `restartPolicy` is 'Never'"));
+                ctx.Add(FieldError.Invalid(path, p.RestartPolicy, ctx.Version >= ResizeWordingSince
+                    ? "must be 'NotRequired' when pod `restartPolicy` is 'Never'"
+                    : "must be 'NotRequired' when `restartPolicy` is 'Never'"));
             }
         }
     }

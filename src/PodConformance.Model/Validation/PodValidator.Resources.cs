@@ -158,10 +158,21 @@ public static partial class PodValidator
         }
     }
 
+    /// <summary>The release whose validatePodResources first rejects pod-level resources on a windows pod (v1.34.1 has it, v1.33.3 not).</summary>
+    private static readonly KubernetesVersion PodResourcesWindowsForbiddenSince = new(1, 34);
+
     /// <summary>validatePodResources: pod-level requirements, then pod-level versus container values.</summary>
     private static void ValidatePodResources(Context ctx, PodSpec spec, FieldPath path)
     {
         var res = spec.Resources!;
+
+        // 1.34+: on a windows pod the field is Forbidden and nothing else of it is checked (VAL-036).
+        if (ctx.Version >= PodResourcesWindowsForbiddenSince && spec.OS?.Name == "windows")
+        {
+            ctx.Add(FieldError.Forbidden(path, "may not be set for a windows pod"), ValidationRules.PodLevelResources);
+            return;
+        }
+
         ValidatePodLevelClaims(ctx, res.Claims, path);
         ValidateResourceRequirements(ctx, res.Limits, res.Requests, path, podLevel: true);
         ValidateResourceClaimNames(ctx, res.Claims, path.Child("claims"));

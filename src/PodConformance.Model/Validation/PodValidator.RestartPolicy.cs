@@ -77,6 +77,39 @@ public static partial class PodValidator
         }
     }
 
+    /// <summary>validateInitContainerRestartPolicy's ContainerRestartRules branch (1.35: required-policy check added).</summary>
+    private static readonly KubernetesVersion InitRestartRulesRequirePolicySince = new(1, 35);
+
+    /// <summary>
+    /// validateInitContainerRestartPolicy with ContainerRestartRules on (VAL-041): no policy → nothing, but from 1.35 rules
+    /// without a policy are Required; a sidecar (Always) may carry rules only with RestartAllContainers (1.35+ option),
+    /// else they are Forbidden; any other policy is checked as a regular container's.
+    /// </summary>
+    private static void ValidateInitContainerRestartPolicy(Context ctx, Container c, FieldPath path)
+    {
+        if (c.RestartPolicy is null)
+        {
+            if (!c.RestartPolicyRules.IsEmpty && ctx.Version >= InitRestartRulesRequirePolicySince)
+            {
+                ctx.Add(FieldError.Required(path.Child("restartPolicy"), "must specify restartPolicy when restart rules are used"), ValidationRules.ContainerRestartPolicy);
+            }
+
+            return;
+        }
+
+        if (c.RestartPolicy == "Always" && !ctx.RestartAllContainers)
+        {
+            if (!c.RestartPolicyRules.IsEmpty)
+            {
+                ctx.Add(FieldError.Forbidden(path.Child("restartPolicyRules"), "restartPolicyRules are not allowed for init containers with restart policy Always"), ValidationRules.ContainerRestartPolicy);
+            }
+
+            return;
+        }
+
+        ValidateContainerRestartPolicy(ctx, c, path);
+    }
+
     private enum ProbeKind { Liveness, Readiness, Startup }
 
     /// <summary>validateLivenessProbe / validateReadinessProbe / validateStartupProbe on a defaulted probe.</summary>

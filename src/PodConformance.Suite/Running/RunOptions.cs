@@ -39,6 +39,13 @@ public sealed record RunOptions
     /// <summary>This run's part of the selected properties (CI machines splitting one run); null runs them all.</summary>
     public Shard? Shard { get; init; }
 
+    /// <summary>
+    /// How many properties run at once when the adapter is the in-process model (pure, so properties are independent
+    /// and the report is the same in any order); 0 picks one per processor. Every other adapter runs one property at a
+    /// time: a process, podman or a cluster is one stateful connection.
+    /// </summary>
+    public int Parallelism { get; init; }
+
     public int CountFor(ConformanceProperty property)
     {
         ArgumentNullException.ThrowIfNull(property);

@@ -260,7 +260,50 @@ public class PodValidatorTests
             "spec.containers[0].resizePolicy: Invalid value: \"RestartContainer\": must be 'NotRequired' when `restartPolicy` is 'Never'",
             "spec.containers[0].resizePolicy[1]: Duplicate value: \"cpu\"",
         ], Errors(pod, V(35)));
+        Assert.Equal(
+        [
+            "spec.containers[0].resizePolicy: Invalid value: \"RestartContainer\": must be 'NotRequired' when pod `restartPolicy` is 'Never'",
+            "spec.containers[0].resizePolicy[1]: Duplicate value: \"cpu\"",
+        ], Errors(pod, V(36)));
         Assert.Empty(Errors(pod, V(32))); // gate off: the field is dropped
+    }
+
+    /// <summary>validateInitContainerRestartPolicy as vendored at v1.34.1 and v1.35.7 (openshift-kni/scheduler-plugins, local mirror).</summary>
+    [Fact]
+    public void Init_container_restart_rules_follow_validateInitContainerRestartPolicy()
+    {
+        var rule = new ContainerRestartRule { Action = "Restart", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = ValueList.Of(42) } };
+        var sidecar = OneContainer().WithInit(Sidecar("s") with { RestartPolicyRules = ValueList.Of(rule) });
+        var noPolicy = OneContainer().WithInit(Container("i") with { RestartPolicyRules = ValueList.Of(rule) });
+        var v34 = V(34) with { Overrides = ValueMap.Of((FeatureGateNames.ContainerRestartRules, true)) };
+        const string forbidden = "spec.initContainers[0].restartPolicyRules: Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always";
+        Assert.Equal([forbidden], Errors(sidecar, v34));
+        Assert.Equal([forbidden], Errors(sidecar, V(35))); // RestartAllContainersOnContainerExits: alpha, off
+        Assert.Empty(Errors(sidecar, V(36)));               // beta, on: the rules are checked as a regular container's
+        Assert.Empty(Errors(noPolicy, v34));
+        Assert.Equal(["spec.initContainers[0].restartPolicy: Required value: must specify restartPolicy when restart rules are used"], Errors(noPolicy, V(35)));
+    }
+
+    /// <summary>validatePodResources: a windows pod's pod-level resources are Forbidden from v1.34.1 (absent in v1.33.3).</summary>
+    [Fact]
+    public void Pod_level_resources_are_forbidden_on_windows_from_1_34()
+    {
+        var pod = Pod(Container().WithResources(Res(), Res(("cpu", "2"))))
+            .WithSpec(s => s with { OS = new PodOS { Name = "windows" }, Resources = new ResourceRequirements { Limits = Res(("cpu", "1")) } });
+        Assert.Equal(["spec.resources: Forbidden: may not be set for a windows pod"], Errors(pod, V(34)));
+        Assert.DoesNotContain("spec.resources: Forbidden: may not be set for a windows pod", Errors(pod, V(33) with { Overrides = ValueMap.Of((FeatureGateNames.PodLevelResources, true)) }));
+    }
+
+    [Fact]
+    public void Non_sidecar_init_container_may_not_restart_on_resize_from_1_36()
+    {
+        var resize = ValueList.Of(new ContainerResizePolicy("cpu", "NotRequired"), new ContainerResizePolicy("memory", "RestartContainer"));
+        var pod = OneContainer().WithInit(Container("i") with { ResizePolicy = resize }, Sidecar("s") with { ResizePolicy = resize });
+        Assert.Equal(
+        [
+            "spec.initContainers[0].resizePolicy[1].restartPolicy: Invalid value: \"RestartContainer\": must not be set to 'RestartContainer' for non-sidecar initContainers",
+        ], Errors(pod, V(36)));
+        Assert.Empty(Errors(pod, V(35)));
     }
 
     // ---- env ----

@@ -33,7 +33,12 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
 
     public PluginOutcome Validate(Pod pod, CreateRun run)
     {
-        var usage = Usage(pod, run.Profile);
+        if (run.Objects.ResourceQuotas.IsEmpty)
+        {
+            // Most pods are created where no quota exists: nothing to count, nothing to build.
+            return new PluginOutcome(pod, Note: "no ResourceQuota in namespace " + pod.Metadata.Namespace);
+        }
+
         bool any = false;
         var interesting = new List<(ResourceQuota Quota, ValueMap<Quantity> Hard, ValueMap<Quantity> Used)>();
         foreach (var q in run.Objects.ResourceQuotas)
@@ -76,6 +81,8 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
             interesting.Add((q, hard, used));
         }
 
+        // The pod's usage only when some quota limits something it could use.
+        var usage = interesting.Count > 0 ? Usage(pod, run.Profile) : default;
         foreach (var (q, hard, used) in interesting)
         {
             // quota.Mask(deltaUsage, hard) then LessThanOrEqual on the new usage of the requested resources.

@@ -3,6 +3,7 @@
 manifests with the releases/gates they need and the errors expected (see README.md).
 
 Run from this directory:  python3 generate.py [path/to/validation_test.go]
+It also writes cases-1.37.json from upstream137.py (the 1.37 cases, hand-transcribed from a fork copy; see README.md).
 The default input is the copy of kubernetes pkg/apis/core/validation/validation_test.go in the public repository
 3Xpl0it3r/kubecraft at commit cca2926a83a37bcdfd655c6f1d6fe39056698ec3 (a snapshot of kubernetes ≈ v1.30), read with
 `git show cca2926:pkg/apis/core/validation/validation_test.go` from its fetched mirror. CI never runs this script.
@@ -17,6 +18,7 @@ import subprocess
 import sys
 
 from golit import convert
+import upstream137
 
 MIRROR = '/work/.mirror/3Xpl0it3r+kubecraft/repo'
 
@@ -715,6 +717,14 @@ def main():
         fh.write('\n')
     print('%d cases (%d upstream, %d model), %d not expressible' % (
         len(CASES), sum(c['origin'] == 'upstream' for c in CASES), sum(c['origin'] == 'model' for c in CASES), len(NOT_EXPRESSIBLE)))
+    # The 1.37 cases (upstream137.py, transcribed from a fork copy of the 1.37-development test file) go to their own file.
+    out137 = upstream137.build()
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'cases-1.37.json'), 'w', encoding='utf-8') as fh:
+        json.dump(out137, fh, indent=1, ensure_ascii=False)
+        fh.write('\n')
+    print('1.37: %d cases (%d upstream, %d model), %d not expressible' % (
+        len(out137['cases']), sum(c['origin'] == 'upstream' for c in out137['cases']),
+        sum(c['origin'] == 'model' for c in out137['cases']), len(out137['notExpressible'])))
 
 
 if __name__ == '__main__':
