@@ -24,6 +24,8 @@ public static class DefaultingRules
     public const string HttpGetDefaults = "DEF-019";
     public const string FileKeyRefOptional = "DEF-020";
     public const string HttpGetProtocol = "DEF-021";
+    public const string PodLevelFixDefaulting = "DEF-022";
+    public const string InitContainerAnnotations = "DEF-023";
 
     // Security and host settings: DEF-2xx (spec/defaulting.md).
     public const string PodSecurityContext = "DEF-200";

@@ -1,31 +1,45 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
+using PodConformance.Model.Quantities;
 using PodConformance.Model.Resources;
 
 namespace PodConformance.Model.Defaulting;
 
 public static partial class PodDefaulter
 {
-    /// <summary>Release in which pod-level limits started to default from container limits (kubernetes PR #140514).</summary>
-    private static readonly KubernetesVersion PodLimitsDefaultingSince = new(1, 37);
-
-    /// <summary>Release in which pod-level defaulting moved from the decoder to the create strategy (PR #140514).</summary>
-    private static readonly KubernetesVersion PodLevelDefaultsInCreateStrategySince = new(1, 37);
+    /// <summary>
+    /// Where pod-level resource defaulting runs (DEF-022): in SetDefaults_Pod (decoding) while PodLevelResourcesFixDefaulting
+    /// is off or not yet in the release, in PrepareForCreate (<see cref="CreateStrategyPodLevel"/>) while it is on (1.37, beta,
+    /// on by default). A gate the release lacks is off (PROF-002), so releases before 1.37 always take the decoder path.
+    /// </summary>
+    private static bool PodLevelInCreateStrategy(Profile profile) => profile.IsEnabled(FeatureGateNames.PodLevelResourcesFixDefaulting);
 
     /// <summary>
-    /// Pod-level defaults under PodLevelResources, after container requests were defaulted: hugepage limits,
-    /// then requests, then (1.37+) limits. They only fill in a pod-level block the user already started.
+    /// defaults.go's SetDefaults_Pod part (gate off): hugepage limits, then requests, and only when pod-level limits are set
+    /// (<c>defaultHugePagePodLimits</c>, <c>defaultPodRequests</c>). Runs before DEF-017 rounds the container quantities.
     /// </summary>
-    private static PodSpec DefaultPodLevelResources(PodSpec spec, Profile profile, ChangeLog log)
+    private static PodSpec DecodePodLevel(PodSpec spec, ChangeLog log)
     {
         spec = DefaultHugePagePodLimits(spec, log);
-        spec = DefaultPodRequests(spec, log);
-        if (profile.Version >= PodLimitsDefaultingSince)
+        return spec.Resources is { } r && !r.Limits.IsEmpty ? DefaultPodRequests(spec, log) : spec;
+    }
+
+    /// <summary>
+    /// pkg/api/pod <c>DefaultPodLevelResources</c> (gate on), called by PrepareForCreate after the admission plugins and
+    /// decoding: hugepage limits, requests (now also when only pod-level requests are set), then limits (DEF-004).
+    /// </summary>
+    private static PodSpec CreateStrategyPodLevel(PodSpec spec, ChangeLog log)
+    {
+        if (spec.Resources is not { } r || (r.Requests.IsEmpty && r.Limits.IsEmpty))
         {
-            spec = DefaultPodLimits(spec, log);
+            return spec;
         }
 
-        return spec;
+        RuleCoverage.Hit(DefaultingRules.PodLevelFixDefaulting);
+        spec = DefaultHugePagePodLimits(spec, log);
+        spec = DefaultPodRequests(spec, log);
+        return DefaultPodLimits(spec, log);
     }
 
     private static PodSpec DefaultHugePagePodLimits(PodSpec spec, ChangeLog log)
@@ -50,9 +64,13 @@ public static partial class PodDefaulter
         return limits.IsEmpty ? spec : spec with { Resources = r with { Limits = limits } };
     }
 
+    /// <summary>
+    /// Missing pod-level requests: the containers' aggregate request of each supported overcommittable resource, then the
+    /// pod-level limit of each supported resource still missing. The callers decide when it runs (limits set, or either set).
+    /// </summary>
     private static PodSpec DefaultPodRequests(PodSpec spec, ChangeLog log)
     {
-        if (spec.Resources is not { } r || r.Limits.IsEmpty)
+        if (spec.Resources is not { } r || (r.Limits.IsEmpty && r.Requests.IsEmpty))
         {
             return spec;
         }
@@ -79,27 +97,38 @@ public static partial class PodDefaulter
         return requests.IsEmpty ? spec : spec with { Resources = r with { Requests = requests } };
     }
 
+    /// <summary>
+    /// <c>defaultPodLevelLimits</c>: each supported resource with a pod-level request and no pod-level limit, that every
+    /// container (init, regular and ephemeral) limits, gets the containers' aggregate limit, raised to the pod-level request
+    /// when that is larger.
+    /// </summary>
     private static PodSpec DefaultPodLimits(PodSpec spec, ChangeLog log)
     {
-        if (PodResources.IsPodLevelLimitsSet(spec) || !PodResources.IsPodLevelRequestsSet(spec))
-        {
-            return spec;
-        }
-
         var r = spec.Resources!;
         var limits = r.Limits;
-        foreach (var (name, aggregate) in PodResources.AggregateContainerLimits(spec))
+        Model.Collections.ValueMap<Quantity>? aggregates = null;
+        foreach (var (name, request) in r.Requests)
         {
-            if (limits.ContainsKey(name) || !ResourceListMath.IsSupportedPodLevelResource(name)
-                || !ResourceListMath.IsOvercommitAllowed(name) || !PodResources.AllContainersHaveLimitFor(spec, name))
+            if (!ResourceListMath.IsSupportedPodLevelResource(name) || r.Limits.ContainsKey(name) || !PodResources.AllContainersHaveLimitFor(spec, name))
             {
                 continue;
             }
 
-            limits = limits.SetItem(name, aggregate);
-            log.Add(DefaultingRules.PodLimits, "spec.resources.limits." + name, aggregate.ToString());
+            aggregates ??= PodResources.AggregateContainerLimits(spec);
+            if (!aggregates.Value.TryGetValue(name, out var limit))
+            {
+                continue;
+            }
+
+            if (request.CompareTo(limit) > 0)
+            {
+                limit = request;
+            }
+
+            limits = limits.SetItem(name, limit);
+            log.Add(DefaultingRules.PodLimits, "spec.resources.limits." + name, limit.ToString());
         }
 
-        return limits.IsEmpty ? spec : spec with { Resources = r with { Limits = limits } };
+        return limits.IsSameAs(r.Limits) ? spec : spec with { Resources = r with { Limits = limits } };
     }
 }

@@ -40,10 +40,9 @@ public static partial class PodDefaulter
             MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => RequestsFromLimits(c, l)),
             MapContainers(spec.Containers, "spec.containers", log, static (c, l) => RequestsFromLimits(c, l)),
             spec.EphemeralContainers);
-        bool podLevel = profile.IsEnabled(FeatureGateNames.PodLevelResources);
-        if (podLevel && profile.Version < PodLevelDefaultsInCreateStrategySince)
+        if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && !PodLevelInCreateStrategy(profile))
         {
-            spec = DefaultPodLevelResources(spec, profile, log);
+            spec = DecodePodLevel(spec, log);
         }
 
         bool? enableServiceLinks = spec.EnableServiceLinks;
@@ -133,7 +132,7 @@ public static partial class PodDefaulter
             }
         }
 
-        var decoded = ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec };
+        var decoded = DropInitContainerAnnotations(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, log);
         return createStrategy ? CreateStrategy(decoded, profile, log) : decoded;
     }
 
@@ -145,15 +144,15 @@ public static partial class PodDefaulter
         CreateStrategy(pod, profile, new ChangeLog(changes));
 
     /// <summary>
-    /// PrepareForCreate's defaulting part: since 1.37 the pod-level resource defaults (PR #140514, after decoding rounded
+    /// PrepareForCreate's defaulting part: with PodLevelResourcesFixDefaulting (1.37) the pod-level resource defaults (DEF-022, after decoding rounded
     /// every quantity), then dropDisabledFields (the areas' parts), the matchLabelKeys merges and applyAppArmorVersionSkew.
     /// </summary>
     private static Pod CreateStrategy(Pod pod, Profile profile, ChangeLog log)
     {
         var spec = pod.Spec;
-        if (profile.Version >= PodLevelDefaultsInCreateStrategySince && profile.IsEnabled(FeatureGateNames.PodLevelResources))
+        if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && PodLevelInCreateStrategy(profile))
         {
-            spec = DefaultPodLevelResources(spec, profile, log);
+            spec = CreateStrategyPodLevel(spec, log);
         }
 
         // PrepareForCreate's defaulting part, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling,

@@ -8,6 +8,9 @@ public static class FeatureGateNames
 {
     public const string SidecarContainers = nameof(SidecarContainers);
     public const string PodLevelResources = nameof(PodLevelResources);
+
+    /// <summary>1.37: pod-level resource defaulting moves from decoding to the create strategy (spec/defaulting.md DEF-022).</summary>
+    public const string PodLevelResourcesFixDefaulting = nameof(PodLevelResourcesFixDefaulting);
     public const string ContainerRestartRules = nameof(ContainerRestartRules);
     public const string RestartAllContainersOnContainerExits = nameof(RestartAllContainersOnContainerExits);
 

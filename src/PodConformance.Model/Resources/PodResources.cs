@@ -48,18 +48,17 @@ public static class PodResources
 
     public static bool IsPodLevelResourcesSet(PodSpec spec) => IsPodLevelRequestsSet(spec) || IsPodLevelLimitsSet(spec);
 
-    /// <summary>Every regular and init container (sidecars included) sets a limit for <paramref name="resource"/>.</summary>
-    public static bool AllContainersHaveLimitFor(PodSpec spec, string resource)
-    {
-        foreach (var c in spec.InitContainers)
-        {
-            if (!c.Resources.Limits.ContainsKey(resource))
-            {
-                return false;
-            }
-        }
+    /// <summary>
+    /// Every container sets a limit for <paramref name="resource"/>: init (sidecars included), regular and ephemeral, as
+    /// pkg/api/pod's <c>VisitContainers(spec, AllContainers, …)</c> walks them (an ephemeral container never has limits,
+    /// so one present answers false).
+    /// </summary>
+    public static bool AllContainersHaveLimitFor(PodSpec spec, string resource) =>
+        AllHaveLimit(spec.InitContainers, resource) && AllHaveLimit(spec.Containers, resource) && AllHaveLimit(spec.EphemeralContainers, resource);
 
-        foreach (var c in spec.Containers)
+    private static bool AllHaveLimit(ValueList<Container> containers, string resource)
+    {
+        foreach (var c in containers)
         {
             if (!c.Resources.Limits.ContainsKey(resource))
             {

@@ -10,7 +10,8 @@ namespace PodConformance.Suite.Rules;
 /// <summary>
 /// Optional fields added to valid pods so that admission properties reach the defaulting and QoS rules that
 /// <see cref="PodGen.Valid"/> never exercises (hostNetwork ports, source-less volumes, fieldRef, resourceFieldRef and
-/// configMapKeyRef env, probes with zero fields and httpGet, pod-level limits, requests or both). An extra may make a pod invalid; the comparison then covers the
+/// configMapKeyRef env, probes with zero fields and httpGet, pod-level limits, requests or both, a legacy init-container
+/// annotation that decoding removes, DEF-023). An extra may make a pod invalid; the comparison then covers the
 /// rejection, which is just as much a check.
 /// </summary>
 public static class PodExtras
@@ -27,7 +28,14 @@ public static class PodExtras
         from podCpu in Gen.Elements("500m", "1", "2", "250m")
         from podMemory in Gen.Elements("1Gi", "512Mi", "2Gi")
         from form in Gen.Elements(PodLevelForm.LimitsOnly, PodLevelForm.Both, PodLevelForm.RequestsOnly, PodLevelForm.RequestsWithContainerLimits)
-        select Apply(nodeSized ? NodeSizedRequest(pod) : bestEffort ? BestEffort(pod) : pod, hostNetwork, volume, fieldRef, otherRef, probe, podLevel ? (podCpu, podMemory, form) : null);
+        from legacyInit in Chance(5)
+        select WithLegacyInitAnnotation(
+            Apply(nodeSized ? NodeSizedRequest(pod) : bestEffort ? BestEffort(pod) : pod, hostNetwork, volume, fieldRef, otherRef, probe, podLevel ? (podCpu, podMemory, form) : null),
+            legacyInit);
+
+    /// <summary>The pre-1.8 way to declare init containers, still sent by old clients: the API server removes it on decode (DEF-023).</summary>
+    private static Pod WithLegacyInitAnnotation(Pod pod, bool add) =>
+        add ? pod with { Metadata = pod.Metadata with { Annotations = pod.Metadata.Annotations.SetItem("pod.beta.kubernetes.io/init-containers", "[]") } } : pod;
 
     /// <summary>Which pod-level lists are set: limits (requests default from them, DEF-003), both, or requests (limits may default, DEF-004).</summary>
     private enum PodLevelForm

@@ -244,10 +244,18 @@ public class FeatureGateParserTests
             + "RestartAllContainersOnContainerExits is enabled, but depends on features that are disabled: [NodeDeclaredFeatures]]",
             Fail("RestartAllContainersOnContainerExits=true,ClusterTrustBundleProjection=true", v135));
 
-        // Turning off a dependency of a gate that is on by default: InPlacePodLevelResourcesVerticalScaling is beta, on in 1.37.
-        Assert.Equal("InPlacePodLevelResourcesVerticalScaling is enabled, but depends on features that are disabled: [PodLevelResources]",
+        // Turning off a dependency of gates that are on by default: in 1.37 (H137) InPlacePodLevelResourcesVerticalScaling,
+        // PodLevelResourceManagers, PodLevelResourcesFixDefaulting and PodLevelResourcesFixKubeletQOSClass are beta, on, and
+        // depend on PodLevelResources (kubernetes#140848: a kubelet with only PodLevelResources off panics at startup).
+        Assert.Equal("[InPlacePodLevelResourcesVerticalScaling is enabled, but depends on features that are disabled: [PodLevelResources], "
+            + "PodLevelResourceManagers is enabled, but depends on features that are disabled: [PodLevelResources], "
+            + "PodLevelResourcesFixDefaulting is enabled, but depends on features that are disabled: [PodLevelResources], "
+            + "PodLevelResourcesFixKubeletQOSClass is enabled, but depends on features that are disabled: [PodLevelResources]]",
             Fail("PodLevelResources=false"));
-        Ok("PodLevelResources=false,InPlacePodLevelResourcesVerticalScaling=false");
+        Ok("PodLevelResources=false,InPlacePodLevelResourcesVerticalScaling=false,PodLevelResourceManagers=false,"
+            + "PodLevelResourcesFixDefaulting=false,PodLevelResourcesFixKubeletQOSClass=false");
+        Assert.Equal("InPlacePodLevelResourcesVerticalScaling is enabled, but depends on features that are disabled: [PodLevelResources]",
+            Fail("PodLevelResources=false", new KubernetesVersion(1, 36)));
 
         // AllAlpha enables the alpha dependents, and an explicit value still wins for the dependency.
         Assert.Equal("[InPlacePodLevelResourcesVerticalScaling is enabled, but depends on features that are disabled: [NodeDeclaredFeatures], "

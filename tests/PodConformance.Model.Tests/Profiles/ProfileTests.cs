@@ -39,7 +39,7 @@ public class ProfileTests
     [InlineData(PodLevelResources,                    "----001111")]
     [InlineData(ContainerRestartRules,                "------0111")]
     [InlineData(RestartAllContainersOnContainerExits, "-------011")]
-    [InlineData(PodReadyToStartContainersCondition,   "0111111111")]
+    [InlineData(PodReadyToStartContainersCondition,   "011111111L")]
     [InlineData(KubeletCrashLoopBackOffMax,           "----000111")]
     [InlineData(ReduceDefaultCrashLoopBackOffDecay,   "-----00000")]
     [InlineData(RelaxedEnvironmentVariableValidation, "--0011LLLL")]
@@ -50,8 +50,9 @@ public class ProfileTests
     [InlineData("RelaxedDNSSearchValidation",         "----01LLL+")]
     [InlineData("PodLifecycleSleepAction",            "-01111LLL+")]
     [InlineData("PodLifecycleSleepActionAllowZero",   "----01LLL+")]
-    [InlineData("ClusterTrustBundle",                 "0000000000")]
-    [InlineData("ClusterTrustBundleProjection",       "-000000000")]
+    [InlineData("ClusterTrustBundle",                 "0000000001")]
+    [InlineData("ClusterTrustBundleProjection",       "-000000001")]
+    [InlineData(PodLevelResourcesFixDefaulting,       "---------1")]
     [InlineData("NodeDeclaredFeatures",               "-------01L")]
     [InlineData("TaintTolerationComparisonOperators", "-------000")]
     [InlineData("KubeletEnsureSecretPulledImages",    "-----00111")]
@@ -126,10 +127,12 @@ public class ProfileTests
         // NodeDeclaredFeatures is a scheduler gate: the 1.37 file records 1.37 itself.
         Assert.True(FeatureGateCatalog.Find("NodeDeclaredFeatures")!.StageAt(KubernetesVersion.Newest)!.Verified);
 
-        // EmptyDirVolumeMode is known only from k8s.io/api's +featureGate tag at 1.37.
+        // EmptyDirVolumeMode, once known only from k8s.io/api's +featureGate tag at 1.37, is read from H137 (kubernetes'
+        // own kube_features.go of 2026-07-24); PerPodPIDLimit is still known only from other code (secondary).
         var emptyDirMode = FeatureGateCatalog.Find("EmptyDirVolumeMode")!;
         Assert.Null(emptyDirMode.StageAt(new KubernetesVersion(1, 36)));
-        Assert.Equal(GateRowBasis.ApiTag, emptyDirMode.StageAt(KubernetesVersion.Newest)!.Basis);
+        Assert.Equal((GateRowBasis.DevCopy, "H137"), (emptyDirMode.StageAt(KubernetesVersion.Newest)!.Basis, emptyDirMode.StageAt(KubernetesVersion.Newest)!.Source));
+        Assert.False(FeatureGateCatalog.Find("PerPodPIDLimit")!.StageAt(KubernetesVersion.Newest)!.Verified);
     }
 
     [Fact]

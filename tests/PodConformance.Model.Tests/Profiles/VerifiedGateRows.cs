@@ -8,7 +8,8 @@ namespace PodConformance.Model.Tests.Profiles;
 /// (the copy is named per gate), apart from spec/gates/feature-gates.json and its extractor, so the tests compare the
 /// catalogue with the source and not with itself. Rows are as written there (the first may predate 1.28; version 0 is
 /// component-base's <c>version.MajorMinor(0, 0)</c>). Only gates whose rows are verified for every release are in the
-/// sample; 1.37 rows are read from G137 (a 1.37-development copy as stored in a fork) or D137.
+/// sample; 1.37 rows are read from H137 (kubernetes' own kube_features.go of 2026-07-24), G137 (a 1.37-development copy
+/// as stored in a fork) or D137.
 /// </summary>
 internal static class VerifiedGateRows
 {
@@ -31,8 +32,8 @@ internal static class VerifiedGateRows
         [ContainerRestartRules] = new([new(34, A, false), new(35, B, true)]),
         // G137: {1.35, false, Alpha}, {1.36, true, Beta} (C136, older, has only the Alpha row)
         [RestartAllContainersOnContainerExits] = new([new(35, A, false), new(36, B, true)]),
-        // C136: {1.28, false, Alpha}, {1.29, true, Beta}
-        [PodReadyToStartContainersCondition] = new([new(28, A, false), new(29, B, true)]),
+        // H137: {1.28, false, Alpha}, {1.29, true, Beta}, {1.37, true, GA, LockToDefault} // GA in 1.37, remove in 1.40
+        [PodReadyToStartContainersCondition] = new([new(28, A, false), new(29, B, true), new(37, G, true, true)]),
         // C136: {1.32, false, Alpha}, {1.35, true, Beta}
         [KubeletCrashLoopBackOffMax] = new([new(32, A, false), new(35, B, true)]),
         // C136: {1.33, false, Alpha}
@@ -55,10 +56,11 @@ internal static class VerifiedGateRows
         ["PodLifecycleSleepAction"] = new([new(29, A, false), new(30, B, true), new(34, G, true, true)], AbsentFromMinor: 37),
         // C136: {1.32, false, Alpha}, {1.33, true, Beta}, {1.34, true, GA, LockToDefault}; not in G137
         ["PodLifecycleSleepActionAllowZero"] = new([new(32, A, false), new(33, B, true), new(34, G, true, true)], AbsentFromMinor: 37),
-        // C136: {1.27, false, Alpha}, {1.33, false, Beta}; E128: {Default: false, PreRelease: Alpha}
-        ["ClusterTrustBundle"] = new([new(27, A, false), new(33, B, false)]),
-        // C136: {1.29, false, Alpha}, {1.33, false, Beta}
-        ["ClusterTrustBundleProjection"] = new([new(29, A, false), new(33, B, false)]),
+        // H137: {1.27, false, Alpha}, {1.33, false, Beta}, {1.37, true, GA} // LockToDefault in 1.38;
+        // E128: {Default: false, PreRelease: Alpha}
+        ["ClusterTrustBundle"] = new([new(27, A, false), new(33, B, false), new(37, G, true)]),
+        // H137: {1.29, false, Alpha}, {1.33, false, Beta}, {1.37, true, GA} // LockToDefault in 1.38
+        ["ClusterTrustBundleProjection"] = new([new(29, A, false), new(33, B, false), new(37, G, true)]),
         // D137: {1.35, false, Alpha}, {1.36, true, Beta}, {1.37, true, GA, LockToDefault}
         ["NodeDeclaredFeatures"] = new([new(35, A, false), new(36, B, true), new(37, G, true, true)]),
         // D137: {1.35, false, Alpha}
@@ -75,9 +77,15 @@ internal static class VerifiedGateRows
         ["InPlacePodLevelResourcesVerticalScaling"] = new([new(35, A, false), new(36, B, true)]),
         // L: {1.24, false, Alpha}, {1.30, true, Beta}
         ["ContextualLogging"] = new([new(24, A, false), new(30, B, true)]),
-        // G137: {1.36, true, Beta} each; both on by default and depending on NodeDeclaredFeatures (below).
+        // G137: {1.36, true, Beta} each; both on by default and depending on NodeDeclaredFeatures (below). H137 (later) adds
+        // {1.37, true, GA, LockToDefault} // remove in 1.40 to InPlacePodVerticalScalingInitContainers.
         ["ExtendWebSocketsToKubelet"] = new([new(36, B, true)]),
-        ["InPlacePodVerticalScalingInitContainers"] = new([new(36, B, true)]),
+        ["InPlacePodVerticalScalingInitContainers"] = new([new(36, B, true), new(37, G, true, true)]),
+        // H137: {1.37, true, Beta} each, all three depending on PodLevelResources (below).
+        [PodLevelResourcesFixDefaulting] = new([new(37, B, true)]),
+        ["PodLevelResourcesFixKubeletQOSClass"] = new([new(37, B, true)]),
+        // H137: {1.36, false, Alpha}, {1.37, true, Beta}
+        ["PodLevelResourceManagers"] = new([new(36, A, false), new(37, B, true)]),
     };
 
     /// <summary>C136's defaultKubernetesFeatureGateDependencies (G137's for the gates C136 predates), for the sample's gates;
@@ -93,6 +101,10 @@ internal static class VerifiedGateRows
         // {InPlacePodVerticalScaling, NodeDeclaredFeatures}.
         ["ExtendWebSocketsToKubelet"] = ["NodeDeclaredFeatures"],
         ["InPlacePodVerticalScalingInitContainers"] = [InPlacePodVerticalScaling, "NodeDeclaredFeatures"],
+        // H137: PodLevelResourceManagers, PodLevelResourcesFixDefaulting, PodLevelResourcesFixKubeletQOSClass: {PodLevelResources}.
+        ["PodLevelResourceManagers"] = [PodLevelResources],
+        [PodLevelResourcesFixDefaulting] = [PodLevelResources],
+        ["PodLevelResourcesFixKubeletQOSClass"] = [PodLevelResources],
     };
 
     /// <summary>The row in force at a release: the latest with Version ≤ release (featureSpecAtEmulationVersion), or none.</summary>

@@ -61,6 +61,22 @@ public class PodCertificateValidationTests
             Errors("{signerName: signer, keyType: RSA2048, keyPath: k}"));
     }
 
+    /// <summary>
+    /// ML-DSA key types arrive with kubernetes PR #142108 (opened 2026-09-14, approved 2026-09-17: 1.38 development), so 1.37
+    /// still answers with the six-value switch. In 1.37 the projection is kept by default (PodCertificateRequest GA, on,
+    /// in kubernetes pkg/features/kube_features.go at ae5d4d35bd942887007f2932150e87e7cfce8361).
+    /// </summary>
+    [Theory]
+    [InlineData("MLDSA44")]
+    [InlineData("MLDSA65")]
+    [InlineData("MLDSA87")]
+    public void Ml_dsa_key_types_are_not_yet_supported_in_1_37(string keyType)
+    {
+        Assert.Equal([At + ".keyType: Unsupported value: \"" + keyType + "\": supported values: " + KeyTypes],
+            Errors("{signerName: example.com/signer, keyType: " + keyType + ", keyPath: k}", 37));
+        Assert.True(Profile.Default.IsEnabled(FeatureGateNames.PodCertificateRequest));
+    }
+
     [Theory]
     [InlineData("example.com/s", 3599, "must be >= 3600")]
     [InlineData("example.com/s", 7862401, "must be <= 7862400")]

@@ -150,11 +150,13 @@ public class VolumeValidationTests
     [Fact]
     public void Cluster_trust_bundles_are_dropped_without_the_gate_and_checked_with_it()
     {
+        // ClusterTrustBundleProjection is beta, off, until 1.36 and GA, on, in 1.37 (H137: kubernetes' kube_features.go of 2026-07-24).
         const string spec = "volumes:\n- name: v\n  projected:\n    sources:\n    - clusterTrustBundle: {name: a, signerName: b, path: p}";
-        Assert.Empty(Errors(spec, V(37)));
+        Assert.Empty(Errors(spec, V(36)));
+        Assert.Empty(Errors(spec, V(37, ("ClusterTrustBundleProjection", false), ("ClusterTrustBundle", false))));
         Assert.Equal(
             ["spec.volumes[0].projected.sources[0].clusterTrustBundle: Invalid value: {\"Name\":\"a\",\"SignerName\":\"b\",\"LabelSelector\":null,\"Optional\":null,\"Path\":\"p\",\"User\":null}: only one of name and signerName may be used"],
-            Errors(spec, V(37, ("ClusterTrustBundleProjection", true))));
+            Errors(spec, V(37)));
         Assert.Empty(Errors("volumes:\n- name: v\n  projected:\n    sources:\n    - clusterTrustBundle: {name: \"example.com:x:b\", path: p}", V(33, ("ClusterTrustBundleProjection", true))));
         Assert.Equal(
             ["spec.volumes[0].projected.sources[0].clusterTrustBundle.name: Invalid value: \"a/b:c\": not a valid clustertrustbundlename: ClusterTrustBundle for signerName a/b must be named with prefix a:b:"],

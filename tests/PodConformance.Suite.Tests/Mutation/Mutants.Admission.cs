@@ -34,6 +34,13 @@ internal static partial class Mutants
                 Validate = (pod, profile) => new ValidationResult(PodValidator.Validate(pod, profile).Errors.Where(e => e.Rule != ValidationRules.RequestsWithinLimits).ToValueList()),
             });
 
+        // DEF-023: the decoder keeps the legacy init-container annotations the input carried (PodExtras adds one to some pods).
+        yield return new Mutant(
+            "def-keeps-init-container-annotations", "defaulting", DefaultingRules.InitContainerAnnotations,
+            "decoding keeps pod.beta.kubernetes.io/init-containers and its siblings (Kubernetes removes them)",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => KeepLegacyInitAnnotations(pod, PodDefaulter.Decode(pod, profile)) });
+
         // VAL-706 (1.37): bindMountOptions reaches validation only with VolumeBindMountOptions on, so the run turns it on.
         yield return new Mutant(
             "val-drops-bind-mount-options", "validation", ValidationRules.BindMountOptions, "validation drops the bindMountOptions checks (run with VolumeBindMountOptions on)",
@@ -99,6 +106,27 @@ internal static partial class Mutants
         }
 
         return qos!.Value;
+    }
+
+    private static readonly string[] LegacyInitAnnotations =
+    [
+        "pod.beta.kubernetes.io/init-containers", "pod.alpha.kubernetes.io/init-containers",
+        "pod.beta.kubernetes.io/init-container-statuses", "pod.alpha.kubernetes.io/init-container-statuses",
+    ];
+
+    /// <summary>The decoded pod with the input's legacy init-container annotations put back (DEF-023 undone).</summary>
+    private static Pod KeepLegacyInitAnnotations(Pod original, Pod decoded)
+    {
+        var annotations = decoded.Metadata.Annotations;
+        foreach (string key in LegacyInitAnnotations)
+        {
+            if (original.Metadata.Annotations.TryGetValue(key, out string? value))
+            {
+                annotations = annotations.SetItem(key, value);
+            }
+        }
+
+        return decoded with { Metadata = decoded.Metadata with { Annotations = annotations } };
     }
 
     /// <summary>The defaulted pod with every container's requests as the user wrote them (DEF-001 undone).</summary>
