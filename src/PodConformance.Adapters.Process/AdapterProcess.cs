@@ -162,19 +162,14 @@ internal sealed class AdapterProcess : IDisposable
             await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
+        catch (Exception e) when (IsPipeGone(e))
         {
             return false;
         }
     }
+
+    /// <summary>The exceptions a write to an exited or disposed adapter's stdin ends in: the send failed, the caller reports it.</summary>
+    private static bool IsPipeGone(Exception e) => e is IOException or ObjectDisposedException or InvalidOperationException;
 
     public async Task<bool> TrySendAsync(string line, CancellationToken cancellationToken)
     {
@@ -185,15 +180,7 @@ internal sealed class AdapterProcess : IDisposable
             await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
+        catch (Exception e) when (IsPipeGone(e))
         {
             return false;
         }
@@ -383,7 +370,7 @@ internal sealed class AdapterProcess : IDisposable
                 Stderr.Feed(buffer.AsSpan(0, n));
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (IsPipeGone(e))
         {
             // The pipe went away with the process.
         }
