@@ -133,13 +133,16 @@ public sealed class PodmanAdapterTests(ITestOutputHelper output) : IAsyncLifetim
     [PodmanFact]
     public async Task Allocating_below_the_memory_limit_is_not_killed()
     {
-        // Allocate, then exit 0: a completed exit proves the allocation ran to its end without a kill (137).
+        // Allocate, then exit 0: a completed exit proves the allocation ran to its end without a kill (137); the test
+        // above shows the same allocation step is killed over the limit. Whether a poll saw the container running is
+        // not asserted: under load `kube play` can return after the short run has already ended (CI of 6010f70 saw
+        // Pending, then Succeeded 4 s later, with no running sample in between).
         var run = new Model.Simulation.ContainerRun { AllocateMemory = Quantity.Parse("8Mi"), ExitCode = 0 };
         var o = await Run(Case(Pod("Never", [Container("app", "64Mi")]), Long, ("app", run)));
 
         var app = Final(o, "app");
         Assert.Equal(("terminated", "Completed", 0, "Succeeded"), (app.State, app.Reason, app.ExitCode ?? -1, o.Samples[^1].Phase));
-        Assert.Contains(o.Samples, s => s.Containers.Any(c => c.Name == "app" && c.State == "running"));
+        Assert.Equal(0, app.RestartCount);
     }
 
     [PodmanFact]
