@@ -61,8 +61,7 @@ internal static partial class DisabledFields
     private sealed partial class Dropper(Profile profile, StepLog log)
     {
         /// <summary>The gate is registered in this release and off.</summary>
-        public bool Off(string gate) =>
-            FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is not null && !profile.IsEnabled(gate);
+        public bool Off(string gate) => profile.IsGateOff(gate);
 
         public KubernetesVersion Version => profile.Version;
 

@@ -396,5 +396,5 @@ public static partial class PodValidator
 
     /// <summary>The gate is registered in the profile's release and off: the create strategy drops its fields.</summary>
     private static bool GateRegisteredAndOff(Context ctx, string gate) =>
-        FeatureGateCatalog.Find(gate)?.StageAt(ctx.Version) is not null && !ctx.Profile.IsEnabled(gate);
+        ctx.Profile.IsGateOff(gate);
 }
