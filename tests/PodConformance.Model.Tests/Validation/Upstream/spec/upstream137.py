@@ -438,12 +438,12 @@ def validate_pod_spec():
          pod({"resources": res, "containers": [ctr("container")], "os": {"name": "linux"}}), {"PodLevelResources": False})
     # failureCases: only these two pin errors (ErrorMatcher by type, field, origin and detail substring); the others
     # check nothing (upstream skips the comparison when expectedErrors is empty) and are listed as not written.
-    not_expressible(t, 'ShareProcessNamespace and HostPID both set',
-                    'not run at 1.37: the case pins the error at field.shareProcessNamespace (spec.shareProcessNamespace), '
-                    'the internal-PodSpec move of this tree, which the mid-1.37 util.go copy (nispriha/kubernetes 9effbf79) '
-                    'does not have; this tree is past 1.37 (it accepts ML-DSA key types, kubernetes PR #142108, merged '
-                    'September 2026), so the move may be 1.38 and the model keeps spec.securityContext.shareProcessNamespace '
-                    'for 1.37 (spec/validation.md VAL-202)')
+    case(t, 'ShareProcessNamespace and HostPID both set', pod({"hostPID": True, "shareProcessNamespace": True}), None,
+         ['spec.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled'],
+         note='pinned at field.shareProcessNamespace; the internal-PodSpec move that puts it there is upstream 1.37: '
+              'kubernetes validation.go at 78e971a4bc0dc76845d7986495607ed6d5b616a7 (master of 2026-07-23, after '
+              'v1.37.0-beta.0) calls validateShareProcessNamespace(spec, fldPath) right after the pod security context '
+              '(spec/validation.md VAL-202)')
     case(t, 'bad OS for PodLevelResources hides bad cpu limit',
          pod({"resources": res, "containers": [ctr("container", resources={"limits": {"cpu": "200m", "memory": "200Mi"}})],
               "os": {"name": "windows"}}), None, ['spec.resources: Forbidden: may not be set for a windows pod'])
