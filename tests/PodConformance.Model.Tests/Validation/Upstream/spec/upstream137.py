@@ -244,6 +244,13 @@ def volumes_user_fields_downward_api():
 def volumes_user_fields_projected():
     v = 'spec.volumes[0].projected'
     sec = [{"secret": {"name": "foo"}}]
+    # The three defaultMode cases stand in the table at 78e971a4 (upstream, session 9) just before the user cases; the
+    # ≈1.33 copy of ../volumes has none. Upstream pins type and field; the detail is fileModeErrorMsg (VAL-626).
+    vcase('ProjectedVolumeSource valid defaultMode', {"projected": {"sources": sec, "defaultMode": 0o644}}, vname="projected-volume")
+    for sign, n in (('positive', 0o1000), ('negative', -1)):
+        vcase('ProjectedVolumeSource invalid %s defaultMode' % sign, {"projected": {"sources": sec, "defaultMode": n}},
+              [v + '.defaultMode: Invalid value: %d: must be a number between 0 and 0777 (octal), both inclusive' % n],
+              vname="projected-volume")
     vcase('ProjectedVolumeSource valid defaultUser', {"projected": {"sources": sec, "defaultUser": 1001}}, gates=AW, vname="projected-volume")
     for sign, n in (('positive', 2147483648), ('negative', -1)):
         vcase('ProjectedVolumeSource invalid %s defaultUser' % sign, {"projected": {"sources": sec, "defaultUser": n}},
