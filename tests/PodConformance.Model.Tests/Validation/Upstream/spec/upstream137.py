@@ -689,9 +689,10 @@ def not_creates():
     ):
         not_expressible(test, 'all cases', why)
     not_expressible('TestValidatePod', 'negative terminationGracePeriodSeconds',
-                    'this tree\'s defaults.go clamps a negative terminationGracePeriodSeconds to 1 before validation '
-                    '(its defaults_test.go TestSetDefaultPodTerminationGracePeriodSeconds), absent from v1.35.7 and of '
-                    'unknown release, so the create\'s verdict at 1.37 is not settled; the model keeps rejecting -1')
+                    'upstream calls ValidatePodCreate on an undefaulted pod; through the API server SetDefaults_Pod first '
+                    'sets a negative terminationGracePeriodSeconds to 1 (kubernetes defaults.go at 95a48423, upstream 1.37-era; '
+                    'also this tree\'s TestSetDefaultPodTerminationGracePeriodSeconds), so a create with -1 is valid at 1.37 '
+                    '(the model answers valid, but does not store 1: spec/validation.md "1.37 source")')
 
 
 def build():
