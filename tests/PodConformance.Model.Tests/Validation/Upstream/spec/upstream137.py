@@ -447,7 +447,8 @@ def validate_pod_spec():
     # check nothing (upstream skips the comparison when expectedErrors is empty) and are listed as not written.
     case(t, 'ShareProcessNamespace and HostPID both set', pod({"hostPID": True, "shareProcessNamespace": True}), None,
          ['spec.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled'],
-         note='pinned at field.shareProcessNamespace; the internal-PodSpec move that puts it there is upstream 1.37: '
+         note='pinned at field.shareProcessNamespace, also in the upstream test file at 78e971a4 (TestValidatePodSpec there = '
+              'this function as transcribed: success, legacy and failure cases); the internal-PodSpec move is upstream 1.37: '
               'kubernetes validation.go at 78e971a4bc0dc76845d7986495607ed6d5b616a7 (master of 2026-07-23, after '
               'v1.37.0-beta.0) calls validateShareProcessNamespace(spec, fldPath) right after the pod security context '
               '(spec/validation.md VAL-202)')
