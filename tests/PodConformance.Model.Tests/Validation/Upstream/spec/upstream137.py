@@ -674,6 +674,205 @@ def pod_host_name():
         case(t, name, pod(spec), None, errors)
 
 
+# --- Upstream 1.37 (session 9, vt137c): TestValidateContainers / TestValidateInitContainers in kubernetes/kubernetes ----
+# validation_test.go at 78e971a4bc0dc76845d7986495607ed6d5b616a7 (master of 2026-07-23, after v1.37.0-beta.0; search index
+# id 55854384944): TestValidateContainers at offsets ≈303,000-333,000, TestValidateInitContainers ≈333,000-350,000.
+# Both call the function with PodValidationOptions{} and a linux pod OS. TestValidateContainers compares type and field
+# (cmp.Diff ignoring BadValue, Detail, Origin); TestValidateInitContainers also the value (ignoring Detail). Entries are
+# therefore `<field>: <Type>` prefixes (plus the value for init containers). A manifest is defaulted before validation:
+# cases whose input defaulting changes (empty httpGet path/scheme, empty terminationMessagePolicy, limits copied to
+# requests) are listed as not expressible.
+U37 = 'kubernetes/kubernetes validation_test.go at 78e971a4bc0dc76845d7986495607ed6d5b616a7'
+
+
+def u37_containers():
+    t = 'TestValidateContainers'
+    n = U37 + ' (upstream, not the fork)'
+    tcp80 = {"tcpSocket": {"port": 80}}
+
+    def c1(**extra):
+        return pod(containers=[ctr(**extra)])
+
+    success = [
+        ctr("abc"), ctr("123"), ctr("abc-123"),
+        ctr("life-123", lifecycle={"preStop": {"exec": {"command": ["ls", "-l"]}}}),
+        ctr("resources-test", resources={"limits": {"cpu": "10", "memory": "10G", "my.org/resource": "10"}}),
+        ctr("resources-test-with-request-and-limit", resources={"requests": {"cpu": "10", "memory": "10G"}, "limits": {"cpu": "10", "memory": "10G"}}),
+        ctr("resources-request-limit-simple", resources={"requests": {"cpu": "8"}, "limits": {"cpu": "10"}}),
+        ctr("resources-request-limit-edge", resources={"requests": {"cpu": "10", "memory": "10G", "my.org/resource": "10"},
+                                                        "limits": {"cpu": "10", "memory": "10G", "my.org/resource": "10"}}),
+        ctr("resources-request-limit-partials", resources={"requests": {"cpu": "9.5", "memory": "10G"}, "limits": {"cpu": "10", "my.org/resource": "10"}}),
+        ctr("resources-request", resources={"requests": {"cpu": "9.5", "memory": "10G"}}),
+        ctr("resources-resize-policy", resizePolicy=[{"resourceName": "cpu", "restartPolicy": "NotRequired"},
+                                                     {"resourceName": "memory", "restartPolicy": "RestartContainer"}]),
+        ctr("same-host-port-different-protocol", ports=[{"containerPort": 80, "hostPort": 80, "protocol": "TCP"},
+                                                        {"containerPort": 80, "hostPort": 80, "protocol": "UDP"}]),
+        ctr("fallback-to-logs-termination-message", terminationMessagePolicy="FallbackToLogsOnError"),
+        ctr("file-termination-message"),
+        ctr("env-from-source", envFrom=[{"configMapRef": {"name": "test"}}]),
+        ctr("live-123", livenessProbe=dict(tcp80, successThreshold=1)),
+        ctr("startup-123", startupProbe=dict(tcp80, successThreshold=1)),
+        ctr("resize-policy-cpu", resizePolicy=[{"resourceName": "cpu", "restartPolicy": "NotRequired"}]),
+        ctr("resize-policy-mem", resizePolicy=[{"resourceName": "memory", "restartPolicy": "RestartContainer"}]),
+        ctr("resize-policy-cpu-and-mem", resizePolicy=[{"resourceName": "memory", "restartPolicy": "NotRequired"},
+                                                       {"resourceName": "cpu", "restartPolicy": "RestartContainer"}]),
+        ctr("container-with-stopsignal-lifecycle", lifecycle={"stopSignal": "SIGTERM"}),
+    ]
+    case(t, 'successCase', pod(containers=success, os={"name": "linux"}), None, [], note=n + '; the pod OS linux of the test is '
+         'spec.os; the two whitespace-image containers ("def", "ghi") and "abc-1234" (fakeValidSecurityContext) are left out, '
+         'see notExpressible')
+    not_expressible(t, 'successCase: "def" (image " "), "ghi" (image " some  ")',
+                    'kept by upstream for pod templates; a Pod create also runs the pod-only image check (leading/trailing '
+                    'whitespace), so the same container is an error there')
+    not_expressible(t, 'successCase: "abc-1234" and error "privilege disabled"',
+                    'depend on the API server\'s --allow-privileged (capabilities.Initialize in the test); the model assumes '
+                    'privileged containers are allowed (spec/validation.md VAL-213 area), and fakeValidSecurityContext\'s body '
+                    'was not read at 78e971a4')
+
+    c = 'spec.containers[0]'
+    errs = [
+        ('zero-length name', c1(name=""), [c + '.name: Required value']),
+        ('zero-length-image', c1(name="abc", image=""), [c + '.image: Required value']),
+        ('name > 63 characters', c1(name="a" * 64), [c + '.name: Invalid value']),
+        ('name not a DNS label', c1(name="a.b.c"), [c + '.name: Invalid value']),
+        ('name not unique', pod(containers=[ctr("abc"), ctr("abc")]), ['spec.containers[1].name: Duplicate value']),
+        ('host port not unique', pod(containers=[ctr("abc", ports=[{"containerPort": 80, "hostPort": 80, "protocol": "TCP"}]),
+                                                  ctr("def", ports=[{"containerPort": 81, "hostPort": 80, "protocol": "TCP"}])]),
+         ['spec.containers[1].ports[0].hostPort: Duplicate value']),
+        ('unknown volume name', c1(name="abc", volumeMounts=[{"name": "anything", "mountPath": "/foo"}]),
+         [c + '.volumeMounts[0].name: Not found']),
+        ('invalid lifecycle, no exec command.', c1(name="life-123", lifecycle={"preStop": {"exec": {}}}),
+         [c + '.lifecycle.preStop.exec.command: Required value']),
+        ('invalid lifecycle, no http port.', c1(name="life-123", lifecycle={"preStop": {"httpGet": {"path": "/", "port": 0, "scheme": "HTTP"}}}),
+         [c + '.lifecycle.preStop.httpGet.port: Invalid value']),
+        ('invalid lifecycle, no tcp socket port.', c1(name="life-123", lifecycle={"preStop": {"tcpSocket": {"port": 0}}}),
+         [c + '.lifecycle.preStop.tcpSocket.port: Invalid value']),
+        ('invalid lifecycle, zero tcp socket port.', c1(name="life-123", lifecycle={"preStop": {"tcpSocket": {"port": 0}}}),
+         [c + '.lifecycle.preStop.tcpSocket.port: Invalid value']),
+        ('invalid lifecycle, no action.', c1(name="life-123", lifecycle={"preStop": {}}), [c + '.lifecycle.preStop: Required value']),
+        ('invalid readiness probe, terminationGracePeriodSeconds set.',
+         c1(name="life-123", readinessProbe=dict(tcp80, terminationGracePeriodSeconds=10)),
+         [c + '.readinessProbe.terminationGracePeriodSeconds: Invalid value']),
+        ('invalid liveness probe, no tcp socket port.', c1(name="live-123", livenessProbe={"tcpSocket": {"port": 0}, "successThreshold": 1}),
+         [c + '.livenessProbe.tcpSocket.port: Invalid value']),
+        ('invalid liveness probe, no action.', c1(name="live-123", livenessProbe={"successThreshold": 1}),
+         [c + '.livenessProbe: Required value']),
+        ('invalid liveness probe, successThreshold != 1', c1(name="live-123", livenessProbe=dict(tcp80, successThreshold=2)),
+         [c + '.livenessProbe.successThreshold: Invalid value']),
+        ('invalid startup probe, successThreshold != 1', c1(name="startup-123", startupProbe=dict(tcp80, successThreshold=2)),
+         [c + '.startupProbe.successThreshold: Invalid value']),
+    ]
+    neg = dict(tcp80, initialDelaySeconds=-1, timeoutSeconds=-1, periodSeconds=-1, successThreshold=-1, failureThreshold=-1,
+               terminationGracePeriodSeconds=-1)
+    for probe, name in (('livenessProbe', 'live-123'), ('readinessProbe', 'ready-123'), ('startupProbe', 'startup-123')):
+        p = c + '.' + probe + '.'
+        fields = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold',
+                  'terminationGracePeriodSeconds', 'terminationGracePeriodSeconds' if probe == 'readinessProbe' else 'successThreshold']
+        errs.append(('invalid %s probe, negative numbers' % probe.replace('Probe', ''), c1(name=name, **{probe: dict(neg)}),
+                     [p + f + ': Invalid value' for f in fields]))
+    errs += [
+        ('invalid message termination policy', c1(name="life-123", terminationMessagePolicy="Unknown"),
+         [c + '.terminationMessagePolicy: Unsupported value']),
+        ('Resource Requests CPU invalid', c1(name="abc-123", resources={"requests": {"cpu": "-10", "memory": "0"}}),
+         [c + '.resources.requests[cpu]: Invalid value']),
+        ('Request limit simple invalid', c1(name="abc-123", resources={"limits": {"cpu": "5", "memory": "3"}, "requests": {"cpu": "6", "memory": "3"}}),
+         [c + '.resources.requests: Invalid value']),
+        ('CPU request limit multiple invalid', c1(name="abc-123", resources={"limits": {"cpu": "5", "memory": "3"}, "requests": {"cpu": "6", "memory": "3"}}),
+         [c + '.resources.requests: Invalid value']),
+        ('Memory request limit multiple invalid', c1(name="abc-123", resources={"limits": {"cpu": "5", "memory": "3"}, "requests": {"cpu": "5", "memory": "4"}}),
+         [c + '.resources.requests: Invalid value']),
+        ('Invalid env from', c1(name="env-from-source", envFrom=[{"configMapRef": {"name": "$%^&*#"}}]),
+         [c + '.envFrom[0].configMapRef.name: Invalid value']),
+        ('Unsupported resize policy for memory', c1(name="resize-policy-mem-invalid", resizePolicy=[{"resourceName": "memory", "restartPolicy": "RestartContainerrrr"}]),
+         [c + '.resizePolicy: Unsupported value']),
+        ('Unsupported resize policy for CPU', c1(name="resize-policy-cpu-invalid", resizePolicy=[{"resourceName": "cpu", "restartPolicy": "RestartNotRequired"}]),
+         [c + '.resizePolicy: Unsupported value']),
+    ]
+    for name, p, e in errs:
+        p["spec"]["os"] = {"name": "linux"}
+        case(t, name, p, None, e, note=n)
+    not_expressible(t, 'zero-length image (second copy)', 'the same input as "zero-length-image"; run once')
+    not_expressible(t, 'invalid env var name ("ev!1")',
+                    'PodValidationOptions{} leaves AllowRelaxedEnvironmentVariableValidation off; a 1.37 create takes it from '
+                    'the RelaxedEnvironmentVariableValidation gate (on), which accepts "ev!1"')
+    for name, why in (('invalid lifecycle, no http path.', 'SetDefaults_HTTPGetAction sets an empty path to "/"'),
+                      ('invalid lifecycle, no http scheme.', 'SetDefaults_HTTPGetAction sets an empty scheme to HTTP'),
+                      ('empty message termination policy', 'SetDefaults_Container sets an empty terminationMessagePolicy to File'),
+                      ('invalid compute resource / Resource CPU invalid / Resource Memory invalid / Invalid storage limit request',
+                       'limits only: SetDefaults_Pod copies the limits to the requests, so a create also reports the requests')):
+        not_expressible(t, name, 'defaulting changes the input before validation: ' + why)
+
+
+def u37_init_containers():
+    t = 'TestValidateInitContainers'
+    n = U37 + ' (upstream, not the fork)'
+    app = ctr("app", image="nginx")
+    tcp80 = {"tcpSocket": {"port": 80}}
+    i = 'spec.initContainers[0]'
+
+    def ip(*inits):
+        return pod(containers=[app], initContainers=list(inits), os={"name": "linux"})
+
+    case(t, 'u37: successCase (without the option-only container)', ip(
+        ctr("container-1-same-host-port-different-protocol", ports=[{"containerPort": 80, "hostPort": 80, "protocol": "TCP"},
+                                                                    {"containerPort": 80, "hostPort": 80, "protocol": "UDP"}]),
+        ctr("container-2-same-host-port-different-protocol", ports=[{"containerPort": 80, "hostPort": 80, "protocol": "TCP"},
+                                                                    {"containerPort": 80, "hostPort": 80, "protocol": "UDP"}]),
+        ctr("container-3-restart-always-with-lifecycle-hook-and-probes", restartPolicy="Always",
+            lifecycle={"postStart": {"exec": {"command": ["echo", "post start"]}}, "preStop": {"exec": {"command": ["echo", "pre stop"]}}},
+            livenessProbe=dict(tcp80, successThreshold=1), readinessProbe=dict(tcp80), startupProbe=dict(tcp80, successThreshold=1)),
+        ctr("container-4-allowed-resize-policy", resizePolicy=[{"resourceName": "cpu", "restartPolicy": "NotRequired"}]),
+        ctr("restartcontainer-policy-allowed-if-sidecar", image="nginx", restartPolicy="Always",
+            resizePolicy=[{"resourceName": "cpu", "restartPolicy": "RestartContainer"}])), None, [],
+        note=n + '; upstream validates the init containers in one call, with the regular container "app"; '
+             '"restartcontainer-policy-allowed-if-already-exists" needs an update-only option (listed)')
+    ctr_dbg = dict(name="debug")
+    errs = [
+        ('empty name', ip(ctr("")), [i + '.name: Required value']),
+        ('name collision with regular container', ip(ctr("app")), [i + '.name: Duplicate value: "app"']),
+        ('invalid termination message policy', ip(ctr("init", terminationMessagePolicy="Unknown")),
+         [i + '.terminationMessagePolicy: Unsupported value: "Unknown"']),
+        ('duplicate names', ip(ctr("init"), ctr("init")), ['spec.initContainers[1].name: Duplicate value: "init"']),
+        ('duplicate ports', ip(ctr("abc", ports=[{"containerPort": 8080, "hostPort": 8080, "protocol": "TCP"}] * 2)),
+         [i + '.ports[1].hostPort: Duplicate value: "TCP//8080"']),
+        ('uses disallowed field: Lifecycle', ip(ctr(lifecycle={"preStop": {"exec": {"command": ["ls", "-l"]}}}, **ctr_dbg)),
+         [i + '.lifecycle: Forbidden']),
+        ('uses disallowed field: LivenessProbe', ip(ctr(livenessProbe=dict(tcp80, successThreshold=1), **ctr_dbg)),
+         [i + '.livenessProbe: Forbidden']),
+        ('uses disallowed field: ReadinessProbe', ip(ctr(readinessProbe=dict(tcp80), **ctr_dbg)), [i + '.readinessProbe: Forbidden']),
+        ('Container uses disallowed field: StartupProbe', ip(ctr(startupProbe=dict(tcp80, successThreshold=1), **ctr_dbg)),
+         [i + '.startupProbe: Forbidden']),
+        ('Disallowed field with other errors should only return a single Forbidden', ip(ctr(startupProbe=dict(
+            tcp80, initialDelaySeconds=-1, timeoutSeconds=-1, periodSeconds=-1, successThreshold=-1, failureThreshold=-1,
+            terminationGracePeriodSeconds=-1), **ctr_dbg)), [i + '.startupProbe: Forbidden']),
+        ('invalid startup probe in restartable container, successThreshold != 1',
+         ip(ctr("restartable-init", restartPolicy="Always", startupProbe=dict(tcp80, successThreshold=2))),
+         [i + '.startupProbe.successThreshold: Invalid value: 2']),
+        ('invalid readiness probe, terminationGracePeriodSeconds set.',
+         ip(ctr("life-123", restartPolicy="Always", readinessProbe=dict(tcp80, terminationGracePeriodSeconds=10))),
+         [i + '.readinessProbe.terminationGracePeriodSeconds: Invalid value: 10']),
+        ('invalid liveness probe, successThreshold != 1',
+         ip(ctr("live-123", restartPolicy="Always", livenessProbe=dict(tcp80, successThreshold=2))),
+         [i + '.livenessProbe.successThreshold: Invalid value: 2']),
+        ('invalid lifecycle, no exec command.', ip(ctr("life-123", restartPolicy="Always", lifecycle={"preStop": {"exec": {}}})),
+         [i + '.lifecycle.preStop.exec.command: Required value']),
+        ('invalid lifecycle, no http port.',
+         ip(ctr("life-123", restartPolicy="Always", lifecycle={"preStop": {"httpGet": {"path": "/", "port": 0, "scheme": "HTTP"}}})),
+         [i + '.lifecycle.preStop.httpGet.port: Invalid value: 0']),
+        ('invalid lifecycle, no tcp socket port.', ip(ctr("life-123", restartPolicy="Always", lifecycle={"preStop": {"tcpSocket": {"port": 0}}})),
+         [i + '.lifecycle.preStop.tcpSocket.port: Invalid value: 0']),
+        ('invalid lifecycle, zero tcp socket port.', ip(ctr("life-123", restartPolicy="Always", lifecycle={"preStop": {"tcpSocket": {"port": 0}}})),
+         [i + '.lifecycle.preStop.tcpSocket.port: Invalid value: 0']),
+        ('invalid lifecycle, no action.', ip(ctr("life-123", restartPolicy="Always", lifecycle={"preStop": {}})),
+         [i + '.lifecycle.preStop: Required value']),
+    ]
+    for name, p, e in errs:
+        case(t, 'u37: ' + name, p, None, e, note=n)
+    for name, why in (('invalid lifecycle, no http path.', 'SetDefaults_HTTPGetAction sets an empty path to "/"'),
+                      ('invalid lifecycle, no http scheme.', 'SetDefaults_HTTPGetAction sets an empty scheme to HTTP')):
+        not_expressible(t, name, 'defaulting changes the input before validation: ' + why)
+
+
 # --- Functions read whose cases are not creates (listed so the data says why they are absent) -------------------------
 def not_creates():
     for test, why in (
@@ -716,6 +915,8 @@ def build():
     container_restart_policy()
     host_users()
     pod_host_name()
+    u37_containers()
+    u37_init_containers()
     not_creates()
     ids = [c['id'] for c in CASES]
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
