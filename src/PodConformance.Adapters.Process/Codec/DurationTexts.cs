@@ -18,6 +18,9 @@ internal static class DurationTexts
     [ThreadStatic]
     private static (byte[] Utf8, TimeSpan Value)[]? _parsed;
 
+    [ThreadStatic]
+    private static (long Ticks, byte[] Json)[]? _json;
+
     public static string Format(TimeSpan offset)
     {
         var table = _formatted ??= new (long, string)[Size];
@@ -30,6 +33,21 @@ internal static class DurationTexts
         string text = GoDuration.Format(offset);
         slot = (offset.Ticks, text);
         return text;
+    }
+
+    /// <summary>The offset's text as a JSON string in UTF-8, quotes included, as the protocol's writer writes it.</summary>
+    public static byte[] FormatJson(TimeSpan offset)
+    {
+        var table = _json ??= new (long, byte[])[Size];
+        ref var slot = ref table[(int)((ulong)offset.Ticks * 0x9E3779B97F4A7C15UL >> 58)];
+        if (slot.Json is not null && slot.Ticks == offset.Ticks)
+        {
+            return slot.Json;
+        }
+
+        byte[] json = ObservationBytes.EncodeString(Format(offset));
+        slot = (offset.Ticks, json);
+        return json;
     }
 
     /// <summary>The string token's duration, as <see cref="GoDuration.TryParse"/> of its value reads it.</summary>
