@@ -289,6 +289,67 @@ public class ObservationEquivalenceTests
         }
     }
 
+    /// <summary>Offsets in whole seconds are written and read without the duration texts: every one up to 5½ hours, and far ones.</summary>
+    [Fact]
+    public void Whole_second_offsets_are_written_and_read_as_before()
+    {
+        var far = new[] { 86_399L, 86_400L, 31_536_000L, DurationTexts.MaxWholeSeconds - 1, DurationTexts.MaxWholeSeconds, DurationTexts.MaxWholeSeconds + 1, 9_223_372_036L, 9_223_372_037L }
+            .Select(TimeSpan.FromSeconds)
+            .Concat([TimeSpan.MaxValue, TimeSpan.MinValue, TimeSpan.FromSeconds(-1), TimeSpan.FromTicks(TimeSpan.TicksPerSecond + 1), TimeSpan.FromMilliseconds(59_999)]);
+        var offsets = Enumerable.Range(0, 20_000).Select(s => TimeSpan.FromSeconds(s)).Concat(far).ToArray();
+        long id = 0;
+        foreach (var chunk in offsets.Chunk(500))
+        {
+            var o = new Observation
+            {
+                Lifecycle = new LifecycleObservation
+                {
+                    Samples = new ValueList<StatusSample>(chunk.Select(t => new StatusSample { Offset = t, Phase = "Running" })),
+                    Events = new ValueList<EventSample>(chunk.Select(t => new EventSample(t, "Normal", "Pulled", "m"))),
+                },
+            };
+            AssertWrittenAsBefore(++id, o);
+            // TimeSpan's extremes are beyond Go's int64 nanoseconds: written saturated, so they do not read back (as before).
+            bool extreme = chunk.Any(t => t == TimeSpan.MinValue || t == TimeSpan.MaxValue);
+            AssertReadAsBefore(Encode(b => ProtocolMessages.WriteObservationLine(b, id, o)).Line!, extreme ? null : o);
+        }
+    }
+
+    /// <summary>Offset texts another adapter may write: the direct reading of whole seconds takes only what Go's parser reads to the same value.</summary>
+    [Theory]
+    [InlineData("0s")]
+    [InlineData("90s")]
+    [InlineData("01s")]
+    [InlineData("1h5s")]
+    [InlineData("1h0m0s")]
+    [InlineData("1h")]
+    [InlineData("1m")]
+    [InlineData("5ms")]
+    [InlineData("5m1h2s")]
+    [InlineData("1s1s")]
+    [InlineData("+1s")]
+    [InlineData("-1s")]
+    [InlineData("1.5s")]
+    [InlineData("0")]
+    [InlineData("s")]
+    [InlineData("1hs")]
+    [InlineData("999999h999999m999999999s")]
+    [InlineData("9999999h1s")]
+    [InlineData("1m9999999999s")]
+    [InlineData("2562047h47m16s")]
+    [InlineData("2562048h0s")]
+    [InlineData("1\\u0073")]
+    public void Offset_texts_read_as_before(string text)
+    {
+        byte[] line = Utf8.GetBytes("{\"type\":\"observation\",\"id\":1,\"observation\":{\"lifecycle\":{\"samples\":[{\"offset\":\"" + text + "\",\"phase\":\"Running\"}]}}}");
+        AssertReadAsBefore(line, null);
+        if (DurationTexts.TryParseWholeSeconds(Utf8.GetBytes(text), out var direct))
+        {
+            Assert.True(Model.Time.GoDuration.TryParse(text, out var go, out _));
+            Assert.Equal(go, direct);
+        }
+    }
+
     /// <summary>Each ASCII character alone and between others: the plain path copies exactly what the writer leaves alone.</summary>
     [Fact]
     public void Every_ASCII_character_is_written_as_the_writer_writes_it()

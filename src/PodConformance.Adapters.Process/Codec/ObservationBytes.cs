@@ -206,7 +206,7 @@ internal sealed class ObservationBytes
         foreach (var s in l.Samples)
         {
             Raw(first ? "{\"offset\":"u8 : ",{\"offset\":"u8);
-            Raw(DurationTexts.FormatJson(s.Offset));
+            Offset(s.Offset);
             Raw(",\"phase\":"u8);
             String(s.Phase);
             Raw(",\"conditions\":"u8);
@@ -256,7 +256,7 @@ internal sealed class ObservationBytes
         foreach (var ev in l.Events)
         {
             Raw(first ? "{\"offset\":"u8 : ",{\"offset\":"u8);
-            Raw(DurationTexts.FormatJson(ev.Offset));
+            Offset(ev.Offset);
             Raw(",\"type\":"u8);
             String(ev.Type);
             Raw(",\"reason\":"u8);
@@ -268,6 +268,38 @@ internal sealed class ObservationBytes
         }
 
         Raw("]}"u8);
+    }
+
+    /// <summary>
+    /// An offset as its Go duration text. Whole seconds, nearly every offset a scenario has, are written here
+    /// (<c>[H h][M m]S s</c>, as <see cref="Model.Time.GoDuration.Format"/> prints them, the hours and minutes only when not
+    /// zero… and the minutes whenever there are hours); any other through the per-thread texts of <see cref="DurationTexts"/>.
+    /// </summary>
+    private void Offset(TimeSpan offset)
+    {
+        long ticks = offset.Ticks;
+        if (ticks < 0 || ticks % TimeSpan.TicksPerSecond != 0 || ticks > DurationTexts.MaxWholeSeconds * TimeSpan.TicksPerSecond)
+        {
+            Raw(DurationTexts.FormatJson(offset));
+            return;
+        }
+
+        long seconds = ticks / TimeSpan.TicksPerSecond;
+        Raw("\""u8);
+        if (seconds >= 3600)
+        {
+            Number(seconds / 3600);
+            Raw("h"u8);
+        }
+
+        if (seconds >= 60)
+        {
+            Number(seconds / 60 % 60);
+            Raw("m"u8);
+        }
+
+        Number(seconds % 60);
+        Raw("s\""u8);
     }
 
     private void Strings(ValueList<string> values)
