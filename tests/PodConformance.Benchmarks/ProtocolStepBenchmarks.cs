@@ -177,7 +177,8 @@ public class ProtocolStepBenchmarks
         return n;
     }
 
-    private static bool RoundC0f9115(long id, ConformanceCase testCase, Profile profile)
+    /// <summary><see cref="Round"/> with c0f9115's observation encoder and one-pass reader.</summary>
+    public static bool RoundC0f9115(long id, ConformanceCase testCase, Profile profile)
     {
         var buffer = _round ??= new ArrayBufferWriter<byte>(16 * 1024);
         buffer.ResetWrittenCount();
