@@ -272,8 +272,8 @@ internal sealed class ObservationBytes
 
     /// <summary>
     /// An offset as its Go duration text. Whole seconds, nearly every offset a scenario has, are written here
-    /// (<c>[H h][M m]S s</c>, as <see cref="Model.Time.GoDuration.Format"/> prints them, the hours and minutes only when not
-    /// zero… and the minutes whenever there are hours); any other through the per-thread texts of <see cref="DurationTexts"/>.
+    /// (<c>[H h][M m]S s</c>, as <see cref="Model.Time.GoDuration.Format"/> prints them: hours from an hour up, minutes from a
+    /// minute up, so <c>1h0m5s</c>); any other through the per-thread texts of <see cref="DurationTexts"/>.
     /// </summary>
     private void Offset(TimeSpan offset)
     {
