@@ -102,7 +102,6 @@ static partial class WirePodReader
         {
             int bit;
             bool ok;
-            DateTimeOffset t;
             switch (key.Length)
             {
                 case 3 when key.SequenceEqual("uid"u8): ok = TakeString(ref r, out uid); bit = 0; break;
@@ -111,8 +110,8 @@ static partial class WirePodReader
                 case 9 when key.SequenceEqual("namespace"u8): ok = TakeString(ref r, out ns); bit = 3; break;
                 case 11 when key.SequenceEqual("annotations"u8): ok = TakeStringMap(ref r, out annotations); bit = 4; break;
                 case 12 when key.SequenceEqual("generateName"u8): ok = TakeString(ref r, out generateName); bit = 5; break;
-                case 17 when key.SequenceEqual("creationTimestamp"u8): ok = TakeTime(ref r, out t); created = t; bit = 6; break;
-                case 17 when key.SequenceEqual("deletionTimestamp"u8): ok = TakeTime(ref r, out t); deleted = t; bit = 7; break;
+                case 17 when key.SequenceEqual("creationTimestamp"u8): ok = TakeTime(ref r, out created); bit = 6; break;
+                case 17 when key.SequenceEqual("deletionTimestamp"u8): ok = TakeTime(ref r, out deleted); bit = 7; break;
                 case 26 when key.SequenceEqual("deletionGracePeriodSeconds"u8): ok = TakeInt64(ref r, out long g); grace = g; bit = 8; break;
                 default:
                     if (!extra.TryReadObjectMeta(key, ref r))

@@ -91,10 +91,18 @@ static partial class WirePodReader
         return true;
     }
 
-    /// <summary>metav1.Time: RFC 3339, kept in UTC and truncated to whole seconds (the manifest reader's rule).</summary>
-    internal static bool TakeTime(ref Utf8JsonReader r, out DateTimeOffset value)
+    /// <summary>
+    /// metav1.Time: RFC 3339, kept in UTC and truncated to whole seconds (the manifest reader's rule); null is the zero
+    /// time, which the writer writes for an unset creationTimestamp.
+    /// </summary>
+    internal static bool TakeTime(ref Utf8JsonReader r, out DateTimeOffset? value)
     {
-        value = default;
+        value = null;
+        if (r.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
         if (r.TokenType != JsonTokenType.String
             || !DateTimeOffset.TryParseExact(r.GetString(), PodMapper.TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
@@ -108,13 +116,16 @@ static partial class WirePodReader
 
     internal static bool TakeStringList(ref Utf8JsonReader r, out ValueList<string> value) => TakeList(ref r, out value, TakeString);
 
-    /// <summary>A list; an empty one is the nil slice (default), as the manifest reader gives it.</summary>
+    /// <summary>
+    /// A list; an empty one is the nil slice (default), as the manifest reader gives it, and so is null (the writer writes
+    /// null for an empty list whose field has no omitempty).
+    /// </summary>
     internal static bool TakeList<T>(ref Utf8JsonReader r, out ValueList<T> value, ItemReader<T> read)
     {
         value = default;
         if (r.TokenType != JsonTokenType.StartArray)
         {
-            return false;
+            return r.TokenType == JsonTokenType.Null;
         }
 
         ImmutableArray<T>.Builder? builder = null;
@@ -145,16 +156,22 @@ static partial class WirePodReader
 
     internal static bool TakeResourceList(ref Utf8JsonReader r, out ValueMap<Quantity> value) => TakeMap(ref r, out value, TakeQuantity);
 
-    /// <summary>A map (always a map, empty or not, as the manifest reader builds it); a repeated key gives up.</summary>
+    /// <summary>A map (always a map, empty or not, as the manifest reader builds it; null is the empty map); a repeated key gives up.</summary>
     private static bool TakeMap<T>(ref Utf8JsonReader r, out ValueMap<T> value, ItemReader<T> read)
     {
         value = default;
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, T>(StringComparer.Ordinal);
+        if (r.TokenType == JsonTokenType.Null)
+        {
+            value = new ValueMap<T>(builder.ToImmutable());
+            return true;
+        }
+
         if (r.TokenType != JsonTokenType.StartObject)
         {
             return false;
         }
 
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, T>(StringComparer.Ordinal);
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             string key = r.GetString()!;

@@ -159,7 +159,7 @@ internal static class WireEmitter
         ValueShape.Int64 => "TakeInt64(ref r, out long x)",
         ValueShape.Quantity => "TakeQuantity(ref r, out Quantity x)",
         ValueShape.IntOrString => "TakeIntOrString(ref r, out IntOrString x)",
-        ValueShape.Time => "TakeTime(ref r, out DateTimeOffset x)",
+        ValueShape.Time => "TakeTime(ref r, out DateTimeOffset? x)",
         ValueShape.RawJson => null,
         ValueShape.Struct => $"Read{StructGoType(p.Field.Type)}(ref r, out var x)",
         ValueShape.List => v.Item!.Shape switch

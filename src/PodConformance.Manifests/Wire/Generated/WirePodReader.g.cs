@@ -3222,7 +3222,7 @@ static partial class WirePodReader
                 case 4:
                     if (key.SequenceEqual("time"u8))
                     {
-                        if (!TakeTime(ref r, out DateTimeOffset x))
+                        if (!TakeTime(ref r, out DateTimeOffset? x))
                         {
                             return false;
                         }
@@ -5785,7 +5785,7 @@ static partial class WirePodReader
                 case 18:
                     if (key.SequenceEqual("lastTransitionTime"u8))
                     {
-                        if (!TakeTime(ref r, out DateTimeOffset x))
+                        if (!TakeTime(ref r, out DateTimeOffset? x))
                         {
                             return false;
                         }
