@@ -36,6 +36,18 @@ public class ProtocolStepBenchmarks
         _observations = [.. _cases.Select(c => ModelAdapter.Run(c, profile))];
         _requests = [.. _cases.Select((c, i) => Line(w => ProtocolMessages.WriteRunLine(w, i, c, profile)))];
         _replies = [.. _observations.Select((o, i) => Line(w => ProtocolMessages.WriteObservationLine(w, i, o)))];
+        _pods = [.. _requests.Select(PodBytes).OfType<byte[]>()];
+    }
+
+    private byte[][] _pods = [];
+
+    /// <summary>The pod object's bytes inside a run request (none for quantity cases).</summary>
+    private static byte[]? PodBytes(byte[] request)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(request);
+        return doc.RootElement.GetProperty("case").TryGetProperty("pod", out var pod)
+            ? System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(pod).ToArray()
+            : null;
     }
 
     /// <summary>A line as it travels, in UTF-8 without its newline.</summary>
@@ -151,6 +163,22 @@ public class ProtocolStepBenchmarks
         return n;
     }
 
+    /// <summary>
+    /// The request's pod alone, the old way (issue 12 item 6, session 9): the manifest reader (node tree, then the
+    /// mapper), which <see cref="DecodeRun"/> used for every pod before the direct reader and still uses as its fallback.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int DecodePodManifest()
+    {
+        int n = 0;
+        foreach (byte[] pod in _pods)
+        {
+            n += PodConformance.Manifests.Reading.PodManifestReader.ReadUtf8Json(pod, "pod").Pods.Length;
+        }
+
+        return n;
+    }
+
     /// <summary>The one-pass reader of c0f9115, which reads every reply of these cases (the strict reader is not reached).</summary>
     [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
     public int DecodeObservation_C0f9115()
@@ -159,6 +187,19 @@ public class ProtocolStepBenchmarks
         foreach (byte[] line in _replies)
         {
             n += FastReplyReaderC0f9115.TryRead(line, out _) ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>The request's pod alone, the new way: <see cref="PodConformance.Manifests.Wire.WirePodReader"/>.</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int DecodePodDirect()
+    {
+        int n = 0;
+        foreach (byte[] pod in _pods)
+        {
+            n += PodConformance.Manifests.Wire.WirePodReader.TryRead(pod) is null ? 0 : 1;
         }
 
         return n;
