@@ -12,6 +12,12 @@ if (args is ["--probe-cpu", ..])
     return;
 }
 
+if (args is ["--probe-obs-cpu", ..])
+{
+    PodConformance.Benchmarks.ObservationCpuProbe.Run();
+    return;
+}
+
 if (args is ["--probe-sim-cpu", ..])
 {
     PodConformance.Benchmarks.SimulatorCpuProbe.Run(args);

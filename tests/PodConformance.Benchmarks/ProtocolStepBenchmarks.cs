@@ -1,6 +1,7 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using PodConformance.Adapters.Process.Protocol;
+using PodConformance.Baselines;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Cases;
@@ -35,6 +36,18 @@ public class ProtocolStepBenchmarks
         _observations = [.. _cases.Select(c => ModelAdapter.Run(c, profile))];
         _requests = [.. _cases.Select((c, i) => Line(w => ProtocolMessages.WriteRunLine(w, i, c, profile)))];
         _replies = [.. _observations.Select((o, i) => Line(w => ProtocolMessages.WriteObservationLine(w, i, o)))];
+        _pods = [.. _requests.Select(PodBytes).OfType<byte[]>()];
+    }
+
+    private byte[][] _pods = [];
+
+    /// <summary>The pod object's bytes inside a run request (none for quantity cases).</summary>
+    private static byte[]? PodBytes(byte[] request)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(request);
+        return doc.RootElement.GetProperty("case").TryGetProperty("pod", out var pod)
+            ? System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(pod).ToArray()
+            : null;
     }
 
     /// <summary>A line as it travels, in UTF-8 without its newline.</summary>
@@ -133,5 +146,88 @@ public class ProtocolStepBenchmarks
         }
 
         return n;
+    }
+
+    /// <summary>The encoder of c0f9115 (tests/Shared/ObservationCodecC0f9115.cs), the same bytes through the writer's methods: the baseline of session 9's.</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int EncodeObservation_C0f9115()
+    {
+        int n = 0;
+        for (int i = 0; i < _observations.Length; i++)
+        {
+            _buffer.ResetWrittenCount();
+            ObservationWriterC0f9115.WriteObservationLine(_buffer, i, _observations[i]);
+            n += _buffer.WrittenCount;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The request's pod alone, the old way (issue 12 item 6, session 9): the manifest reader (node tree, then the
+    /// mapper), which <see cref="DecodeRun"/> used for every pod before the direct reader and still uses as its fallback.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int DecodePodManifest()
+    {
+        int n = 0;
+        foreach (byte[] pod in _pods)
+        {
+            n += PodConformance.Manifests.Reading.PodManifestReader.ReadUtf8Json(pod, "pod").Pods.Length;
+        }
+
+        return n;
+    }
+
+    /// <summary>The one-pass reader of c0f9115, which reads every reply of these cases (the strict reader is not reached).</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int DecodeObservation_C0f9115()
+    {
+        int n = 0;
+        foreach (byte[] line in _replies)
+        {
+            n += FastReplyReaderC0f9115.TryRead(line, out _) ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>The request's pod alone, the new way: <see cref="PodConformance.Manifests.Wire.WirePodReader"/>.</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int DecodePodDirect()
+    {
+        int n = 0;
+        foreach (byte[] pod in _pods)
+        {
+            n += PodConformance.Manifests.Wire.WirePodReader.TryRead(pod) is null ? 0 : 1;
+        }
+
+        return n;
+    }
+
+    /// <summary><see cref="ThroughCodec"/> with c0f9115's observation encoder and decoder (the request's steps are today's).</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int ThroughCodec_C0f9115()
+    {
+        int n = 0;
+        for (int i = 0; i < _cases.Length; i++)
+        {
+            n += RoundC0f9115(i, _cases[i], Profile.Default) ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary><see cref="Round"/> with c0f9115's observation encoder and one-pass reader.</summary>
+    public static bool RoundC0f9115(long id, ConformanceCase testCase, Profile profile)
+    {
+        var buffer = _round ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        ProtocolMessages.WriteRunLine(buffer, id, testCase, profile);
+        var run = (RunRequest)ProtocolMessages.ReadRequest(buffer.WrittenMemory[..^1]);
+        var observation = ModelAdapter.Run(run.Case, run.Profile);
+        buffer.ResetWrittenCount();
+        ObservationWriterC0f9115.WriteObservationLine(buffer, run.Id, observation);
+        return FastReplyReaderC0f9115.TryRead(buffer.WrittenSpan[..^1], out _);
     }
 }

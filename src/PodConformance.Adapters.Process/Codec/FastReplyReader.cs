@@ -187,13 +187,13 @@ internal static class FastReplyReader
         int start = items.Count;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            string key = r.GetString()!;
+            string key = Texts.Get(ref r);
             if (!r.Read() || !StringMap(ref r, out var vars))
             {
                 return false;
             }
 
-            items.Add((key, vars));
+            items.Add(new(key, vars));
         }
 
         if (r.TokenType != JsonTokenType.EndObject)
@@ -201,8 +201,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        map = ValueMap.Of(Scratch.Pop(items, start, out int count));
-        return map.Count == count;
+        return Scratch.PopMap(items, start, out map);
     }
 
     private static OomScoreObservation? ReadOomScore(ref Utf8JsonReader r)
@@ -225,13 +224,13 @@ internal static class FastReplyReader
             int start = items.Count;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                string key = r.GetString()!;
+                string key = Texts.Get(ref r);
                 if (!r.Read() || !Int32(ref r, out int score))
                 {
                     return null;
                 }
 
-                items.Add((key, score));
+                items.Add(new(key, score));
             }
 
             if (r.TokenType != JsonTokenType.EndObject)
@@ -239,8 +238,7 @@ internal static class FastReplyReader
                 return null;
             }
 
-            scores = ValueMap.Of(Scratch.Pop(items, start, out int count));
-            if (scores.Count != count)
+            if (!Scratch.PopMap(items, start, out scores))
             {
                 return null;
             }
@@ -366,6 +364,14 @@ internal static class FastReplyReader
         return r.TokenType == JsonTokenType.EndObject ? new LifecycleObservation { Rejected = rejected, Samples = samples, Events = events } : null;
     }
 
+    private static readonly byte[][] SampleFields =
+        ["offset"u8.ToArray(), "phase"u8.ToArray(), "conditions"u8.ToArray(), "containers"u8.ToArray(), "ready"u8.ToArray(), "status"u8.ToArray(), "restarts"u8.ToArray(), "deleted"u8.ToArray()];
+
+    private static readonly byte[][] ContainerFields =
+        ["name"u8.ToArray(), "state"u8.ToArray(), "reason"u8.ToArray(), "exitCode"u8.ToArray(), "restartCount"u8.ToArray(), "ready"u8.ToArray(), "lastReason"u8.ToArray(), "lastExitCode"u8.ToArray()];
+
+    private static readonly byte[][] EventFields = ["offset"u8.ToArray(), "type"u8.ToArray(), "reason"u8.ToArray(), "message"u8.ToArray()];
+
     private static bool Samples(ref Utf8JsonReader r, out ValueList<StatusSample> samples)
     {
         samples = default;
@@ -376,21 +382,27 @@ internal static class FastReplyReader
 
         var items = Scratch.Current.Samples;
         int start = items.Count;
+        StatusSample? previous = null;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
-            if (ReadSample(ref r) is not { } s)
+            if (ReadSample(ref r, previous) is not { } s)
             {
                 return false;
             }
 
             items.Add(s);
+            previous = s;
         }
 
         samples = new ValueList<StatusSample>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
         return true;
     }
 
-    private static StatusSample? ReadSample(ref Utf8JsonReader r)
+    /// <summary>
+    /// One sample. A sample is taken per change, so most of it is the sample before it: conditions and containers equal to
+    /// the previous sample's are that sample's (immutable) list and records, not new ones; equal values either way.
+    /// </summary>
+    private static StatusSample? ReadSample(ref Utf8JsonReader r, StatusSample? previous)
     {
         if (r.TokenType != JsonTokenType.StartObject)
         {
@@ -403,14 +415,14 @@ internal static class FastReplyReader
         var conditions = ValueList<string>.Empty;
         var containers = ValueList<ContainerSample>.Empty;
         bool deleted = false;
-        while (Next(ref r, out int field, ref seen, "offset"u8, "phase"u8, "conditions"u8, "containers"u8, "ready"u8, "status"u8, "restarts"u8, "deleted"u8))
+        while (NextOf(ref r, out int field, ref seen, SampleFields))
         {
             bool ok = field switch
             {
                 0 => Duration(ref r, out offset),
                 1 => String(ref r, out phase),
-                2 => Strings(ref r, out conditions),
-                3 => Containers(ref r, out containers),
+                2 => Strings(ref r, out conditions, previous?.Conditions ?? default),
+                3 => Containers(ref r, out containers, previous?.Containers ?? default),
                 4 => String(ref r, out ready),
                 5 => String(ref r, out status),
                 6 => String(ref r, out restarts),
@@ -437,7 +449,7 @@ internal static class FastReplyReader
             : null;
     }
 
-    private static bool Containers(ref Utf8JsonReader r, out ValueList<ContainerSample> containers)
+    private static bool Containers(ref Utf8JsonReader r, out ValueList<ContainerSample> containers, ValueList<ContainerSample> previous)
     {
         containers = default;
         if (r.TokenType != JsonTokenType.StartArray)
@@ -447,21 +459,32 @@ internal static class FastReplyReader
 
         var items = Scratch.Current.Containers;
         int start = items.Count;
+        bool same = true;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
-            if (ReadContainer(ref r) is not { } c)
+            int at = items.Count - start;
+            if (ReadContainer(ref r, at < previous.Count ? previous[at] : null) is not { } c)
             {
                 return false;
             }
 
+            same &= at < previous.Count && ReferenceEquals(c, previous[at]);
             items.Add(c);
+        }
+
+        if (same && items.Count - start == previous.Count)
+        {
+            items.RemoveRange(start, items.Count - start);
+            containers = previous;
+            return true;
         }
 
         containers = new ValueList<ContainerSample>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
         return true;
     }
 
-    private static ContainerSample? ReadContainer(ref Utf8JsonReader r)
+    /// <summary>One container; <paramref name="previous"/> itself when every field equals its (the previous sample's container at the same index).</summary>
+    private static ContainerSample? ReadContainer(ref Utf8JsonReader r, ContainerSample? previous)
     {
         if (r.TokenType != JsonTokenType.StartObject)
         {
@@ -472,7 +495,7 @@ internal static class FastReplyReader
         string name = "", state = "", reason = "", lastReason = "";
         int exitCode = 0, restartCount = 0, lastExitCode = 0;
         bool ready = false;
-        while (Next(ref r, out int field, ref seen, "name"u8, "state"u8, "reason"u8, "exitCode"u8, "restartCount"u8, "ready"u8, "lastReason"u8, "lastExitCode"u8))
+        while (NextOf(ref r, out int field, ref seen, ContainerFields))
         {
             bool ok = field switch
             {
@@ -491,19 +514,37 @@ internal static class FastReplyReader
             }
         }
 
-        return r.TokenType == JsonTokenType.EndObject && (seen & 1) != 0
-            ? new ContainerSample
-            {
-                Name = name,
-                State = state,
-                Reason = reason,
-                ExitCode = (seen & (1 << 3)) != 0 ? exitCode : null,
-                RestartCount = restartCount,
-                Ready = ready,
-                LastReason = lastReason,
-                LastExitCode = (seen & (1 << 7)) != 0 ? lastExitCode : null,
-            }
-            : null;
+        if (r.TokenType != JsonTokenType.EndObject || (seen & 1) == 0)
+        {
+            return null;
+        }
+
+        int? exit = (seen & (1 << 3)) != 0 ? exitCode : null;
+        int? lastExit = (seen & (1 << 7)) != 0 ? lastExitCode : null;
+        if (previous is not null
+            && string.Equals(previous.Name, name, StringComparison.Ordinal)
+            && string.Equals(previous.State, state, StringComparison.Ordinal)
+            && string.Equals(previous.Reason, reason, StringComparison.Ordinal)
+            && previous.ExitCode == exit
+            && previous.RestartCount == restartCount
+            && previous.Ready == ready
+            && string.Equals(previous.LastReason, lastReason, StringComparison.Ordinal)
+            && previous.LastExitCode == lastExit)
+        {
+            return previous;
+        }
+
+        return new ContainerSample
+        {
+            Name = name,
+            State = state,
+            Reason = reason,
+            ExitCode = exit,
+            RestartCount = restartCount,
+            Ready = ready,
+            LastReason = lastReason,
+            LastExitCode = lastExit,
+        };
     }
 
     private static bool Events(ref Utf8JsonReader r, out ValueList<EventSample> events)
@@ -540,7 +581,7 @@ internal static class FastReplyReader
         int seen = 0;
         var offset = TimeSpan.Zero;
         string type = "", reason = "", message = "";
-        while (Next(ref r, out int field, ref seen, "offset"u8, "type"u8, "reason"u8, "message"u8))
+        while (NextOf(ref r, out int field, ref seen, EventFields))
         {
             bool ok = field switch
             {
@@ -580,6 +621,58 @@ internal static class FastReplyReader
         else if (!n6.IsEmpty && r.ValueTextEquals(n6)) { field = 6; }
         else if (!n7.IsEmpty && r.ValueTextEquals(n7)) { field = 7; }
 
+        return Found(ref r, field, ref seen);
+    }
+
+    /// <summary>
+    /// <see cref="Next"/> for the objects a lifecycle has hundreds of: the field after the last one read is tried first
+    /// (writers put them in the protocol's order), its name compared as raw bytes when it has no escape.
+    /// </summary>
+    private static bool NextOf(ref Utf8JsonReader r, out int field, ref int seen, byte[][] names)
+    {
+        field = -1;
+        if (!r.Read() || r.TokenType != JsonTokenType.PropertyName)
+        {
+            return false;
+        }
+
+        int guess = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)seen);
+        if (!r.ValueIsEscaped)
+        {
+            var name = r.ValueSpan;
+            if (guess < names.Length && name.SequenceEqual(names[guess]))
+            {
+                field = guess;
+            }
+            else
+            {
+                for (int i = 0; i < names.Length; i++)
+                {
+                    if (name.SequenceEqual(names[i]))
+                    {
+                        field = i;
+                        break;
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (r.ValueTextEquals(names[i]))
+                {
+                    field = i;
+                    break;
+                }
+            }
+        }
+
+        return Found(ref r, field, ref seen);
+    }
+
+    private static bool Found(ref Utf8JsonReader r, int field, ref int seen)
+    {
         if (field < 0 || (seen & (1 << field)) != 0 || !r.Read() || r.TokenType == JsonTokenType.Null)
         {
             return false;
@@ -591,7 +684,7 @@ internal static class FastReplyReader
 
     private static bool String(ref Utf8JsonReader r, out string value)
     {
-        value = r.TokenType == JsonTokenType.String ? r.GetString()! : "";
+        value = r.TokenType == JsonTokenType.String ? Texts.Get(ref r) : "";
         return r.TokenType == JsonTokenType.String;
     }
 
@@ -613,7 +706,10 @@ internal static class FastReplyReader
         return r.TokenType == JsonTokenType.String && DurationTexts.TryParse(ref r, out value);
     }
 
-    private static bool Strings(ref Utf8JsonReader r, out ValueList<string> values)
+    private static bool Strings(ref Utf8JsonReader r, out ValueList<string> values) => Strings(ref r, out values, default);
+
+    /// <summary>A list of strings; <paramref name="same"/> itself when the items equal its (a sample's conditions, as the sample before said them).</summary>
+    private static bool Strings(ref Utf8JsonReader r, out ValueList<string> values, ValueList<string> same)
     {
         values = default;
         if (r.TokenType != JsonTokenType.StartArray)
@@ -630,7 +726,24 @@ internal static class FastReplyReader
                 return false;
             }
 
-            items.Add(r.GetString()!);
+            items.Add(Texts.Get(ref r));
+        }
+
+        int count = items.Count - start;
+        if (count == same.Count && count > 0)
+        {
+            bool equal = true;
+            for (int i = 0; i < count && equal; i++)
+            {
+                equal = string.Equals(items[start + i], same[i], StringComparison.Ordinal);
+            }
+
+            if (equal)
+            {
+                items.RemoveRange(start, count);
+                values = same;
+                return true;
+            }
         }
 
         values = new ValueList<string>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
@@ -649,13 +762,13 @@ internal static class FastReplyReader
         int start = items.Count;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            string key = r.GetString()!;
+            string key = Texts.Get(ref r);
             if (!r.Read() || r.TokenType != JsonTokenType.String)
             {
                 return false;
             }
 
-            items.Add((key, r.GetString()!));
+            items.Add(new(key, Texts.Get(ref r)));
         }
 
         if (r.TokenType != JsonTokenType.EndObject)
@@ -663,8 +776,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        map = ValueMap.Of(Scratch.Pop(items, start, out int count));
-        return map.Count == count; // a repeated key: the strict reader rejects the line
+        return Scratch.PopMap(items, start, out map); // a repeated key: the strict reader rejects the line
     }
 
     /// <summary>
@@ -681,9 +793,9 @@ internal static class FastReplyReader
         public readonly List<ContainerSample> Containers = [];
         public readonly List<EventSample> Events = [];
         public readonly List<string> Strings = [];
-        public readonly List<(string, string)> Pairs = [];
-        public readonly List<(string, int)> Scores = [];
-        public readonly List<(string, ValueMap<string>)> EnvMaps = [];
+        public readonly List<KeyValuePair<string, string>> Pairs = [];
+        public readonly List<KeyValuePair<string, int>> Scores = [];
+        public readonly List<KeyValuePair<string, ValueMap<string>>> EnvMaps = [];
 
         public static Scratch Current => _current ??= new Scratch();
 
@@ -710,6 +822,22 @@ internal static class FastReplyReader
         }
 
         public static T[] Pop<T>(List<T> stack, int start) => Pop(stack, start, out _);
+
+        /// <summary>
+        /// The entries pushed since <paramref name="start"/> as a map: taken as they are when in ordinal key order (as
+        /// every map is written), else as <see cref="ValueMap.Create{TValue}"/> sorts them. False on a repeated key.
+        /// </summary>
+        public static bool PopMap<T>(List<KeyValuePair<string, T>> stack, int start, out ValueMap<T> map)
+        {
+            var entries = Pop(stack, start, out int count);
+            if (ValueMap<T>.TryFromSorted(entries, out map))
+            {
+                return true;
+            }
+
+            map = ValueMap.Create(entries); // a repeated key with another value throws ArgumentException: the reader gives up
+            return map.Count == count;
+        }
 
         public static T[] Pop<T>(List<T> stack, int start, out int count)
         {

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Time;
@@ -17,6 +18,22 @@ public static class ObservationCodec
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(o);
+        if (!w.Options.Indented && ReferenceEquals(w.Options.Encoder, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))
+        {
+            // The protocol's writer (ProtocolMessages): the same bytes, written directly.
+            w.WriteRawValue(ObservationBytes.Encode(o), skipInputValidation: true);
+            return;
+        }
+
+        WriteWithJsonWriter(w, o);
+    }
+
+    /// <summary>
+    /// The observation through the writer's own methods: for a writer with other options, and the reference
+    /// <see cref="ObservationBytes"/> must equal with the protocol's (the equivalence tests compare them).
+    /// </summary>
+    internal static void WriteWithJsonWriter(Utf8JsonWriter w, Observation o)
+    {
         w.WriteStartObject();
         if (o.Quantity is { } q)
         {
@@ -141,7 +158,7 @@ public static class ObservationCodec
     }
 
     /// <summary>The quantity members an answer may list in <c>notObserved</c>, by wire name, in wire order.</summary>
-    private static readonly (QuantityMembers Member, string Name)[] QuantityMemberNames =
+    internal static readonly (QuantityMembers Member, string Name)[] QuantityMemberNames =
     [
         (QuantityMembers.String, "string"), (QuantityMembers.Canonical, "canonical"), (QuantityMembers.Format, "format"),
         (QuantityMembers.MilliValue, "milliValue"), (QuantityMembers.Value, "value"), (QuantityMembers.Error, "error"),

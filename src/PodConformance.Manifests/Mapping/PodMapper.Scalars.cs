@@ -143,7 +143,7 @@ internal sealed partial class PodMapper
         return null;
     }
 
-    private static readonly string[] TimeFormats =
+    internal static readonly string[] TimeFormats =
     [
         "yyyy'-'MM'-'dd'T'HH':'mm':'ssK",
         "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFFK",

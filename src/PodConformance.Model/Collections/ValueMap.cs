@@ -53,6 +53,27 @@ public readonly struct ValueMap<TValue> : IEquatable<ValueMap<TValue>>, IReadOnl
 
     public static ValueMap<TValue> Empty => default;
 
+    /// <summary>
+    /// The map of <paramref name="entries"/> when their keys are in strictly ascending ordinal order (then the map
+    /// <see cref="ValueMap.Of{TValue}"/> builds of them, without its sorted tree), taking the array as its storage: the
+    /// caller gives it up. False, and the empty map, when they are not (unsorted, a repeated key, a null key).
+    /// </summary>
+    public static bool TryFromSorted(KeyValuePair<string, TValue>[] entries, out ValueMap<TValue> map)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        map = default;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Key is null || (i > 0 && string.CompareOrdinal(entries[i - 1].Key, entries[i].Key) >= 0))
+            {
+                return false;
+            }
+        }
+
+        map = new ValueMap<TValue>(entries);
+        return true;
+    }
+
     public int Count => _items?.Length ?? 0;
 
     public bool IsEmpty => _items is null;

@@ -34,6 +34,7 @@ internal static class CSharpEmitter
 
         yield return (ReaderFile, Readers(plan));
         yield return (WriterFile, Writers(plan, releaseCount));
+        yield return (WireEmitter.ReaderFile, WireEmitter.Reader(plan, releases[^1]));
     }
 
     private static string Record(RecordPlan record, ModelPlan plan)

@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Globalization;
+using PodConformance.Adapters.Process.Protocol;
+using PodConformance.Baselines;
+using PodConformance.Model.Profiles;
+using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Observations;
+
+namespace PodConformance.Benchmarks;
+
+/// <summary>
+/// <c>-- --probe-obs-cpu</c>: the process's CPU time per case of the observation's two ends (issue 12 item 6), today's
+/// and c0f9115's (tests/Shared/ObservationCodecC0f9115.cs) in turn, and of the whole round on one thread with either,
+/// beside the model's run with every facet, in seven alternating rounds; medians and ranges of the ratios to the model.
+/// CPU, not wall time, for the reason <see cref="AllocationProbe.RunCpu"/> gives. Rough, beside BenchmarkDotNet's rows.
+/// </summary>
+internal static class ObservationCpuProbe
+{
+    public static void Run()
+    {
+        var profile = Profile.Default;
+        foreach (string kind in new[] { "admission", "lifecycle" })
+        {
+            var cases = ThroughputCases.For(kind);
+            var observations = cases.Select(c => ModelAdapter.Run(c, profile)).ToArray();
+            var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+            var replies = observations.Select((o, i) => Line(buffer, w => ProtocolMessages.WriteObservationLine(w, i, o))).ToArray();
+            const int repeat = 10;
+            var steps = new (string Name, Action Work)[]
+            {
+                ("model", () => Each(cases.Length, repeat, i => ThroughputCases.RunModel(cases[i], profile))),
+                ("encode obs", () => Each(cases.Length, repeat, i => Encode(buffer, i, observations[i], ProtocolMessages.WriteObservationLine))),
+                ("encode obs c0f9115", () => Each(cases.Length, repeat, i => Encode(buffer, i, observations[i], ObservationWriterC0f9115.WriteObservationLine))),
+                ("decode obs", () => Each(cases.Length, repeat, i => ProtocolMessages.ReadReply(replies[i]) is ObservationReply ? 1 : 0)),
+                ("decode obs c0f9115", () => Each(cases.Length, repeat, i => FastReplyReaderC0f9115.TryRead(replies[i], out _) ? 1 : 0)),
+                ("round", () => Each(cases.Length, repeat, i => ProtocolStepBenchmarks.Round(i, cases[i], profile) ? 1 : 0)),
+                ("round c0f9115 obs", () => Each(cases.Length, repeat, i => ProtocolStepBenchmarks.RoundC0f9115(i, cases[i], profile) ? 1 : 0)),
+            };
+            foreach (var (_, work) in steps)
+            {
+                work();
+            }
+
+            var ratios = steps.Select(_ => new List<double>()).ToArray();
+            var micros = new double[steps.Length];
+            for (int round = 0; round < 7; round++)
+            {
+                double model = Cpu(steps[0].Work) / (repeat * cases.Length);
+                micros[0] += model / 7;
+                for (int s = 1; s < steps.Length; s++)
+                {
+                    double us = Cpu(steps[s].Work) / (repeat * cases.Length);
+                    micros[s] += us / 7;
+                    ratios[s].Add(us / model);
+                }
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: model {micros[0]:F1} us CPU per case"));
+            for (int s = 1; s < steps.Length; s++)
+            {
+                ratios[s].Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {steps[s].Name,-20} {micros[s],8:F1} us  {ratios[s][3]:F3}x the model ({ratios[s][0]:F3}-{ratios[s][6]:F3})"));
+            }
+        }
+    }
+
+    private static byte[] Line(ArrayBufferWriter<byte> buffer, Action<ArrayBufferWriter<byte>> write)
+    {
+        buffer.ResetWrittenCount();
+        write(buffer);
+        return buffer.WrittenSpan[..^1].ToArray();
+    }
+
+    private static int Encode(ArrayBufferWriter<byte> buffer, long id, Observation o, Action<IBufferWriter<byte>, long, Observation> write)
+    {
+        buffer.ResetWrittenCount();
+        write(buffer, id, o);
+        return buffer.WrittenCount;
+    }
+
+    private static void Each(int count, int repeat, Func<int, int> step)
+    {
+        for (int r = 0; r < repeat; r++)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _ = step(i);
+            }
+        }
+    }
+
+    private static double Cpu(Action work)
+    {
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        process.Refresh();
+        var before = process.TotalProcessorTime;
+        work();
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalMicroseconds;
+    }
+}
