@@ -14,7 +14,7 @@ public sealed partial record Container
     private RareFields _rare = RareFields.Empty;
 
     /// <summary>Unchanged (the same list or object): a decoder or <c>with</c> that passes the current value through copies nothing.</summary>
-    private static bool Same<T>(ValueList<T> a, ValueList<T> b) => a.AsImmutableArray() == b.AsImmutableArray();
+    private static bool Same<T>(ValueList<T> a, ValueList<T> b) => a.IsSameAs(b);
 
     private static bool Same<T>(T? a, T? b)
         where T : class => ReferenceEquals(a, b);

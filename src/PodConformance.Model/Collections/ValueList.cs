@@ -40,7 +40,25 @@ public readonly struct ValueList<T> : IEquatable<ValueList<T>>, IReadOnlyList<T>
 
     public ValueList<T> RemoveAt(int index) => new(AsImmutableArray().RemoveAt(index));
 
-    public ImmutableArray<T>.Enumerator GetEnumerator() => AsImmutableArray().GetEnumerator();
+    /// <summary>
+    /// The same underlying list (not merely equal), as <c>AsImmutableArray() == other.AsImmutableArray()</c> answers, without
+    /// reading <c>ImmutableArray&lt;T&gt;.Empty</c> unless one side is the default list: a generic static, which code
+    /// shared between reference types reaches through a runtime lookup. How defaulting tells that it changed nothing.
+    /// </summary>
+    internal bool IsSameAs(ValueList<T> other)
+    {
+        var mine = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(_items);
+        var theirs = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(other._items);
+        if (ReferenceEquals(mine, theirs))
+        {
+            return true;
+        }
+
+        return (mine is null || theirs is null) && AsImmutableArray() == other.AsImmutableArray();
+    }
+
+    /// <summary>A struct enumerator over the items (the default list has none), so <c>foreach</c> allocates nothing and reads no generic static.</summary>
+    public Enumerator GetEnumerator() => new(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(_items));
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)AsImmutableArray()).GetEnumerator();
 
@@ -89,6 +107,23 @@ public readonly struct ValueList<T> : IEquatable<ValueList<T>>, IReadOnlyList<T>
     public static implicit operator ValueList<T>(ImmutableArray<T> items) => new(items);
 
     public static implicit operator ValueList<T>(T[] items) => new(ImmutableArray.Create(items));
+
+    /// <summary>Walks the list's array by index; a null array (the default list) is empty.</summary>
+    public struct Enumerator
+    {
+        private readonly T[]? _array;
+        private int _index;
+
+        internal Enumerator(T[]? array)
+        {
+            _array = array;
+            _index = -1;
+        }
+
+        public readonly T Current => _array![_index];
+
+        public bool MoveNext() => _array is not null && ++_index < _array.Length;
+    }
 }
 
 /// <summary>Factory for collection expressions and type inference.</summary>

@@ -19,10 +19,13 @@ public static partial class PodDefaulter
         }
 
         var requests = c.Resources.Requests;
-        foreach (var (name, limit) in c.Resources.Limits)
+        var limits = c.Resources.Limits.Entries;
+        for (int i = 0; i < limits.Length; i++)
         {
+            string name = limits[i].Key;
             if (!requests.ContainsKey(name))
             {
+                var limit = limits[i].Value;
                 requests = requests.SetItem(name, limit);
                 log.Add(DefaultingRules.RequestsFromLimits, $"{at.Path}.resources.requests.{name}", limit.ToString());
             }
@@ -171,13 +174,17 @@ public static partial class PodDefaulter
         // returned as it is, so the hot path neither prints nor copies anything.
         var result = list;
         RuleCoverage.Hit(DefaultingRules.RoundUpToMilli);
-        foreach (var (name, q) in list)
+        var entries = list.Entries;
+        for (int i = 0; i < entries.Length; i++)
         {
+            // By index, not foreach: most values round to themselves, and the enumerator's entry copies cost more than the test.
+            var q = entries[i].Value;
             if (q.RoundsUpToItself(MilliScale))
             {
                 continue;
             }
 
+            string name = entries[i].Key;
             var rounded = q.RoundUp(MilliScale);
             if (log.On && (!string.Equals(rounded.ToString(), q.ToString(), StringComparison.Ordinal) || !rounded.Equals(q)))
             {

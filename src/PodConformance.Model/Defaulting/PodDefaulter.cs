@@ -169,7 +169,7 @@ public static partial class PodDefaulter
             : spec with { InitContainers = initContainers, Containers = containers, EphemeralContainers = ephemeralContainers };
 
     /// <summary>The same list object (not merely equal): what the map functions return when nothing changed.</summary>
-    private static bool Same<T>(ValueList<T> a, ValueList<T> b) => a.AsImmutableArray() == b.AsImmutableArray();
+    private static bool Same<T>(ValueList<T> a, ValueList<T> b) => a.IsSameAs(b);
 
     private static bool Same<T>(ValueMap<T> a, ValueMap<T> b) => a.IsSameAs(b);
 

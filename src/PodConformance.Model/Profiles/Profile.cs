@@ -76,7 +76,7 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
 
     /// <summary>
     /// The profile's gate answers by gate name, so the hot paths (defaulting, validation, QoS: dozens of gate questions
-    /// per pod) pay an identity-hash probe instead of a catalog lookup and a walk of the gate's history. An open-addressed
+    /// per pod) pay a probe of a small table instead of a catalog lookup and a walk of the gate's history. An open-addressed
     /// table keyed by the name's object identity (call sites pass the <see cref="FeatureGateNames"/> constants): an empty
     /// slot is claimed once with the answer and never replaced, so a warm profile answers without allocating; a name seen
     /// as another string object takes its own slot, and when the probes find no free slot the answer is worked out again
@@ -86,7 +86,8 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
     /// </summary>
     private sealed class GateMemo : IEquatable<GateMemo>
     {
-        private const int Slots = 64;
+        private const int SlotBits = 6;
+        private const int Slots = 1 << SlotBits;
         private const int Probes = 8;
 
         /// <summary>Made on the first question, so a profile that is never asked costs one small object.</summary>
@@ -96,7 +97,7 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
         {
             ArgumentNullException.ThrowIfNull(gate);
             var entries = _entries ?? Interlocked.CompareExchange(ref _entries, new Entry?[Slots], null) ?? _entries;
-            int slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(gate) & (Slots - 1);
+            int slot = Slot(gate);
             for (int probe = 0; probe < Probes; probe++)
             {
                 var entry = Volatile.Read(ref entries[slot]);
@@ -122,6 +123,18 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
             }
 
             return (profile.ComputeEnabled(gate), InRelease(profile, gate));
+        }
+
+        /// <summary>
+        /// The first slot to probe: a multiplicative mix of the name's length and four of its characters (no call, unlike
+        /// an identity hash); a slot still matches only the very same string object.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int Slot(string gate)
+        {
+            int n = gate.Length;
+            uint h = n == 0 ? 0u : (uint)n ^ ((uint)gate[0] << 8) ^ ((uint)gate[n >> 1] << 16) ^ ((uint)gate[n - 1] << 24) ^ ((uint)gate[n >> 2] * 31u);
+            return (int)((h * 0x9E3779B1u) >> (32 - SlotBits));
         }
 
         private static bool InRelease(Profile profile, string gate) => FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is not null;

@@ -13,8 +13,6 @@ namespace PodConformance.Model.Qos;
 /// </summary>
 public static class QosCalculator
 {
-    private static readonly string[] QosResources = [Api.ResourceNames.Cpu, Api.ResourceNames.Memory];
-
     /// <summary>GetPodQOS: a class already recorded in status wins over the spec (QOS-001).</summary>
     public static QosClass GetPodQos(Pod pod, Profile profile)
     {
@@ -118,46 +116,76 @@ public static class QosCalculator
     }
 
     /// <summary>resourceQOS: the class of one set of requirements; <paramref name="deciding"/> names the resource that decided.</summary>
+    /// <remarks>
+    /// cpu, then memory (the model's fixed order; only the deciding resource that explain names depends on it): a request
+    /// that differs from its limit decides Burstable; so does one of the two set (request = limit, non-zero) and the other
+    /// not. Hot (every container of every admitted pod): each map is searched once per resource and the values compared
+    /// by reference, with no copy of a value for a missing key.
+    /// </remarks>
     public static QosClass ResourceQos(ResourceRequirements resources, out string? deciding)
     {
         deciding = null;
-        if (resources.Requests.IsEmpty && resources.Limits.IsEmpty)
+        var requests = resources.Requests;
+        var limits = resources.Limits;
+        if (requests.IsEmpty && limits.IsEmpty)
         {
             RuleCoverage.Hit(QosRules.PerResource, "no requests or limits");
             return QosClass.BestEffort;
         }
 
-        QosClass? qos = null;
-        foreach (string res in QosResources)
+        var cpu = Class(requests, limits, Api.ResourceNames.Cpu);
+        if (cpu == QosClass.Burstable)
         {
-            var req = Get(resources.Requests, res);
-            var lim = Get(resources.Limits, res);
-            if (!req.Equals(lim))
-            {
-                RuleCoverage.Hit(QosRules.PerResource, "request differs from limit");
-                deciding = res;
-                return QosClass.Burstable;
-            }
-
-            var cls = req.IsZero ? QosClass.BestEffort : QosClass.Guaranteed;
-            if (qos is null)
-            {
-                qos = cls;
-            }
-            else if (qos != cls)
-            {
-                RuleCoverage.Hit(QosRules.PerResource, "one of cpu and memory set, the other not");
-                deciding = res;
-                return QosClass.Burstable;
-            }
+            RuleCoverage.Hit(QosRules.PerResource, "request differs from limit");
+            deciding = Api.ResourceNames.Cpu;
+            return QosClass.Burstable;
         }
 
-        RuleCoverage.Hit(QosRules.PerResource, qos == QosClass.Guaranteed ? "cpu and memory requests equal limits" : "only other resources set");
-        return qos!.Value;
+        var memory = Class(requests, limits, Api.ResourceNames.Memory);
+        if (memory == QosClass.Burstable)
+        {
+            RuleCoverage.Hit(QosRules.PerResource, "request differs from limit");
+            deciding = Api.ResourceNames.Memory;
+            return QosClass.Burstable;
+        }
+
+        if (cpu != memory)
+        {
+            RuleCoverage.Hit(QosRules.PerResource, "one of cpu and memory set, the other not");
+            deciding = Api.ResourceNames.Memory;
+            return QosClass.Burstable;
+        }
+
+        RuleCoverage.Hit(QosRules.PerResource, cpu == QosClass.Guaranteed ? "cpu and memory requests equal limits" : "only other resources set");
+        return cpu;
+    }
+
+    /// <summary>
+    /// One resource's part of resourceQOS: Burstable when its request (zero if unset) differs from its limit (zero if
+    /// unset), else Guaranteed when they are non-zero, BestEffort when zero.
+    /// </summary>
+    private static QosClass Class(ValueMap<Quantity> requests, ValueMap<Quantity> limits, string name)
+    {
+        int r = requests.IndexOfKey(name);
+        int l = limits.IndexOfKey(name);
+        if (r < 0)
+        {
+            return l < 0 || limits.Entries[l].Value.IsZero ? QosClass.BestEffort : QosClass.Burstable;
+        }
+
+        var request = requests.Entries[r].Value;
+        if (l < 0)
+        {
+            return request.IsZero ? QosClass.BestEffort : QosClass.Burstable;
+        }
+
+        var limit = limits.Entries[l].Value;
+        return !Quantity.EqualInPlace(in request, in limit) ? QosClass.Burstable
+            : request.IsZero ? QosClass.BestEffort : QosClass.Guaranteed;
     }
 
     private static bool UsesPodLevelResources(PodSpec spec, Profile profile) =>
-        profile.IsEnabled(FeatureGateNames.PodLevelResources) && spec.Resources is not null;
+        spec.Resources is not null && profile.IsEnabled(FeatureGateNames.PodLevelResources);
 
     /// <summary>Folds one container's class into the pod's; true when the pod is thereby Burstable.</summary>
     private static bool Fold(ref QosClass? podQos, QosClass cls)

@@ -22,7 +22,9 @@ public sealed class FieldPath : IEquatable<FieldPath>
     private const int MaxCachedNames = 64;
     private const int CachedKeys = 8;
     private const int CachedIndexes = 32;
-    private const int FastSlots = 32;
+    private const int FastSlotBits = 6;
+    private const int FastSlots = 1 << FastSlotBits;
+    private const int FastProbes = 8;
 
     private static readonly string[] IndexTexts = BuildIndexTexts();
 
@@ -57,33 +59,43 @@ public sealed class FieldPath : IEquatable<FieldPath>
     {
         ArgumentNullException.ThrowIfNull(name);
 
-        // Field names are literals: the child for this very string object is usually in one of its two slots of a small
-        // hash table keyed by the string's identity, found without scanning the (up to 64) children. A miss (first use, a
-        // name built at run time, both slots taken by other names) falls back to the scans below; an empty slot is then
-        // claimed once, so a miss never allocates twice.
+        // Field names are literals: the child for this very string object is found in a small open-addressed table
+        // without scanning the children (a node such as spec has dozens). The first slot comes from the name's length and
+        // four of its characters (a multiply and a shift, no call: cheaper than hashing the object's identity or its whole
+        // text), then up to FastProbes slots in order; a slot matches only the very same string object. A miss (first use,
+        // a name built at run time, a full probe sequence) falls back to the scans below; an empty slot is claimed once and
+        // never replaced, so a warm table answers without allocating.
         var fast = _fastChildren ?? InitCache(ref _fastChildren, FastSlots);
-        int hash = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name);
-        int first = hash & (FastSlots - 1);
-        int second = (hash >> 5) & (FastSlots - 1);
-        var hit = Volatile.Read(ref fast[first]);
-        if (hit is not null && ReferenceEquals(hit.Name, name))
+        int slot = (int)(NameMix(name) >> (32 - FastSlotBits));
+        for (int probe = 0; probe < FastProbes; probe++)
         {
-            return hit.Child;
+            var hit = Volatile.Read(ref fast[slot]);
+            if (hit is null)
+            {
+                // A free slot on this name's probe sequence: the name is not in the table; claim the slot for it.
+                var made = SlowChild(name);
+                var seen = Interlocked.CompareExchange(ref fast[slot], new FastChild(name, made), null);
+                return seen is not null && ReferenceEquals(seen.Name, name) ? seen.Child : made;
+            }
+
+            if (ReferenceEquals(hit.Name, name))
+            {
+                return hit.Child;
+            }
+
+            slot = (slot + 1) & (FastSlots - 1);
         }
 
-        var other = Volatile.Read(ref fast[second]);
-        if (other is not null && ReferenceEquals(other.Name, name))
-        {
-            return other.Child;
-        }
+        return SlowChild(name);
+    }
 
-        var child = SlowChild(name);
-        if (hit is null || other is null)
-        {
-            Interlocked.CompareExchange(ref fast[hit is null ? first : second], new FastChild(name, child), null);
-        }
-
-        return child;
+    /// <summary>A well-spread 32-bit mix of a name's length and its first, quarter, middle and last characters (any name, empty too).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static uint NameMix(string name)
+    {
+        int n = name.Length;
+        uint h = n == 0 ? 0u : (uint)n ^ ((uint)name[0] << 8) ^ ((uint)name[n >> 1] << 16) ^ ((uint)name[n - 1] << 24) ^ ((uint)name[n >> 2] * 31u);
+        return h * 0x9E3779B1u;
     }
 
     private FieldPath SlowChild(string name)
@@ -181,7 +193,25 @@ public sealed class FieldPath : IEquatable<FieldPath>
     public FieldPath Key(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Cached(_keys ?? InitCache(ref _keys, CachedKeys), "", key) ?? new FieldPath(this, "", key);
+        var cache = _keys ?? InitCache(ref _keys, CachedKeys);
+
+        // The same key object as last time (a literal, or the pod's own map key on a repeated call): one pass by reference
+        // before the pass that compares text.
+        for (int i = 0; i < cache.Length; i++)
+        {
+            var cached = Volatile.Read(ref cache[i]);
+            if (cached is null)
+            {
+                break;
+            }
+
+            if (ReferenceEquals(cached._index, key))
+            {
+                return cached;
+            }
+        }
+
+        return Cached(cache, "", key) ?? new FieldPath(this, "", key);
     }
 
     public override string ToString()

@@ -17,14 +17,32 @@ public static partial class PodValidator
     /// then "HugePages require cpu or memory". Upstream walks Go maps in random order; the model walks keys in
     /// ordinal order (ValueMap's order).
     /// </summary>
+    /// <remarks>
+    /// Hot (every container of every admitted pod): entries are read by index, and an entry for cpu or memory (a valid,
+    /// standard, overcommittable name that is not a huge page, at container and pod level alike) hits the name and
+    /// quantity rules without running their checks, which only a negative value can fail; a key's field path is built
+    /// only when a check runs.
+    /// </remarks>
     private static void ValidateResourceRequirements(Context ctx, ValueMap<Quantity> limits, ValueMap<Quantity> requests, FieldPath path, bool podLevel)
     {
         var limPath = path.Child("limits");
         var reqPath = path.Child("requests");
         bool limCpuOrMemory = false, reqCpuOrMemory = false, limHugePages = false, reqHugePages = false;
 
-        foreach (var (name, quantity) in limits)
+        var limitEntries = limits.Entries;
+        for (int i = 0; i < limitEntries.Length; i++)
         {
+            string name = limitEntries[i].Key;
+            var quantity = limitEntries[i].Value;
+            if (name is ResourceNames.Cpu or ResourceNames.Memory)
+            {
+                limCpuOrMemory = true;
+                if (CpuOrMemoryQuantityPasses(in quantity, podLevel))
+                {
+                    continue;
+                }
+            }
+
             var keyPath = limPath.Key(name);
             ValidateResourceName(ctx, name, keyPath, podLevel);
             ValidateResourceQuantityValue(ctx, name, quantity, keyPath);
@@ -33,24 +51,34 @@ public static partial class PodValidator
                 limHugePages = true;
                 ValidateHugePageValue(ctx, name, quantity, keyPath);
             }
-
-            if (name is ResourceNames.Cpu or ResourceNames.Memory)
-            {
-                limCpuOrMemory = true;
-            }
         }
 
-        foreach (var (name, quantity) in requests)
+        var requestEntries = requests.Entries;
+        for (int i = 0; i < requestEntries.Length; i++)
         {
-            var keyPath = reqPath.Key(name);
-            ValidateResourceName(ctx, name, keyPath, podLevel);
-            ValidateResourceQuantityValue(ctx, name, quantity, keyPath);
-
-            if (limits.TryGetValue(name, out var limit))
+            string name = requestEntries[i].Key;
+            var quantity = requestEntries[i].Value;
+            bool cpuOrMemory = name is ResourceNames.Cpu or ResourceNames.Memory;
+            if (cpuOrMemory)
             {
-                RuleCoverage.Hit(ResourceListMath.IsOvercommitAllowed(name) ? ValidationRules.RequestsWithinLimits : ValidationRules.NonOvercommittable);
-                int cmp = quantity.CompareTo(limit);
-                if (cmp != 0 && !ResourceListMath.IsOvercommitAllowed(name))
+                reqCpuOrMemory = true;
+            }
+
+            if (!cpuOrMemory || !CpuOrMemoryQuantityPasses(in quantity, podLevel))
+            {
+                var keyPath = reqPath.Key(name);
+                ValidateResourceName(ctx, name, keyPath, podLevel);
+                ValidateResourceQuantityValue(ctx, name, quantity, keyPath);
+            }
+
+            int at = limits.IndexOfKey(name);
+            if (at >= 0)
+            {
+                bool overcommit = cpuOrMemory || ResourceListMath.IsOvercommitAllowed(name);
+                RuleCoverage.Hit(overcommit ? ValidationRules.RequestsWithinLimits : ValidationRules.NonOvercommittable);
+                var limit = limits.Entries[at].Value;
+                int cmp = Quantity.CompareInPlace(in quantity, in limit);
+                if (cmp != 0 && !overcommit)
                 {
                     ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be equal to " + name + " limit of " + limit.ToString()), ValidationRules.NonOvercommittable);
                 }
@@ -59,20 +87,15 @@ public static partial class PodValidator
                     ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be less than or equal to " + name + " limit of " + limit.ToString()), ValidationRules.RequestsWithinLimits);
                 }
             }
-            else if (!ResourceListMath.IsOvercommitAllowed(name))
+            else if (!cpuOrMemory && !ResourceListMath.IsOvercommitAllowed(name))
             {
                 ctx.Add(FieldError.Required(limPath, "Limit must be set for non overcommitable resources"), ValidationRules.NonOvercommittable);
             }
 
-            if (ResourceListMath.IsHugePages(name))
+            if (!cpuOrMemory && ResourceListMath.IsHugePages(name))
             {
                 reqHugePages = true;
-                ValidateHugePageValue(ctx, name, quantity, keyPath);
-            }
-
-            if (name is ResourceNames.Cpu or ResourceNames.Memory)
-            {
-                reqCpuOrMemory = true;
+                ValidateHugePageValue(ctx, name, quantity, reqPath.Key(name));
             }
         }
 
@@ -87,10 +110,24 @@ public static partial class PodValidator
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="ValidateResourceName"/> and <see cref="ValidateResourceQuantityValue"/> would pass a cpu or
+    /// memory entry with this value: the names pass every name check, so only a negative value fails. Hits their rules
+    /// as running them would; false sends the caller to run them (which then report the error).
+    /// </summary>
+    private static bool CpuOrMemoryQuantityPasses(in Quantity quantity, bool podLevel)
+    {
+        RuleCoverage.Hit(ResourceNameRule(podLevel));
+        RuleCoverage.Hit(ValidationRules.ResourceQuantities);
+        return quantity.Sign >= 0;
+    }
+
+    private static string ResourceNameRule(bool podLevel) => podLevel ? ValidationRules.PodLevelResources : ValidationRules.ResourceNames;
+
     /// <summary>validateContainerResourceName / validatePodResourceName.</summary>
     private static void ValidateResourceName(Context ctx, string name, FieldPath path, bool podLevel)
     {
-        using var _ = ctx.Rule(podLevel ? ValidationRules.PodLevelResources : ValidationRules.ResourceNames);
+        using var _ = ctx.Rule(ResourceNameRule(podLevel));
         if (name is ResourceNames.Cpu or ResourceNames.Memory)
         {
             // The two names nearly every pod uses pass every check below (a qualified name, standard, a container

@@ -32,6 +32,38 @@ public class FieldErrorTests
         Assert.Equal("spec.y[k]", root.Child("y").Key("k").ToString());
     }
 
+    /// <summary>
+    /// A node with more children than its lookup table has slots (spec has dozens): every cached child comes back as the
+    /// same object, by the same name object or another string of the same text, and prints the same.
+    /// </summary>
+    [Fact]
+    public void Many_children_of_one_node_come_back_as_the_same_objects()
+    {
+        var node = FieldPath.Root("many");
+        var names = new string[100];
+        var first = new FieldPath[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = "field" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            first[i] = node.Child(names[i]);
+        }
+
+        for (int round = 0; round < 2; round++)
+        {
+            for (int i = 0; i < names.Length; i++)
+            {
+                Assert.Equal("many." + names[i], node.Child(names[i]).ToString());
+                Assert.Equal("many." + names[i], node.Child(new string(names[i].AsSpan())).ToString());
+                if (i < 64)
+                {
+                    // Within the bound of cached names (MaxCachedNames).
+                    Assert.Same(first[i], node.Child(names[i]));
+                    Assert.Same(first[i], node.Child(new string(names[i].AsSpan())));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Paths_print_like_field_path_string()
     {

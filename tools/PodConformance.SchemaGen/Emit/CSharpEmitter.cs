@@ -29,7 +29,7 @@ internal static class CSharpEmitter
                 continue;
             }
 
-            yield return ($"{ModelDir}/{record.Name}.g.cs", Record(record, plan));
+            yield return ($"{ModelDir}/{record.Name}.g.cs", Record(record, plan, config.OutOfLineExcept(record.Name)));
         }
 
         yield return (ReaderFile, Readers(plan));
@@ -37,7 +37,7 @@ internal static class CSharpEmitter
         yield return (WireEmitter.ReaderFile, WireEmitter.Reader(plan, releases[^1]));
     }
 
-    private static string Record(RecordPlan record, ModelPlan plan)
+    private static string Record(RecordPlan record, ModelPlan plan, IReadOnlySet<string>? outOfLineExcept)
     {
         var sb = new StringBuilder(Header);
         sb.Append("#nullable enable\n\nusing PodConformance.Model.Collections;\nusing PodConformance.Model.Quantities;\n\nnamespace PodConformance.Model.Api;\n\n");
@@ -51,6 +51,27 @@ internal static class CSharpEmitter
         }
 
         sb.Append("public sealed partial record ").Append(record.Name).Append("\n{\n");
+        var outOfLine = new List<(GenProp Prop, CsValue Value)>();
+        if (outOfLineExcept is not null)
+        {
+            foreach (var prop in AllProps(record))
+            {
+                if (!outOfLineExcept.Contains(prop.Json))
+                {
+                    outOfLine.Add((prop, CsValue.Of(prop.Field.Type, plan)));
+                }
+            }
+
+            sb.Append("    /// <summary>\n")
+                .Append("    /// The generated properties except ").Append(string.Join(", ", outOfLineExcept.Order(StringComparer.Ordinal).Select(j => "<c>" + j + "</c>")))
+                .Append(",\n")
+                .Append("    /// kept out of line in one shared object (HandWritten.json's <c>outOfLine</c>): a <c>with</c> copy of this record\n")
+                .Append("    /// copies only its common fields, however many the API adds. Setting one to a new value copies the small object;\n")
+                .Append("    /// equality, hashing and printing still see every property.\n")
+                .Append("    /// </summary>\n")
+                .Append("    private GeneratedFields _generated = GeneratedFields.Empty;\n\n");
+        }
+
         bool first = true;
         foreach (var prop in AllProps(record))
         {
@@ -69,12 +90,47 @@ internal static class CSharpEmitter
             }
 
             sb.Append(".</summary>\n");
-            sb.Append("    public ").Append(value.TypeName).Append(' ').Append(prop.Name).Append(" { get; init; }").Append(value.Initializer ?? "").Append('\n');
+            if (outOfLine.Exists(o => ReferenceEquals(o.Prop, prop)))
+            {
+                sb.Append("    public ").Append(value.TypeName).Append(' ').Append(prop.Name).Append(" { get => _generated.").Append(prop.Name)
+                    .Append("; init => _generated = ").Append(Unchanged(value, "_generated." + prop.Name)).Append(" ? _generated : _generated with { ")
+                    .Append(prop.Name).Append(" = value }; }\n");
+            }
+            else
+            {
+                sb.Append("    public ").Append(value.TypeName).Append(' ').Append(prop.Name).Append(" { get; init; }").Append(value.Initializer ?? "").Append('\n');
+            }
+        }
+
+        if (outOfLineExcept is not null)
+        {
+            sb.Append("\n    /// <summary>The out-of-line properties' values; <see cref=\"Empty\"/> holds every default.</summary>\n")
+                .Append("    private sealed record GeneratedFields\n    {\n")
+                .Append("        public static readonly GeneratedFields Empty = new();\n");
+            foreach (var (prop, value) in outOfLine)
+            {
+                sb.Append("\n        public ").Append(value.TypeName).Append(' ').Append(prop.Name).Append(" { get; init; }").Append(value.Initializer ?? "").Append('\n');
+            }
+
+            sb.Append("    }\n");
         }
 
         sb.Append("}\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Whether an init of an out-of-line property leaves the shared object as it is: the same object (strings,
+    /// records, lists, maps) or the same scalar. A value whose equality is not identity (a Quantity or a time compares
+    /// numerically; an IntOrString) always copies, so the object keeps exactly what was set.
+    /// </summary>
+    private static string Unchanged(CsValue value, string current) => value.Shape switch
+    {
+        ValueShape.String or ValueShape.RawJson or ValueShape.Struct => "ReferenceEquals(" + current + ", value)",
+        ValueShape.List or ValueShape.Map => current + ".IsSameAs(value)",
+        ValueShape.Bool or ValueShape.Int32 or ValueShape.Int64 => current + " == value",
+        _ => "false",
+    };
 
     private static IEnumerable<GenProp> AllProps(RecordPlan record)
     {

@@ -12,7 +12,13 @@ internal sealed class HandWritten
 {
     public sealed record Projection(string Property, string Value, string? Rest);
 
-    public sealed record TypeMap(string Record, IReadOnlyDictionary<string, string> Properties, IReadOnlyDictionary<string, Projection> Projections);
+    /// <summary>
+    /// A hand-written record's mapping. <see cref="OutOfLineExcept"/>, when set, keeps the record's generated properties
+    /// out of line, in one shared object, except the json fields it lists (<c>"outOfLine": {"inline": [...]}</c>): a
+    /// record the hot paths copy with <c>with</c> (PodSpec) then copies only its common fields, however many fields the
+    /// API adds.
+    /// </summary>
+    public sealed record TypeMap(string Record, IReadOnlyDictionary<string, string> Properties, IReadOnlyDictionary<string, Projection> Projections, IReadOnlySet<string>? OutOfLineExcept = null);
 
     public required IReadOnlyDictionary<string, TypeMap> Types { get; init; }
 
@@ -41,10 +47,34 @@ internal sealed class HandWritten
                 }
             }
 
-            types[t.Name] = new TypeMap(t.Value.GetProperty("record").GetString()!, props, projections);
+            HashSet<string>? outOfLineExcept = null;
+            if (t.Value.TryGetProperty("outOfLine", out var outOfLine))
+            {
+                outOfLineExcept = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var inline in outOfLine.GetProperty("inline").EnumerateArray())
+                {
+                    outOfLineExcept.Add(inline.GetString()!);
+                }
+            }
+
+            types[t.Name] = new TypeMap(t.Value.GetProperty("record").GetString()!, props, projections, outOfLineExcept);
         }
 
         return new HandWritten { Types = types };
+    }
+
+    /// <summary>The json fields kept inline when <paramref name="record"/>'s generated properties live out of line; null when they do not.</summary>
+    public IReadOnlySet<string>? OutOfLineExcept(string record)
+    {
+        foreach (var t in Types.Values)
+        {
+            if (t.Record == record && t.OutOfLineExcept is not null)
+            {
+                return t.OutOfLineExcept;
+            }
+        }
+
+        return null;
     }
 
     public bool IsHandWrittenRecord(string record)

@@ -12,72 +12,128 @@ namespace PodConformance.Model.Api;
 /// <summary>Fields of PodSpec that the hand-written part does not own.</summary>
 public sealed partial record PodSpec
 {
+    /// <summary>
+    /// The generated properties except <c>preemptionPolicy</c>, <c>securityContext</c>,
+    /// kept out of line in one shared object (HandWritten.json's <c>outOfLine</c>): a <c>with</c> copy of this record
+    /// copies only its common fields, however many the API adds. Setting one to a new value copies the small object;
+    /// equality, hashing and printing still see every property.
+    /// </summary>
+    private GeneratedFields _generated = GeneratedFields.Empty;
+
     /// <summary><c>serviceAccount</c> (Go <c>PodSpec.DeprecatedServiceAccount string</c>), 1.28–1.37.</summary>
-    public string DeprecatedServiceAccount { get; init; } = "";
+    public string DeprecatedServiceAccount { get => _generated.DeprecatedServiceAccount; init => _generated = ReferenceEquals(_generated.DeprecatedServiceAccount, value) ? _generated : _generated with { DeprecatedServiceAccount = value }; }
 
     /// <summary><c>automountServiceAccountToken</c> (Go <c>PodSpec.AutomountServiceAccountToken *bool</c>), 1.28–1.37.</summary>
-    public bool? AutomountServiceAccountToken { get; init; }
+    public bool? AutomountServiceAccountToken { get => _generated.AutomountServiceAccountToken; init => _generated = _generated.AutomountServiceAccountToken == value ? _generated : _generated with { AutomountServiceAccountToken = value }; }
 
     /// <summary><c>hostPID</c> (Go <c>PodSpec.HostPID bool</c>), 1.28–1.37.</summary>
-    public bool HostPID { get; init; }
+    public bool HostPID { get => _generated.HostPID; init => _generated = _generated.HostPID == value ? _generated : _generated with { HostPID = value }; }
 
     /// <summary><c>hostIPC</c> (Go <c>PodSpec.HostIPC bool</c>), 1.28–1.37.</summary>
-    public bool HostIPC { get; init; }
+    public bool HostIPC { get => _generated.HostIPC; init => _generated = _generated.HostIPC == value ? _generated : _generated with { HostIPC = value }; }
 
     /// <summary><c>shareProcessNamespace</c> (Go <c>PodSpec.ShareProcessNamespace *bool</c>), 1.28–1.37.</summary>
-    public bool? ShareProcessNamespace { get; init; }
+    public bool? ShareProcessNamespace { get => _generated.ShareProcessNamespace; init => _generated = _generated.ShareProcessNamespace == value ? _generated : _generated with { ShareProcessNamespace = value }; }
 
     /// <summary><c>securityContext</c> (Go <c>PodSpec.SecurityContext *PodSecurityContext</c>), 1.28–1.37.</summary>
     public PodSecurityContext? SecurityContext { get; init; }
 
     /// <summary><c>imagePullSecrets</c> (Go <c>PodSpec.ImagePullSecrets []LocalObjectReference</c>), 1.28–1.37.</summary>
-    public ValueList<LocalObjectReference> ImagePullSecrets { get; init; }
+    public ValueList<LocalObjectReference> ImagePullSecrets { get => _generated.ImagePullSecrets; init => _generated = _generated.ImagePullSecrets.IsSameAs(value) ? _generated : _generated with { ImagePullSecrets = value }; }
 
     /// <summary><c>hostname</c> (Go <c>PodSpec.Hostname string</c>), 1.28–1.37.</summary>
-    public string Hostname { get; init; } = "";
+    public string Hostname { get => _generated.Hostname; init => _generated = ReferenceEquals(_generated.Hostname, value) ? _generated : _generated with { Hostname = value }; }
 
     /// <summary><c>subdomain</c> (Go <c>PodSpec.Subdomain string</c>), 1.28–1.37.</summary>
-    public string Subdomain { get; init; } = "";
+    public string Subdomain { get => _generated.Subdomain; init => _generated = ReferenceEquals(_generated.Subdomain, value) ? _generated : _generated with { Subdomain = value }; }
 
     /// <summary><c>affinity</c> (Go <c>PodSpec.Affinity *Affinity</c>), 1.28–1.37.</summary>
-    public Affinity? Affinity { get; init; }
+    public Affinity? Affinity { get => _generated.Affinity; init => _generated = ReferenceEquals(_generated.Affinity, value) ? _generated : _generated with { Affinity = value }; }
 
     /// <summary><c>hostAliases</c> (Go <c>PodSpec.HostAliases []HostAlias</c>), 1.28–1.37.</summary>
-    public ValueList<HostAlias> HostAliases { get; init; }
+    public ValueList<HostAlias> HostAliases { get => _generated.HostAliases; init => _generated = _generated.HostAliases.IsSameAs(value) ? _generated : _generated with { HostAliases = value }; }
 
     /// <summary><c>dnsConfig</c> (Go <c>PodSpec.DNSConfig *PodDNSConfig</c>), 1.28–1.37.</summary>
-    public PodDNSConfig? DNSConfig { get; init; }
+    public PodDNSConfig? DNSConfig { get => _generated.DNSConfig; init => _generated = ReferenceEquals(_generated.DNSConfig, value) ? _generated : _generated with { DNSConfig = value }; }
 
     /// <summary><c>runtimeClassName</c> (Go <c>PodSpec.RuntimeClassName *string</c>), 1.28–1.37.</summary>
-    public string? RuntimeClassName { get; init; }
+    public string? RuntimeClassName { get => _generated.RuntimeClassName; init => _generated = ReferenceEquals(_generated.RuntimeClassName, value) ? _generated : _generated with { RuntimeClassName = value }; }
 
     /// <summary><c>preemptionPolicy</c> (Go <c>PodSpec.PreemptionPolicy *PreemptionPolicy</c>), 1.28–1.37.</summary>
     public string? PreemptionPolicy { get; init; }
 
     /// <summary><c>topologySpreadConstraints</c> (Go <c>PodSpec.TopologySpreadConstraints []TopologySpreadConstraint</c>), 1.28–1.37.</summary>
-    public ValueList<TopologySpreadConstraint> TopologySpreadConstraints { get; init; }
+    public ValueList<TopologySpreadConstraint> TopologySpreadConstraints { get => _generated.TopologySpreadConstraints; init => _generated = _generated.TopologySpreadConstraints.IsSameAs(value) ? _generated : _generated with { TopologySpreadConstraints = value }; }
 
     /// <summary><c>setHostnameAsFQDN</c> (Go <c>PodSpec.SetHostnameAsFQDN *bool</c>), 1.28–1.37.</summary>
-    public bool? SetHostnameAsFQDN { get; init; }
+    public bool? SetHostnameAsFQDN { get => _generated.SetHostnameAsFQDN; init => _generated = _generated.SetHostnameAsFQDN == value ? _generated : _generated with { SetHostnameAsFQDN = value }; }
 
     /// <summary><c>os</c> (Go <c>PodSpec.OS *PodOS</c>), 1.28–1.37.</summary>
-    public PodOS? OS { get; init; }
+    public PodOS? OS { get => _generated.OS; init => _generated = ReferenceEquals(_generated.OS, value) ? _generated : _generated with { OS = value }; }
 
     /// <summary><c>hostUsers</c> (Go <c>PodSpec.HostUsers *bool</c>), 1.28–1.37.</summary>
-    public bool? HostUsers { get; init; }
+    public bool? HostUsers { get => _generated.HostUsers; init => _generated = _generated.HostUsers == value ? _generated : _generated with { HostUsers = value }; }
 
     /// <summary><c>resourceClaims</c> (Go <c>PodSpec.ResourceClaims []PodResourceClaim</c>), 1.28–1.37, gate DynamicResourceAllocation.</summary>
-    public ValueList<PodResourceClaim> ResourceClaims { get; init; }
+    public ValueList<PodResourceClaim> ResourceClaims { get => _generated.ResourceClaims; init => _generated = _generated.ResourceClaims.IsSameAs(value) ? _generated : _generated with { ResourceClaims = value }; }
 
     /// <summary><c>hostnameOverride</c> (Go <c>PodSpec.HostnameOverride *string</c>), 1.34–1.37, gate HostnameOverride.</summary>
-    public string? HostnameOverride { get; init; }
+    public string? HostnameOverride { get => _generated.HostnameOverride; init => _generated = ReferenceEquals(_generated.HostnameOverride, value) ? _generated : _generated with { HostnameOverride = value }; }
 
     /// <summary><c>schedulingGroup</c> (Go <c>PodSpec.SchedulingGroup *PodSchedulingGroup</c>), 1.36–1.37, gate GenericWorkload.</summary>
-    public PodSchedulingGroup? SchedulingGroup { get; init; }
+    public PodSchedulingGroup? SchedulingGroup { get => _generated.SchedulingGroup; init => _generated = ReferenceEquals(_generated.SchedulingGroup, value) ? _generated : _generated with { SchedulingGroup = value }; }
 
     /// <summary><c>evictionResponders</c> (Go <c>PodSpec.EvictionResponders []EvictionResponder</c>), 1.37, gate EvictionRequestAPI.</summary>
-    public ValueList<EvictionResponder> EvictionResponders { get; init; }
+    public ValueList<EvictionResponder> EvictionResponders { get => _generated.EvictionResponders; init => _generated = _generated.EvictionResponders.IsSameAs(value) ? _generated : _generated with { EvictionResponders = value }; }
 
     /// <summary><c>workloadRef</c> (Go <c>PodSpec.WorkloadRef *WorkloadReference</c>), 1.35, gate GenericWorkload.</summary>
-    public WorkloadReference? WorkloadRef { get; init; }
+    public WorkloadReference? WorkloadRef { get => _generated.WorkloadRef; init => _generated = ReferenceEquals(_generated.WorkloadRef, value) ? _generated : _generated with { WorkloadRef = value }; }
+
+    /// <summary>The out-of-line properties' values; <see cref="Empty"/> holds every default.</summary>
+    private sealed record GeneratedFields
+    {
+        public static readonly GeneratedFields Empty = new();
+
+        public string DeprecatedServiceAccount { get; init; } = "";
+
+        public bool? AutomountServiceAccountToken { get; init; }
+
+        public bool HostPID { get; init; }
+
+        public bool HostIPC { get; init; }
+
+        public bool? ShareProcessNamespace { get; init; }
+
+        public ValueList<LocalObjectReference> ImagePullSecrets { get; init; }
+
+        public string Hostname { get; init; } = "";
+
+        public string Subdomain { get; init; } = "";
+
+        public Affinity? Affinity { get; init; }
+
+        public ValueList<HostAlias> HostAliases { get; init; }
+
+        public PodDNSConfig? DNSConfig { get; init; }
+
+        public string? RuntimeClassName { get; init; }
+
+        public ValueList<TopologySpreadConstraint> TopologySpreadConstraints { get; init; }
+
+        public bool? SetHostnameAsFQDN { get; init; }
+
+        public PodOS? OS { get; init; }
+
+        public bool? HostUsers { get; init; }
+
+        public ValueList<PodResourceClaim> ResourceClaims { get; init; }
+
+        public string? HostnameOverride { get; init; }
+
+        public PodSchedulingGroup? SchedulingGroup { get; init; }
+
+        public ValueList<EvictionResponder> EvictionResponders { get; init; }
+
+        public WorkloadReference? WorkloadRef { get; init; }
+    }
 }
