@@ -40,15 +40,16 @@ public sealed record EnvObjects(
 
     private static ValueMap<ValueMap<string>> InNamespace(ImmutableArray<DataObject> objects, string ns, ValueMap<ValueMap<string>> existing)
     {
-        var result = existing;
+        // One sort for all: a SetItem per object is quadratic in the objects (ValueMap.Builder).
+        var result = new ValueMap<ValueMap<string>>.Builder(existing);
         foreach (var o in objects)
         {
             if (o.Namespace == ns)
             {
-                result = result.SetItem(o.Name, o.Data);
+                result.SetItem(o.Name, o.Data);
             }
         }
 
-        return result;
+        return result.ToValueMap();
     }
 }

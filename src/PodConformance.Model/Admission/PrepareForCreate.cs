@@ -21,15 +21,17 @@ internal static class PrepareForCreate
     public static Pod Apply(Pod pod, CreateRun run, StepLog log)
     {
         var profile = run.Profile;
+        var metadata = pod.Metadata;
         if (profile.Version >= GenerationSince)
         {
-            pod = pod with { Metadata = pod.Metadata with { Generation = 1 } };
+            metadata = metadata with { Generation = 1 };
             log.Add(AdmissionRules.Generation, "metadata.generation", "1");
         }
 
         // The status is replaced, whatever the manifest carried; the QoS class is computed before fields are dropped.
+        // One copy of the pod for both changes; the status is one of three shared objects (records are immutable).
         string qos = (run.Stages.Qos is { } computeQos ? computeQos(pod.Spec, profile) : QosCalculator.ComputePodQos(pod.Spec, profile)).ToApiString();
-        pod = pod with { Status = new PodStatus { Phase = "Pending", QosClass = qos } };
+        pod = pod with { Metadata = metadata, Status = PendingStatus(qos) };
         if (log.On)
         {
             log.Add(AdmissionRules.StatusOnCreate, "status", "{phase: Pending, qosClass: " + qos + "}");
@@ -48,6 +50,19 @@ internal static class PrepareForCreate
 
         return pod;
     }
+
+    private static readonly PodStatus PendingBestEffort = new() { Phase = "Pending", QosClass = "BestEffort" };
+    private static readonly PodStatus PendingBurstable = new() { Phase = "Pending", QosClass = "Burstable" };
+    private static readonly PodStatus PendingGuaranteed = new() { Phase = "Pending", QosClass = "Guaranteed" };
+
+    /// <summary>A new pod's status: phase Pending and its QoS class.</summary>
+    private static PodStatus PendingStatus(string qos) => qos switch
+    {
+        "BestEffort" => PendingBestEffort,
+        "Burstable" => PendingBurstable,
+        "Guaranteed" => PendingGuaranteed,
+        _ => new PodStatus { Phase = "Pending", QosClass = qos },
+    };
 
     /// <summary>applySchedulingGatedCondition (ADM-072): a pod with scheduling gates starts with PodScheduled=False, SchedulingGated.</summary>
     private static Pod SchedulingGated(Pod pod, StepLog log)

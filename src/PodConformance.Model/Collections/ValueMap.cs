@@ -15,7 +15,7 @@ namespace PodConformance.Model.Collections;
 /// are built through <see cref="ValueMap"/> or an <see cref="ImmutableSortedDictionary{TKey, TValue}"/> (its duplicate-key
 /// rules), then copied once.
 /// </remarks>
-public readonly struct ValueMap<TValue> : IEquatable<ValueMap<TValue>>, IReadOnlyDictionary<string, TValue>
+public readonly partial struct ValueMap<TValue> : IEquatable<ValueMap<TValue>>, IReadOnlyDictionary<string, TValue>
 {
     /// <summary>Up to this many entries a lookup compares keys in order (literal keys are usually the same string object).</summary>
     private const int LinearScanMax = 8;

@@ -39,17 +39,13 @@ public static class EnvironmentBuilder
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(profile);
+        if (PreconditionError(pod, inputs) is { } failed)
+        {
+            return Fail(failed);
+        }
+
         var rules = new List<string>();
-        if (pod.Spec.EnableServiceLinks is not { } enableServiceLinks)
-        {
-            return Fail(EnvRules.ServiceLinksRequired, "nil pod.spec.enableServiceLinks encountered, cannot construct envvars");
-        }
-
-        if (!IsStaticPod(pod) && !inputs.ServicesSynced)
-        {
-            return Fail(EnvRules.ServicesSynced, "services have not yet been read at least once, cannot construct envvars");
-        }
-
+        bool enableServiceLinks = pod.Spec.EnableServiceLinks!.Value;
         string ns = pod.Metadata.Namespace;
         IReadOnlyList<Service>? services = inputs.Services.HasValue ? inputs.Services.Value : (IReadOnlyList<Service>?)null;
         var serviceEnv = ServiceEnvVars.ForPod(ns, enableServiceLinks, services);
@@ -105,6 +101,25 @@ public static class EnvironmentBuilder
         result.Sort((a, b) => Utf8OrdinalComparer.Instance.Compare(a.Name, b.Name));
         rules.Add(EnvRules.Result);
         return new EnvResult { Variables = result.ToValueList(), Warnings = warnings.ToValueList(), Rules = rules.ToValueList() };
+    }
+
+    /// <summary>
+    /// The two checks <c>makeEnvironmentVariables</c> makes before it reads any entry (ENV-001 enableServiceLinks set,
+    /// ENV-002 the Service informer synced): the error every container of <paramref name="pod"/> fails with, or null.
+    /// </summary>
+    internal static EnvError? PreconditionError(Pod pod, EnvInputs inputs)
+    {
+        if (pod.Spec.EnableServiceLinks is null)
+        {
+            return new EnvError(EnvRules.ServiceLinksRequired, "nil pod.spec.enableServiceLinks encountered, cannot construct envvars");
+        }
+
+        if (!IsStaticPod(pod) && !inputs.ServicesSynced)
+        {
+            return new EnvError(EnvRules.ServicesSynced, "services have not yet been read at least once, cannot construct envvars");
+        }
+
+        return null;
     }
 
     /// <summary><c>kubetypes.IsStaticPod</c>: a config-source annotation other than <c>api</c>.</summary>

@@ -51,8 +51,9 @@ public sealed record ClusterObject
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(baseInputs);
         string ns = podNamespace.Length == 0 ? "default" : podNamespace;
-        var configMaps = baseInputs.ConfigMaps;
-        var secrets = baseInputs.Secrets;
+        // Built with one sort each: a SetItem per object is quadratic in the objects (ValueMap.Builder).
+        var configMaps = new ValueMap<ValueMap<string>>.Builder(baseInputs.ConfigMaps);
+        var secrets = new ValueMap<ValueMap<string>>.Builder(baseInputs.Secrets);
         var services = new List<Service>(baseInputs.Services ?? ValueList<Service>.Empty);
         bool master = false;
         foreach (var o in objects)
@@ -60,10 +61,10 @@ public sealed record ClusterObject
             switch (o.Kind)
             {
                 case ConfigMapKind when o.EffectiveNamespace == ns:
-                    configMaps = configMaps.SetItem(o.Name, o.Data);
+                    configMaps.SetItem(o.Name, o.Data);
                     break;
                 case SecretKind when o.EffectiveNamespace == ns:
-                    secrets = secrets.SetItem(o.Name, o.Data);
+                    secrets.SetItem(o.Name, o.Data);
                     break;
                 case ServiceKind when o.Service is { } s:
                     services.Add(s);
@@ -82,6 +83,6 @@ public sealed record ClusterObject
             services.Insert(0, ServiceEnvVars.KubernetesService);
         }
 
-        return baseInputs with { ConfigMaps = configMaps, Secrets = secrets, Services = services.ToValueList() };
+        return baseInputs with { ConfigMaps = configMaps.ToValueMap(), Secrets = secrets.ToValueMap(), Services = services.ToValueList() };
     }
 }

@@ -100,6 +100,23 @@ public sealed partial class PodSimulator
         return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim.Timeline(), sim._events.ToValueList(), sim._rejected.ToValueList());
     }
 
+    /// <summary>
+    /// Runs <paramref name="pod"/> alone, as <see cref="Run(IReadOnlyList{Pod}, Scenario, Profile, DateTimeOffset?, SimulatorRules?)"/>
+    /// runs <c>[pod]</c> (every snapshot and event kept, the default start and rules), from <paramref name="created"/>:
+    /// the result of <c>PodCreate.Run(pod, profile)</c> (no admission objects, the real stages; with or without steps),
+    /// which the caller has already run. The model adapter's admission facet runs that create; its lifecycle facet runs
+    /// the pod from it instead of creating it a second time. Same stored pod, so the same timeline and events.
+    /// </summary>
+    internal static SimulationResult RunCreated(Pod pod, Admission.PodCreateResult created, Scenario scenario, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(created);
+        var sim = new PodSimulator(scenario, profile, SimulationTiming.DefaultStart, SimulatorRules.Default, SimulationRecord.All);
+        sim.CreateAll([pod], created);
+        sim.Loop();
+        return new SimulationResult(sim.Start, sim.Start + scenario.Until, sim.Timeline(), sim._events.ToValueList(), sim._rejected.ToValueList());
+    }
+
     internal void At(DateTimeOffset time, Action action) => _queue.Enqueue(new Scheduled(action, null, 0), (time < Now ? Now : time, _seq++));
 
     /// <summary>
@@ -254,13 +271,16 @@ public sealed partial class PodSimulator
         set.Add(image);
     }
 
-    private void CreateAll(IReadOnlyList<Pod> pods)
+    /// <summary>Creates <paramref name="pods"/> in order; <paramref name="first"/>, when given, is the first pod's create, already run.</summary>
+    private void CreateAll(IReadOnlyList<Pod> pods, Admission.PodCreateResult? first = null)
     {
         for (int i = 0; i < pods.Count; i++)
         {
             // The pod the API server stores (ADM-001): the kubelet runs what admission left, tolerations, token volume and all.
             // Its steps are not kept: the simulator reads the stored pod and the refusal only.
-            var created = Admission.PodCreate.Run(pods[i], Profile, Admitting, Admission.PodCreateStages.Real, steps: false);
+            var created = i == 0 && first is not null
+                ? first
+                : Admission.PodCreate.Run(pods[i], Profile, Admitting, Admission.PodCreateStages.Real, steps: false);
             RuleCoverage.Hit("SIM-001");
             if (created.Rejection is { } rejection)
             {

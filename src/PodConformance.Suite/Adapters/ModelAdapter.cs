@@ -51,17 +51,18 @@ public sealed class ModelAdapter : IConformanceAdapter
             return new Observation
             {
                 Admission = admission,
-                Lifecycle = ObserveLifecycle(p, profile),
+                Lifecycle = ObserveLifecycle(p, created, profile),
                 OomScore = ObserveOomScores(p, stored, profile),
                 Env = ObserveEnv(p, stored, profile),
             };
         }
 
-        return Observation.Deferring(admission, () => ObserveLifecycle(p, profile), () => ObserveOomScores(p, stored, profile), () => ObserveEnv(p, stored, profile));
+        return Observation.Deferring(admission, () => ObserveLifecycle(p, created, profile), () => ObserveOomScores(p, stored, profile), () => ObserveEnv(p, stored, profile));
     }
 
-    private static LifecycleObservation ObserveLifecycle(PodCase p, Profile profile) =>
-        LifecycleObserver.FromSimulation(Model.Simulation.PodSimulator.Run([p.Pod], p.SimulatedScenario(), profile), p.Pod.Metadata.Name);
+    /// <summary>The simulated lifecycle of the pod <paramref name="created"/> stored (the simulator does not create it again).</summary>
+    private static LifecycleObservation ObserveLifecycle(PodCase p, PodCreateResult created, Profile profile) =>
+        LifecycleObserver.FromSimulation(Model.Simulation.PodSimulator.RunCreated(p.Pod, created, p.SimulatedScenario(), profile), p.Pod.Metadata.Name);
 
     /// <summary>
     /// The environment of every init and regular container as the kubelet builds it on the scenario's first node,

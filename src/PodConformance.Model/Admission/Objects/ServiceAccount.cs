@@ -21,5 +21,21 @@ public sealed record ServiceAccount
     public ValueMap<string> Annotations { get; init; }
 
     /// <summary>The <c>default</c> ServiceAccount the serviceaccount controller creates in every namespace.</summary>
-    public static ServiceAccount DefaultFor(string ns) => new() { Namespace = ns, Name = "default" };
+    /// <remarks>
+    /// A create asks for it three times (the plugin's Admit, which ends with Validate, then Validate): the last one this
+    /// thread built is handed back while the namespace is the same (records are immutable, so it is the same value).
+    /// </remarks>
+    public static ServiceAccount DefaultFor(string ns)
+    {
+        var last = t_lastDefault;
+        if (last is not null && string.Equals(last.Namespace, ns, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        return t_lastDefault = new() { Namespace = ns, Name = "default" };
+    }
+
+    [ThreadStatic]
+    private static ServiceAccount? t_lastDefault;
 }

@@ -34,28 +34,38 @@ internal sealed class DefaultTolerationSecondsPlugin : IMutatingPlugin
             return new PluginOutcome(pod, Note: "the pod already tolerates both taints");
         }
 
+        // The tolerations added are shared objects (records are immutable), appended with one copy of the list.
         var tolerations = pod.Spec.Tolerations;
+        int count = tolerations.Count;
+        var added = new Toleration[count + (notReady ? 0 : 1) + (unreachable ? 0 : 1)];
+        tolerations.AsImmutableArray().CopyTo(added);
         if (!notReady)
         {
-            tolerations = Add(tolerations, NotReadyKey, log);
+            Log(log, NotReadyKey, count);
+            added[count++] = NotReadyToleration;
         }
 
         if (!unreachable)
         {
-            tolerations = Add(tolerations, UnreachableKey, log);
+            Log(log, UnreachableKey, count);
+            added[count] = UnreachableToleration;
         }
 
-        return new PluginOutcome(pod with { Spec = pod.Spec with { Tolerations = tolerations } });
+        // The array is not shared: wrapped without a copy.
+        return new PluginOutcome(pod with { Spec = pod.Spec with { Tolerations = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(added) } });
     }
 
-    private static Collections.ValueList<Toleration> Add(Collections.ValueList<Toleration> list, string key, StepLog log)
+    private static readonly Toleration NotReadyToleration = Default(NotReadyKey);
+    private static readonly Toleration UnreachableToleration = Default(UnreachableKey);
+
+    private static Toleration Default(string key) => new() { Key = key, Operator = "Exists", Effect = "NoExecute", TolerationSeconds = DefaultSeconds };
+
+    private static void Log(StepLog log, string key, int index)
     {
         if (log.On)
         {
-            log.Add(AdmissionRules.DefaultTolerationSeconds, "spec.tolerations[" + list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]",
+            log.Add(AdmissionRules.DefaultTolerationSeconds, "spec.tolerations[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]",
                 "{key: " + key + ", operator: Exists, effect: NoExecute, tolerationSeconds: 300}");
         }
-
-        return list.Add(new Toleration { Key = key, Operator = "Exists", Effect = "NoExecute", TolerationSeconds = DefaultSeconds });
     }
 }

@@ -31,19 +31,30 @@ internal sealed class LimitRangerPlugin : IMutatingPlugin, IValidatingPlugin
     public PluginOutcome Admit(Pod pod, CreateRun run, StepLog log)
     {
         bool any = false;
-        foreach (var lr in InNamespace(run.Objects, pod.Metadata.Namespace))
+        string ns = pod.Metadata.Namespace;
+        foreach (var lr in run.Objects.LimitRanges)
         {
-            any = true;
-            pod = MergeDefaults(pod, lr, log);
+            if (lr.Namespace == ns)
+            {
+                any = true;
+                pod = MergeDefaults(pod, lr, log);
+            }
         }
 
-        return new PluginOutcome(pod, Note: any ? "" : "no LimitRange in namespace " + pod.Metadata.Namespace);
+        // The note is a step's; a create that keeps no steps does not build it.
+        return new PluginOutcome(pod, Note: any || !run.KeepsSteps ? "" : "no LimitRange in namespace " + ns);
     }
 
     public PluginOutcome Validate(Pod pod, CreateRun run)
     {
-        foreach (var lr in InNamespace(run.Objects, pod.Metadata.Namespace))
+        string ns = pod.Metadata.Namespace;
+        foreach (var lr in run.Objects.LimitRanges)
         {
+            if (lr.Namespace != ns)
+            {
+                continue;
+            }
+
             var errors = Check(pod, lr, run.Profile);
             if (errors.Count > 0)
             {
@@ -52,17 +63,6 @@ internal sealed class LimitRangerPlugin : IMutatingPlugin, IValidatingPlugin
         }
 
         return new PluginOutcome(pod);
-    }
-
-    private static IEnumerable<LimitRange> InNamespace(AdmissionObjects objects, string ns)
-    {
-        foreach (var lr in objects.LimitRanges)
-        {
-            if (lr.Namespace == ns)
-            {
-                yield return lr;
-            }
-        }
     }
 
     /// <summary>ADM-020: defaultContainerResourceRequirements then mergePodResourceRequirements (containers, then init containers).</summary>

@@ -19,7 +19,9 @@ internal sealed class PriorityPlugin : IMutatingPlugin
 
     public PluginOutcome Admit(Pod pod, CreateRun run, StepLog log)
     {
+        // The class name, priority and preemption policy set are gathered and the spec copied once.
         var spec = pod.Spec;
+        string className = spec.PriorityClassName;
         int priority;
         string? preemption;
         string rule;
@@ -32,7 +34,7 @@ internal sealed class PriorityPlugin : IMutatingPlugin
             rule = AdmissionRules.PriorityDefault;
             if (global is not null)
             {
-                spec = spec with { PriorityClassName = global.Name };
+                className = global.Name;
                 log.Add(rule, "spec.priorityClassName", global.Name);
             }
         }
@@ -69,7 +71,7 @@ internal sealed class PriorityPlugin : IMutatingPlugin
             log.Add(rule, "spec.priority", priority.ToString(CultureInfo.InvariantCulture));
         }
 
-        spec = spec with { Priority = priority };
+        string? policy = spec.PreemptionPolicy;
         if (preemption is { Length: > 0 })
         {
             if (spec.PreemptionPolicy is { } givenPolicy && givenPolicy != preemption)
@@ -84,10 +86,10 @@ internal sealed class PriorityPlugin : IMutatingPlugin
                 log.Add(AdmissionRules.PreemptionPolicy, "spec.preemptionPolicy", preemption);
             }
 
-            spec = spec with { PreemptionPolicy = preemption };
+            policy = preemption;
         }
 
-        return new PluginOutcome(pod with { Spec = spec });
+        return new PluginOutcome(pod with { Spec = spec with { PriorityClassName = className, Priority = priority, PreemptionPolicy = policy } });
     }
 
     /// <summary>getDefaultPriorityClass: of the classes marked globalDefault, the one with the lowest value (the first such in input order on a tie).</summary>

@@ -44,26 +44,32 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
             return Validate(pod, run);
         }
 
+        // The account's name, the token mount and the pull secrets are gathered first and the spec copied once (the
+        // create copies PodSpec, ~50 fields, per change); the log records them in the plugin's order.
         var spec = pod.Spec;
-        if (spec.ServiceAccountName.Length == 0)
+        string name = spec.ServiceAccountName;
+        if (name.Length == 0)
         {
-            spec = spec with { ServiceAccountName = DefaultServiceAccountName };
+            name = DefaultServiceAccountName;
             log.Add(AdmissionRules.ServiceAccountDefaultName, "spec.serviceAccountName", DefaultServiceAccountName);
         }
 
-        pod = pod with { Spec = spec };
-        var sa = Lookup(pod, run, out var refused);
+        var sa = Lookup(pod, name, run, out var refused);
         if (sa is null)
         {
-            return new PluginOutcome(pod, refused);
+            return new PluginOutcome(WithSpec(pod, spec with { ServiceAccountName = name }), refused);
         }
 
-        if (ShouldAutomount(sa, pod))
+        var init = spec.InitContainers;
+        var regular = spec.Containers;
+        var volumes = spec.Volumes;
+        if (ShouldAutomount(sa, spec))
         {
-            pod = MountToken(pod, log);
+            MountToken(pod, ref init, ref regular, ref volumes, log);
         }
 
-        if (pod.Spec.ImagePullSecrets.IsEmpty && !sa.ImagePullSecrets.IsEmpty)
+        var pullSecrets = spec.ImagePullSecrets;
+        if (pullSecrets.IsEmpty && !sa.ImagePullSecrets.IsEmpty)
         {
             var secrets = new LocalObjectReference[sa.ImagePullSecrets.Count];
             for (int i = 0; i < secrets.Length; i++)
@@ -72,12 +78,26 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
                 log.Add(AdmissionRules.ServiceAccountPullSecrets, string.Create(CultureInfo.InvariantCulture, $"spec.imagePullSecrets[{i}].name"), sa.ImagePullSecrets[i]);
             }
 
-            pod = pod with { Spec = pod.Spec with { ImagePullSecrets = secrets } };
+            pullSecrets = secrets;
+        }
+
+        if (!ReferenceEquals(name, spec.ServiceAccountName) || !Same(init, spec.InitContainers) || !Same(regular, spec.Containers)
+            || !Same(volumes, spec.Volumes) || !Same(pullSecrets, spec.ImagePullSecrets))
+        {
+            pod = pod with
+            {
+                Spec = spec with { ServiceAccountName = name, InitContainers = init, Containers = regular, Volumes = volumes, ImagePullSecrets = pullSecrets },
+            };
         }
 
         var validated = Validate(pod, run);
         return validated with { Pod = pod };
     }
+
+    private static Pod WithSpec(Pod pod, PodSpec spec) => pod with { Spec = spec };
+
+    /// <summary>The same list object (not merely equal).</summary>
+    private static bool Same<T>(ValueList<T> a, ValueList<T> b) => a.AsImmutableArray() == b.AsImmutableArray();
 
     public PluginOutcome Validate(Pod pod, CreateRun run)
     {
@@ -92,7 +112,7 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
             return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountLookup, "no service account specified for pod " + ns + "/" + pod.Metadata.Name));
         }
 
-        var sa = Lookup(pod, run, out var refused);
+        var sa = Lookup(pod, pod.Spec.ServiceAccountName, run, out var refused);
         if (sa is null)
         {
             return new PluginOutcome(pod, refused);
@@ -107,11 +127,10 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
     }
 
     /// <summary>The account the pod names: given, the namespace's <c>default</c>, or (ADM-098) assumed or refused.</summary>
-    private static ServiceAccount? Lookup(Pod pod, CreateRun run, out AdmissionRejection? refused)
+    private static ServiceAccount? Lookup(Pod pod, string name, CreateRun run, out AdmissionRejection? refused)
     {
         refused = null;
         string ns = pod.Metadata.Namespace;
-        string name = pod.Spec.ServiceAccountName;
         if (run.Objects.FindServiceAccount(ns, name) is { } found)
         {
             return found;
@@ -140,18 +159,18 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
     }
 
     /// <summary>shouldAutomount (ADM-032): the pod's setting wins, then the account's, else true.</summary>
-    private static bool ShouldAutomount(ServiceAccount sa, Pod pod) =>
-        pod.Spec.AutomountServiceAccountToken ?? sa.AutomountServiceAccountToken ?? true;
+    private static bool ShouldAutomount(ServiceAccount sa, PodSpec spec) =>
+        spec.AutomountServiceAccountToken ?? sa.AutomountServiceAccountToken ?? true;
 
     /// <summary>
     /// mountServiceAccountToken (ADM-033): reuses a volume already named <c>kube-api-access-…</c>, else names one; adds the
     /// read-only mount to every init and regular container (not ephemeral ones) that has nothing mounted at the token
     /// path; adds the volume when some container got the mount and the pod had no such volume.
     /// </summary>
-    private static Pod MountToken(Pod pod, StepLog log)
+    private static void MountToken(Pod pod, ref ValueList<Container> init, ref ValueList<Container> regular, ref ValueList<Volume> volumes, StepLog log)
     {
         string? existing = null;
-        foreach (var v in pod.Spec.Volumes)
+        foreach (var v in volumes)
         {
             if (v.Name.StartsWith(TokenVolumePrefix, StringComparison.Ordinal))
             {
@@ -163,21 +182,18 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         string volumeName = existing ?? TokenVolumeName(pod);
         var mount = new VolumeMount { Name = volumeName, ReadOnly = true, MountPath = TokenMountPath };
         bool needed = false;
-        var init = AddMounts(pod.Spec.InitContainers, "spec.initContainers", mount, log, ref needed);
-        var regular = AddMounts(pod.Spec.Containers, "spec.containers", mount, log, ref needed);
-        var spec = pod.Spec with { InitContainers = init, Containers = regular };
+        init = AddMounts(init, "spec.initContainers", mount, log, ref needed);
+        regular = AddMounts(regular, "spec.containers", mount, log, ref needed);
         if (existing is null && needed)
         {
             if (log.On)
             {
-                log.Add(AdmissionRules.ServiceAccountTokenVolume, string.Create(CultureInfo.InvariantCulture, $"spec.volumes[{spec.Volumes.Count}]"),
+                log.Add(AdmissionRules.ServiceAccountTokenVolume, string.Create(CultureInfo.InvariantCulture, $"spec.volumes[{volumes.Count}]"),
                     "{name: " + volumeName + ", projected: serviceAccountToken (expirationSeconds 3607, path token), configMap kube-root-ca.crt (ca.crt), downwardAPI namespace, defaultMode 420}");
             }
 
-            spec = spec with { Volumes = spec.Volumes.Add(TokenVolume(volumeName)) };
+            volumes = volumes.Add(TokenVolume(volumeName));
         }
-
-        return pod with { Spec = spec };
     }
 
     private static ValueList<Container> AddMounts(ValueList<Container> containers, string listPath, VolumeMount mount, StepLog log, ref bool needed)
@@ -216,26 +232,24 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
     }
 
     /// <summary>TokenVolumeSource: the bound token, the cluster CA bundle and the namespace, mode 0644.</summary>
-    public static Volume TokenVolume(string name) => new()
+    public static Volume TokenVolume(string name) => new() { Name = name, SourceKind = "projected", Projected = TokenProjection };
+
+    /// <summary>The token volume's source: the same for every pod (records are immutable, so one object serves all).</summary>
+    private static readonly ProjectedVolumeSource TokenProjection = new()
     {
-        Name = name,
-        SourceKind = "projected",
-        Projected = new ProjectedVolumeSource
-        {
-            DefaultMode = TokenVolumeDefaultMode,
-            Sources =
-            [
-                new VolumeProjection { ServiceAccountToken = new ServiceAccountTokenProjection { Path = "token", ExpirationSeconds = TokenExpirationSeconds } },
-                new VolumeProjection { ConfigMap = new ConfigMapProjection { Name = "kube-root-ca.crt", Items = [new KeyToPath { Key = "ca.crt", Path = "ca.crt" }] } },
-                new VolumeProjection
+        DefaultMode = TokenVolumeDefaultMode,
+        Sources =
+        [
+            new VolumeProjection { ServiceAccountToken = new ServiceAccountTokenProjection { Path = "token", ExpirationSeconds = TokenExpirationSeconds } },
+            new VolumeProjection { ConfigMap = new ConfigMapProjection { Name = "kube-root-ca.crt", Items = [new KeyToPath { Key = "ca.crt", Path = "ca.crt" }] } },
+            new VolumeProjection
+            {
+                DownwardAPI = new DownwardAPIProjection
                 {
-                    DownwardAPI = new DownwardAPIProjection
-                    {
-                        Items = [new DownwardApiVolumeFile { Path = "namespace", FieldRef = new ObjectFieldSelector { ApiVersion = "v1", FieldPath = "metadata.namespace" } }],
-                    },
+                    Items = [new DownwardApiVolumeFile { Path = "namespace", FieldRef = new ObjectFieldSelector { ApiVersion = "v1", FieldPath = "metadata.namespace" } }],
                 },
-            ],
-        },
+            },
+        ],
     };
 
     /// <summary>enforceMountableSecrets: the account's annotation, read with Go's strconv.ParseBool (ADM-036).</summary>
