@@ -227,6 +227,15 @@ public static partial class PodDefaulter
         }
 
         var handler = DefaultHandler(p.Handler, path, log)!;
+
+        // DEF-024: the generated defaulter's `+default=""` of GRPCAction.service, after the httpGet defaults (probes only:
+        // a lifecycle handler has no grpc action).
+        if (handler.GrpcPort is not null && handler.GrpcService is null)
+        {
+            handler = handler with { GrpcService = "" };
+            log.Add(DefaultingRules.GrpcService, path + ".grpc.service", "\"\"");
+        }
+
         return ReferenceEquals(handler, p.Handler) ? p : p with { Handler = handler };
     }
 

@@ -132,7 +132,7 @@ public static partial class PodDefaulter
             }
         }
 
-        var decoded = DropInitContainerAnnotations(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, log);
+        var decoded = ResolveServiceAccountAlias(DropInitContainerAnnotations(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, log), log);
         return createStrategy ? CreateStrategy(decoded, profile, log) : decoded;
     }
 

@@ -47,7 +47,8 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         var spec = pod.Spec;
         if (spec.ServiceAccountName.Length == 0)
         {
-            spec = spec with { ServiceAccountName = DefaultServiceAccountName };
+            // The stored (v1) pod carries the name in its alias too (DEF-025, Convert_core_PodSpec_To_v1_PodSpec).
+            spec = spec with { ServiceAccountName = DefaultServiceAccountName, DeprecatedServiceAccount = DefaultServiceAccountName };
             log.Add(AdmissionRules.ServiceAccountDefaultName, "spec.serviceAccountName", DefaultServiceAccountName);
         }
 
