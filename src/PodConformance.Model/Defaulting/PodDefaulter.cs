@@ -40,9 +40,14 @@ public static partial class PodDefaulter
             MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => RequestsFromLimits(c, l)),
             MapContainers(spec.Containers, "spec.containers", log, static (c, l) => RequestsFromLimits(c, l)),
             spec.EphemeralContainers);
+        if (profile.Version <= ResizePolicyDefaultsUntil && profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling))
+        {
+            spec = WithContainers(spec, spec.InitContainers, MapContainers(spec.Containers, "spec.containers", log, static (c, l) => ResizePolicyDefaults(c, l)), spec.EphemeralContainers);
+        }
+
         if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && !PodLevelInCreateStrategy(profile))
         {
-            spec = DecodePodLevel(spec, log);
+            spec = DecodePodLevel(spec, profile, log);
         }
 
         bool? enableServiceLinks = spec.EnableServiceLinks;
@@ -161,6 +166,9 @@ public static partial class PodDefaulter
         var created = MergeMatchLabelKeys(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, profile, log);
         return ApplyAppArmorVersionSkew(created, profile, log);
     }
+
+    /// <summary>The last release whose SetDefaults_Pod defaults resize policies (DEF-026); 1.33's defaults.go has no such step.</summary>
+    private static readonly KubernetesVersion ResizePolicyDefaultsUntil = new(1, 32);
 
     /// <summary>The spec with these container lists, the same spec when none of them changed.</summary>
     private static PodSpec WithContainers(PodSpec spec, ValueList<Container> initContainers, ValueList<Container> containers, ValueList<Container> ephemeralContainers) =>
