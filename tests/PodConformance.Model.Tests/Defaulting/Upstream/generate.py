@@ -10,7 +10,8 @@ cases are numbered in source order). Sources:
   development tree at or past 1.37 (it also has ML-DSA pod-certificate key types, merged upstream in September 2026, and
   a fork-only `PodDefaultNetwork`); its cases run at release 1.37 on the assumption that their functions did not change
   after it (fork copy, as the 1.37 validation vectors).
-- OS: openshift/kubernetes at 24d6f04d28c126fe312c9ebb2fd1e42f7f0a499c (112,685 characters; TestPodDefaults read): no
+- OS: openshift/kubernetes at 24d6f04d28c126fe312c9ebb2fd1e42f7f0a499c (112,685 characters; offsets 0-32,000 read,
+  TestWorkloadDefaults and TestPodDefaults; its Pod map is the one pod_defaults_map(False) builds): no
   fileKeyRef (1.34+), image volumes gated (1.31+), pod-level resources (1.32+) -> a 1.32/1.33 tree; run at 1.32 and 1.33.
 
 Each case: `pod` is the manifest; `path` is `decode` (SetObjectDefaults_Pod: the upstream tests call legacyscheme's
