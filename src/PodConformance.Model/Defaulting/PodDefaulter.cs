@@ -34,7 +34,13 @@ public static partial class PodDefaulter
         var log = new ChangeLog(changes);
         var spec = pod.Spec;
 
-        // SetDefaults_Pod
+        // SetDefaults_Pod; from 1.37 it begins by raising a negative terminationGracePeriodSeconds to 1 (DEF-027).
+        if (spec.TerminationGracePeriodSeconds is < 0 && profile.Version >= GraceClampSince)
+        {
+            spec = spec with { TerminationGracePeriodSeconds = 1 };
+            log.Add(DefaultingRules.NegativeGracePeriod, "spec.terminationGracePeriodSeconds", "1");
+        }
+
         spec = WithContainers(
             spec,
             MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => RequestsFromLimits(c, l)),
@@ -166,6 +172,9 @@ public static partial class PodDefaulter
         var created = MergeMatchLabelKeys(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, profile, log);
         return ApplyAppArmorVersionSkew(created, profile, log);
     }
+
+    /// <summary>The first release known to clamp a negative grace period in SetDefaults_Pod (DEF-027; 1.36 not read).</summary>
+    private static readonly KubernetesVersion GraceClampSince = new(1, 37);
 
     /// <summary>The last release whose SetDefaults_Pod defaults resize policies (DEF-026); 1.33's defaults.go has no such step.</summary>
     private static readonly KubernetesVersion ResizePolicyDefaultsUntil = new(1, 32);

@@ -40,6 +40,7 @@ internal static class CoverageGaps
         ["DEF-024"] = new(Owners.Schema, "session 9 (upstream defaulting vectors): grpc.service defaults to \"\"; valid generated pods have no grpc probe (only NewFieldMutations' invalid grpc.mode variant has one); Model.Tests' upstream vectors check it"),
         ["DEF-025"] = new(Owners.Schema, "session 9: the serviceAccount alias is resolved at decoding only when a manifest sets serviceAccountName or serviceAccount, which P-ADM-DEFAULTS' pods never do (the ServiceAccount plugin's own default writes both, ADM-030); Model.Tests' upstream vectors check it"),
         ["DEF-026"] = new(Owners.Schema, "session 9: 1.28-1.32 resize-policy defaults need the alpha InPlacePodVerticalScaling gate on, which the default run leaves off; Model.Tests check it"),
+        ["DEF-027"] = new(Owners.Schema, "session 9: the 1.37 clamp of a negative terminationGracePeriodSeconds; valid generated pods never set a negative one; Model.Tests' upstream vectors check it"),
         ["DEF-020"] = new(Owners.Merged, "arrived with the admission branch (session 3): fileKeyRef.optional defaulting (1.34+); generated pods use no fileKeyRef env source yet"),
         ["DOWNWARD-005 (no pod IP)"] = new(Owners.Merged, "main's lifecycle gives running pods a POD_IP (session 3 merge), so the no-IP branch is rarer; not yet investigated"),
         ["ADMIT-001"] = new(Owners.Eviction, "episodes start with every pod bound; NodeScenario has no pod arriving under pressure, so PodAdmission.Admit never runs in a simulation (the rule is a model function only)"),
