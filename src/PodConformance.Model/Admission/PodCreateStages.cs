@@ -1,4 +1,5 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
 using PodConformance.Model.Validation;
@@ -15,6 +16,12 @@ public sealed record PodCreateStages
 
     /// <summary>Replaces decode defaulting (the model's runs SetObjectDefaults_Pod and records each change for <c>explain</c>).</summary>
     public Func<Pod, Profile, Pod>? Defaulting { get; init; }
+
+    /// <summary>
+    /// Replaces the create strategy's defaulting part of PrepareForCreate (<see cref="PodDefaulter.CreateStrategyDefaults(Pod, Profile)"/>:
+    /// from 1.37 the pod-level resource defaults, DEF-022; the drops, the matchLabelKeys merges, the AppArmor version skew).
+    /// </summary>
+    public Func<Pod, Profile, Pod>? CreateStrategy { get; init; }
 
     /// <summary>Replaces ValidatePodCreate.</summary>
     public Func<Pod, Profile, ValidationResult>? Validation { get; init; }

@@ -41,6 +41,11 @@ internal static class PrepareForCreate
         pod = DisabledFields.Drop(pod, profile, log);
         pod = SchedulingGated(pod, log);
 
+        if (run.Stages.CreateStrategy is { } strategy)
+        {
+            return strategy(pod, profile);
+        }
+
         var changes = log.On ? new List<DefaultingChange>() : null;
         pod = PodDefaulter.ApplyCreateStrategy(pod, profile, changes);
         foreach (var c in changes ?? Enumerable.Empty<DefaultingChange>())

@@ -26,6 +26,10 @@ public static class DefaultingRules
     public const string HttpGetProtocol = "DEF-021";
     public const string PodLevelFixDefaulting = "DEF-022";
     public const string InitContainerAnnotations = "DEF-023";
+    public const string GrpcService = "DEF-024";
+    public const string ServiceAccountAlias = "DEF-025";
+    public const string ResizePolicy = "DEF-026";
+    public const string NegativeGracePeriod = "DEF-027";
 
     // Security and host settings: DEF-2xx (spec/defaulting.md).
     public const string PodSecurityContext = "DEF-200";

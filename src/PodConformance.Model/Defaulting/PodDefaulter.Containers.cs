@@ -34,6 +34,49 @@ public static partial class PodDefaulter
         return requests.IsSameAs(c.Resources.Requests) ? c : c with { Resources = c.Resources with { Requests = requests } };
     }
 
+    /// <summary>
+    /// DEF-026 (1.28–1.32, InPlacePodVerticalScaling on): SetDefaults_Pod gives a regular container whose requests (after
+    /// DEF-001) name cpu or memory a <c>NotRequired</c> resize policy for each of them it does not list, cpu first, appended.
+    /// </summary>
+    private static Container ResizePolicyDefaults(ContainerAt at, ChangeLog log)
+    {
+        var c = at.Container;
+        var requests = c.Resources.Requests;
+        if (requests.IsEmpty)
+        {
+            return c;
+        }
+
+        var policies = c.ResizePolicy;
+        foreach (string resource in ResizePolicyResources)
+        {
+            if (!requests.ContainsKey(resource) || Lists(c.ResizePolicy, resource))
+            {
+                continue;
+            }
+
+            log.Add(DefaultingRules.ResizePolicy, $"{at.Path}.resizePolicy[{Invariant(policies.Count)}]", resource + ": NotRequired");
+            policies = policies.Add(new ContainerResizePolicy(resource, "NotRequired"));
+        }
+
+        return policies.Count == c.ResizePolicy.Count ? c : c with { ResizePolicy = policies };
+
+        static bool Lists(ValueList<ContainerResizePolicy> given, string resource)
+        {
+            foreach (var p in given)
+            {
+                if (p.ResourceName == resource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static readonly string[] ResizePolicyResources = [ResourceNames.Cpu, ResourceNames.Memory];
+
     private static Container HostNetworkPorts(ContainerAt at, ChangeLog log)
     {
         var c = at.Container;
@@ -234,6 +277,15 @@ public static partial class PodDefaulter
         }
 
         var handler = DefaultHandler(p.Handler, path, log)!;
+
+        // DEF-024: the generated defaulter's `+default=""` of GRPCAction.service, after the httpGet defaults (probes only:
+        // a lifecycle handler has no grpc action).
+        if (handler.GrpcPort is not null && handler.GrpcService is null)
+        {
+            handler = handler with { GrpcService = "" };
+            log.Add(DefaultingRules.GrpcService, path + ".grpc.service", "\"\"");
+        }
+
         return ReferenceEquals(handler, p.Handler) ? p : p with { Handler = handler };
     }
 

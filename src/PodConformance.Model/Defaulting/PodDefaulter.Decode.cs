@@ -13,4 +13,10 @@ public static partial class PodDefaulter
     /// matchLabelKeys merges (DEF-301/302) are not idempotent.
     /// </summary>
     public static Pod Decode(Pod pod, Profile profile) => Apply(pod, profile, null, createStrategy: false);
+
+    /// <summary>
+    /// The create strategy's defaulting part alone, as PrepareForCreate runs it after the admission plugins: for callers
+    /// that replace that stage (<see cref="Admission.PodCreateStages.CreateStrategy"/>) and build on the real one.
+    /// </summary>
+    public static Pod CreateStrategyDefaults(Pod pod, Profile profile) => ApplyCreateStrategy(pod, profile, null);
 }

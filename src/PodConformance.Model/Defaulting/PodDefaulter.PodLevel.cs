@@ -18,12 +18,22 @@ public static partial class PodDefaulter
     /// <summary>
     /// defaults.go's SetDefaults_Pod part (gate off): hugepage limits, then requests, and only when pod-level limits are set
     /// (<c>defaultHugePagePodLimits</c>, <c>defaultPodRequests</c>). Runs before DEF-017 rounds the container quantities.
+    /// 1.32 has no <c>defaultHugePagePodLimits</c> and its component-helpers support only cpu and memory at pod level, so no
+    /// hugepages-* request is defaulted either (DEF-002/DEF-003 releases).
     /// </summary>
-    private static PodSpec DecodePodLevel(PodSpec spec, ChangeLog log)
+    private static PodSpec DecodePodLevel(PodSpec spec, Profile profile, ChangeLog log)
     {
-        spec = DefaultHugePagePodLimits(spec, log);
-        return spec.Resources is { } r && !r.Limits.IsEmpty ? DefaultPodRequests(spec, log) : spec;
+        bool hugePages = profile.Version >= PodLevelHugePagesSince;
+        if (hugePages)
+        {
+            spec = DefaultHugePagePodLimits(spec, log);
+        }
+
+        return spec.Resources is { } r && !r.Limits.IsEmpty ? DefaultPodRequests(spec, log, hugePages) : spec;
     }
+
+    /// <summary>The first release whose pod-level resources include hugepages-* (component-helpers v0.33.0).</summary>
+    private static readonly KubernetesVersion PodLevelHugePagesSince = new(1, 33);
 
     /// <summary>
     /// pkg/api/pod <c>DefaultPodLevelResources</c> (gate on), called by PrepareForCreate after the admission plugins and
@@ -68,7 +78,7 @@ public static partial class PodDefaulter
     /// Missing pod-level requests: the containers' aggregate request of each supported overcommittable resource, then the
     /// pod-level limit of each supported resource still missing. The callers decide when it runs (limits set, or either set).
     /// </summary>
-    private static PodSpec DefaultPodRequests(PodSpec spec, ChangeLog log)
+    private static PodSpec DefaultPodRequests(PodSpec spec, ChangeLog log, bool hugePages = true)
     {
         if (spec.Resources is not { } r || (r.Limits.IsEmpty && r.Requests.IsEmpty))
         {
@@ -87,7 +97,7 @@ public static partial class PodDefaulter
 
         foreach (var (name, limit) in r.Limits)
         {
-            if (!requests.ContainsKey(name) && ResourceListMath.IsSupportedPodLevelResource(name))
+            if (!requests.ContainsKey(name) && ResourceListMath.IsSupportedPodLevelResource(name) && (hugePages || !ResourceListMath.IsHugePages(name)))
             {
                 requests = requests.SetItem(name, limit);
                 log.Add(DefaultingRules.PodRequests, "spec.resources.requests." + name, limit.ToString());

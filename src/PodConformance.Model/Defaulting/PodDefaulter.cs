@@ -34,15 +34,26 @@ public static partial class PodDefaulter
         var log = new ChangeLog(changes);
         var spec = pod.Spec;
 
-        // SetDefaults_Pod
+        // SetDefaults_Pod; from 1.37 it begins by raising a negative terminationGracePeriodSeconds to 1 (DEF-027).
+        if (spec.TerminationGracePeriodSeconds is < 0 && profile.Version >= GraceClampSince)
+        {
+            spec = spec with { TerminationGracePeriodSeconds = 1 };
+            log.Add(DefaultingRules.NegativeGracePeriod, "spec.terminationGracePeriodSeconds", "1");
+        }
+
         spec = WithContainers(
             spec,
             MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => RequestsFromLimits(c, l)),
             MapContainers(spec.Containers, "spec.containers", log, static (c, l) => RequestsFromLimits(c, l)),
             spec.EphemeralContainers);
+        if (profile.Version <= ResizePolicyDefaultsUntil && profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling))
+        {
+            spec = WithContainers(spec, spec.InitContainers, MapContainers(spec.Containers, "spec.containers", log, static (c, l) => ResizePolicyDefaults(c, l)), spec.EphemeralContainers);
+        }
+
         if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && !PodLevelInCreateStrategy(profile))
         {
-            spec = DecodePodLevel(spec, log);
+            spec = DecodePodLevel(spec, profile, log);
         }
 
         bool? enableServiceLinks = spec.EnableServiceLinks;
@@ -132,7 +143,7 @@ public static partial class PodDefaulter
             }
         }
 
-        var decoded = DropInitContainerAnnotations(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, log);
+        var decoded = ResolveServiceAccountAlias(DropInitContainerAnnotations(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, log), log);
         return createStrategy ? CreateStrategy(decoded, profile, log) : decoded;
     }
 
@@ -161,6 +172,12 @@ public static partial class PodDefaulter
         var created = MergeMatchLabelKeys(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, profile, log);
         return ApplyAppArmorVersionSkew(created, profile, log);
     }
+
+    /// <summary>The first release known to clamp a negative grace period in SetDefaults_Pod (DEF-027; 1.36 not read).</summary>
+    private static readonly KubernetesVersion GraceClampSince = new(1, 37);
+
+    /// <summary>The last release whose SetDefaults_Pod defaults resize policies (DEF-026); 1.33's defaults.go has no such step.</summary>
+    private static readonly KubernetesVersion ResizePolicyDefaultsUntil = new(1, 32);
 
     /// <summary>The spec with these container lists, the same spec when none of them changed.</summary>
     private static PodSpec WithContainers(PodSpec spec, ValueList<Container> initContainers, ValueList<Container> containers, ValueList<Container> ephemeralContainers) =>

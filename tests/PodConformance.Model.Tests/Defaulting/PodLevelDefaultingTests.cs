@@ -106,6 +106,28 @@ public class PodLevelDefaultingTests
         Assert.True(limit > changes.FindIndex(c => c.Rule == DefaultingRules.SchedulerName), string.Join("; ", changes));
         Assert.True(PodDefaulter.Decode(pod, On).Spec.Resources!.Limits.IsEmpty);
     }
+
+    /// <summary>
+    /// DEF-002/003 at 1.32: SetDefaults_Pod calls only defaultPodRequests, and component-helpers v0.32.0 supports cpu and
+    /// memory at pod level, so hugepages get neither a pod-level limit nor a request; 1.33 adds both (defaults.go vendored in
+    /// openshift-kni/scheduler-plugins 0aead6551 (v1.32.5) and 0c967825a (v1.33.3), local mirror).
+    /// </summary>
+    [Fact]
+    public void Hugepages_are_defaulted_at_pod_level_from_1_33_only()
+    {
+        var pod = Pod("p", Container("a", List(""), List("cpu=2m,hugepages-2Mi=4Mi")), Container("b", List(""), List("cpu=1m,hugepages-2Mi=2Mi")))
+            .WithPodResources(Reqs(List(""), List("cpu=5m,hugepages-2Mi=10Mi")));
+        var gate = ValueMap.Of((FeatureGateNames.PodLevelResources, true));
+        var at132 = Defaulted(pod, new Profile(new KubernetesVersion(1, 32), gate));
+        Assert.Equal(List("cpu=3m"), at132.Requests);
+        Assert.Equal(List("cpu=5m,hugepages-2Mi=10Mi"), at132.Limits);
+        var at133 = Defaulted(pod, new Profile(new KubernetesVersion(1, 33), gate));
+        Assert.Equal(List("cpu=3m,hugepages-2Mi=10Mi"), at133.Requests);
+
+        var noPodHugePages = pod.WithPodResources(Reqs(List(""), List("cpu=5m")));
+        Assert.Equal(List("cpu=5m"), Defaulted(noPodHugePages, new Profile(new KubernetesVersion(1, 32), gate)).Limits);
+        Assert.Equal(List("cpu=5m,hugepages-2Mi=6Mi"), Defaulted(noPodHugePages, new Profile(new KubernetesVersion(1, 33), gate)).Limits);
+    }
 }
 
 /// <summary>

@@ -32,6 +32,12 @@ internal sealed record ModelPipeline
     /// </summary>
     public Func<Pod, Profile, Pod> Default { get; init; } = PodDefaulter.Decode;
 
+    /// <summary>
+    /// The create strategy's defaulting part of PrepareForCreate (null: the model's own, which also logs its changes);
+    /// a replacement builds on <see cref="PodDefaulter.CreateStrategyDefaults(Pod, Profile)"/>.
+    /// </summary>
+    public Func<Pod, Profile, Pod>? CreateStrategy { get; init; }
+
     /// <summary>Create-time validation of the defaulted pod.</summary>
     public Func<Pod, Profile, ValidationResult> Validate { get; init; } = PodValidator.Validate;
 
@@ -95,7 +101,7 @@ internal sealed record ModelPipeline
     }
 
     /// <summary>The model's create (PodCreate) with this pipeline's defaulting, validation and QoS stages.</summary>
-    private PodCreateStages Stages => new() { Defaulting = Default, Validation = Validate, Qos = Qos };
+    private PodCreateStages Stages => new() { Defaulting = Default, CreateStrategy = CreateStrategy, Validation = Validate, Qos = Qos };
 
     private AdmissionObservation ObserveAdmission(Pod pod, Profile profile) => ModelAdapter.ObserveAdmission(pod, profile, Stages);
 

@@ -41,6 +41,19 @@ internal static partial class Mutants
             Injection.Stage,
             ModelPipeline.Real with { Default = (pod, profile) => KeepLegacyInitAnnotations(pod, PodDefaulter.Decode(pod, profile)) });
 
+        // DEF-022 (1.37): pod-level resource defaulting stays where it was before PodLevelResourcesFixDefaulting — in
+        // decoding, before the admission plugins and rounding, with defaults.go's guard (limits set) and no DEF-004 — while
+        // the gate is on. Both stages run for real with the gate read as off; nothing else in them reads it.
+        yield return new Mutant(
+            "def-pod-level-defaults-in-decoding", "defaulting", DefaultingRules.PodLevelFixDefaulting,
+            "with PodLevelResourcesFixDefaulting on, pod-level resources are still defaulted when decoding (the 1.36 placement)",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Default = (pod, profile) => PodDefaulter.Decode(pod, WithoutFixDefaulting(profile)),
+                CreateStrategy = (pod, profile) => PodDefaulter.CreateStrategyDefaults(pod, WithoutFixDefaulting(profile)),
+            });
+
         // VAL-706 (1.37): bindMountOptions reaches validation only with VolumeBindMountOptions on, so the run turns it on.
         yield return new Mutant(
             "val-drops-bind-mount-options", "validation", ValidationRules.BindMountOptions, "validation drops the bindMountOptions checks (run with VolumeBindMountOptions on)",
@@ -53,6 +66,12 @@ internal static partial class Mutants
             Gates = ValueMap.Of((FeatureGateNames.VolumeBindMountOptions, true)),
         };
     }
+
+    /// <summary>The profile with PodLevelResourcesFixDefaulting off where the release has it on (1.37), else the same.</summary>
+    private static Profile WithoutFixDefaulting(Profile profile) =>
+        profile.IsEnabled(FeatureGateNames.PodLevelResourcesFixDefaulting)
+            ? new Profile(profile.Version, profile.Overrides.SetItem(FeatureGateNames.PodLevelResourcesFixDefaulting, false))
+            : profile;
 
     private static readonly string[] CpuMemoryStorage = [ResourceNames.Cpu, ResourceNames.Memory, ResourceNames.EphemeralStorage];
 

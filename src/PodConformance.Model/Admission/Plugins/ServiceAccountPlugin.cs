@@ -48,8 +48,12 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         // create copies PodSpec, ~50 fields, per change); the log records them in the plugin's order.
         var spec = pod.Spec;
         string name = spec.ServiceAccountName;
+
+        // The stored (v1) pod carries a defaulted name in its alias too (DEF-025, Convert_core_PodSpec_To_v1_PodSpec).
+        string alias = spec.DeprecatedServiceAccount;
         if (name.Length == 0)
         {
+            alias = DefaultServiceAccountName;
             name = DefaultServiceAccountName;
             log.Add(AdmissionRules.ServiceAccountDefaultName, "spec.serviceAccountName", DefaultServiceAccountName);
         }
@@ -57,7 +61,7 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         var sa = Lookup(pod, name, run, out var refused);
         if (sa is null)
         {
-            return new PluginOutcome(WithSpec(pod, spec with { ServiceAccountName = name }), refused);
+            return new PluginOutcome(WithSpec(pod, spec with { ServiceAccountName = name, DeprecatedServiceAccount = alias }), refused);
         }
 
         var init = spec.InitContainers;
@@ -81,12 +85,12 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
             pullSecrets = secrets;
         }
 
-        if (!ReferenceEquals(name, spec.ServiceAccountName) || !Same(init, spec.InitContainers) || !Same(regular, spec.Containers)
+        if (!ReferenceEquals(name, spec.ServiceAccountName) || !ReferenceEquals(alias, spec.DeprecatedServiceAccount) || !Same(init, spec.InitContainers) || !Same(regular, spec.Containers)
             || !Same(volumes, spec.Volumes) || !Same(pullSecrets, spec.ImagePullSecrets))
         {
             pod = pod with
             {
-                Spec = spec with { ServiceAccountName = name, InitContainers = init, Containers = regular, Volumes = volumes, ImagePullSecrets = pullSecrets },
+                Spec = spec with { ServiceAccountName = name, DeprecatedServiceAccount = alias, InitContainers = init, Containers = regular, Volumes = volumes, ImagePullSecrets = pullSecrets },
             };
         }
 
