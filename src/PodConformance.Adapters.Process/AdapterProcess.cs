@@ -20,19 +20,25 @@ internal sealed class AdapterProcess : IDisposable
     private readonly ProcessFamily _family;
     private readonly TimeProvider _time;
     /// <summary>
-    /// Lines read ahead of podconf's requests. One is all a well-behaved adapter ever has waiting (one request in flight,
-    /// PROTO-004); the bound makes an adapter that floods stdout wait on its pipe instead of growing podconf's memory.
+    /// Lines read ahead of podconf's requests. A well-behaved adapter has at most one answer per request in flight waiting
+    /// (one, PROTO-004; up to the window, PROTO-005), and the queue holds that many and one more, so the reader always takes
+    /// what the adapter writes and the adapter never waits on stdout while podconf writes requests; the bound makes an
+    /// adapter that floods stdout wait on its pipe instead of growing podconf's memory.
     /// </summary>
-    private readonly Channel<LineRead> _lines = Channel.CreateBounded<LineRead>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<LineRead> _lines;
     private readonly Task _stderrPump;
+
+    /// <summary>Requests being written without anyone waiting (<see cref="Post"/>); every later write waits for them, in order.</summary>
+    private Task _writing = Task.CompletedTask;
     private bool _disposed;
 
-    private AdapterProcess(System.Diagnostics.Process process, ProcessFamily family, TimeProvider time, SecretBook? secrets)
+    private AdapterProcess(System.Diagnostics.Process process, ProcessFamily family, TimeProvider time, SecretBook? secrets, int inFlight)
     {
         _process = process;
         _family = family;
         _time = time;
         Pid = process.Id;
+        _lines = Channel.CreateBounded<LineRead>(new BoundedChannelOptions(Math.Max(inFlight, 1) + 1) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         var stdout = new StdoutLines(process.StandardOutput.BaseStream, line => _lines.Writer.WriteAsync(line), MaxLineBytes, secrets);
         _ = Task.Run(async () =>
         {
@@ -63,9 +69,10 @@ internal sealed class AdapterProcess : IDisposable
 
     /// <summary>
     /// Starts argv[0] with the rest as arguments, in a session of its own where the system allows (Linux); throws
-    /// <see cref="AdapterStartException"/> with the reason when the program cannot be started.
+    /// <see cref="AdapterStartException"/> with the reason when the program cannot be started. <paramref name="inFlight"/>:
+    /// the most requests podconf will have in flight (PROTO-005), so stdout's reader has room for every answer.
     /// </summary>
-    public static AdapterProcess Start(IReadOnlyList<string> argv, string? workingDirectory, TimeProvider time, SecretBook? secrets = null)
+    public static AdapterProcess Start(IReadOnlyList<string> argv, string? workingDirectory, TimeProvider time, SecretBook? secrets = null, int inFlight = 1)
     {
         var family = new ProcessFamily();
         string program = argv[0];
@@ -107,7 +114,7 @@ internal sealed class AdapterProcess : IDisposable
             var process = System.Diagnostics.Process.Start(info) ?? throw new AdapterStartException("could not start " + Excerpt.Quote(argv[0]));
             family.Started(process.Id, ownSession);
             process.StandardInput.AutoFlush = false;
-            return new AdapterProcess(process, family, time, secrets);
+            return new AdapterProcess(process, family, time, secrets, inFlight);
         }
         catch (Win32Exception e)
         {
@@ -157,7 +164,17 @@ internal sealed class AdapterProcess : IDisposable
     {
         try
         {
+            await _writing.ConfigureAwait(false);
             var stdin = _process.StandardInput.BaseStream;
+            if (utf8Line.Length <= PipeRoom)
+            {
+                // One request in flight and every earlier one answered, so the pipe is empty: the write cannot wait, and
+                // done here it costs no thread-pool hop (an anonymous pipe's WriteAsync is a blocking write queued to the pool).
+                stdin.Write(utf8Line.Span);
+                stdin.Flush();
+                return true;
+            }
+
             await stdin.WriteAsync(utf8Line, cancellationToken).ConfigureAwait(false);
             await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -168,6 +185,75 @@ internal sealed class AdapterProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Bytes a pipe always has room for (Linux: a pipe holds at least one page, even past the user's pipe-pages limit;
+    /// elsewhere POSIX's <c>PIPE_BUF</c> minimum): a write of at most this many bytes, while no more than that is unread in the
+    /// pipe, never waits for the adapter.
+    /// </summary>
+    public static int PipeRoom { get; } = OperatingSystem.IsLinux() ? 4096 : 512;
+
+    /// <summary>
+    /// Writes a request after those already being written, never waiting for the adapter: with
+    /// <paramref name="fits"/> (the caller knows the pipe has room for it, <see cref="PipeRoom"/>) and nothing still being
+    /// written, at once on this thread; otherwise in the background (the caller goes on to read answers, so podconf never
+    /// blocks writing while the adapter blocks writing answers podconf is not reading, PROTO-005). True when the line was
+    /// written and <paramref name="utf8Line"/> may be reused; false when it is still being written from it, which the caller
+    /// must then leave alone. A write that fails (the adapter is gone) is dropped: the answer's read reports the adapter's end.
+    /// </summary>
+    public bool Post(ReadOnlyMemory<byte> utf8Line, bool fits)
+    {
+        if (_writing.IsCompleted)
+        {
+            if (fits)
+            {
+                try
+                {
+                    var stdin = _process.StandardInput.BaseStream;
+                    stdin.Write(utf8Line.Span);
+                    stdin.Flush();
+                }
+                catch (Exception e) when (IsPipeGone(e))
+                {
+                    // The adapter is gone: reading its answer reports how it ended.
+                }
+
+                return true;
+            }
+
+            var write = WriteQuietlyAsync(utf8Line);
+            if (write.IsCompleted)
+            {
+                return true;
+            }
+
+            _writing = write.AsTask();
+            return false;
+        }
+
+        _writing = AfterAsync(_writing, utf8Line);
+        return false;
+
+        async Task AfterAsync(Task before, ReadOnlyMemory<byte> line)
+        {
+            await before.ConfigureAwait(false);
+            await WriteQuietlyAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask WriteQuietlyAsync(ReadOnlyMemory<byte> utf8Line)
+    {
+        try
+        {
+            var stdin = _process.StandardInput.BaseStream;
+            await stdin.WriteAsync(utf8Line).ConfigureAwait(false);
+            await stdin.FlushAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsPipeGone(e))
+        {
+            // The adapter is gone: reading its answer reports how it ended.
+        }
+    }
+
     /// <summary>The exceptions a write to an exited or disposed adapter's stdin ends in: the send failed, the caller reports it.</summary>
     private static bool IsPipeGone(Exception e) => e is IOException or ObjectDisposedException or InvalidOperationException;
 
@@ -175,6 +261,7 @@ internal sealed class AdapterProcess : IDisposable
     {
         try
         {
+            await _writing.ConfigureAwait(false);
             await _process.StandardInput.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             await _process.StandardInput.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
             await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
