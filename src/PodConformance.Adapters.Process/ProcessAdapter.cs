@@ -77,6 +77,9 @@ public sealed class ProcessAdapter : IPipeliningAdapter
     /// </summary>
     public Capability Capabilities => (_hello ?? StartAsync(CancellationToken.None).GetAwaiter().GetResult()).Capabilities;
 
+    /// <summary>Cases whose request was sent ahead (PROTO-005) when they were asked for: tests check pipelining happened.</summary>
+    internal long AnsweredAhead { get; private set; }
+
     /// <summary>The running adapter's pid, if one is running.</summary>
     public int? ProcessId => _process?.Pid;
 
@@ -397,6 +400,7 @@ public sealed class ProcessAdapter : IPipeliningAdapter
                 // Sent ahead to the running process (a stop clears the queue): its answer is the next line.
                 _ahead.Dequeue();
                 _aheadBytes -= next.Bytes;
+                AnsweredAhead++;
                 return await ReceiveAsync(_process!, next.Id, testCase, cancellationToken).ConfigureAwait(false);
             }
 
