@@ -77,8 +77,8 @@ public sealed class ProcessAdapter : IPipeliningAdapter
     /// </summary>
     public Capability Capabilities => (_hello ?? StartAsync(CancellationToken.None).GetAwaiter().GetResult()).Capabilities;
 
-    /// <summary>Cases whose request was sent ahead (PROTO-005) when they were asked for: tests check pipelining happened.</summary>
-    internal long AnsweredAhead { get; private set; }
+    /// <summary>Cases answered from a request sent ahead (PROTO-005): how much of a run was pipelined.</summary>
+    public long AnsweredAhead { get; private set; }
 
     /// <summary>The running adapter's pid, if one is running.</summary>
     public int? ProcessId => _process?.Pid;
