@@ -28,8 +28,6 @@ internal sealed class AdapterProcess : IDisposable
     private readonly Channel<LineRead> _lines;
     private readonly Task _stderrPump;
 
-    /// <summary>Requests being written without anyone waiting (<see cref="Post"/>); every later write waits for them, in order.</summary>
-    private Task _writing = Task.CompletedTask;
     private bool _disposed;
 
     private AdapterProcess(System.Diagnostics.Process process, ProcessFamily family, TimeProvider time, SecretBook? secrets, int inFlight)
@@ -164,12 +162,12 @@ internal sealed class AdapterProcess : IDisposable
     {
         try
         {
-            await _writing.ConfigureAwait(false);
             var stdin = _process.StandardInput.BaseStream;
-            if (utf8Line.Length <= PipeRoom)
+            if (!cancellationToken.IsCancellationRequested)
             {
-                // One request in flight and every earlier one answered, so the pipe is empty: the write cannot wait, and
-                // done here it costs no thread-pool hop (an anonymous pipe's WriteAsync is a blocking write queued to the pool).
+                // Written on this thread, which waits for the answer anyway: an anonymous pipe's WriteAsync is a blocking
+                // write queued to the thread pool (a hop per request, and on a saturated machine a pool that does not grow
+                // while its threads sit in the stdout and stderr readers' reads: see Post).
                 stdin.Write(utf8Line.Span);
                 stdin.Flush();
                 return true;
@@ -193,60 +191,20 @@ internal sealed class AdapterProcess : IDisposable
     public static int PipeRoom { get; } = OperatingSystem.IsLinux() ? 4096 : 512;
 
     /// <summary>
-    /// Writes a request after those already being written, never waiting for the adapter: with
-    /// <paramref name="fits"/> (the caller knows the pipe has room for it, <see cref="PipeRoom"/>) and nothing still being
-    /// written, at once on this thread; otherwise in the background (the caller goes on to read answers, so podconf never
-    /// blocks writing while the adapter blocks writing answers podconf is not reading, PROTO-005). True when the line was
-    /// written and <paramref name="utf8Line"/> may be reused; false when it is still being written from it, which the caller
-    /// must then leave alone. A write that fails (the adapter is gone) is dropped: the answer's read reports the adapter's end.
+    /// Writes a request sent ahead (PROTO-005) at once, on this thread. The caller sends ahead only what cannot make it wait
+    /// for the adapter: the first request in flight (the adapter, having answered everything, is reading), or lines that
+    /// with those unanswered fit in <see cref="PipeRoom"/>. Never through <c>WriteAsync</c>: an anonymous pipe's async
+    /// write is a blocking write queued to the thread pool, whose threads the stdout and stderr readers hold, and a pool
+    /// starved on a saturated machine does not grow (it left a request unwritten for 30 s in a loaded --probe-cpu run). A
+    /// write that fails (the adapter is gone) is dropped: the answer's read reports the adapter's end.
     /// </summary>
-    public bool Post(ReadOnlyMemory<byte> utf8Line, bool fits)
-    {
-        if (_writing.IsCompleted)
-        {
-            if (fits)
-            {
-                try
-                {
-                    var stdin = _process.StandardInput.BaseStream;
-                    stdin.Write(utf8Line.Span);
-                    stdin.Flush();
-                }
-                catch (Exception e) when (IsPipeGone(e))
-                {
-                    // The adapter is gone: reading its answer reports how it ended.
-                }
-
-                return true;
-            }
-
-            var write = WriteQuietlyAsync(utf8Line);
-            if (write.IsCompleted)
-            {
-                return true;
-            }
-
-            _writing = write.AsTask();
-            return false;
-        }
-
-        _writing = AfterAsync(_writing, utf8Line);
-        return false;
-
-        async Task AfterAsync(Task before, ReadOnlyMemory<byte> line)
-        {
-            await before.ConfigureAwait(false);
-            await WriteQuietlyAsync(line).ConfigureAwait(false);
-        }
-    }
-
-    private async ValueTask WriteQuietlyAsync(ReadOnlyMemory<byte> utf8Line)
+    public void Post(ReadOnlySpan<byte> utf8Line)
     {
         try
         {
             var stdin = _process.StandardInput.BaseStream;
-            await stdin.WriteAsync(utf8Line).ConfigureAwait(false);
-            await stdin.FlushAsync().ConfigureAwait(false);
+            stdin.Write(utf8Line);
+            stdin.Flush();
         }
         catch (Exception e) when (IsPipeGone(e))
         {
@@ -261,7 +219,6 @@ internal sealed class AdapterProcess : IDisposable
     {
         try
         {
-            await _writing.ConfigureAwait(false);
             await _process.StandardInput.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             await _process.StandardInput.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
             await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -18,11 +18,6 @@ namespace PodConformance.Adapters.Process;
 /// </summary>
 public sealed class ProcessAdapter : IPipeliningAdapter
 {
-    /// <summary>
-    /// Most bytes of requests sent ahead and not yet answered (PROTO-005): bounds what podconf holds and what waits in the
-    /// adapter's stdin; a larger request is sent when the earlier ones are answered.
-    /// </summary>
-    internal const int MaxAheadBytes = 32 * 1024;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<int> _startedPids = [];
@@ -137,8 +132,9 @@ public sealed class ProcessAdapter : IPipeliningAdapter
 
     /// <summary>
     /// Sends the case's request now, without waiting for the adapter, when it accepts more in flight (its hello's
-    /// <c>maxInFlight</c> and <see cref="ProcessAdapterOptions.MaxInFlight"/>, and <see cref="MaxAheadBytes"/>) and it is
-    /// running; false otherwise (nothing sent: <see cref="RunAsync"/> runs the case as usual).
+    /// <c>maxInFlight</c> and <see cref="ProcessAdapterOptions.MaxInFlight"/>) and it is running, and the request cannot
+    /// make podconf wait: the first in flight, or with those unanswered within <see cref="AdapterProcess.PipeRoom"/>;
+    /// false otherwise (nothing sent: <see cref="RunAsync"/> runs the case as usual).
     /// </summary>
     public bool TrySendAhead(ConformanceCase testCase, Profile profile)
     {
@@ -163,7 +159,7 @@ public sealed class ProcessAdapter : IPipeliningAdapter
             _request.ResetWrittenCount();
             ProtocolMessages.WriteRunLine(_request, id, testCase, profile, Options.WithholdSecrets);
             int bytes = _request.WrittenCount;
-            if (_aheadBytes + bytes > MaxAheadBytes)
+            if (_ahead.Count > 0 && _aheadBytes + bytes > AdapterProcess.PipeRoom)
             {
                 KeepRequestBufferSmall();
                 return false;
@@ -175,18 +171,10 @@ public sealed class ProcessAdapter : IPipeliningAdapter
             }
 
             _nextId = id;
-            bool fits = _aheadBytes + bytes <= AdapterProcess.PipeRoom;
             _ahead.Enqueue(new SentAhead(testCase, profile, id, bytes));
             _aheadBytes += bytes;
-            if (process.Post(_request.WrittenMemory, fits))
-            {
-                KeepRequestBufferSmall();
-            }
-            else
-            {
-                _request = new(16 * 1024); // the old one is still being written from
-            }
-
+            process.Post(_request.WrittenSpan);
+            KeepRequestBufferSmall();
             return true;
         }
         finally

@@ -70,7 +70,11 @@ internal static class AllocationProbe
                 {
                     foreach (var c in cases)
                     {
-                        _ = lockstep.RunAsync(c, profile, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                        var o = lockstep.RunAsync(c, profile, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                        if (o.Failure is { } f)
+                        {
+                            throw new InvalidOperationException("one at a time: " + f);
+                        }
                     }
                 }
             }
@@ -79,7 +83,10 @@ internal static class AllocationProbe
             {
                 for (int r = 0; r < repeat; r++)
                 {
-                    _ = ThroughputBenchmarks.RunAhead(pipelined, cases, profile);
+                    if (ThroughputBenchmarks.RunAhead(pipelined, cases, profile) != cases.Length)
+                    {
+                        throw new InvalidOperationException("sent ahead: a case failed");
+                    }
                 }
             }
             void Model()
