@@ -24,6 +24,13 @@ public sealed record PodmanOptions
     /// <summary>Whether a settled pod ends the observation (default); tests that watch for what must not happen next turn it off.</summary>
     public bool StopWhenSettled { get; init; } = true;
 
+    /// <summary>
+    /// How long <c>kube play</c> may go on after the window when no container of the pod has been seen: its own answer
+    /// (an error, or a pod created late) is awaited that long. Generous, because on a loaded machine a play can take
+    /// tens of seconds; only a hung podman should reach it.
+    /// </summary>
+    public TimeSpan PlayTimeout { get; init; } = TimeSpan.FromSeconds(180);
+
     /// <summary>Real time between two <c>podman inspect</c> calls (one call takes ~70 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 

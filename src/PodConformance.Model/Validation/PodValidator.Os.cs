@@ -79,19 +79,12 @@ public static partial class PodValidator
             }
         }
 
-        if (spec.HostUsers is not null && ctx.UserNamespacesSupport)
+        // 1.37 moved hostUsers/hostPID/hostIPC/shareProcessNamespace from the internal PodSecurityContext to the
+        // internal PodSpec: validateWindows checks them after every pod security context field (VAL-218).
+        bool hostFieldsLast = ctx.Version >= HostNamespacesOnPodSpecSince;
+        if (!hostFieldsLast)
         {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostUsers"), NotForWindows));
-        }
-
-        if (spec.HostPID)
-        {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostPID"), NotForWindows));
-        }
-
-        if (spec.HostIPC)
-        {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostIPC"), NotForWindows));
+            ForbidWindowsHostNamespaces(ctx, spec);
         }
 
         if (sc is not null)
@@ -117,7 +110,7 @@ public static partial class PodValidator
             }
         }
 
-        if (spec.ShareProcessNamespace is not null)
+        if (!hostFieldsLast && spec.ShareProcessNamespace is not null)
         {
             ctx.Add(FieldError.Forbidden(SpecPath.Child("shareProcessNamespace"), NotForWindows));
         }
@@ -148,6 +141,15 @@ public static partial class PodValidator
             if (sc.SELinuxChangePolicy is not null && ctx.SELinuxChangePolicy)
             {
                 ctx.Add(FieldError.Forbidden(scPath.Child("seLinuxChangePolicy"), NotForWindows));
+            }
+        }
+
+        if (hostFieldsLast)
+        {
+            ForbidWindowsHostNamespaces(ctx, spec);
+            if (spec.ShareProcessNamespace is not null)
+            {
+                ctx.Add(FieldError.Forbidden(SpecPath.Child("shareProcessNamespace"), NotForWindows));
             }
         }
 
@@ -214,6 +216,33 @@ public static partial class PodValidator
 
     /// <summary>validateWindows gained the supplementalGroupsPolicy row with the field, in 1.31.</summary>
     private static readonly Profiles.KubernetesVersion WindowsForbidsSupplementalGroupsPolicySince = new(1, 31);
+
+    /// <summary>
+    /// The release whose internal PodSpec holds hostUsers, hostPID, hostIPC and shareProcessNamespace (before it the
+    /// internal PodSecurityContext did): kubernetes validation.go at 78e971a4bc0dc76845d7986495607ed6d5b616a7 (master after v1.37.0-beta.0) checks
+    /// them after the pod security context in validateWindows and reports shareProcessNamespace's conflict with hostPID
+    /// at spec.shareProcessNamespace (VAL-202, VAL-218).
+    /// </summary>
+    internal static readonly Profiles.KubernetesVersion HostNamespacesOnPodSpecSince = new(1, 37);
+
+    /// <summary>validateWindows' hostUsers, hostPID and hostIPC checks (shareProcessNamespace follows at a release-dependent place).</summary>
+    private static void ForbidWindowsHostNamespaces(Context ctx, PodSpec spec)
+    {
+        if (spec.HostUsers is not null && ctx.UserNamespacesSupport)
+        {
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostUsers"), NotForWindows));
+        }
+
+        if (spec.HostPID)
+        {
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostPID"), NotForWindows));
+        }
+
+        if (spec.HostIPC)
+        {
+            ctx.Add(FieldError.Forbidden(SpecPath.Child("hostIPC"), NotForWindows));
+        }
+    }
 
     /// <summary>podshelper.VisitContainersWithPath: init containers, then regular, then ephemeral, each with its path.</summary>
     private static void ForEachContainer(PodSpec spec, Action<Container, FieldPath> visit)

@@ -17,9 +17,10 @@ public static partial class PodValidator
         // the shareProcessNamespace check runs even when the manifest has none.
         var path = SpecPath.Child("securityContext");
         var sc = spec.SecurityContext;
+        bool onPodSpec = ctx.Version >= HostNamespacesOnPodSpecSince;
         if (sc is null)
         {
-            ValidateShareProcessNamespace(ctx, spec, path);
+            ValidateShareProcessNamespace(ctx, spec, onPodSpec ? SpecPath : path);
             return;
         }
 
@@ -50,7 +51,10 @@ public static partial class PodValidator
             }
         }
 
-        ValidateShareProcessNamespace(ctx, spec, path);
+        if (!onPodSpec)
+        {
+            ValidateShareProcessNamespace(ctx, spec, path);
+        }
 
         if (!sc.Sysctls.IsEmpty)
         {
@@ -79,11 +83,18 @@ public static partial class PodValidator
         {
             ValidateSELinuxChangePolicy(ctx, seLinuxPolicy, path.Child("seLinuxChangePolicy"));
         }
+
+        // 1.37: validateShareProcessNamespace(spec, specPath), called by ValidatePodSpec right after the pod security context.
+        if (onPodSpec)
+        {
+            ValidateShareProcessNamespace(ctx, spec, SpecPath);
+        }
     }
 
     /// <summary>
-    /// In the internal API shareProcessNamespace and hostPID live in the pod security context, so the error is reported
-    /// at the internal path spec.securityContext.shareProcessNamespace, as upstream prints it.
+    /// Until 1.36 the internal API kept shareProcessNamespace and hostPID in the pod security context, so the error is
+    /// reported at the internal path spec.securityContext.shareProcessNamespace, as upstream prints it; from 1.37 they
+    /// live on the internal PodSpec and the path is spec.shareProcessNamespace (<paramref name="path"/> is the parent).
     /// </summary>
     private static void ValidateShareProcessNamespace(Context ctx, PodSpec spec, FieldPath path)
     {

@@ -41,6 +41,31 @@ public class SecurityValidationTests
         Assert.Equal(["spec.securityContext.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled"], At(pod, 28));
     }
 
+    /// <summary>
+    /// 1.37 (kubernetes validation.go at 78e971a4bc0dc76845d7986495607ed6d5b616a7): validateShareProcessNamespace(spec,
+    /// specPath) runs right after the pod security context, at spec.shareProcessNamespace — after a bad sysctl, which
+    /// came second before.
+    /// </summary>
+    [Fact]
+    public void Share_process_namespace_with_host_pid_is_reported_on_the_spec_after_the_security_context_from_1_37_VAL_202()
+    {
+        var pod = WithSc(new PodSecurityContext { Sysctls = [new Sysctl { Name = "" }] }).WithSpec(s => s with { HostPID = true, ShareProcessNamespace = true });
+        Assert.Equal(
+            [
+                "spec.securityContext.sysctls[0].name: Required value",
+                "spec.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled",
+            ],
+            At(pod, 37));
+        Assert.Equal(
+            [
+                "spec.securityContext.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled",
+                "spec.securityContext.sysctls[0].name: Required value",
+            ],
+            At(pod, 36));
+        var bare = OneContainer().WithSpec(s => s with { HostPID = true, ShareProcessNamespace = true, SecurityContext = null });
+        Assert.Equal(["spec.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled"], At(bare, 37));
+    }
+
     [Fact]
     public void Sysctl_names_required_invalid_duplicate_VAL_203()
     {
@@ -295,6 +320,50 @@ public class SecurityValidationTests
                 "spec.containers[0].securityContext.runAsGroup" + no,
             ],
             At(pod, 35));
+    }
+
+    /// <summary>
+    /// kubernetes validation.go at 78e971a4bc0dc76845d7986495607ed6d5b616a7 (master after v1.37.0-beta.0):
+    /// validateWindows checks hostUsers, hostPID, hostIPC and shareProcessNamespace after every pod security context
+    /// field, which now live on the internal PodSpec.
+    /// </summary>
+    [Fact]
+    public void Windows_pods_forbid_host_namespaces_after_the_pod_security_context_from_1_37_VAL_218()
+    {
+        var pod = Pod(Container() with { SecurityContext = new SecurityContext { RunAsGroup = 1 } })
+            .WithSpec(s => s with
+            {
+                OS = new PodOS { Name = "windows" },
+                HostIPC = true,
+                HostPID = true,
+                ShareProcessNamespace = false,
+                SecurityContext = new PodSecurityContext { SELinuxOptions = new SELinuxOptions(), FSGroup = 1, SupplementalGroups = [1], SELinuxChangePolicy = "Recursive" },
+            });
+        const string no = ": Forbidden: cannot be set for a windows pod";
+        Assert.Equal(
+            [
+                "spec.securityContext.seLinuxOptions" + no,
+                "spec.securityContext.fsGroup" + no,
+                "spec.securityContext.supplementalGroups" + no,
+                "spec.securityContext.seLinuxChangePolicy" + no,
+                "spec.hostPID" + no,
+                "spec.hostIPC" + no,
+                "spec.shareProcessNamespace" + no,
+                "spec.containers[0].securityContext.runAsGroup" + no,
+            ],
+            At(pod, 37));
+        Assert.Equal(
+            [
+                "spec.securityContext.seLinuxOptions" + no,
+                "spec.hostPID" + no,
+                "spec.hostIPC" + no,
+                "spec.securityContext.fsGroup" + no,
+                "spec.shareProcessNamespace" + no,
+                "spec.securityContext.supplementalGroups" + no,
+                "spec.securityContext.seLinuxChangePolicy" + no,
+                "spec.containers[0].securityContext.runAsGroup" + no,
+            ],
+            At(pod, 36));
     }
 
     [Fact]

@@ -67,8 +67,17 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
         var cases = new List<UpstreamCase>();
         string[] lines = System.IO.File.ReadAllLines(file);
         int i = 0;
+        KubernetesVersion? also = null;
         while (i < lines.Length && !lines[i].StartsWith("=== ", StringComparison.Ordinal))
         {
+            // "also-release: 1.37 …": every case that names no release of its own runs at that release too
+            // (README.md: the later test file was read and holds the same case with the same expectation).
+            if (lines[i].StartsWith("also-release:", StringComparison.Ordinal))
+            {
+                string[] parts = lines[i]["also-release:".Length..].Trim().Split(' ')[0].Split('.');
+                also = new KubernetesVersion(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+            }
+
             i++;
         }
 
@@ -78,6 +87,8 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
             string name = lines[i][4..].Trim();
             i++;
             var release = DefaultRelease;
+            bool ownRelease = false;
+            bool notAlso = false;
             var gates = new List<(string, bool)>();
             var expected = new List<ExpectedError>();
             string podName = "upstream";
@@ -96,6 +107,11 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
                 {
                     string[] parts = value.Split('.');
                     release = new KubernetesVersion(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+                    ownRelease = true;
+                }
+                else if (key == "not-also")
+                {
+                    notAlso = true;
                 }
                 else if (key == "gates")
                 {
@@ -132,6 +148,10 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
             }
 
             cases.Add(new UpstreamCase(file, start, name, new Profile(release, overrides), podName, subset, [.. expected], body.ToString().TrimEnd('\n')));
+            if (also is { } alsoRelease && !ownRelease && !notAlso)
+            {
+                cases.Add(new UpstreamCase(file, start, name + " @" + alsoRelease, new Profile(alsoRelease, overrides), podName, subset, [.. expected], body.ToString().TrimEnd('\n')));
+            }
         }
 
         return cases;

@@ -7,7 +7,8 @@ namespace PodConformance.Model.Tests.Validation.Upstream;
 /// <summary>
 /// Kubernetes' own volume validation cases (validation_test.go at 000f26050b9b: TestValidateVolumes,
 /// TestValidateVolumeMounts, TestValidateSubpathMutuallyExclusive, TestValidateMountPropagation,
-/// TestAlphaValidateVolumeDevices), each written as a Pod manifest and run through read → default → validate.
+/// TestAlphaValidateVolumeDevices), each written as a Pod manifest and run through read → default → validate, at 1.33
+/// and again at 1.37 (the same cases stand in validation_test.go at 78e971a4, volumes/README.md "Release 1.37").
 /// Exact cases compare the error list (type and field, in order; the detail where upstream pins it).
 /// </summary>
 public class UpstreamVolumeTests

@@ -244,6 +244,13 @@ def volumes_user_fields_downward_api():
 def volumes_user_fields_projected():
     v = 'spec.volumes[0].projected'
     sec = [{"secret": {"name": "foo"}}]
+    # The three defaultMode cases stand in the table at 78e971a4 (upstream, session 9) just before the user cases; the
+    # ≈1.33 copy of ../volumes has none. Upstream pins type and field; the detail is fileModeErrorMsg (VAL-626).
+    vcase('ProjectedVolumeSource valid defaultMode', {"projected": {"sources": sec, "defaultMode": 0o644}}, vname="projected-volume")
+    for sign, n in (('positive', 0o1000), ('negative', -1)):
+        vcase('ProjectedVolumeSource invalid %s defaultMode' % sign, {"projected": {"sources": sec, "defaultMode": n}},
+              [v + '.defaultMode: Invalid value: %d: must be a number between 0 and 0777 (octal), both inclusive' % n],
+              vname="projected-volume")
     vcase('ProjectedVolumeSource valid defaultUser', {"projected": {"sources": sec, "defaultUser": 1001}}, gates=AW, vname="projected-volume")
     for sign, n in (('positive', 2147483648), ('negative', -1)):
         vcase('ProjectedVolumeSource invalid %s defaultUser' % sign, {"projected": {"sources": sec, "defaultUser": n}},
@@ -438,12 +445,13 @@ def validate_pod_spec():
          pod({"resources": res, "containers": [ctr("container")], "os": {"name": "linux"}}), {"PodLevelResources": False})
     # failureCases: only these two pin errors (ErrorMatcher by type, field, origin and detail substring); the others
     # check nothing (upstream skips the comparison when expectedErrors is empty) and are listed as not written.
-    not_expressible(t, 'ShareProcessNamespace and HostPID both set',
-                    'not run at 1.37: the case pins the error at field.shareProcessNamespace (spec.shareProcessNamespace), '
-                    'the internal-PodSpec move of this tree, which the mid-1.37 util.go copy (nispriha/kubernetes 9effbf79) '
-                    'does not have; this tree is past 1.37 (it accepts ML-DSA key types, kubernetes PR #142108, merged '
-                    'September 2026), so the move may be 1.38 and the model keeps spec.securityContext.shareProcessNamespace '
-                    'for 1.37 (spec/validation.md VAL-202)')
+    case(t, 'ShareProcessNamespace and HostPID both set', pod({"hostPID": True, "shareProcessNamespace": True}), None,
+         ['spec.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled'],
+         note='pinned at field.shareProcessNamespace, also in the upstream test file at 78e971a4 (TestValidatePodSpec there = '
+              'this function as transcribed: success, legacy and failure cases); the internal-PodSpec move is upstream 1.37: '
+              'kubernetes validation.go at 78e971a4bc0dc76845d7986495607ed6d5b616a7 (master of 2026-07-23, after '
+              'v1.37.0-beta.0) calls validateShareProcessNamespace(spec, fldPath) right after the pod security context '
+              '(spec/validation.md VAL-202)')
     case(t, 'bad OS for PodLevelResources hides bad cpu limit',
          pod({"resources": res, "containers": [ctr("container", resources={"limits": {"cpu": "200m", "memory": "200Mi"}})],
               "os": {"name": "windows"}}), None, ['spec.resources: Forbidden: may not be set for a windows pod'])
@@ -682,9 +690,10 @@ def not_creates():
     ):
         not_expressible(test, 'all cases', why)
     not_expressible('TestValidatePod', 'negative terminationGracePeriodSeconds',
-                    'this tree\'s defaults.go clamps a negative terminationGracePeriodSeconds to 1 before validation '
-                    '(its defaults_test.go TestSetDefaultPodTerminationGracePeriodSeconds), absent from v1.35.7 and of '
-                    'unknown release, so the create\'s verdict at 1.37 is not settled; the model keeps rejecting -1')
+                    'upstream calls ValidatePodCreate on an undefaulted pod; through the API server SetDefaults_Pod first '
+                    'sets a negative terminationGracePeriodSeconds to 1 (kubernetes defaults.go at 95a48423, upstream 1.37-era; '
+                    'also this tree\'s TestSetDefaultPodTerminationGracePeriodSeconds), so a create with -1 is valid at 1.37 '
+                    '(the model answers valid, but does not store 1: spec/validation.md "1.37 source")')
 
 
 def build():
