@@ -20,19 +20,23 @@ internal sealed class AdapterProcess : IDisposable
     private readonly ProcessFamily _family;
     private readonly TimeProvider _time;
     /// <summary>
-    /// Lines read ahead of podconf's requests. One is all a well-behaved adapter ever has waiting (one request in flight,
-    /// PROTO-004); the bound makes an adapter that floods stdout wait on its pipe instead of growing podconf's memory.
+    /// Lines read ahead of podconf's requests. A well-behaved adapter has at most one answer per request in flight waiting
+    /// (one, PROTO-004; up to the window, PROTO-005), and the queue holds that many and one more, so the reader always takes
+    /// what the adapter writes and the adapter never waits on stdout while podconf writes requests; the bound makes an
+    /// adapter that floods stdout wait on its pipe instead of growing podconf's memory.
     /// </summary>
-    private readonly Channel<LineRead> _lines = Channel.CreateBounded<LineRead>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<LineRead> _lines;
     private readonly Task _stderrPump;
+
     private bool _disposed;
 
-    private AdapterProcess(System.Diagnostics.Process process, ProcessFamily family, TimeProvider time, SecretBook? secrets)
+    private AdapterProcess(System.Diagnostics.Process process, ProcessFamily family, TimeProvider time, SecretBook? secrets, int inFlight)
     {
         _process = process;
         _family = family;
         _time = time;
         Pid = process.Id;
+        _lines = Channel.CreateBounded<LineRead>(new BoundedChannelOptions(Math.Max(inFlight, 1) + 1) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         var stdout = new StdoutLines(process.StandardOutput.BaseStream, line => _lines.Writer.WriteAsync(line), MaxLineBytes, secrets);
         _ = Task.Run(async () =>
         {
@@ -63,9 +67,10 @@ internal sealed class AdapterProcess : IDisposable
 
     /// <summary>
     /// Starts argv[0] with the rest as arguments, in a session of its own where the system allows (Linux); throws
-    /// <see cref="AdapterStartException"/> with the reason when the program cannot be started.
+    /// <see cref="AdapterStartException"/> with the reason when the program cannot be started. <paramref name="inFlight"/>:
+    /// the most requests podconf will have in flight (PROTO-005), so stdout's reader has room for every answer.
     /// </summary>
-    public static AdapterProcess Start(IReadOnlyList<string> argv, string? workingDirectory, TimeProvider time, SecretBook? secrets = null)
+    public static AdapterProcess Start(IReadOnlyList<string> argv, string? workingDirectory, TimeProvider time, SecretBook? secrets = null, int inFlight = 1)
     {
         var family = new ProcessFamily();
         string program = argv[0];
@@ -107,7 +112,7 @@ internal sealed class AdapterProcess : IDisposable
             var process = System.Diagnostics.Process.Start(info) ?? throw new AdapterStartException("could not start " + Excerpt.Quote(argv[0]));
             family.Started(process.Id, ownSession);
             process.StandardInput.AutoFlush = false;
-            return new AdapterProcess(process, family, time, secrets);
+            return new AdapterProcess(process, family, time, secrets, inFlight);
         }
         catch (Win32Exception e)
         {
@@ -158,6 +163,16 @@ internal sealed class AdapterProcess : IDisposable
         try
         {
             var stdin = _process.StandardInput.BaseStream;
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                // Written on this thread, which waits for the answer anyway: an anonymous pipe's WriteAsync is a blocking
+                // write queued to the thread pool (a hop per request, and on a saturated machine a pool that does not grow
+                // while its threads sit in the stdout and stderr readers' reads: see Post).
+                stdin.Write(utf8Line.Span);
+                stdin.Flush();
+                return true;
+            }
+
             await stdin.WriteAsync(utf8Line, cancellationToken).ConfigureAwait(false);
             await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -165,6 +180,35 @@ internal sealed class AdapterProcess : IDisposable
         catch (Exception e) when (IsPipeGone(e))
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Bytes a pipe always has room for (Linux: a pipe holds at least one page, even past the user's pipe-pages limit;
+    /// elsewhere POSIX's <c>PIPE_BUF</c> minimum): a write of at most this many bytes, while no more than that is unread in the
+    /// pipe, never waits for the adapter.
+    /// </summary>
+    public static int PipeRoom { get; } = OperatingSystem.IsLinux() ? 4096 : 512;
+
+    /// <summary>
+    /// Writes a request sent ahead (PROTO-005) at once, on this thread. The caller sends ahead only what cannot make it wait
+    /// for the adapter: the first request in flight (the adapter, having answered everything, is reading), or lines that
+    /// with those unanswered fit in <see cref="PipeRoom"/>. Never through <c>WriteAsync</c>: an anonymous pipe's async
+    /// write is a blocking write queued to the thread pool, whose threads the stdout and stderr readers hold, and a pool
+    /// starved on a saturated machine does not grow (it left a request unwritten for 30 s in a loaded --probe-cpu run). A
+    /// write that fails (the adapter is gone) is dropped: the answer's read reports the adapter's end.
+    /// </summary>
+    public void Post(ReadOnlySpan<byte> utf8Line)
+    {
+        try
+        {
+            var stdin = _process.StandardInput.BaseStream;
+            stdin.Write(utf8Line);
+            stdin.Flush();
+        }
+        catch (Exception e) when (IsPipeGone(e))
+        {
+            // The adapter is gone: reading its answer reports how it ended.
         }
     }
 

@@ -31,6 +31,15 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
 
     public AdapterHello Hello => new(adapter.Name, version, adapter.Capabilities, kubernetesVersions);
 
+    /// <summary>
+    /// What the server accepts in flight when the client offers pipelining (PROTO-005). It reads one request at a time and
+    /// answers in order, so any number would do; the bound only says podconf need not hold more than this.
+    /// </summary>
+    public const int MaxInFlight = 1024;
+
+    /// <summary>Answers held for one write (<see cref="Serve"/>): past this many bytes they go out even while requests are waiting.</summary>
+    internal const int FlushBytes = 64 * 1024;
+
     /// <summary>Serves until <c>bye</c> or end of input. Returns 0, or 1 when the handshake failed.</summary>
     public Task<int> ServeAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -57,6 +66,9 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
     /// hop per message (issue 12 item 6). Requests are parsed from their UTF-8 bytes, never made strings; the
     /// messages, answers and errors are those of <see cref="ServeAsync(TextReader, Stream, CancellationToken)"/> over a
     /// UTF-8 reader (a line that is not valid UTF-8 is read as that reader decodes it). Blocks until <c>bye</c> or end of input.
+    /// Answers go out together (PROTO-005): they are held while another request is already read in, and written when the
+    /// server would wait for input (or past <see cref="FlushBytes"/>, or at the end), so a client that sent a burst of
+    /// requests gets their answers in one write, and one that sends one request at a time gets each answer at once.
     /// </summary>
     public int Serve(Stream input, Stream output)
     {
@@ -64,10 +76,24 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
         ArgumentNullException.ThrowIfNull(output);
 
         // Every step below completes synchronously (blocking reads and writes; an adapter that really awaits blocks here).
-        return ServeAsync(new ByteLines(input), new StreamSink(output, blocking: true), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        var sink = new StreamSink(output, blocking: true);
+        return ServeAsync(new ByteLines(input, sink.FlushHeld), sink, CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 
     private async ValueTask<int> ServeAsync(Lines input, Sink output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ServeLinesAsync(input, output, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever way the loop ends (bye, end of input, a refused handshake), no answer stays held.
+            await output.EndAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<int> ServeLinesAsync(Lines input, Sink output, CancellationToken cancellationToken)
     {
         bool greeted = false;
         while (await input.NextAsync(cancellationToken).ConfigureAwait(false))
@@ -103,7 +129,7 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
                     }
 
                     greeted = true;
-                    await output.SendAsync(ProtocolMessages.AdapterHello(Hello)).ConfigureAwait(false);
+                    await output.SendAsync(ProtocolMessages.AdapterHello(hello.Pipelining ? Hello with { MaxInFlight = MaxInFlight } : Hello)).ConfigureAwait(false);
                     break;
                 case ClientHello:
                     await output.SendAsync(ProtocolMessages.Error(null, "hello was already received")).ConfigureAwait(false);
@@ -176,9 +202,10 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
         public override ClientMessage ReadRequest() => ProtocolMessages.ReadRequest(_line);
     }
 
-    private sealed class ByteLines(Stream input) : Lines
+    /// <summary><paramref name="beforeWait"/> runs before each read that may wait for input (see <see cref="RequestLines"/>).</summary>
+    private sealed class ByteLines(Stream input, Action? beforeWait = null) : Lines
     {
-        private readonly RequestLines _lines = new(input);
+        private readonly RequestLines _lines = new(input, beforeWait);
         private ReadOnlyMemory<byte> _line;
 
         /// <summary>Valid UTF-8: parsed from the bytes. Otherwise the text the UTF-8 reader would have made is parsed.</summary>
@@ -208,6 +235,9 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
         public abstract Task SendAsync(string line);
 
         public abstract Task SendObservationAsync(long id, Observation observation);
+
+        /// <summary>The serve loop ends: anything held goes out.</summary>
+        public virtual Task EndAsync() => Task.CompletedTask;
     }
 
     private sealed class TextSink(TextWriter output) : Sink
@@ -221,7 +251,11 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
         public override Task SendObservationAsync(long id, Observation observation) => SendAsync(ProtocolMessages.Observation(id, observation));
     }
 
-    /// <summary>With <paramref name="blocking"/>, every answer is written and flushed before the call returns.</summary>
+    /// <summary>
+    /// Without <paramref name="blocking"/>, every answer is written and flushed before its task completes. With it, answers
+    /// are held in one buffer and written (blocking) by <see cref="FlushHeld"/> — which the request reader calls before it
+    /// may wait for input — once they pass <see cref="FlushBytes"/>, and at the end (PROTO-005).
+    /// </summary>
     private sealed class StreamSink(Stream output, bool blocking = false) : Sink
     {
         private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -229,32 +263,67 @@ public sealed class AdapterServer(IConformanceAdapter adapter, string version, V
 
         public override Task SendAsync(string line)
         {
-            _buffer.ResetWrittenCount();
+            Begin();
             int length = Utf8.GetByteCount(line);
             var span = _buffer.GetSpan(length + 1);
             Utf8.GetBytes(line, span);
             span[length] = (byte)'\n';
             _buffer.Advance(length + 1);
-            return FlushAsync();
+            return SentAsync();
         }
 
         public override Task SendObservationAsync(long id, Observation observation)
         {
-            _buffer.ResetWrittenCount();
+            Begin();
             ProtocolMessages.WriteObservationLine(_buffer, id, observation);
-            return FlushAsync();
+            return SentAsync();
         }
 
-        private Task FlushAsync()
+        public override Task EndAsync()
+        {
+            if (blocking)
+            {
+                FlushHeld(); // without blocking, every answer went out when sent
+            }
+
+            return Task.CompletedTask;
+        }
+
+        /// <summary>Writes the answers held, if any (blocking mode).</summary>
+        public void FlushHeld()
+        {
+            if (_buffer.WrittenCount == 0)
+            {
+                return;
+            }
+
+            output.Write(_buffer.WrittenSpan);
+            output.Flush();
+            _buffer.ResetWrittenCount();
+            Shrink();
+        }
+
+        /// <summary>A new answer starts: in blocking mode it joins the ones held, otherwise the buffer holds it alone.</summary>
+        private void Begin()
+        {
+            if (!blocking)
+            {
+                _buffer.ResetWrittenCount();
+            }
+        }
+
+        private Task SentAsync()
         {
             if (!blocking)
             {
                 return WriteAsync();
             }
 
-            output.Write(_buffer.WrittenSpan);
-            output.Flush();
-            Shrink();
+            if (_buffer.WrittenCount >= FlushBytes)
+            {
+                FlushHeld();
+            }
+
             return Task.CompletedTask;
         }
 

@@ -13,10 +13,12 @@ namespace PodConformance.Adapters.Process;
 /// a simulator in Go, Python, Rust… is verified exactly like the model. Every way the program can misbehave
 /// (crash, hang, garbage, wrong id, malformed observation) fails the one case it happened on, with a message
 /// quoting what arrived and the end of its stderr; the process is restarted for the next case, and on dispose
-/// no process it started survives.
+/// no process it started survives. An adapter that accepts several requests in flight (PROTO-005) is sent cases ahead
+/// (<see cref="IPipeliningAdapter"/>): its answers are read in order, each for the case it was sent for.
 /// </summary>
-public sealed class ProcessAdapter : IConformanceAdapter
+public sealed class ProcessAdapter : IPipeliningAdapter
 {
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<int> _startedPids = [];
     private readonly SecretBook _secrets = new();
@@ -26,6 +28,11 @@ public sealed class ProcessAdapter : IConformanceAdapter
 
     /// <summary>The request being sent, in UTF-8 (one request at a time: runs hold the lock).</summary>
     private System.Buffers.ArrayBufferWriter<byte> _request = new(16 * 1024);
+    /// <summary>Requests sent ahead and not yet asked for, oldest first; all to <see cref="_process"/> (<see cref="Stop"/> clears them).</summary>
+    private readonly Queue<SentAhead> _ahead = new();
+
+    /// <summary>The bytes of <see cref="_ahead"/>'s requests: not all read by the adapter yet, at most.</summary>
+    private int _aheadBytes;
     private int _consecutiveStartFailures;
     private string? _unusable;
     private bool _disposed;
@@ -64,6 +71,9 @@ public sealed class ProcessAdapter : IConformanceAdapter
     /// if it cannot be started, since an adapter whose capabilities are unknown cannot be run honestly.
     /// </summary>
     public Capability Capabilities => (_hello ?? StartAsync(CancellationToken.None).GetAwaiter().GetResult()).Capabilities;
+
+    /// <summary>Cases answered from a request sent ahead (PROTO-005): how much of a run was pipelined.</summary>
+    public long AnsweredAhead { get; private set; }
 
     /// <summary>The running adapter's pid, if one is running.</summary>
     public int? ProcessId => _process?.Pid;
@@ -120,6 +130,127 @@ public sealed class ProcessAdapter : IConformanceAdapter
         }
     }
 
+    /// <summary>
+    /// Sends the case's request now, without waiting for the adapter, when it accepts more in flight (its hello's
+    /// <c>maxInFlight</c> and <see cref="ProcessAdapterOptions.MaxInFlight"/>) and it is running, and the request cannot
+    /// make podconf wait: the first in flight, or with those unanswered within <see cref="AdapterProcess.PipeRoom"/>;
+    /// false otherwise (nothing sent: <see cref="RunAsync"/> runs the case as usual).
+    /// </summary>
+    public bool TrySendAhead(ConformanceCase testCase, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(testCase);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!_gate.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            // A window of 1 is one request at a time (PROTO-004): such an adapter gets each request from RunAsync, as always.
+            if (_disposed || _unusable is not null || _process is not { } process || _hello is not { } hello
+                || Math.Min(hello.MaxInFlight, Options.MaxInFlight) is var window && (window <= 1 || _ahead.Count >= window)
+                || !hello.Supports(profile.Version) || process.HasExited)
+            {
+                return false;
+            }
+
+            long id = _nextId + 1;
+            _request.ResetWrittenCount();
+            ProtocolMessages.WriteRunLine(_request, id, testCase, profile, Options.WithholdSecrets);
+            int bytes = _request.WrittenCount;
+            if (_ahead.Count > 0 && _aheadBytes + bytes > AdapterProcess.PipeRoom)
+            {
+                KeepRequestBufferSmall();
+                return false;
+            }
+
+            if (testCase is PodCase { Objects: { } objects })
+            {
+                _secrets.Add(objects, Options.WithholdSecrets);
+            }
+
+            _nextId = id;
+            _ahead.Enqueue(new SentAhead(testCase, profile, id, bytes));
+            _aheadBytes += bytes;
+            process.Post(_request.WrittenSpan);
+            KeepRequestBufferSmall();
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads the answers to the cases sent ahead and throws them away; see <see cref="IPipeliningAdapter.DropAheadAsync"/>.</summary>
+    public async ValueTask DropAheadAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await DropAheadLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Each answer to a case sent ahead is read (within the case timeout) and dropped; anything but a well-framed answer for
+    /// its id (a hang, an exit, garbage, another id) means the output is out of step: the adapter is stopped and starts
+    /// afresh for the next case, and nothing of it is reported — those cases were never asked for. Cancelled, it is stopped
+    /// at once (PROTO-042).
+    /// </summary>
+    private async Task DropAheadLockedAsync(CancellationToken cancellationToken)
+    {
+        while (_ahead.TryDequeue(out var sent))
+        {
+            _aheadBytes -= sent.Bytes;
+            if (_process is not { } process || cancellationToken.IsCancellationRequested)
+            {
+                Stop();
+                return;
+            }
+
+            LineRead read;
+            try
+            {
+                read = await process.ReadLineAsync(Options.CaseTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Stop();
+                return;
+            }
+
+            if (read.Kind != LineKind.Line || !AnswersInStep(read, sent.Id))
+            {
+                Stop();
+                return;
+            }
+        }
+    }
+
+    /// <summary>Whether a line is the adapter's one answer to request <paramref name="id"/>: an observation or error for it (or an error for none, PROTO-017).</summary>
+    private static bool AnswersInStep(LineRead read, long id)
+    {
+        try
+        {
+            return ProtocolMessages.ReadReply(read.Bytes) switch
+            {
+                ObservationReply o => o.Id == id,
+                ErrorReply e => e.Id is null || e.Id == id,
+                _ => false,
+            };
+        }
+        catch (ProtocolException)
+        {
+            return ProtocolMessages.TryReadId(read.Text) == id; // well-framed, only its content is wrong (PROTO-033)
+        }
+    }
+
     /// <summary>Sends <c>bye</c>, gives the adapter <see cref="ProcessAdapterOptions.ExitGrace"/> to exit, then kills whatever is left of its tree.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -132,6 +263,8 @@ public sealed class ProcessAdapter : IConformanceAdapter
             }
 
             _disposed = true;
+            _ahead.Clear(); // their answers are not read: the adapter's stdout reader has room for them all (PROTO-005)
+            _aheadBytes = 0;
             if (_process is { } p)
             {
                 _process = null;
@@ -158,7 +291,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
         AdapterProcess process;
         try
         {
-            process = AdapterProcess.Start(Command, Options.WorkingDirectory, Options.Time, _secrets);
+            process = AdapterProcess.Start(Command, Options.WorkingDirectory, Options.Time, _secrets, Math.Max(Options.MaxInFlight, 1));
         }
         catch (AdapterStartException e)
         {
@@ -198,7 +331,7 @@ public sealed class ProcessAdapter : IConformanceAdapter
     private async Task<(AdapterHello? Hello, string Failure)> HandshakeAsync(AdapterProcess process, CancellationToken cancellationToken)
     {
         string failure;
-        if (!await process.TrySendAsync(ProtocolMessages.Hello(Options.Client), cancellationToken).ConfigureAwait(false))
+        if (!await process.TrySendAsync(ProtocolMessages.Hello(Options.Client, pipelining: Options.MaxInFlight > 1), cancellationToken).ConfigureAwait(false))
         {
             failure = "the adapter closed its stdin before the handshake";
         }
@@ -248,6 +381,21 @@ public sealed class ProcessAdapter : IConformanceAdapter
 
     private async Task<Observation> RunLockedAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
     {
+        if (_ahead.TryPeek(out var next))
+        {
+            if (ReferenceEquals(next.Case, testCase) && next.Profile.Equals(profile))
+            {
+                // Sent ahead to the running process (a stop clears the queue): its answer is the next line.
+                _ahead.Dequeue();
+                _aheadBytes -= next.Bytes;
+                AnsweredAhead++;
+                return await ReceiveAsync(_process!, next.Id, testCase, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Another case (a shrink candidate): the answers to the cases sent ahead must not be taken for its answer.
+            await DropAheadLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (_unusable is not null)
         {
             return Fail(_unusable);
@@ -286,18 +434,31 @@ public sealed class ProcessAdapter : IConformanceAdapter
         long id = ++_nextId;
         _request.ResetWrittenCount();
         ProtocolMessages.WriteRunLine(_request, id, testCase, profile, Options.WithholdSecrets);
-        string what = "request " + id.ToString(CultureInfo.InvariantCulture) + " (" + testCase.Describe() + ")";
         bool sent = await process.TrySendAsync(_request.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        KeepRequestBufferSmall();
+        if (!sent)
+        {
+            return await CrashedAsync(process, What(id, testCase), "could not be sent: the adapter closed its stdin").ConfigureAwait(false);
+        }
+
+        return await ReceiveAsync(process, id, testCase, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"request N (case)", as failure texts name the request.</summary>
+    private static string What(long id, ConformanceCase testCase) =>
+        "request " + id.ToString(CultureInfo.InvariantCulture) + " (" + testCase.Describe() + ")";
+
+    private void KeepRequestBufferSmall()
+    {
         if (_request.Capacity > 1 << 20)
         {
             _request = new(16 * 1024); // an exceptional request: do not keep its megabytes
         }
+    }
 
-        if (!sent)
-        {
-            return await CrashedAsync(process, what, "could not be sent: the adapter closed its stdin").ConfigureAwait(false);
-        }
-
+    /// <summary>The answer to request <paramref name="id"/>, sent to <paramref name="process"/>: the next line of its stdout.</summary>
+    private async Task<Observation> ReceiveAsync(AdapterProcess process, long id, ConformanceCase testCase, CancellationToken cancellationToken)
+    {
         LineRead read;
         try
         {
@@ -313,11 +474,11 @@ public sealed class ProcessAdapter : IConformanceAdapter
         switch (read.Kind)
         {
             case LineKind.TimedOut:
-                return await RestartAsync(process, what, "no answer within " + Seconds(Options.CaseTimeout) + " (hang?)").ConfigureAwait(false);
+                return await RestartAsync(process, What(id, testCase), "no answer within " + Seconds(Options.CaseTimeout) + " (hang?)").ConfigureAwait(false);
             case LineKind.End:
-                return await CrashedAsync(process, what, "got no answer" + Unterminated(read)).ConfigureAwait(false);
+                return await CrashedAsync(process, What(id, testCase), "got no answer" + Unterminated(read)).ConfigureAwait(false);
             case LineKind.Invalid:
-                return await RestartAsync(process, what, "unreadable output: " + read.Text).ConfigureAwait(false);
+                return await RestartAsync(process, What(id, testCase), "unreadable output: " + read.Text).ConfigureAwait(false);
         }
 
         AdapterReply reply;
@@ -331,22 +492,27 @@ public sealed class ProcessAdapter : IConformanceAdapter
             if (ProtocolMessages.TryReadId(read.Text) == id)
             {
                 // Well-framed and for this request: the stream is in step, only the content is wrong.
-                return Failed(process, what, problem);
+                return Failed(process, What(id, testCase), problem);
             }
 
-            return await RestartAsync(process, what, problem).ConfigureAwait(false);
+            return await RestartAsync(process, What(id, testCase), problem).ConfigureAwait(false);
         }
 
         if (reply is ObservationReply { Id: var answered } && answered == id && !_secrets.IsEmpty && _secrets.FindIn(read.Text) is { } leak)
         {
             // A well-framed answer, so the adapter keeps running; but nothing of it is compared or shown (PROTO-036).
-            return Failed(process, what, "the answer holds a Secret value in clear (at " + leak.Path + ", " + leak.Mask
+            return Failed(process, What(id, testCase), "the answer holds a Secret value in clear (at " + leak.Path + ", " + leak.Mask
                 + "): adapters must show Secret values masked as <secret:NAME/KEY> (PROTO-015, ENV-010); the answer is refused");
         }
 
+        if (reply is ObservationReply ok && ok.Id == id)
+        {
+            return ok.Observation;
+        }
+
+        string what = What(id, testCase);
         return reply switch
         {
-            ObservationReply o when o.Id == id => o.Observation,
             ErrorReply { Id: null } er => Failed(process, what, "the adapter reported an error: " + er.Message),
             ErrorReply er when er.Id == id => Failed(process, what, "the adapter reported an error: " + er.Message),
             ObservationReply o => await RestartAsync(process, what, "answer for id " + o.Id.ToString(CultureInfo.InvariantCulture) + " while waiting for id " + id.ToString(CultureInfo.InvariantCulture) + "; received " + _secrets.Quote(read.Text)).ConfigureAwait(false),
@@ -354,6 +520,9 @@ public sealed class ProcessAdapter : IConformanceAdapter
             _ => await RestartAsync(process, what, "unexpected answer " + _secrets.Quote(read.Text)).ConfigureAwait(false),
         };
     }
+
+    /// <summary>A request sent ahead: the case and profile it was sent for, its id, and its size.</summary>
+    private readonly record struct SentAhead(ConformanceCase Case, Profile Profile, long Id, int Bytes);
 
     /// <summary>Every failure text passes here: whatever the adapter supplied in it is shown with Secret values masked.</summary>
     private Observation Fail(string text) => Observation.Failed(_secrets.Mask(text));
@@ -395,6 +564,9 @@ public sealed class ProcessAdapter : IConformanceAdapter
 
     private void Stop()
     {
+        // Whatever was sent ahead dies with the process: its answers will never come.
+        _ahead.Clear();
+        _aheadBytes = 0;
         if (_process is { } p)
         {
             _process = null;

@@ -36,6 +36,13 @@ public sealed record ProcessAdapterOptions
     /// </summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The most run requests podconf keeps in flight when the adapter accepts more than one (PROTO-005: it offers
+    /// pipelining in its hello, the adapter answers with <c>maxInFlight</c>). 1: one request at a time, as with an adapter
+    /// that does not answer the offer (then no offer is made either).
+    /// </summary>
+    public int MaxInFlight { get; init; } = 32;
+
     /// <summary>What podconf calls itself in its hello (<c>client</c>).</summary>
     public string Client { get; init; } = "podconf " + ProcessAdapterInfo.PodconfVersion;
 }

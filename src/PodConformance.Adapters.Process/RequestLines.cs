@@ -7,8 +7,10 @@ namespace PodConformance.Adapters.Process;
 /// server answers one request at a time, so awaiting each line (a thread-pool hop per message) bought nothing and cost
 /// more CPU than a quantity case's model run. Lines end where <see cref="StreamReader.ReadLine"/> ends them (<c>\n</c>,
 /// <c>\r</c> or <c>\r\n</c>; a last line without a terminator counts), so a line is what the text reader gave.
+/// <paramref name="beforeWait"/> runs before every read of the stream, that is whenever no further line is held: the serve
+/// loop writes the answers it held then (PROTO-005), so none waits while the server waits for input.
 /// </summary>
-internal sealed class RequestLines(Stream input)
+internal sealed class RequestLines(Stream input, Action? beforeWait = null)
 {
     /// <summary>Decodes as <see cref="StreamReader"/> with <c>new UTF8Encoding(false)</c> does: invalid bytes become U+FFFD.</summary>
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -84,6 +86,7 @@ internal sealed class RequestLines(Stream input)
             _buffer = new byte[16 * 1024]; // an exceptional request: do not keep its megabytes
         }
 
+        beforeWait?.Invoke();
         int n = input.Read(_buffer, _end, _buffer.Length - _end);
         if (n == 0)
         {

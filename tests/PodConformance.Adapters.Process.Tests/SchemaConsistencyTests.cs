@@ -85,9 +85,9 @@ public class SchemaConsistencyTests
     [Fact]
     public void Hello_and_error_schemas_list_the_members_written()
     {
-        using var hello = JsonDocument.Parse(ProtocolMessages.AdapterHello(new AdapterHello("a", "1", Capability.All, ValueList.Of(KubernetesVersion.Newest))));
+        using var hello = JsonDocument.Parse(ProtocolMessages.AdapterHello(new AdapterHello("a", "1", Capability.All, ValueList.Of(KubernetesVersion.Newest), MaxInFlight: 8)));
         Assert.Equal(Properties(Schema("hello-response.schema.json")), Members(hello.RootElement));
-        using var request = JsonDocument.Parse(ProtocolMessages.Hello("podconf"));
+        using var request = JsonDocument.Parse(ProtocolMessages.Hello("podconf", pipelining: true));
         Assert.Equal(Properties(Schema("hello-request.schema.json")), Members(request.RootElement));
         using var error = JsonDocument.Parse(ProtocolMessages.Error(3, "no"));
         Assert.Equal(Properties(Schema("error-response.schema.json")), Members(error.RootElement));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using PodConformance.Adapters.Process;
 using PodConformance.Adapters.Process.Protocol;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
@@ -55,6 +56,39 @@ internal static class AllocationProbe
             var cases = ThroughputCases.For(kind);
             using var pipe = new PipeAdapterClient(new ModelAdapter());
             int repeat = kind == "quantity" ? 200 : 10;
+
+            // The process adapter against a spawned server (this program's --serve, the model behind AdapterServer.Serve as
+            // `podconf adapter serve` runs it): one request at a time, and with cases sent ahead (PROTO-005) as the runner
+            // sends them. CPU is this process's and the server's.
+            var lockstep = new ProcessAdapter(ServeCommand(), new ProcessAdapterOptions { MaxInFlight = 1 });
+            var pipelined = new ProcessAdapter(ServeCommand());
+            lockstep.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            pipelined.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            void Lockstep()
+            {
+                for (int r = 0; r < repeat; r++)
+                {
+                    foreach (var c in cases)
+                    {
+                        var o = lockstep.RunAsync(c, profile, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                        if (o.Failure is { } f)
+                        {
+                            throw new InvalidOperationException("one at a time: " + f);
+                        }
+                    }
+                }
+            }
+
+            void Pipelined()
+            {
+                for (int r = 0; r < repeat; r++)
+                {
+                    if (ThroughputBenchmarks.RunAhead(pipelined, cases, profile) != cases.Length)
+                    {
+                        throw new InvalidOperationException("sent ahead: a case failed");
+                    }
+                }
+            }
             void Model()
             {
                 for (int r = 0; r < repeat; r++)
@@ -106,6 +140,11 @@ internal static class AllocationProbe
             Model();
             Protocol();
             Codec();
+            Lockstep();
+            Pipelined();
+            var lockstepRatios = new List<double>();
+            var pipelinedRatios = new List<double>();
+            double lockstepUs = 0, pipelinedUs = 0;
             var ratios = new List<double>();
             var codecRatios = new List<double>();
             double modelUs = 0, protocolUs = 0, codecUs = 0;
@@ -115,6 +154,12 @@ internal static class AllocationProbe
                 double p = Cpu(Protocol) / (repeat * cases.Length);
                 double c = Cpu(Codec) / (repeat * cases.Length);
                 decodedUs += Cpu(ModelDecoded) / (repeat * cases.Length) / 7;
+                double l = Cpu(Lockstep, lockstep.ProcessId!.Value) / (repeat * cases.Length);
+                double q = Cpu(Pipelined, pipelined.ProcessId!.Value) / (repeat * cases.Length);
+                lockstepRatios.Add(l / m);
+                pipelinedRatios.Add(q / m);
+                lockstepUs += l / 7;
+                pipelinedUs += q / 7;
                 ratios.Add(p / m);
                 codecRatios.Add(c / m);
                 modelUs += m / 7;
@@ -124,8 +169,31 @@ internal static class AllocationProbe
 
             ratios.Sort();
             codecRatios.Sort();
+            lockstepRatios.Sort();
+            pipelinedRatios.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} CPU per case: model {modelUs,8:F2} us, through the codec on one thread {codecUs,8:F2} us (median ratio {codecRatios[3]:F2}, {codecRatios[0]:F2}-{codecRatios[6]:F2}), over the pipe {protocolUs,8:F2} us (median ratio {ratios[3]:F2}, {ratios[0]:F2}-{ratios[6]:F2}); the model on decoded cases {decodedUs,8:F2} us"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} spawned server, CPU of both processes per case: one at a time {lockstepUs,8:F2} us (median ratio {lockstepRatios[3]:F2}, {lockstepRatios[0]:F2}-{lockstepRatios[6]:F2}), sent ahead {pipelinedUs,8:F2} us (median ratio {pipelinedRatios[3]:F2}, {pipelinedRatios[0]:F2}-{pipelinedRatios[6]:F2}); sent ahead / one at a time {pipelinedUs / lockstepUs:F2}; answered ahead {pipelined.AnsweredAhead}"));
+            lockstep.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            pipelined.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    /// <summary>This program again as the server: <c>--serve</c>.</summary>
+    private static string[] ServeCommand()
+    {
+        string self = Environment.ProcessPath!;
+        return Path.GetFileNameWithoutExtension(self) == "dotnet" ? [self, typeof(AllocationProbe).Assembly.Location, "--serve"] : [self, "--serve"];
+    }
+
+    /// <summary>CPU of this process and of process <paramref name="other"/> (the spawned server) while <paramref name="work"/> runs.</summary>
+    private static double Cpu(Action work, int other)
+    {
+        using var server = System.Diagnostics.Process.GetProcessById(other);
+        server.Refresh();
+        var before = server.TotalProcessorTime;
+        double own = Cpu(work);
+        server.Refresh();
+        return own + (server.TotalProcessorTime - before).TotalMicroseconds;
     }
 
     private static double Cpu(Action work)

@@ -17,6 +17,7 @@ public class ThroughputBenchmarks
     private ConformanceCase[] _cases = [];
     private PipeAdapterClient? _pipe;
     private ProcessAdapter? _process;
+    private ProcessAdapter? _pipelined;
 
     [Params("quantity", "admission", "lifecycle")]
     public string Kind { get; set; } = "quantity";
@@ -35,8 +36,16 @@ public class ThroughputBenchmarks
     public void SetupProcess()
     {
         _cases = ThroughputCases.For(Kind);
-        _process = ProcessAdapter.Parse("process:dotnet " + PodconfDll() + " adapter serve");
+        _process = ProcessAdapter.Parse("process:dotnet " + PodconfDll() + " adapter serve", new ProcessAdapterOptions { MaxInFlight = 1 });
         _process.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    [GlobalSetup(Targets = [nameof(ProtocolSpawnedPipelined)])]
+    public void SetupPipelined()
+    {
+        _cases = ThroughputCases.For(Kind);
+        _pipelined = ProcessAdapter.Parse("process:dotnet " + PodconfDll() + " adapter serve");
+        _pipelined.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -44,6 +53,7 @@ public class ThroughputBenchmarks
     {
         _pipe?.Dispose();
         _process?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _pipelined?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = ThroughputCases.Count)]
@@ -68,6 +78,34 @@ public class ThroughputBenchmarks
         foreach (var c in _cases)
         {
             n += _process!.RunAsync(c, Profile.Default, CancellationToken.None).AsTask().GetAwaiter().GetResult().Failure is null ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>The same cases with the next ones sent ahead (PROTO-005), as the suite runner sends them to such an adapter.</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int ProtocolSpawnedPipelined() => RunAhead(_pipelined!, _cases, Profile.Default);
+
+    /// <summary>
+    /// The cases in order, each after sending it and the ones after it while the adapter takes them (what
+    /// <c>SuiteRunner</c> does for an <see cref="IPipeliningAdapter"/>): every answer is read, so nothing is dropped.
+    /// </summary>
+    public static int RunAhead(IPipeliningAdapter adapter, ConformanceCase[] cases, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(cases);
+        int n = 0;
+        int sent = 0;
+        for (int i = 0; i < cases.Length; i++)
+        {
+            sent = Math.Max(sent, i);
+            while (sent < cases.Length && adapter.TrySendAhead(cases[sent], profile))
+            {
+                sent++;
+            }
+
+            n += adapter.RunAsync(cases[i], profile, CancellationToken.None).AsTask().GetAwaiter().GetResult().Failure is null ? 1 : 0;
         }
 
         return n;

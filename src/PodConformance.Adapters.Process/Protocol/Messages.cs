@@ -12,12 +12,17 @@ namespace PodConformance.Adapters.Process.Protocol;
 /// <param name="Capabilities">What it can observe (wire names from <see cref="CapabilityNames"/>).</param>
 /// <param name="KubernetesVersions">Minor releases whose semantics it implements (<c>1.37</c>); cases for other releases fail without being sent.</param>
 /// <param name="UnknownCapabilities">Capability names this podconf does not know (from a newer protocol revision); ignored, kept for reports.</param>
+/// <param name="MaxInFlight">
+/// How many run requests the adapter accepts before it has answered the earlier ones (<c>maxInFlight</c>, PROTO-005): 1, the
+/// default, is one request at a time (PROTO-004). Written only in answer to a hello that offered pipelining.
+/// </param>
 public sealed record AdapterHello(
     string Name,
     string Version,
     Capability Capabilities,
     ValueList<KubernetesVersion> KubernetesVersions,
-    ValueList<string> UnknownCapabilities = default)
+    ValueList<string> UnknownCapabilities = default,
+    int MaxInFlight = 1)
 {
     public bool Supports(KubernetesVersion version)
     {
@@ -36,7 +41,8 @@ public sealed record AdapterHello(
 /// <summary>A message podconf sends: <c>hello</c>, <c>run</c> or <c>bye</c>.</summary>
 public abstract record ClientMessage;
 
-public sealed record ClientHello(string Protocol, string Client) : ClientMessage;
+/// <summary>podconf's hello. <c>Pipelining</c>: it offered pipelining (<c>"pipelining":true</c>, PROTO-005), so the adapter may answer with <c>maxInFlight</c>.</summary>
+public sealed record ClientHello(string Protocol, string Client, bool Pipelining = false) : ClientMessage;
 
 public sealed record RunRequest(long Id, ConformanceCase Case, Profile Profile) : ClientMessage;
 

@@ -20,11 +20,16 @@ public static class ProtocolMessages
     /// <summary>Relaxed escaping keeps non-ASCII and <c>+</c> readable in transcripts; control characters are still escaped, so a message never spans lines.</summary>
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    public static string Hello(string client) => Write(w =>
+    /// <summary>podconf's hello; with <paramref name="pipelining"/>, offering to send requests ahead of answers (PROTO-005).</summary>
+    public static string Hello(string client, bool pipelining = false) => Write(w =>
     {
         w.WriteString("type", "hello");
         w.WriteString("protocol", ProcessAdapterInfo.ProtocolVersion);
         w.WriteString("client", client);
+        if (pipelining)
+        {
+            w.WriteBoolean("pipelining", true);
+        }
     });
 
     public static string Run(long id, ConformanceCase testCase, Profile profile, bool withholdSecrets = false) =>
@@ -85,6 +90,11 @@ public static class ProtocolMessages
             }
 
             w.WriteEndArray();
+            if (hello.MaxInFlight > 1)
+            {
+                // Only in answer to a hello that offered pipelining: an older podconf reads the hello strictly (PROTO-005).
+                w.WriteNumber("maxInFlight", hello.MaxInFlight);
+            }
         });
     }
 
@@ -174,8 +184,20 @@ public static class ProtocolMessages
             throw new ProtocolException("kubernetesVersions", "must list at least one Kubernetes minor release (\"1.37\")");
         }
 
+        int maxInFlight = 1;
+        if (o.Optional("maxInFlight") is { } window)
+        {
+            long n = StrictJson.Int64(window, "maxInFlight");
+            if (n < 1)
+            {
+                throw new ProtocolException("maxInFlight", "must be a positive integer (1: one request at a time), got " + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            maxInFlight = (int)Math.Min(n, int.MaxValue);
+        }
+
         o.RejectUnknown();
-        return new AdapterHello(name, version, capabilities, versions, unknown.ToValueList());
+        return new AdapterHello(name, version, capabilities, versions, unknown.ToValueList(), maxInFlight);
     }
 
     /// <summary>An answer to a run request. Strict: unknown fields and types fail (except <c>x-</c> extensions).</summary>
@@ -242,7 +264,7 @@ public static class ProtocolMessages
         string type = o.RequiredString("type");
         return type switch
         {
-            "hello" => new ClientHello(o.RequiredString("protocol"), o.OptionalString("client")),
+            "hello" => new ClientHello(o.RequiredString("protocol"), o.OptionalString("client"), o.Optional("pipelining") is { ValueKind: JsonValueKind.True }),
             "run" => new RunRequest(
                 o.RequiredInt64("id"),
                 CaseCodec.Read(o.Required("case"), "case"),

@@ -72,10 +72,11 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         int reached = 0;
         int notChecked = 0;
         string notObserved = "";
+        var ahead = Ahead.For(model, adapter, this, gen, seed, count);
         for (int i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var testCase = CaseAt(gen, seed, i, count);
+            var testCase = ahead?.Next(i) ?? CaseAt(gen, seed, i, count);
             hits?.Clear();
             var check = Check(property, testCase, cancellationToken, hits);
             if (hits is not null)
@@ -94,6 +95,7 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
 
             if (check.Error is { } error)
             {
+                ahead?.Drop(cancellationToken); // their answers are not the next property's
                 return Result(Outcome.Error, string.Create(CultureInfo.InvariantCulture, $"case {i + 1} ({testCase.Describe()}) could not be run: {error}"), null);
             }
 
@@ -110,6 +112,7 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
                 continue;
             }
 
+            ahead?.Drop(cancellationToken); // shrinking runs candidates one by one
             var signature = FailureSignature.Of(property, check.Verdict);
             int known = seen.FindIndex(s => s.Signature == signature);
             if (Expectations.Match(signature) is { } expectation)
@@ -167,6 +170,58 @@ public sealed class SuiteRunner(IConformanceAdapter model, IConformanceAdapter a
         return expected.Any(e => !e.Flaky)
             ? last with { Outcome = Outcome.UnexpectedPass, Reason = "expected to fail (" + string.Join("; ", expected.Select(e => e + ": " + e.Reason)) + ") but passed; remove it from the expectations" }
             : last;
+    }
+
+    /// <summary>
+    /// The cases of one property handed to an <see cref="IPipeliningAdapter"/> before they are run (issue 12 item 6). Case
+    /// <c>i</c> depends on (seed, i, count) alone, so drawing it early changes nothing; the cases drawn and not yet run are
+    /// kept in order, the first <c>_sent</c> of them sent. The adapter decides how many it takes. Before shrinking (one
+    /// candidate at a time) and when the property ends early, the cases sent ahead are dropped; a property that runs to its
+    /// last case has none left.
+    /// </summary>
+    private sealed class Ahead(IPipeliningAdapter adapter, SuiteRunner runner, Gen<ConformanceCase> gen, ulong seed, int count)
+    {
+        private readonly List<ConformanceCase> _drawn = [];
+        private int _sent;
+
+        /// <summary>Null when nothing is sent ahead: the adapter cannot take cases early, or the model is checked against itself.</summary>
+        public static Ahead? For(IConformanceAdapter model, IConformanceAdapter adapter, SuiteRunner runner, Gen<ConformanceCase> gen, ulong seed, int count) =>
+            adapter is IPipeliningAdapter p && !(model is ModelAdapter && adapter is ModelAdapter) ? new Ahead(p, runner, gen, seed, count) : null;
+
+        /// <summary>Case <paramref name="index"/>, after sending it and the cases after it while the adapter takes them.</summary>
+        public ConformanceCase Next(int index)
+        {
+            for (int k = _sent; index + k < count; k++)
+            {
+                if (k == _drawn.Count)
+                {
+                    _drawn.Add(CaseAt(gen, seed, index + k, count));
+                }
+
+                var c = _drawn[k];
+                if (!adapter.TrySendAhead(c, runner.ProfileFor(c)))
+                {
+                    break;
+                }
+
+                _sent++;
+            }
+
+            var next = _drawn[0];
+            _drawn.RemoveAt(0);
+            _sent = Math.Max(_sent - 1, 0);
+            return next;
+        }
+
+        /// <summary>Drops the cases sent ahead (the adapter reads and discards their answers); they are sent again when reached.</summary>
+        public void Drop(CancellationToken ct)
+        {
+            if (_sent > 0)
+            {
+                _sent = 0;
+                adapter.DropAheadAsync(ct).AsTask().GetAwaiter().GetResult();
+            }
+        }
     }
 
     /// <summary>Case <paramref name="index"/> of a run of <paramref name="count"/> cases: sizes grow over the run as FsCheck's do.</summary>
