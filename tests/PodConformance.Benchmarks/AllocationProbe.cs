@@ -62,8 +62,6 @@ internal static class AllocationProbe
             // sends them. CPU is this process's and the server's.
             var lockstep = new ProcessAdapter(ServeCommand(), new ProcessAdapterOptions { MaxInFlight = 1 });
             var pipelined = new ProcessAdapter(ServeCommand());
-            lockstep.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-            pipelined.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
             void Lockstep()
             {
                 for (int r = 0; r < repeat; r++)
@@ -140,8 +138,21 @@ internal static class AllocationProbe
             Model();
             Protocol();
             Codec();
-            Lockstep();
-            Pipelined();
+            // The spawned-server rows are reported as not measured, with the reason, when a warm-up round fails (session 9:
+            // the one-at-a-time adapter's first pod request went unanswered in this probe, not in the CLI's runs; open).
+            string? spawnedError = null;
+            try
+            {
+                lockstep.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+                pipelined.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+                Lockstep();
+                Pipelined();
+            }
+            catch (Exception e) when (e is InvalidOperationException or PodConformance.Adapters.Process.AdapterStartException)
+            {
+                spawnedError = e.Message;
+            }
+
             var lockstepRatios = new List<double>();
             var pipelinedRatios = new List<double>();
             double lockstepUs = 0, pipelinedUs = 0;
@@ -154,8 +165,8 @@ internal static class AllocationProbe
                 double p = Cpu(Protocol) / (repeat * cases.Length);
                 double c = Cpu(Codec) / (repeat * cases.Length);
                 decodedUs += Cpu(ModelDecoded) / (repeat * cases.Length) / 7;
-                double l = Cpu(Lockstep, lockstep.ProcessId!.Value) / (repeat * cases.Length);
-                double q = Cpu(Pipelined, pipelined.ProcessId!.Value) / (repeat * cases.Length);
+                double l = spawnedError is null ? Cpu(Lockstep, lockstep.ProcessId!.Value) / (repeat * cases.Length) : 0;
+                double q = spawnedError is null ? Cpu(Pipelined, pipelined.ProcessId!.Value) / (repeat * cases.Length) : 0;
                 lockstepRatios.Add(l / m);
                 pipelinedRatios.Add(q / m);
                 lockstepUs += l / 7;
@@ -172,7 +183,15 @@ internal static class AllocationProbe
             lockstepRatios.Sort();
             pipelinedRatios.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} CPU per case: model {modelUs,8:F2} us, through the codec on one thread {codecUs,8:F2} us (median ratio {codecRatios[3]:F2}, {codecRatios[0]:F2}-{codecRatios[6]:F2}), over the pipe {protocolUs,8:F2} us (median ratio {ratios[3]:F2}, {ratios[0]:F2}-{ratios[6]:F2}); the model on decoded cases {decodedUs,8:F2} us"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} spawned server, CPU of both processes per case: one at a time {lockstepUs,8:F2} us (median ratio {lockstepRatios[3]:F2}, {lockstepRatios[0]:F2}-{lockstepRatios[6]:F2}), sent ahead {pipelinedUs,8:F2} us (median ratio {pipelinedRatios[3]:F2}, {pipelinedRatios[0]:F2}-{pipelinedRatios[6]:F2}); sent ahead / one at a time {pipelinedUs / lockstepUs:F2}; answered ahead {pipelined.AnsweredAhead}"));
+            if (spawnedError is not null)
+            {
+                Console.WriteLine(kind.PadRight(10) + " spawned server: not measured: " + spawnedError);
+            }
+            else
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} spawned server, CPU of both processes per case: one at a time {lockstepUs,8:F2} us (median ratio {lockstepRatios[3]:F2}, {lockstepRatios[0]:F2}-{lockstepRatios[6]:F2}), sent ahead {pipelinedUs,8:F2} us (median ratio {pipelinedRatios[3]:F2}, {pipelinedRatios[0]:F2}-{pipelinedRatios[6]:F2}); sent ahead / one at a time {pipelinedUs / lockstepUs:F2}; answered ahead {pipelined.AnsweredAhead}"));
+            }
+
             lockstep.DisposeAsync().AsTask().GetAwaiter().GetResult();
             pipelined.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
