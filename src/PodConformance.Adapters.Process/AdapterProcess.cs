@@ -251,6 +251,10 @@ internal sealed class AdapterProcess : IDisposable
             var exited = _process.WaitForExitAsync(cts.Token);
             if (await Task.WhenAny(line, exited).ConfigureAwait(false) == line || line.IsCompleted)
             {
+                // The exit wait subscribed a handler to the process's Exited event that only its own end removes, and
+                // disposing the source does not end it: cancel it, or every answer read leaves a handler (and its task)
+                // behind — a multicast delegate copied on every read, hundreds of MB over a long run (session 9).
+                cts.Cancel();
                 return await line.ConfigureAwait(false) && _lines.Reader.TryRead(out var next) ? next : new LineRead(LineKind.End, "");
             }
 

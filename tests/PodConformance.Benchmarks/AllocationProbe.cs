@@ -138,8 +138,8 @@ internal static class AllocationProbe
             Model();
             Protocol();
             Codec();
-            // The spawned-server rows are reported as not measured, with the reason, when a warm-up round fails (session 9:
-            // the one-at-a-time adapter's first pod request went unanswered in this probe, not in the CLI's runs; open).
+            // The spawned-server rows are reported as not measured, with the reason, when a warm-up round fails (the adapter
+            // could not start or answer) rather than ending the probe.
             string? spawnedError = null;
             try
             {
