@@ -85,8 +85,9 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
             pullSecrets = secrets;
         }
 
-        if (!ReferenceEquals(name, spec.ServiceAccountName) || !ReferenceEquals(alias, spec.DeprecatedServiceAccount) || !Same(init, spec.InitContainers) || !Same(regular, spec.Containers)
-            || !Same(volumes, spec.Volumes) || !Same(pullSecrets, spec.ImagePullSecrets))
+        // The alias changes only with a defaulted name, so the name's comparison covers it.
+        if (!ReferenceEquals(name, spec.ServiceAccountName) || !init.IsSameAs(spec.InitContainers) || !regular.IsSameAs(spec.Containers)
+            || !volumes.IsSameAs(spec.Volumes) || !pullSecrets.IsSameAs(spec.ImagePullSecrets))
         {
             pod = pod with
             {
@@ -99,9 +100,6 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
     }
 
     private static Pod WithSpec(Pod pod, PodSpec spec) => pod with { Spec = spec };
-
-    /// <summary>The same list object (not merely equal).</summary>
-    private static bool Same<T>(ValueList<T> a, ValueList<T> b) => a.AsImmutableArray() == b.AsImmutableArray();
 
     public PluginOutcome Validate(Pod pod, CreateRun run)
     {
