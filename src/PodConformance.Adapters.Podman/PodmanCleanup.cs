@@ -28,20 +28,41 @@ public static class PodmanCleanup
         return result;
     }
 
-    /// <summary>Removes every pod labelled by this adapter (of <paramref name="runId"/> only, when given); returns how many.</summary>
+    /// <summary>
+    /// Removes every pod labelled by this adapter (of <paramref name="runId"/> only, when given); returns how many were
+    /// listed first. Listed again after each removal and removed again, up to five rounds: a pod whose kube play was
+    /// killed mid-way (the adapter disposed during a case) may refuse removal, or finish appearing, a moment later
+    /// (one stayed behind after a single round in a loaded CI run, session 9).
+    /// </summary>
     public static async Task<int> RemoveLabelledAsync(PodmanCli cli, string? runId = null)
     {
         ArgumentNullException.ThrowIfNull(cli);
         string filter = runId is null
             ? "label=" + PodmanManifest.AdapterLabel + "=" + PodmanManifest.AdapterValue
             : "label=" + PodmanManifest.RunLabel + "=" + runId;
-        var list = await cli.RunAsync(["pod", "ps", "--quiet", "--filter", filter], Timeout, CancellationToken.None).ConfigureAwait(false);
-        var ids = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length > 0)
+        int first = -1;
+        for (int round = 0; round < 5; round++)
         {
+            var list = await cli.RunAsync(["pod", "ps", "--quiet", "--filter", filter], Timeout, CancellationToken.None).ConfigureAwait(false);
+            var ids = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (first < 0)
+            {
+                first = ids.Length;
+            }
+
+            if (ids.Length == 0)
+            {
+                break;
+            }
+
+            if (round > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(round)).ConfigureAwait(false);
+            }
+
             await cli.RunAsync(["pod", "rm", "--force", "--ignore", "--time", "0", .. ids], Timeout, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return ids.Length;
+        return Math.Max(first, 0);
     }
 }

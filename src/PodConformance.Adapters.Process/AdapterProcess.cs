@@ -28,6 +28,14 @@ internal sealed class AdapterProcess : IDisposable
     private readonly Channel<LineRead> _lines;
     private readonly Task _stderrPump;
 
+    /// <summary>
+    /// Completes when the process exits: one handler on <c>Process.Exited</c> for the adapter's life. Not a
+    /// <c>WaitForExitAsync</c> per read: each subscribes and later unsubscribes a handler, and <c>Process.Exited</c>'s
+    /// add and remove are not atomic, so a cancelled wait's removal racing the next read's addition lost one of them
+    /// (a handler left behind, or an exit never noticed; seen as 2 leftovers in a loaded CI run).
+    /// </summary>
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private bool _disposed;
 
     private AdapterProcess(System.Diagnostics.Process process, ProcessFamily family, TimeProvider time, SecretBook? secrets, int inFlight)
@@ -44,6 +52,12 @@ internal sealed class AdapterProcess : IDisposable
             _lines.Writer.TryComplete();
         });
         _stderrPump = Task.Run(PumpStderrAsync);
+        process.Exited += (_, _) => _exited.TrySetResult();
+        process.EnableRaisingEvents = true;
+        if (process.HasExited)
+        {
+            _exited.TrySetResult();
+        }
     }
 
     public int Pid { get; }
@@ -248,17 +262,12 @@ internal sealed class AdapterProcess : IDisposable
         try
         {
             var line = _lines.Reader.WaitToReadAsync(cts.Token).AsTask();
-            var exited = _process.WaitForExitAsync(cts.Token);
-            if (await Task.WhenAny(line, exited).ConfigureAwait(false) == line || line.IsCompleted)
+            if (await Task.WhenAny(line, _exited.Task).ConfigureAwait(false) == line || line.IsCompleted)
             {
-                // The exit wait subscribed a handler to the process's Exited event that only its own end removes, and
-                // disposing the source does not end it: cancel it, or every answer read leaves a handler (and its task)
-                // behind — a multicast delegate copied on every read, hundreds of MB over a long run (session 9).
-                cts.Cancel();
+                // WhenAny removes its continuation from the exit task when the line wins: nothing accumulates per read.
                 return await line.ConfigureAwait(false) && _lines.Reader.TryRead(out var next) ? next : new LineRead(LineKind.End, "");
             }
 
-            await exited.ConfigureAwait(false);
             KillTree();
 
             // Once its family is dead, stdout ends: what it wrote before is read, then the end.
