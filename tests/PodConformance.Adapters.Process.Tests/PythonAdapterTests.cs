@@ -49,6 +49,17 @@ public class PythonAdapterTests
     }
 
     [PythonFact]
+    public async Task Accepts_pipelining_only_when_offered()
+    {
+        // Its loop answers line by line in order, so it may take requests ahead (PROTO-005), but only in answer to the
+        // offer: podconf with MaxInFlight 1 makes none, and a hello with maxInFlight then would be refused.
+        await using var offered = Python();
+        Assert.Equal(32, (await offered.StartAsync(CancellationToken.None)).MaxInFlight);
+        await using var plain = new ProcessAdapter([Tools.Python3!, Path.Combine(AppContext.BaseDirectory, "python-adapter", "adapter.py")], Options with { MaxInFlight = 1 });
+        Assert.Equal(1, (await plain.StartAsync(CancellationToken.None)).MaxInFlight);
+    }
+
+    [PythonFact]
     public async Task Agrees_with_the_model_on_the_common_cases()
     {
         await using var python = Python();

@@ -239,14 +239,19 @@ def main():
                 send({"type": "error", "message": "unsupported protocol %r" % message.get("protocol")})
                 return 1
             greeted = True
-            send({
+            hello = {
                 "type": "hello",
                 "protocol": PROTOCOL,
                 "name": "python-quantity",
                 "version": "0.1.0",
                 "capabilities": ["quantity"],
                 "kubernetesVersions": ["1.%d" % m for m in range(28, 38)],
-            })
+            }
+            if message.get("pipelining") is True:
+                # This loop reads one line, answers it, and reads the next: answers come in order, so podconf may
+                # send requests ahead (PROTO-005). Only in answer to the offer: an older podconf refuses the member.
+                hello["maxInFlight"] = 32
+            send(hello)
         elif kind == "run" and greeted:
             rid, case = message.get("id"), message.get("case", {})
             if case.get("kind") != "quantity":
