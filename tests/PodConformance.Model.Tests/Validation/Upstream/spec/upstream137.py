@@ -892,6 +892,126 @@ def u37_init_containers():
         not_expressible(t, name, 'defaulting changes the input before validation: ' + why)
 
 
+# --- Session 10 (val7): the rest of TestValidatePod's errorCases at U37 (offsets 400,000-464,000; its header with
+# validPVCTemplate, longPodName and longVolName at ≈384,000). The cases already vectors elsewhere (cases.json: affinity,
+# tolerations, matchLabelKeys; here: podCertificate, Lt/Gt, stopSignal; ../containers: mirror pod, deletion cost;
+# ../security: seccomp, AppArmor) are not repeated. Upstream pins a substring of the aggregate error (`contains`); the
+# error list is the model's, read against that substring and the rule named in the note.
+def u37_validate_pod_rest():
+    t = 'TestValidatePod'
+    n = U37 + ' (upstream)'
+
+    def cc(name, p, errors, contains, gates=None, note=None):
+        contains_case(t, name, p, gates, errors, contains, note=n + ('; ' + note if note else ''))
+
+    cc('bad name', pod(name=""), ['metadata.name: Required value: name or generateName is required'], 'metadata.name')
+    cc('image whitespace', pod(containers=[ctr("ctr", image=" ")]),
+       ['spec.containers[0].image: Invalid value: " ": must not have leading or trailing whitespace'], 'spec.containers[0].image')
+    cc('image leading and trailing whitespace', pod(containers=[ctr("ctr", image=" something ")]),
+       ['spec.containers[0].image: Invalid value: " something ": must not have leading or trailing whitespace'],
+       'spec.containers[0].image')
+    cc('bad spec', pod(containers=[{}]), ['spec.containers[0].name: Required value', 'spec.containers[0].image: Required value'],
+       'spec.containers[0].name', note='an empty container; defaulting fills imagePullPolicy and terminationMessagePolicy')
+    cc('bad label', dict(pod(), metadata={"name": "pod", "namespace": "ns", "labels": {"NoUppercaseOrSpecialCharsLike=Equals": "bar"}}),
+       ['metadata.labels: Invalid value: "NoUppercaseOrSpecialCharsLike=Equals"'], 'NoUppercaseOrSpecialCharsLike=Equals')
+
+    def res(req, lim, init=False):
+        r = {}
+        if req:
+            r["requests"] = req
+        if lim:
+            r["limits"] = lim
+        c = ctr("invalid", resources=r)
+        return pod(initContainers=[c]) if init else pod(containers=[c])
+
+    c0, i0 = 'spec.containers[0].resources', 'spec.initContainers[0].resources'
+    cc('invalid extended resource name in container request', res({"invalid-name": "2"}, {"invalid-name": "2"}), [
+        c0 + '.limits[invalid-name]: Invalid value: "invalid-name": must be a standard resource type or fully qualified',
+        c0 + '.limits[invalid-name]: Invalid value: "invalid-name": must be a standard resource for containers',
+        c0 + '.requests[invalid-name]: Invalid value: "invalid-name": must be a standard resource type or fully qualified',
+        c0 + '.requests[invalid-name]: Invalid value: "invalid-name": must be a standard resource for containers'],
+       'must be a standard resource for containers', note='VAL-030, limits before requests')
+    cc('invalid extended resource requirement: request must be == limit', res({"example.com/a": "2"}, {"example.com/a": "1"}),
+       [c0 + '.requests: Invalid value: "2": must be equal to example.com/a limit of 1'], 'must be equal to example.com/a', note='VAL-033')
+    cc('invalid extended resource requirement without limit', res({"example.com/a": "2"}, None),
+       [c0 + '.limits: Required value: Limit must be set for non overcommitable resources'], 'Limit must be set', note='VAL-033')
+    cc('invalid fractional extended resource in container request', res({"example.com/a": "500m"}, None),
+       [c0 + '.requests[example.com/a]: Invalid value: "500m": must be an integer',
+        c0 + '.limits: Required value: Limit must be set for non overcommitable resources'], 'must be an integer', note='VAL-031, VAL-033')
+    cc('invalid fractional extended resource in init container request', res({"example.com/a": "500m"}, None, init=True),
+       [i0 + '.requests[example.com/a]: Invalid value: "500m": must be an integer',
+        i0 + '.limits: Required value: Limit must be set for non overcommitable resources'], 'must be an integer', note='VAL-031, VAL-033')
+    cc('invalid fractional extended resource in container limit', res({"example.com/a": "5"}, {"example.com/a": "2.5"}),
+       [c0 + '.limits[example.com/a]: Invalid value: "2500m": must be an integer',
+        c0 + '.requests: Invalid value: "5": must be equal to example.com/a limit of 2500m'], 'must be an integer',
+       note='VAL-031, VAL-033; the value is Quantity.String(), canonical for 2.5')
+    cc('invalid fractional extended resource in init container limit', res({"example.com/a": "2.5"}, {"example.com/a": "2.5"}, init=True),
+       [i0 + '.limits[example.com/a]: Invalid value: "2500m": must be an integer',
+        i0 + '.requests[example.com/a]: Invalid value: "2500m": must be an integer'], 'must be an integer', note='VAL-031')
+
+    def sat(exp):
+        src = {"audience": "foo-audience", "path": "foo-path"}
+        if exp is not None:
+            src["expirationSeconds"] = exp
+        return pod(serviceAccountName="default", volumes=[{"name": "projected-volume", "projected": {"sources": [{"serviceAccountToken": src}]}}])
+
+    cc('serviceaccount token projected volume with expiration too short', sat(300),
+       ['spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes'],
+       'may not specify a duration less than 10 minutes')
+    cc('serviceaccount token projected volume with expiration too long', sat(1 << 33),
+       ['spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds: Invalid value: 8589934592: may not specify a duration larger than 2^32 seconds'],
+       'may not specify a duration larger than 2^32 seconds')
+    not_expressible(t, 'serviceaccount token projected volume with no serviceaccount name specified',
+                    'the ServiceAccount admission plugin sets an empty serviceAccountName to "default" before validation '
+                    '(spec/admission.md), so a create never has a token projection without a service account name')
+    not_expressible(t, 'serviceaccount token projected volume with no expiration specified',
+                    'defaulting sets an unset expirationSeconds to 3600 (SetDefaults_ServiceAccountTokenProjection) before validation')
+    not_expressible(t, 'bad namespace',
+                    'a manifest without a namespace is sent to the request\'s namespace (kubectl: the context\'s, else '
+                    '"default"; spec/admission.md ADM-002), so a create never validates an empty namespace')
+
+    ctbg = {"ClusterTrustBundleProjection": True}
+    cs = 'spec.volumes[0].projected.sources[0].clusterTrustBundle'  # VAL-630; the struct value printed as VAL-201 (json.Marshal)
+
+    def ctb(fields):
+        return pod(name="valid-extended", volumes=[{"name": "projected-volume", "projected": {"sources": [{"clusterTrustBundle": dict({"path": "foo-path"}, **fields)}]}}])
+
+    cc('ClusterTrustBundlePEM projected volume using both byName and bySigner',
+       ctb({"signerName": "example.com/foo", "labelSelector": {"matchLabels": {"version": "live"}}, "name": "foo"}),
+       [cs + ': Invalid value: {"Name":"foo","SignerName":"example.com/foo","LabelSelector":{"matchLabels":{"version":"live"}},'
+        '"Optional":null,"Path":"foo-path","User":null}: only one of name and signerName may be used'],
+       'only one of name and signerName may be used', ctbg)
+    cc('ClusterTrustBundlePEM projected volume byName with no name', ctb({"name": ""}),
+       [cs + '.name: Required value: must be a valid object name', cs + '.name: Invalid value: "": not a valid clustertrustbundlename: '],
+       'must be a valid object name', ctbg)
+    cc('ClusterTrustBundlePEM projected volume bySigner with no signer name',
+       ctb({"signerName": "", "labelSelector": {"matchLabels": {"foo": "bar"}}}),
+       [cs + '.signerName: Required value: must be a valid signer name', cs + '.signerName: Required value'], 'must be a valid signer name', ctbg)
+    cc('ClusterTrustBundlePEM projected volume bySigner with invalid signer name', ctb({"signerName": "example.com/foo/invalid"}),
+       [cs + '.signerName: Invalid value: "example.com/foo/invalid": must be a fully qualified domain and path of the form \'example.com/signer-name\''],
+       'must be a fully qualified domain and path of the form', ctbg)
+
+    template = {"spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "10G"}}}}
+    long_pod, long_vol = 'a' * 200, 'b' * 60
+    full = ('spec.volumes[1].name: Invalid value: "%s": PVC name "%s-%s": must be no more than 253 characters'
+            % (long_vol, long_pod, long_vol))
+    cc('final PVC name for ephemeral volume must be valid', pod(name=long_pod, volumes=[
+        {"name": "pvc", "persistentVolumeClaim": {"claimName": "my-pvc"}},
+        {"name": long_vol, "ephemeral": {"volumeClaimTemplate": template}}]), [full], full)
+    full = ('spec.volumes[0].persistentVolumeClaim.claimName: Invalid value: "123-ephemeral-volume": must not reference a '
+            'PVC that gets created for an ephemeral volume')
+    cc('PersistentVolumeClaimVolumeSource must not reference a generated PVC', pod(name="123", volumes=[
+        {"name": "pvc-volume", "persistentVolumeClaim": {"claimName": "123-ephemeral-volume"}},
+        {"name": "ephemeral-volume", "ephemeral": {"volumeClaimTemplate": template}}]), [full], full)
+    full = ('spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]: '
+            'Invalid value: "-1": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', '
+            'and must start and end with an alphanumeric character (e.g. \'MyValue\',  or \'my_value\',  or \'12345\', regex used '
+            'for validation is \'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\')')
+    cc('invalid required node affinity, value of NodeSelectorRequirement should be a valid label value', pod(affinity={"nodeAffinity": {
+        "requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [{"matchExpressions": [
+            {"key": "foo", "operator": "In", "values": ["-1"]}]}]}}}), [full], full)
+
+
 # --- Session 10 (val7): TestValidateContainers / TestValidateInitContainers in copies of releases 1.33-1.36 ---------------
 # The test file at four more commits, read through the search index (offsets of the two functions in each):
 COPIES = {
@@ -1042,6 +1162,7 @@ def build():
     u37_containers()
     u37_init_containers()
     older_copies()
+    u37_validate_pod_rest()
     not_creates()
     ids = [c['id'] for c in CASES]
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
