@@ -1025,6 +1025,7 @@ COPIES = {
             'index id 65819109402, 284,000-348,000)',
 }
 OLDER = ('1.33', '1.34', '1.35', '1.36')
+K130 = 'the ≈1.30 copy (kubecraft cca2926a, local mirror) has the same case with the same expected fields and values'
 
 
 def _find(cid):
@@ -1077,8 +1078,8 @@ def older_copies():
     for policy in ('Always', 'OnFailure', 'Never', 'invalid', ''):
         p = pod(containers=[ctr("foo", restartPolicy=policy)], os={"name": "linux"})
         case(t, 'Forbidden RestartPolicy: ' + (policy or 'empty'), p, None, ['spec.containers[0].restartPolicy: Forbidden'],
-             releases=('1.33',),
-             note=_copies(('1.33',)) + ' (and 1.34-1.36, U37); a create reaches it only in 1.33: from 1.34 the '
+             releases=('1.30', '1.33'),
+             note=_copies(('1.33',)) + ' (and 1.34-1.36, U37); ' + K130 + '; a create reaches it only up to 1.33: from 1.34 the '
                   'option follows ContainerRestartRules, and with the gate off the create strategy drops a regular '
                   'container\'s restartPolicy first (DEF-300)')
 
@@ -1108,13 +1109,14 @@ def older_copies():
         p = json.loads(json.dumps(c['pod']))
         p['spec']['restartPolicy'] = 'Never'
         del p['spec']['os']
-        case(t, '1.33-1.35: ' + name, p, None, c['errors'], releases=r3,
-             note=_copies(r3) + '; as U37\'s case with pod restartPolicy Never (the copies\' PodRestartPolicy) and no pod OS')
+        case(t, '1.33-1.35: ' + name, p, None, c['errors'], releases=('1.30',) + r3,
+             note=_copies(r3) + '; as U37\'s case with pod restartPolicy Never (the copies\' PodRestartPolicy) and no pod OS; '
+                  + K130)
     for policy in ('OnFailure', 'Never', 'invalid', ''):
         name = 'Not supported RestartPolicy: ' + (policy or 'empty')
         errs = ['spec.initContainers[0].restartPolicy: Unsupported value: "%s": supported values: "Always"' % policy]
-        case(t, '1.33: ' + name, never(ctr("init", restartPolicy=policy)), None, errs, releases=('1.33',),
-             note=_copies(('1.33',)) + '; 1.33 has no ContainerRestartRules gate: init containers may only say Always')
+        case(t, '1.33: ' + name, never(ctr("init", restartPolicy=policy)), None, errs, releases=('1.30', '1.33'),
+             note=_copies(('1.33',)) + '; 1.33 has no ContainerRestartRules gate: init containers may only say Always; ' + K130)
 
 
 # --- Functions read whose cases are not creates (listed so the data says why they are absent) -------------------------
