@@ -12,8 +12,21 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
 {
     public override string ToString() => Name;
 
+    /// <summary>Further releases the case runs at (<c>also:</c>), with the same gates: releases whose upstream copy holds it too.</summary>
+    public IReadOnlyList<KubernetesVersion> Also { get; init; } = [];
+
+    /// <summary>The case's profile, then the same gates at each <see cref="Also"/> release.</summary>
+    public IEnumerable<Profile> Profiles()
+    {
+        yield return Profile;
+        foreach (var version in Also)
+        {
+            yield return new Profile(version, Profile.Overrides);
+        }
+    }
+
     /// <summary>
-    /// Parses <c>=== name</c> blocks: header lines (<c>profile:</c>, <c>gates:</c>, <c>note:</c>, <c>expect:</c>,
+    /// Parses <c>=== name</c> blocks: header lines (<c>profile:</c>, <c>also:</c>, <c>gates:</c>, <c>note:</c>, <c>expect:</c>,
     /// <c>exact:</c>, <c>absent:</c>, <c>warn:</c>) up to a <c>---</c> line, then the manifest up to the next block.
     /// Lines starting with '#' before the first block are comments.
     /// </summary>
@@ -35,6 +48,7 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
             var version = defaultVersion;
             var gates = new List<(string, bool)>();
             var expectations = new List<string>();
+            var also = new List<KubernetesVersion>();
             for (; i < lines.Length && lines[i] != "---"; i++)
             {
                 string line = lines[i];
@@ -52,6 +66,18 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
                         if (!KubernetesVersion.TryParse(value, out version, out string error))
                         {
                             throw new FormatException($"{path}:{i + 1}: {error}");
+                        }
+
+                        break;
+                    case "also":
+                        foreach (string release in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        {
+                            if (!KubernetesVersion.TryParse(release, out var extra, out string alsoError))
+                            {
+                                throw new FormatException($"{path}:{i + 1}: {alsoError}");
+                            }
+
+                            also.Add(extra);
                         }
 
                         break;
@@ -85,7 +111,7 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
 
             string manifest = string.Join('\n', lines[bodyStart..i]).TrimEnd() + "\n";
             var overrides = gates.Count == 0 ? ValueMap<bool>.Empty : ValueMap.Of(gates.ToArray());
-            cases.Add(new UpstreamCase(System.IO.Path.GetFileName(path), start + 1, name, new Profile(version, overrides), expectations, manifest));
+            cases.Add(new UpstreamCase(System.IO.Path.GetFileName(path), start + 1, name, new Profile(version, overrides), expectations, manifest) { Also = also });
         }
 
         return cases;

@@ -674,9 +674,17 @@ def model_cases():
     m('hostname and subdomain', {"hostname": "Host_1", "subdomain": "a.b"}, [
         'spec.hostname: Invalid value: "Host_1": ' + LABEL, 'spec.subdomain: Invalid value: "a.b": must not contain dots'], '1.33+',
       note='IsDNS1123Label; "must not contain dots" for a valid subdomain (VAL-012)')
+    # A create never reaches validation's preemptionPolicy check (`Unsupported value: "Sometimes": supported values:
+    # "PreemptLowerPriority", "Never"`, `Required value` for ""): the Priority admission plugin runs first, computes
+    # PreemptLowerPriority (no class, no global default) and refuses any other value the pod names (spec/admission.md
+    # ADM-044). The validation texts are the validator's own tests (ValidationRules VAL-034 area).
+    adm = 'Priority admission plugin (spec/admission.md ADM-040, ADM-044; plugin/pkg/admission/priority admission.go)'
     m('preemption policy', {"preemptionPolicy": "Sometimes"}, [
-        'spec.preemptionPolicy: Unsupported value: "Sometimes": supported values: "PreemptLowerPriority", "Never"'])
-    m('preemption policy empty', {"preemptionPolicy": ""}, ['spec.preemptionPolicy: Required value'])
+        'pods "123" is forbidden: the string value of PreemptionPolicy (Sometimes) must not be provided in pod spec; '
+        'priority admission controller computed PreemptLowerPriority from the given PriorityClass name'], note=adm)
+    m('preemption policy empty', {"preemptionPolicy": ""}, [
+        'pods "123" is forbidden: the string value of PreemptionPolicy () must not be provided in pod spec; '
+        'priority admission controller computed PreemptLowerPriority from the given PriorityClass name'], note=adm)
     m('runtime class name empty', {"runtimeClassName": ""}, ['spec.runtimeClassName: Invalid value: "": ' + SUBDOMAIN])
     m('hostnameOverride with hostNetwork and FQDN', {"hostnameOverride": "Bad_Name", "hostNetwork": True, "setHostnameAsFQDN": True}, [
         'spec.hostnameOverride: Forbidden: may not be specified when setHostnameAsFQDN is true',
