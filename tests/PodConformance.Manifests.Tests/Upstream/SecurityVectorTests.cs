@@ -1,15 +1,15 @@
 using PodConformance.Manifests.Reading;
-using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Validation;
-using PodConformance.Model.Warnings;
+using PodConformance.Tests.Shared;
 
 namespace PodConformance.Manifests.Tests.Upstream;
 
 /// <summary>
 /// Kubernetes' own security, sysctl, seccomp, AppArmor, hostUsers, OS and Windows validation cases, written as
-/// manifests (tests/PodConformance.Model.Tests/Validation/Upstream/security), run the way the API server runs a create:
-/// read, default (with the create strategy's steps), validate, and the create warnings. A case runs at its profile
+/// manifests (tests/PodConformance.Model.Tests/Validation/Upstream/security), run the way the API server runs a create
+/// (CreateAnswer: read, decode defaults, the admission plugins, PrepareForCreate's drop of gated-off fields, validation,
+/// and the warnings the create sends back). A case runs at its profile
 /// (1.33 unless it names one) and at every release its <c>also:</c> line names (1.37 where kubernetes' own 1.37 copy
 /// holds the same case; README.md there).
 /// </summary>
@@ -54,8 +54,10 @@ public class SecurityVectorTests
         var read = PodManifestReader.ReadText(c.Manifest, c.File + ":" + c.Line, profile.Version);
         Assert.False(read.HasErrors, string.Join("\n", read.Errors));
         var decoded = Assert.Single(read.Pods).Pod;
-        var result = PodValidator.Validate(PodDefaulter.Apply(decoded, profile), profile);
-        var warnings = PodWarnings.ForCreate(decoded, profile);
+        var create = CreateAnswer.Of(decoded, profile);
+        Assert.True(create.Forbidden is null, "an admission plugin refuses the pod before validation: " + create.Forbidden);
+        var result = create.Validation;
+        var warnings = create.Warnings;
         string answer = result.ToAggregateString();
 
         var typed = new List<(FieldErrorType Type, string Field, string? Detail)>();

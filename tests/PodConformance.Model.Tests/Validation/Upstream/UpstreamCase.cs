@@ -18,7 +18,7 @@ public sealed record ExpectedError(FieldErrorType Type, string Field, string? De
 
 /// <summary>
 /// A Kubernetes validation test case written as a user manifest (format: Upstream/volumes/README.md): the spec body,
-/// the release and gates it runs with, and the errors upstream expects after read → default → validate.
+/// the release and gates it runs with, and the errors upstream expects after reading it and creating it as the API server does (tests/Shared/CreateAnswer.cs).
 /// </summary>
 public sealed record UpstreamCase(string File, int Line, string Name, Profile Profile, string PodName, bool Subset, ImmutableList<ExpectedError> Expected, string Body)
 {

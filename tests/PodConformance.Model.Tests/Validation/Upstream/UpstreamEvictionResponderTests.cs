@@ -1,12 +1,12 @@
 using PodConformance.Manifests.Reading;
-using PodConformance.Model.Defaulting;
-using PodConformance.Model.Validation;
+using PodConformance.Tests.Shared;
 
 namespace PodConformance.Model.Tests.Validation.Upstream;
 
 /// <summary>
 /// Kubernetes' RunDeclarativeValidateEvictionRespondersTestCases (1.37 line; evictionresponders/README.md), each case a
-/// Pod manifest run through read → default → validate; the whole error list is compared in order (type, field, and the
+/// Pod manifest read and created as the API server creates it (CreateAnswer: defaulting, admission plugins, dropped
+/// gated fields, validation); the whole error list is compared in order (type, field, and the
 /// detail where the case pins one).
 /// </summary>
 public class UpstreamEvictionResponderTests
@@ -33,7 +33,9 @@ public class UpstreamEvictionResponderTests
         Assert.False(read.HasErrors, id + ": the manifest does not read: " + string.Join("; ", read.Errors));
         Assert.Empty(read.Warnings);
         var pod = Assert.Single(read.Pods).Pod;
-        var result = PodValidator.Validate(PodDefaulter.Apply(pod, c.Profile), c.Profile);
+        var answer = CreateAnswer.Of(pod, c.Profile);
+        Assert.True(answer.Forbidden is null, id + ": an admission plugin refuses the pod before validation: " + answer.Forbidden);
+        var result = answer.Validation;
         string got = string.Join("\n", result.Errors);
         Assert.True(result.Errors.Count == c.Expected.Count, id + ": expected\n" + string.Join("\n", c.Expected) + "\ngot:\n" + got);
         for (int i = 0; i < c.Expected.Count; i++)

@@ -1,13 +1,13 @@
 using PodConformance.Manifests.Reading;
-using PodConformance.Model.Defaulting;
-using PodConformance.Model.Validation;
+using PodConformance.Tests.Shared;
 
 namespace PodConformance.Model.Tests.Validation.Upstream;
 
 /// <summary>
 /// Kubernetes' own volume validation cases (validation_test.go at 000f26050b9b: TestValidateVolumes,
 /// TestValidateVolumeMounts, TestValidateSubpathMutuallyExclusive, TestValidateMountPropagation,
-/// TestAlphaValidateVolumeDevices), each written as a Pod manifest and run through read → default → validate, at 1.33
+/// TestAlphaValidateVolumeDevices), each written as a Pod manifest, read and created as the API server creates it
+/// (CreateAnswer: defaulting, admission plugins, dropped gated fields, validation), at 1.33
 /// and again at 1.37 (the same cases stand in validation_test.go at 78e971a4, volumes/README.md "Release 1.37").
 /// Exact cases compare the error list (type and field, in order; the detail where upstream pins it).
 /// </summary>
@@ -35,7 +35,9 @@ public class UpstreamVolumeTests
         Assert.False(read.HasErrors, id + ": the manifest does not read: " + string.Join("; ", read.Errors));
         Assert.Empty(read.Warnings);
         var pod = Assert.Single(read.Pods).Pod;
-        var result = PodValidator.Validate(PodDefaulter.Apply(pod, c.Profile), c.Profile);
+        var answer = CreateAnswer.Of(pod, c.Profile);
+        Assert.True(answer.Forbidden is null, id + ": an admission plugin refuses the pod before validation: " + answer.Forbidden);
+        var result = answer.Validation;
         string got = string.Join("\n", result.Errors);
         if (c.Subset)
         {

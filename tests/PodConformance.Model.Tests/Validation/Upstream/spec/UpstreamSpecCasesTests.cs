@@ -1,9 +1,9 @@
 using System.Text.Json;
 using PodConformance.Manifests.Reading;
-using PodConformance.Model.Admission;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Tests.Support;
+using PodConformance.Tests.Shared;
 
 namespace PodConformance.Model.Tests.Validation.Upstream.Spec;
 
@@ -75,14 +75,12 @@ public class UpstreamSpecCasesTests
             var read = PodManifestReader.ReadText(podJson, id, version);
             Assert.True(read.Diagnostics.IsEmpty, $"{id} at {version}: the manifest reads with diagnostics: {string.Join("; ", read.Diagnostics)}");
             var pod = Assert.Single(read.Pods).Pod;
-            // The whole create (PodCreate.Run): decode defaults, the mutating admission plugins, PrepareForCreate (whose
-            // dropDisabledFields removes gated-off fields first), then validation. A plugin that refuses the pod before
-            // validation answers with its Forbidden message, which the case's single entry must then begin.
-            var create = PodCreate.Run(pod, profile);
-            var result = create.Validation;
-            var actual = create.Validated || create.Rejection is null
-                ? result.Errors.Select(e => e.ToString()).ToList()
-                : [create.Rejection.Message];
+            // The whole create (CreateAnswer: PodCreate.Run): decode defaults, the mutating admission plugins,
+            // PrepareForCreate (whose dropDisabledFields removes gated-off fields first), then validation. A plugin that
+            // refuses the pod answers with its Forbidden message, which the case's single entry must then begin.
+            var answer = CreateAnswer.Of(pod, profile);
+            var result = answer.Validation;
+            var actual = answer.Lines;
             string where = $"{id} at {profile}:\n  expected {expected.Count}: {string.Join("\n    ", expected)}\n  actual {actual.Count}: {string.Join("\n    ", actual)}";
             Assert.True(expected.Count == actual.Count, where);
             for (int i = 0; i < expected.Count; i++)

@@ -1,15 +1,15 @@
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Collections;
-using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Validation;
+using PodConformance.Tests.Shared;
 
 namespace PodConformance.Model.Tests.Validation.Upstream.Spec;
 
 /// <summary>
 /// kubernetes/website <c>content/en/examples/pods/pod-with-numeric-toleration.yaml</c> (commit
-/// <c>7a090ad7363dc8f01a2304c43a0fa3d27b25b540</c>, verbatim: flow-style YAML) read, defaulted and validated as the API
-/// server of each release would (VAL-310, VAL-311).
+/// <c>7a090ad7363dc8f01a2304c43a0fa3d27b25b540</c>, verbatim: flow-style YAML) read and created as the API server of each
+/// release would (CreateAnswer: defaulting, admission plugins, dropped gated fields, validation; VAL-310, VAL-311).
 /// </summary>
 public class WebsiteExampleTests
 {
@@ -45,8 +45,9 @@ public class WebsiteExampleTests
     {
         var read = PodManifestReader.ReadText(manifest, "pod-with-numeric-toleration.yaml", profile.Version);
         Assert.Empty(read.Diagnostics);
-        var pod = Assert.Single(read.Pods).Pod;
-        return PodValidator.Validate(PodDefaulter.Apply(pod, profile), profile);
+        var answer = CreateAnswer.Of(Assert.Single(read.Pods).Pod, profile);
+        Assert.True(answer.Forbidden is null, answer.Forbidden);
+        return answer.Validation;
     }
 
     [Fact]
