@@ -5,7 +5,8 @@ using PodConformance.Tests.Shared;
 namespace PodConformance.Model.Tests.Validation.Upstream.Containers;
 
 /// <summary>
-/// validation_test.go cases (kubecraft copy <c>cca2926a83a37bcdfd655c6f1d6fe39056698ec3</c>, ≈1.30; README.md) for pod
+/// validation_test.go cases (kubecraft copy <c>cca2926a83a37bcdfd655c6f1d6fe39056698ec3</c>, ≈1.30, and for the sleep
+/// action also kubernetes <c>78e971a4</c>, 1.37; README.md) for pod
 /// annotations (VAL-004), HTTP header names (VAL-046) and the sleep action (VAL-047), as manifests: read and created
 /// at each release named as the API server creates them (CreateAnswer: admission, dropped gated fields, validation); the errors agree in order, each expected text a prefix of the actual one.
 /// </summary>
@@ -48,6 +49,15 @@ public class UpstreamContainerCasesTests
             ["spec.containers[0].lifecycle.preStop.sleep: Invalid value: -1: must be greater than 0 and less than terminationGracePeriodSeconds (30)"] },
         { "TestValidateSleepAction/longer than gracePeriod", SleepPod(5, 3), "1.30,1.31",
             ["spec.containers[0].lifecycle.preStop.sleep: Invalid value: 5: must be greater than 0 and less than terminationGracePeriodSeconds (3)"] },
+
+        // U37 (validation_test.go at 78e971a4, the 1.37 copy; README.md "1.37"): validateSleepAction without options, zero allowed.
+        { "TestValidateSleepAction@U37/valid setting", SleepPod(5, 30), "1.37", [] },
+        { "TestValidateSleepAction@U37/negative seconds", SleepPod(-1, 30), "1.37",
+            ["spec.containers[0].lifecycle.preStop.sleep: Invalid value: -1: must be non-negative and less than terminationGracePeriodSeconds (30)"] },
+        { "TestValidateSleepAction@U37/longer than gracePeriod", SleepPod(5, 3), "1.37",
+            ["spec.containers[0].lifecycle.preStop.sleep: Invalid value: 5: must be non-negative and less than terminationGracePeriodSeconds (3)"] },
+        { "TestValidateSleepAction@U37/sleep duration of zero", SleepPod(0, 30), "1.37", [] },
+        { "TestValidateSleepAction@U37/zero grace period duration", SleepPod(0, 0), "1.37", [] },
     };
 
     [Theory]
