@@ -24,7 +24,7 @@ public class WirePodTests
 {
     private static readonly JsonWriterOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    private static IEnumerable<Pod> DefaultRunPods()
+    internal static IEnumerable<Pod> DefaultRunPods()
     {
         foreach (var property in Suite.Rules.Catalog.All)
         {
@@ -48,7 +48,7 @@ public class WirePodTests
         }
     }
 
-    private static IEnumerable<Pod> GeneratedPods()
+    internal static IEnumerable<Pod> GeneratedPods()
     {
         foreach (var pod in Seeds.Sample(PodGen.ValidWholeApi, ReplaySeed.Of(9601), 150))
         {

@@ -155,7 +155,7 @@ internal static class AllocationProbe
 
             var lockstepRatios = new List<double>();
             var pipelinedRatios = new List<double>();
-            double lockstepUs = 0, pipelinedUs = 0;
+            double lockstepUs = 0, pipelinedUs = 0, lockstepServerUs = 0, pipelinedServerUs = 0;
             var ratios = new List<double>();
             var codecRatios = new List<double>();
             double modelUs = 0, protocolUs = 0, codecUs = 0;
@@ -165,8 +165,12 @@ internal static class AllocationProbe
                 double p = Cpu(Protocol) / (repeat * cases.Length);
                 double c = Cpu(Codec) / (repeat * cases.Length);
                 decodedUs += Cpu(ModelDecoded) / (repeat * cases.Length) / 7;
+                _serverShare = 0;
                 double l = spawnedError is null ? Cpu(Lockstep, lockstep.ProcessId!.Value) / (repeat * cases.Length) : 0;
+                lockstepServerUs += _serverShare / (repeat * cases.Length) / 7;
+                _serverShare = 0;
                 double q = spawnedError is null ? Cpu(Pipelined, pipelined.ProcessId!.Value) / (repeat * cases.Length) : 0;
+                pipelinedServerUs += _serverShare / (repeat * cases.Length) / 7;
                 lockstepRatios.Add(l / m);
                 pipelinedRatios.Add(q / m);
                 lockstepUs += l / 7;
@@ -189,7 +193,7 @@ internal static class AllocationProbe
             }
             else
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} spawned server, CPU of both processes per case: one at a time {lockstepUs,8:F2} us (median ratio {lockstepRatios[3]:F2}, {lockstepRatios[0]:F2}-{lockstepRatios[6]:F2}), sent ahead {pipelinedUs,8:F2} us (median ratio {pipelinedRatios[3]:F2}, {pipelinedRatios[0]:F2}-{pipelinedRatios[6]:F2}); sent ahead / one at a time {pipelinedUs / lockstepUs:F2}; answered ahead {pipelined.AnsweredAhead}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} spawned server, CPU of both processes per case: one at a time {lockstepUs,8:F2} us (median ratio {lockstepRatios[3]:F2}, {lockstepRatios[0]:F2}-{lockstepRatios[6]:F2}), sent ahead {pipelinedUs,8:F2} us (median ratio {pipelinedRatios[3]:F2}, {pipelinedRatios[0]:F2}-{pipelinedRatios[6]:F2}); sent ahead / one at a time {pipelinedUs / lockstepUs:F2}; answered ahead {pipelined.AnsweredAhead}; of it the server's {lockstepServerUs:F2} us / {pipelinedServerUs:F2} us"));
             }
 
             lockstep.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -212,8 +216,13 @@ internal static class AllocationProbe
         var before = server.TotalProcessorTime;
         double own = Cpu(work);
         server.Refresh();
-        return own + (server.TotalProcessorTime - before).TotalMicroseconds;
+        double served = (server.TotalProcessorTime - before).TotalMicroseconds;
+        _serverShare += served;
+        return own + served;
     }
+
+    /// <summary>The spawned server's part of the last <see cref="Cpu(Action, int)"/> measurements, summed (reset per row).</summary>
+    private static double _serverShare;
 
     private static double Cpu(Action work)
     {

@@ -4,13 +4,16 @@ using PodConformance.Adapters.Process.Protocol;
 using PodConformance.Baselines;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Adapters;
+using PodConformance.Suite.Cases;
 using PodConformance.Suite.Observations;
 
 namespace PodConformance.Benchmarks;
 
 /// <summary>
-/// <c>-- --probe-obs-cpu</c>: the process's CPU time per case of the observation's two ends (issue 12 item 6), today's
-/// and c0f9115's (tests/Shared/ObservationCodecC0f9115.cs) in turn, and of the whole round on one thread with either,
+/// <c>-- --probe-obs-cpu</c>: the process's CPU time per case of each codec step (issue 12 item 6): the request's encoding
+/// (whole, and its pod alone through the tree writer and the direct one), its decoding (whole, its pod alone, its scenario
+/// alone), the observation's two ends, today's and c0f9115's (tests/Shared/ObservationCodecC0f9115.cs) in turn, and the
+/// whole round on one thread with either,
 /// beside the model's run with every facet, in seven alternating rounds; medians and ranges of the ratios to the model.
 /// CPU, not wall time, for the reason <see cref="AllocationProbe.RunCpu"/> gives. Rough, beside BenchmarkDotNet's rows.
 /// </summary>
@@ -25,10 +28,21 @@ internal static class ObservationCpuProbe
             var observations = cases.Select(c => ModelAdapter.Run(c, profile)).ToArray();
             var buffer = new ArrayBufferWriter<byte>(64 * 1024);
             var replies = observations.Select((o, i) => Line(buffer, w => ProtocolMessages.WriteObservationLine(w, i, o))).ToArray();
+            var requests = cases.Select((c, i) => Line(buffer, w => ProtocolMessages.WriteRunLine(w, i, c, profile))).ToArray();
+            var pods = cases.Select(c => ((PodCase)c).Pod).ToArray();
+            var podBytes = requests.Select(PodOf).ToArray();
+            var scenarios = requests.Select(r => System.Text.Json.JsonDocument.Parse(r).RootElement.GetProperty("case").GetProperty("scenario").Clone()).ToArray();
+            var podWriter = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             const int repeat = 10;
             var steps = new (string Name, Action Work)[]
             {
                 ("model", () => Each(cases.Length, repeat, i => ThroughputCases.RunModel(cases[i], profile))),
+                ("encode run", () => Each(cases.Length, repeat, i => Encode(buffer, i, cases[i], (b, id, c) => ProtocolMessages.WriteRunLine(b, id, c, profile)))),
+                ("encode pod tree", () => Each(cases.Length, repeat, i => EncodePod(buffer, podWriter, pods[i], PodConformance.Manifests.Writing.PodManifestWriter.WriteJson))),
+                ("encode pod direct", () => Each(cases.Length, repeat, i => EncodePod(buffer, podWriter, pods[i], PodConformance.Manifests.Wire.WirePodWriter.Write))),
+                ("decode run", () => Each(cases.Length, repeat, i => ProtocolMessages.ReadRequest(requests[i]) is RunRequest ? 1 : 0)),
+                ("decode pod direct", () => Each(cases.Length, repeat, i => PodConformance.Manifests.Wire.WirePodReader.TryRead(podBytes[i]) is null ? 0 : 1)),
+                ("decode scenario", () => Each(cases.Length, repeat, i => PodConformance.Adapters.Process.Codec.ScenarioJson.Read(scenarios[i], "scenario").Pods.Count)),
                 ("encode obs", () => Each(cases.Length, repeat, i => Encode(buffer, i, observations[i], ProtocolMessages.WriteObservationLine))),
                 ("encode obs c0f9115", () => Each(cases.Length, repeat, i => Encode(buffer, i, observations[i], ObservationWriterC0f9115.WriteObservationLine))),
                 ("decode obs", () => Each(cases.Length, repeat, i => ProtocolMessages.ReadReply(replies[i]) is ObservationReply ? 1 : 0)),
@@ -71,7 +85,23 @@ internal static class ObservationCpuProbe
         return buffer.WrittenSpan[..^1].ToArray();
     }
 
-    private static int Encode(ArrayBufferWriter<byte> buffer, long id, Observation o, Action<IBufferWriter<byte>, long, Observation> write)
+    /// <summary>The pod object's bytes inside a run request line.</summary>
+    private static byte[] PodOf(byte[] request)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(request);
+        return System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(doc.RootElement.GetProperty("case").GetProperty("pod")).ToArray();
+    }
+
+    private static int EncodePod(ArrayBufferWriter<byte> buffer, System.Text.Json.Utf8JsonWriter w, PodConformance.Model.Api.Pod pod, Action<System.Text.Json.Utf8JsonWriter, PodConformance.Model.Api.Pod> write)
+    {
+        buffer.ResetWrittenCount();
+        w.Reset(buffer);
+        write(w, pod);
+        w.Flush();
+        return buffer.WrittenCount;
+    }
+
+    private static int Encode<T>(ArrayBufferWriter<byte> buffer, long id, T o, Action<IBufferWriter<byte>, long, T> write)
     {
         buffer.ResetWrittenCount();
         write(buffer, id, o);

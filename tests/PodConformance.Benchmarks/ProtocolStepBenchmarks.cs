@@ -179,6 +179,39 @@ public class ProtocolStepBenchmarks
         return n;
     }
 
+    [ThreadStatic]
+    private static System.Text.Json.Utf8JsonWriter? _podWriter;
+
+    private int EncodePod(Action<System.Text.Json.Utf8JsonWriter, PodConformance.Model.Api.Pod> write)
+    {
+        var w = _podWriter ??= new System.Text.Json.Utf8JsonWriter(_buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        int n = 0;
+        foreach (var c in _cases)
+        {
+            if (c is PodCase p)
+            {
+                _buffer.ResetWrittenCount();
+                w.Reset(_buffer);
+                write(w, p.Pod);
+                w.Flush();
+                n += _buffer.WrittenCount;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The request's pod alone, the old way (issue 12 item 6, session 10): the tree writer (PodTree's output tree, then
+    /// JsonTreeWriter.Emit), which <see cref="EncodeRun"/> used for every pod before the direct writer; the same bytes.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int EncodePodTree() => EncodePod(PodConformance.Manifests.Writing.PodManifestWriter.WriteJson);
+
+    /// <summary>The request's pod alone, the new way: <see cref="PodConformance.Manifests.Wire.WirePodWriter"/>.</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int EncodePodDirect() => EncodePod(PodConformance.Manifests.Wire.WirePodWriter.Write);
+
     /// <summary>The one-pass reader of c0f9115, which reads every reply of these cases (the strict reader is not reached).</summary>
     [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
     public int DecodeObservation_C0f9115()

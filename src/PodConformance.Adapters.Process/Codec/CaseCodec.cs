@@ -29,7 +29,7 @@ public static class CaseCodec
             case PodCase p:
                 w.WriteString("kind", "pod");
                 w.WritePropertyName("pod");
-                PodManifestWriter.WriteJson(w, p.Pod);
+                Manifests.Wire.WirePodWriter.Write(w, p.Pod);
 
                 w.WritePropertyName("scenario");
                 ScenarioJson.Write(w, p.Scenario);

@@ -222,7 +222,7 @@ public static class NodeScenarioJson
         w.WriteStartArray();
         foreach (var pod in pods)
         {
-            PodManifestWriter.WriteJson(w, pod);
+            Manifests.Wire.WirePodWriter.Write(w, pod);
         }
 
         w.WriteEndArray();

@@ -35,6 +35,7 @@ internal static class CSharpEmitter
         yield return (ReaderFile, Readers(plan));
         yield return (WriterFile, Writers(plan, releaseCount));
         yield return (WireEmitter.ReaderFile, WireEmitter.Reader(plan, releases[^1]));
+        yield return (WireWriterEmitter.WriterFile, WireWriterEmitter.Writer(plan, config, releaseCount));
     }
 
     private static string Record(RecordPlan record, ModelPlan plan, IReadOnlySet<string>? outOfLineExcept)
