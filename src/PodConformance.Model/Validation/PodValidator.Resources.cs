@@ -20,13 +20,11 @@ public static partial class PodValidator
     /// <remarks>
     /// Hot (every container of every admitted pod): entries are read by index, and an entry for cpu or memory (a valid,
     /// standard, overcommittable name that is not a huge page, at container and pod level alike) hits the name and
-    /// quantity rules without running their checks, which only a negative value can fail; a key's field path is built
-    /// only when a check runs.
+    /// quantity rules without running their checks, which only a negative value can fail; the limits and requests paths,
+    /// and a key's, are built only when a check runs or fails.
     /// </remarks>
     private static void ValidateResourceRequirements(Context ctx, ValueMap<Quantity> limits, ValueMap<Quantity> requests, FieldPath path, bool podLevel)
     {
-        var limPath = path.Child("limits");
-        var reqPath = path.Child("requests");
         bool limCpuOrMemory = false, reqCpuOrMemory = false, limHugePages = false, reqHugePages = false;
 
         var limitEntries = limits.Entries;
@@ -43,7 +41,7 @@ public static partial class PodValidator
                 }
             }
 
-            var keyPath = limPath.Key(name);
+            var keyPath = path.Child("limits").Key(name);
             ValidateResourceName(ctx, name, keyPath, podLevel);
             ValidateResourceQuantityValue(ctx, name, quantity, keyPath);
             if (ResourceListMath.IsHugePages(name))
@@ -66,7 +64,7 @@ public static partial class PodValidator
 
             if (!cpuOrMemory || !CpuOrMemoryQuantityPasses(in quantity, podLevel))
             {
-                var keyPath = reqPath.Key(name);
+                var keyPath = path.Child("requests").Key(name);
                 ValidateResourceName(ctx, name, keyPath, podLevel);
                 ValidateResourceQuantityValue(ctx, name, quantity, keyPath);
             }
@@ -80,22 +78,22 @@ public static partial class PodValidator
                 int cmp = Quantity.CompareInPlace(in quantity, in limit);
                 if (cmp != 0 && !overcommit)
                 {
-                    ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be equal to " + name + " limit of " + limit.ToString()), ValidationRules.NonOvercommittable);
+                    ctx.Add(FieldError.Invalid(path.Child("requests"), quantity.ToString(), "must be equal to " + name + " limit of " + limit.ToString()), ValidationRules.NonOvercommittable);
                 }
                 else if (cmp > 0)
                 {
-                    ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be less than or equal to " + name + " limit of " + limit.ToString()), ValidationRules.RequestsWithinLimits);
+                    ctx.Add(FieldError.Invalid(path.Child("requests"), quantity.ToString(), "must be less than or equal to " + name + " limit of " + limit.ToString()), ValidationRules.RequestsWithinLimits);
                 }
             }
             else if (!cpuOrMemory && !ResourceListMath.IsOvercommitAllowed(name))
             {
-                ctx.Add(FieldError.Required(limPath, "Limit must be set for non overcommitable resources"), ValidationRules.NonOvercommittable);
+                ctx.Add(FieldError.Required(path.Child("limits"), "Limit must be set for non overcommitable resources"), ValidationRules.NonOvercommittable);
             }
 
             if (!cpuOrMemory && ResourceListMath.IsHugePages(name))
             {
                 reqHugePages = true;
-                ValidateHugePageValue(ctx, name, quantity, reqPath.Key(name));
+                ValidateHugePageValue(ctx, name, quantity, path.Child("requests").Key(name));
             }
         }
 

@@ -20,6 +20,31 @@ public static partial class PodValidator
     private static readonly FieldPath MetadataPath = FieldPath.Root("metadata");
     private static readonly FieldPath SpecPath = FieldPath.Root("spec");
 
+    // The fixed paths every validation passes down, built once here (after their roots: static initializers of a
+    // partial class run in order only within one file): a static read instead of a child lookup per call (issue 12).
+    private static readonly FieldPath LabelsPath = MetadataPath.Child("labels");
+    private static readonly FieldPath AnnotationsPath = MetadataPath.Child("annotations");
+    private static readonly FieldPath SpecVolumesPath = SpecPath.Child("volumes");
+    private static readonly FieldPath SpecResourceClaimsPath = SpecPath.Child("resourceClaims");
+    private static readonly FieldPath SpecContainersPath = SpecPath.Child("containers");
+    private static readonly FieldPath SpecInitContainersPath = SpecPath.Child("initContainers");
+    private static readonly FieldPath SpecEphemeralContainersPath = SpecPath.Child("ephemeralContainers");
+    private static readonly FieldPath SpecRestartPolicyPath = SpecPath.Child("restartPolicy");
+    private static readonly FieldPath SpecDnsPolicyPath = SpecPath.Child("dnsPolicy");
+    private static readonly FieldPath SpecNodeSelectorPath = SpecPath.Child("nodeSelector");
+    private static readonly FieldPath SpecAffinityPath = SpecPath.Child("affinity");
+    private static readonly FieldPath SpecDnsConfigPath = SpecPath.Child("dnsConfig");
+    private static readonly FieldPath SpecReadinessGatesPath = SpecPath.Child("readinessGates");
+    private static readonly FieldPath SpecSchedulingGatesPath = SpecPath.Child("schedulingGates");
+    private static readonly FieldPath SpecTopologySpreadPath = SpecPath.Child("topologySpreadConstraints");
+    private static readonly FieldPath SpecTolerationsPath = SpecPath.Child("tolerations");
+    private static readonly FieldPath SpecHostAliasesPath = SpecPath.Child("hostAliases");
+    private static readonly FieldPath SpecWorkloadRefPath = SpecPath.Child("workloadRef");
+    private static readonly FieldPath SpecSecurityContextPath = SpecPath.Child("securityContext");
+    private static readonly FieldPath SpecSeccompProfilePath = SpecSecurityContextPath.Child("seccompProfile");
+    private static readonly FieldPath SpecWindowsOptionsPath = SpecSecurityContextPath.Child("windowsOptions");
+    private static readonly FieldPath SpecAppArmorProfilePath = SpecSecurityContextPath.Child("appArmorProfile");
+
     public static ValidationResult Validate(Pod pod, Profile profile)
     {
         ArgumentNullException.ThrowIfNull(pod);
@@ -31,13 +56,13 @@ public static partial class PodValidator
         ValidatePodSpec(ctx, pod);
 
         // validateContainersOnlyForPod: checks a Pod (not a template) gets after its spec.
-        ValidateContainersOnlyForPod(ctx, pod.Spec.Containers, SpecPath.Child("containers"));
-        ValidateContainersOnlyForPod(ctx, pod.Spec.InitContainers, SpecPath.Child("initContainers"));
+        ValidateContainersOnlyForPod(ctx, pod.Spec.Containers, SpecContainersPath);
+        ValidateContainersOnlyForPod(ctx, pod.Spec.InitContainers, SpecInitContainersPath);
 
         // ValidatePodCreate's own checks.
         if (!pod.Spec.EphemeralContainers.IsEmpty)
         {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("ephemeralContainers"), "cannot be set on create"), ValidationRules.EphemeralContainers);
+            ctx.Add(FieldError.Forbidden(SpecEphemeralContainersPath, "cannot be set on create"), ValidationRules.EphemeralContainers);
         }
 
         if (pod.Spec.NodeName.Length != 0 && !pod.Spec.SchedulingGates.IsEmpty)
@@ -199,7 +224,7 @@ public static partial class PodValidator
 
         // v1validation.ValidateLabels reports a bad key and a bad value alike at metadata.labels, not at the key
         // (apimachinery pkg/apis/meta/v1/validation, v0.28.0 … v0.37); keys use the release's IsQualifiedName wording.
-        var labelsPath = MetadataPath.Child("labels");
+        var labelsPath = LabelsPath;
         foreach (var (key, value) in meta.Labels)
         {
             foreach (string msg in NameRules.QualifiedName(key, ctx.Version))
@@ -213,7 +238,7 @@ public static partial class PodValidator
             }
         }
 
-        var annotationsPath = MetadataPath.Child("annotations");
+        var annotationsPath = AnnotationsPath;
         long total = 0;
         foreach (var (key, value) in meta.Annotations)
         {
@@ -241,12 +266,12 @@ public static partial class PodValidator
             ctx.Add(FieldError.Required(SpecPath.Child("terminationGracePeriodSeconds")), ValidationRules.PodSpecFields);
         }
 
-        var volumeNames = ValidateVolumes(ctx, spec.Volumes, SpecPath.Child("volumes"));
-        ValidatePodResourceClaims(ctx, pod.Metadata, spec.ResourceClaims, SpecPath.Child("resourceClaims"));
+        var volumeNames = ValidateVolumes(ctx, spec.Volumes, SpecVolumesPath);
+        ValidatePodResourceClaims(ctx, pod.Metadata, spec.ResourceClaims, SpecResourceClaimsPath);
 
-        ValidateContainers(ctx, spec, volumeNames, SpecPath.Child("containers"));
-        ValidateInitContainers(ctx, spec, volumeNames, SpecPath.Child("initContainers"));
-        ValidateEphemeralContainers(ctx, spec, volumeNames, SpecPath.Child("ephemeralContainers"));
+        ValidateContainers(ctx, spec, volumeNames, SpecContainersPath);
+        ValidateInitContainers(ctx, spec, volumeNames, SpecInitContainersPath);
+        ValidateEphemeralContainers(ctx, spec, volumeNames, SpecEphemeralContainersPath);
 
         // A disabled gate makes the API server drop spec.resources before validation.
         if (ctx.PodLevelResources && spec.Resources is not null)
@@ -255,21 +280,21 @@ public static partial class PodValidator
         }
 
         ValidateHostNetworkDeps(ctx, spec);
-        ValidateRestartPolicy(ctx, spec.RestartPolicy, SpecPath.Child("restartPolicy"));
-        ValidateDnsPolicy(ctx, spec.DnsPolicy, SpecPath.Child("dnsPolicy"));
-        ValidateNodeSelectorLabels(ctx, spec.NodeSelector, SpecPath.Child("nodeSelector"));
+        ValidateRestartPolicy(ctx, spec.RestartPolicy, SpecRestartPolicyPath);
+        ValidateDnsPolicy(ctx, spec.DnsPolicy, SpecDnsPolicyPath);
+        ValidateNodeSelectorLabels(ctx, spec.NodeSelector, SpecNodeSelectorPath);
         ValidatePodSecurityContext(ctx, spec);
-        ValidateAffinity(ctx, spec.Affinity, SpecPath.Child("affinity"));
-        ValidatePodDnsConfig(ctx, spec.DNSConfig, spec.DnsPolicy, SpecPath.Child("dnsConfig"));
-        ValidateReadinessGates(ctx, spec.ReadinessGates, SpecPath.Child("readinessGates"));
-        ValidateSchedulingGates(ctx, spec.SchedulingGates, SpecPath.Child("schedulingGates"));
-        ValidateTopologySpreadConstraints(ctx, spec.TopologySpreadConstraints, SpecPath.Child("topologySpreadConstraints"));
+        ValidateAffinity(ctx, spec.Affinity, SpecAffinityPath);
+        ValidatePodDnsConfig(ctx, spec.DNSConfig, spec.DnsPolicy, SpecDnsConfigPath);
+        ValidateReadinessGates(ctx, spec.ReadinessGates, SpecReadinessGatesPath);
+        ValidateSchedulingGates(ctx, spec.SchedulingGates, SpecSchedulingGatesPath);
+        ValidateTopologySpreadConstraints(ctx, spec.TopologySpreadConstraints, SpecTopologySpreadPath);
         ValidateWindowsHostProcessPod(ctx, spec);
         ValidateHostUsers(ctx, spec);
         ValidatePodHostName(ctx, spec);
         ValidatePodSpecFields(ctx, spec);
-        ValidateTolerations(ctx, spec.Tolerations, SpecPath.Child("tolerations"));
-        ValidateHostAliases(ctx, spec.HostAliases, SpecPath.Child("hostAliases"));
+        ValidateTolerations(ctx, spec.Tolerations, SpecTolerationsPath);
+        ValidateHostAliases(ctx, spec.HostAliases, SpecHostAliasesPath);
         ValidatePodSpecClassFields(ctx, spec);
 
         if (!spec.Overhead.IsEmpty)
@@ -281,7 +306,7 @@ public static partial class PodValidator
         }
 
         ValidateOs(ctx, spec);
-        ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecPath.Child("workloadRef"));
+        ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecWorkloadRefPath);
         ValidateSchedulingGroup(ctx, spec);
     }
 
