@@ -173,12 +173,12 @@ public static partial class PodDefaulter
             }
         }
 
-        // With no log, path is "" and these concatenations return the literal: nothing is allocated for them.
-        var limits = RoundUpList(c.Resources.Limits, path + ".resources.limits", log);
-        var requests = RoundUpList(c.Resources.Requests, path + ".resources.requests", log);
-        var liveness = DefaultProbe(c.LivenessProbe, path + ".livenessProbe", log);
-        var readiness = DefaultProbe(c.ReadinessProbe, path + ".readinessProbe", log);
-        var startup = DefaultProbe(c.StartupProbe, path + ".startupProbe", log);
+        // Field paths are built only for the log; an empty list or unset probe is left as it is without a call.
+        var limits = c.Resources.Limits.IsEmpty ? c.Resources.Limits : RoundUpList(c.Resources.Limits, log.On ? path + ".resources.limits" : "", log);
+        var requests = c.Resources.Requests.IsEmpty ? c.Resources.Requests : RoundUpList(c.Resources.Requests, log.On ? path + ".resources.requests" : "", log);
+        var liveness = c.LivenessProbe is null ? null : DefaultProbe(c.LivenessProbe, path + ".livenessProbe", log);
+        var readiness = c.ReadinessProbe is null ? null : DefaultProbe(c.ReadinessProbe, path + ".readinessProbe", log);
+        var startup = c.StartupProbe is null ? null : DefaultProbe(c.StartupProbe, path + ".startupProbe", log);
         if (!limits.IsSameAs(c.Resources.Limits) || !requests.IsSameAs(c.Resources.Requests)
             || !ReferenceEquals(liveness, c.LivenessProbe) || !ReferenceEquals(readiness, c.ReadinessProbe) || !ReferenceEquals(startup, c.StartupProbe))
         {

@@ -15,7 +15,7 @@ public static partial class PodDefaulter
 
     private static PodSpec DefaultHttpProbeProtocol(PodSpec spec, Profile profile, ChangeLog log)
     {
-        if (!profile.IsEnabled(FeatureGateNames.H2CContainerProbe))
+        if (!profile.Admission.H2CContainerProbe)
         {
             return spec;
         }

@@ -25,6 +25,82 @@ public static partial class PodValidator
     /// </remarks>
     private static void ValidateResourceRequirements(Context ctx, ValueMap<Quantity> limits, ValueMap<Quantity> requests, FieldPath path, bool podLevel)
     {
+        if (CpuAndMemoryOnlyAndValid(limits, requests, out bool compared))
+        {
+            // What the walk below does for such lists: it hits the name and quantity rules on each entry and the
+            // within-limits rule on each request with a limit, and reports nothing (hits are a set: once is enough).
+            if (!limits.IsEmpty || !requests.IsEmpty)
+            {
+                RuleCoverage.Hit(ResourceNameRule(podLevel));
+                RuleCoverage.Hit(ValidationRules.ResourceQuantities);
+            }
+
+            if (compared)
+            {
+                RuleCoverage.Hit(ValidationRules.RequestsWithinLimits);
+            }
+
+            return;
+        }
+
+        ValidateResourceRequirementsWalk(ctx, limits, requests, path, podLevel);
+    }
+
+    /// <summary>
+    /// Whether the lists name only cpu and memory (keys in ordinal order: at most cpu then memory), no value is negative
+    /// and no request exceeds its limit: nearly every container, on which <see cref="ValidateResourceRequirementsWalk"/>
+    /// reports nothing. <paramref name="compared"/>: some request
+    /// has a limit (the walk hits the within-limits rule then).
+    /// </summary>
+    private static bool CpuAndMemoryOnlyAndValid(ValueMap<Quantity> limits, ValueMap<Quantity> requests, out bool compared)
+    {
+        compared = false;
+        var limitEntries = limits.Entries;
+        var requestEntries = requests.Entries;
+        if (limitEntries.Length > 2 || requestEntries.Length > 2)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < limitEntries.Length; i++)
+        {
+            ref readonly var entry = ref limitEntries[i];
+            if (entry.Key is not (ResourceNames.Cpu or ResourceNames.Memory) || entry.Value.Sign < 0)
+            {
+                return false;
+            }
+        }
+
+        for (int i = 0; i < requestEntries.Length; i++)
+        {
+            ref readonly var entry = ref requestEntries[i];
+            if (entry.Key is not (ResourceNames.Cpu or ResourceNames.Memory) || entry.Value.Sign < 0)
+            {
+                return false;
+            }
+
+            // The limit of the same name, if any: the limits hold only cpu and memory, in that order.
+            for (int j = 0; j < limitEntries.Length; j++)
+            {
+                ref readonly var limit = ref limitEntries[j];
+                if (string.Equals(limit.Key, entry.Key, StringComparison.Ordinal))
+                {
+                    compared = true;
+                    if (Quantity.CompareInPlace(entry.Value, limit.Value) > 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The whole walk of <see cref="ValidateResourceRequirements"/>, for lists with other names, or an error to report.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ValidateResourceRequirementsWalk(Context ctx, ValueMap<Quantity> limits, ValueMap<Quantity> requests, FieldPath path, bool podLevel)
+    {
         bool limCpuOrMemory = false, reqCpuOrMemory = false, limHugePages = false, reqHugePages = false;
 
         var limitEntries = limits.Entries;

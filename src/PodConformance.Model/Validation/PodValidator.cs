@@ -90,17 +90,20 @@ public static partial class PodValidator
         /// <summary>The names of spec.resourceClaims that container <c>resources.claims</c> may reference (VAL-342).</summary>
         public HashSet<string>? PodClaimNames { get; set; }
 
-        public bool Sidecars { get; } = profile.IsEnabled(FeatureGateNames.SidecarContainers);
+        /// <summary>The gates asked for every pod, answered once per profile.</summary>
+        private readonly AdmissionGates _gates = profile.Admission;
 
-        public bool PodLevelResources { get; } = profile.IsEnabled(FeatureGateNames.PodLevelResources);
+        public bool Sidecars => _gates.SidecarContainers;
 
-        public bool ContainerRestartRules { get; } = profile.IsEnabled(FeatureGateNames.ContainerRestartRules);
+        public bool PodLevelResources => _gates.PodLevelResources;
 
-        public bool RestartAllContainers { get; } = profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits);
+        public bool ContainerRestartRules => _gates.ContainerRestartRules;
 
-        public bool RelaxedEnvNames { get; } = profile.IsEnabled(FeatureGateNames.RelaxedEnvironmentVariableValidation);
+        public bool RestartAllContainers => _gates.RestartAllContainersOnContainerExits;
 
-        public bool InPlaceResize { get; } = profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
+        public bool RelaxedEnvNames => _gates.RelaxedEnvironmentVariableValidation;
+
+        public bool InPlaceResize => _gates.InPlacePodVerticalScaling;
 
         private bool? _vac;
 
