@@ -49,7 +49,7 @@ public static partial class PodValidator
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(profile);
-        var ctx = new Context(profile) { PodName = pod.Metadata.Name };
+        var ctx = Context.Rent(profile, pod.Metadata.Name);
 
         ValidateObjectMeta(ctx, pod.Metadata);
         ValidatePodSpecificAnnotations(ctx, pod);
@@ -75,23 +75,76 @@ public static partial class PodValidator
         // Declarative validation's enforced errors come after every handwritten one (apiserver rest/validate.go).
         ValidateEvictionResponders(ctx, pod.Spec.EvictionResponders);
 
-        return ctx.Result();
+        return ctx.Return();
     }
 
     /// <summary>The profile's answers, resolved once per call, and the growing error list.</summary>
-    private sealed class Context(Profile profile)
+    /// <remarks>
+    /// One per thread, reused (issue 12: validating a valid pod then allocates nothing): <see cref="Rent"/> takes the
+    /// thread's spare or makes one and <see cref="Start"/> sets every field; <see cref="Return"/> copies the result out
+    /// (the result's lists are copies) and gives it back. A validation that throws never returns its context: the next
+    /// one on the thread makes a new one.
+    /// </remarks>
+    private sealed class Context
     {
+        [ThreadStatic]
+        private static Context? t_spare;
+
         private List<FieldError>? _errors;
 
-        public KubernetesVersion Version { get; } = profile.Version;
+        private Context()
+        {
+        }
 
-        public Profile Profile { get; } = profile;
+        public static Context Rent(Profile profile, string podName)
+        {
+            var ctx = t_spare ?? new Context();
+            t_spare = null;
+            ctx.Start(profile, podName);
+            return ctx;
+        }
+
+        /// <summary>The result, and the context back to the thread with nothing of this call left in it.</summary>
+        public ValidationResult Return()
+        {
+            var result = Result();
+            Start(Profile.Default, "");
+            t_spare = this;
+            return result;
+        }
+
+        /// <summary>Every field, for a validation of a pod named <paramref name="podName"/> under <paramref name="profile"/>.</summary>
+        private void Start(Profile profile, string podName)
+        {
+            _errors = null;
+            _notChecked = null;
+            Version = profile.Version;
+            Profile = profile;
+            _gates = profile.Admission;
+            PodName = podName;
+            PodClaimNames = null;
+            VolumeSources = null;
+            CurrentRule = "";
+            _vac = null;
+            _userNamespaces = null;
+            _userNamespacesHostNetwork = null;
+            _procMountType = null;
+            _supplementalGroupsPolicy = null;
+            _seLinuxChangePolicy = null;
+            _seLinuxMount = null;
+            _appArmorFields = null;
+            _appArmorAnnotations = null;
+        }
+
+        public KubernetesVersion Version { get; private set; }
+
+        public Profile Profile { get; private set; } = Profile.Default;
 
         /// <summary>The names of spec.resourceClaims that container <c>resources.claims</c> may reference (VAL-342).</summary>
         public HashSet<string>? PodClaimNames { get; set; }
 
         /// <summary>The gates asked for every pod, answered once per profile.</summary>
-        private readonly AdmissionGates _gates = profile.Admission;
+        private AdmissionGates _gates = Profile.Default.Admission;
 
         public bool Sidecars => _gates.SidecarContainers;
 
@@ -111,7 +164,7 @@ public static partial class PodValidator
         public bool VolumeAttributesClass => _vac ??= Profile.IsEnabled(FeatureGateNames.VolumeAttributesClass);
 
         /// <summary>The pod's name, for the names of the PVCs its ephemeral volumes create.</summary>
-        public string PodName { get; init; } = "";
+        public string PodName { get; private set; } = "";
 
         /// <summary>The volumes registered by ValidateVolumes (no error), by name: what mounts and devices may refer to.</summary>
         public Dictionary<string, Volume>? VolumeSources { get; set; }
@@ -184,7 +237,7 @@ public static partial class PodValidator
             public void Dispose() => ctx.CurrentRule = previous;
         }
 
-        public ValidationResult Result()
+        private ValidationResult Result()
         {
             var result = _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
             return _notChecked is null ? result : result with { NotChecked = new ValueList<UncheckedField>(_notChecked) };
