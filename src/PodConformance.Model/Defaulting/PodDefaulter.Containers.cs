@@ -132,65 +132,88 @@ public static partial class PodDefaulter
 
         if (!c.Ports.IsEmpty)
         {
-            var ports = c.Ports;
-            for (int j = 0; j < ports.Count; j++)
-            {
-                if (ports[j].Protocol.Length == 0)
-                {
-                    ports = ports.SetItem(j, ports[j] with { Protocol = "TCP" });
-                    log.Add(DefaultingRules.PortProtocol, $"{path}.ports[{j}].protocol", "TCP");
-                }
-            }
-
-            if (ports.AsImmutableArray() != c.Ports.AsImmutableArray())
-            {
-                c = c with { Ports = ports };
-            }
+            c = DefaultPortProtocols(c, path, log);
         }
 
         if (!c.Env.IsEmpty)
         {
-            var env = c.Env;
-            for (int j = 0; j < env.Count; j++)
-            {
-                if (env[j].ValueFrom?.FieldRef is { ApiVersion.Length: 0 } fieldRef)
-                {
-                    env = env.SetItem(j, env[j] with { ValueFrom = env[j].ValueFrom! with { FieldRef = fieldRef with { ApiVersion = "v1" } } });
-                    log.Add(DefaultingRules.FieldRefApiVersion, $"{path}.env[{j}].valueFrom.fieldRef.apiVersion", "v1");
-                }
+            c = DefaultEnvSources(c, path, log);
+        }
 
-                // The +default=false marker of FileKeySelector.optional (1.34+, the field's first release).
-                if (env[j].ValueFrom?.FileKeyRef is { Optional: null } fileKeyRef)
-                {
-                    env = env.SetItem(j, env[j] with { ValueFrom = env[j].ValueFrom! with { FileKeyRef = fileKeyRef with { Optional = false } } });
-                    log.Add(DefaultingRules.FileKeyRefOptional, $"{path}.env[{j}].valueFrom.fileKeyRef.optional", "false");
-                }
-            }
+        // Field paths are built only for the log; an empty list or unset probe is left as it is without a call.
+        var limits = c.Resources.Limits.IsEmpty ? c.Resources.Limits : RoundUpList(c.Resources.Limits, log.On ? path + ".resources.limits" : "", log);
+        var requests = c.Resources.Requests.IsEmpty ? c.Resources.Requests : RoundUpList(c.Resources.Requests, log.On ? path + ".resources.requests" : "", log);
+        if (!limits.IsSameAs(c.Resources.Limits) || !requests.IsSameAs(c.Resources.Requests))
+        {
+            c = c with { Resources = c.Resources with { Limits = limits, Requests = requests } };
+        }
 
-            if (env.AsImmutableArray() != c.Env.AsImmutableArray())
+        if (c.LivenessProbe is not null || c.ReadinessProbe is not null || c.StartupProbe is not null || c.Lifecycle is not null)
+        {
+            c = DefaultProbesAndHooks(c, path, log);
+        }
+
+        return c;
+    }
+
+    /// <summary>The ports part of <see cref="DefaultContainer"/> (a container with ports): each protocol TCP when unset.</summary>
+    private static Container DefaultPortProtocols(Container c, string path, ChangeLog log)
+    {
+        var ports = c.Ports;
+        for (int j = 0; j < ports.Count; j++)
+        {
+            if (ports[j].Protocol.Length == 0)
             {
-                c = c with { Env = env };
+                ports = ports.SetItem(j, ports[j] with { Protocol = "TCP" });
+                log.Add(DefaultingRules.PortProtocol, $"{path}.ports[{j}].protocol", "TCP");
             }
         }
 
-        // With no log, path is "" and these concatenations return the literal: nothing is allocated for them.
-        var limits = RoundUpList(c.Resources.Limits, path + ".resources.limits", log);
-        var requests = RoundUpList(c.Resources.Requests, path + ".resources.requests", log);
+        if (ports.AsImmutableArray() != c.Ports.AsImmutableArray())
+        {
+            c = c with { Ports = ports };
+        }
+
+        return c;
+    }
+
+    /// <summary>The env part of <see cref="DefaultContainer"/> (a container with env): fieldRef apiVersion, fileKeyRef optional.</summary>
+    private static Container DefaultEnvSources(Container c, string path, ChangeLog log)
+    {
+        var env = c.Env;
+        for (int j = 0; j < env.Count; j++)
+        {
+            if (env[j].ValueFrom?.FieldRef is { ApiVersion.Length: 0 } fieldRef)
+            {
+                env = env.SetItem(j, env[j] with { ValueFrom = env[j].ValueFrom! with { FieldRef = fieldRef with { ApiVersion = "v1" } } });
+                log.Add(DefaultingRules.FieldRefApiVersion, $"{path}.env[{j}].valueFrom.fieldRef.apiVersion", "v1");
+            }
+
+            // The +default=false marker of FileKeySelector.optional (1.34+, the field's first release).
+            if (env[j].ValueFrom?.FileKeyRef is { Optional: null } fileKeyRef)
+            {
+                env = env.SetItem(j, env[j] with { ValueFrom = env[j].ValueFrom! with { FileKeyRef = fileKeyRef with { Optional = false } } });
+                log.Add(DefaultingRules.FileKeyRefOptional, $"{path}.env[{j}].valueFrom.fileKeyRef.optional", "false");
+            }
+        }
+
+        if (env.AsImmutableArray() != c.Env.AsImmutableArray())
+        {
+            c = c with { Env = env };
+        }
+
+        return c;
+    }
+
+    /// <summary>The probes and hooks part of <see cref="DefaultContainer"/>, after the resources (the order of the log).</summary>
+    private static Container DefaultProbesAndHooks(Container c, string path, ChangeLog log)
+    {
         var liveness = DefaultProbe(c.LivenessProbe, path + ".livenessProbe", log);
         var readiness = DefaultProbe(c.ReadinessProbe, path + ".readinessProbe", log);
         var startup = DefaultProbe(c.StartupProbe, path + ".startupProbe", log);
-        if (!limits.IsSameAs(c.Resources.Limits) || !requests.IsSameAs(c.Resources.Requests)
-            || !ReferenceEquals(liveness, c.LivenessProbe) || !ReferenceEquals(readiness, c.ReadinessProbe) || !ReferenceEquals(startup, c.StartupProbe))
+        if (!ReferenceEquals(liveness, c.LivenessProbe) || !ReferenceEquals(readiness, c.ReadinessProbe) || !ReferenceEquals(startup, c.StartupProbe))
         {
-            c = c with
-            {
-                Resources = limits.IsSameAs(c.Resources.Limits) && requests.IsSameAs(c.Resources.Requests)
-                    ? c.Resources
-                    : c.Resources with { Limits = limits, Requests = requests },
-                LivenessProbe = liveness,
-                ReadinessProbe = readiness,
-                StartupProbe = startup,
-            };
+            c = c with { LivenessProbe = liveness, ReadinessProbe = readiness, StartupProbe = startup };
         }
 
         if (c.Lifecycle is { } lifecycle)
@@ -215,8 +238,30 @@ public static partial class PodDefaulter
 
         // A value already at milli precision in the int64 form rounds to itself (echoed text included): the list is
         // returned as it is, so the hot path neither prints nor copies anything.
-        var result = list;
         RuleCoverage.Hit(DefaultingRules.RoundUpToMilli);
+        return AllRoundUpToThemselves(list) ? list : RoundUpEntries(list, path, log);
+    }
+
+    /// <summary>Whether every value of the list rounds up to itself at milli scale (nearly every list): a small loop, no call.</summary>
+    private static bool AllRoundUpToThemselves(ValueMap<Quantity> list)
+    {
+        var entries = list.Entries;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (!entries[i].Value.RoundsUpToItself(MilliScale))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The rounding of <see cref="RoundUpList"/> for a list with a value to round (and its log entries).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ValueMap<Quantity> RoundUpEntries(ValueMap<Quantity> list, string path, ChangeLog log)
+    {
+        var result = list;
         var entries = list.Entries;
         for (int i = 0; i < entries.Length; i++)
         {

@@ -1,4 +1,5 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Defaulting;
@@ -15,8 +16,10 @@ public static partial class PodDefaulter
 
     private static PodSpec DefaultHttpProbeProtocol(PodSpec spec, Profile profile, ChangeLog log)
     {
-        if (!profile.IsEnabled(FeatureGateNames.H2CContainerProbe))
+        if (!profile.Admission.H2CContainerProbe
+            || (!AnyProbeOrHook(spec.Containers) && !AnyProbeOrHook(spec.InitContainers) && !AnyProbeOrHook(spec.EphemeralContainers)))
         {
+            // No probe or hook anywhere (most pods): HttpProtocol would return every container as it is.
             return spec;
         }
 
@@ -25,6 +28,19 @@ public static partial class PodDefaulter
         var initContainers = MapContainers(spec.InitContainers, "spec.initContainers", log, static (c, l) => HttpProtocol(c, l));
         var ephemeralContainers = MapContainers(spec.EphemeralContainers, "spec.ephemeralContainers", log, static (c, l) => HttpProtocol(c, l));
         return WithContainers(spec, initContainers, containers, ephemeralContainers);
+    }
+
+    private static bool AnyProbeOrHook(ValueList<Container> containers)
+    {
+        foreach (var c in containers)
+        {
+            if (c.LivenessProbe is not null || c.ReadinessProbe is not null || c.StartupProbe is not null || c.Lifecycle is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Container HttpProtocol(ContainerAt at, ChangeLog log)

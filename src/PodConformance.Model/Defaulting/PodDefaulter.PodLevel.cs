@@ -13,7 +13,7 @@ public static partial class PodDefaulter
     /// is off or not yet in the release, in PrepareForCreate (<see cref="CreateStrategyPodLevel"/>) while it is on (1.37, beta,
     /// on by default). A gate the release lacks is off (PROF-002), so releases before 1.37 always take the decoder path.
     /// </summary>
-    private static bool PodLevelInCreateStrategy(Profile profile) => profile.IsEnabled(FeatureGateNames.PodLevelResourcesFixDefaulting);
+    private static bool PodLevelInCreateStrategy(Profile profile) => profile.Admission.PodLevelResourcesFixDefaulting;
 
     /// <summary>
     /// defaults.go's SetDefaults_Pod part (gate off): hugepage limits, then requests, and only when pod-level limits are set

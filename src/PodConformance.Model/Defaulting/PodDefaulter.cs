@@ -51,7 +51,7 @@ public static partial class PodDefaulter
             spec = WithContainers(spec, spec.InitContainers, MapContainers(spec.Containers, "spec.containers", log, static (c, l) => ResizePolicyDefaults(c, l)), spec.EphemeralContainers);
         }
 
-        if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && !PodLevelInCreateStrategy(profile))
+        if (profile.Admission.PodLevelResources && !PodLevelInCreateStrategy(profile))
         {
             spec = DecodePodLevel(spec, profile, log);
         }
@@ -161,7 +161,7 @@ public static partial class PodDefaulter
     private static Pod CreateStrategy(Pod pod, Profile profile, ChangeLog log)
     {
         var spec = pod.Spec;
-        if (profile.IsEnabled(FeatureGateNames.PodLevelResources) && PodLevelInCreateStrategy(profile))
+        if (profile.Admission.PodLevelResources && PodLevelInCreateStrategy(profile))
         {
             spec = CreateStrategyPodLevel(spec, log);
         }

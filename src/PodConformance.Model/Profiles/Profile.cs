@@ -31,6 +31,9 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
     /// </summary>
     public bool IsEnabled(string gate) => _gates.Get(this, gate).Enabled;
 
+    /// <summary>The gates the admission path asks about for every pod, answered once (kept in the memo, so <c>with</c> starts afresh).</summary>
+    internal AdmissionGates Admission => _gates.Admission(this);
+
     /// <summary>
     /// The gate exists in this release and is off: what dropDisabledFields tests (a gate the release lacks drops nothing).
     /// Memoised like <see cref="IsEnabled"/>.
@@ -92,6 +95,11 @@ public sealed record Profile(KubernetesVersion Version, ValueMap<bool> Overrides
 
         /// <summary>Made on the first question, so a profile that is never asked costs one small object.</summary>
         private Entry?[]? _entries;
+
+        /// <summary>Made on first use; two threads may both make one, with the same answers.</summary>
+        private AdmissionGates? _admission;
+
+        public AdmissionGates Admission(Profile profile) => Volatile.Read(ref _admission) ?? Interlocked.CompareExchange(ref _admission, new AdmissionGates(profile), null) ?? _admission!;
 
         public (bool Enabled, bool InRelease) Get(Profile profile, string gate)
         {

@@ -22,7 +22,7 @@ public static partial class PodValidator
             return;
         }
 
-        var path = MetadataPath.Child("annotations");
+        var path = AnnotationsPath;
         using (ctx.Rule(ValidationRules.PodAnnotations))
         {
             if (annotations.TryGetValue(MirrorPodAnnotationKey, out string? mirror) && pod.Spec.NodeName.Length == 0)

@@ -42,9 +42,7 @@ public static partial class PodValidator
                 ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"), spec.TerminationGracePeriodSeconds, spec.OS);
             }
 
-            ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);
-            ValidateProbe(ctx, c.ReadinessProbe, idx.Child("readinessProbe"), ProbeKind.Readiness);
-            ValidateProbe(ctx, c.StartupProbe, idx.Child("startupProbe"), ProbeKind.Startup);
+            ValidateProbes(ctx, c, idx);
 
             if (ctx.ContainerRestartRules)
             {
@@ -124,9 +122,7 @@ public static partial class PodValidator
                     ValidateLifecycle(ctx, c.Lifecycle, idx.Child("lifecycle"), spec.TerminationGracePeriodSeconds, spec.OS);
                 }
 
-                ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);
-                ValidateProbe(ctx, c.ReadinessProbe, idx.Child("readinessProbe"), ProbeKind.Readiness);
-                ValidateProbe(ctx, c.StartupProbe, idx.Child("startupProbe"), ProbeKind.Startup);
+                ValidateProbes(ctx, c, idx);
             }
             else
             {
@@ -164,6 +160,25 @@ public static partial class PodValidator
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>The three probes of a container (regular or sidecar), in upstream order; an unset probe builds no path.</summary>
+    private static void ValidateProbes(Context ctx, Container c, FieldPath idx)
+    {
+        if (c.LivenessProbe is not null)
+        {
+            ValidateProbe(ctx, c.LivenessProbe, idx.Child("livenessProbe"), ProbeKind.Liveness);
+        }
+
+        if (c.ReadinessProbe is not null)
+        {
+            ValidateProbe(ctx, c.ReadinessProbe, idx.Child("readinessProbe"), ProbeKind.Readiness);
+        }
+
+        if (c.StartupProbe is not null)
+        {
+            ValidateProbe(ctx, c.StartupProbe, idx.Child("startupProbe"), ProbeKind.Startup);
         }
     }
 
@@ -293,22 +308,25 @@ public static partial class PodValidator
     }
 
     /// <summary>validateContainerCommon, in upstream order: name, image, terminationMessagePolicy, ports, env, envFrom, mounts, pull policy, resources, resizePolicy.</summary>
+    /// <remarks>
+    /// Hot (every container of every admitted pod): a list or field the container leaves empty costs an emptiness test,
+    /// never a field path; a check whose rule scope would have been entered for an empty list still hits its rule.
+    /// </remarks>
     private static void ValidateContainerCommon(Context ctx, Container c, PodSpec spec, HashSet<string> volumes, FieldPath path, bool isInit)
     {
-        var namePath = path.Child("name");
         RuleCoverage.Hit(ValidationRules.ContainerName);
         RuleCoverage.Hit(ValidationRules.ContainerNameDots);
         RuleCoverage.Hit(ValidationRules.Image);
         RuleCoverage.Hit(ValidationRules.ContainerPolicies);
         if (c.Name.Length == 0)
         {
-            ctx.Add(FieldError.Required(namePath), ValidationRules.ContainerName);
+            ctx.Add(FieldError.Required(path.Child("name")), ValidationRules.ContainerName);
         }
         else
         {
             foreach (string msg in NameRules.Dns1123Label(c.Name, ctx.Version))
             {
-                ctx.Add(FieldError.Invalid(namePath, c.Name, msg),
+                ctx.Add(FieldError.Invalid(path.Child("name"), c.Name, msg),
                     string.Equals(msg, NameRules.DnsLabelDotsMessage, StringComparison.Ordinal) ? ValidationRules.ContainerNameDots : ValidationRules.ContainerName);
             }
         }
@@ -331,11 +349,34 @@ public static partial class PodValidator
                 break;
         }
 
-        ValidateContainerPorts(ctx, c.Ports, path.Child("ports"));
-        ValidateEnv(ctx, c.Env, path.Child("env"));
-        ValidateEnvFrom(ctx, c.EnvFrom, path.Child("envFrom"));
-        ValidateVolumeMounts(ctx, c, volumes, path.Child("volumeMounts"));
-        ValidateVolumeDevices(ctx, c, path.Child("volumeDevices"));
+        if (!c.Ports.IsEmpty)
+        {
+            ValidateContainerPorts(ctx, c.Ports, path.Child("ports"));
+        }
+
+        if (!c.Env.IsEmpty)
+        {
+            ValidateEnv(ctx, c.Env, path.Child("env"));
+        }
+
+        if (!c.EnvFrom.IsEmpty)
+        {
+            ValidateEnvFrom(ctx, c.EnvFrom, path.Child("envFrom"));
+        }
+        else
+        {
+            RuleCoverage.Hit(ValidationRules.EnvFrom);
+        }
+
+        if (!c.VolumeMounts.IsEmpty)
+        {
+            ValidateVolumeMounts(ctx, c, volumes, path.Child("volumeMounts"));
+        }
+
+        if (!c.VolumeDevices.IsEmpty)
+        {
+            ValidateVolumeDevices(ctx, c, path.Child("volumeDevices"));
+        }
 
         switch (c.ImagePullPolicy)
         {
@@ -352,13 +393,29 @@ public static partial class PodValidator
                 break;
         }
 
-        ValidateResourceRequirements(ctx, c.Resources.Limits, c.Resources.Requests, path.Child("resources"), podLevel: false);
-        ValidateResourceClaimNames(ctx, c.Resources.Claims, path.Child("resources").Child("claims"));
+        var resources = c.Resources;
+        if (!resources.Limits.IsEmpty || !resources.Requests.IsEmpty || !resources.Claims.IsEmpty)
+        {
+            // Empty limits and requests check (and hit) nothing, nor do empty claims.
+            var resourcesPath = path.Child("resources");
+            ValidateResourceRequirements(ctx, resources.Limits, resources.Requests, resourcesPath, podLevel: false);
+            if (!resources.Claims.IsEmpty)
+            {
+                ValidateResourceClaimNames(ctx, resources.Claims, resourcesPath.Child("claims"));
+            }
+        }
 
         // Without InPlacePodVerticalScaling the API server drops resizePolicy before validation.
         if (ctx.InPlaceResize)
         {
-            ValidateResizePolicy(ctx, c.ResizePolicy, spec.RestartPolicy, path.Child("resizePolicy"));
+            if (!c.ResizePolicy.IsEmpty)
+            {
+                ValidateResizePolicy(ctx, c.ResizePolicy, spec.RestartPolicy, path.Child("resizePolicy"));
+            }
+            else
+            {
+                RuleCoverage.Hit(ValidationRules.ResizePolicy);
+            }
         }
 
         if (c.SecurityContext is not null)

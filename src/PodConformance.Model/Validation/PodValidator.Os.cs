@@ -45,7 +45,7 @@ public static partial class PodValidator
         const string detail = "windows options cannot be set for a linux pod";
         if (spec.SecurityContext?.WindowsOptions is not null)
         {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("securityContext").Child("windowsOptions"), detail));
+            ctx.Add(FieldError.Forbidden(SpecWindowsOptionsPath, detail));
         }
 
         ForEachContainer(spec, (c, path) =>
@@ -62,7 +62,7 @@ public static partial class PodValidator
     {
         using var _ = ctx.Rule(ValidationRules.WindowsPod);
         var sc = spec.SecurityContext;
-        var scPath = SpecPath.Child("securityContext");
+        var scPath = SpecSecurityContextPath;
 
         // Upstream checks these on the internal PodSecurityContext, which also holds hostPID/hostIPC/hostUsers and
         // shareProcessNamespace; a pod without securityContext cannot set them after defaulting (DEF-200).
@@ -247,19 +247,19 @@ public static partial class PodValidator
     /// <summary>podshelper.VisitContainersWithPath: init containers, then regular, then ephemeral, each with its path.</summary>
     private static void ForEachContainer(PodSpec spec, Action<Container, FieldPath> visit)
     {
-        var initPath = SpecPath.Child("initContainers");
+        var initPath = SpecInitContainersPath;
         for (int i = 0; i < spec.InitContainers.Count; i++)
         {
             visit(spec.InitContainers[i], initPath.Index(i));
         }
 
-        var path = SpecPath.Child("containers");
+        var path = SpecContainersPath;
         for (int i = 0; i < spec.Containers.Count; i++)
         {
             visit(spec.Containers[i], path.Index(i));
         }
 
-        var ephemeralPath = SpecPath.Child("ephemeralContainers");
+        var ephemeralPath = SpecEphemeralContainersPath;
         for (int i = 0; i < spec.EphemeralContainers.Count; i++)
         {
             visit(spec.EphemeralContainers[i], ephemeralPath.Index(i));

@@ -63,9 +63,10 @@ public static partial class PodValidator
     /// AccumulateUniqueHostPorts over containers[from, to): the key is <c>protocol/hostIP/hostPort</c>,
     /// reported as Duplicate at the later port's hostPort.
     /// </summary>
+    /// <remarks>Its errors name their rule (no rule scope): called once per init container and once for the containers.</remarks>
     private static void CheckHostPortConflicts(Context ctx, ValueList<Container> containers, int from, int to, FieldPath path)
     {
-        using var _ = ctx.Rule(ValidationRules.HostPortConflicts);
+        RuleCoverage.Hit(ValidationRules.HostPortConflicts);
         HashSet<string>? seen = null;
         for (int ci = from; ci < to; ci++)
         {
@@ -81,7 +82,7 @@ public static partial class PodValidator
                 string key = p.Protocol + "/" + p.HostIP + "/" + p.HostPort.ToString(CultureInfo.InvariantCulture);
                 if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(key))
                 {
-                    ctx.Add(FieldError.Duplicate(path.Index(ci).Child("ports").Index(pi).Child("hostPort"), key));
+                    ctx.Add(FieldError.Duplicate(path.Index(ci).Child("ports").Index(pi).Child("hostPort"), key), ValidationRules.HostPortConflicts);
                 }
             }
         }
@@ -96,7 +97,7 @@ public static partial class PodValidator
         }
 
         using var _ = ctx.Rule(ValidationRules.HostNetworkPorts);
-        var path = SpecPath.Child("containers");
+        var path = SpecContainersPath;
         for (int i = 0; i < spec.Containers.Count; i++)
         {
             var ports = spec.Containers[i].Ports;

@@ -20,13 +20,87 @@ public static partial class PodValidator
     /// <remarks>
     /// Hot (every container of every admitted pod): entries are read by index, and an entry for cpu or memory (a valid,
     /// standard, overcommittable name that is not a huge page, at container and pod level alike) hits the name and
-    /// quantity rules without running their checks, which only a negative value can fail; a key's field path is built
-    /// only when a check runs.
+    /// quantity rules without running their checks, which only a negative value can fail; the limits and requests paths,
+    /// and a key's, are built only when a check runs or fails.
     /// </remarks>
     private static void ValidateResourceRequirements(Context ctx, ValueMap<Quantity> limits, ValueMap<Quantity> requests, FieldPath path, bool podLevel)
     {
-        var limPath = path.Child("limits");
-        var reqPath = path.Child("requests");
+        if (CpuAndMemoryOnlyAndValid(limits, requests, out bool compared))
+        {
+            // What the walk below does for such lists: it hits the name and quantity rules on each entry and the
+            // within-limits rule on each request with a limit, and reports nothing (hits are a set: once is enough).
+            if (!limits.IsEmpty || !requests.IsEmpty)
+            {
+                RuleCoverage.Hit(ResourceNameRule(podLevel));
+                RuleCoverage.Hit(ValidationRules.ResourceQuantities);
+            }
+
+            if (compared)
+            {
+                RuleCoverage.Hit(ValidationRules.RequestsWithinLimits);
+            }
+
+            return;
+        }
+
+        ValidateResourceRequirementsWalk(ctx, limits, requests, path, podLevel);
+    }
+
+    /// <summary>
+    /// Whether the lists name only cpu and memory (keys in ordinal order: at most cpu then memory), no value is negative
+    /// and no request exceeds its limit: nearly every container, on which <see cref="ValidateResourceRequirementsWalk"/>
+    /// reports nothing. <paramref name="compared"/>: some request
+    /// has a limit (the walk hits the within-limits rule then).
+    /// </summary>
+    private static bool CpuAndMemoryOnlyAndValid(ValueMap<Quantity> limits, ValueMap<Quantity> requests, out bool compared)
+    {
+        compared = false;
+        var limitEntries = limits.Entries;
+        var requestEntries = requests.Entries;
+        if (limitEntries.Length > 2 || requestEntries.Length > 2)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < limitEntries.Length; i++)
+        {
+            ref readonly var entry = ref limitEntries[i];
+            if (entry.Key is not (ResourceNames.Cpu or ResourceNames.Memory) || entry.Value.Sign < 0)
+            {
+                return false;
+            }
+        }
+
+        for (int i = 0; i < requestEntries.Length; i++)
+        {
+            ref readonly var entry = ref requestEntries[i];
+            if (entry.Key is not (ResourceNames.Cpu or ResourceNames.Memory) || entry.Value.Sign < 0)
+            {
+                return false;
+            }
+
+            // The limit of the same name, if any: the limits hold only cpu and memory, in that order.
+            for (int j = 0; j < limitEntries.Length; j++)
+            {
+                ref readonly var limit = ref limitEntries[j];
+                if (string.Equals(limit.Key, entry.Key, StringComparison.Ordinal))
+                {
+                    compared = true;
+                    if (Quantity.CompareInPlace(entry.Value, limit.Value) > 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The whole walk of <see cref="ValidateResourceRequirements"/>, for lists with other names, or an error to report.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ValidateResourceRequirementsWalk(Context ctx, ValueMap<Quantity> limits, ValueMap<Quantity> requests, FieldPath path, bool podLevel)
+    {
         bool limCpuOrMemory = false, reqCpuOrMemory = false, limHugePages = false, reqHugePages = false;
 
         var limitEntries = limits.Entries;
@@ -43,7 +117,7 @@ public static partial class PodValidator
                 }
             }
 
-            var keyPath = limPath.Key(name);
+            var keyPath = path.Child("limits").Key(name);
             ValidateResourceName(ctx, name, keyPath, podLevel);
             ValidateResourceQuantityValue(ctx, name, quantity, keyPath);
             if (ResourceListMath.IsHugePages(name))
@@ -66,7 +140,7 @@ public static partial class PodValidator
 
             if (!cpuOrMemory || !CpuOrMemoryQuantityPasses(in quantity, podLevel))
             {
-                var keyPath = reqPath.Key(name);
+                var keyPath = path.Child("requests").Key(name);
                 ValidateResourceName(ctx, name, keyPath, podLevel);
                 ValidateResourceQuantityValue(ctx, name, quantity, keyPath);
             }
@@ -80,22 +154,22 @@ public static partial class PodValidator
                 int cmp = Quantity.CompareInPlace(in quantity, in limit);
                 if (cmp != 0 && !overcommit)
                 {
-                    ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be equal to " + name + " limit of " + limit.ToString()), ValidationRules.NonOvercommittable);
+                    ctx.Add(FieldError.Invalid(path.Child("requests"), quantity.ToString(), "must be equal to " + name + " limit of " + limit.ToString()), ValidationRules.NonOvercommittable);
                 }
                 else if (cmp > 0)
                 {
-                    ctx.Add(FieldError.Invalid(reqPath, quantity.ToString(), "must be less than or equal to " + name + " limit of " + limit.ToString()), ValidationRules.RequestsWithinLimits);
+                    ctx.Add(FieldError.Invalid(path.Child("requests"), quantity.ToString(), "must be less than or equal to " + name + " limit of " + limit.ToString()), ValidationRules.RequestsWithinLimits);
                 }
             }
             else if (!cpuOrMemory && !ResourceListMath.IsOvercommitAllowed(name))
             {
-                ctx.Add(FieldError.Required(limPath, "Limit must be set for non overcommitable resources"), ValidationRules.NonOvercommittable);
+                ctx.Add(FieldError.Required(path.Child("limits"), "Limit must be set for non overcommitable resources"), ValidationRules.NonOvercommittable);
             }
 
             if (!cpuOrMemory && ResourceListMath.IsHugePages(name))
             {
                 reqHugePages = true;
-                ValidateHugePageValue(ctx, name, quantity, reqPath.Key(name));
+                ValidateHugePageValue(ctx, name, quantity, path.Child("requests").Key(name));
             }
         }
 

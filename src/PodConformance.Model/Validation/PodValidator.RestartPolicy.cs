@@ -22,17 +22,22 @@ public static partial class PodValidator
     private static void ValidateContainerRestartPolicy(Context ctx, Container c, FieldPath path)
     {
         using var _ = ctx.Rule(ValidationRules.ContainerRestartPolicy);
-        var policyPath = path.Child("restartPolicy");
         if (c.RestartPolicy is null)
         {
             if (!c.RestartPolicyRules.IsEmpty)
             {
-                ctx.Add(FieldError.Required(policyPath, "must specify restartPolicy when restart rules are used"));
+                ctx.Add(FieldError.Required(path.Child("restartPolicy"), "must specify restartPolicy when restart rules are used"));
             }
         }
         else if (c.RestartPolicy is not ("Always" or "OnFailure" or "Never"))
         {
-            ctx.Add(FieldError.NotSupported(policyPath, c.RestartPolicy, "Always", "OnFailure", "Never"));
+            ctx.Add(FieldError.NotSupported(path.Child("restartPolicy"), c.RestartPolicy, "Always", "OnFailure", "Never"));
+        }
+
+        if (c.RestartPolicyRules.IsEmpty)
+        {
+            // Most containers: nothing below can fail, and no path is built.
+            return;
         }
 
         var rulesPath = path.Child("restartPolicyRules");

@@ -23,7 +23,7 @@ public static partial class PodValidator
             return;
         }
 
-        var path = MetadataPath.Child("annotations");
+        var path = AnnotationsPath;
         using (ctx.Rule(ValidationRules.SeccompAnnotations))
         {
             if (annotations.TryGetValue(SeccompPodAnnotationKey, out string? podProfile))
@@ -142,7 +142,7 @@ public static partial class PodValidator
         {
             if (spec.SecurityContext?.SeccompProfile is { } podField && annotations.TryGetValue(SeccompPodAnnotationKey, out string? podAnnotation))
             {
-                MatchSeccomp(ctx, podAnnotation, podField, SpecPath.Child("securityContext").Child("seccompProfile"));
+                MatchSeccomp(ctx, podAnnotation, podField, SpecSeccompProfilePath);
             }
 
             ForEachContainer(spec, (c, cPath) =>

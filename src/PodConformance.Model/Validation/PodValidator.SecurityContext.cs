@@ -15,7 +15,7 @@ public static partial class PodValidator
     {
         // Conversion to the internal API always allocates the pod security context (it carries hostPID there), so
         // the shareProcessNamespace check runs even when the manifest has none.
-        var path = SpecPath.Child("securityContext");
+        var path = SpecSecurityContextPath;
         var sc = spec.SecurityContext;
         bool onPodSpec = ctx.Version >= HostNamespacesOnPodSpecSince;
         if (sc is null)
@@ -66,11 +66,11 @@ public static partial class PodValidator
             ctx.Add(FieldError.NotSupported(path.Child("fsGroupChangePolicy"), GoValueText.NamedString(changePolicy, ctx.Version), "Always", "OnRootMismatch"), ValidationRules.FsGroupChangePolicy);
         }
 
-        ValidateSeccompProfileField(ctx, sc.SeccompProfile, path.Child("seccompProfile"));
-        ValidateWindowsOptions(ctx, sc.WindowsOptions, path.Child("windowsOptions"));
-        if (ctx.AppArmorFields)
+        ValidateSeccompProfileField(ctx, sc.SeccompProfile, SpecSeccompProfilePath);
+        ValidateWindowsOptions(ctx, sc.WindowsOptions, SpecWindowsOptionsPath);
+        if (sc.AppArmorProfile is not null && ctx.AppArmorFields)
         {
-            ValidateAppArmorProfileField(ctx, sc.AppArmorProfile, path.Child("appArmorProfile"));
+            ValidateAppArmorProfileField(ctx, sc.AppArmorProfile, SpecAppArmorProfilePath);
         }
 
         // SupplementalGroupsPolicy (alpha 1.31, beta/on 1.33, GA 1.35): dropped before validation while the gate is off.
@@ -313,7 +313,11 @@ public static partial class PodValidator
             }
         }
 
-        ValidateSeccompProfileField(ctx, sc.SeccompProfile, path.Child("seccompProfile"));
+        // The three checks below return at once for an unset field: its path is built only when it is set.
+        if (sc.SeccompProfile is not null)
+        {
+            ValidateSeccompProfileField(ctx, sc.SeccompProfile, path.Child("seccompProfile"));
+        }
 
         if (sc.AllowPrivilegeEscalation == false)
         {
@@ -335,8 +339,12 @@ public static partial class PodValidator
             }
         }
 
-        ValidateWindowsOptions(ctx, sc.WindowsOptions, path.Child("windowsOptions"));
-        if (ctx.AppArmorFields)
+        if (sc.WindowsOptions is not null)
+        {
+            ValidateWindowsOptions(ctx, sc.WindowsOptions, path.Child("windowsOptions"));
+        }
+
+        if (sc.AppArmorProfile is not null && ctx.AppArmorFields)
         {
             ValidateAppArmorProfileField(ctx, sc.AppArmorProfile, path.Child("appArmorProfile"));
         }

@@ -199,9 +199,9 @@ public static partial class PodValidator
         using var _ = ctx.Rule(ValidationRules.WindowsHostProcess);
         int containers = 0;
         int hostProcessContainers = 0;
-        Visit(ctx, spec.InitContainers, SpecPath.Child("initContainers"), podHostProcess, ref containers, ref hostProcessContainers);
-        Visit(ctx, spec.Containers, SpecPath.Child("containers"), podHostProcess, ref containers, ref hostProcessContainers);
-        Visit(ctx, spec.EphemeralContainers, SpecPath.Child("ephemeralContainers"), podHostProcess, ref containers, ref hostProcessContainers);
+        Visit(ctx, spec.InitContainers, SpecInitContainersPath, podHostProcess, ref containers, ref hostProcessContainers);
+        Visit(ctx, spec.Containers, SpecContainersPath, podHostProcess, ref containers, ref hostProcessContainers);
+        Visit(ctx, spec.EphemeralContainers, SpecEphemeralContainersPath, podHostProcess, ref containers, ref hostProcessContainers);
 
         if (hostProcessContainers > 0)
         {

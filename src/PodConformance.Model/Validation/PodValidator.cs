@@ -20,24 +20,49 @@ public static partial class PodValidator
     private static readonly FieldPath MetadataPath = FieldPath.Root("metadata");
     private static readonly FieldPath SpecPath = FieldPath.Root("spec");
 
+    // The fixed paths every validation passes down, built once here (after their roots: static initializers of a
+    // partial class run in order only within one file): a static read instead of a child lookup per call (issue 12).
+    private static readonly FieldPath LabelsPath = MetadataPath.Child("labels");
+    private static readonly FieldPath AnnotationsPath = MetadataPath.Child("annotations");
+    private static readonly FieldPath SpecVolumesPath = SpecPath.Child("volumes");
+    private static readonly FieldPath SpecResourceClaimsPath = SpecPath.Child("resourceClaims");
+    private static readonly FieldPath SpecContainersPath = SpecPath.Child("containers");
+    private static readonly FieldPath SpecInitContainersPath = SpecPath.Child("initContainers");
+    private static readonly FieldPath SpecEphemeralContainersPath = SpecPath.Child("ephemeralContainers");
+    private static readonly FieldPath SpecRestartPolicyPath = SpecPath.Child("restartPolicy");
+    private static readonly FieldPath SpecDnsPolicyPath = SpecPath.Child("dnsPolicy");
+    private static readonly FieldPath SpecNodeSelectorPath = SpecPath.Child("nodeSelector");
+    private static readonly FieldPath SpecAffinityPath = SpecPath.Child("affinity");
+    private static readonly FieldPath SpecDnsConfigPath = SpecPath.Child("dnsConfig");
+    private static readonly FieldPath SpecReadinessGatesPath = SpecPath.Child("readinessGates");
+    private static readonly FieldPath SpecSchedulingGatesPath = SpecPath.Child("schedulingGates");
+    private static readonly FieldPath SpecTopologySpreadPath = SpecPath.Child("topologySpreadConstraints");
+    private static readonly FieldPath SpecTolerationsPath = SpecPath.Child("tolerations");
+    private static readonly FieldPath SpecHostAliasesPath = SpecPath.Child("hostAliases");
+    private static readonly FieldPath SpecWorkloadRefPath = SpecPath.Child("workloadRef");
+    private static readonly FieldPath SpecSecurityContextPath = SpecPath.Child("securityContext");
+    private static readonly FieldPath SpecSeccompProfilePath = SpecSecurityContextPath.Child("seccompProfile");
+    private static readonly FieldPath SpecWindowsOptionsPath = SpecSecurityContextPath.Child("windowsOptions");
+    private static readonly FieldPath SpecAppArmorProfilePath = SpecSecurityContextPath.Child("appArmorProfile");
+
     public static ValidationResult Validate(Pod pod, Profile profile)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(profile);
-        var ctx = new Context(profile) { PodName = pod.Metadata.Name };
+        var ctx = Context.Rent(profile, pod.Metadata.Name);
 
         ValidateObjectMeta(ctx, pod.Metadata);
         ValidatePodSpecificAnnotations(ctx, pod);
         ValidatePodSpec(ctx, pod);
 
         // validateContainersOnlyForPod: checks a Pod (not a template) gets after its spec.
-        ValidateContainersOnlyForPod(ctx, pod.Spec.Containers, SpecPath.Child("containers"));
-        ValidateContainersOnlyForPod(ctx, pod.Spec.InitContainers, SpecPath.Child("initContainers"));
+        ValidateContainersOnlyForPod(ctx, pod.Spec.Containers, SpecContainersPath);
+        ValidateContainersOnlyForPod(ctx, pod.Spec.InitContainers, SpecInitContainersPath);
 
         // ValidatePodCreate's own checks.
         if (!pod.Spec.EphemeralContainers.IsEmpty)
         {
-            ctx.Add(FieldError.Forbidden(SpecPath.Child("ephemeralContainers"), "cannot be set on create"), ValidationRules.EphemeralContainers);
+            ctx.Add(FieldError.Forbidden(SpecEphemeralContainersPath, "cannot be set on create"), ValidationRules.EphemeralContainers);
         }
 
         if (pod.Spec.NodeName.Length != 0 && !pod.Spec.SchedulingGates.IsEmpty)
@@ -50,32 +75,88 @@ public static partial class PodValidator
         // Declarative validation's enforced errors come after every handwritten one (apiserver rest/validate.go).
         ValidateEvictionResponders(ctx, pod.Spec.EvictionResponders);
 
-        return ctx.Result();
+        return ctx.Return();
     }
 
     /// <summary>The profile's answers, resolved once per call, and the growing error list.</summary>
-    private sealed class Context(Profile profile)
+    /// <remarks>
+    /// One per thread, reused (issue 12: validating a valid pod then allocates nothing): <see cref="Rent"/> takes the
+    /// thread's spare or makes one and <see cref="Start"/> sets every field; <see cref="Return"/> copies the result out
+    /// (the result's lists are copies) and gives it back. A validation that throws never returns its context: the next
+    /// one on the thread makes a new one.
+    /// </remarks>
+    private sealed class Context
     {
+        [ThreadStatic]
+        private static Context? t_spare;
+
         private List<FieldError>? _errors;
 
-        public KubernetesVersion Version { get; } = profile.Version;
+        private Context()
+        {
+        }
 
-        public Profile Profile { get; } = profile;
+        public static Context Rent(Profile profile, string podName)
+        {
+            var ctx = t_spare ?? new Context();
+            t_spare = null;
+            ctx.Start(profile, podName);
+            return ctx;
+        }
+
+        /// <summary>The result, and the context back to the thread with nothing of this call left in it.</summary>
+        public ValidationResult Return()
+        {
+            var result = Result();
+            Start(Profile.Default, "");
+            t_spare = this;
+            return result;
+        }
+
+        /// <summary>Every field, for a validation of a pod named <paramref name="podName"/> under <paramref name="profile"/>.</summary>
+        private void Start(Profile profile, string podName)
+        {
+            _errors = null;
+            _notChecked = null;
+            Version = profile.Version;
+            Profile = profile;
+            _gates = profile.Admission;
+            PodName = podName;
+            PodClaimNames = null;
+            VolumeSources = null;
+            CurrentRule = "";
+            _vac = null;
+            _userNamespaces = null;
+            _userNamespacesHostNetwork = null;
+            _procMountType = null;
+            _supplementalGroupsPolicy = null;
+            _seLinuxChangePolicy = null;
+            _seLinuxMount = null;
+            _appArmorFields = null;
+            _appArmorAnnotations = null;
+        }
+
+        public KubernetesVersion Version { get; private set; }
+
+        public Profile Profile { get; private set; } = Profile.Default;
 
         /// <summary>The names of spec.resourceClaims that container <c>resources.claims</c> may reference (VAL-342).</summary>
         public HashSet<string>? PodClaimNames { get; set; }
 
-        public bool Sidecars { get; } = profile.IsEnabled(FeatureGateNames.SidecarContainers);
+        /// <summary>The gates asked for every pod, answered once per profile.</summary>
+        private AdmissionGates _gates = Profile.Default.Admission;
 
-        public bool PodLevelResources { get; } = profile.IsEnabled(FeatureGateNames.PodLevelResources);
+        public bool Sidecars => _gates.SidecarContainers;
 
-        public bool ContainerRestartRules { get; } = profile.IsEnabled(FeatureGateNames.ContainerRestartRules);
+        public bool PodLevelResources => _gates.PodLevelResources;
 
-        public bool RestartAllContainers { get; } = profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits);
+        public bool ContainerRestartRules => _gates.ContainerRestartRules;
 
-        public bool RelaxedEnvNames { get; } = profile.IsEnabled(FeatureGateNames.RelaxedEnvironmentVariableValidation);
+        public bool RestartAllContainers => _gates.RestartAllContainersOnContainerExits;
 
-        public bool InPlaceResize { get; } = profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
+        public bool RelaxedEnvNames => _gates.RelaxedEnvironmentVariableValidation;
+
+        public bool InPlaceResize => _gates.InPlacePodVerticalScaling;
 
         private bool? _vac;
 
@@ -83,7 +164,7 @@ public static partial class PodValidator
         public bool VolumeAttributesClass => _vac ??= Profile.IsEnabled(FeatureGateNames.VolumeAttributesClass);
 
         /// <summary>The pod's name, for the names of the PVCs its ephemeral volumes create.</summary>
-        public string PodName { get; init; } = "";
+        public string PodName { get; private set; } = "";
 
         /// <summary>The volumes registered by ValidateVolumes (no error), by name: what mounts and devices may refer to.</summary>
         public Dictionary<string, Volume>? VolumeSources { get; set; }
@@ -156,7 +237,7 @@ public static partial class PodValidator
             public void Dispose() => ctx.CurrentRule = previous;
         }
 
-        public ValidationResult Result()
+        private ValidationResult Result()
         {
             var result = _errors is null ? ValidationResult.Valid : new ValidationResult(new ValueList<FieldError>(_errors));
             return _notChecked is null ? result : result with { NotChecked = new ValueList<UncheckedField>(_notChecked) };
@@ -199,7 +280,7 @@ public static partial class PodValidator
 
         // v1validation.ValidateLabels reports a bad key and a bad value alike at metadata.labels, not at the key
         // (apimachinery pkg/apis/meta/v1/validation, v0.28.0 … v0.37); keys use the release's IsQualifiedName wording.
-        var labelsPath = MetadataPath.Child("labels");
+        var labelsPath = LabelsPath;
         foreach (var (key, value) in meta.Labels)
         {
             foreach (string msg in NameRules.QualifiedName(key, ctx.Version))
@@ -213,7 +294,7 @@ public static partial class PodValidator
             }
         }
 
-        var annotationsPath = MetadataPath.Child("annotations");
+        var annotationsPath = AnnotationsPath;
         long total = 0;
         foreach (var (key, value) in meta.Annotations)
         {
@@ -241,12 +322,12 @@ public static partial class PodValidator
             ctx.Add(FieldError.Required(SpecPath.Child("terminationGracePeriodSeconds")), ValidationRules.PodSpecFields);
         }
 
-        var volumeNames = ValidateVolumes(ctx, spec.Volumes, SpecPath.Child("volumes"));
-        ValidatePodResourceClaims(ctx, pod.Metadata, spec.ResourceClaims, SpecPath.Child("resourceClaims"));
+        var volumeNames = ValidateVolumes(ctx, spec.Volumes, SpecVolumesPath);
+        ValidatePodResourceClaims(ctx, pod.Metadata, spec.ResourceClaims, SpecResourceClaimsPath);
 
-        ValidateContainers(ctx, spec, volumeNames, SpecPath.Child("containers"));
-        ValidateInitContainers(ctx, spec, volumeNames, SpecPath.Child("initContainers"));
-        ValidateEphemeralContainers(ctx, spec, volumeNames, SpecPath.Child("ephemeralContainers"));
+        ValidateContainers(ctx, spec, volumeNames, SpecContainersPath);
+        ValidateInitContainers(ctx, spec, volumeNames, SpecInitContainersPath);
+        ValidateEphemeralContainers(ctx, spec, volumeNames, SpecEphemeralContainersPath);
 
         // A disabled gate makes the API server drop spec.resources before validation.
         if (ctx.PodLevelResources && spec.Resources is not null)
@@ -255,21 +336,21 @@ public static partial class PodValidator
         }
 
         ValidateHostNetworkDeps(ctx, spec);
-        ValidateRestartPolicy(ctx, spec.RestartPolicy, SpecPath.Child("restartPolicy"));
-        ValidateDnsPolicy(ctx, spec.DnsPolicy, SpecPath.Child("dnsPolicy"));
-        ValidateNodeSelectorLabels(ctx, spec.NodeSelector, SpecPath.Child("nodeSelector"));
+        ValidateRestartPolicy(ctx, spec.RestartPolicy, SpecRestartPolicyPath);
+        ValidateDnsPolicy(ctx, spec.DnsPolicy, SpecDnsPolicyPath);
+        ValidateNodeSelectorLabels(ctx, spec.NodeSelector, SpecNodeSelectorPath);
         ValidatePodSecurityContext(ctx, spec);
-        ValidateAffinity(ctx, spec.Affinity, SpecPath.Child("affinity"));
-        ValidatePodDnsConfig(ctx, spec.DNSConfig, spec.DnsPolicy, SpecPath.Child("dnsConfig"));
-        ValidateReadinessGates(ctx, spec.ReadinessGates, SpecPath.Child("readinessGates"));
-        ValidateSchedulingGates(ctx, spec.SchedulingGates, SpecPath.Child("schedulingGates"));
-        ValidateTopologySpreadConstraints(ctx, spec.TopologySpreadConstraints, SpecPath.Child("topologySpreadConstraints"));
+        ValidateAffinity(ctx, spec.Affinity, SpecAffinityPath);
+        ValidatePodDnsConfig(ctx, spec.DNSConfig, spec.DnsPolicy, SpecDnsConfigPath);
+        ValidateReadinessGates(ctx, spec.ReadinessGates, SpecReadinessGatesPath);
+        ValidateSchedulingGates(ctx, spec.SchedulingGates, SpecSchedulingGatesPath);
+        ValidateTopologySpreadConstraints(ctx, spec.TopologySpreadConstraints, SpecTopologySpreadPath);
         ValidateWindowsHostProcessPod(ctx, spec);
         ValidateHostUsers(ctx, spec);
         ValidatePodHostName(ctx, spec);
         ValidatePodSpecFields(ctx, spec);
-        ValidateTolerations(ctx, spec.Tolerations, SpecPath.Child("tolerations"));
-        ValidateHostAliases(ctx, spec.HostAliases, SpecPath.Child("hostAliases"));
+        ValidateTolerations(ctx, spec.Tolerations, SpecTolerationsPath);
+        ValidateHostAliases(ctx, spec.HostAliases, SpecHostAliasesPath);
         ValidatePodSpecClassFields(ctx, spec);
 
         if (!spec.Overhead.IsEmpty)
@@ -281,7 +362,7 @@ public static partial class PodValidator
         }
 
         ValidateOs(ctx, spec);
-        ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecPath.Child("workloadRef"));
+        ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecWorkloadRefPath);
         ValidateSchedulingGroup(ctx, spec);
     }
 

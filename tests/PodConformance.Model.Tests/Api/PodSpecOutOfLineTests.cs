@@ -5,8 +5,8 @@ namespace PodConformance.Model.Tests.ApiRecords;
 
 /// <summary>
 /// PodSpec keeps its generated properties (all but securityContext and preemptionPolicy) out of line, in one shared
-/// object (tools/PodConformance.SchemaGen/HandWritten.json <c>outOfLine</c>, issue 12's admission path): it must still
-/// behave exactly as a record holding every field.
+/// object (tools/PodConformance.SchemaGen/HandWritten.json <c>outOfLine</c>, issue 12's admission path), and its rarely
+/// set hand-written ones in another: it must still behave exactly as a record holding every field.
 /// </summary>
 public class PodSpecOutOfLineTests
 {
@@ -36,6 +36,29 @@ public class PodSpecOutOfLineTests
         Assert.Equal("other", copy.Hostname);
         Assert.Equal("Never", copy.RestartPolicy);
         Assert.Equal(new PodSpec(), original with { HostPID = false, Hostname = "" });
+    }
+
+    /// <summary>The hand-written fields kept out of line since session 10 (activeDeadlineSeconds, nodeSelector, hostNetwork, readinessGates, overhead, schedulingGates, resources).</summary>
+    [Fact]
+    public void Hand_written_rare_fields_behave_as_fields_of_the_record()
+    {
+        var resources = new ResourceRequirements { Limits = ValueMap.Of(("cpu", PodConformance.Model.Quantities.Quantity.Parse("1"))) };
+        var set = new PodSpec { ActiveDeadlineSeconds = 5, HostNetwork = true, Resources = resources, NodeSelector = ValueMap.Of(("zone", "a")) };
+        var same = new PodSpec { NodeSelector = ValueMap.Of(("zone", "a")), Resources = resources with { }, HostNetwork = true, ActiveDeadlineSeconds = 5 };
+        Assert.NotEqual(new PodSpec(), set);
+        Assert.Equal(set, same);
+        Assert.Equal(set.GetHashCode(), same.GetHashCode());
+        Assert.NotEqual(set, set with { HostNetwork = false });
+        Assert.NotEqual(set, set with { ReadinessGates = [new PodReadinessGate("ready")] });
+        Assert.Contains("ActiveDeadlineSeconds = 5", set.ToString(), StringComparison.Ordinal);
+        Assert.Contains("HostNetwork = True", set.ToString(), StringComparison.Ordinal);
+
+        var copy = set with { ActiveDeadlineSeconds = 7, RestartPolicy = "Never" };
+        Assert.Equal(5, set.ActiveDeadlineSeconds);
+        Assert.Equal(7, copy.ActiveDeadlineSeconds);
+        Assert.True(copy.HostNetwork);
+        Assert.Same(resources, copy.Resources);
+        Assert.Equal(new PodSpec(), set with { ActiveDeadlineSeconds = null, HostNetwork = false, Resources = null, NodeSelector = ValueMap<string>.Empty });
     }
 
     [Fact]
