@@ -16,6 +16,9 @@ cases are numbered in source order). Sources:
 - MJ: mjudeikis/kubernetes at 0b885a6ccf1d16e66bdad8ea370158a06c4482cb (88,384 characters; offsets 9,000-41,000 read in
   session 10): TestPodDefaults, OS's map key for key; image volumes (1.31+) but no TestPodResourcesDefaults (1.32+) -> taken
   as a 1.31 tree (inferred, not pinned); run at 1.31.
+- SH: sanposhiho/kubernetes at 059ce4e8a1d958959595b970acaf846259348518 (84,625 characters; offsets 14,000-30,000 read
+  in session 10): TestPodDefaults, OS's map without image volumes; DefaultHostNetworkHostPortsInPodTemplates and the
+  pre-1.30 form of SetFeatureGateDuringTest -> taken as a 1.28/1.29 tree (inferred, not pinned); run at 1.28 and 1.29.
 
 Each case: `pod` is the manifest; `path` is `decode` (SetObjectDefaults_Pod: the upstream tests call legacyscheme's
 Default, SetDefaults_Pod or a codec round trip) or `create` (also the create strategy); `expect` maps a field path of the
@@ -38,6 +41,9 @@ SOURCES = {
     'MJ': {'repository': 'mjudeikis/kubernetes', 'commit': '0b885a6ccf1d16e66bdad8ea370158a06c4482cb',
            'path': 'pkg/apis/core/v1/defaults_test.go',
            'note': 'fork copy of a tree taken as 1.31 (inferred, not pinned): image volumes (1.31+), no pod-level resources test (1.32+)'},
+    'SH': {'repository': 'sanposhiho/kubernetes', 'commit': '059ce4e8a1d958959595b970acaf846259348518',
+           'path': 'pkg/apis/core/v1/defaults_test.go',
+           'note': 'fork copy of a tree taken as 1.28/1.29 (inferred, not pinned): DefaultHostNetworkHostPortsInPodTemplates (1.28-1.31), no image volumes (1.31+), the pre-1.30 defer form of SetFeatureGateDuringTest'},
 }
 
 CASES = []
@@ -246,6 +252,14 @@ def test_pod_defaults():
     # kube_features.go is not stored at that commit).
     detect_defaults_case('MJ', t, 'enabled_features', os_map, ['1.31'], {'*': True}, note)
     detect_defaults_case('MJ', t, 'disabled_features', off, ['1.31'], {'*': False}, note)
+    # SH (session 10; offsets 14,000-30,000 read: the end of TestWorkloadDefaults, TestPodDefaults): OS's map without the
+    # image volume's pull policy, for both runs (no image volumes: 1.31+). The tree tests the
+    # DefaultHostNetworkHostPortsInPodTemplates gate (1.28-1.31) and calls `defer SetFeatureGateDuringTest(...)()`, the
+    # form that returned a cleanup function, which 1.30 replaced (from memory, unverified): taken as a 1.28 or 1.29 tree,
+    # so the cases run at both (inferred, not pinned).
+    early = dict(off)
+    detect_defaults_case('SH', t, 'enabled_features', early, ['1.28', '1.29'], {'*': True}, note)
+    detect_defaults_case('SH', t, 'disabled_features', early, ['1.28', '1.29'], {'*': False}, note)
 
 
 # --- TestPodResourcesDefaults (MZ, offset ~33,000-69,000) ------------------------------------------------------------
