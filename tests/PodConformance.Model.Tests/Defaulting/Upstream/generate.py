@@ -19,6 +19,9 @@ cases are numbered in source order). Sources:
 - SH: sanposhiho/kubernetes at 059ce4e8a1d958959595b970acaf846259348518 (84,625 characters; offsets 14,000-30,000 read
   in session 10): TestPodDefaults, OS's map without image volumes; DefaultHostNetworkHostPortsInPodTemplates and the
   pre-1.30 form of SetFeatureGateDuringTest -> taken as a 1.28/1.29 tree (inferred, not pinned); run at 1.28 and 1.29.
+- AS: ashierj/superdemo at 86435b28282edfa56ab3990aec6f7829df5c6243 (86,457 characters; offsets 13,500-29,500 read in
+  session 10): TestPodDefaults, SH's map; the 1.30 form of SetFeatureGateDuringTest, no image volumes -> taken as a 1.30
+  tree (inferred, not pinned); run at 1.30.
 
 Each case: `pod` is the manifest; `path` is `decode` (SetObjectDefaults_Pod: the upstream tests call legacyscheme's
 Default, SetDefaults_Pod or a codec round trip) or `create` (also the create strategy); `expect` maps a field path of the
@@ -44,6 +47,9 @@ SOURCES = {
     'SH': {'repository': 'sanposhiho/kubernetes', 'commit': '059ce4e8a1d958959595b970acaf846259348518',
            'path': 'pkg/apis/core/v1/defaults_test.go',
            'note': 'fork copy of a tree taken as 1.28/1.29 (inferred, not pinned): DefaultHostNetworkHostPortsInPodTemplates (1.28-1.31), no image volumes (1.31+), the pre-1.30 defer form of SetFeatureGateDuringTest'},
+    'AS': {'repository': 'ashierj/superdemo', 'commit': '86435b28282edfa56ab3990aec6f7829df5c6243',
+           'path': 'pkg/apis/core/v1/defaults_test.go',
+           'note': 'a kubernetes tree taken as 1.30 (inferred, not pinned): the 1.30 form of SetFeatureGateDuringTest, no image volumes (1.31+)'},
 }
 
 CASES = []
@@ -260,6 +266,11 @@ def test_pod_defaults():
     early = dict(off)
     detect_defaults_case('SH', t, 'enabled_features', early, ['1.28', '1.29'], {'*': True}, note)
     detect_defaults_case('SH', t, 'disabled_features', early, ['1.28', '1.29'], {'*': False}, note)
+    # AS (session 10; offsets 13,500-29,500 read: the end of TestWorkloadDefaults, TestPodDefaults): the same map as SH.
+    # SetFeatureGateDuringTest is called without `defer ...()` (the 1.30 form) and there are no image volumes (1.31+): taken
+    # as a 1.30 tree (inferred, not pinned).
+    detect_defaults_case('AS', t, 'enabled_features', early, ['1.30'], {'*': True}, note)
+    detect_defaults_case('AS', t, 'disabled_features', early, ['1.30'], {'*': False}, note)
 
 
 # --- TestPodResourcesDefaults (MZ, offset ~33,000-69,000) ------------------------------------------------------------
