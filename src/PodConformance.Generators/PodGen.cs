@@ -61,11 +61,24 @@ public static class PodGen
     public static Gen<Pod> ValidWithSecurity { get; } = Valid.SelectMany(SecurityGen.Decorate);
 
     /// <summary>
-    /// <see cref="ValidWithSecurity"/> pods that also use the scheduling, DNS, naming and claim fields (<see cref="PlacementGen"/>)
-    /// and more volume kinds (<see cref="VolumeKindsGen"/>): the whole API the admission properties exercise. Admission-only,
-    /// like <see cref="ValidWithSecurity"/>: a nodeSelector, a claim or a PVC would keep a lifecycle pod Pending.
+    /// <see cref="ValidWithSecurity"/> pods that also use the scheduling, DNS, naming and claim fields (<see cref="PlacementGen"/>),
+    /// more volume kinds (<see cref="VolumeKindsGen"/>), probes (<see cref="ProbeGen"/>) and the service account's name and
+    /// alias (<see cref="ServiceAccountGen"/>): the whole API the admission properties exercise, valid under every release.
+    /// Admission-only, like <see cref="ValidWithSecurity"/>: a nodeSelector, a claim or a PVC would keep a lifecycle pod
+    /// Pending, a probe nobody answers would restart it.
     /// </summary>
-    public static Gen<Pod> ValidWholeApi { get; } = ValidWithSecurity.SelectMany(PlacementGen.Decorate).SelectMany(VolumeKindsGen.Decorate);
+    public static Gen<Pod> ValidWholeApi { get; } =
+        ValidWithSecurity.SelectMany(PlacementGen.Decorate).SelectMany(VolumeKindsGen.Decorate).SelectMany(ProbeGen.Decorate).SelectMany(ServiceAccountGen.Decorate);
+
+    /// <summary>
+    /// <see cref="ValidWholeApi"/> with the fields whose valid values depend on the release: the grace period
+    /// (<see cref="GracePeriodGen"/>: negative only where decoding clamps it). What the admission properties draw.
+    /// </summary>
+    public static Gen<Pod> ValidWholeApiFor(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return ValidWholeApi.SelectMany(pod => GracePeriodGen.Decorate(pod, profile));
+    }
 
     /// <summary>Valid pods with <see cref="PodShrinker"/> keeping shrinks valid under <see cref="Profile.Default"/>.</summary>
     public static Arbitrary<Pod> ValidArb { get; } = ValidArbFor(Profile.Default);

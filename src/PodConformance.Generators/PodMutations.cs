@@ -163,6 +163,7 @@ public static class PodMutations
         .. PlacementMutations.All,
         .. VolumeMutations.All,
         .. NewFieldMutations.All,
+        .. ProbeMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

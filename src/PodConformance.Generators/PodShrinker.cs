@@ -148,6 +148,17 @@ public static partial class PodShrinker
             yield return pod with { Spec = spec with { Resources = null } };
         }
 
+        // The service account's name and alias: both, then each (one may be needed, the other not).
+        if (spec.ServiceAccountName.Length != 0 || spec.DeprecatedServiceAccount.Length != 0)
+        {
+            yield return pod with { Spec = spec with { ServiceAccountName = "", DeprecatedServiceAccount = "" } };
+            if (spec.ServiceAccountName.Length != 0 && spec.DeprecatedServiceAccount.Length != 0)
+            {
+                yield return pod with { Spec = spec with { DeprecatedServiceAccount = "" } };
+                yield return pod with { Spec = spec with { ServiceAccountName = "" } };
+            }
+        }
+
         foreach (var smaller in SecurityCandidates(pod))
         {
             yield return smaller;
@@ -238,6 +249,27 @@ public static partial class PodShrinker
         if (c.LivenessProbe is not null || c.ReadinessProbe is not null || c.StartupProbe is not null || c.Lifecycle is not null)
         {
             yield return c with { LivenessProbe = null, ReadinessProbe = null, StartupProbe = null, Lifecycle = null };
+
+            // Then one at a time, so a case that needs one probe keeps only that one.
+            if (c.LivenessProbe is not null)
+            {
+                yield return c with { LivenessProbe = null };
+            }
+
+            if (c.ReadinessProbe is not null)
+            {
+                yield return c with { ReadinessProbe = null };
+            }
+
+            if (c.StartupProbe is not null)
+            {
+                yield return c with { StartupProbe = null };
+            }
+
+            if (c.Lifecycle is not null)
+            {
+                yield return c with { Lifecycle = null };
+            }
         }
     }
 

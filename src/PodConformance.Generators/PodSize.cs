@@ -37,6 +37,7 @@ public static partial class PodSize
 
         size += (PerListItem * (pod.Metadata.Labels.Count + pod.Metadata.Annotations.Count + spec.Volumes.Count + spec.ReadinessGates.Count)) + Flag(pod.Metadata.Namespace.Length != 0) + Flag(spec.RestartPolicy.Length != 0) + Flag(spec.DnsPolicy.Length != 0)
             + Flag(spec.ActiveDeadlineSeconds is not null) + Flag(spec.TerminationGracePeriodSeconds is not null) + Flag(spec.Resources is not null) * 10
+            + Flag(spec.ServiceAccountName.Length != 0) + Flag(spec.DeprecatedServiceAccount.Length != 0)
             + OfSecurity(spec) + OfPlacement(spec);
         return size;
     }

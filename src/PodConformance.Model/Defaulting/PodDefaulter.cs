@@ -35,7 +35,7 @@ public static partial class PodDefaulter
         var spec = pod.Spec;
 
         // SetDefaults_Pod; from 1.37 it begins by raising a negative terminationGracePeriodSeconds to 1 (DEF-027).
-        if (spec.TerminationGracePeriodSeconds is < 0 && profile.Version >= GraceClampSince)
+        if (spec.TerminationGracePeriodSeconds is < 0 && ClampsNegativeGracePeriod(profile))
         {
             spec = spec with { TerminationGracePeriodSeconds = 1 };
             log.Add(DefaultingRules.NegativeGracePeriod, "spec.terminationGracePeriodSeconds", "1");
@@ -175,6 +175,16 @@ public static partial class PodDefaulter
 
     /// <summary>The first release known to clamp a negative grace period in SetDefaults_Pod (DEF-027; 1.36 not read).</summary>
     private static readonly KubernetesVersion GraceClampSince = new(1, 37);
+
+    /// <summary>
+    /// Whether decoding under <paramref name="profile"/> raises a negative <c>spec.terminationGracePeriodSeconds</c> to 1
+    /// (DEF-027): generators send a negative one only there, where what the API server stores is known.
+    /// </summary>
+    public static bool ClampsNegativeGracePeriod(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Version >= GraceClampSince;
+    }
 
     /// <summary>The last release whose SetDefaults_Pod defaults resize policies (DEF-026); 1.33's defaults.go has no such step.</summary>
     private static readonly KubernetesVersion ResizePolicyDefaultsUntil = new(1, 32);

@@ -27,7 +27,7 @@ public static partial class Catalog
             // a one-mutation rule falls below the floor (5) by chance about once in a thousand (at nine each, every change of the list pushed one or two under).
             Weight = 20,
             Cases = profile => Gen.Frequency(
-                (1, PodGen.ValidWholeApi.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
+                (1, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod)))),
             Shrink = ShrinkPod,
             Compare = (_, e, a) => AdmissionErrors.Compare(e.Admission, a.Admission),
@@ -49,7 +49,7 @@ public static partial class Catalog
             Source = "pkg/apis/core/v1/defaults.go",
             Needs = Capability.Admission,
             Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
-            Cases = _ => PodGen.ValidWholeApi.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
+            Cases = profile => PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
             View = DefaultsView,

@@ -17,7 +17,7 @@ public class PodCreateWithoutStepsTests
 {
     [Property(Replay = "(20261207,1)", MaxTest = 150)]
     public Property A_valid_pod_is_created_as_the_create_with_steps_creates_it() =>
-        Prop.ForAll(Arb.From(Generated.ValidWholeApi), Same);
+        Prop.ForAll(Arb.From(Generated.ValidWholeApiFor(Profile.Default)), Same);
 
     [Property(Replay = "(20261207,3)", MaxTest = 150)]
     public Property An_invalid_pod_is_refused_as_the_create_with_steps_refuses_it() =>

@@ -43,6 +43,42 @@ internal static partial class Mutants
             });
 
         yield return new Mutant(
+            "def-grpc-service-unset", "defaulting", DefaultingRules.GrpcService, "a grpc probe without service keeps it unset (Kubernetes: service \"\")",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Default = (pod, profile) => BendDefaults(pod, profile, (input, c) => c with
+                {
+                    LivenessProbe = WithoutDefaultedService(input.LivenessProbe, c.LivenessProbe),
+                    ReadinessProbe = WithoutDefaultedService(input.ReadinessProbe, c.ReadinessProbe),
+                    StartupProbe = WithoutDefaultedService(input.StartupProbe, c.StartupProbe),
+                }),
+            });
+
+        yield return new Mutant(
+            "def-service-account-alias-as-sent", "defaulting", DefaultingRules.ServiceAccountAlias, "the stored pod keeps spec.serviceAccount as sent (Kubernetes: the effective serviceAccountName in both)",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => BendSpec(pod, profile, (input, s) => s with { DeprecatedServiceAccount = input.DeprecatedServiceAccount }) });
+
+        yield return new Mutant(
+            "def-service-account-alias-wins", "defaulting", DefaultingRules.ServiceAccountAlias, "a set spec.serviceAccount wins over serviceAccountName (Kubernetes: the name wins, the alias is used only when the name is empty)",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Default = (pod, profile) => BendSpec(pod, profile, (input, s) => input.DeprecatedServiceAccount.Length == 0
+                    ? s
+                    : s with { ServiceAccountName = input.DeprecatedServiceAccount, DeprecatedServiceAccount = input.DeprecatedServiceAccount }),
+            });
+
+        yield return new Mutant(
+            "def-negative-grace-period-kept", "defaulting", DefaultingRules.NegativeGracePeriod, "a negative terminationGracePeriodSeconds is stored as sent (Kubernetes 1.37: raised to 1)",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Default = (pod, profile) => BendSpec(pod, profile, (input, s) => input.TerminationGracePeriodSeconds is < 0 ? s with { TerminationGracePeriodSeconds = input.TerminationGracePeriodSeconds } : s),
+            });
+
+        yield return new Mutant(
             "val-allows-duplicate-names", "validation", ValidationRules.ContainerNameUnique, "validation lets two containers share a name",
             Injection.Stage,
             ModelPipeline.Real with { Validate = (pod, profile) => WithoutRule(PodValidator.Validate(pod, profile), ValidationRules.ContainerNameUnique) });
@@ -57,6 +93,12 @@ internal static partial class Mutants
             Injection.Stage,
             ModelPipeline.Real with { Validate = (pod, profile) => WithoutRule(PodValidator.Validate(pod, profile), ValidationRules.TolerationsAnnotation) });
     }
+
+    /// <summary>The defaulted probe with a grpc service the input left unset taken away again (DEF-024 bent).</summary>
+    private static Probe? WithoutDefaultedService(Probe? input, Probe? defaulted) =>
+        defaulted is { Handler.GrpcPort: not null } && input is { Handler.GrpcService: null }
+            ? defaulted with { Handler = defaulted.Handler with { GrpcService = null } }
+            : defaulted;
 
     private static ValidationResult WithoutRule(ValidationResult result, string rule) =>
         new(result.Errors.Where(e => e.Rule != rule).ToValueList());

@@ -8,7 +8,8 @@ namespace PodConformance.Suite.Tests.Mutation;
 /// <summary>
 /// Every single thing a reader could strike out of a counterexample, each with the case without it: a container (with
 /// its script), an env entry, an envFrom source, a port, a mount, a resource, a volume (with its mounts), a label, an
-/// annotation, a gate, a toleration, a selector entry, the affinity, a spread constraint, the hostname fields; a scenario
+/// annotation, a gate, a toleration, a selector entry, the affinity, a spread constraint, the hostname fields, a probe, the
+/// service account's name or alias, the grace period; a scenario
 /// step, script, node, taint, node label, object, missing image, deletion; an env object; a pod of an episode. Written
 /// apart from the shrinkers, so <see cref="ReadableCounterexampleTests"/> checks their result instead of repeating them:
 /// a shrunk counterexample is minimal when none of these still fails the same way.
@@ -218,6 +219,21 @@ internal static class Removals
         {
             yield return ("setHostnameAsFQDN", pod with { Spec = spec with { SetHostnameAsFQDN = null } }, null);
         }
+
+        if (spec.ServiceAccountName.Length != 0)
+        {
+            yield return ("spec.serviceAccountName", pod with { Spec = spec with { ServiceAccountName = "" } }, null);
+        }
+
+        if (spec.DeprecatedServiceAccount.Length != 0)
+        {
+            yield return ("spec.serviceAccount", pod with { Spec = spec with { DeprecatedServiceAccount = "" } }, null);
+        }
+
+        if (spec.TerminationGracePeriodSeconds is not null)
+        {
+            yield return ("spec.terminationGracePeriodSeconds", pod with { Spec = spec with { TerminationGracePeriodSeconds = null } }, null);
+        }
     }
 
     private static IEnumerable<(string What, Container Container)> OfContainer(Container c)
@@ -240,6 +256,21 @@ internal static class Removals
         for (int i = 0; i < c.VolumeMounts.Count; i++)
         {
             yield return ("mount " + c.VolumeMounts[i].MountPath + " of " + c.Name, c with { VolumeMounts = c.VolumeMounts.RemoveAt(i) });
+        }
+
+        if (c.LivenessProbe is not null)
+        {
+            yield return ("the liveness probe of " + c.Name, c with { LivenessProbe = null });
+        }
+
+        if (c.ReadinessProbe is not null)
+        {
+            yield return ("the readiness probe of " + c.Name, c with { ReadinessProbe = null });
+        }
+
+        if (c.StartupProbe is not null)
+        {
+            yield return ("the startup probe of " + c.Name, c with { StartupProbe = null });
         }
 
         // A request equal to its limit is not removed alone: defaulting would copy the limit back (DEF-001), the same pod.

@@ -13,6 +13,15 @@ cases are numbered in source order). Sources:
 - OS: openshift/kubernetes at 24d6f04d28c126fe312c9ebb2fd1e42f7f0a499c (112,685 characters; offsets 0-32,000 read,
   TestWorkloadDefaults and TestPodDefaults; its Pod map is the one pod_defaults_map(False) builds): no
   fileKeyRef (1.34+), image volumes gated (1.31+), pod-level resources (1.32+) -> a 1.32/1.33 tree; run at 1.32 and 1.33.
+- MJ: mjudeikis/kubernetes at 0b885a6ccf1d16e66bdad8ea370158a06c4482cb (88,384 characters; offsets 9,000-41,000 read in
+  session 10): TestPodDefaults, OS's map key for key; image volumes (1.31+) but no TestPodResourcesDefaults (1.32+) -> taken
+  as a 1.31 tree (inferred, not pinned); run at 1.31.
+- SH: sanposhiho/kubernetes at 059ce4e8a1d958959595b970acaf846259348518 (84,625 characters; offsets 14,000-30,000 read
+  in session 10): TestPodDefaults, OS's map without image volumes; DefaultHostNetworkHostPortsInPodTemplates and the
+  pre-1.30 form of SetFeatureGateDuringTest -> taken as a 1.28/1.29 tree (inferred, not pinned); run at 1.28 and 1.29.
+- AS: ashierj/superdemo at 86435b28282edfa56ab3990aec6f7829df5c6243 (86,457 characters; offsets 13,500-29,500 read in
+  session 10): TestPodDefaults, SH's map; the 1.30 form of SetFeatureGateDuringTest, no image volumes -> taken as a 1.30
+  tree (inferred, not pinned); run at 1.30.
 
 Each case: `pod` is the manifest; `path` is `decode` (SetObjectDefaults_Pod: the upstream tests call legacyscheme's
 Default, SetDefaults_Pod or a codec round trip) or `create` (also the create strategy); `expect` maps a field path of the
@@ -32,6 +41,15 @@ SOURCES = {
            'path': 'pkg/apis/core/v1/defaults_test.go', 'note': 'fork copy of a development tree at or past 1.37'},
     'OS': {'repository': 'openshift/kubernetes', 'commit': '24d6f04d28c126fe312c9ebb2fd1e42f7f0a499c',
            'path': 'pkg/apis/core/v1/defaults_test.go', 'note': 'fork copy of a 1.32/1.33 tree'},
+    'MJ': {'repository': 'mjudeikis/kubernetes', 'commit': '0b885a6ccf1d16e66bdad8ea370158a06c4482cb',
+           'path': 'pkg/apis/core/v1/defaults_test.go',
+           'note': 'fork copy of a tree taken as 1.31 (inferred, not pinned): image volumes (1.31+), no pod-level resources test (1.32+)'},
+    'SH': {'repository': 'sanposhiho/kubernetes', 'commit': '059ce4e8a1d958959595b970acaf846259348518',
+           'path': 'pkg/apis/core/v1/defaults_test.go',
+           'note': 'fork copy of a tree taken as 1.28/1.29 (inferred, not pinned): DefaultHostNetworkHostPortsInPodTemplates (1.28-1.31), no image volumes (1.31+), the pre-1.30 defer form of SetFeatureGateDuringTest'},
+    'AS': {'repository': 'ashierj/superdemo', 'commit': '86435b28282edfa56ab3990aec6f7829df5c6243',
+           'path': 'pkg/apis/core/v1/defaults_test.go',
+           'note': 'a kubernetes tree taken as 1.30 (inferred, not pinned): the 1.30 form of SetFeatureGateDuringTest, no image volumes (1.31+)'},
 }
 
 CASES = []
@@ -233,6 +251,26 @@ def test_pod_defaults():
     off = dict(os_map)
     del off['.Spec.Volumes[0].VolumeSource.Image.PullPolicy']
     detect_defaults_case('OS', t, 'disabled_features', off, ['1.32', '1.33'], {'*': False}, note)
+    # MJ (session 10; offsets 9,000-41,000 read: TestPodDefaults to TestSetDefaultReplicationControllerInitContainers): the
+    # same map, key for key, as OS's, and the same delete of the image volume's pull policy for disabled_features. Its tree
+    # has image volumes (alpha in 1.31) and, unlike OS and MZ, no TestPodResourcesDefaults after TestPodDefaults (pod-level
+    # resources, 1.32+): taken as a 1.31 tree, so the cases run at 1.31 (the release is inferred, not pinned: the tree's
+    # kube_features.go is not stored at that commit).
+    detect_defaults_case('MJ', t, 'enabled_features', os_map, ['1.31'], {'*': True}, note)
+    detect_defaults_case('MJ', t, 'disabled_features', off, ['1.31'], {'*': False}, note)
+    # SH (session 10; offsets 14,000-30,000 read: the end of TestWorkloadDefaults, TestPodDefaults): OS's map without the
+    # image volume's pull policy, for both runs (no image volumes: 1.31+). The tree tests the
+    # DefaultHostNetworkHostPortsInPodTemplates gate (1.28-1.31) and calls `defer SetFeatureGateDuringTest(...)()`, the
+    # form that returned a cleanup function, which 1.30 replaced (from memory, unverified): taken as a 1.28 or 1.29 tree,
+    # so the cases run at both (inferred, not pinned).
+    early = dict(off)
+    detect_defaults_case('SH', t, 'enabled_features', early, ['1.28', '1.29'], {'*': True}, note)
+    detect_defaults_case('SH', t, 'disabled_features', early, ['1.28', '1.29'], {'*': False}, note)
+    # AS (session 10; offsets 13,500-29,500 read: the end of TestWorkloadDefaults, TestPodDefaults): the same map as SH.
+    # SetFeatureGateDuringTest is called without `defer ...()` (the 1.30 form) and there are no image volumes (1.31+): taken
+    # as a 1.30 tree (inferred, not pinned).
+    detect_defaults_case('AS', t, 'enabled_features', early, ['1.30'], {'*': True}, note)
+    detect_defaults_case('AS', t, 'disabled_features', early, ['1.30'], {'*': False}, note)
 
 
 # --- TestPodResourcesDefaults (MZ, offset ~33,000-69,000) ------------------------------------------------------------
