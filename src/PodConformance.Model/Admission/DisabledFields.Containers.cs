@@ -72,7 +72,8 @@ internal static partial class DisabledFields
         /// <summary>
         /// env[].valueFrom.fileKeyRef without EnvFiles (ADM-091; the now empty valueFrom stays, and validation says so);
         /// then lifecycle sleep handlers without PodLifecycleSleepAction (ADM-092: a handler left with no action goes, and so
-        /// does a lifecycle left empty).
+        /// does a lifecycle left empty — or empty from the start: dropPodLifecycleSleepAction tests every container's
+        /// lifecycle after adjusting it, whether or not it had a sleep).
         /// </summary>
         public PodSpec EnvFilesAndSleep(PodSpec spec)
         {
@@ -109,8 +110,20 @@ internal static partial class DisabledFields
 
             return EachContainer(spec, (c, path) =>
             {
-                if (c.Lifecycle is not { } lifecycle || (lifecycle.PreStop?.SleepSeconds is null && lifecycle.PostStart?.SleepSeconds is null)
-                    || !Off("PodLifecycleSleepAction"))
+                if (c.Lifecycle is not { } lifecycle || !Off("PodLifecycleSleepAction"))
+                {
+                    return c;
+                }
+
+                // Every lifecycle is visited, not only one with a sleep: one that is (or is left) without a handler and a
+                // stop signal goes, so an empty `lifecycle: {}` is dropped too.
+                if (lifecycle.PreStop is null && lifecycle.PostStart is null && lifecycle.StopSignal is null)
+                {
+                    Dropped(AdmissionRules.DropSleepAction, path + ".lifecycle", "PodLifecycleSleepAction");
+                    return c with { Lifecycle = null };
+                }
+
+                if (lifecycle.PreStop?.SleepSeconds is null && lifecycle.PostStart?.SleepSeconds is null)
                 {
                     return c;
                 }

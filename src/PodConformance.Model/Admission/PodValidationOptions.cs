@@ -12,8 +12,27 @@ public sealed record PodValidationOption(string Name, bool Value, string Source)
 /// With no old pod every "allow what the stored object already uses" option is false, and the rest follow a feature
 /// gate, so on create the options are a function of the profile alone.
 /// </summary>
+/// <remarks>
+/// Order: util.go's. First the fields of the struct literal in the literal's order, then the fields util.go assigns after
+/// it (the gate-or-old-pod helpers), then a field util.go sets only inside <c>if oldPodSpec != nil</c> (false on create),
+/// then <c>ResourceIsPod</c>, which the pod strategy sets last. Copies read (spec/admission.md, source UT): v1.32.1,
+/// v1.33.3, v1.34.1; 1.35 = kubernetes 462ee14a (master 2025-11-11, before v1.35.0-rc.0); 1.37 = kubernetes a6694418
+/// (master 2026-07-23, after v1.37.0-beta.0), whose field list is the PodValidationOptions struct of validation.go at
+/// 78e971a4 exactly. 1.36 is inferred: no 1.36 util.go was found; the fields are those of the struct in a 1.36-era fork
+/// copy of validation.go (AIAgentSandox/kubernetes 64149d12), each placed and derived as in the 1.35 and 1.37 copies.
+/// </remarks>
 public static class PodValidationOptions
 {
+    private static readonly KubernetesVersion V132 = new(1, 32);
+    private static readonly KubernetesVersion V133 = new(1, 33);
+    private static readonly KubernetesVersion V134 = new(1, 34);
+    private static readonly KubernetesVersion V135 = new(1, 35);
+    private static readonly KubernetesVersion V136 = new(1, 36);
+    private static readonly KubernetesVersion V137 = new(1, 37);
+
+    /// <summary>How an option that only an old pod can set shows its source.</summary>
+    private const string OldPodOnly = "old pod only";
+
     /// <summary>
     /// <see cref="ForCreate"/>, computed once per profile object: every create reports them, and they are a function of the
     /// (immutable) profile alone.
@@ -25,66 +44,142 @@ public static class PodValidationOptions
 
     private sealed record OptionsBox(ValueList<PodValidationOption> Options);
 
-    /// <summary>The options of a create under <paramref name="profile"/>, in util.go's order.</summary>
+    /// <summary>The options of a create under <paramref name="profile"/>, in util.go's order (see the remarks).</summary>
     public static ValueList<PodValidationOption> ForCreate(Profile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var v = profile.Version;
-        var list = new List<PodValidationOption>(24)
-        {
-            new("AllowInvalidPodDeletionCost", !profile.IsEnabled("PodDeletionCost"), "not PodDeletionCost"),
-            new("AllowIndivisibleHugePagesValues", false, "old pod only"),
-            new("AllowInvalidLabelValueInSelector", false, "old pod only"),
-            new("AllowInvalidTopologySpreadConstraintLabelSelector", false, "old pod only"),
-            new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, "old pod only"),
-            new("AllowNonLocalProjectedTokenPath", false, "old pod only"),
-        };
+        var list = new List<PodValidationOption>(32);
+        StructLiteral(profile, list);
+        AssignedAfterTheLiteral(profile, list);
 
-        if (v >= new KubernetesVersion(1, 32))
+        // Fields first set inside `if oldPodSpec != nil`, after everything above: false for a create.
+        if (v >= V132 && v < V133)
         {
-            list.Add(new("AllowPodLifecycleSleepActionZeroValue", profile.IsEnabled("PodLifecycleSleepActionAllowZero"), "PodLifecycleSleepActionAllowZero"));
-            list.Add(new("PodLevelResourcesEnabled", profile.IsEnabled(FeatureGateNames.PodLevelResources), "PodLevelResources"));
+            list.Add(new("AllowSidecarResizePolicy", false, OldPodOnly));
         }
 
-        if (v >= new KubernetesVersion(1, 33))
+        if (v >= V136)
         {
-            list.Add(new("AllowInvalidLabelValueInRequiredNodeAffinity", false, "old pod only"));
-        }
-
-        // 1.32 sets it only from the old pod, so a create never allows it; 1.33 starts from the gate.
-        if (v >= new KubernetesVersion(1, 32))
-        {
-            bool sidecarResize = v >= new KubernetesVersion(1, 33) && profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling);
-            list.Add(new("AllowSidecarResizePolicy", sidecarResize, v >= new KubernetesVersion(1, 33) ? "InPlacePodVerticalScaling" : "old pod only (1.32)"));
-        }
-
-        if (v >= new KubernetesVersion(1, 34))
-        {
-            list.Add(new("AllowMatchLabelKeysInPodTopologySpread", profile.IsEnabled("MatchLabelKeysInPodTopologySpread"), "MatchLabelKeysInPodTopologySpread"));
-            list.Add(new("AllowMatchLabelKeysInPodTopologySpreadSelectorMerge", profile.IsEnabled("MatchLabelKeysInPodTopologySpreadSelectorMerge"), "MatchLabelKeysInPodTopologySpreadSelectorMerge"));
-            list.Add(new("OldPodViolatesMatchLabelKeysValidation", false, "old pod only"));
-            list.Add(new("OldPodViolatesLegacyMatchLabelKeysValidation", false, "old pod only"));
-            list.Add(new("AllowContainerRestartPolicyRules", profile.IsEnabled(FeatureGateNames.ContainerRestartRules), "ContainerRestartRules"));
-            list.Add(new("AllowUserNamespacesWithVolumeDevices", false, "old pod only"));
-        }
-
-        list.Add(new("AllowRelaxedEnvironmentVariableValidation", profile.IsEnabled(FeatureGateNames.RelaxedEnvironmentVariableValidation), "RelaxedEnvironmentVariableValidation"));
-        if (v >= new KubernetesVersion(1, 32))
-        {
-            list.Add(new("AllowRelaxedDNSSearchValidation", profile.IsEnabled("RelaxedDNSSearchValidation"), "RelaxedDNSSearchValidation"));
-        }
-
-        if (v >= new KubernetesVersion(1, 34))
-        {
-            list.Add(new("AllowEnvFilesValidation", profile.IsEnabled(FeatureGateNames.EnvFiles), "EnvFiles"));
-        }
-
-        if (v >= new KubernetesVersion(1, 32))
-        {
-            list.Add(new("AllowOnlyRecursiveSELinuxChangePolicy", !profile.IsEnabled("SELinuxMount"), "not SELinuxMount"));
+            list.Add(new("AllowEmptyImageVolumeReference", false, OldPodOnly));
         }
 
         list.Add(new("ResourceIsPod", true, "pod strategy"));
         return list.ToValueList();
     }
+
+    /// <summary>The <c>apivalidation.PodValidationOptions{…}</c> literal that opens GetValidationOptionsFromPodSpecAndMeta.</summary>
+    private static void StructLiteral(Profile profile, List<PodValidationOption> list)
+    {
+        var v = profile.Version;
+        list.Add(new("AllowInvalidPodDeletionCost", !profile.IsEnabled(FeatureGateNames.PodDeletionCost), "not PodDeletionCost"));
+        list.Add(new("AllowIndivisibleHugePagesValues", false, OldPodOnly));
+        list.Add(new("AllowInvalidLabelValueInSelector", false, OldPodOnly));
+        list.Add(new("AllowInvalidTopologySpreadConstraintLabelSelector", false, OldPodOnly));
+        list.Add(new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, OldPodOnly));
+        list.Add(new("AllowNonLocalProjectedTokenPath", false, OldPodOnly));
+
+        // Gone in 1.37 with its gate (GA in 1.34, removed from the 1.37 struct and literal).
+        if (v >= V132 && v < V137)
+        {
+            list.Add(Gate(profile, "AllowPodLifecycleSleepActionZeroValue", FeatureGateNames.PodLifecycleSleepActionAllowZero));
+        }
+
+        if (v >= V132)
+        {
+            list.Add(Gate(profile, "PodLevelResourcesEnabled", FeatureGateNames.PodLevelResources));
+        }
+
+        if (v >= V133)
+        {
+            list.Add(new("AllowInvalidLabelValueInRequiredNodeAffinity", false, OldPodOnly));
+        }
+
+        // 1.33 starts it from the gate here; 1.32 sets it only in the old-pod branch (ForCreate).
+        if (v >= V133)
+        {
+            list.Add(Gate(profile, "AllowSidecarResizePolicy", FeatureGateNames.InPlacePodVerticalScaling));
+        }
+
+        if (v >= V134)
+        {
+            list.Add(Gate(profile, "AllowMatchLabelKeysInPodTopologySpread", FeatureGateNames.MatchLabelKeysInPodTopologySpread));
+            list.Add(Gate(profile, "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge", FeatureGateNames.MatchLabelKeysInPodTopologySpreadSelectorMerge));
+        }
+
+        if (v >= V136)
+        {
+            list.Add(Gate(profile, "InPlacePodLevelResourcesVerticalScalingEnabled", "InPlacePodLevelResourcesVerticalScaling"));
+        }
+
+        if (v >= V137)
+        {
+            list.Add(Gate(profile, "InPlacePodVerticalScalingMemoryBackedVolumesEnabled", "InPlacePodVerticalScalingMemoryBackedVolumes"));
+        }
+
+        if (v >= V134)
+        {
+            list.Add(new("OldPodViolatesMatchLabelKeysValidation", false, OldPodOnly));
+            list.Add(new("OldPodViolatesLegacyMatchLabelKeysValidation", false, OldPodOnly));
+            list.Add(Gate(profile, "AllowContainerRestartPolicyRules", FeatureGateNames.ContainerRestartRules));
+            list.Add(new("AllowUserNamespacesWithVolumeDevices", false, OldPodOnly));
+        }
+
+        if (v >= V135)
+        {
+            list.Add(Gate(profile, "AllowRestartAllContainers", FeatureGateNames.RestartAllContainersOnContainerExits));
+        }
+
+        if (v >= V136)
+        {
+            list.Add(Gate(profile, "AllowImageVolumeWithDigest", "ImageVolumeWithDigest"));
+
+            // hasRestartContainerForNonSidecarInitContainer(oldPodSpec): false for the nil old spec of a create.
+            list.Add(new("AllowExistingRestartContainerForNonSidecarInitContainer", false, OldPodOnly));
+        }
+
+        if (v >= V137)
+        {
+            list.Add(new("AllowSysAdminWhenPrivilegeEscalationFalse", false, OldPodOnly));
+        }
+    }
+
+    /// <summary>
+    /// The <c>opts.X = …</c> assignments after the literal: each helper answers true when its gate is on, else only for
+    /// an old pod that already uses the relaxed form (never on create).
+    /// </summary>
+    private static void AssignedAfterTheLiteral(Profile profile, List<PodValidationOption> list)
+    {
+        var v = profile.Version;
+        list.Add(Gate(profile, "AllowRelaxedEnvironmentVariableValidation", FeatureGateNames.RelaxedEnvironmentVariableValidation));
+
+        // Gone in 1.37 with its gate (GA in 1.34).
+        if (v >= V132 && v < V137)
+        {
+            list.Add(Gate(profile, "AllowRelaxedDNSSearchValidation", FeatureGateNames.RelaxedDNSSearchValidation));
+        }
+
+        if (v >= V134)
+        {
+            list.Add(Gate(profile, "AllowEnvFilesValidation", FeatureGateNames.EnvFiles));
+        }
+
+        if (v >= V135)
+        {
+            list.Add(Gate(profile, "AllowUserNamespacesHostNetworkSupport", FeatureGateNames.UserNamespacesHostNetworkSupport));
+        }
+
+        // useOnlyRecursiveSELinuxChangePolicy: false with SELinuxMount on; else true unless the old pod has a policy.
+        if (v >= V132)
+        {
+            list.Add(new("AllowOnlyRecursiveSELinuxChangePolicy", !profile.IsEnabled(FeatureGateNames.SELinuxMount), "not SELinuxMount"));
+        }
+
+        if (v >= V135)
+        {
+            list.Add(Gate(profile, "AllowTaintTolerationComparisonOperators", FeatureGateNames.TaintTolerationComparisonOperators));
+        }
+    }
+
+    private static PodValidationOption Gate(Profile profile, string name, string gate) => new(name, profile.IsEnabled(gate), gate);
 }

@@ -1,0 +1,63 @@
+using PodConformance.Model.Admission;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Tests.Admission;
+
+/// <summary>
+/// dropDisabledFields on create (ADM-080…096) against kubernetes pkg/api/pod/util.go: v1.32.1 and v1.33.3 as vendored in
+/// openshift/openshift-apiserver (c596b6e88, cd1ea2cd7), 1.35 at kubernetes 462ee14a, 1.37 at kubernetes a6694418.
+/// </summary>
+public class DisabledFieldsTests
+{
+    private static Pod WithContainer(Container c) => new()
+    {
+        Metadata = new ObjectMeta { Name = "p", Namespace = "team-a" },
+        Spec = new PodSpec { Containers = [c] },
+    };
+
+    private static Container C() => new() { Name = "app", Image = "nginx" };
+
+    private static Profile SleepGate(int minor, bool on) => new(new KubernetesVersion(1, minor), ValueMap.Of((FeatureGateNames.PodLifecycleSleepAction, on)));
+
+    [Theory]
+    [InlineData(29, null)] // alpha, off by default
+    [InlineData(32, false)]
+    [InlineData(33, false)]
+    public void An_empty_lifecycle_goes_while_the_sleep_gate_is_off_ADM_092(int minor, bool? gate)
+    {
+        // dropPodLifecycleSleepAction adjusts every container's lifecycle, then drops one with neither handler (nor, from
+        // 1.33, a stop signal), whether or not it had a sleep: `lifecycle: {}` is not stored.
+        var profile = gate is { } on ? SleepGate(minor, on) : Profile.For(new KubernetesVersion(1, minor));
+        var r = PodCreate.Run(WithContainer(C() with { Lifecycle = new Lifecycle() }), profile);
+        Assert.True(r.Accepted);
+        Assert.Null(r.Stored.Spec.Containers[0].Lifecycle);
+        var prepare = r.Steps.Single(s => s.Stage == AdmissionStage.PrepareForCreate);
+        Assert.Contains(prepare.Changes, c => c.Rule == AdmissionRules.DropSleepAction && c.Field == "spec.containers[0].lifecycle"
+            && c.Value == "(dropped: feature gate PodLifecycleSleepAction is off)");
+    }
+
+    [Fact]
+    public void An_empty_lifecycle_stays_while_the_sleep_gate_is_on_or_absent_ADM_092()
+    {
+        var pod = WithContainer(C() with { Lifecycle = new Lifecycle() });
+        Assert.NotNull(PodCreate.Run(pod, SleepGate(33, true)).Stored.Spec.Containers[0].Lifecycle);
+        Assert.NotNull(PodCreate.Run(pod, Profile.For(new KubernetesVersion(1, 28))).Stored.Spec.Containers[0].Lifecycle); // no gate yet
+        Assert.NotNull(PodCreate.Run(pod, Profile.For(new KubernetesVersion(1, 35))).Stored.Spec.Containers[0].Lifecycle); // locked on
+    }
+
+    [Fact]
+    public void A_lifecycle_with_a_handler_or_a_stop_signal_stays_while_the_sleep_gate_is_off_ADM_092()
+    {
+        var exec = new Lifecycle { PreStop = new ProbeHandler { ExecCommand = ["true"] } };
+        Assert.Equal(exec, PodCreate.Run(WithContainer(C() with { Lifecycle = exec }), SleepGate(32, false)).Stored.Spec.Containers[0].Lifecycle);
+
+        // 1.33: ContainerStopSignals is alpha; with it on the signal survives, and so does the lifecycle.
+        var signal = new Lifecycle { StopSignal = "SIGTERM" };
+        var profile = new Profile(new KubernetesVersion(1, 33), ValueMap.Of((FeatureGateNames.PodLifecycleSleepAction, false), ("ContainerStopSignals", true)));
+        var withOs = WithContainer(C() with { Lifecycle = signal });
+        withOs = withOs with { Spec = withOs.Spec with { OS = new PodOS { Name = "linux" } } };
+        Assert.Equal("SIGTERM", PodCreate.Run(withOs, profile).Stored.Spec.Containers[0].Lifecycle?.StopSignal);
+    }
+}

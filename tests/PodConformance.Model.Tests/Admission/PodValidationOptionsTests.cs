@@ -1,0 +1,201 @@
+using PodConformance.Model.Admission;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Tests.Admission;
+
+/// <summary>
+/// ADM-097: the PodValidationOptions of a create against kubernetes pkg/api/pod/util.go
+/// (GetValidationOptionsFromPodSpecAndMeta) and the PodValidationOptions struct of pkg/apis/core/validation/validation.go.
+/// The name lists are data copied from those files (copies and commits in spec/admission.md, source UT).
+/// </summary>
+public class PodValidationOptionsTests
+{
+    private static Profile V(int minor) => Profile.For(new KubernetesVersion(1, minor));
+
+    private static string[] Names(Profile profile) => PodValidationOptions.ForCreate(profile).Select(o => o.Name).ToArray();
+
+    private static PodValidationOption Option(Profile profile, string name) => PodValidationOptions.ForCreate(profile).Single(o => o.Name == name);
+
+    /// <summary>
+    /// v1.32.1 (util.go vendored in openshift/openshift-apiserver c596b6e88): the literal, the three assignments after it,
+    /// then AllowSidecarResizePolicy, which 1.32 sets only inside <c>if oldPodSpec != nil</c>.
+    /// </summary>
+    private static readonly string[] Release132 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "AllowPodLifecycleSleepActionZeroValue", "PodLevelResourcesEnabled",
+        "AllowRelaxedEnvironmentVariableValidation", "AllowRelaxedDNSSearchValidation", "AllowOnlyRecursiveSELinuxChangePolicy",
+        "AllowSidecarResizePolicy", "ResourceIsPod",
+    ];
+
+    /// <summary>v1.34.1 (util.go vendored in openshift/openshift-apiserver 71b7016d0).</summary>
+    private static readonly string[] Release134 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "AllowPodLifecycleSleepActionZeroValue", "PodLevelResourcesEnabled", "AllowInvalidLabelValueInRequiredNodeAffinity",
+        "AllowSidecarResizePolicy", "AllowMatchLabelKeysInPodTopologySpread", "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge",
+        "OldPodViolatesMatchLabelKeysValidation", "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowContainerRestartPolicyRules",
+        "AllowUserNamespacesWithVolumeDevices",
+        "AllowRelaxedEnvironmentVariableValidation", "AllowRelaxedDNSSearchValidation", "AllowEnvFilesValidation",
+        "AllowOnlyRecursiveSELinuxChangePolicy", "ResourceIsPod",
+    ];
+
+    /// <summary>kubernetes 462ee14a36f7f3f11b03bf7cb072351740271443 (master 2025-11-11, before v1.35.0-rc.0), read at 13,000–16,500.</summary>
+    private static readonly string[] Release135 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "AllowPodLifecycleSleepActionZeroValue", "PodLevelResourcesEnabled", "AllowInvalidLabelValueInRequiredNodeAffinity",
+        "AllowSidecarResizePolicy", "AllowMatchLabelKeysInPodTopologySpread", "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge",
+        "OldPodViolatesMatchLabelKeysValidation", "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowContainerRestartPolicyRules",
+        "AllowUserNamespacesWithVolumeDevices", "AllowRestartAllContainers",
+        "AllowRelaxedEnvironmentVariableValidation", "AllowRelaxedDNSSearchValidation", "AllowEnvFilesValidation",
+        "AllowUserNamespacesHostNetworkSupport", "AllowOnlyRecursiveSELinuxChangePolicy", "AllowTaintTolerationComparisonOperators",
+        "ResourceIsPod",
+    ];
+
+    /// <summary>kubernetes a669441811304e23805e74690a8630f798688ef7 (master 2026-07-23, after v1.37.0-beta.0), read at 12,000–20,000.</summary>
+    private static readonly string[] Release137 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "PodLevelResourcesEnabled", "AllowInvalidLabelValueInRequiredNodeAffinity", "AllowSidecarResizePolicy",
+        "AllowMatchLabelKeysInPodTopologySpread", "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge",
+        "InPlacePodLevelResourcesVerticalScalingEnabled", "InPlacePodVerticalScalingMemoryBackedVolumesEnabled",
+        "OldPodViolatesMatchLabelKeysValidation", "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowContainerRestartPolicyRules",
+        "AllowUserNamespacesWithVolumeDevices", "AllowRestartAllContainers", "AllowImageVolumeWithDigest",
+        "AllowExistingRestartContainerForNonSidecarInitContainer", "AllowSysAdminWhenPrivilegeEscalationFalse",
+        "AllowRelaxedEnvironmentVariableValidation", "AllowEnvFilesValidation", "AllowUserNamespacesHostNetworkSupport",
+        "AllowOnlyRecursiveSELinuxChangePolicy", "AllowTaintTolerationComparisonOperators",
+        "AllowEmptyImageVolumeReference", "ResourceIsPod",
+    ];
+
+    /// <summary>The PodValidationOptions struct, in its declaration order: kubernetes validation.go at 78e971a4 (1.37, read at 182,000–198,000).</summary>
+    private static readonly string[] Struct137 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowInvalidLabelValueInSelector", "AllowIndivisibleHugePagesValues",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNonLocalProjectedTokenPath", "AllowNamespacedSysctlsForHostNetAndHostIPC",
+        "ResourceIsPod", "AllowRelaxedEnvironmentVariableValidation", "AllowOnlyRecursiveSELinuxChangePolicy", "PodLevelResourcesEnabled",
+        "InPlacePodLevelResourcesVerticalScalingEnabled", "InPlacePodVerticalScalingMemoryBackedVolumesEnabled", "AllowSidecarResizePolicy",
+        "AllowInvalidLabelValueInRequiredNodeAffinity", "AllowMatchLabelKeysInPodTopologySpread",
+        "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge", "OldPodViolatesMatchLabelKeysValidation",
+        "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowEnvFilesValidation", "AllowContainerRestartPolicyRules",
+        "AllowExistingRestartContainerForNonSidecarInitContainer", "AllowUserNamespacesWithVolumeDevices",
+        "AllowTaintTolerationComparisonOperators", "AllowUserNamespacesHostNetworkSupport", "AllowRestartAllContainers",
+        "AllowImageVolumeWithDigest", "AllowEmptyImageVolumeReference", "AllowSysAdminWhenPrivilegeEscalationFalse",
+    ];
+
+    /// <summary>
+    /// The struct in the 1.36-era fork copy AIAgentSandox/kubernetes 64149d1201ab96736d5aa902df411d40a3f6f714 (validation.go
+    /// read at 181,000–197,000): no 1.36 util.go was found, so this fixes which fields 1.36 has, not their order.
+    /// </summary>
+    private static readonly string[] Struct136 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowInvalidLabelValueInSelector", "AllowIndivisibleHugePagesValues",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNonLocalProjectedTokenPath", "AllowNamespacedSysctlsForHostNetAndHostIPC",
+        "ResourceIsPod", "AllowRelaxedEnvironmentVariableValidation", "AllowRelaxedDNSSearchValidation",
+        "AllowPodLifecycleSleepActionZeroValue", "AllowOnlyRecursiveSELinuxChangePolicy", "PodLevelResourcesEnabled",
+        "InPlacePodLevelResourcesVerticalScalingEnabled", "AllowSidecarResizePolicy", "AllowInvalidLabelValueInRequiredNodeAffinity",
+        "AllowMatchLabelKeysInPodTopologySpread", "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge",
+        "OldPodViolatesMatchLabelKeysValidation", "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowEnvFilesValidation",
+        "AllowContainerRestartPolicyRules", "AllowExistingRestartContainerForNonSidecarInitContainer",
+        "AllowUserNamespacesWithVolumeDevices", "AllowTaintTolerationComparisonOperators", "AllowUserNamespacesHostNetworkSupport",
+        "AllowRestartAllContainers", "AllowImageVolumeWithDigest", "AllowEmptyImageVolumeReference",
+    ];
+
+    [Fact]
+    public void A_create_lists_the_options_in_util_go_order_at_1_32()
+    {
+        Assert.Equal(Release132, Names(V(32)));
+    }
+
+    [Fact]
+    public void A_create_lists_the_options_in_util_go_order_at_1_34()
+    {
+        Assert.Equal(Release134, Names(V(34)));
+    }
+
+    [Fact]
+    public void A_create_lists_the_options_in_util_go_order_at_1_35()
+    {
+        Assert.Equal(Release135, Names(V(35)));
+    }
+
+    [Fact]
+    public void A_create_lists_the_options_in_util_go_order_at_1_37()
+    {
+        Assert.Equal(Release137, Names(V(37)));
+    }
+
+    [Fact]
+    public void Every_field_of_the_struct_is_listed_once_at_1_36_and_1_37()
+    {
+        Assert.Equal(Struct137.Order(StringComparer.Ordinal), Names(V(37)).Order(StringComparer.Ordinal));
+        Assert.Equal(Struct136.Order(StringComparer.Ordinal), Names(V(36)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_1_36_list_is_the_1_35_order_with_the_1_37_additions_in_place()
+    {
+        // Inferred (spec/admission.md ADM-097): 1.35's literal and assignments, the fields 1.36 shares with the 1.37 copy at
+        // their 1.37 places, and the two options whose gates 1.37 removed still where 1.35 has them.
+        var names = Names(V(36));
+        Assert.Equal(
+            [.. Release135.Where(n => n != "ResourceIsPod"), "AllowEmptyImageVolumeReference", "ResourceIsPod"],
+            names.Where(n => n is not ("InPlacePodLevelResourcesVerticalScalingEnabled" or "AllowImageVolumeWithDigest" or "AllowExistingRestartContainerForNonSidecarInitContainer")));
+        Assert.Equal(
+            ["AllowMatchLabelKeysInPodTopologySpreadSelectorMerge", "InPlacePodLevelResourcesVerticalScalingEnabled", "OldPodViolatesMatchLabelKeysValidation"],
+            names.Skip(Array.IndexOf(names, "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge")).Take(3));
+        Assert.Equal(
+            ["AllowRestartAllContainers", "AllowImageVolumeWithDigest", "AllowExistingRestartContainerForNonSidecarInitContainer", "AllowRelaxedEnvironmentVariableValidation"],
+            names.Skip(Array.IndexOf(names, "AllowRestartAllContainers")).Take(4));
+    }
+
+    [Fact]
+    public void With_no_old_pod_every_in_use_option_is_false()
+    {
+        foreach (int minor in new[] { 28, 32, 33, 34, 35, 36, 37 })
+        {
+            foreach (var o in PodValidationOptions.ForCreate(V(minor)).Where(o => o.Source.StartsWith("old pod only", StringComparison.Ordinal)))
+            {
+                Assert.False(o.Value, $"1.{minor} {o.Name}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Gate_options_follow_the_release_defaults_at_1_37()
+    {
+        // Defaults at 1.37 (spec/gates): RestartAllContainersOnContainerExits and InPlacePodLevelResourcesVerticalScaling
+        // beta/on, SELinuxMount GA; ImageVolumeWithDigest, InPlacePodVerticalScalingMemoryBackedVolumes,
+        // TaintTolerationComparisonOperators and UserNamespacesHostNetworkSupport alpha/off.
+        var p = V(37);
+        Assert.True(Option(p, "AllowRestartAllContainers").Value);
+        Assert.True(Option(p, "InPlacePodLevelResourcesVerticalScalingEnabled").Value);
+        Assert.False(Option(p, "AllowOnlyRecursiveSELinuxChangePolicy").Value);
+        Assert.False(Option(p, "AllowImageVolumeWithDigest").Value);
+        Assert.False(Option(p, "InPlacePodVerticalScalingMemoryBackedVolumesEnabled").Value);
+        Assert.False(Option(p, "AllowTaintTolerationComparisonOperators").Value);
+        Assert.False(Option(p, "AllowUserNamespacesHostNetworkSupport").Value);
+        Assert.False(Option(p, "AllowInvalidPodDeletionCost").Value);
+        Assert.True(Option(p, "ResourceIsPod").Value);
+    }
+
+    [Fact]
+    public void Gate_options_follow_an_override()
+    {
+        var on = new Profile(new KubernetesVersion(1, 37), ValueMap.Of(
+            (FeatureGateNames.TaintTolerationComparisonOperators, true), ("ImageVolumeWithDigest", true), ("InPlacePodVerticalScalingMemoryBackedVolumes", true)));
+        Assert.True(Option(on, "AllowTaintTolerationComparisonOperators").Value);
+        Assert.True(Option(on, "AllowImageVolumeWithDigest").Value);
+        Assert.True(Option(on, "InPlacePodVerticalScalingMemoryBackedVolumesEnabled").Value);
+
+        // 1.36: SELinuxMount is beta and off, so a create allows only the Recursive policy; off at 1.35 the restart-all rule.
+        Assert.True(Option(V(36), "AllowOnlyRecursiveSELinuxChangePolicy").Value);
+        Assert.False(Option(V(35), "AllowRestartAllContainers").Value);
+        Assert.True(Option(new Profile(new KubernetesVersion(1, 35), ValueMap.Of((FeatureGateNames.RestartAllContainersOnContainerExits, true))), "AllowRestartAllContainers").Value);
+    }
+}
