@@ -82,7 +82,7 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
     /// <summary>Reads to the end of the stream; ends with one <see cref="LineKind.End"/> (carrying an unterminated last line).</summary>
     public async Task PumpAsync()
     {
-        var buffer = new byte[16 * 1024];
+        var buffer = new byte[64 * 1024]; // what a Linux pipe holds: a large answer in few reads
         try
         {
             while (true)
@@ -181,9 +181,11 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
 
         _length = 0;
         _dropped = 0;
-        if (_line.Length > 64 * 1024)
+        if (_line.Length > 1 << 20)
         {
-            // A huge answer is rare; do not keep its buffer for the rest of the run.
+            // A huge answer is rare; do not keep its buffer for the rest of the run. Answers of a few hundred KB are
+            // not (lifecycle cases' observations, up to 261 KB): a 64 KB limit regrew the buffer 4 KB by doubling for
+            // each of them, large-object-heap arrays that made most of the client's collections gen-2 ones.
             _line = new byte[4096];
         }
     }
