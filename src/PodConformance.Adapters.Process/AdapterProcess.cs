@@ -46,11 +46,13 @@ internal sealed class AdapterProcess : IDisposable
         Pid = process.Id;
         _lines = Channel.CreateBounded<LineRead>(new BoundedChannelOptions(Math.Max(inFlight, 1) + 1) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         var stdout = new StdoutLines(process.StandardOutput.BaseStream, line => _lines.Writer.WriteAsync(line), MaxLineBytes, secrets);
-        _ = Task.Run(async () =>
+        var reader = new Thread(() =>
         {
-            await stdout.PumpAsync().ConfigureAwait(false);
+            stdout.Pump();
             _lines.Writer.TryComplete();
-        });
+        })
+        { IsBackground = true, Name = "podconf stdout" };
+        reader.Start();
         _stderrPump = Task.Run(PumpStderrAsync);
         process.Exited += (_, _) => _exited.TrySetResult();
         process.EnableRaisingEvents = true;

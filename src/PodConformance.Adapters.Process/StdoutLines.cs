@@ -79,10 +79,57 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
     private int _length;
     private long _dropped;
 
+    /// <summary>
+    /// <see cref="PumpAsync"/> with blocking reads, for a thread of its own: an asynchronous pipe read on Linux is an epoll
+    /// wake-up handed to a thread-pool worker, a hop per answer that cost more CPU than reading the answer (spec/guides/performance.md,
+    /// session 10, srv8). A full queue blocks this thread as it would suspend the asynchronous pump.
+    /// </summary>
+    public void Pump()
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                int n = stream.Read(buffer);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                foreach (var line in Feed(buffer.AsSpan(0, n)))
+                {
+                    Wait(emit(line));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The pipe went away with the process, or the reader was closed: end of output.
+        }
+
+        try
+        {
+            Wait(emit(new LineRead(LineKind.End, _length > 0 || _dropped > 0 ? Describe("an unterminated line", out _) : "")));
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader was closed (the adapter was disposed): nobody waits for the end.
+        }
+    }
+
+    private static void Wait(ValueTask emitted)
+    {
+        if (!emitted.IsCompletedSuccessfully)
+        {
+            emitted.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
     /// <summary>Reads to the end of the stream; ends with one <see cref="LineKind.End"/> (carrying an unterminated last line).</summary>
     public async Task PumpAsync()
     {
-        var buffer = new byte[16 * 1024];
+        var buffer = new byte[64 * 1024]; // what a Linux pipe holds: a large answer in few reads
         try
         {
             while (true)
@@ -181,9 +228,11 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
 
         _length = 0;
         _dropped = 0;
-        if (_line.Length > 64 * 1024)
+        if (_line.Length > 1 << 20)
         {
-            // A huge answer is rare; do not keep its buffer for the rest of the run.
+            // A huge answer is rare; do not keep its buffer for the rest of the run. Answers of a few hundred KB are
+            // not (lifecycle cases' observations, up to 261 KB): a 64 KB limit regrew the buffer 4 KB by doubling for
+            // each of them, large-object-heap arrays that made most of the client's collections gen-2 ones.
             _line = new byte[4096];
         }
     }

@@ -164,7 +164,8 @@ public sealed class TransportTests : IDisposable
             return 0;
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        // The blocking read AdapterProcess's reader thread makes (StdoutLines.Pump).
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
         public override void Flush()
         {
@@ -192,8 +193,10 @@ public sealed class TransportTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task A_line_is_handed_on_as_soon_as_its_newline_arrives_however_it_is_split()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_line_is_handed_on_as_soon_as_its_newline_arrives_however_it_is_split(bool blocking)
     {
         foreach (int length in LengthList)
         {
@@ -202,7 +205,8 @@ public sealed class TransportTests : IDisposable
             {
                 var got = new TaskCompletionSource<LineRead>(TaskCreationOptions.RunContinuationsAsynchronously);
                 using var pipe = new WaitingPipe(Split(data, Math.Min(piece, 16 * 1024)));
-                var pump = new StdoutLines(pipe, line => { got.TrySetResult(line); return ValueTask.CompletedTask; }, AdapterProcess.MaxLineBytes).PumpAsync();
+                var lines = new StdoutLines(pipe, line => { got.TrySetResult(line); return ValueTask.CompletedTask; }, AdapterProcess.MaxLineBytes);
+                var pump = blocking ? Task.Run(lines.Pump) : lines.PumpAsync();
 
                 var line = await got.Task.WaitAsync(TimeSpan.FromMinutes(1));
                 Assert.False(pump.IsCompleted, "the line came only with the end of the stream");
@@ -246,12 +250,23 @@ public sealed class TransportTests : IDisposable
         Assert.Equal(new LineRead(LineKind.Line, "{}"), lines[1]);
     }
 
-    [Fact]
-    public async Task A_last_line_without_newline_is_reported_with_the_end_not_as_a_message()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_last_line_without_newline_is_reported_with_the_end_not_as_a_message(bool blocking)
     {
         var lines = new List<LineRead>();
         using var stream = new MemoryStream("{\"type\":\"observ"u8.ToArray());
-        await new StdoutLines(stream, l => { lines.Add(l); return ValueTask.CompletedTask; }, 1024).PumpAsync();
+        var pump = new StdoutLines(stream, l => { lines.Add(l); return ValueTask.CompletedTask; }, 1024);
+        if (blocking)
+        {
+            pump.Pump();
+        }
+        else
+        {
+            await pump.PumpAsync();
+        }
+
         var end = Assert.Single(lines);
         Assert.Equal(LineKind.End, end.Kind);
         Assert.Equal("an unterminated line (15 bytes) starting \"{\\\"type\\\":\\\"observ\"", end.Text);

@@ -48,10 +48,10 @@ internal static class AllocationProbe
     /// median ratio. Wall time under a loaded machine measures the scheduler (each case wakes the server, then the
     /// client); CPU time measures the work, which is what issue 12 item 6 bounds. Rough, beside BenchmarkDotNet's rows.
     /// </summary>
-    public static void RunCpu()
+    public static void RunCpu(string[] kinds)
     {
         var profile = Profile.Default;
-        foreach (string kind in new[] { "quantity", "admission", "lifecycle" })
+        foreach (string kind in kinds.Length > 0 ? kinds : new[] { "quantity", "admission", "lifecycle" })
         {
             var cases = ThroughputCases.For(kind);
             using var pipe = new PipeAdapterClient(new ModelAdapter());
@@ -134,10 +134,24 @@ internal static class AllocationProbe
             }
 
             ModelDecoded();
+            double requestBytes = cases.Select((c, i) => (double)ProtocolMessages.Run(i, c, profile).Length).Average();
+            var answers = cases.Select((c, i) => System.Text.Encoding.UTF8.GetByteCount(ProtocolMessages.Observation(i, ModelAdapter.Run(c, profile)))).ToArray();
+            double answerBytes = answers.Average();
+            int largestAnswer = answers.Max();
             double decodedUs = 0;
             Model();
             Protocol();
             Codec();
+            // The server runs as `podconf adapter serve` does: without tiered compilation (the Cli's csproj), unless
+            // PODCONF_PROBE_SERVER_ENV says otherwise ("NAME=value;NAME=value", for the spawned servers only: this
+            // process's runtime read its own settings at start). With tiering the server's tier-1 JIT thread was still
+            // busy through every round (about 15-180 us per case), which `podconf adapter serve` never pays.
+            foreach (string setting in (Environment.GetEnvironmentVariable("PODCONF_PROBE_SERVER_ENV") ?? "DOTNET_TieredCompilation=0").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int eq = setting.IndexOf('=', StringComparison.Ordinal);
+                Environment.SetEnvironmentVariable(setting[..eq], setting[(eq + 1)..]);
+            }
+
             // The spawned-server rows are reported as not measured, with the reason, when a warm-up round fails (the adapter
             // could not start or answer) rather than ending the probe.
             string? spawnedError = null;
@@ -156,6 +170,10 @@ internal static class AllocationProbe
             var lockstepRatios = new List<double>();
             var pipelinedRatios = new List<double>();
             double lockstepUs = 0, pipelinedUs = 0, lockstepServerUs = 0, pipelinedServerUs = 0;
+            var threads = new[] { new ThreadCpu(), new ThreadCpu(), new ThreadCpu(), new ThreadCpu() };
+            int gcBefore0 = GC.CollectionCount(0), gcBefore1 = GC.CollectionCount(1), gcBefore2 = GC.CollectionCount(2);
+            int gcSpawned0 = 0, gcSpawned1 = 0, gcSpawned2 = 0;
+            long allocatedSpawned = 0, workItemsSpawned = 0;
             var ratios = new List<double>();
             var codecRatios = new List<double>();
             double modelUs = 0, protocolUs = 0, codecUs = 0;
@@ -166,10 +184,26 @@ internal static class AllocationProbe
                 double c = Cpu(Codec) / (repeat * cases.Length);
                 decodedUs += Cpu(ModelDecoded) / (repeat * cases.Length) / 7;
                 _serverShare = 0;
+                int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
+                long allocated = GC.GetTotalAllocatedBytes();
+                long workItems = ThreadPool.CompletedWorkItemCount;
+                var clientBefore = ThreadCpu.Snapshot(Environment.ProcessId);
+                var serverBefore = spawnedError is null ? ThreadCpu.Snapshot(lockstep.ProcessId!.Value) : [];
                 double l = spawnedError is null ? Cpu(Lockstep, lockstep.ProcessId!.Value) / (repeat * cases.Length) : 0;
+                threads[0].Add(clientBefore, ThreadCpu.Snapshot(Environment.ProcessId));
+                threads[1].Add(serverBefore, spawnedError is null ? ThreadCpu.Snapshot(lockstep.ProcessId!.Value) : []);
                 lockstepServerUs += _serverShare / (repeat * cases.Length) / 7;
                 _serverShare = 0;
+                clientBefore = ThreadCpu.Snapshot(Environment.ProcessId);
+                serverBefore = spawnedError is null ? ThreadCpu.Snapshot(pipelined.ProcessId!.Value) : [];
                 double q = spawnedError is null ? Cpu(Pipelined, pipelined.ProcessId!.Value) / (repeat * cases.Length) : 0;
+                threads[2].Add(clientBefore, ThreadCpu.Snapshot(Environment.ProcessId));
+                threads[3].Add(serverBefore, spawnedError is null ? ThreadCpu.Snapshot(pipelined.ProcessId!.Value) : []);
+                gcSpawned0 += GC.CollectionCount(0) - g0;
+                gcSpawned1 += GC.CollectionCount(1) - g1;
+                gcSpawned2 += GC.CollectionCount(2) - g2;
+                allocatedSpawned += GC.GetTotalAllocatedBytes() - allocated;
+                workItemsSpawned += ThreadPool.CompletedWorkItemCount - workItems;
                 pipelinedServerUs += _serverShare / (repeat * cases.Length) / 7;
                 lockstepRatios.Add(l / m);
                 pipelinedRatios.Add(q / m);
@@ -194,6 +228,10 @@ internal static class AllocationProbe
             else
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10} spawned server, CPU of both processes per case: one at a time {lockstepUs,8:F2} us (median ratio {lockstepRatios[3]:F2}, {lockstepRatios[0]:F2}-{lockstepRatios[6]:F2}), sent ahead {pipelinedUs,8:F2} us (median ratio {pipelinedRatios[3]:F2}, {pipelinedRatios[0]:F2}-{pipelinedRatios[6]:F2}); sent ahead / one at a time {pipelinedUs / lockstepUs:F2}; answered ahead {pipelined.AnsweredAhead}; of it the server's {lockstepServerUs:F2} us / {pipelinedServerUs:F2} us"));
+                double n = 7.0 * repeat * cases.Length;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-10}   client, both spawned rows: {allocatedSpawned / (2 * n):F0} B/case allocated, GCs {gcSpawned0}/{gcSpawned1}/{gcSpawned2} (gen 0/1/2) over {2 * n:F0} cases, thread-pool work items {workItemsSpawned / (2 * n):F2}/case; request/answer bytes per case {requestBytes:F0}/{answerBytes:F0} (largest answer {largestAnswer}); whole probe so far {GC.CollectionCount(0) - gcBefore0}/{GC.CollectionCount(1) - gcBefore1}/{GC.CollectionCount(2) - gcBefore2}"));
+                Console.WriteLine(kind.PadRight(10) + "   threads, us/case: one at a time, client: " + threads[0].Describe(n) + "; server: " + threads[1].Describe(n));
+                Console.WriteLine(kind.PadRight(10) + "   threads, us/case: sent ahead, client: " + threads[2].Describe(n) + "; server: " + threads[3].Describe(n));
             }
 
             lockstep.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -16,7 +16,7 @@ if (args is ["--serve", ..])
 
 if (args is ["--probe-cpu", ..])
 {
-    PodConformance.Benchmarks.AllocationProbe.RunCpu();
+    PodConformance.Benchmarks.AllocationProbe.RunCpu(args[1..]);
     return 0;
 }
 
