@@ -35,9 +35,9 @@ def vol(source):
 case('photon', vol('photonPersistentDisk: {pdID: disk}'), ['spec.volumes[0].photonPersistentDisk: deprecated in v1.11, non-functional in v1.16+'])
 case('gitRepo', vol('gitRepo: {repository: https://example.com/r.git}'), ['spec.volumes[0].gitRepo: deprecated in v1.11'], release='1.32', also='',
      note='the test file predates the 1.33 GitRepoVolumeDriver wording; 1.32 has the plain text')
-case('scaleIO', vol('scaleIO: {gateway: gw, system: sys, secretRef: {name: s}}'), ['spec.volumes[0].scaleIO: deprecated in v1.16, non-functional in v1.22+'])
+case('scaleIO', vol('scaleIO: {gateway: gw, system: sys, volumeName: v, secretRef: {name: s}}'), ['spec.volumes[0].scaleIO: deprecated in v1.16, non-functional in v1.22+'])
 case('flocker', vol('flocker: {datasetName: d}'), ['spec.volumes[0].flocker: deprecated in v1.22, non-functional in v1.25+'])
-case('storageOS', vol('storageOS: {volumeName: v}'), ['spec.volumes[0].storageOS: deprecated in v1.22, non-functional in v1.25+'])
+case('storageOS', vol('storageos: {volumeName: v}'), ['spec.volumes[0].storageOS: deprecated in v1.22, non-functional in v1.25+'])
 case('quobyte', vol('quobyte: {registry: "registry:7861", volume: v}'), ['spec.volumes[0].quobyte: deprecated in v1.22, non-functional in v1.25+'])
 case('glusterfs', vol('glusterfs: {endpoints: ep, path: p}'), ['spec.volumes[0].glusterfs: deprecated in v1.25, non-functional in v1.26+'])
 case('CephFS', vol('cephfs: {monitors: [m]}'), ['spec.volumes[0].cephfs: deprecated in v1.28, non-functional in v1.31+'])
