@@ -19,11 +19,11 @@ namespace PodConformance.Model.Warnings;
 public static partial class PodWarnings
 {
     /// <summary>
-    /// Until 1.32 the projected loop declared its <c>sourcePaths</c> outside the loop over sources, so a source that
-    /// matches no case (a configMap, secret or downwardAPI without items) re-added the previous source's paths, which
-    /// then collide with themselves; 1.33 moved the declaration into the loop.
+    /// Until 1.33 the projected loop declared its <c>sourcePaths</c> outside the loop over sources (the 1.32 and 1.33
+    /// copies), so a source that matches no case (a configMap, secret or downwardAPI without items) re-added the previous
+    /// source's paths, which then collide with themselves; 1.34 moved the declaration into the loop.
     /// </summary>
-    private static readonly KubernetesVersion FreshSourcePathsSince = new(1, 33);
+    private static readonly KubernetesVersion FreshSourcePathsSince = new(1, 34);
 
     /// <summary>Where a projected path came from: the source description of <c>pathAndSource</c>.</summary>
     private enum PathSource
@@ -133,7 +133,7 @@ public static partial class PodWarnings
 
     /// <summary>
     /// The projected volume: sources in order; an all-empty source warns and adds nothing; otherwise the source's paths
-    /// (its "effective" source: itself, or before 1.33 the last source that matched a case) each checked against every
+    /// (its "effective" source: itself, or before 1.34 the last source that matched a case) each checked against every
     /// path added before it, then added.
     /// </summary>
     private static void ProjectedOverlaps(string volume, ValueList<VolumeProjection> sources, bool fresh, ref List<PodWarning>? warnings)

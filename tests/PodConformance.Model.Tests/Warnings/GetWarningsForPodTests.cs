@@ -157,7 +157,7 @@ public class GetWarningsForPodTests
     }
 
     [Fact]
-    public void Before_1_33_a_projected_source_without_items_re_adds_the_previous_sources_paths()
+    public void Before_1_34_a_projected_source_without_items_re_adds_the_previous_sources_paths()
     {
         var projected = new ProjectedVolumeSource
         {
@@ -167,7 +167,8 @@ public class GetWarningsForPodTests
         };
         var pod = WithSpec(new PodSpec { Volumes = ValueList.Of(new Volume { Name = "p", Projected = projected }) });
         Assert.Equal(["volume \"p\" (Projected): overlapping paths: \"a\" (Secret \"s\") with \"a\" (Secret \"s\")"], Texts(pod, V132));
-        Assert.Empty(Texts(pod, V133));
+        Assert.Equal(Texts(pod, V132), Texts(pod, V133));
+        Assert.Empty(Texts(pod, V134));
     }
 
     [Fact]
@@ -212,7 +213,7 @@ public class GetWarningsForPodTests
             created.Warnings.Select(w => w.Text));
 
         // A text GetWarningsForPod gives twice is recorded once. Validation refuses equal projected paths, so the repeat
-        // comes from 1.32's re-added paths: the configMap source without items adds the secret's "a" again, and the
+        // comes from 1.32's (and 1.33's) re-added paths: the configMap source without items adds the secret's "a" again, and the
         // token's "a/t" then collides with both copies.
         var projected = new ProjectedVolumeSource
         {
