@@ -12,6 +12,47 @@ public readonly partial struct Quantity
     /// <summary>The largest value whose milli-units fit an int64 (Go's <c>MaxMilliValue</c>).</summary>
     public const long MaxMilliValue = long.MaxValue / 1000;
 
+    /// <summary>
+    /// <c>MilliValue() % 1000 == 0</c> without materialising Go's inf.Dec (a binary-suffixed value such as <c>64Mi</c> is
+    /// one): answered here only where the milli-value is exact and fits an int64 (value = coefficient × 10^exponent,
+    /// exponent ≥ -3); false means "ask <see cref="MilliValue"/>" (sub-milli, overflowing or big values, where Go rounds
+    /// up or wraps).
+    /// </summary>
+    internal bool TryWholeMilliThousands(out bool whole)
+    {
+        whole = false;
+        if (_big is not null || _scale < -3 || _scale > 15)
+        {
+            return false;
+        }
+
+        if (_scale >= 0)
+        {
+            long limit = long.MaxValue / Pow10(_scale + 3);
+            if (_value > limit || _value < -limit)
+            {
+                return false;
+            }
+
+            whole = true;
+            return true;
+        }
+
+        whole = _value % Pow10(-_scale) == 0;
+        return true;
+
+        static long Pow10(int n)
+        {
+            long p = 1;
+            for (int i = 0; i < n; i++)
+            {
+                p *= 10;
+            }
+
+            return p;
+        }
+    }
+
     /// <summary><c>ScaledValue(0)</c>: the value rounded up to an integer, as Go computes it.</summary>
     public long Value() => ScaledValue(0);
 

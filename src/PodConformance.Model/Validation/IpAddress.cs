@@ -19,14 +19,42 @@ public static class IpAddress
     /// </summary>
     public static Parsed ParseSloppy(string s)
     {
+        Span<byte> ip = stackalloc byte[16];
+        return ParseSloppy(s, ip);
+    }
+
+    /// <summary>
+    /// <see cref="ParseSloppy(string)"/>, also writing the address to <paramref name="address"/> (16 bytes) as Go's
+    /// <c>net.IP</c> holds it: an IPv4 address in its IPv4-mapped IPv6 form (<c>::ffff:a.b.c.d</c>).
+    /// </summary>
+    public static Parsed ParseSloppy(string s, Span<byte> address)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (address.Length < 16)
+        {
+            throw new ArgumentException("an IP address needs 16 bytes", nameof(address));
+        }
+
+        address[..16].Clear();
         for (int i = 0; i < s.Length; i++)
         {
             switch (s[i])
             {
                 case '.':
-                    return ParseIPv4(s, 0, out _, out bool lz) ? new Parsed(true, lz, false) : default;
+                    if (!ParseIPv4(s, 0, out uint v4, out bool lz))
+                    {
+                        return default;
+                    }
+
+                    address[10] = 0xFF;
+                    address[11] = 0xFF;
+                    address[12] = (byte)(v4 >> 24);
+                    address[13] = (byte)(v4 >> 16);
+                    address[14] = (byte)(v4 >> 8);
+                    address[15] = (byte)v4;
+                    return new Parsed(true, lz, false);
                 case ':':
-                    return ParseIPv6(s);
+                    return ParseIPv6(s, address);
             }
         }
 
@@ -133,9 +161,8 @@ public static class IpAddress
     }
 
     /// <summary>Go 1.15's parseIPv6 (no zone): groups of hex, one <c>::</c>, an optional trailing IPv4 in the last 4 bytes.</summary>
-    private static Parsed ParseIPv6(string s)
+    private static Parsed ParseIPv6(string s, Span<byte> ip)
     {
-        Span<byte> ip = stackalloc byte[16];
         int ellipsis = -1;
         int pos = 0;
         bool leadingZeros = false;

@@ -8,10 +8,6 @@ namespace PodConformance.Model.Warnings;
 /// <summary>The security warnings of a Pod create (WARN-001…003, spec/validation.md).</summary>
 public static partial class PodWarnings
 {
-    public const string SeccompAnnotationWithoutField = "WARN-001";
-    public const string DeprecatedAnnotation = "WARN-002";
-    public const string AppArmorAnnotationDeprecated = "WARN-003";
-
     private static readonly KubernetesVersion AppArmorSkewSince = new(1, 30);
 
     /// <summary>
@@ -81,35 +77,48 @@ public static partial class PodWarnings
         }
     }
 
-    /// <summary>A seccomp annotation (pod, or a container's) without the matching seccompProfile field is ignored since 1.27.</summary>
-    private static void SeccompAnnotationsWithoutFields(Pod pod, ref List<PodWarning>? warnings)
+    private const string SeccompMessage = ": non-functional in v1.27+; use the \"seccompProfile\" field instead";
+
+    /// <summary>The pod's seccomp annotation without <c>securityContext.seccompProfile</c> is ignored since 1.27.</summary>
+    private static void SeccompPodAnnotation(Pod pod, ref List<PodWarning>? warnings)
+    {
+        if (!pod.Metadata.Annotations.IsEmpty && pod.Spec.SecurityContext?.SeccompProfile is null && pod.Metadata.Annotations.ContainsKey(PodValidator.SeccompPodAnnotationKey))
+        {
+            Add(ref warnings, SeccompAnnotationWithoutField, "metadata.annotations[" + PodValidator.SeccompPodAnnotationKey + "]" + SeccompMessage);
+        }
+    }
+
+    /// <summary>
+    /// A container's seccomp annotation without its field, checked inside the container visit (so it comes between
+    /// the previous container's env warnings and this container's fractional-byte ones).
+    /// </summary>
+    private static void SeccompContainerAnnotation(Pod pod, Container c, ref List<PodWarning>? warnings)
     {
         var annotations = pod.Metadata.Annotations;
-        if (annotations.IsEmpty)
+        if (annotations.IsEmpty || c.SecurityContext?.SeccompProfile is not null)
         {
             return;
         }
 
-        const string message = ": non-functional in v1.27+; use the \"seccompProfile\" field instead";
-        if (pod.Spec.SecurityContext?.SeccompProfile is null && annotations.ContainsKey(PodValidator.SeccompPodAnnotationKey))
+        if (HasKey(annotations, PodValidator.SeccompContainerAnnotationKeyPrefix, c.Name))
         {
-            Add(ref warnings, SeccompAnnotationWithoutField, "metadata.annotations[" + PodValidator.SeccompPodAnnotationKey + "]" + message);
+            Add(ref warnings, SeccompAnnotationWithoutField, "metadata.annotations[" + PodValidator.SeccompContainerAnnotationKeyPrefix + c.Name + "]" + SeccompMessage);
         }
+    }
 
-        Containers(pod.Spec.InitContainers, annotations, ref warnings);
-        Containers(pod.Spec.Containers, annotations, ref warnings);
-        Containers(pod.Spec.EphemeralContainers, annotations, ref warnings);
-
-        static void Containers(Collections.ValueList<Container> list, Collections.ValueMap<string> annotations, ref List<PodWarning>? warnings)
+    /// <summary>Whether <paramref name="annotations"/> has the key <paramref name="prefix"/> + <paramref name="name"/>, without building it.</summary>
+    private static bool HasKey(Collections.ValueMap<string> annotations, string prefix, string name)
+    {
+        int length = prefix.Length + name.Length;
+        foreach (var entry in annotations)
         {
-            foreach (var c in list.AsSpan())
+            string k = entry.Key;
+            if (k.Length == length && k.StartsWith(prefix, StringComparison.Ordinal) && k.AsSpan(prefix.Length).SequenceEqual(name))
             {
-                string key = PodValidator.SeccompContainerAnnotationKeyPrefix + c.Name;
-                if (c.SecurityContext?.SeccompProfile is null && annotations.ContainsKey(key))
-                {
-                    Add(ref warnings, SeccompAnnotationWithoutField, "metadata.annotations[" + key + "]" + message);
-                }
+                return true;
             }
         }
+
+        return false;
     }
 }

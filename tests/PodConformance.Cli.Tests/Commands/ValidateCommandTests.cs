@@ -25,6 +25,30 @@ public class ValidateCommandTests
         Assert.Contains("* <stdin>:6:3: spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\"\n", r.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// GetWarningsForPod's warnings (spec/validation.md WARN-010…029) reach stderr as kubectl prints them, in the API
+    /// server's order, and a pod that only warns is still valid: here a deprecated nodeSelector label (WARN-010), a
+    /// gitRepo volume with GitRepoVolumeDriver off at 1.33 (WARN-015), a fractional memory limit, which defaulting
+    /// copies into the request (WARN-022, twice), and a repeated env name (WARN-023).
+    /// </summary>
+    [Fact]
+    public void GetWarningsForPod_warnings_go_to_stderr_and_the_pod_stays_valid()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: warn\nspec:\n  nodeSelector: {beta.kubernetes.io/os: linux}\n"
+            + "  volumes:\n  - name: src\n    gitRepo: {repository: https://example.com/r.git}\n"
+            + "  containers:\n  - name: c\n    image: x\n    resources:\n      limits: {memory: 1500m}\n    env:\n    - {name: A, value: one}\n    - {name: A, value: two}\n";
+        var r = CliRun.WithStdin(pod, "validate", "-f", "-", "--kubernetes-version", "1.33");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("<stdin>:1:1: pod default/warn is valid\n", r.Out);
+        Assert.Equal(
+            "Warning: spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use \"kubernetes.io/os\" instead\n"
+            + "Warning: spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+\n"
+            + "Warning: spec.containers[0].resources.limits[memory]: fractional byte value \"1500m\" is invalid, must be an integer\n"
+            + "Warning: spec.containers[0].resources.requests[memory]: fractional byte value \"1500m\" is invalid, must be an integer\n"
+            + "Warning: spec.containers[0].env[1]: hides previous definition of \"A\", which may be dropped when using apply\n",
+            r.Error);
+    }
+
     [Fact]
     public void Valid_pods_exit_0()
     {

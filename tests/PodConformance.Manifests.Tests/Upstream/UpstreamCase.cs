@@ -27,7 +27,7 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
 
     /// <summary>
     /// Parses <c>=== name</c> blocks: header lines (<c>profile:</c>, <c>also:</c>, <c>gates:</c>, <c>note:</c>, <c>expect:</c>,
-    /// <c>exact:</c>, <c>absent:</c>, <c>warn:</c>) up to a <c>---</c> line, then the manifest up to the next block.
+    /// <c>exact:</c>, <c>absent:</c>, <c>warn:</c>, <c>via:</c>) up to a <c>---</c> line, then the manifest up to the next block.
     /// Lines starting with '#' before the first block are comments.
     /// </summary>
     public static IReadOnlyList<UpstreamCase> Parse(string path, KubernetesVersion defaultVersion)
@@ -95,6 +95,7 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
                     case "exact":
                     case "absent":
                     case "warn":
+                    case "via":
                         expectations.Add(key + ": " + value);
                         break;
                     default:
