@@ -27,8 +27,7 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
 
     /// <summary>
     /// validateOverhead with no RuntimeClass: a pod that sets <c>spec.overhead</c> is refused (ADM-013). Go tests the map
-    /// against nil, so an empty <c>overhead: {}</c> is refused too; the model's maps do not keep that difference, so it
-    /// refuses a non-empty overhead only (spec/admission.md).
+    /// against nil, so an empty <c>overhead: {}</c> is refused too (<see cref="PodSpec.OverheadGiven"/>).
     /// </summary>
     public PluginOutcome Validate(Pod pod, CreateRun run)
     {
@@ -38,7 +37,7 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
             return new PluginOutcome(pod, Note: "not modelled: the overhead is not compared with RuntimeClass " + name);
         }
 
-        if (!pod.Spec.Overhead.IsEmpty)
+        if (!pod.Spec.Overhead.IsEmpty || pod.Spec.OverheadGiven)
         {
             return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.RuntimeClassOverhead,
                 "pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead"));

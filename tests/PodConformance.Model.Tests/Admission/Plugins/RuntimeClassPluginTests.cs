@@ -37,6 +37,15 @@ public class RuntimeClassPluginTests
     }
 
     [Fact]
+    public void An_empty_overhead_map_is_forbidden_too_ADM_013()
+    {
+        // `overhead: {}` decodes to a non-nil empty map, and validateOverhead tests `pod.Spec.Overhead != nil`.
+        var r = PodCreate.Run(P(s => s with { OverheadGiven = true }), V(37));
+        Assert.NotNull(r.Rejection);
+        Assert.Equal(AdmissionRules.RuntimeClassOverhead, r.Rejection.Rule);
+    }
+
+    [Fact]
     public void With_a_runtime_class_the_overhead_is_reported_not_checked()
     {
         var r = PodCreate.Run(P(s => s with { RuntimeClassName = "kata", Overhead = ValueMap.Of(("cpu", Quantity.Parse("100m"))) }), V(37));
