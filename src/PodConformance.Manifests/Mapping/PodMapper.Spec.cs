@@ -29,6 +29,7 @@ internal sealed partial class PodMapper
         var readReadinessGates = spec.ReadinessGates;
         var readEnableServiceLinks = spec.EnableServiceLinks;
         var readOverhead = spec.Overhead;
+        bool readOverheadGiven = false;
         var readSchedulingGates = spec.SchedulingGates;
         var readResources = spec.Resources;
         foreach (var (key, value, field) in Fields(node, path, self))
@@ -54,7 +55,7 @@ internal sealed partial class PodMapper
                 case "priority": readPriority = Int32(value, p, field); break;
                 case "readinessGates": readReadinessGates = StructList(value, p, field, ReadReadinessGate); break;
                 case "enableServiceLinks": readEnableServiceLinks = Bool(value, p, field); break;
-                case "overhead": readOverhead = ResourceList(value, p, field); break;
+                case "overhead": readOverhead = ResourceList(value, p, field); readOverheadGiven = !IsNull(value); break;
                 case "schedulingGates": readSchedulingGates = StructList(value, p, field, ReadSchedulingGate); break;
                 case "resources": readResources = IsNull(value) ? null : ReadResourceRequirements(value, p, field); break;
                 default: ReadGenerated(ref spec, key, value, p, field); break;
@@ -82,6 +83,7 @@ internal sealed partial class PodMapper
             ReadinessGates = readReadinessGates,
             EnableServiceLinks = readEnableServiceLinks,
             Overhead = readOverhead,
+            OverheadGiven = readOverheadGiven,
             SchedulingGates = readSchedulingGates,
             Resources = readResources,
         };

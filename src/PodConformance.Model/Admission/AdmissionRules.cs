@@ -11,6 +11,7 @@ public static class AdmissionRules
     public const string DefaultPlugins = "ADM-010";
     public const string ForbiddenText = "ADM-011";
     public const string PluginsNotModelled = "ADM-012";
+    public const string RuntimeClassOverhead = "ADM-013";
 
     public const string LimitRangerDefaults = "ADM-020";
     public const string LimitRangerMin = "ADM-021";

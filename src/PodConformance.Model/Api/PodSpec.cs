@@ -26,6 +26,8 @@ public sealed partial record PodSpec
 
         public ValueMap<Quantities.Quantity> Overhead { get; init; }
 
+        public bool OverheadGiven { get; init; }
+
         public ValueList<PodSchedulingGate> SchedulingGates { get; init; }
 
         public ResourceRequirements? Resources { get; init; }
@@ -70,6 +72,12 @@ public sealed partial record PodSpec
 
     /// <summary>Pod overhead from the RuntimeClass, added to the effective request.</summary>
     public ValueMap<Quantities.Quantity> Overhead { get => _rare.Overhead; init => _rare = _rare.Overhead.IsSameAs(value) ? _rare : _rare with { Overhead = value }; }
+
+    /// <summary>
+    /// <c>spec.overhead</c> was given as a map, even an empty one: Go keeps <c>overhead: {}</c> as a non-nil map, which the
+    /// RuntimeClass plugin refuses without a RuntimeClass (ADM-013), while <see cref="Overhead"/> cannot tell it from absent.
+    /// </summary>
+    public bool OverheadGiven { get => _rare.OverheadGiven; init => _rare = _rare.OverheadGiven == value ? _rare : _rare with { OverheadGiven = value }; }
 
     public ValueList<PodSchedulingGate> SchedulingGates { get => _rare.SchedulingGates; init => _rare = _rare.SchedulingGates.IsSameAs(value) ? _rare : _rare with { SchedulingGates = value }; }
 

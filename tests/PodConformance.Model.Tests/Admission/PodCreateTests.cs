@@ -32,7 +32,7 @@ public class PodCreateTests
     {
         var r = PodCreate.Run(P(), V(37));
         Assert.True(r.Accepted);
-        Assert.Equal(["SetObjectDefaults_Pod", "LimitRanger", "ServiceAccount", "Priority", "DefaultTolerationSeconds", "RuntimeClass", "PrepareForCreate", "ValidatePodCreate", "LimitRanger", "ServiceAccount", "ResourceQuota"],
+        Assert.Equal(["SetObjectDefaults_Pod", "LimitRanger", "ServiceAccount", "Priority", "DefaultTolerationSeconds", "RuntimeClass", "PrepareForCreate", "ValidatePodCreate", "LimitRanger", "ServiceAccount", "RuntimeClass", "ResourceQuota"],
             r.Steps.Select(s => s.Name));
         var spec = r.Stored.Spec;
         Assert.Equal("default", spec.ServiceAccountName);

@@ -47,6 +47,7 @@ public static class AdmissionPlugins
     [
         LimitRangerPlugin.Instance,
         ServiceAccountPlugin.Instance,
+        RuntimeClassPlugin.Instance,
         ResourceQuotaPlugin.Instance,
     ];
 

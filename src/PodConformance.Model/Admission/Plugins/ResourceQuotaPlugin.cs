@@ -123,7 +123,10 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
         return result.SetItem("count/pods", Quantity.FromInt64(1, QuantityFormat.DecimalSI));
     }
 
-    /// <summary>PodLimits: the container aggregate, pod-level limits where set, overhead added to the limits that are set.</summary>
+    /// <summary>
+    /// PodLimits: the container aggregate, pod-level limits where set, overhead added to the limits that are set and not
+    /// zero (<c>ok &amp;&amp; !value.IsZero()</c>, component-helpers and the older pkg/api/v1/resource alike).
+    /// </summary>
     private static ValueMap<Quantity> Limits(PodSpec spec, bool podLevel)
     {
         var limits = PodResources.AggregateContainerLimits(spec);
@@ -140,7 +143,7 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
 
         foreach (var (name, q) in spec.Overhead)
         {
-            if (limits.TryGetValue(name, out var existing))
+            if (limits.TryGetValue(name, out var existing) && !existing.IsZero)
             {
                 limits = limits.SetItem(name, existing.Add(q));
             }

@@ -349,50 +349,52 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         return null;
     }
 
-    /// <summary>VisitPodSecretNames, for the references the model carries: pull secrets, secret and projected-secret volumes, env and envFrom.</summary>
+    /// <summary>
+    /// VisitPodSecretNames (pkg/api/pod, AllContainers) finds a name: pull secrets, every container's envFrom and env
+    /// (init, regular, ephemeral), then each volume's source in the Go switch's order — azureFile, cephfs, cinder,
+    /// flexVolume, projected (its secret sources), rbd, secret, scaleIO, iscsi, storageos, csi; only the first source a
+    /// volume sets is visited. The visitor is wrapped by skipEmptyNames, so an empty name is no reference (ADM-035).
+    /// </summary>
     private static bool ReferencesSecrets(PodSpec spec)
     {
-        if (!spec.ImagePullSecrets.IsEmpty)
+        foreach (var reference in spec.ImagePullSecrets)
+        {
+            if (reference.Name.Length != 0)
+            {
+                return true;
+            }
+        }
+
+        if (Any(spec.InitContainers) || Any(spec.Containers) || Any(spec.EphemeralContainers))
         {
             return true;
         }
 
         foreach (var v in spec.Volumes)
         {
-            if (v.Secret is not null)
+            if (VolumeSecretName(v) is { Length: > 0 })
             {
                 return true;
             }
-
-            if (v.Projected is { } projected)
-            {
-                foreach (var source in projected.Sources)
-                {
-                    if (source.Secret is not null)
-                    {
-                        return true;
-                    }
-                }
-            }
         }
 
-        return Any(spec.InitContainers) || Any(spec.Containers) || Any(spec.EphemeralContainers);
+        return false;
 
         static bool Any(ValueList<Container> list)
         {
             foreach (var c in list)
             {
-                foreach (var env in c.Env)
+                foreach (var envFrom in c.EnvFrom)
                 {
-                    if (env.ValueFrom?.SecretKeyRef is not null)
+                    if (envFrom.SecretRef is { Name.Length: > 0 })
                     {
                         return true;
                     }
                 }
 
-                foreach (var envFrom in c.EnvFrom)
+                foreach (var env in c.Env)
                 {
-                    if (envFrom.SecretRef is not null)
+                    if (env.ValueFrom?.SecretKeyRef is { Name.Length: > 0 })
                     {
                         return true;
                     }
@@ -401,5 +403,69 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
 
             return false;
         }
+    }
+
+    /// <summary>The secret name the switch of VisitPodSecretNames visits for one volume ("" when none or empty).</summary>
+    private static string VolumeSecretName(Volume v)
+    {
+        if (v.AzureFile is { } azureFile)
+        {
+            return azureFile.SecretName;
+        }
+
+        if (v.CephFS is { } cephFS)
+        {
+            return cephFS.SecretRef?.Name ?? "";
+        }
+
+        if (v.Cinder is { } cinder)
+        {
+            return cinder.SecretRef?.Name ?? "";
+        }
+
+        if (v.FlexVolume is { } flex)
+        {
+            return flex.SecretRef?.Name ?? "";
+        }
+
+        if (v.Projected is { } projected)
+        {
+            foreach (var source in projected.Sources)
+            {
+                if (source.Secret is { Name.Length: > 0 } secret)
+                {
+                    return secret.Name;
+                }
+            }
+
+            return "";
+        }
+
+        if (v.RBD is { } rbd)
+        {
+            return rbd.SecretRef?.Name ?? "";
+        }
+
+        if (v.Secret is { } secretVolume)
+        {
+            return secretVolume.Name;
+        }
+
+        if (v.ScaleIO is { } scaleIO)
+        {
+            return scaleIO.SecretRef?.Name ?? "";
+        }
+
+        if (v.ISCSI is { } iscsi)
+        {
+            return iscsi.SecretRef?.Name ?? "";
+        }
+
+        if (v.StorageOS is { } storageOS)
+        {
+            return storageOS.SecretRef?.Name ?? "";
+        }
+
+        return v.CSI?.NodePublishSecretRef?.Name ?? "";
     }
 }

@@ -435,8 +435,11 @@ def validate_pod_spec():
     for name, spec in success:
         case(t, name, pod(spec))
     case(t, 'populate Overhead', pod({"overhead": {}}),
-         note='validation only: upstream calls ValidatePodSpec; on a real API server the RuntimeClass admission plugin also '
-              'looks at overhead (not part of this check)')
+         errors=('pods "pod" is forbidden: pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead',),
+         note='upstream calls ValidatePodSpec only (no errors); a create of this manifest passes validation and is then '
+              'refused by the RuntimeClass admission plugin: validateOverhead with no RuntimeClass refuses a non-nil '
+              'overhead, even {} (ADM-013, plugin/pkg/admission/runtimeclass/admission.go vendored at v1.35.0 in '
+              'rancher/support-bundle-kit 1efdd22c2)')
     # legacyValidationCases: emulation 1.37 with StrictIPCIDRValidation off, and PodLevelResourcesEnabled false (the
     # option follows the PodLevelResources gate; with it off the create strategy drops spec.resources).
     case(t, 'populate HostAliases with legacy IP with legacy validation',

@@ -1,0 +1,50 @@
+using PodConformance.Model.Admission;
+using PodConformance.Model.Admission.Objects;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+using PodConformance.Model.Quantities;
+
+namespace PodConformance.Model.Tests.Admission.Plugins;
+
+/// <summary>
+/// ADM-064, a pod's limits usage: PodLimits adds the overhead only to a limit that is set and not zero
+/// (<c>ok &amp;&amp; !value.IsZero()</c>; k8s.io/api/v1/resource helpers.go vendored at v1.29.2 and component-helpers
+/// resource/helpers.go at v1.32.1 and v1.34.1 in openshift/openshift-apiserver, spec/admission.md).
+/// </summary>
+public class ResourceQuotaPluginTests
+{
+    private static Profile V(int minor) => Profile.For(new KubernetesVersion(1, minor));
+
+    private static Pod WithLimit(string cpu) => new()
+    {
+        Metadata = new ObjectMeta { Name = "p", Namespace = "team-a" },
+        Spec = new PodSpec
+        {
+            // The overhead needs a RuntimeClass (ADM-013), which the model reports as not checked.
+            RuntimeClassName = "kata",
+            Overhead = ValueMap.Of(("cpu", Quantity.Parse("1"))),
+            Containers = [new Container { Name = "app", Image = "nginx", Resources = new ResourceRequirements { Limits = ValueMap.Of(("cpu", Quantity.Parse(cpu))) } }],
+        },
+    };
+
+    private static readonly AdmissionObjects Quota = new()
+    {
+        ResourceQuotas = [new ResourceQuota { Namespace = "team-a", Name = "q", Hard = ValueMap.Of(("limits.cpu", Quantity.Parse("500m"))) }],
+    };
+
+    [Fact]
+    public void A_zero_limit_gets_no_overhead_ADM_064()
+    {
+        var r = PodCreate.Run(WithLimit("0"), V(34), Quota);
+        Assert.Null(r.Rejection);
+    }
+
+    [Fact]
+    public void A_set_limit_gets_the_overhead_ADM_064()
+    {
+        var r = PodCreate.Run(WithLimit("100m"), V(34), Quota);
+        Assert.NotNull(r.Rejection);
+        Assert.Equal("pods \"p\" is forbidden: exceeded quota: q, requested: limits.cpu=1100m, used: limits.cpu=0, limited: limits.cpu=500m", r.Rejection.Message);
+    }
+}
