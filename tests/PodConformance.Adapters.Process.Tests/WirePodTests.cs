@@ -204,6 +204,15 @@ public class WirePodTests
     }
 
     [Fact]
+    public void An_empty_overhead_map_is_an_overhead_set_as_the_manifest_reader_says()
+    {
+        // ADM-013: the RuntimeClass plugin refuses any non-nil overhead, so `overhead: {}` must survive the wire reader.
+        byte[] bytes = Encoding.UTF8.GetBytes("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\"},\"spec\":{\"overhead\":{},\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}");
+        Assert.True(WirePodReader.TryRead(bytes)?.Spec.OverheadGiven);
+        Assert.Null(Disagreement(bytes));
+    }
+
+    [Fact]
     public void Reads_typed_scalars_as_the_manifest_reader_does()
     {
         const string json = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\",\"creationTimestamp\":\"2024-01-02T03:04:05.678+01:00\",\"labels\":{}},"

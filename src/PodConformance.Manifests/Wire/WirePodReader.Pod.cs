@@ -171,6 +171,7 @@ static partial class WirePodReader
         var readinessGates = spec.ReadinessGates;
         bool? enableServiceLinks = null;
         var overhead = spec.Overhead;
+        bool overheadGiven = false;
         var schedulingGates = spec.SchedulingGates;
         ResourceRequirements? resources = null;
         var extra = default(PodSpecWireFields);
@@ -199,7 +200,7 @@ static partial class WirePodReader
                 case 8 when key.SequenceEqual("priority"u8): ok = TakeInt32(ref r, out int pr); priority = pr; bit = 15; break;
                 case 14 when key.SequenceEqual("readinessGates"u8): ok = TakeList(ref r, out readinessGates, ReadPodReadinessGate); bit = 16; break;
                 case 18 when key.SequenceEqual("enableServiceLinks"u8): ok = TakeBool(ref r, out bool esl); enableServiceLinks = esl; bit = 17; break;
-                case 8 when key.SequenceEqual("overhead"u8): ok = TakeResourceList(ref r, out overhead); bit = 18; break;
+                case 8 when key.SequenceEqual("overhead"u8): overheadGiven = r.TokenType != JsonTokenType.Null; ok = TakeResourceList(ref r, out overhead); bit = 18; break;
                 case 15 when key.SequenceEqual("schedulingGates"u8): ok = TakeList(ref r, out schedulingGates, ReadPodSchedulingGate); bit = 19; break;
                 case 9 when key.SequenceEqual("resources"u8): ok = ReadResourceRequirements(ref r, out var res); resources = res; bit = 20; break;
                 default:
@@ -243,6 +244,7 @@ static partial class WirePodReader
             ReadinessGates = readinessGates,
             EnableServiceLinks = enableServiceLinks,
             Overhead = overhead,
+            OverheadGiven = overheadGiven, // ADM-013: a map, even empty, is an overhead set (the manifest reader's rule)
             SchedulingGates = schedulingGates,
             Resources = resources,
         });
