@@ -80,13 +80,15 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
     private long _dropped;
 
     /// <summary>
-    /// <see cref="PumpAsync"/> with blocking reads, for a thread of its own: an asynchronous pipe read on Linux is an epoll
-    /// wake-up handed to a thread-pool worker, a hop per answer that cost more CPU than reading the answer (spec/guides/performance.md,
-    /// session 10, srv8). A full queue blocks this thread as it would suspend the asynchronous pump.
+    /// Reads to the end of the stream with blocking reads, on a thread of its own, and ends with one <see cref="LineKind.End"/>
+    /// (carrying an unterminated last line). Not asynchronous reads: on Linux each is an epoll wake-up handed to a thread-pool
+    /// worker, a hop per answer that cost more CPU than reading the answer (spec/guides/performance.md, session 10, srv8).
+    /// Lines are handed on one by one and the reader's queue is bounded, so an adapter that floods stdout waits on its pipe
+    /// (this thread blocks on the full queue) instead of filling podconf's memory.
     /// </summary>
     public void Pump()
     {
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[64 * 1024]; // what a Linux pipe holds: a large answer in few reads
         try
         {
             while (true)
@@ -123,43 +125,6 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
         if (!emitted.IsCompletedSuccessfully)
         {
             emitted.AsTask().GetAwaiter().GetResult();
-        }
-    }
-
-    /// <summary>Reads to the end of the stream; ends with one <see cref="LineKind.End"/> (carrying an unterminated last line).</summary>
-    public async Task PumpAsync()
-    {
-        var buffer = new byte[64 * 1024]; // what a Linux pipe holds: a large answer in few reads
-        try
-        {
-            while (true)
-            {
-                int n = await stream.ReadAsync(buffer).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                // Handed on one by one: the reader's queue is bounded, so an adapter that floods stdout waits (its
-                // pipe fills) instead of filling podconf's memory.
-                foreach (var line in Feed(buffer.AsSpan(0, n)))
-                {
-                    await emit(line).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The pipe went away with the process, or the reader was closed: end of output.
-        }
-
-        try
-        {
-            await emit(new LineRead(LineKind.End, _length > 0 || _dropped > 0 ? Describe("an unterminated line", out _) : "")).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            // The reader was closed (the adapter was disposed): nobody waits for the end.
         }
     }
 

@@ -193,10 +193,8 @@ public sealed class TransportTests : IDisposable
         }
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_line_is_handed_on_as_soon_as_its_newline_arrives_however_it_is_split(bool blocking)
+    [Fact]
+    public async Task A_line_is_handed_on_as_soon_as_its_newline_arrives_however_it_is_split()
     {
         foreach (int length in LengthList)
         {
@@ -206,7 +204,7 @@ public sealed class TransportTests : IDisposable
                 var got = new TaskCompletionSource<LineRead>(TaskCreationOptions.RunContinuationsAsynchronously);
                 using var pipe = new WaitingPipe(Split(data, Math.Min(piece, 16 * 1024)));
                 var lines = new StdoutLines(pipe, line => { got.TrySetResult(line); return ValueTask.CompletedTask; }, AdapterProcess.MaxLineBytes);
-                var pump = blocking ? Task.Run(lines.Pump) : lines.PumpAsync();
+                var pump = Task.Run(lines.Pump);
 
                 var line = await got.Task.WaitAsync(TimeSpan.FromMinutes(1));
                 Assert.False(pump.IsCompleted, "the line came only with the end of the stream");
@@ -250,22 +248,13 @@ public sealed class TransportTests : IDisposable
         Assert.Equal(new LineRead(LineKind.Line, "{}"), lines[1]);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_last_line_without_newline_is_reported_with_the_end_not_as_a_message(bool blocking)
+    [Fact]
+    public void A_last_line_without_newline_is_reported_with_the_end_not_as_a_message()
     {
         var lines = new List<LineRead>();
         using var stream = new MemoryStream("{\"type\":\"observ"u8.ToArray());
         var pump = new StdoutLines(stream, l => { lines.Add(l); return ValueTask.CompletedTask; }, 1024);
-        if (blocking)
-        {
-            pump.Pump();
-        }
-        else
-        {
-            await pump.PumpAsync();
-        }
+        pump.Pump();
 
         var end = Assert.Single(lines);
         Assert.Equal(LineKind.End, end.Kind);
