@@ -26,14 +26,7 @@ static partial class WirePodWriter
             case ContainerField.LivenessProbe: Probe(w, "livenessProbe"u8, x.LivenessProbe); break;
             case ContainerField.ReadinessProbe: Probe(w, "readinessProbe"u8, x.ReadinessProbe); break;
             case ContainerField.StartupProbe: Probe(w, "startupProbe"u8, x.StartupProbe); break;
-            case ContainerField.Lifecycle:
-                if (x.Lifecycle is { } lifecycle)
-                {
-                    w.WritePropertyName("lifecycle"u8);
-                    WriteLifecycle(w, lifecycle);
-                }
-
-                break;
+            case ContainerField.Lifecycle: Obj(w, "lifecycle"u8, x.Lifecycle, WriteLifecycle); break;
             case ContainerField.TerminationMessagePath: Str(w, "terminationMessagePath"u8, x.TerminationMessagePath); break;
             case ContainerField.TerminationMessagePolicy: Str(w, "terminationMessagePolicy"u8, x.TerminationMessagePolicy); break;
             case ContainerField.ImagePullPolicy: Str(w, "imagePullPolicy"u8, x.ImagePullPolicy); break;
@@ -103,17 +96,9 @@ static partial class WirePodWriter
     {
         w.WriteStartObject();
         Str(w, "prefix"u8, e.Prefix);
-        if (e.ConfigMapRef is { } configMap)
-        {
-            w.WritePropertyName("configMapRef"u8);
-            WriteConfigMapEnvSource(w, configMap);
-        }
+        Obj(w, "configMapRef"u8, e.ConfigMapRef, WriteConfigMapEnvSource);
 
-        if (e.SecretRef is { } secret)
-        {
-            w.WritePropertyName("secretRef"u8);
-            WriteSecretEnvSource(w, secret);
-        }
+        Obj(w, "secretRef"u8, e.SecretRef, WriteSecretEnvSource);
 
         w.WriteEndObject();
     }
@@ -123,11 +108,7 @@ static partial class WirePodWriter
         w.WriteStartObject();
         StrAlways(w, "name"u8, e.Name);
         Str(w, "value"u8, e.Value);
-        if (e.ValueFrom is { } from)
-        {
-            w.WritePropertyName("valueFrom"u8);
-            WriteEnvVarSource(w, from);
-        }
+        Obj(w, "valueFrom"u8, e.ValueFrom, WriteEnvVarSource);
 
         w.WriteEndObject();
     }
@@ -136,22 +117,8 @@ static partial class WirePodWriter
     {
         switch (f)
         {
-            case EnvVarSourceField.FieldRef:
-                if (x.FieldRef is { } fieldRef)
-                {
-                    w.WritePropertyName("fieldRef"u8);
-                    WriteObjectFieldSelector(w, fieldRef);
-                }
-
-                break;
-            case EnvVarSourceField.ResourceFieldRef:
-                if (x.ResourceFieldRef is { } resourceFieldRef)
-                {
-                    w.WritePropertyName("resourceFieldRef"u8);
-                    WriteResourceFieldSelector(w, resourceFieldRef);
-                }
-
-                break;
+            case EnvVarSourceField.FieldRef: Obj(w, "fieldRef"u8, x.FieldRef, WriteObjectFieldSelector); break;
+            case EnvVarSourceField.ResourceFieldRef: Obj(w, "resourceFieldRef"u8, x.ResourceFieldRef, WriteResourceFieldSelector); break;
             case EnvVarSourceField.ConfigMapKeyRef: KeySelector(w, "configMapKeyRef"u8, x.ConfigMapKeyRef); break;
             case EnvVarSourceField.SecretKeyRef: KeySelector(w, "secretKeyRef"u8, x.SecretKeyRef); break;
             default: throw Unknown(f);
@@ -239,11 +206,7 @@ static partial class WirePodWriter
             w.WriteEndObject();
         }
 
-        if (h.HttpGet is { } get)
-        {
-            w.WritePropertyName("httpGet"u8);
-            WriteHTTPGetAction(w, get);
-        }
+        Obj(w, "httpGet"u8, h.HttpGet, WriteHTTPGetAction);
 
         if (h.TcpSocketPort is { } port)
         {

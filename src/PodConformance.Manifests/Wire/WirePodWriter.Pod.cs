@@ -16,11 +16,7 @@ static partial class WirePodWriter
         WriteObjectMeta(w, pod.Metadata);
         w.WritePropertyName("spec"u8);
         WritePodSpec(w, pod.Spec);
-        if (pod.Status is { } status)
-        {
-            w.WritePropertyName("status"u8);
-            WritePodStatus(w, status);
-        }
+        Obj(w, "status"u8, pod.Status, WritePodStatus);
 
         w.WriteEndObject();
     }
@@ -66,14 +62,7 @@ static partial class WirePodWriter
             case PodSpecField.EnableServiceLinks: Bool(w, "enableServiceLinks"u8, x.EnableServiceLinks); break;
             case PodSpecField.Overhead: ResourceList(w, "overhead"u8, x.Overhead); break;
             case PodSpecField.SchedulingGates: Items(w, "schedulingGates"u8, x.SchedulingGates, static (w, g) => Single(w, "name"u8, g.Name)); break;
-            case PodSpecField.Resources:
-                if (x.Resources is { } resources)
-                {
-                    w.WritePropertyName("resources"u8);
-                    WriteResourceRequirements(w, resources);
-                }
-
-                break;
+            case PodSpecField.Resources: Obj(w, "resources"u8, x.Resources, WriteResourceRequirements); break;
             default: throw Unknown(f);
         }
     }

@@ -11,22 +11,8 @@ static partial class WirePodWriter
         switch (f)
         {
             case VolumeField.Name: StrAlways(w, "name"u8, x.Name); break;
-            case VolumeField.EmptyDir:
-                if (x.EmptyDir is { } emptyDir)
-                {
-                    w.WritePropertyName("emptyDir"u8);
-                    WriteEmptyDirVolumeSource(w, emptyDir);
-                }
-
-                break;
-            case VolumeField.Secret:
-                if (x.Secret is { } secret)
-                {
-                    w.WritePropertyName("secret"u8);
-                    WriteSecretVolumeSource(w, secret);
-                }
-
-                break;
+            case VolumeField.EmptyDir: Obj(w, "emptyDir"u8, x.EmptyDir, WriteEmptyDirVolumeSource); break;
+            case VolumeField.Secret: Obj(w, "secret"u8, x.Secret, WriteSecretVolumeSource); break;
             case VolumeField.DownwardAPI:
                 if (x.HasDownwardApi || !x.DownwardApiItems.IsEmpty)
                 {
@@ -37,14 +23,7 @@ static partial class WirePodWriter
                 }
 
                 break;
-            case VolumeField.ConfigMap:
-                if (x.ConfigMap is { } configMap)
-                {
-                    w.WritePropertyName("configMap"u8);
-                    WriteConfigMapVolumeSource(w, configMap);
-                }
-
-                break;
+            case VolumeField.ConfigMap: Obj(w, "configMap"u8, x.ConfigMap, WriteConfigMapVolumeSource); break;
             default: throw Unknown(f);
         }
     }
@@ -76,22 +55,8 @@ static partial class WirePodWriter
         switch (f)
         {
             case DownwardApiVolumeFileField.Path: StrAlways(w, "path"u8, x.Path); break;
-            case DownwardApiVolumeFileField.FieldRef:
-                if (x.FieldRef is { } fieldRef)
-                {
-                    w.WritePropertyName("fieldRef"u8);
-                    WriteObjectFieldSelector(w, fieldRef);
-                }
-
-                break;
-            case DownwardApiVolumeFileField.ResourceFieldRef:
-                if (x.ResourceFieldRef is { } resourceFieldRef)
-                {
-                    w.WritePropertyName("resourceFieldRef"u8);
-                    WriteResourceFieldSelector(w, resourceFieldRef);
-                }
-
-                break;
+            case DownwardApiVolumeFileField.FieldRef: Obj(w, "fieldRef"u8, x.FieldRef, WriteObjectFieldSelector); break;
+            case DownwardApiVolumeFileField.ResourceFieldRef: Obj(w, "resourceFieldRef"u8, x.ResourceFieldRef, WriteResourceFieldSelector); break;
             default: throw Unknown(f);
         }
     }

@@ -259,6 +259,17 @@ public static partial class WirePodWriter
     }
 
     /// <summary>A nil slice field, or each item, the way the tree's <c>List</c> writes it.</summary>
+    /// <summary>An optional object: its key and value when set, nothing when null (Go's omitempty on a pointer).</summary>
+    private static void Obj<T>(Utf8JsonWriter w, ReadOnlySpan<byte> key, T? value, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        if (value is not null)
+        {
+            w.WritePropertyName(key);
+            write(w, value);
+        }
+    }
+
     private static void Items<T>(Utf8JsonWriter w, ReadOnlySpan<byte> key, ValueList<T> list, Action<Utf8JsonWriter, T> item, bool always = false)
     {
         if (list.IsEmpty)
