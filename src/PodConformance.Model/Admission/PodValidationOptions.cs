@@ -16,7 +16,8 @@ public sealed record PodValidationOption(string Name, bool Value, string Source)
 /// Order: util.go's. First the fields of the struct literal in the literal's order, then the fields util.go assigns after
 /// it (the gate-or-old-pod helpers), then a field util.go sets only inside <c>if oldPodSpec != nil</c> (false on create),
 /// then <c>ResourceIsPod</c>, which the pod strategy sets last. Copies read (spec/admission.md, source UT): v1.32.1,
-/// v1.33.3, v1.34.1; 1.35 = kubernetes 462ee14a (master 2025-11-11, before v1.35.0-rc.0); 1.37 = kubernetes a6694418
+/// v1.33.3, v1.34.1; 1.35 = v1.35.0 as vendored in rancher/support-bundle-kit 1efdd22c (kubernetes 462ee14a, master of
+/// 2025-11-11, before v1.35.0-rc.0, read first, lacks InPlacePodLevelResourcesVerticalScalingEnabled); 1.37 = kubernetes a6694418
 /// (master 2026-07-23, after v1.37.0-beta.0), whose field list is the PodValidationOptions struct of validation.go at
 /// 78e971a4 exactly. 1.36 is inferred: no 1.36 util.go was found; the fields are those of the struct in a 1.36-era fork
 /// copy of validation.go (AIAgentSandox/kubernetes 64149d12), each placed and derived as in the 1.35 and 1.37 copies.
@@ -107,7 +108,8 @@ public static class PodValidationOptions
             list.Add(Gate(profile, "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge", FeatureGateNames.MatchLabelKeysInPodTopologySpreadSelectorMerge));
         }
 
-        if (v >= V136)
+        // Already in v1.35.0's literal (support-bundle-kit's vendored copy); the 462ee14a master copy predates it.
+        if (v >= V135)
         {
             list.Add(Gate(profile, "InPlacePodLevelResourcesVerticalScalingEnabled", "InPlacePodLevelResourcesVerticalScaling"));
         }

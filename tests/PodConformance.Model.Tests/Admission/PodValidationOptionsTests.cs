@@ -43,14 +43,18 @@ public class PodValidationOptionsTests
         "AllowOnlyRecursiveSELinuxChangePolicy", "ResourceIsPod",
     ];
 
-    /// <summary>kubernetes 462ee14a36f7f3f11b03bf7cb072351740271443 (master 2025-11-11, before v1.35.0-rc.0), read at 13,000–16,500.</summary>
+    /// <summary>
+    /// v1.35.0: util.go vendored in rancher/support-bundle-kit 1efdd22c2 (go.mod k8s.io/kubernetes v1.35.0), lines 411–495.
+    /// Kubernetes 462ee14a36f7f3f11b03bf7cb072351740271443 (master 2025-11-11, before v1.35.0-rc.0), read first, lacks
+    /// InPlacePodLevelResourcesVerticalScalingEnabled, which the release has after the MatchLabelKeys pair.
+    /// </summary>
     private static readonly string[] Release135 =
     [
         "AllowInvalidPodDeletionCost", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
         "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
         "AllowPodLifecycleSleepActionZeroValue", "PodLevelResourcesEnabled", "AllowInvalidLabelValueInRequiredNodeAffinity",
         "AllowSidecarResizePolicy", "AllowMatchLabelKeysInPodTopologySpread", "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge",
-        "OldPodViolatesMatchLabelKeysValidation", "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowContainerRestartPolicyRules",
+        "InPlacePodLevelResourcesVerticalScalingEnabled", "OldPodViolatesMatchLabelKeysValidation", "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowContainerRestartPolicyRules",
         "AllowUserNamespacesWithVolumeDevices", "AllowRestartAllContainers",
         "AllowRelaxedEnvironmentVariableValidation", "AllowRelaxedDNSSearchValidation", "AllowEnvFilesValidation",
         "AllowUserNamespacesHostNetworkSupport", "AllowOnlyRecursiveSELinuxChangePolicy", "AllowTaintTolerationComparisonOperators",
@@ -145,7 +149,7 @@ public class PodValidationOptionsTests
         var names = Names(V(36));
         Assert.Equal(
             [.. Release135.Where(n => n != "ResourceIsPod"), "AllowEmptyImageVolumeReference", "ResourceIsPod"],
-            names.Where(n => n is not ("InPlacePodLevelResourcesVerticalScalingEnabled" or "AllowImageVolumeWithDigest" or "AllowExistingRestartContainerForNonSidecarInitContainer")));
+            names.Where(n => n is not ("AllowImageVolumeWithDigest" or "AllowExistingRestartContainerForNonSidecarInitContainer")));
         Assert.Equal(
             ["AllowMatchLabelKeysInPodTopologySpreadSelectorMerge", "InPlacePodLevelResourcesVerticalScalingEnabled", "OldPodViolatesMatchLabelKeysValidation"],
             names.Skip(Array.IndexOf(names, "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge")).Take(3));
@@ -196,6 +200,7 @@ public class PodValidationOptionsTests
         // 1.36: SELinuxMount is beta and off, so a create allows only the Recursive policy; off at 1.35 the restart-all rule.
         Assert.True(Option(V(36), "AllowOnlyRecursiveSELinuxChangePolicy").Value);
         Assert.False(Option(V(35), "AllowRestartAllContainers").Value);
+        Assert.False(Option(V(35), "InPlacePodLevelResourcesVerticalScalingEnabled").Value);
         Assert.True(Option(new Profile(new KubernetesVersion(1, 35), ValueMap.Of((FeatureGateNames.RestartAllContainersOnContainerExits, true))), "AllowRestartAllContainers").Value);
     }
 }

@@ -50,7 +50,7 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
 
             any = true;
             var hard = LimitRangerPlugin.RoundUp(q.StatusHard ?? q.Hard);
-            var restricted = MatchingResources(hard.Keys);
+            var restricted = MatchingResources(hard.Keys, run.Profile.Version);
             if (restricted.Count == 0 || !ScopesMatch(q, pod, run.Profile))
             {
                 continue;
@@ -190,15 +190,29 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
         !ResourceListMath.IsNativeResource(name) && !name.StartsWith("requests.", StringComparison.Ordinal)
         && NameRules.QualifiedName("requests." + name).Length == 0;
 
-    /// <summary>MatchingResources: the hard resources the pod evaluator tracks.</summary>
-    private static List<string> MatchingResources(IEnumerable<string> hard)
+    /// <summary>
+    /// The quota name of a DRA device class's implicit extended resource (<c>requests.</c> +
+    /// resource/v1 <c>ResourceDeviceClassPrefix</c>), which pods.go's isExtendedResourceNameForQuota accepts from 1.35 on
+    /// although the name is in the kubernetes.io domain (ADM-060).
+    /// </summary>
+    private const string RequestsDeviceClassPrefix = "requests.deviceclass.resource.kubernetes.io/";
+
+    private static readonly KubernetesVersion DeviceClassQuotaSince = new(1, 35);
+
+    /// <summary>
+    /// MatchingResources: the hard resources the pod evaluator tracks. From 1.35 a device-class name counts too (ADM-060):
+    /// such a quota then applies to every pod, and a status without its usage refuses the create as "status unknown".
+    /// </summary>
+    private static List<string> MatchingResources(IEnumerable<string> hard, KubernetesVersion version)
     {
+        bool deviceClasses = version >= DeviceClassQuotaSince;
         var result = new List<string>();
         foreach (string name in hard)
         {
             if (PodResourceNames.Contains(name) || name.StartsWith("hugepages-", StringComparison.Ordinal)
                 || name.StartsWith("requests.hugepages-", StringComparison.Ordinal)
-                || (!ResourceListMath.IsNativeResource(name) && name.StartsWith("requests.", StringComparison.Ordinal)))
+                || (!ResourceListMath.IsNativeResource(name) && name.StartsWith("requests.", StringComparison.Ordinal))
+                || (deviceClasses && name.StartsWith(RequestsDeviceClassPrefix, StringComparison.Ordinal)))
             {
                 result.Add(name);
             }

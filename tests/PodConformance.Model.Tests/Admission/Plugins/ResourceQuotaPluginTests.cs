@@ -47,4 +47,46 @@ public class ResourceQuotaPluginTests
         Assert.NotNull(r.Rejection);
         Assert.Equal("pods \"p\" is forbidden: exceeded quota: q, requested: limits.cpu=1100m, used: limits.cpu=0, limited: limits.cpu=500m", r.Rejection.Message);
     }
+
+    /// <summary>A quota whose status names a hard resource but has no usage for it yet.</summary>
+    private static AdmissionObjects QuotaWithoutUsageFor(string resource) => new()
+    {
+        ResourceQuotas =
+        [
+            new ResourceQuota
+            {
+                Namespace = "team-a",
+                Name = "q",
+                Hard = ValueMap.Of((resource, Quantity.Parse("1"))),
+                StatusHard = ValueMap.Of((resource, Quantity.Parse("1"))),
+                StatusUsed = ValueMap<Quantity>.Empty,
+            },
+        ],
+    };
+
+    /// <summary>
+    /// ADM-060: pods.go isExtendedResourceNameForQuota at v1.35.0 (vendored in rancher/support-bundle-kit 1efdd22c2, blob
+    /// 00c364298b) also accepts <c>requests.deviceclass.resource.kubernetes.io/…</c>, so such a quota matches every pod and
+    /// hasUsageStats refuses a status without its usage; at v1.34.1 (openshift/openshift-apiserver 71b7016d0, blob
+    /// 8f91588db2) the name is native and the quota does not apply.
+    /// </summary>
+    [Fact]
+    public void A_device_class_quota_applies_to_pods_from_1_35_ADM_060()
+    {
+        const string name = "requests.deviceclass.resource.kubernetes.io/gpu";
+        var at135 = PodCreate.Run(WithLimit("100m"), V(35), QuotaWithoutUsageFor(name));
+        Assert.NotNull(at135.Rejection);
+        Assert.Equal("pods \"p\" is forbidden: status unknown for quota: q, resources: " + name, at135.Rejection.Message);
+
+        Assert.Null(PodCreate.Run(WithLimit("100m"), V(34), QuotaWithoutUsageFor(name)).Rejection);
+    }
+
+    /// <summary>ADM-060/062: an ordinary extended resource quota matches at every release, so the same status is refused at 1.34 too.</summary>
+    [Fact]
+    public void An_extended_resource_quota_without_usage_is_status_unknown_at_1_34_ADM_062()
+    {
+        var r = PodCreate.Run(WithLimit("100m"), V(34), QuotaWithoutUsageFor("requests.example.com/gpu"));
+        Assert.NotNull(r.Rejection);
+        Assert.Equal("pods \"p\" is forbidden: status unknown for quota: q, resources: requests.example.com/gpu", r.Rejection.Message);
+    }
 }
