@@ -20,7 +20,7 @@ COMMIT = '04669c5d644c554a4c46f8778e33fd79c4859989'
 CASES = []
 
 
-def case(name, spec, expected, via='direct, create', release='1.33', also='1.34', gates=None, note=None, annotations=None):
+def case(name, spec, expected, via='direct, create', release='1.33', also='1.34, 1.35', gates=None, note=None, annotations=None):
     CASES.append(dict(name=name, spec=spec, expected=expected, via=via, release=release, also=also, gates=gates, note=note,
                       annotations=annotations))
 
