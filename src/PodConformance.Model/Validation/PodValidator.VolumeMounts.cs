@@ -15,15 +15,16 @@ public static partial class PodValidator
     private static readonly string[] RecursiveReadOnlyModes = ["Disabled", "Enabled", "IfPossible"];
 
     /// <summary>
-    /// The first release read without the "not allowed in image volume sources" subPath check: ValidateVolumeMounts of the
-    /// 1.36 and 1.37 fork copies (spec VAL-640) has none. The release that removed it (1.33–1.36) was not read.
+    /// The first release without the "not allowed in image volume sources" subPath check (1.33 lets image volumes be
+    /// mounted with a subPath): ValidateVolumeMounts has it in the vendored release copies v1.31.0 and v1.32.5 and not in
+    /// v1.33.3, v1.34.1 and v1.35.0 (spec VAL-640), nor in the 1.36/1.37 copies.
     /// </summary>
-    private static readonly KubernetesVersion ImageVolumeSubPathCheckGoneBy = new(1, 36);
+    private static readonly KubernetesVersion ImageVolumeSubPathCheckGoneBy = new(1, 33);
 
     /// <summary>
     /// ValidateVolumeMounts (VAL-640): per mount, in upstream order: name Required and Not found, mountPath Required and
     /// unique, no overlap with the container's volumeDevices (by name or path), no subPath/subPathExpr on an image
-    /// volume (before 1.36), subPath and subPathExpr local descending paths (reported at the <b>unindexed</b>
+    /// volume (before 1.33), subPath and subPathExpr local descending paths (reported at the <b>unindexed</b>
     /// <c>volumeMounts.subPath</c> / <c>.subPathExpr</c>), not both; then mountPropagation and recursiveReadOnly.
     /// </summary>
     private static void ValidateVolumeMounts(Context ctx, Container c, HashSet<string> volumes, FieldPath path)

@@ -229,21 +229,25 @@ public class VolumeValidationTests
                 "spec.containers[0].volumeMounts[0].name: Not found: \"ghost\"",
             ],
             Errors(spec, V(33)));
+        // 1.31–1.32 (ValidateVolumeMounts vendored at v1.31.0 and v1.32.5, spec VAL-640): a subPath on an image volume is refused.
         Assert.Equal(
             [
                 "spec.volumes[1].nfs.path: Invalid value: \"rel\": must be an absolute path",
                 "spec.containers[0].volumeMounts[0].subPath: Invalid value: \"x\": not allowed in image volume sources",
                 "spec.containers[0].volumeMounts[1].name: Not found: \"ghost\"",
             ],
-            Errors(spec, V(35)));
+            Errors(spec, V(32, ("ImageVolume", true))));
 
-        // 1.36/1.37 (fork copies of ValidateVolumeMounts, spec VAL-640): no image-volume subPath check any more.
-        Assert.Equal(
-            [
-                "spec.volumes[1].nfs.path: Invalid value: \"rel\": must be an absolute path",
-                "spec.containers[0].volumeMounts[1].name: Not found: \"ghost\"",
-            ],
-            Errors(spec, V(36)));
+        // 1.33 on (v1.33.3, v1.34.1, v1.35.0 and the 1.36/1.37 copies): no image-volume subPath check any more.
+        foreach (var profile in new[] { V(33, ("ImageVolume", true)), V(35), V(36) })
+        {
+            Assert.Equal(
+                [
+                    "spec.volumes[1].nfs.path: Invalid value: \"rel\": must be an absolute path",
+                    "spec.containers[0].volumeMounts[1].name: Not found: \"ghost\"",
+                ],
+                Errors(spec, profile));
+        }
     }
 
     [Fact]

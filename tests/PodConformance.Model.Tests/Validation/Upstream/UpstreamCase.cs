@@ -67,15 +67,17 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
         var cases = new List<UpstreamCase>();
         string[] lines = System.IO.File.ReadAllLines(file);
         int i = 0;
-        KubernetesVersion? also = null;
+        var also = new List<KubernetesVersion>();
         while (i < lines.Length && !lines[i].StartsWith("=== ", StringComparison.Ordinal))
         {
-            // "also-release: 1.37 …": every case that names no release of its own runs at that release too
-            // (README.md: the later test file was read and holds the same case with the same expectation).
+            // "also-release: 1.35, 1.37": every case that names no release of its own runs at those releases too
+            // (README.md: the later source was read and holds the same case, or the same checks, with the same expectation).
             if (lines[i].StartsWith("also-release:", StringComparison.Ordinal))
             {
-                string[] parts = lines[i]["also-release:".Length..].Trim().Split(' ')[0].Split('.');
-                also = new KubernetesVersion(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+                foreach (string r in lines[i]["also-release:".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    also.Add(ParseRelease(r.Split(' ')[0]));
+                }
             }
 
             i++;
@@ -88,7 +90,8 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
             i++;
             var release = DefaultRelease;
             bool ownRelease = false;
-            bool notAlso = false;
+            // not-also: [<release>+] <reason>: the case skips the also-releases from that release on (all of them without one).
+            KubernetesVersion? notAlsoFrom = null;
             var gates = new List<(string, bool)>();
             var expected = new List<ExpectedError>();
             string podName = "upstream";
@@ -111,7 +114,8 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
                 }
                 else if (key == "not-also")
                 {
-                    notAlso = true;
+                    string first = value.Split(' ')[0];
+                    notAlsoFrom = first.EndsWith('+') ? ParseRelease(first[..^1]) : KubernetesVersion.Oldest;
                 }
                 else if (key == "gates")
                 {
@@ -148,13 +152,22 @@ public sealed record UpstreamCase(string File, int Line, string Name, Profile Pr
             }
 
             cases.Add(new UpstreamCase(file, start, name, new Profile(release, overrides), podName, subset, [.. expected], body.ToString().TrimEnd('\n')));
-            if (also is { } alsoRelease && !ownRelease && !notAlso)
+            foreach (var alsoRelease in also)
             {
-                cases.Add(new UpstreamCase(file, start, name + " @" + alsoRelease, new Profile(alsoRelease, overrides), podName, subset, [.. expected], body.ToString().TrimEnd('\n')));
+                if (!ownRelease && !(notAlsoFrom is { } from && alsoRelease >= from))
+                {
+                    cases.Add(new UpstreamCase(file, start, name + " @" + alsoRelease, new Profile(alsoRelease, overrides), podName, subset, [.. expected], body.ToString().TrimEnd('\n')));
+                }
             }
         }
 
         return cases;
+    }
+
+    private static KubernetesVersion ParseRelease(string text)
+    {
+        string[] parts = text.Split('.');
+        return new KubernetesVersion(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
     private static ExpectedError ParseExpected(string value, string file, int line)
