@@ -13,11 +13,18 @@ public static partial class PodValidator
     private const int MaxExitCodes = 255;
 
     /// <summary>
-    /// Container-level restartPolicy and restartPolicyRules under ContainerRestartRules (1.34 alpha, 1.35 beta):
-    /// Always/OnFailure/Never on any container, rules need an explicit policy, action Restart (plus
-    /// RestartAllContainers with its own gate), exitCodes required with operator In or NotIn.
-    /// The limits (20 rules, 255 exit codes, as field.TooMany), exitCodes "must be specified" and the restartPolicy
-    /// Required text are pinned (spec VAL-041); the action list and check order are still unverified.
+    /// The first release whose validateContainerRestartPolicy reports the two limits as <c>field.TooMany</c> (U37); the
+    /// release copies v1.34.1, v1.35.0 and v1.35.7 still call <c>field.TooLong(path, list, max)</c>.
+    /// </summary>
+    private static readonly KubernetesVersion RestartRuleLimitsTooManySince = new(1, 37);
+
+    /// <summary>
+    /// Container-level restartPolicy and restartPolicyRules under ContainerRestartRules (1.34 alpha, 1.35 beta), as
+    /// validateContainerRestartPolicy at v1.34.1 and v1.35.0 (spec VAL-041): a policy outside Always/Never/OnFailure is
+    /// NotSupported with <c>sets.List</c> of the set (sorted: "Always", "Never", "OnFailure"); rules need an explicit
+    /// policy; at most 20 rules and 255 exit codes (TooLong before 1.37, TooMany from 1.37); the action must be Restart
+    /// (or RestartAllContainers with that option), and a bad one lists only "Restart" — upstream passes the set without
+    /// RestartAllContainers even when the option allows it; exitCodes required, operator In or NotIn.
     /// </summary>
     private static void ValidateContainerRestartPolicy(Context ctx, Container c, FieldPath path)
     {
@@ -31,7 +38,7 @@ public static partial class PodValidator
         }
         else if (c.RestartPolicy is not ("Always" or "OnFailure" or "Never"))
         {
-            ctx.Add(FieldError.NotSupported(path.Child("restartPolicy"), c.RestartPolicy, "Always", "OnFailure", "Never"));
+            ctx.Add(FieldError.NotSupported(path.Child("restartPolicy"), c.RestartPolicy, "Always", "Never", "OnFailure"));
         }
 
         if (c.RestartPolicyRules.IsEmpty)
@@ -41,9 +48,10 @@ public static partial class PodValidator
         }
 
         var rulesPath = path.Child("restartPolicyRules");
+        bool tooMany = ctx.Version >= RestartRuleLimitsTooManySince;
         if (c.RestartPolicyRules.Count > MaxRestartRules)
         {
-            ctx.Add(FieldError.TooMany(rulesPath, c.RestartPolicyRules.Count, MaxRestartRules));
+            ctx.Add(tooMany ? FieldError.TooMany(rulesPath, c.RestartPolicyRules.Count, MaxRestartRules) : FieldError.TooLong(rulesPath, MaxRestartRules));
         }
 
         for (int i = 0; i < c.RestartPolicyRules.Count; i++)
@@ -53,14 +61,7 @@ public static partial class PodValidator
             bool actionOk = rule.Action == "Restart" || (ctx.RestartAllContainers && rule.Action == "RestartAllContainers");
             if (!actionOk)
             {
-                if (ctx.RestartAllContainers)
-                {
-                    ctx.Add(FieldError.NotSupported(rulePath.Child("action"), rule.Action, "Restart", "RestartAllContainers"));
-                }
-                else
-                {
-                    ctx.Add(FieldError.NotSupported(rulePath.Child("action"), rule.Action, "Restart"));
-                }
+                ctx.Add(FieldError.NotSupported(rulePath.Child("action"), rule.Action, "Restart"));
             }
 
             if (rule.ExitCodes is null)
@@ -77,7 +78,8 @@ public static partial class PodValidator
 
             if (rule.ExitCodes.Values.Count > MaxExitCodes)
             {
-                ctx.Add(FieldError.TooMany(exitPath.Child("values"), rule.ExitCodes.Values.Count, MaxExitCodes));
+                var valuesPath = exitPath.Child("values");
+                ctx.Add(tooMany ? FieldError.TooMany(valuesPath, rule.ExitCodes.Values.Count, MaxExitCodes) : FieldError.TooLong(valuesPath, MaxExitCodes));
             }
         }
     }

@@ -222,8 +222,10 @@ public class PodValidatorTests
     }
 
     /// <summary>
-    /// Pinned against upstream validateContainerRestartPolicy (limits 20 and 255 via field.TooMany, exitCodes
-    /// "must be specified") and captured API-server output (empty operator is Unsupported, not Required). VAL-041.
+    /// VAL-041 against validateContainerRestartPolicy vendored at v1.35.0 (rancher/support-bundle-kit 1efdd22c2) and
+    /// v1.34.1/v1.35.7 (openshift-kni/scheduler-plugins 313dff1ce, e91a2e67f): the limits 20 and 255 are
+    /// <c>field.TooLong(path, list, max)</c> there ("may not be more than N bytes", no value), <c>field.TooMany</c> in
+    /// the 1.37 copy (U37); exitCodes "must be specified"; an empty operator is Unsupported, not Required.
     /// </summary>
     [Fact]
     public void Restart_rule_limits_and_an_empty_operator()
@@ -244,10 +246,36 @@ public class PodValidatorTests
         var pod = Pod(Container() with { RestartPolicy = "Never", RestartPolicyRules = ValueList.Of(many) });
         Assert.Equal(
         [
+            "spec.containers[0].restartPolicyRules: Too long: may not be more than 20 bytes",
+            "spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: \"\": supported values: \"In\", \"NotIn\"",
+            "spec.containers[0].restartPolicyRules[0].exitCodes.values: Too long: may not be more than 255 bytes",
+        ], Errors(pod, V(35)));
+        Assert.Equal(
+        [
             "spec.containers[0].restartPolicyRules: Too many: 21: must have at most 20 items",
             "spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: \"\": supported values: \"In\", \"NotIn\"",
             "spec.containers[0].restartPolicyRules[0].exitCodes.values: Too many: 256: must have at most 255 items",
-        ], Errors(pod, V(35)));
+        ], Errors(pod, V(37)));
+    }
+
+    /// <summary>
+    /// VAL-041, v1.35.0's validateContainerRestartPolicy: a bad policy lists <c>sets.List</c> of the supported set, which
+    /// sorts it; a bad action lists <c>supportedContainerRestartRuleActions</c> — only "Restart" — even when the
+    /// RestartAllContainers option lets RestartAllContainers through.
+    /// </summary>
+    [Fact]
+    public void Restart_policy_and_action_lists_are_upstreams_sets()
+    {
+        var rules = ValueList.Of(
+            new ContainerRestartRule { Action = "RestartAllContainers", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = ValueList.Of(42) } },
+            new ContainerRestartRule { Action = "Explode", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = ValueList.Of(42) } });
+        var pod = Pod(Container() with { RestartPolicy = "Sometimes", RestartPolicyRules = rules });
+        var restartAll = new Profile(new KubernetesVersion(1, 35), ValueMap.Of((FeatureGateNames.RestartAllContainersOnContainerExits, true)));
+        Assert.Equal(
+        [
+            "spec.containers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"",
+            "spec.containers[0].restartPolicyRules[1].action: Unsupported value: \"Explode\": supported values: \"Restart\"",
+        ], Errors(pod, restartAll));
     }
 
     [Fact]
