@@ -19,7 +19,7 @@ public static partial class Catalog
         {
             Id = "P-ADM-VALIDATION",
             Title = "A created Pod is accepted, or rejected with Kubernetes' field errors in Kubernetes' order where that order is deterministic",
-            Covers = RuleIds.Of(typeof(ValidationRules)),
+            Covers = [.. RuleIds.Of(typeof(ValidationRules)), AdmissionRules.RuntimeClassOverhead],
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
             Needs = Capability.Admission,
@@ -156,6 +156,7 @@ public static partial class Catalog
 
         return id switch
         {
+            AdmissionRules.RuntimeClassOverhead => null, // P-ADM-VALIDATION: OverheadMutations' overhead without a runtimeClassName
             AdmissionRules.RequestNamespace => "cases carry their namespace and a dry-run create is sent to it, so the request's default namespace never applies; Cli.Tests check it",
             AdmissionRules.StatusOnCreate or AdmissionRules.SchedulingGatedCondition =>
                 "status is not part of the defaults view (P-QOS-CLASS observes status.qosClass); Model.Tests/Admission check it",
