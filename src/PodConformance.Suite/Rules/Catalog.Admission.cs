@@ -29,6 +29,7 @@ public static partial class Catalog
             Cases = profile => Gen.Frequency(
                 (1, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod)))),
+            Variants = profile => [.. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(m.Apply).Select(p => (ConformanceCase)new PodCase(p))))],
             Shrink = ShrinkPod,
             Compare = (_, e, a) => AdmissionErrors.Compare(e.Admission, a.Admission),
             View = o => AdmissionErrors.View(o.Admission),
