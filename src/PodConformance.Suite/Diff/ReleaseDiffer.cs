@@ -255,9 +255,9 @@ public static class ReleaseDiffer
     /// The first line only the older release shows and the first only the newer one shows (see
     /// <see cref="DiffText.Edits"/>), with digits and quoted text masked: the same change seen on pods with other names,
     /// counts or indexes counts once, and a pod accepted by one release and rejected by the other is one change however
-    /// many defaulted fields go with it. Where that line is its view's first (the verdict: <c>accepted</c>,
-    /// <c>rejected</c>), the side's next edited line joins it, so a pod one release accepts and the other rejects for a
-    /// new rule is a change per first error, not one change for every rule a release adds.
+    /// many defaulted fields go with it. Where that line is an admission view's <c>rejected</c> (its first line, errors
+    /// after it), the side's next edited line, the first error, joins it, so a pod one release accepts and the other
+    /// rejects for a new rule is a change per first error, not one change for every rule a release adds.
     /// </summary>
     public static string Signature(IReadOnlyList<string> from, IReadOnlyList<string> to)
     {
@@ -274,7 +274,7 @@ public static class ReleaseDiffer
                 if (removed is null)
                 {
                     removed = Mask(line);
-                    removedOpen = from.Count > 1 && string.Equals(line, from[0], StringComparison.Ordinal);
+                    removedOpen = IsRejection(from, line);
                 }
                 else if (removedOpen)
                 {
@@ -287,7 +287,7 @@ public static class ReleaseDiffer
                 if (added is null)
                 {
                     added = Mask(line);
-                    addedOpen = to.Count > 1 && string.Equals(line, to[0], StringComparison.Ordinal);
+                    addedOpen = IsRejection(to, line);
                 }
                 else if (addedOpen)
                 {
@@ -299,6 +299,14 @@ public static class ReleaseDiffer
 
         return "-" + (removed ?? "") + "\n+" + (added ?? "");
     }
+
+    /// <summary>
+    /// The admission views' refusal (<see cref="Rules.AdmissionErrors.View"/>: <c>rejected</c>, then the errors) whose first
+    /// line is <paramref name="line"/>: its first error is part of the change. Other verdicts (<c>created Pending</c> and
+    /// what the scheduler then did) stay one change, since what follows them depends on the pod, not on the release.
+    /// </summary>
+    private static bool IsRejection(IReadOnlyList<string> view, string line) =>
+        view.Count > 1 && string.Equals(line, view[0], StringComparison.Ordinal) && string.Equals(line, "rejected", StringComparison.Ordinal);
 
     private static string Mask(string line)
     {

@@ -31,6 +31,11 @@ public class ReleaseDifferTests
         Assert.Equal("-accepted\n+rejected | spec.volumes[#].image.pullPolicy: Unsupported value: \"\"", image);
         Assert.Equal(image, ReleaseDiffer.Signature(["accepted"], ["rejected", "spec.volumes[2].image.pullPolicy: Unsupported value: \"Bogus\"", "spec.other: Required value"]));
 
+        // Only an admission rejection takes its first error along: what follows another verdict depends on the pod.
+        Assert.Equal(
+            ReleaseDiffer.Signature(["rejected at create"], ["created Pending", "Scheduled to node-1"]),
+            ReleaseDiffer.Signature(["rejected at create"], ["created Pending", "FailedScheduling 0/1 nodes are available: 1 Too many pods."]));
+
         // A changed message under the same verdict is still its first differing pair.
         Assert.Equal("-spec.os.name: Required value: cannot be empty\n+spec.os.name: Required value",
             ReleaseDiffer.Signature(["rejected", "spec.os.name: Required value: cannot be empty"], ["rejected", "spec.os.name: Required value"]));
