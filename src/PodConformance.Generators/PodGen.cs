@@ -87,8 +87,8 @@ public static class PodGen
     public static Arbitrary<Pod> ValidArbFor(Profile profile) => Arb.From(Valid, pod => PodShrinker.Shrink(pod, profile));
 
     /// <summary>
-    /// A pod that fails validation under <paramref name="profile"/> (default: <see cref="Profile.Default"/>) with an error
-    /// carrying <paramref name="ruleId"/> (a <see cref="ValidationRules"/> ID).
+    /// A pod refused under <paramref name="profile"/> (default: <see cref="Profile.Default"/>) with <paramref name="ruleId"/>:
+    /// a <see cref="ValidationRules"/> ID its validation errors carry, or an admission rule (<see cref="PodMutation.Refuses"/>).
     /// </summary>
     /// <exception cref="ArgumentException">No mutation targets that rule under that profile.</exception>
     public static Gen<Pod> InvalidFor(string ruleId, Profile? profile = null)

@@ -1,22 +1,39 @@
 using FsCheck;
+using PodConformance.Model.Admission;
 using PodConformance.Model.Api;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Generators;
 
 /// <summary>
-/// One named way to break a valid pod, and the validation rule whose error it must produce (spec/validation.md).
+/// One named way to break a valid pod, and the rule whose refusal it must produce: a validation rule (spec/validation.md)
+/// whose error the pod must carry, or an admission plugin's rule (<c>ADM-…</c>, spec/admission.md) that must refuse its create.
 /// <see cref="AppliesTo"/> says for which profiles the rule is in force (some rules are gated by version).
 /// </summary>
 /// <param name="Name">Short kebab-case name, printed in reports (<c>request-above-limit</c>).</param>
-/// <param name="Rule">The <c>ValidationRules</c> ID an error must carry.</param>
-/// <param name="Apply">Breaks a valid pod; the result must fail validation with <paramref name="Rule"/>.</param>
+/// <param name="Rule">The <c>ValidationRules</c> ID an error must carry, or the <c>AdmissionRules</c> ID of the refusal.</param>
+/// <param name="Apply">Breaks a valid pod; the result must be refused with <paramref name="Rule"/>.</param>
 /// <param name="AppliesTo">Profiles under which the mutation yields <paramref name="Rule"/>.</param>
 public sealed record PodMutation(string Name, string Rule, Func<Pod, Gen<Pod>> Apply, Func<Profile, bool> AppliesTo)
 {
-    /// <summary>Whether defaulting then validating <paramref name="pod"/> yields an error carrying <see cref="Rule"/>.</summary>
-    public bool IsDetectedIn(Pod pod, Profile profile) =>
-        PodGen.Admit(pod, profile).Errors.Any(e => string.Equals(e.Rule, Rule, StringComparison.Ordinal));
+    /// <summary>Whether <paramref name="pod"/> is refused with <see cref="Rule"/> under <paramref name="profile"/> (<see cref="Refuses"/>).</summary>
+    public bool IsDetectedIn(Pod pod, Profile profile) => Refuses(pod, profile, Rule);
+
+    /// <summary>
+    /// For a validation rule: defaulting then validating yields an error carrying it. For an admission rule (<c>ADM-…</c>):
+    /// the whole create with no cluster objects (<see cref="PodCreate"/>, as the suite's cases run) is refused by it, so
+    /// the pod passed validation first.
+    /// </summary>
+    public static bool Refuses(Pod pod, Profile profile, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.StartsWith("ADM-", StringComparison.Ordinal))
+        {
+            return PodCreate.Run(pod, profile, AdmissionObjects.None).Rejection is { } rejection && string.Equals(rejection.Rule, rule, StringComparison.Ordinal);
+        }
+
+        return PodGen.Admit(pod, profile).Errors.Any(e => string.Equals(e.Rule, rule, StringComparison.Ordinal));
+    }
 
     public override string ToString() => Name + " (" + Rule + ")";
 }

@@ -164,6 +164,7 @@ public static class PodMutations
         .. VolumeMutations.All,
         .. NewFieldMutations.All,
         .. ProbeMutations.All,
+        .. OverheadMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

@@ -212,6 +212,27 @@ public class WirePodTests
         Assert.Null(Disagreement(bytes));
     }
 
+    /// <summary>The request carries what the user wrote: the writer keeps a given empty map, so the adapter reads it as given.</summary>
+    [Fact]
+    public void An_empty_overhead_map_survives_a_write_and_a_read()
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "a" },
+            Spec = new PodSpec { Containers = [new Container { Name = "c", Image = "i" }], OverheadGiven = true },
+        };
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            WirePodWriter.Write(w, pod);
+        }
+
+        Assert.Contains("\"overhead\":{}", Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
+        var read = WirePodReader.TryRead(buffer.WrittenSpan.ToArray());
+        Assert.True(read?.Spec.OverheadGiven);
+        Assert.True(read!.Spec.Overhead.IsEmpty);
+    }
+
     [Fact]
     public void Reads_typed_scalars_as_the_manifest_reader_does()
     {

@@ -189,6 +189,7 @@ public class WirePodWriterTests
                     Volumes = [new Volume { Name = "d", SourceKind = "downwardAPI" }, new Volume { Name = "s", SourceKind = "secret", Secret = new ObjectReference { Name = "x", Optional = true } }],
                     Priority = 0,
                     EnableServiceLinks = false,
+                    OverheadGiven = true, // `overhead: {}` as written (ADM-013), kept by both writers
                     Resources = new ResourceRequirements(),
                 },
                 Status = new PodStatus { Phase = "Pending", HostIPs = ["10.0.0.1", "fd00::1"], Conditions = [new PodCondition { Type = "PodScheduled", Status = "True" }] },
@@ -199,7 +200,7 @@ public class WirePodWriterTests
         foreach (string key in new[]
         {
             "\"tcpSocket\":", "\"grpc\":", "\"sleep\":", "\"exec\":{}", "\"resizePolicy\":", "\"restartPolicyRules\":", "\"managedFields\":",
-            "\"deletionTimestamp\":", "\"hostIPs\":", "\"targetContainerName\":", "\"downwardAPI\":{}", "\"containers\":null",
+            "\"deletionTimestamp\":", "\"hostIPs\":", "\"targetContainerName\":", "\"downwardAPI\":{}", "\"containers\":null", "\"overhead\":{}",
         })
         {
             Assert.True(texts.Exists(t => t.Contains(key, StringComparison.Ordinal)), "no table pod writes " + key);

@@ -60,7 +60,7 @@ static partial class WirePodWriter
             case PodSpecField.Priority: Int(w, "priority"u8, x.Priority); break;
             case PodSpecField.ReadinessGates: Items(w, "readinessGates"u8, x.ReadinessGates, static (w, g) => Single(w, "conditionType"u8, g.ConditionType)); break;
             case PodSpecField.EnableServiceLinks: Bool(w, "enableServiceLinks"u8, x.EnableServiceLinks); break;
-            case PodSpecField.Overhead: ResourceList(w, "overhead"u8, x.Overhead); break;
+            case PodSpecField.Overhead: ResourceList(w, "overhead"u8, x.Overhead, keepEmpty: x.OverheadGiven); break;
             case PodSpecField.SchedulingGates: Items(w, "schedulingGates"u8, x.SchedulingGates, static (w, g) => Single(w, "name"u8, g.Name)); break;
             case PodSpecField.Resources: Obj(w, "resources"u8, x.Resources, WriteResourceRequirements); break;
             default: throw Unknown(f);

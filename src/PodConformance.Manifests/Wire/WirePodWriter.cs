@@ -185,9 +185,10 @@ public static partial class WirePodWriter
         w.WriteEndObject();
     }
 
-    private static void ResourceList(Utf8JsonWriter w, ReadOnlySpan<byte> key, ValueMap<Quantity> map)
+    /// <summary>Twin of TreeBuilder.ResourceList, <paramref name="keepEmpty"/> included.</summary>
+    private static void ResourceList(Utf8JsonWriter w, ReadOnlySpan<byte> key, ValueMap<Quantity> map, bool keepEmpty = false)
     {
-        if (map.IsEmpty)
+        if (map.IsEmpty && !keepEmpty)
         {
             return;
         }

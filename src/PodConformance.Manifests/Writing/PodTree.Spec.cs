@@ -26,7 +26,7 @@ internal static partial class PodTree
             .Int("priority", s.Priority)
             .List("readinessGates", s.ReadinessGates, g => new TreeBuilder().Str("conditionType", g.ConditionType, always: true).Build())
             .Bool("enableServiceLinks", s.EnableServiceLinks)
-            .ResourceList("overhead", s.Overhead)
+            .ResourceList("overhead", s.Overhead, keepEmpty: s.OverheadGiven) // a request keeps `overhead: {}` (ADM-013); a stored pod has OverheadGiven cleared
             .List("schedulingGates", s.SchedulingGates, g => new TreeBuilder().Str("name", g.Name, always: true).Build())
             .Node("resources", s.Resources is null ? null : Resources(s.Resources)), s)
             .Build(GoFieldOrder.PodSpec);

@@ -71,11 +71,15 @@ internal sealed class TreeBuilder
         return Node(key, inner.Build());
     }
 
-    public TreeBuilder ResourceList(string key, ValueMap<Quantity> map)
+    /// <summary>
+    /// A resource list with omitempty; <paramref name="keepEmpty"/> writes an empty map as <c>{}</c> (an empty
+    /// <c>overhead</c> the user wrote, which the RuntimeClass plugin refuses as set: ADM-013).
+    /// </summary>
+    public TreeBuilder ResourceList(string key, ValueMap<Quantity> map, bool keepEmpty = false)
     {
         if (map.IsEmpty)
         {
-            return this;
+            return keepEmpty ? Node(key, new TreeBuilder().Build()) : this;
         }
 
         var inner = new TreeBuilder();

@@ -89,7 +89,9 @@ public static class PodCreate
         // Validating admission, same order; the first refusal ends the create.
         foreach (var plugin in AdmissionPlugins.Validating)
         {
-            var outcome = plugin.Validate(current, run);
+            var outcome = stages.RunsValidatingPlugin is { } runs && !runs(plugin.Name)
+                ? new PluginOutcome(current, Note: "skipped (PodCreateStages)")
+                : plugin.Validate(current, run);
             run.Step(AdmissionStage.ValidatingAdmission, plugin.Name, ValueList<DefaultingChange>.Empty, outcome.Note, outcome.Rejection);
             if (outcome.Rejection is { } rejected)
             {
@@ -97,8 +99,15 @@ public static class PodCreate
             }
         }
 
-        return run.Result(current, null, validation, validated: true);
+        return run.Result(Stored(current), null, validation, validated: true);
     }
+
+    /// <summary>
+    /// The pod as storage keeps it: an empty <c>overhead</c> map is omitted when the object is encoded (<c>omitempty</c>),
+    /// so the stored pod, and what the API server returns, has none; only the request carried <c>overhead: {}</c> (ADM-013).
+    /// </summary>
+    private static Pod Stored(Pod pod) =>
+        pod.Spec.OverheadGiven && pod.Spec.Overhead.IsEmpty ? pod with { Spec = pod.Spec with { OverheadGiven = false } } : pod;
 
     private static Pod RequestNamespace(Pod pod, CreateRun run)
     {

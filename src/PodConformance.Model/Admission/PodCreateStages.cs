@@ -28,4 +28,10 @@ public sealed record PodCreateStages
 
     /// <summary>Replaces the QoS class PrepareForCreate writes to <c>status.qosClass</c>.</summary>
     public Func<PodSpec, Profile, QosClass>? Qos { get; init; }
+
+    /// <summary>
+    /// Whether the validating admission plugin of that name (<see cref="Plugins.AdmissionPlugins.ValidatingNames"/>) runs;
+    /// null: every one. A skipped plugin's step is still listed, with a note that it was skipped.
+    /// </summary>
+    public Func<string, bool>? RunsValidatingPlugin { get; init; }
 }

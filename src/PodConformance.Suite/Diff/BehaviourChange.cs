@@ -13,7 +13,18 @@ namespace PodConformance.Suite.Diff;
 /// <param name="From">The property's view under the older release.</param>
 /// <param name="To">The property's view under the newer release.</param>
 /// <param name="Signature">What identifies this change among others of the same property (its first differing line pair, normalised).</param>
-public sealed record BehaviourChange(int CaseIndex, ConformanceCase Case, int Shrinks, IReadOnlyList<string> From, IReadOnlyList<string> To, string Signature);
+public sealed record BehaviourChange(int CaseIndex, ConformanceCase Case, int Shrinks, IReadOnlyList<string> From, IReadOnlyList<string> To, string Signature)
+{
+    /// <summary>The variant (<see cref="ConformanceProperty.Variants"/>) whose case showed it, with <see cref="CaseIndex"/> counted within it; null: a random case.</summary>
+    public string? Variant { get; init; }
+}
 
 /// <summary>The search over one property: the distinct changes found, in the order found, or why it was not searched.</summary>
-public sealed record AreaDiff(ConformanceProperty Property, int CasesTried, IReadOnlyList<BehaviourChange> Changes, string? NotSearched);
+public sealed record AreaDiff(ConformanceProperty Property, int CasesTried, IReadOnlyList<BehaviourChange> Changes, string? NotSearched)
+{
+    /// <summary>How many variants the targeted phase walked (<see cref="ConformanceProperty.Variants"/>), 0 without one.</summary>
+    public int VariantsWalked { get; init; }
+
+    /// <summary>The cases the targeted phase tried, beside the <see cref="CasesTried"/> random ones.</summary>
+    public int VariantCasesTried { get; init; }
+}

@@ -64,10 +64,21 @@ public static class DiffJson
                 }
 
                 w.WriteNumber("casesTried", area.CasesTried);
+                if (area.VariantsWalked > 0)
+                {
+                    w.WriteNumber("variantsWalked", area.VariantsWalked);
+                    w.WriteNumber("variantCasesTried", area.VariantCasesTried);
+                }
+
                 w.WriteStartArray("changes");
                 foreach (var c in area.Changes)
                 {
                     w.WriteStartObject();
+                    if (c.Variant is { } variant)
+                    {
+                        w.WriteString("variant", variant);
+                    }
+
                     w.WriteNumber("case", c.CaseIndex + 1);
                     w.WriteNumber("shrinks", c.Shrinks);
                     w.WriteString("signature", c.Signature);

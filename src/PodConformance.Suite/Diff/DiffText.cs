@@ -70,9 +70,12 @@ public static class DiffText
                 continue;
             }
 
+            string tried = area.VariantsWalked == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{area.CasesTried} cases")
+                : string.Create(CultureInfo.InvariantCulture, $"{area.CasesTried} cases and {area.VariantCasesTried} of {Plural(area.VariantsWalked, "variant")}");
             w.Append(area.Changes.Count == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"no change found in {area.CasesTried} cases\n")
-                : string.Create(CultureInfo.InvariantCulture, $"{Plural(area.Changes.Count, "change")} in {area.CasesTried} cases ({p.Spec})\n"));
+                ? "no change found in " + tried + "\n"
+                : string.Create(CultureInfo.InvariantCulture, $"{Plural(area.Changes.Count, "change")} in {tried} ({p.Spec})\n"));
             if (area.Changes.Count == 0)
             {
                 continue;
@@ -82,7 +85,8 @@ public static class DiffText
             for (int i = 0; i < area.Changes.Count; i++)
             {
                 var c = area.Changes[i];
-                w.Append(CultureInfo.InvariantCulture, $"  change {i + 1}: case {c.CaseIndex + 1}, shrunk {Plural(c.Shrinks, "time")}:\n");
+                string where = c.Variant is { } variant ? "variant " + variant + ", case " : "case ";
+                w.Append(CultureInfo.InvariantCulture, $"  change {i + 1}: {where}{c.CaseIndex + 1}, shrunk {Plural(c.Shrinks, "time")}:\n");
                 foreach (string line in CaseText.Render(c.Case).Split('\n'))
                 {
                     if (line.Length > 0)

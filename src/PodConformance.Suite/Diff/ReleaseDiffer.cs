@@ -14,15 +14,23 @@ namespace PodConformance.Suite.Diff;
 /// are answered by the model under both profiles, a case whose views differ is shrunk while it keeps differing, and
 /// changes are kept once per signature. Deterministic for a seed and count: case <c>i</c> of a property is drawn
 /// from (seed, i) alone, half of them from the older release's generators and half from the newer's, so fields and
-/// invalid variants of both releases are tried.
+/// invalid variants of both releases are tried. A property with <see cref="ConformanceProperty.Variants"/> then has each
+/// variant walked (<see cref="CasesPerVariant"/> cases, drawn from the seed and the variant's name), so a change one
+/// variant shows does not depend on the random draw meeting it.
 /// </summary>
 public static class ReleaseDiffer
 {
     /// <summary>Upper bound on shrink attempts per change, so a pathological shrinker cannot stall the search.</summary>
     public const int MaxShrinkAttempts = 400;
 
+    /// <summary>
+    /// Distinct changes kept per property unless the caller says otherwise: above what any property shows between two
+    /// supported releases today (P-ADM-VALIDATION: 33 from 1.33 to 1.37), so the default run reports every change it finds.
+    /// </summary>
+    public const int DefaultMaxChanges = 50;
+
     public static ReleaseDiff Run(Profile from, Profile to, IReadOnlyList<ConformanceProperty> properties, ulong seed, int count,
-        int maxChangesPerProperty = 5, Action<AreaDiff>? onArea = null, CancellationToken cancellationToken = default)
+        int maxChangesPerProperty = DefaultMaxChanges, Action<AreaDiff>? onArea = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
@@ -52,35 +60,121 @@ public static class ReleaseDiffer
         }
 
         var gens = new[] { property.Cases(from), property.Cases(to) };
-        var changes = new List<BehaviourChange>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var search = new Found(maxChanges);
         int tried = 0;
-        for (int i = 0; i < count && changes.Count < maxChanges; i++)
+        for (int i = 0; i < count && !search.Full; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             tried++;
-            var testCase = Draw(gens[i & 1], seed, i, count);
-            if (!Differs(property, testCase, from, to, out var a, out var b))
+            Consider(property, Draw(gens[i & 1], seed, i, count), i, null, from, to, search, cancellationToken);
+        }
+
+        // The targeted phase: every variant, under both releases, whatever the random draw met.
+        int walked = 0;
+        int variantTried = 0;
+        foreach (var (name, gen) in VariantsOf(property, from, to))
+        {
+            if (search.Full)
             {
-                continue;
+                break;
             }
 
-            // A change already found (before or after shrinking) is not shrunk again.
-            string first = Signature(a, b);
-            if (!seen.Add(first))
+            walked++;
+            ulong variantSeed = seed ^ Fnv1a(name);
+            for (int j = 0; j < CasesPerVariant && !search.Full; j++)
             {
-                continue;
-            }
-
-            var (shrunk, shrinks, va, vb) = Shrink(property, testCase, from, to, a, b, cancellationToken);
-            string signature = Signature(va, vb);
-            if (string.Equals(signature, first, StringComparison.Ordinal) || seen.Add(signature))
-            {
-                changes.Add(new BehaviourChange(i, shrunk, shrinks, va, vb, signature));
+                cancellationToken.ThrowIfCancellationRequested();
+                variantTried++;
+                Consider(property, Draw(gen[j & 1], variantSeed, j, CasesPerVariant), j, name, from, to, search, cancellationToken);
             }
         }
 
-        return new AreaDiff(property, tried, changes, null);
+        return new AreaDiff(property, tried, search.Changes, null) { VariantsWalked = walked, VariantCasesTried = variantTried };
+    }
+
+    /// <summary>Cases drawn from each variant, alternately from the older and the newer release's generator, sizes growing.</summary>
+    public const int CasesPerVariant = 8;
+
+    /// <summary>The changes found so far and the signatures seen (found or shrunk to), up to the cap.</summary>
+    private sealed class Found(int max)
+    {
+        public List<BehaviourChange> Changes { get; } = [];
+
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        public bool Full => Changes.Count >= max;
+    }
+
+    private static void Consider(ConformanceProperty property, ConformanceCase testCase, int index, string? variant, Profile from, Profile to, Found search, CancellationToken ct)
+    {
+        if (!Differs(property, testCase, from, to, out var a, out var b))
+        {
+            return;
+        }
+
+        // A change already found (before or after shrinking) is not shrunk again.
+        string first = Signature(a, b);
+        if (!search.Seen.Add(first))
+        {
+            return;
+        }
+
+        var (shrunk, shrinks, va, vb) = Shrink(property, testCase, from, to, a, b, ct);
+        string signature = Signature(va, vb);
+        if (string.Equals(signature, first, StringComparison.Ordinal) || search.Seen.Add(signature))
+        {
+            search.Changes.Add(new BehaviourChange(index, shrunk, shrinks, va, vb, signature) { Variant = variant });
+        }
+    }
+
+    /// <summary>
+    /// The property's variants under either release, the older release's first (in its order), then those only the newer
+    /// one has; each with its generator under each release (the other release's where one release lacks the variant).
+    /// </summary>
+    private static List<(string Name, Gen<ConformanceCase>[] Gens)> VariantsOf(ConformanceProperty property, Profile from, Profile to)
+    {
+        var result = new List<(string, Gen<ConformanceCase>[])>();
+        if (property.Variants is not { } variants)
+        {
+            return result;
+        }
+
+        var older = property.AppliesTo(from) ? variants(from) : [];
+        var newer = property.AppliesTo(to) ? variants(to) : [];
+        var newerByName = new Dictionary<string, Gen<ConformanceCase>>(StringComparer.Ordinal);
+        foreach (var v in newer)
+        {
+            newerByName[v.Name] = v.Cases;
+        }
+
+        var olderNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in older)
+        {
+            olderNames.Add(v.Name);
+            result.Add((v.Name, [v.Cases, newerByName.TryGetValue(v.Name, out var n) ? n : v.Cases]));
+        }
+
+        foreach (var v in newer)
+        {
+            if (!olderNames.Contains(v.Name))
+            {
+                result.Add((v.Name, [v.Cases, v.Cases]));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>FNV-1a over the name's UTF-16 units: a variant's cases depend on its name and the seed, not on its place in the list.</summary>
+    private static ulong Fnv1a(string name)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (char c in name)
+        {
+            h = unchecked((h ^ c) * 1099511628211UL);
+        }
+
+        return h;
     }
 
     /// <summary>Case <paramref name="index"/> of <paramref name="count"/>: sizes grow from 1 to 100 over the search, as FsCheck's do.</summary>
@@ -161,26 +255,58 @@ public static class ReleaseDiffer
     /// The first line only the older release shows and the first only the newer one shows (see
     /// <see cref="DiffText.Edits"/>), with digits and quoted text masked: the same change seen on pods with other names,
     /// counts or indexes counts once, and a pod accepted by one release and rejected by the other is one change however
-    /// many defaulted fields go with it.
+    /// many defaulted fields go with it. Where that line is an admission view's <c>rejected</c> (its first line, errors
+    /// after it), the side's next edited line, the first error, joins it, so a pod one release accepts and the other
+    /// rejects for a new rule is a change per first error, not one change for every rule a release adds.
     /// </summary>
     public static string Signature(IReadOnlyList<string> from, IReadOnlyList<string> to)
     {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
         string? removed = null;
         string? added = null;
+        bool removedOpen = false;
+        bool addedOpen = false;
         foreach (var (op, line) in DiffText.Edits(from, to))
         {
-            if (op == '-' && removed is null)
+            if (op == '-')
             {
-                removed = line;
+                if (removed is null)
+                {
+                    removed = Mask(line);
+                    removedOpen = IsRejection(from, line);
+                }
+                else if (removedOpen)
+                {
+                    removed += " | " + Mask(line);
+                    removedOpen = false;
+                }
             }
-            else if (op == '+' && added is null)
+            else if (op == '+')
             {
-                added = line;
+                if (added is null)
+                {
+                    added = Mask(line);
+                    addedOpen = IsRejection(to, line);
+                }
+                else if (addedOpen)
+                {
+                    added += " | " + Mask(line);
+                    addedOpen = false;
+                }
             }
         }
 
-        return "-" + Mask(removed ?? "") + "\n+" + Mask(added ?? "");
+        return "-" + (removed ?? "") + "\n+" + (added ?? "");
     }
+
+    /// <summary>
+    /// The admission views' refusal (<see cref="Rules.AdmissionErrors.View"/>: <c>rejected</c>, then the errors) whose first
+    /// line is <paramref name="line"/>: its first error is part of the change. Other verdicts (<c>created Pending</c> and
+    /// what the scheduler then did) stay one change, since what follows them depends on the pod, not on the release.
+    /// </summary>
+    private static bool IsRejection(IReadOnlyList<string> view, string line) =>
+        view.Count > 1 && string.Equals(line, view[0], StringComparison.Ordinal) && string.Equals(line, "rejected", StringComparison.Ordinal);
 
     private static string Mask(string line)
     {

@@ -19,7 +19,7 @@ public static partial class Catalog
         {
             Id = "P-ADM-VALIDATION",
             Title = "A created Pod is accepted, or rejected with Kubernetes' field errors in Kubernetes' order where that order is deterministic",
-            Covers = RuleIds.Of(typeof(ValidationRules)),
+            Covers = [.. RuleIds.Of(typeof(ValidationRules)), AdmissionRules.RuntimeClassOverhead],
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
             Needs = Capability.Admission,
@@ -29,6 +29,7 @@ public static partial class Catalog
             Cases = profile => Gen.Frequency(
                 (1, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod)))),
+            Variants = profile => [.. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(m.Apply).Select(p => (ConformanceCase)new PodCase(p))))],
             Shrink = ShrinkPod,
             Compare = (_, e, a) => AdmissionErrors.Compare(e.Admission, a.Admission),
             View = o => AdmissionErrors.View(o.Admission),
@@ -156,6 +157,7 @@ public static partial class Catalog
 
         return id switch
         {
+            AdmissionRules.RuntimeClassOverhead => null, // P-ADM-VALIDATION: OverheadMutations' overhead without a runtimeClassName
             AdmissionRules.RequestNamespace => "cases carry their namespace and a dry-run create is sent to it, so the request's default namespace never applies; Cli.Tests check it",
             AdmissionRules.StatusOnCreate or AdmissionRules.SchedulingGatedCondition =>
                 "status is not part of the defaults view (P-QOS-CLASS observes status.qosClass); Model.Tests/Admission check it",

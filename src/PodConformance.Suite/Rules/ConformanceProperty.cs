@@ -142,6 +142,13 @@ public sealed record ConformanceProperty
 
     public required Func<Profile, Gen<ConformanceCase>> Cases { get; init; }
 
+    /// <summary>
+    /// The property's cases split by the rule each exercises (P-ADM-VALIDATION: one per invalid variant that applies under
+    /// the profile), or null. <c>podconf diff</c> walks every one under both releases after the random cases: a change only
+    /// one variant among a hundred shows is then found on any seed, not only when the random draw meets it.
+    /// </summary>
+    public Func<Profile, IReadOnlyList<CaseVariant>>? Variants { get; init; }
+
     /// <summary>Smaller cases to try when one fails, smallest first where possible.</summary>
     public required Func<ConformanceCase, IEnumerable<ConformanceCase>> Shrink { get; init; }
 
@@ -175,3 +182,6 @@ public sealed record ConformanceProperty
         return true;
     }
 }
+
+/// <summary>One group of a property's cases, named after what it exercises (an invalid variant's name).</summary>
+public sealed record CaseVariant(string Name, Gen<ConformanceCase> Cases);

@@ -121,9 +121,16 @@ public class ContainerValidationTests
     [Fact]
     public void A_sleep_only_handler_is_no_handler_while_the_sleep_gate_is_off()
     {
-        // 1.29: PodLifecycleSleepAction is alpha (off), so the create strategy drops the action.
+        // 1.29: PodLifecycleSleepAction is alpha (off). Validation itself counts a sleep action as a handler only with the
+        // gate on, so called on its own (as here, on the decoded pod) it finds no handler.
         Assert.Equal(["spec.containers[0].lifecycle.preStop: Required value: must specify a handler type"], Errors(PreStopSleep(5), V(29)));
         Assert.Empty(Errors(PreStopSleep(5), Gates(29, (FeatureGateNames.PodLifecycleSleepAction, true))));
+
+        // A create never shows it that way: the create strategy (PrepareForCreate's dropDisabledFields) drops the action
+        // first, then the handler it left empty and the lifecycle left without one (ADM-092), so the pod is accepted.
+        var created = Model.Admission.PodCreate.Run(PreStopSleep(5), V(29));
+        Assert.True(created.Accepted, created.Rejection?.Message);
+        Assert.Null(created.Stored.Spec.Containers[0].Lifecycle);
     }
 
     [Fact]

@@ -70,7 +70,6 @@ internal static class CoverageGaps
         ["SCHED-003"] = new(Owners.Lifecycle, "no node taints are generated (scheduler filters)"),
         ["SCHED-004"] = new(Owners.Lifecycle, "no nodeSelector or node labels are generated (scheduler filters)"),
         ["SCHED-018"] = new(Owners.Lifecycle, "P-LIFE-EVENTS' restart-all pods need RestartAllContainersOnContainerExits, which a scenario's default node declares, so the filter never rejects (P-SCHED-FIT's SchedulingGen.DeclaredFeaturesCase reaches it)"),
-        ["VAL-035"] = new(Owners.Schema, "spec.overhead is never generated: without a RuntimeClass the RuntimeClass plugin refuses it (ADM-013, model and API server alike), and the model has no RuntimeClass objects to admit it with (ADM-012)"),
         ["DEF-201"] = new(Owners.Merged, "claimed by its property since the merge of main on 2026-12-06; the default run does not reach it (no generator writes its input, or the model path does not record it): the area's owner to generate or record it"),
         ["DEF-206"] = new(Owners.Merged, "claimed by its property since the merge of main on 2026-12-06; the default run does not reach it (no generator writes its input, or the model path does not record it): the area's owner to generate or record it"),
         ["DEF-300"] = new(Owners.Schema, "valid generated pods set a gated scheduling field only where its gate is on by default, so nothing is dropped in the default run"),

@@ -41,6 +41,9 @@ internal sealed record ModelPipeline
     /// <summary>Create-time validation of the defaulted pod.</summary>
     public Func<Pod, Profile, ValidationResult> Validate { get; init; } = PodValidator.Validate;
 
+    /// <summary>Whether the validating admission plugin of that name runs (null: every one; a mutant skips one).</summary>
+    public Func<string, bool>? RunsValidatingPlugin { get; init; }
+
     /// <summary>status.qosClass from the defaulted spec.</summary>
     public Func<PodSpec, Profile, QosClass> Qos { get; init; } = QosCalculator.ComputePodQos;
 
@@ -101,7 +104,7 @@ internal sealed record ModelPipeline
     }
 
     /// <summary>The model's create (PodCreate) with this pipeline's defaulting, validation and QoS stages.</summary>
-    private PodCreateStages Stages => new() { Defaulting = Default, CreateStrategy = CreateStrategy, Validation = Validate, Qos = Qos };
+    private PodCreateStages Stages => new() { Defaulting = Default, CreateStrategy = CreateStrategy, Validation = Validate, Qos = Qos, RunsValidatingPlugin = RunsValidatingPlugin };
 
     private AdmissionObservation ObserveAdmission(Pod pod, Profile profile) => ModelAdapter.ObserveAdmission(pod, profile, Stages);
 

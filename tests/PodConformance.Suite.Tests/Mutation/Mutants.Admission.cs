@@ -34,6 +34,23 @@ internal static partial class Mutants
                 Validate = (pod, profile) => new ValidationResult(PodValidator.Validate(pod, profile).Errors.Where(e => e.Rule != ValidationRules.RequestsWithinLimits).ToValueList()),
             });
 
+        // VAL-035: spec.overhead is not validated; OverheadMutations' negative overhead then reaches the RuntimeClass plugin's
+        // refusal (ADM-013) instead of validation's Invalid error.
+        yield return new Mutant(
+            "val-skips-overhead", "validation", ValidationRules.Overhead, "validation does not check spec.overhead's quantities",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Validate = (pod, profile) => new ValidationResult(PodValidator.Validate(pod, profile).Errors.Where(e => !e.Field.StartsWith("spec.overhead", StringComparison.Ordinal)).ToValueList()),
+            });
+
+        // ADM-013: the RuntimeClass plugin's Validate is skipped, so a pod with an overhead and no runtimeClassName is stored.
+        yield return new Mutant(
+            "adm-overhead-without-runtime-class-admitted", "admission", Model.Admission.AdmissionRules.RuntimeClassOverhead,
+            "the RuntimeClass plugin's Validate does not run: an overhead without a RuntimeClass is accepted",
+            Injection.Stage,
+            ModelPipeline.Real with { RunsValidatingPlugin = name => !string.Equals(name, "RuntimeClass", StringComparison.Ordinal) });
+
         // DEF-023: the decoder keeps the legacy init-container annotations the input carried (PodExtras adds one to some pods).
         yield return new Mutant(
             "def-keeps-init-container-annotations", "defaulting", DefaultingRules.InitContainerAnnotations,

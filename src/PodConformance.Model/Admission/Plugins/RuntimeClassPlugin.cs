@@ -39,6 +39,7 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
 
         if (!pod.Spec.Overhead.IsEmpty || pod.Spec.OverheadGiven)
         {
+            Coverage.RuleCoverage.Hit(AdmissionRules.RuntimeClassOverhead);
             return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.RuntimeClassOverhead,
                 "pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead"));
         }

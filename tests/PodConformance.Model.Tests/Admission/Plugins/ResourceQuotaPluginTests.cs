@@ -4,6 +4,7 @@ using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
+using static PodConformance.Model.Tests.Admission.CreatePods;
 
 namespace PodConformance.Model.Tests.Admission.Plugins;
 
@@ -88,5 +89,18 @@ public class ResourceQuotaPluginTests
         var r = PodCreate.Run(WithLimit("100m"), V(34), QuotaWithoutUsageFor("requests.example.com/gpu"));
         Assert.NotNull(r.Rejection);
         Assert.Equal("pods \"p\" is forbidden: status unknown for quota: q, resources: requests.example.com/gpu", r.Rejection.Message);
+    }
+
+    [Fact]
+    public void ResourceQuota_refuses_a_pod_over_the_hard_limit_ADM_063()
+    {
+        var objects = new AdmissionObjects
+        {
+            ResourceQuotas = [new ResourceQuota { Namespace = "team-a", Name = "q", Hard = ValueMap.Of(("pods", Quantity.Parse("0"))) }],
+        };
+        var r = PodCreate.Run(P(), V(34), objects);
+        Assert.Equal("pods \"p\" is forbidden: exceeded quota: q, requested: pods=1, used: pods=0, limited: pods=0", r.Rejection!.Message);
+        Assert.True(r.Validated);
+        Assert.Equal("ResourceQuota", r.Steps[^1].Name);
     }
 }

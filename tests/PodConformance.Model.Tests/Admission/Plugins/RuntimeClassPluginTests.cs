@@ -53,6 +53,30 @@ public class RuntimeClassPluginTests
         Assert.Contains(r.NotChecked, n => n.Field == "spec.runtimeClassName");
     }
 
+    /// <summary>
+    /// Storage encodes the pod with <c>omitempty</c>, so an admitted <c>overhead: {}</c> (reachable only with a class, which
+    /// the model does not check) is not stored: what the API server returns has no overhead, and the model's stored pod
+    /// no longer says it was given (the writers then omit it, as <c>-o json</c> of a real object does).
+    /// </summary>
+    [Fact]
+    public void An_admitted_empty_overhead_is_not_stored()
+    {
+        var r = PodCreate.Run(P(s => s with { RuntimeClassName = "kata", OverheadGiven = true }), V(37));
+        Assert.True(r.Accepted);
+        Assert.False(r.Stored.Spec.OverheadGiven);
+        Assert.True(r.Stored.Spec.Overhead.IsEmpty);
+    }
+
+    [Fact]
+    public void A_stage_that_skips_the_validating_plugin_lets_the_overhead_through()
+    {
+        var pod = P(s => s with { Overhead = ValueMap.Of(("cpu", Quantity.Parse("100m"))) });
+        var r = PodCreate.Run(pod, V(37), AdmissionObjects.None, new PodCreateStages { RunsValidatingPlugin = name => name != "RuntimeClass" });
+        Assert.True(r.Accepted);
+        Assert.Contains(r.Steps, s => s.Name == "RuntimeClass" && s.Stage == AdmissionStage.ValidatingAdmission && s.Note == "skipped (PodCreateStages)");
+        Assert.Equal("100m", r.Stored.Spec.Overhead["cpu"].ToString());
+    }
+
     [Fact]
     public void A_pod_without_overhead_passes_the_validating_step()
     {

@@ -1,11 +1,15 @@
 using PodConformance.Model.Admission;
+using PodConformance.Model.Admission.Objects;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
+using static PodConformance.Model.Tests.Admission.CreatePods;
 
 namespace PodConformance.Model.Tests.Admission.Plugins;
 
 /// <summary>
+/// ServiceAccount (ADM-031…036): the default account, the token volume and its mounts, automount, the lookup error,
+/// enforced mountable secrets; kubernetes plugin/pkg/admission/serviceaccount (copies and releases in spec/admission.md).
 /// ADM-035, a mirror pod's secret references: the ServiceAccount plugin asks pkg/api/pod's <c>VisitPodSecretNames</c>
 /// (AllContainers, names wrapped by <c>skipEmptyNames</c>; the same function in the copies vendored at v1.27.11, v1.29.9,
 /// v1.33.1 and v1.35.0 by rancher/support-bundle-kit and at v1.29.2 … v1.34.1 by openshift/openshift-apiserver,
@@ -72,5 +76,79 @@ public class ServiceAccountPluginTests
         Assert.NotNull(r.Rejection);
         Assert.Equal("Invalid", r.Rejection.Reason);
         Assert.Equal("ValidatePodCreate", r.Steps[^1].Name);
+    }
+
+    [Fact]
+    public void The_token_volume_is_mounted_in_init_and_regular_containers_only_ADM_033()
+    {
+        var pod = WithSpec(s => s with
+        {
+            InitContainers = [C("init")],
+            Containers = [C("a"), C("b") with { VolumeMounts = [new VolumeMount { Name = "own", MountPath = "/var/run/secrets/kubernetes.io/serviceaccount" }] }],
+            Volumes = [new Volume { Name = "own", SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() }],
+            EphemeralContainers = [C("debug")],
+        });
+        var spec = PodCreate.Run(pod, V(37)).Stored.Spec;
+        var token = spec.Volumes[^1];
+        Assert.StartsWith("kube-api-access-", token.Name, StringComparison.Ordinal);
+        Assert.Equal(21, token.Name.Length);
+        Assert.All(token.Name[16..], ch => Assert.Contains(ch, GeneratedNames.Alphabet));
+        Assert.Equal(420, token.Projected!.DefaultMode);
+        Assert.Equal(3607, token.Projected.Sources[0].ServiceAccountToken!.ExpirationSeconds);
+        Assert.Equal("kube-root-ca.crt", token.Projected.Sources[1].ConfigMap!.Name);
+        Assert.Equal("metadata.namespace", token.Projected.Sources[2].DownwardAPI!.Items[0].FieldRef!.FieldPath);
+        Assert.Equal(token.Name, spec.InitContainers[0].VolumeMounts[0].Name);
+        Assert.True(spec.InitContainers[0].VolumeMounts[0].ReadOnly);
+        Assert.Equal(token.Name, spec.Containers[0].VolumeMounts[0].Name);
+        Assert.Single(spec.Containers[1].VolumeMounts); // already has something at the token path
+        Assert.Empty(spec.EphemeralContainers[0].VolumeMounts);
+    }
+
+    [Fact]
+    public void The_token_name_is_the_same_for_the_same_pod_ADM_003()
+    {
+        string a = PodCreate.Run(P(), V(37)).Stored.Spec.Volumes[0].Name;
+        Assert.Equal(a, PodCreate.Run(P(), V(37)).Stored.Spec.Volumes[0].Name);
+        Assert.NotEqual(a, PodCreate.Run(P("q"), V(37)).Stored.Spec.Volumes[0].Name);
+    }
+
+    [Fact]
+    public void Automount_false_on_the_pod_or_account_mounts_nothing_ADM_032()
+    {
+        Assert.True(PodCreate.Run(WithSpec(s => s with { AutomountServiceAccountToken = false }), V(37)).Stored.Spec.Volumes.IsEmpty);
+        var objects = new AdmissionObjects { ServiceAccounts = [new ServiceAccount { Namespace = "team-a", Name = "default", AutomountServiceAccountToken = false, ImagePullSecrets = ["regcred"] }] };
+        var spec = PodCreate.Run(P(), V(37), objects).Stored.Spec;
+        Assert.True(spec.Volumes.IsEmpty);
+        Assert.Equal("regcred", spec.ImagePullSecrets[0].Name); // ADM-034
+        Assert.False(PodCreate.Run(WithSpec(s => s with { AutomountServiceAccountToken = true }), V(37), objects).Stored.Spec.Volumes.IsEmpty);
+    }
+
+    [Fact]
+    public void A_missing_account_is_refused_with_its_lookup_error_ADM_031()
+    {
+        var r = PodCreate.Run(WithSpec(s => s with { ServiceAccountName = "builder" }), V(37), AdmissionObjects.None with { Missing = MissingObjects.NotFound });
+        Assert.Equal("pods \"p\" is forbidden: error looking up service account team-a/builder: serviceaccount \"builder\" not found", r.Rejection!.Message);
+    }
+
+    [Fact]
+    public void Enforced_mountable_secrets_limit_secret_volumes_ADM_036()
+    {
+        var objects = new AdmissionObjects
+        {
+            ServiceAccounts = [new ServiceAccount { Namespace = "team-a", Name = "default", Annotations = ValueMap.Of(("kubernetes.io/enforce-mountable-secrets", "true")) }],
+        };
+        var pod = WithSpec(s => s with { Volumes = [new Volume { Name = "s", SourceKind = "secret", Secret = new ObjectReference { Name = "db" } }] });
+        Assert.Equal("pods \"p\" is forbidden: volume with secret.secretName=\"db\" is not allowed because service account default does not reference that secret",
+            PodCreate.Run(pod, V(37), objects).Rejection!.Message);
+    }
+
+    [Fact]
+    public void A_mirror_pod_may_not_name_an_account_ADM_035()
+    {
+        var pod = WithSpec(s => s with { ServiceAccountName = "x" }) with
+        {
+            Metadata = new ObjectMeta { Name = "p", Namespace = "team-a", Annotations = ValueMap.Of(("kubernetes.io/config.mirror", "hash")) },
+        };
+        Assert.Equal("pods \"p\" is forbidden: a mirror pod may not reference service accounts", PodCreate.Run(pod, V(37)).Rejection!.Message);
     }
 }
