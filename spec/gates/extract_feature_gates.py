@@ -876,7 +876,8 @@ def selftest_refine():
              ["1.29", "Deprecated", False, True, "E128", "carried"])]}
     src = {"copies": [{"id": "A133", "release": "1.33"}, {"id": "C136", "release": "1.36"},
                       {"id": "E128", "release": "1.28"}, {"id": "H137", "release": "1.37"}],
-           "releaseCopies": [{"id": "K129", "release": "1.29", "rel": (1, 29), "scope": "all"},
+           "releaseCopies": [{"id": "G127", "release": "1.27", "rel": (1, 27), "scope": "genericfeatures"},
+                             {"id": "K129", "release": "1.29", "rel": (1, 29), "scope": "all"},
                              {"id": "K134", "release": "1.34", "rel": (1, 34), "scope": "all"},
                              {"id": "K135", "release": "1.35", "rel": (1, 35), "scope": "all"}],
            "constAliases": [{"const": "OldIdentGate", "name": "OldIdent"}]}
@@ -885,7 +886,8 @@ def selftest_refine():
         return {n: {"key": n, "versioned": False, "rows": [{"version": None, "stage": st, "default": d, "locked": lk,
                                                            "minCompat": None}]} for n, (st, d, lk) in gates.items()}
 
-    rc = {"K129": listed(OldIdent=("Deprecated", False, True)),
+    rc = {"G127": listed(Between=("Beta", True, False)),
+          "K129": listed(OldIdent=("Deprecated", False, True), Between=("GA", True, True)),
           "K134": listed(Carried=("GA", True, True), Early=("Beta", False, False)),
           "K135": listed(Late=("Beta", True, False), Early=("Beta", True, False), Api=("Alpha", False, False))}
     changes = refine(data, src, rc)
@@ -900,12 +902,15 @@ def selftest_refine():
                                         ("1.29", "Deprecated", False, "K129", "release-copy")]), got
     assert got["Api"] == ("1.36", [("1.35", "Alpha", False, "K135", "release-copy")]), got
     assert "OldIdentGate" not in got
+    # listed by copies before and after 1.28 (none of 1.28 covers its owner): exists there, unverified (later-dev)
+    assert got["Between"] == ("1.30", [("1.28", "GA", True, "K129", "later-dev"), ("1.29", "GA", True, "K129", "release-copy")]), got
     assert {(c["gate"], c["release"], c["after"]) for c in changes} == {
-        ("Carried", "1.35", "-"), ("Late", "1.35", "K135:B1"), ("Early", "1.35", "K135:B1"), ("Api", "1.35", "K135:A0")}, changes
+        ("Carried", "1.35", "-"), ("Late", "1.35", "K135:B1"), ("Early", "1.35", "K135:B1"), ("Api", "1.35", "K135:A0"),
+        ("Between", "1.28", "K129:G1L?"), ("Between", "1.29", "K129:G1L")}, changes
     # a release copy that lists a gate the data has only two releases later leaves a gap: an error, not a guess
     gap = {"conflicts": [], "gates": [gate("Gap", "kube", None, ["1.36", "Beta", True, False, "H137", "later-record"])]}
     try:
-        refine(gap, src, {"K129": {}, "K134": listed(Gap=("Alpha", False, False)), "K135": {}})
+        refine(gap, src, {"G127": {}, "K129": {}, "K134": listed(Gap=("Alpha", False, False)), "K135": {}})
     except ValueError as e:
         assert "gap in Gap" in str(e), e
     else:
