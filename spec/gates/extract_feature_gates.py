@@ -141,6 +141,8 @@ def parse_copy(text, shared_consts):
     gates, deps = {}, {}
     for m in MAP_RE.finditer(text):
         close = matching_brace(text, m.end() - 1)
+        if text[m.end():close].lstrip().startswith("return"):
+            continue  # a func returning the map (func featureGates() map[...]VersionedSpecs { return map[...]{...} })
         for key, inner in top_level_entries(text[m.end():close]):
             name = resolve(key)
             if inner.lstrip().startswith("{"):
@@ -563,7 +565,7 @@ def refine(data, src, rc_parsed):
     for c in rcs:
         for name, e in rc_parsed[c["id"]].items():
             if name not in gates:
-                owner = "genericfeatures" if c["scope"] == "genericfeatures" else owner_of(e["key"])
+                owner = c["scope"] if c["scope"] in ("genericfeatures", "logs") else owner_of(e["key"])
                 gates[name] = {"name": name, "owner": owner, "absentFrom": None, "rows": []}
     changes, conflicts = [], []
     old_conflicts = {(x["gate"], x["release"]): x for x in data["conflicts"]}
@@ -577,8 +579,7 @@ def refine(data, src, rc_parsed):
             here = by_rel.get(rel, [])
             if here:
                 lists = [c for c in here if name in rc_parsed[c["id"]]]
-                covered = g["owner"] == "kube" and any(c["scope"] == "all" for c in here) or \
-                    g["owner"] == "genericfeatures" and any(c["scope"] == "genericfeatures" for c in here)
+                covered = covers(here, g["owner"])
                 if lists:
                     row = state_of(rc_row(rc_parsed[lists[0]["id"]][name], rel), lists[0], "release-copy")
                     for other in lists[1:]:
@@ -656,6 +657,13 @@ def check_dependencies(data, src, parsed):
                                  % (c["id"], gate, c["release"], deps.get(gate), have.get(gate)))
 
 
+def covers(release_copies, owner):
+    """Whether copies of one release list every gate of this owner: kube (pkg/features), genericfeatures
+    (k8s.io/apiserver's own file: kube_features.go relists them all only from 1.33 on) and logs (component-base)."""
+    scope = {"kube": "all", "genericfeatures": "genericfeatures", "logs": "logs"}.get(owner)
+    return scope is not None and any(c["scope"] == scope for c in release_copies)
+
+
 def best(offers):
     offers = [o for o in offers if o is not None]
     return min(offers, key=lambda o: o[0])[1] if offers else None
@@ -669,9 +677,7 @@ def newer_absence(name, g, rel, source_rel, by_rel, rc_parsed):
     """A row carried from a copy older than a release copy that covers the gate's owner and lacks it: absent."""
     for r, cs in by_rel.items():
         if source_rel < r < rel:
-            covered = g["owner"] == "kube" and any(c["scope"] == "all" for c in cs) or \
-                g["owner"] == "genericfeatures" and any(c["scope"] == "genericfeatures" for c in cs)
-            if covered and not any(name in rc_parsed[c["id"]] for c in cs):
+            if covers(cs, g["owner"]) and not any(name in rc_parsed[c["id"]] for c in cs):
                 return True
     return False
 
