@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Feature-gate data for the model, from copies of Kubernetes' own source.
 
-Two commands (standard library only; nothing is downloaded):
+Commands (standard library only; nothing is downloaded):
 
   extract  --sources-dir DIR [--api-repo PATH] [--out spec/gates/feature-gates.json]
       Reads the copies listed in spec/gates/sources.json (each a text file in DIR holding that copy of
@@ -16,8 +16,13 @@ Two commands (standard library only; nothing is downloaded):
       tests/PodConformance.Model.Tests/Profiles/SpecGateTableTests.cs renders the same table and fails
       when the spec has drifted.
 
+  refine   --mirrors DIR [--data spec/gates/feature-gates.json]
+      Applies sources.json's releaseCopies (released Kubernetes files vendored by other projects, read with
+      `git show commit:path` from DIR/<owner+name>/repo) to data made from the other copies; extract does the same
+      as its last step (needs --mirrors then). Rules: the docstring of refine() and spec/gates/README.md.
+
   selftest
-      Runs the parser and the merge on small synthetic inputs.
+      Runs the parser, the merge and refine on small synthetic inputs.
 
 RULES (how the rows for a release R are chosen; spec/profiles.md PROF-004 repeats them):
   Existence: a gate exists in R when first(g) <= R < absentFrom(g), where first(g) is the earliest of
@@ -136,6 +141,8 @@ def parse_copy(text, shared_consts):
     gates, deps = {}, {}
     for m in MAP_RE.finditer(text):
         close = matching_brace(text, m.end() - 1)
+        if text[m.end():close].lstrip().startswith("return"):
+            continue  # a func returning the map (func featureGates() map[...]VersionedSpecs { return map[...]{...} })
         for key, inner in top_level_entries(text[m.end():close]):
             name = resolve(key)
             if inner.lstrip().startswith("{"):
@@ -371,7 +378,7 @@ def api_tags(api_repo):
 def load_sources(path):
     with open(path, encoding="utf-8") as f:
         src = json.load(f)
-    for c in src["copies"]:
+    for c in src["copies"] + src.get("releaseCopies", []):
         c["rel"] = vkey(c["release"])
     return src
 
@@ -381,6 +388,8 @@ def extract(args):
     src = load_sources(os.path.join(here, "sources.json"))
     with open(os.path.join(args.sources_dir, src["constSource"]["file"]), encoding="utf-8") as f:
         shared = consts(strip_comments(f.read()))
+    aliases = {a["const"]: a["name"] for a in src.get("constAliases", [])}
+    shared.update(aliases)
     parsed = {}
     for c in src["copies"]:
         with open(os.path.join(args.sources_dir, c["file"]), encoding="utf-8") as f:
@@ -437,8 +446,16 @@ def extract(args):
         "conflicts": conflicts,
         "gates": [compress(g) for g in gates],
     }
-    with open(args.out, "w", encoding="utf-8", newline="\n") as f:
-        f.write(dump(data))
+    if src.get("releaseCopies"):
+        if not args.mirrors:
+            raise ValueError("sources.json lists release copies: give --mirrors")
+        rc = parse_release_copies(src, args.mirrors, aliases)
+        changes = refine(data, src, {k: v[0] for k, v in rc.items()})
+        check_dependencies(data, src, rc)
+        write_refined(data, src, changes, args.out)
+    else:
+        with open(args.out, "w", encoding="utf-8", newline="\n") as f:
+            f.write(dump(data))
     print("%d gates, %d dependency entries -> %s" % (len(data["gates"]), len(deps), args.out))
 
 
@@ -466,6 +483,231 @@ def merge_dependencies(copies, parsed):
         seen |= set(gates)
     out.sort(key=lambda d: (d["gate"], vkey(d["since"])))
     return out
+
+
+# ----------------------------------------------------------------------------------------------- release copies
+
+BASIS_RANK = {"release-copy": 0, "later-record": 1, "dev-copy": 2, "later-dev": 3, "carried": 4}
+
+
+def read_release_copy(c, mirrors):
+    """The text of a release copy (sources.json releaseCopies) and its consts file: `git show commit:path` in the
+    mirror of the repository that vendors it (mirrors/<owner+name>/repo)."""
+    repo = os.path.join(mirrors, c["mirror"], "repo")
+
+    def show(path):
+        return subprocess.run(["git", "-C", repo, "show", c["commit"] + ":" + path], capture_output=True, text=True,
+                              check=True).stdout
+
+    text = show(c["path"])
+    return text, (consts(strip_comments(show(c["constPath"]))) if c.get("constPath") else {})
+
+
+def parse_release_copies(src, mirrors, aliases):
+    parsed = {}
+    for c in src.get("releaseCopies", []):
+        text, extra = read_release_copy(c, mirrors)
+        parsed[c["id"]] = parse_copy(text, dict(aliases, **extra))
+    return parsed
+
+
+def rc_row(entry, rel):
+    return row_at(entry["rows"], rel) if entry["versioned"] else entry["rows"][-1]
+
+
+def candidate(entry, c, rel):
+    """The (rank, state) a release copy offers for release rel under the PROF-004 rules, or None."""
+    if c["rel"] == rel:
+        r, basis, order = rc_row(entry, rel), "release-copy", 0
+    elif c["rel"] > rel:
+        r = row_at(entry["rows"], rel) if entry["versioned"] else entry["rows"][-1]
+        basis = "later-record" if entry["versioned"] else "later-dev"
+        order = c["rel"][1]  # the oldest copy newer than rel wins
+    else:
+        r, basis, order = rc_row(entry, rel), "carried", -c["rel"][1]  # the newest older copy wins
+    if r is None:
+        return None
+    return (BASIS_RANK[basis], order, 0), state_of(r, c, basis)
+
+
+def rank_of(row, rels):
+    """The rank of a row already in the data; a copy of the same release ranks after a release copy (the 1)."""
+    if row["basis"] not in BASIS_RANK:
+        return (9, 0, 0)  # api-tag, secondary: rows for gates no copy lists
+    rel = rels.get(row["source"], (0, 0))
+    order = {"later-record": rel[1], "later-dev": rel[1], "carried": -rel[1]}.get(row["basis"], 0)
+    return BASIS_RANK[row["basis"]], order, 1
+
+
+def refine(data, src, rc_parsed):
+    """Applies the release copies (sources.json releaseCopies) to data made from the other copies, by the rules of
+    PROF-004 (see README "Release copies"):
+      - a release R with a release copy: a gate that copy lists takes its state there (basis release-copy); a gate
+        it does not list is absent in R if the copies of R cover its owner (kube: a pkg/features copy;
+        genericfeatures: a k8s.io/apiserver copy of R, since before 1.33 kube_features.go does not relist them all);
+      - a release without one: a release copy competes with the row already there by the same rules as any copy
+        (later-record, later-dev, carried); a gate the data lacks there exists only if copies list it both before
+        and after (a gate is not re-created from a versioned history, which may predate it);
+      - a gate named by a Go identifier that a release copy resolves to another string is renamed (constAliases).
+    Returns the list of changed cells (gate, release, before, after) and records it in the data."""
+    rcs = src.get("releaseCopies", [])
+    rels = {c["id"]: vkey(c["release"]) for c in src["copies"] + rcs}
+    by_rel = {}
+    for c in rcs:
+        by_rel.setdefault(c["rel"], []).append(c)
+    for alias in src.get("constAliases", []):
+        g = next((x for x in data["gates"] if x["name"] == alias["const"]), None)
+        if g is not None:
+            if any(x["name"] == alias["name"] for x in data["gates"]):
+                raise ValueError("alias target already in the data: " + alias["name"])
+            g["name"] = alias["name"]
+    gates = {g["name"]: expand(g) for g in data["gates"]}
+    for c in rcs:
+        for name, e in rc_parsed[c["id"]].items():
+            if name not in gates:
+                owner = c["scope"] if c["scope"] in ("genericfeatures", "logs") else owner_of(e["key"])
+                gates[name] = {"name": name, "owner": owner, "absentFrom": None, "rows": []}
+    changes, conflicts = [], []
+    old_conflicts = {(x["gate"], x["release"]): x for x in data["conflicts"]}
+    for name in sorted(gates):
+        g = gates[name]
+        old = {r["release"]: r for r in g["rows"]}
+        listing = [c for c in rcs if name in rc_parsed[c["id"]]]
+        new = {}
+        for rel in RELEASES:
+            cur = old.get(vstr(rel))
+            here = by_rel.get(rel, [])
+            if here:
+                lists = [c for c in here if name in rc_parsed[c["id"]]]
+                covered = covers(here, g["owner"])
+                if lists:
+                    row = state_of(rc_row(rc_parsed[lists[0]["id"]][name], rel), lists[0], "release-copy")
+                    for other in lists[1:]:
+                        r = rc_row(rc_parsed[other["id"]][name], rel)
+                        if cell(dict(r, basis="release-copy")) != cell(row):
+                            conflicts.append({"gate": name, "release": vstr(rel), "chosen": row["source"],
+                                              "others": [other["id"] + ":" + cell(dict(r, basis="release-copy"))]})
+                elif covered:
+                    row = None
+                else:
+                    row = cur
+            else:
+                row = cur
+                if row is None:
+                    if any(c["rel"] < rel for c in listing) and any(c["rel"] > rel for c in listing):
+                        row = best([candidate(rc_parsed[c["id"]][name], c, rel) for c in listing])
+                elif row["basis"] == "carried" and newer_absence(name, g, rel, rels[row["source"]], by_rel, rc_parsed):
+                    row = None
+                else:
+                    offers = [candidate(rc_parsed[c["id"]][name], c, rel) for c in listing]
+                    mine = best(offers)
+                    if mine is not None and mine_rank(offers) < rank_of(row, rels):
+                        row = mine
+            if row is not None:
+                new[vstr(rel)] = dict(row, release=vstr(rel))
+            before = (cur["source"] + ":" + cell(cur)) if cur else "-"
+            after = (row["source"] + ":" + cell(row)) if row else "-"
+            if cell(cur).rstrip("?") != cell(row).rstrip("?"):  # the answer changes, not only its provenance
+                changes.append({"gate": name, "release": vstr(rel), "before": before, "after": after})
+            if before != after:
+                oc = old_conflicts.pop((name, vstr(rel)), None)
+                if oc is not None and row is not None:
+                    others = ([before] if cur and cell(cur).rstrip("?") != cell(row).rstrip("?") else []) + \
+                             [o for o in oc["others"] if o.split(":", 1)[1].rstrip("?") != cell(row).rstrip("?")]
+                    if others:
+                        conflicts.append({"gate": name, "release": vstr(rel), "chosen": row["source"], "others": others})
+        present = [vkey(r) for r in new]
+        if not present:
+            del gates[name]
+            continue
+        first, last = min(present), max(present)
+        if len(present) != last[1] - first[1] + 1:
+            raise ValueError("release copies leave a gap in %s: %s" % (name, sorted(new)))
+        g["rows"] = [new[vstr(r)] for r in RELEASES if vstr(r) in new]
+        g["absentFrom"] = vstr((1, last[1] + 1)) if last < RELEASES[-1] else None
+    data["conflicts"] = sorted(list(old_conflicts.values()) + conflicts, key=lambda x: (x["gate"], vkey(x["release"])))
+    data["gates"] = [compress(gates[n]) for n in sorted(gates)]
+    return changes
+
+
+def dependencies_at(data, rel):
+    out = {}
+    for e in data["dependencies"]:
+        if vkey(e["since"]) <= rel and ("until" not in e or vkey(e["until"]) > rel):
+            out[e["gate"]] = e["dependsOn"]
+    return out
+
+
+def present_at(data, rel):
+    return {g["name"] for g in data["gates"] if (g["absentFrom"] is None or vkey(g["absentFrom"]) > rel)
+            and any(vkey(r["since"]) <= rel for r in g["rows"])}
+
+
+def check_dependencies(data, src, parsed):
+    """A release copy with a dependency map must agree with the data's entries at its release for every gate that
+    exists there (entries of gates absent there are never checked: PROF-005)."""
+    for c in src.get("releaseCopies", []):
+        deps = parsed[c["id"]][1]
+        if not deps:
+            continue
+        have, present = dependencies_at(data, c["rel"]), present_at(data, c["rel"])
+        for gate in sorted((set(deps) | set(have)) & present):
+            if deps.get(gate) != have.get(gate):
+                raise ValueError("%s: dependencies of %s at %s are %s, the data has %s"
+                                 % (c["id"], gate, c["release"], deps.get(gate), have.get(gate)))
+
+
+def covers(release_copies, owner):
+    """Whether copies of one release list every gate of this owner: kube (pkg/features), genericfeatures
+    (k8s.io/apiserver's own file: kube_features.go relists them all only from 1.33 on) and logs (component-base)."""
+    scope = {"kube": "all", "genericfeatures": "genericfeatures", "logs": "logs"}.get(owner)
+    return scope is not None and any(c["scope"] == scope for c in release_copies)
+
+
+def best(offers):
+    offers = [o for o in offers if o is not None]
+    return min(offers, key=lambda o: o[0])[1] if offers else None
+
+
+def mine_rank(offers):
+    return min(o[0] for o in offers if o is not None)
+
+
+def newer_absence(name, g, rel, source_rel, by_rel, rc_parsed):
+    """A row carried from a copy older than a release copy that covers the gate's owner and lacks it: absent."""
+    for r, cs in by_rel.items():
+        if source_rel < r < rel:
+            if covers(cs, g["owner"]) and not any(name in rc_parsed[c["id"]] for c in cs):
+                return True
+    return False
+
+
+def refine_command(args):
+    """Applies the release copies to the committed data (the other copies are not needed)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    src = load_sources(os.path.join(here, "sources.json"))
+    data = load_data(args.data)
+    if data.get("releaseCopyChanges") is not None:
+        raise ValueError("the data already has the release copies applied; run extract first")
+    aliases = {a["const"]: a["name"] for a in src.get("constAliases", [])}
+    parsed = parse_release_copies(src, args.mirrors, aliases)
+    changes = refine(data, src, {k: v[0] for k, v in parsed.items()})
+    check_dependencies(data, src, parsed)
+    write_refined(data, src, changes, args.data)
+    print("%d release copies applied, %d cells changed -> %s" % (len(src.get("releaseCopies", [])), len(changes), args.data))
+
+
+def write_refined(data, src, changes, path):
+    data["sources"] = [{k: v for k, v in c.items() if k not in ("rel", "file")} for c in src["copies"]]
+    data["releaseCopies"] = [{k: v for k, v in c.items() if k != "rel"} for c in src.get("releaseCopies", [])]
+    data["constAliases"] = src.get("constAliases", [])
+    data["releaseCopyChanges"] = changes
+    order = ["generatedBy", "rowFields", "releases", "sources", "releaseCopies", "constAliases", "secondaryGates",
+             "corrections", "apiTags", "dependencies", "dependenciesNote", "conflicts", "releaseCopyChanges", "gates"]
+    ordered = {k: data[k] for k in order if k in data}
+    ordered.update({k: v for k, v in data.items() if k not in ordered})
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(dump(ordered))
 
 
 # ----------------------------------------------------------------------------------------------- corrections
@@ -620,7 +862,65 @@ def selftest(_args):
         {"gate": "Baz", "dependsOn": ["Foo"], "since": "1.35", "source": "N"},
         {"gate": "Foo", "dependsOn": ["Bar"], "since": "1.35", "source": "O", "until": "1.37"},
         {"gate": "Foo", "dependsOn": ["Bar", "Qux"], "since": "1.37", "source": "N"}], merged
+    selftest_refine()
     print("selftest ok")
+
+
+def selftest_refine():
+    """refine: release copies fix rows, remove gates they lack, add gates they list, rename aliased identifiers."""
+    def gate(name, owner, absent, *rows):
+        return {"name": name, "owner": owner, "absentFrom": absent,
+                "rows": [dict(zip(ROW_FIELDS, r)) for r in rows]}
+
+    data = {"conflicts": [], "gates": [
+        gate("Carried", "kube", "1.36", ["1.33", "GA", True, True, "A133", "dev-copy"],
+             ["1.34", "GA", True, True, "A133", "carried"]),
+        gate("Late", "kube", None, ["1.36", "Beta", True, False, "H137", "later-record"]),
+        gate("Early", "kube", None, ["1.33", "Beta", False, False, "C136", "later-record"]),
+        gate("Generic", "genericfeatures", None, ["1.33", "Beta", True, False, "C136", "later-record"]),
+        gate("OldIdentGate", "kube", "1.30", ["1.28", "Deprecated", False, True, "E128", "release-copy"],
+             ["1.29", "Deprecated", False, True, "E128", "carried"])]}
+    src = {"copies": [{"id": "A133", "release": "1.33"}, {"id": "C136", "release": "1.36"},
+                      {"id": "E128", "release": "1.28"}, {"id": "H137", "release": "1.37"}],
+           "releaseCopies": [{"id": "G127", "release": "1.27", "rel": (1, 27), "scope": "genericfeatures"},
+                             {"id": "K129", "release": "1.29", "rel": (1, 29), "scope": "all"},
+                             {"id": "K134", "release": "1.34", "rel": (1, 34), "scope": "all"},
+                             {"id": "K135", "release": "1.35", "rel": (1, 35), "scope": "all"}],
+           "constAliases": [{"const": "OldIdentGate", "name": "OldIdent"}]}
+
+    def listed(**gates):
+        return {n: {"key": n, "versioned": False, "rows": [{"version": None, "stage": st, "default": d, "locked": lk,
+                                                           "minCompat": None}]} for n, (st, d, lk) in gates.items()}
+
+    rc = {"G127": listed(Between=("Beta", True, False)),
+          "K129": listed(OldIdent=("Deprecated", False, True), Between=("GA", True, True)),
+          "K134": listed(Carried=("GA", True, True), Early=("Beta", False, False)),
+          "K135": listed(Late=("Beta", True, False), Early=("Beta", True, False), Api=("Alpha", False, False))}
+    changes = refine(data, src, rc)
+    got = {g["name"]: (g["absentFrom"], [(r["since"], r["stage"], r["default"], r["source"], r["basis"]) for r in g["rows"]])
+           for g in data["gates"]}
+    assert got["Carried"] == ("1.35", [("1.33", "GA", True, "A133", "dev-copy"), ("1.34", "GA", True, "K134", "release-copy")]), got
+    assert got["Late"] == (None, [("1.35", "Beta", True, "K135", "release-copy"), ("1.36", "Beta", True, "H137", "later-record")]), got
+    assert got["Early"][1][1:] == [("1.34", "Beta", False, "K134", "release-copy"), ("1.35", "Beta", True, "K135", "release-copy"),
+                                   ("1.36", "Beta", False, "C136", "later-record")], got
+    assert got["Generic"] == (None, [("1.33", "Beta", True, "C136", "later-record")]), got  # no apiserver copy: kept
+    assert got["OldIdent"] == ("1.30", [("1.28", "Deprecated", False, "E128", "release-copy"),
+                                        ("1.29", "Deprecated", False, "K129", "release-copy")]), got
+    assert got["Api"] == ("1.36", [("1.35", "Alpha", False, "K135", "release-copy")]), got
+    assert "OldIdentGate" not in got
+    # listed by copies before and after 1.28 (none of 1.28 covers its owner): exists there, unverified (later-dev)
+    assert got["Between"] == ("1.30", [("1.28", "GA", True, "K129", "later-dev"), ("1.29", "GA", True, "K129", "release-copy")]), got
+    assert {(c["gate"], c["release"], c["after"]) for c in changes} == {
+        ("Carried", "1.35", "-"), ("Late", "1.35", "K135:B1"), ("Early", "1.35", "K135:B1"), ("Api", "1.35", "K135:A0"),
+        ("Between", "1.28", "K129:G1L?"), ("Between", "1.29", "K129:G1L")}, changes
+    # a release copy that lists a gate the data has only two releases later leaves a gap: an error, not a guess
+    gap = {"conflicts": [], "gates": [gate("Gap", "kube", None, ["1.36", "Beta", True, False, "H137", "later-record"])]}
+    try:
+        refine(gap, src, {"G127": {}, "K129": {}, "K134": listed(Gap=("Alpha", False, False)), "K135": {}})
+    except ValueError as e:
+        assert "gap in Gap" in str(e), e
+    else:
+        raise AssertionError("a gap must be an error")
 
 
 def main():
@@ -629,6 +929,7 @@ def main():
     e = sub.add_parser("extract")
     e.add_argument("--sources-dir", required=True)
     e.add_argument("--api-repo")
+    e.add_argument("--mirrors", help="directory holding <owner+name>/repo git mirrors (for sources.json releaseCopies)")
     e.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "feature-gates.json"))
     t = sub.add_parser("table")
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -636,10 +937,13 @@ def main():
     t.add_argument("--names", default=os.path.join(root, "src", "PodConformance.Model", "Profiles", "FeatureGateNames.cs"))
     t.add_argument("--spec", default=os.path.join(root, "spec", "profiles.md"))
     sub.add_parser("selftest")
+    rf = sub.add_parser("refine")
+    rf.add_argument("--data", default=os.path.join(root, "spec", "gates", "feature-gates.json"))
+    rf.add_argument("--mirrors", required=True, help="directory holding <owner+name>/repo git mirrors")
     c = sub.add_parser("correct")
     c.add_argument("--data", default=os.path.join(root, "spec", "gates", "feature-gates.json"))
     args = p.parse_args()
-    {"extract": extract, "table": table, "selftest": selftest, "correct": correct}[args.cmd](args)
+    {"extract": extract, "table": table, "selftest": selftest, "correct": correct, "refine": refine_command}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -29,4 +29,22 @@ public class ProfileOptionTests
         Assert.Equal(2, r.ExitCode);
         Assert.Equal("podconf: --feature-gates: unrecognized feature gate: PodLevelResources\n" + Help, r.Error);
     }
+
+    [Fact]
+    public void A_gate_removed_before_the_release_is_rejected()
+    {
+        // LegacySidecarContainers: registered by no release copy from v1.34.1 on (spec/gates/sources.json K134, K135).
+        var r = CliRun.Run("quantity", "--kubernetes-version", "1.35", "--feature-gates", "LegacySidecarContainers=true", "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: --feature-gates: unrecognized feature gate: LegacySidecarContainers\n" + Help, r.Error);
+    }
+
+    [Fact]
+    public void A_gate_v1_35_0_registers_is_accepted_at_1_35()
+    {
+        // StatefulSetSemanticRevisionComparison: {1.0, true, Beta} in v1.35.0's kube_features.go (K135).
+        var r = CliRun.Run("quantity", "--kubernetes-version", "1.35", "--feature-gates", "StatefulSetSemanticRevisionComparison=false", "1");
+        Assert.Equal("", r.Error);
+        Assert.Equal(0, r.ExitCode);
+    }
 }

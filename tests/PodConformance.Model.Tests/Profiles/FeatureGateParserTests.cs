@@ -208,9 +208,77 @@ public class FeatureGateParserTests
     [Fact]
     public void A_removed_gate_is_unrecognized_from_the_release_that_dropped_it()
     {
-        // PodHostIPs: {1.30, true, GA, LockToDefault} // remove in 1.32 — still in the early-1.32 copy, not in 1.33's.
-        Assert.Equal(ValueMap.Of(("PodHostIPs", true)), Ok("PodHostIPs=true", new KubernetesVersion(1, 32)));
-        Assert.Equal("unrecognized feature gate: PodHostIPs", Fail("PodHostIPs=true", new KubernetesVersion(1, 33)));
+        // PodHostIPs: {1.30, true, GA, LockToDefault} // remove in 1.32 — in v1.31.1's kube_features.go (K131), not in
+        // v1.32.1's versioned_kube_features.go (K132; the early-1.32 copy B132 still had it).
+        Assert.Equal(ValueMap.Of(("PodHostIPs", true)), Ok("PodHostIPs=true", new KubernetesVersion(1, 31)));
+        Assert.Equal("unrecognized feature gate: PodHostIPs", Fail("PodHostIPs=true", new KubernetesVersion(1, 32)));
+    }
+
+    /// <summary>
+    /// Gates v1.34.1 registers (K134: openshift/openshift-apiserver 71b7016d0, vendor/k8s.io/kubernetes/pkg/features/
+    /// kube_features.go; generic-apiserver gates relisted there) and v1.35.0 no longer does (K135 and GA135:
+    /// rancher/support-bundle-kit 1efdd22c2, vendor/k8s.io/kubernetes/pkg/features/kube_features.go and
+    /// vendor/k8s.io/apiserver/pkg/features/kube_features.go). The value is each gate's 1.34 default (locked GA gates
+    /// accept only it). Before session 11 the data carried them to 1.35 from the 1.33 copy.
+    /// </summary>
+    [Theory]
+    [InlineData("AllowServiceLBStatusOnNonLB", false)] // {1.29, false, Deprecated}, {1.32, false, Deprecated, LockToDefault}
+    [InlineData("CronJobsScheduledAnnotation", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("LoadBalancerIPMode", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("PodIndexLabel", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("SizeMemoryBackedVolumes", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("StatefulSetAutoDeletePVC", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("StrictCostEnforcementForVAP", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("StrictCostEnforcementForWebhooks", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("UserNamespacesPodSecurityStandards", false)] // {1.29, false, Alpha}
+    public void Gates_v1_35_0_removed_are_known_at_1_34_and_unrecognized_at_1_35(string gate, bool value)
+    {
+        string item = gate + "=" + (value ? "true" : "false");
+        Assert.Equal(ValueMap.Of((gate, value)), Ok(item, new KubernetesVersion(1, 34)));
+        Assert.Equal("unrecognized feature gate: " + gate, Fail(item, new KubernetesVersion(1, 35)));
+    }
+
+    /// <summary>
+    /// Gates the data carried to 1.35 from the 1.33 copy that neither v1.34.1 (K134) nor v1.35.0 (K135) registers.
+    /// </summary>
+    [Theory]
+    [InlineData("DevicePluginCDIDevices")]
+    [InlineData("ElasticIndexedJob")]
+    [InlineData("LegacySidecarContainers")]
+    [InlineData("PodDisruptionConditions")]
+    [InlineData("StatefulSetStartOrdinal")]
+    public void Gates_v1_34_1_removed_are_unrecognized_at_1_34_and_1_35(string gate)
+    {
+        Assert.Equal("unrecognized feature gate: " + gate, Fail(gate + "=true", new KubernetesVersion(1, 34)));
+        Assert.Equal("unrecognized feature gate: " + gate, Fail(gate + "=true", new KubernetesVersion(1, 35)));
+    }
+
+    [Fact]
+    public void Gates_v1_35_0_registers_that_the_data_had_only_from_1_36()
+    {
+        var v135 = new KubernetesVersion(1, 35);
+        // K135: StatefulSetSemanticRevisionComparison {1.0, true, Beta} — a 1.34 regression's mitigation; not in K134.
+        Assert.Equal(ValueMap.Of(("StatefulSetSemanticRevisionComparison", false)),
+            Ok("StatefulSetSemanticRevisionComparison=false", v135));
+        Assert.True(Profile.For(v135).IsEnabled("StatefulSetSemanticRevisionComparison"));
+        Assert.Equal("unrecognized feature gate: StatefulSetSemanticRevisionComparison",
+            Fail("StatefulSetSemanticRevisionComparison=false", new KubernetesVersion(1, 34)));
+
+        // ImageVolumeWithDigest: in neither K135 nor GA135 (the early-1.36 copy C136 has a 1.35 Alpha row); from 1.36.
+        Assert.Equal("unrecognized feature gate: ImageVolumeWithDigest", Fail("ImageVolumeWithDigest=true", v135));
+        Assert.Equal(ValueMap.Of(("ImageVolumeWithDigest", true)), Ok("ImageVolumeWithDigest=true", V136));
+    }
+
+    [Fact]
+    public void A_gate_is_known_by_its_string_not_its_Go_identifier()
+    {
+        // K129: ExperimentalHostUserNamespaceDefaultingGate featuregate.Feature = "ExperimentalHostUserNamespaceDefaulting",
+        // {Default: false, PreRelease: featuregate.Deprecated, LockToDefault: true}.
+        var v129 = new KubernetesVersion(1, 29);
+        Assert.Equal(ValueMap.Of(("ExperimentalHostUserNamespaceDefaulting", false)),
+            Ok("ExperimentalHostUserNamespaceDefaulting=false", v129));
+        Assert.Equal("unrecognized feature gate: ExperimentalHostUserNamespaceDefaultingGate",
+            Fail("ExperimentalHostUserNamespaceDefaultingGate=false", v129));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public class ProfileTests
     [InlineData("NodeDeclaredFeatures",               "-------01L")]
     [InlineData("TaintTolerationComparisonOperators", "-------000")]
     [InlineData("KubeletEnsureSecretPulledImages",    "-----00111")]
-    [InlineData("PodHostIPs",                         "01LLL+++++")]
+    [InlineData("PodHostIPs",                         "01LL++++++")]
     [InlineData("AllAlpha",                           "0000000000")]
     [InlineData("AllBeta",                            "0000000000")]
     [InlineData("ContextualLogging",                  "0011111111")]
@@ -138,9 +138,14 @@ public class ProfileTests
     [Fact]
     public void Release_branch_copy_wins_for_1_28()
     {
-        // E128 lists WindowsHostNetwork: {Default: true, PreRelease: featuregate.Alpha}; later copies record Alpha, off.
-        var stage = FeatureGateCatalog.Find("WindowsHostNetwork")!.StageAt(KubernetesVersion.Oldest)!;
+        // E128 lists WindowsHostNetwork: {Default: true, PreRelease: featuregate.Alpha}; the 1.33 and later copies' histories
+        // record {1.26, false, Alpha}, but the release copies of 1.29-1.32 agree with E128 (v1.32.1, K132:
+        // {Version: version.MustParse("1.26"), Default: true, PreRelease: featuregate.Alpha}).
+        var gate = FeatureGateCatalog.Find("WindowsHostNetwork")!;
+        var stage = gate.StageAt(KubernetesVersion.Oldest)!;
         Assert.Equal((FeatureStage.Alpha, true, "E128"), (stage.Stage, stage.Default, stage.Source));
+        var v132 = gate.StageAt(new KubernetesVersion(1, 32))!;
+        Assert.Equal((FeatureStage.Alpha, true, "K132", GateRowBasis.ReleaseCopy), (v132.Stage, v132.Default, v132.Source, v132.Basis));
 
         // The const whose string differs from its identifier: CPUCFSQuotaPeriod = "CustomCPUCFSQuotaPeriod".
         Assert.NotNull(FeatureGateCatalog.Find("CustomCPUCFSQuotaPeriod"));
@@ -209,10 +214,10 @@ public class ProfileTests
         Assert.False(Profile.For(new KubernetesVersion(1, 29)).IsEnabled(RelaxedEnvironmentVariableValidation));
         Assert.False(Profile.Default.IsEnabled("NoSuchGate"));
 
-        // Removed while locked on: PodHostIPs is GA, locked on in 1.32 and gone in 1.33, where its feature stays on.
+        // Removed while locked on: PodHostIPs is GA, locked on in 1.31 (K131) and gone in 1.32 (K132), where its feature stays on.
+        Assert.True(Profile.For(new KubernetesVersion(1, 31)).IsEnabled("PodHostIPs"));
+        Assert.Null(FeatureGateCatalog.Find("PodHostIPs")!.StageAt(new KubernetesVersion(1, 32)));
         Assert.True(Profile.For(new KubernetesVersion(1, 32)).IsEnabled("PodHostIPs"));
-        Assert.Null(FeatureGateCatalog.Find("PodHostIPs")!.StageAt(new KubernetesVersion(1, 33)));
-        Assert.True(Profile.For(new KubernetesVersion(1, 33)).IsEnabled("PodHostIPs"));
 
         // Removed unlocked: GangScheduling (Alpha, off) is in the 1.36 copy and not in the 1.37 one.
         Assert.Null(FeatureGateCatalog.Find("GangScheduling")!.StageAt(KubernetesVersion.Newest));

@@ -68,8 +68,8 @@ internal static class VerifiedGateRows
         // C136: {1.33, false, Alpha}, {1.35, true, Beta}
         ["KubeletEnsureSecretPulledImages"] = new([new(33, A, false), new(35, B, true)]),
         // E128: {Default: false, PreRelease: Alpha}; B132: {1.28, false, Alpha}, {1.29, true, Beta},
-        // {1.30, true, GA, LockToDefault} // remove in 1.32; not in the A133 map (1.33).
-        ["PodHostIPs"] = new([new(28, A, false), new(29, B, true), new(30, G, true, true)], AbsentFromMinor: 33),
+        // {1.30, true, GA, LockToDefault} // remove in 1.32; in v1.31.1's map (K131), not in v1.32.1's (K132).
+        ["PodHostIPs"] = new([new(28, A, false), new(29, B, true), new(30, G, true, true)], AbsentFromMinor: 32),
         // S: {{Default: false, PreRelease: Alpha, Version: version.MajorMinor(0, 0)}}, same with Beta.
         [FeatureGateCatalog.AllAlpha] = new([new(0, A, false)]),
         [FeatureGateCatalog.AllBeta] = new([new(0, B, false)]),
