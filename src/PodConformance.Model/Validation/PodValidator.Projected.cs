@@ -48,6 +48,8 @@ public static partial class PodValidator
             {
                 ctx.Add(FieldError.Invalid(path, "resource", "fieldRef and resourceFieldRef can not be specified simultaneously"));
             }
+
+            ValidateDownwardApiHostIps(ctx, file.FieldRef, path.Child("fieldRef"));
         }
         else if (file.ResourceFieldRef is not null)
         {
