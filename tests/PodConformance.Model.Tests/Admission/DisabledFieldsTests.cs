@@ -65,6 +65,25 @@ public class DisabledFieldsTests
     }
 
     [Fact]
+    public void Without_the_AppArmor_gate_its_container_annotations_are_not_stored_DEF_201()
+    {
+        // dropDisabledFields of v1.27.11 and v1.29.9 (rancher/support-bundle-kit 2f54eb6b4, c37d268c4) deletes every
+        // container.apparmor.security.beta.kubernetes.io/ annotation while AppArmor is off (beta, on by default, in 1.29).
+        const string key = "container.apparmor.security.beta.kubernetes.io/app";
+        var pod = WithContainer(C());
+        pod = pod with { Metadata = pod.Metadata with { Annotations = ValueMap.Of((key, "runtime/default"), ("team", "a")) } };
+
+        var off = PodCreate.Run(pod, new Profile(new KubernetesVersion(1, 29), ValueMap.Of(("AppArmor", false))));
+        Assert.True(off.Accepted);
+        Assert.False(off.Stored.Metadata.Annotations.ContainsKey(key));
+        Assert.Equal("a", off.Stored.Metadata.Annotations["team"]);
+        var prepare = off.Steps.Single(s => s.Stage == AdmissionStage.PrepareForCreate);
+        Assert.Contains(prepare.Changes, c => c.Field == "metadata.annotations[" + key + "]" && c.Value == "(dropped: feature gate AppArmor is off)");
+
+        Assert.Equal("runtime/default", PodCreate.Run(pod, Profile.For(new KubernetesVersion(1, 29))).Stored.Metadata.Annotations[key]);
+    }
+
+    [Fact]
     public void An_empty_lifecycle_stays_while_the_sleep_gate_is_on_or_absent_ADM_092()
     {
         var pod = WithContainer(C() with { Lifecycle = new Lifecycle() });
