@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.ContainerEnv;
+using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 
 namespace PodConformance.Generators;
@@ -224,6 +225,38 @@ public static class EnvGen
         from pod in Pod
         from inputs in InputsFor(pod)
         select new EnvCase(pod, inputs);
+
+    /// <summary>
+    /// <see cref="Case"/> for <paramref name="profile"/>: while PodHostIPs exists and is off (1.28 by default) validation
+    /// refuses a <c>status.hostIPs</c> fieldRef (spec/validation.md VAL-052), so such a reference reads
+    /// <c>status.hostIP</c> instead and every case stays admissible.
+    /// </summary>
+    public static Gen<EnvCase> CaseFor(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Version >= PodHostIpsRemoved || profile.IsEnabled("PodHostIPs")
+            ? Case
+            : Case.Select(c => c with { Pod = WithoutHostIps(c.Pod) });
+    }
+
+    /// <summary>PodHostIPs is registered 1.28–1.32 (spec/gates); from 1.33 the field is simply allowed.</summary>
+    private static readonly KubernetesVersion PodHostIpsRemoved = new(1, 33);
+
+    private static Pod WithoutHostIps(Pod pod) => pod with
+    {
+        Spec = pod.Spec with
+        {
+            InitContainers = new ValueList<Container>(pod.Spec.InitContainers.Select(WithoutHostIps)),
+            Containers = new ValueList<Container>(pod.Spec.Containers.Select(WithoutHostIps)),
+        },
+    };
+
+    private static Container WithoutHostIps(Container c) => c with
+    {
+        Env = new ValueList<EnvVar>(c.Env.Select(v => v.ValueFrom?.FieldRef is { FieldPath: "status.hostIPs" } f
+            ? v with { ValueFrom = v.ValueFrom with { FieldRef = f with { FieldPath = "status.hostIP" } } }
+            : v)),
+    };
 
     /// <summary>Cases shrinking toward fewer containers, variables and objects, and plainer values.</summary>
     public static Arbitrary<EnvCase> CaseArb { get; } = Arb.From(Case, EnvShrinker.Shrink);

@@ -19,7 +19,22 @@ public sealed class EnvGenTests
     public void Env_pods_are_admitted_under_every_profile(string version)
     {
         var profile = Support.ProfileFor(version);
-        Assert.All(Seeds.Sample(EnvGen.Case, ReplaySeed.Of(6001), 300), c => Assert.True(PodGen.IsAdmitted(c.Pod, profile), c.Pod.ToString()));
+        Assert.All(Seeds.Sample(EnvGen.CaseFor(profile), ReplaySeed.Of(6001), 300), c => Assert.True(PodGen.IsAdmitted(c.Pod, profile), c.Pod.ToString()));
+    }
+
+    [Fact]
+    public void At_1_28_env_cases_read_status_host_ip_where_they_would_read_status_host_ips()
+    {
+        // VAL-052: PodHostIPs is alpha (off) in 1.28, and validation refuses status.hostIPs.
+        var v128 = Profile.For(new KubernetesVersion(1, 28));
+        var plain = Seeds.Sample(EnvGen.Case, ReplaySeed.Of(6003), 200).SelectMany(Vars).ToList();
+        var adjusted = Seeds.Sample(EnvGen.CaseFor(v128), ReplaySeed.Of(6003), 200).SelectMany(Vars).ToList();
+        Assert.Contains(plain, v => v.ValueFrom?.FieldRef is { FieldPath: "status.hostIPs" });
+        Assert.DoesNotContain(adjusted, v => v.ValueFrom?.FieldRef is { FieldPath: "status.hostIPs" });
+        Assert.Equal(plain.Count, adjusted.Count);
+        Assert.Equal(
+            Seeds.Sample(EnvGen.Case, ReplaySeed.Of(6003), 50).Select(c => c.Pod),
+            Seeds.Sample(EnvGen.CaseFor(Profile.For(new KubernetesVersion(1, 29))), ReplaySeed.Of(6003), 50).Select(c => c.Pod));
     }
 
     [Fact]

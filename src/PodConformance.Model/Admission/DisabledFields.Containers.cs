@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Admission;
 
@@ -73,7 +74,8 @@ internal static partial class DisabledFields
         /// env[].valueFrom.fileKeyRef without EnvFiles (ADM-091; the now empty valueFrom stays, and validation says so);
         /// then lifecycle sleep handlers without PodLifecycleSleepAction (ADM-092: a handler left with no action goes, and so
         /// does a lifecycle left empty — or empty from the start: dropPodLifecycleSleepAction tests every container's
-        /// lifecycle after adjusting it, whether or not it had a sleep).
+        /// lifecycle after adjusting it, whether or not it had a sleep). In 1.29 dropDisabledFields only cleared each
+        /// handler's sleep, keeping the handler (so validation reports it has no handler type) and the lifecycle.
         /// </summary>
         public PodSpec EnvFilesAndSleep(PodSpec spec)
         {
@@ -115,6 +117,11 @@ internal static partial class DisabledFields
                     return c;
                 }
 
+                if (Version < SleepHandlerRemovalSince)
+                {
+                    return c with { Lifecycle = SleepCleared(lifecycle, path + ".lifecycle") };
+                }
+
                 // Every lifecycle is visited, not only one with a sleep: one that is (or is left) without a handler and a
                 // stop signal goes, so an empty `lifecycle: {}` is dropped too.
                 if (lifecycle.PreStop is null && lifecycle.PostStart is null && lifecycle.StopSignal is null)
@@ -134,6 +141,38 @@ internal static partial class DisabledFields
                 bool empty = preStop is null && postStart is null && lifecycle.StopSignal is null;
                 return c with { Lifecycle = empty ? null : lifecycle };
             });
+        }
+
+        /// <summary>
+        /// dropPodLifecycleSleepAction (handlers and lifecycles left empty go) replaced 1.29's loops, which set only
+        /// <c>Sleep = nil</c> (rancher/support-bundle-kit c37d268c4, v1.29.9); the 1.32.1 copy (openshift-apiserver
+        /// c596b6e88) has the new form. 1.30 and 1.31 are not read: the model gives them the new form (**unverified**).
+        /// </summary>
+        private static readonly KubernetesVersion SleepHandlerRemovalSince = new(1, 30);
+
+        /// <summary>1.29: each handler's sleep cleared, the handler kept even when nothing is left in it.</summary>
+        private Lifecycle SleepCleared(Lifecycle lifecycle, string path)
+        {
+            if (lifecycle.PreStop?.SleepSeconds is null && lifecycle.PostStart?.SleepSeconds is null)
+            {
+                return lifecycle;
+            }
+
+            var preStop = lifecycle.PreStop;
+            if (preStop?.SleepSeconds is not null)
+            {
+                Dropped(AdmissionRules.DropSleepAction, path + ".preStop.sleep", "PodLifecycleSleepAction");
+                preStop = preStop with { SleepSeconds = null };
+            }
+
+            var postStart = lifecycle.PostStart;
+            if (postStart?.SleepSeconds is not null)
+            {
+                Dropped(AdmissionRules.DropSleepAction, path + ".postStart.sleep", "PodLifecycleSleepAction");
+                postStart = postStart with { SleepSeconds = null };
+            }
+
+            return lifecycle with { PreStop = preStop, PostStart = postStart };
         }
 
         private ProbeHandler? WithoutSleep(ProbeHandler? handler, string path)

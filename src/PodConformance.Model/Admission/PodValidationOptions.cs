@@ -24,6 +24,7 @@ public sealed record PodValidationOption(string Name, bool Value, string Source)
 /// </remarks>
 public static class PodValidationOptions
 {
+    private static readonly KubernetesVersion V130 = new(1, 30);
     private static readonly KubernetesVersion V132 = new(1, 32);
     private static readonly KubernetesVersion V133 = new(1, 33);
     private static readonly KubernetesVersion V134 = new(1, 34);
@@ -51,6 +52,13 @@ public static class PodValidationOptions
         ArgumentNullException.ThrowIfNull(profile);
         var v = profile.Version;
         var list = new List<PodValidationOption>(32);
+        if (v < V130)
+        {
+            Literal129(profile, list);
+            list.Add(new("ResourceIsPod", true, "pod strategy"));
+            return list.ToValueList();
+        }
+
         StructLiteral(profile, list);
         AssignedAfterTheLiteral(profile, list);
 
@@ -67,6 +75,22 @@ public static class PodValidationOptions
 
         list.Add(new("ResourceIsPod", true, "pod strategy"));
         return list.ToValueList();
+    }
+
+    /// <summary>
+    /// The v1.29.9 function (rancher/support-bundle-kit c37d268c4): its literal, nothing assigned after it outside the
+    /// old-pod branches. 1.28 is taken to be the same (its validation.go, ceph-csi 28d2a865f, has AllowHostIPsField; its
+    /// util.go was not read); 1.30 and 1.31 get the 1.32 list without 1.32's additions (not read).
+    /// </summary>
+    private static void Literal129(Profile profile, List<PodValidationOption> list)
+    {
+        list.Add(new("AllowInvalidPodDeletionCost", !profile.IsEnabled(FeatureGateNames.PodDeletionCost), "not PodDeletionCost"));
+        list.Add(Gate(profile, "AllowHostIPsField", "PodHostIPs"));
+        list.Add(new("AllowIndivisibleHugePagesValues", false, OldPodOnly));
+        list.Add(new("AllowInvalidLabelValueInSelector", false, OldPodOnly));
+        list.Add(new("AllowInvalidTopologySpreadConstraintLabelSelector", false, OldPodOnly));
+        list.Add(Gate(profile, "AllowMutableNodeSelectorAndNodeAffinity", FeatureGateNames.PodSchedulingReadiness));
+        list.Add(new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, OldPodOnly));
     }
 
     /// <summary>The <c>apivalidation.PodValidationOptions{…}</c> literal that opens GetValidationOptionsFromPodSpecAndMeta.</summary>

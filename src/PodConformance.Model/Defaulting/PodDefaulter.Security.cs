@@ -205,6 +205,36 @@ public static partial class PodDefaulter
         }
     }
 
+    /// <summary>
+    /// DEF-201: the first step of dropDisabledFields in the v1.27.11 and v1.29.9 util.go (rancher/support-bundle-kit 2f54eb6b4,
+    /// c37d268c4): with the AppArmor gate off (beta, on by default, in 1.28–1.30; GA and locked from 1.31) every annotation
+    /// with the container AppArmor prefix is deleted, so the stored pod lacks it and validation never sees it (VAL-220).
+    /// 1.30's util.go was not read. Deleted in ordinal key order (Go ranges over the map; only <c>explain</c>'s order shows it).
+    /// </summary>
+    private static Pod DropAppArmorAnnotations(Pod pod, Profile profile, ChangeLog log)
+    {
+        var annotations = pod.Metadata.Annotations;
+        if (annotations.IsEmpty || SecurityGates.AppArmorAnnotationsKept(profile) || !HasAppArmorAnnotation(annotations))
+        {
+            return pod;
+        }
+
+        var kept = annotations;
+        foreach (var (key, _) in annotations)
+        {
+            if (key.StartsWith(AppArmorKeyPrefix, StringComparison.Ordinal))
+            {
+                kept = kept.Remove(key);
+                log.Add(DefaultingRules.DropDisabledSecurityFields, $"metadata.annotations[{key}]", AppArmorAnnotationDropped);
+            }
+        }
+
+        return pod with { Metadata = pod.Metadata with { Annotations = kept } };
+    }
+
+    /// <summary>How <c>explain</c> shows an AppArmor annotation dropped because AppArmor is off.</summary>
+    private const string AppArmorAnnotationDropped = "(dropped: feature gate AppArmor is off)";
+
     private static bool HasAppArmorAnnotation(ValueMap<string> annotations)
     {
         foreach (var (key, _) in annotations)

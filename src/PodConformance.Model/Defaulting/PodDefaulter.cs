@@ -168,6 +168,7 @@ public static partial class PodDefaulter
 
         // PrepareForCreate's defaulting part, in its order: dropDisabledFields (DEF-201 security fields, DEF-300 scheduling,
         // DNS and claim fields), mutatePodAffinity and mutateTopologySpreadConstraints (DEF-301/302), applyAppArmorVersionSkew (DEF-205/206).
+        pod = DropAppArmorAnnotations(pod, profile, log);
         spec = DropDisabledFields(spec, profile, log);
         var created = MergeMatchLabelKeys(ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec }, profile, log);
         return ApplyAppArmorVersionSkew(created, profile, log);

@@ -59,6 +59,7 @@ public static partial class PodValidator
         {
             sources++;
             ValidateObjectFieldSelector(ctx, from.FieldRef, EnvFieldPaths, path.Child("fieldRef"));
+            ValidateDownwardApiHostIps(ctx, from.FieldRef, path.Child("fieldRef"));
         }
 
         if (from.ResourceFieldRef is not null)
@@ -99,6 +100,25 @@ public static partial class PodValidator
     /// ConvertDownwardAPIFieldLabel (v1 only; known labels; <c>spec.host</c> alias) and must then be allowed here.
     /// Subscripted labels/annotations need a qualified-name key (annotations lower-cased first).
     /// </summary>
+    /// <summary>
+    /// validateDownwardAPIHostIPs: while PodHostIPs exists and is off (alpha in 1.28, so by default; beta 1.29, GA and
+    /// locked 1.30, gone 1.33) a fieldRef to <c>status.hostIPs</c> is Forbidden, after the selector's own checks, in env
+    /// and downwardAPI files alike. The text is from the 1.28.1 validation.go (ceph/ceph-csi 28d2a865f); the option it
+    /// reads, AllowHostIPsField, is the gate on create in the 1.29.9 util.go (rancher/support-bundle-kit c37d268c4); 1.28's
+    /// util.go was not read.
+    /// </summary>
+    private static void ValidateDownwardApiHostIps(Context ctx, ObjectFieldSelector fs, FieldPath path)
+    {
+        if (fs.FieldPath == "status.hostIPs" && ctx.Profile.IsGateOff(PodHostIpsGate))
+        {
+            using var _ = ctx.Rule(ValidationRules.FieldRef);
+            ctx.Add(FieldError.Forbidden(path, "may not be set when feature gate 'PodHostIPs' is not enabled"));
+        }
+    }
+
+    /// <summary>Not in FeatureGateNames: the gate is gone from 1.33 on (ProfileTests want every listed gate in the newest release).</summary>
+    private const string PodHostIpsGate = "PodHostIPs";
+
     private static void ValidateObjectFieldSelector(Context ctx, ObjectFieldSelector fs, string[] allowed, FieldPath path)
     {
         using var _ = ctx.Rule(ValidationRules.FieldRef);

@@ -1,6 +1,7 @@
 using System.Text;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
@@ -48,6 +49,8 @@ public static partial class PodValidator
             {
                 ctx.Add(FieldError.Invalid(path, "resource", "fieldRef and resourceFieldRef can not be specified simultaneously"));
             }
+
+            ValidateDownwardApiHostIps(ctx, file.FieldRef, path.Child("fieldRef"));
         }
         else if (file.ResourceFieldRef is not null)
         {
@@ -168,6 +171,13 @@ public static partial class PodValidator
     /// VAL-629: expirationSeconds at least 600 and at most 2^32; path Required, else a local non-reserved path — both
     /// reported at the <b>projected volume's</b> <c>path</c>, not the source's (upstream quirk). Audience is not checked.
     /// </summary>
+    /// <summary>
+    /// The token path became a local non-reserved path in 1.30 (kubernetes PR #121731, with AllowNonLocalProjectedTokenPath
+    /// for old pods): the validation.go vendored by ceph/ceph-csi checks only that it is set at v1.28.1 (28d2a865f),
+    /// v1.29.0 (0ba19d56a) and v1.29.3 (2caba9af0), and checks the path from v1.30.0 (0af1474e3).
+    /// </summary>
+    private static readonly KubernetesVersion TokenPathLocalSince = new(1, 30);
+
     private static void ValidateServiceAccountTokenProjection(Context ctx, ServiceAccountTokenProjection token, FieldPath projPath, FieldPath volumePath)
     {
         using var _ = ctx.Rule(ValidationRules.ServiceAccountTokenProjection);
@@ -188,7 +198,7 @@ public static partial class PodValidator
         {
             ctx.Add(FieldError.Required(volumePath.Child("path")));
         }
-        else
+        else if (ctx.Profile.Version >= TokenPathLocalSince)
         {
             ValidateLocalNonReservedPath(ctx, token.Path, volumePath.Child("path"));
         }

@@ -1,4 +1,5 @@
 using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Warnings;
 
@@ -9,7 +10,14 @@ namespace PodConformance.Model.Warnings;
 /// </summary>
 public static partial class PodWarnings
 {
-    private static void DuplicateEnv(Container c, string prefix, int index, ref List<PodWarning>? warnings)
+    /// <summary>
+    /// The 1.29.9 copy (rancher/support-bundle-kit c37d268c4) ends the text at the name; the 1.32.1 one adds
+    /// <c>, which may be dropped when using apply</c>, and so does a 1.30-development fork copy, so 1.30 is taken as the
+    /// first release with it (1.30 and 1.31 inferred).
+    /// </summary>
+    private static readonly KubernetesVersion ApplyHintSince = new(1, 30);
+
+    private static void DuplicateEnv(Container c, string prefix, int index, Profile profile, ref List<PodWarning>? warnings)
     {
         var env = c.Env.AsSpan();
         if (env.Length < 2)
@@ -28,8 +36,8 @@ public static partial class PodWarnings
             bool bad = item.ValueFrom is not null || IsOnlyReference(item.Value, item.Name) || !ContainsReference(item.Value, item.Name);
             if (bad)
             {
-                Add(ref warnings, HiddenEnvDefinition,
-                    ContainerPath(prefix, index) + ".env[" + Invariant(i) + "]: hides previous definition of " + Validation.GoQuote.Quote(item.Name) + ", which may be dropped when using apply");
+                string text = ContainerPath(prefix, index) + ".env[" + Invariant(i) + "]: hides previous definition of " + Validation.GoQuote.Quote(item.Name);
+                Add(ref warnings, HiddenEnvDefinition, profile.Version >= ApplyHintSince ? text + ", which may be dropped when using apply" : text);
             }
         }
     }

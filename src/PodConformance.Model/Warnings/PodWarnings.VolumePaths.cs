@@ -19,6 +19,14 @@ namespace PodConformance.Model.Warnings;
 public static partial class PodWarnings
 {
     /// <summary>
+    /// The check arrived with kubernetes PR #121968, still under review in July 2024: absent from the 1.29.9 copy
+    /// (rancher/support-bundle-kit c37d268c4), present in the 1.32.1 one (openshift/openshift-apiserver c596b6e88); 1.30 was
+    /// released in April 2024, before that review; 1.31 is inferred (no copy read). The ServiceAccountToken-only
+    /// "duplicated path" warning of an indexed kubernetes copy (00f6e68e) is one of that pull request's drafts, never released.
+    /// </summary>
+    private static readonly KubernetesVersion OverlappingPathsSince = new(1, 32);
+
+    /// <summary>
     /// Until 1.33 the projected loop declared its <c>sourcePaths</c> outside the loop over sources (the 1.32 and 1.33
     /// copies), so a source that matches no case (a configMap, secret or downwardAPI without items) re-added the previous
     /// source's paths, which then collide with themselves; 1.34 moved the declaration into the loop.
@@ -40,6 +48,11 @@ public static partial class PodWarnings
 
     private static void OverlappingVolumePaths(PodSpec spec, Profile profile, ref List<PodWarning>? warnings)
     {
+        if (profile.Version < OverlappingPathsSince)
+        {
+            return;
+        }
+
         foreach (var v in spec.Volumes.AsSpan())
         {
             if (v.ConfigMap is { } cm && !cm.Items.IsEmpty)

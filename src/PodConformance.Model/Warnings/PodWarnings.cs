@@ -68,9 +68,9 @@ public static partial class PodWarnings
         ImagePullSecretNames(spec, ref warnings);
         FractionalOverhead(spec, ref warnings);
         SeccompPodAnnotation(pod, ref warnings);
-        PerContainer(pod, spec.InitContainers, "spec.initContainers[", ref warnings);
-        PerContainer(pod, spec.Containers, "spec.containers[", ref warnings);
-        PerContainer(pod, spec.EphemeralContainers, "spec.ephemeralContainers[", ref warnings);
+        PerContainer(pod, spec.InitContainers, "spec.initContainers[", profile, ref warnings);
+        PerContainer(pod, spec.Containers, "spec.containers[", profile, ref warnings);
+        PerContainer(pod, spec.EphemeralContainers, "spec.ephemeralContainers[", profile, ref warnings);
         Ports(spec, ref warnings);
         DuplicatePortNames(spec, profile, ref warnings);
         NegativeGracePeriod(spec, ref warnings);
@@ -79,7 +79,7 @@ public static partial class PodWarnings
     }
 
     /// <summary>The body of the first container visit (<c>pods.VisitContainersWithPath</c>): seccomp, fractional bytes, env.</summary>
-    private static void PerContainer(Pod pod, ValueList<Container> containers, string prefix, ref List<PodWarning>? warnings)
+    private static void PerContainer(Pod pod, ValueList<Container> containers, string prefix, Profile profile, ref List<PodWarning>? warnings)
     {
         var list = containers.AsSpan();
         for (int i = 0; i < list.Length; i++)
@@ -87,7 +87,7 @@ public static partial class PodWarnings
             var c = list[i];
             SeccompContainerAnnotation(pod, c, ref warnings);
             FractionalContainerResources(c, prefix, i, ref warnings);
-            DuplicateEnv(c, prefix, i, ref warnings);
+            DuplicateEnv(c, prefix, i, profile, ref warnings);
         }
     }
 

@@ -23,7 +23,7 @@ public static partial class Catalog
             Source = "pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables), third_party/forked/golang/expansion",
             Needs = Capability.Env,
             Weight = 5, // every env form, Downward API path and object state is a branch of its own: five times the count (the self-check needed it for a bent metadata.namespace at every seed)
-            Cases = _ => EnvGen.Case.Select(c => (ConformanceCase)new PodCase(c.Pod) { Objects = c.Objects }),
+            Cases = profile => EnvGen.CaseFor(profile).Select(c => (ConformanceCase)new PodCase(c.Pod) { Objects = c.Objects }),
             Shrink = ShrinkEnv,
             Compare = (_, e, a) => EnvFacet.Compare(e.Env, a.Env),
             View = o => EnvFacet.View(o.Env),

@@ -22,7 +22,6 @@ public class DisabledFieldsTests
     private static Profile SleepGate(int minor, bool on) => new(new KubernetesVersion(1, minor), ValueMap.Of((FeatureGateNames.PodLifecycleSleepAction, on)));
 
     [Theory]
-    [InlineData(29, null)] // alpha, off by default
     [InlineData(32, false)]
     [InlineData(33, false)]
     public void An_empty_lifecycle_goes_while_the_sleep_gate_is_off_ADM_092(int minor, bool? gate)
@@ -36,6 +35,52 @@ public class DisabledFieldsTests
         var prepare = r.Steps.Single(s => s.Stage == AdmissionStage.PrepareForCreate);
         Assert.Contains(prepare.Changes, c => c.Rule == AdmissionRules.DropSleepAction && c.Field == "spec.containers[0].lifecycle"
             && c.Value == "(dropped: feature gate PodLifecycleSleepAction is off)");
+    }
+
+    [Fact]
+    public void In_1_29_only_the_sleep_goes_and_the_handler_and_lifecycle_stay_ADM_092()
+    {
+        // The 1.29.9 dropDisabledFields (rancher/support-bundle-kit c37d268c4) sets each handler's Sleep to nil and nothing
+        // else; PodLifecycleSleepAction is alpha, off, in 1.29.
+        var v129 = Profile.For(new KubernetesVersion(1, 29));
+        var empty = PodCreate.Run(WithContainer(C() with { Lifecycle = new Lifecycle() }), v129);
+        Assert.True(empty.Accepted);
+        Assert.Equal(new Lifecycle(), empty.Stored.Spec.Containers[0].Lifecycle);
+
+        var sleepOnly = PodCreate.Run(WithContainer(C() with { Lifecycle = new Lifecycle { PreStop = new ProbeHandler { SleepSeconds = 5 } } }), v129);
+        Assert.False(sleepOnly.Accepted);
+        Assert.Equal(["spec.containers[0].lifecycle.preStop: Required value: must specify a handler type"], sleepOnly.Validation.Errors.Select(e => e.ToString()));
+        var prepare = sleepOnly.Steps.Single(s => s.Stage == AdmissionStage.PrepareForCreate);
+        Assert.Contains(prepare.Changes, c => c.Rule == AdmissionRules.DropSleepAction && c.Field == "spec.containers[0].lifecycle.preStop.sleep");
+
+        var both = new Lifecycle { PostStart = new ProbeHandler { ExecCommand = ["true"], SleepSeconds = 5 } };
+        var kept = PodCreate.Run(WithContainer(C() with { Lifecycle = both }), v129);
+        Assert.True(kept.Accepted);
+        Assert.Equal(new Lifecycle { PostStart = new ProbeHandler { ExecCommand = ["true"] } }, kept.Stored.Spec.Containers[0].Lifecycle);
+
+        // From 1.30 (1.32 read) a handler left empty goes, and the lifecycle with it.
+        var removed = PodCreate.Run(WithContainer(C() with { Lifecycle = new Lifecycle { PreStop = new ProbeHandler { SleepSeconds = 5 } } }), SleepGate(32, false));
+        Assert.True(removed.Accepted);
+        Assert.Null(removed.Stored.Spec.Containers[0].Lifecycle);
+    }
+
+    [Fact]
+    public void Without_the_AppArmor_gate_its_container_annotations_are_not_stored_DEF_201()
+    {
+        // dropDisabledFields of v1.27.11 and v1.29.9 (rancher/support-bundle-kit 2f54eb6b4, c37d268c4) deletes every
+        // container.apparmor.security.beta.kubernetes.io/ annotation while AppArmor is off (beta, on by default, in 1.29).
+        const string key = "container.apparmor.security.beta.kubernetes.io/app";
+        var pod = WithContainer(C());
+        pod = pod with { Metadata = pod.Metadata with { Annotations = ValueMap.Of((key, "runtime/default"), ("team", "a")) } };
+
+        var off = PodCreate.Run(pod, new Profile(new KubernetesVersion(1, 29), ValueMap.Of(("AppArmor", false))));
+        Assert.True(off.Accepted);
+        Assert.False(off.Stored.Metadata.Annotations.ContainsKey(key));
+        Assert.Equal("a", off.Stored.Metadata.Annotations["team"]);
+        var prepare = off.Steps.Single(s => s.Stage == AdmissionStage.PrepareForCreate);
+        Assert.Contains(prepare.Changes, c => c.Field == "metadata.annotations[" + key + "]" && c.Value == "(dropped: feature gate AppArmor is off)");
+
+        Assert.Equal("runtime/default", PodCreate.Run(pod, Profile.For(new KubernetesVersion(1, 29))).Stored.Metadata.Annotations[key]);
     }
 
     [Fact]

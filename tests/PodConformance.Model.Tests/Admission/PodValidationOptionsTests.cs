@@ -30,6 +30,23 @@ public class PodValidationOptionsTests
         "AllowSidecarResizePolicy", "ResourceIsPod",
     ];
 
+    /// <summary>v1.29.9 (util.go vendored in rancher/support-bundle-kit c37d268c4): the literal only.</summary>
+    private static readonly string[] Release129 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowHostIPsField", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowMutableNodeSelectorAndNodeAffinity",
+        "AllowNamespacedSysctlsForHostNetAndHostIPC", "ResourceIsPod",
+    ];
+
+    [Fact]
+    public void Release_1_29_lists_the_v1_29_9_literal()
+    {
+        Assert.Equal(Release129, Names(V(29)));
+        Assert.True(Option(V(29), "AllowHostIPsField").Value); // PodHostIPs beta, on
+        Assert.False(Option(V(28), "AllowHostIPsField").Value); // alpha, off
+        Assert.True(Option(V(29), "AllowMutableNodeSelectorAndNodeAffinity").Value);
+    }
+
     /// <summary>v1.34.1 (util.go vendored in openshift/openshift-apiserver 71b7016d0).</summary>
     private static readonly string[] Release134 =
     [

@@ -137,6 +137,18 @@ public class VolumeValidationTests
     }
 
     [Fact]
+    public void The_token_path_is_checked_as_a_local_path_from_1_30()
+    {
+        // validation.go vendored by ceph/ceph-csi: only Required at v1.28.1 (28d2a865f) and v1.29.x (0ba19d56a, 2caba9af0),
+        // ValidateLocalNonReservedPath from v1.30.0 (0af1474e3).
+        const string spec = "volumes:\n- name: v\n  projected:\n    sources:\n    - serviceAccountToken: {path: ../t}";
+        Assert.Empty(Errors(spec, V(28)));
+        Assert.Empty(Errors(spec, V(29)));
+        Assert.Equal(["spec.volumes[0].projected.path: Invalid value: \"../t\": must not contain '..'"], Errors(spec, V(30)));
+        Assert.Equal(["spec.volumes[0].projected.path: Required value"], Errors("volumes:\n- name: v\n  projected:\n    sources:\n    - serviceAccountToken: {expirationSeconds: 3600}", V(28)));
+    }
+
+    [Fact]
     public void Projected_paths_must_be_unique_across_the_volume()
     {
         Assert.Equal(

@@ -172,6 +172,45 @@ public class GetWarningsForPodTests
     }
 
     [Fact]
+    public void Overlapping_paths_and_empty_projection_sources_warn_from_1_32_only()
+    {
+        // The 1.29.9 warnings.go (rancher/support-bundle-kit c37d268c4) has no warningsForOverlappingVirtualPaths; the
+        // 1.32.1 one (openshift-apiserver c596b6e88) has it. 1.30 and 1.31 follow 1.29 (spec/validation.md WARN-017).
+        var projected = new ProjectedVolumeSource
+        {
+            Sources = ValueList.Of(
+                new VolumeProjection { ConfigMap = new ConfigMapProjection { Name = "c", Items = ValueList.Of(new KeyToPath { Key = "k", Path = "token" }) } },
+                new VolumeProjection(),
+                new VolumeProjection { ServiceAccountToken = new ServiceAccountTokenProjection { Path = "token/x" } }),
+        };
+        var items = new ObjectReference { Name = "m", Items = ValueList.Of(new KeyToPath { Key = "a", Path = "d" }, new KeyToPath { Key = "b", Path = "d/f" }) };
+        var pod = WithSpec(new PodSpec { Volumes = ValueList.Of(new Volume { Name = "p", Projected = projected }, new Volume { Name = "m", ConfigMap = items }) });
+        foreach (int minor in new[] { 28, 29, 30, 31 })
+        {
+            Assert.Empty(Texts(pod, Profile.For(new KubernetesVersion(1, minor))));
+        }
+
+        Assert.Equal(
+            [
+                "volume \"p\" (Projected) has no sources provided",
+                "volume \"p\" (Projected): overlapping paths: \"token/x\" (ServiceAccountToken) with \"token\" (ConfigMap \"c\")",
+                "volume \"m\" (ConfigMap \"m\"): overlapping paths: \"d/f\" with \"d\"",
+            ],
+            Texts(pod, V132));
+    }
+
+    [Fact]
+    public void A_hidden_env_definition_mentions_apply_from_1_30()
+    {
+        var container = new Container { Name = "c", Image = "nginx", Env = ValueList.Of(new EnvVar { Name = "A", Value = "1" }, new EnvVar { Name = "A", Value = "2" }) };
+        var pod = WithSpec(new PodSpec { Containers = ValueList.Of(container) });
+        Assert.Equal(["spec.containers[0].env[1]: hides previous definition of \"A\""], Texts(pod, Profile.For(new KubernetesVersion(1, 28))));
+        Assert.Equal(["spec.containers[0].env[1]: hides previous definition of \"A\""], Texts(pod, Profile.For(new KubernetesVersion(1, 29))));
+        Assert.Equal(["spec.containers[0].env[1]: hides previous definition of \"A\", which may be dropped when using apply"], Texts(pod, Profile.For(new KubernetesVersion(1, 30))));
+        Assert.Equal(Texts(pod, Profile.For(new KubernetesVersion(1, 30))), Texts(pod, V132));
+    }
+
+    [Fact]
     public void Pod_certificate_paths_take_part_from_1_34()
     {
         var projected = new ProjectedVolumeSource
