@@ -404,6 +404,21 @@ public class RunRequestReaderTests
     }
 
     [Fact]
+    public void The_same_scenario_bytes_give_the_same_scenario_object_and_others_their_own()
+    {
+        var cases = Seeds.Sample(ScenarioGen.Case, ReplaySeed.Of(11111), 2).ToArray();
+        var first = (PodCase)RunRequestReader.TryRead(Line(1, new PodCase(cases[0].Pod), Profile.Default))!.Case;
+        var second = (PodCase)RunRequestReader.TryRead(Line(2, new PodCase(cases[1].Pod), Profile.Default))!.Case;
+        Assert.Same(first.Scenario, second.Scenario); // both the default scenario
+        Assert.Equal(new Model.Simulation.Scenario(), first.Scenario);
+        var own = (PodCase)RunRequestReader.TryRead(Line(3, new PodCase(cases[0].Pod, cases[0].Scenario), Profile.Default))!.Case;
+        var other = (PodCase)RunRequestReader.TryRead(Line(4, new PodCase(cases[1].Pod, cases[1].Scenario), Profile.Default))!.Case;
+        Assert.Equal(cases[0].Scenario, own.Scenario);
+        Assert.Equal(cases[1].Scenario, other.Scenario);
+        Assert.NotEqual(own.Scenario, other.Scenario);
+    }
+
+    [Fact]
     public void The_same_profile_bytes_give_the_same_profile_object()
     {
         var profile = new Profile(KubernetesVersion.Newest, ValueMap.Of(("SidecarContainers", false)));
