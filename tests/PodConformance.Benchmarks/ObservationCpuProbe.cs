@@ -13,7 +13,8 @@ namespace PodConformance.Benchmarks;
 /// <c>-- --probe-obs-cpu</c>: the process's CPU time per case of each codec step (issue 12 item 6): the request's encoding
 /// (whole, and its pod alone through the tree writer and the direct one), its decoding (whole, its pod alone, its scenario
 /// alone), the observation's two ends, today's and c0f9115's (tests/Shared/ObservationCodecC0f9115.cs) in turn, and the
-/// whole round on one thread with either,
+/// whole round on one thread with either, the server's three steps per request and its serve loop over the same requests
+/// without a pipe (session 11),
 /// beside the model's run with every facet, in seven alternating rounds; medians and ranges of the ratios to the model.
 /// CPU, not wall time, for the reason <see cref="AllocationProbe.RunCpu"/> gives. Rough, beside BenchmarkDotNet's rows.
 /// </summary>
@@ -34,6 +35,11 @@ internal static class ObservationCpuProbe
             var scenarios = requests.Select(r => System.Text.Json.JsonDocument.Parse(r).RootElement.GetProperty("case").GetProperty("scenario").Clone()).ToArray();
             var podWriter = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             const int repeat = 10;
+
+            // The serve loop over the same requests without a pipe (hello, the requests `repeat` times, bye; answers to a null
+            // stream), beside the three steps it runs per request on one thread: what the server adds beyond its steps.
+            var serveInput = ServeInput(requests, repeat);
+            var server = new PodConformance.Adapters.Process.AdapterServer(new ModelAdapter(), "probe", PodConformance.Adapters.Process.AdapterServer.ModelVersions);
             var steps = new (string Name, Action Work)[]
             {
                 ("model", () => Each(cases.Length, repeat, i => ThroughputCases.RunModel(cases[i], profile))),
@@ -47,6 +53,8 @@ internal static class ObservationCpuProbe
                 ("encode obs c0f9115", () => Each(cases.Length, repeat, i => Encode(buffer, i, observations[i], ObservationWriterC0f9115.WriteObservationLine))),
                 ("decode obs", () => Each(cases.Length, repeat, i => ProtocolMessages.ReadReply(replies[i]) is ObservationReply ? 1 : 0)),
                 ("decode obs c0f9115", () => Each(cases.Length, repeat, i => FastReplyReaderC0f9115.TryRead(replies[i], out _) ? 1 : 0)),
+                ("server steps", () => Each(cases.Length, repeat, i => ServerSteps(buffer, requests[i]))),
+                ("serve loop", () => server.Serve(new MemoryStream(serveInput, writable: false), Stream.Null)),
                 ("round", () => Each(cases.Length, repeat, i => ProtocolStepBenchmarks.Round(i, cases[i], profile) ? 1 : 0)),
                 ("round c0f9115 obs", () => Each(cases.Length, repeat, i => ProtocolStepBenchmarks.RoundC0f9115(i, cases[i], profile) ? 1 : 0)),
             };
@@ -76,6 +84,34 @@ internal static class ObservationCpuProbe
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {steps[s].Name,-20} {micros[s],8:F1} us  {ratios[s][3]:F3}x the model ({ratios[s][0]:F3}-{ratios[s][6]:F3})"));
             }
         }
+    }
+
+    /// <summary>What the serve loop does with one request, as steps: decode it, run the model, encode the observation.</summary>
+    private static int ServerSteps(ArrayBufferWriter<byte> buffer, byte[] request)
+    {
+        var run = (RunRequest)ProtocolMessages.ReadRequest(request);
+        var observation = ModelAdapter.Run(run.Case, run.Profile);
+        buffer.ResetWrittenCount();
+        ProtocolMessages.WriteObservationLine(buffer, run.Id, observation);
+        return buffer.WrittenCount;
+    }
+
+    /// <summary>A serve loop's whole input: podconf's hello, the request lines <paramref name="repeat"/> times, bye.</summary>
+    private static byte[] ServeInput(byte[][] requests, int repeat)
+    {
+        var input = new MemoryStream();
+        input.Write(System.Text.Encoding.UTF8.GetBytes(ProtocolMessages.Hello("probe") + "\n"));
+        for (int r = 0; r < repeat; r++)
+        {
+            foreach (byte[] request in requests)
+            {
+                input.Write(request);
+                input.WriteByte((byte)'\n');
+            }
+        }
+
+        input.Write(System.Text.Encoding.UTF8.GetBytes(ProtocolMessages.Bye() + "\n"));
+        return input.ToArray();
     }
 
     private static byte[] Line(ArrayBufferWriter<byte> buffer, Action<ArrayBufferWriter<byte>> write)

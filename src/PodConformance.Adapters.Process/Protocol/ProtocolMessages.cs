@@ -254,6 +254,12 @@ public static class ProtocolMessages
     /// </summary>
     public static ClientMessage ReadRequest(ReadOnlyMemory<byte> utf8Line)
     {
+        // A run request as podconf writes it is read in one pass (its pod parsed once); anything else, and every error, here.
+        if (RunRequestReader.TryRead(utf8Line) is { } run)
+        {
+            return run;
+        }
+
         using var doc = StrictJson.Parse(utf8Line);
         return ReadRequest(doc);
     }

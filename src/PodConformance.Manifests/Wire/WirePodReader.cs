@@ -40,6 +40,37 @@ public static partial class WirePodReader
         }
     }
 
+    /// <summary>
+    /// The pod whose object <paramref name="r"/> stands on (its <c>StartObject</c>), read from the caller's reader: a protocol
+    /// request's reader, so the pod's bytes are parsed once, with the rest of the message, not once for the message and again
+    /// for the pod (issue 12 item 6). On true the reader stands on the pod's <c>EndObject</c>. False gives up where
+    /// <see cref="TryRead(ReadOnlySpan{byte})"/> gives null, and leaves the reader anywhere inside the pod: the caller must
+    /// give up on the whole message then. The caller's options decide the depth limit and syntax; the fields this reader
+    /// takes nest far less deep than any limit (it skips nothing: every value it accepts is a schema field's).
+    /// </summary>
+    public static bool TryRead(ref Utf8JsonReader r, out Pod? pod)
+    {
+        pod = null;
+        try
+        {
+            if (!ReadPod(ref r, out var read))
+            {
+                return false;
+            }
+
+            pod = read;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads one value the reader stands on; false to give up.</summary>
     internal delegate bool ItemReader<T>(ref Utf8JsonReader r, out T value);
 
