@@ -30,7 +30,7 @@ public class ObservationEquivalenceTests
     private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <summary>Every property's default-run cases (pending properties have none), with their observations.</summary>
-    private static IEnumerable<Observation> DefaultRunObservations()
+    internal static IEnumerable<Observation> DefaultRunObservations()
     {
         foreach (var property in Catalog.All)
         {
@@ -47,7 +47,7 @@ public class ObservationEquivalenceTests
         }
     }
 
-    private static IEnumerable<Observation> GeneratedCaseObservations()
+    internal static IEnumerable<Observation> GeneratedCaseObservations()
     {
         var cases = new List<ConformanceCase>();
         cases.AddRange(Seeds.Sample(ScenarioGen.Case, ReplaySeed.Of(9601), 40).Select(c => new PodCase(c.Pod, c.Scenario)));
@@ -113,7 +113,7 @@ public class ObservationEquivalenceTests
         from hidden in Gen.Choose(0, 63)
         select new QuantityObservation(ok, text, text, "DecimalSI", milli, milli / 1000, text) { NotObserved = (QuantityMembers)hidden };
 
-    private static readonly Gen<Observation> AnyObservation =
+    internal static readonly Gen<Observation> AnyObservation =
         from quantity in Gen.OneOf(Gen.Constant<QuantityObservation?>(null), Quantity.Select(q => (QuantityObservation?)q))
         from admission in Gen.OneOf(
             Gen.Constant<AdmissionObservation?>(null),
@@ -144,7 +144,7 @@ public class ObservationEquivalenceTests
             select (EvictionObservation?)new EvictionObservation(order, never))
         select new Observation { Quantity = quantity, Admission = admission, Lifecycle = lifecycle, Env = env, OomScore = oom, Eviction = eviction };
 
-    private static IEnumerable<Observation> GeneratedObservations() => Seeds.Sample(AnyObservation, ReplaySeed.Of(9606), 300, size: 12);
+    internal static IEnumerable<Observation> GeneratedObservations() => Seeds.Sample(AnyObservation, ReplaySeed.Of(9606), 300, size: 12);
 
     /// <summary>The line each encoder writes (without the newline), or the error it threw.</summary>
     private static (byte[]? Line, string? Error) Encode(Action<ArrayBufferWriter<byte>> write)
@@ -400,7 +400,7 @@ public class ObservationEquivalenceTests
     /// The line cut short, a character replaced, and re-serialized with reordered members and escaped names (another
     /// adapter's valid form); only text that is valid UTF-8 once encoded, as bytes off the wire are checked first.
     /// </summary>
-    private static IEnumerable<string> Damaged(string line, Random random)
+    internal static IEnumerable<string> Damaged(string line, Random random)
     {
         var candidates = new List<string> { line, Reordered(line) };
         for (int k = 0; k < 3; k++)
