@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using PodConformance.Adapters.Process.Codec;
 using PodConformance.Adapters.Process.Protocol;
 using PodConformance.Baselines;
@@ -275,6 +276,40 @@ public class ObservationEquivalenceTests
         }
 
         Assert.True(escaped > 30, "the generated texts must reach the writer's own escaping: " + escaped);
+    }
+
+    /// <summary>
+    /// Session 11: a condition list or a container equal to the sample before's is written as a copy of its bytes, so
+    /// samples that repeat the one before whole or in part (the offset moved, a container's count changed, a condition
+    /// added, the containers reordered, the same again) must still be written byte for byte as before, and read back.
+    /// </summary>
+    [Property(Replay = "(20261207,1103)", MaxTest = 200)]
+    public Property Samples_repeating_the_sample_before_are_written_and_read_as_before() =>
+        Prop.ForAll(Gen.ListOf(Sample).Select(Repeating).ToArbitrary(), samples =>
+        {
+            var o = new Observation { Lifecycle = new LifecycleObservation { Samples = samples } };
+            AssertWrittenAsBefore(5, o);
+            if (Encode(b => ProtocolMessages.WriteObservationLine(b, 5, o)).Line is { } line)
+            {
+                AssertReadAsBefore(line, null);
+            }
+        });
+
+    private static ValueList<StatusSample> Repeating(IEnumerable<StatusSample> samples)
+    {
+        var all = new List<StatusSample>();
+        foreach (var s in samples)
+        {
+            all.Add(s);
+            all.Add(s with { Offset = s.Offset + TimeSpan.FromSeconds(1) });
+            all.Add(s with { Containers = new ValueList<ContainerSample>(s.Containers.Select((c, i) => i == 0 ? c with { RestartCount = c.RestartCount + 1 } : c)) });
+            all.Add(s with { Conditions = new ValueList<string>(s.Conditions.Append("Ready=True")) });
+            all.Add(s with { Containers = new ValueList<ContainerSample>(s.Containers.Reverse()) });
+            all.Add(s with { Containers = new ValueList<ContainerSample>(s.Containers.Take(1)) });
+            all.Add(s);
+        }
+
+        return new ValueList<StatusSample>(all);
     }
 
     [Fact]
