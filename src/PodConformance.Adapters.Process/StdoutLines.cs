@@ -139,6 +139,15 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
         {
             int nl = chunk.IndexOf((byte)'\n');
             var part = nl < 0 ? chunk : chunk[..nl];
+            if (nl >= 0 && _length == 0 && _dropped == 0 && part.Length <= maxLineBytes)
+            {
+                // A whole line in this chunk, nothing held before it (an answer usually comes in one read): its one copy is
+                // made from the chunk, not after a first copy into the line buffer (28 KB per lifecycle answer).
+                Emit(part);
+                chunk = chunk[(nl + 1)..];
+                continue;
+            }
+
             Append(part);
             if (nl < 0)
             {
@@ -178,17 +187,7 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
         }
         else
         {
-            int end = _length > 0 && _line[_length - 1] == (byte)'\r' ? _length - 1 : _length;
-            var bytes = _line.AsSpan(0, end);
-            if (!System.Text.Unicode.Utf8.IsValid(bytes))
-            {
-                _ready.Add(new LineRead(LineKind.Invalid, "stdout is not valid UTF-8: " + Quote(bytes, 80)));
-            }
-            else if (!RequestLines.IsBlank(bytes))
-            {
-                // The line's own copy: it waits in the reader's queue while this buffer takes the next line.
-                _ready.Add(new LineRead(bytes.ToArray()));
-            }
+            Emit(_line.AsSpan(0, _length));
         }
 
         _length = 0;
@@ -199,6 +198,21 @@ internal sealed class StdoutLines(Stream stream, Func<LineRead, ValueTask> emit,
             // not (lifecycle cases' observations, up to 261 KB): a 64 KB limit regrew the buffer 4 KB by doubling for
             // each of them, large-object-heap arrays that made most of the client's collections gen-2 ones.
             _line = new byte[4096];
+        }
+    }
+
+    /// <summary>A line within the limit, without its newline: handed on as its own copy, unless it is blank or not UTF-8.</summary>
+    private void Emit(ReadOnlySpan<byte> line)
+    {
+        var bytes = line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            _ready.Add(new LineRead(LineKind.Invalid, "stdout is not valid UTF-8: " + Quote(bytes, 80)));
+        }
+        else if (!RequestLines.IsBlank(bytes))
+        {
+            // The line's own copy: it waits in the reader's queue while the buffers take the next line.
+            _ready.Add(new LineRead(bytes.ToArray()));
         }
     }
 

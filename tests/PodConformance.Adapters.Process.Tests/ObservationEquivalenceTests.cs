@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using PodConformance.Adapters.Process.Codec;
 using PodConformance.Adapters.Process.Protocol;
 using PodConformance.Baselines;
@@ -30,7 +31,7 @@ public class ObservationEquivalenceTests
     private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <summary>Every property's default-run cases (pending properties have none), with their observations.</summary>
-    private static IEnumerable<Observation> DefaultRunObservations()
+    internal static IEnumerable<Observation> DefaultRunObservations()
     {
         foreach (var property in Catalog.All)
         {
@@ -47,7 +48,7 @@ public class ObservationEquivalenceTests
         }
     }
 
-    private static IEnumerable<Observation> GeneratedCaseObservations()
+    internal static IEnumerable<Observation> GeneratedCaseObservations()
     {
         var cases = new List<ConformanceCase>();
         cases.AddRange(Seeds.Sample(ScenarioGen.Case, ReplaySeed.Of(9601), 40).Select(c => new PodCase(c.Pod, c.Scenario)));
@@ -113,7 +114,7 @@ public class ObservationEquivalenceTests
         from hidden in Gen.Choose(0, 63)
         select new QuantityObservation(ok, text, text, "DecimalSI", milli, milli / 1000, text) { NotObserved = (QuantityMembers)hidden };
 
-    private static readonly Gen<Observation> AnyObservation =
+    internal static readonly Gen<Observation> AnyObservation =
         from quantity in Gen.OneOf(Gen.Constant<QuantityObservation?>(null), Quantity.Select(q => (QuantityObservation?)q))
         from admission in Gen.OneOf(
             Gen.Constant<AdmissionObservation?>(null),
@@ -144,7 +145,7 @@ public class ObservationEquivalenceTests
             select (EvictionObservation?)new EvictionObservation(order, never))
         select new Observation { Quantity = quantity, Admission = admission, Lifecycle = lifecycle, Env = env, OomScore = oom, Eviction = eviction };
 
-    private static IEnumerable<Observation> GeneratedObservations() => Seeds.Sample(AnyObservation, ReplaySeed.Of(9606), 300, size: 12);
+    internal static IEnumerable<Observation> GeneratedObservations() => Seeds.Sample(AnyObservation, ReplaySeed.Of(9606), 300, size: 12);
 
     /// <summary>The line each encoder writes (without the newline), or the error it threw.</summary>
     private static (byte[]? Line, string? Error) Encode(Action<ArrayBufferWriter<byte>> write)
@@ -277,6 +278,40 @@ public class ObservationEquivalenceTests
         Assert.True(escaped > 30, "the generated texts must reach the writer's own escaping: " + escaped);
     }
 
+    /// <summary>
+    /// Session 11: a condition list or a container equal to the sample before's is written as a copy of its bytes, so
+    /// samples that repeat the one before whole or in part (the offset moved, a container's count changed, a condition
+    /// added, the containers reordered, the same again) must still be written byte for byte as before, and read back.
+    /// </summary>
+    [Property(Replay = "(20261207,1103)", MaxTest = 200)]
+    public Property Samples_repeating_the_sample_before_are_written_and_read_as_before() =>
+        Prop.ForAll(Gen.ListOf(Sample).Select(Repeating).ToArbitrary(), samples =>
+        {
+            var o = new Observation { Lifecycle = new LifecycleObservation { Samples = samples } };
+            AssertWrittenAsBefore(5, o);
+            if (Encode(b => ProtocolMessages.WriteObservationLine(b, 5, o)).Line is { } line)
+            {
+                AssertReadAsBefore(line, null);
+            }
+        });
+
+    private static ValueList<StatusSample> Repeating(IEnumerable<StatusSample> samples)
+    {
+        var all = new List<StatusSample>();
+        foreach (var s in samples)
+        {
+            all.Add(s);
+            all.Add(s with { Offset = s.Offset + TimeSpan.FromSeconds(1) });
+            all.Add(s with { Containers = new ValueList<ContainerSample>(s.Containers.Select((c, i) => i == 0 ? c with { RestartCount = c.RestartCount + 1 } : c)) });
+            all.Add(s with { Conditions = new ValueList<string>(s.Conditions.Append("Ready=True")) });
+            all.Add(s with { Containers = new ValueList<ContainerSample>(s.Containers.Reverse()) });
+            all.Add(s with { Containers = new ValueList<ContainerSample>(s.Containers.Take(1)) });
+            all.Add(s);
+        }
+
+        return new ValueList<StatusSample>(all);
+    }
+
     [Fact]
     public void Text_that_is_not_UTF16_fails_as_before()
     {
@@ -400,7 +435,7 @@ public class ObservationEquivalenceTests
     /// The line cut short, a character replaced, and re-serialized with reordered members and escaped names (another
     /// adapter's valid form); only text that is valid UTF-8 once encoded, as bytes off the wire are checked first.
     /// </summary>
-    private static IEnumerable<string> Damaged(string line, Random random)
+    internal static IEnumerable<string> Damaged(string line, Random random)
     {
         var candidates = new List<string> { line, Reordered(line) };
         for (int k = 0; k < 3; k++)

@@ -229,6 +229,37 @@ public sealed class TransportTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A line wholly inside one chunk is copied from the chunk (session 11), any other through the line buffer: the same
+    /// lines either way, at the limit and past it, with <c>\r\n</c>, blank lines, bytes that are not UTF-8 and lines of
+    /// nothing but a carriage return.
+    /// </summary>
+    [Fact]
+    public void A_whole_chunk_and_a_byte_at_a_time_give_the_same_lines()
+    {
+        var data = new List<byte>();
+        data.AddRange("{\"a\":1}\r\n\n \t\n\r\n{\"é\":\"€\"}\n"u8.ToArray());
+        data.AddRange([(byte)'{', 0xff, (byte)'}', (byte)'\n']);
+        data.AddRange(Enumerable.Repeat((byte)'x', 1024).Append((byte)'\n'));
+        data.AddRange(Enumerable.Repeat((byte)'y', 1025).Append((byte)'\n'));
+        data.AddRange(Enumerable.Repeat((byte)'z', 1024).Append((byte)'\r').Append((byte)'\n'));
+        data.AddRange("{}\n"u8.ToArray());
+        byte[] bytes = [.. data];
+
+        var whole = new StdoutLines(Stream.Null, _ => ValueTask.CompletedTask, 1024).Feed(bytes).ToList();
+        var byByte = new List<LineRead>();
+        var splitter = new StdoutLines(Stream.Null, _ => ValueTask.CompletedTask, 1024);
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            byByte.AddRange(splitter.Feed(bytes.AsSpan(i, 1)));
+        }
+
+        Assert.Equal(byByte, whole);
+        Assert.Equal(
+            [LineKind.Line, LineKind.Line, LineKind.Invalid, LineKind.Line, LineKind.Invalid, LineKind.Invalid, LineKind.Line],
+            whole.Select(l => l.Kind));
+    }
+
     [Fact]
     public void Too_long_a_line_is_refused_without_keeping_it_and_the_next_line_is_read()
     {

@@ -53,6 +53,9 @@ internal static class DurationTexts
         return json;
     }
 
+    /// <summary>Decodes as <see cref="Utf8JsonReader.GetString"/> decodes an unescaped token: invalid UTF-8 throws.</summary>
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The string token's duration, as <see cref="GoDuration.TryParse"/> of its value reads it.</summary>
     public static bool TryParse(ref Utf8JsonReader r, out TimeSpan value)
     {
@@ -61,10 +64,23 @@ internal static class DurationTexts
             return GoDuration.TryParse(r.GetString()!, out value, out _);
         }
 
-        var raw = r.ValueSpan;
+        return TryParseUnescaped(r.ValueSpan, out value);
+    }
+
+    /// <summary>
+    /// The same from a string token's raw bytes without an escape (its value is those bytes decoded; bytes that are not
+    /// UTF-8 throw an <see cref="ArgumentException"/>, where the token reader throws).
+    /// </summary>
+    public static bool TryParseUnescaped(ReadOnlySpan<byte> raw, out TimeSpan value)
+    {
         if (TryParseWholeSeconds(raw, out value))
         {
             return true;
+        }
+
+        if (raw.Length > 32)
+        {
+            return GoDuration.TryParse(StrictUtf8.GetString(raw), out value, out _);
         }
 
         var table = _parsed ??= new (byte[], TimeSpan)[Size];
@@ -81,7 +97,7 @@ internal static class DurationTexts
             return true;
         }
 
-        if (!GoDuration.TryParse(r.GetString()!, out value, out _))
+        if (!GoDuration.TryParse(StrictUtf8.GetString(raw), out value, out _))
         {
             return false;
         }

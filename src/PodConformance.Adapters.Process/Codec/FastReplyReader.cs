@@ -45,11 +45,19 @@ internal static class FastReplyReader
         }
     }
 
-    /// <summary>The same from the line's bytes, as they came from the adapter (valid UTF-8: the bytes the string overload encodes).</summary>
-    public static bool TryRead(ReadOnlySpan<byte> utf8Line, out ObservationReply? reply)
+    /// <summary>
+    /// The same from the line's bytes, as they came from the adapter (valid UTF-8: the bytes the string overload encodes).
+    /// A line in exactly the layout podconf's writer gives it is read by <see cref="ExactReplyReader"/> without a token
+    /// reader; any other by <see cref="TryReadTokens"/>.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> utf8Line, out ObservationReply? reply) =>
+        ExactReplyReader.TryRead(utf8Line, out reply) || TryReadTokens(utf8Line, out reply);
+
+    /// <summary>The token reader alone (<see cref="Utf8JsonReader"/>), which takes any field order and layout: what <see cref="ExactReplyReader"/> must agree with.</summary>
+    internal static bool TryReadTokens(ReadOnlySpan<byte> utf8Line, out ObservationReply? reply)
     {
         reply = null;
-        Scratch.Reset();
+        ReplyScratch.Reset();
         try
         {
             var r = new Utf8JsonReader(utf8Line, Options);
@@ -183,7 +191,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = Scratch.Current.EnvMaps;
+        var items = ReplyScratch.Current.EnvMaps;
         int start = items.Count;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
@@ -201,7 +209,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        return Scratch.PopMap(items, start, out map);
+        return ReplyScratch.PopMap(items, start, out map);
     }
 
     private static OomScoreObservation? ReadOomScore(ref Utf8JsonReader r)
@@ -220,7 +228,7 @@ internal static class FastReplyReader
                 return null;
             }
 
-            var items = Scratch.Current.Scores;
+            var items = ReplyScratch.Current.Scores;
             int start = items.Count;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
@@ -238,7 +246,7 @@ internal static class FastReplyReader
                 return null;
             }
 
-            if (!Scratch.PopMap(items, start, out scores))
+            if (!ReplyScratch.PopMap(items, start, out scores))
             {
                 return null;
             }
@@ -380,7 +388,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = Scratch.Current.Samples;
+        var items = ReplyScratch.Current.Samples;
         int start = items.Count;
         StatusSample? previous = null;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
@@ -394,7 +402,7 @@ internal static class FastReplyReader
             previous = s;
         }
 
-        samples = new ValueList<StatusSample>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
+        samples = new ValueList<StatusSample>(ImmutableCollectionsMarshal.AsImmutableArray(ReplyScratch.Pop(items, start)));
         return true;
     }
 
@@ -457,7 +465,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = Scratch.Current.Containers;
+        var items = ReplyScratch.Current.Containers;
         int start = items.Count;
         bool same = true;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
@@ -479,7 +487,7 @@ internal static class FastReplyReader
             return true;
         }
 
-        containers = new ValueList<ContainerSample>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
+        containers = new ValueList<ContainerSample>(ImmutableCollectionsMarshal.AsImmutableArray(ReplyScratch.Pop(items, start)));
         return true;
     }
 
@@ -555,7 +563,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = Scratch.Current.Events;
+        var items = ReplyScratch.Current.Events;
         int start = items.Count;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
@@ -567,7 +575,7 @@ internal static class FastReplyReader
             items.Add(e);
         }
 
-        events = new ValueList<EventSample>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
+        events = new ValueList<EventSample>(ImmutableCollectionsMarshal.AsImmutableArray(ReplyScratch.Pop(items, start)));
         return true;
     }
 
@@ -717,7 +725,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = Scratch.Current.Strings;
+        var items = ReplyScratch.Current.Strings;
         int start = items.Count;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
@@ -746,7 +754,7 @@ internal static class FastReplyReader
             }
         }
 
-        values = new ValueList<string>(ImmutableCollectionsMarshal.AsImmutableArray(Scratch.Pop(items, start)));
+        values = new ValueList<string>(ImmutableCollectionsMarshal.AsImmutableArray(ReplyScratch.Pop(items, start)));
         return true;
     }
 
@@ -758,7 +766,7 @@ internal static class FastReplyReader
             return false;
         }
 
-        var items = Scratch.Current.Pairs;
+        var items = ReplyScratch.Current.Pairs;
         int start = items.Count;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
@@ -776,81 +784,6 @@ internal static class FastReplyReader
             return false;
         }
 
-        return Scratch.PopMap(items, start, out map); // a repeated key: the strict reader rejects the line
-    }
-
-    /// <summary>
-    /// One list per item type for the whole read, used as a stack: a list's items are pushed as they come and copied
-    /// once, at its end, into an array of exactly their number (a list per array grew, copied, then copied again: a third
-    /// of the reading of a lifecycle reply). A read that gives up leaves items behind; the next read starts by clearing.
-    /// </summary>
-    private sealed class Scratch
-    {
-        [ThreadStatic]
-        private static Scratch? _current;
-
-        public readonly List<StatusSample> Samples = [];
-        public readonly List<ContainerSample> Containers = [];
-        public readonly List<EventSample> Events = [];
-        public readonly List<string> Strings = [];
-        public readonly List<KeyValuePair<string, string>> Pairs = [];
-        public readonly List<KeyValuePair<string, int>> Scores = [];
-        public readonly List<KeyValuePair<string, ValueMap<string>>> EnvMaps = [];
-
-        public static Scratch Current => _current ??= new Scratch();
-
-        public static void Reset()
-        {
-            if (_current is not { } s)
-            {
-                return;
-            }
-
-            if (s.Samples.Capacity + s.Containers.Capacity + s.Events.Capacity + s.Strings.Capacity + s.Pairs.Capacity > 1 << 16)
-            {
-                _current = null; // an exceptional reply: do not keep its buffers per thread
-                return;
-            }
-
-            s.Samples.Clear();
-            s.Containers.Clear();
-            s.Events.Clear();
-            s.Strings.Clear();
-            s.Pairs.Clear();
-            s.Scores.Clear();
-            s.EnvMaps.Clear();
-        }
-
-        public static T[] Pop<T>(List<T> stack, int start) => Pop(stack, start, out _);
-
-        /// <summary>
-        /// The entries pushed since <paramref name="start"/> as a map: taken as they are when in ordinal key order (as
-        /// every map is written), else as <see cref="ValueMap.Create{TValue}"/> sorts them. False on a repeated key.
-        /// </summary>
-        public static bool PopMap<T>(List<KeyValuePair<string, T>> stack, int start, out ValueMap<T> map)
-        {
-            var entries = Pop(stack, start, out int count);
-            if (ValueMap<T>.TryFromSorted(entries, out map))
-            {
-                return true;
-            }
-
-            map = ValueMap.Create(entries); // a repeated key with another value throws ArgumentException: the reader gives up
-            return map.Count == count;
-        }
-
-        public static T[] Pop<T>(List<T> stack, int start, out int count)
-        {
-            count = stack.Count - start;
-            if (count == 0)
-            {
-                return [];
-            }
-
-            var array = new T[count];
-            stack.CopyTo(start, array, 0, count);
-            stack.RemoveRange(start, count);
-            return array;
-        }
+        return ReplyScratch.PopMap(items, start, out map); // a repeated key: the strict reader rejects the line
     }
 }

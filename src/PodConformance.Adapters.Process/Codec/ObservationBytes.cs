@@ -32,6 +32,9 @@ internal sealed class ObservationBytes
     private ArrayBufferWriter<byte>? _escaped;
     private Utf8JsonWriter? _escaper;
 
+    /// <summary>Where the sample before's containers were written in <see cref="_buffer"/> (<see cref="Containers"/>).</summary>
+    private readonly List<Range> _containerRanges = [];
+
     /// <summary>The observation's JSON (an object), valid until the thread's next call.</summary>
     public static ReadOnlySpan<byte> Encode(Observation o)
     {
@@ -203,6 +206,10 @@ internal sealed class ObservationBytes
         Bool(l.Rejected);
         Raw(",\"samples\":["u8);
         bool first = true;
+        StatusSample? previous = null;
+        Range conditionsAt = default, containersAt = default;
+        var ranges = _containerRanges;
+        ranges.Clear();
         foreach (var s in l.Samples)
         {
             Raw(first ? "{\"offset\":"u8 : ",{\"offset\":"u8);
@@ -210,38 +217,30 @@ internal sealed class ObservationBytes
             Raw(",\"phase\":"u8);
             String(s.Phase);
             Raw(",\"conditions\":"u8);
-            Strings(s.Conditions);
-            Raw(",\"containers\":["u8);
-            bool firstContainer = true;
-            foreach (var c in s.Containers)
+            int at = _length;
+            if (previous is not null && s.Conditions.Equals(previous.Conditions))
             {
-                Raw(firstContainer ? "{\"name\":"u8 : ",{\"name\":"u8);
-                String(c.Name);
-                Raw(",\"state\":"u8);
-                String(c.State);
-                Raw(",\"reason\":"u8);
-                String(c.Reason);
-                if (c.ExitCode is { } exit)
-                {
-                    Raw(",\"exitCode\":"u8);
-                    Number(exit);
-                }
-
-                Raw(",\"restartCount\":"u8);
-                Number(c.RestartCount);
-                Raw(c.Ready ? ",\"ready\":true,\"lastReason\":"u8 : ",\"ready\":false,\"lastReason\":"u8);
-                String(c.LastReason);
-                if (c.LastExitCode is { } lastExit)
-                {
-                    Raw(",\"lastExitCode\":"u8);
-                    Number(lastExit);
-                }
-
-                Raw("}"u8);
-                firstContainer = false;
+                Repeat(conditionsAt);
+            }
+            else
+            {
+                Strings(s.Conditions);
             }
 
-            Raw("],\"ready\":"u8);
+            conditionsAt = at.._length;
+            Raw(",\"containers\":"u8);
+            at = _length;
+            if (previous is not null && s.Containers.Equals(previous.Containers))
+            {
+                Repeat(containersAt); // its containers' ranges stay those of the sample before: the same bytes
+            }
+            else
+            {
+                Containers(s.Containers, previous?.Containers ?? default, ranges);
+            }
+
+            containersAt = at.._length;
+            Raw(",\"ready\":"u8);
             String(s.Ready);
             Raw(",\"status\":"u8);
             String(s.Status);
@@ -249,6 +248,7 @@ internal sealed class ObservationBytes
             String(s.Restarts);
             Raw(s.Deleted ? ",\"deleted\":true}"u8 : ",\"deleted\":false}"u8);
             first = false;
+            previous = s;
         }
 
         Raw("],\"events\":["u8);
@@ -268,6 +268,94 @@ internal sealed class ObservationBytes
         }
 
         Raw("]}"u8);
+    }
+
+    /// <summary>
+    /// A sample's containers. A sample is taken per change, so most of it is the sample before: a container equal to the
+    /// sample before's at its index (record equality: every field, ordinal texts) is written as a copy of that one's bytes,
+    /// which writing it again would give (the bytes are a function of the values). <paramref name="ranges"/> holds where
+    /// the sample before's containers were written, and is moved to these.
+    /// </summary>
+    private void Containers(ValueList<ContainerSample> containers, ValueList<ContainerSample> before, List<Range> ranges)
+    {
+        Raw("["u8);
+        int known = Math.Min(before.Count, ranges.Count);
+        int index = 0;
+        foreach (var c in containers)
+        {
+            if (index > 0)
+            {
+                Raw(","u8);
+            }
+
+            int at = _length;
+            if (index < known && c.Equals(before[index]))
+            {
+                Repeat(ranges[index]);
+            }
+            else
+            {
+                Container(c);
+            }
+
+            if (index < ranges.Count)
+            {
+                ranges[index] = at.._length;
+            }
+            else
+            {
+                ranges.Add(at.._length);
+            }
+
+            index++;
+        }
+
+        if (ranges.Count > index)
+        {
+            ranges.RemoveRange(index, ranges.Count - index);
+        }
+
+        Raw("]"u8);
+    }
+
+    private void Container(ContainerSample c)
+    {
+        Raw("{\"name\":"u8);
+        String(c.Name);
+        Raw(",\"state\":"u8);
+        String(c.State);
+        Raw(",\"reason\":"u8);
+        String(c.Reason);
+        if (c.ExitCode is { } exit)
+        {
+            Raw(",\"exitCode\":"u8);
+            Number(exit);
+        }
+
+        Raw(",\"restartCount\":"u8);
+        Number(c.RestartCount);
+        Raw(c.Ready ? ",\"ready\":true,\"lastReason\":"u8 : ",\"ready\":false,\"lastReason\":"u8);
+        String(c.LastReason);
+        if (c.LastExitCode is { } lastExit)
+        {
+            Raw(",\"lastExitCode\":"u8);
+            Number(lastExit);
+        }
+
+        Raw("}"u8);
+    }
+
+    /// <summary>Writes again the bytes written at <paramref name="earlier"/> in this observation.</summary>
+    private void Repeat(Range earlier)
+    {
+        var (offset, length) = earlier.GetOffsetAndLength(_length);
+        if (_buffer.Length - _length < length)
+        {
+            Grow(length);
+        }
+
+        _buffer.AsSpan(offset, length).CopyTo(_buffer.AsSpan(_length));
+        _length += length;
     }
 
     /// <summary>

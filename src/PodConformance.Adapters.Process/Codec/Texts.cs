@@ -18,6 +18,9 @@ internal static class Texts
     [ThreadStatic]
     private static (byte[] Raw, string Text)[]? _table;
 
+    /// <summary>Decodes as <see cref="Utf8JsonReader.GetString"/> decodes an unescaped token: invalid UTF-8 throws (an <see cref="ArgumentException"/>).</summary>
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The string (or property name) token's value, as <see cref="Utf8JsonReader.GetString"/> reads it.</summary>
     public static string Get(ref Utf8JsonReader r)
     {
@@ -27,8 +30,7 @@ internal static class Texts
         }
 
         var raw = r.ValueSpan;
-        var table = _table ??= new (byte[], string)[1 << Bits];
-        ref var slot = ref table[Slot(raw)];
+        ref var slot = ref SlotOf(raw);
         if (slot.Raw is { } known && raw.SequenceEqual(known))
         {
             return slot.Text;
@@ -37,6 +39,35 @@ internal static class Texts
         string text = r.GetString()!;
         slot = (raw.ToArray(), text);
         return text;
+    }
+
+    /// <summary>
+    /// The value of a string token whose raw bytes (between the quotes) have no escape: the same string
+    /// <see cref="Get(ref Utf8JsonReader)"/> gives for those bytes (an unescaped token's value is its bytes decoded), from
+    /// the same table. Bytes that are not UTF-8 throw an <see cref="ArgumentException"/>, where the token reader throws.
+    /// </summary>
+    public static string GetUnescaped(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length > MaxLength)
+        {
+            return StrictUtf8.GetString(raw);
+        }
+
+        ref var slot = ref SlotOf(raw);
+        if (slot.Raw is { } known && raw.SequenceEqual(known))
+        {
+            return slot.Text;
+        }
+
+        string text = StrictUtf8.GetString(raw);
+        slot = (raw.ToArray(), text);
+        return text;
+    }
+
+    private static ref (byte[] Raw, string Text) SlotOf(ReadOnlySpan<byte> raw)
+    {
+        var table = _table ??= new (byte[], string)[1 << Bits];
+        return ref table[Slot(raw)];
     }
 
     /// <summary>A hash of the length and up to 24 bytes (head, middle, tail): O(1), and a collision only costs a miss.</summary>
