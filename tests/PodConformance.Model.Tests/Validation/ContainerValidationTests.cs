@@ -126,9 +126,15 @@ public class ContainerValidationTests
         Assert.Equal(["spec.containers[0].lifecycle.preStop: Required value: must specify a handler type"], Errors(PreStopSleep(5), V(29)));
         Assert.Empty(Errors(PreStopSleep(5), Gates(29, (FeatureGateNames.PodLifecycleSleepAction, true))));
 
-        // A create never shows it that way: the create strategy (PrepareForCreate's dropDisabledFields) drops the action
-        // first, then the handler it left empty and the lifecycle left without one (ADM-092), so the pod is accepted.
-        var created = Model.Admission.PodCreate.Run(PreStopSleep(5), V(29));
+        // A 1.29 create shows it that way too: v1.29.9's dropDisabledFields clears only the sleep action, keeping the
+        // handler and the lifecycle (ADM-092), so validation finds the empty handler.
+        var at129 = Model.Admission.PodCreate.Run(PreStopSleep(5), V(29));
+        Assert.False(at129.Accepted);
+        Assert.Contains("spec.containers[0].lifecycle.preStop: Required value: must specify a handler type", at129.Rejection!.Message, StringComparison.Ordinal);
+
+        // From 1.32 (v1.32.1 util.go) the strategy drops the action, then the handler it left empty and the lifecycle left
+        // without one (ADM-092), so with the gate turned off the pod is accepted and stored without a lifecycle.
+        var created = Model.Admission.PodCreate.Run(PreStopSleep(5), Gates(32, (FeatureGateNames.PodLifecycleSleepAction, false)));
         Assert.True(created.Accepted, created.Rejection?.Message);
         Assert.Null(created.Stored.Spec.Containers[0].Lifecycle);
     }
