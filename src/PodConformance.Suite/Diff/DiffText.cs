@@ -72,7 +72,7 @@ public static class DiffText
 
             string tried = area.VariantsWalked == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"{area.CasesTried} cases")
-                : string.Create(CultureInfo.InvariantCulture, $"{area.CasesTried} cases and {area.VariantCasesTried} of {Plural(area.VariantsWalked, "variant")}");
+                : string.Create(CultureInfo.InvariantCulture, $"{area.CasesTried} cases and {Plural(area.VariantsWalked, "variant")} ({area.VariantCasesTried} cases)");
             w.Append(area.Changes.Count == 0
                 ? "no change found in " + tried + "\n"
                 : string.Create(CultureInfo.InvariantCulture, $"{Plural(area.Changes.Count, "change")} in {tried} ({p.Spec})\n"));

@@ -253,7 +253,7 @@ public static class ReleaseDiffer
 
     /// <summary>
     /// The first line only the older release shows and the first only the newer one shows (see
-    /// <see cref="DiffText.Edits"/>), with digits and quoted text masked: the same change seen on pods with other names,
+    /// <see cref="DiffText.Edits"/>), with numbers (and a quantity's suffix) and quoted text masked: the same change seen on pods with other names,
     /// counts or indexes counts once, and a pod accepted by one release and rejected by the other is one change however
     /// many defaulted fields go with it. Where that line is an admission view's <c>rejected</c> (its first line, errors
     /// after it), the side's next edited line, the first error, joins it, so a pod one release accepts and the other
@@ -312,11 +312,13 @@ public static class ReleaseDiffer
     {
         var sb = new StringBuilder(line.Length);
         bool quoted = false;
+        bool inNumber = false;
         foreach (char c in line)
         {
             if (c == '"')
             {
                 quoted = !quoted;
+                inNumber = false;
                 sb.Append(c);
                 continue;
             }
@@ -326,16 +328,20 @@ public static class ReleaseDiffer
                 continue;
             }
 
-            if (c is >= '0' and <= '9')
+            if (c is >= '0' and <= '9' || (inNumber && char.IsAsciiLetter(c)))
             {
+                // A number and the letters right after it are one mask: `250m`, `4` and `1595Mi` are the same quantity
+                // change, not three (the suffix is the value's, not the change's).
                 if (sb.Length == 0 || sb[^1] != '#')
                 {
                     sb.Append('#');
                 }
 
+                inNumber = true;
                 continue;
             }
 
+            inNumber = false;
             sb.Append(c);
         }
 

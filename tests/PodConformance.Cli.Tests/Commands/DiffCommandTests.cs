@@ -17,7 +17,7 @@ public class DiffCommandTests
         // (ReleaseDiffer.CasesPerVariant cases of each) meets it at the default count and cap.
         var v = CliRun.Run("diff", "--from", "1.33", "--to", "1.37", "--rules", "P-ADM-VALIDATION");
         Assert.Contains("  change ", v.Out, StringComparison.Ordinal);
-        Assert.Matches(@"\nP-ADM-VALIDATION: \d+ changes in 100 cases and \d+ of \d+ variants \(spec/validation\.md\)\n", v.Out);
+        Assert.Matches(@"\nP-ADM-VALIDATION: \d+ changes in 100 cases and \d+ variants \(\d+ cases\) \(spec/validation\.md\)\n", v.Out);
         Assert.Matches(@"\n  change \d+: variant bad-init-restart-policy, case \d+, shrunk \d+ times?:\n", v.Out);
         Assert.Equal(1, v.ExitCode);
         Assert.Contains("- spec.initContainers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\"\n", v.Out, StringComparison.Ordinal);

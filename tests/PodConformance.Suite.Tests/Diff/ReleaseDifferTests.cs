@@ -21,6 +21,20 @@ public class ReleaseDifferTests
         Assert.NotEqual(a, ReleaseDiffer.Signature(["accepted"], ["rejected"]));
     }
 
+    /// <summary>A quantity's suffix belongs to its number: pod-level requests defaulted as `250m` or as `4` are one change.</summary>
+    [Fact]
+    public void Signature_masks_a_quantity_with_its_suffix()
+    {
+        string milli = ReleaseDiffer.Signature(["accepted"], ["accepted", "spec.resources.requests.cpu = 250m", "spec.resources.requests.memory = 2Gi"]);
+        string whole = ReleaseDiffer.Signature(["accepted"], ["accepted", "spec.resources.requests.cpu = 4", "spec.resources.requests.memory = 1595Mi"]);
+        Assert.Equal(milli, whole);
+        Assert.Equal("-\n+spec.resources.requests.cpu = #", milli);
+
+        // Letters before a number stay: a container name's digits are masked, the name's letters are not.
+        Assert.Equal("-\n+spec.containers[#].name = c#", ReleaseDiffer.Signature(["accepted"], ["accepted", "spec.containers[2].name = c0"]));
+        Assert.NotEqual(milli, ReleaseDiffer.Signature(["accepted"], ["accepted", "spec.resources.limits.cpu = 250m"]));
+    }
+
     /// <summary>A verdict line (the view's first) takes the side's next edited line along: a new rule is its own change.</summary>
     [Fact]
     public void Signature_tells_apart_pods_a_release_newly_rejects_for_different_rules()
