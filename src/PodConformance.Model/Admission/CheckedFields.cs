@@ -22,6 +22,7 @@ public static class CheckedFields
         "env[].valueFrom.resourceFieldRef.containerName", "env[].valueFrom.resourceFieldRef.resource", "env[].valueFrom.resourceFieldRef.divisor",
         "env[].valueFrom.configMapKeyRef.name", "env[].valueFrom.configMapKeyRef.key", "env[].valueFrom.configMapKeyRef.optional",
         "env[].valueFrom.secretKeyRef.name", "env[].valueFrom.secretKeyRef.key", "env[].valueFrom.secretKeyRef.optional",
+        "env[].valueFrom.fileKeyRef.key", "env[].valueFrom.fileKeyRef.volumeName", "env[].valueFrom.fileKeyRef.path", "env[].valueFrom.fileKeyRef.optional",
         "envFrom[].prefix", "envFrom[].configMapRef.name", "envFrom[].configMapRef.optional", "envFrom[].secretRef.name", "envFrom[].secretRef.optional",
         "resources.limits.*", "resources.requests.*",
         "resizePolicy[].resourceName", "resizePolicy[].restartPolicy",

@@ -26,7 +26,7 @@ public static partial class PodDefaulter
         bool hugePages = profile.Version >= PodLevelHugePagesSince;
         if (hugePages)
         {
-            spec = DefaultHugePagePodLimits(spec, log);
+            spec = DefaultHugePagePodLimits(spec, log, skipRequested: profile.Version >= HugePageLimitSkipsRequestedSince);
         }
 
         return spec.Resources is { } r && !r.Limits.IsEmpty ? DefaultPodRequests(spec, log, hugePages) : spec;
@@ -34,6 +34,13 @@ public static partial class PodDefaulter
 
     /// <summary>The first release whose pod-level resources include hugepages-* (component-helpers v0.33.0).</summary>
     private static readonly KubernetesVersion PodLevelHugePagesSince = new(1, 33);
+
+    /// <summary>
+    /// The first release whose defaultHugePagePodLimits leaves a size alone when the pod requests it (DEF-002): v1.34.1's
+    /// defaults.go (openshift-kni/scheduler-plugins 313dff1ce) has the skip, v1.33.3's (0c967825a) defaults every size
+    /// without a pod-level limit.
+    /// </summary>
+    private static readonly KubernetesVersion HugePageLimitSkipsRequestedSince = new(1, 34);
 
     /// <summary>
     /// pkg/api/pod <c>DefaultPodLevelResources</c> (gate on), called by PrepareForCreate after the admission plugins and
@@ -52,7 +59,7 @@ public static partial class PodDefaulter
         return DefaultPodLimits(spec, log);
     }
 
-    private static PodSpec DefaultHugePagePodLimits(PodSpec spec, ChangeLog log)
+    private static PodSpec DefaultHugePagePodLimits(PodSpec spec, ChangeLog log, bool skipRequested = true)
     {
         if (spec.Resources is not { } r || (r.Limits.IsEmpty && r.Requests.IsEmpty))
         {
@@ -62,7 +69,7 @@ public static partial class PodDefaulter
         var limits = r.Limits;
         foreach (var (name, aggregate) in PodResources.AggregateContainerLimits(spec))
         {
-            if (!ResourceListMath.IsHugePages(name) || r.Requests.ContainsKey(name) || limits.ContainsKey(name))
+            if (!ResourceListMath.IsHugePages(name) || (skipRequested && r.Requests.ContainsKey(name)) || limits.ContainsKey(name))
             {
                 continue;
             }

@@ -26,6 +26,14 @@ public static class GoValueText
         version >= JsonValuesSince ? new RawJsonValue(JsonString(value)) : value;
 
     /// <summary>
+    /// The bad value of a <c>core.ResourceName</c>, the one core type with a <c>String()</c> method: before 1.34 ErrorBody's
+    /// <c>fmt.Stringer</c> case prints it bare (<c>Invalid value: foo: …</c>; apimachinery v0.33.3 errors.go, vendored by
+    /// openshift-kni/scheduler-plugins 0c967825a), from 1.34 <c>json.Marshal</c> quotes it (v0.34.1, 313dff1ce).
+    /// </summary>
+    public static RawJsonValue ResourceName(string value, KubernetesVersion version) =>
+        new(version >= JsonValuesSince ? JsonString(value) : value);
+
+    /// <summary>
     /// Go <c>encoding/json</c>'s string encoding with HTML escaping on (the <c>json.Marshal</c> default): <c>"</c>, <c>\</c>,
     /// <c>\b \f \n \r \t</c> short forms, other control characters and <c>&lt; &gt; &amp;</c> as <c>\u00XX</c>,
     /// U+2028/U+2029 escaped, lone surrogates (invalid UTF-8 upstream) as <c>\ufffd</c>.

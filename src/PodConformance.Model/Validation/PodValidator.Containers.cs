@@ -148,6 +148,15 @@ public static partial class PodValidator
                 }
             }
 
+            // Up to 1.32 no init container may set resizePolicy (VAL-044): 1.28–1.31 unconditionally, 1.32 unless
+            // AllowSidecarResizePolicy, which only an old pod sets; from 1.33 the option follows InPlacePodVerticalScaling,
+            // whose being off drops the field, so a create never meets the check again. The field reaches validation only
+            // with that gate on.
+            if (ctx.Version < SidecarResizePolicyAllowedSince && ctx.InPlaceResize && !c.ResizePolicy.IsEmpty)
+            {
+                ctx.Add(FieldError.Invalid(idx.Child("resizePolicy"), GoResizePolicyList(c.ResizePolicy), "must not be set for init containers"), ValidationRules.ResizePolicy);
+            }
+
             // 1.36+: a non-sidecar init container may not ask for a restart on resize (VAL-044); the option that
             // exempts one is for pods that already have it, never set on a create.
             if (!restartAlways && ctx.InPlaceResize && ctx.Version >= ResizeWordingSince)
@@ -184,6 +193,36 @@ public static partial class PodValidator
 
     /// <summary>The release whose validateResizePolicy says "pod `restartPolicy`" and checks non-sidecar init containers (VAL-044).</summary>
     private static readonly KubernetesVersion ResizeWordingSince = new(1, 36);
+
+    /// <summary>
+    /// The release whose create sets AllowSidecarResizePolicy from InPlacePodVerticalScaling (pkg/api/pod/util.go vendored by
+    /// openshift/openshift-apiserver at v1.33.3, cd1ea2cd7; at v1.32.1, 3c98e7c6d, only an old pod sets it).
+    /// </summary>
+    private static readonly KubernetesVersion SidecarResizePolicyAllowedSince = new(1, 33);
+
+    /// <summary>
+    /// The bad value of the init-container resizePolicy error: <c>%#v</c> of the internal <c>[]core.ContainerResizePolicy</c>
+    /// (ErrorBody before apimachinery v0.34 prints values that are not strings, numbers or Stringers that way).
+    /// </summary>
+    private static RawJsonValue GoResizePolicyList(ValueList<ContainerResizePolicy> policies)
+    {
+        var sb = new System.Text.StringBuilder("[]core.ContainerResizePolicy{");
+        for (int i = 0; i < policies.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(", ");
+            }
+
+            sb.Append("core.ContainerResizePolicy{ResourceName:");
+            GoQuote.Append(sb, policies[i].ResourceName);
+            sb.Append(", RestartPolicy:");
+            GoQuote.Append(sb, policies[i].RestartPolicy);
+            sb.Append('}');
+        }
+
+        return new RawJsonValue(sb.Append('}').ToString());
+    }
 
     /// <summary>Up to this many containers, names are checked for uniqueness by scanning instead of with a set.</summary>
     private const int SmallNameScan = 16;
@@ -440,7 +479,7 @@ public static partial class PodValidator
             var p = policies[i];
             if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(p.ResourceName))
             {
-                ctx.Add(FieldError.Duplicate(path.Index(i), p.ResourceName));
+                ctx.Add(FieldError.Duplicate(path.Index(i), GoValueText.ResourceName(p.ResourceName, ctx.Version)));
             }
 
             switch (p.ResourceName)
@@ -452,7 +491,7 @@ public static partial class PodValidator
                     ctx.Add(FieldError.Required(path));
                     break;
                 default:
-                    ctx.Add(FieldError.NotSupported(path, p.ResourceName, "cpu", "memory"));
+                    ctx.Add(FieldError.NotSupported(path, GoValueText.ResourceName(p.ResourceName, ctx.Version), "cpu", "memory"));
                     break;
             }
 

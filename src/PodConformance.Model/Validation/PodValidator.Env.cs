@@ -8,6 +8,9 @@ public static partial class PodValidator
 {
     private const string EnvSourcesDetail = "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`";
 
+    /// <summary>The wording with AllowEnvFilesValidation (the EnvFiles gate on, 1.34+; v1.34.1 and v1.35.4 validation.go).</summary>
+    private const string EnvSourcesWithFileKeyRefDetail = "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`";
+
     /// <summary>sets.List order of the fieldRef paths env accepts (validEnvDownwardAPIFieldPathExpressions).</summary>
     private static readonly string[] EnvFieldPaths =
     [
@@ -80,10 +83,16 @@ public static partial class PodValidator
             ValidateKeySelector(ctx, from.SecretKeyRef, path.Child("secretKeyRef"));
         }
 
+        if (from.FileKeyRef is not null)
+        {
+            sources++;
+            ValidateFileKeySelector(ctx, from.FileKeyRef, path.Child("fileKeyRef"));
+        }
+
         using var _ = ctx.Rule(ValidationRules.EnvValueFrom);
         if (sources == 0)
         {
-            ctx.Add(FieldError.Invalid(path, "", EnvSourcesDetail));
+            ctx.Add(FieldError.Invalid(path, "", ctx.EnvFiles ? EnvSourcesWithFileKeyRefDetail : EnvSourcesDetail));
         }
         else if (ev.Value.Length != 0)
         {
@@ -145,14 +154,14 @@ public static partial class PodValidator
             switch (basePath)
             {
                 case "metadata.annotations":
-                    foreach (string msg in NameRules.QualifiedName(subscript.ToLowerInvariant()))
+                    foreach (string msg in NameRules.QualifiedName(subscript.ToLowerInvariant(), ctx.Version))
                     {
                         ctx.Add(FieldError.Invalid(path, subscript.ToLowerInvariant(), msg));
                     }
 
                     break;
                 case "metadata.labels":
-                    foreach (string msg in NameRules.QualifiedName(subscript))
+                    foreach (string msg in NameRules.QualifiedName(subscript, ctx.Version))
                     {
                         ctx.Add(FieldError.Invalid(path, subscript, msg));
                     }

@@ -54,7 +54,7 @@ public static partial class PodValidator
         long total = 0;
         foreach (var (key, value) in meta.Annotations)
         {
-            foreach (string msg in NameRules.QualifiedName(key.ToLowerInvariant()))
+            foreach (string msg in NameRules.QualifiedName(key.ToLowerInvariant(), ctx.Version))
             {
                 ctx.Add(FieldError.Invalid(annotationsPath, key, msg));
             }

@@ -9,8 +9,12 @@ namespace PodConformance.Model.Validation;
 
 public static partial class PodValidator
 {
-    /// <summary>Hugepages became a supported pod-level resource with the beta of PodLevelResources (unverified, VAL-036).</summary>
-    private static readonly KubernetesVersion PodLevelHugePagesSince = new(1, 34);
+    /// <summary>
+    /// Hugepages are a supported pod-level resource from 1.33 (component-helpers v0.33.3 <c>IsSupportedPodLevelResource</c>
+    /// and <c>SupportedPodLevelResources</c>, vendored by openshift-kni/scheduler-plugins 0c967825a; v0.32.5, 0aead6551:
+    /// cpu and memory only; VAL-036).
+    /// </summary>
+    private static readonly KubernetesVersion PodLevelHugePagesSince = new(1, 33);
 
     /// <summary>
     /// validateResourceRequirements: limits first, then requests (each: name, quantity, then request-vs-limit),
@@ -209,18 +213,19 @@ public static partial class PodValidator
             return;
         }
 
-        // validateResourceName: a qualified name; unprefixed names must be standard.
-        string[] qmsgs = NameRules.QualifiedName(name);
+        // validateResourceName: a qualified name (the release's IsQualifiedName wording); unprefixed names must be standard.
+        // The bad value is a core.ResourceName, a fmt.Stringer: bare before 1.34 (GoValueText.ResourceName).
+        string[] qmsgs = NameRules.QualifiedName(name, ctx.Version);
         foreach (string msg in qmsgs)
         {
-            ctx.Add(FieldError.Invalid(path, name, msg));
+            ctx.Add(FieldError.Invalid(path, GoValueText.ResourceName(name, ctx.Version), msg));
         }
 
         bool unprefixed = !name.Contains('/', StringComparison.Ordinal);
         bool baseOk = qmsgs.Length == 0;
         if (baseOk && unprefixed && !IsStandardResourceName(name))
         {
-            ctx.Add(FieldError.Invalid(path, name, "must be a standard resource type or fully qualified"));
+            ctx.Add(FieldError.Invalid(path, GoValueText.ResourceName(name, ctx.Version), "must be a standard resource type or fully qualified"));
             baseOk = false;
         }
 
@@ -228,7 +233,11 @@ public static partial class PodValidator
         {
             if (baseOk && !IsSupportedPodLevelResource(ctx, name))
             {
-                ctx.Add(FieldError.NotSupported(path, name, "cpu", "memory"));
+                // sets.List(resourcehelper.SupportedPodLevelResources()): component-helpers v0.33+ adds the bare prefix.
+                var value = GoValueText.ResourceName(name, ctx.Version);
+                ctx.Add(ctx.Version >= PodLevelHugePagesSince
+                    ? FieldError.NotSupported(path, value, "cpu", "hugepages-", "memory")
+                    : FieldError.NotSupported(path, value, "cpu", "memory"));
             }
 
             return;
@@ -239,12 +248,12 @@ public static partial class PodValidator
         {
             if (!IsStandardContainerResourceName(name))
             {
-                ctx.Add(FieldError.Invalid(path, name, "must be a standard resource for containers"));
+                ctx.Add(FieldError.Invalid(path, GoValueText.ResourceName(name, ctx.Version), "must be a standard resource for containers"));
             }
         }
         else if (!ResourceListMath.IsNativeResource(name) && !IsExtendedResourceName(name))
         {
-            ctx.Add(FieldError.Invalid(path, name, "doesn't follow extended resource name standard"));
+            ctx.Add(FieldError.Invalid(path, GoValueText.ResourceName(name, ctx.Version), "doesn't follow extended resource name standard"));
         }
     }
 
@@ -279,6 +288,12 @@ public static partial class PodValidator
     /// <summary>The release whose validatePodResources first rejects pod-level resources on a windows pod (v1.34.1 has it, v1.33.3 not).</summary>
     private static readonly KubernetesVersion PodResourcesWindowsForbiddenSince = new(1, 34);
 
+    /// <summary>
+    /// The release whose validatePodResourceConsistency skips a resource without a pod-level request and checks pod-level
+    /// hugepage limits against the containers' aggregate limits (VAL-037; v1.34.1 has both, v1.33.3 neither).
+    /// </summary>
+    private static readonly KubernetesVersion PodLevelConsistencySkipsUnsetSince = new(1, 34);
+
     /// <summary>validatePodResources: pod-level requirements, then pod-level versus container values.</summary>
     private static void ValidatePodResources(Context ctx, PodSpec spec, FieldPath path)
     {
@@ -297,16 +312,44 @@ public static partial class PodValidator
 
         using var _ = ctx.Rule(ValidationRules.PodLevelConsistency);
 
-        // Pod-level requests must cover the aggregate container requests (effective, with init and sidecars).
+        // Pod-level requests must cover the aggregate container requests (effective, with init and sidecars). Before 1.34 a
+        // resource without a pod-level request compares against zero; from 1.34 it is skipped.
+        bool since134 = ctx.Version >= PodLevelConsistencySkipsUnsetSince;
         var aggregate = PodResources.AggregateContainerRequests(spec);
         var reqPath = path.Child("requests");
         foreach (var (name, containerTotal) in aggregate)
         {
-            var podRequest = res.Requests.TryGetValue(name, out var q) ? q : Quantity.Zero;
+            Quantity podRequest;
+            if (res.Requests.TryGetValue(name, out var q))
+            {
+                podRequest = q;
+            }
+            else if (since134)
+            {
+                continue;
+            }
+            else
+            {
+                podRequest = Quantity.Zero;
+            }
+
             if (containerTotal.CompareTo(podRequest) > 0)
             {
                 ctx.Add(FieldError.Invalid(reqPath.Key(name), podRequest.ToString(),
                     "must be greater than or equal to aggregate container requests of " + containerTotal.ToString()));
+            }
+        }
+
+        // 1.34+: a pod-level hugepages-* limit must cover the containers' aggregate limit of that size.
+        if (since134)
+        {
+            foreach (var (name, containerTotal) in PodResources.AggregateContainerLimits(spec))
+            {
+                if (ResourceListMath.IsHugePages(name) && res.Limits.TryGetValue(name, out var podLimit) && containerTotal.CompareTo(podLimit) > 0)
+                {
+                    ctx.Add(FieldError.Invalid(path.Child("limits").Key(name), podLimit.ToString(),
+                        "must be greater than or equal to aggregate container limits of " + containerTotal.ToString()));
+                }
             }
         }
 

@@ -126,6 +126,7 @@ public static partial class PodValidator
             VolumeSources = null;
             CurrentRule = "";
             _vac = null;
+            _envFiles = null;
             _userNamespaces = null;
             _userNamespacesHostNetwork = null;
             _procMountType = null;
@@ -162,6 +163,14 @@ public static partial class PodValidator
 
         /// <summary>An ephemeral claim template's volumeAttributesClassName is checked only with the gate on (a validation option, not a drop).</summary>
         public bool VolumeAttributesClass => _vac ??= Profile.IsEnabled(FeatureGateNames.VolumeAttributesClass);
+
+        private bool? _envFiles;
+
+        /// <summary>
+        /// PodValidationOptions.AllowEnvFilesValidation on a create (the EnvFiles gate, 1.34+; VAL-051): the five-source
+        /// wording of the missing-source error. A gate the release lacks is off.
+        /// </summary>
+        public bool EnvFiles => _envFiles ??= Profile.IsEnabled(FeatureGateNames.EnvFiles);
 
         /// <summary>The pod's name, for the names of the PVCs its ephemeral volumes create.</summary>
         public string PodName { get; private set; } = "";
@@ -364,6 +373,7 @@ public static partial class PodValidator
         ValidateOs(ctx, spec);
         ValidateWorkloadReference(ctx, spec.WorkloadRef, SpecWorkloadRefPath);
         ValidateSchedulingGroup(ctx, spec);
+        ValidateFileKeyRefVolumes(ctx, spec);
     }
 
     private static void ValidateRestartPolicy(Context ctx, string policy, FieldPath path)

@@ -56,6 +56,7 @@ public static class ValidationRules
     public const string ResourceFieldRef = "VAL-053";
     public const string KeyRef = "VAL-054";
     public const string EnvFrom = "VAL-055";
+    public const string EnvFileKeyRef = "VAL-056";
 
     public const string VolumesAndMounts = "VAL-060";
     public const string DownwardApiVolumeFiles = "VAL-061";

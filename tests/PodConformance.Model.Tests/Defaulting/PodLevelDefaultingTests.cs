@@ -86,6 +86,22 @@ public class PodLevelDefaultingTests
         Assert.False(Defaulted(pod, Off).Limits.ContainsKey("hugepages-2Mi"));
     }
 
+    /// <summary>
+    /// DEF-002's request skip is 1.34+: v1.33.3's defaultHugePagePodLimits (defaults.go vendored in
+    /// openshift-kni/scheduler-plugins 0c967825a, local mirror) gives every size without a pod-level limit the containers'
+    /// aggregate limit, even one the pod requests; v1.34.1's (313dff1ce) leaves a requested size alone.
+    /// </summary>
+    [Fact]
+    public void A_requested_hugepage_size_gets_a_pod_limit_at_1_33_only()
+    {
+        var pod = Pod("p", Container("a", List("cpu=1,memory=1Gi,hugepages-2Mi=4Mi"), List("cpu=1,memory=1Gi,hugepages-2Mi=4Mi")))
+            .WithPodResources(Reqs(List("hugepages-2Mi=2Mi"), CpuMem("", "")));
+        var gate = ValueMap.Of((FeatureGateNames.PodLevelResources, true));
+        Assert.Equal("4Mi", Defaulted(pod, new Profile(new KubernetesVersion(1, 33), gate)).Limits["hugepages-2Mi"].ToString());
+        Assert.False(Defaulted(pod, new Profile(new KubernetesVersion(1, 34), gate)).Limits.ContainsKey("hugepages-2Mi"));
+        Assert.False(Defaulted(pod, V136).Limits.ContainsKey("hugepages-2Mi"));
+    }
+
     /// <summary>DEF-022: in the create strategy the containers' quantities are already rounded up to 1m (DEF-017).</summary>
     [Fact]
     public void The_strategy_sees_rounded_container_requests_the_decoder_does_not()

@@ -68,7 +68,7 @@ public class PodValidatorTests
           ["spec.containers[0].resources.limits[hugepages-2Mi]: Invalid value: \"3Mi\": 3Mi is not positive integer multiple of hugepages-2Mi"] },
         { "kubernetes.io prefixed native is overcommittable", Res(("kubernetes.io/foo", "1")), ValueMap<Quantity>.Empty, [] },
         { "bad qualified name", Res(("a/b/c", "1")), ValueMap<Quantity>.Empty,
-          ["spec.containers[0].resources.requests[a/b/c]: Invalid value: \"a/b/c\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+          ["spec.containers[0].resources.requests[a/b/c]: Invalid value: \"a/b/c\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
            "spec.containers[0].resources.requests[a/b/c]: Invalid value: \"a/b/c\": doesn't follow extended resource name standard",
            "spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources"] },
     };
@@ -95,13 +95,132 @@ public class PodValidatorTests
         ], Errors(pod, V(34)));
     }
 
+    /// <summary>
+    /// VAL-037 release boundary: validatePodResourceConsistency in v1.33.3 (vendored by openshift-kni/scheduler-plugins
+    /// 0c967825a) compares a resource without a pod-level request against zero; v1.34.1 (313dff1ce) skips it and adds the
+    /// pod-level hugepage limit check against the containers' aggregate limits.
+    /// </summary>
+    [Fact]
+    public void Pod_level_consistency_skips_unset_requests_and_checks_hugepage_limits_from_1_34()
+    {
+        var on133 = new Profile(new KubernetesVersion(1, 33), ValueMap.Of((FeatureGateNames.PodLevelResources, true)));
+        var pod = Pod(Container().WithResources(Res(("cpu", "500m"), ("memory", "64Mi")), ValueMap<Quantity>.Empty))
+            .WithSpec(s => s with { Resources = new ResourceRequirements { Requests = Res(("cpu", "1")) } });
+        Assert.Equal(
+            ["spec.resources.requests[memory]: Invalid value: \"0\": must be greater than or equal to aggregate container requests of 64Mi"],
+            Errors(pod, on133));
+        Assert.Empty(Errors(pod, V(34)));
+        Assert.Empty(Errors(pod, V(35)));
+
+        var huge = Pod(Container().WithResources(ValueMap<Quantity>.Empty, Res(("hugepages-2Mi", "4Mi"), ("memory", "1Gi"))))
+            .WithSpec(s => s with { Resources = new ResourceRequirements { Limits = Res(("hugepages-2Mi", "2Mi"), ("memory", "2Gi")) } });
+        Assert.Equal(
+        [
+            "spec.resources.limits[hugepages-2Mi]: Invalid value: \"2Mi\": must be greater than or equal to aggregate container limits of 4Mi",
+            "spec.resources.containers[0][hugepages-2Mi].limits: Invalid value: \"4Mi\": must be less than or equal to pod limits of 2Mi",
+        ], Errors(huge, V(34)));
+    }
+
+    /// <summary>
+    /// VAL-044 up to 1.32: validateInitContainers refuses any init container's resizePolicy (validation.go vendored by
+    /// ceph/ceph-csi at v1.28.1 28d2a865f, v1.30.0 0af1474e3, v1.31.0 0a97a9778, and by openshift-kni/scheduler-plugins at
+    /// v1.32.5 0aead6551 unless AllowSidecarResizePolicy, false on a create); from 1.33 (util.go vendored by
+    /// openshift/openshift-apiserver cd1ea2cd7, v1.33.3) the option follows InPlacePodVerticalScaling. The value is
+    /// ErrorBody's %#v of the internal slice.
+    /// </summary>
+    [Fact]
+    public void Init_container_resize_policy_is_refused_up_to_1_32()
+    {
+        var pod = OneContainer().WithInit(Sidecar("side") with { ResizePolicy = ValueList.Of(new ContainerResizePolicy("cpu", "NotRequired"), new ContainerResizePolicy("memory", "RestartContainer")) });
+        var gate = ValueMap.Of((FeatureGateNames.InPlacePodVerticalScaling, true));
+        const string expected = "spec.initContainers[0].resizePolicy: Invalid value: []core.ContainerResizePolicy{core.ContainerResizePolicy{ResourceName:\"cpu\", RestartPolicy:\"NotRequired\"}, core.ContainerResizePolicy{ResourceName:\"memory\", RestartPolicy:\"RestartContainer\"}}: must not be set for init containers";
+        Assert.Equal([expected], Errors(pod, new Profile(new KubernetesVersion(1, 32), gate)));
+        Assert.Equal([expected], Errors(pod, new Profile(new KubernetesVersion(1, 30), gate)));
+        Assert.Empty(Errors(pod, new Profile(new KubernetesVersion(1, 33), gate)));
+        Assert.Empty(Errors(pod, V(35)));
+    }
+
     [Fact]
     public void Pod_level_resource_names_are_limited()
     {
         var pod = OneContainer().WithSpec(s => s with { Resources = new ResourceRequirements { Requests = Res(("ephemeral-storage", "1Gi")) } });
         Assert.Equal(
-            ["spec.resources.requests[ephemeral-storage]: Unsupported value: \"ephemeral-storage\": supported values: \"cpu\", \"memory\""],
+            ["spec.resources.requests[ephemeral-storage]: Unsupported value: \"ephemeral-storage\": supported values: \"cpu\", \"hugepages-\", \"memory\""],
             Errors(pod, V(35)));
+    }
+
+    /// <summary>
+    /// VAL-036 by release: validatePodResourceName lists <c>sets.List(resourcehelper.SupportedPodLevelResources())</c> —
+    /// cpu and memory in component-helpers v0.32.5 (openshift-kni/scheduler-plugins 0aead6551), plus the bare prefix
+    /// "hugepages-" from v0.33.3 (0c967825a; v0.34.1 and v0.35.4 the same), which also accepts hugepages-* at pod level
+    /// from 1.33. The bad value is a core.ResourceName, printed by its String() (bare) before apimachinery v0.34.
+    /// </summary>
+    [Fact]
+    public void Pod_level_resource_names_by_release()
+    {
+        var gate = ValueMap.Of((FeatureGateNames.PodLevelResources, true));
+        var pod = OneContainer().WithSpec(s => s with { Resources = new ResourceRequirements { Requests = Res(("ephemeral-storage", "1Gi")) } });
+        Assert.Equal(
+            ["spec.resources.requests[ephemeral-storage]: Unsupported value: ephemeral-storage: supported values: \"cpu\", \"memory\""],
+            Errors(pod, new Profile(new KubernetesVersion(1, 32), gate)));
+        Assert.Equal(
+            ["spec.resources.requests[ephemeral-storage]: Unsupported value: ephemeral-storage: supported values: \"cpu\", \"hugepages-\", \"memory\""],
+            Errors(pod, new Profile(new KubernetesVersion(1, 33), gate)));
+
+        var huge = Pod(Container().WithResources(Res(("memory", "1Gi")), Res(("memory", "1Gi"))))
+            .WithSpec(s => s with { Resources = new ResourceRequirements { Requests = Res(("memory", "1Gi")), Limits = Res(("hugepages-2Mi", "2Mi"), ("memory", "2Gi")) } });
+        Assert.Empty(Errors(huge, new Profile(new KubernetesVersion(1, 33), gate)));
+        Assert.Equal(
+            ["spec.resources.limits[hugepages-2Mi]: Unsupported value: hugepages-2Mi: supported values: \"cpu\", \"memory\""],
+            Errors(huge, new Profile(new KubernetesVersion(1, 32), gate)));
+    }
+
+    /// <summary>
+    /// VAL-030 by release: validateResourceName's bad value is a core.ResourceName, a fmt.Stringer, which apimachinery's
+    /// ErrorBody prints bare up to v0.33 (errors.go vendored by openshift-kni/scheduler-plugins 0c967825a) and through
+    /// json.Marshal, quoted, from v0.34 (313dff1ce); and IsQualifiedName is content.IsLabelKey from v0.35 (4495d2058), so a
+    /// name with several '/' is "a valid label key" from 1.35. A 2024 ResourceQuota report shows the bare form
+    /// (loft-sh/vcluster-docs#253: `Invalid value: limits.pods: must be a standard resource type or fully qualified`).
+    /// </summary>
+    [Fact]
+    public void Resource_name_errors_follow_the_release_printing_and_wording()
+    {
+        var pod = Pod(Container().WithResources(Res(("disk", "1")), ValueMap<Quantity>.Empty));
+        Assert.Equal(
+        [
+            "spec.containers[0].resources.requests[disk]: Invalid value: disk: must be a standard resource type or fully qualified",
+            "spec.containers[0].resources.requests[disk]: Invalid value: disk: must be a standard resource for containers",
+        ], Errors(pod, V(33)));
+        Assert.Equal(
+        [
+            "spec.containers[0].resources.requests[disk]: Invalid value: \"disk\": must be a standard resource type or fully qualified",
+            "spec.containers[0].resources.requests[disk]: Invalid value: \"disk\": must be a standard resource for containers",
+        ], Errors(pod, V(34)));
+
+        var multi = Pod(Container().WithResources(Res(("a/b/c", "1")), Res(("a/b/c", "1"))));
+        Assert.StartsWith("spec.containers[0].resources.limits[a/b/c]: Invalid value: \"a/b/c\": a qualified name must consist", Errors(multi, V(34))[0], StringComparison.Ordinal);
+        Assert.StartsWith("spec.containers[0].resources.limits[a/b/c]: Invalid value: \"a/b/c\": a valid label key must consist", Errors(multi, V(35))[0], StringComparison.Ordinal);
+        Assert.StartsWith("spec.containers[0].resources.limits[a/b/c]: Invalid value: a/b/c: a qualified name must consist", Errors(multi, V(33))[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>VAL-044: the resize policy's resource name is a core.ResourceName too (bare before 1.34).</summary>
+    [Fact]
+    public void Resize_policy_resource_names_print_like_the_release()
+    {
+        var c = Container() with
+        {
+            ResizePolicy = ValueList.Of(new ContainerResizePolicy("storage", "NotRequired"), new ContainerResizePolicy("cpu", "NotRequired"), new ContainerResizePolicy("cpu", "NotRequired")),
+        };
+        Assert.Equal(
+        [
+            "spec.containers[0].resizePolicy: Unsupported value: storage: supported values: \"cpu\", \"memory\"",
+            "spec.containers[0].resizePolicy[2]: Duplicate value: cpu",
+        ], Errors(Pod(c), V(33)));
+        Assert.Equal(
+        [
+            "spec.containers[0].resizePolicy: Unsupported value: \"storage\": supported values: \"cpu\", \"memory\"",
+            "spec.containers[0].resizePolicy[2]: Duplicate value: \"cpu\"",
+        ], Errors(Pod(c), V(34)));
     }
 
     // ---- container names ----
@@ -364,7 +483,7 @@ public class PodValidatorTests
             "spec.containers[0].env[0].valueFrom: Invalid value: \"\": may not be specified when `value` is not empty",
             "spec.containers[0].env[1].valueFrom: Invalid value: \"\": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
             "spec.containers[0].env[2].valueFrom: Invalid value: \"\": may not have more than one field specified at a time",
-        ], Errors(Pod(Container().WithEnv(both, none, two))));
+        ], Errors(Pod(Container().WithEnv(both, none, two)), V(33))); // the four-source text: before EnvFiles (FileKeyRefValidationTests)
     }
 
     public static TheoryData<EnvVar, string[]> FieldRefCases => new()

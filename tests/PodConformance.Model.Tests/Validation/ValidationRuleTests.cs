@@ -128,6 +128,7 @@ public class ValidationRuleTests
         ("field refs", p => WithC(p, c => c.WithEnv(FieldEnv("A", "status.phase"), FieldEnv("B", "metadata.x"), FieldEnv("C", "metadata.labels['-bad']"), FieldEnv("D", "metadata.name", apiVersion: "")))),
         ("resource field refs", p => WithC(p, c => c.WithEnv(ResourceEnv("A", "limits.cpu", "2m"), ResourceEnv("B", "limits.gpu"), ResourceEnv("C", "")))),
         ("key refs", p => WithC(p, c => c.WithEnv(new EnvVar { Name = "A", ValueFrom = new EnvVarSource { SecretKeyRef = new KeySelector { Name = "", Key = "a/b" } } }))),
+        ("file key refs", p => WithC(p, c => c.WithEnv(new EnvVar { Name = "A", ValueFrom = new EnvVarSource { FileKeyRef = new FileKeySelector { VolumeName = "Bad_Vol", Path = "../x", Key = "" } } }))),
         ("env from", p => WithC(p, c => c with
         {
             EnvFrom = ValueList.Of(
@@ -499,7 +500,7 @@ public class ValidationRuleTests
         { "dotted container name", "spec.containers[0].name: Invalid value: \"a.b\": must not contain dots", ValidationRules.ContainerNameDots },
         { "regex container name", "spec.containers[0].name: Invalid value: \"Bad_Name\": " + NameRules.Dns1123LabelRegexMessage, ValidationRules.ContainerName },
         { "negative overhead", "spec.overhead.limits[cpu]: Invalid value: \"-1\": must be greater than or equal to 0", ValidationRules.ResourceQuantities },
-        { "pod-level name", "spec.resources.requests[ephemeral-storage]: Unsupported value: \"ephemeral-storage\": supported values: \"cpu\", \"memory\"", ValidationRules.PodLevelResources },
+        { "pod-level name", "spec.resources.requests[ephemeral-storage]: Unsupported value: \"ephemeral-storage\": supported values: \"cpu\", \"hugepages-\", \"memory\"", ValidationRules.PodLevelResources },
         { "downwardAPI volume fieldRef", "spec.volumes[0].downwardAPI.fieldRef.fieldPath: Unsupported value: \"spec.nodeName\": supported values: \"metadata.annotations\", \"metadata.labels\", \"metadata.name\", \"metadata.namespace\", \"metadata.uid\"", ValidationRules.FieldRef },
         { "envFrom prefix", "spec.containers[0].envFrom[0].prefix: Invalid value: \"1_\": " + NameRules.EnvVarNameRegexMessage, ValidationRules.EnvName },
         { "sidecar probe handler", "spec.initContainers[0].startupProbe: Required value: must specify a handler type", ValidationRules.ProbeAndHandlerFields },
