@@ -148,6 +148,13 @@ public static partial class PodValidator
                 }
             }
 
+            // 1.28–1.32 (gate on; off, the create strategy drops the field): any resizePolicy on an init container is
+            // refused whole. 1.32 skips it under AllowSidecarResizePolicy, which a create never sets; 1.33 sets it from the gate.
+            if (ctx.InPlaceResize && ctx.Version < InitResizePolicyAllowedSince && !c.ResizePolicy.IsEmpty)
+            {
+                ctx.Add(FieldError.Invalid(idx.Child("resizePolicy"), GoValues.ResizePolicies(c.ResizePolicy, ctx.Version), "must not be set for init containers"), ValidationRules.ResizePolicy);
+            }
+
             // 1.36+: a non-sidecar init container may not ask for a restart on resize (VAL-044); the option that
             // exempts one is for pods that already have it, never set on a create.
             if (!restartAlways && ctx.InPlaceResize && ctx.Version >= ResizeWordingSince)
@@ -181,6 +188,19 @@ public static partial class PodValidator
             ValidateProbe(ctx, c.StartupProbe, idx.Child("startupProbe"), ProbeKind.Startup);
         }
     }
+
+    /// <summary>
+    /// The first release whose create lets an init container carry resizePolicy (AllowSidecarResizePolicy from the gate):
+    /// validateInitContainers in the validation.go vendored by ceph/ceph-csi (v1.28.0 cd9cbbb8b7 … v1.31.0 248d57d237, no
+    /// option) and openshift-kni/scheduler-plugins (v1.32.5 694896ee75, the option; 0c967825a v1.33.3, set from the gate).
+    /// </summary>
+    private static readonly KubernetesVersion InitResizePolicyAllowedSince = new(1, 33);
+
+    /// <summary>
+    /// The first release whose validateResizePolicy refuses a restarting policy in a pod with restartPolicy Never (absent from
+    /// v1.28.0's validation.go, ceph/ceph-csi cd9cbbb8b7; present from v1.29.0, a6f7fef301).
+    /// </summary>
+    private static readonly KubernetesVersion ResizePolicyNeverCheckSince = new(1, 29);
 
     /// <summary>The release whose validateResizePolicy says "pod `restartPolicy`" and checks non-sidecar init containers (VAL-044).</summary>
     private static readonly KubernetesVersion ResizeWordingSince = new(1, 36);
@@ -469,7 +489,7 @@ public static partial class PodValidator
                     break;
             }
 
-            if (podRestartPolicy == "Never" && p.RestartPolicy != "NotRequired")
+            if (podRestartPolicy == "Never" && p.RestartPolicy != "NotRequired" && ctx.Version >= ResizePolicyNeverCheckSince)
             {
                 ctx.Add(FieldError.Invalid(path, p.RestartPolicy, ctx.Version >= ResizeWordingSince
                     ? "must be 'NotRequired' when pod `restartPolicy` is 'Never'"

@@ -64,7 +64,7 @@ public static partial class PodValidator
 
         if (total > 256 * 1024)
         {
-            ctx.Add(FieldError.TooLong(annotationsPath, 256 * 1024));
+            ctx.Add(FieldError.TooLong(annotationsPath, 256 * 1024, ctx.Version));
         }
 
         ValidateLabels(ctx, meta.Labels, path.Child("labels"));
@@ -234,6 +234,13 @@ public static partial class PodValidator
         }
     }
 
+    /// <summary>
+    /// The first release that checks a data source's apiGroup as a DNS subdomain (on create; old claims with one are
+    /// exempt): absent from validateDataSource/validateDataSourceRef in v1.28.0's validation.go (ceph/ceph-csi cd9cbbb8b7),
+    /// present from v1.29.0 (a6f7fef301).
+    /// </summary>
+    private static readonly Profiles.KubernetesVersion DataSourceApiGroupCheckedSince = new(1, 29);
+
     /// <summary>validateDataSource / validateDataSourceRef (the namespace only for the latter).</summary>
     private static void ValidateDataSource(Context ctx, string name, string kind, string? apiGroup, string? ns, FieldPath path)
     {
@@ -253,7 +260,7 @@ public static partial class PodValidator
             ctx.Add(FieldError.Invalid(path, kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup"));
         }
 
-        if (group.Length != 0)
+        if (group.Length != 0 && ctx.Version >= DataSourceApiGroupCheckedSince)
         {
             foreach (string msg in NameRules.Dns1123Subdomain(group))
             {
