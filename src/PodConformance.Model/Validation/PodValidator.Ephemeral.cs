@@ -12,6 +12,14 @@ public static partial class PodValidator
 {
     private static readonly string[] AccessModes = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
 
+    /// <summary>The 1.28 list with the ReadWriteOncePod gate off (<c>supportedAccessModes</c> without the expansion).</summary>
+    private static readonly string[] AccessModesWithoutReadWriteOncePod = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce"];
+
+    /// <summary>The first release in which ReadWriteOncePod is always a supported mode (the gate GA, the option gone).</summary>
+    private static readonly Profiles.KubernetesVersion ReadWriteOncePodAlwaysSince = new(1, 29);
+
+    private const string ReadWriteOncePodGate = "ReadWriteOncePod";
+
     private static readonly string[] PvcVolumeModes = ["Block", "Filesystem"];
 
     /// <summary>
@@ -155,13 +163,17 @@ public static partial class PodValidator
             ValidateLabelSelector(ctx, selector, path.Child("selector"), ctx.CurrentRule);
         }
 
+        // 1.28: ReadWriteOncePod is a mode only while its (beta, on by default) gate is on: AllowReadWriteOncePod of a new
+        // template is the gate (ValidationOptionsForPersistentVolumeClaimTemplate, v1.28.0 cd9cbbb8b7); 1.29 made it GA
+        // and dropped the option (a6f7fef301).
+        string[] modes = ctx.Version >= ReadWriteOncePodAlwaysSince || ctx.Profile.IsEnabled(ReadWriteOncePodGate) ? AccessModes : AccessModesWithoutReadWriteOncePod;
         bool readWriteOncePod = false, other = false;
         foreach (string mode in spec.AccessModes)
         {
-            bool supported = Array.IndexOf(AccessModes, mode) >= 0;
+            bool supported = Array.IndexOf(modes, mode) >= 0;
             if (!supported)
             {
-                ctx.Add(FieldError.NotSupported(modesPath, GoValues.NamedString(mode, ctx.Version), AccessModes));
+                ctx.Add(FieldError.NotSupported(modesPath, GoValues.NamedString(mode, ctx.Version), modes));
             }
 
             if (mode == "ReadWriteOncePod")

@@ -123,6 +123,25 @@ public class ReleaseDiffs128To132Tests
     }
 
     [Fact]
+    public void Read_write_once_pod_is_an_access_mode_at_1_28_only_while_its_gate_is_on()
+    {
+        var pod = WithVolume(new Volume
+        {
+            Name = "scratch",
+            Ephemeral = new EphemeralVolumeSource
+            {
+                VolumeClaimTemplate = new PersistentVolumeClaimTemplate { Spec = new PersistentVolumeClaimSpec { AccessModes = ValueList.Of("ReadWriteOncePod") } },
+            },
+        });
+        const string Modes = "spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: ";
+        Assert.Contains(
+            Modes + "Unsupported value: \"ReadWriteOncePod\": supported values: \"ReadOnlyMany\", \"ReadWriteMany\", \"ReadWriteOnce\"",
+            Errors(pod, V(28, ("ReadWriteOncePod", false))));
+        Assert.DoesNotContain(Errors(pod, V(28)), e => e.StartsWith(Modes, StringComparison.Ordinal));
+        Assert.DoesNotContain(Errors(pod, V(29)), e => e.StartsWith(Modes, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_ephemeral_claim_data_source_api_group_is_checked_from_1_29()
     {
         var pod = WithVolume(new Volume
