@@ -73,6 +73,19 @@ public sealed record FieldError(FieldErrorType Type, string Field, object? BadVa
         return new(FieldErrorType.TooLong, path.ToString(), null, detail);
     }
 
+    /// <summary>
+    /// <c>field.TooLong</c> as the release's apimachinery words it (VAL-001): v0.28.0–v0.31.1 (Kubernetes 1.28–1.31,
+    /// vendored in ceph/ceph-csi) print <c>must have at most N bytes</c>; v0.32 rewrote it to <see cref="TooLong(FieldPath, int)"/>'s
+    /// text (v0.32.3, openshift-kni/scheduler-plugins 4f354f99b). Neither prints the value.
+    /// </summary>
+    public static FieldError TooLong(FieldPath path, int maxLength, Profiles.KubernetesVersion version) =>
+        version >= TooLongRewordedSince
+            ? TooLong(path, maxLength)
+            : new(FieldErrorType.TooLong, path.ToString(), null, "must have at most " + maxLength.ToString(CultureInfo.InvariantCulture) + " bytes");
+
+    /// <summary>The first release whose apimachinery says "may not be more than N bytes" (v0.32).</summary>
+    public static readonly Profiles.KubernetesVersion TooLongRewordedSince = new(1, 32);
+
     /// <summary><c>field.TooMany</c>: prints the actual count bare.</summary>
     public static FieldError TooMany(FieldPath path, int actual, int max)
     {

@@ -47,6 +47,44 @@ internal static class GoValues
     }
 
     /// <summary>
+    /// A <c>[]core.ContainerResizePolicy</c> (init container resizePolicy, 1.28–1.32): <c>%#v</c> up to 1.33,
+    /// <c>[]core.ContainerResizePolicy{core.ContainerResizePolicy{ResourceName:"cpu", RestartPolicy:"NotRequired"}}</c>
+    /// (the internal struct's two fields, in types.go's order); its JSON after, for completeness.
+    /// </summary>
+    public static RawJsonValue ResizePolicies(ValueList<Api.ContainerResizePolicy> policies, KubernetesVersion version)
+    {
+        bool json = version >= JsonRenderingSince;
+        var sb = new StringBuilder(json ? "[" : "[]core.ContainerResizePolicy{");
+        for (int i = 0; i < policies.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(json ? "," : ", ");
+            }
+
+            var p = policies[i];
+            if (json)
+            {
+                sb.Append("{\"ResourceName\":");
+                AppendJsonString(sb, p.ResourceName);
+                sb.Append(",\"RestartPolicy\":");
+                AppendJsonString(sb, p.RestartPolicy);
+            }
+            else
+            {
+                sb.Append("core.ContainerResizePolicy{ResourceName:");
+                GoQuote.Append(sb, p.ResourceName);
+                sb.Append(", RestartPolicy:");
+                GoQuote.Append(sb, p.RestartPolicy);
+            }
+
+            sb.Append('}');
+        }
+
+        return new RawJsonValue(sb.Append(json ? "]" : "}").ToString());
+    }
+
+    /// <summary>
     /// A <c>*field.Path</c> used as a bad value (PVC dataSource checks): up to 1.33 <c>%#v</c> of the struct, which
     /// includes the parent pointer's address and so cannot be reproduced (the model prints <c>0xc000000000</c>); from
     /// 1.34 <c>json.Marshal</c> of a struct with only unexported fields, <c>{}</c>.

@@ -196,16 +196,33 @@ public static class NameRules
     public const string Dns1123LabelWithUnderscoreFmt = "_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?";
     public const string Dns1123SubdomainWithUnderscoreFmt = Dns1123LabelWithUnderscoreFmt + "(\\." + Dns1123LabelWithUnderscoreFmt + ")*";
 
+    private const string Dns1123SubdomainWithUnderscoreErrorMsg =
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character";
+
     public static readonly string Dns1123SubdomainWithUnderscoreRegexMessage = RegexError(
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
-        Dns1123SubdomainWithUnderscoreFmt, "example.com");
+        Dns1123SubdomainWithUnderscoreErrorMsg, Dns1123SubdomainWithUnderscoreFmt, "example.com");
+
+    /// <summary>
+    /// The message of v0.32–v0.33: the underscore wording with the <b>plain</b> subdomain regex (upstream passed
+    /// <c>dns1123SubdomainFmt</c>; apimachinery vendored in openshift-kni/scheduler-plugins 4f354f99b, v0.32.3, and
+    /// 0c967825a, v1.33.3), fixed to the underscore regex by v0.34 (313dff1ce, v1.34.1).
+    /// </summary>
+    public static readonly string Dns1123SubdomainWithUnderscorePlainRegexMessage = RegexError(
+        Dns1123SubdomainWithUnderscoreErrorMsg, Dns1123SubdomainFmt, "example.com");
+
+    /// <summary>The first release whose IsDNS1123SubdomainWithUnderscore message shows the underscore regex.</summary>
+    public static readonly KubernetesVersion UnderscoreRegexShownSince = new(1, 34);
 
     /// <summary>
     /// IsDNS1123SubdomainWithUnderscore (apimachinery v0.32+, used by RelaxedDNSSearchValidation): dot-separated labels
-    /// that may start with one '_' and contain '_' inside.
+    /// that may start with one '_' and contain '_' inside. The message as the newest releases print it.
     /// </summary>
-    public static string[] Dns1123SubdomainWithUnderscore(string value)
+    public static string[] Dns1123SubdomainWithUnderscore(string value) => Dns1123SubdomainWithUnderscore(value, UnderscoreRegexShownSince);
+
+    /// <summary>IsDNS1123SubdomainWithUnderscore with the release's message (before 1.34 it quotes the plain regex).</summary>
+    public static string[] Dns1123SubdomainWithUnderscore(string value, KubernetesVersion version)
     {
+        string regexMessage = version >= UnderscoreRegexShownSince ? Dns1123SubdomainWithUnderscoreRegexMessage : Dns1123SubdomainWithUnderscorePlainRegexMessage;
         bool tooLong = GoLenExceeds(value, 0, value.Length, 253);
         bool ok = true;
         int start = 0;
@@ -231,10 +248,10 @@ public static class NameRules
 
         if (tooLong && !ok)
         {
-            return [MaxLenError(253), Dns1123SubdomainWithUnderscoreRegexMessage];
+            return [MaxLenError(253), regexMessage];
         }
 
-        return tooLong ? [MaxLenError(253)] : [Dns1123SubdomainWithUnderscoreRegexMessage];
+        return tooLong ? [MaxLenError(253)] : [regexMessage];
     }
 
     /// <summary>

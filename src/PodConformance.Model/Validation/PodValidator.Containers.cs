@@ -148,13 +148,11 @@ public static partial class PodValidator
                 }
             }
 
-            // Up to 1.32 no init container may set resizePolicy (VAL-044): 1.28–1.31 unconditionally, 1.32 unless
-            // AllowSidecarResizePolicy, which only an old pod sets; from 1.33 the option follows InPlacePodVerticalScaling,
-            // whose being off drops the field, so a create never meets the check again. The field reaches validation only
-            // with that gate on.
-            if (ctx.Version < SidecarResizePolicyAllowedSince && ctx.InPlaceResize && !c.ResizePolicy.IsEmpty)
+            // 1.28–1.32 (gate on; off, the create strategy drops the field): any resizePolicy on an init container is
+            // refused whole. 1.32 skips it under AllowSidecarResizePolicy, which a create never sets; 1.33 sets it from the gate.
+            if (ctx.InPlaceResize && ctx.Version < InitResizePolicyAllowedSince && !c.ResizePolicy.IsEmpty)
             {
-                ctx.Add(FieldError.Invalid(idx.Child("resizePolicy"), GoResizePolicyList(c.ResizePolicy), "must not be set for init containers"), ValidationRules.ResizePolicy);
+                ctx.Add(FieldError.Invalid(idx.Child("resizePolicy"), GoValues.ResizePolicies(c.ResizePolicy, ctx.Version), "must not be set for init containers"), ValidationRules.ResizePolicy);
             }
 
             // 1.36+: a non-sidecar init container may not ask for a restart on resize (VAL-044); the option that
@@ -191,38 +189,23 @@ public static partial class PodValidator
         }
     }
 
+    /// <summary>
+    /// The first release whose create lets an init container carry resizePolicy (AllowSidecarResizePolicy from the gate):
+    /// validateInitContainers in the validation.go vendored by ceph/ceph-csi (v1.28.0 cd9cbbb8b7 … v1.31.0 248d57d237, no
+    /// option) and openshift-kni/scheduler-plugins (v1.32.5 694896ee75, the option; 0c967825a v1.33.3, set from the gate); the
+    /// create's util.go sets the option from InPlacePodVerticalScaling from v1.33.3 (openshift/openshift-apiserver cd1ea2cd7;
+    /// at v1.32.1, 3c98e7c6d, only an old pod sets it).
+    /// </summary>
+    private static readonly KubernetesVersion InitResizePolicyAllowedSince = new(1, 33);
+
+    /// <summary>
+    /// The first release whose validateResizePolicy refuses a restarting policy in a pod with restartPolicy Never (absent from
+    /// v1.28.0's validation.go, ceph/ceph-csi cd9cbbb8b7; present from v1.29.0, a6f7fef301).
+    /// </summary>
+    private static readonly KubernetesVersion ResizePolicyNeverCheckSince = new(1, 29);
+
     /// <summary>The release whose validateResizePolicy says "pod `restartPolicy`" and checks non-sidecar init containers (VAL-044).</summary>
     private static readonly KubernetesVersion ResizeWordingSince = new(1, 36);
-
-    /// <summary>
-    /// The release whose create sets AllowSidecarResizePolicy from InPlacePodVerticalScaling (pkg/api/pod/util.go vendored by
-    /// openshift/openshift-apiserver at v1.33.3, cd1ea2cd7; at v1.32.1, 3c98e7c6d, only an old pod sets it).
-    /// </summary>
-    private static readonly KubernetesVersion SidecarResizePolicyAllowedSince = new(1, 33);
-
-    /// <summary>
-    /// The bad value of the init-container resizePolicy error: <c>%#v</c> of the internal <c>[]core.ContainerResizePolicy</c>
-    /// (ErrorBody before apimachinery v0.34 prints values that are not strings, numbers or Stringers that way).
-    /// </summary>
-    private static RawJsonValue GoResizePolicyList(ValueList<ContainerResizePolicy> policies)
-    {
-        var sb = new System.Text.StringBuilder("[]core.ContainerResizePolicy{");
-        for (int i = 0; i < policies.Count; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(", ");
-            }
-
-            sb.Append("core.ContainerResizePolicy{ResourceName:");
-            GoQuote.Append(sb, policies[i].ResourceName);
-            sb.Append(", RestartPolicy:");
-            GoQuote.Append(sb, policies[i].RestartPolicy);
-            sb.Append('}');
-        }
-
-        return new RawJsonValue(sb.Append('}').ToString());
-    }
 
     /// <summary>Up to this many containers, names are checked for uniqueness by scanning instead of with a set.</summary>
     private const int SmallNameScan = 16;
@@ -508,7 +491,7 @@ public static partial class PodValidator
                     break;
             }
 
-            if (podRestartPolicy == "Never" && p.RestartPolicy != "NotRequired")
+            if (podRestartPolicy == "Never" && p.RestartPolicy != "NotRequired" && ctx.Version >= ResizePolicyNeverCheckSince)
             {
                 ctx.Add(FieldError.Invalid(path, p.RestartPolicy, ctx.Version >= ResizeWordingSince
                     ? "must be 'NotRequired' when pod `restartPolicy` is 'Never'"

@@ -92,7 +92,7 @@ public static partial class PodValidator
                 search = search[..^1];
             }
 
-            var msgs = relaxed ? NameRules.Dns1123SubdomainWithUnderscore(search) : NameRules.Dns1123Subdomain(search);
+            var msgs = relaxed ? NameRules.Dns1123SubdomainWithUnderscore(search, ctx.Version) : NameRules.Dns1123Subdomain(search);
             foreach (string msg in msgs)
             {
                 ctx.Add(FieldError.Invalid(searchPath.Index(i), search, msg));

@@ -12,6 +12,14 @@ public static partial class PodValidator
 {
     private static readonly string[] AccessModes = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
 
+    /// <summary>The 1.28 list with the ReadWriteOncePod gate off (<c>supportedAccessModes</c> without the expansion).</summary>
+    private static readonly string[] AccessModesWithoutReadWriteOncePod = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce"];
+
+    /// <summary>The first release in which ReadWriteOncePod is always a supported mode (the gate GA, the option gone).</summary>
+    private static readonly Profiles.KubernetesVersion ReadWriteOncePodAlwaysSince = new(1, 29);
+
+    private const string ReadWriteOncePodGate = "ReadWriteOncePod";
+
     private static readonly string[] PvcVolumeModes = ["Block", "Filesystem"];
 
     /// <summary>
@@ -64,7 +72,7 @@ public static partial class PodValidator
 
         if (total > 256 * 1024)
         {
-            ctx.Add(FieldError.TooLong(annotationsPath, 256 * 1024));
+            ctx.Add(FieldError.TooLong(annotationsPath, 256 * 1024, ctx.Version));
         }
 
         ValidateLabels(ctx, meta.Labels, path.Child("labels"));
@@ -155,13 +163,17 @@ public static partial class PodValidator
             ValidateLabelSelector(ctx, selector, path.Child("selector"), ctx.CurrentRule);
         }
 
+        // 1.28: ReadWriteOncePod is a mode only while its (beta, on by default) gate is on: AllowReadWriteOncePod of a new
+        // template is the gate (ValidationOptionsForPersistentVolumeClaimTemplate, v1.28.0 cd9cbbb8b7); 1.29 made it GA
+        // and dropped the option (a6f7fef301).
+        string[] modes = ctx.Version >= ReadWriteOncePodAlwaysSince || ctx.Profile.IsEnabled(ReadWriteOncePodGate) ? AccessModes : AccessModesWithoutReadWriteOncePod;
         bool readWriteOncePod = false, other = false;
         foreach (string mode in spec.AccessModes)
         {
-            bool supported = Array.IndexOf(AccessModes, mode) >= 0;
+            bool supported = Array.IndexOf(modes, mode) >= 0;
             if (!supported)
             {
-                ctx.Add(FieldError.NotSupported(modesPath, GoValues.NamedString(mode, ctx.Version), AccessModes));
+                ctx.Add(FieldError.NotSupported(modesPath, GoValues.NamedString(mode, ctx.Version), modes));
             }
 
             if (mode == "ReadWriteOncePod")
@@ -234,6 +246,13 @@ public static partial class PodValidator
         }
     }
 
+    /// <summary>
+    /// The first release that checks a data source's apiGroup as a DNS subdomain (on create; old claims with one are
+    /// exempt): absent from validateDataSource/validateDataSourceRef in v1.28.0's validation.go (ceph/ceph-csi cd9cbbb8b7),
+    /// present from v1.29.0 (a6f7fef301).
+    /// </summary>
+    private static readonly Profiles.KubernetesVersion DataSourceApiGroupCheckedSince = new(1, 29);
+
     /// <summary>validateDataSource / validateDataSourceRef (the namespace only for the latter).</summary>
     private static void ValidateDataSource(Context ctx, string name, string kind, string? apiGroup, string? ns, FieldPath path)
     {
@@ -253,7 +272,7 @@ public static partial class PodValidator
             ctx.Add(FieldError.Invalid(path, kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup"));
         }
 
-        if (group.Length != 0)
+        if (group.Length != 0 && ctx.Version >= DataSourceApiGroupCheckedSince)
         {
             foreach (string msg in NameRules.Dns1123Subdomain(group))
             {

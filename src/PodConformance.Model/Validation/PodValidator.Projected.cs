@@ -70,6 +70,14 @@ public static partial class PodValidator
     }
 
     /// <summary>
+    /// The release whose validateProjectionSources names a cluster trust bundle source <c>clusterTrustBundle</c> (1.29–1.30:
+    /// <c>clusterTrustBundlePEM</c>) and says "more than 1 volume type per source" (1.28–1.30: without "per source"):
+    /// validation.go vendored by ceph/ceph-csi, blob a6f7fef301 (v1.29.0) and ecccf96949 (v1.30.0) against 248d57d237
+    /// (v1.31.0), spec/guides/release-diffs-1.28-1.32.md.
+    /// </summary>
+    private static readonly KubernetesVersion ProjectionWordingSince = new(1, 31);
+
+    /// <summary>
     /// validateProjectedVolumeSource / validateProjectionSources (VAL-626): defaultMode; each source's projections in the
     /// order secret, configMap, downwardAPI, serviceAccountToken, clusterTrustBundle, podCertificate, then Forbidden at
     /// the source if it set more than one. File paths must be unique across the whole volume (reported at the projected
@@ -129,7 +137,7 @@ public static partial class PodValidator
             if (source.ClusterTrustBundle is { } bundle)
             {
                 numSources++;
-                ValidateClusterTrustBundleProjection(ctx, bundle, srcPath.Child("clusterTrustBundle"), path, ref allPaths);
+                ValidateClusterTrustBundleProjection(ctx, bundle, srcPath.Child(ctx.Version >= ProjectionWordingSince ? "clusterTrustBundle" : "clusterTrustBundlePEM"), path, ref allPaths);
             }
 
             // The create strategy drops the projection when the gate is off (DEF-409).
@@ -141,7 +149,7 @@ public static partial class PodValidator
 
             if (numSources > 1)
             {
-                ctx.Add(FieldError.Forbidden(srcPath, "may not specify more than 1 volume type per source"), ValidationRules.ProjectedSource);
+                ctx.Add(FieldError.Forbidden(srcPath, ctx.Version >= ProjectionWordingSince ? "may not specify more than 1 volume type per source" : "may not specify more than 1 volume type"), ValidationRules.ProjectedSource);
             }
         }
     }
@@ -315,7 +323,7 @@ public static partial class PodValidator
         const int maxDomain = 253;
         if (Encoding.UTF8.GetByteCount(segments[0]) > maxDomain)
         {
-            ctx.Add(FieldError.TooLong(path, maxDomain));
+            ctx.Add(FieldError.TooLong(path, maxDomain, ctx.Version));
         }
 
         string[] domainLabels = segments[0].Split('.');
@@ -355,7 +363,7 @@ public static partial class PodValidator
         const int maxSigner = maxDomain + 253 + 63 + 1 + 1;
         if (Encoding.UTF8.GetByteCount(signerName) > maxSigner)
         {
-            ctx.Add(FieldError.TooLong(path, maxSigner));
+            ctx.Add(FieldError.TooLong(path, maxSigner, ctx.Version));
         }
     }
 }

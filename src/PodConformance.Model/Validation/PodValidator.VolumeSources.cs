@@ -493,7 +493,7 @@ public static partial class PodValidator
 
         if (System.Text.Encoding.UTF8.GetByteCount(csi.Driver) > 63)
         {
-            ctx.Add(FieldError.TooLong(driverPath, 63));
+            ctx.Add(FieldError.TooLong(driverPath, 63, ctx.Version));
         }
 
         foreach (string msg in NameRules.Dns1123Subdomain(csi.Driver.ToLowerInvariant()))

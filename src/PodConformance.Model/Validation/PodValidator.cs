@@ -318,7 +318,7 @@ public static partial class PodValidator
         const int totalAnnotationSizeLimit = 256 * 1024;
         if (total > totalAnnotationSizeLimit)
         {
-            ctx.Add(FieldError.TooLong(annotationsPath, totalAnnotationSizeLimit));
+            ctx.Add(FieldError.TooLong(annotationsPath, totalAnnotationSizeLimit, ctx.Version));
         }
     }
 
