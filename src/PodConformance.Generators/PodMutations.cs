@@ -165,6 +165,7 @@ public static class PodMutations
         .. NewFieldMutations.All,
         .. ProbeMutations.All,
         .. OverheadMutations.All,
+        .. FileKeyRefMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

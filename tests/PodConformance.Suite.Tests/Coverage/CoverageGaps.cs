@@ -39,7 +39,6 @@ internal static class CoverageGaps
         ["VAL-049"] = new(Owners.Merged, "arrived with main's lifecycle/clients/val merge (session 3); its model site records no RuleCoverage hit yet"),
         ["DEF-026"] = new(Owners.Schema, "session 9: 1.28-1.32 resize-policy defaults need the alpha InPlacePodVerticalScaling gate on, which the default run leaves off; Model.Tests check it"),
         ["DEF-020"] = new(Owners.Merged, "arrived with the admission branch (session 3): fileKeyRef.optional defaulting (1.34+); generated pods use no fileKeyRef env source yet"),
-        ["VAL-056"] = new(Owners.Schema, "session 11 (vdiff11new): the fileKeyRef env source's checks (1.34+); generated pods use no fileKeyRef env source yet (as DEF-020); Model.Tests FileKeyRefValidationTests check it"),
         ["DOWNWARD-005 (no pod IP)"] = new(Owners.Merged, "main's lifecycle gives running pods a POD_IP (session 3 merge), so the no-IP branch is rarer; not yet investigated"),
         ["ADMIT-001"] = new(Owners.Eviction, "episodes start with every pod bound; NodeScenario has no pod arriving under pressure, so PodAdmission.Admit never runs in a simulation (the rule is a model function only)"),
         ["ADMIT-002"] = new(Owners.Eviction, "as ADMIT-001: no arrivals"),

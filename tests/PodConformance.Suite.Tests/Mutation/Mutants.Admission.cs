@@ -44,6 +44,15 @@ internal static partial class Mutants
                 Validate = (pod, profile) => new ValidationResult(PodValidator.Validate(pod, profile).Errors.Where(e => !e.Field.StartsWith("spec.overhead", StringComparison.Ordinal)).ToValueList()),
             });
 
+        // VAL-056: the fileKeyRef source's own checks are skipped; FileKeyRefMutations' bad references are then accepted.
+        yield return new Mutant(
+            "val-skips-file-key-ref", "validation", ValidationRules.EnvFileKeyRef, "validation does not check env[].valueFrom.fileKeyRef",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Validate = (pod, profile) => new ValidationResult(PodValidator.Validate(pod, profile).Errors.Where(e => e.Rule != ValidationRules.EnvFileKeyRef).ToValueList()),
+            });
+
         // ADM-013: the RuntimeClass plugin's Validate is skipped, so a pod with an overhead and no runtimeClassName is stored.
         yield return new Mutant(
             "adm-overhead-without-runtime-class-admitted", "admission", Model.Admission.AdmissionRules.RuntimeClassOverhead,
