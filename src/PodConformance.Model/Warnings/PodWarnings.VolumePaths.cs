@@ -57,17 +57,17 @@ public static partial class PodWarnings
         {
             if (v.ConfigMap is { } cm && !cm.Items.IsEmpty)
             {
-                ItemOverlaps(v.Name, "ConfigMap ", cm.Name, cm.Items, ref warnings);
+                ItemOverlaps(v.Name, "ConfigMap ", cm.Name, cm.Items, static k => k.Path, ref warnings);
             }
 
             if (v.Secret is { } secret && !secret.Items.IsEmpty)
             {
-                ItemOverlaps(v.Name, "Secret ", secret.Name, secret.Items, ref warnings);
+                ItemOverlaps(v.Name, "Secret ", secret.Name, secret.Items, static k => k.Path, ref warnings);
             }
 
             if (v.HasDownwardApi && !v.DownwardApiItems.IsEmpty)
             {
-                DownwardApiOverlaps(v.Name, v.DownwardApiItems, ref warnings);
+                ItemOverlaps(v.Name, "DownwardAPI", null, v.DownwardApiItems, static f => f.Path, ref warnings);
             }
 
             if (v.Projected is { } projected)
@@ -93,15 +93,16 @@ public static partial class PodWarnings
     }
 
     /// <summary>
-    /// A configMap's or secret's items: the description is <c>ConfigMap "name"</c> / <c>Secret "name"</c>; the paths
-    /// themselves carry no source, so equal paths are "the same item" whatever their keys.
+    /// A configMap's, secret's or downwardAPI volume's items: the description is <c>ConfigMap "name"</c> / <c>Secret "name"</c>
+    /// / <c>DownwardAPI</c> (<paramref name="name"/> null); the paths themselves carry no source, so equal paths are "the same
+    /// item" whatever their keys. The description is built only for a warning.
     /// </summary>
-    private static void ItemOverlaps(string volume, string kind, string name, ValueList<KeyToPath> items, ref List<PodWarning>? warnings)
+    private static void ItemOverlaps<T>(string volume, string kind, string? name, ValueList<T> items, Func<T, string> pathOf, ref List<PodWarning>? warnings)
     {
         var span = items.AsSpan();
         for (int i = 1; i < span.Length; i++)
         {
-            var needle = Trimmed(span[i].Path);
+            var needle = Trimmed(pathOf(span[i]));
             if (needle.Length == 0)
             {
                 continue;
@@ -109,38 +110,16 @@ public static partial class PodWarnings
 
             for (int j = 0; j < i; j++)
             {
-                if (Overlaps(Trimmed(span[j].Path), needle))
+                var earlier = Trimmed(pathOf(span[j]));
+                if (Overlaps(earlier, needle))
                 {
-                    Add(ref warnings, OverlappingVolumePath, VolumeHead(volume, kind + GoQuote.Quote(name))
-                        + GoQuote.Quote(needle.ToString()) + " with " + GoQuote.Quote(Trimmed(span[j].Path).ToString()));
+                    Add(ref warnings, OverlappingVolumePath, VolumeHead(volume, name is null ? kind : kind + GoQuote.Quote(name))
+                        + GoQuote.Quote(needle.ToString()) + " with " + GoQuote.Quote(earlier.ToString()));
                 }
             }
         }
     }
 
-    private static void DownwardApiOverlaps(string volume, ValueList<DownwardApiVolumeFile> items, ref List<PodWarning>? warnings)
-    {
-        var span = items.AsSpan();
-        for (int i = 1; i < span.Length; i++)
-        {
-            var needle = Trimmed(span[i].Path);
-            if (needle.Length == 0)
-            {
-                continue;
-            }
-
-            for (int j = 0; j < i; j++)
-            {
-                if (Overlaps(Trimmed(span[j].Path), needle))
-                {
-                    Add(ref warnings, OverlappingVolumePath, VolumeHead(volume, "DownwardAPI")
-                        + GoQuote.Quote(needle.ToString()) + " with " + GoQuote.Quote(Trimmed(span[j].Path).ToString()));
-                }
-            }
-        }
-    }
-
-    /// <summary><c>volume "name" (desc): overlapping paths: </c></summary>
     private static string VolumeHead(string volume, string description) =>
         "volume " + GoQuote.Quote(volume) + " (" + description + "): overlapping paths: ";
 
