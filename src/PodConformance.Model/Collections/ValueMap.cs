@@ -112,6 +112,20 @@ public readonly partial struct ValueMap<TValue> : IEquatable<ValueMap<TValue>>, 
         return true;
     }
 
+    /// <summary>
+    /// This map with the value of the entry at <paramref name="index"/> (a position in <see cref="Entries"/>) replaced even
+    /// when it is equal: <see cref="SetItem"/> keeps an equal value, but two equal quantities can differ in the Go form
+    /// that field.Error prints up to 1.33 (VAL-031: <c>1.5000</c> is <c>int64Amount{15000, -4}</c> as parsed and
+    /// <c>{1500, -3}</c> after RoundUp(-3)).
+    /// </summary>
+    internal ValueMap<TValue> ReplaceAt(int index, TValue value)
+    {
+        var items = _items ?? throw new ArgumentOutOfRangeException(nameof(index));
+        var replaced = (KeyValuePair<string, TValue>[])items.Clone();
+        replaced[index] = new KeyValuePair<string, TValue>(items[index].Key, value);
+        return new ValueMap<TValue>(replaced);
+    }
+
     public ValueMap<TValue> SetItem(string key, TValue value)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -283,7 +283,9 @@ public static partial class PodDefaulter
                 log.Add(DefaultingRules.RoundUpToMilli, $"{path}.{name}", rounded.ToString());
             }
 
-            result = result.SetItem(name, rounded);
+            // By position, replacing an equal value too: Go's RoundUp re-scales the int64 form (1.5000 → 1500m), which
+            // only the %#v of VAL-031's bad value shows.
+            result = result.ReplaceAt(i, rounded);
         }
 
         return result;

@@ -34,6 +34,40 @@ public static class GoValueText
         new(version >= JsonValuesSince ? JsonString(value) : value);
 
     /// <summary>
+    /// The bad value of a <c>resource.Quantity</c> passed by value (ValidateResourceQuantityValue's <c>must be an integer</c>,
+    /// VAL-031). Its <c>String()</c> has a pointer receiver, so a <c>Quantity</c> value is no <c>fmt.Stringer</c>: up to 1.33
+    /// ErrorBody prints it with <c>%#v</c>, internal fields included
+    /// (<c>resource.Quantity{i:resource.int64Amount{value:5, scale:-1}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"", Format:"DecimalSI"}</c>),
+    /// from 1.34 <c>json.Marshal</c> calls its value-receiver <c>MarshalJSON</c>, the quoted <c>String()</c> text.
+    /// </summary>
+    /// <remarks>
+    /// A value held as Go's inf.Dec prints the heap address of its <c>*inf.Dec</c>, which cannot be reproduced: the model
+    /// writes <c>0xc000000000</c>, as for other pointers (VAL-201). Go's zero <c>Quantity{}</c> has an empty Format, which
+    /// the model cannot tell from <c>DecimalExponent</c>; no caller prints a zero (it is whole and not negative).
+    /// </remarks>
+    public static object Quantity(Quantities.Quantity value, KubernetesVersion version)
+    {
+        if (version >= JsonValuesSince)
+        {
+            return value.ToString();
+        }
+
+        var sb = new StringBuilder("resource.Quantity{i:resource.int64Amount{value:", 160);
+        sb.Append(value.GoInt64Value.ToString(CultureInfo.InvariantCulture))
+            .Append(", scale:").Append(value.GoInt64Scale.ToString(CultureInfo.InvariantCulture))
+            .Append("}, d:resource.infDecAmount{Dec:(*inf.Dec)(").Append(value.GoHasDec ? "0xc000000000" : "nil")
+            .Append(")}, s:");
+        GoQuote.Append(sb, value.GoCachedText);
+        sb.Append(", Format:\"").Append(value.Format switch
+        {
+            Quantities.QuantityFormat.BinarySI => "BinarySI",
+            Quantities.QuantityFormat.DecimalSI => "DecimalSI",
+            _ => "DecimalExponent",
+        }).Append("\"}");
+        return new RawJsonValue(sb.ToString());
+    }
+
+    /// <summary>
     /// Go <c>encoding/json</c>'s string encoding with HTML escaping on (the <c>json.Marshal</c> default): <c>"</c>, <c>\</c>,
     /// <c>\b \f \n \r \t</c> short forms, other control characters and <c>&lt; &gt; &amp;</c> as <c>\u00XX</c>,
     /// U+2028/U+2029 escaped, lone surrogates (invalid UTF-8 upstream) as <c>\ufffd</c>.

@@ -268,7 +268,8 @@ public static partial class PodValidator
 
         if (name is not (ResourceNames.Cpu or ResourceNames.Memory) && IsIntegerResourceName(name) && value.MilliValue() % 1000 != 0)
         {
-            ctx.Add(FieldError.Invalid(path, value.ToString(), "must be an integer"));
+            // The Quantity itself is the bad value (not its String()): %#v of its fields up to 1.33 (GoValueText.Quantity).
+            ctx.Add(FieldError.Invalid(path, GoValueText.Quantity(value, ctx.Version), "must be an integer"));
         }
     }
 

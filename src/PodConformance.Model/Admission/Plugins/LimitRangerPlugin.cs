@@ -160,26 +160,45 @@ internal sealed class LimitRangerPlugin : IMutatingPlugin, IValidatingPlugin
         return result;
     }
 
-    /// <summary>A LimitRange item as the API server stores it: SetDefaults_LimitRangeItem, then every list rounded up to milli units.</summary>
+    /// <summary>
+    /// A LimitRange item as the plugin sees it: SetDefaults_LimitRangeItem, every list rounded up to milli units (the
+    /// stored object), then each quantity read back from its <c>String()</c> text, as the plugin's informer decodes the
+    /// object it lists (protobuf or JSON: both carry the text and call ParseQuantity).
+    /// </summary>
+    /// <remarks>
+    /// The read-back changes no value and no printed text, only Go's internal form: a default written <c>0.5</c> is held
+    /// as <c>int64Amount{5, -1}</c> without cached text in the stored object but as <c>{500, -3}</c> with cached
+    /// <c>"500m"</c> in the informer's copy, and a decimal-form value (<c>0.001Ki</c>) comes back in the int64 form.
+    /// LimitRanger copies these (DeepCopy) into the pod, where VAL-031's <c>must be an integer</c> prints them with
+    /// <c>%#v</c> up to 1.33 (checked by running apimachinery v0.28.0 and v0.30.0 <c>pkg/api/resource</c>).
+    /// </remarks>
     internal static LimitRangeItem Stored(LimitRangeItem item)
     {
         var d = item.Defaulted();
         return d with
         {
-            Max = RoundUp(d.Max),
-            Min = RoundUp(d.Min),
-            Default = RoundUp(d.Default),
-            DefaultRequest = RoundUp(d.DefaultRequest),
-            MaxLimitRequestRatio = RoundUp(d.MaxLimitRequestRatio),
+            Max = StoredAndListed(d.Max),
+            Min = StoredAndListed(d.Min),
+            Default = StoredAndListed(d.Default),
+            DefaultRequest = StoredAndListed(d.DefaultRequest),
+            MaxLimitRequestRatio = StoredAndListed(d.MaxLimitRequestRatio),
         };
     }
 
-    internal static ValueMap<Quantity> RoundUp(ValueMap<Quantity> list)
+    /// <summary>
+    /// A resource list of a stored object (LimitRange, ResourceQuota) as an admission plugin's informer lists it: rounded
+    /// up to milli units by defaulting, then read back from its text (<see cref="Stored"/>).
+    /// </summary>
+    internal static ValueMap<Quantity> StoredAndListed(ValueMap<Quantity> list)
     {
         var result = list;
-        foreach (var (k, v) in list)
+        var entries = list.Entries;
+        for (int i = 0; i < entries.Length; i++)
         {
-            result = result.SetItem(k, v.RoundUp(-3));
+            var stored = entries[i].Value.RoundUp(-3);
+
+            // By position: the value read back is equal, only its Go form differs (SetItem would keep the old one).
+            result = result.ReplaceAt(i, Quantity.TryParse(stored.ToString(), out var read) ? read : stored);
         }
 
         return result;

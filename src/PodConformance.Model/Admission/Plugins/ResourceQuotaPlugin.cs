@@ -49,7 +49,7 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
             }
 
             any = true;
-            var hard = LimitRangerPlugin.RoundUp(q.StatusHard ?? q.Hard);
+            var hard = LimitRangerPlugin.StoredAndListed(q.StatusHard ?? q.Hard);
             var restricted = MatchingResources(hard.Keys, run.Profile.Version);
             if (restricted.Count == 0 || !ScopesMatch(q, pod, run.Profile))
             {
@@ -61,7 +61,7 @@ internal sealed class ResourceQuotaPlugin : IValidatingPlugin
                 return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.QuotaConstraints, "failed quota: " + q.Name + ": " + missing));
             }
 
-            var used = q.StatusUsed is { } u ? LimitRangerPlugin.RoundUp(u) : Zeros(hard);
+            var used = q.StatusUsed is { } u ? LimitRangerPlugin.StoredAndListed(u) : Zeros(hard);
             var unknown = new List<string>();
             foreach (string name in hard.Keys)
             {
