@@ -233,6 +233,25 @@ public class WirePodTests
         Assert.True(read!.Spec.Overhead.IsEmpty);
     }
 
+    /// <summary>VAL-342/VAL-016: an explicit <c>claims: []</c> is a non-nil slice; the wire reader records it as the manifest reader does, and the writer keeps it.</summary>
+    [Fact]
+    public void An_empty_claims_list_is_read_as_given_and_written_back()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\"},\"spec\":{\"resources\":{\"claims\":[]},\"containers\":[{\"name\":\"c\",\"image\":\"i\",\"resources\":{\"claims\":null}}]}}");
+        var pod = WirePodReader.TryRead(bytes);
+        Assert.True(pod?.Spec.Resources?.ClaimsGiven);
+        Assert.False(pod!.Spec.Containers[0].Resources.ClaimsGiven);
+        Assert.Null(Disagreement(bytes));
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            WirePodWriter.Write(w, pod);
+        }
+
+        Assert.Contains("\"resources\":{\"claims\":[]}", Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reads_typed_scalars_as_the_manifest_reader_does()
     {

@@ -120,6 +120,11 @@ internal sealed partial class PodMapper
             {
                 case "limits": r = r with { Limits = ResourceList(value, p, field) }; break;
                 case "requests": r = r with { Requests = ResourceList(value, p, field) }; break;
+                case "claims":
+                    // A list, even `[]`, is a non-nil slice in Go (ClaimsGiven; VAL-342, VAL-016); `null` is none.
+                    ReadGenerated(ref r, key, value, p, field);
+                    r = r with { ClaimsGiven = !IsNull(value) };
+                    break;
                 default: ReadGenerated(ref r, key, value, p, field); break;
             }
         }

@@ -155,13 +155,19 @@ static partial class WirePodReader
         var requests = ResourceRequirements.Empty.Requests;
         var extra = default(ResourceRequirementsWireFields);
         ulong seen = 0;
+        bool claimsGiven = false;
         while (NextKey(ref r, out var key))
         {
             int bit;
             bool ok;
             if (key.SequenceEqual("limits"u8)) { ok = TakeResourceList(ref r, out limits); bit = 0; }
             else if (key.SequenceEqual("requests"u8)) { ok = TakeResourceList(ref r, out requests); bit = 1; }
-            else if (extra.TryReadResourceRequirements(key, ref r)) { continue; }
+            else if (extra.TryReadResourceRequirements(key, ref r))
+            {
+                // A list, even `[]`, is a non-nil slice in Go (the manifest reader's rule; VAL-342, VAL-016).
+                claimsGiven |= key.SequenceEqual("claims"u8) && r.TokenType == JsonTokenType.EndArray;
+                continue;
+            }
             else { return false; }
 
             if (!ok || !Mark(ref seen, bit))
@@ -171,6 +177,11 @@ static partial class WirePodReader
         }
 
         value = extra.ApplyTo(seen == 0 ? ResourceRequirements.Empty : new ResourceRequirements { Limits = limits, Requests = requests });
+        if (claimsGiven)
+        {
+            value = value with { ClaimsGiven = true };
+        }
+
         return AtEnd(ref r);
     }
 

@@ -18,7 +18,7 @@ static partial class WirePodWriter
             case ContainerField.Ports: Items(w, "ports"u8, x.Ports, WriteContainerPort); break;
             case ContainerField.EnvFrom: Items(w, "envFrom"u8, x.EnvFrom, WriteEnvFromSource); break;
             case ContainerField.Env: Items(w, "env"u8, x.Env, WriteEnvVar); break;
-            case ContainerField.Resources: w.WritePropertyName("resources"u8); WriteResourceRequirements(w, x.Resources); break;
+            case ContainerField.Resources: w.WritePropertyName("resources"u8); WriteResources(w, x.Resources); break;
             case ContainerField.ResizePolicy: Items(w, "resizePolicy"u8, x.ResizePolicy, WriteContainerResizePolicy); break;
             case ContainerField.RestartPolicy: StrPointer(w, "restartPolicy"u8, x.RestartPolicy); break;
             case ContainerField.RestartPolicyRules: Items(w, "restartPolicyRules"u8, x.RestartPolicyRules, WriteContainerRestartRule); break;
@@ -43,6 +43,23 @@ static partial class WirePodWriter
         IntAlways(w, "containerPort"u8, p.Port);
         Str(w, "protocol"u8, p.Protocol);
         Str(w, "hostIP"u8, p.HostIP);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <see cref="WriteResourceRequirements"/>, keeping an explicit <c>claims: []</c> (ClaimsGiven: Go keeps it non-nil,
+    /// VAL-342/VAL-016); claims is the struct's last member, so it follows the generated members.
+    /// </summary>
+    internal static void WriteResources(Utf8JsonWriter w, ResourceRequirements x)
+    {
+        w.WriteStartObject();
+        WriteResourceRequirementsFields(w, x);
+        if (x.ClaimsGiven && x.Claims.IsEmpty)
+        {
+            w.WriteStartArray("claims"u8);
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

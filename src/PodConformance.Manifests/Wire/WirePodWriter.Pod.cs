@@ -62,7 +62,7 @@ static partial class WirePodWriter
             case PodSpecField.EnableServiceLinks: Bool(w, "enableServiceLinks"u8, x.EnableServiceLinks); break;
             case PodSpecField.Overhead: ResourceList(w, "overhead"u8, x.Overhead, keepEmpty: x.OverheadGiven); break;
             case PodSpecField.SchedulingGates: Items(w, "schedulingGates"u8, x.SchedulingGates, static (w, g) => Single(w, "name"u8, g.Name)); break;
-            case PodSpecField.Resources: Obj(w, "resources"u8, x.Resources, WriteResourceRequirements); break;
+            case PodSpecField.Resources: Obj(w, "resources"u8, x.Resources, WriteResources); break;
             default: throw Unknown(f);
         }
     }

@@ -51,9 +51,18 @@ internal static partial class PodTree
 
     private static ManifestMapping WriteResourceRequirements(ResourceRequirements r) => Resources(r);
 
-    private static ManifestMapping Resources(ResourceRequirements r) =>
-        WriteGenerated(new TreeBuilder().ResourceList("limits", r.Limits).ResourceList("requests", r.Requests), r)
-            .Build(GoFieldOrder.ResourceRequirements);
+    private static ManifestMapping Resources(ResourceRequirements r)
+    {
+        var b = WriteGenerated(new TreeBuilder().ResourceList("limits", r.Limits).ResourceList("requests", r.Requests), r);
+
+        // An explicit `claims: []` stays in a request (ClaimsGiven: Go keeps it non-nil, VAL-342/VAL-016).
+        if (r.ClaimsGiven && r.Claims.IsEmpty)
+        {
+            b.Node("claims", new ManifestSequence(System.Collections.Immutable.ImmutableArray<ManifestNode>.Empty));
+        }
+
+        return b.Build(GoFieldOrder.ResourceRequirements);
+    }
 
     private static ManifestMapping RestartRule(ContainerRestartRule r) =>
         new TreeBuilder()

@@ -9,6 +9,14 @@ public sealed partial record ResourceRequirements
 
     public ValueMap<Quantity> Requests { get; init; }
 
+    /// <summary>
+    /// <c>claims</c> was given as a list, even an empty one: Go decodes <c>claims: []</c> to a non-nil empty slice, which
+    /// validation tells from an absent list where it tests <c>!= nil</c> or compares with <c>reflect.DeepEqual</c> —
+    /// pod-level <c>spec.resources.claims</c> is Forbidden (VAL-342) and an ephemeral container's <c>resources</c> is set
+    /// (VAL-016) — while <see cref="Claims"/> cannot tell it from absent.
+    /// </summary>
+    public bool ClaimsGiven { get; init; }
+
     public static ResourceRequirements Empty { get; } = new();
 }
 

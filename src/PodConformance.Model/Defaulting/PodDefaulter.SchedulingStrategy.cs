@@ -50,7 +50,7 @@ public static partial class PodDefaulter
     {
         foreach (var c in spec.Containers)
         {
-            if (!c.Resources.Claims.IsEmpty)
+            if (!c.Resources.Claims.IsEmpty || c.Resources.ClaimsGiven)
             {
                 return true;
             }
@@ -58,7 +58,7 @@ public static partial class PodDefaulter
 
         foreach (var c in spec.InitContainers)
         {
-            if (!c.Resources.Claims.IsEmpty)
+            if (!c.Resources.Claims.IsEmpty || c.Resources.ClaimsGiven)
             {
                 return true;
             }
@@ -66,7 +66,7 @@ public static partial class PodDefaulter
 
         foreach (var c in spec.EphemeralContainers)
         {
-            if (!c.Resources.Claims.IsEmpty)
+            if (!c.Resources.Claims.IsEmpty || c.Resources.ClaimsGiven)
             {
                 return true;
             }
@@ -190,9 +190,15 @@ public static partial class PodDefaulter
         for (int i = 0; i < containers.Count; i++)
         {
             var c = containers[i];
-            if (!c.Resources.Claims.IsEmpty)
+            if (c.Resources.ClaimsGiven && c.Resources.Claims.IsEmpty)
             {
-                containers = containers.SetItem(i, c with { Resources = c.Resources with { Claims = default } });
+                // `claims: []` is dropped to nil as well (dropResourceClaimRequests): nothing to show, but an ephemeral
+                // container's resources are then unset again (VAL-016).
+                containers = containers.SetItem(i, c with { Resources = c.Resources with { ClaimsGiven = false } });
+            }
+            else if (!c.Resources.Claims.IsEmpty)
+            {
+                containers = containers.SetItem(i, c with { Resources = c.Resources with { Claims = default, ClaimsGiven = false } });
                 log.Add(DefaultingRules.DropDisabledFields, listPath + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].resources.claims",
                     Dropped(FeatureGateNames.DynamicResourceAllocation));
             }

@@ -273,7 +273,8 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Forbidden(idx.Child("ports"), notForEphemeral));
             }
 
-            if (!c.Resources.Limits.IsEmpty || !c.Resources.Requests.IsEmpty)
+            // Go compares the whole struct with its zero value (reflect.DeepEqual): claims, even `claims: []`, set it too.
+            if (!c.Resources.Limits.IsEmpty || !c.Resources.Requests.IsEmpty || !c.Resources.Claims.IsEmpty || c.Resources.ClaimsGiven)
             {
                 ctx.Add(FieldError.Forbidden(idx.Child("resources"), notForEphemeral));
             }

@@ -205,9 +205,10 @@ public static partial class PodValidator
     }
 
     /// <summary>validatePodResources' first check: pod-level <c>resources.claims</c> are Forbidden (VAL-342).</summary>
-    private static void ValidatePodLevelClaims(Context ctx, ValueList<ResourceClaim> claims, FieldPath resourcesPath)
+    private static void ValidatePodLevelClaims(Context ctx, ResourceRequirements resources, FieldPath resourcesPath)
     {
-        if (claims.IsEmpty)
+        // Go tests `spec.Resources.Claims != nil` (validation.go v1.32.5 … v1.35.4): an explicit `claims: []` is refused too.
+        if (resources.Claims.IsEmpty && !resources.ClaimsGiven)
         {
             return;
         }

@@ -307,7 +307,7 @@ public static partial class PodValidator
             return;
         }
 
-        ValidatePodLevelClaims(ctx, res.Claims, path);
+        ValidatePodLevelClaims(ctx, res, path);
         ValidateResourceRequirements(ctx, res.Limits, res.Requests, path, podLevel: true);
         ValidateResourceClaimNames(ctx, res.Claims, path.Child("claims"));
 

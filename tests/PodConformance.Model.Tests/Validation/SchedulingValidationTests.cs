@@ -108,6 +108,36 @@ public class SchedulingValidationTests
         Assert.Equal(["spec.resources.claims: Forbidden: " + text], Errors(pod, profile));
     }
 
+    /// <summary>
+    /// VAL-342: validatePodResources tests <c>spec.Resources.Claims != nil</c> (validation.go v1.32.5, v1.33.3, v1.34.1,
+    /// v1.35.4, openshift-kni/scheduler-plugins 0aead6551, 0c967825a, 313dff1ce, 4495d2058), and Go decodes
+    /// <c>claims: []</c> to a non-nil empty slice: an explicit empty list is refused like a filled one; an absent one is not.
+    /// </summary>
+    [Theory]
+    [InlineData(33, "claims cannot be set for Resources at pod-level")]
+    [InlineData(34, "claims may not be set for Resources at pod-level")]
+    public void An_explicit_empty_pod_level_claims_list_is_forbidden_too(int minor, string text)
+    {
+        var profile = new Profile(new KubernetesVersion(1, minor), ValueMap.Of(("PodLevelResources", true)));
+        var given = WithSpec(s => s with { Resources = new ResourceRequirements { Limits = Res(("cpu", "2")), ClaimsGiven = true } });
+        Assert.Equal(["spec.resources.claims: Forbidden: " + text], Errors(given, profile));
+        var absent = WithSpec(s => s with { Resources = new ResourceRequirements { Limits = Res(("cpu", "2")) } });
+        Assert.Empty(Errors(absent, profile));
+    }
+
+    /// <summary>
+    /// VAL-016: validateFieldAllowList compares an ephemeral container's <c>Resources</c> with its zero value by
+    /// <c>reflect.DeepEqual</c> (v1.28.1 ceph-csi 28d2a865f … v1.35.4 4495d2058), so claims, even <c>claims: []</c>, set it.
+    /// </summary>
+    [Fact]
+    public void An_ephemeral_container_with_claims_sets_resources()
+    {
+        var empty = WithSpec(s => s with { EphemeralContainers = ValueList.Of(Container("dbg") with { Resources = new ResourceRequirements { ClaimsGiven = true } }) });
+        Assert.Contains("spec.ephemeralContainers[0].resources: Forbidden: cannot be set for an Ephemeral Container", Errors(empty, V(34)));
+        var none = WithSpec(s => s with { EphemeralContainers = ValueList.Of(Container("dbg")) });
+        Assert.DoesNotContain("spec.ephemeralContainers[0].resources: Forbidden: cannot be set for an Ephemeral Container", Errors(none, V(34)));
+    }
+
     [Fact]
     public void The_scheduling_group_is_checked_not_reported_as_unchecked()
     {
