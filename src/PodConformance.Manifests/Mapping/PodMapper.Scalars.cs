@@ -71,8 +71,11 @@ internal sealed partial class PodMapper
     }
 
     /// <summary>
-    /// A resource.Quantity: its UnmarshalJSON takes a string or a bare number, taken as written (<c>cpu: 0.5</c>
-    /// parses "0.5"), and anything else through ParseQuantity too, which rejects it; null is the zero quantity.
+    /// A resource.Quantity: its UnmarshalJSON takes a string or a bare number, the number's JSON text as the decoder sees
+    /// it — JSON as written (<c>0.50</c> parses "0.50"), YAML after kubectl's sigs.k8s.io/yaml conversion (SCHEMA-006:
+    /// <c>cpu: 0.50</c> arrives as <c>0.5</c>, <c>1e3</c> as <c>1000</c>, <c>010</c> as <c>8</c>), which decides the
+    /// cached text and Go's internal form (QTY-020, VAL-031) — and anything else through ParseQuantity too, which rejects
+    /// it; null is the zero quantity.
     /// </summary>
     private Quantity? QuantityValue(ManifestNode node, string path, SchemaField field)
     {
@@ -83,7 +86,8 @@ internal sealed partial class PodMapper
         }
 
         var error = QuantityError.FormatWrong;
-        if (node is ManifestScalar s && Quantity.TryParse(s.Value, out var quantity, out error))
+        if (node is ManifestScalar s
+            && Quantity.TryParse(s.Kind is ScalarKind.Int or ScalarKind.Float ? JsonNumber.Text(s, IsJson) : s.Value, out var quantity, out error))
         {
             return quantity;
         }
