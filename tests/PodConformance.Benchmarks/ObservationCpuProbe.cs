@@ -33,6 +33,7 @@ internal static class ObservationCpuProbe
             var pods = cases.Select(c => ((PodCase)c).Pod).ToArray();
             var podBytes = requests.Select(PodOf).ToArray();
             var scenarios = requests.Select(r => System.Text.Json.JsonDocument.Parse(r).RootElement.GetProperty("case").GetProperty("scenario").Clone()).ToArray();
+            var decoded = requests.Select(r => (RunRequest)ProtocolMessages.ReadRequest(r)).ToArray();
             var podWriter = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             const int repeat = 10;
 
@@ -49,6 +50,7 @@ internal static class ObservationCpuProbe
                 ("decode run", () => Each(cases.Length, repeat, i => ProtocolMessages.ReadRequest(requests[i]) is RunRequest ? 1 : 0)),
                 ("decode pod direct", () => Each(cases.Length, repeat, i => PodConformance.Manifests.Wire.WirePodReader.TryRead(podBytes[i]) is null ? 0 : 1)),
                 ("decode scenario", () => Each(cases.Length, repeat, i => PodConformance.Adapters.Process.Codec.ScenarioJson.Read(scenarios[i], "scenario").Pods.Count)),
+                ("decode scenario direct", () => Each(cases.Length, repeat, i => PodConformance.Adapters.Process.Codec.ScenarioWireReader.TryRead(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(scenarios[i]))?.Pods.Count ?? -1)),
                 ("encode obs", () => Each(cases.Length, repeat, i => Encode(buffer, i, observations[i], ProtocolMessages.WriteObservationLine))),
                 ("encode obs c0f9115", () => Each(cases.Length, repeat, i => Encode(buffer, i, observations[i], ObservationWriterC0f9115.WriteObservationLine))),
                 ("decode obs", () => Each(cases.Length, repeat, i => ProtocolMessages.ReadReply(replies[i]) is ObservationReply ? 1 : 0)),
@@ -57,6 +59,10 @@ internal static class ObservationCpuProbe
                 ("serve loop", () => server.Serve(new MemoryStream(serveInput, writable: false), Stream.Null)),
                 ("round", () => Each(cases.Length, repeat, i => ProtocolStepBenchmarks.Round(i, cases[i], profile) ? 1 : 0)),
                 ("round c0f9115 obs", () => Each(cases.Length, repeat, i => ProtocolStepBenchmarks.RoundC0f9115(i, cases[i], profile) ? 1 : 0)),
+                ("model on decoded", () => Each(cases.Length, repeat, i => ThroughputCases.RunModel(decoded[i].Case, decoded[i].Profile))),
+                ("round without model", () => Each(cases.Length, repeat, i => RoundWithoutModel(buffer, i, cases[i], observations[i], profile))),
+                ("request then model", () => Each(cases.Length, repeat, i => RequestThenModel(buffer, i, cases[i], profile))),
+                ("decode all, model all", () => DecodeAllThenModel(requests, repeat)),
             };
             foreach (var (_, work) in steps)
             {
@@ -65,23 +71,30 @@ internal static class ObservationCpuProbe
 
             var ratios = steps.Select(_ => new List<double>()).ToArray();
             var micros = new double[steps.Length];
+            var gcs = new Gc[steps.Length];
+            double perRound = repeat * cases.Length;
             for (int round = 0; round < 7; round++)
             {
-                double model = Cpu(steps[0].Work) / (repeat * cases.Length);
+                var (modelCpu, modelGc) = Cpu(steps[0].Work);
+                double model = modelCpu / perRound;
                 micros[0] += model / 7;
+                gcs[0] += modelGc;
                 for (int s = 1; s < steps.Length; s++)
                 {
-                    double us = Cpu(steps[s].Work) / (repeat * cases.Length);
+                    var (cpu, gc) = Cpu(steps[s].Work);
+                    double us = cpu / perRound;
                     micros[s] += us / 7;
+                    gcs[s] += gc;
                     ratios[s].Add(us / model);
                 }
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: model {micros[0]:F1} us CPU per case"));
+            double cases7 = 7 * perRound;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: model {micros[0]:F1} us CPU per case; {gcs[0].Describe(cases7)}"));
             for (int s = 1; s < steps.Length; s++)
             {
                 ratios[s].Sort();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {steps[s].Name,-20} {micros[s],8:F1} us  {ratios[s][3]:F3}x the model ({ratios[s][0]:F3}-{ratios[s][6]:F3})"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {steps[s].Name,-20} {micros[s],8:F1} us  {ratios[s][3]:F3}x the model ({ratios[s][0]:F3}-{ratios[s][6]:F3}); {gcs[s].Describe(cases7)}"));
             }
         }
     }
@@ -155,13 +168,76 @@ internal static class ObservationCpuProbe
         }
     }
 
-    private static double Cpu(Action work)
+    /// <summary>
+    /// What a step's runs cost the collector (session 12's attribution of the round beyond its steps): collections of each
+    /// generation (counts, exact) and the time the runtime was paused for them (<see cref="GC.GetTotalPauseDuration"/>).
+    /// </summary>
+    private readonly record struct Gc(long Gen0, long Gen1, long Gen2, double PauseMicros, long Bytes)
+    {
+        public static Gc Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMicroseconds, GC.GetTotalAllocatedBytes(precise: true));
+
+        public static Gc operator -(Gc a, Gc b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.PauseMicros - b.PauseMicros, a.Bytes - b.Bytes);
+
+        public static Gc operator +(Gc a, Gc b) => new(a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2, a.PauseMicros + b.PauseMicros, a.Bytes + b.Bytes);
+
+        /// <summary>Per 1,000 cases: collections by generation (gen0 counts every collection); pause and bytes per case.</summary>
+        public string Describe(double cases) => string.Create(CultureInfo.InvariantCulture,
+            $"GC per 1000 cases {Gen0 * 1000 / cases:F1}/{Gen1 * 1000 / cases:F1}/{Gen2 * 1000 / cases:F2} (gen0/1/2), pause {PauseMicros / cases:F1} us, {Bytes / cases:F0} B per case");
+    }
+
+    private static (double Micros, Gc Gc) Cpu(Action work)
     {
         var process = System.Diagnostics.Process.GetCurrentProcess();
         process.Refresh();
         var before = process.TotalProcessorTime;
+        var gc = Gc.Now();
         work();
+        var gcAfter = Gc.Now();
         process.Refresh();
-        return (process.TotalProcessorTime - before).TotalMicroseconds;
+        return ((process.TotalProcessorTime - before).TotalMicroseconds, gcAfter - gc);
+    }
+
+    /// <summary>The round's four steps without the model's run, its observation given (ProtocolStepBenchmarks.RoundWithoutModel).</summary>
+    private static int RoundWithoutModel(ArrayBufferWriter<byte> buffer, long id, ConformanceCase testCase, Observation observation, Profile profile)
+    {
+        buffer.ResetWrittenCount();
+        ProtocolMessages.WriteRunLine(buffer, id, testCase, profile);
+        var run = (RunRequest)ProtocolMessages.ReadRequest(buffer.WrittenMemory[..^1]);
+        buffer.ResetWrittenCount();
+        ProtocolMessages.WriteObservationLine(buffer, run.Id, observation);
+        return ProtocolMessages.ReadReply(buffer.WrittenSpan[..^1]) is ObservationReply ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The 100 requests decoded (fresh objects, as in the round), then the model over them: beside "decode run" and "request
+    /// then model", whether the model's extra time in the round comes from fresh input objects or from alternating with the codec.
+    /// </summary>
+    private static int DecodeAllThenModel(byte[][] requests, int repeat)
+    {
+        int n = 0;
+        var decoded = new RunRequest[requests.Length];
+        for (int r = 0; r < repeat; r++)
+        {
+            for (int i = 0; i < requests.Length; i++)
+            {
+                decoded[i] = (RunRequest)ProtocolMessages.ReadRequest(requests[i]);
+            }
+
+            foreach (var run in decoded)
+            {
+                n += ThroughputCases.RunModel(run.Case, run.Profile);
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>The request's two ends, then the model over the decoded case (ProtocolStepBenchmarks.RequestThenModel).</summary>
+    private static int RequestThenModel(ArrayBufferWriter<byte> buffer, long id, ConformanceCase testCase, Profile profile)
+    {
+        buffer.ResetWrittenCount();
+        ProtocolMessages.WriteRunLine(buffer, id, testCase, profile);
+        var run = (RunRequest)ProtocolMessages.ReadRequest(buffer.WrittenMemory[..^1]);
+        return ThroughputCases.RunModel(run.Case, run.Profile);
     }
 }

@@ -37,7 +37,10 @@ public class ProtocolStepBenchmarks
         _requests = [.. _cases.Select((c, i) => Line(w => ProtocolMessages.WriteRunLine(w, i, c, profile)))];
         _replies = [.. _observations.Select((o, i) => Line(w => ProtocolMessages.WriteObservationLine(w, i, o)))];
         _pods = [.. _requests.Select(PodBytes).OfType<byte[]>()];
+        _decoded = [.. _requests.Select(r => (RunRequest)ProtocolMessages.ReadRequest(r.AsMemory()))];
     }
+
+    private RunRequest[] _decoded = [];
 
     private byte[][] _pods = [];
 
@@ -79,6 +82,66 @@ public class ProtocolStepBenchmarks
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _round;
+
+    /// <summary>
+    /// Attribution of <see cref="ThroughCodec"/> beyond its steps (session 12): the model over the cases as the server
+    /// decoded them (decoded once, in setup) instead of the generator's own objects. Its ratio to
+    /// <see cref="ModelAdapterRun"/> is what the decoded input costs the model itself.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int ModelOnDecoded()
+    {
+        int n = 0;
+        foreach (var run in _decoded)
+        {
+            n += ThroughputCases.RunModel(run.Case, run.Profile);
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The four steps of <see cref="Round"/> in the same order on the same buffer, the model's observation taken from
+    /// setup instead of computed: <see cref="ThroughCodec"/> minus the model's run. Beside the sum of the four step rows it
+    /// shows what interleaving costs the codec; beside <see cref="ThroughCodec"/> what the model costs inside the round.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int RoundWithoutModel()
+    {
+        var buffer = _round ??= new ArrayBufferWriter<byte>(16 * 1024);
+        int n = 0;
+        for (int i = 0; i < _cases.Length; i++)
+        {
+            buffer.ResetWrittenCount();
+            ProtocolMessages.WriteRunLine(buffer, i, _cases[i], Profile.Default);
+            var run = (RunRequest)ProtocolMessages.ReadRequest(buffer.WrittenMemory[..^1]);
+            buffer.ResetWrittenCount();
+            ProtocolMessages.WriteObservationLine(buffer, run.Id, _observations[i]);
+            n += ProtocolMessages.ReadReply(buffer.WrittenSpan[..^1]) is ObservationReply ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The request's two ends, then the model over the decoded case: <see cref="ThroughCodec"/> without the observation's
+    /// two ends (session 12's attribution).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int RequestThenModel()
+    {
+        var buffer = _round ??= new ArrayBufferWriter<byte>(16 * 1024);
+        int n = 0;
+        for (int i = 0; i < _cases.Length; i++)
+        {
+            buffer.ResetWrittenCount();
+            ProtocolMessages.WriteRunLine(buffer, i, _cases[i], Profile.Default);
+            var run = (RunRequest)ProtocolMessages.ReadRequest(buffer.WrittenMemory[..^1]);
+            n += ThroughputCases.RunModel(run.Case, run.Profile);
+        }
+
+        return n;
+    }
 
     /// <summary>
     /// One case the way both sides now handle it: the client writes the request as UTF-8 bytes, the adapter reads the

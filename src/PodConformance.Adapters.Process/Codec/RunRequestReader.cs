@@ -306,7 +306,10 @@ internal static class RunRequestReader
             : null;
     }
 
-    /// <summary><see cref="ScenarioJson.Read"/>'s reading, of the scenario's bytes as the message holds them (the same bytes its element had).</summary>
+    /// <summary>
+    /// <see cref="ScenarioJson.Read"/>'s reading, of the scenario's bytes as the message holds them (the same bytes its element
+    /// had): <see cref="ScenarioWireReader"/> where it takes them, else <see cref="ScenarioReader"/> as the strict path reads them.
+    /// </summary>
     private static Scenario? ReadScenario(ref Utf8JsonReader r, ReadOnlySpan<byte> line)
     {
         if (r.TokenType != JsonTokenType.StartObject)
@@ -326,10 +329,16 @@ internal static class RunRequestReader
             return last;
         }
 
-        var result = ScenarioReader.ReadUtf8Json(bytes, "case.scenario");
-        if (result.Scenario is null || result.HasErrors)
+        var scenario = ScenarioWireReader.TryRead(bytes);
+        if (scenario is null)
         {
-            return null;
+            var result = ScenarioReader.ReadUtf8Json(bytes, "case.scenario");
+            if (result.Scenario is null || result.HasErrors)
+            {
+                return null;
+            }
+
+            scenario = result.Scenario;
         }
 
         // The bytes are kept in one buffer per thread, regrown only for a larger scenario (most lifecycle scenarios differ);
@@ -337,7 +346,7 @@ internal static class RunRequestReader
         if (bytes.Length > 64 * 1024)
         {
             _lastScenario = null;
-            return result.Scenario;
+            return scenario;
         }
 
         if (_lastScenarioBytes is null || _lastScenarioBytes.Length < bytes.Length)
@@ -347,8 +356,8 @@ internal static class RunRequestReader
 
         bytes.CopyTo(_lastScenarioBytes);
         _lastScenarioLength = bytes.Length;
-        _lastScenario = result.Scenario;
-        return result.Scenario;
+        _lastScenario = scenario;
+        return scenario;
     }
 
     /// <summary>
