@@ -18,7 +18,7 @@ namespace PodConformance.Model.Tests.Validation;
 /// <remarks>
 /// Call sites, each passing the named-type value: "VG" = kubernetes <c>pkg/apis/core/validation/validation.go</c> at
 /// <c>000f26050b9b</c> (≈1.33), "U37" = the same file at <c>78e971a4bc0d</c> (master after v1.37.0-beta.0).
-/// validateContainerPorts <c>port.Protocol</c> (VG; U37 not re-read); validatePullPolicy <c>policy core.PullPolicy</c>,
+/// validateContainerPorts <c>port.Protocol</c>, validatePullPolicy <c>policy core.PullPolicy</c>,
 /// validateContainerCommon <c>ctr.TerminationMessagePolicy</c>, validateInitContainerRestartPolicy <c>*restartPolicy</c>,
 /// validateResizePolicy <c>p.RestartPolicy</c> (NotSupported and the Never Invalid), validateHTTPGetAction
 /// <c>http.Scheme</c>, validateRestartPolicy <c>*restartPolicy</c>, validateDNSPolicy <c>dnsPolicy</c> (a
