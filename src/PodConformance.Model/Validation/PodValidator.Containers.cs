@@ -94,7 +94,7 @@ public static partial class PodValidator
                 // gate (1.28 default) the API server drops the field, so nothing is validated.
                 if (c.RestartPolicy != "Always")
                 {
-                    ctx.Add(FieldError.NotSupported(idx.Child("restartPolicy"), c.RestartPolicy, "Always"), ValidationRules.ContainerRestartPolicy);
+                    ctx.Add(FieldError.NotSupported(idx.Child("restartPolicy"), GoValueText.NamedString(c.RestartPolicy, ctx.Version), "Always"), ValidationRules.ContainerRestartPolicy);
                 }
 
                 restartAlways = c.RestartPolicy == "Always";
@@ -163,7 +163,7 @@ public static partial class PodValidator
                 {
                     if (c.ResizePolicy[j].RestartPolicy == "RestartContainer")
                     {
-                        ctx.Add(FieldError.Invalid(idx.Child("resizePolicy").Index(j).Child("restartPolicy"), "RestartContainer", "must not be set to 'RestartContainer' for non-sidecar initContainers"), ValidationRules.ResizePolicy);
+                        ctx.Add(FieldError.Invalid(idx.Child("resizePolicy").Index(j).Child("restartPolicy"), GoValueText.NamedString("RestartContainer", ctx.Version), "must not be set to 'RestartContainer' for non-sidecar initContainers"), ValidationRules.ResizePolicy);
                     }
                 }
             }
@@ -368,7 +368,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Required(path.Child("terminationMessagePolicy")), ValidationRules.ContainerPolicies);
                 break;
             default:
-                ctx.Add(FieldError.NotSupported(path.Child("terminationMessagePolicy"), c.TerminationMessagePolicy, "File", "FallbackToLogsOnError"), ValidationRules.ContainerPolicies);
+                ctx.Add(FieldError.NotSupported(path.Child("terminationMessagePolicy"), GoValueText.NamedString(c.TerminationMessagePolicy, ctx.Version), "File", "FallbackToLogsOnError"), ValidationRules.ContainerPolicies);
                 break;
         }
 
@@ -412,7 +412,7 @@ public static partial class PodValidator
                 break;
             default:
                 // sets.List order: sorted.
-                ctx.Add(FieldError.NotSupported(path.Child("imagePullPolicy"), c.ImagePullPolicy, "Always", "IfNotPresent", "Never"), ValidationRules.ContainerPolicies);
+                ctx.Add(FieldError.NotSupported(path.Child("imagePullPolicy"), GoValueText.NamedString(c.ImagePullPolicy, ctx.Version), "Always", "IfNotPresent", "Never"), ValidationRules.ContainerPolicies);
                 break;
         }
 
@@ -488,13 +488,13 @@ public static partial class PodValidator
                     ctx.Add(FieldError.Required(path));
                     break;
                 default:
-                    ctx.Add(FieldError.NotSupported(path, p.RestartPolicy, "NotRequired", "RestartContainer"));
+                    ctx.Add(FieldError.NotSupported(path, GoValueText.NamedString(p.RestartPolicy, ctx.Version), "NotRequired", "RestartContainer"));
                     break;
             }
 
             if (podRestartPolicy == "Never" && p.RestartPolicy != "NotRequired" && ctx.Version >= ResizePolicyNeverCheckSince)
             {
-                ctx.Add(FieldError.Invalid(path, p.RestartPolicy, ctx.Version >= ResizeWordingSince
+                ctx.Add(FieldError.Invalid(path, GoValueText.NamedString(p.RestartPolicy, ctx.Version), ctx.Version >= ResizeWordingSince
                     ? "must be 'NotRequired' when pod `restartPolicy` is 'Never'"
                     : "must be 'NotRequired' when `restartPolicy` is 'Never'"));
             }

@@ -54,7 +54,7 @@ public static partial class PodValidator
             }
             else if (p.Protocol is not ("TCP" or "UDP" or "SCTP"))
             {
-                ctx.Add(FieldError.NotSupported(idx.Child("protocol"), p.Protocol, "SCTP", "TCP", "UDP"));
+                ctx.Add(FieldError.NotSupported(idx.Child("protocol"), GoValueText.NamedString(p.Protocol, ctx.Version), "SCTP", "TCP", "UDP"));
             }
         }
     }

@@ -38,7 +38,7 @@ public static partial class PodValidator
         }
         else if (c.RestartPolicy is not ("Always" or "OnFailure" or "Never"))
         {
-            ctx.Add(FieldError.NotSupported(path.Child("restartPolicy"), c.RestartPolicy, "Always", "Never", "OnFailure"));
+            ctx.Add(FieldError.NotSupported(path.Child("restartPolicy"), GoValueText.NamedString(c.RestartPolicy, ctx.Version), "Always", "Never", "OnFailure"));
         }
 
         if (c.RestartPolicyRules.IsEmpty)
@@ -61,7 +61,7 @@ public static partial class PodValidator
             bool actionOk = rule.Action == "Restart" || (ctx.RestartAllContainers && rule.Action == "RestartAllContainers");
             if (!actionOk)
             {
-                ctx.Add(FieldError.NotSupported(rulePath.Child("action"), rule.Action, "Restart"));
+                ctx.Add(FieldError.NotSupported(rulePath.Child("action"), GoValueText.NamedString(rule.Action, ctx.Version), "Restart"));
             }
 
             if (rule.ExitCodes is null)
@@ -73,7 +73,7 @@ public static partial class PodValidator
             var exitPath = rulePath.Child("exitCodes");
             if (rule.ExitCodes.Operator is not ("In" or "NotIn"))
             {
-                ctx.Add(FieldError.NotSupported(exitPath.Child("operator"), rule.ExitCodes.Operator, "In", "NotIn"));
+                ctx.Add(FieldError.NotSupported(exitPath.Child("operator"), GoValueText.NamedString(rule.ExitCodes.Operator, ctx.Version), "In", "NotIn"));
             }
 
             if (rule.ExitCodes.Values.Count > MaxExitCodes)
@@ -218,7 +218,7 @@ public static partial class PodValidator
                 ValidatePortNumOrName(ctx, http.Port, hp.Child("port"));
                 if (http.Scheme is not ("HTTP" or "HTTPS"))
                 {
-                    ctx.Add(FieldError.NotSupported(hp.Child("scheme"), http.Scheme, "HTTP", "HTTPS"));
+                    ctx.Add(FieldError.NotSupported(hp.Child("scheme"), GoValueText.NamedString(http.Scheme, ctx.Version), "HTTP", "HTTPS"));
                 }
 
                 ValidateHttpHeaderNames(ctx, http.HTTPHeaders, hp.Child("httpHeaders"));

@@ -389,7 +389,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Required(path));
                 break;
             default:
-                ctx.Add(FieldError.NotSupported(path, policy, "Always", "OnFailure", "Never"));
+                ctx.Add(FieldError.NotSupported(path, GoValueText.NamedString(policy, ctx.Version), "Always", "OnFailure", "Never"));
                 break;
         }
     }
@@ -408,7 +408,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Required(path));
                 break;
             default:
-                ctx.Add(FieldError.NotSupported(path, policy, "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"));
+                ctx.Add(FieldError.NotSupported(path, GoValueText.NamedString(policy, ctx.Version), "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"));
                 break;
         }
     }
