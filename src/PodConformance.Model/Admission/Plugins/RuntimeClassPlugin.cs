@@ -35,7 +35,7 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
             return new PluginOutcome(pod, Note: "no runtimeClassName");
         }
 
-        var lookup = Lookup(pod, name, run);
+        var lookup = Lookup(pod, name, run, recordUnchecked: true);
         if (lookup.Rejection is not null || lookup.Class is not { } rc)
         {
             return new PluginOutcome(pod, lookup.Rejection, lookup.Note);
@@ -108,7 +108,8 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
         RuntimeClass? rc = null;
         if (pod.Spec.RuntimeClassName is { Length: > 0 } name)
         {
-            var lookup = Lookup(pod, name, run);
+            // Admit already listed an unknown class as not checked.
+            var lookup = Lookup(pod, name, run, recordUnchecked: false);
             if (lookup.Rejection is not null || lookup.Class is null)
             {
                 return lookup.Rejection is null
@@ -141,7 +142,7 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
     /// prepareObjects: the class named, else the refusal (ADM-014) when the model knows the cluster's classes
     /// (<see cref="AdmissionObjects.RuntimeClassesKnown"/>), else a "not checked" entry and no class (ADM-012).
     /// </summary>
-    private static ClassLookup Lookup(Pod pod, string name, CreateRun run)
+    private static ClassLookup Lookup(Pod pod, string name, CreateRun run, bool recordUnchecked)
     {
         if (run.Objects.FindRuntimeClass(name) is { } rc)
         {
@@ -154,8 +155,12 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
             return new ClassLookup(null, AdmissionRejection.Forbidden(pod, AdmissionRules.RuntimeClassNotFound, "pod rejected: RuntimeClass " + GoQuote.Quote(name) + " not found"), "");
         }
 
-        run.Unchecked("spec.runtimeClassName", "RuntimeClass " + name
-            + " was not given (--objects): its existence, overhead and scheduling (the RuntimeClass admission plugin) are not checked");
+        if (recordUnchecked)
+        {
+            run.Unchecked("spec.runtimeClassName", "RuntimeClass " + name
+                + " was not given (--objects): its existence, overhead and scheduling (the RuntimeClass admission plugin) are not checked");
+        }
+
         return new ClassLookup(null, null, "not modelled: RuntimeClass " + name + " was not given; it would set overhead and scheduling");
     }
 

@@ -50,7 +50,7 @@ public partial class RuntimeClassPluginTests
     {
         var r = PodCreate.Run(P(s => s with { RuntimeClassName = "kata", Overhead = ValueMap.Of(("cpu", Quantity.Parse("100m"))) }), V(37));
         Assert.Null(r.Rejection);
-        Assert.Contains(r.NotChecked, n => n.Field == "spec.runtimeClassName");
+        Assert.Single(r.NotChecked, n => n.Field == "spec.runtimeClassName");
     }
 
     /// <summary>
