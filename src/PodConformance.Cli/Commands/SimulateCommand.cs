@@ -27,7 +27,7 @@ public static class SimulateCommand
         var output = new OutputFlags("watch", "watch (kubectl get -w), wide (the same with IP, NODE, NOMINATED NODE, READINESS GATES), events (kubectl describe), table (kubectl get at the end), or the objects at the end: yaml, json, name, jsonpath=TEMPLATE",
             "watch", "wide", "events", "table", "yaml", "json", "name", "jsonpath");
         var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end" };
-        var objects = new AdmissionOptions("Manifest file with cluster objects present from the start: ConfigMaps, Secrets and Services (added to the scenario's objects), and the ServiceAccounts, PriorityClasses, LimitRanges and ResourceQuotas admission reads when the pods are created (repeatable)");
+        var objects = new AdmissionOptions("Manifest file with cluster objects present from the start: ConfigMaps, Secrets and Services (added to the scenario's objects), and the ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas and RuntimeClasses admission reads when the pods are created (repeatable)");
         var common = new CommonOptions();
         var command = new Command("simulate", "Simulate Pods on a virtual clock and print the kubectl views of their life.");
         files.AddTo(command);

@@ -5,13 +5,13 @@ namespace PodConformance.Cli.Input;
 
 /// <summary>
 /// <c>--objects FILE</c> (repeatable) and <c>--objects-complete</c> for the verbs that run a create: the cluster objects
-/// the admission plugins read (ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas), and whether they are the
+/// the admission plugins read (ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas, RuntimeClasses), and whether they are the
 /// whole cluster (a reference to anything else is then refused, as on a fresh cluster) or a part of it (anything else
 /// is assumed to exist and reported as not checked).
 /// </summary>
 public sealed class AdmissionOptions(string description = AdmissionOptions.AdmissionKinds)
 {
-    private const string AdmissionKinds = "Manifest file with the cluster objects admission reads: ServiceAccount, PriorityClass, LimitRange, ResourceQuota (repeatable)";
+    private const string AdmissionKinds = "Manifest file with the cluster objects admission reads: ServiceAccount, PriorityClass, LimitRange, ResourceQuota, RuntimeClass (repeatable)";
 
     public Option<string[]> Objects { get; } = new("--objects")
     {
@@ -22,7 +22,7 @@ public sealed class AdmissionOptions(string description = AdmissionOptions.Admis
 
     public Option<bool> Complete { get; } = new("--objects-complete")
     {
-        Description = "The --objects files are the whole cluster: a ServiceAccount or PriorityClass not among them is refused as not found",
+        Description = "The --objects files are the whole cluster: a ServiceAccount, PriorityClass or RuntimeClass not among them is refused as not found",
     };
 
     public void AddTo(Command command)

@@ -7,7 +7,7 @@ namespace PodConformance.Cli.Input;
 
 /// <summary>
 /// <c>--objects FILE</c>: the cluster objects a verb reads beside the pods: ConfigMaps, Secrets and Services for env;
-/// ServiceAccounts, PriorityClasses, LimitRanges and ResourceQuotas for the admission plugins. Problems are printed as
+/// ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas and RuntimeClasses for the admission plugins. Problems are printed as
 /// they are found.
 /// </summary>
 public static class ObjectsInput

@@ -11,13 +11,13 @@ namespace PodConformance.Manifests.Objects;
 
 /// <summary>
 /// The objects the admission plugins read, from <c>--objects</c> manifests: ServiceAccount, PriorityClass, LimitRange,
-/// ResourceQuota (spec/admission.md). Only the fields the plugins use are read; a wrong type is an error naming the file,
+/// ResourceQuota, RuntimeClass (spec/admission.md). Only the fields the plugins use are read; a wrong type is an error naming the file,
 /// position and field.
 /// </summary>
 public static class AdmissionObjectMapper
 {
     /// <summary>The kinds this mapper reads.</summary>
-    public static bool Handles(string kind) => kind is "ServiceAccount" or "PriorityClass" or "LimitRange" or "ResourceQuota";
+    public static bool Handles(string kind) => kind is "ServiceAccount" or "PriorityClass" or "LimitRange" or "ResourceQuota" or "RuntimeClass";
 
     public static (AdmissionObjects Objects, ImmutableArray<ManifestDiagnostic> Diagnostics) Map(IEnumerable<ManifestObject> objects)
     {
@@ -26,6 +26,7 @@ public static class AdmissionObjectMapper
         var classes = new List<PriorityClass>();
         var ranges = new List<LimitRange>();
         var quotas = new List<ResourceQuota>();
+        var runtimeClasses = new List<RuntimeClass>();
         var diagnostics = ImmutableArray.CreateBuilder<ManifestDiagnostic>();
         foreach (var o in objects)
         {
@@ -58,6 +59,9 @@ public static class AdmissionObjectMapper
                 case "ResourceQuota":
                     quotas.Add(r.Quota());
                     break;
+                case "RuntimeClass":
+                    runtimeClasses.Add(r.RuntimeClass());
+                    break;
             }
         }
 
@@ -67,6 +71,7 @@ public static class AdmissionObjectMapper
             PriorityClasses = classes.ToValueList(),
             LimitRanges = ranges.ToValueList(),
             ResourceQuotas = quotas.ToValueList(),
+            RuntimeClasses = runtimeClasses.ToValueList(),
         };
         return (result, diagnostics.ToImmutable());
     }
@@ -109,7 +114,7 @@ public static class AdmissionObjectMapper
             return null;
         }
 
-        public string String(ManifestMapping map, string field)
+        public string String(ManifestMapping map, string field, string? path = null)
         {
             var node = map.Get(field);
             if (node is null or ManifestScalar { IsNull: true })
@@ -122,8 +127,114 @@ public static class AdmissionObjectMapper
                 return s.Value;
             }
 
-            Error(node, field, "json: cannot unmarshal " + GoType(node) + " into Go struct field " + o.Kind + "." + field + " of type string");
+            path ??= field;
+            Error(node, path, "json: cannot unmarshal " + GoType(node) + " into Go struct field " + o.Kind + "." + GoPath(path) + " of type string");
             return "";
+        }
+
+        /// <summary>An int64 field (tolerationSeconds), read as Go's json decoder does: a whole number in range.</summary>
+        public long? Int64(ManifestMapping map, string field, string path)
+        {
+            var node = map.Get(field);
+            if (node is null or ManifestScalar { IsNull: true })
+            {
+                return null;
+            }
+
+            if (node is ManifestScalar { Kind: ScalarKind.Int } n && long.TryParse(n.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+            {
+                return value;
+            }
+
+            Error(node, path, "json: cannot unmarshal " + GoType(node) + " into Go struct field " + o.Kind + "." + GoPath(path) + " of type int64");
+            return null;
+        }
+
+        /// <summary>
+        /// A node.k8s.io/v1 RuntimeClass: <c>handler</c>, <c>overhead.podFixed</c>, <c>scheduling.nodeSelector</c> and
+        /// <c>scheduling.tolerations</c> (ADM-014…018). An empty podFixed reads as none: the plugin reads the stored
+        /// class, and storage does not keep an empty map.
+        /// </summary>
+        public RuntimeClass RuntimeClass()
+        {
+            var rc = new RuntimeClass { Name = o.Name, Handler = String(o.Raw, "handler") };
+            if (Object(o.Raw, "overhead", "overhead") is { } overhead)
+            {
+                rc = rc with { HasOverhead = true, PodFixed = Quantities(overhead, "podFixed", "overhead") };
+            }
+
+            if (Object(o.Raw, "scheduling", "scheduling") is { } scheduling)
+            {
+                var tolerations = new List<Model.Api.Toleration>();
+                foreach (var (item, path) in Items(scheduling, "tolerations", "scheduling.tolerations"))
+                {
+                    if (item is not ManifestMapping m)
+                    {
+                        Error(item, path, "expected a mapping, got " + item.Describe());
+                        continue;
+                    }
+
+                    tolerations.Add(new Model.Api.Toleration
+                    {
+                        Key = String(m, "key", path + ".key"),
+                        Operator = String(m, "operator", path + ".operator"),
+                        Value = String(m, "value", path + ".value"),
+                        Effect = String(m, "effect", path + ".effect"),
+                        TolerationSeconds = Int64(m, "tolerationSeconds", path + ".tolerationSeconds"),
+                    });
+                }
+
+                rc = rc with
+                {
+                    HasScheduling = true,
+                    NodeSelector = StringMap(scheduling, "nodeSelector", "scheduling.nodeSelector"),
+                    Tolerations = tolerations.ToValueList(),
+                };
+            }
+
+            return rc;
+        }
+
+        /// <summary>A nested object; null when absent or null, and an error (then null) when not a mapping.</summary>
+        private ManifestMapping? Object(ManifestMapping map, string field, string path)
+        {
+            var node = map.Get(field);
+            if (node is null or ManifestScalar { IsNull: true })
+            {
+                return null;
+            }
+
+            if (node is ManifestMapping m)
+            {
+                return m;
+            }
+
+            Error(node, path, "json: cannot unmarshal " + GoType(node) + " into Go struct field " + o.Kind + "." + GoPath(path) + " of type v1." + char.ToUpperInvariant(field[0]) + field[1..]);
+            return null;
+        }
+
+        /// <summary>The field path as Go's json errors name it: list indexes left out.</summary>
+        private static string GoPath(string path)
+        {
+            var sb = new System.Text.StringBuilder(path.Length);
+            int depth = 0;
+            foreach (char c in path)
+            {
+                if (c == '[')
+                {
+                    depth++;
+                }
+                else if (c == ']')
+                {
+                    depth--;
+                }
+                else if (depth == 0)
+                {
+                    sb.Append(c);
+                }
+            }
+
+            return sb.ToString();
         }
 
         /// <summary>A list of <c>{name: …}</c> references (imagePullSecrets, secrets).</summary>

@@ -19,6 +19,12 @@ public sealed record AdmissionObjects
 
     public ValueList<ResourceQuota> ResourceQuotas { get; init; }
 
+    /// <summary>
+    /// The RuntimeClasses given. A cluster has none of its own; when any is given the given ones are taken to be all
+    /// of them (ADM-014), since RuntimeClasses are a cluster's few, cluster-wide objects, installed together.
+    /// </summary>
+    public ValueList<RuntimeClass> RuntimeClasses { get; init; }
+
     /// <summary>What a reference to an object that is not here means (ADM-098).</summary>
     public MissingObjects Missing { get; init; } = MissingObjects.AssumeExists;
 
@@ -57,6 +63,26 @@ public sealed record AdmissionObjects
 
         return null;
     }
+
+    /// <summary>A RuntimeClass by name, else null.</summary>
+    public RuntimeClass? FindRuntimeClass(string name)
+    {
+        foreach (var rc in RuntimeClasses)
+        {
+            if (rc.Name == name)
+            {
+                return rc;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a RuntimeClass that is not here is known to be missing (ADM-014): with <c>--objects-complete</c>, or when
+    /// any RuntimeClass was given. Otherwise the model cannot know the cluster's classes and says "not checked".
+    /// </summary>
+    public bool RuntimeClassesKnown => Missing == MissingObjects.NotFound || !RuntimeClasses.IsEmpty;
 }
 
 /// <summary>How the model treats a reference to a ServiceAccount or PriorityClass it was not given.</summary>

@@ -12,6 +12,11 @@ public static class AdmissionRules
     public const string ForbiddenText = "ADM-011";
     public const string PluginsNotModelled = "ADM-012";
     public const string RuntimeClassOverhead = "ADM-013";
+    public const string RuntimeClassNotFound = "ADM-014";
+    public const string RuntimeClassSetOverhead = "ADM-015";
+    public const string RuntimeClassNodeSelector = "ADM-016";
+    public const string RuntimeClassTolerations = "ADM-017";
+    public const string RuntimeClassValidateOverhead = "ADM-018";
 
     public const string LimitRangerDefaults = "ADM-020";
     public const string LimitRangerMin = "ADM-021";

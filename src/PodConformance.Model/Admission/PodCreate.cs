@@ -42,7 +42,7 @@ public static class PodCreate
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(stages);
-        var run = new CreateRun(profile, objects) { Stages = stages, KeepsSteps = steps };
+        var run = new CreateRun(profile, stages.Objects is { } replace ? replace(objects) : objects) { Stages = stages, KeepsSteps = steps };
 
         // Decode: SetObjectDefaults_Pod.
         var defaults = steps ? new List<DefaultingChange>() : null;

@@ -34,4 +34,7 @@ public sealed record PodCreateStages
     /// null: every one. A skipped plugin's step is still listed, with a note that it was skipped.
     /// </summary>
     public Func<string, bool>? RunsValidatingPlugin { get; init; }
+
+    /// <summary>Replaces the cluster objects the plugins read (a mutant that forgets a kind, or a part of one).</summary>
+    public Func<AdmissionObjects, AdmissionObjects>? Objects { get; init; }
 }

@@ -38,7 +38,7 @@ public sealed class ModelAdapter : IConformanceAdapter
     public static Observation ObservePod(PodCase p, Profile profile)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var created = PodCreate.Run(p.Pod, profile, AdmissionObjects.None, PodCreateStages.Real);
+        var created = PodCreate.Run(p.Pod, profile, p.AdmissionObjects(), PodCreateStages.Real);
         var admission = Admission(p.Pod, created, deferDefaults: !RuleCoverage.IsRecording);
         if (!admission.Accepted)
         {
@@ -157,14 +157,17 @@ public sealed class ModelAdapter : IConformanceAdapter
     public static AdmissionObservation ObserveAdmission(PodCase testCase, Profile profile)
     {
         ArgumentNullException.ThrowIfNull(testCase);
-        return ObserveAdmission(testCase.Pod, profile, PodCreateStages.Real);
+        return ObserveAdmission(testCase.Pod, profile, PodCreateStages.Real, testCase.AdmissionObjects());
     }
 
     /// <summary>The same, with some create stages replaced (the mutation self-check's seam).</summary>
-    public static AdmissionObservation ObserveAdmission(Pod pod, Profile profile, PodCreateStages stages)
+    public static AdmissionObservation ObserveAdmission(Pod pod, Profile profile, PodCreateStages stages) => ObserveAdmission(pod, profile, stages, AdmissionObjects.None);
+
+    /// <summary>The same, with the cluster objects the plugins read (a case's RuntimeClasses).</summary>
+    public static AdmissionObservation ObserveAdmission(Pod pod, Profile profile, PodCreateStages stages, AdmissionObjects objects)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        return Admission(pod, PodCreate.Run(pod, profile, AdmissionObjects.None, stages), deferDefaults: false);
+        return Admission(pod, PodCreate.Run(pod, profile, objects, stages), deferDefaults: false);
     }
 
     /// <summary>The admission facet of a create's result; <paramref name="deferDefaults"/> flattens the stored pod when first read.</summary>

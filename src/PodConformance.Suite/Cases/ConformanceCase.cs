@@ -42,6 +42,24 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     public ValueMap<bool> Gates { get; init; }
 
     /// <summary>
+    /// The cluster's RuntimeClasses, for the RuntimeClass admission plugin (ADM-014…018); empty: none given, and a named
+    /// class is then not checked (ADM-012). Only the model receives them: the process protocol (v1) has no member for
+    /// them and the real targets would have to create cluster-wide objects, so every other adapter answers such a case
+    /// <see cref="Observations.Observation.Unperformed"/> (<see cref="BeyondRealTargets"/>, <see cref="BeyondProtocol"/>).
+    /// </summary>
+    public ValueList<Model.Admission.Objects.RuntimeClass> RuntimeClasses { get; init; }
+
+    /// <summary>The admission objects the create reads: <see cref="RuntimeClasses"/>, nothing else.</summary>
+    public Model.Admission.AdmissionObjects AdmissionObjects() =>
+        RuntimeClasses.IsEmpty ? Model.Admission.AdmissionObjects.None : new Model.Admission.AdmissionObjects { RuntimeClasses = RuntimeClasses };
+
+    /// <summary>What of this case the process protocol cannot carry, or null: RuntimeClass objects (no v1 member).</summary>
+    public string? BeyondProtocol() => RuntimeClasses.IsEmpty ? null : RuntimeClassesWhy("the process protocol");
+
+    private string RuntimeClassesWhy(string target) =>
+        "the case needs RuntimeClass objects (" + string.Join(",", RuntimeClasses.Select(r => r.Name)) + "), which " + target + " is not given";
+
+    /// <summary>
     /// What of this case a real target (podman, a live cluster) cannot act out, or null: scenario steps (a client's
     /// writes at given instants) and the case's own feature gates (the target's configuration decides those). Such a
     /// case is answered <see cref="Observations.Observation.Unperformed"/>: not checked, never a pass or a failure.
@@ -65,6 +83,12 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
 
             string gates = "the case needs feature gates " + string.Join(",", names) + ", which " + target + "'s own configuration decides";
             why = why is null ? gates : why + "; " + gates;
+        }
+
+        if (!RuntimeClasses.IsEmpty)
+        {
+            string classes = RuntimeClassesWhy(target);
+            why = why is null ? classes : why + "; " + classes;
         }
 
         return why;

@@ -19,17 +19,27 @@ public static partial class Catalog
         {
             Id = "P-ADM-VALIDATION",
             Title = "A created Pod is accepted, or rejected with Kubernetes' field errors in Kubernetes' order where that order is deterministic",
-            Covers = [.. RuleIds.Of(typeof(ValidationRules)), AdmissionRules.RuntimeClassOverhead],
+            Covers =
+            [
+                .. RuleIds.Of(typeof(ValidationRules)), AdmissionRules.RuntimeClassOverhead,
+                AdmissionRules.RuntimeClassNotFound, AdmissionRules.RuntimeClassSetOverhead, AdmissionRules.RuntimeClassNodeSelector,
+            ],
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
             Needs = Capability.Admission,
-            // About 100 mutations share three quarters of the cases, drawn at random: twenty times the count gives each about fifteen, so
+            // About 100 mutations share three fifths of the cases, drawn at random: twenty-five times the count gives each about fifteen, so
             // a one-mutation rule falls below the floor (5) by chance about once in a thousand (at nine each, every change of the list pushed one or two under).
-            Weight = 20,
+            // The fifth of RuntimeClass cases (session 12) came with the weight raised from 20, so the other groups keep their counts.
+            Weight = 25,
             Cases = profile => Gen.Frequency(
                 (1, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
-                (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod)))),
-            Variants = profile => [.. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(m.Apply).Select(p => (ConformanceCase)new PodCase(p))))],
+                (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod))),
+                (1, RuntimeClassCases.Any.Select(RuntimeClassCase))),
+            Variants = profile =>
+            [
+                .. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(m.Apply).Select(p => (ConformanceCase)new PodCase(p)))),
+                .. RuntimeClassCases.Invalid.Select(v => new CaseVariant(v.Name, v.Gen.Select(RuntimeClassCase))),
+            ],
             Shrink = ShrinkPod,
             Compare = (_, e, a) => AdmissionErrors.Compare(e.Admission, a.Admission),
             View = o => AdmissionErrors.View(o.Admission),
@@ -45,12 +55,18 @@ public static partial class Catalog
                 AdmissionRules.Pipeline, AdmissionRules.GeneratedNames, AdmissionRules.DefaultPlugins, AdmissionRules.ServiceAccountDefaultName,
                 AdmissionRules.ServiceAccountAutomount, AdmissionRules.ServiceAccountTokenVolume, AdmissionRules.PriorityDefault,
                 AdmissionRules.PreemptionPolicy, AdmissionRules.DefaultTolerationSeconds, AdmissionRules.Generation,
+                AdmissionRules.RuntimeClassSetOverhead, AdmissionRules.RuntimeClassNodeSelector, AdmissionRules.RuntimeClassTolerations,
             ],
             Spec = "spec/defaulting.md",
             Source = "pkg/apis/core/v1/defaults.go",
             Needs = Capability.Admission,
-            Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
-            Cases = profile => PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
+            // Pod-level resources and all-BestEffort pods are a minority of cases: twice the count, then (session 12) half as many
+            // again with one case in six a pod that names a given RuntimeClass (its overhead, node selector and tolerations are
+            // stored): the rest then get a quarter more than before, since a redrawn stream left DEF-002 under the floor at 2/3.
+            Weight = 3,
+            Cases = profile => Gen.Frequency(
+                (5, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
+                (1, RuntimeClassCases.Valid.Select(RuntimeClassCase))),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
             View = DefaultsView,
@@ -73,7 +89,13 @@ public static partial class Catalog
     }
 
     private static IEnumerable<ConformanceCase> ShrinkPod(ConformanceCase c) =>
-        c is PodCase p ? PodShrinker.ShrinkKeeping(p.Pod, _ => true).Select(pod => (ConformanceCase)new PodCase(pod, p.Scenario)) : [];
+        c is PodCase p
+            ? PodShrinker.ShrinkKeeping(p.Pod, _ => true).Select(pod => (ConformanceCase)new PodCase(pod, p.Scenario) { RuntimeClasses = p.RuntimeClasses })
+                .Concat(RuntimeClassShrinker.Shrink(p.RuntimeClasses).Select(classes => (ConformanceCase)new PodCase(p.Pod, p.Scenario) { RuntimeClasses = classes }))
+            : [];
+
+    /// <summary>A pod with its cluster's RuntimeClasses (ADM-014…018): only the model adapter receives them.</summary>
+    private static ConformanceCase RuntimeClassCase(Generators.RuntimeClassCase c) => new PodCase(c.Pod) { RuntimeClasses = c.Classes };
 
     private static IReadOnlyList<string> DefaultsView(Observation o)
     {
@@ -166,6 +188,8 @@ public static partial class Catalog
                 "podconf's own reporting (options listed, assumptions and unchecked fields named); Model.Tests/Admission and Cli.Tests check it",
             _ when string.CompareOrdinal(id, AdmissionRules.DropDisabledFields) >= 0 =>
                 "generated valid pods set a gated field only when its gate is on, so nothing is dropped; Model.Tests/Admission check the drops",
+            AdmissionRules.RuntimeClassValidateOverhead =>
+                "after RuntimeClass's Admit the overhead always equals the class's, so a create never meets this refusal (ADM-015 refuses first); Model.Tests/Admission check it",
             _ => "needs cluster objects (ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas) or fields (spec.priority, runtimeClassName, the mirror-pod annotation) that generated cases do not carry; Model.Tests/Admission check it",
         };
     }

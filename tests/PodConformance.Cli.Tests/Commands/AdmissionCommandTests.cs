@@ -3,7 +3,7 @@ using PodConformance.Cli.Tests.Support;
 namespace PodConformance.Cli.Tests.Commands;
 
 /// <summary>The admission plugins seen through the verbs (spec/admission.md): validate, explain, env, --objects.</summary>
-public class AdmissionCommandTests
+public partial class AdmissionCommandTests
 {
     private const string Plain = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n";
 

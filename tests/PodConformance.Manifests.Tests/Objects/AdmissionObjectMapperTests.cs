@@ -4,7 +4,7 @@ using PodConformance.Manifests.Reading;
 namespace PodConformance.Manifests.Tests.Objects;
 
 /// <summary>ServiceAccounts, PriorityClasses, LimitRanges and ResourceQuotas from <c>--objects</c> manifests (spec/admission.md).</summary>
-public class AdmissionObjectMapperTests
+public partial class AdmissionObjectMapperTests
 {
     private static (Model.Admission.AdmissionObjects Objects, System.Collections.Immutable.ImmutableArray<ManifestDiagnostic> Diagnostics) Map(string yaml) =>
         AdmissionObjectMapper.Map(PodManifestReader.ReadText(yaml, "o.yaml").OtherObjects);

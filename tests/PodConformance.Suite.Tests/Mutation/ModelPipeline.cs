@@ -44,6 +44,9 @@ internal sealed record ModelPipeline
     /// <summary>Whether the validating admission plugin of that name runs (null: every one; a mutant skips one).</summary>
     public Func<string, bool>? RunsValidatingPlugin { get; init; }
 
+    /// <summary>Replaces the cluster objects the plugins read (PodCreateStages.Objects).</summary>
+    public Func<AdmissionObjects, AdmissionObjects>? Objects { get; init; }
+
     /// <summary>status.qosClass from the defaulted spec.</summary>
     public Func<PodSpec, Profile, QosClass> Qos { get; init; } = QosCalculator.ComputePodQos;
 
@@ -87,13 +90,13 @@ internal sealed record ModelPipeline
 
     private Observation ObservePod(PodCase p, Profile profile)
     {
-        var admission = ObserveAdmission(p.Pod, profile);
+        var admission = ModelAdapter.ObserveAdmission(p.Pod, profile, Stages, p.AdmissionObjects());
         if (!admission.Accepted)
         {
             return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
         }
 
-        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], SimulatedScenario(p.SimulatedScenario()), profile, rules: Simulator);
+        var sim = PodSimulator.Run([SimulatedPod(p.Pod)], SimulatedScenario(p.SimulatedScenario()), profile, p.AdmissionObjects(), rules: Simulator);
         return new Observation
         {
             Admission = admission,
@@ -104,9 +107,8 @@ internal sealed record ModelPipeline
     }
 
     /// <summary>The model's create (PodCreate) with this pipeline's defaulting, validation and QoS stages.</summary>
-    private PodCreateStages Stages => new() { Defaulting = Default, CreateStrategy = CreateStrategy, Validation = Validate, Qos = Qos, RunsValidatingPlugin = RunsValidatingPlugin };
+    private PodCreateStages Stages => new() { Defaulting = Default, CreateStrategy = CreateStrategy, Validation = Validate, Qos = Qos, RunsValidatingPlugin = RunsValidatingPlugin, Objects = Objects };
 
-    private AdmissionObservation ObserveAdmission(Pod pod, Profile profile) => ModelAdapter.ObserveAdmission(pod, profile, Stages);
 
     private LifecycleObservation ObserveLifecycle(SimulationResult sim, string podName, Profile profile)
     {

@@ -36,6 +36,26 @@ internal static class Removals
             yield return (what, p with { Pod = pod, Scenario = scenario });
         }
 
+        for (int i = 0; i < p.RuntimeClasses.Count; i++)
+        {
+            yield return ("RuntimeClass " + p.RuntimeClasses[i].Name, p with { RuntimeClasses = p.RuntimeClasses.RemoveAt(i) });
+            var rc = p.RuntimeClasses[i];
+            for (int t = 0; t < rc.Tolerations.Count; t++)
+            {
+                yield return ("toleration " + N(t) + " of RuntimeClass " + rc.Name, p with { RuntimeClasses = p.RuntimeClasses.SetItem(i, rc with { Tolerations = rc.Tolerations.RemoveAt(t) }) });
+            }
+
+            if (rc.HasScheduling)
+            {
+                yield return ("the scheduling of RuntimeClass " + rc.Name, p with { RuntimeClasses = p.RuntimeClasses.SetItem(i, rc with { HasScheduling = false, NodeSelector = default, Tolerations = default }) });
+            }
+
+            if (rc.HasOverhead)
+            {
+                yield return ("the overhead of RuntimeClass " + rc.Name, p with { RuntimeClasses = p.RuntimeClasses.SetItem(i, rc with { HasOverhead = false, PodFixed = default }) });
+            }
+        }
+
         var s = p.Scenario;
         for (int i = 0; i < s.Steps.Count; i++)
         {

@@ -46,4 +46,27 @@ public class UnperformedCaseTests
         Assert.Equal("the case needs feature gates RestartAllContainersOnContainerExits=true, which podman's own configuration decides", c.BeyondRealTargets("podman"));
         Assert.Null(new PodCase(new Model.Api.Pod()).BeyondRealTargets("podman"));
     }
+
+    /// <summary>RuntimeClass objects (ADM-014…018) reach only the model: a real target and the process protocol decline them.</summary>
+    [Fact]
+    public void A_case_with_runtime_classes_is_declined_by_real_targets_and_the_protocol()
+    {
+        var c = new PodCase(new Model.Api.Pod()) { RuntimeClasses = [new Model.Admission.Objects.RuntimeClass { Name = "kata", Handler = "kata" }] };
+        Assert.Equal("the case needs RuntimeClass objects (kata), which the cluster is not given", c.BeyondRealTargets("the cluster"));
+        Assert.Equal("the case needs RuntimeClass objects (kata), which the process protocol is not given", c.BeyondProtocol());
+        Assert.Null(new PodCase(new Model.Api.Pod()).BeyondProtocol());
+    }
+
+    /// <summary>P-ADM-VALIDATION's RuntimeClass cases are "not checked" on a real target, and the rest still compared.</summary>
+    [Fact]
+    public void Runtime_class_cases_are_not_checked_on_a_real_target()
+    {
+        var admitting = new BrokenAdapter(
+            "admitting-like-a-real-target",
+            (c, o) => c is PodCase p && p.BeyondRealTargets("this target") is { } why ? Observation.Unperformed(why) : o,
+            Capability.Admission);
+        var result = Assert.Single(SuiteRun.Execute(admitting, new RunOptions { Rules = "P-ADM-DEFAULTS" }).Results);
+        Assert.Equal(Outcome.Passed, result.Outcome);
+        Assert.Matches("^[0-9]+ of [0-9]+ cases not observed: not performed by the adapter: the case needs RuntimeClass objects \\([a-z,]+\\), which this target is not given", result.Reason);
+    }
 }

@@ -11,7 +11,7 @@ namespace PodConformance.Model.Tests.Admission.Plugins;
 /// plugin/pkg/admission/runtimeclass/admission.go vendored at v1.27.11, v1.29.9, v1.33.1 and v1.35.0 in
 /// rancher/support-bundle-kit (the same text in all four, spec/admission.md).
 /// </summary>
-public class RuntimeClassPluginTests
+public partial class RuntimeClassPluginTests
 {
     private static Profile V(int minor) => Profile.For(new KubernetesVersion(1, minor));
 
@@ -50,7 +50,7 @@ public class RuntimeClassPluginTests
     {
         var r = PodCreate.Run(P(s => s with { RuntimeClassName = "kata", Overhead = ValueMap.Of(("cpu", Quantity.Parse("100m"))) }), V(37));
         Assert.Null(r.Rejection);
-        Assert.Contains(r.NotChecked, n => n.Field == "spec.runtimeClassName");
+        Assert.Single(r.NotChecked, n => n.Field == "spec.runtimeClassName");
     }
 
     /// <summary>
