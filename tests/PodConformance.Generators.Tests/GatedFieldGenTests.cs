@@ -1,0 +1,121 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PodConformance.Model.Admission;
+using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Generators.Tests;
+
+/// <summary>
+/// <see cref="GatedFieldGen"/> through <see cref="PodGen.ValidWholeApiFor"/>: with every gate on (AllAlpha, AllBeta and the
+/// dependencies they need) the whole-API pods use each gated field of the release and the create path accepts them
+/// with the field kept; with a gate off the field never appears.
+/// </summary>
+public sealed class GatedFieldGenTests
+{
+    /// <summary>Every release from the first gated field (1.31, image volumes) with all gates on.</summary>
+    public static TheoryData<string> AllGatesOn => ["1.31", "1.33", "1.35", "1.36", "1.37"];
+
+    internal static Profile AllOn(string version)
+    {
+        var release = Support.ProfileFor(version).Version;
+        Assert.True(FeatureGateParser.TryParse("AllAlpha=true,AllBeta=true", release, out var overrides, out string error), error);
+        return Profile.For(release) with { Overrides = overrides };
+    }
+
+    [Theory]
+    [MemberData(nameof(AllGatesOn))]
+    public void Pods_with_gated_fields_are_accepted_and_keep_them(string version)
+    {
+        var profile = AllOn(version);
+        var property = Prop.ForAll(Arb.From(PodGen.ValidWholeApiFor(profile)), pod =>
+        {
+            var created = PodCreate.Run(pod, profile);
+            var kept = GatedFieldGen.For(profile).Where(f => Uses(pod, f.Field) && !Uses(created.Stored, f.Field)).Select(f => f.Field).ToList();
+            return (created.Accepted && kept.Count == 0)
+                .Label((created.Rejection?.ToString() ?? "") + created.Validation.ToAggregateString() + " dropped: " + string.Join(", ", kept) + "\n" + pod);
+        });
+        Check.One(Seeds.QuickThrowOnFailure(ReplaySeed.Of(3161), 150), property);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllGatesOn))]
+    public void Each_field_of_the_release_appears(string version)
+    {
+        var profile = AllOn(version);
+        var pods = Seeds.Sample(PodGen.ValidWholeApiFor(profile), ReplaySeed.Of(3162), 300, 60);
+        var applicable = GatedFieldGen.For(profile);
+        Assert.NotEmpty(applicable);
+        foreach (var field in applicable)
+        {
+            int count = pods.Count(p => Uses(p, field.Field));
+            Assert.True(count >= 15, $"{field} in {count} of 300 pods at {version}");
+        }
+    }
+
+    [Fact]
+    public void A_field_whose_gate_is_off_is_never_generated()
+    {
+        // 1.37's defaults turn on ImageVolume (GA) and none of the other gates.
+        var profile = Profile.Default;
+        Assert.Equal([FeatureGateNames.ImageVolume], GatedFieldGen.For(profile).Select(f => f.Gate));
+        var pods = Seeds.Sample(PodGen.ValidWholeApiFor(profile), ReplaySeed.Of(3163), 300, 60);
+        foreach (var field in GatedFieldGen.All.Where(f => f.Gate != FeatureGateNames.ImageVolume))
+        {
+            Assert.False(pods.Any(p => Uses(p, field.Field)), field + " at 1.37 with its gate off");
+        }
+
+        Assert.Contains(pods, p => Uses(p, "VolumeSource.image"));
+
+        // 1.35's defaults: ImageVolume is beta and on, GenericWorkload alpha and off (no workloadRef).
+        var older = Seeds.Sample(PodGen.ValidWholeApiFor(Profile.For(new KubernetesVersion(1, 35))), ReplaySeed.Of(3164), 200, 60);
+        Assert.False(older.Any(p => Uses(p, "PodSpec.workloadRef")), "workloadRef at 1.35 with GenericWorkload off");
+        Assert.Contains(older, p => Uses(p, "VolumeSource.image"));
+
+        // 1.33: ImageVolume is beta and off.
+        var off = Seeds.Sample(PodGen.ValidWholeApiFor(Profile.For(new KubernetesVersion(1, 33))), ReplaySeed.Of(3166), 200, 60);
+        Assert.False(off.Any(p => Uses(p, "VolumeSource.image")), "image volumes at 1.33 with ImageVolume off");
+    }
+
+    /// <summary>A profile that turns on no gated field draws what <see cref="PodGen.ValidWholeApiFor"/> drew before the entries existed.</summary>
+    [Fact]
+    public void A_profile_without_gated_fields_draws_the_same_pods()
+    {
+        var profile = Profile.For(new KubernetesVersion(1, 30));
+        Assert.Empty(GatedFieldGen.For(profile));
+        var before = PodGen.ValidWholeApi.SelectMany(pod => GracePeriodGen.Decorate(pod, profile));
+        Assert.Equal(Seeds.Sample(before, ReplaySeed.Of(3165), 50, 40), Seeds.Sample(PodGen.ValidWholeApiFor(profile), ReplaySeed.Of(3165), 50, 40));
+    }
+
+    [Fact]
+    public void A_gate_on_in_a_release_without_the_field_does_not_use_it()
+    {
+        var profile = AllOn("1.37");
+        Assert.True(profile.IsEnabled(FeatureGateNames.GenericWorkload));
+        Assert.DoesNotContain(GatedFieldGen.For(profile), f => f.Field == "PodSpec.workloadRef");
+        Assert.DoesNotContain(GatedFieldGen.For(AllOn("1.35")), f => f.Field == "PodSpec.schedulingGroup");
+    }
+
+    /// <summary>Whether the pod sets the field an entry names (its schema path).</summary>
+    internal static bool Uses(Pod pod, string field)
+    {
+        var spec = pod.Spec;
+        var containers = spec.Containers;
+        return field switch
+        {
+            "VolumeSource.image" => spec.Volumes.Any(v => v.Image is not null),
+            "Lifecycle.stopSignal" => spec.InitContainers.Concat(containers).Any(c => c.Lifecycle?.StopSignal is not null),
+            "PodSpec.workloadRef" => spec.WorkloadRef is not null,
+            "PodSpec.schedulingGroup" => spec.SchedulingGroup is not null,
+            "PodSpec.evictionResponders" => !spec.EvictionResponders.IsEmpty,
+            "VolumeMount.bindMountOptions" => containers.Any(c => c.VolumeMounts.Any(m => !m.BindMountOptions.IsEmpty)),
+            "HTTPGetAction.protocol" => containers.Any(c => Probes(c).Any(p => p?.Handler.HttpGet?.Protocol is not null)),
+            "GRPCAction.mode" => containers.Any(c => Probes(c).Any(p => p?.Handler.GrpcMode is not null)),
+            "ConfigMapVolumeSource.defaultUser" => spec.Volumes.Any(v => v.ConfigMap?.DefaultUser is not null || v.Secret?.DefaultUser is not null),
+            "EmptyDirVolumeSource.mode" => spec.Volumes.Any(v => v.EmptyDir?.Mode is not null),
+            _ => throw new ArgumentException("no check for " + field, nameof(field)),
+        };
+
+        static Probe?[] Probes(Container c) => [c.LivenessProbe, c.ReadinessProbe, c.StartupProbe];
+    }
+}
