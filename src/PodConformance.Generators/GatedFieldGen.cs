@@ -22,6 +22,9 @@ namespace PodConformance.Generators;
 /// </remarks>
 public static class GatedFieldGen
 {
+    private static readonly KubernetesVersion V128 = new(1, 28);
+    private static readonly KubernetesVersion V129 = new(1, 29);
+    private static readonly KubernetesVersion V130 = new(1, 30);
     private static readonly KubernetesVersion V131 = new(1, 31);
     private static readonly KubernetesVersion V133 = new(1, 33);
     private static readonly KubernetesVersion V135 = new(1, 35);
@@ -33,6 +36,9 @@ public static class GatedFieldGen
 
     /// <summary>The configMap or secret volume with owner UIDs (AtomicWriteVolumeUserFields).</summary>
     public const string OwnedVolumeName = "owned-files";
+
+    /// <summary>The projected volume with a clusterTrustBundle source.</summary>
+    public const string TrustBundleVolumeName = "trust-bundle";
 
     /// <summary>The emptyDir added for its mode where the pod has none.</summary>
     public const string ModeVolumeName = "mode-dir";
@@ -53,6 +59,10 @@ public static class GatedFieldGen
         new(FeatureGateNames.GRPCContainerProbeTLS, "GRPCAction.mode", V137, null, GrpcMode),
         new(FeatureGateNames.AtomicWriteVolumeUserFields, "ConfigMapVolumeSource.defaultUser", V137, null, VolumeOwners),
         new(FeatureGateNames.EmptyDirVolumeMode, "EmptyDirVolumeSource.mode", V137, null, EmptyDirMode),
+        new(FeatureGateNames.InPlacePodVerticalScaling, "Container.resizePolicy", V128, null, ResizePolicy),
+        new(FeatureGateNames.RecursiveReadOnlyMounts, "VolumeMount.recursiveReadOnly", V130, null, RecursiveReadOnly),
+        new(FeatureGateNames.ClusterTrustBundleProjection, "VolumeProjection.clusterTrustBundle", V129, null, TrustBundle),
+        new(FeatureGateNames.VolumeAttributesClass, "PersistentVolumeClaimSpec.volumeAttributesClassName", V129, null, VolumeAttributesClassName),
     ];
 
     /// <summary>The entries whose gate <paramref name="profile"/> turns on in a release that has the field.</summary>
@@ -70,6 +80,35 @@ public static class GatedFieldGen
     {
         ArgumentNullException.ThrowIfNull(applicable);
         return GenSequence.Bool.SelectMany(use => use ? Each(pod, applicable, 0) : Gen.Constant(pod));
+    }
+
+    /// <summary>
+    /// Fields whose valid form depends on the release where their gate is on: before 1.31 a pod's resource claim names its
+    /// template or claim inside <c>source</c> (VAL-341), so <see cref="PlacementGen"/>'s 1.31+ claims are rewritten there when
+    /// DynamicResourceAllocation is on (where it is off the create strategy drops them, DEF-300).
+    /// </summary>
+    public static bool NeedsReleaseForm(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Version < V131 && profile.IsEnabled(FeatureGateNames.DynamicResourceAllocation);
+    }
+
+    /// <summary>The pod with <see cref="NeedsReleaseForm"/>'s rewrites (call only where it holds).</summary>
+    public static Pod InReleaseForm(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (pod.Spec.ResourceClaims.IsEmpty)
+        {
+            return pod;
+        }
+
+        var claims = pod.Spec.ResourceClaims.Select(c => c with
+        {
+            Source = new ClaimSource { ResourceClaimName = c.ResourceClaimName, ResourceClaimTemplateName = c.ResourceClaimTemplateName },
+            ResourceClaimName = null,
+            ResourceClaimTemplateName = null,
+        });
+        return pod with { Spec = pod.Spec with { ResourceClaims = claims.ToValueList() } };
     }
 
     private static Gen<Pod> Each(Pod pod, IReadOnlyList<GatedField> fields, int index) =>
@@ -244,4 +283,70 @@ public static class GatedFieldGen
                 ? WithMountedVolume(pod, new Volume { Name = ModeVolumeName, SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource { Mode = mode } })
                 : pod with { Spec = pod.Spec with { Volumes = pod.Spec.Volumes.SetItem(at, pod.Spec.Volumes[at] with { EmptyDir = pod.Spec.Volumes[at].EmptyDir! with { Mode = mode } }) } };
         });
+
+    /// <summary>
+    /// VAL-044: cpu and memory policies on the first regular container (never an init container: refused there up to 1.32);
+    /// a policy restarts the container only where the pod's restartPolicy is not Never. 1.28–1.32 with the gate on: DEF-026
+    /// appends the policies a container with requests does not list.
+    /// </summary>
+    private static Gen<Pod> ResizePolicy(Pod pod) =>
+        from cpu in Gen.Elements("NotRequired", "RestartContainer")
+        from memory in Gen.Elements<string?>(null, "NotRequired", "RestartContainer")
+        select WithFirst(pod, c => c with
+        {
+            ResizePolicy = memory is null
+                ? ValueList.Of(new ContainerResizePolicy("cpu", Restartable(pod, cpu)))
+                : ValueList.Of(new ContainerResizePolicy("cpu", Restartable(pod, cpu)), new ContainerResizePolicy("memory", Restartable(pod, memory))),
+        });
+
+    private static string Restartable(Pod pod, string policy) => pod.Spec.RestartPolicy == "Never" ? "NotRequired" : policy;
+
+    /// <summary>
+    /// VAL-642: Disabled on any mount; Enabled or IfPossible make the mount read-only and need no propagation but None. On the
+    /// first container's first mount.
+    /// </summary>
+    private static Gen<Pod> RecursiveReadOnly(Pod pod) =>
+        pod.Spec.Containers[0].VolumeMounts.IsEmpty
+            ? Gen.Constant(pod)
+            : Gen.Elements("Disabled", "Enabled", "IfPossible").Select(mode => WithFirst(pod, c =>
+            {
+                var m = c.VolumeMounts[0];
+                var mount = mode == "Disabled" || m.MountPropagation is not (null or "None")
+                    ? m with { RecursiveReadOnly = "Disabled" }
+                    : m with { RecursiveReadOnly = mode, ReadOnly = true };
+                return c with { VolumeMounts = c.VolumeMounts.SetItem(0, mount) };
+            }));
+
+    /// <summary>VAL-630: a projected source naming a bundle (or, optionally, a signer and a selector) and a path.</summary>
+    private static Gen<Pod> TrustBundle(Pod pod) =>
+        from bySigner in GenSequence.Bool
+        from optional in Gen.Elements<bool?>(null, true)
+        select WithMountedVolume(pod, new Volume
+        {
+            Name = TrustBundleVolumeName,
+            SourceKind = "projected",
+            Projected = new ProjectedVolumeSource
+            {
+                Sources = ValueList.Of(new VolumeProjection
+                {
+                    ClusterTrustBundle = bySigner
+                        ? new ClusterTrustBundleProjection { SignerName = "example.com/signer", LabelSelector = new LabelSelector(), Optional = optional, Path = "ca.pem" }
+                        : new ClusterTrustBundleProjection { Name = "example-bundle", Optional = optional, Path = "ca.pem" },
+                }),
+            },
+        }, readOnly: true);
+
+    /// <summary>VAL-633: a DNS-subdomain class name on the pod's ephemeral volume templates (none: unchanged).</summary>
+    private static Gen<Pod> VolumeAttributesClassName(Pod pod) =>
+        !pod.Spec.Volumes.Any(v => v.Ephemeral?.VolumeClaimTemplate is not null)
+            ? Gen.Constant(pod)
+            : Gen.Elements("gold", "fast.example.com").Select(name => pod with
+            {
+                Spec = pod.Spec with
+                {
+                    Volumes = pod.Spec.Volumes.Select(v => v.Ephemeral?.VolumeClaimTemplate is { } t
+                        ? v with { Ephemeral = v.Ephemeral with { VolumeClaimTemplate = t with { Spec = t.Spec with { VolumeAttributesClassName = name } } } }
+                        : v).ToValueList(),
+                },
+            });
 }

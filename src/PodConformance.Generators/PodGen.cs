@@ -80,6 +80,11 @@ public static class PodGen
     {
         ArgumentNullException.ThrowIfNull(profile);
         var withGrace = ValidWholeApi.SelectMany(pod => GracePeriodGen.Decorate(pod, profile));
+        if (GatedFieldGen.NeedsReleaseForm(profile))
+        {
+            withGrace = withGrace.Select(GatedFieldGen.InReleaseForm);
+        }
+
         var gated = GatedFieldGen.For(profile);
         return gated.Count == 0 ? withGrace : withGrace.SelectMany(pod => GatedFieldGen.Decorate(pod, gated));
     }

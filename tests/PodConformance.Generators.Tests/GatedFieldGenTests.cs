@@ -13,8 +13,8 @@ namespace PodConformance.Generators.Tests;
 /// </summary>
 public sealed class GatedFieldGenTests
 {
-    /// <summary>Every release from the first gated field (1.31, image volumes) with all gates on.</summary>
-    public static TheoryData<string> AllGatesOn => ["1.31", "1.33", "1.35", "1.36", "1.37"];
+    /// <summary>Releases where gated fields arrive or change, with all gates on.</summary>
+    public static TheoryData<string> AllGatesOn => ["1.28", "1.30", "1.31", "1.33", "1.35", "1.36", "1.37"];
 
     internal static Profile AllOn(string version)
     {
@@ -56,16 +56,17 @@ public sealed class GatedFieldGenTests
     [Fact]
     public void A_field_whose_gate_is_off_is_never_generated()
     {
-        // 1.37's defaults turn on ImageVolume (GA) and none of the other gates.
+        // 1.37's defaults (spec/profiles.md): ImageVolume, InPlacePodVerticalScaling, RecursiveReadOnlyMounts (GA, locked),
+        // ClusterTrustBundleProjection, VolumeAttributesClass (GA) on; every 1.35–1.37 alpha and GenericWorkload (beta) off.
         var profile = Profile.Default;
-        Assert.Equal([FeatureGateNames.ImageVolume], GatedFieldGen.For(profile).Select(f => f.Gate));
+        string[] on = [FeatureGateNames.ImageVolume, FeatureGateNames.InPlacePodVerticalScaling, FeatureGateNames.RecursiveReadOnlyMounts, FeatureGateNames.ClusterTrustBundleProjection, FeatureGateNames.VolumeAttributesClass];
+        Assert.Equal(on.Order(StringComparer.Ordinal), GatedFieldGen.For(profile).Select(f => f.Gate).Order(StringComparer.Ordinal));
         var pods = Seeds.Sample(PodGen.ValidWholeApiFor(profile), ReplaySeed.Of(3163), 300, 60);
-        foreach (var field in GatedFieldGen.All.Where(f => f.Gate != FeatureGateNames.ImageVolume))
+        foreach (var field in GatedFieldGen.All)
         {
-            Assert.False(pods.Any(p => Uses(p, field.Field)), field + " at 1.37 with its gate off");
+            bool used = pods.Any(p => Uses(p, field.Field));
+            Assert.True(used == on.Contains(field.Gate), field + (used ? " used" : " not used") + " at 1.37's defaults");
         }
-
-        Assert.Contains(pods, p => Uses(p, "VolumeSource.image"));
 
         // 1.35's defaults: ImageVolume is beta and on, GenericWorkload alpha and off (no workloadRef).
         var older = Seeds.Sample(PodGen.ValidWholeApiFor(Profile.For(new KubernetesVersion(1, 35))), ReplaySeed.Of(3164), 200, 60);
@@ -113,6 +114,10 @@ public sealed class GatedFieldGenTests
             "GRPCAction.mode" => containers.Any(c => Probes(c).Any(p => p?.Handler.GrpcMode is not null)),
             "ConfigMapVolumeSource.defaultUser" => spec.Volumes.Any(v => v.ConfigMap?.DefaultUser is not null || v.Secret?.DefaultUser is not null),
             "EmptyDirVolumeSource.mode" => spec.Volumes.Any(v => v.EmptyDir?.Mode is not null),
+            "Container.resizePolicy" => spec.InitContainers.Concat(containers).Any(c => !c.ResizePolicy.IsEmpty),
+            "VolumeMount.recursiveReadOnly" => spec.InitContainers.Concat(containers).Any(c => c.VolumeMounts.Any(m => m.RecursiveReadOnly is not null)),
+            "VolumeProjection.clusterTrustBundle" => spec.Volumes.Any(v => v.Projected?.Sources.Any(s => s.ClusterTrustBundle is not null) == true),
+            "PersistentVolumeClaimSpec.volumeAttributesClassName" => spec.Volumes.Any(v => v.Ephemeral?.VolumeClaimTemplate?.Spec.VolumeAttributesClassName is not null),
             _ => throw new ArgumentException("no check for " + field, nameof(field)),
         };
 
