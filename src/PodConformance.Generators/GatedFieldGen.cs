@@ -27,6 +27,7 @@ public static class GatedFieldGen
     private static readonly KubernetesVersion V130 = new(1, 30);
     private static readonly KubernetesVersion V131 = new(1, 31);
     private static readonly KubernetesVersion V133 = new(1, 33);
+    private static readonly KubernetesVersion V134 = new(1, 34);
     private static readonly KubernetesVersion V135 = new(1, 35);
     private static readonly KubernetesVersion V136 = new(1, 36);
     private static readonly KubernetesVersion V137 = new(1, 37);
@@ -49,7 +50,7 @@ public static class GatedFieldGen
     /// <summary>Every gated field a valid pod may use, in a fixed order (determinism: the decoration walks it in order).</summary>
     public static IReadOnlyList<GatedField> All { get; } =
     [
-        new(FeatureGateNames.ImageVolume, "VolumeSource.image", V131, null, ImageVolume),
+        new(FeatureGateNames.ImageVolume, "Volume.image", V131, null, ImageVolume),
         new(FeatureGateNames.ContainerStopSignals, "Lifecycle.stopSignal", V133, null, StopSignal),
         new(FeatureGateNames.GenericWorkload, "PodSpec.workloadRef", V135, V135, WorkloadRef),
         new(FeatureGateNames.GenericWorkload, "PodSpec.schedulingGroup", V136, null, SchedulingGroup),
@@ -63,6 +64,8 @@ public static class GatedFieldGen
         new(FeatureGateNames.RecursiveReadOnlyMounts, "VolumeMount.recursiveReadOnly", V130, null, RecursiveReadOnly),
         new(FeatureGateNames.ClusterTrustBundleProjection, "VolumeProjection.clusterTrustBundle", V129, null, TrustBundle),
         new(FeatureGateNames.VolumeAttributesClass, "PersistentVolumeClaimSpec.volumeAttributesClassName", V129, null, VolumeAttributesClassName),
+        new(FeatureGateNames.HostnameOverride, "PodSpec.hostnameOverride", V134, null, HostnameOverride),
+        new(FeatureGateNames.PodLifecycleSleepAction, "LifecycleHandler.sleep", V129, null, SleepAction),
     ];
 
     /// <summary>The entries whose gate <paramref name="profile"/> turns on in a release that has the field.</summary>
@@ -349,4 +352,19 @@ public static class GatedFieldGen
                         : v).ToValueList(),
                 },
             });
+
+    /// <summary>VAL-076: a DNS subdomain of at most 64 bytes, never with hostNetwork or setHostnameAsFQDN.</summary>
+    private static Gen<Pod> HostnameOverride(Pod pod) =>
+        pod.Spec.HostNetwork || pod.Spec.SetHostnameAsFQDN == true
+            ? Gen.Constant(pod)
+            : Gen.Elements("web-override", "node-a.example.com").Select(name => pod with { Spec = pod.Spec with { HostnameOverride = name } });
+
+    /// <summary>
+    /// VAL-047: a preStop sleep of 1…5 seconds on the first container, where it has no preStop and the grace period is
+    /// unset (defaulted to 30) or at least that long (a sleep of 0 needs PodLifecycleSleepActionAllowZero).
+    /// </summary>
+    private static Gen<Pod> SleepAction(Pod pod) =>
+        pod.Spec.Containers[0].Lifecycle?.PreStop is not null || pod.Spec.TerminationGracePeriodSeconds is < 5
+            ? Gen.Constant(pod)
+            : Gen.Choose(1, 5).Select(seconds => WithFirst(pod, c => c with { Lifecycle = (c.Lifecycle ?? new Lifecycle()) with { PreStop = new ProbeHandler { SleepSeconds = seconds } } }));
 }

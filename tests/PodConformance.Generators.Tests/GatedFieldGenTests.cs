@@ -56,10 +56,15 @@ public sealed class GatedFieldGenTests
     [Fact]
     public void A_field_whose_gate_is_off_is_never_generated()
     {
-        // 1.37's defaults (spec/profiles.md): ImageVolume, InPlacePodVerticalScaling, RecursiveReadOnlyMounts (GA, locked),
-        // ClusterTrustBundleProjection, VolumeAttributesClass (GA) on; every 1.35–1.37 alpha and GenericWorkload (beta) off.
+        // 1.37's defaults (spec/profiles.md): ImageVolume, InPlacePodVerticalScaling, RecursiveReadOnlyMounts, HostnameOverride
+        // (GA, locked), ClusterTrustBundleProjection, VolumeAttributesClass (GA) on, PodLifecycleSleepAction removed while
+        // locked on; every 1.35–1.37 alpha and GenericWorkload (beta) off.
         var profile = Profile.Default;
-        string[] on = [FeatureGateNames.ImageVolume, FeatureGateNames.InPlacePodVerticalScaling, FeatureGateNames.RecursiveReadOnlyMounts, FeatureGateNames.ClusterTrustBundleProjection, FeatureGateNames.VolumeAttributesClass];
+        string[] on =
+        [
+            FeatureGateNames.ImageVolume, FeatureGateNames.InPlacePodVerticalScaling, FeatureGateNames.RecursiveReadOnlyMounts, FeatureGateNames.ClusterTrustBundleProjection,
+            FeatureGateNames.VolumeAttributesClass, FeatureGateNames.HostnameOverride, FeatureGateNames.PodLifecycleSleepAction,
+        ];
         Assert.Equal(on.Order(StringComparer.Ordinal), GatedFieldGen.For(profile).Select(f => f.Gate).Order(StringComparer.Ordinal));
         var pods = Seeds.Sample(PodGen.ValidWholeApiFor(profile), ReplaySeed.Of(3163), 300, 60);
         foreach (var field in GatedFieldGen.All)
@@ -71,18 +76,18 @@ public sealed class GatedFieldGenTests
         // 1.35's defaults: ImageVolume is beta and on, GenericWorkload alpha and off (no workloadRef).
         var older = Seeds.Sample(PodGen.ValidWholeApiFor(Profile.For(new KubernetesVersion(1, 35))), ReplaySeed.Of(3164), 200, 60);
         Assert.False(older.Any(p => Uses(p, "PodSpec.workloadRef")), "workloadRef at 1.35 with GenericWorkload off");
-        Assert.Contains(older, p => Uses(p, "VolumeSource.image"));
+        Assert.Contains(older, p => Uses(p, "Volume.image"));
 
         // 1.33: ImageVolume is beta and off.
         var off = Seeds.Sample(PodGen.ValidWholeApiFor(Profile.For(new KubernetesVersion(1, 33))), ReplaySeed.Of(3166), 200, 60);
-        Assert.False(off.Any(p => Uses(p, "VolumeSource.image")), "image volumes at 1.33 with ImageVolume off");
+        Assert.False(off.Any(p => Uses(p, "Volume.image")), "image volumes at 1.33 with ImageVolume off");
     }
 
     /// <summary>A profile that turns on no gated field draws what <see cref="PodGen.ValidWholeApiFor"/> drew before the entries existed.</summary>
     [Fact]
     public void A_profile_without_gated_fields_draws_the_same_pods()
     {
-        var profile = Profile.For(new KubernetesVersion(1, 30));
+        var profile = Profile.For(KubernetesVersion.Oldest);
         Assert.Empty(GatedFieldGen.For(profile));
         var before = PodGen.ValidWholeApi.SelectMany(pod => GracePeriodGen.Decorate(pod, profile));
         Assert.Equal(Seeds.Sample(before, ReplaySeed.Of(3165), 50, 40), Seeds.Sample(PodGen.ValidWholeApiFor(profile), ReplaySeed.Of(3165), 50, 40));
@@ -104,7 +109,7 @@ public sealed class GatedFieldGenTests
         var containers = spec.Containers;
         return field switch
         {
-            "VolumeSource.image" => spec.Volumes.Any(v => v.Image is not null),
+            "Volume.image" => spec.Volumes.Any(v => v.Image is not null),
             "Lifecycle.stopSignal" => spec.InitContainers.Concat(containers).Any(c => c.Lifecycle?.StopSignal is not null),
             "PodSpec.workloadRef" => spec.WorkloadRef is not null,
             "PodSpec.schedulingGroup" => spec.SchedulingGroup is not null,
@@ -117,6 +122,8 @@ public sealed class GatedFieldGenTests
             "Container.resizePolicy" => spec.InitContainers.Concat(containers).Any(c => !c.ResizePolicy.IsEmpty),
             "VolumeMount.recursiveReadOnly" => spec.InitContainers.Concat(containers).Any(c => c.VolumeMounts.Any(m => m.RecursiveReadOnly is not null)),
             "VolumeProjection.clusterTrustBundle" => spec.Volumes.Any(v => v.Projected?.Sources.Any(s => s.ClusterTrustBundle is not null) == true),
+            "PodSpec.hostnameOverride" => spec.HostnameOverride is not null,
+            "LifecycleHandler.sleep" => spec.InitContainers.Concat(containers).Any(c => c.Lifecycle?.PreStop?.SleepSeconds is not null || c.Lifecycle?.PostStart?.SleepSeconds is not null),
             "PersistentVolumeClaimSpec.volumeAttributesClassName" => spec.Volumes.Any(v => v.Ephemeral?.VolumeClaimTemplate?.Spec.VolumeAttributesClassName is not null),
             _ => throw new ArgumentException("no check for " + field, nameof(field)),
         };
