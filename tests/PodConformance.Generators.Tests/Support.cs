@@ -28,7 +28,7 @@ internal static class Support
         ["1.34+" + FeatureGateNames.PodCertificateRequest],
         ["1.37+" + FeatureGateNames.EvictionRequestAPI + "+" + FeatureGateNames.GenericWorkload],
         ["1.36+" + FeatureGateNames.GenericWorkload],
-        ["1.37+" + FeatureGateNames.VolumeBindMountOptions + "+" + FeatureGateNames.H2CContainerProbe + "+" + FeatureGateNames.GRPCContainerProbeTLS + "+" + FeatureGateNames.AtomicWriteVolumeUserFields],
+        ["1.37+" + FeatureGateNames.VolumeBindMountOptions + "+" + FeatureGateNames.H2CContainerProbe + "+" + FeatureGateNames.GRPCContainerProbeTLS + "+" + FeatureGateNames.AtomicWriteVolumeUserFields + "+" + FeatureGateNames.EmptyDirVolumeMode],
     ];
 
     /// <summary>The profile of <c>1.33</c>, or of <c>1.35+Gate</c> (that release with the gate on).</summary>
