@@ -10,9 +10,11 @@ namespace PodConformance.Generators;
 /// The feature-gated fields valid admission pods use where the case's profile (release plus gate overrides) turns their
 /// gate on: image volumes (DEF-408, VAL-634), <c>lifecycle.stopSignal</c> (VAL-048), <c>workloadRef</c> (VAL-079),
 /// <c>schedulingGroup</c> (VAL-705), <c>evictionResponders</c> (VAL-700…702), <c>bindMountOptions</c> (VAL-706),
-/// <c>httpGet.protocol</c> (VAL-707, DEF-021), <c>grpc.mode</c> (VAL-708), the volume owner UIDs (VAL-709) and
-/// <c>emptyDir.mode</c> (VAL-601). Where a gate is off the field is never set: the API server would drop it before
-/// validation, and the pod would test the drop (DEF-409, ADM-094/096) rather than the rule.
+/// <c>httpGet.protocol</c> (VAL-707, DEF-021), <c>grpc.mode</c> (VAL-708), the volume owner UIDs (VAL-709),
+/// <c>emptyDir.mode</c> (VAL-601), resize policies (VAL-044, DEF-026), recursive read-only mounts (VAL-642), trust-bundle
+/// projections (VAL-630), volume attributes classes (VAL-633), <c>hostnameOverride</c> (VAL-076) and lifecycle sleep
+/// (VAL-047). Where a gate is off the field is never set: the API server would drop it before validation, and the pod
+/// would test the drop (DEF-409, ADM-094/096) rather than the rule.
 /// </summary>
 /// <remarks>
 /// Which fields are gated is the schema's data (spec/api/*.json <c>featureGates</c>); the Suite's tests check that every
@@ -258,19 +260,43 @@ public static class GatedFieldGen
         return pod with { Spec = pod.Spec with { Containers = containers.ToValueList() } };
     }
 
-    /// <summary>VAL-709: owner UIDs within 0…2147483647 on an added configMap (default and per-item) or secret volume.</summary>
+    /// <summary>
+    /// VAL-709: owner UIDs within 0…2147483647 on an added volume of one of the four kinds that have them: configMap
+    /// (default and per item), secret, downwardAPI (default and per file) or projected (default and the token's).
+    /// </summary>
     private static Gen<Pod> VolumeOwners(Pod pod) =>
         from user in Gen.Elements(0L, 1000L, 65534L, 2147483647L)
         from itemUser in Gen.Elements<long?>(null, 0L, 3000L)
-        from secret in GenSequence.Bool
-        select WithMountedVolume(pod, secret
-            ? new Volume { Name = OwnedVolumeName, SourceKind = "secret", Secret = new ObjectReference { Name = "owned", Optional = true, DefaultUser = user } }
-            : new Volume
+        from kind in Gen.Choose(0, 3)
+        select WithMountedVolume(pod, Owned(kind, user, itemUser), readOnly: true);
+
+    private static Volume Owned(int kind, long user, long? itemUser) => kind switch
+    {
+        0 => new Volume
+        {
+            Name = OwnedVolumeName,
+            SourceKind = "configMap",
+            ConfigMap = new ObjectReference { Name = "owned", Optional = true, DefaultUser = user, Items = ValueList.Of(new KeyToPath { Key = "config", Path = "config.yaml", User = itemUser }) },
+        },
+        1 => new Volume { Name = OwnedVolumeName, SourceKind = "secret", Secret = new ObjectReference { Name = "owned", Optional = true, DefaultUser = user } },
+        2 => new Volume
+        {
+            Name = OwnedVolumeName,
+            SourceKind = "downwardAPI",
+            DownwardApiDefaultUser = user,
+            DownwardApiItems = ValueList.Of(new DownwardApiVolumeFile { Path = "labels", FieldRef = new ObjectFieldSelector { ApiVersion = "v1", FieldPath = "metadata.labels" }, User = itemUser }),
+        },
+        _ => new Volume
+        {
+            Name = OwnedVolumeName,
+            SourceKind = "projected",
+            Projected = new ProjectedVolumeSource
             {
-                Name = OwnedVolumeName,
-                SourceKind = "configMap",
-                ConfigMap = new ObjectReference { Name = "owned", Optional = true, DefaultUser = user, Items = ValueList.Of(new KeyToPath { Key = "config", Path = "config.yaml", User = itemUser }) },
-            }, readOnly: true);
+                DefaultUser = user,
+                Sources = ValueList.Of(new VolumeProjection { ServiceAccountToken = new ServiceAccountTokenProjection { Audience = "vault", Path = "token", User = itemUser } }),
+            },
+        },
+    };
 
     /// <summary>VAL-601's mode (0…01777 octal) on the pod's first emptyDir, or on an added one.</summary>
     private static Gen<Pod> EmptyDirMode(Pod pod) =>

@@ -117,7 +117,7 @@ public sealed class GatedFieldGenTests
             "VolumeMount.bindMountOptions" => containers.Any(c => c.VolumeMounts.Any(m => !m.BindMountOptions.IsEmpty)),
             "HTTPGetAction.protocol" => containers.Any(c => Probes(c).Any(p => p?.Handler.HttpGet?.Protocol is not null)),
             "GRPCAction.mode" => containers.Any(c => Probes(c).Any(p => p?.Handler.GrpcMode is not null)),
-            "ConfigMapVolumeSource.defaultUser" => spec.Volumes.Any(v => v.ConfigMap?.DefaultUser is not null || v.Secret?.DefaultUser is not null),
+            "ConfigMapVolumeSource.defaultUser" => spec.Volumes.Any(v => v.ConfigMap?.DefaultUser is not null || v.Secret?.DefaultUser is not null || v.DownwardApiDefaultUser is not null || v.Projected?.DefaultUser is not null),
             "EmptyDirVolumeSource.mode" => spec.Volumes.Any(v => v.EmptyDir?.Mode is not null),
             "Container.resizePolicy" => spec.InitContainers.Concat(containers).Any(c => !c.ResizePolicy.IsEmpty),
             "VolumeMount.recursiveReadOnly" => spec.InitContainers.Concat(containers).Any(c => c.VolumeMounts.Any(m => m.RecursiveReadOnly is not null)),
