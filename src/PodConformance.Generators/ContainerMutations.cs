@@ -71,6 +71,20 @@ public static class ContainerMutations
         new("bad-stop-signal", ValidationRules.StopSignal,
             pod => Gen.Elements("SIGBOGUS", "SIGRTMIN+16", "sigterm", "SIGRTMAX-15").Select(signal => WithBadStopSignal(pod, signal)),
             profile => profile.Version >= StopSignalSince && profile.IsEnabled(FeatureGateNames.ContainerStopSignals)),
+        // VAL-044: a resource other than cpu/memory, an unknown policy, a resource listed twice, or a restart where the pod never restarts.
+        new("bad-resize-policy", ValidationRules.ResizePolicy,
+            pod => Gen.Choose(0, 3).Select(which => which == 3
+                ? WithFirst(pod with { Spec = pod.Spec with { RestartPolicy = "Never" } }, c => c with { ResizePolicy = ValueList.Of(new ContainerResizePolicy("memory", "RestartContainer")) })
+                : WithFirst(pod, c => c with
+                {
+                    ResizePolicy = which switch
+                    {
+                        0 => ValueList.Of(new ContainerResizePolicy("storage", "NotRequired")),
+                        1 => ValueList.Of(new ContainerResizePolicy("cpu", "Sometimes")),
+                        _ => ValueList.Of(new ContainerResizePolicy("cpu", "NotRequired"), new ContainerResizePolicy("cpu", "RestartContainer")),
+                    },
+                })),
+            profile => profile.IsEnabled(FeatureGateNames.InPlacePodVerticalScaling)),
         new("bad-tolerations-annotation", ValidationRules.TolerationsAnnotation,
             pod => Gen.Elements(
                     "[{\"key\":\"example.com/k\",\"operator\":\"Exists\"}",

@@ -8,7 +8,7 @@ using PodConformance.Model.Validation;
 namespace PodConformance.Generators;
 
 /// <summary>
-/// One invalid variant per 1.36/1.37 rule read from kubernetes forks (VAL-705…709), joined to <see cref="PodMutations.All"/>.
+/// One invalid variant per 1.36/1.37 rule read from kubernetes forks (VAL-705…709, and VAL-601's emptyDir mode), joined to <see cref="PodMutations.All"/>.
 /// Each field exists only behind an alpha (or, for GenericWorkload in 1.37, beta-off) gate that no default profile turns
 /// on — the create strategy drops the field otherwise — so each applies only where its gate is on: a run with
 /// <c>--feature-gates</c> uses them.
@@ -61,5 +61,8 @@ public static class NewFieldMutations
                 ConfigMap = new ObjectReference { Name = "settings", DefaultUser = uid },
             })),
             Gated137(FeatureGateNames.AtomicWriteVolumeUserFields)),
+        new("bad-empty-dir-mode", ValidationRules.EmptyDirSource,
+            pod => Pick(pod, [-1, 1024, 4095], (p, mode) => WithVolume(p, new Volume { SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource { Mode = mode } })),
+            Gated137(FeatureGateNames.EmptyDirVolumeMode)),
     ];
 }

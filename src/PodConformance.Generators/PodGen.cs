@@ -72,12 +72,21 @@ public static class PodGen
 
     /// <summary>
     /// <see cref="ValidWholeApi"/> with the fields whose valid values depend on the release: the grace period
-    /// (<see cref="GracePeriodGen"/>: negative only where decoding clamps it). What the admission properties draw.
+    /// (<see cref="GracePeriodGen"/>: negative only where decoding clamps it), and the feature-gated fields whose gate the
+    /// profile turns on (<see cref="GatedFieldGen"/>; none where it turns none on, so such a profile draws exactly what it
+    /// drew before they existed). What the admission properties draw.
     /// </summary>
     public static Gen<Pod> ValidWholeApiFor(Profile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return ValidWholeApi.SelectMany(pod => GracePeriodGen.Decorate(pod, profile));
+        var withGrace = ValidWholeApi.SelectMany(pod => GracePeriodGen.Decorate(pod, profile));
+        if (GatedFieldGen.NeedsReleaseForm(profile))
+        {
+            withGrace = withGrace.Select(GatedFieldGen.InReleaseForm);
+        }
+
+        var gated = GatedFieldGen.For(profile);
+        return gated.Count == 0 ? withGrace : withGrace.SelectMany(pod => GatedFieldGen.Decorate(pod, gated));
     }
 
     /// <summary>Valid pods with <see cref="PodShrinker"/> keeping shrinks valid under <see cref="Profile.Default"/>.</summary>

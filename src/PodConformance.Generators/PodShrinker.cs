@@ -121,6 +121,12 @@ public static partial class PodShrinker
         if (!pod.Metadata.Labels.IsEmpty || !pod.Metadata.Annotations.IsEmpty)
         {
             yield return pod with { Metadata = pod.Metadata with { Labels = default, Annotations = default } };
+            if (!pod.Metadata.Labels.IsEmpty && !pod.Metadata.Annotations.IsEmpty)
+            {
+                // Either alone, so a failure that needs an annotation (or a label) does not keep the other.
+                yield return pod with { Metadata = pod.Metadata with { Labels = default } };
+                yield return pod with { Metadata = pod.Metadata with { Annotations = default } };
+            }
         }
 
         if (pod.Metadata.Namespace.Length != 0)

@@ -16,18 +16,19 @@ internal static class Support
 
     /// <summary>
     /// Releases with one gate on that is off there by default, for the mutations that apply only then (VAL-079, VAL-341,
-    /// VAL-630, VAL-048, VAL-631, VAL-700…709): written <c>release+Gate</c>.
+    /// VAL-630, VAL-048, VAL-631, VAL-700…709, VAL-044 before 1.33): written <c>release+Gate</c>.
     /// </summary>
     public static IEnumerable<object[]> GatedProfiles() =>
     [
         ["1.35+" + FeatureGateNames.GenericWorkload],
         ["1.30+" + FeatureGateNames.DynamicResourceAllocation],
+        ["1.30+" + FeatureGateNames.InPlacePodVerticalScaling],
         [KubernetesVersion.Newest + "+" + FeatureGateNames.ClusterTrustBundleProjection],
         ["1.33+" + FeatureGateNames.ContainerStopSignals],
         ["1.34+" + FeatureGateNames.PodCertificateRequest],
         ["1.37+" + FeatureGateNames.EvictionRequestAPI + "+" + FeatureGateNames.GenericWorkload],
         ["1.36+" + FeatureGateNames.GenericWorkload],
-        ["1.37+" + FeatureGateNames.VolumeBindMountOptions + "+" + FeatureGateNames.H2CContainerProbe + "+" + FeatureGateNames.GRPCContainerProbeTLS + "+" + FeatureGateNames.AtomicWriteVolumeUserFields],
+        ["1.37+" + FeatureGateNames.VolumeBindMountOptions + "+" + FeatureGateNames.H2CContainerProbe + "+" + FeatureGateNames.GRPCContainerProbeTLS + "+" + FeatureGateNames.AtomicWriteVolumeUserFields + "+" + FeatureGateNames.EmptyDirVolumeMode],
     ];
 
     /// <summary>The profile of <c>1.33</c>, or of <c>1.35+Gate</c> (that release with the gate on).</summary>
