@@ -111,10 +111,11 @@ public static class EnvGen
 
     /// <summary>
     /// <c>fileKeyRef</c> sources (ENV-016): the file the init container wrote under several spellings of its path (SecureJoin
-    /// cleans them alike), a file never written, keys present, defined empty (a missing key to the kubelet) and absent.
+    /// cleans them alike), a file never written, a directory (<c>conf</c>), keys present, defined empty (a missing key to
+    /// the kubelet) and absent.
     /// </summary>
     private static Gen<EnvVarSource> FileKey { get; } =
-        from path in Gen.Elements("app.env", "app.env", "app.env", "./app.env", "/app.env", "conf//app.env", "never-written.env")
+        from path in Gen.Elements("app.env", "app.env", "app.env", "./app.env", "/app.env", "conf//app.env", "never-written.env", "conf")
         from key in Gen.Elements("MODE", "URL", "SPACED", "MODE", "URL", "SPACED", "EMPTY", "ABSENT")
         from optional in Optional
         select new EnvVarSource

@@ -50,7 +50,8 @@ public static partial class Catalog
             Source = "pkg/apis/core/v1/defaults.go",
             Needs = Capability.Admission,
             Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
-            Cases = profile => PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
+            // FileKeyRefGen: where EnvFiles is on, some pods read an env file, whose optional defaults to false (DEF-020).
+            Cases = profile => PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).SelectMany(p => FileKeyRefGen.Sometimes(p, profile)).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
             View = DefaultsView,
