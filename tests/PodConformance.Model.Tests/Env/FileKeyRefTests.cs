@@ -151,4 +151,16 @@ public class FileKeyRefTests
         var before = PodWith(new EnvVar { Name = "C", ValueFrom = new EnvVarSource { ConfigMapKeyRef = new KeySelector { Name = "gone", Key = "k" } } }, File("X", "X"));
         Assert.False(Build(before, EnvInputs.Empty with { Services = null }).OutcomeNotChecked);
     }
+
+    /// <summary>ENV-011 with ENV-019: a subPathExpr that reads a variable the model does not know claims no error.</summary>
+    [Fact]
+    public void A_sub_path_expr_of_an_unknown_variable_is_not_claimed_to_fail()
+    {
+        var pod = PodWith(File("X", "X", optional: true));
+        var c = pod.Spec.Containers[0] with { VolumeMounts = [new VolumeMount { Name = "config", MountPath = "/m", SubPathExpr = "$(X)" }] };
+        pod = pod with { Spec = pod.Spec with { Containers = [c] } };
+        Assert.Null(ContainerConfig.Check(pod, c, EnvInputs.Empty with { Services = null }, At137));
+        Assert.Equal("missing value for X", ContainerConfig.Check(pod, c, Files("A='1'"), At137)!.Message);
+        Assert.Null(ContainerConfig.Check(pod, c, Files("X='sub'"), At137));
+    }
 }
