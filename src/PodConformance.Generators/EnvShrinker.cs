@@ -162,6 +162,17 @@ public static class EnvShrinker
         {
             yield return c with { Resources = ResourceRequirements.Empty };
         }
+
+        // One resource at a time, so a counterexample keeps only the resource its variable reads.
+        foreach (var (name, _) in c.Resources.Requests)
+        {
+            yield return c with { Resources = c.Resources with { Requests = c.Resources.Requests.Remove(name) } };
+        }
+
+        foreach (var (name, _) in c.Resources.Limits)
+        {
+            yield return c with { Resources = c.Resources with { Limits = c.Resources.Limits.Remove(name) } };
+        }
     }
 
     private static IEnumerable<EnvVar> ShrinkVar(EnvVar v)
