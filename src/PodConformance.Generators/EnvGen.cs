@@ -88,12 +88,54 @@ public static class EnvGen
         };
 
     /// <summary>One variable named <paramref name="name"/> in any form.</summary>
-    public static Gen<EnvVar> Var(string name) => Gen.Frequency(
-        (5, Literal(VarNames).Select(v => new EnvVar { Name = name, Value = v })),
-        (2, ConfigMapKey.Select(s => new EnvVar { Name = name, ValueFrom = s })),
-        (2, SecretKey.Select(s => new EnvVar { Name = name, ValueFrom = s })),
-        (2, FieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })),
-        (2, ResourceFieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })));
+    public static Gen<EnvVar> Var(string name) => Var(name, files: false);
+
+    /// <summary>One variable in any form; with <paramref name="files"/> (EnvFiles on) a <c>fileKeyRef</c> is one of them.</summary>
+    public static Gen<EnvVar> Var(string name, bool files) => files
+        ? Gen.Frequency(
+            (5, Literal(VarNames).Select(v => new EnvVar { Name = name, Value = v })),
+            (2, ConfigMapKey.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+            (2, SecretKey.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+            (2, FieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+            (2, ResourceFieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+            (3, FileKey.Select(s => new EnvVar { Name = name, ValueFrom = s })))
+        : Gen.Frequency(
+            (5, Literal(VarNames).Select(v => new EnvVar { Name = name, Value = v })),
+            (2, ConfigMapKey.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+            (2, SecretKey.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+            (2, FieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })),
+            (2, ResourceFieldRef.Select(s => new EnvVar { Name = name, ValueFrom = s })));
+
+    /// <summary>The emptyDir volume every file-using pod has, named by its <c>fileKeyRef</c>s (VAL-056).</summary>
+    public const string EnvFilesVolume = "envfiles";
+
+    /// <summary>
+    /// <c>fileKeyRef</c> sources (ENV-016): the file the init container wrote under several spellings of its path (SecureJoin
+    /// cleans them alike), a file never written, a directory (<c>conf</c>), keys present, defined empty (a missing key to
+    /// the kubelet) and absent.
+    /// </summary>
+    private static Gen<EnvVarSource> FileKey { get; } =
+        from path in Gen.Elements("app.env", "app.env", "app.env", "./app.env", "/app.env", "conf//app.env", "never-written.env", "conf")
+        from key in Gen.Elements("MODE", "URL", "SPACED", "MODE", "URL", "SPACED", "EMPTY", "ABSENT")
+        from optional in Gen.Elements<bool?>(null, true, true, false) // optional matters only for a missing key: drawn more often
+        select new EnvVarSource
+        {
+            FileKeyRef = new FileKeySelector { VolumeName = EnvFilesVolume, Path = path, Key = key, Optional = optional },
+        };
+
+    /// <summary>
+    /// What the init container wrote, in each parser's syntax (ENV-017 for 1.34, ENV-018 from 1.35): values that are
+    /// never expanded, an empty one, padding the 1.34 parser trims and the 1.35 one keeps, a continuation and a
+    /// multi-line value; the same file under <c>conf/</c> too.
+    /// </summary>
+    public static string GoodFile(EnvFileSyntax syntax) => syntax == EnvFileSyntax.Dotenv
+        ? "# written by the init container\nMODE = from-file\nURL=http://$(MODE)/x # not a comment\nEMPTY=\nSPACED=  two \\\n   words  \n"
+        : "# written by the init container\nMODE='from-file'\nURL='http://$(MODE)/x' # a comment\n\nEMPTY=''\nSPACED='  two\n   words  '\n";
+
+    /// <summary>A file each parser refuses at line 2 (whatever key is asked for after it).</summary>
+    public static string BadFile(EnvFileSyntax syntax) => syntax == EnvFileSyntax.Dotenv
+        ? "# written by the init container\nMODE from-file\n"
+        : "# written by the init container\nMODE=from-file\n";
 
     /// <summary>Variables per container grow with the size up to this cap.</summary>
     public const int MaxVars = 10;
@@ -109,10 +151,12 @@ public static class EnvGen
     /// One container in six ends with a token read from the Secret and a header built from it, so a literal's
     /// expansion substitutes a Secret's value and must be masked too (EXPAND-002, ENV-010).
     /// </summary>
-    public static Gen<ValueList<EnvVar>> Vars { get; } =
+    public static Gen<ValueList<EnvVar>> Vars { get; } = VarsWith(files: false);
+
+    private static Gen<ValueList<EnvVar>> VarsWith(bool files) =>
         from n in Gen.Frequency((1, Gen.Constant(0)), (6, GenSequence.Count(1, MaxVars)))
         from names in Gen.Elements(VarNames.ToArray()).ArrayOf(n)
-        from vars in GenSequence.Indexed(n, i => Var(names[i]))
+        from vars in GenSequence.Indexed(n, i => Var(names[i], files))
         from derived in GenSequence.Chance(16)
         select derived ? vars.Concat(DerivedFromSecret).ToValueList() : vars.ToValueList();
 
@@ -143,8 +187,8 @@ public static class EnvGen
         new() { Limits = ValueMap.Of(("cpu", Quantity.Parse("2")), ("memory", Quantity.Parse("1Gi")), ("ephemeral-storage", Quantity.Parse("2Gi"))) },
     ];
 
-    private static Gen<Container> ContainerNamed(string name) =>
-        from vars in Vars
+    private static Gen<Container> ContainerNamed(string name, bool files) =>
+        from vars in VarsWith(files)
         from envFrom in EnvFrom
         from resources in Gen.Elements(Resources.ToArray())
         select new Container { Name = name, Image = "busybox", Env = vars, EnvFrom = envFrom, Resources = resources };
@@ -153,11 +197,35 @@ public static class EnvGen
     public static IReadOnlyList<string> ContainerNames { get; } = ["app", "sidecar", "worker"];
 
     /// <summary>A valid pod of 1–3 regular containers and maybe an init container (as the size allows), each using env.</summary>
-    public static Gen<Pod> Pod { get; } =
+    public static Gen<Pod> Pod { get; } = PodWith(files: false);
+
+    /// <summary>
+    /// <see cref="Pod"/>; with <paramref name="files"/> (EnvFiles on) variables may read <c>fileKeyRef</c>s, and the pod
+    /// has the emptyDir volume they name, which an init container (<c>write-env</c>) mounts to write the file.
+    /// </summary>
+    private static Gen<Pod> PodWith(bool files) =>
+        from bare in BarePod(files)
+        select files && bare.Spec.InitContainers.Concat(bare.Spec.Containers).Any(c => c.Env.Any(e => e.ValueFrom?.FileKeyRef is not null)) ? WithEnvFilesVolume(bare) : bare;
+
+    private static Pod WithEnvFilesVolume(Pod pod) => pod with
+    {
+        Spec = pod.Spec with
+        {
+            Volumes = pod.Spec.Volumes.Add(new Volume { Name = EnvFilesVolume, SourceKind = "emptyDir", EmptyDir = new EmptyDirVolumeSource() }),
+            InitContainers = pod.Spec.InitContainers.Insert(0, new Container
+            {
+                Name = "write-env",
+                Image = "busybox",
+                VolumeMounts = [new VolumeMount { Name = EnvFilesVolume, MountPath = "/env" }],
+            }),
+        },
+    };
+
+    private static Gen<Pod> BarePod(bool files) =>
         from regular in GenSequence.Count(1, ContainerNames.Count)
         from init in GenSequence.Count(0, 1)
-        from containers in GenSequence.Indexed(regular, i => ContainerNamed(ContainerNames[i]))
-        from inits in GenSequence.Indexed(init, _ => ContainerNamed("setup"))
+        from containers in GenSequence.Indexed(regular, i => ContainerNamed(ContainerNames[i], files))
+        from inits in GenSequence.Indexed(init, _ => ContainerNamed("setup", files))
         from name in Gen.Elements(PodGen.PodNamePool.ToArray())
         from ns in Gen.Elements("", "default", "team-a")
         from labelled in GenSequence.Chance(50)
@@ -227,16 +295,35 @@ public static class EnvGen
         select new EnvCase(pod, inputs);
 
     /// <summary>
-    /// <see cref="Case"/> for <paramref name="profile"/>: while PodHostIPs exists and is off (1.28 by default) validation
+    /// Cases whose pods read env files (EnvFiles on): the volume's files as the init container left them — mostly the
+    /// good file (at <c>app.env</c> and under <c>conf/</c>), sometimes a malformed one, sometimes none at all, and now and
+    /// then not given, where the model checks nothing that depends on them (ENV-019).
+    /// </summary>
+    private static Gen<EnvCase> FileCase(EnvFileSyntax syntax) =>
+        from pod in PodWith(files: true)
+        from inputs in InputsFor(pod)
+        from files in Gen.Frequency(
+            (10, Gen.Constant<ValueMap<string>?>(ValueMap.Of(("app.env", GoodFile(syntax)), ("conf/app.env", GoodFile(syntax))))),
+            (2, Gen.Constant<ValueMap<string>?>(ValueMap.Of(("app.env", BadFile(syntax)), ("conf/app.env", GoodFile(syntax))))),
+            (1, Gen.Constant<ValueMap<string>?>(ValueMap<string>.Empty)),
+            (1, Gen.Constant<ValueMap<string>?>(null)))
+        select new EnvCase(pod, files is { } given && pod.Spec.Volumes.Any(v => v.Name == EnvFilesVolume)
+            ? inputs with { VolumeFiles = ValueMap.Of((EnvFilesVolume, given)) }
+            : inputs);
+
+    /// <summary>
+    /// <see cref="Case"/> for <paramref name="profile"/> (with <c>fileKeyRef</c>s where EnvFiles is on): while PodHostIPs exists and is off (1.28 by default) validation
     /// refuses a <c>status.hostIPs</c> fieldRef (spec/validation.md VAL-052), so such a reference reads
     /// <c>status.hostIP</c> instead and every case stays admissible.
     /// </summary>
     public static Gen<EnvCase> CaseFor(Profile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        // fileKeyRef exists only with EnvFiles (alpha 1.34, on from 1.35): without it the create strategy drops it (ADM-091).
+        var cases = profile.IsEnabled(FeatureGateNames.EnvFiles) ? FileCase(EnvFileParser.SyntaxFor(profile.Version)) : Case;
         return profile.Version >= PodHostIpsRemoved || profile.IsEnabled("PodHostIPs")
-            ? Case
-            : Case.Select(c => c with { Pod = WithoutHostIps(c.Pod) });
+            ? cases
+            : cases.Select(c => c with { Pod = WithoutHostIps(c.Pod) });
     }
 
     /// <summary>PodHostIPs is registered 1.28–1.32 (spec/gates); from 1.33 the field is simply allowed.</summary>

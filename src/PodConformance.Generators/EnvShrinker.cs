@@ -27,12 +27,13 @@ public static class EnvShrinker
 
         var o = c.Objects;
         size += o.ConfigMaps.Sum(m => 5L + m.Value.Count) + o.Secrets.Sum(m => 5L + m.Value.Count) + (o.Services?.Count ?? 0) * 5
-            + (o.ServicesSynced ? 0 : 3) + o.PodIPs.Count * 2 + (o.Node is { } n ? n.Addresses.Count * 2 + n.Allocatable.Count : 0);
+            + (o.ServicesSynced ? 0 : 3) + o.PodIPs.Count * 2 + (o.Node is { } n ? n.Addresses.Count * 2 + n.Allocatable.Count : 0)
+            + o.VolumeFiles.Sum(v => 5L + v.Value.Count);
         return size;
     }
 
     private static long Size(EnvVar v) => 5 + (v.ValueFrom is { } s
-        ? 4 + (s.ResourceFieldRef?.Divisor is null ? 0 : 1) + ((s.ConfigMapKeyRef?.Optional ?? s.SecretKeyRef?.Optional) is null ? 0 : 1) + (s.FieldRef?.ApiVersion.Length ?? 0)
+        ? 4 + (s.ResourceFieldRef?.Divisor is null ? 0 : 1) + ((s.ConfigMapKeyRef?.Optional ?? s.SecretKeyRef?.Optional ?? s.FileKeyRef?.Optional) is null ? 0 : 1) + (s.FieldRef?.ApiVersion.Length ?? 0)
         : v.Value.Length);
 
     public static IEnumerable<EnvCase> Shrink(EnvCase c)
@@ -161,6 +162,17 @@ public static class EnvShrinker
         {
             yield return c with { Resources = ResourceRequirements.Empty };
         }
+
+        // One resource at a time, so a counterexample keeps only the resource its variable reads.
+        foreach (var (name, _) in c.Resources.Requests)
+        {
+            yield return c with { Resources = c.Resources with { Requests = c.Resources.Requests.Remove(name) } };
+        }
+
+        foreach (var (name, _) in c.Resources.Limits)
+        {
+            yield return c with { Resources = c.Resources with { Limits = c.Resources.Limits.Remove(name) } };
+        }
     }
 
     private static IEnumerable<EnvVar> ShrinkVar(EnvVar v)
@@ -194,6 +206,11 @@ public static class EnvShrinker
         if (s.SecretKeyRef is { Optional: not null } sk)
         {
             yield return v with { ValueFrom = s with { SecretKeyRef = sk with { Optional = null } } };
+        }
+
+        if (s.FileKeyRef is { Optional: not null } fk)
+        {
+            yield return v with { ValueFrom = s with { FileKeyRef = fk with { Optional = null } } };
         }
 
         if (s.FieldRef is { ApiVersion.Length: > 0 } f)

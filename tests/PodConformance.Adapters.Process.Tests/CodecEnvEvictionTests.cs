@@ -31,6 +31,23 @@ public class CodecEnvEvictionTests
         }
     }
 
+    /// <summary>ENV-016: the emptyDir volumes' files travel as <c>objects.volumeFiles</c>, and only when a case has any.</summary>
+    [Fact]
+    public void Env_file_cases_round_trip_with_their_volume_files()
+    {
+        var cases = Seeds.Sample(EnvGen.CaseFor(Profile.Default), ReplaySeed.Of(8002), 60);
+        Assert.Contains(cases, e => !e.Objects.VolumeFiles.IsEmpty);
+        foreach (var e in cases)
+        {
+            var c = new PodCase(e.Pod) { Objects = e.Objects };
+            string line = ProtocolMessages.Run(7, c, Profile.Default);
+            Assert.Equal(!e.Objects.VolumeFiles.IsEmpty, line.Contains("\"volumeFiles\"", StringComparison.Ordinal));
+            var back = Assert.IsType<PodCase>(RoundTrip(c));
+            Assert.Equal(e.Objects, back.Objects);
+            Assert.Equal(ModelAdapter.ObserveEnv(c, Profile.Default), ModelAdapter.ObserveEnv(back, Profile.Default));
+        }
+    }
+
     [Fact]
     public void A_missing_service_lister_and_unsynced_services_survive_the_wire()
     {

@@ -99,7 +99,8 @@ public class SchemaConsistencyTests
         var objectsSchema = Schema("run-request.schema.json").GetProperty("$defs").GetProperty("podCase").GetProperty("properties").GetProperty("objects");
         var c = new Suite.Cases.PodCase(new Model.Api.Pod { Metadata = new Model.Api.ObjectMeta { Name = "web" } })
         {
-            Objects = new Model.ContainerEnv.EnvInputs { Secrets = ValueMap.Of(("db", ValueMap.Of(("password", "x")))), Node = new Model.Api.Node { Name = "n" } },
+            // volumeFiles is written only when given (ENV-016), so the case gives one.
+            Objects = new Model.ContainerEnv.EnvInputs { Secrets = ValueMap.Of(("db", ValueMap.Of(("password", "x")))), Node = new Model.Api.Node { Name = "n" }, VolumeFiles = ValueMap.Of(("data", ValueMap.Of(("a.env", "A='1'")))) },
         };
         using var written = JsonDocument.Parse(ProtocolMessages.Run(1, c, Profile.Default, withholdSecrets: true));
         Assert.Equal(Properties(objectsSchema), Members(written.RootElement.GetProperty("case").GetProperty("objects")));

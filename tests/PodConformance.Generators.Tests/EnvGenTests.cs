@@ -59,11 +59,49 @@ public sealed class EnvGenTests
         Assert.True(results.Count(r => r.Error is null) > results.Count / 3, "most containers should start: " + results.Count(r => r.Error is null) + " of " + results.Count + "; " + string.Join(", ", results.Where(r => r.Error is not null).GroupBy(r => r.Error!.Rule).Select(g => g.Key + " " + g.Count())));
     }
 
-    private static EnvResult Build(EnvCase c, Container k)
+    private static EnvResult Build(EnvCase c, Container k, Profile? profile = null)
     {
-        var pod = PodDefaulter.Apply(c.Pod, Profile.Default);
+        var pod = PodDefaulter.Apply(c.Pod, profile ?? Profile.Default);
         pod = pod with { Spec = pod.Spec with { NodeName = "node-1" } };
-        return EnvironmentBuilder.Build(pod, k, c.Objects, Profile.Default);
+        return EnvironmentBuilder.Build(pod, k, c.Objects, profile ?? Profile.Default);
+    }
+
+    /// <summary>
+    /// ENV-016…019 and DEF-020: where EnvFiles is on, env cases read files — every outcome of the kubelet's fileKeyRef case
+    /// (a value, optional and left out, a missing key, a file it cannot parse or that was never written) and files not
+    /// given (not checked) — and every pod that does has the emptyDir volume its references name.
+    /// </summary>
+    [Theory]
+    [InlineData("1.35")]
+    [InlineData("1.37")]
+    public void Where_EnvFiles_is_on_env_cases_read_files_with_every_outcome(string version)
+    {
+        var profile = Support.ProfileFor(version);
+        var cases = Seeds.Sample(EnvGen.CaseFor(profile), ReplaySeed.Of(6005), 400);
+        var fileVars = cases.SelectMany(Vars).Where(v => v.ValueFrom?.FileKeyRef is not null).ToList();
+        Assert.Contains(fileVars, v => v.ValueFrom!.FileKeyRef is { Optional: true });
+        Assert.Contains(fileVars, v => v.ValueFrom!.FileKeyRef is { Optional: null });
+        Assert.Contains(fileVars, v => v.ValueFrom!.FileKeyRef is { Path: "./app.env" });
+        Assert.All(cases.Where(c => Vars(c).Any(v => v.ValueFrom?.FileKeyRef is not null)), c =>
+            Assert.Contains(c.Pod.Spec.Volumes, v => v.Name == EnvGen.EnvFilesVolume && v.EmptyDir is not null));
+
+        var results = cases.SelectMany(c => All(c.Pod).Select(k => Build(c, k, profile))).ToList();
+        Assert.Contains(results, r => r.Error is null && r.Variables.Any(v => v.Source == EnvSource.File && !v.NotChecked));
+        Assert.Contains(results, r => r.Error?.Message == FileKeyRefResolver.ParseError && !r.OutcomeNotChecked);
+        Assert.Contains(results, r => r.Error?.Message.StartsWith("environment variable key \"", StringComparison.Ordinal) == true);
+        Assert.Contains(results, r => r.OutcomeNotChecked && r.Variables.Any(v => v.NotChecked));
+        Assert.True(results.Count(r => r.Error is null) > results.Count / 3, "most containers should start");
+    }
+
+    [Fact]
+    public void Without_EnvFiles_env_cases_have_no_file_key_refs()
+    {
+        var v134 = Profile.For(new KubernetesVersion(1, 34));
+        Assert.DoesNotContain(Seeds.Sample(EnvGen.CaseFor(v134), ReplaySeed.Of(6005), 200).SelectMany(Vars), v => v.ValueFrom?.FileKeyRef is not null);
+        var on = new Profile(new KubernetesVersion(1, 34), Model.Collections.ValueMap.Of((FeatureGateNames.EnvFiles, true)));
+        var cases = Seeds.Sample(EnvGen.CaseFor(on), ReplaySeed.Of(6005), 200);
+        Assert.Contains(cases, c => c.Objects.VolumeFiles.Any(v => v.Value.Any(f => f.Value == EnvGen.GoodFile(EnvFileSyntax.Dotenv))));
+        Assert.Contains(cases.SelectMany(c => All(c.Pod).Select(k => Build(c, k, on))), r => r.Rules.Contains(EnvRules.DotenvSyntax) && r.Error is null);
     }
 
     [Property(Replay = "(6003,35)", MaxTest = 100)]

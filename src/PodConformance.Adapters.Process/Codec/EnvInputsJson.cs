@@ -7,7 +7,7 @@ namespace PodConformance.Adapters.Process.Codec;
 
 /// <summary>
 /// The optional <c>objects</c> of a pod case (spec/adapter-protocol.md, PROTO-015): the ConfigMaps, Secrets and
-/// Services env reads, and the node and pod IPs. Secret values travel in clear — the adapter needs them — and the
+/// Services env reads, the node and pod IPs, and the files of the pod's emptyDir volumes (ENV-016). Secret values travel in clear — the adapter needs them — and the
 /// adapter masks them in its env facet (ENV-010), as the observation is compared masked.
 /// </summary>
 public static class EnvInputsJson
@@ -75,6 +75,12 @@ public static class EnvInputsJson
         }
 
         w.WriteEndArray();
+        if (!o.VolumeFiles.IsEmpty)
+        {
+            // Added within v1 (session 12): written only when given, so a case without files reads as before.
+            WriteData(w, "volumeFiles", o.VolumeFiles);
+        }
+
         w.WriteEndObject();
     }
 
@@ -91,6 +97,7 @@ public static class EnvInputsJson
             ServicesSynced = o.Optional("servicesSynced") is not { } synced || StrictJson.Bool(synced, o.Child("servicesSynced")),
             Node = o.Optional("node") is { } node ? ReadNode(node, o.Child("node")) : null,
             PodIPs = StrictJson.Strings(o.Optional("podIPs"), o.Child("podIPs")),
+            VolumeFiles = StrictJson.Map(o.Optional("volumeFiles"), o.Child("volumeFiles"), (v, p) => StrictJson.StringMap(v, p)),
         };
 
         // Read for its type only: an adapter treats stand-ins as the values they replace (masked answers are the same).

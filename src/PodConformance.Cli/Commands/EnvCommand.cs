@@ -27,6 +27,7 @@ public static class EnvCommand
         var output = new OutputFlags("env", "env (NAME=value lines), json, yaml or jsonpath=TEMPLATE", "env", "json", "yaml", "jsonpath");
         var reveal = new Option<bool>("--reveal-secrets") { Description = "Show Secret-sourced values instead of <secret:NAME/KEY> (masked by default)" };
         var noMaster = new Option<bool>("--no-kubernetes-service") { Description = "Omit the default/kubernetes Service (10.96.0.1:443) every cluster has; it is added unless --objects defines it" };
+        var volumeFiles = new Option<string[]>("--volume-file") { Description = "VOLUME/PATH=FILE: the file PATH of the emptyDir VOLUME holds FILE's bytes when the container starts (an init container wrote it), for valueFrom.fileKeyRef; a volume named here holds only the files named; without it, such a variable is 'not checked' (repeatable)", HelpName = "VOLUME/PATH=FILE", AllowMultipleArgumentsPerToken = false };
         var clusterDomain = new Option<string>("--cluster-domain") { Description = "The kubelet's clusterDomain, for the FQDN of a pod with a subdomain (HOSTNAME with setHostnameAsFQDN)", DefaultValueFactory = _ => PodHostname.DefaultClusterDomain, HelpName = "DOMAIN" };
         var node = new NodeFacts();
         var common = new CommonOptions();
@@ -39,6 +40,7 @@ public static class EnvCommand
         command.Options.Add(reveal);
         command.Options.Add(noMaster);
         command.Options.Add(clusterDomain);
+        command.Options.Add(volumeFiles);
         node.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
@@ -47,7 +49,8 @@ public static class EnvCommand
             var input = files.Load(result, console, "env", profile.Version);
             var all = ObjectsInput.LoadAll(result.GetValue(objects), console);
             var objs = all.Env;
-            if (input.HadErrors || objs.HasErrors)
+            var givenFiles = ReadVolumeFiles(result.GetValue(volumeFiles) ?? [], console, out bool badFiles);
+            if (input.HadErrors || objs.HasErrors || badFiles)
             {
                 return ExitCodes.UsageOrInput;
             }
@@ -78,7 +81,7 @@ public static class EnvCommand
                     ? []
                     : [KubernetesService],
             };
-            var env = ContainerView.Build(p, c, objs.InputsFor(ns, baseInputs), profile, result.GetValue(clusterDomain) ?? PodHostname.DefaultClusterDomain);
+            var env = ContainerView.Build(p, c, objs.InputsFor(ns, baseInputs) with { VolumeFiles = givenFiles }, profile, result.GetValue(clusterDomain) ?? PodHostname.DefaultClusterDomain);
             foreach (string warning in env.Warnings)
             {
                 console.Error.Write("podconf: warning: event Warning: " + warning + "\n");
@@ -97,6 +100,11 @@ public static class EnvCommand
                 }
             }
 
+            if (env.OutcomeNotChecked)
+            {
+                console.Error.Write("podconf: note: not checked: a fileKeyRef reads a volume whose files were not given (--volume-file VOLUME/PATH=FILE); its value, and whether that file stops the container (couldn't parse env file, or a missing key), are not known (ENV-019)\n");
+            }
+
             if (env.Error is { } error)
             {
                 // Hostname errors stop the pod's sandbox before any container (ENV-012/013); the rest are the container's.
@@ -109,6 +117,50 @@ public static class EnvCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The <c>--volume-file VOLUME/PATH=FILE</c> values: volume → path → FILE's bytes as UTF-8 text (no byte-order mark
+    /// removed: the kubelet's parser reads bytes). A malformed value or an unreadable FILE is an input error (exit 2).
+    /// </summary>
+    private static Model.Collections.ValueMap<Model.Collections.ValueMap<string>> ReadVolumeFiles(string[] specs, CliConsole console, out bool failed)
+    {
+        failed = false;
+        var volumes = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (string spec in specs)
+        {
+            int eq = spec.IndexOf('=', StringComparison.Ordinal);
+            int slash = eq < 0 ? -1 : spec.IndexOf('/', 0, eq);
+            if (eq < 0 || slash <= 0 || slash == eq - 1 || eq == spec.Length - 1)
+            {
+                console.Error.Write("podconf: --volume-file " + Model.Printing.Printable.Escape(spec) + ": want VOLUME/PATH=FILE\n");
+                failed = true;
+                continue;
+            }
+
+            string file = spec[(eq + 1)..];
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                console.Error.Write("podconf: --volume-file " + Model.Printing.Printable.Escape(file) + ": " + e.Message + "\n");
+                failed = true;
+                continue;
+            }
+
+            string volume = spec[..slash];
+            if (!volumes.TryGetValue(volume, out var paths))
+            {
+                volumes[volume] = paths = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            }
+
+            paths[spec[(slash + 1)..eq]] = new System.Text.UTF8Encoding(false).GetString(bytes);
+        }
+
+        return Model.Collections.ValueMap.Of([.. volumes.Select(v => (v.Key, Model.Collections.ValueMap.Of([.. v.Value.Select(f => (f.Key, f.Value))])))]);
     }
 
     /// <summary>The master Service every cluster has (kubeadm's default service CIDR), so output matches <c>kubectl exec env</c>.</summary>

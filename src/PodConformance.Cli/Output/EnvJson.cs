@@ -14,6 +14,12 @@ public static class EnvJson
             w.WriteString("namespace", ns);
             w.WriteString("pod", pod);
             w.WriteString("container", container);
+            if (env.OutcomeNotChecked)
+            {
+                // ENV-019: a fileKeyRef into a volume whose files were not given; its file may stop the container instead.
+                w.WriteBoolean("outcomeNotChecked", true);
+            }
+
             if (env.Error is { } error)
             {
                 w.WriteStartObject("error");
@@ -29,7 +35,17 @@ public static class EnvJson
                 {
                     w.WriteStartObject();
                     w.WriteString("name", v.Name);
-                    w.WriteString("value", v.Display(revealSecrets));
+                    if (v.NotChecked)
+                    {
+                        // Never a value for what the model does not know (ENV-019).
+                        w.WriteNull("value");
+                        w.WriteBoolean("notChecked", true);
+                    }
+                    else
+                    {
+                        w.WriteString("value", v.Display(revealSecrets));
+                    }
+
                     w.WriteString("source", SourceName(v.Source));
                     if (v.Origin.Length > 0)
                     {
@@ -58,6 +74,7 @@ public static class EnvJson
         EnvSource.FieldRef => "fieldRef",
         EnvSource.ResourceFieldRef => "resourceFieldRef",
         EnvSource.Runtime => "runtime",
+        EnvSource.File => "fileKeyRef",
         _ => "service",
     };
 

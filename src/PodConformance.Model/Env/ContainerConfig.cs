@@ -51,11 +51,30 @@ public static class ContainerConfig
 
             if (!Expansion.TryExpandSubPathExpr(mount.SubPathExpr, map, out _, out var subPathError))
             {
+                if (env.OutcomeNotChecked && ReadsUnknown(mount.SubPathExpr, env))
+                {
+                    // ENV-019: a variable the model does not know may well have a value; no error is claimed for it.
+                    continue;
+                }
+
                 return subPathError;
             }
         }
 
         return null;
+    }
+
+    private static bool ReadsUnknown(string subPathExpr, EnvResult env)
+    {
+        foreach (var v in env.Variables)
+        {
+            if (v.NotChecked && subPathExpr.Contains(Expansion.Wrap(v.Name), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ReadsNoEnvironment(Container container)

@@ -26,5 +26,12 @@ public sealed record EnvInputs
     /// <summary>The runtime's pod IPs, in the runtime's order (the kubelet re-sorts them).</summary>
     public ValueList<string> PodIPs { get; init; }
 
+    /// <summary>
+    /// The files of the pod's emptyDir volumes as a container's start finds them (written by an init container at run
+    /// time): volume name → path inside the volume → text. A volume given here has exactly these files (another path is
+    /// a missing file); a volume not given has unknown files, and a <c>fileKeyRef</c> into it is not checked (ENV-019).
+    /// </summary>
+    public ValueMap<ValueMap<string>> VolumeFiles { get; init; }
+
     public static EnvInputs Empty { get; } = new();
 }

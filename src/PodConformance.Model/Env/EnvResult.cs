@@ -18,6 +18,13 @@ public sealed record EnvResult
 
     public bool Succeeded => Error is null;
 
+    /// <summary>
+    /// True when a <c>fileKeyRef</c> into a volume whose files are not given was read (ENV-019): the container may instead
+    /// fail with that file's error (<c>couldn't parse env file</c> or a missing key), so neither this result's success nor
+    /// its error is checked; the variables marked <see cref="EnvVariable.NotChecked"/> are not either.
+    /// </summary>
+    public bool OutcomeNotChecked { get; init; }
+
     /// <summary>The rule IDs that shaped this result, for explain output.</summary>
     public ValueList<string> Rules { get; init; }
 

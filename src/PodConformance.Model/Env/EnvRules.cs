@@ -47,6 +47,18 @@ public static class EnvRules
 
     /// <summary>The pod IPs env sees: the runtime's (scenario podIPs), else the simulator's default for the pod.</summary>
     public const string DefaultPodIps = "ENV-015";
+
+    /// <summary>valueFrom.fileKeyRef with EnvFiles on: the volume, the file, the key; errors and optional (kubelet_pods.go).</summary>
+    public const string FileKeyRef = "ENV-016";
+
+    /// <summary>The 1.34 env-file parser (KEY=value, trimmed, backslash continuations).</summary>
+    public const string DotenvSyntax = "ENV-017";
+
+    /// <summary>The 1.35+ env-file parser (KEY='value', POSIX single quotes).</summary>
+    public const string SingleQuotedSyntax = "ENV-018";
+
+    /// <summary>A fileKeyRef whose volume's files are not given: the variable, and whether the container starts, are not checked.</summary>
+    public const string NotChecked = "ENV-019";
 }
 
 /// <summary>Spec rule IDs for <c>$(VAR)</c> expansion.</summary>

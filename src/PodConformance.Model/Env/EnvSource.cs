@@ -18,6 +18,9 @@ public enum EnvSource
     /// <summary><c>valueFrom.resourceFieldRef</c>.</summary>
     ResourceFieldRef,
 
+    /// <summary><c>valueFrom.fileKeyRef</c>: a key of an env file in an emptyDir volume (ENV-016).</summary>
+    File,
+
     /// <summary>A Service link variable added by the kubelet.</summary>
     Service,
 

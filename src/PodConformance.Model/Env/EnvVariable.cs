@@ -10,9 +10,15 @@ namespace PodConformance.Model.ContainerEnv;
 /// <remarks>
 /// <see cref="Sensitive"/> is true for Secret-sourced values and for literal values whose <c>$(VAR)</c>
 /// expansion substituted a sensitive variable: both carry secret text.
+/// <para><see cref="NotChecked"/> marks a variable whose value the model does not know (a <c>fileKeyRef</c> into a volume
+/// whose files are not given, or a literal that expanded one, ENV-019): its <see cref="Value"/> is empty and meaningless,
+/// and every output shows <see cref="NotCheckedMask"/> instead.</para>
 /// </remarks>
-public sealed record EnvVariable(string Name, string Value, EnvSource Source, string Origin = "", bool Sensitive = false)
+public sealed record EnvVariable(string Name, string Value, EnvSource Source, string Origin = "", bool Sensitive = false, bool NotChecked = false)
 {
+    /// <summary>What is shown for a <see cref="NotChecked"/> variable: never a value (ENV-019).</summary>
+    public static string NotCheckedMask(string origin) => "<not checked: " + (origin.Length == 0 ? "derived from a file the model does not know" : "file " + origin + " not known") + ">";
+
     /// <summary>The mask for a value read from a Secret: <c>&lt;secret:name/key&gt;</c>.</summary>
     public static string SecretMask(string origin) => "<secret:" + origin + ">";
 
@@ -25,6 +31,11 @@ public sealed record EnvVariable(string Name, string Value, EnvSource Source, st
     /// </summary>
     public string Display(bool revealSecrets = false)
     {
+        if (NotChecked)
+        {
+            return NotCheckedMask(Source == EnvSource.File ? Origin : "");
+        }
+
         if (revealSecrets || !Sensitive)
         {
             return Value;

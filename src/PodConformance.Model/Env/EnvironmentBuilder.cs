@@ -70,11 +70,12 @@ public static class EnvironmentBuilder
             rules.Add(EnvRules.EnvOrder);
         }
 
+        bool outcomeNotChecked = false;
         foreach (var entry in container.Env)
         {
-            if (ResolveEntry(entry, pod, container, inputs, profile, env, serviceEnv, rules, out var variable) is { } error)
+            if (ResolveEntry(entry, pod, container, inputs, profile, env, serviceEnv, rules, ref outcomeNotChecked, out var variable) is { } error)
             {
-                return Fail(error);
+                return Fail(error) with { OutcomeNotChecked = outcomeNotChecked };
             }
 
             if (variable is not null)
@@ -100,7 +101,7 @@ public static class EnvironmentBuilder
 
         result.Sort((a, b) => Utf8OrdinalComparer.Instance.Compare(a.Name, b.Name));
         rules.Add(EnvRules.Result);
-        return new EnvResult { Variables = result.ToValueList(), Warnings = warnings.ToValueList(), Rules = rules.ToValueList() };
+        return new EnvResult { Variables = result.ToValueList(), Warnings = warnings.ToValueList(), Rules = rules.ToValueList(), OutcomeNotChecked = outcomeNotChecked };
     }
 
     /// <summary>
@@ -193,19 +194,23 @@ public static class EnvironmentBuilder
     }
 
     private static EnvError? ResolveEntry(EnvVar entry, Pod pod, Container container, EnvInputs inputs, Profile profile,
-        Dictionary<string, EnvVariable> env, Dictionary<string, string> serviceEnv, List<string> rules, out EnvVariable? variable)
+        Dictionary<string, EnvVariable> env, Dictionary<string, string> serviceEnv, List<string> rules, ref bool outcomeNotChecked, out EnvVariable? variable)
     {
         variable = null;
         string ns = pod.Metadata.Namespace;
         if (entry.Value.Length > 0)
         {
             bool sensitive = false;
+            bool unknown = false;
             string expanded = Expansion.Expand(entry.Value, name =>
             {
                 if (env.TryGetValue(name, out var known))
                 {
                     RuleCoverage.Hit(ExpandRules.Mapping, known.Sensitive ? "a Secret's value" : "an earlier variable");
                     sensitive |= known.Sensitive;
+                    // A value the model does not know (ENV-019) makes the expansion unknown too; so does a name an
+                    // unknown optional fileKeyRef may have left out, which is recorded as not checked all the same.
+                    unknown |= known.NotChecked;
                     return known.Value;
                 }
 
@@ -218,7 +223,9 @@ public static class EnvironmentBuilder
                 RuleCoverage.Hit(ExpandRules.Mapping, "undefined: kept as written");
                 return Expansion.Wrap(name);
             });
-            variable = new EnvVariable(entry.Name, expanded, EnvSource.Value, "", sensitive);
+            variable = unknown
+                ? new EnvVariable(entry.Name, "", EnvSource.Value, "", sensitive, NotChecked: true)
+                : new EnvVariable(entry.Name, expanded, EnvSource.Value, "", sensitive);
             return null;
         }
 
@@ -265,9 +272,32 @@ public static class EnvironmentBuilder
         {
             (secret, key) = (true, secretKey);
         }
+        else if (from.FileKeyRef is { } fileKey && profile.IsEnabled(FeatureGateNames.EnvFiles))
+        {
+            AddOnce(rules, EnvRules.FileKeyRef);
+            var syntax = EnvFileParser.SyntaxFor(profile.Version);
+            AddOnce(rules, syntax == EnvFileSyntax.Dotenv ? EnvRules.DotenvSyntax : EnvRules.SingleQuotedSyntax);
+            string fileOrigin = fileKey.VolumeName + "/" + FileKeyRefResolver.CleanPath(fileKey.Path) + "#" + fileKey.Key;
+            switch (FileKeyRefResolver.Resolve(fileKey, pod, inputs, syntax, out value, out error))
+            {
+                case FileKeyRefResolver.Outcome.Failed:
+                    return error;
+                case FileKeyRefResolver.Outcome.Skipped:
+                    return null;
+                case FileKeyRefResolver.Outcome.NotChecked:
+                    AddOnce(rules, EnvRules.NotChecked);
+                    outcomeNotChecked = true;
+                    variable = new EnvVariable(entry.Name, "", EnvSource.File, fileOrigin, NotChecked: true);
+                    return null;
+                default:
+                    variable = new EnvVariable(entry.Name, value, EnvSource.File, fileOrigin);
+                    return null;
+            }
+        }
         else
         {
-            // valueFrom with no source the kubelet knows (e.g. fileKeyRef with EnvFiles off): the empty string.
+            // valueFrom with no source the kubelet knows: the empty string. A fileKeyRef with the kubelet's EnvFiles off
+            // is one (its case in makeEnvironmentVariables tests the gate first and no other case matches; ENV-016).
             variable = new EnvVariable(entry.Name, "", EnvSource.Value);
             return null;
         }

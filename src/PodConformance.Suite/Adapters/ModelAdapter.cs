@@ -90,9 +90,16 @@ public sealed class ModelAdapter : IConformanceAdapter
         inputs = inputs with { Node = inputs.Node ?? node, PodIPs = inputs.PodIPs.IsEmpty ? p.Scenario.PodIPsFor(pod.Metadata.Name) : inputs.PodIPs };
         var containers = new List<(string, Model.Collections.ValueMap<string>)>();
         var errors = new List<(string, string)>();
+        var notChecked = new List<(string, Model.Collections.ValueList<string>)>();
         foreach (var c in pod.Spec.InitContainers.Concat(pod.Spec.Containers))
         {
             var env = ContainerView.Build(pod, c, inputs, profile);
+            if (env.OutcomeNotChecked)
+            {
+                // ENV-019: a file the case does not give; what depends on it is not compared.
+                notChecked.Add((c.Name, Model.Collections.ValueList.Of([.. env.Variables.Where(v => v.NotChecked).Select(v => v.Name)])));
+            }
+
             if (env.Error is { } error)
             {
                 errors.Add((c.Name, error.Message));
@@ -102,7 +109,10 @@ public sealed class ModelAdapter : IConformanceAdapter
             containers.Add((c.Name, Model.Collections.ValueMap.Of([.. env.Variables.Select(v => (v.Name, v.Display()))])));
         }
 
-        return new EnvObservation(Model.Collections.ValueMap.Of([.. containers]), Model.Collections.ValueMap.Of([.. errors]));
+        return new EnvObservation(Model.Collections.ValueMap.Of([.. containers]), Model.Collections.ValueMap.Of([.. errors]))
+        {
+            NotChecked = Model.Collections.ValueMap.Of([.. notChecked]),
+        };
     }
 
     /// <summary>The eviction order of the episode (one pod per cycle) and the critical pods it can never take (EVICT-007).</summary>

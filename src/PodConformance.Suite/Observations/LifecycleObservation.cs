@@ -66,7 +66,16 @@ public sealed record ContainerSample
 public sealed record EventSample(TimeSpan Offset, string Type, string Reason, string Message);
 
 /// <summary>A container's resolved environment: NAME → value, Secret-sourced values masked unless revealed.</summary>
-public sealed record EnvObservation(ValueMap<ValueMap<string>> Containers, ValueMap<string> Errors);
+public sealed record EnvObservation(ValueMap<ValueMap<string>> Containers, ValueMap<string> Errors)
+{
+    /// <summary>
+    /// What the model could not check (ENV-019), only ever on the model's side: container → the names of its variables
+    /// whose values (and presence) are not known. A container listed here read a <c>fileKeyRef</c> from a volume whose
+    /// files were not given, so whether it starts is not checked either: that file may stop it first
+    /// (<see cref="Rules.EnvFacet"/> then accepts the file's errors too).
+    /// </summary>
+    public ValueMap<ValueList<string>> NotChecked { get; init; }
+}
 
 /// <summary>Per-container oom_score_adj.</summary>
 public sealed record OomScoreObservation(ValueMap<int> Scores);

@@ -9,7 +9,8 @@ namespace PodConformance.Suite.Reports;
 /// <summary>
 /// The objects of an env case as documents to apply next to the Pod: ConfigMaps, Secrets (every value replaced by its
 /// <c>&lt;secret:NAME/KEY&gt;</c> mask, since reports must never carry secret text) and Services, in the pod's
-/// namespace; the node facts as the <c>podconf env</c> flags that reproduce them.
+/// namespace; the node facts as the <c>podconf env</c> flags that reproduce them, and the emptyDir volumes' files as its
+/// <c>--volume-file</c> arguments.
 /// </summary>
 public static class EnvObjectsText
 {
@@ -58,6 +59,20 @@ public static class EnvObjectsText
         if (NodeFlags(inputs) is { Length: > 0 } flags)
         {
             w.Append("# node facts: podconf env -f THIS-FILE --objects THIS-FILE").Append(flags).Append('\n');
+        }
+
+        foreach (var (volume, files) in inputs.VolumeFiles)
+        {
+            // The files an init container wrote (ENV-016): podconf env takes each as --volume-file VOLUME/PATH=FILE.
+            if (files.IsEmpty)
+            {
+                w.Append("# emptyDir volume ").Append(volume).Append(" holds no files\n");
+            }
+
+            foreach (var (path, text) in files)
+            {
+                w.Append("# emptyDir volume file: --volume-file ").Append(volume).Append('/').Append(path).Append("=FILE, FILE holding ").Append(CaseText.Quote(text)).Append('\n');
+            }
         }
 
         if (!inputs.ServicesSynced)

@@ -65,7 +65,8 @@ public static partial class Catalog
             // stored): the rest then get a quarter more than before, since a redrawn stream left DEF-002 under the floor at 2/3.
             Weight = 3,
             Cases = profile => Gen.Frequency(
-                (5, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
+                // FileKeyRefGen: where EnvFiles is on, some pods read an env file, whose optional defaults to false (DEF-020).
+                (5, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).SelectMany(p => FileKeyRefGen.Sometimes(p, profile)).Select(p => (ConformanceCase)new PodCase(p))),
                 (1, RuntimeClassCases.Valid.Select(RuntimeClassCase))),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),

@@ -20,6 +20,11 @@ public static class EnvFacet
         var lines = new List<string>();
         foreach (string container in Containers(env))
         {
+            if (env.NotChecked.ContainsKey(container))
+            {
+                lines.Add(container + ": (not checked: a fileKeyRef reads a file the case does not give; that file may stop the container instead, ENV-019)");
+            }
+
             if (env.Errors.TryGetValue(container, out string? error))
             {
                 lines.Add(container + ": " + EnvError.Reason + ": " + error);
@@ -48,9 +53,12 @@ public static class EnvFacet
         {
             bool expectedError = expected.Errors.TryGetValue(container, out string? e);
             bool actualError = actual.Errors.TryGetValue(container, out string? a);
+            bool unknownFile = expected.NotChecked.TryGetValue(container, out var notChecked);
             if (expectedError || actualError)
             {
-                if (!string.Equals(e, a, StringComparison.Ordinal))
+                // ENV-019: a file the case does not give may stop the container with its own error first.
+                bool fileMayStopIt = unknownFile && actualError && IsFileError(a!);
+                if (!MessagesMatch(e, a) && !fileMayStopIt)
                 {
                     return Verdict.Fail($"container {container}: expected {Describe(expected, container)}, got {Describe(actual, container)}",
                         "config error", !expectedError ? Kinds.Extra : !actualError ? Kinds.Missing : Kinds.Differs);
@@ -67,6 +75,11 @@ public static class EnvFacet
 
             foreach (string name in want.Keys.Union(got.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
+                if (unknownFile && notChecked.Contains(name))
+                {
+                    continue; // neither its value nor whether it is set is known (ENV-019)
+                }
+
                 bool has = want.TryGetValue(name, out string? w);
                 bool gave = got.TryGetValue(name, out string? g);
                 if (!has)
@@ -88,6 +101,43 @@ public static class EnvFacet
 
         return Verdict.Ok;
     }
+
+    /// <summary>
+    /// Exact equality, except that the model's <c>&lt;pod-uid&gt;</c> in a fileKeyRef host path (ENV-016: the API server
+    /// assigns the UID) stands for any one path element.
+    /// </summary>
+    public static bool MessagesMatch(string? expected, string? actual)
+    {
+        if (string.Equals(expected, actual, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (expected is null || actual is null)
+        {
+            return false;
+        }
+
+        int at = expected.IndexOf(FileKeyRefResolver.UidPlaceholder, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        string prefix = expected[..at];
+        string suffix = expected[(at + FileKeyRefResolver.UidPlaceholder.Length)..];
+        if (actual.Length <= prefix.Length + suffix.Length || !actual.StartsWith(prefix, StringComparison.Ordinal) || !actual.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return !actual.AsSpan(prefix.Length, actual.Length - prefix.Length - suffix.Length).Contains('/');
+    }
+
+    /// <summary>The errors an env file gives (ENV-016): any parser error, or a missing or empty key.</summary>
+    private static bool IsFileError(string message) =>
+        message == FileKeyRefResolver.ParseError
+        || (message.StartsWith("environment variable key \"", StringComparison.Ordinal) && message.Contains("\" not found in file \"", StringComparison.Ordinal));
 
     private static IEnumerable<string> Containers(EnvObservation env) =>
         env.Containers.Keys.Union(env.Errors.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);

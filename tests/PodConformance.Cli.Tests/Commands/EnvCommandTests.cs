@@ -44,6 +44,51 @@ public class EnvCommandTests
         data: {password: aHVudGVyMg==}
         """;
 
+    /// <summary>The KEP-3721 example pod (an init container writes config.env, the app reads a key of it).</summary>
+    private const string FilePod = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: dapi-test-pod}
+        spec:
+          initContainers:
+          - name: setup-envfile
+            image: busybox
+            volumeMounts: [{name: config, mountPath: /data}]
+          containers:
+          - name: use-envfile
+            image: busybox
+            env:
+            - name: CONFIG_MAIN
+              valueFrom: {fileKeyRef: {path: config.env, volumeName: config, key: CONFIG_INIT}}
+          volumes: [{name: config, emptyDir: {}}]
+        """;
+
+    /// <summary>ENV-016 with <c>--volume-file</c>; ENV-019 without it (never a value); a bad argument is exit 2.</summary>
+    [Fact]
+    public void File_key_refs_read_the_volume_file_given_and_are_not_checked_without_one()
+    {
+        using var file = CliRun.File("CONFIG_INIT='hello'\n");
+        var given = CliRun.WithStdin(FilePod, "env", "-f", "-", "--no-kubernetes-service", "--volume-file", "config/config.env=" + file.Path);
+        Assert.Equal(0, given.ExitCode);
+        Assert.Equal("CONFIG_MAIN=hello\nHOSTNAME=dapi-test-pod\n", given.Out);
+
+        var elsewhere = CliRun.WithStdin(FilePod, "env", "-f", "-", "--no-kubernetes-service", "--volume-file", "config/other.env=" + file.Path);
+        Assert.Equal(1, elsewhere.ExitCode);
+        Assert.Contains("CreateContainerConfigError: couldn't parse env file", elsewhere.Error, StringComparison.Ordinal);
+
+        var unknown = CliRun.WithStdin(FilePod, "env", "-f", "-", "--no-kubernetes-service");
+        Assert.Equal(0, unknown.ExitCode);
+        Assert.Equal("CONFIG_MAIN=<not checked: file config/config.env#CONFIG_INIT not known>\nHOSTNAME=dapi-test-pod\n", unknown.Out);
+        Assert.Contains("not checked", unknown.Error, StringComparison.Ordinal);
+        var json = CliRun.WithStdin(FilePod, "env", "-f", "-", "--no-kubernetes-service", "-o", "json");
+        Assert.Contains("\"value\": null", json.Out, StringComparison.Ordinal);
+        Assert.Contains("\"notChecked\": true", json.Out, StringComparison.Ordinal);
+
+        var bad = CliRun.WithStdin(FilePod, "env", "-f", "-", "--volume-file", "config.env");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--volume-file config.env: want VOLUME/PATH=FILE", bad.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Secret_values_are_masked_by_default_and_shown_with_reveal_secrets()
     {

@@ -38,7 +38,6 @@ internal static class CoverageGaps
         ["SIM-013"] = new(Owners.Merged, "arrived with main's lifecycle/clients/val merge (session 3); its model site records no RuleCoverage hit yet"),
         ["VAL-049"] = new(Owners.Merged, "arrived with main's lifecycle/clients/val merge (session 3); its model site records no RuleCoverage hit yet"),
         ["DEF-026"] = new(Owners.Schema, "session 9: 1.28-1.32 resize-policy defaults need the alpha InPlacePodVerticalScaling gate on, which the default run leaves off; Model.Tests check it; valid pods reach it with every gate on at 1.30: GatedRuleCoverageTests"),
-        ["DEF-020"] = new(Owners.Merged, "arrived with the admission branch (session 3): fileKeyRef.optional defaulting (1.34+); generated pods use no fileKeyRef env source yet"),
         ["DOWNWARD-005 (no pod IP)"] = new(Owners.Merged, "main's lifecycle gives running pods a POD_IP (session 3 merge), so the no-IP branch is rarer; not yet investigated"),
         ["ADMIT-001"] = new(Owners.Eviction, "episodes start with every pod bound; NodeScenario has no pod arriving under pressure, so PodAdmission.Admit never runs in a simulation (the rule is a model function only)"),
         ["ADMIT-002"] = new(Owners.Eviction, "as ADMIT-001: no arrivals"),
@@ -97,6 +96,8 @@ internal static class CoverageGaps
         ["VAL-709"] = new(Owners.Schema, "the volume user/defaultUser fields exist from 1.37 behind the alpha AtomicWriteVolumeUserFields gate and are dropped in the default run; the mutation bad-volume-owner-uid applies with the gate on; valid pods and its invalid variant reach it with every gate on (AllAlpha and AllBeta) at 1.37: GatedRuleCoverageTests"),
         ["DEF-021"] = new(Owners.Schema, "httpGet.protocol defaults to HTTP1 only with the alpha H2CContainerProbe gate on (1.37), which the default run leaves off; Model.Tests check it; valid pods reach it with every gate on at 1.37: GatedRuleCoverageTests"),
         ["DEF-409"] = new(Owners.Schema, "valid generated pods set a gated volume field only where its gate is on (GatedFieldGen), so nothing is dropped; Model.Tests check the drops; with every gate on too (GatedRuleCoverageTests.Gaps)"),
+        ["ENV-017"] = new(Owners.Release, "1.34's env-file parser runs where EnvFiles is on at 1.34 (alpha, off by default); Model.Tests (EnvFileParserTests, FileKeyRefTests) and EnvGenTests run it (a release-bound gap takes a version, not a gate)"),
+        ["ENV-016 (no such volume: an error)"] = new(Owners.Schema, "validation refuses a fileKeyRef naming no emptyDir volume of the pod (VAL-056), so only pods that skip validation (static pods) reach it; FileKeyRefTests check it"),
         ["ENV-005"] = new(Owners.Release, "the kubelet filters envFrom keys only while RelaxedEnvironmentVariableValidation is off (before 1.32)", Profile: "1.30"),
         ["VAL-042"] = new(Owners.Release, "regular containers may set restartPolicy from 1.34 (ContainerRestartRules); the Forbidden error exists only before", Profile: "1.33"),
     };

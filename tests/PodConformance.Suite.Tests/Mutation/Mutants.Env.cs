@@ -22,6 +22,21 @@ internal static partial class Mutants
             });
     }
 
+    /// <summary>
+    /// ENV-016: a fileKeyRef marked optional is treated as required, so a key missing from the env file (or defined empty)
+    /// stops the container instead of leaving the variable out.
+    /// </summary>
+    private static IEnumerable<Mutant> EnvFiles()
+    {
+        yield return new Mutant(
+            "env-file-optional-ignored", "env", EnvRules.FileKeyRef, "fileKeyRef's optional is ignored: a missing or empty key in the env file stops the container",
+            Injection.Stage,
+            ModelPipeline.Real with { EnvPod = pod => MapContainers(pod, c => c with { Env = [.. c.Env.Select(RequiredFileKey)] }) });
+    }
+
+    private static Model.Api.EnvVar RequiredFileKey(Model.Api.EnvVar e) =>
+        e.ValueFrom?.FileKeyRef is { Optional: true } f ? e with { ValueFrom = e.ValueFrom with { FileKeyRef = f with { Optional = false } } } : e;
+
     /// <summary><c>$(</c> escaped as <c>$$(</c>: the real expansion then leaves every reference as written.</summary>
     private static Model.Api.Container NoExpansion(Model.Api.Container c) =>
         c with { Env = [.. c.Env.Select(e => e with { Value = e.Value.Replace("$(", "$$(", StringComparison.Ordinal) })] };

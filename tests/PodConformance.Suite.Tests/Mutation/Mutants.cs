@@ -9,7 +9,7 @@ internal static partial class Mutants
     public static IReadOnlyList<Mutant> All { get; } =
     [
         .. Quantity(), .. QuantityParsing(), .. QuantityRoundTrip(), .. Admission(), .. Gated(), .. Defaulting(), .. Lifecycle(), .. Conditions(), .. Containers(), .. Printing(), .. Events(),
-        .. Scheduling(), .. Timing(), .. Oom(), .. Scores(), .. Env(), .. Downward(), .. Eviction(), .. LifecycleFidelity(), .. Shapes(), .. NodeSignals(),
+        .. Scheduling(), .. Timing(), .. Oom(), .. Scores(), .. Env(), .. EnvFiles(), .. Downward(), .. Eviction(), .. LifecycleFidelity(), .. Shapes(), .. NodeSignals(),
     ];
 
     public static Mutant Find(string id) => All.Single(m => string.Equals(m.Id, id, StringComparison.Ordinal));
