@@ -12,7 +12,7 @@ namespace PodConformance.Manifests.Objects;
 /// <summary>
 /// The objects the admission plugins read, from <c>--objects</c> manifests: ServiceAccount, PriorityClass, LimitRange,
 /// ResourceQuota, RuntimeClass (spec/admission.md). Only the fields the plugins use are read; a wrong type is an error naming the file,
-/// position and field.
+/// position and field, and an unknown field is the strict-decoding warning (ADM-019, <see cref="UnknownObjectFields"/>).
 /// </summary>
 public static class AdmissionObjectMapper
 {
@@ -30,6 +30,11 @@ public static class AdmissionObjectMapper
         var diagnostics = ImmutableArray.CreateBuilder<ManifestDiagnostic>();
         foreach (var o in objects)
         {
+            if (Handles(o.Kind))
+            {
+                UnknownObjectFields.Check(o, diagnostics);
+            }
+
             var r = new Reader(o, diagnostics);
             switch (o.Kind)
             {

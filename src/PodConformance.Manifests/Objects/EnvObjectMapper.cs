@@ -25,6 +25,12 @@ public static class EnvObjectMapper
         foreach (var o in objects)
         {
             var m = new ObjectMapper(o, diagnostics);
+            if (o.Kind is "ConfigMap" or "Secret")
+            {
+                // Service's spec is not in the field table yet: its unknown fields are not reported (ADM-019).
+                UnknownObjectFields.Check(o, diagnostics);
+            }
+
             switch (o.Kind)
             {
                 case "ConfigMap":

@@ -189,6 +189,7 @@ public static partial class Catalog
                 "podconf's own reporting (options listed, assumptions and unchecked fields named); Model.Tests/Admission and Cli.Tests check it",
             _ when string.CompareOrdinal(id, AdmissionRules.DropDisabledFields) >= 0 =>
                 "generated valid pods set a gated field only when its gate is on, so nothing is dropped; Model.Tests/Admission check the drops",
+            "ADM-019" => "decoding the --objects manifests happens before any adapter sees a Pod (cases carry model objects, not manifests); Manifests.Tests/Objects and Cli.Tests check it",
             AdmissionRules.RuntimeClassValidateOverhead =>
                 "after RuntimeClass's Admit the overhead always equals the class's, so a create never meets this refusal (ADM-015 refuses first); Model.Tests/Admission check it",
             _ => "needs cluster objects (ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas) or fields (spec.priority, runtimeClassName, the mirror-pod annotation) that generated cases do not carry; Model.Tests/Admission check it",

@@ -85,7 +85,7 @@ public partial class AdmissionObjectMapperTests
     }
 
     [Fact]
-    public void Unknown_fields_of_a_runtime_class_are_ignored_as_the_other_kinds_are()
+    public void An_unknown_field_of_a_runtime_class_is_warned_about_and_dropped()
     {
         var (objects, diagnostics) = Map("""
             apiVersion: node.k8s.io/v1
@@ -94,7 +94,9 @@ public partial class AdmissionObjectMapperTests
             handler: kata
             spec: {handler: wrong-place}
             """);
-        Assert.Empty(diagnostics);
+        var d = Assert.Single(diagnostics);
+        Assert.False(d.IsError);
+        Assert.Equal("o.yaml:5:1: unknown field \"spec\"", d.ToString());
         Assert.Equal("kata", Assert.Single(objects.RuntimeClasses).Handler);
     }
 }
