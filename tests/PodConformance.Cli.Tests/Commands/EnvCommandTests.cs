@@ -322,4 +322,19 @@ public class EnvCommandTests
         using var scenario = CliRun.File("pods:\n  p: {podIPs: [\"fd00::9\", 10.0.0.9]}\n");
         Assert.Contains("POD_IP=10.0.0.9\nPOD_IPS=10.0.0.9,fd00::9\n", CliRun.WithStdin(pod, "env", "-f", "-", "--no-kubernetes-service", "--scenario", scenario.Path).Out, StringComparison.Ordinal);
     }
+
+    /// <summary>ADM-019: a misspelt ConfigMap field is the strict-decoding warning, and env runs as if it were absent.</summary>
+    [Fact]
+    public void A_misspelt_ConfigMap_field_is_warned_about_and_the_run_is_as_without_it()
+    {
+        using var misspelt = CliRun.File(Objects.Replace("data: {mode: fast}", "datas: {mode: fast}", StringComparison.Ordinal));
+        using var without = CliRun.File(Objects.Replace("data: {mode: fast}", "immutable: false", StringComparison.Ordinal));
+        var r = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", misspelt.Path);
+        var baseline = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", without.Path);
+        Assert.Contains("podconf: warning: " + misspelt.Path + ":4:1: unknown field \"datas\"\n", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown field", baseline.Error, StringComparison.Ordinal);
+        Assert.Equal(1, baseline.ExitCode); // the key mode is then missing: CreateContainerConfigError
+        Assert.Equal(baseline.ExitCode, r.ExitCode);
+        Assert.Equal(baseline.Out, r.Out);
+    }
 }
