@@ -13,7 +13,8 @@ namespace PodConformance.Suite.Tests;
 /// (<c>PodSimulator.RunCreated</c>). Here it is compared with the simulator creating the pod itself
 /// (<see cref="PodSimulator.Run(IReadOnlyList{Model.Api.Pod}, Scenario, Profile, DateTimeOffset?, SimulatorRules?)"/>, the
 /// path it replaced): every sample and event equal, on the default run's cases of every property that compares
-/// lifecycles and on cases of every pod property at another fixed seed.
+/// lifecycles and on cases of every pod property at another fixed seed. Both paths create with the case's admission
+/// objects (its RuntimeClasses, which set overhead and scheduling constraints).
 /// </summary>
 public sealed class ModelAdapterLifecycleTests
 {
@@ -58,7 +59,7 @@ public sealed class ModelAdapterLifecycleTests
                     continue;
                 }
 
-                var own = LifecycleObserver.FromSimulation(PodSimulator.Run([p.Pod], p.SimulatedScenario(), caseProfile), p.Pod.Metadata.Name);
+                var own = LifecycleObserver.FromSimulation(PodSimulator.Run([p.Pod], p.SimulatedScenario(), caseProfile, p.AdmissionObjects()), p.Pod.Metadata.Name);
                 Assert.True(own.Equals(observed.Lifecycle), property.Id + " case " + i + ": the lifecycle differs");
                 compared++;
             }
