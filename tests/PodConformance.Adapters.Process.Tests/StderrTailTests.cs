@@ -48,6 +48,32 @@ public sealed class StderrTailTests : IDisposable
         Assert.Equal(["line 8", "line 9", "é"], tail.Last(5));
     }
 
+    /// <summary>
+    /// A crash or restart stops the process (<see cref="AdapterProcess.Dispose"/>) before draining its stderr, and a machine
+    /// under load may not have run the stderr reader's task by then. Each process here has exited (its last words written)
+    /// and is stopped before this test yields: the reader's task has had no turn but what an idle pool thread gives it.
+    /// Before the stream was taken at start, the drain threw ObjectDisposedException (the words lost) in 21 to 53 of 100
+    /// such stops, 36 with this wait for the exit; a pass of 100 stops on that code is not to be expected.
+    /// </summary>
+    [ShellFact]
+    public async Task Stderr_of_a_process_stopped_before_its_reader_ran_is_quoted_whole()
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            var process = AdapterProcess.Start([Tools.Sh!, "-c", "echo 'Traceback: last words' >&2; exit 3"], null, TimeProvider.System);
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+            while (!process.HasExited)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the shell never exited");
+                Thread.Sleep(1); // no await: the reader's task must not get this thread's turn
+            }
+
+            process.Dispose();
+            await process.DrainStderrAsync(TimeSpan.FromMinutes(2));
+            Assert.Equal("; stderr (last 1 lines): \"Traceback: last words\"", process.Stderr.Describe(5));
+        }
+    }
+
     [ShellFact]
     public async Task An_adapter_flooding_stderr_without_newlines_is_quoted_within_bounds()
     {
