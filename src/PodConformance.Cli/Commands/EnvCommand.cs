@@ -142,11 +142,12 @@ public static class EnvCommand
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(file);
+                bytes = InputFile.ReadBytes(file);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            catch (UserInputException e)
             {
-                console.Error.Write("podconf: --volume-file " + Model.Printing.Printable.Escape(file) + ": " + e.Message + "\n");
+                // InputFile's bounded read and wording (no such file, a directory, over 3 MiB), as for -f and --objects.
+                console.Error.Write("podconf: --volume-file " + Model.Printing.Printable.Escape(e.Message) + "\n");
                 failed = true;
                 continue;
             }

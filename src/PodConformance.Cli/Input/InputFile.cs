@@ -28,6 +28,16 @@ public sealed record InputFile(string DisplayName, string Text)
             return new InputFile("<stdin>", ReadLimited(console.In, "<stdin>"));
         }
 
+        return new InputFile(path, Decode(ReadBytes(path), path));
+    }
+
+    /// <summary>
+    /// A file's bytes, at most <see cref="MaxBytes"/> (a pipe or a device included, so memory stays bounded), with
+    /// <see cref="Read"/>'s wording for a file that is missing, unreadable or too large. For inputs that are not manifests
+    /// and keep their own decoding (<c>--volume-file</c>: an env file's bytes, its byte-order mark included).
+    /// </summary>
+    public static byte[] ReadBytes(string path)
+    {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -36,7 +46,7 @@ public sealed record InputFile(string DisplayName, string Text)
                 throw TooLarge(path);
             }
 
-            return new InputFile(path, Decode(ReadLimited(stream, path), path));
+            return ReadLimited(stream, path);
         }
         catch (FileNotFoundException)
         {

@@ -89,6 +89,31 @@ public class EnvCommandTests
         Assert.Contains("--volume-file config.env: want VOLUME/PATH=FILE", bad.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A <c>--volume-file</c> FILE is read as <c>-f</c> and <c>--objects</c> are (InputFile.ReadBytes): bounded at 3 MiB, so a
+    /// device such as /dev/zero ends in an error instead of filling memory, with the same wording, exit 2.
+    /// </summary>
+    [Fact]
+    public void A_volume_file_that_cannot_be_read_is_an_input_error_with_the_inputs_wording()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "podconf-no-such-" + Guid.NewGuid().ToString("N") + ".env");
+        var absent = CliRun.WithStdin(FilePod, "env", "-f", "-", "--volume-file", "config/config.env=" + missing);
+        Assert.Equal(2, absent.ExitCode);
+        Assert.Contains("podconf: --volume-file " + missing + ": no such file", absent.Error, StringComparison.Ordinal);
+
+        string dir = Path.GetTempPath().TrimEnd('/');
+        var directory = CliRun.WithStdin(FilePod, "env", "-f", "-", "--volume-file", "config/config.env=" + dir);
+        Assert.Equal(2, directory.ExitCode);
+        Assert.Contains(dir + ": permission denied (or it is a directory)", directory.Error, StringComparison.Ordinal);
+
+        if (File.Exists("/dev/zero"))
+        {
+            var endless = CliRun.WithStdin(FilePod, "env", "-f", "-", "--volume-file", "config/config.env=/dev/zero");
+            Assert.Equal(2, endless.ExitCode);
+            Assert.Contains("/dev/zero: Request entity too large: limit is 3145728", endless.Error, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Secret_values_are_masked_by_default_and_shown_with_reveal_secrets()
     {
