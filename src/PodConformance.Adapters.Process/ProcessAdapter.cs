@@ -115,13 +115,6 @@ public sealed class ProcessAdapter : IPipeliningAdapter
         ArgumentNullException.ThrowIfNull(testCase);
         ArgumentNullException.ThrowIfNull(profile);
 
-        // Not sent: protocol v1 has no member for RuntimeClass objects, and an adapter that ignored one would answer for a
-        // different cluster (ADM-012), a false failure. Such a case is not checked here.
-        if (testCase is PodCase p && p.BeyondProtocol() is { } notCarried)
-        {
-            return Observation.Unperformed(notCarried);
-        }
-
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -148,7 +141,7 @@ public sealed class ProcessAdapter : IPipeliningAdapter
     {
         ArgumentNullException.ThrowIfNull(testCase);
         ArgumentNullException.ThrowIfNull(profile);
-        if (testCase is PodCase p && p.BeyondProtocol() is not null || !_gate.Wait(0))
+        if (!_gate.Wait(0))
         {
             return false;
         }
@@ -158,7 +151,7 @@ public sealed class ProcessAdapter : IPipeliningAdapter
             // A window of 1 is one request at a time (PROTO-004): such an adapter gets each request from RunAsync, as always.
             if (_disposed || _unusable is not null || _process is not { } process || _hello is not { } hello
                 || Math.Min(hello.MaxInFlight, Options.MaxInFlight) is var window && (window <= 1 || _ahead.Count >= window)
-                || !hello.Supports(profile.Version) || process.HasExited)
+                || !hello.Supports(profile.Version) || process.HasExited || NotSent(testCase, hello) is not null)
             {
                 return false;
             }
@@ -387,8 +380,22 @@ public sealed class ProcessAdapter : IPipeliningAdapter
         return (null, failure);
     }
 
+    /// <summary>
+    /// Why <paramref name="testCase"/> is not sent to an adapter that answered <paramref name="hello"/>, or null: RuntimeClass
+    /// objects go only to one that declared <c>runtime-classes</c> (PROTO-015); any other would answer for a cluster without
+    /// the classes (ADM-012), a false failure, so the case is not checked there.
+    /// </summary>
+    private static string? NotSent(ConformanceCase testCase, AdapterHello hello) =>
+        testCase is PodCase p ? p.BeyondProtocol(hello.Capabilities) : null;
+
     private async Task<Observation> RunLockedAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
     {
+        // A restarted adapter answers the same hello (PROTO-041), so a known one decides before the cases sent ahead are touched.
+        if (_hello is { } known && NotSent(testCase, known) is { } notSent)
+        {
+            return Observation.Unperformed(notSent);
+        }
+
         if (_ahead.TryPeek(out var next))
         {
             if (ReferenceEquals(next.Case, testCase) && next.Profile.Equals(profile))
@@ -428,6 +435,11 @@ public sealed class ProcessAdapter : IPipeliningAdapter
 
         var hello = _hello!;
         var process = _process!;
+        if (NotSent(testCase, hello) is { } notCarried)
+        {
+            return Observation.Unperformed(notCarried); // the first case, known only now that the adapter answered its hello
+        }
+
         if (!hello.Supports(profile.Version))
         {
             return Fail(Name + ": not sent: the adapter does not implement Kubernetes " + profile.Version

@@ -103,6 +103,32 @@ public class SchemaConsistencyTests
             Objects = new Model.ContainerEnv.EnvInputs { Secrets = ValueMap.Of(("db", ValueMap.Of(("password", "x")))), Node = new Model.Api.Node { Name = "n" }, VolumeFiles = ValueMap.Of(("data", ValueMap.Of(("a.env", "A='1'")))) },
         };
         using var written = JsonDocument.Parse(ProtocolMessages.Run(1, c, Profile.Default, withholdSecrets: true));
-        Assert.Equal(Properties(objectsSchema), Members(written.RootElement.GetProperty("case").GetProperty("objects")));
+        var members = Members(written.RootElement.GetProperty("case").GetProperty("objects"));
+
+        // runtimeClasses is written only when the case has classes (session 13), and then with every member of a class.
+        var rc = new Model.Admission.Objects.RuntimeClass
+        {
+            Name = "kata",
+            Handler = "kata",
+            HasOverhead = true,
+            PodFixed = ValueMap.Of(("cpu", Model.Quantities.Quantity.Parse("250m"))),
+            HasScheduling = true,
+            NodeSelector = ValueMap.Of(("k", "v")),
+            Tolerations = ValueList.Of(new Model.Api.Toleration { Key = "k", Operator = "Equal", Value = "v", Effect = "NoExecute", TolerationSeconds = 5 }),
+        };
+        using var withClasses = JsonDocument.Parse(ProtocolMessages.Run(2, c with { RuntimeClasses = [rc] }, Profile.Default));
+        var objects = withClasses.RootElement.GetProperty("case").GetProperty("objects");
+        members.UnionWith(Members(objects));
+        Assert.Equal(Properties(objectsSchema), members);
+
+        var classSchema = objectsSchema.GetProperty("properties").GetProperty("runtimeClasses").GetProperty("items");
+        var written0 = objects.GetProperty("runtimeClasses")[0];
+        Assert.Equal(Properties(classSchema), Members(written0));
+        Assert.Equal(Properties(classSchema.GetProperty("properties").GetProperty("overhead")), Members(written0.GetProperty("overhead")));
+        var schedulingSchema = classSchema.GetProperty("properties").GetProperty("scheduling");
+        Assert.Equal(Properties(schedulingSchema), Members(written0.GetProperty("scheduling")));
+        Assert.Equal(
+            Properties(schedulingSchema.GetProperty("properties").GetProperty("tolerations").GetProperty("items")),
+            Members(written0.GetProperty("scheduling").GetProperty("tolerations")[0]));
     }
 }

@@ -31,6 +31,9 @@ public class ServeAgreementTests
         cases.AddRange(Seeds.Sample(ScenarioGen.Case, Seeds.Default, 6).Select(c => new PodCase(c.Pod, c.Scenario)));
         cases.AddRange(Seeds.Sample(PodGen.Invalid(Profile.Default), Seeds.Default, 2).Select(c => new PodCase(c.Pod)));
 
+        // RuntimeClass cases (ADM-014…018): the served model declares runtime-classes, so they are sent (session 13).
+        cases.AddRange(Seeds.Sample(RuntimeClassCases.Any, Seeds.Default, 6).Select(c => new PodCase(c.Pod) { RuntimeClasses = c.Classes }));
+
         var profiles = new[] { Profile.Default, Profile.For(KubernetesVersion.Oldest) };
         await using var served = new ProcessAdapter([Support.Tools.Dotnet, PodconfDll, "adapter", "serve"], Options);
         var hello = await served.StartAsync(CancellationToken.None);
@@ -42,6 +45,7 @@ public class ServeAgreementTests
                 var expected = ModelAdapter.Run(c, profile);
                 var actual = await served.RunAsync(c, profile, CancellationToken.None);
                 Assert.Null(actual.Failure);
+                Assert.Null(actual.NotPerformed);
                 Assert.True(expected == actual, $"{c.Describe()} under {profile}: the served model differs from the in-process model");
             }
         }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using PodConformance.Manifests.Reading;
 using PodConformance.Manifests.Writing;
+using PodConformance.Model.Admission.Objects;
 using PodConformance.Model.Collections;
+using PodConformance.Model.ContainerEnv;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Cases;
 
@@ -33,10 +35,22 @@ public static class CaseCodec
 
                 w.WritePropertyName("scenario");
                 ScenarioJson.Write(w, p.Scenario);
-                if (p.Objects is { } objects)
+                if (p.Objects is not null || !p.RuntimeClasses.IsEmpty)
                 {
-                    w.WritePropertyName("objects");
-                    EnvInputsJson.Write(w, objects, withholdSecrets);
+                    w.WriteStartObject("objects");
+                    if (p.Objects is { } objects)
+                    {
+                        EnvInputsJson.WriteMembers(w, objects, withholdSecrets);
+                    }
+
+                    if (!p.RuntimeClasses.IsEmpty)
+                    {
+                        // Added within v1 (session 13): written only when the case has classes, and ProcessAdapter sends
+                        // such a case only to an adapter that declared runtime-classes (PROTO-015).
+                        RuntimeClassesJson.Write(w, p.RuntimeClasses);
+                    }
+
+                    w.WriteEndObject();
                 }
 
                 break;
@@ -66,14 +80,36 @@ public static class CaseCodec
             case "pod":
                 var pod = ReadPod(o.Required("pod"), o.Child("pod"));
                 var scenario = o.Optional("scenario") is { } s ? ScenarioJson.Read(s, o.Child("scenario")) : new Model.Simulation.Scenario();
-                var objects = o.Optional("objects") is { } env ? EnvInputsJson.Read(env, o.Child("objects")) : null;
-                return new PodCase(pod, scenario) { Objects = objects };
+                var (objects, classes) = o.Optional("objects") is { } given ? ReadObjects(given, o.Child("objects")) : (null, default);
+                return new PodCase(pod, scenario) { Objects = objects, RuntimeClasses = classes };
             case "nodePressure":
                 var (pods, nodeScenario) = NodeScenarioJson.Read(o.Required("pods"), o.Child("pods"), o.Required("nodeScenario"), o.Child("nodeScenario"));
                 return new NodePressureCase(pods, nodeScenario);
             default:
                 throw new ProtocolException(o.Child("kind"), "unknown case kind " + Excerpt.Quote(kind, 40) + " (expected quantity, pod or nodePressure)");
         }
+    }
+
+    /// <summary>
+    /// A pod case's <c>objects</c>: what env reads (<see cref="EnvInputsJson"/>) and the RuntimeClasses
+    /// (<see cref="RuntimeClassesJson"/>), read strictly. An object that holds <c>runtimeClasses</c> and nothing else (besides
+    /// <c>x-</c> extensions) gives no env objects, as if <c>objects</c> were absent (the scenario's objects and first node):
+    /// that is how a case with classes and no env objects is written.
+    /// </summary>
+    internal static (EnvInputs? Env, ValueList<RuntimeClass> RuntimeClasses) ReadObjects(JsonElement e, string path)
+    {
+        var o = StrictObject.Of(e, path);
+        var given = o.Optional("runtimeClasses");
+        var classes = RuntimeClassesJson.Read(given, o.Child("runtimeClasses"));
+        bool envGiven = given is null; // null means absent here too (PROTO-022)
+        foreach (var member in e.EnumerateObject())
+        {
+            envGiven |= member.Name != "runtimeClasses" && !member.Name.StartsWith("x-", StringComparison.Ordinal);
+        }
+
+        var env = envGiven ? EnvInputsJson.ReadMembers(o, e) : null;
+        o.RejectUnknown();
+        return (env, classes);
     }
 
     public static void WriteProfile(Utf8JsonWriter w, Profile profile)

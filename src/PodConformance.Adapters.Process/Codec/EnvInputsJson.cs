@@ -24,6 +24,13 @@ public static class EnvInputsJson
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(o);
         w.WriteStartObject();
+        WriteMembers(w, o, withholdSecrets);
+        w.WriteEndObject();
+    }
+
+    /// <summary><see cref="Write"/>'s members, inside an object the caller opened (a pod case's <c>objects</c> also holds its RuntimeClasses).</summary>
+    internal static void WriteMembers(Utf8JsonWriter w, EnvInputs o, bool withholdSecrets)
+    {
         WriteData(w, "configMaps", o.ConfigMaps);
         WriteData(w, "secrets", o.Secrets, withholdSecrets);
         if (withholdSecrets)
@@ -80,13 +87,19 @@ public static class EnvInputsJson
             // Added within v1 (session 12): written only when given, so a case without files reads as before.
             WriteData(w, "volumeFiles", o.VolumeFiles);
         }
-
-        w.WriteEndObject();
     }
 
     public static EnvInputs Read(JsonElement e, string path)
     {
         var o = StrictObject.Of(e, path);
+        var inputs = ReadMembers(o, e);
+        o.RejectUnknown();
+        return inputs;
+    }
+
+    /// <summary><see cref="Read"/>'s members of <paramref name="o"/> (the object <paramref name="e"/>), leaving the check for unknown ones to the caller.</summary>
+    internal static EnvInputs ReadMembers(StrictObject o, JsonElement e)
+    {
         var services = o.Optional("services");
         bool noLister = e.TryGetProperty("services", out var rawServices) && rawServices.ValueKind == JsonValueKind.Null;
         var inputs = new EnvInputs
@@ -102,7 +115,6 @@ public static class EnvInputsJson
 
         // Read for its type only: an adapter treats stand-ins as the values they replace (masked answers are the same).
         _ = o.Optional("secretsWithheld") is { } withheld && StrictJson.Bool(withheld, o.Child("secretsWithheld"));
-        o.RejectUnknown();
         return inputs;
     }
 

@@ -266,6 +266,7 @@ internal static class RunRequestReader
         Model.Api.Pod? pod = null;
         Scenario? scenario = null;
         EnvInputs? objects = null;
+        ValueList<Model.Admission.Objects.RuntimeClass> classes = default;
         int seen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName && !r.ValueIsEscaped)
         {
@@ -291,7 +292,7 @@ internal static class RunRequestReader
                     ok = scenario is not null;
                     break;
                 default:
-                    ok = r.TokenType == JsonTokenType.Null || (objects = ReadObjects(ref r, line)) is not null;
+                    ok = r.TokenType == JsonTokenType.Null || ReadObjects(ref r, line, out objects, out classes);
                     break;
             }
 
@@ -302,7 +303,7 @@ internal static class RunRequestReader
         }
 
         return r.TokenType == JsonTokenType.EndObject && pod is not null
-            ? new PodCase(pod, scenario ?? new Scenario()) { Objects = objects }
+            ? new PodCase(pod, scenario ?? new Scenario()) { Objects = objects, RuntimeClasses = classes }
             : null;
     }
 
@@ -374,18 +375,24 @@ internal static class RunRequestReader
     [ThreadStatic]
     private static int _lastScenarioLength;
 
-    /// <summary><see cref="EnvInputsJson.Read"/> over a document of the objects' bytes alone (env cases only; it checks their duplicate keys).</summary>
-    private static EnvInputs? ReadObjects(ref Utf8JsonReader r, ReadOnlyMemory<byte> line)
+    /// <summary>
+    /// <see cref="CaseCodec.ReadObjects"/> (env objects and RuntimeClasses) over a document of the objects' bytes alone, which
+    /// checks their duplicate keys; false where the object is not an object (a bad member throws, and the caller gives up).
+    /// </summary>
+    private static bool ReadObjects(ref Utf8JsonReader r, ReadOnlyMemory<byte> line, out EnvInputs? objects, out ValueList<Model.Admission.Objects.RuntimeClass> classes)
     {
+        objects = null;
+        classes = default;
         if (r.TokenType != JsonTokenType.StartObject)
         {
-            return null;
+            return false;
         }
 
         int start = (int)r.TokenStartIndex;
         r.Skip();
         using var doc = JsonDocument.Parse(line[start..(int)r.BytesConsumed], StrictJson.Options);
-        return EnvInputsJson.Read(doc.RootElement, "case.objects");
+        (objects, classes) = CaseCodec.ReadObjects(doc.RootElement, "case.objects");
+        return true;
     }
 
     /// <summary>Per thread: the unescaped keys of the objects open in <see cref="SkipWithoutDuplicates"/> (offset, length), and where each object's keys start.</summary>

@@ -33,7 +33,14 @@ public enum Capability
     /// <summary>Scheduling onto the scenario's nodes (capacity, labels, taints, cordons) and scheduling gates, seen in the lifecycle facet.</summary>
     Scheduling = 128,
 
-    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction | Scheduling,
+    /// <summary>
+    /// Receives a case's RuntimeClass objects (<c>PodCase.RuntimeClasses</c>, ADM-014…018) and answers as a cluster that holds
+    /// exactly those classes. Not a facet: no property needs it. An adapter without it is never given such a case (a cluster
+    /// without the classes would answer differently, a false failure); it answers the case "not performed" (not checked).
+    /// </summary>
+    RuntimeClasses = 256,
+
+    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction | Scheduling | RuntimeClasses,
 }
 
 public static class CapabilityNames
@@ -72,6 +79,7 @@ public static class CapabilityNames
         Capability.OomScore => "oom-score",
         Capability.Eviction => "eviction",
         Capability.Scheduling => "scheduling",
+        Capability.RuntimeClasses => "runtime-classes",
         _ => c.ToString(),
     };
 

@@ -43,8 +43,9 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
 
     /// <summary>
     /// The cluster's RuntimeClasses, for the RuntimeClass admission plugin (ADM-014…018); empty: none given, and a named
-    /// class is then not checked (ADM-012). Only the model receives them: the process protocol (v1) has no member for
-    /// them and the real targets would have to create cluster-wide objects, so every other adapter answers such a case
+    /// class is then not checked (ADM-012). The model receives them, and a process adapter whose hello declares
+    /// <c>runtime-classes</c> (<see cref="Adapters.Capability.RuntimeClasses"/>, PROTO-015's <c>objects.runtimeClasses</c>);
+    /// any other adapter, and the real targets (which would have to create cluster-wide objects), answers such a case
     /// <see cref="Observations.Observation.Unperformed"/> (<see cref="BeyondRealTargets"/>, <see cref="BeyondProtocol"/>).
     /// </summary>
     public ValueList<Model.Admission.Objects.RuntimeClass> RuntimeClasses { get; init; }
@@ -53,11 +54,19 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     public Model.Admission.AdmissionObjects AdmissionObjects() =>
         RuntimeClasses.IsEmpty ? Model.Admission.AdmissionObjects.None : new Model.Admission.AdmissionObjects { RuntimeClasses = RuntimeClasses };
 
-    /// <summary>What of this case the process protocol cannot carry, or null: RuntimeClass objects (no v1 member).</summary>
-    public string? BeyondProtocol() => RuntimeClasses.IsEmpty ? null : RuntimeClassesWhy("the process protocol");
+    /// <summary>
+    /// What of this case a process adapter with <paramref name="declared"/> capabilities is not sent, or null: RuntimeClass
+    /// objects, sent only to an adapter that declared <see cref="Adapters.Capability.RuntimeClasses"/> (one that ignored
+    /// <c>objects.runtimeClasses</c> would answer for a cluster without the classes, a false failure).
+    /// </summary>
+    public string? BeyondProtocol(Adapters.Capability declared) =>
+        RuntimeClasses.IsEmpty || (declared & Adapters.Capability.RuntimeClasses) != 0
+            ? null
+            : NeedsRuntimeClasses() + ", which are sent only to an adapter whose hello declares the capability " + Adapters.CapabilityNames.ToName(Adapters.Capability.RuntimeClasses);
 
-    private string RuntimeClassesWhy(string target) =>
-        "the case needs RuntimeClass objects (" + string.Join(",", RuntimeClasses.Select(r => r.Name)) + "), which " + target + " is not given";
+    private string RuntimeClassesWhy(string target) => NeedsRuntimeClasses() + ", which " + target + " is not given";
+
+    private string NeedsRuntimeClasses() => "the case needs RuntimeClass objects (" + string.Join(",", RuntimeClasses.Select(r => r.Name)) + ")";
 
     /// <summary>
     /// What of this case a real target (podman, a live cluster) cannot act out, or null: scenario steps (a client's

@@ -47,14 +47,20 @@ public class UnperformedCaseTests
         Assert.Null(new PodCase(new Model.Api.Pod()).BeyondRealTargets("podman"));
     }
 
-    /// <summary>RuntimeClass objects (ADM-014…018) reach only the model: a real target and the process protocol decline them.</summary>
+    /// <summary>
+    /// RuntimeClass objects (ADM-014…018) reach the model and a process adapter that declared runtime-classes: a real target
+    /// declines them, and so does the protocol for an adapter without the capability.
+    /// </summary>
     [Fact]
-    public void A_case_with_runtime_classes_is_declined_by_real_targets_and_the_protocol()
+    public void A_case_with_runtime_classes_is_declined_by_real_targets_and_by_adapters_without_the_capability()
     {
         var c = new PodCase(new Model.Api.Pod()) { RuntimeClasses = [new Model.Admission.Objects.RuntimeClass { Name = "kata", Handler = "kata" }] };
         Assert.Equal("the case needs RuntimeClass objects (kata), which the cluster is not given", c.BeyondRealTargets("the cluster"));
-        Assert.Equal("the case needs RuntimeClass objects (kata), which the process protocol is not given", c.BeyondProtocol());
-        Assert.Null(new PodCase(new Model.Api.Pod()).BeyondProtocol());
+        Assert.Equal(
+            "the case needs RuntimeClass objects (kata), which are sent only to an adapter whose hello declares the capability runtime-classes",
+            c.BeyondProtocol(Capability.Admission | Capability.Lifecycle));
+        Assert.Null(c.BeyondProtocol(Capability.Admission | Capability.RuntimeClasses));
+        Assert.Null(new PodCase(new Model.Api.Pod()).BeyondProtocol(Capability.None));
     }
 
     /// <summary>P-ADM-VALIDATION's RuntimeClass cases are "not checked" on a real target, and the rest still compared.</summary>
