@@ -19,12 +19,6 @@ internal sealed record Mutant(string Id, string Area, string Rule, string Bend, 
     public string? KnownGap { get; init; }
 
     /// <summary>
-    /// Whether the protocol self-check serves this mutant over the process protocol too; false for a mutant only cases
-    /// the protocol cannot carry kill (RuntimeClass objects, which a process adapter answers "not performed").
-    /// </summary>
-    public bool OverProtocol { get; init; } = true;
-
-    /// <summary>
     /// Feature gates the run turns on (<c>podconf run --feature-gates G=true</c>) for a mutant of a rule whose field only an
     /// off-by-default gate lets through (the create strategy drops it otherwise); empty: the default run.
     /// </summary>

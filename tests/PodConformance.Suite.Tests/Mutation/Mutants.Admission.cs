@@ -61,35 +61,31 @@ internal static partial class Mutants
             ModelPipeline.Real with { RunsValidatingPlugin = name => !string.Equals(name, "RuntimeClass", StringComparison.Ordinal) });
 
         // ADM-014…017 (session 12): the RuntimeClass plugin reads the case's RuntimeClasses (PodCase.RuntimeClasses) through a
-        // bent copy of the cluster objects. RuntimeClass cases travel only to the model (the process protocol has no member for
-        // them), so these mutants are killed in process only (OverProtocol = false).
+        // bent copy of the cluster objects. Served over the protocol too (session 13): the mutant's hello declares
+        // runtime-classes, as the model's does, so the classes travel in objects.runtimeClasses (PROTO-015).
         yield return new Mutant(
             "adm-unknown-runtime-class-assumed", "admission", Model.Admission.AdmissionRules.RuntimeClassNotFound,
             "a RuntimeClass that is not among those given is assumed to exist (not checked) instead of refused",
             Injection.Stage,
-            ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = default } })
-        { OverProtocol = false };
+            ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = default } });
 
         yield return new Mutant(
             "adm-runtime-class-overhead-ignored", "admission", Model.Admission.AdmissionRules.RuntimeClassSetOverhead,
             "the RuntimeClass plugin ignores the class's overhead (neither sets nor compares it)",
             Injection.Stage,
-            ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = [.. o.RuntimeClasses.Select(r => r with { HasOverhead = false, PodFixed = default })] } })
-        { OverProtocol = false };
+            ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = [.. o.RuntimeClasses.Select(r => r with { HasOverhead = false, PodFixed = default })] } });
 
         yield return new Mutant(
             "adm-runtime-class-node-selector-ignored", "admission", Model.Admission.AdmissionRules.RuntimeClassNodeSelector,
             "the RuntimeClass plugin ignores the class's nodeSelector (no merge, no conflict)",
             Injection.Stage,
-            ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = [.. o.RuntimeClasses.Select(r => r with { NodeSelector = default })] } })
-        { OverProtocol = false };
+            ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = [.. o.RuntimeClasses.Select(r => r with { NodeSelector = default })] } });
 
         yield return new Mutant(
             "adm-runtime-class-tolerations-ignored", "admission", Model.Admission.AdmissionRules.RuntimeClassTolerations,
             "the RuntimeClass plugin does not merge the class's tolerations into the pod's",
             Injection.Stage,
-            ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = [.. o.RuntimeClasses.Select(r => r with { Tolerations = default })] } })
-        { OverProtocol = false };
+            ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = [.. o.RuntimeClasses.Select(r => r with { Tolerations = default })] } });
 
         // DEF-023: the decoder keeps the legacy init-container annotations the input carried (PodExtras adds one to some pods).
         yield return new Mutant(

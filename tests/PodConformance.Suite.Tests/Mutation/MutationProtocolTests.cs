@@ -15,7 +15,7 @@ public class MutationProtocolTests
 
     private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static TheoryData<string> MutantIds => [.. Mutants.All.Where(m => m.OverProtocol).Select(m => m.Id)];
+    public static TheoryData<string> MutantIds => [.. Mutants.All.Select(m => m.Id)];
 
     [Theory]
     [MemberData(nameof(MutantIds))]
