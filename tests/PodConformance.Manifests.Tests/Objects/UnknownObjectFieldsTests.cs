@@ -67,8 +67,8 @@ public class UnknownObjectFieldsTests
         var diagnostics = Read("""
             apiVersion: v1
             kind: ServiceAccount
-            metadata: {name: sa, namespace: n, labels: {a: b}, annotations: {a: b}, ownerReferences: [{apiVersion: v1, kind: X, name: x, uid: u, controller: true, blockOwnerDeletion: true}]}
-            secrets: [{kind: Secret, namespace: n, name: s, uid: u, apiVersion: v1, resourceVersion: "1", fieldPath: f}]
+            metadata: {name: sa, namespace: ns, labels: {a: b}, annotations: {a: b}, ownerReferences: [{apiVersion: v1, kind: X, name: x, uid: u, controller: true, blockOwnerDeletion: true}]}
+            secrets: [{kind: Secret, namespace: ns, name: s, uid: u, apiVersion: v1, resourceVersion: "1", fieldPath: f}]
             imagePullSecrets: [{name: r}]
             automountServiceAccountToken: false
             ---
