@@ -236,4 +236,27 @@ public class ObjectDecodingTests
         Assert.Equal("10.0.0.1", service.ClusterIP);
         Assert.Equal([80, 53], service.Ports.Select(p => p.Port).ToArray());
     }
+
+    /// <summary>
+    /// Bad input never crashes: the walk follows the schema, so input nested deeper than the struct (here 250 lists, under
+    /// MANI-004's bound of 256) is one type error at its top, and many list items are walked in a loop.
+    /// </summary>
+    [Fact]
+    public void Deep_and_long_input_is_bounded_by_the_schema()
+    {
+        string deep = new string('[', 250) + new string(']', 250);
+        var (_, _, diagnostics) = Read("kind: ConfigMap\napiVersion: v1\nmetadata: {name: cm}\ndata: {a: " + deep + "}\n");
+        Assert.Equal("o.yaml:4:11: data.a: json: cannot unmarshal array into Go struct field ConfigMap.data of type string", Assert.Single(diagnostics).ToString());
+
+        string secrets = string.Concat(Enumerable.Repeat("- {name: s, uid: 1}\n", 20_000));
+        var (admission, _, many) = Read("kind: ServiceAccount\napiVersion: v1\nmetadata: {name: sa}\nsecrets:\n" + secrets);
+        Assert.Equal(20_000, many.Count);
+        for (int i = 0; i < many.Count; i++)
+        {
+            Assert.Equal(System.FormattableString.Invariant($"secrets[{i}].uid"), many[i].Path);
+            Assert.Equal("json: cannot unmarshal number into Go struct field ObjectReference.secrets.uid of type types.UID", many[i].Message);
+        }
+
+        Assert.True(admission.ServiceAccounts.IsEmpty);
+    }
 }
