@@ -14,10 +14,6 @@ namespace PodConformance.Manifests.Objects;
 /// </summary>
 internal static class ObjectDecoding
 {
-    /// <summary>The kinds whose structs spec/api/objects.json holds.</summary>
-    public static bool Covers(string kind) =>
-        kind is "ServiceAccount" or "PriorityClass" or "LimitRange" or "ResourceQuota" or "RuntimeClass" or "ConfigMap" or "Secret" or "Service";
-
     /// <summary>Decodes <paramref name="o"/>, adds what the decoder reports, and says whether it decoded without an error.</summary>
     public static bool Check(ManifestObject o, ImmutableArray<ManifestDiagnostic>.Builder diagnostics)
     {
