@@ -46,6 +46,11 @@ internal static class Program
                 File.WriteAllText(file, SchemaJson.Write(release));
                 Console.WriteLine($"{file}: {release.Types.Count} types from {release.Sources[0].Tag}");
             }
+
+            var objects = DeriveObjects(new GitRepo(api), new GitRepo(apimachinery!));
+            string objectsFile = Path.Combine(dataDir, ObjectsFile);
+            File.WriteAllText(objectsFile, SchemaJson.Write(objects));
+            Console.WriteLine($"{objectsFile}: {objects.Types.Count} types from {objects.Sources[0].Tag}");
         }
 
         var releases = LoadReleases(dataDir);
@@ -82,6 +87,55 @@ internal static class Program
                 ],
                 types);
         }
+    }
+
+    /// <summary>The schema of the <c>--objects</c> kinds (spec/api/objects.json), beside the per-release Pod schemas.</summary>
+    public const string ObjectsFile = "objects.json";
+
+    /// <summary>
+    /// The kinds <c>--objects</c> reads (spec/admission.md ADM-019), as (package, struct). podconf decodes them with the
+    /// newest release's structs, so they are read at the newest release's ref only (the one 1.NN.json of
+    /// <see cref="LastMinor"/> is read at).
+    /// </summary>
+    internal static readonly (string Package, string Name)[] ObjectKinds =
+    [
+        ("core/v1", "ServiceAccount"),
+        ("scheduling/v1", "PriorityClass"),
+        ("core/v1", "LimitRange"),
+        ("core/v1", "ResourceQuota"),
+        ("node/v1", "RuntimeClass"),
+        ("core/v1", "ConfigMap"),
+        ("core/v1", "Secret"),
+        ("core/v1", "Service"),
+    ];
+
+    internal static ApiRelease DeriveObjects(GitRepo api, GitRepo apimachinery)
+    {
+        string apiTag = Ref(api.Tags(), LastMinor);
+        string machineryTag = Ref(apimachinery.Tags(), LastMinor);
+        const string coreFile = "core/v1/types.go";
+        const string schedulingFile = "scheduling/v1/types.go";
+        const string nodeFile = "node/v1/types.go";
+        const string metaFile = "pkg/apis/meta/v1/types.go";
+        const string meta = SchemaWalker.MetaPackage;
+        const string core = SchemaWalker.CorePackage;
+        var packages = new GoPackage[]
+        {
+            new(core, GoTypesParser.Parse(api.Show(apiTag, coreFile), coreFile), new Dictionary<string, string> { ["metav1"] = meta }),
+            new("scheduling/v1", GoTypesParser.Parse(api.Show(apiTag, schedulingFile), schedulingFile), new Dictionary<string, string> { ["metav1"] = meta, ["apiv1"] = core }),
+            new("node/v1", GoTypesParser.Parse(api.Show(apiTag, nodeFile), nodeFile), new Dictionary<string, string> { ["metav1"] = meta, ["corev1"] = core }),
+            new(meta, GoTypesParser.Parse(apimachinery.Show(machineryTag, metaFile), metaFile), new Dictionary<string, string>()),
+        };
+        var types = SchemaWalker.Walk(packages, ObjectKinds);
+        return new ApiRelease(
+            "1." + LastMinor.ToString(CultureInfo.InvariantCulture),
+            "",
+            [
+                new ApiSource("kubernetes/api", apiTag, api.Commit(apiTag), [coreFile, schedulingFile, nodeFile]),
+                new ApiSource("kubernetes/apimachinery", machineryTag, apimachinery.Commit(machineryTag), [metaFile]),
+            ],
+            types,
+            [.. ObjectKinds.Select(k => k.Name)]);
     }
 
     /// <summary>

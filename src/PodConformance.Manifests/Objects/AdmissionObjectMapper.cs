@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PodConformance.Manifests.Mapping;
 using PodConformance.Manifests.Nodes;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Admission;
@@ -11,8 +12,9 @@ namespace PodConformance.Manifests.Objects;
 
 /// <summary>
 /// The objects the admission plugins read, from <c>--objects</c> manifests: ServiceAccount, PriorityClass, LimitRange,
-/// ResourceQuota, RuntimeClass (spec/admission.md). Only the fields the plugins use are read; a wrong type is an error naming the file,
-/// position and field, and an unknown field is the strict-decoding warning (ADM-019, <see cref="UnknownObjectFields"/>).
+/// ResourceQuota, RuntimeClass (spec/admission.md). Each is first decoded whole as the API server's strict decoder does
+/// (ADM-019, <see cref="ObjectDecoding"/>: wrong types and duplicate fields are errors and leave the object out, unknown
+/// fields are warnings); then only the fields the plugins use are read.
 /// </summary>
 public static class AdmissionObjectMapper
 {
@@ -30,9 +32,9 @@ public static class AdmissionObjectMapper
         var diagnostics = ImmutableArray.CreateBuilder<ManifestDiagnostic>();
         foreach (var o in objects)
         {
-            if (Handles(o.Kind))
+            if (Handles(o.Kind) && !ObjectDecoding.Check(o, diagnostics))
             {
-                UnknownObjectFields.Check(o, diagnostics);
+                continue; // the API server refuses it at decoding (ADM-019)
             }
 
             var r = new Reader(o, diagnostics);
@@ -110,7 +112,7 @@ public static class AdmissionObjectMapper
                 return null;
             }
 
-            if (node is ManifestScalar { Kind: ScalarKind.Int } n && int.TryParse(n.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+            if (node is ManifestScalar { Kind: ScalarKind.Int or ScalarKind.Float } n && int.TryParse(JsonNumber.Text(n, o.IsJson), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
             {
                 return value;
             }
@@ -146,7 +148,7 @@ public static class AdmissionObjectMapper
                 return null;
             }
 
-            if (node is ManifestScalar { Kind: ScalarKind.Int } n && long.TryParse(n.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+            if (node is ManifestScalar { Kind: ScalarKind.Int or ScalarKind.Float } n && long.TryParse(JsonNumber.Text(n, o.IsJson), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
             {
                 return value;
             }
@@ -381,7 +383,9 @@ public static class AdmissionObjectMapper
             var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
             foreach (var (key, value) in m.Entries)
             {
-                string text = value is ManifestScalar s && !s.IsNull ? s.Value : "";
+                // A YAML number reaches ParseQuantity as the JSON text kubectl sends (SCHEMA-006), as in a pod.
+                string text = value is not ManifestScalar s || s.IsNull ? ""
+                    : s.Kind is ScalarKind.Int or ScalarKind.Float ? JsonNumber.Text(s, o.IsJson) : s.Value;
                 if (Quantity.TryParse(text, out var q, out var error))
                 {
                     result[key.Value] = q;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using PodConformance.Manifests.Mapping;
 using PodConformance.Manifests.Nodes;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Collections;
@@ -25,10 +26,9 @@ public static class EnvObjectMapper
         foreach (var o in objects)
         {
             var m = new ObjectMapper(o, diagnostics);
-            if (o.Kind is "ConfigMap" or "Secret")
+            if (o.Kind is "ConfigMap" or "Secret" or "Service" && !ObjectDecoding.Check(o, diagnostics))
             {
-                // Service's spec is not in the field table yet: its unknown fields are not reported (ADM-019).
-                UnknownObjectFields.Check(o, diagnostics);
+                continue; // the API server refuses it at decoding (ADM-019)
             }
 
             switch (o.Kind)
@@ -212,8 +212,8 @@ public static class EnvObjectMapper
             }
 
             var portNode = map.Get("port");
-            if (portNode is ManifestScalar { Kind: ScalarKind.Int } p
-                && int.TryParse(p.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number) && number is >= 1 and <= 65535)
+            if (portNode is ManifestScalar { Kind: ScalarKind.Int or ScalarKind.Float } p
+                && int.TryParse(JsonNumber.Text(p, o.IsJson), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number) && number is >= 1 and <= 65535)
             {
                 return port with { Port = number };
             }
@@ -224,7 +224,8 @@ public static class EnvObjectMapper
             }
             else
             {
-                Error(portNode.Position, path + ".port", $"Invalid value: {portNode}: must be between 1 and 65535, inclusive");
+                string shown = portNode is ManifestScalar { Kind: ScalarKind.Int or ScalarKind.Float } n ? JsonNumber.Text(n, o.IsJson) : portNode.Describe();
+                Error(portNode.Position, path + ".port", $"Invalid value: {shown}: must be between 1 and 65535, inclusive");
             }
 
             return null;
@@ -294,16 +295,10 @@ public static class EnvObjectMapper
                 yield break;
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // A repeated key never reaches here: ObjectDecoding refused the object (duplicate field, SCHEMA-008).
             foreach (var (key, value) in map.Entries)
             {
                 string path = $"{field}[{key.Value}]";
-                if (!seen.Add(key.Value))
-                {
-                    Error(key.Position, path, $"duplicate key \"{key.Value}\"");
-                    continue;
-                }
-
                 if (!IsConfigKey(key.Value))
                 {
                     Error(key.Position, path, $"Invalid value: \"{key.Value}\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");

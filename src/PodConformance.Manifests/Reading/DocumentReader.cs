@@ -102,7 +102,7 @@ internal sealed class DocumentReader(
             mapping,
             mapper.File,
             document,
-            item));
+            item) { IsJson = mapper.IsJson });
     }
 
     private void ReadList(ManifestNode items, string path, string kind, string apiVersion)

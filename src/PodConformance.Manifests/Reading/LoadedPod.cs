@@ -45,4 +45,8 @@ public sealed record ManifestObject(
     ManifestMapping Raw,
     string File,
     int Document,
-    int ItemIndex);
+    int ItemIndex)
+{
+    /// <summary>True when the file was JSON: its numbers reach the decoder as written, YAML's after conversion (SCHEMA-006).</summary>
+    public bool IsJson { get; init; }
+}

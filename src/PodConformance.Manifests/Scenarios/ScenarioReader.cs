@@ -20,7 +20,7 @@ public static class ScenarioReader
     public static ScenarioReadResult ReadText(string text, string displayName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Read(PodManifestReader.Parse(text), displayName);
+        return Read(PodManifestReader.Parse(text), displayName, PodManifestReader.IsJson(text));
     }
 
     /// <summary>One JSON value given as UTF-8: the same as <see cref="ReadText"/> of its text, without the round trip through a string.</summary>
@@ -30,7 +30,7 @@ public static class ScenarioReader
         try
         {
             json.CopyTo(rented);
-            return Read(Parsing.JsonTreeBuilder.Parse(rented, json.Length), displayName);
+            return Read(Parsing.JsonTreeBuilder.Parse(rented, json.Length), displayName, isJson: true);
         }
         finally
         {
@@ -38,9 +38,9 @@ public static class ScenarioReader
         }
     }
 
-    private static ScenarioReadResult Read(Parsing.ParsedStream stream, string displayName)
+    private static ScenarioReadResult Read(Parsing.ParsedStream stream, string displayName, bool isJson)
     {
-        var r = new Reader(displayName);
+        var r = new Reader(displayName, isJson);
         if (stream.Error is { } syntax)
         {
             r.Error(syntax.Position, "", "invalid YAML: " + syntax.Message);
@@ -73,7 +73,9 @@ public static class ScenarioReader
         return r.Result(scenario);
     }
 
-    private sealed class Reader(string file) : StrictFieldReader(file)
+    /// <param name="file">What diagnostics call the file.</param>
+    /// <param name="isJson">JSON input: an object's numbers reach its decoder as written (SCHEMA-006, ADM-019).</param>
+    private sealed class Reader(string file, bool isJson) : StrictFieldReader(file)
     {
         public ScenarioReadResult Result(Scenario? scenario) => new(ErrorCount == 0 ? scenario : null, Diagnostics);
 
@@ -239,7 +241,7 @@ public static class ScenarioReader
                 return new ClusterObject();
             }
 
-            var mapped = EnvObjectMapper.Map([new ManifestObject(mapping.GetString("apiVersion"), kind, name, ns, mapping, File, 0, -1)]);
+            var mapped = EnvObjectMapper.Map([new ManifestObject(mapping.GetString("apiVersion"), kind, name, ns, mapping, File, 0, -1) { IsJson = isJson }]);
             foreach (var d in mapped.Diagnostics)
             {
                 Add(d with { Path = d.Path.Length == 0 ? path : path + "." + d.Path });

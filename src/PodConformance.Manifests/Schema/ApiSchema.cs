@@ -18,13 +18,15 @@ public sealed class ApiSchema
 
     private readonly FrozenDictionary<string, SchemaType> _types;
 
-    private ApiSchema(KubernetesVersion version, string tag, string commit, FrozenDictionary<string, SchemaType> types, string root)
+    private readonly SchemaField? _root;
+
+    private ApiSchema(KubernetesVersion version, string tag, string commit, FrozenDictionary<string, SchemaType> types, string? root)
     {
         Version = version;
         Tag = tag;
         Commit = commit;
         _types = types;
-        RootField = new SchemaField("", "", SchemaKind.Struct, false, "v1." + root) { Struct = types[root] };
+        _root = root is null ? null : new SchemaField("", "", SchemaKind.Struct, false, "v1." + root) { Struct = types[root] };
     }
 
     public KubernetesVersion Version { get; }
@@ -35,7 +37,7 @@ public sealed class ApiSchema
     public string Commit { get; }
 
     /// <summary>The Pod itself, as the value a document decodes into.</summary>
-    public SchemaField RootField { get; }
+    public SchemaField RootField => _root ?? throw new InvalidOperationException("the --objects schema has one root per kind: use ValueOf(kind)");
 
     public IEnumerable<SchemaType> Types => _types.Values;
 
@@ -58,9 +60,19 @@ public sealed class ApiSchema
 
     public static ApiSchema Newest => For(KubernetesVersion.Newest);
 
-    private static ApiSchema Load(KubernetesVersion version)
+    private static readonly Lazy<ApiSchema> ObjectKinds = new(() => Load(KubernetesVersion.Newest, "api.objects.json"));
+
+    /// <summary>
+    /// The structs of the kinds <c>--objects</c> reads (spec/api/objects.json: ServiceAccount, PriorityClass, LimitRange,
+    /// ResourceQuota, RuntimeClass, ConfigMap, Secret, Service and every type they reach), at the newest release's
+    /// commit; <see cref="ValueOf"/> gives a kind's root. spec/admission.md ADM-019.
+    /// </summary>
+    public static ApiSchema Objects => ObjectKinds.Value;
+
+    private static ApiSchema Load(KubernetesVersion version) => Load(version, "api." + version + ".json");
+
+    private static ApiSchema Load(KubernetesVersion version, string name)
     {
-        string name = "api." + version + ".json";
         using var stream = typeof(ApiSchema).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"schema resource {name} is missing");
         using var doc = JsonDocument.Parse(stream);
@@ -79,7 +91,7 @@ public sealed class ApiSchema
             source.GetProperty("tag").GetString()!,
             source.GetProperty("commit").GetString()!,
             types,
-            root.GetProperty("root").GetString()!);
+            root.TryGetProperty("root", out var r) ? r.GetString() : null);
     }
 
     /// <summary>Turns the data's type expressions into fields; structs first (empty), then their fields, so cycles resolve.</summary>
@@ -135,6 +147,12 @@ public sealed class ApiSchema
         {
             bool pointer = type.StartsWith('*');
             string bare = pointer ? type[1..] : type;
+            if (bare == "[]byte")
+            {
+                // encoding/json reads a []byte from a base64 string (the --objects data maps); reflect names it []uint8.
+                return new SchemaField(json, owner, SchemaKind.String, pointer, "[]uint8");
+            }
+
             if (bare.StartsWith("[]", StringComparison.Ordinal))
             {
                 return new SchemaField(json, owner, SchemaKind.List, pointer, GoType(bare)) { Item = Field(json, owner, bare[2..]) };

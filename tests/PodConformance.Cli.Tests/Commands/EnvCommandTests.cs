@@ -185,7 +185,7 @@ public class EnvCommandTests
         using var objects = CliRun.File(Objects.Replace("{mode: fast}", "{mode: 8080}", StringComparison.Ordinal));
         var r = CliRun.WithStdin(Pod, "env", "-f", "-", "--objects", objects.Path);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains(":4:14: data[mode]: json: cannot unmarshal number into Go struct field ConfigMap.data of type string", r.Error, StringComparison.Ordinal);
+        Assert.Contains(":4:14: data.mode: json: cannot unmarshal number into Go struct field ConfigMap.data of type string", r.Error, StringComparison.Ordinal);
     }
 
     [Fact]

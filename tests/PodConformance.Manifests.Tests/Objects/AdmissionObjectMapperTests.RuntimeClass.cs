@@ -65,10 +65,10 @@ public partial class AdmissionObjectMapperTests
     [InlineData("handler: 3", "o.yaml:4:", "handler", "json: cannot unmarshal number into Go struct field RuntimeClass.handler of type string")]
     [InlineData("overhead: [1]", "o.yaml:4:", "overhead", "json: cannot unmarshal array into Go struct field RuntimeClass.overhead of type v1.Overhead")]
     [InlineData("overhead: {podFixed: {cpu: lots}}", "o.yaml:4:", "overhead.podFixed.cpu", "quantities must match the regular expression")]
-    [InlineData("scheduling: {nodeSelector: [a]}", "o.yaml:4:", "scheduling.nodeSelector", "expected a mapping, got")]
+    [InlineData("scheduling: {nodeSelector: [a]}", "o.yaml:4:", "scheduling.nodeSelector", "json: cannot unmarshal array into Go struct field Scheduling.scheduling.nodeSelector of type map[string]string")]
     [InlineData("scheduling: {tolerations: [{key: k, tolerationSeconds: soon}]}", "o.yaml:4:", "scheduling.tolerations[0].tolerationSeconds",
-        "json: cannot unmarshal string into Go struct field RuntimeClass.scheduling.tolerations.tolerationSeconds of type int64")]
-    [InlineData("scheduling: {tolerations: [3]}", "o.yaml:4:", "scheduling.tolerations[0]", "expected a mapping, got")]
+        "json: cannot unmarshal string into Go struct field Toleration.scheduling.tolerations.tolerationSeconds of type int64")]
+    [InlineData("scheduling: {tolerations: [3]}", "o.yaml:4:", "scheduling.tolerations[0]", "json: cannot unmarshal number into Go struct field Scheduling.scheduling.tolerations of type v1.Toleration")]
     public void A_wrong_type_in_a_runtime_class_is_an_error_with_its_field_and_position(string line, string position, string field, string message)
     {
         var (_, diagnostics) = Map("""

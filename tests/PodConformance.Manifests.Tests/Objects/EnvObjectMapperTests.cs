@@ -52,11 +52,11 @@ public class EnvObjectMapperTests
     [InlineData("kind: Secret\napiVersion: v1\nmetadata: {name: s}\ndata:\n  k: abc\n", "o.yaml:5:6: data[k]: Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 0")]
     [InlineData("kind: Secret\napiVersion: v1\nmetadata: {name: s}\ndata:\n  k: ab!c\n", "o.yaml:5:6: data[k]: Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 2")]
     [InlineData("kind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\nbinaryData:\n  k: \"a=bc\"\n", "o.yaml:5:6: binaryData[k]: ConfigMap in version \"v1\" cannot be handled as a ConfigMap: illegal base64 data at input byte 0")]
-    [InlineData("kind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\ndata:\n  k: true\n", "o.yaml:5:6: data[k]: json: cannot unmarshal bool into Go struct field ConfigMap.data of type string")]
+    [InlineData("kind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\ndata:\n  k: true\n", "o.yaml:5:6: data.k: json: cannot unmarshal bool into Go struct field ConfigMap.data of type string")]
     [InlineData("kind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\ndata:\n  \"a b\": x\n", "o.yaml:5:3: data[a b]: Invalid value: \"a b\": a valid config key must consist of alphanumeric characters")]
     [InlineData("kind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\ndata: {k: x}\nbinaryData: {k: eA==}\n", "binaryData[k]: Invalid value: \"k\": duplicate of key present in data")]
     [InlineData("kind: Service\napiVersion: v1\nmetadata: {name: s}\nspec:\n  ports: [{port: 70000}]\n", "o.yaml:5:18: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive")]
-    [InlineData("kind: Service\napiVersion: v1\nmetadata: {name: s}\nspec:\n  clusterIP: 1\n", "spec.clusterIP: expected a string, got a number")]
+    [InlineData("kind: Service\napiVersion: v1\nmetadata: {name: s}\nspec:\n  clusterIP: 1\n", "o.yaml:5:14: spec.clusterIP: json: cannot unmarshal number into Go struct field ServiceSpec.spec.clusterIP of type string")]
     public void Bad_objects_are_positioned_errors(string yaml, string expected)
     {
         var objects = Map(yaml);

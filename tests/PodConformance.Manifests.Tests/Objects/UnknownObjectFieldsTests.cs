@@ -5,8 +5,9 @@ namespace PodConformance.Manifests.Tests.Objects;
 
 /// <summary>
 /// ADM-019: an unknown field of an <c>--objects</c> kind is the strict-decoding warning, worded and placed as the pod
-/// reader's (SCHEMA-002). Field names: kubernetes/api json tags (core/v1, scheduling/v1, node/v1 types.go at v0.28.15
-/// and 10b39a39, see ObjectFieldTable); each case misspells one at the top level, in a nested object or in a list item.
+/// reader's (SCHEMA-002). Field names: kubernetes/api json tags (core/v1, scheduling/v1, node/v1 types.go at master
+/// 10b39a39, spec/api/objects.json; the same names at v0.28.15); each case misspells one at the top level, in a nested
+/// object or in a list item.
 /// </summary>
 public class UnknownObjectFieldsTests
 {
@@ -67,8 +68,8 @@ public class UnknownObjectFieldsTests
         var diagnostics = Read("""
             apiVersion: v1
             kind: ServiceAccount
-            metadata: {name: sa, namespace: n, labels: {a: b}, annotations: {a: b}, ownerReferences: [{apiVersion: v1, kind: X, name: x, uid: u, controller: true, blockOwnerDeletion: true}]}
-            secrets: [{kind: Secret, namespace: n, name: s, uid: u, apiVersion: v1, resourceVersion: "1", fieldPath: f}]
+            metadata: {name: sa, namespace: ns, labels: {a: b}, annotations: {a: b}, ownerReferences: [{apiVersion: v1, kind: X, name: x, uid: u, controller: true, blockOwnerDeletion: true}]}
+            secrets: [{kind: Secret, namespace: ns, name: s, uid: u, apiVersion: v1, resourceVersion: "1", fieldPath: f}]
             imagePullSecrets: [{name: r}]
             automountServiceAccountToken: false
             ---

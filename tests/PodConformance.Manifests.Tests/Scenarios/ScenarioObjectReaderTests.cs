@@ -31,7 +31,7 @@ public class ScenarioObjectReaderTests
     [Theory]
     [InlineData("objects:\n- {kind: Pod, metadata: {name: p}}\n", "s.yaml:2:3: objects[0].kind: Unsupported value: \"Pod\": supported kinds are ConfigMap, Secret, Service")]
     [InlineData("objects:\n- {kind: ConfigMap, data: {a: b}}\n", "s.yaml:2:3: objects[0].metadata.name: Required value")]
-    [InlineData("objects:\n- {kind: ConfigMap, metadata: {name: c}, data: {a: 1}}\n", "s.yaml:2:52: objects[0].data[a]: json: cannot unmarshal number into Go struct field ConfigMap.data of type string")]
+    [InlineData("objects:\n- {kind: ConfigMap, metadata: {name: c}, data: {a: 1}}\n", "s.yaml:2:52: objects[0].data.a: json: cannot unmarshal number into Go struct field ConfigMap.data of type string")]
     [InlineData("steps:\n- {at: 1s, create: {kind: Node, metadata: {name: n}}}\n", "s.yaml:2:20: steps[0].create.kind: Unsupported value: \"Node\": supported kinds are ConfigMap, Secret, Service")]
     public void Object_errors_are_positioned(string text, string expected)
     {

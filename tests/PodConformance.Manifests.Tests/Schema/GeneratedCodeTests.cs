@@ -47,6 +47,28 @@ public sealed class GeneratedCodeTests
         Assert.All(releases, r => Assert.All(r.Sources, s => Assert.Matches("^[0-9a-f]{40}$", s.Commit)));
     }
 
+    /// <summary>
+    /// spec/api/objects.json (ADM-019) is read at the ref 1.37.json is read at, holds a struct for each kind of
+    /// Program.ObjectKinds, and the reader loads it with every kind as a root.
+    /// </summary>
+    [Fact]
+    public void Objects_data_has_every_kind_at_the_newest_releases_commits()
+    {
+        string dir = Path.Combine(RepositoryRoot(), "spec", "api");
+        var objects = PodConformance.SchemaGen.Data.SchemaJson.Read(File.ReadAllText(Path.Combine(dir, Program.ObjectsFile)));
+        var newest = Program.LoadReleases(dir)[^1];
+
+        Assert.Equal(Program.ObjectKinds.Select(k => k.Name), objects.Roots!);
+        Assert.Equal(newest.Release, objects.Release);
+        Assert.Equal(newest.Sources.Select(s => (s.Repository, s.Tag, s.Commit)), objects.Sources.Select(s => (s.Repository, s.Tag, s.Commit)));
+        foreach (var (package, name) in Program.ObjectKinds)
+        {
+            var type = objects.Find(name);
+            Assert.True(type is { Kind: "struct" } && type.Package == package, name);
+            Assert.Equal(Manifests.Schema.SchemaKind.Struct, Manifests.Schema.ApiSchema.Objects.ValueOf(name).Kind);
+        }
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

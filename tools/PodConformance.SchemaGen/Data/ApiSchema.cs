@@ -36,8 +36,11 @@ internal sealed record ApiType(
     IReadOnlyList<string> Values,
     IReadOnlyList<ApiField> Fields);
 
-/// <summary>The schema of one Kubernetes minor release: every type reachable from <see cref="Root"/>.</summary>
-internal sealed record ApiRelease(string Release, string Root, IReadOnlyList<ApiSource> Sources, IReadOnlyList<ApiType> Types)
+/// <summary>
+/// The schema of one Kubernetes minor release: every type reachable from <see cref="Root"/> (spec/api/1.NN.json), or
+/// from each of <see cref="Roots"/> (the <c>--objects</c> kinds, spec/api/objects.json; <see cref="Root"/> is empty then).
+/// </summary>
+internal sealed record ApiRelease(string Release, string Root, IReadOnlyList<ApiSource> Sources, IReadOnlyList<ApiType> Types, IReadOnlyList<string>? Roots = null)
 {
     public ApiType? Find(string name)
     {

@@ -17,7 +17,15 @@ internal static class SchemaJson
         var sb = new StringBuilder();
         sb.Append("{\n");
         sb.Append("  \"release\": ").Append(Q(release.Release)).Append(",\n");
-        sb.Append("  \"root\": ").Append(Q(release.Root)).Append(",\n");
+        if (release.Roots is { } roots)
+        {
+            sb.Append("  \"roots\": ").Append(List(roots)).Append(",\n");
+        }
+        else
+        {
+            sb.Append("  \"root\": ").Append(Q(release.Root)).Append(",\n");
+        }
+
         sb.Append("  \"sources\": [\n");
         for (int i = 0; i < release.Sources.Count; i++)
         {
@@ -147,7 +155,7 @@ internal static class SchemaJson
             types.Add(new ApiType(S(t, "name")!, S(t, "package")!, S(t, "kind")!, S(t, "underlying"), B(t, "enum"), Strings(t, "values"), fields));
         }
 
-        return new ApiRelease(S(root, "release")!, S(root, "root")!, sources, types);
+        return new ApiRelease(S(root, "release")!, S(root, "root") ?? "", sources, types, root.TryGetProperty("roots", out _) ? Strings(root, "roots") : null);
     }
 
     private static string Q(string s) => JsonSerializer.Serialize(s, StringOptions);

@@ -3,24 +3,29 @@ using PodConformance.SchemaGen.Go;
 namespace PodConformance.SchemaGen.Data;
 
 /// <summary>
-/// Walks every type reachable from a root struct of core/v1 through the parsed Go files, following inline
-/// members, pointers, slices and maps, and records each type once with its fields in declaration order.
-/// Package qualifiers are resolved and dropped: type names are unique across core/v1 and meta/v1 (checked).
+/// Walks every type reachable from root structs through the parsed Go files, following inline members, pointers,
+/// slices and maps, and records each type once with its fields in declaration order. Package qualifiers are
+/// resolved through each file's imports and dropped: type names are unique across the packages read (checked).
 /// </summary>
 internal static class SchemaWalker
 {
     public const string CorePackage = "core/v1";
     public const string MetaPackage = "meta/v1";
 
-    /// <summary>Types whose JSON form is their own (a custom UnmarshalJSON), read as one value.</summary>
-    private static readonly Dictionary<string, (string Package, string Kind)> Special = new(StringComparer.Ordinal)
+    /// <summary>Types of packages not parsed whose JSON form is their own (a custom UnmarshalJSON), read as one value.</summary>
+    private static readonly Dictionary<string, (string Package, string Kind)> External = new(StringComparer.Ordinal)
     {
         ["resource.Quantity"] = ("api/resource", "quantity"),
         ["intstr.IntOrString"] = ("util/intstr", "intOrString"),
         ["types.UID"] = ("types", "string"),
-        ["metav1.Time"] = (MetaPackage, "time"),
-        ["metav1.MicroTime"] = (MetaPackage, "microTime"),
-        ["metav1.FieldsV1"] = (MetaPackage, "fieldsV1"),
+    };
+
+    /// <summary>meta/v1 types with their own JSON form.</summary>
+    private static readonly Dictionary<string, string> MetaSpecial = new(StringComparer.Ordinal)
+    {
+        ["Time"] = "time",
+        ["MicroTime"] = "microTime",
+        ["FieldsV1"] = "fieldsV1",
     };
 
     private static readonly HashSet<string> Builtins = new(StringComparer.Ordinal)
@@ -29,16 +34,35 @@ internal static class SchemaWalker
         "uint", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
     };
 
-    public static IReadOnlyList<ApiType> Walk(GoFile core, GoFile meta, string root)
+    /// <summary>The Pod API: core/v1 (which names meta/v1 as <c>metav1</c>) and meta/v1.</summary>
+    public static IReadOnlyList<ApiType> Walk(GoFile core, GoFile meta, string root) =>
+        Walk(
+            [
+                new GoPackage(CorePackage, core, new Dictionary<string, string> { ["metav1"] = MetaPackage }),
+                new GoPackage(MetaPackage, meta, new Dictionary<string, string>()),
+            ],
+            [(CorePackage, root)]);
+
+    /// <summary>Every type reachable from <paramref name="roots"/> (package path, struct name).</summary>
+    public static IReadOnlyList<ApiType> Walk(IReadOnlyList<GoPackage> packages, IReadOnlyList<(string Package, string Name)> roots)
     {
+        var byPath = packages.ToDictionary(p => p.Path, StringComparer.Ordinal);
         var result = new SortedDictionary<string, ApiType>(StringComparer.Ordinal);
         var queue = new Queue<string>();
-        queue.Enqueue(root);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { root };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (package, name) in roots)
+        {
+            string key = package + ":" + name;
+            if (seen.Add(key))
+            {
+                queue.Enqueue(key);
+            }
+        }
+
         while (queue.Count > 0)
         {
             string qualified = queue.Dequeue();
-            var type = Build(qualified, core, meta, out var references);
+            var type = Build(qualified, byPath, out var references);
             if (result.TryGetValue(type.Name, out var existing) && existing.Package != type.Package)
             {
                 throw new InvalidOperationException($"type name {type.Name} is declared in {existing.Package} and {type.Package}");
@@ -57,22 +81,28 @@ internal static class SchemaWalker
         return [.. result.Values];
     }
 
-    /// <summary>Qualified names: <c>Pod</c> (core/v1), <c>metav1.ObjectMeta</c>, <c>resource.Quantity</c>.</summary>
-    private static ApiType Build(string qualified, GoFile core, GoFile meta, out List<string> references)
+    /// <summary>Keys: <c>core/v1:Pod</c>, <c>meta/v1:ObjectMeta</c>, or an external type's name as written (<c>resource.Quantity</c>).</summary>
+    private static ApiType Build(string qualified, Dictionary<string, GoPackage> packages, out List<string> references)
     {
         references = [];
-        string bare = Bare(qualified);
-        if (Special.TryGetValue(qualified, out var special))
+        if (External.TryGetValue(qualified, out var external))
         {
-            return new ApiType(bare, special.Package, special.Kind, null, false, [], []);
+            return new ApiType(Bare(qualified), external.Package, external.Kind, null, false, [], []);
         }
 
-        bool isMeta = qualified.StartsWith("metav1.", StringComparison.Ordinal);
-        var file = isMeta ? meta : core;
-        string package = isMeta ? MetaPackage : CorePackage;
+        int colon = qualified.IndexOf(':', StringComparison.Ordinal);
+        string package = qualified[..colon];
+        string bare = qualified[(colon + 1)..];
+        if (package == MetaPackage && MetaSpecial.TryGetValue(bare, out var metaKind))
+        {
+            return new ApiType(bare, MetaPackage, metaKind, null, false, [], []);
+        }
+
+        var pkg = packages[package];
+        var file = pkg.File;
         if (!file.Types.TryGetValue(bare, out var decl))
         {
-            throw new InvalidOperationException($"type {qualified} is not declared in {package}/types.go");
+            throw new InvalidOperationException($"type {bare} is not declared in {package}/types.go");
         }
 
         if (decl.IsStruct)
@@ -80,7 +110,7 @@ internal static class SchemaWalker
             var fields = new List<ApiField>();
             foreach (var f in decl.Fields!)
             {
-                var field = Field(f, isMeta, references);
+                var field = Field(f, pkg, references);
                 if (field is not null)
                 {
                     fields.Add(field);
@@ -106,7 +136,7 @@ internal static class SchemaWalker
             return new ApiType(bare, package, underlying.Name, null, isEnum, values, []);
         }
 
-        var resolved = Resolve(underlying, isMeta, references);
+        var resolved = Resolve(underlying, pkg, references);
         string kind = resolved.Kind switch
         {
             TypeExprKind.Map => "map",
@@ -116,7 +146,7 @@ internal static class SchemaWalker
         return new ApiType(bare, package, kind, resolved.ToString(), false, [], []);
     }
 
-    private static ApiField? Field(GoField f, bool isMeta, List<string> references)
+    private static ApiField? Field(GoField f, GoPackage package, List<string> references)
     {
         var (jsonName, options) = JsonTag(f.Tag);
         if (jsonName == "-")
@@ -131,7 +161,7 @@ internal static class SchemaWalker
             jsonName = goName;
         }
 
-        var type = Resolve(TypeExpr.Parse(f.Type), isMeta, references);
+        var type = Resolve(TypeExpr.Parse(f.Type), package, references);
         var gates = new List<string>();
         var mapKeys = new List<string>();
         string? listType = null;
@@ -161,8 +191,8 @@ internal static class SchemaWalker
         return new ApiField(goName, jsonName, type.ToString(), inline, options.Contains("omitempty"), options.Contains("omitzero"), optional, gates, listType, mapKeys);
     }
 
-    /// <summary>Qualifies names for the walk and returns the expression with bare names for the data.</summary>
-    private static TypeExpr Resolve(TypeExpr expr, bool isMeta, List<string> references) =>
+    /// <summary>Qualifies names for the walk (through the file's imports) and returns the expression with bare names for the data.</summary>
+    private static TypeExpr Resolve(TypeExpr expr, GoPackage package, List<string> references) =>
         expr.Map(name =>
         {
             if (Builtins.Contains(name))
@@ -170,11 +200,27 @@ internal static class SchemaWalker
                 return name;
             }
 
-            string qualified = name.Contains('.', StringComparison.Ordinal)
-                ? name
-                : isMeta ? "metav1." + name : name;
+            string qualified;
+            int dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot < 0)
+            {
+                qualified = package.Path + ":" + name;
+            }
+            else if (External.ContainsKey(name))
+            {
+                qualified = name;
+            }
+            else if (package.Imports.TryGetValue(name[..dot], out var path))
+            {
+                qualified = path + ":" + name[(dot + 1)..];
+            }
+            else
+            {
+                throw new InvalidOperationException($"{package.Path}: qualifier of {name} is not a known import");
+            }
+
             references.Add(qualified);
-            return Bare(qualified);
+            return Bare(name);
         });
 
     private static string Bare(string name)

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using PodConformance.Manifests.Mapping;
+using PodConformance.Manifests.Reading;
+using PodConformance.Manifests.Schema;
+
+namespace PodConformance.Manifests.Objects;
+
+/// <summary>
+/// The API server's strict decoding of an <c>--objects</c> object (spec/admission.md ADM-019), before any mapper reads it:
+/// every field of the kind's Go struct, at any depth, typed as the pod reader types a pod's (the same
+/// <c>json: cannot unmarshal …</c> errors, <c>duplicate field</c> errors and <c>unknown field</c> warnings, worded and placed
+/// alike), from the struct data spec/api/objects.json (kubernetes/api at the newest release's commit). An object with an
+/// error is one the API server would refuse: the mappers leave it out, as the pod reader leaves out such a pod.
+/// </summary>
+internal static class ObjectDecoding
+{
+    /// <summary>Decodes <paramref name="o"/>, adds what the decoder reports, and says whether it decoded without an error.</summary>
+    public static bool Check(ManifestObject o, ImmutableArray<ManifestDiagnostic>.Builder diagnostics)
+    {
+        var schema = ApiSchema.Objects;
+        var mapper = new PodMapper(o.File, schema) { IsJson = o.IsJson };
+        mapper.BeginObject("");
+        mapper.Check(o.Raw, "", schema.ValueOf(o.Kind));
+        diagnostics.AddRange(mapper.Diagnostics);
+        return mapper.ErrorCount == 0;
+    }
+}
