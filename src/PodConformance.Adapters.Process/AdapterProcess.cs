@@ -29,6 +29,19 @@ internal sealed class AdapterProcess : IDisposable
     private readonly Task _stderrPump;
 
     /// <summary>
+    /// The redirected streams podconf asked for, taken at start. <c>Process.Dispose</c> closes only streams nobody asked
+    /// for ("it is the user's responsibility"), so each would otherwise hold its pipe until the GC finalised it: one
+    /// stdout and one stdin handle per restart. stdout is closed by its reader thread when it reaches the end (it alone
+    /// reads it, so no read races the close), stdin by <see cref="CloseInput"/> or <see cref="Dispose"/>.
+    /// </summary>
+    private readonly Stream _stdout;
+
+    private readonly StreamWriter _stdin;
+
+    /// <summary>Completes when the stdout reader has read to the end and closed the stream.</summary>
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
     /// Completes when the process exits: one handler on <c>Process.Exited</c> for the adapter's life. Not a
     /// <c>WaitForExitAsync</c> per read: each subscribes and later unsubscribes a handler, and <c>Process.Exited</c>'s
     /// add and remove are not atomic, so a cancelled wait's removal racing the next read's addition lost one of them
@@ -45,11 +58,23 @@ internal sealed class AdapterProcess : IDisposable
         _time = time;
         Pid = process.Id;
         _lines = Channel.CreateBounded<LineRead>(new BoundedChannelOptions(Math.Max(inFlight, 1) + 1) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        var stdout = new StdoutLines(process.StandardOutput.BaseStream, line => _lines.Writer.WriteAsync(line), MaxLineBytes, secrets);
+        _stdin = process.StandardInput;
+        _stdout = process.StandardOutput.BaseStream;
+        var stdout = new StdoutLines(_stdout, line => _lines.Writer.WriteAsync(line), MaxLineBytes, secrets);
         var reader = new Thread(() =>
         {
-            stdout.Pump();
-            _lines.Writer.TryComplete();
+            try
+            {
+                stdout.Pump();
+            }
+            finally
+            {
+                // The end (the family is dead, or it closed stdout): nothing reads it again. Pump never throws, and a
+                // pipe's close does not fail; a blocked read is never raced, since only this thread reads.
+                _stdout.Dispose();
+                _lines.Writer.TryComplete();
+                _stdoutClosed.TrySetResult();
+            }
         })
         { IsBackground = true, Name = "podconf stdout" };
         reader.Start();
@@ -183,7 +208,7 @@ internal sealed class AdapterProcess : IDisposable
     {
         try
         {
-            var stdin = _process.StandardInput.BaseStream;
+            var stdin = _stdin.BaseStream;
             if (!cancellationToken.IsCancellationRequested)
             {
                 // Written on this thread, which waits for the answer anyway: an anonymous pipe's WriteAsync is a blocking
@@ -223,7 +248,7 @@ internal sealed class AdapterProcess : IDisposable
     {
         try
         {
-            var stdin = _process.StandardInput.BaseStream;
+            var stdin = _stdin.BaseStream;
             stdin.Write(utf8Line);
             stdin.Flush();
         }
@@ -240,9 +265,9 @@ internal sealed class AdapterProcess : IDisposable
     {
         try
         {
-            await _process.StandardInput.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
-            await _process.StandardInput.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
-            await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await _stdin.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await _stdin.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+            await _stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (IsPipeGone(e))
@@ -342,7 +367,8 @@ internal sealed class AdapterProcess : IDisposable
     {
         try
         {
-            _process.StandardInput.Close();
+            // StreamWriter closes its stream in a finally, so the handle goes even when the last flush fails.
+            _stdin.Close();
         }
         catch (IOException)
         {
@@ -414,8 +440,15 @@ internal sealed class AdapterProcess : IDisposable
         {
         }
 
+        CloseInput();
         _process.Dispose();
     }
+
+    /// <summary>Completes once stdout's reader has reached the end and closed the stream (soon after a kill).</summary>
+    internal Task StdoutClosed => _stdoutClosed.Task;
+
+    /// <summary>For tests: the redirected streams, to see that they were closed.</summary>
+    internal (Stream Stdout, Stream Stdin) StreamsForTests => (_stdout, _stdin.BaseStream);
 
     /// <summary>Reads stderr into <see cref="Stderr"/> to its end, then closes it; never faults, so a drain only ever waits.</summary>
     private async Task PumpStderrAsync(Stream stream)

@@ -252,6 +252,30 @@ public class WirePodTests
         Assert.Contains("\"resources\":{\"claims\":[]}", Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
     }
 
+    /// <summary>VAL-016: an explicit <c>limits: {}</c> / <c>requests: {}</c> is a non-nil Go map; the wire reader records it as the manifest reader does, and the writer keeps it.</summary>
+    [Fact]
+    public void Empty_limits_and_requests_maps_are_read_as_given_and_written_back()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\",\"resources\":{\"limits\":null,\"requests\":{\"cpu\":\"1\"}}}],"
+            + "\"ephemeralContainers\":[{\"name\":\"d\",\"image\":\"i\",\"resources\":{\"limits\":{},\"requests\":{}}}]}}");
+        var pod = WirePodReader.TryRead(bytes);
+        var given = pod!.Spec.EphemeralContainers[0].Resources;
+        Assert.True(given.LimitsGivenEmpty && given.RequestsGivenEmpty);
+        var regular = pod.Spec.Containers[0].Resources;
+        Assert.False(regular.LimitsGivenEmpty || regular.RequestsGivenEmpty);
+        Assert.Null(Disagreement(bytes));
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            WirePodWriter.Write(w, pod);
+        }
+
+        string written = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Assert.Contains("\"resources\":{\"limits\":{},\"requests\":{}}", written, StringComparison.Ordinal);
+        Assert.Contains("\"resources\":{\"requests\":{\"cpu\":\"1\"}}", written, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reads_typed_scalars_as_the_manifest_reader_does()
     {

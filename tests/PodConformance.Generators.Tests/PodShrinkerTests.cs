@@ -75,7 +75,7 @@ public sealed class PodShrinkerTests
         var ex = Assert.ThrowsAny<Exception>(() => Check.One(Seeds.QuickThrowOnFailure(ReplaySeed.Of(4004), 200), property));
         string shrunk = ex.Message[ex.Message.IndexOf("Shrunk:", StringComparison.Ordinal)..];
         Assert.Contains("Containers = [Container { Name = c0, Image = nginx,", shrunk, StringComparison.Ordinal);
-        Assert.Contains("Limits = {memory: 1Gi}, Requests = {}, ClaimsGiven = False }", shrunk, StringComparison.Ordinal);
+        Assert.Contains("Limits = {memory: 1Gi}, Requests = {}, ClaimsGiven = False, LimitsGivenEmpty = False, RequestsGivenEmpty = False }", shrunk, StringComparison.Ordinal);
         Assert.Contains("InitContainers = []", shrunk, StringComparison.Ordinal);
     }
 }

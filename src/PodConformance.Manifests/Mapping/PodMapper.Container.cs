@@ -118,8 +118,15 @@ internal sealed partial class PodMapper
             string p = Child(path, key.Value);
             switch (key.Value)
             {
-                case "limits": r = r with { Limits = ResourceList(value, p, field) }; break;
-                case "requests": r = r with { Requests = ResourceList(value, p, field) }; break;
+                // `{}` is a non-nil empty map in Go, `null` none (LimitsGivenEmpty/RequestsGivenEmpty; VAL-016).
+                case "limits":
+                    r = r with { Limits = ResourceList(value, p, field) };
+                    r = r with { LimitsGivenEmpty = r.Limits.IsEmpty && !IsNull(value) };
+                    break;
+                case "requests":
+                    r = r with { Requests = ResourceList(value, p, field) };
+                    r = r with { RequestsGivenEmpty = r.Requests.IsEmpty && !IsNull(value) };
+                    break;
                 case "claims":
                     // A list, even `[]`, is a non-nil slice in Go (ClaimsGiven; VAL-342, VAL-016); `null` is none.
                     ReadGenerated(ref r, key, value, p, field);

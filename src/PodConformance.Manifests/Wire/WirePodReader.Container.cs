@@ -155,13 +155,14 @@ static partial class WirePodReader
         var requests = ResourceRequirements.Empty.Requests;
         var extra = default(ResourceRequirementsWireFields);
         ulong seen = 0;
-        bool claimsGiven = false;
+        bool claimsGiven = false, limitsNull = true, requestsNull = true;
         while (NextKey(ref r, out var key))
         {
             int bit;
             bool ok;
-            if (key.SequenceEqual("limits"u8)) { ok = TakeResourceList(ref r, out limits); bit = 0; }
-            else if (key.SequenceEqual("requests"u8)) { ok = TakeResourceList(ref r, out requests); bit = 1; }
+            // `{}` is a non-nil empty map in Go, `null` none (the manifest reader's rule; VAL-016).
+            if (key.SequenceEqual("limits"u8)) { limitsNull = r.TokenType == JsonTokenType.Null; ok = TakeResourceList(ref r, out limits); bit = 0; }
+            else if (key.SequenceEqual("requests"u8)) { requestsNull = r.TokenType == JsonTokenType.Null; ok = TakeResourceList(ref r, out requests); bit = 1; }
             else if (extra.TryReadResourceRequirements(key, ref r))
             {
                 // A list, even `[]`, is a non-nil slice in Go (the manifest reader's rule; VAL-342, VAL-016).
@@ -177,9 +178,10 @@ static partial class WirePodReader
         }
 
         value = extra.ApplyTo(seen == 0 ? ResourceRequirements.Empty : new ResourceRequirements { Limits = limits, Requests = requests });
-        if (claimsGiven)
+        bool limitsGivenEmpty = !limitsNull && limits.IsEmpty, requestsGivenEmpty = !requestsNull && requests.IsEmpty;
+        if (claimsGiven || limitsGivenEmpty || requestsGivenEmpty)
         {
-            value = value with { ClaimsGiven = true };
+            value = value with { ClaimsGiven = claimsGiven, LimitsGivenEmpty = limitsGivenEmpty, RequestsGivenEmpty = requestsGivenEmpty };
         }
 
         return AtEnd(ref r);

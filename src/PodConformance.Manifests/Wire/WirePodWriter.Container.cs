@@ -67,8 +67,9 @@ static partial class WirePodWriter
     {
         switch (f)
         {
-            case ResourceRequirementsField.Limits: ResourceList(w, "limits"u8, x.Limits); break;
-            case ResourceRequirementsField.Requests: ResourceList(w, "requests"u8, x.Requests); break;
+            // An explicit empty map stays (LimitsGivenEmpty/RequestsGivenEmpty: Go keeps it non-nil, VAL-016).
+            case ResourceRequirementsField.Limits: ResourceList(w, "limits"u8, x.Limits, keepEmpty: x.LimitsGivenEmpty); break;
+            case ResourceRequirementsField.Requests: ResourceList(w, "requests"u8, x.Requests, keepEmpty: x.RequestsGivenEmpty); break;
             default: throw Unknown(f);
         }
     }

@@ -53,7 +53,8 @@ internal static partial class PodTree
 
     private static ManifestMapping Resources(ResourceRequirements r)
     {
-        var b = WriteGenerated(new TreeBuilder().ResourceList("limits", r.Limits).ResourceList("requests", r.Requests), r);
+        // An explicit empty `limits: {}` / `requests: {}` stays too (Go keeps it non-nil, VAL-016).
+        var b = WriteGenerated(new TreeBuilder().ResourceList("limits", r.Limits, keepEmpty: r.LimitsGivenEmpty).ResourceList("requests", r.Requests, keepEmpty: r.RequestsGivenEmpty), r);
 
         // An explicit `claims: []` stays in a request (ClaimsGiven: Go keeps it non-nil, VAL-342/VAL-016).
         if (r.ClaimsGiven && r.Claims.IsEmpty)

@@ -105,9 +105,57 @@ public static class PodCreate
     /// <summary>
     /// The pod as storage keeps it: an empty <c>overhead</c> map is omitted when the object is encoded (<c>omitempty</c>),
     /// so the stored pod, and what the API server returns, has none; only the request carried <c>overhead: {}</c> (ADM-013).
+    /// The same holds for a container's (or the pod-level) empty <c>limits: {}</c>, <c>requests: {}</c> and <c>claims: []</c>
+    /// (all <c>omitempty</c> in core/v1 ResourceRequirements). Ephemeral containers never reach here: a create with them is
+    /// refused (VAL-016). Only bool tests unless a mark is set, so the common pod costs no allocation.
     /// </summary>
-    private static Pod Stored(Pod pod) =>
-        pod.Spec.OverheadGiven && pod.Spec.Overhead.IsEmpty ? pod with { Spec = pod.Spec with { OverheadGiven = false } } : pod;
+    private static Pod Stored(Pod pod)
+    {
+        var spec = pod.Spec;
+        if (spec.OverheadGiven && spec.Overhead.IsEmpty)
+        {
+            spec = spec with { OverheadGiven = false };
+        }
+
+        if (spec.Resources is { } r && HasEmptyMark(r))
+        {
+            spec = spec with { Resources = WithoutEmptyMarks(r) };
+        }
+
+        var containers = WithoutEmptyMarks(spec.Containers);
+        var initContainers = WithoutEmptyMarks(spec.InitContainers);
+        if (!containers.IsSameAs(spec.Containers) || !initContainers.IsSameAs(spec.InitContainers))
+        {
+            spec = spec with { Containers = containers, InitContainers = initContainers };
+        }
+
+        return ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec };
+    }
+
+    private static bool HasEmptyMark(ResourceRequirements r) =>
+        (r.ClaimsGiven && r.Claims.IsEmpty) || (r.LimitsGivenEmpty && r.Limits.IsEmpty) || (r.RequestsGivenEmpty && r.Requests.IsEmpty);
+
+    private static ResourceRequirements WithoutEmptyMarks(ResourceRequirements r) => r with
+    {
+        ClaimsGiven = r.ClaimsGiven && !r.Claims.IsEmpty,
+        LimitsGivenEmpty = r.LimitsGivenEmpty && !r.Limits.IsEmpty,
+        RequestsGivenEmpty = r.RequestsGivenEmpty && !r.Requests.IsEmpty,
+    };
+
+    private static ValueList<Container> WithoutEmptyMarks(ValueList<Container> containers)
+    {
+        var result = containers;
+        for (int i = 0; i < containers.Count; i++)
+        {
+            var c = containers[i];
+            if (HasEmptyMark(c.Resources))
+            {
+                result = result.SetItem(i, c with { Resources = WithoutEmptyMarks(c.Resources) });
+            }
+        }
+
+        return result;
+    }
 
     private static Pod RequestNamespace(Pod pod, CreateRun run)
     {

@@ -17,6 +17,24 @@ public sealed partial record ResourceRequirements
     /// </summary>
     public bool ClaimsGiven { get; init; }
 
+    /// <summary>
+    /// <c>limits</c> was given as an empty map (<c>limits: {}</c>): Go decodes it to a non-nil empty map, which
+    /// <c>validateFieldAllowList</c>'s <c>reflect.DeepEqual</c> counts as set, so an ephemeral container's <c>resources</c>
+    /// is Forbidden (VAL-016); <see cref="Limits"/> cannot tell it from absent. Set by the readers only for an empty map
+    /// (so a decoded pod with limits equals one built in code); meaningless once <see cref="Limits"/> has entries.
+    /// </summary>
+    public bool LimitsGivenEmpty { get; init; }
+
+    /// <summary><c>requests</c> was given as an empty map (<c>requests: {}</c>); as <see cref="LimitsGivenEmpty"/>.</summary>
+    public bool RequestsGivenEmpty { get; init; }
+
+    /// <summary>
+    /// The struct differs from Go's zero value (what <c>reflect.DeepEqual</c> with <c>ResourceRequirements{}</c> sees):
+    /// any entry, or any of the three collections given, even empty (non-nil in Go).
+    /// </summary>
+    public bool IsSetInGo() =>
+        !Limits.IsEmpty || !Requests.IsEmpty || !Claims.IsEmpty || ClaimsGiven || LimitsGivenEmpty || RequestsGivenEmpty;
+
     public static ResourceRequirements Empty { get; } = new();
 }
 

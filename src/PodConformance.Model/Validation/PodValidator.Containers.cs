@@ -273,8 +273,9 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Forbidden(idx.Child("ports"), notForEphemeral));
             }
 
-            // Go compares the whole struct with its zero value (reflect.DeepEqual): claims, even `claims: []`, set it too.
-            if (!c.Resources.Limits.IsEmpty || !c.Resources.Requests.IsEmpty || !c.Resources.Claims.IsEmpty || c.Resources.ClaimsGiven)
+            // Go compares the whole struct with its zero value (reflect.DeepEqual): claims, even `claims: []`, and an empty
+            // but non-nil `limits: {}` / `requests: {}` set it too.
+            if (c.Resources.IsSetInGo())
             {
                 ctx.Add(FieldError.Forbidden(idx.Child("resources"), notForEphemeral));
             }

@@ -258,22 +258,27 @@ public static class ReleaseDiffer
     /// many defaulted fields go with it. Where that line is an admission view's <c>rejected</c> (its first line, errors
     /// after it), the side's next edited line, the first error, joins it, so a pod one release accepts and the other
     /// rejects for a new rule is a change per first error, not one change for every rule a release adds.
+    /// A field set (<c>path = value</c>, the defaults view) on one side only, with no line for the same path on the other,
+    /// keeps its path but not its value: what changed is whether the field is set, and the value is the pod's (the AppArmor
+    /// annotation DEF-206 writes until 1.33 is <c>runtime/default</c> or <c>localhost/NAME</c> after the pod's profile — one
+    /// change, not one per profile); where both sides set the path, the values are the change and stay.
     /// </summary>
     public static string Signature(IReadOnlyList<string> from, IReadOnlyList<string> to)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        var edits = DiffText.Edits(from, to);
         string? removed = null;
         string? added = null;
         bool removedOpen = false;
         bool addedOpen = false;
-        foreach (var (op, line) in DiffText.Edits(from, to))
+        foreach (var (op, line) in edits)
         {
             if (op == '-')
             {
                 if (removed is null)
                 {
-                    removed = Mask(line);
+                    removed = MaskOneSided(line, '+', edits);
                     removedOpen = IsRejection(from, line);
                 }
                 else if (removedOpen)
@@ -286,7 +291,7 @@ public static class ReleaseDiffer
             {
                 if (added is null)
                 {
-                    added = Mask(line);
+                    added = MaskOneSided(line, '-', edits);
                     addedOpen = IsRejection(to, line);
                 }
                 else if (addedOpen)
@@ -307,6 +312,30 @@ public static class ReleaseDiffer
     /// </summary>
     private static bool IsRejection(IReadOnlyList<string> view, string line) =>
         view.Count > 1 && string.Equals(line, view[0], StringComparison.Ordinal) && string.Equals(line, "rejected", StringComparison.Ordinal);
+
+    /// <summary>
+    /// <see cref="Mask"/>, and for a <c>path = value</c> line (no space before the first <c> = </c>) whose path no
+    /// <paramref name="otherOp"/> edit sets, the value replaced by <c>*</c>.
+    /// </summary>
+    private static string MaskOneSided(string line, char otherOp, IReadOnlyList<(char Op, string Line)> edits)
+    {
+        int eq = line.IndexOf(" = ", StringComparison.Ordinal);
+        if (eq <= 0 || line.AsSpan(0, eq).Contains(' '))
+        {
+            return Mask(line);
+        }
+
+        var path = line.AsSpan(0, eq + 3);
+        foreach (var (op, other) in edits)
+        {
+            if (op == otherOp && other.AsSpan().StartsWith(path, StringComparison.Ordinal))
+            {
+                return Mask(line);
+            }
+        }
+
+        return Mask(line[..(eq + 3)]) + "*";
+    }
 
     private static string Mask(string line)
     {

@@ -28,11 +28,35 @@ public class ReleaseDifferTests
         string milli = ReleaseDiffer.Signature(["accepted"], ["accepted", "spec.resources.requests.cpu = 250m", "spec.resources.requests.memory = 2Gi"]);
         string whole = ReleaseDiffer.Signature(["accepted"], ["accepted", "spec.resources.requests.cpu = 4", "spec.resources.requests.memory = 1595Mi"]);
         Assert.Equal(milli, whole);
-        Assert.Equal("-\n+spec.resources.requests.cpu = #", milli);
+        Assert.Equal("-\n+spec.resources.requests.cpu = *", milli);
 
-        // Letters before a number stay: a container name's digits are masked, the name's letters are not.
-        Assert.Equal("-\n+spec.containers[#].name = c#", ReleaseDiffer.Signature(["accepted"], ["accepted", "spec.containers[2].name = c0"]));
+        // Where both sides set the path the values are the change: the quantity is masked with its suffix, and letters
+        // before a number stay (a container name's digits are masked, the name's letters are not).
+        Assert.Equal("-spec.resources.requests.cpu = #\n+spec.resources.requests.cpu = #",
+            ReleaseDiffer.Signature(["accepted", "spec.resources.requests.cpu = 250m"], ["accepted", "spec.resources.requests.cpu = 4"]));
+        Assert.Equal("-spec.containers[#].name = a\n+spec.containers[#].name = c#",
+            ReleaseDiffer.Signature(["accepted", "spec.containers[2].name = a"], ["accepted", "spec.containers[2].name = c0"]));
         Assert.NotEqual(milli, ReleaseDiffer.Signature(["accepted"], ["accepted", "spec.resources.limits.cpu = 250m"]));
+    }
+
+    /// <summary>
+    /// A field only one release sets is one change whatever its value (the pod's): until 1.33 DEF-206 writes the AppArmor
+    /// annotation from the pod's profile, `runtime/default` or `localhost/NAME`; golden/diff/1.33-to-1.37.txt listed it once
+    /// per value before session 13. A value another release sets differently stays part of the change.
+    /// </summary>
+    [Fact]
+    public void Signature_keeps_the_path_but_not_the_value_of_a_field_one_release_alone_sets()
+    {
+        const string Key = "metadata.annotations.container.apparmor.security.beta.kubernetes.io/c0 = ";
+        string runtimeDefault = ReleaseDiffer.Signature(["accepted", Key + "runtime/default"], ["accepted"]);
+        Assert.Equal(runtimeDefault, ReleaseDiffer.Signature(["accepted", Key + "localhost/k8s-apparmor-example"], ["accepted"]));
+        Assert.Equal("-metadata.annotations.container.apparmor.security.beta.kubernetes.io/c# = *\n+", runtimeDefault);
+        Assert.NotEqual(
+            ReleaseDiffer.Signature(["accepted", Key + "runtime/default"], ["accepted", Key + "unconfined"]),
+            ReleaseDiffer.Signature(["accepted", Key + "runtime/default"], ["accepted", Key + "localhost/x"]));
+
+        // A line with a space before its ` = ` is no field (an error text): masked as before.
+        Assert.Equal("-a b = c\n+", ReleaseDiffer.Signature(["a b = c"], []));
     }
 
     /// <summary>A verdict line (the view's first) takes the side's next edited line along: a new rule is its own change.</summary>
