@@ -42,6 +42,7 @@ internal static class ObservationCpuProbe
             int[] windows = PhasedRound.Windows(requests);
             int[] tens = PhasedRound.Groups(cases.Length, 10);
             int[] all = [cases.Length];
+            int[] ones = PhasedRound.Groups(cases.Length, 1);
             var phased = new PhasedRound();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: requests {requests.Average(r => r.Length + 1):F0} B on average ({requests.Min(r => r.Length + 1)}-{requests.Max(r => r.Length + 1)}); windows within {PhasedRound.PipeRoom} B: {windows.Length} groups, {windows.Average():F2} requests on average, {windows.Count(w => w == 1)} of one"));
 
@@ -80,6 +81,9 @@ internal static class ObservationCpuProbe
                 ("server decode ahead, window", () => Repeat(repeat, () => phased.Server(requests, windows, decodeAheadOnly: true))),
                 ("server decode ahead, 10", () => Repeat(repeat, () => phased.Server(requests, tens, decodeAheadOnly: true))),
                 ("server decode ahead, 100", () => Repeat(repeat, () => phased.Server(requests, all, decodeAheadOnly: true))),
+                ("client steps", () => Repeat(repeat, () => phased.Client(cases, profile, replies, ones, phased: false))),
+                ("client phased, window", () => Repeat(repeat, () => phased.Client(cases, profile, replies, windows, phased: true))),
+                ("client phased, 10", () => Repeat(repeat, () => phased.Client(cases, profile, replies, tens, phased: true))),
             };
             foreach (var (_, work) in steps)
             {

@@ -122,6 +122,49 @@ internal sealed class PhasedRound
     }
 
     /// <summary>
+    /// The client's part of a case (the suite runner's, without the comparison): its request encoded, the model's run as the
+    /// oracle, the answer (made once, <paramref name="replies"/>) decoded; per case in turn, or (<paramref name="phased"/>) per
+    /// group: all the group's requests, then all its answers decoded, then the oracle over the group.
+    /// </summary>
+    public int Client(ConformanceCase[] cases, Profile profile, byte[][] replies, int[] groups, bool phased)
+    {
+        int n = 0, first = 0;
+        var decoded = new List<AdapterReply>(); // held until their case is compared, as a phased client would
+        foreach (int size in groups)
+        {
+            _requests.ResetWrittenCount();
+            for (int i = first; i < first + size; i++)
+            {
+                ProtocolMessages.WriteRunLine(_requests, i, cases[i], profile);
+                if (!phased)
+                {
+                    n += ThroughputCases.RunModel(cases[i], profile);
+                    n += ProtocolMessages.ReadReply(replies[i]) is ObservationReply ? 1 : 0;
+                }
+            }
+
+            if (phased)
+            {
+                decoded.Clear();
+                for (int i = first; i < first + size; i++)
+                {
+                    decoded.Add(ProtocolMessages.ReadReply(replies[i]));
+                }
+
+                for (int i = first; i < first + size; i++)
+                {
+                    n += ThroughputCases.RunModel(cases[i], profile);
+                    n += decoded[i - first] is ObservationReply ? 1 : 0;
+                }
+            }
+
+            first += size;
+        }
+
+        return n;
+    }
+
+    /// <summary>
     /// The server's phases over the lines held: decode all; then either run the model over all (its lazy facets computed
     /// there, as <see cref="ThroughputCases.RunModel(ConformanceCase, Profile)"/> does, not later by the encoder) and encode
     /// all the answers, or (<paramref name="decodeAheadOnly"/>) run and encode each in turn, holding no observation.
