@@ -20,6 +20,9 @@ internal sealed class PhasedRound
     /// <summary>AdapterProcess.PipeRoom on Linux (internal there): the request bytes podconf keeps in flight.</summary>
     public const int PipeRoom = 4096;
 
+    /// <summary>ProcessAdapterOptions.MaxInFlight's default: at most this many requests in flight.</summary>
+    public const int MaxInFlight = 32;
+
     private readonly ArrayBufferWriter<byte> _requests = new(64 * 1024);
     private readonly ArrayBufferWriter<byte> _answers = new(256 * 1024);
     private readonly List<int> _requestEnds = [];
@@ -29,7 +32,7 @@ internal sealed class PhasedRound
 
     /// <summary>
     /// Group sizes of consecutive requests as <c>ProcessAdapter.TrySendAhead</c> puts them in flight: the first always, the
-    /// next while all of them fit in <see cref="PipeRoom"/> bytes of request lines (newline included).
+    /// next while all of them fit in <see cref="PipeRoom"/> bytes of request lines (newline included), at most <see cref="MaxInFlight"/>.
     /// </summary>
     public static int[] Windows(byte[][] requests)
     {
@@ -38,7 +41,7 @@ internal sealed class PhasedRound
         foreach (byte[] r in requests)
         {
             int size = r.Length + 1;
-            if (count > 0 && bytes + size > PipeRoom)
+            if (count > 0 && (bytes + size > PipeRoom || count == MaxInFlight))
             {
                 groups.Add(count);
                 (count, bytes) = (0, 0);
