@@ -14,7 +14,7 @@ namespace PodConformance.Benchmarks;
 /// (whole, and its pod alone through the tree writer and the direct one), its decoding (whole, its pod alone, its scenario
 /// alone), the observation's two ends, today's and c0f9115's (tests/Shared/ObservationCodecC0f9115.cs) in turn, and the
 /// whole round on one thread with either, the server's three steps per request and its serve loop over the same requests
-/// without a pipe (session 11),
+/// without a pipe (session 11), and the round and the server in phases over groups of requests (session 13),
 /// beside the model's run with every facet, in seven alternating rounds; medians and ranges of the ratios to the model.
 /// CPU, not wall time, for the reason <see cref="AllocationProbe.RunCpu"/> gives. Rough, beside BenchmarkDotNet's rows.
 /// </summary>
@@ -36,6 +36,15 @@ internal static class ObservationCpuProbe
             var decoded = requests.Select(r => (RunRequest)ProtocolMessages.ReadRequest(r)).ToArray();
             var podWriter = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             const int repeat = 10;
+
+            // Session 13: the round in phases over groups of consecutive cases — the groups a client sending ahead puts in
+            // flight (requests within AdapterProcess.PipeRoom), ten at a time, all 100 — beside the round per case.
+            int[] windows = PhasedRound.Windows(requests);
+            int[] tens = PhasedRound.Groups(cases.Length, 10);
+            int[] all = [cases.Length];
+            int[] ones = PhasedRound.Groups(cases.Length, 1);
+            var phased = new PhasedRound();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: requests {requests.Average(r => r.Length + 1):F0} B on average ({requests.Min(r => r.Length + 1)}-{requests.Max(r => r.Length + 1)}); windows within {PhasedRound.PipeRoom} B: {windows.Length} groups, {windows.Average():F2} requests on average, {windows.Count(w => w == 1)} of one"));
 
             // The serve loop over the same requests without a pipe (hello, the requests `repeat` times, bye; answers to a null
             // stream), beside the three steps it runs per request on one thread: what the server adds beyond its steps.
@@ -63,6 +72,18 @@ internal static class ObservationCpuProbe
                 ("round without model", () => Each(cases.Length, repeat, i => RoundWithoutModel(buffer, i, cases[i], observations[i], profile))),
                 ("request then model", () => Each(cases.Length, repeat, i => RequestThenModel(buffer, i, cases[i], profile))),
                 ("decode all, model all", () => DecodeAllThenModel(requests, repeat)),
+                ("phased round, window", () => Repeat(repeat, () => phased.Round(cases, profile, windows))),
+                ("phased round, 10", () => Repeat(repeat, () => phased.Round(cases, profile, tens))),
+                ("phased round, 100", () => Repeat(repeat, () => phased.Round(cases, profile, all))),
+                ("server phased, window", () => Repeat(repeat, () => phased.Server(requests, windows, decodeAheadOnly: false))),
+                ("server phased, 10", () => Repeat(repeat, () => phased.Server(requests, tens, decodeAheadOnly: false))),
+                ("server phased, 100", () => Repeat(repeat, () => phased.Server(requests, all, decodeAheadOnly: false))),
+                ("server decode ahead, window", () => Repeat(repeat, () => phased.Server(requests, windows, decodeAheadOnly: true))),
+                ("server decode ahead, 10", () => Repeat(repeat, () => phased.Server(requests, tens, decodeAheadOnly: true))),
+                ("server decode ahead, 100", () => Repeat(repeat, () => phased.Server(requests, all, decodeAheadOnly: true))),
+                ("client steps", () => Repeat(repeat, () => phased.Client(cases, profile, replies, ones, phased: false))),
+                ("client phased, window", () => Repeat(repeat, () => phased.Client(cases, profile, replies, windows, phased: true))),
+                ("client phased, 10", () => Repeat(repeat, () => phased.Client(cases, profile, replies, tens, phased: true))),
             };
             foreach (var (_, work) in steps)
             {
@@ -94,7 +115,7 @@ internal static class ObservationCpuProbe
             for (int s = 1; s < steps.Length; s++)
             {
                 ratios[s].Sort();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {steps[s].Name,-20} {micros[s],8:F1} us  {ratios[s][3]:F3}x the model ({ratios[s][0]:F3}-{ratios[s][6]:F3}); {gcs[s].Describe(cases7)}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {steps[s].Name,-27} {micros[s],8:F1} us  {ratios[s][3]:F3}x the model ({ratios[s][0]:F3}-{ratios[s][6]:F3}); {gcs[s].Describe(cases7)}"));
             }
         }
     }
@@ -155,6 +176,17 @@ internal static class ObservationCpuProbe
         buffer.ResetWrittenCount();
         write(buffer, id, o);
         return buffer.WrittenCount;
+    }
+
+    private static int Repeat(int repeat, Func<int> work)
+    {
+        int n = 0;
+        for (int r = 0; r < repeat; r++)
+        {
+            n += work();
+        }
+
+        return n;
     }
 
     private static void Each(int count, int repeat, Func<int, int> step)

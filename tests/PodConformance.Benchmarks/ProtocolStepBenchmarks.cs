@@ -38,7 +38,24 @@ public class ProtocolStepBenchmarks
         _replies = [.. _observations.Select((o, i) => Line(w => ProtocolMessages.WriteObservationLine(w, i, o)))];
         _pods = [.. _requests.Select(PodBytes).OfType<byte[]>()];
         _decoded = [.. _requests.Select(r => (RunRequest)ProtocolMessages.ReadRequest(r.AsMemory()))];
+        _windows = PhasedRound.Windows(_requests);
+        _tens = PhasedRound.Groups(_cases.Length, 10);
     }
+
+    private int[] _windows = [];
+    private int[] _tens = [];
+    private readonly PhasedRound _phased = new();
+
+    /// <summary>
+    /// <see cref="ThroughCodec"/>'s steps in phases over the groups of requests a client sending ahead keeps in flight
+    /// (within 4 KiB; session 13): each group's requests encoded, decoded, run, answered and the answers decoded, phase by phase.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int PhasedRoundWindow() => _phased.Round(_cases, Profile.Default, _windows);
+
+    /// <summary><see cref="PhasedRoundWindow"/> over groups of ten cases.</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputCases.Count)]
+    public int PhasedRoundTen() => _phased.Round(_cases, Profile.Default, _tens);
 
     private RunRequest[] _decoded = [];
 
