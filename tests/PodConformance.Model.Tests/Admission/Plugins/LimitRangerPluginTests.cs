@@ -3,6 +3,7 @@ using PodConformance.Model.Admission.Objects;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Quantities;
+using PodConformance.Model.Tests.Validation;
 using static PodConformance.Model.Tests.Admission.CreatePods;
 
 namespace PodConformance.Model.Tests.Admission.Plugins;
@@ -39,8 +40,9 @@ public class LimitRangerPluginTests
     /// <summary>
     /// ADM-020 with VAL-031: LimitRanger copies the default as its informer decoded it — ParseQuantity of the stored
     /// object's text, so a default written <c>0.5</c> (stored as <c>int64Amount{5, -1}</c>, no text) reaches the pod as
-    /// <c>{500, -3}</c> with the text <c>"500m"</c> — and the pod's validation prints that struct up to 1.33 (checked by
-    /// running apimachinery v0.28.0/v0.30.0 pkg/api/resource: RoundUp(-3), String(), ParseQuantity).
+    /// <c>{500, -3}</c> with the text <c>"500m"</c> — and the pod's validation prints that struct up to 1.33. The
+    /// expected struct is apimachinery's <c>reparsed</c> answer (RoundUp(-3), String(), ParseQuantity) in
+    /// Validation/QuantityOracle/vectors.json, at each tag the oracle ran.
     /// </summary>
     [Fact]
     public void A_LimitRange_default_reaches_the_pod_as_the_informer_decoded_it()
@@ -49,12 +51,19 @@ public class LimitRangerPluginTests
         {
             LimitRanges = [new LimitRange { Namespace = "team-a", Name = "lr", Limits = [new LimitRangeItem { Type = "Container", Default = ValueMap.Of(("example.com/gpu", Quantity.Parse("0.5"))) }] }],
         };
-        var r = PodCreate.Run(P(), V(33), objects);
-        const string value = "resource.Quantity{i:resource.int64Amount{value:500, scale:-3}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:\"500m\", Format:\"DecimalSI\"}";
-        var errors = r.Validation.Errors.Select(e => e.ToString()).ToArray();
-        Assert.Equal(2, errors.Length);
-        Assert.Equal("spec.containers[0].resources.limits[example.com/gpu]: Invalid value: " + value + ": must be an integer", errors[0]);
-        Assert.Equal("spec.containers[0].resources.requests[example.com/gpu]: Invalid value: " + value + ": must be an integer", errors[1]);
+        foreach (var go in QuantityOracleVectors.For("0.5"))
+        {
+            // The informer's copy differs from the create's own parse, or this test would not tell them apart.
+            Assert.NotEqual(go.Defaulted, go.Reparsed);
+            var r = PodCreate.Run(P(), V(go.Minor), objects);
+            var errors = r.Validation.Errors.Select(e => e.ToString()).ToArray();
+            Assert.Equal(
+            [
+                "spec.containers[0].resources.limits[example.com/gpu]: Invalid value: " + go.Reparsed + ": must be an integer",
+                "spec.containers[0].resources.requests[example.com/gpu]: Invalid value: " + go.Reparsed + ": must be an integer",
+            ], errors);
+            Assert.Equal(errors, PodCreate.Run(P(), V(33), objects).Validation.Errors.Select(e => e.ToString()));
+        }
     }
 
     [Fact]
