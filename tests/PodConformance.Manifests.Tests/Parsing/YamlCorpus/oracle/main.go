@@ -1,6 +1,6 @@
 package main
 
-// Local oracle (not committed): reads a JSON array of YAML texts, prints for each what go-yaml v2 decodes
+// Oracle for cases.json (run by regenerate.sh beside it): reads a JSON array of YAML texts, prints for each what go-yaml v2 decodes
 // (document by document, into interface{} with ordered maps) or the error it stops at.
 import (
 	"bytes"
