@@ -31,7 +31,7 @@ internal sealed record Mutant(string Id, string Area, string Rule, string Bend, 
     public Model.Collections.ValueMap<bool> Gates { get; init; }
 
     /// <summary>
-    /// The release the run uses (<c>podconf run --release</c>) for a mutant of a drop only an older release's defaults make
+    /// The release the run uses (<c>podconf run --kubernetes-version</c>) for a mutant of a drop only an older release's defaults make
     /// (a gate off there, locked on at the newest); null: the newest, as the default run.
     /// </summary>
     public Model.Profiles.KubernetesVersion? Release { get; init; }
