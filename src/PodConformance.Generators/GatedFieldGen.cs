@@ -13,8 +13,8 @@ namespace PodConformance.Generators;
 /// <c>httpGet.protocol</c> (VAL-707, DEF-021), <c>grpc.mode</c> (VAL-708), the volume owner UIDs (VAL-709),
 /// <c>emptyDir.mode</c> (VAL-601), resize policies (VAL-044, DEF-026), recursive read-only mounts (VAL-642), trust-bundle
 /// projections (VAL-630), volume attributes classes (VAL-633), <c>hostnameOverride</c> (VAL-076) and lifecycle sleep
-/// (VAL-047). Where a gate is off the field is never set: the API server would drop it before validation, and the pod
-/// would test the drop (DEF-409, ADM-094/096) rather than the rule.
+/// (VAL-047). Where a gate is off the field is never set here: the API server would drop it before validation, and the pod
+/// would test the drop (DEF-409, ADM-094/096) rather than the rule; <see cref="GatedDropGen"/> sets it there on purpose.
 /// </summary>
 /// <remarks>
 /// Which fields are gated is the schema's data (spec/api/*.json <c>featureGates</c>); the Suite's tests check that every

@@ -64,10 +64,18 @@ public static partial class Catalog
             // again with one case in six a pod that names a given RuntimeClass (its overhead, node selector and tolerations are
             // stored): the rest then get a quarter more than before, since a redrawn stream left DEF-002 under the floor at 2/3.
             Weight = 3,
-            Cases = profile => Gen.Frequency(
-                // FileKeyRefGen: where EnvFiles is on, some pods read an env file, whose optional defaults to false (DEF-020).
-                (5, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).SelectMany(p => FileKeyRefGen.Sometimes(p, profile)).Select(p => (ConformanceCase)new PodCase(p))),
-                (1, RuntimeClassCases.Valid.Select(RuntimeClassCase))),
+            Cases = profile =>
+            {
+                // GatedDropGen (session 13): about one pod in six also sets a gated field whose gate is registered but off, which
+                // the create strategy drops (DEF-300, DEF-409, ADM-087/092/094/096); where the run's gate is on but unlocked the
+                // case turns it off itself (its Gates), and only the model and process adapters perform it.
+                var drops = GatedDropGen.Sometimes(profile);
+                return Gen.Frequency(
+                    // FileKeyRefGen: where EnvFiles is on, some pods read an env file, whose optional defaults to false (DEF-020).
+                    (5, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).SelectMany(p => FileKeyRefGen.Sometimes(p, profile)).SelectMany(drops)
+                        .Select(c => (ConformanceCase)new PodCase(c.Pod) { Gates = c.Gates })),
+                    (1, RuntimeClassCases.Valid.Select(RuntimeClassCase)));
+            },
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
             View = DefaultsView,
@@ -91,8 +99,8 @@ public static partial class Catalog
 
     private static IEnumerable<ConformanceCase> ShrinkPod(ConformanceCase c) =>
         c is PodCase p
-            ? PodShrinker.ShrinkKeeping(p.Pod, _ => true).Select(pod => (ConformanceCase)new PodCase(pod, p.Scenario) { RuntimeClasses = p.RuntimeClasses })
-                .Concat(RuntimeClassShrinker.Shrink(p.RuntimeClasses).Select(classes => (ConformanceCase)new PodCase(p.Pod, p.Scenario) { RuntimeClasses = classes }))
+            ? PodShrinker.ShrinkKeeping(p.Pod, _ => true).Select(pod => (ConformanceCase)new PodCase(pod, p.Scenario) { RuntimeClasses = p.RuntimeClasses, Gates = p.Gates })
+                .Concat(RuntimeClassShrinker.Shrink(p.RuntimeClasses).Select(classes => (ConformanceCase)new PodCase(p.Pod, p.Scenario) { RuntimeClasses = classes, Gates = p.Gates }))
             : [];
 
     /// <summary>A pod with its cluster's RuntimeClasses (ADM-014…018): only the model adapter receives them.</summary>
@@ -168,8 +176,8 @@ public static partial class Catalog
     };
 
     /// <summary>
-    /// The admission rules no generated case reaches (ADM-…, spec/admission.md): cases carry no cluster objects, no
-    /// spec.priority, runtimeClassName or mirror annotation, and set gated fields only with their gate on.
+    /// The admission rules no property claims (ADM-…, spec/admission.md): cases carry no cluster objects, no
+    /// spec.priority, runtimeClassName or mirror annotation; the container-field drops are reached but not recorded.
     /// </summary>
     private static string? AdmissionExemption(string id)
     {
@@ -188,7 +196,9 @@ public static partial class Catalog
             AdmissionRules.ValidationOptions or AdmissionRules.MissingObjects or AdmissionRules.CheckedFields =>
                 "podconf's own reporting (options listed, assumptions and unchecked fields named); Model.Tests/Admission and Cli.Tests check it",
             _ when string.CompareOrdinal(id, AdmissionRules.DropDisabledFields) >= 0 =>
-                "generated valid pods set a gated field only when its gate is on, so nothing is dropped; Model.Tests/Admission check the drops",
+                "P-ADM-DEFAULTS' GatedDropGen cases reach the container-field drops (resizePolicy, lifecycle sleep, stopSignal, the 1.37 probe fields: ADM-087, ADM-092, ADM-094, ADM-096; "
+                + "GatedDropGenTests count each per release) and compare the stored pod, but the admission steps record no rule coverage, so no property claims them; "
+                + "pod-level resources, container restart policies and fileKeyRef (ADM-081, ADM-088, ADM-091) are not generated with their gate off; Model.Tests/Admission check every drop",
             "ADM-019" => "decoding the --objects manifests happens before any adapter sees a Pod (cases carry model objects, not manifests); Manifests.Tests/Objects and Cli.Tests check it",
             AdmissionRules.RuntimeClassValidateOverhead =>
                 "after RuntimeClass's Admit the overhead always equals the class's, so a create never meets this refusal (ADM-015 refuses first); Model.Tests/Admission check it",

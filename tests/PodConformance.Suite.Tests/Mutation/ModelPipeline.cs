@@ -38,6 +38,12 @@ internal sealed record ModelPipeline
     /// </summary>
     public Func<Pod, Profile, Pod>? CreateStrategy { get; init; }
 
+    /// <summary>
+    /// Like <see cref="CreateStrategy"/> (and instead of it), also given the pod as sent: dropDisabledFields' container part
+    /// runs before this seam, so a mutant that skips one of those drops takes the field back from the pod sent.
+    /// </summary>
+    public Func<Pod, Pod, Profile, Pod>? CreateStrategyWithSent { get; init; }
+
     /// <summary>Create-time validation of the defaulted pod.</summary>
     public Func<Pod, Profile, ValidationResult> Validate { get; init; } = PodValidator.Validate;
 
@@ -90,7 +96,7 @@ internal sealed record ModelPipeline
 
     private Observation ObservePod(PodCase p, Profile profile)
     {
-        var admission = ModelAdapter.ObserveAdmission(p.Pod, profile, Stages, p.AdmissionObjects());
+        var admission = ModelAdapter.ObserveAdmission(p.Pod, profile, StagesFor(p.Pod), p.AdmissionObjects());
         if (!admission.Accepted)
         {
             return new Observation { Admission = admission, Lifecycle = new LifecycleObservation { Rejected = true } };
@@ -106,8 +112,16 @@ internal sealed record ModelPipeline
         };
     }
 
-    /// <summary>The model's create (PodCreate) with this pipeline's defaulting, validation and QoS stages.</summary>
-    private PodCreateStages Stages => new() { Defaulting = Default, CreateStrategy = CreateStrategy, Validation = Validate, Qos = Qos, RunsValidatingPlugin = RunsValidatingPlugin, Objects = Objects };
+    /// <summary>The model's create (PodCreate) of <paramref name="sent"/> with this pipeline's defaulting, validation and QoS stages.</summary>
+    private PodCreateStages StagesFor(Pod sent) => new()
+    {
+        Defaulting = Default,
+        CreateStrategy = CreateStrategyWithSent is { } withSent ? (pod, profile) => withSent(sent, pod, profile) : CreateStrategy,
+        Validation = Validate,
+        Qos = Qos,
+        RunsValidatingPlugin = RunsValidatingPlugin,
+        Objects = Objects,
+    };
 
 
     private LifecycleObservation ObserveLifecycle(SimulationResult sim, string podName, Profile profile)
@@ -141,7 +155,7 @@ internal sealed record ModelPipeline
 
     private OomScoreObservation ObserveOomScores(PodCase p, Profile profile)
     {
-        var pod = PodCreate.Run(p.Pod, profile, AdmissionObjects.None, Stages).Stored;
+        var pod = PodCreate.Run(p.Pod, profile, AdmissionObjects.None, StagesFor(p.Pod)).Stored;
         var node = p.Scenario.EffectiveNodes[0];
         long capacity = node.Capacity.TryGetValue("memory", out var mem) ? mem.Value() : 8L * 1024 * 1024 * 1024;
         var scores = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => (c.Name, OomScore(pod, c, capacity, profile)));

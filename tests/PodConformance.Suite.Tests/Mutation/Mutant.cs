@@ -24,12 +24,22 @@ internal sealed record Mutant(string Id, string Area, string Rule, string Bend, 
     /// </summary>
     public Model.Collections.ValueMap<bool> Gates { get; init; }
 
-    /// <summary>The run options the self-check uses for this mutant at <paramref name="seed"/>: the defaults, plus <see cref="Gates"/>.</summary>
-    public Suite.Running.RunOptions Options(ulong seed) => new()
+    /// <summary>
+    /// The release the run uses (<c>podconf run --kubernetes-version</c>) for a mutant of a drop only an older release's defaults make
+    /// (a gate off there, locked on at the newest); null: the newest, as the default run.
+    /// </summary>
+    public Model.Profiles.KubernetesVersion? Release { get; init; }
+
+    /// <summary>The run options the self-check uses for this mutant at <paramref name="seed"/>: the defaults, plus <see cref="Release"/> and <see cref="Gates"/>.</summary>
+    public Suite.Running.RunOptions Options(ulong seed)
     {
-        Seed = seed,
-        Profile = Gates.IsEmpty ? Model.Profiles.Profile.Default : Model.Profiles.Profile.Default with { Overrides = Gates },
-    };
+        var profile = Release is { } release ? Model.Profiles.Profile.For(release) : Model.Profiles.Profile.Default;
+        return new()
+        {
+            Seed = seed,
+            Profile = Gates.IsEmpty ? profile : profile with { Overrides = Gates },
+        };
+    }
 
     /// <summary>The property meant to kill it, run first when several claim the rule (else the claiming properties in catalogue order).</summary>
     public string? Target { get; init; }

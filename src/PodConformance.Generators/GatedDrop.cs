@@ -1,0 +1,90 @@
+using FsCheck;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Generators;
+
+/// <summary>
+/// One feature-gated field set on purpose where its gate is registered but off, so that the create strategy drops it
+/// (dropDisabledFields: DEF-300, DEF-409, ADM-087/092/094/096): <see cref="Apply"/> sets it, <see cref="Present"/> tells
+/// whether a pod still carries it (true of the pod sent, false of the pod the API server stores).
+/// </summary>
+/// <param name="Gate">The gate whose being off drops the field.</param>
+/// <param name="Field">The field's path in the API, as spec/api/*.json names it.</param>
+/// <param name="Since">The first release whose schema has the field (and the drop is generated), so the field decodes.</param>
+/// <param name="Until">The last such release (null: still there at the newest).</param>
+/// <param name="Apply">Sets the field on a valid pod; may return the pod unchanged where the pod has no place for it.</param>
+/// <param name="Present">Whether a pod carries the field (for the dropped image volume: the volume or a mount of its name).</param>
+public sealed record GatedDrop(string Gate, string Field, KubernetesVersion Since, KubernetesVersion? Until, Func<Pod, Gen<Pod>> Apply, Func<Pod, bool> Present)
+{
+    /// <summary>The release's schema has the field: it decodes (a field the release lacks is an unknown field, not a drop).</summary>
+    public bool InSchema(KubernetesVersion version) => version >= Since && (Until is not { } until || version <= until);
+
+    /// <summary>The gate is registered in the release (dropDisabledFields asks only about gates the release has).</summary>
+    public bool GateRegistered(KubernetesVersion version) => FeatureGateCatalog.Find(Gate)?.StageAt(version) is not null;
+
+    /// <summary>
+    /// The run's profile drops the field as it is: the field decodes, its gate is registered and off. Every adapter that
+    /// runs the profile (a cluster with those gates too) performs such a case.
+    /// </summary>
+    public bool DroppedUnder(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return InSchema(profile.Version) && GateRegistered(profile.Version) && !profile.IsEnabled(Gate);
+    }
+
+    /// <summary>
+    /// The gate overrides a case adds to the run's profile so that the field is dropped, where the gate is on but may be
+    /// turned off: registered and not locked, not named by the run's own overrides (nor decided by its AllAlpha/AllBeta),
+    /// and kube-apiserver would accept the run's overrides plus <c>GATE=false</c> (FeatureGateParser: locks, dependencies; a
+    /// gate that depends on this one and is on is turned off too).
+    /// Null where that is not so. Such a case carries its gates (<c>PodCase.Gates</c>), which real targets decide
+    /// themselves, so only the model and process adapters perform it.
+    /// </summary>
+    public ValueMap<bool>? SwitchOff(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!InSchema(profile.Version) || !profile.IsEnabled(Gate) || !Switchable(profile, Gate))
+        {
+            return null;
+        }
+
+        // A gate on that depends on this one goes off with it (kube-apiserver refuses the pair otherwise), where it too may be turned off.
+        var off = new List<(string, bool)> { (Gate, false) };
+        foreach (var d in FeatureGateCatalog.Dependencies)
+        {
+            if (d.DependsOn.Contains(Gate) && d.Since <= profile.Version && (d.Until is not { } until || profile.Version < until) && profile.IsEnabled(d.Gate))
+            {
+                if (!Switchable(profile, d.Gate))
+                {
+                    return null;
+                }
+
+                off.Add((d.Gate, false));
+            }
+        }
+
+        var text = new List<string>(profile.Overrides.Count + off.Count);
+        foreach (var (name, on) in profile.Overrides)
+        {
+            text.Add(name + "=" + (on ? "true" : "false"));
+        }
+
+        foreach (var (name, _) in off)
+        {
+            text.Add(name + "=false");
+        }
+
+        return FeatureGateParser.TryParse(string.Join(",", text), profile.Version, out _, out _) ? ValueMap.Of([.. off]) : null;
+    }
+
+    /// <summary>The gate is registered, not locked, and neither named by the run's overrides nor decided by its AllAlpha/AllBeta.</summary>
+    private static bool Switchable(Profile profile, string gate) =>
+        FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is { Locked: false } stage
+        && !profile.Overrides.ContainsKey(gate)
+        && !(stage.Stage == FeatureStage.Alpha && profile.Overrides.ContainsKey(FeatureGateCatalog.AllAlpha))
+        && !(stage.Stage == FeatureStage.Beta && profile.Overrides.ContainsKey(FeatureGateCatalog.AllBeta));
+
+    public override string ToString() => Field + " (" + Gate + " off)";
+}

@@ -1,0 +1,159 @@
+using FsCheck.Fluent;
+using PodConformance.Model.Admission;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Generators.Tests;
+
+/// <summary>
+/// <see cref="GatedDropGen"/>: pods that set a gated field whose gate is registered but off (in the release's defaults, or
+/// turned off by the case's own gates) are created by the model with the field gone from the stored pod and an
+/// <c>explain</c> line <c>(dropped: feature gate GATE is off)</c> — every listed drop, at a fixed seed, at least
+/// <see cref="Floor"/> times across the releases 1.28–1.37.
+/// </summary>
+public sealed class GatedDropGenTests
+{
+    /// <summary>Drops a field must reach in the sample of each release that has it off.</summary>
+    private const int Floor = 5;
+
+    /// <summary>Cases drawn per release, every one with a drop (percent 100).</summary>
+    private const int PerRelease = 160;
+
+    /// <summary>The releases' defaults, 1.28 to 1.37: between them every drop is off somewhere, or can be turned off.</summary>
+    private static readonly string[] ReleaseNames = ["1.28", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36", "1.37"];
+
+    public static TheoryData<string> Releases => [.. ReleaseNames];
+
+    /// <summary>
+    /// Each drop and a release whose defaults (no override) drop it, as spec/gates/feature-gates.json has the gate: off by
+    /// default there, or (marked <c>+off</c>) on and unlocked, so the case turns it off itself.
+    /// </summary>
+    public static TheoryData<string, string> Expected => new()
+    {
+        { "Volume.image", "1.34" }, { "Volume.image", "1.35+off" },
+        { "Lifecycle.stopSignal", "1.37" }, { "PodSpec.workloadRef", "1.35" }, { "PodSpec.schedulingGroup", "1.37" },
+        { "PodSpec.evictionResponders", "1.37" }, { "VolumeMount.bindMountOptions", "1.37" }, { "HTTPGetAction.protocol", "1.37" },
+        { "GRPCAction.mode", "1.37" }, { "ConfigMapVolumeSource.defaultUser", "1.37" }, { "EmptyDirVolumeSource.mode", "1.37" },
+        { "Container.resizePolicy", "1.32" }, { "VolumeMount.recursiveReadOnly", "1.30" }, { "VolumeMount.recursiveReadOnly", "1.32+off" },
+        { "VolumeProjection.clusterTrustBundle", "1.36" }, { "VolumeProjection.clusterTrustBundle", "1.37+off" },
+        { "PodSpec.hostnameOverride", "1.34" }, { "PodSpec.hostnameOverride", "1.36+off" }, { "LifecycleHandler.sleep", "1.33+off" },
+        { "PodSpec.resourceClaims", "1.33" }, { "PodSpec.resourceClaims", "1.29" }, { "PodAffinityTerm.matchLabelKeys", "1.30" },
+        { "PodAffinityTerm.matchLabelKeys", "1.32+off" }, { "TopologySpreadConstraint.matchLabelKeys", "1.37+off" },
+    };
+
+    private static Profile Release(string version) => Support.ProfileFor(version);
+
+    private static readonly Dictionary<string, Lazy<Reached>> Samples = ReleaseNames.ToDictionary(r => r, r => new Lazy<Reached>(() => Sample(r)), StringComparer.Ordinal);
+
+    /// <summary>Per field: the cases that dropped it as the model does, and the first case that did not (or null).</summary>
+    private sealed record Reached(Dictionary<string, int> Dropped, Dictionary<string, bool> ByCaseGates, string? Failure);
+
+    private static Reached Sample(string version)
+    {
+        var profile = Release(version);
+        var drops = GatedDropGen.For(profile);
+        var gen = PodGen.ValidWholeApiFor(profile).SelectMany(GatedDropGen.Sometimes(profile, percent: 100));
+        var dropped = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byGates = new Dictionary<string, bool>(StringComparer.Ordinal);
+        string? failure = null;
+        foreach (var c in Seeds.Sample(gen, ReplaySeed.Of(3171), PerRelease, 60))
+        {
+            var caseProfile = c.Gates.IsEmpty ? profile : profile with { Overrides = Merge(profile.Overrides, c.Gates) };
+            var created = PodCreate.Run(c.Pod, caseProfile);
+            var lines = created.Steps.SelectMany(s => s.Changes).Select(ch => ch.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var (drop, gates) in drops)
+            {
+                if (!drop.Present(c.Pod) || (!gates.IsEmpty && !c.Gates.Equals(gates)))
+                {
+                    continue;
+                }
+
+                bool gone = !drop.Present(created.Stored) && lines.Contains("(dropped: feature gate " + drop.Gate + " is off)");
+                if (gone && created.Accepted)
+                {
+                    dropped[drop.Field] = dropped.GetValueOrDefault(drop.Field) + 1;
+                    byGates[drop.Field] = !gates.IsEmpty;
+                }
+                else if (drop.DroppedUnder(caseProfile) && failure is null)
+                {
+                    failure = $"{drop} at {version}: stored with the field: {!gone}, accepted: {created.Accepted} {created.Rejection} {created.Validation.ToAggregateString()}\n{c.Pod}";
+                }
+            }
+        }
+
+        return new Reached(dropped, byGates, failure);
+    }
+
+    private static ValueMap<bool> Merge(ValueMap<bool> run, ValueMap<bool> gates)
+    {
+        var all = new List<(string, bool)>();
+        foreach (var (k, v) in run)
+        {
+            if (!gates.ContainsKey(k))
+            {
+                all.Add((k, v));
+            }
+        }
+
+        foreach (var (k, v) in gates)
+        {
+            all.Add((k, v));
+        }
+
+        return ValueMap.Of([.. all]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Releases))]
+    public void A_case_that_sets_a_gated_field_is_accepted_with_the_field_dropped(string version)
+    {
+        var reached = Samples[version].Value;
+        Assert.True(reached.Failure is null, reached.Failure);
+        foreach (var (drop, _) in GatedDropGen.For(Release(version)))
+        {
+            Assert.True(reached.Dropped.GetValueOrDefault(drop.Field) >= Floor, $"{drop} at {version}: dropped in {reached.Dropped.GetValueOrDefault(drop.Field)} of {PerRelease} cases");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Expected))]
+    public void Each_listed_drop_is_reached(string field, string where)
+    {
+        bool byCaseGates = where.EndsWith("+off", StringComparison.Ordinal);
+        string version = byCaseGates ? where[..^4] : where;
+        var reached = Samples[version].Value;
+        int count = reached.Dropped.GetValueOrDefault(field);
+        Assert.True(count >= Floor, $"{field} at {version}: dropped in {count} of {PerRelease} cases");
+        Assert.Equal(byCaseGates, reached.ByCaseGates[field]);
+    }
+
+    [Fact]
+    public void The_default_profile_drops_the_off_gates_fields_without_case_gates()
+    {
+        // 1.37's defaults: the alpha gates and GenericWorkload (beta) are off; ClusterTrustBundleProjection (GA, not locked)
+        // and MatchLabelKeysInPodTopologySpread (beta, on) can be turned off by a case; the locked gates cannot.
+        var drops = GatedDropGen.For(Profile.Default);
+        Assert.Equal(
+            ["Lifecycle.stopSignal", "PodSpec.schedulingGroup", "PodSpec.evictionResponders", "VolumeMount.bindMountOptions", "HTTPGetAction.protocol", "GRPCAction.mode", "ConfigMapVolumeSource.defaultUser", "EmptyDirVolumeSource.mode"],
+            drops.Where(d => d.Gates.IsEmpty).Select(d => d.Drop.Field));
+        Assert.Equal(
+            ["VolumeProjection.clusterTrustBundle", "TopologySpreadConstraint.matchLabelKeys"],
+            drops.Where(d => !d.Gates.IsEmpty).Select(d => d.Drop.Field));
+        Assert.Equal(ValueMap.Of((FeatureGateNames.ClusterTrustBundleProjection, false)), drops.Single(d => d.Drop.Field == "VolumeProjection.clusterTrustBundle").Gates);
+
+        // MatchLabelKeysInPodTopologySpreadSelectorMerge depends on MatchLabelKeysInPodTopologySpread from 1.35 (PROF-005): both go off.
+        Assert.Equal(
+            ValueMap.Of((FeatureGateNames.MatchLabelKeysInPodTopologySpread, false), (FeatureGateNames.MatchLabelKeysInPodTopologySpreadSelectorMerge, false)),
+            drops.Single(d => d.Drop.Field == "TopologySpreadConstraint.matchLabelKeys").Gates);
+    }
+
+    [Fact]
+    public void A_gate_the_run_names_is_never_turned_off_by_a_case()
+    {
+        var release = Profile.Default.Version;
+        Assert.True(FeatureGateParser.TryParse("ClusterTrustBundleProjection=true,AllBeta=true", release, out var overrides, out string error), error);
+        var drops = GatedDropGen.For(Profile.For(release) with { Overrides = overrides });
+        Assert.DoesNotContain(drops, d => d.Drop.Gate is FeatureGateNames.ClusterTrustBundleProjection or FeatureGateNames.MatchLabelKeysInPodTopologySpread);
+    }
+}

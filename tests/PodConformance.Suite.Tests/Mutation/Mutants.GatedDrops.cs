@@ -1,0 +1,157 @@
+using PodConformance.Model.Admission;
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Defaulting;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Suite.Tests.Mutation;
+
+/// <summary>
+/// Mutants of the create strategy's drops (dropDisabledFields): a drop skipped where the gate is off, or made where it is
+/// on. Only pods that set a gated field whose gate is off kill the first kind: P-ADM-DEFAULTS' GatedDropGen cases.
+/// </summary>
+internal static partial class Mutants
+{
+    /// <summary>A property, not a field: <see cref="All"/> (another part of this class) is initialised first and reads it.</summary>
+    private static KubernetesVersion Release134 => new(1, 34);
+
+    private static IEnumerable<Mutant> GatedDrops()
+    {
+        // DEF-409 (dropImageVolumes): the image volumes go but their mounts stay, so the mounts name no volume. ImageVolume is
+        // beta and off at 1.34 (GA and locked from 1.36), so the run is 1.34's.
+        yield return new Mutant(
+            "def-image-volume-mounts-kept", "defaulting", DefaultingRules.DropDisabledVolumeFields,
+            "with ImageVolume off the create strategy removes the image volumes but not the mounts of their names (run at 1.34)",
+            Injection.Stage,
+            ModelPipeline.Real with { CreateStrategy = (pod, profile) => WithImageMountsOf(pod, PodDefaulter.CreateStrategyDefaults(pod, profile)) })
+        {
+            Release = Release134,
+            Target = "P-ADM-DEFAULTS",
+        };
+
+        // DEF-409: the three 1.37 alpha volume drops skipped (bindMountOptions, emptyDir.mode, the user fields), as if their
+        // gates were on; the default run has them off.
+        yield return new Mutant(
+            "def-alpha-volume-fields-kept", "defaulting", DefaultingRules.DropDisabledVolumeFields,
+            "the create strategy keeps volumeMounts' bindMountOptions, emptyDir.mode and the volume user fields with their gates off",
+            Injection.Stage,
+            ModelPipeline.Real with { CreateStrategy = (pod, profile) => PodDefaulter.CreateStrategyDefaults(pod, WithGatesOn(profile, AlphaVolumeGates)) })
+        {
+            Target = "P-ADM-DEFAULTS",
+        };
+
+        // ADM-096: httpGet.protocol and grpc.mode kept with H2CContainerProbe and GRPCContainerProbeTLS off (the drop runs
+        // before the create-strategy seam, so the mutant takes the fields back from the pod sent).
+        yield return new Mutant(
+            "adm-probe-fields-kept-with-gates-off", "defaulting", AdmissionRules.DropNewFields137,
+            "with H2CContainerProbe and GRPCContainerProbeTLS off a create keeps the probes' httpGet.protocol and grpc.mode",
+            Injection.Stage,
+            ModelPipeline.Real with { CreateStrategyWithSent = (sent, pod, profile) => WithProbeFieldsOf(sent, PodDefaulter.CreateStrategyDefaults(pod, profile)) })
+        {
+            Target = "P-ADM-DEFAULTS",
+        };
+
+        // DEF-300 applied with the gate on: spec.hostnameOverride dropped although HostnameOverride is GA (1.37).
+        yield return new Mutant(
+            "def-hostname-override-dropped-with-gate-on", "defaulting", DefaultingRules.DropDisabledFields,
+            "the create strategy drops spec.hostnameOverride although HostnameOverride is on",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                CreateStrategy = (pod, profile) => PodDefaulter.CreateStrategyDefaults(pod, profile) is var created && created.Spec.HostnameOverride is not null
+                    ? created with { Spec = created.Spec with { HostnameOverride = null } }
+                    : created,
+            })
+        {
+            Target = "P-ADM-DEFAULTS",
+        };
+    }
+
+    /// <summary>Read only when a mutant runs, after every static field of the class is set.</summary>
+    private static readonly string[] AlphaVolumeGates =
+        [FeatureGateNames.VolumeBindMountOptions, FeatureGateNames.EmptyDirVolumeMode, FeatureGateNames.AtomicWriteVolumeUserFields];
+
+    private static Profile WithGatesOn(Profile profile, string[] gates)
+    {
+        var overrides = new List<(string, bool)>();
+        foreach (var (name, on) in profile.Overrides)
+        {
+            if (!gates.Contains(name, StringComparer.Ordinal))
+            {
+                overrides.Add((name, on));
+            }
+        }
+
+        overrides.AddRange(gates.Select(g => (g, true)));
+        return profile with { Overrides = ValueMap.Of([.. overrides]) };
+    }
+
+    /// <summary><paramref name="created"/> with each container's mounts of <paramref name="before"/>'s image volumes put back where they were.</summary>
+    private static Pod WithImageMountsOf(Pod before, Pod created)
+    {
+        var names = before.Spec.Volumes.Where(v => v.Image is not null).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return created;
+        }
+
+        ValueList<Container> Restore(ValueList<Container> was, ValueList<Container> now)
+        {
+            var result = now.AsSpan().ToArray();
+            for (int i = 0; i < result.Length && i < was.Count; i++)
+            {
+                var mounts = result[i].VolumeMounts.AsSpan().ToArray().ToList();
+                for (int j = 0; j < was[i].VolumeMounts.Count; j++)
+                {
+                    if (names.Contains(was[i].VolumeMounts[j].Name))
+                    {
+                        mounts.Insert(Math.Min(j, mounts.Count), was[i].VolumeMounts[j]);
+                    }
+                }
+
+                result[i] = result[i] with { VolumeMounts = mounts.ToValueList() };
+            }
+
+            return result.ToValueList();
+        }
+
+        return created with
+        {
+            Spec = created.Spec with
+            {
+                InitContainers = Restore(before.Spec.InitContainers, created.Spec.InitContainers),
+                Containers = Restore(before.Spec.Containers, created.Spec.Containers),
+            },
+        };
+    }
+
+    /// <summary><paramref name="created"/> with the probes' httpGet.protocol and grpc.mode of the pod <paramref name="sent"/>.</summary>
+    private static Pod WithProbeFieldsOf(Pod sent, Pod created)
+    {
+        static ProbeHandler Back(ProbeHandler was, ProbeHandler now) => now with
+        {
+            GrpcMode = now.GrpcMode ?? was.GrpcMode,
+            HttpGet = now.HttpGet is { } get && was.HttpGet?.Protocol is { } protocol && get.Protocol is null ? get with { Protocol = protocol } : now.HttpGet,
+        };
+
+        static Probe? BackProbe(Probe? was, Probe? now) => was is null || now is null ? now : now with { Handler = Back(was.Handler, now.Handler) };
+
+        ValueList<Container> Restore(ValueList<Container> was, ValueList<Container> now)
+        {
+            var result = now.AsSpan().ToArray();
+            for (int i = 0; i < result.Length && i < was.Count; i++)
+            {
+                result[i] = result[i] with
+                {
+                    LivenessProbe = BackProbe(was[i].LivenessProbe, result[i].LivenessProbe),
+                    ReadinessProbe = BackProbe(was[i].ReadinessProbe, result[i].ReadinessProbe),
+                    StartupProbe = BackProbe(was[i].StartupProbe, result[i].StartupProbe),
+                };
+            }
+
+            return result.ToValueList();
+        }
+
+        return created with { Spec = created.Spec with { InitContainers = Restore(sent.Spec.InitContainers, created.Spec.InitContainers), Containers = Restore(sent.Spec.Containers, created.Spec.Containers) } };
+    }
+}
