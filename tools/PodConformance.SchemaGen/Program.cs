@@ -6,7 +6,7 @@ namespace PodConformance.SchemaGen;
 
 /// <summary>
 /// <c>dotnet run --project tools/PodConformance.SchemaGen -- [--api GITDIR --apimachinery GITDIR] [--repo DIR]</c>:
-/// with the two git directories, re-derives spec/api/1.NN.json for every release; then (always) re-emits the
+/// with the two git directories, re-derives spec/api/1.NN.json and spec/api/objects/1.NN.json for every release; then (always) re-emits the
 /// generated C# from the checked-in data. Reads local git directories only; downloads nothing.
 /// </summary>
 internal static class Program
@@ -47,10 +47,15 @@ internal static class Program
                 Console.WriteLine($"{file}: {release.Types.Count} types from {release.Sources[0].Tag}");
             }
 
-            var objects = DeriveObjects(new GitRepo(api), new GitRepo(apimachinery!));
-            string objectsFile = Path.Combine(dataDir, ObjectsFile);
-            File.WriteAllText(objectsFile, SchemaJson.Write(objects));
-            Console.WriteLine($"{objectsFile}: {objects.Types.Count} types from {objects.Sources[0].Tag}");
+            string objectsDir = Path.Combine(dataDir, ObjectsDir);
+            Directory.CreateDirectory(objectsDir);
+            for (int minor = FirstMinor; minor <= LastMinor; minor++)
+            {
+                var objects = DeriveObjects(new GitRepo(api), new GitRepo(apimachinery!), minor);
+                string objectsFile = Path.Combine(objectsDir, objects.Release + ".json");
+                File.WriteAllText(objectsFile, SchemaJson.Write(objects));
+                Console.WriteLine($"{objectsFile}: {objects.Types.Count} types from {objects.Sources[0].Tag}");
+            }
         }
 
         var releases = LoadReleases(dataDir);
@@ -89,13 +94,16 @@ internal static class Program
         }
     }
 
-    /// <summary>The schema of the <c>--objects</c> kinds (spec/api/objects.json), beside the per-release Pod schemas.</summary>
-    public const string ObjectsFile = "objects.json";
+    /// <summary>
+    /// The folder of the <c>--objects</c> kinds' schemas (spec/api/objects/1.NN.json), one per release beside the Pod
+    /// schemas. Kept apart rather than folded into 1.NN.json so that the Pod schemas, and the C# generated from their
+    /// union, do not change with the object kinds.
+    /// </summary>
+    public const string ObjectsDir = "objects";
 
     /// <summary>
     /// The kinds <c>--objects</c> reads (spec/admission.md ADM-019), as (package, struct). podconf decodes them with the
-    /// newest release's structs, so they are read at the newest release's ref only (the one 1.NN.json of
-    /// <see cref="LastMinor"/> is read at).
+    /// structs of the release it checks against, so they are read at each release's ref (the one 1.NN.json is read at).
     /// </summary>
     internal static readonly (string Package, string Name)[] ObjectKinds =
     [
@@ -109,10 +117,10 @@ internal static class Program
         ("core/v1", "Service"),
     ];
 
-    internal static ApiRelease DeriveObjects(GitRepo api, GitRepo apimachinery)
+    internal static ApiRelease DeriveObjects(GitRepo api, GitRepo apimachinery, int minor)
     {
-        string apiTag = Ref(api.Tags(), LastMinor);
-        string machineryTag = Ref(apimachinery.Tags(), LastMinor);
+        string apiTag = Ref(api.Tags(), minor);
+        string machineryTag = Ref(apimachinery.Tags(), minor);
         const string coreFile = "core/v1/types.go";
         const string schedulingFile = "scheduling/v1/types.go";
         const string nodeFile = "node/v1/types.go";
@@ -128,7 +136,7 @@ internal static class Program
         };
         var types = SchemaWalker.Walk(packages, ObjectKinds);
         return new ApiRelease(
-            "1." + LastMinor.ToString(CultureInfo.InvariantCulture),
+            "1." + minor.ToString(CultureInfo.InvariantCulture),
             "",
             [
                 new ApiSource("kubernetes/api", apiTag, api.Commit(apiTag), [coreFile, schedulingFile, nodeFile]),
@@ -155,6 +163,19 @@ internal static class Program
         for (int minor = FirstMinor; minor <= LastMinor; minor++)
         {
             string file = Path.Combine(dataDir, "1." + minor.ToString(CultureInfo.InvariantCulture) + ".json");
+            releases.Add(SchemaJson.Read(File.ReadAllText(file)));
+        }
+
+        return releases;
+    }
+
+    /// <summary>The <c>--objects</c> kinds' schema of every release (spec/api/objects/1.NN.json), oldest first.</summary>
+    internal static IReadOnlyList<ApiRelease> LoadObjects(string dataDir)
+    {
+        var releases = new List<ApiRelease>();
+        for (int minor = FirstMinor; minor <= LastMinor; minor++)
+        {
+            string file = Path.Combine(dataDir, ObjectsDir, "1." + minor.ToString(CultureInfo.InvariantCulture) + ".json");
             releases.Add(SchemaJson.Read(File.ReadAllText(file)));
         }
 

@@ -47,7 +47,7 @@ public static class EnvCommand
         {
             var profile = common.ReadProfile(result);
             var input = files.Load(result, console, "env", profile.Version);
-            var all = ObjectsInput.LoadAll(result.GetValue(objects), console);
+            var all = ObjectsInput.LoadAll(result.GetValue(objects), console, profile.Version);
             var objs = all.Env;
             var givenFiles = ReadVolumeFiles(result.GetValue(volumeFiles) ?? [], console, out bool badFiles);
             if (input.HadErrors || objs.HasErrors || badFiles)

@@ -36,7 +36,7 @@ public static class ExplainCommand
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             var input = files.Load(result, console, "explain", profile.Version, result.GetValue(verbose));
-            var objects = admission.Read(result, console);
+            var objects = admission.Read(result, console, profile.Version);
             if (objects.HasErrors)
             {
                 return ExitCodes.UsageOrInput;

@@ -7,6 +7,7 @@ using PodConformance.Manifests.Scenarios;
 using PodConformance.Manifests.Writing;
 using PodConformance.Model.Api;
 using PodConformance.Model.Printing;
+using PodConformance.Model.Profiles;
 using PodConformance.Model.Simulation;
 using PodConformance.Model.Time;
 
@@ -43,7 +44,7 @@ public static class SimulateCommand
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose));
-            var sc = ReadScenario(result.GetValue(scenario), console);
+            var sc = ReadScenario(result.GetValue(scenario), console, profile.Version);
             if (result.GetValue(until) is { } untilText)
             {
                 if (!GoDuration.TryParse(untilText, out var d, out string error) || d <= TimeSpan.Zero)
@@ -62,7 +63,7 @@ public static class SimulateCommand
 
             CheckSteps(sc, pods);
             // The same objects validate and explain admit with (AdmissionOptions), so the simulated pod is the one they show.
-            var loadedObjects = objects.Read(result, console);
+            var loadedObjects = objects.Read(result, console, profile.Version);
             if (loadedObjects.HasErrors)
             {
                 throw new UserInputException("--objects: the objects have errors (listed above)");
@@ -91,7 +92,7 @@ public static class SimulateCommand
         return command;
     }
 
-    private static Scenario ReadScenario(string? path, CliConsole console)
+    private static Scenario ReadScenario(string? path, CliConsole console, KubernetesVersion version)
     {
         if (path is null)
         {
@@ -99,10 +100,11 @@ public static class SimulateCommand
         }
 
         var file = InputFile.Read(path, console);
-        var read = ScenarioReader.ReadText(file.Text, file.DisplayName);
+        var read = ScenarioReader.ReadText(file.Text, file.DisplayName, version);
         foreach (var d in read.Diagnostics)
         {
-            console.Error.Write("podconf: error: " + d + "\n");
+            // An object's unknown field is a warning (ADM-019), printed as --objects prints it; the rest are errors.
+            console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
         }
 
         return read.Scenario ?? throw new UserInputException($"{file.DisplayName}: the scenario has errors (listed above)");

@@ -34,7 +34,7 @@ public static class ValidateCommand
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             var input = files.Load(result, console, "validate", profile.Version, result.GetValue(verbose));
-            var objects = admission.Read(result, console);
+            var objects = admission.Read(result, console, profile.Version);
             if (objects.HasErrors)
             {
                 return ExitCodes.UsageOrInput;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PodConformance.Model.Admission;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Cli.Input;
 
@@ -31,10 +32,13 @@ public sealed class AdmissionOptions(string description = AdmissionOptions.Admis
         command.Options.Add(Complete);
     }
 
-    /// <summary>The objects to admit with, or null when a file could not be read (the verb then exits 2).</summary>
-    public LoadedObjects Read(ParseResult result, CliConsole console)
+    /// <summary>
+    /// The objects to admit with, decoded with <paramref name="version"/>'s structs (ADM-019);
+    /// <see cref="LoadedObjects.HasErrors"/> when a file could not be read (the verb then exits 2).
+    /// </summary>
+    public LoadedObjects Read(ParseResult result, CliConsole console, KubernetesVersion version)
     {
-        var loaded = ObjectsInput.LoadAll(result.GetValue(Objects), console);
+        var loaded = ObjectsInput.LoadAll(result.GetValue(Objects), console, version);
         return result.GetValue(Complete)
             ? loaded with { Admission = loaded.Admission with { Missing = MissingObjects.NotFound } }
             : loaded;

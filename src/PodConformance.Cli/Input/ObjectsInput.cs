@@ -2,6 +2,7 @@ using PodConformance.Cli.Output;
 using PodConformance.Manifests.Objects;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Admission;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Cli.Input;
 
@@ -12,10 +13,11 @@ namespace PodConformance.Cli.Input;
 /// </summary>
 public static class ObjectsInput
 {
-    public static EnvObjects Load(IReadOnlyList<string>? paths, CliConsole console) => LoadAll(paths, console).Env;
-
-    /// <summary>Both views of the objects; <see cref="LoadedObjects.HasErrors"/> when any was unreadable.</summary>
-    public static LoadedObjects LoadAll(IReadOnlyList<string>? paths, CliConsole console)
+    /// <summary>
+    /// Both views of the objects, decoded with the structs of <paramref name="version"/> (the verb's
+    /// <c>--kubernetes-version</c>; spec/admission.md ADM-019); <see cref="LoadedObjects.HasErrors"/> when any was unreadable.
+    /// </summary>
+    public static LoadedObjects LoadAll(IReadOnlyList<string>? paths, CliConsole console, KubernetesVersion version)
     {
         if (paths is null || paths.Count == 0)
         {
@@ -37,9 +39,9 @@ public static class ObjectsInput
             objects.AddRange(read.OtherObjects);
         }
 
-        var mapped = EnvObjectMapper.Map(objects);
+        var mapped = EnvObjectMapper.Map(objects, version);
         diagnostics.AddRange(mapped.Diagnostics);
-        var (admission, admissionDiagnostics) = AdmissionObjectMapper.Map(objects);
+        var (admission, admissionDiagnostics) = AdmissionObjectMapper.Map(objects, version);
         diagnostics.AddRange(admissionDiagnostics);
         foreach (var d in diagnostics)
         {

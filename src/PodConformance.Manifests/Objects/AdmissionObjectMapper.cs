@@ -6,6 +6,7 @@ using PodConformance.Manifests.Reading;
 using PodConformance.Model.Admission;
 using PodConformance.Model.Admission.Objects;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 
 namespace PodConformance.Manifests.Objects;
@@ -21,7 +22,12 @@ public static class AdmissionObjectMapper
     /// <summary>The kinds this mapper reads.</summary>
     public static bool Handles(string kind) => kind is "ServiceAccount" or "PriorityClass" or "LimitRange" or "ResourceQuota" or "RuntimeClass";
 
-    public static (AdmissionObjects Objects, ImmutableArray<ManifestDiagnostic> Diagnostics) Map(IEnumerable<ManifestObject> objects)
+    /// <summary>Maps <paramref name="objects"/> as the newest release decodes them (<see cref="Map(IEnumerable{ManifestObject}, KubernetesVersion)"/>).</summary>
+    public static (AdmissionObjects Objects, ImmutableArray<ManifestDiagnostic> Diagnostics) Map(IEnumerable<ManifestObject> objects) =>
+        Map(objects, KubernetesVersion.Newest);
+
+    /// <summary>Maps <paramref name="objects"/>, decoded first with <paramref name="version"/>'s structs (ADM-019).</summary>
+    public static (AdmissionObjects Objects, ImmutableArray<ManifestDiagnostic> Diagnostics) Map(IEnumerable<ManifestObject> objects, KubernetesVersion version)
     {
         ArgumentNullException.ThrowIfNull(objects);
         var accounts = new List<ServiceAccount>();
@@ -32,7 +38,7 @@ public static class AdmissionObjectMapper
         var diagnostics = ImmutableArray.CreateBuilder<ManifestDiagnostic>();
         foreach (var o in objects)
         {
-            if (Handles(o.Kind) && !ObjectDecoding.Check(o, diagnostics))
+            if (Handles(o.Kind) && !ObjectDecoding.Check(o, version, diagnostics))
             {
                 continue; // the API server refuses it at decoding (ADM-019)
             }

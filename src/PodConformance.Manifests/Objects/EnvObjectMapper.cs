@@ -6,6 +6,7 @@ using PodConformance.Manifests.Nodes;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Collections;
 using PodConformance.Model.ContainerEnv;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Manifests.Objects;
 
@@ -16,7 +17,11 @@ namespace PodConformance.Manifests.Objects;
 /// </summary>
 public static class EnvObjectMapper
 {
-    public static EnvObjects Map(IEnumerable<ManifestObject> objects)
+    /// <summary>Maps <paramref name="objects"/> as the newest release decodes them (<see cref="Map(IEnumerable{ManifestObject}, KubernetesVersion)"/>).</summary>
+    public static EnvObjects Map(IEnumerable<ManifestObject> objects) => Map(objects, KubernetesVersion.Newest);
+
+    /// <summary>Maps <paramref name="objects"/>, decoded first with <paramref name="version"/>'s structs (ADM-019).</summary>
+    public static EnvObjects Map(IEnumerable<ManifestObject> objects, KubernetesVersion version)
     {
         ArgumentNullException.ThrowIfNull(objects);
         var configMaps = ImmutableArray.CreateBuilder<DataObject>();
@@ -26,7 +31,7 @@ public static class EnvObjectMapper
         foreach (var o in objects)
         {
             var m = new ObjectMapper(o, diagnostics);
-            if (o.Kind is "ConfigMap" or "Secret" or "Service" && !ObjectDecoding.Check(o, diagnostics))
+            if (o.Kind is "ConfigMap" or "Secret" or "Service" && !ObjectDecoding.Check(o, version, diagnostics))
             {
                 continue; // the API server refuses it at decoding (ADM-019)
             }

@@ -4,6 +4,7 @@ using PodConformance.Manifests.Objects;
 using PodConformance.Manifests.Reading;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 using PodConformance.Model.Simulation;
 using PodConformance.Model.Time;
@@ -17,20 +18,24 @@ namespace PodConformance.Manifests.Scenarios;
 /// </summary>
 public static class ScenarioReader
 {
-    public static ScenarioReadResult ReadText(string text, string displayName)
+    /// <summary>Reads a scenario; its <c>objects</c> are decoded with the newest release's structs (ADM-019).</summary>
+    public static ScenarioReadResult ReadText(string text, string displayName) => ReadText(text, displayName, KubernetesVersion.Newest);
+
+    /// <summary>Reads a scenario whose <c>objects</c> are decoded with <paramref name="version"/>'s structs (ADM-019), as the verb's <c>--objects</c> are.</summary>
+    public static ScenarioReadResult ReadText(string text, string displayName, KubernetesVersion version)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Read(PodManifestReader.Parse(text), displayName, PodManifestReader.IsJson(text));
+        return Read(PodManifestReader.Parse(text), displayName, PodManifestReader.IsJson(text), version);
     }
 
-    /// <summary>One JSON value given as UTF-8: the same as <see cref="ReadText"/> of its text, without the round trip through a string.</summary>
+    /// <summary>One JSON value given as UTF-8: the same as <see cref="ReadText(string, string)"/> of its text, without the round trip through a string.</summary>
     public static ScenarioReadResult ReadUtf8Json(ReadOnlySpan<byte> json, string displayName)
     {
         byte[] rented = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, json.Length));
         try
         {
             json.CopyTo(rented);
-            return Read(Parsing.JsonTreeBuilder.Parse(rented, json.Length), displayName, isJson: true);
+            return Read(Parsing.JsonTreeBuilder.Parse(rented, json.Length), displayName, isJson: true, KubernetesVersion.Newest);
         }
         finally
         {
@@ -38,9 +43,9 @@ public static class ScenarioReader
         }
     }
 
-    private static ScenarioReadResult Read(Parsing.ParsedStream stream, string displayName, bool isJson)
+    private static ScenarioReadResult Read(Parsing.ParsedStream stream, string displayName, bool isJson, KubernetesVersion version)
     {
-        var r = new Reader(displayName, isJson);
+        var r = new Reader(displayName, isJson, version);
         if (stream.Error is { } syntax)
         {
             r.Error(syntax.Position, "", "invalid YAML: " + syntax.Message);
@@ -75,7 +80,8 @@ public static class ScenarioReader
 
     /// <param name="file">What diagnostics call the file.</param>
     /// <param name="isJson">JSON input: an object's numbers reach its decoder as written (SCHEMA-006, ADM-019).</param>
-    private sealed class Reader(string file, bool isJson) : StrictFieldReader(file)
+    /// <param name="version">The release whose structs decode the objects (ADM-019).</param>
+    private sealed class Reader(string file, bool isJson, KubernetesVersion version) : StrictFieldReader(file)
     {
         public ScenarioReadResult Result(Scenario? scenario) => new(ErrorCount == 0 ? scenario : null, Diagnostics);
 
@@ -241,7 +247,7 @@ public static class ScenarioReader
                 return new ClusterObject();
             }
 
-            var mapped = EnvObjectMapper.Map([new ManifestObject(mapping.GetString("apiVersion"), kind, name, ns, mapping, File, 0, -1) { IsJson = isJson }]);
+            var mapped = EnvObjectMapper.Map([new ManifestObject(mapping.GetString("apiVersion"), kind, name, ns, mapping, File, 0, -1) { IsJson = isJson }], version);
             foreach (var d in mapped.Diagnostics)
             {
                 Add(d with { Path = d.Path.Length == 0 ? path : path + "." + d.Path });

@@ -60,14 +60,26 @@ public sealed class ApiSchema
 
     public static ApiSchema Newest => For(KubernetesVersion.Newest);
 
-    private static readonly Lazy<ApiSchema> ObjectKinds = new(() => Load(KubernetesVersion.Newest, "api.objects.json"));
+    private static readonly ConcurrentDictionary<KubernetesVersion, Lazy<ApiSchema>> ObjectsCache = new();
 
     /// <summary>
-    /// The structs of the kinds <c>--objects</c> reads (spec/api/objects.json: ServiceAccount, PriorityClass, LimitRange,
-    /// ResourceQuota, RuntimeClass, ConfigMap, Secret, Service and every type they reach), at the newest release's
-    /// commit; <see cref="ValueOf"/> gives a kind's root. spec/admission.md ADM-019.
+    /// The structs of the kinds <c>--objects</c> reads in <paramref name="version"/> (spec/api/objects/1.NN.json:
+    /// ServiceAccount, PriorityClass, LimitRange, ResourceQuota, RuntimeClass, ConfigMap, Secret, Service and every type
+    /// they reach, read at the commits 1.NN.json is read at); <see cref="ValueOf"/> gives a kind's root. Per release, as
+    /// the pod's schema is, so that a field added later (Service <c>ipMode</c>, 1.29) is unknown before it. spec/admission.md ADM-019.
     /// </summary>
-    public static ApiSchema Objects => ObjectKinds.Value;
+    public static ApiSchema ObjectsFor(KubernetesVersion version)
+    {
+        if (!version.IsSupported)
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "no schema for this release");
+        }
+
+        return ObjectsCache.GetOrAdd(version, v => new Lazy<ApiSchema>(() => Load(v, "api.objects." + v + ".json"))).Value;
+    }
+
+    /// <summary>The <c>--objects</c> kinds' structs in the newest release (<see cref="ObjectsFor"/>).</summary>
+    public static ApiSchema Objects => ObjectsFor(KubernetesVersion.Newest);
 
     private static ApiSchema Load(KubernetesVersion version) => Load(version, "api." + version + ".json");
 

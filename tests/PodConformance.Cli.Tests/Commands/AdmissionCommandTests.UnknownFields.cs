@@ -53,4 +53,27 @@ public partial class AdmissionCommandTests
         Assert.Contains("podconf: error: " + file.Path + expected, r.Error, StringComparison.Ordinal);
         Assert.Equal(2, r.ExitCode);
     }
+
+    /// <summary>
+    /// ADM-019 per release: the objects are decoded with the structs of <c>--kubernetes-version</c>'s release. Service
+    /// <c>spec.trafficDistribution</c> (kubernetes/api core/v1 ServiceSpec: absent at v0.29.15, present at v0.30.14) and
+    /// <c>status.loadBalancer.ingress[].ipMode</c> (absent at v0.28.15, present at v0.29.15) are unknown fields before their
+    /// release; the exit code is unchanged.
+    /// </summary>
+    [Theory]
+    [InlineData("validate", "1.28", true, true)]
+    [InlineData("validate", "1.29", false, true)]
+    [InlineData("explain", "1.29", false, true)]
+    [InlineData("validate", "1.30", false, false)]
+    [InlineData("explain", "1.37", false, false)]
+    public void An_objects_field_from_a_later_release_is_unknown_at_the_chosen_release(string verb, string release, bool ipModeUnknown, bool trafficUnknown)
+    {
+        using var file = CliRun.File("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {trafficDistribution: PreferClose}\nstatus: {loadBalancer: {ingress: [{ip: 1.2.3.4, ipMode: VIP}]}}\n");
+        var r = CliRun.WithStdin(Plain, verb, "-f", "-", "--objects", file.Path, "--kubernetes-version", release);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(ipModeUnknown, r.Error.Contains("podconf: warning: " + file.Path + ":5:49: unknown field \"status.loadBalancer.ingress[0].ipMode\"\n", StringComparison.Ordinal));
+        Assert.Equal(trafficUnknown, r.Error.Contains("podconf: warning: " + file.Path + ":4:8: unknown field \"spec.trafficDistribution\"\n", StringComparison.Ordinal));
+        Assert.Equal((ipModeUnknown ? 1 : 0) + (trafficUnknown ? 1 : 0), r.Error.Split("unknown field").Length - 1);
+    }
 }

@@ -54,6 +54,25 @@ public class SimulateCommandTests
         Assert.Contains(scenario.Path + ":4:19: pods.web-app.containers.web.exit: expected an integer, got a string", r.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// ADM-019 per release: a scenario's objects are decoded with <c>--kubernetes-version</c>'s structs, as <c>--objects</c>
+    /// are; Service <c>spec.trafficDistribution</c> (kubernetes/api core/v1 ServiceSpec: absent at v0.29.15, present at
+    /// v0.30.14) is the unknown-field warning at 1.29 (printed as a warning, the run goes on) and nothing at 1.30.
+    /// </summary>
+    [Fact]
+    public void A_scenario_objects_field_from_a_later_release_is_a_warning()
+    {
+        using var scenario = CliRun.File("objects:\n- kind: Service\n  apiVersion: v1\n  metadata: {name: s}\n  spec: {trafficDistribution: PreferClose}\n");
+        var old = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", scenario.Path, "--kubernetes-version", "1.29");
+        var current = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", scenario.Path, "--kubernetes-version", "1.30");
+
+        Assert.Equal(0, old.ExitCode);
+        Assert.Equal("podconf: warning: " + scenario.Path + ":5:10: objects[0]: unknown field \"spec.trafficDistribution\"\n", old.Error);
+        Assert.Equal(0, current.ExitCode);
+        Assert.Equal("", current.Error);
+        Assert.Equal(current.Out, old.Out);
+    }
+
     /// <summary>Requests 10^999999 apart cannot be summed exactly: an input error (exit 2) naming the range, not an internal error.</summary>
     [Fact]
     public void Quantities_out_of_the_exact_range_are_an_input_error()

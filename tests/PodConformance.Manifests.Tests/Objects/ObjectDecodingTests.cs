@@ -5,7 +5,7 @@ namespace PodConformance.Manifests.Tests.Objects;
 
 /// <summary>
 /// ADM-019: an <c>--objects</c> object is decoded whole as the pod reader decodes a pod (SCHEMA-002…008) before any mapper
-/// reads it. Field types: spec/api/objects.json, derived from kubernetes/api core/v1, scheduling/v1 and node/v1 types.go at
+/// reads it. Field types: spec/api/objects/1.37.json (the newest release, which the mappers decode with when given none), derived from kubernetes/api core/v1, scheduling/v1 and node/v1 types.go at
 /// master 10b39a39 and apimachinery meta/v1 at eed236ce. Expected texts follow the pod reader's rules: SCHEMA-003 (the
 /// innermost struct, the json path without indexes or map keys, reflect's type name), SCHEMA-004 (<c>number 1.5</c> into an
 /// integer), SCHEMA-005 (IntOrString, Time: no struct context), SCHEMA-008 (duplicate field).
@@ -197,7 +197,7 @@ public class ObjectDecodingTests
         Assert.Single(env.Services);
     }
 
-    /// <summary>Every ServiceSpec/ServiceStatus field of objects.json, spelt right and typed right: no diagnostic.</summary>
+    /// <summary>Every ServiceSpec/ServiceStatus field of objects/1.37.json, spelt right and typed right: no diagnostic.</summary>
     [Fact]
     public void A_service_with_every_field_reads_without_a_diagnostic()
     {

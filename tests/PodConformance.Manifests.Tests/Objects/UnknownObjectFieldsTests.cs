@@ -6,7 +6,7 @@ namespace PodConformance.Manifests.Tests.Objects;
 /// <summary>
 /// ADM-019: an unknown field of an <c>--objects</c> kind is the strict-decoding warning, worded and placed as the pod
 /// reader's (SCHEMA-002). Field names: kubernetes/api json tags (core/v1, scheduling/v1, node/v1 types.go at master
-/// 10b39a39, spec/api/objects.json; the same names at v0.28.15); each case misspells one at the top level, in a nested
+/// 10b39a39, spec/api/objects/1.37.json; the same names at v0.28.15); each case misspells one at the top level, in a nested
 /// object or in a list item.
 /// </summary>
 public class UnknownObjectFieldsTests

@@ -48,24 +48,28 @@ public sealed class GeneratedCodeTests
     }
 
     /// <summary>
-    /// spec/api/objects.json (ADM-019) is read at the ref 1.37.json is read at, holds a struct for each kind of
-    /// Program.ObjectKinds, and the reader loads it with every kind as a root.
+    /// spec/api/objects/1.NN.json (ADM-019): one per release, each read at the refs and commits its release's 1.NN.json
+    /// is read at, with a struct for each kind of Program.ObjectKinds as a root; the reader loads each kind at each release.
     /// </summary>
     [Fact]
-    public void Objects_data_has_every_kind_at_the_newest_releases_commits()
+    public void Objects_data_has_every_kind_at_each_releases_commits()
     {
         string dir = Path.Combine(RepositoryRoot(), "spec", "api");
-        var objects = PodConformance.SchemaGen.Data.SchemaJson.Read(File.ReadAllText(Path.Combine(dir, Program.ObjectsFile)));
-        var newest = Program.LoadReleases(dir)[^1];
+        var releases = Program.LoadReleases(dir);
+        var objects = Program.LoadObjects(dir);
 
-        Assert.Equal(Program.ObjectKinds.Select(k => k.Name), objects.Roots!);
-        Assert.Equal(newest.Release, objects.Release);
-        Assert.Equal(newest.Sources.Select(s => (s.Repository, s.Tag, s.Commit)), objects.Sources.Select(s => (s.Repository, s.Tag, s.Commit)));
-        foreach (var (package, name) in Program.ObjectKinds)
+        Assert.Equal(releases.Select(r => r.Release), objects.Select(o => o.Release));
+        for (int i = 0; i < releases.Count; i++)
         {
-            var type = objects.Find(name);
-            Assert.True(type is { Kind: "struct" } && type.Package == package, name);
-            Assert.Equal(Manifests.Schema.SchemaKind.Struct, Manifests.Schema.ApiSchema.Objects.ValueOf(name).Kind);
+            Assert.Equal(Program.ObjectKinds.Select(k => k.Name), objects[i].Roots!);
+            Assert.Equal(releases[i].Sources.Select(s => (s.Repository, s.Tag, s.Commit)), objects[i].Sources.Select(s => (s.Repository, s.Tag, s.Commit)));
+            var version = Model.Profiles.KubernetesVersion.TryParse(objects[i].Release, out var v, out _) ? v : throw new InvalidOperationException(objects[i].Release);
+            foreach (var (package, name) in Program.ObjectKinds)
+            {
+                var type = objects[i].Find(name);
+                Assert.True(type is { Kind: "struct" } && type.Package == package, objects[i].Release + " " + name);
+                Assert.Equal(Manifests.Schema.SchemaKind.Struct, Manifests.Schema.ApiSchema.ObjectsFor(version).ValueOf(name).Kind);
+            }
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed record ApiType(
 
 /// <summary>
 /// The schema of one Kubernetes minor release: every type reachable from <see cref="Root"/> (spec/api/1.NN.json), or
-/// from each of <see cref="Roots"/> (the <c>--objects</c> kinds, spec/api/objects.json; <see cref="Root"/> is empty then).
+/// from each of <see cref="Roots"/> (the <c>--objects</c> kinds, spec/api/objects/1.NN.json; <see cref="Root"/> is empty then).
 /// </summary>
 internal sealed record ApiRelease(string Release, string Root, IReadOnlyList<ApiSource> Sources, IReadOnlyList<ApiType> Types, IReadOnlyList<string>? Roots = null)
 {
