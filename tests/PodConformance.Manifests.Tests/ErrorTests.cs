@@ -87,15 +87,39 @@ public class ErrorTests
             Fixtures.Printed(result));
     }
 
-    [Fact]
-    public void Duplicate_keys_are_errors()
+    /// <summary>
+    /// SCHEMA-008: kubectl reads the file into a map (YAML: sigs.k8s.io/yaml over non-strict go-yaml v2; JSON: an
+    /// Unstructured map) and sends it re-encoded, so a repeated key is never seen by the API server's strict decoder:
+    /// the later value is kept, nothing is reported (spec/guides/field-validation.md §2).
+    /// </summary>
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n", "pod.yaml")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\", \"name\": \"b\"}}", "pod.json")]
+    public void A_repeated_key_keeps_its_later_value_and_reports_nothing(string text, string file)
     {
-        const string text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n";
+        var result = PodManifestReader.ReadText(text, file);
+
+        Assert.Empty(Fixtures.Printed(result));
+        Assert.Equal("b", Assert.Single(result.Pods).Pod.Metadata.Name);
+    }
+
+    /// <summary>SCHEMA-008: the later value replaces the earlier whole, also in a list item and for a map (labels).</summary>
+    [Fact]
+    public void A_repeated_key_is_replaced_whole_at_any_depth()
+    {
+        const string text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {a: x, a: y}\n  labels: {b: z}\n" +
+            "spec:\n  containers:\n  - name: c\n    image: i1\n    image: i2\n" +
+            "    resources: {limits: {cpu: 1}}\n    resources: {requests: {cpu: 500m}}\n";
 
         var result = PodManifestReader.ReadText(text, "pod.yaml");
 
-        Assert.Equal(new[] { "pod.yaml:5:3: metadata.name: duplicate field \"name\" (first at 4:3)" }, Fixtures.Printed(result));
-        Assert.Empty(result.Pods);
+        Assert.Empty(Fixtures.Printed(result));
+        var pod = Assert.Single(result.Pods).Pod;
+        Assert.Equal(["b"], pod.Metadata.Labels.Keys);
+        var c = Assert.Single(pod.Spec.Containers);
+        Assert.Equal("i2", c.Image);
+        Assert.True(c.Resources.Limits.IsEmpty);
+        Assert.Equal("500m", c.Resources.Requests["cpu"].ToString());
     }
 
     [Fact]

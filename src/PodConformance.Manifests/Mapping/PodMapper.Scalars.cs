@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PodConformance.Manifests.Nodes;
+using PodConformance.Manifests.Reading;
 using PodConformance.Manifests.Schema;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
@@ -195,7 +196,7 @@ internal sealed partial class PodMapper
     private ValueList<T> StructList<T>(ManifestNode node, string path, SchemaField field, Func<ManifestNode, string, SchemaField, T> read) =>
         List(node, path, field, read);
 
-    /// <summary>The entries of a map (duplicates reported as the strict decoder does); null is the nil map.</summary>
+    /// <summary>The entries of a map (a repeated key's later value only, as kubectl sends it); null is the nil map.</summary>
     private List<KeyValuePair<ManifestScalar, ManifestNode>> MapEntries(ManifestNode node, string path, SchemaField field)
     {
         var result = new List<KeyValuePair<ManifestScalar, ManifestNode>>();
@@ -212,17 +213,8 @@ internal sealed partial class PodMapper
         var entries = mapping.Entries;
         for (int i = 0; i < entries.Length; i++)
         {
-            bool duplicate = false;
-            for (int j = 0; j < i && !duplicate; j++)
-            {
-                duplicate = string.Equals(entries[j].Key.Value, entries[i].Key.Value, StringComparison.Ordinal);
-            }
-
-            if (duplicate)
-            {
-                Error(entries[i].Key.Position, Child(path, entries[i].Key.Value), $"duplicate field \"{entries[i].Key.Value}\"");
-            }
-            else
+            // A repeated map key: kubectl sends the later value only (SCHEMA-008).
+            if (!KubectlRepeatedKeys.RepeatedLater(entries, i))
             {
                 result.Add(entries[i]);
             }

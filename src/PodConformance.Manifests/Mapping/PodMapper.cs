@@ -7,7 +7,7 @@ namespace PodConformance.Manifests.Mapping;
 /// <summary>
 /// Maps <see cref="ManifestNode"/> trees onto the model's records, field by field, the way the API server's
 /// JSON decoder (sigs.k8s.io/json, strict) decodes core/v1 for the release of <see cref="Schema"/>: a wrong
-/// type is an error worded as Go's <c>UnmarshalTypeError</c>, a duplicate field is an error, a field the
+/// type is an error worded as Go's <c>UnmarshalTypeError</c>, a repeated key keeps its later value (kubectl), a field the
 /// release does not have is the strict-decoding warning and is dropped. Hand-written readers own the modelled
 /// fields and their typing rules; generated readers (Generated/PodMapper.g.cs) read every other field.
 /// One instance per read; diagnostics accumulate in it.
@@ -52,8 +52,8 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
     internal readonly record struct FieldEntry(ManifestScalar Key, ManifestNode Value, SchemaField Field);
 
     /// <summary>
-    /// The entries of a mapping that the release's struct has, duplicates removed (and reported, as the strict
-    /// decoder does), unknown fields warned about and dropped. A null node is an empty mapping (Go decodes JSON
+    /// The entries of a mapping that the release's struct has, a repeated key's earlier entries dropped silently (kubectl
+    /// sends the later value only, SCHEMA-008), unknown fields warned about and dropped. A null node is an empty mapping (Go decodes JSON
     /// null into a struct as a no-op); anything else is a type error. The entries live in a pooled array that
     /// the <c>foreach</c> returns when it ends, so reading allocates nothing per object for them.
     /// </summary>
@@ -76,19 +76,10 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
         for (int i = 0; i < entries.Length; i++)
         {
             var key = entries[i].Key;
-            bool duplicate = false;
-            for (int j = 0; j < i; j++)
+            if (KubectlRepeatedKeys.RepeatedLater(entries, i))
             {
-                if (string.Equals(entries[j].Key.Value, key.Value, StringComparison.Ordinal))
-                {
-                    Error(key.Position, Child(path, key.Value), $"duplicate field \"{key.Value}\" (first at {entries[j].Key.Position})");
-                    duplicate = true;
-                    break;
-                }
-            }
-
-            if (duplicate)
-            {
+                // kubectl keeps the later value whole and reports nothing (SCHEMA-008); documents read by
+                // PodManifestReader arrive collapsed already (KubectlRepeatedKeys), other trees are read alike here.
                 continue;
             }
 

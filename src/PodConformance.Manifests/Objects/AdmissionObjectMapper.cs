@@ -14,7 +14,7 @@ namespace PodConformance.Manifests.Objects;
 /// <summary>
 /// The objects the admission plugins read, from <c>--objects</c> manifests: ServiceAccount, PriorityClass, LimitRange,
 /// ResourceQuota, RuntimeClass (spec/admission.md). Each is first decoded whole as the API server's strict decoder does
-/// (ADM-019, <see cref="ObjectDecoding"/>: wrong types and duplicate fields are errors and leave the object out, unknown
+/// (ADM-019, <see cref="ObjectDecoding"/>: wrong types are errors and leave the object out, a repeated key keeps its later value, unknown
 /// fields are warnings); then only the fields the plugins use are read.
 /// </summary>
 public static class AdmissionObjectMapper

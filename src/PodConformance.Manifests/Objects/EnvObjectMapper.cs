@@ -300,7 +300,7 @@ public static class EnvObjectMapper
                 yield break;
             }
 
-            // A repeated key never reaches here: ObjectDecoding refused the object (duplicate field, SCHEMA-008).
+            // A repeated key never reaches here: the reader kept its later value only (KubectlRepeatedKeys, SCHEMA-008).
             foreach (var (key, value) in map.Entries)
             {
                 string path = $"{field}[{key.Value}]";

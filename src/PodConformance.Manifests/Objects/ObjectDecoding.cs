@@ -9,9 +9,9 @@ namespace PodConformance.Manifests.Objects;
 /// <summary>
 /// The API server's strict decoding of an <c>--objects</c> object (spec/admission.md ADM-019), before any mapper reads it:
 /// every field of the kind's Go struct, at any depth, typed as the pod reader types a pod's (the same
-/// <c>json: cannot unmarshal …</c> errors, <c>duplicate field</c> errors and <c>unknown field</c> warnings, worded and placed
-/// alike), from the struct data of the release checked against (spec/api/objects/1.NN.json, kubernetes/api at that release's
-/// commit: a field added in a later release is an unknown field, as that release's API server says). An object with an
+/// <c>json: cannot unmarshal …</c> errors and <c>unknown field</c> warnings (a repeated key keeps its later value, SCHEMA-008), worded
+/// and placed alike), from the struct data of the release checked against (spec/api/objects/1.NN.json, kubernetes/api at that
+/// release's commit: a field added in a later release is an unknown field, as that release's API server says). An object with an
 /// error is one the API server would refuse: the mappers leave it out, as the pod reader leaves out such a pod.
 /// </summary>
 internal static class ObjectDecoding

@@ -92,7 +92,8 @@ public static class PodManifestReader
             var root = stream.Documents[d].Root;
             if (root is not null)
             {
-                new DocumentReader(mapper, pods, others, d, detectFragments).ReadObject(root, "", -1, null, null);
+                // kubectl's reading first: a repeated key's later value replaces the earlier (SCHEMA-008).
+                new DocumentReader(mapper, pods, others, d, detectFragments).ReadObject(KubectlRepeatedKeys.Collapse(root), "", -1, null, null);
             }
         }
 

@@ -231,6 +231,9 @@ public static class ScenarioReader
                 return new ClusterObject();
             }
 
+            // A Kubernetes object as kubectl would send it: a repeated key keeps its later value (SCHEMA-008).
+            mapping = (ManifestMapping)KubectlRepeatedKeys.Collapse(mapping);
+
             string kind = mapping.GetString("kind");
             var metadata = mapping.Get("metadata") as ManifestMapping;
             string name = metadata?.GetString("name") ?? "";

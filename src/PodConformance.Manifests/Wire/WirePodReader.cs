@@ -74,7 +74,7 @@ public static partial class WirePodReader
     /// <summary>Reads one value the reader stands on; false to give up.</summary>
     internal delegate bool ItemReader<T>(ref Utf8JsonReader r, out T value);
 
-    /// <summary>Marks field <paramref name="bit"/> as read; false when it was already (a duplicate key: the strict decoder's error).</summary>
+    /// <summary>Marks field <paramref name="bit"/> as read; false when it was already (a repeated key: the manifest reader keeps the later value, SCHEMA-008).</summary>
     internal static bool Mark(ref ulong seen, int bit)
     {
         ulong mask = 1UL << bit;

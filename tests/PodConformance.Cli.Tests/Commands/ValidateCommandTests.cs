@@ -14,6 +14,25 @@ public class ValidateCommandTests
         Assert.Equal("<stdin>:10:7: The Pod \"bad\" is invalid: spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m\n", r.Out);
     }
 
+    /// <summary>
+    /// SCHEMA-008: a repeated key never reaches the API server from kubectl (its map keeps the later value whole), so
+    /// the answer is that of the pod with the later value alone: here the later <c>limits</c> makes the pod valid, and
+    /// nothing is printed about the repetition; exit 0 like the pod written once.
+    /// </summary>
+    [Fact]
+    public void A_repeated_key_is_answered_as_the_pod_with_its_later_value()
+    {
+        const string head = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: twice\nspec:\n  containers:\n  - name: c\n    image: x\n    resources:\n      requests: {cpu: 300m}\n";
+        var r = CliRun.WithStdin(head + "      limits: {cpu: 50m}\n      limits: {cpu: 500m}\n", "validate", "-f", "-");
+        var once = CliRun.WithStdin(head + "      limits: {cpu: 500m}\n", "validate", "-f", "-");
+
+        Assert.Equal(0, once.ExitCode);
+        Assert.Equal(once.ExitCode, r.ExitCode);
+        Assert.Equal(once.Out, r.Out);
+        Assert.Equal(once.Error, r.Error);
+        Assert.DoesNotContain("duplicate", r.Error + r.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Several_errors_are_a_bulleted_list()
     {

@@ -8,7 +8,7 @@ namespace PodConformance.Manifests.Tests.Objects;
 /// reads it. Field types: spec/api/objects/1.37.json (the newest release, which the mappers decode with when given none), derived from kubernetes/api core/v1, scheduling/v1 and node/v1 types.go at
 /// master 10b39a39 and apimachinery meta/v1 at eed236ce. Expected texts follow the pod reader's rules: SCHEMA-003 (the
 /// innermost struct, the json path without indexes or map keys, reflect's type name), SCHEMA-004 (<c>number 1.5</c> into an
-/// integer), SCHEMA-005 (IntOrString, Time: no struct context), SCHEMA-008 (duplicate field).
+/// integer), SCHEMA-005 (IntOrString, Time: no struct context), SCHEMA-008 (a repeated key: the later value, silently).
 /// </summary>
 public class ObjectDecodingTests
 {
@@ -118,34 +118,44 @@ public class ObjectDecodingTests
         Assert.Equal(80, Assert.Single(Assert.Single(env.Services).Ports).Port);
     }
 
-    public static TheoryData<string, string> Duplicates => new()
+    /// <summary>
+    /// SCHEMA-008: a repeated key reaches no decoder from kubectl: sigs.k8s.io/yaml's non-strict go-yaml v2 map
+    /// (`setMapIndex` overwrites unless strict; go.yaml.in/yaml/v2 decode.go as vendored with sigs.k8s.io/yaml v1.6.0)
+    /// keeps the later value whole, silently. Struct fields, map keys and list items' fields alike.
+    /// </summary>
+    [Fact]
+    public void A_repeated_key_keeps_its_later_value_and_reports_nothing()
     {
-        // A struct field: the later key, with the first's place (SCHEMA-008, MANI-007).
-        { "kind: PriorityClass\napiVersion: scheduling.k8s.io/v1\nmetadata: {name: high}\nvalue: 1\nvalue: 2\n",
-            "o.yaml:5:1: value: duplicate field \"value\" (first at 4:1)" },
-        { "kind: ServiceAccount\napiVersion: v1\nmetadata: {name: sa, name: sb}\n",
-            "o.yaml:3:22: metadata.name: duplicate field \"name\" (first at 3:12)" },
-        { "kind: Service\napiVersion: v1\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, port: 81}]\n",
-            "o.yaml:5:22: spec.ports[0].port: duplicate field \"port\" (first at 5:12)" },
+        var (admission, env, diagnostics) = Read(
+            "kind: PriorityClass\napiVersion: scheduling.k8s.io/v1\nmetadata: {name: high}\nvalue: 1\nvalue: 2\n---\n" +
+            "kind: ServiceAccount\napiVersion: v1\nmetadata: {name: sa, name: sb}\n---\n" +
+            "kind: Service\napiVersion: v1\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, port: 81}]\n---\n" +
+            "kind: ConfigMap\napiVersion: v1\nmetadata: {name: cm}\ndata: {k: a, k: b}\n---\n" +
+            "kind: RuntimeClass\napiVersion: node.k8s.io/v1\nmetadata: {name: kata}\nhandler: kata\noverhead: {podFixed: {cpu: 1, cpu: 2}}\n");
 
-        // A map key: the later key (the pod reader's map entries, SCHEMA-008).
-        { "kind: ConfigMap\napiVersion: v1\nmetadata: {name: cm}\ndata: {k: a, k: b}\n",
-            "o.yaml:4:14: data.k: duplicate field \"k\"" },
-        { "kind: RuntimeClass\napiVersion: node.k8s.io/v1\nmetadata: {name: kata}\nhandler: kata\noverhead: {podFixed: {cpu: 1, cpu: 2}}\n",
-            "o.yaml:5:31: overhead.podFixed.cpu: duplicate field \"cpu\"" },
-    };
+        Assert.Empty(diagnostics);
+        Assert.Equal(2, Assert.Single(admission.PriorityClasses).Value);
+        Assert.Equal("sb", Assert.Single(admission.ServiceAccounts).Name);
+        Assert.Equal(81, Assert.Single(Assert.Single(env.Services).Ports).Port);
+        Assert.Equal("b", Assert.Single(env.ConfigMaps).Data["k"]);
+        Assert.Equal("2", Assert.Single(admission.RuntimeClasses).PodFixed["cpu"].ToString());
+    }
 
-    [Theory]
-    [MemberData(nameof(Duplicates))]
-    public void A_duplicate_key_is_the_pod_readers_error_and_the_object_is_left_out(string yaml, string expected)
+    /// <summary>
+    /// SCHEMA-008: the later value replaces the earlier whole (kubectl's map), where the API server's own decoder would
+    /// merge two objects (sigs.k8s.io/json decode.go decodes into the value already there): only the later podFixed.
+    /// </summary>
+    [Fact]
+    public void A_repeated_object_is_replaced_whole_not_merged()
     {
-        var (admission, env, diagnostics) = Read(yaml);
+        var (admission, _, diagnostics) = Read(
+            "kind: RuntimeClass\napiVersion: node.k8s.io/v1\nmetadata: {name: kata}\nhandler: kata\n" +
+            "overhead: {podFixed: {cpu: 1}}\noverhead: {podFixed: {memory: 1Gi}}\n");
 
-        var d = Assert.Single(diagnostics);
-        Assert.True(d.IsError);
-        Assert.Equal(expected, d.ToString());
-        Assert.True(admission.PriorityClasses.IsEmpty && admission.ServiceAccounts.IsEmpty && admission.RuntimeClasses.IsEmpty);
-        Assert.True(env.ConfigMaps.IsEmpty && env.Services.IsEmpty);
+        Assert.Empty(diagnostics);
+        var podFixed = Assert.Single(admission.RuntimeClasses).PodFixed;
+        Assert.False(podFixed.ContainsKey("cpu"));
+        Assert.Equal("1Gi", podFixed["memory"].ToString());
     }
 
     /// <summary>The metadata block is the same struct (metav1.ObjectMeta) in a Pod: the same input gives the same diagnostics, character for character.</summary>

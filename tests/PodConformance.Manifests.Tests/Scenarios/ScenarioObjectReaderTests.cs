@@ -28,6 +28,24 @@ public class ScenarioObjectReaderTests
         Assert.Equal(("late", "v"), (s.Steps[0].Create!.Name, s.Steps[0].Create!.Data["k"]));
     }
 
+    /// <summary>
+    /// SCHEMA-008: a scenario's object is read as kubectl would send it, so a repeated key keeps its later value and is
+    /// reported nowhere (a map key, a struct field, and a whole field replaced, not merged).
+    /// </summary>
+    [Fact]
+    public void A_repeated_key_in_an_object_keeps_its_later_value()
+    {
+        const string text = "objects:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a, name: cfg}, data: {k: p, k: q}}\n" +
+            "- {apiVersion: v1, kind: ConfigMap, metadata: {name: two}, data: {a: p}, data: {b: q}}\n";
+
+        var result = ScenarioReader.ReadText(text, "s.yaml");
+
+        Assert.Empty(result.Diagnostics);
+        var s = result.Scenario!;
+        Assert.Equal(("cfg", "q"), (s.Objects[0].Name, s.Objects[0].Data["k"]));
+        Assert.Equal(["b"], s.Objects[1].Data.Keys);
+    }
+
     [Theory]
     [InlineData("objects:\n- {kind: Pod, metadata: {name: p}}\n", "s.yaml:2:3: objects[0].kind: Unsupported value: \"Pod\": supported kinds are ConfigMap, Secret, Service")]
     [InlineData("objects:\n- {kind: ConfigMap, data: {a: b}}\n", "s.yaml:2:3: objects[0].metadata.name: Required value")]
