@@ -14,7 +14,7 @@ namespace PodConformance.Generators.Tests;
 public sealed class GatedFieldGenTests
 {
     /// <summary>Releases where gated fields arrive or change, with all gates on.</summary>
-    public static TheoryData<string> AllGatesOn => ["1.28", "1.30", "1.31", "1.33", "1.35", "1.36", "1.37"];
+    public static TheoryData<string> AllGatesOn => ["1.28", "1.30", "1.31", "1.33", "1.34", "1.35", "1.36", "1.37"];
 
     internal static Profile AllOn(string version)
     {
