@@ -16,13 +16,22 @@ namespace PodConformance.Generators;
 public sealed record GatedField(string Gate, string Field, KubernetesVersion Since, KubernetesVersion? Until, Func<Pod, Gen<Pod>> Apply)
 {
     /// <summary>
-    /// The field decodes at the release and its gate is on: the create strategy keeps it, so a valid pod may use it. Where
-    /// the gate is off the API server would drop the field (dropDisabledFields), and a valid generated pod never sets it.
+    /// A second gate the field's container needs (null: none): a field inside a gated field — the clusterTrustBundle
+    /// projection's <c>user</c> (AtomicWriteVolumeUserFields) inside the projection (ClusterTrustBundleProjection) — is
+    /// dropped with either gate off, so the entry applies only where both are on.
+    /// </summary>
+    public string? AlsoNeeds { get; init; }
+
+    /// <summary>
+    /// The field decodes at the release and its gate (and <see cref="AlsoNeeds"/>) is on: the create strategy keeps it, so a
+    /// valid pod may use it. Where the gate is off the API server would drop the field (dropDisabledFields), and a valid
+    /// generated pod never sets it.
     /// </summary>
     public bool AppliesTo(Profile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return profile.Version >= Since && (Until is not { } until || profile.Version <= until) && profile.IsEnabled(Gate);
+        return profile.Version >= Since && (Until is not { } until || profile.Version <= until) && profile.IsEnabled(Gate)
+            && (AlsoNeeds is null || profile.IsEnabled(AlsoNeeds));
     }
 
     public override string ToString() => Field + " (" + Gate + ")";

@@ -12,9 +12,11 @@ namespace PodConformance.Generators;
 /// <c>schedulingGroup</c> (VAL-705), <c>evictionResponders</c> (VAL-700…702), <c>bindMountOptions</c> (VAL-706),
 /// <c>httpGet.protocol</c> (VAL-707, DEF-021), <c>grpc.mode</c> (VAL-708), the volume owner UIDs (VAL-709),
 /// <c>emptyDir.mode</c> (VAL-601), resize policies (VAL-044, DEF-026), recursive read-only mounts (VAL-642), trust-bundle
-/// projections (VAL-630), volume attributes classes (VAL-633), <c>hostnameOverride</c> (VAL-076) and lifecycle sleep
-/// (VAL-047). Where a gate is off the field is never set here: the API server would drop it before validation, and the pod
-/// would test the drop (DEF-409, ADM-094/096) rather than the rule; <see cref="GatedDropGen"/> sets it there on purpose.
+/// projections (VAL-630), volume attributes classes (VAL-633), <c>hostnameOverride</c> (VAL-076), lifecycle sleep
+/// (VAL-047), podCertificate projections (VAL-631), the trust bundle's and the pod certificate's owner UIDs (VAL-709), a
+/// cross-namespace <c>dataSourceRef</c> in ephemeral claim templates (VAL-633) and container restart rules (VAL-041). Where
+/// a gate is off the field is never set here: the API server would drop it before validation, and the pod would test the
+/// drop (DEF-409, ADM-094/096) rather than the rule; <see cref="GatedDropGen"/> sets it there on purpose.
 /// </summary>
 /// <remarks>
 /// Which fields are gated is the schema's data (spec/api/*.json <c>featureGates</c>); the Suite's tests check that every
@@ -34,6 +36,15 @@ public static class GatedFieldGen
     private static readonly KubernetesVersion V136 = new(1, 36);
     private static readonly KubernetesVersion V137 = new(1, 37);
 
+    /// <summary>
+    /// The gate of <c>dataSourceRef.namespace</c> (alpha and off in every release): known to the catalogue but not wired in
+    /// the model (spec/profiles.md "no modelled effect yet"): the model keeps the field in a pod's claim template and
+    /// validates it (VAL-633) whatever the gate. The drop found upstream is the PersistentVolumeClaim strategy's
+    /// (pkg/api/persistentvolumeclaim/util.go DropDisabledFields); whether the pod's create strategy drops it too is not
+    /// checked, so valid pods set it only where the gate is on, as every entry here.
+    /// </summary>
+    public const string CrossNamespaceVolumeDataSource = nameof(CrossNamespaceVolumeDataSource);
+
     /// <summary>Names of the volumes the entries add: in no other generator's pool.</summary>
     public const string ImageVolumeName = "image-data";
 
@@ -42,6 +53,15 @@ public static class GatedFieldGen
 
     /// <summary>The projected volume with a clusterTrustBundle source.</summary>
     public const string TrustBundleVolumeName = "trust-bundle";
+
+    /// <summary>The projected volume with a podCertificate source.</summary>
+    public const string PodCertificateVolumeName = "pod-identity";
+
+    /// <summary>The projected volume with a clusterTrustBundle source that sets its owner UID.</summary>
+    public const string OwnedTrustBundleVolumeName = "owned-bundle";
+
+    /// <summary>The projected volume with a podCertificate source that sets its owner UID.</summary>
+    public const string OwnedPodCertificateVolumeName = "owned-identity";
 
     /// <summary>The emptyDir added for its mode where the pod has none.</summary>
     public const string ModeVolumeName = "mode-dir";
@@ -68,6 +88,11 @@ public static class GatedFieldGen
         new(FeatureGateNames.VolumeAttributesClass, "PersistentVolumeClaimSpec.volumeAttributesClassName", V129, null, VolumeAttributesClassName),
         new(FeatureGateNames.HostnameOverride, "PodSpec.hostnameOverride", V134, null, HostnameOverride),
         new(FeatureGateNames.PodLifecycleSleepAction, "LifecycleHandler.sleep", V129, null, SleepAction),
+        new(FeatureGateNames.PodCertificateRequest, "VolumeProjection.podCertificate", V134, null, PodCertificate),
+        new(FeatureGateNames.AtomicWriteVolumeUserFields, "ClusterTrustBundleProjection.user", V137, null, TrustBundleUser) { AlsoNeeds = FeatureGateNames.ClusterTrustBundleProjection },
+        new(FeatureGateNames.AtomicWriteVolumeUserFields, "PodCertificateProjection.user", V137, null, PodCertificateUser) { AlsoNeeds = FeatureGateNames.PodCertificateRequest },
+        new(CrossNamespaceVolumeDataSource, "TypedObjectReference.namespace", V128, null, DataSourceNamespace),
+        new(FeatureGateNames.ContainerRestartRules, "Container.restartPolicyRules", V134, null, RestartRules),
     ];
 
     /// <summary>The entries whose gate <paramref name="profile"/> turns on in a release that has the field.</summary>
@@ -393,4 +418,84 @@ public static class GatedFieldGen
         pod.Spec.Containers[0].Lifecycle?.PreStop is not null || pod.Spec.TerminationGracePeriodSeconds is < 5
             ? Gen.Constant(pod)
             : Gen.Choose(1, 5).Select(seconds => WithFirst(pod, c => c with { Lifecycle = (c.Lifecycle ?? new Lifecycle()) with { PreStop = new ProbeHandler { SleepSeconds = seconds } } }));
+
+    private static readonly string[] CertificateKeyTypes = ["RSA3072", "RSA4096", "ECDSAP256", "ECDSAP384", "ECDSAP521", "ED25519"];
+
+    /// <summary>
+    /// VAL-631: a signer (domain-prefixed path), one of the six key types, an optional expiry within 3600…86400 (the bound
+    /// for a Kubernetes signer, so it holds for any), and either a credential bundle or a key with its chain, under paths of
+    /// their own. No <c>userAnnotations</c> (1.35+ only, and the entry does not know the release).
+    /// </summary>
+    private static Gen<Pod> PodCertificate(Pod pod) =>
+        from projection in CertificateProjection(null)
+        select WithMountedVolume(pod, Projecting(PodCertificateVolumeName, new VolumeProjection { PodCertificate = projection }), readOnly: true);
+
+    private static Gen<PodCertificateProjection> CertificateProjection(long? user) =>
+        from signer in Gen.Elements("example.com/pod-identity", "issuer.example.com/workload")
+        from keyType in Gen.Elements(CertificateKeyTypes)
+        from expiry in Gen.Elements<int?>(null, 3600, 86400)
+        from bundle in GenSequence.Bool
+        select bundle
+            ? new PodCertificateProjection { SignerName = signer, KeyType = keyType, MaxExpirationSeconds = expiry, CredentialBundlePath = "credentials.pem", User = user }
+            : new PodCertificateProjection { SignerName = signer, KeyType = keyType, MaxExpirationSeconds = expiry, KeyPath = "key.pem", CertificateChainPath = "chain.pem", User = user };
+
+    private static Volume Projecting(string name, VolumeProjection source) =>
+        new() { Name = name, SourceKind = "projected", Projected = new ProjectedVolumeSource { Sources = ValueList.Of(source) } };
+
+    private static readonly long[] OwnerUids = [0L, 1000L, 65534L, 2147483647L];
+
+    /// <summary>VAL-709: a trust-bundle projection (named bundle) whose files belong to an owner UID in 0…2147483647.</summary>
+    private static Gen<Pod> TrustBundleUser(Pod pod) =>
+        Gen.Elements(OwnerUids).Select(user => WithMountedVolume(
+            pod,
+            Projecting(OwnedTrustBundleVolumeName, new VolumeProjection { ClusterTrustBundle = new ClusterTrustBundleProjection { Name = "example-bundle", Path = "ca.pem", User = user } }),
+            readOnly: true));
+
+    /// <summary>VAL-709: a podCertificate projection (VAL-631's valid form) whose files belong to an owner UID in 0…2147483647.</summary>
+    private static Gen<Pod> PodCertificateUser(Pod pod) =>
+        from user in Gen.Elements(OwnerUids)
+        from projection in CertificateProjection(user)
+        select WithMountedVolume(pod, Projecting(OwnedPodCertificateVolumeName, new VolumeProjection { PodCertificate = projection }), readOnly: true);
+
+    private static readonly TypedObjectReference[] CrossNamespaceSources =
+    [
+        new() { Kind = "PersistentVolumeClaim", Name = "golden-image", Namespace = "shared-data" },
+        new() { APIGroup = "snapshot.storage.k8s.io", Kind = "VolumeSnapshot", Name = "nightly", Namespace = "backups" },
+    ];
+
+    /// <summary>
+    /// VAL-633: a <c>dataSourceRef</c> in another namespace (a DNS label) on the pod's ephemeral claim templates, with no
+    /// <c>dataSource</c> (which may not be set with it); a pod without a template is unchanged.
+    /// </summary>
+    private static Gen<Pod> DataSourceNamespace(Pod pod) =>
+        !pod.Spec.Volumes.Any(v => v.Ephemeral?.VolumeClaimTemplate is not null)
+            ? Gen.Constant(pod)
+            : Gen.Elements(CrossNamespaceSources).Select(source => pod with
+            {
+                Spec = pod.Spec with
+                {
+                    Volumes = pod.Spec.Volumes.Select(v => v.Ephemeral?.VolumeClaimTemplate is { } t && t.Spec.DataSource is null
+                        ? v with { Ephemeral = v.Ephemeral with { VolumeClaimTemplate = t with { Spec = t.Spec with { DataSourceRef = source } } } }
+                        : v).ToValueList(),
+                },
+            });
+
+    private static readonly int[][] ExitCodeSets = [[42], [1, 2, 3], [0], [137, 143]];
+
+    /// <summary>
+    /// VAL-041: the first regular container gets its own restartPolicy (needed with rules) and one or two rules with the
+    /// action Restart (RestartAllContainers needs another gate: RestartAllGen's cases) on an In or NotIn set of exit codes.
+    /// </summary>
+    private static Gen<Pod> RestartRules(Pod pod) =>
+        from policy in Gen.Elements("Always", "OnFailure", "Never")
+        from count in Gen.Choose(1, 2)
+        from rules in GenSequence.Indexed(count, _ =>
+            from notIn in GenSequence.Bool
+            from codes in Gen.Elements(ExitCodeSets)
+            select new ContainerRestartRule
+            {
+                Action = "Restart",
+                ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = notIn ? "NotIn" : "In", Values = ValueList.Of(codes) },
+            })
+        select WithFirst(pod, c => c with { RestartPolicy = policy, RestartPolicyRules = rules.ToValueList() });
 }

@@ -166,6 +166,7 @@ public static class PodMutations
         .. ProbeMutations.All,
         .. OverheadMutations.All,
         .. FileKeyRefMutations.All,
+        .. GatedFieldMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

@@ -242,9 +242,25 @@ public static partial class PodShrinker
             }
         }
 
+        // Restart rules need the container's own policy (VAL-041): both go together, then the rules alone, then one rule.
+        if (!c.RestartPolicyRules.IsEmpty)
+        {
+            yield return c with { RestartPolicy = null, RestartPolicyRules = default };
+            yield return c with { RestartPolicyRules = default };
+            for (int i = c.RestartPolicyRules.Count - 1; i >= 0 && c.RestartPolicyRules.Count > 1; i--)
+            {
+                yield return c with { RestartPolicyRules = c.RestartPolicyRules.RemoveAt(i) };
+            }
+        }
+
         if (c.RestartPolicy is not null)
         {
             yield return c with { RestartPolicy = null };
+        }
+
+        if (!c.ResizePolicy.IsEmpty)
+        {
+            yield return c with { ResizePolicy = default };
         }
 
         if (c.ImagePullPolicy.Length != 0)

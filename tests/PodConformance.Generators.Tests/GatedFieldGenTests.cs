@@ -14,7 +14,7 @@ namespace PodConformance.Generators.Tests;
 public sealed class GatedFieldGenTests
 {
     /// <summary>Releases where gated fields arrive or change, with all gates on.</summary>
-    public static TheoryData<string> AllGatesOn => ["1.28", "1.30", "1.31", "1.33", "1.35", "1.36", "1.37"];
+    public static TheoryData<string> AllGatesOn => ["1.28", "1.30", "1.31", "1.33", "1.34", "1.35", "1.36", "1.37"];
 
     internal static Profile AllOn(string version)
     {
@@ -57,13 +57,15 @@ public sealed class GatedFieldGenTests
     public void A_field_whose_gate_is_off_is_never_generated()
     {
         // 1.37's defaults (spec/profiles.md): ImageVolume, InPlacePodVerticalScaling, RecursiveReadOnlyMounts, HostnameOverride
-        // (GA, locked), ClusterTrustBundleProjection, VolumeAttributesClass (GA) on, PodLifecycleSleepAction removed while
-        // locked on; every 1.35–1.37 alpha and GenericWorkload (beta) off.
+        // (GA, locked), ClusterTrustBundleProjection, VolumeAttributesClass, PodCertificateRequest (GA) on, ContainerRestartRules
+        // (beta, on), PodLifecycleSleepAction removed while locked on; every 1.35–1.37 alpha (AtomicWriteVolumeUserFields,
+        // CrossNamespaceVolumeDataSource…) and GenericWorkload (beta) off.
         var profile = Profile.Default;
         string[] on =
         [
             FeatureGateNames.ImageVolume, FeatureGateNames.InPlacePodVerticalScaling, FeatureGateNames.RecursiveReadOnlyMounts, FeatureGateNames.ClusterTrustBundleProjection,
-            FeatureGateNames.VolumeAttributesClass, FeatureGateNames.HostnameOverride, FeatureGateNames.PodLifecycleSleepAction,
+            FeatureGateNames.VolumeAttributesClass, FeatureGateNames.HostnameOverride, FeatureGateNames.PodLifecycleSleepAction, FeatureGateNames.PodCertificateRequest,
+            FeatureGateNames.ContainerRestartRules,
         ];
         Assert.Equal(on.Order(StringComparer.Ordinal), GatedFieldGen.For(profile).Select(f => f.Gate).Order(StringComparer.Ordinal));
         var pods = Seeds.Sample(PodGen.ValidWholeApiFor(profile), ReplaySeed.Of(3163), 300, 60);
@@ -102,6 +104,31 @@ public sealed class GatedFieldGenTests
         Assert.DoesNotContain(GatedFieldGen.For(AllOn("1.35")), f => f.Field == "PodSpec.schedulingGroup");
     }
 
+    /// <summary>
+    /// A field inside a gated field needs both gates: with AtomicWriteVolumeUserFields on and ClusterTrustBundleProjection or
+    /// PodCertificateRequest turned off at 1.37, the projection's <c>user</c> entry does not apply (the projection is dropped).
+    /// </summary>
+    [Fact]
+    public void A_field_inside_a_gated_field_needs_both_gates()
+    {
+        var release = new KubernetesVersion(1, 37);
+        Profile With(string gates)
+        {
+            Assert.True(FeatureGateParser.TryParse(gates, release, out var overrides, out string error), error);
+            return Profile.For(release) with { Overrides = overrides };
+        }
+
+        var both = GatedFieldGen.For(With("AtomicWriteVolumeUserFields=true")).Select(f => f.Field).ToList();
+        Assert.Contains("ClusterTrustBundleProjection.user", both);
+        Assert.Contains("PodCertificateProjection.user", both);
+        var noBundle = GatedFieldGen.For(With("AtomicWriteVolumeUserFields=true,ClusterTrustBundleProjection=false")).Select(f => f.Field).ToList();
+        Assert.DoesNotContain("ClusterTrustBundleProjection.user", noBundle);
+        Assert.Contains("PodCertificateProjection.user", noBundle);
+        var noCertificate = GatedFieldGen.For(With("AtomicWriteVolumeUserFields=true,PodCertificateRequest=false")).Select(f => f.Field).ToList();
+        Assert.DoesNotContain("PodCertificateProjection.user", noCertificate);
+        Assert.DoesNotContain("VolumeProjection.podCertificate", noCertificate);
+    }
+
     /// <summary>Whether the pod sets the field an entry names (its schema path).</summary>
     internal static bool Uses(Pod pod, string field)
     {
@@ -125,6 +152,11 @@ public sealed class GatedFieldGenTests
             "PodSpec.hostnameOverride" => spec.HostnameOverride is not null,
             "LifecycleHandler.sleep" => spec.InitContainers.Concat(containers).Any(c => c.Lifecycle?.PreStop?.SleepSeconds is not null || c.Lifecycle?.PostStart?.SleepSeconds is not null),
             "PersistentVolumeClaimSpec.volumeAttributesClassName" => spec.Volumes.Any(v => v.Ephemeral?.VolumeClaimTemplate?.Spec.VolumeAttributesClassName is not null),
+            "VolumeProjection.podCertificate" => spec.Volumes.Any(v => v.Projected?.Sources.Any(s => s.PodCertificate is not null) == true),
+            "ClusterTrustBundleProjection.user" => spec.Volumes.Any(v => v.Projected?.Sources.Any(s => s.ClusterTrustBundle?.User is not null) == true),
+            "PodCertificateProjection.user" => spec.Volumes.Any(v => v.Projected?.Sources.Any(s => s.PodCertificate?.User is not null) == true),
+            "TypedObjectReference.namespace" => spec.Volumes.Any(v => v.Ephemeral?.VolumeClaimTemplate?.Spec.DataSourceRef?.Namespace is not null),
+            "Container.restartPolicyRules" => spec.InitContainers.Concat(containers).Any(c => !c.RestartPolicyRules.IsEmpty),
             _ => throw new ArgumentException("no check for " + field, nameof(field)),
         };
 

@@ -36,6 +36,42 @@ public sealed class PodShrinkerTests
                 .Label(smallest.ToString());
         });
 
+    /// <summary>
+    /// Restart rules and resize policies (GatedFieldGen's 1.37 defaults) shrink away while the pod stays valid: the rules
+    /// with the container's own policy, which they need (VAL-041), or one rule of two where the case needs a rule.
+    /// </summary>
+    [Fact]
+    public void Restart_rules_and_resize_policies_shrink_away_keeping_the_pod_valid()
+    {
+        var rule = new ContainerRestartRule { Action = "Restart", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = [42] } };
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "p" },
+            Spec = new PodSpec
+            {
+                Containers =
+                [
+                    new Container
+                    {
+                        Name = "c0", Image = "nginx", RestartPolicy = "OnFailure", RestartPolicyRules = [rule, rule with { ExitCodes = rule.ExitCodes! with { Operator = "NotIn" } }],
+                        ResizePolicy = [new ContainerResizePolicy("cpu", "RestartContainer")],
+                    },
+                ],
+            },
+        };
+        Assert.True(PodGen.IsAdmitted(pod, Profile.Default), PodGen.Admit(pod, Profile.Default).ToAggregateString());
+        var smallest = Support.ShrinkToFixpoint(pod, p => PodShrinker.Shrink(p, Profile.Default), _ => true);
+        var c = Assert.Single(smallest.Spec.Containers);
+        Assert.True(c.RestartPolicyRules.IsEmpty && c.RestartPolicy is null && c.ResizePolicy.IsEmpty, smallest.ToString());
+
+        // A case that needs a NotIn rule keeps that one rule and the policy.
+        var needsNotIn = Support.ShrinkToFixpoint(pod, p => PodShrinker.Shrink(p, Profile.Default), p => p.Spec.Containers[0].RestartPolicyRules.Any(r => r.ExitCodes?.Operator == "NotIn"));
+        var kept = Assert.Single(needsNotIn.Spec.Containers);
+        Assert.Equal("NotIn", Assert.Single(kept.RestartPolicyRules).ExitCodes!.Operator);
+        Assert.Equal("OnFailure", kept.RestartPolicy);
+        Assert.True(PodGen.IsAdmitted(needsNotIn, Profile.Default));
+    }
+
     [Fact]
     public void Equal_requests_and_limits_round_together()
     {

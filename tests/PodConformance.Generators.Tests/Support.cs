@@ -16,7 +16,8 @@ internal static class Support
 
     /// <summary>
     /// Releases with one gate on that is off there by default, for the mutations that apply only then (VAL-079, VAL-341,
-    /// VAL-630, VAL-048, VAL-631, VAL-700…709, VAL-044 before 1.33): written <c>release+Gate</c>.
+    /// VAL-630, VAL-048, VAL-631, VAL-700…709, VAL-044 before 1.33, VAL-041 at 1.34, VAL-633's cross-namespace
+    /// dataSourceRef): written <c>release+Gate</c>.
     /// </summary>
     public static IEnumerable<object[]> GatedProfiles() =>
     [
@@ -29,6 +30,9 @@ internal static class Support
         ["1.37+" + FeatureGateNames.EvictionRequestAPI + "+" + FeatureGateNames.GenericWorkload],
         ["1.36+" + FeatureGateNames.GenericWorkload],
         ["1.37+" + FeatureGateNames.VolumeBindMountOptions + "+" + FeatureGateNames.H2CContainerProbe + "+" + FeatureGateNames.GRPCContainerProbeTLS + "+" + FeatureGateNames.AtomicWriteVolumeUserFields + "+" + FeatureGateNames.EmptyDirVolumeMode],
+        ["1.34+" + FeatureGateNames.ContainerRestartRules],
+        ["1.28+" + GatedFieldGen.CrossNamespaceVolumeDataSource],
+        [KubernetesVersion.Newest + "+" + GatedFieldGen.CrossNamespaceVolumeDataSource],
     ];
 
     /// <summary>The profile of <c>1.33</c>, or of <c>1.35+Gate</c> (that release with the gate on).</summary>

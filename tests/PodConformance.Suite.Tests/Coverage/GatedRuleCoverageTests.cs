@@ -24,6 +24,10 @@ public sealed class GatedRuleCoverageTests(ITestOutputHelper output)
         { "VAL-630", "1.37", true }, { "VAL-642", "1.37", true }, { "VAL-044", "1.37", true },
         { "VAL-703", "1.37", false },
 
+        // 1.37: podCertificate projections (PodCertificateRequest GA), container restart rules (ContainerRestartRules beta/on),
+        // cross-namespace dataSourceRef (CrossNamespaceVolumeDataSource alpha) in claim templates.
+        { "VAL-631", "1.37", true }, { "VAL-041", "1.37", true }, { "VAL-633", "1.37", true },
+
         // 1.35: workloadRef exists only there (GenericWorkload alpha).
         { "VAL-079", "1.35", true }, { "VAL-048", "1.35", true },
 
