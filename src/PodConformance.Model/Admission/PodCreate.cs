@@ -106,8 +106,10 @@ public static class PodCreate
     /// The pod as storage keeps it: an empty <c>overhead</c> map is omitted when the object is encoded (<c>omitempty</c>),
     /// so the stored pod, and what the API server returns, has none; only the request carried <c>overhead: {}</c> (ADM-013).
     /// The same holds for a container's (or the pod-level) empty <c>limits: {}</c>, <c>requests: {}</c> and <c>claims: []</c>
-    /// (all <c>omitempty</c> in core/v1 ResourceRequirements). Ephemeral containers never reach here: a create with them is
-    /// refused (VAL-016). Only bool tests unless a mark is set, so the common pod costs no allocation.
+    /// (all <c>omitempty</c> in core/v1 ResourceRequirements), and for a container's empty <c>ports: []</c>,
+    /// <c>resizePolicy: []</c> and <c>restartPolicyRules: []</c> (<c>omitempty</c> in core/v1 Container, kubernetes/api
+    /// v0.28.0 and v0.35.0 types.go). Ephemeral containers never reach here: a create with them is refused (VAL-016). Only
+    /// bool tests unless a mark is set, so the common pod costs no allocation.
     /// </summary>
     private static Pod Stored(Pod pod)
     {
@@ -150,7 +152,22 @@ public static class PodCreate
             var c = containers[i];
             if (HasEmptyMark(c.Resources))
             {
-                result = result.SetItem(i, c with { Resources = WithoutEmptyMarks(c.Resources) });
+                c = c with { Resources = WithoutEmptyMarks(c.Resources) };
+            }
+
+            if (c.HasGivenEmptyList())
+            {
+                c = c with
+                {
+                    PortsGivenEmpty = c.PortsGivenEmpty && !c.Ports.IsEmpty,
+                    ResizePolicyGivenEmpty = c.ResizePolicyGivenEmpty && !c.ResizePolicy.IsEmpty,
+                    RestartPolicyRulesGivenEmpty = c.RestartPolicyRulesGivenEmpty && !c.RestartPolicyRules.IsEmpty,
+                };
+            }
+
+            if (!ReferenceEquals(c, containers[i]))
+            {
+                result = result.SetItem(i, c);
             }
         }
 
