@@ -134,14 +134,19 @@ public static class PodCreate
         return ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec };
     }
 
+    /// <remarks>
+    /// The *GivenEmpty marks all go, even where defaulting has since filled the map (requests copied from limits): a reader
+    /// sets them only for an empty map, so a pod read back from storage never has one. <c>ClaimsGiven</c> stays beside
+    /// claims (readers set it for any list).
+    /// </remarks>
     private static bool HasEmptyMark(ResourceRequirements r) =>
-        (r.ClaimsGiven && r.Claims.IsEmpty) || (r.LimitsGivenEmpty && r.Limits.IsEmpty) || (r.RequestsGivenEmpty && r.Requests.IsEmpty);
+        (r.ClaimsGiven && r.Claims.IsEmpty) || r.LimitsGivenEmpty || r.RequestsGivenEmpty;
 
     private static ResourceRequirements WithoutEmptyMarks(ResourceRequirements r) => r with
     {
         ClaimsGiven = r.ClaimsGiven && !r.Claims.IsEmpty,
-        LimitsGivenEmpty = r.LimitsGivenEmpty && !r.Limits.IsEmpty,
-        RequestsGivenEmpty = r.RequestsGivenEmpty && !r.Requests.IsEmpty,
+        LimitsGivenEmpty = false,
+        RequestsGivenEmpty = false,
     };
 
     private static ValueList<Container> WithoutEmptyMarks(ValueList<Container> containers)
@@ -155,14 +160,10 @@ public static class PodCreate
                 c = c with { Resources = WithoutEmptyMarks(c.Resources) };
             }
 
-            if (c.HasGivenEmptyList())
+            // All list marks go, even where defaulting has since filled the list (1.28–1.32 resize policies): as above.
+            if (c.HasGivenEmptyListMark())
             {
-                c = c with
-                {
-                    PortsGivenEmpty = c.PortsGivenEmpty && !c.Ports.IsEmpty,
-                    ResizePolicyGivenEmpty = c.ResizePolicyGivenEmpty && !c.ResizePolicy.IsEmpty,
-                    RestartPolicyRulesGivenEmpty = c.RestartPolicyRulesGivenEmpty && !c.RestartPolicyRules.IsEmpty,
-                };
+                c = c with { PortsGivenEmpty = false, ResizePolicyGivenEmpty = false, RestartPolicyRulesGivenEmpty = false };
             }
 
             if (!ReferenceEquals(c, containers[i]))

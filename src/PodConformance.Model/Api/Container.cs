@@ -98,12 +98,10 @@ public sealed partial record Container
     public bool RestartPolicyRulesGivenEmpty { get => _rare.RestartPolicyRulesGivenEmpty; init => _rare = _rare.RestartPolicyRulesGivenEmpty == value ? _rare : _rare with { RestartPolicyRulesGivenEmpty = value }; }
 
     /// <summary>
-    /// Any of the three lists above is marked as given empty while still empty: what Go keeps as a non-nil empty slice and
-    /// storage then omits (<c>omitempty</c>). A field test, so the common container pays no allocation.
+    /// Any of the three list marks is set (each says the list was given as <c>[]</c>, a non-nil Go slice that storage omits,
+    /// <c>omitempty</c>): the stored pod drops them. A field test, so the common container pays no allocation.
     /// </summary>
-    public bool HasGivenEmptyList() =>
-        (_rare.PortsGivenEmpty && _rare.Ports.IsEmpty) || (_rare.ResizePolicyGivenEmpty && _rare.ResizePolicy.IsEmpty)
-        || (_rare.RestartPolicyRulesGivenEmpty && _rare.RestartPolicyRules.IsEmpty);
+    public bool HasGivenEmptyListMark() => _rare.PortsGivenEmpty || _rare.ResizePolicyGivenEmpty || _rare.RestartPolicyRulesGivenEmpty;
 
     public ValueList<VolumeMount> VolumeMounts { get; init; }
 

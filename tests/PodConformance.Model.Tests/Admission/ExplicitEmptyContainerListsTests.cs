@@ -94,7 +94,7 @@ public class ExplicitEmptyContainerListsTests
         foreach (var c in result.Stored.Spec.Containers.AsSpan().ToArray().Concat(result.Stored.Spec.InitContainers.AsSpan().ToArray()))
         {
             Assert.False(c.PortsGivenEmpty || c.ResizePolicyGivenEmpty || c.RestartPolicyRulesGivenEmpty, c.Name);
-            Assert.False(c.HasGivenEmptyList(), c.Name);
+            Assert.False(c.HasGivenEmptyListMark(), c.Name);
         }
 
         var plain = WithSpec(s => s with { Containers = [C()], InitContainers = [C("init")] });
@@ -102,10 +102,28 @@ public class ExplicitEmptyContainerListsTests
     }
 
     [Fact]
-    public void A_mark_beside_items_is_kept_only_while_the_list_is_empty()
+    public void A_list_or_map_defaulting_fills_leaves_no_mark_in_the_stored_pod()
+    {
+        // 1.28.1's SetDefaults_Pod appends NotRequired resize policies for a regular container's cpu/memory requests when
+        // InPlacePodVerticalScaling is on (defaults.go, ceph/ceph-csi 28d2a865f; the model to 1.32, DEF rule ResizePolicy),
+        // and copies limits into requests: a `resizePolicy: []` / `requests: {}` is then no longer empty, and what storage
+        // returns is the pod without any mark (a reader sets them only for an empty list or map).
+        var on = new Profile(new KubernetesVersion(1, 30), ValueMap.Of(("InPlacePodVerticalScaling", true)));
+        var limits = new ResourceRequirements { Limits = ValueMap.Of(("cpu", PodConformance.Model.Quantities.Quantity.Parse("1"))) };
+        var marked = WithSpec(s => s with { Containers = [C() with { ResizePolicyGivenEmpty = true, Resources = limits with { RequestsGivenEmpty = true } }] });
+        var plain = WithSpec(s => s with { Containers = [C() with { Resources = limits }] });
+        var stored = PodCreate.Run(marked, on).Stored;
+        Assert.False(stored.Spec.Containers[0].ResizePolicy.IsEmpty);
+        Assert.False(stored.Spec.Containers[0].Resources.Requests.IsEmpty);
+        Assert.Equal(PodCreate.Run(plain, on).Stored, stored);
+    }
+
+    [Fact]
+    public void A_mark_beside_items_still_counts_as_a_mark()
     {
         var c = C() with { Ports = [new ContainerPort { Port = 80, Protocol = "TCP" }], PortsGivenEmpty = true };
-        Assert.False(c.HasGivenEmptyList());
-        Assert.True((C() with { RestartPolicyRulesGivenEmpty = true }).HasGivenEmptyList());
+        Assert.True(c.HasGivenEmptyListMark());
+        Assert.False(C().HasGivenEmptyListMark());
+        Assert.True((C() with { RestartPolicyRulesGivenEmpty = true }).HasGivenEmptyListMark());
     }
 }
