@@ -35,6 +35,9 @@ internal sealed partial class PodMapper
         var readTerminationMessagePolicy = c.TerminationMessagePolicy;
         var readImagePullPolicy = c.ImagePullPolicy;
         var readTargetContainerName = c.TargetContainerName;
+
+        // `[]` is a non-nil empty slice in Go, `null` none: an ephemeral container's list is then set (VAL-016).
+        bool portsGivenEmpty = false, resizePolicyGivenEmpty = false, restartPolicyRulesGivenEmpty = false;
         foreach (var (key, value, field) in Fields(node, path, self))
         {
             string p = Child(path, key.Value);
@@ -45,13 +48,13 @@ internal sealed partial class PodMapper
                 case "command": readCommand = StringList(value, p, field); break;
                 case "args": readArgs = StringList(value, p, field); break;
                 case "workingDir": readWorkingDir = Str(value, p, field); break;
-                case "ports": readPorts = StructList(value, p, field, ReadContainerPort); break;
+                case "ports": readPorts = StructList(value, p, field, ReadContainerPort); portsGivenEmpty = readPorts.IsEmpty && !IsNull(value); break;
                 case "envFrom": readEnvFrom = StructList(value, p, field, ReadEnvFromSource); break;
                 case "env": readEnv = StructList(value, p, field, ReadEnvVar); break;
                 case "resources": readResources = ReadResourceRequirements(value, p, field); break;
-                case "resizePolicy": readResizePolicy = StructList(value, p, field, ReadResizePolicy); break;
+                case "resizePolicy": readResizePolicy = StructList(value, p, field, ReadResizePolicy); resizePolicyGivenEmpty = readResizePolicy.IsEmpty && !IsNull(value); break;
                 case "restartPolicy": readRestartPolicy = IsNull(value) ? null : Str(value, p, field); break;
-                case "restartPolicyRules": readRestartPolicyRules = StructList(value, p, field, ReadRestartRule); break;
+                case "restartPolicyRules": readRestartPolicyRules = StructList(value, p, field, ReadRestartRule); restartPolicyRulesGivenEmpty = readRestartPolicyRules.IsEmpty && !IsNull(value); break;
                 case "volumeMounts": readVolumeMounts = StructList(value, p, field, ReadVolumeMount); break;
                 case "livenessProbe": readLivenessProbe = IsNull(value) ? null : ReadProbe(value, p, field); break;
                 case "readinessProbe": readReadinessProbe = IsNull(value) ? null : ReadProbe(value, p, field); break;
@@ -88,6 +91,9 @@ internal sealed partial class PodMapper
             TerminationMessagePolicy = readTerminationMessagePolicy,
             ImagePullPolicy = readImagePullPolicy,
             TargetContainerName = readTargetContainerName,
+            PortsGivenEmpty = portsGivenEmpty,
+            ResizePolicyGivenEmpty = resizePolicyGivenEmpty,
+            RestartPolicyRulesGivenEmpty = restartPolicyRulesGivenEmpty,
         };
     }
 

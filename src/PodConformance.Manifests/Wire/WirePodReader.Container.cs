@@ -36,6 +36,9 @@ static partial class WirePodReader
         Lifecycle? lifecycle = null;
         var extra = default(ContainerWireFields);
         ulong seen = 0;
+
+        // `[]` is a non-nil empty slice in Go, `null` none (the manifest reader's rule; VAL-016).
+        bool portsNull = true, resizePolicyNull = true, restartPolicyRulesNull = true;
         while (NextKey(ref r, out var key))
         {
             int bit;
@@ -48,13 +51,13 @@ static partial class WirePodReader
                 case 7 when key.SequenceEqual("command"u8): ok = TakeStringList(ref r, out command); bit = 2; break;
                 case 4 when key.SequenceEqual("args"u8): ok = TakeStringList(ref r, out args); bit = 3; break;
                 case 10 when key.SequenceEqual("workingDir"u8): ok = TakeString(ref r, out workingDir); bit = 4; break;
-                case 5 when key.SequenceEqual("ports"u8): ok = TakeList(ref r, out ports, ReadContainerPort); bit = 5; break;
+                case 5 when key.SequenceEqual("ports"u8): portsNull = r.TokenType == JsonTokenType.Null; ok = TakeList(ref r, out ports, ReadContainerPort); bit = 5; break;
                 case 7 when key.SequenceEqual("envFrom"u8): ok = TakeList(ref r, out envFrom, ReadEnvFromSource); bit = 6; break;
                 case 3 when key.SequenceEqual("env"u8): ok = TakeList(ref r, out env, ReadEnvVar); bit = 7; break;
                 case 9 when key.SequenceEqual("resources"u8): ok = ReadResourceRequirements(ref r, out resources); bit = 8; break;
-                case 12 when key.SequenceEqual("resizePolicy"u8): ok = TakeList(ref r, out resizePolicy, ReadContainerResizePolicy); bit = 9; break;
+                case 12 when key.SequenceEqual("resizePolicy"u8): resizePolicyNull = r.TokenType == JsonTokenType.Null; ok = TakeList(ref r, out resizePolicy, ReadContainerResizePolicy); bit = 9; break;
                 case 13 when key.SequenceEqual("restartPolicy"u8): ok = TakeString(ref r, out string rp); restartPolicy = rp; bit = 10; break;
-                case 18 when key.SequenceEqual("restartPolicyRules"u8): ok = TakeList(ref r, out restartPolicyRules, ReadContainerRestartRule); bit = 11; break;
+                case 18 when key.SequenceEqual("restartPolicyRules"u8): restartPolicyRulesNull = r.TokenType == JsonTokenType.Null; ok = TakeList(ref r, out restartPolicyRules, ReadContainerRestartRule); bit = 11; break;
                 case 12 when key.SequenceEqual("volumeMounts"u8): ok = TakeList(ref r, out volumeMounts, ReadVolumeMount); bit = 12; break;
                 case 13 when key.SequenceEqual("livenessProbe"u8): ok = ReadProbe(ref r, out probe); liveness = probe; bit = 13; break;
                 case 14 when key.SequenceEqual("readinessProbe"u8): ok = ReadProbe(ref r, out probe); readiness = probe; bit = 14; break;
@@ -107,6 +110,9 @@ static partial class WirePodReader
             TerminationMessagePolicy = terminationMessagePolicy,
             ImagePullPolicy = imagePullPolicy,
             TargetContainerName = targetContainerName,
+            PortsGivenEmpty = !portsNull && ports.IsEmpty,
+            ResizePolicyGivenEmpty = !resizePolicyNull && resizePolicy.IsEmpty,
+            RestartPolicyRulesGivenEmpty = !restartPolicyRulesNull && restartPolicyRules.IsEmpty,
         });
         return true;
     }

@@ -6,6 +6,7 @@ namespace PodConformance.Manifests.Wire;
 /// <summary>Twins of Writing/PodTree.Container.cs: containers, env, resources, probes and lifecycle hooks.</summary>
 static partial class WirePodWriter
 {
+    /// <summary>An explicit empty <c>ports</c>, <c>resizePolicy</c> or <c>restartPolicyRules</c> stays (the *GivenEmpty marks: Go keeps it non-nil, VAL-016).</summary>
     private static void Hand(Utf8JsonWriter w, Container x, ContainerField f)
     {
         switch (f)
@@ -15,13 +16,13 @@ static partial class WirePodWriter
             case ContainerField.Command: StringList(w, "command"u8, x.Command); break;
             case ContainerField.Args: StringList(w, "args"u8, x.Args); break;
             case ContainerField.WorkingDir: Str(w, "workingDir"u8, x.WorkingDir); break;
-            case ContainerField.Ports: Items(w, "ports"u8, x.Ports, WriteContainerPort); break;
+            case ContainerField.Ports: Items(w, "ports"u8, x.Ports, WriteContainerPort, keepEmpty: x.PortsGivenEmpty); break;
             case ContainerField.EnvFrom: Items(w, "envFrom"u8, x.EnvFrom, WriteEnvFromSource); break;
             case ContainerField.Env: Items(w, "env"u8, x.Env, WriteEnvVar); break;
             case ContainerField.Resources: w.WritePropertyName("resources"u8); WriteResources(w, x.Resources); break;
-            case ContainerField.ResizePolicy: Items(w, "resizePolicy"u8, x.ResizePolicy, WriteContainerResizePolicy); break;
+            case ContainerField.ResizePolicy: Items(w, "resizePolicy"u8, x.ResizePolicy, WriteContainerResizePolicy, keepEmpty: x.ResizePolicyGivenEmpty); break;
             case ContainerField.RestartPolicy: StrPointer(w, "restartPolicy"u8, x.RestartPolicy); break;
-            case ContainerField.RestartPolicyRules: Items(w, "restartPolicyRules"u8, x.RestartPolicyRules, WriteContainerRestartRule); break;
+            case ContainerField.RestartPolicyRules: Items(w, "restartPolicyRules"u8, x.RestartPolicyRules, WriteContainerRestartRule, keepEmpty: x.RestartPolicyRulesGivenEmpty); break;
             case ContainerField.VolumeMounts: Items(w, "volumeMounts"u8, x.VolumeMounts, WriteVolumeMount); break;
             case ContainerField.LivenessProbe: Probe(w, "livenessProbe"u8, x.LivenessProbe); break;
             case ContainerField.ReadinessProbe: Probe(w, "readinessProbe"u8, x.ReadinessProbe); break;

@@ -271,11 +271,17 @@ public static partial class WirePodWriter
         }
     }
 
-    private static void Items<T>(Utf8JsonWriter w, ReadOnlySpan<byte> key, ValueList<T> list, Action<Utf8JsonWriter, T> item, bool always = false)
+    /// <remarks><c>keepEmpty</c>: an empty list the request gave as <c>[]</c> (a non-nil Go slice, VAL-016) is written as <c>[]</c>.</remarks>
+    private static void Items<T>(Utf8JsonWriter w, ReadOnlySpan<byte> key, ValueList<T> list, Action<Utf8JsonWriter, T> item, bool always = false, bool keepEmpty = false)
     {
         if (list.IsEmpty)
         {
-            if (always)
+            if (keepEmpty)
+            {
+                w.WriteStartArray(key);
+                w.WriteEndArray();
+            }
+            else if (always)
             {
                 w.WriteNull(key);
             }

@@ -6,6 +6,7 @@ namespace PodConformance.Manifests.Writing;
 /// <summary>Containers, env, resources, probes and lifecycle hooks.</summary>
 internal static partial class PodTree
 {
+    /// <summary>An explicit empty <c>ports</c>, <c>resizePolicy</c> or <c>restartPolicyRules</c> stays (the *GivenEmpty marks: Go keeps it non-nil, VAL-016).</summary>
     private static ManifestMapping Container(Container c, bool ephemeral)
     {
         var b = new TreeBuilder()
@@ -14,16 +15,16 @@ internal static partial class PodTree
             .StringList("command", c.Command)
             .StringList("args", c.Args)
             .Str("workingDir", c.WorkingDir)
-            .List("ports", c.Ports, ContainerPort)
+            .List("ports", c.Ports, ContainerPort, keepEmpty: c.PortsGivenEmpty)
             .List("envFrom", c.EnvFrom, EnvFrom)
             .List("env", c.Env, EnvVar)
             .Node("resources", Resources(c.Resources))
             .List("resizePolicy", c.ResizePolicy, r => new TreeBuilder()
                 .Str("resourceName", r.ResourceName, always: true)
                 .Str("restartPolicy", r.RestartPolicy, always: true)
-                .Build())
+                .Build(), keepEmpty: c.ResizePolicyGivenEmpty)
             .StrPointer("restartPolicy", c.RestartPolicy)
-            .List("restartPolicyRules", c.RestartPolicyRules, RestartRule)
+            .List("restartPolicyRules", c.RestartPolicyRules, RestartRule, keepEmpty: c.RestartPolicyRulesGivenEmpty)
             .List("volumeMounts", c.VolumeMounts, VolumeMount)
             .Node("livenessProbe", c.LivenessProbe is null ? null : Probe(c.LivenessProbe))
             .Node("readinessProbe", c.ReadinessProbe is null ? null : Probe(c.ReadinessProbe))

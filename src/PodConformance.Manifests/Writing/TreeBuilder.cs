@@ -94,11 +94,12 @@ internal sealed class TreeBuilder
     public TreeBuilder StringList(string key, ValueList<string> list) => List(key, list, String);
 
     /// <summary>A slice with omitempty, or without it (<paramref name="always"/>: nil prints as null, as Go does).</summary>
-    public TreeBuilder List<T>(string key, ValueList<T> list, Func<T, ManifestNode> item, bool always = false)
+    /// <remarks><c>keepEmpty</c>: an empty list the request gave as <c>[]</c> (a non-nil Go slice, VAL-016) is written as <c>[]</c>.</remarks>
+    public TreeBuilder List<T>(string key, ValueList<T> list, Func<T, ManifestNode> item, bool always = false, bool keepEmpty = false)
     {
         if (list.IsEmpty)
         {
-            return always ? Node(key, Null) : this;
+            return keepEmpty ? Node(key, new ManifestSequence(ImmutableArray<ManifestNode>.Empty)) : always ? Node(key, Null) : this;
         }
 
         var items = ImmutableArray.CreateBuilder<ManifestNode>(list.Count);

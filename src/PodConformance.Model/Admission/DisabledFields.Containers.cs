@@ -11,7 +11,9 @@ internal static partial class DisabledFields
         /// <summary>
         /// In util.go's order: resizePolicy without InPlacePodVerticalScaling (ADM-087); an init container's
         /// restartPolicy without SidecarContainers; dropContainerRestartRules without ContainerRestartRules (1.34+, ADM-088:
-        /// an init container keeps <c>Always</c>, every other restartPolicy and all restartPolicyRules go). volumeMounts'
+        /// an init container keeps <c>Always</c>, every other restartPolicy and all restartPolicyRules go). Both drops set the
+        /// slices to nil in every container list (util.go v1.34.1, openshift/openshift-apiserver <c>71b7016d0</c>), so an
+        /// explicit empty list goes too, with its mark. volumeMounts'
         /// recursiveReadOnly goes with the other volume fields (DEF-409, PodDefaulter).
         /// </summary>
         public PodSpec ContainerPolicies(PodSpec spec)
@@ -23,13 +25,15 @@ internal static partial class DisabledFields
 
             spec = EachContainer(spec, (c, path) =>
             {
-                if (c.ResizePolicy.IsEmpty || !Off("InPlacePodVerticalScaling"))
+                // Go sets the slice to nil, so an explicit `resizePolicy: []` goes too (it would make an ephemeral
+                // container's resizePolicy set, VAL-016).
+                if ((c.ResizePolicy.IsEmpty && !c.ResizePolicyGivenEmpty) || !Off("InPlacePodVerticalScaling"))
                 {
                     return c;
                 }
 
                 Dropped(AdmissionRules.DropResizePolicy, path + ".resizePolicy", "InPlacePodVerticalScaling");
-                return c with { ResizePolicy = ValueList<ContainerResizePolicy>.Empty };
+                return c with { ResizePolicy = ValueList<ContainerResizePolicy>.Empty, ResizePolicyGivenEmpty = false };
             });
 
             if (AnyInitRestartPolicy(spec.InitContainers) && Off("SidecarContainers"))
@@ -51,7 +55,8 @@ internal static partial class DisabledFields
             {
                 bool init = path.StartsWith("spec.initContainers", StringComparison.Ordinal);
                 bool policy = c.RestartPolicy is not null && !(init && c.RestartPolicy == "Always");
-                if ((!policy && c.RestartPolicyRules.IsEmpty) || !Off("ContainerRestartRules"))
+                bool rules = !c.RestartPolicyRules.IsEmpty || c.RestartPolicyRulesGivenEmpty;
+                if ((!policy && !rules) || !Off("ContainerRestartRules"))
                 {
                     return c;
                 }
@@ -61,12 +66,13 @@ internal static partial class DisabledFields
                     Dropped(AdmissionRules.DropContainerRestartPolicy, path + ".restartPolicy", "ContainerRestartRules");
                 }
 
-                if (!c.RestartPolicyRules.IsEmpty)
+                // An explicit `restartPolicyRules: []` goes too (Go sets nil; VAL-016).
+                if (rules)
                 {
                     Dropped(AdmissionRules.DropContainerRestartPolicy, path + ".restartPolicyRules", "ContainerRestartRules");
                 }
 
-                return c with { RestartPolicy = policy ? null : c.RestartPolicy, RestartPolicyRules = ValueList<ContainerRestartRule>.Empty };
+                return c with { RestartPolicy = policy ? null : c.RestartPolicy, RestartPolicyRules = ValueList<ContainerRestartRule>.Empty, RestartPolicyRulesGivenEmpty = false };
             });
         }
 

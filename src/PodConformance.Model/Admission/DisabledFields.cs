@@ -37,7 +37,8 @@ internal static partial class DisabledFields
     {
         foreach (var c in list)
         {
-            if (!c.ResizePolicy.IsEmpty || c.RestartPolicy is not null || !c.RestartPolicyRules.IsEmpty || c.Lifecycle is not null
+            if (!c.ResizePolicy.IsEmpty || c.ResizePolicyGivenEmpty || c.RestartPolicy is not null || !c.RestartPolicyRules.IsEmpty
+                || c.RestartPolicyRulesGivenEmpty || c.Lifecycle is not null
                 || GatedProbe(c.LivenessProbe) || GatedProbe(c.ReadinessProbe) || GatedProbe(c.StartupProbe))
             {
                 return true;

@@ -106,8 +106,10 @@ public static class PodCreate
     /// The pod as storage keeps it: an empty <c>overhead</c> map is omitted when the object is encoded (<c>omitempty</c>),
     /// so the stored pod, and what the API server returns, has none; only the request carried <c>overhead: {}</c> (ADM-013).
     /// The same holds for a container's (or the pod-level) empty <c>limits: {}</c>, <c>requests: {}</c> and <c>claims: []</c>
-    /// (all <c>omitempty</c> in core/v1 ResourceRequirements). Ephemeral containers never reach here: a create with them is
-    /// refused (VAL-016). Only bool tests unless a mark is set, so the common pod costs no allocation.
+    /// (all <c>omitempty</c> in core/v1 ResourceRequirements), and for a container's empty <c>ports: []</c>,
+    /// <c>resizePolicy: []</c> and <c>restartPolicyRules: []</c> (<c>omitempty</c> in core/v1 Container, kubernetes/api
+    /// v0.28.0 and v0.35.0 types.go). Ephemeral containers never reach here: a create with them is refused (VAL-016). Only
+    /// bool tests unless a mark is set, so the common pod costs no allocation.
     /// </summary>
     private static Pod Stored(Pod pod)
     {
@@ -132,14 +134,19 @@ public static class PodCreate
         return ReferenceEquals(spec, pod.Spec) ? pod : pod with { Spec = spec };
     }
 
+    /// <remarks>
+    /// The *GivenEmpty marks all go, even where defaulting has since filled the map (requests copied from limits): a reader
+    /// sets them only for an empty map, so a pod read back from storage never has one. <c>ClaimsGiven</c> stays beside
+    /// claims (readers set it for any list).
+    /// </remarks>
     private static bool HasEmptyMark(ResourceRequirements r) =>
-        (r.ClaimsGiven && r.Claims.IsEmpty) || (r.LimitsGivenEmpty && r.Limits.IsEmpty) || (r.RequestsGivenEmpty && r.Requests.IsEmpty);
+        (r.ClaimsGiven && r.Claims.IsEmpty) || r.LimitsGivenEmpty || r.RequestsGivenEmpty;
 
     private static ResourceRequirements WithoutEmptyMarks(ResourceRequirements r) => r with
     {
         ClaimsGiven = r.ClaimsGiven && !r.Claims.IsEmpty,
-        LimitsGivenEmpty = r.LimitsGivenEmpty && !r.Limits.IsEmpty,
-        RequestsGivenEmpty = r.RequestsGivenEmpty && !r.Requests.IsEmpty,
+        LimitsGivenEmpty = false,
+        RequestsGivenEmpty = false,
     };
 
     private static ValueList<Container> WithoutEmptyMarks(ValueList<Container> containers)
@@ -150,7 +157,18 @@ public static class PodCreate
             var c = containers[i];
             if (HasEmptyMark(c.Resources))
             {
-                result = result.SetItem(i, c with { Resources = WithoutEmptyMarks(c.Resources) });
+                c = c with { Resources = WithoutEmptyMarks(c.Resources) };
+            }
+
+            // All list marks go, even where defaulting has since filled the list (1.28–1.32 resize policies): as above.
+            if (c.HasGivenEmptyListMark())
+            {
+                c = c with { PortsGivenEmpty = false, ResizePolicyGivenEmpty = false, RestartPolicyRulesGivenEmpty = false };
+            }
+
+            if (!ReferenceEquals(c, containers[i]))
+            {
+                result = result.SetItem(i, c);
             }
         }
 

@@ -46,6 +46,12 @@ public sealed partial record Container
         public Lifecycle? Lifecycle { get; init; }
 
         public string TargetContainerName { get; init; } = "";
+
+        public bool PortsGivenEmpty { get; init; }
+
+        public bool ResizePolicyGivenEmpty { get; init; }
+
+        public bool RestartPolicyRulesGivenEmpty { get; init; }
     }
 
     public string Name { get; init; } = "";
@@ -60,6 +66,15 @@ public sealed partial record Container
 
     public ValueList<ContainerPort> Ports { get => _rare.Ports; init => _rare = Same(_rare.Ports, value) ? _rare : _rare with { Ports = value }; }
 
+    /// <summary>
+    /// <c>ports</c> was given as an empty list (<c>ports: []</c>): Go decodes it to a non-nil empty slice, which
+    /// <c>validateFieldAllowList</c>'s <c>reflect.DeepEqual</c> counts as set, so an ephemeral container's <c>ports</c> is
+    /// Forbidden (VAL-016); <see cref="Ports"/> cannot tell it from absent. Set by the readers only for an empty list (so a
+    /// decoded pod with ports equals one built in code); meaningless once <see cref="Ports"/> has items. Kept with the rare
+    /// fields, so the common container pays nothing for it.
+    /// </summary>
+    public bool PortsGivenEmpty { get => _rare.PortsGivenEmpty; init => _rare = _rare.PortsGivenEmpty == value ? _rare : _rare with { PortsGivenEmpty = value }; }
+
     public ValueList<EnvFromSource> EnvFrom { get => _rare.EnvFrom; init => _rare = Same(_rare.EnvFrom, value) ? _rare : _rare with { EnvFrom = value }; }
 
     public ValueList<EnvVar> Env { get; init; }
@@ -68,6 +83,9 @@ public sealed partial record Container
 
     public ValueList<ContainerResizePolicy> ResizePolicy { get => _rare.ResizePolicy; init => _rare = Same(_rare.ResizePolicy, value) ? _rare : _rare with { ResizePolicy = value }; }
 
+    /// <summary><c>resizePolicy</c> was given as an empty list (<c>resizePolicy: []</c>); as <see cref="PortsGivenEmpty"/>.</summary>
+    public bool ResizePolicyGivenEmpty { get => _rare.ResizePolicyGivenEmpty; init => _rare = _rare.ResizePolicyGivenEmpty == value ? _rare : _rare with { ResizePolicyGivenEmpty = value }; }
+
     /// <summary>
     /// Null when unset. On init containers <c>Always</c> makes a sidecar; on regular containers it is only
     /// allowed with ContainerRestartRules (1.34+).
@@ -75,6 +93,15 @@ public sealed partial record Container
     public string? RestartPolicy { get; init; }
 
     public ValueList<ContainerRestartRule> RestartPolicyRules { get => _rare.RestartPolicyRules; init => _rare = Same(_rare.RestartPolicyRules, value) ? _rare : _rare with { RestartPolicyRules = value }; }
+
+    /// <summary><c>restartPolicyRules</c> was given as an empty list (<c>restartPolicyRules: []</c>); as <see cref="PortsGivenEmpty"/>.</summary>
+    public bool RestartPolicyRulesGivenEmpty { get => _rare.RestartPolicyRulesGivenEmpty; init => _rare = _rare.RestartPolicyRulesGivenEmpty == value ? _rare : _rare with { RestartPolicyRulesGivenEmpty = value }; }
+
+    /// <summary>
+    /// Any of the three list marks is set (each says the list was given as <c>[]</c>, a non-nil Go slice that storage omits,
+    /// <c>omitempty</c>): the stored pod drops them. A field test, so the common container pays no allocation.
+    /// </summary>
+    public bool HasGivenEmptyListMark() => _rare.PortsGivenEmpty || _rare.ResizePolicyGivenEmpty || _rare.RestartPolicyRulesGivenEmpty;
 
     public ValueList<VolumeMount> VolumeMounts { get; init; }
 

@@ -265,10 +265,11 @@ public static partial class PodValidator
                 ctx.Add(FieldError.NotFound(idx.Child("targetContainerName"), c.TargetContainerName), ValidationRules.ContainerNameUnique);
             }
 
-            // validateFieldAllowList, in the struct's field order.
+            // validateFieldAllowList, in the struct's field order. "Set" is reflect.DeepEqual with the zero value, so an
+            // explicit empty list (`ports: []`, a non-nil slice; the *GivenEmpty marks) is set too.
             using var _ = ctx.Rule(ValidationRules.EphemeralContainers);
             const string notForEphemeral = "cannot be set for an Ephemeral Container";
-            if (!c.Ports.IsEmpty)
+            if (!c.Ports.IsEmpty || c.PortsGivenEmpty)
             {
                 ctx.Add(FieldError.Forbidden(idx.Child("ports"), notForEphemeral));
             }
@@ -280,7 +281,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Forbidden(idx.Child("resources"), notForEphemeral));
             }
 
-            if (!c.ResizePolicy.IsEmpty)
+            if (!c.ResizePolicy.IsEmpty || c.ResizePolicyGivenEmpty)
             {
                 ctx.Add(FieldError.Forbidden(idx.Child("resizePolicy"), notForEphemeral));
             }
@@ -290,7 +291,7 @@ public static partial class PodValidator
                 ctx.Add(FieldError.Forbidden(idx.Child("restartPolicy"), notForEphemeral));
             }
 
-            if (!c.RestartPolicyRules.IsEmpty)
+            if (!c.RestartPolicyRules.IsEmpty || c.RestartPolicyRulesGivenEmpty)
             {
                 ctx.Add(FieldError.Forbidden(idx.Child("restartPolicyRules"), notForEphemeral));
             }
