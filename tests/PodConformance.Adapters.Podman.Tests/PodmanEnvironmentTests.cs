@@ -48,7 +48,7 @@ public sealed class PodmanKubePlayProbeTests : IDisposable
     private string StandIn(string kubePlay)
     {
         string path = Path.Combine(_dir, "podman");
-        File.WriteAllText(path, string.Join('\n',
+        return StandInScript.Write(path, string.Join('\n',
             "#!/bin/sh",
             "case \"$1\" in",
             "  version) echo 4.3.1 ;;",
@@ -58,12 +58,6 @@ public sealed class PodmanKubePlayProbeTests : IDisposable
             "  pod) exit 0 ;;",
             "esac",
             ""));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class PodmanSlowPlayTests : IDisposable
     {
         string path = Path.Combine(_dir, "podman");
         string probed = Path.Combine(_dir, "probed");
-        File.WriteAllText(path, string.Join('\n',
+        return StandInScript.Write(path, string.Join('\n',
             "#!/bin/sh",
             "case \"$1\" in",
             "  version) echo 4.3.1 ;;",
@@ -36,12 +36,6 @@ public sealed class PodmanSlowPlayTests : IDisposable
             "  pod) exit 0 ;;",
             "esac",
             ""));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
     }
 
     private async Task<Suite.Observations.Observation> Run(string casePlay, TimeSpan playTimeout)
