@@ -17,6 +17,15 @@ public sealed record BehaviourChange(int CaseIndex, ConformanceCase Case, int Sh
 {
     /// <summary>The variant (<see cref="ConformanceProperty.Variants"/>) whose case showed it, with <see cref="CaseIndex"/> counted within it; null: a random case.</summary>
     public string? Variant { get; init; }
+
+    /// <summary>
+    /// What the older release's decoder dropped from the shrunk case's manifest (<c>unknown field "spec.hostnameOverride"</c>:
+    /// a field its schema lacks, SCHEMA-002), in the decoder's order; <see cref="From"/> is the answer for the pod without them.
+    /// </summary>
+    public IReadOnlyList<string> DroppedFrom { get; init; } = [];
+
+    /// <summary>The same for the newer release (a field it no longer has).</summary>
+    public IReadOnlyList<string> DroppedTo { get; init; } = [];
 }
 
 /// <summary>The search over one property: the distinct changes found, in the order found, or why it was not searched.</summary>
@@ -27,4 +36,13 @@ public sealed record AreaDiff(ConformanceProperty Property, int CasesTried, IRea
 
     /// <summary>The cases the targeted phase tried, beside the <see cref="CasesTried"/> random ones.</summary>
     public int VariantCasesTried { get; init; }
+
+    /// <summary>
+    /// Drawn cases (of <see cref="CasesTried"/> and <see cref="VariantCasesTried"/>) that were not compared because a release
+    /// cannot be given them (<see cref="ReleaseCase.Refusal"/>), by release and reason.
+    /// </summary>
+    public IReadOnlyList<RefusedCases> Refused { get; init; } = [];
+
+    /// <summary>How many drawn cases <see cref="Refused"/> counts.</summary>
+    public int RefusedCount => Refused.Sum(r => r.Cases);
 }

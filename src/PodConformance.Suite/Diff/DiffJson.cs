@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PodConformance.Suite.Cases;
 using PodConformance.Suite.Reports;
 
 namespace PodConformance.Suite.Diff;
@@ -70,6 +71,19 @@ public static class DiffJson
                     w.WriteNumber("variantCasesTried", area.VariantCasesTried);
                 }
 
+                // Drawn cases a release could not be given (its gates or its decoding refused them): not compared.
+                w.WriteStartArray("notCompared");
+                foreach (var r in area.Refused)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("release", r.Release);
+                    w.WriteString("reason", r.Reason);
+                    w.WriteNumber("cases", r.Cases);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+
                 w.WriteStartArray("changes");
                 foreach (var c in area.Changes)
                 {
@@ -83,6 +97,18 @@ public static class DiffJson
                     w.WriteNumber("shrinks", c.Shrinks);
                     w.WriteString("signature", c.Signature);
                     w.WriteString("manifest", CaseText.Render(c.Case));
+                    w.WriteStartObject("featureGates");
+                    if (c.Case is PodCase p)
+                    {
+                        foreach (var (name, on) in p.Gates)
+                        {
+                            w.WriteBoolean(name, on);
+                        }
+                    }
+
+                    w.WriteEndObject();
+                    Lines(w, "droppedFrom", c.DroppedFrom);
+                    Lines(w, "droppedTo", c.DroppedTo);
                     Lines(w, "from", c.From);
                     Lines(w, "to", c.To);
                     w.WriteEndObject();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PodConformance.Suite.Cases;
 using PodConformance.Suite.Reports;
 
 namespace PodConformance.Suite.Diff;
@@ -22,7 +23,10 @@ public static class DiffText
         var w = new StringBuilder();
         w.Append(CultureInfo.InvariantCulture, $"Pod behaviour from Kubernetes {a} to {b}\n");
         w.Append(CultureInfo.InvariantCulture,
-            $"found by the model: {diff.Count} generated cases per property answered under both releases (seed {diff.Seed}), each change shrunk to a minimal case\n\n");
+            $"found by the model: {diff.Count} generated cases per property answered under both releases (seed {diff.Seed}), each change shrunk to a minimal case\n");
+        w.Append("each release is given a case as its API server would receive it: the manifest decoded with that release's Pod API (a field it lacks is\n")
+            .Append("dropped with a warning, SCHEMA-002, as under fieldValidation=Warn; kubectl's default --validate=strict refuses such a pod, SCHEMA-009),\n")
+            .Append("run with the case's own feature gates, or not compared where a release refuses them (spec/guides/diff.md)\n\n");
 
         var podGates = diff.Gates.Where(g => g.PodRelevance.Length != 0).ToList();
         w.Append("Feature gates of Pods whose stage or default changes (spec/profiles.md; modelled: the model's rules read it, Pod API: a Pod field carries it):\n");
@@ -73,9 +77,19 @@ public static class DiffText
             string tried = area.VariantsWalked == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"{area.CasesTried} cases")
                 : string.Create(CultureInfo.InvariantCulture, $"{area.CasesTried} cases and {Plural(area.VariantsWalked, "variant")} ({area.VariantCasesTried} cases)");
+            string refused = area.RefusedCount == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {area.RefusedCount} of them not compared (below)");
             w.Append(area.Changes.Count == 0
-                ? "no change found in " + tried + "\n"
-                : string.Create(CultureInfo.InvariantCulture, $"{Plural(area.Changes.Count, "change")} in {tried} ({p.Spec})\n"));
+                ? "no change found in " + tried + refused + "\n"
+                : string.Create(CultureInfo.InvariantCulture, $"{Plural(area.Changes.Count, "change")} in {tried} ({p.Spec}){refused}\n"));
+            if (area.RefusedCount > 0)
+            {
+                w.Append(CultureInfo.InvariantCulture, $"  {Plural(area.RefusedCount, "case")} not compared, as a release cannot be given them:\n");
+                foreach (var r in area.Refused)
+                {
+                    w.Append(CultureInfo.InvariantCulture, $"    at {r.Release}, {Plural(r.Cases, "case")}: {r.Reason}\n");
+                }
+            }
+
             if (area.Changes.Count == 0)
             {
                 continue;
@@ -95,6 +109,13 @@ public static class DiffText
                     }
                 }
 
+                if (c.Case is PodCase { Gates.IsEmpty: false } gated)
+                {
+                    w.Append("    both releases run with its feature gates: ").Append(GatesText(gated, diff)).Append('\n');
+                }
+
+                AppendDropped(w, a, c.DroppedFrom);
+                AppendDropped(w, b, c.DroppedTo);
                 w.Append("    what the model answers (").Append(p.Id).Append("'s view):\n");
                 w.Append(LineDiff(a, b, c.From, c.To, "    "));
             }
@@ -104,6 +125,36 @@ public static class DiffText
         w.Append(CultureInfo.InvariantCulture,
             $"\n{Plural(diff.Gates.Count, "feature gate change")}, {Plural(diff.Schema.Count, "API field change")}, {Plural(diff.ChangeCount, "behaviour change")} in {Plural(properties, "property", "properties")}\n");
         return w.ToString();
+    }
+
+    /// <summary>
+    /// A case's gates with each release's default beside them, so a change seen only with a gate set against a release's
+    /// default reads as such (every gate of a compared case exists in both releases: ReleaseCase refuses the others).
+    /// </summary>
+    private static string GatesText(PodCase c, ReleaseDiff diff)
+    {
+        var parts = new List<string>(c.Gates.Count);
+        foreach (var (name, on) in c.Gates)
+        {
+            parts.Add(name + "=" + Bool(on) + " (default at " + diff.From + " " + Bool(diff.From.IsEnabled(name)) + ", at " + diff.To + " " + Bool(diff.To.IsEnabled(name)) + ")");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Bool(bool b) => b ? "true" : "false";
+
+    /// <summary>What one release's decoder dropped from the case's manifest: the answer under it is for the pod without it.</summary>
+    private static void AppendDropped(StringBuilder w, string release, IReadOnlyList<string> dropped)
+    {
+        if (dropped.Count == 0)
+        {
+            return;
+        }
+
+        w.Append("    at ").Append(release).Append(": ").Append(string.Join(", ", dropped))
+            .Append(" (dropped by ").Append(release).Append("'s decoding, SCHEMA-002: its answer is for the pod without ")
+            .Append(dropped.Count == 1 ? "it" : "them").Append(")\n");
     }
 
     /// <summary>

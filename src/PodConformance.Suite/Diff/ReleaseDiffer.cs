@@ -16,7 +16,10 @@ namespace PodConformance.Suite.Diff;
 /// from (seed, i) alone, half of them from the older release's generators and half from the newer's, so fields and
 /// invalid variants of both releases are tried. A property with <see cref="ConformanceProperty.Variants"/> then has each
 /// variant walked (<see cref="CasesPerVariant"/> cases, drawn from the seed and the variant's name), so a change one
-/// variant shows does not depend on the random draw meeting it.
+/// variant shows does not depend on the random draw meeting it. Each release answers a case as its API server would
+/// receive it (<see cref="ReleaseCase"/>): the manifest decoded with that release's schema, so a field it lacks is dropped
+/// (and named with the change), under its profile with the case's own feature gates; a case a release cannot be given
+/// (a gate it refuses) is not compared, and counted (<see cref="AreaDiff.Refused"/>).
 /// </summary>
 public static class ReleaseDiffer
 {
@@ -89,7 +92,7 @@ public static class ReleaseDiffer
             }
         }
 
-        return new AreaDiff(property, tried, search.Changes, null) { VariantsWalked = walked, VariantCasesTried = variantTried };
+        return new AreaDiff(property, tried, search.Changes, null) { VariantsWalked = walked, VariantCasesTried = variantTried, Refused = search.Refusals(from.Version.ToString()) };
     }
 
     /// <summary>Cases drawn from each variant, alternately from the older and the newer release's generator, sizes growing.</summary>
@@ -103,27 +106,61 @@ public static class ReleaseDiffer
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
 
         public bool Full => Changes.Count >= max;
+
+        /// <summary>Drawn cases a release refused, by (release, reason), in the order first met.</summary>
+        private readonly List<(string Release, string Reason)> _refusedOrder = [];
+
+        private readonly Dictionary<(string, string), int> _refused = [];
+
+        public void Refuse(string release, string reason)
+        {
+            var key = (release, reason);
+            if (_refused.TryGetValue(key, out int n))
+            {
+                _refused[key] = n + 1;
+                return;
+            }
+
+            _refused[key] = 1;
+            _refusedOrder.Add(key);
+        }
+
+        /// <summary>The older release's refusals first, each release's in the order first met.</summary>
+        public IReadOnlyList<RefusedCases> Refusals(string older) =>
+            [.. _refusedOrder.OrderBy(k => string.Equals(k.Release, older, StringComparison.Ordinal) ? 0 : 1).Select(k => new RefusedCases(k.Release, k.Reason, _refused[k]))];
     }
 
     private static void Consider(ConformanceProperty property, ConformanceCase testCase, int index, string? variant, Profile from, Profile to, Found search, CancellationToken ct)
     {
-        if (!Differs(property, testCase, from, to, out var a, out var b))
+        var answer = Answer(property, testCase, from, to);
+        if (answer.RefusedBy is { } release)
+        {
+            search.Refuse(release.Version.ToString(), answer.Refusal!);
+            return;
+        }
+
+        if (!answer.Differs)
         {
             return;
         }
 
         // A change already found (before or after shrinking) is not shrunk again.
-        string first = Signature(a, b);
+        string first = Signature(answer.From, answer.To);
         if (!search.Seen.Add(first))
         {
             return;
         }
 
-        var (shrunk, shrinks, va, vb) = Shrink(property, testCase, from, to, a, b, ct);
-        string signature = Signature(va, vb);
+        var (shrunk, shrinks, last) = Shrink(property, testCase, from, to, answer, ct);
+        string signature = Signature(last.From, last.To);
         if (string.Equals(signature, first, StringComparison.Ordinal) || search.Seen.Add(signature))
         {
-            search.Changes.Add(new BehaviourChange(index, shrunk, shrinks, va, vb, signature) { Variant = variant });
+            search.Changes.Add(new BehaviourChange(index, shrunk, shrinks, last.From, last.To, signature)
+            {
+                Variant = variant,
+                DroppedFrom = last.DroppedFrom,
+                DroppedTo = last.DroppedTo,
+            });
         }
     }
 
@@ -183,25 +220,44 @@ public static class ReleaseDiffer
         ArgumentNullException.ThrowIfNull(gen);
         int size = Math.Min(100, 1 + (int)((long)index * 100 / Math.Max(1, count)));
         var rnd = new Rnd(unchecked(seed * 6364136223846793005UL + (ulong)index * 1442695040888963407UL), 0x9E3779B97F4A7C15UL);
-        var drawn = gen.Sample(1, rnd, size)[0];
-
-        // The diff compares the two releases' own gates: a case's gates (PodCase.Gates, made for the release that drew it) are
-        // not applied, so the case is shown without them rather than as needing them.
-        return drawn is PodCase { Gates.IsEmpty: false } p ? p with { Gates = default } : drawn;
+        // The case keeps its own gates (PodCase.Gates, made for the release whose generator drew it): both releases run
+        // with them, or the case is not compared where a release refuses them (ReleaseCase).
+        return gen.Sample(1, rnd, size)[0];
     }
 
-    private static bool Differs(ConformanceProperty property, ConformanceCase testCase, Profile from, Profile to, out IReadOnlyList<string> viewFrom, out IReadOnlyList<string> viewTo)
+    /// <summary>
+    /// One case answered by the model under both releases, each given the case as its API server would receive it
+    /// (<see cref="ReleaseCase"/>). <see cref="RefusedBy"/> set: a release cannot be given the case, nothing was compared.
+    /// </summary>
+    public sealed record CaseAnswer(bool Differs, IReadOnlyList<string> From, IReadOnlyList<string> To, IReadOnlyList<string> DroppedFrom, IReadOnlyList<string> DroppedTo)
     {
-        var a = ModelAdapter.Run(testCase, from);
-        var b = ModelAdapter.Run(testCase, to);
-        viewFrom = View(property, a);
-        viewTo = View(property, b);
-        if (a.Failure is not null || b.Failure is not null)
+        /// <summary>The release that refused the case (the older one where both do), or null.</summary>
+        public Profile? RefusedBy { get; init; }
+
+        /// <summary>That release's refusal (<see cref="ReleaseCase.Refusal"/>).</summary>
+        public string? Refusal { get; init; }
+    }
+
+    /// <summary>
+    /// <paramref name="testCase"/> under both releases: decoded by each release's schema, run under each release's profile
+    /// with the case's gates, compared by the property. The property's comparison gets the case as generated.
+    /// </summary>
+    public static CaseAnswer Answer(ConformanceProperty property, ConformanceCase testCase, Profile from, Profile to)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        ArgumentNullException.ThrowIfNull(testCase);
+        var (atFrom, atTo) = ReleaseCase.Pair(testCase, from, to);
+        if ((atFrom.Refusal ?? atTo.Refusal) is { } refusal)
         {
-            return !Same(viewFrom, viewTo);
+            return new CaseAnswer(false, [], [], atFrom.Dropped, atTo.Dropped) { RefusedBy = atFrom.Refusal is null ? to : from, Refusal = refusal };
         }
 
-        return !property.Compare(testCase, a, b).Pass;
+        var a = ModelAdapter.Run(atFrom.Case, atFrom.Profile);
+        var b = ModelAdapter.Run(atTo.Case, atTo.Profile);
+        var viewFrom = View(property, a);
+        var viewTo = View(property, b);
+        bool differs = a.Failure is not null || b.Failure is not null ? !Same(viewFrom, viewTo) : !property.Compare(testCase, a, b).Pass;
+        return new CaseAnswer(differs, viewFrom, viewTo, atFrom.Dropped, atTo.Dropped);
     }
 
     private static IReadOnlyList<string> View(ConformanceProperty property, Observation o) =>
@@ -225,8 +281,11 @@ public static class ReleaseDiffer
         return true;
     }
 
-    private static (ConformanceCase Case, int Shrinks, IReadOnlyList<string> From, IReadOnlyList<string> To) Shrink(
-        ConformanceProperty property, ConformanceCase current, Profile from, Profile to, IReadOnlyList<string> viewFrom, IReadOnlyList<string> viewTo, CancellationToken ct)
+    /// <summary>
+    /// Shrinks while the case still differs; a candidate a release refuses (a gate, a decoding error) is not taken.
+    /// </summary>
+    private static (ConformanceCase Case, int Shrinks, CaseAnswer Answer) Shrink(
+        ConformanceProperty property, ConformanceCase current, Profile from, Profile to, CaseAnswer answer, CancellationToken ct)
     {
         int shrinks = 0;
         int attempts = 0;
@@ -242,9 +301,10 @@ public static class ReleaseDiffer
                     break;
                 }
 
-                if (Differs(property, candidate, from, to, out var a, out var b))
+                var candidateAnswer = Answer(property, candidate, from, to);
+                if (candidateAnswer is { RefusedBy: null, Differs: true })
                 {
-                    (current, viewFrom, viewTo) = (candidate, a, b);
+                    (current, answer) = (candidate, candidateAnswer);
                     shrinks++;
                     progress = true;
                     break;
@@ -252,7 +312,7 @@ public static class ReleaseDiffer
             }
         }
 
-        return (current, shrinks, viewFrom, viewTo);
+        return (current, shrinks, answer);
     }
 
     /// <summary>

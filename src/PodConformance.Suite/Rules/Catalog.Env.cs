@@ -26,7 +26,9 @@ public static partial class Catalog
             Cases = profile => EnvGen.CaseFor(profile).Select(c => (ConformanceCase)new PodCase(c.Pod) { Objects = c.Objects }),
             Shrink = ShrinkEnv,
             Compare = (_, e, a) => EnvFacet.Compare(e.Env, a.Env),
-            View = o => EnvFacet.View(o.Env),
+            // A pod the create refuses has no environment; saying so beats "<no env observation>" (podconf diff: a 1.37-only
+            // fileKeyRef dropped by 1.33's decoding leaves an empty valueFrom, which 1.33's validation refuses).
+            View = o => o.Admission is { Accepted: false } ? ["rejected at create"] : EnvFacet.View(o.Env),
         };
     }
 

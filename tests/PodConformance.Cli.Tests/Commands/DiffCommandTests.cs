@@ -100,6 +100,34 @@ public class DiffCommandTests
         Assert.StartsWith("apiVersion: v1\nkind: Pod\n", change.GetProperty("manifest").GetString(), StringComparison.Ordinal);
         Assert.NotEqual(change.GetProperty("from").ToString(), change.GetProperty("to").ToString());
         Assert.Equal(root.GetProperty("behaviourChanges").GetInt32(), property.GetProperty("changes").GetArrayLength());
+
+        // What each release's decoder dropped from a change's manifest, and the cases a release could not be given.
+        Assert.Equal(JsonValueKind.Array, property.GetProperty("notCompared").ValueKind);
+        Assert.Equal(JsonValueKind.Object, change.GetProperty("featureGates").ValueKind);
+        Assert.Contains(property.GetProperty("changes").EnumerateArray(), c =>
+            c.GetProperty("droppedFrom").EnumerateArray().Any(d => d.GetString() == "unknown field \"spec.hostnameOverride\"")
+            && c.GetProperty("droppedTo").GetArrayLength() == 0);
+    }
+
+    /// <summary>
+    /// Each release answers the pod its own decoder makes of the manifest (SCHEMA-002): a 1.37-only field is dropped at 1.33
+    /// and named beside the change, never shown as stored by 1.33. Until session 13 (diffschema13) golden/diff/1.33-to-1.37.txt
+    /// had "- spec.evictionResponders[0].name = example.com/drainer": 1.33 keeping a field it cannot decode.
+    /// </summary>
+    [Fact]
+    public void Each_release_answers_the_pod_its_decoder_makes_of_the_manifest()
+    {
+        var r = CliRun.Run("diff", "--from", "1.33", "--to", "1.37", "--rules", "P-ADM-DEFAULTS,P-ADM-VALIDATION");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("\neach release is given a case as its API server would receive it: the manifest decoded with that release's Pod API", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n    - spec.evictionResponders", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n    - spec.hostnameOverride", r.Out, StringComparison.Ordinal);
+
+        // 1.37 validates hostnameOverride; 1.33 accepts the pod because its decoder drops the field, and the report says so.
+        Assert.Matches(
+            @"\n      hostnameOverride: Bad_Name\n    at 1\.33: unknown field ""spec\.hostnameOverride"" \(dropped by 1\.33's decoding, SCHEMA-002: its answer is for the pod without it\)\n"
+            + @"    what the model answers \(P-ADM-VALIDATION's view\):\n    --- 1\.33\n    \+\+\+ 1\.37\n    - accepted\n    \+ rejected\n",
+            r.Out);
     }
 
     [Theory]

@@ -114,4 +114,122 @@ public class ReleaseDifferTests
         Assert.Equal(changes.Select(g => g.Name).Order(StringComparer.Ordinal), changes.Select(g => g.Name));
         Assert.Equal("-", GateChange.Cell(null, false));
     }
+
+    private static readonly Model.Profiles.Profile V133 = Model.Profiles.Profile.For(new(1, 33));
+    private static readonly Model.Profiles.Profile V137 = Model.Profiles.Profile.For(new(1, 37));
+
+    /// <summary>A pod read from YAML with the newest schema, as a generator would make it.</summary>
+    private static Suite.Cases.PodCase Case(string spec, params (string Gate, bool On)[] gates)
+    {
+        var read = Manifests.Reading.PodManifestReader.ReadText("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: c0\n    image: nginx\n" + spec, "test.yaml");
+        Assert.False(read.HasErrors, string.Join("\n", read.Diagnostics));
+        return new Suite.Cases.PodCase(read.Pods.Single().Pod) { Gates = Model.Collections.ValueMap.Of(gates) };
+    }
+
+    /// <summary>P-ADM-DEFAULTS (the stored pod, field by field) asked about one case only.</summary>
+    private static Suite.Rules.ConformanceProperty DefaultsOf(Suite.Cases.ConformanceCase c) =>
+        Suite.Rules.Catalog.Find("P-ADM-DEFAULTS")! with { Cases = _ => FsCheck.Fluent.Gen.Constant(c), Variants = null };
+
+    /// <summary>
+    /// evictionResponders is 1.37's (EvictionRequestAPI, alpha: off, so 1.37's create drops it, DEF-300); 1.33's schema lacks
+    /// it, so 1.33's decoding drops it (SCHEMA-002). Before session 13 (diffschema13) the diff handed 1.33 the decoded-at-1.37
+    /// pod, which 1.33 stored with the field: "- spec.evictionResponders[0].name = …", a change 1.33 could not show.
+    /// </summary>
+    [Fact]
+    public void A_field_the_older_release_lacks_is_dropped_by_its_decoding_not_kept()
+    {
+        var c = Case("  evictionResponders:\n  - name: example.com/drainer\n    priority: 1000\n");
+        var answer = ReleaseDiffer.Answer(DefaultsOf(c), c, V133, V137);
+        Assert.Equal(["unknown field \"spec.evictionResponders\""], answer.DroppedFrom);
+        Assert.Empty(answer.DroppedTo);
+        Assert.DoesNotContain(answer.From, l => l.StartsWith("spec.evictionResponders", StringComparison.Ordinal));
+        Assert.False(answer.Differs, string.Join("\n", DiffText.Edits(answer.From, answer.To)));
+        Assert.Empty(ReleaseDiffer.Search(DefaultsOf(c), V133, V137, seed: 1, count: 3, maxChanges: 10).Changes);
+    }
+
+    /// <summary>hostnameOverride: unknown to 1.33 (dropped by decoding), GA at 1.37 (stored): a change, with the drop named.</summary>
+    [Fact]
+    public void A_field_only_the_newer_release_decodes_is_a_change_that_names_the_drop()
+    {
+        var c = Case("  hostnameOverride: node-a.example.com\n");
+        var area = ReleaseDiffer.Search(DefaultsOf(c), V133, V137, seed: 1, count: 3, maxChanges: 10);
+        var change = Assert.Single(area.Changes);
+        Assert.Equal(["unknown field \"spec.hostnameOverride\""], change.DroppedFrom);
+        Assert.Empty(change.DroppedTo);
+        Assert.DoesNotContain(change.From, l => l.StartsWith("spec.hostnameOverride", StringComparison.Ordinal));
+        Assert.Contains("spec.hostnameOverride = node-a.example.com", change.To);
+
+        string text = DiffText.Render(new ReleaseDiff(V133, V137, 1, 3, [], [area]));
+        Assert.Contains("\n    at 1.33: unknown field \"spec.hostnameOverride\" (dropped by 1.33's decoding, SCHEMA-002: its answer is for the pod without it)\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n    + spec.hostnameOverride = node-a.example.com\n", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Over the generated cases of 1.33 to 1.37: no line of 1.33's answer is about a field 1.33's Pod API lacks (every path
+    /// SchemaChange lists as added, at any index). golden/diff/1.33-to-1.37.txt showed evictionResponders kept at 1.33.
+    /// </summary>
+    [Fact]
+    public void The_older_release_never_answers_about_a_field_its_schema_lacks()
+    {
+        var added = SchemaChange.Between(V133.Version, V137.Version)
+            .Where(s => s.Kind == SchemaChangeKind.Added)
+            .SelectMany(s => s.AlsoAt.Prepend(s.Path))
+            .Select(path => new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(path).Replace(@"\[\*]", @"\[\d+]", StringComparison.Ordinal) + @"(\W|$)"))
+            .ToList();
+        Assert.Contains(added, r => r.IsMatch("spec.hostnameOverride = x"));
+        Assert.Contains(added, r => r.IsMatch("spec.containers[3].restartPolicyRules[0].action = Restart"));
+        foreach (string id in new[] { "P-ADM-DEFAULTS", "P-ADM-VALIDATION" })
+        {
+            var area = ReleaseDiffer.Search(Suite.Rules.Catalog.Find(id)!, V133, V137, Suite.Running.RunOptions.DefaultSeed, 100, ReleaseDiffer.DefaultMaxChanges);
+            foreach (var change in area.Changes)
+            {
+                foreach (string line in change.From)
+                {
+                    Assert.False(added.Any(r => r.IsMatch(line)), id + ": 1.33 answers about a field it cannot decode: " + line);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A case's own gates are set at both releases. ClusterTrustBundleProjection is beta and off at 1.33, GA and on (not
+    /// locked) at 1.37: the case that turns it on is stored with its projection by both, no change; the diff before session 13
+    /// ran it with each release's defaults and reported 1.33 dropping the projection, for a case that asked for it.
+    /// </summary>
+    [Fact]
+    public void A_case_s_gates_are_set_at_both_releases()
+    {
+        const string Volume = "  volumes:\n  - name: trust-bundle\n    projected:\n      sources:\n      - clusterTrustBundle:\n          name: example-bundle\n          path: ca.pem\n";
+        var on = Case(Volume, ("ClusterTrustBundleProjection", true));
+        var answer = ReleaseDiffer.Answer(DefaultsOf(on), on, V133, V137);
+        Assert.Null(answer.RefusedBy);
+        Assert.Contains("spec.volumes[0].projected.sources[0].clusterTrustBundle.name = example-bundle", answer.From);
+        Assert.False(answer.Differs, string.Join("\n", DiffText.Edits(answer.From, answer.To)));
+
+        // Without the gate, each release's default: 1.33 drops the projection (DEF-409), 1.37 keeps it.
+        var defaults = Case(Volume);
+        Assert.True(ReleaseDiffer.Answer(DefaultsOf(defaults), defaults, V133, V137).Differs);
+    }
+
+    /// <summary>
+    /// A gate a release cannot be given (not registered there; locked the other way) makes the case one that release's
+    /// components would refuse to start with: not compared, counted with Kubernetes' message (FeatureGateParser).
+    /// </summary>
+    [Fact]
+    public void A_case_whose_gates_a_release_refuses_is_not_compared_but_counted()
+    {
+        var unknownAt133 = Case("", ("ContainerRestartRules", true));
+        var area = ReleaseDiffer.Search(DefaultsOf(unknownAt133), V133, V137, seed: 1, count: 4, maxChanges: 10);
+        Assert.Empty(area.Changes);
+        Assert.Equal(4, area.CasesTried);
+        Assert.Equal([new RefusedCases("1.33", "--feature-gates ContainerRestartRules=true: unrecognized feature gate: ContainerRestartRules", 4)], area.Refused);
+
+        var lockedAt137 = Case("", ("ImageVolume", false));
+        var locked = ReleaseDiffer.Answer(DefaultsOf(lockedAt137), lockedAt137, V133, V137);
+        Assert.Equal(V137, locked.RefusedBy);
+        Assert.Equal("--feature-gates ImageVolume=false: cannot set feature gate ImageVolume to false, feature is locked to true", locked.Refusal);
+
+        string text = DiffText.Render(new ReleaseDiff(V133, V137, 1, 4, [], [area]));
+        Assert.Contains("\nP-ADM-DEFAULTS: no change found in 4 cases; 4 of them not compared (below)\n  4 cases not compared, as a release cannot be given them:\n    at 1.33, 4 cases: --feature-gates ContainerRestartRules=true: unrecognized feature gate: ContainerRestartRules\n", text, StringComparison.Ordinal);
+    }
 }
