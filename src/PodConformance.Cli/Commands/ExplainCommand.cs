@@ -12,7 +12,8 @@ namespace PodConformance.Cli.Commands;
 /// <summary>
 /// <c>podconf explain</c>: a Pod walked through what the API server does to it at create, step by step (PodCreate's
 /// steps, ADM-001), each line citing the spec rule that decided it. Written for a learner. Other formats give the same
-/// create as data (JSON, YAML) or a pass/fail per pod (JUnit, TAP).
+/// create as data (JSON, YAML) or a pass/fail per pod (JUnit, TAP). Under <c>--validate=strict</c> a pod with an unknown
+/// field stops at decode (SCHEMA-009), as validate's does.
 /// </summary>
 public static class ExplainCommand
 {
@@ -24,25 +25,28 @@ public static class ExplainCommand
         var summary = FileOption.Summary();
         var common = new CommonOptions();
         var admission = new AdmissionOptions();
+        var validation = new FieldValidationOption();
         var command = new Command("explain", "Explain step by step what Kubernetes does with a Pod at create: defaulting, admission, validation, QoS, citing spec rules.");
         files.AddTo(command);
         command.Options.Add(verbose);
         output.AddTo(command);
         command.Options.Add(summary);
+        validation.AddTo(command);
         admission.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = files.Load(result, console, "explain", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "explain", profile.Version, result.GetValue(verbose), validation.Read(result));
             var objects = admission.Read(result, console, profile.Version);
             if (objects.HasErrors)
             {
                 return ExitCodes.UsageOrInput;
             }
 
-            var creates = input.Pods.Select(p => PodCreate.Run(p.Pod, profile, objects.Admission)).ToList();
+            // A pod refused at decode (--validate=strict, SCHEMA-009) is not created: no create runs for it.
+            var creates = input.Pods.Select(p => input.StrictRefusal(p).Count > 0 ? null : PodCreate.Run(p.Pod, profile, objects.Admission)).ToList();
             if (format.Name != "text")
             {
                 return Structured(console, format, input, creates, profile, result.GetValue(summary));
@@ -60,7 +64,13 @@ public static class ExplainCommand
 
                 string what = loaded.Template is { } t ? $"{t.Kind} {PodInput.Namespace(loaded)}/{t.Name}, its pod template ({t.Path})" : $"Pod {PodInput.Namespace(loaded)}/{PodInput.DisplayName(loaded)}";
                 sb.Append(CultureInfo.InvariantCulture, $"{what} ({PodInput.Where(loaded)}), Kubernetes {profile}\n");
-                var created = creates[i];
+                if (creates[i] is not { } created)
+                {
+                    refused++;
+                    Refused(sb, input, loaded);
+                    continue;
+                }
+
                 refused += created.Accepted ? 0 : 1;
                 Explain(sb, created, profile, input, loaded);
                 var notChecked = CreateReport.NotChecked(created, loaded.Pod);
@@ -92,13 +102,18 @@ public static class ExplainCommand
     }
 
     /// <summary>The same steps as data (JSON, YAML), or a pass/fail per pod (JUnit, TAP, the summary line).</summary>
-    private static int Structured(CliConsole console, OutputFormat format, PodInput input, List<PodCreateResult> creates, Model.Profiles.Profile profile, bool summary)
+    private static int Structured(CliConsole console, OutputFormat format, PodInput input, List<PodCreateResult?> creates, Model.Profiles.Profile profile, bool summary)
     {
         var results = new List<ResourceResult>();
         for (int i = 0; i < input.Pods.Count; i++)
         {
             var loaded = input.Pods[i];
-            var created = creates[i];
+            if (creates[i] is not { } created)
+            {
+                results.Add(ValidateCommand.StrictRefusal(input, loaded)! with { Extra = w => w.WriteString("kubernetes", profile.ToString()) });
+                continue;
+            }
+
             var qos = QosCalculator.Explain(created.Stored with { Status = null }, profile);
             results.Add(ValidateCommand.Result(input, loaded, created) with
             {
@@ -213,6 +228,20 @@ public static class ExplainCommand
         var qos = QosCalculator.Explain(created.Stored with { Status = null }, profile);
         Section(sb, ++n, "QoS class: " + qos.Class.ToApiString());
         sb.Append(CultureInfo.InvariantCulture, $"   {string.Join(" ", qos.Rules)}  {qos.Reason}\n");
+    }
+
+    /// <summary>A pod refused at decode (SCHEMA-009): its unknown fields in the strict decoder's order, and the BadRequest.</summary>
+    private static void Refused(StringBuilder sb, PodInput input, LoadedPod loaded)
+    {
+        var fields = input.StrictRefusal(loaded);
+        Section(sb, 1, "Decoding (--validate=strict): the API server refuses a field its struct does not have.");
+        foreach (var d in fields)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"   SCHEMA-009  {d.Message}  ({Location.Of(d.File, d.Position)})\n");
+        }
+
+        string kind = PodInput.Kind(loaded);
+        sb.Append("\nThe create stops here: ").Append(StrictDecoding.BadRequestMessage(kind, loaded.Template?.ApiVersion ?? "v1", fields)).Append('\n');
     }
 
     private static void Section(StringBuilder sb, int n, string title) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
+using PodConformance.Manifests.Reading;
 using PodConformance.Model.Admission;
 using PodConformance.Model.Validation;
 
@@ -10,7 +11,8 @@ namespace PodConformance.Cli.Commands;
 /// <c>podconf validate</c>: what the API server answers when the Pod is created (defaulting, admission, validation:
 /// PodCreate), printed as kubectl prints an Invalid error, each line led by the file, line and column it is about, or
 /// a Forbidden refusal as kubectl prints it; or, as kubeconform gives it, JSON, JUnit or TAP, with a summary. A valid
-/// answer names what the model could not check.
+/// answer names what the model could not check. <c>--validate=strict</c> refuses a pod with an unknown field at decode,
+/// as the API server does for kubectl's default (SCHEMA-009); without the flag unknown fields are warnings (Warn).
 /// </summary>
 public static class ValidateCommand
 {
@@ -22,18 +24,20 @@ public static class ValidateCommand
         var summary = FileOption.Summary();
         var common = new CommonOptions();
         var admission = new AdmissionOptions();
+        var validation = new FieldValidationOption();
         var command = new Command("validate", "Validate Pods as the API server does at create; print every field error in Kubernetes' words.");
         files.AddTo(command);
         command.Options.Add(verbose);
         output.AddTo(command);
         command.Options.Add(summary);
+        validation.AddTo(command);
         admission.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = files.Load(result, console, "validate", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "validate", profile.Version, result.GetValue(verbose), validation.Read(result));
             var objects = admission.Read(result, console, profile.Version);
             if (objects.HasErrors)
             {
@@ -43,6 +47,12 @@ public static class ValidateCommand
             var results = new List<ResourceResult>();
             foreach (var loaded in input.Pods)
             {
+                if (StrictRefusal(input, loaded) is { } refused)
+                {
+                    results.Add(refused);
+                    continue;
+                }
+
                 var created = PodCreate.Run(loaded.Pod, profile, objects.Admission);
                 console.Error.Write(CreateReport.Warnings(created));
                 results.Add(Result(input, loaded, created));
@@ -56,7 +66,7 @@ public static class ValidateCommand
                     return;
                 }
 
-                if (IsForbidden(r))
+                if (IsServerError(r))
                 {
                     w.Write(r.Message);
                     return;
@@ -119,7 +129,7 @@ public static class ValidateCommand
     /// which names the file; validation's errors are located and written as the manifest has them (a workload's
     /// template prefix); a valid answer carries what was not checked.
     /// </summary>
-    internal static ResourceResult Result(PodInput input, PodConformance.Manifests.Reading.LoadedPod loaded, PodCreateResult created)
+    internal static ResourceResult Result(PodInput input, LoadedPod loaded, PodCreateResult created)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(loaded);
@@ -145,16 +155,45 @@ public static class ValidateCommand
             valid ? NotChecked(loaded, created) : KubectlInvalidMessage(PodInput.Kind(loaded), PodInput.ObjectName(loaded), written), findings);
     }
 
-    /// <summary>A refusal by an admission plugin, whose text is kubectl's whole message (<see cref="CreateReport.Forbidden"/>).</summary>
-    internal static bool IsForbidden(ResourceResult r) =>
-        !r.Passed && r.Message.StartsWith("Error from server (Forbidden)", StringComparison.Ordinal);
+    /// <summary>
+    /// A refusal whose text is kubectl's whole message: an admission plugin's (<see cref="CreateReport.Forbidden"/>) or the
+    /// strict decoder's (<see cref="CreateReport.BadRequest"/>).
+    /// </summary>
+    internal static bool IsServerError(ResourceResult r) =>
+        !r.Passed && r.Message.StartsWith("Error from server (", StringComparison.Ordinal);
+
+    /// <summary>
+    /// SCHEMA-009: under <c>--validate=strict</c>, a pod with unknown fields is refused at decode, before defaulting,
+    /// admission and validation, so no create runs for it: kubectl's BadRequest line (the fields in the strict decoder's
+    /// order), and one finding per field, located where it is written. Null when the pod is not refused at decode.
+    /// </summary>
+    internal static ResourceResult? StrictRefusal(PodInput input, LoadedPod loaded)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(loaded);
+        var fields = input.StrictRefusal(loaded);
+        if (fields.Count == 0)
+        {
+            return null;
+        }
+
+        string kind = PodInput.Kind(loaded);
+        string message = CreateReport.BadRequest(loaded.File, StrictDecoding.BadRequestMessage(kind, loaded.Template?.ApiVersion ?? "v1", fields));
+        var findings = new List<LocatedFinding>(fields.Count);
+        foreach (var d in fields)
+        {
+            findings.Add(new LocatedFinding(d.UnknownField!.Path, d.Message, "SCHEMA-009", d.File, d.Position));
+        }
+
+        return new ResourceResult(loaded.File, loaded.Position, kind, PodInput.Namespace(loaded), PodInput.ObjectName(loaded), false, message, findings);
+    }
 
     /// <summary>
     /// A valid answer's note: everything the create did not check (what admission assumed, what validation skipped, the
     /// manifest's fields no rule covers: CreateReport.NotChecked; never called valid, issue 9, ADM-098, ADM-099) and,
     /// for a workload, that its own fields are not checked.
     /// </summary>
-    internal static string NotChecked(PodConformance.Manifests.Reading.LoadedPod loaded, PodCreateResult created)
+    internal static string NotChecked(LoadedPod loaded, PodCreateResult created)
     {
         string fields = CreateReport.NotCheckedLine(CreateReport.NotChecked(created, loaded.Pod));
         string workload = PodInput.NotChecked(loaded);

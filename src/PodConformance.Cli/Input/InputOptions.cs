@@ -37,7 +37,8 @@ public sealed class InputOptions
         command.Options.Add(Fragment);
     }
 
-    public PodInput Load(ParseResult result, CliConsole console, string verb, KubernetesVersion version, bool verbose = false)
+    /// <summary>Reads the <c>-f</c> files; <paramref name="validation"/> is the verb's <c>--validate</c> (Warn for verbs without it).</summary>
+    public PodInput Load(ParseResult result, CliConsole console, string verb, KubernetesVersion version, bool verbose = false, FieldValidation validation = FieldValidation.Warn)
     {
         ArgumentNullException.ThrowIfNull(result);
         ManifestFragment? fragment = result.GetValue(Fragment) switch
@@ -47,6 +48,6 @@ public sealed class InputOptions
             "container" => ManifestFragment.Container,
             var other => throw new UserInputException($"--fragment: \"{other}\" is not podspec or container"),
         };
-        return PodInput.Load(result.GetValue(Files), console, verb, version, verbose, result.GetValue(Recursive), fragment);
+        return PodInput.Load(result.GetValue(Files), console, verb, version, verbose, result.GetValue(Recursive), fragment, validation);
     }
 }

@@ -13,8 +13,9 @@ public sealed class PodInput
     private readonly Dictionary<string, string> _texts;
     private readonly Dictionary<string, FieldLocator> _locators = new(StringComparer.Ordinal);
 
-    private PodInput(IReadOnlyList<LoadedPod> pods, int errorCount, IReadOnlyList<string> files, Dictionary<string, string> texts)
+    private PodInput(IReadOnlyList<LoadedPod> pods, int errorCount, IReadOnlyList<string> files, Dictionary<string, string> texts, FieldValidation validation)
     {
+        Validation = validation;
         Pods = pods;
         ErrorCount = errorCount;
         Files = files;
@@ -22,6 +23,9 @@ public sealed class PodInput
     }
 
     public IReadOnlyList<LoadedPod> Pods { get; }
+
+    /// <summary>The create's <c>fieldValidation</c> (<c>--validate</c>, SCHEMA-009): what becomes of the pods' unknown fields.</summary>
+    public FieldValidation Validation { get; }
 
     public bool HadErrors => ErrorCount > 0;
 
@@ -71,10 +75,13 @@ public sealed class PodInput
     /// <summary>
     /// Reads every file (a directory's manifests, recursively with <paramref name="recursive"/>) with the schema of
     /// <paramref name="version"/>, as that release's API server would decode it. Kind-less documents are read as
-    /// <paramref name="fragment"/>, or detected as a PodSpec or Container fragment with a note.
+    /// <paramref name="fragment"/>, or detected as a PodSpec or Container fragment with a note. An unknown field is
+    /// printed as a warning under <see cref="FieldValidation.Warn"/> only: under Strict it is the pod's refusal
+    /// (<see cref="StrictRefusal"/>; a document that did not load is refused for its decode error alone, which the
+    /// strict serializer reports before any strict error), under Ignore nothing.
     /// </summary>
     public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb, Model.Profiles.KubernetesVersion version, bool verbose = false,
-        bool recursive = false, ManifestFragment? fragment = null)
+        bool recursive = false, ManifestFragment? fragment = null, FieldValidation validation = FieldValidation.Warn)
     {
         ArgumentNullException.ThrowIfNull(console);
         if (paths is null || paths.Count == 0)
@@ -96,6 +103,11 @@ public sealed class PodInput
                 : PodManifestReader.ReadText(file.Text, file.DisplayName, version, detectFragments: true);
             foreach (var d in result.Diagnostics)
             {
+                if (d.UnknownField is not null && validation != FieldValidation.Warn)
+                {
+                    continue;
+                }
+
                 console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
                 errors += d.IsError ? 1 : 0;
             }
@@ -123,7 +135,18 @@ public sealed class PodInput
             throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths)}");
         }
 
-        return new PodInput(pods, errors, files, texts);
+        return new PodInput(pods, errors, files, texts, validation);
+    }
+
+    /// <summary>
+    /// Under <see cref="FieldValidation.Strict"/>, the unknown fields the API server refuses <paramref name="pod"/> for,
+    /// in the order its BadRequest lists them (<see cref="StrictDecoding.InDecoderOrder"/>); empty when it is not refused
+    /// at decode (another mode, or no unknown field).
+    /// </summary>
+    public IReadOnlyList<ManifestDiagnostic> StrictRefusal(LoadedPod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return Validation == FieldValidation.Strict && pod.UnknownFields.Count > 0 ? StrictDecoding.InDecoderOrder(pod.UnknownFields) : [];
     }
 
     /// <summary>The manifest file extensions kubectl reads from a directory (cli-runtime resource.FileExtensions).</summary>

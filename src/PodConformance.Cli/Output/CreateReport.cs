@@ -45,8 +45,14 @@ public static class CreateReport
     /// kubectl's rendering of a Forbidden create (cmdutil.AddSourceToErr, then StandardErrorMessage); kubectl names
     /// standard input <c>STDIN</c>.
     /// </summary>
-    public static string Forbidden(string file, string message) =>
-        "Error from server (Forbidden): error when creating " + GoQuote.Quote(file == "<stdin>" ? "STDIN" : file) + ": " + message + "\n";
+    public static string Forbidden(string file, string message) => ServerError("Forbidden", file, message);
+
+    /// <summary>The same for a BadRequest: a create refused at decode under <c>--validate=strict</c> (SCHEMA-009).</summary>
+    public static string BadRequest(string file, string message) => ServerError("BadRequest", file, message);
+
+    /// <summary><c>Error from server (REASON): error when creating "FILE": MESSAGE</c>, a line.</summary>
+    private static string ServerError(string reason, string file, string message) =>
+        "Error from server (" + reason + "): error when creating " + GoQuote.Quote(file == "<stdin>" ? "STDIN" : file) + ": " + message + "\n";
 
     /// <summary>
     /// Everything not checked for this create, in the order it arose: what admission assumed (ADM-098), what validation

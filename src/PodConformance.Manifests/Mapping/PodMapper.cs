@@ -40,6 +40,33 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
     public void Warning(SourcePosition position, string path, string message) =>
         _diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Warning, File, position, path, message));
 
+    /// <summary>
+    /// The strict-decoding warning for <paramref name="key"/>, which the release's struct at <paramref name="path"/> does not
+    /// have (SCHEMA-002): <c>unknown field</c> and the Go-quoted path from the object's root (after <c>items[i].</c>: kubectl
+    /// sends each item of a list as an object of its own), marked so the object's reader can collect it.
+    /// </summary>
+    public void UnknownField(SourcePosition position, string path, string key)
+    {
+        string parent = path.Length <= _objectPathStart ? "" : path[_objectPathStart..];
+        var field = new UnknownFieldPath(parent, key);
+        _diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Warning, File, position, "", "unknown field " + Model.Validation.GoQuote.Quote(field.Path)) { UnknownField = field });
+    }
+
+    /// <summary>The unknown-field warnings added since the diagnostic count was <paramref name="start"/>, in the order they were met (an object's, for <see cref="LoadedPod.UnknownFields"/>).</summary>
+    public IReadOnlyList<ManifestDiagnostic> UnknownFieldsSince(int start)
+    {
+        List<ManifestDiagnostic>? found = null;
+        for (int i = start; i < _diagnostics.Count; i++)
+        {
+            if (_diagnostics[i].UnknownField is not null)
+            {
+                (found ??= []).Add(_diagnostics[i]);
+            }
+        }
+
+        return found is null ? [] : found;
+    }
+
     /// <summary>Starts an object whose field paths begin after <paramref name="path"/> (a document root or a list item).</summary>
     public void BeginObject(string path) => _objectPathStart = path.Length == 0 ? 0 : path.Length + 1;
 
@@ -89,7 +116,7 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
             }
             else
             {
-                Warning(key.Position, "", $"unknown field \"{Child(path, key.Value)}\"");
+                UnknownField(key.Position, path, key.Value);
             }
         }
 

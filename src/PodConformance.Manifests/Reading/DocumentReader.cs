@@ -132,6 +132,7 @@ internal sealed class DocumentReader(
     private void ReadTemplate(ManifestMapping mapping, string path, int item, string kind, string apiVersion, string templatePath)
     {
         int before = mapper.ErrorCount;
+        int mark = mapper.Diagnostics.Count;
         mapper.BeginObject(path);
         ManifestNode? node = mapping;
         string at = path;
@@ -164,6 +165,7 @@ internal sealed class DocumentReader(
             pods.Add(new LoadedPod(pod, mapper.File, document, item, mapping.Position)
             {
                 Template = new PodTemplateSource(kind, apiVersion, name, ns, templatePath),
+                UnknownFields = mapper.UnknownFieldsSince(mark),
             });
         }
     }
@@ -171,6 +173,7 @@ internal sealed class DocumentReader(
     private void ReadPod(ManifestMapping mapping, string path, int item, string apiVersion)
     {
         int before = mapper.ErrorCount;
+        int mark = mapper.Diagnostics.Count;
         if (apiVersion.Length == 0)
         {
             mapper.Warning(mapping.Position, path, "apiVersion is not set; assuming v1");
@@ -184,7 +187,7 @@ internal sealed class DocumentReader(
         var pod = mapper.ReadPod(mapping, path, mapper.Schema.RootField) with { ApiVersion = "v1", Kind = "Pod" };
         if (mapper.ErrorCount == before)
         {
-            pods.Add(new LoadedPod(pod, mapper.File, document, item, mapping.Position));
+            pods.Add(new LoadedPod(pod, mapper.File, document, item, mapping.Position) { UnknownFields = mapper.UnknownFieldsSince(mark) });
         }
     }
 }

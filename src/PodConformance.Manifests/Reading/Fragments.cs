@@ -46,6 +46,7 @@ internal static class Fragments
     public static LoadedPod Read(PodMapper mapper, ManifestNode root, ManifestFragment fragment, int document)
     {
         mapper.BeginObject("");
+        int mark = mapper.Diagnostics.Count;
         var filled = new List<string> { "metadata.name = " + PodName };
         PodSpec spec = fragment == ManifestFragment.Container
             ? new PodSpec { Containers = ValueList.Of(mapper.ReadContainer(root, "", mapper.Schema.ValueOf("Container"))) }
@@ -77,6 +78,6 @@ internal static class Fragments
             Metadata = new ObjectMeta { Name = PodName },
             Spec = spec with { Containers = ValueList.Of([.. containers]) },
         };
-        return new LoadedPod(pod, mapper.File, document, -1, root.Position) { Fragment = fragment, Filled = filled };
+        return new LoadedPod(pod, mapper.File, document, -1, root.Position) { Fragment = fragment, Filled = filled, UnknownFields = mapper.UnknownFieldsSince(mark) };
     }
 }

@@ -20,6 +20,14 @@ public sealed record LoadedPod(Pod Pod, string File, int Document, int ItemIndex
 
     /// <summary>The fields filled in to make a fragment a Pod (path = value), for the note that says so.</summary>
     public IReadOnlyList<string> Filled { get; init; } = [];
+
+    /// <summary>
+    /// The unknown-field warnings (SCHEMA-002) met while reading this object, in the order the reader met them (a
+    /// mapping's own before those of the objects inside it; not the decoder's order, see <see cref="StrictDecoding.InDecoderOrder"/>); they are also among the
+    /// read's diagnostics. Under <c>fieldValidation=Strict</c> the API server refuses the object for them (SCHEMA-009,
+    /// <see cref="StrictDecoding"/>).
+    /// </summary>
+    public IReadOnlyList<ManifestDiagnostic> UnknownFields { get; init; } = [];
 }
 
 /// <summary>The workload a pod template came from, and where in it the template is (<c>spec.template</c>).</summary>

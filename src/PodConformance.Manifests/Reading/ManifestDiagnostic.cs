@@ -26,6 +26,13 @@ public sealed record ManifestDiagnostic(
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>
+    /// Set on an unknown-field warning (SCHEMA-002) only: the field's path from its object's root, as the strict decoder
+    /// names it. It ties the warning to its object (<see cref="LoadedPod.UnknownFields"/>), so a caller can apply a field
+    /// validation mode (SCHEMA-009): refuse the object (Strict), print the warning (Warn) or drop it (Ignore).
+    /// </summary>
+    public UnknownFieldPath? UnknownField { get; init; }
+
     public override string ToString()
     {
         // File names, field paths (keys) and messages (which quote values) come from input: printed escaped.

@@ -126,12 +126,13 @@ public static class PodManifestReader
             }
 
             int before = mapper.ErrorCount;
+            int mark = mapper.Diagnostics.Count;
             var pod = fragment == ManifestFragment.Container
                 ? new Pod { Spec = new PodSpec { Containers = Model.Collections.ValueList.Of(mapper.ReadContainer(root, "", schema.ValueOf("Container"))) } }
                 : new Pod { Spec = mapper.ReadPodSpec(root, "", schema.ValueOf("PodSpec")) };
             if (mapper.ErrorCount == before)
             {
-                pods.Add(new LoadedPod(pod, displayName, d, -1, root.Position));
+                pods.Add(new LoadedPod(pod, displayName, d, -1, root.Position) { UnknownFields = mapper.UnknownFieldsSince(mark) });
             }
         }
 

@@ -2,7 +2,7 @@ using PodConformance.Cli.Tests.Support;
 
 namespace PodConformance.Cli.Tests.Commands;
 
-public class ExplainCommandTests
+public partial class ExplainCommandTests
 {
     [Fact]
     public void Explain_walks_defaulting_validation_and_qos_citing_rules()

@@ -2,7 +2,7 @@ using PodConformance.Cli.Tests.Support;
 
 namespace PodConformance.Cli.Tests.Commands;
 
-public class ValidateCommandTests
+public partial class ValidateCommandTests
 {
     [Fact]
     public void One_error_is_printed_as_kubectl_prints_it_and_exits_1()

@@ -93,7 +93,8 @@ public class InputHardeningTests
         var validate = CliRun.Run("validate", "-f", file.Path);
         var env = CliRun.Run("env", "-f", file.Path);
 
-        Assert.Contains("unknown field \"spec.containers[0].\\x1b]0;title\\x07\"", validate.Error, StringComparison.Ordinal);
+        // The path is Go-quoted, as sigs.k8s.io/json's strictError quotes it (strconv.Quote: ESC as \x1b, BEL as \a; SCHEMA-002).
+        Assert.Contains("unknown field \"spec.containers[0].\\x1b]0;title\\a\"", validate.Error, StringComparison.Ordinal);
         Assert.Contains("\\x1b[2Jevil=v\\x1bx\\ny\n", env.Out, StringComparison.Ordinal);
         foreach (var r in new[] { validate, env })
         {
