@@ -102,14 +102,14 @@ public static class PodGen
     /// <exception cref="ArgumentException">No mutation targets that rule under that profile.</exception>
     public static Gen<Pod> InvalidFor(string ruleId, Profile? profile = null)
     {
-        profile ??= Profile.Default;
-        var mutations = PodMutations.All.Where(m => string.Equals(m.Rule, ruleId, StringComparison.Ordinal) && m.AppliesTo(profile)).ToArray();
+        var under = profile ?? Profile.Default;
+        var mutations = PodMutations.All.Where(m => string.Equals(m.Rule, ruleId, StringComparison.Ordinal) && m.AppliesTo(under)).ToArray();
         if (mutations.Length == 0)
         {
-            throw new ArgumentException("no mutation produces rule " + ruleId + " under " + profile + "; known: " + string.Join(", ", PodMutations.Rules), nameof(ruleId));
+            throw new ArgumentException("no mutation produces rule " + ruleId + " under " + under + "; known: " + string.Join(", ", PodMutations.Rules), nameof(ruleId));
         }
 
-        return from m in Gen.Elements(mutations) from pod in Valid from bad in m.Apply(pod) select bad;
+        return from m in Gen.Elements(mutations) from pod in Valid from bad in m.ApplyIn(pod, under) select bad;
     }
 
     /// <summary>A valid pod with one named mutation applied, for profiles where the mutation applies.</summary>
@@ -117,7 +117,7 @@ public static class PodGen
     {
         ArgumentNullException.ThrowIfNull(profile);
         var applicable = PodMutations.All.Where(m => m.AppliesTo(profile)).ToArray();
-        return from m in Gen.Elements(applicable) from pod in Valid from bad in m.Apply(pod) select new InvalidPodCase(bad, m);
+        return from m in Gen.Elements(applicable) from pod in Valid from bad in m.ApplyIn(pod, profile) select new InvalidPodCase(bad, m);
     }
 
     /// <summary>Invalid cases; shrinks keep the mutation's rule among the errors.</summary>

@@ -16,6 +16,16 @@ namespace PodConformance.Generators;
 /// <param name="AppliesTo">Profiles under which the mutation yields <paramref name="Rule"/>.</param>
 public sealed record PodMutation(string Name, string Rule, Func<Pod, Gen<Pod>> Apply, Func<Profile, bool> AppliesTo)
 {
+    /// <summary>
+    /// Breaks a valid pod the way the profile lets through, for a mutation some of whose choices only hold under some
+    /// releases and gates (a field the create strategy drops where its gate is off would break nothing there); null: every
+    /// profile gets <see cref="Apply"/>, which must then hold wherever <see cref="AppliesTo"/> does.
+    /// </summary>
+    public Func<Pod, Profile, Gen<Pod>>? ApplyFor { get; init; }
+
+    /// <summary>The generator of broken pods under <paramref name="profile"/>: <see cref="ApplyFor"/> when set, else <see cref="Apply"/>.</summary>
+    public Gen<Pod> ApplyIn(Pod pod, Profile profile) => ApplyFor is null ? Apply(pod) : ApplyFor(pod, profile);
+
     /// <summary>Whether <paramref name="pod"/> is refused with <see cref="Rule"/> under <paramref name="profile"/> (<see cref="Refuses"/>).</summary>
     public bool IsDetectedIn(Pod pod, Profile profile) => Refuses(pod, profile, Rule);
 

@@ -167,6 +167,7 @@ public static class PodMutations
         .. OverheadMutations.All,
         .. FileKeyRefMutations.All,
         .. GatedFieldMutations.All,
+        .. EphemeralContainerMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>

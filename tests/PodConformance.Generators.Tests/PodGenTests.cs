@@ -56,7 +56,7 @@ public sealed class PodGenTests
     {
         var m = PodMutations.Named(mutation);
         var profile = Support.ProfileFor(version);
-        var cases = from pod in PodGen.Valid from bad in m.Apply(pod) select bad;
+        var cases = from pod in PodGen.Valid from bad in m.ApplyIn(pod, profile) select bad;
         var property = Prop.ForAll(cases.ToArbitrary(), bad =>
             m.IsDetectedIn(bad, profile).Label(PodGen.Admit(bad, profile).ToAggregateString()));
         Check.One(Seeds.QuickThrowOnFailure(ReplaySeed.Of(3004), 60), property);

@@ -37,7 +37,7 @@ public static partial class Catalog
                 (1, RuntimeClassCases.Any.Select(RuntimeClassCase))),
             Variants = profile =>
             [
-                .. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(m.Apply).Select(p => (ConformanceCase)new PodCase(p)))),
+                .. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(p => m.ApplyIn(p, profile)).Select(p => (ConformanceCase)new PodCase(p)))),
                 .. RuntimeClassCases.Invalid.Select(v => new CaseVariant(v.Name, v.Gen.Select(RuntimeClassCase))),
             ],
             Shrink = ShrinkPod,

@@ -8,7 +8,7 @@ internal static partial class Mutants
 {
     public static IReadOnlyList<Mutant> All { get; } =
     [
-        .. Quantity(), .. QuantityParsing(), .. QuantityRoundTrip(), .. Admission(), .. Gated(), .. GatedDrops(), .. GatedFields(), .. Defaulting(), .. Lifecycle(), .. Conditions(), .. Containers(), .. Printing(), .. Events(),
+        .. Quantity(), .. QuantityParsing(), .. QuantityRoundTrip(), .. Admission(), .. Gated(), .. GatedDrops(), .. GatedFields(), .. EphemeralLists(), .. Defaulting(), .. Lifecycle(), .. Conditions(), .. Containers(), .. Printing(), .. Events(),
         .. Scheduling(), .. Timing(), .. Oom(), .. Scores(), .. Env(), .. EnvFiles(), .. Downward(), .. Eviction(), .. LifecycleFidelity(), .. Shapes(), .. NodeSignals(),
     ];
 
