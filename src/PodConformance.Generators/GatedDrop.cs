@@ -7,7 +7,7 @@ namespace PodConformance.Generators;
 
 /// <summary>
 /// One feature-gated field set on purpose where its gate is registered but off, so that the create strategy drops it
-/// (dropDisabledFields: DEF-300, DEF-409, ADM-087/092/094/096): <see cref="Apply"/> sets it, <see cref="Present"/> tells
+/// (dropDisabledFields: DEF-201, DEF-300, DEF-409, ADM-081/087/088/092/094/096): <see cref="Apply"/> sets it, <see cref="Present"/> tells
 /// whether a pod still carries it (true of the pod sent, false of the pod the API server stores).
 /// </summary>
 /// <param name="Gate">The gate whose being off drops the field.</param>
@@ -18,6 +18,14 @@ namespace PodConformance.Generators;
 /// <param name="Present">Whether a pod carries the field (for the dropped image volume: the volume or a mount of its name).</param>
 public sealed record GatedDrop(string Gate, string Field, KubernetesVersion Since, KubernetesVersion? Until, Func<Pod, Gen<Pod>> Apply, Func<Pod, bool> Present)
 {
+    private readonly string? _explain;
+
+    /// <summary>
+    /// The value <c>explain</c> shows for the drop (the model's): <c>(dropped: feature gate GATE is off)</c>, except where
+    /// the strategy rewrites rather than removes (procMount becomes <c>Default</c>, DEF-201).
+    /// </summary>
+    public string Explain { get => _explain ?? "(dropped: feature gate " + Gate + " is off)"; init => _explain = value; }
+
     /// <summary>The release's schema has the field: it decodes (a field the release lacks is an unknown field, not a drop).</summary>
     public bool InSchema(KubernetesVersion version) => version >= Since && (Until is not { } until || version <= until);
 

@@ -3,6 +3,9 @@ using FsCheck.Fluent;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
+using PodConformance.Model.Quantities;
+using PodConformance.Model.Resources;
+using PodConformance.Model.Validation;
 
 namespace PodConformance.Generators;
 
@@ -11,8 +14,9 @@ public sealed record GatedDropCase(Pod Pod, ValueMap<bool> Gates);
 
 /// <summary>
 /// Pods that set a feature-gated field whose gate is registered but off, on purpose, so that the API server's create
-/// strategy drops it before validation (dropDisabledFields: DEF-300 for the scheduling and claim fields, DEF-409 for the
-/// volume fields, ADM-087/092/094/096 for the container fields) and the stored pod lacks it — the drop the admission
+/// strategy drops it before validation (dropDisabledFields: DEF-201 for the security fields, DEF-300 for the scheduling and
+/// claim fields, DEF-409 for the volume fields, ADM-081 for pod-level resources, ADM-087/088/092/094/096 for the container
+/// fields) and the stored pod lacks it (procMount alone is rewritten to <c>Default</c>, not removed) — the drop the admission
 /// properties compare adapters on. The field is one the release's schema has, so it decodes; where the run's profile
 /// has its gate on but not locked, the case turns it off itself (<see cref="GatedDrop.SwitchOff"/>: only the model and
 /// process adapters perform such a case). <see cref="GatedFieldGen"/> is the other half: the same fields with the gate on.
@@ -28,6 +32,10 @@ public static class GatedDropGen
     private static readonly KubernetesVersion V129 = new(1, 29);
     private static readonly KubernetesVersion V130 = new(1, 30);
     private static readonly KubernetesVersion V131 = new(1, 31);
+    private static readonly KubernetesVersion V132 = new(1, 32);
+
+    /// <summary>The AppArmor gate (beta and on 1.28–1.30, GA and locked 1.31–1.32, gone from 1.33); FeatureGateNames has no constant for it.</summary>
+    private const string AppArmorGate = "AppArmor";
 
     /// <summary>The emptyDir added (mounted by the first container) where a mount field needs a mount and the pod has none.</summary>
     public const string MountVolumeName = "drop-dir";
@@ -58,6 +66,23 @@ public static class GatedDropGen
         new(FeatureGateNames.DynamicResourceAllocation, "PodSpec.resourceClaims", V128, null, Claims, p => !p.Spec.ResourceClaims.IsEmpty || AnyContainer(p, c => !c.Resources.Claims.IsEmpty)),
         new(FeatureGateNames.MatchLabelKeysInPodAffinity, "PodAffinityTerm.matchLabelKeys", V129, null, AffinityLabelKeys, HasAffinityLabelKeys),
         new(FeatureGateNames.MatchLabelKeysInPodTopologySpread, "TopologySpreadConstraint.matchLabelKeys", V128, null, SpreadLabelKeys, p => p.Spec.TopologySpreadConstraints.Any(c => !c.MatchLabelKeys.IsEmpty)),
+
+        // DEF-201, the security fields (session 13). Not set on Windows pods, which may not use them with the gate on.
+        new(FeatureGateNames.UserNamespacesSupport, "PodSpec.hostUsers", V128, null, HostUsers, p => p.Spec.HostUsers is not null),
+        new(FeatureGateNames.SupplementalGroupsPolicy, "PodSecurityContext.supplementalGroupsPolicy", V131, null, SupplementalGroupsPolicy, p => p.Spec.SecurityContext?.SupplementalGroupsPolicy is not null),
+        new(FeatureGateNames.ProcMountType, "SecurityContext.procMount", V128, null, ProcMount, p => AnyContainer(p, c => c.SecurityContext?.ProcMount is { } m && m != "Default"))
+        {
+            Explain = "Default (feature gate " + FeatureGateNames.ProcMountType + " is off)",
+        },
+        new(FeatureGateNames.SELinuxChangePolicy, "PodSecurityContext.seLinuxChangePolicy", V132, null, SeLinuxChangePolicy, p => p.Spec.SecurityContext?.SELinuxChangePolicy is not null),
+
+        // The annotations' drop is read for 1.28 (v1.27.11's util.go) and 1.29 (v1.29.9's) only; 1.30's is not, so the
+        // drop is generated there only (the Until), where the case turns AppArmor (beta, on) off.
+        new(AppArmorGate, "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", V128, V129, AppArmorAnnotation, HasAppArmorAnnotation),
+
+        // ADM-081 and ADM-088.
+        new(FeatureGateNames.PodLevelResources, "PodSpec.resources", V132, null, PodLevelResources, p => p.Spec.Resources is not null),
+        From("Container.restartPolicyRules", HasRestartRules),
     ];
 
     /// <summary>The drops the run's profile makes as it is, and those a case can make by turning a gate off (with those gates).</summary>
@@ -81,10 +106,11 @@ public static class GatedDropGen
     }
 
     /// <summary>
-    /// About one pod in six (<paramref name="percent"/>) gets one of <see cref="For"/>'s drops, chosen evenly. Built once per
+    /// About one pod in four (<paramref name="percent"/>; one in six until the security, pod-level and restart-rule drops
+    /// came, when 12 drops shared 33 of 300 cases and one got none) gets one of <see cref="For"/>'s drops, chosen evenly. Built once per
     /// run (the gate questions are asked here, not per case). A profile without any drop keeps its pods draw for draw.
     /// </summary>
-    public static Func<Pod, Gen<GatedDropCase>> Sometimes(Profile profile, int percent = 17)
+    public static Func<Pod, Gen<GatedDropCase>> Sometimes(Profile profile, int percent = 25)
     {
         var drops = For(profile);
         if (drops.Count == 0)
@@ -215,6 +241,90 @@ public static class GatedDropGen
                 }),
             },
         });
+
+    private static bool Windows(Pod pod) => pod.Spec.OS?.Name == "windows";
+
+    /// <summary>
+    /// <c>hostUsers: false</c>, where the pod shares no host namespace and no container uses a block device (VolumeKindsGen's
+    /// rule: with the gate on, validation refuses those pairs).
+    /// </summary>
+    private static Gen<Pod> HostUsers(Pod pod) =>
+        Gen.Constant(Windows(pod) || pod.Spec.HostNetwork || pod.Spec.HostPID || pod.Spec.HostIPC || AnyContainer(pod, c => !c.VolumeDevices.IsEmpty)
+            ? pod
+            : pod with { Spec = pod.Spec with { HostUsers = false } });
+
+    private static Gen<Pod> SupplementalGroupsPolicy(Pod pod) =>
+        Windows(pod)
+            ? Gen.Constant(pod)
+            : Gen.Elements("Merge", "Strict").Select(policy => pod with
+            {
+                Spec = pod.Spec with { SecurityContext = (pod.Spec.SecurityContext ?? new PodSecurityContext()) with { SupplementalGroupsPolicy = policy } },
+            });
+
+    /// <summary>
+    /// The first container's procMount <c>Unmasked</c>. With the gate on, 1.30+ would also want <c>hostUsers: false</c> (VAL-212),
+    /// so a procMount kept where the gate is off shows there as a validation error, not as a stored field.
+    /// </summary>
+    private static Gen<Pod> ProcMount(Pod pod) =>
+        Gen.Constant(Windows(pod) ? pod : WithFirstContainer(pod, c => c with { SecurityContext = (c.SecurityContext ?? new SecurityContext()) with { ProcMount = "Unmasked" } }));
+
+    /// <summary><c>Recursive</c>, the value SecurityGen gives valid pods (its <c>MountOption</c> rules were not read for this).</summary>
+    private static Gen<Pod> SeLinuxChangePolicy(Pod pod) =>
+        Gen.Constant(Windows(pod) ? pod : pod with
+        {
+            Spec = pod.Spec with { SecurityContext = (pod.Spec.SecurityContext ?? new PodSecurityContext()) with { SELinuxChangePolicy = "Recursive" } },
+        });
+
+    /// <summary>An AppArmor annotation for the first container, with a profile the annotation rule accepts (VAL-220).</summary>
+    private static Gen<Pod> AppArmorAnnotation(Pod pod) =>
+        Windows(pod)
+            ? Gen.Constant(pod)
+            : Gen.Elements("runtime/default", "unconfined", "localhost/k8s-apparmor-example").Select(profile => pod with
+            {
+                Metadata = pod.Metadata with
+                {
+                    Annotations = pod.Metadata.Annotations.SetItem(PodValidator.AppArmorContainerAnnotationKeyPrefix + pod.Spec.Containers[0].Name, profile),
+                },
+            });
+
+    private static bool HasAppArmorAnnotation(Pod pod) =>
+        pod.Metadata.Annotations.Keys.Any(k => k.StartsWith(PodValidator.AppArmorContainerAnnotationKeyPrefix, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Pod-level requests and limits of cpu and memory, equal, and at least the containers' aggregate requests and limits
+    /// (PodExtras' "both" form), so the pod passes VAL-037 with the gate on.
+    /// </summary>
+    private static Gen<Pod> PodLevelResources(Pod pod) =>
+        Windows(pod)
+            ? Gen.Constant(pod)
+            : from cpu in Gen.Elements("500m", "1", "2")
+              from memory in Gen.Elements("512Mi", "1Gi", "2Gi")
+              let values = ValueMap.Of(("cpu", Covering(pod.Spec, "cpu", Quantity.Parse(cpu))), ("memory", Covering(pod.Spec, "memory", Quantity.Parse(memory))))
+              select pod with { Spec = pod.Spec with { Resources = new ResourceRequirements { Requests = values, Limits = values } } };
+
+    /// <summary>The larger of <paramref name="chosen"/> and the containers' aggregate request and limit of <paramref name="resource"/>.</summary>
+    private static Quantity Covering(PodSpec spec, string resource, Quantity chosen)
+    {
+        var result = chosen;
+        foreach (var aggregate in new[] { PodResources.AggregateContainerRequests(spec), PodResources.AggregateContainerLimits(spec) })
+        {
+            if (aggregate.TryGetValue(resource, out var q) && q.CompareTo(result) > 0)
+            {
+                result = q;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>What dropContainerRestartRules removes: every restartPolicyRules, and every restartPolicy but an init container's <c>Always</c>.</summary>
+    private static bool HasRestartRules(Pod pod) =>
+        AnyContainer(pod, c => !c.RestartPolicyRules.IsEmpty)
+        || pod.Spec.Containers.Any(c => c.RestartPolicy is not null) || pod.Spec.EphemeralContainers.Any(c => c.RestartPolicy is not null)
+        || pod.Spec.InitContainers.Any(c => c.RestartPolicy is not null and not "Always");
+
+    private static Pod WithFirstContainer(Pod pod, Func<Container, Container> map) =>
+        pod with { Spec = pod.Spec with { Containers = pod.Spec.Containers.SetItem(0, map(pod.Spec.Containers[0])) } };
 
     private static bool HasOwnerUids(Pod pod) =>
         pod.Spec.Volumes.Any(v => v.ConfigMap?.DefaultUser is not null || v.ConfigMap?.Items.Any(k => k.User is not null) == true

@@ -9,7 +9,8 @@ namespace PodConformance.Generators.Tests;
 /// <summary>
 /// <see cref="GatedDropGen"/>: pods that set a gated field whose gate is registered but off (in the release's defaults, or
 /// turned off by the case's own gates) are created by the model with the field gone from the stored pod and an
-/// <c>explain</c> line <c>(dropped: feature gate GATE is off)</c> — every listed drop, at a fixed seed, at least
+/// <c>explain</c> line <c>(dropped: feature gate GATE is off)</c> (procMount: <c>Default (feature gate ProcMountType is off)</c>,
+/// rewritten, not removed) — every listed drop, at a fixed seed, at least
 /// <see cref="Floor"/> times across the releases 1.28–1.37.
 /// </summary>
 public sealed class GatedDropGenTests
@@ -40,6 +41,16 @@ public sealed class GatedDropGenTests
         { "PodSpec.hostnameOverride", "1.34" }, { "PodSpec.hostnameOverride", "1.36+off" }, { "LifecycleHandler.sleep", "1.33+off" },
         { "PodSpec.resourceClaims", "1.33" }, { "PodSpec.resourceClaims", "1.29" }, { "PodAffinityTerm.matchLabelKeys", "1.30" },
         { "PodAffinityTerm.matchLabelKeys", "1.32+off" }, { "TopologySpreadConstraint.matchLabelKeys", "1.37+off" },
+
+        // Session 13: DEF-201's security fields, pod-level resources (ADM-081) and container restart rules (ADM-088).
+        { "PodSpec.hostUsers", "1.28" }, { "PodSpec.hostUsers", "1.32" }, { "PodSpec.hostUsers", "1.34+off" },
+        { "PodSecurityContext.supplementalGroupsPolicy", "1.31" }, { "PodSecurityContext.supplementalGroupsPolicy", "1.33+off" },
+        { "SecurityContext.procMount", "1.29" }, { "SecurityContext.procMount", "1.32" }, { "SecurityContext.procMount", "1.35+off" },
+        { "PodSecurityContext.seLinuxChangePolicy", "1.32" }, { "PodSecurityContext.seLinuxChangePolicy", "1.34+off" },
+        { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.28+off" },
+        { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.29+off" },
+        { "PodSpec.resources", "1.32" }, { "PodSpec.resources", "1.33" }, { "PodSpec.resources", "1.37+off" },
+        { "Container.restartPolicyRules", "1.34" }, { "Container.restartPolicyRules", "1.36+off" },
     };
 
     private static Profile Release(string version) => Support.ProfileFor(version);
@@ -69,7 +80,7 @@ public sealed class GatedDropGenTests
                     continue;
                 }
 
-                bool gone = !drop.Present(created.Stored) && lines.Contains("(dropped: feature gate " + drop.Gate + " is off)");
+                bool gone = !drop.Present(created.Stored) && lines.Contains(drop.Explain);
                 if (gone && created.Accepted)
                 {
                     dropped[drop.Field] = dropped.GetValueOrDefault(drop.Field) + 1;
@@ -131,14 +142,15 @@ public sealed class GatedDropGenTests
     [Fact]
     public void The_default_profile_drops_the_off_gates_fields_without_case_gates()
     {
-        // 1.37's defaults: the alpha gates and GenericWorkload (beta) are off; ClusterTrustBundleProjection (GA, not locked)
-        // and MatchLabelKeysInPodTopologySpread (beta, on) can be turned off by a case; the locked gates cannot.
+        // 1.37's defaults: the alpha gates and GenericWorkload (beta) are off; ClusterTrustBundleProjection (GA, not locked),
+        // MatchLabelKeysInPodTopologySpread, PodLevelResources and ContainerRestartRules (beta, on) can be turned off by a
+        // case; the locked gates (the DEF-201 security gates among them) cannot.
         var drops = GatedDropGen.For(Profile.Default);
         Assert.Equal(
             ["Lifecycle.stopSignal", "PodSpec.schedulingGroup", "PodSpec.evictionResponders", "VolumeMount.bindMountOptions", "HTTPGetAction.protocol", "GRPCAction.mode", "ConfigMapVolumeSource.defaultUser", "EmptyDirVolumeSource.mode"],
             drops.Where(d => d.Gates.IsEmpty).Select(d => d.Drop.Field));
         Assert.Equal(
-            ["VolumeProjection.clusterTrustBundle", "TopologySpreadConstraint.matchLabelKeys"],
+            ["VolumeProjection.clusterTrustBundle", "TopologySpreadConstraint.matchLabelKeys", "PodSpec.resources", "Container.restartPolicyRules"],
             drops.Where(d => !d.Gates.IsEmpty).Select(d => d.Drop.Field));
         Assert.Equal(ValueMap.Of((FeatureGateNames.ClusterTrustBundleProjection, false)), drops.Single(d => d.Drop.Field == "VolumeProjection.clusterTrustBundle").Gates);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Coverage;
 using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Admission;
@@ -69,7 +70,12 @@ internal static partial class DisabledFields
         /// <summary>False when no container uses a gated field: the per-container passes then return at once.</summary>
         public bool ContainersHaveGatedFields { get; init; }
 
-        public void Dropped(string rule, string field, string gate) => log.Add(rule, field, "(dropped: feature gate " + gate + " is off)");
+        /// <summary>Records the drop for <c>explain</c> and, when a run measures coverage, as a hit of its rule (session 13).</summary>
+        public void Dropped(string rule, string field, string gate)
+        {
+            RuleCoverage.Hit(rule);
+            log.Add(rule, field, "(dropped: feature gate " + gate + " is off)");
+        }
 
         public static string Index(string path, int i) => path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
 

@@ -56,6 +56,7 @@ public static partial class Catalog
                 AdmissionRules.ServiceAccountAutomount, AdmissionRules.ServiceAccountTokenVolume, AdmissionRules.PriorityDefault,
                 AdmissionRules.PreemptionPolicy, AdmissionRules.DefaultTolerationSeconds, AdmissionRules.Generation,
                 AdmissionRules.RuntimeClassSetOverhead, AdmissionRules.RuntimeClassNodeSelector, AdmissionRules.RuntimeClassTolerations,
+                .. ClaimedDrops,
             ],
             Spec = "spec/defaulting.md",
             Source = "pkg/apis/core/v1/defaults.go",
@@ -66,8 +67,8 @@ public static partial class Catalog
             Weight = 3,
             Cases = profile =>
             {
-                // GatedDropGen (session 13): about one pod in six also sets a gated field whose gate is registered but off, which
-                // the create strategy drops (DEF-300, DEF-409, ADM-087/092/094/096); where the run's gate is on but unlocked the
+                // GatedDropGen (session 13): about one pod in four also sets a gated field whose gate is registered but off, which
+                // the create strategy drops (DEF-201, DEF-300, DEF-409, ADM-081/087/088/092/094/096); where the run's gate is on but unlocked the
                 // case turns it off itself (its Gates), and only the model and process adapters perform it.
                 var drops = GatedDropGen.Sometimes(profile);
                 return Gen.Frequency(
@@ -176,8 +177,16 @@ public static partial class Catalog
     };
 
     /// <summary>
+    /// The container-field and pod-level drops (dropDisabledFields, ADM-08x/09x) whose GatedDropGen cases reach the floor in
+    /// the default run (1.37's defaults, default budget): every drop records its rule (DisabledFields, session 13), but only
+    /// ADM-096 (two fields) reaches the floor; the others share one case in four among twelve drops. A property, not a
+    /// field: <see cref="All"/>, in another part of this class, may be built before this part's fields are set.
+    /// </summary>
+    private static IReadOnlyList<string> ClaimedDrops => [AdmissionRules.DropNewFields137];
+
+    /// <summary>
     /// The admission rules no property claims (ADM-…, spec/admission.md): cases carry no cluster objects, no
-    /// spec.priority, runtimeClassName or mirror annotation; the container-field drops are reached but not recorded.
+    /// spec.priority, runtimeClassName or mirror annotation; the drops the default run does not reach.
     /// </summary>
     private static string? AdmissionExemption(string id)
     {
@@ -195,10 +204,13 @@ public static partial class Catalog
             AdmissionRules.NameWarning => "create warnings are not part of the admission observation shape; Model.Tests/Admission check it",
             AdmissionRules.ValidationOptions or AdmissionRules.MissingObjects or AdmissionRules.CheckedFields =>
                 "podconf's own reporting (options listed, assumptions and unchecked fields named); Model.Tests/Admission and Cli.Tests check it",
+            _ when ClaimedDrops.Contains(id, StringComparer.Ordinal) => null,
             _ when string.CompareOrdinal(id, AdmissionRules.DropDisabledFields) >= 0 =>
-                "P-ADM-DEFAULTS' GatedDropGen cases reach the container-field drops (resizePolicy, lifecycle sleep, stopSignal, the 1.37 probe fields: ADM-087, ADM-092, ADM-094, ADM-096; "
-                + "GatedDropGenTests count each per release) and compare the stored pod, but the admission steps record no rule coverage, so no property claims them; "
-                + "pod-level resources, container restart policies and fileKeyRef (ADM-081, ADM-088, ADM-091) are not generated with their gate off; Model.Tests/Admission check every drop",
+                "P-ADM-DEFAULTS' GatedDropGen cases set these fields with their gate off and each drop records its rule (session 13), but the default run (1.37, default budget) "
+                + "stays below the floor: pod-level resources (ADM-081) 1 of 300, restart rules (ADM-088) 1, stopSignal (ADM-094) 4 (one case in four gets one of twelve drops); "
+                + "resizePolicy (ADM-087: InPlacePodVerticalScaling is GA and locked from 1.35) and lifecycle sleep (ADM-092: the gate is gone at 1.37) drop only under older releases; "
+                + "GatedDropGenTests count each drop per release. fileKeyRef (ADM-091) is not generated with EnvFiles off: the drop leaves an empty valueFrom, which validation refuses. "
+                + "ADM-080 is the step itself; Model.Tests/Admission check every drop",
             "ADM-019" => "decoding the --objects manifests happens before any adapter sees a Pod (cases carry model objects, not manifests); Manifests.Tests/Objects and Cli.Tests check it",
             AdmissionRules.RuntimeClassValidateOverhead =>
                 "after RuntimeClass's Admit the overhead always equals the class's, so a create never meets this refusal (ADM-015 refuses first); Model.Tests/Admission check it",

@@ -69,7 +69,7 @@ internal static class CoverageGaps
         ["SCHED-003"] = new(Owners.Lifecycle, "no node taints are generated (scheduler filters)"),
         ["SCHED-004"] = new(Owners.Lifecycle, "no nodeSelector or node labels are generated (scheduler filters)"),
         ["SCHED-018"] = new(Owners.Lifecycle, "P-LIFE-EVENTS' restart-all pods need RestartAllContainersOnContainerExits, which a scenario's default node declares, so the filter never rejects (P-SCHED-FIT's SchedulingGen.DeclaredFeaturesCase reaches it)"),
-        ["DEF-201"] = new(Owners.Merged, "claimed by its property since the merge of main on 2026-12-06; the default run does not reach it (no generator writes its input, or the model path does not record it): the area's owner to generate or record it"),
+        ["DEF-201"] = new(Owners.Release, "the security gates it drops for (UserNamespacesSupport, SupplementalGroupsPolicy, ProcMountType, SELinuxChangePolicy, AppArmor) are GA and locked, or gone, at 1.37; at 1.32 all four of the first are off and GatedDropGen's cases set their fields (session 13)", Profile: "1.32"),
         ["DEF-206"] = new(Owners.Merged, "claimed by its property since the merge of main on 2026-12-06; the default run does not reach it (no generator writes its input, or the model path does not record it): the area's owner to generate or record it"),
         ["DEF-403"] = new(Owners.Schema, "iscsi volumes are kept out of valid generated pods (no adapter is known to run one); VolumeMutations breaks them only, and P-ADM-DEFAULTS sees valid pods"),
         ["DEF-404"] = new(Owners.Schema, "rbd volumes are kept out of valid generated pods (no adapter is known to run one): as DEF-403"),

@@ -15,6 +15,9 @@ internal static partial class Mutants
     /// <summary>A property, not a field: <see cref="All"/> (another part of this class) is initialised first and reads it.</summary>
     private static KubernetesVersion Release134 => new(1, 34);
 
+    /// <summary>1.32: the four DEF-201 security gates are all off by default (UserNamespacesSupport and ProcMountType beta, the others alpha).</summary>
+    private static KubernetesVersion Release132 => new(1, 32);
+
     private static IEnumerable<Mutant> GatedDrops()
     {
         // DEF-409 (dropImageVolumes): the image volumes go but their mounts stay, so the mounts name no volume. ImageVolume is
@@ -51,6 +54,18 @@ internal static partial class Mutants
             Target = "P-ADM-DEFAULTS",
         };
 
+        // DEF-201 (session 13): the security drops skipped — hostUsers, supplementalGroupsPolicy and seLinuxChangePolicy kept,
+        // procMount not rewritten to Default — as if their gates were on. All four are off at 1.32, so the run is 1.32's.
+        yield return new Mutant(
+            "def-security-fields-kept-with-gates-off", "defaulting", DefaultingRules.DropDisabledSecurityFields,
+            "with UserNamespacesSupport, SupplementalGroupsPolicy, ProcMountType and SELinuxChangePolicy off the create strategy keeps hostUsers, supplementalGroupsPolicy, procMount and seLinuxChangePolicy (run at 1.32)",
+            Injection.Stage,
+            ModelPipeline.Real with { CreateStrategy = (pod, profile) => PodDefaulter.CreateStrategyDefaults(pod, WithGatesOn(profile, SecurityDropGates)) })
+        {
+            Release = Release132,
+            Target = "P-ADM-DEFAULTS",
+        };
+
         // DEF-300 applied with the gate on: spec.hostnameOverride dropped although HostnameOverride is GA (1.37).
         yield return new Mutant(
             "def-hostname-override-dropped-with-gate-on", "defaulting", DefaultingRules.DropDisabledFields,
@@ -70,6 +85,10 @@ internal static partial class Mutants
     /// <summary>Read only when a mutant runs, after every static field of the class is set.</summary>
     private static readonly string[] AlphaVolumeGates =
         [FeatureGateNames.VolumeBindMountOptions, FeatureGateNames.EmptyDirVolumeMode, FeatureGateNames.AtomicWriteVolumeUserFields];
+
+    /// <summary>Read only when a mutant runs, after every static field of the class is set.</summary>
+    private static readonly string[] SecurityDropGates =
+        [FeatureGateNames.UserNamespacesSupport, FeatureGateNames.SupplementalGroupsPolicy, FeatureGateNames.ProcMountType, FeatureGateNames.SELinuxChangePolicy];
 
     private static Profile WithGatesOn(Profile profile, string[] gates)
     {

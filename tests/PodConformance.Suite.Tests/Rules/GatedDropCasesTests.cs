@@ -35,11 +35,11 @@ public sealed class GatedDropCasesTests(ITestOutputHelper output)
 
             var profile = c.ProfileFor(options.Profile);
             var created = PodCreate.Run(c.Pod, profile, c.AdmissionObjects());
-            var lines = created.Steps.SelectMany(s => s.Changes).Select(ch => ch.Value).Where(v => v.StartsWith("(dropped: feature gate ", StringComparison.Ordinal)).ToList();
+            var lines = created.Steps.SelectMany(s => s.Changes).Select(ch => ch.Value).ToHashSet(StringComparer.Ordinal);
             bool any = false;
             foreach (var (drop, gates) in drops)
             {
-                if (!drop.Present(c.Pod) || !lines.Contains("(dropped: feature gate " + drop.Gate + " is off)") || (!gates.IsEmpty && !c.Gates.Equals(gates)))
+                if (!drop.Present(c.Pod) || !lines.Contains(drop.Explain) || (!gates.IsEmpty && !c.Gates.Equals(gates)))
                 {
                     continue;
                 }
