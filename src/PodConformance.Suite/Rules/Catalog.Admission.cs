@@ -90,7 +90,7 @@ public static partial class Catalog
             Source = "pkg/apis/core/helper/qos/qos.go (ComputePodQOS)",
             Needs = Capability.Qos,
             Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
-            Cases = _ => PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
+            Cases = profile => PodGen.Valid.SelectMany(p => PodExtras.Enrich(p, profile)).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(QosView),
             View = QosView,
@@ -102,7 +102,7 @@ public static partial class Catalog
     /// (<see cref="PodExtras"/>). Each is admitted under <paramref name="profile"/> (<c>ValidCasesAdmittedTests</c> holds it at
     /// every release): a pod refused here would compare only "rejected" in P-ADM-DEFAULTS, so its defaults would go unchecked.
     /// </summary>
-    internal static Gen<Model.Api.Pod> ValidAdmissionPods(Model.Profiles.Profile profile) => PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich);
+    internal static Gen<Model.Api.Pod> ValidAdmissionPods(Model.Profiles.Profile profile) => PodGen.ValidWholeApiFor(profile).SelectMany(p => PodExtras.Enrich(p, profile));
 
     private static IEnumerable<ConformanceCase> ShrinkPod(ConformanceCase c) =>
         c is PodCase p
