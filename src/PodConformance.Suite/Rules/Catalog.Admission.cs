@@ -32,7 +32,7 @@ public static partial class Catalog
             // The fifth of RuntimeClass cases (session 12) came with the weight raised from 20, so the other groups keep their counts.
             Weight = 25,
             Cases = profile => Gen.Frequency(
-                (1, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p))),
+                (1, ValidAdmissionPods(profile).Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod))),
                 (1, RuntimeClassCases.Any.Select(RuntimeClassCase))),
             Variants = profile =>
@@ -73,7 +73,7 @@ public static partial class Catalog
                 var drops = GatedDropGen.Sometimes(profile);
                 return Gen.Frequency(
                     // FileKeyRefGen: where EnvFiles is on, some pods read an env file, whose optional defaults to false (DEF-020).
-                    (5, PodGen.ValidWholeApiFor(profile).SelectMany(PodExtras.Enrich).SelectMany(p => FileKeyRefGen.Sometimes(p, profile)).SelectMany(drops)
+                    (5, ValidAdmissionPods(profile).SelectMany(p => FileKeyRefGen.Sometimes(p, profile)).SelectMany(drops)
                         .Select(c => (ConformanceCase)new PodCase(c.Pod) { Gates = c.Gates })),
                     (1, RuntimeClassCases.Valid.Select(RuntimeClassCase)));
             },
@@ -91,12 +91,19 @@ public static partial class Catalog
             Source = "pkg/apis/core/helper/qos/qos.go (ComputePodQOS)",
             Needs = Capability.Qos,
             Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
-            Cases = _ => PodGen.Valid.SelectMany(PodExtras.Enrich).Select(p => (ConformanceCase)new PodCase(p)),
+            Cases = profile => PodGen.Valid.SelectMany(p => PodExtras.Enrich(p, profile)).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(QosView),
             View = QosView,
         };
     }
+
+    /// <summary>
+    /// The pods P-ADM-VALIDATION's valid share and P-ADM-DEFAULTS draw: the whole API of the release, enriched
+    /// (<see cref="PodExtras"/>). Each is admitted under <paramref name="profile"/> (<c>ValidCasesAdmittedTests</c> holds it at
+    /// every release): a pod refused here would compare only "rejected" in P-ADM-DEFAULTS, so its defaults would go unchecked.
+    /// </summary>
+    internal static Gen<Model.Api.Pod> ValidAdmissionPods(Model.Profiles.Profile profile) => PodGen.ValidWholeApiFor(profile).SelectMany(p => PodExtras.Enrich(p, profile));
 
     private static IEnumerable<ConformanceCase> ShrinkPod(ConformanceCase c) =>
         c is PodCase p

@@ -3,7 +3,9 @@ using FsCheck.Fluent;
 using PodConformance.Generators;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
+using PodConformance.Model.Validation;
 
 namespace PodConformance.Suite.Rules;
 
@@ -11,12 +13,18 @@ namespace PodConformance.Suite.Rules;
 /// Optional fields added to valid pods so that admission properties reach the defaulting and QoS rules that
 /// <see cref="PodGen.Valid"/> never exercises (hostNetwork ports, source-less volumes, fieldRef, resourceFieldRef and
 /// configMapKeyRef env, probes with zero fields and httpGet, pod-level limits, requests or both, a legacy init-container
-/// annotation that decoding removes, DEF-023). An extra may make a pod invalid; the comparison then covers the
-/// rejection, which is just as much a check.
+/// annotation that decoding removes, DEF-023). The extras keep the pod valid under the run's profile: hostNetwork
+/// only beside nothing it forbids (and without ports that it would turn into clashing host ports), pod-level values that
+/// cover the containers' defaulted requests, and only where the release accepts them (<c>ValidCasesAdmittedTests</c>). Until
+/// session 13 they did not, and about one P-ADM-DEFAULTS pod in seven of the default run was refused, its defaults unchecked.
 /// </summary>
 public static class PodExtras
 {
-    public static Gen<Pod> Enrich(Pod pod) =>
+    /// <summary>
+    /// Extras for <paramref name="pod"/>, kept valid under <paramref name="profile"/> (<c>ValidCasesAdmittedTests</c>). The draws do
+    /// not depend on the profile; only whether pod-level resources fit does (<see cref="PodLevelFits"/>).
+    /// </summary>
+    public static Gen<Pod> Enrich(Pod pod, Profile profile) =>
         from bestEffort in Chance(10)
         from nodeSized in Chance(5)
         from hostNetwork in Chance(15)
@@ -30,7 +38,7 @@ public static class PodExtras
         from form in Gen.Elements(PodLevelForm.LimitsOnly, PodLevelForm.Both, PodLevelForm.RequestsOnly, PodLevelForm.RequestsWithContainerLimits)
         from legacyInit in Chance(5)
         select WithLegacyInitAnnotation(
-            Apply(nodeSized ? NodeSizedRequest(pod) : bestEffort ? BestEffort(pod) : pod, hostNetwork, volume, fieldRef, otherRef, probe, podLevelRoll <= PodLevelPercent(pod) ? (podCpu, podMemory, form) : null),
+            Apply(nodeSized ? NodeSizedRequest(pod) : bestEffort ? BestEffort(pod) : pod, profile, hostNetwork, volume, fieldRef, otherRef, probe, podLevelRoll <= PodLevelPercent(pod) ? (podCpu, podMemory, form) : null),
             legacyInit);
 
     /// <summary>The pre-1.8 way to declare init containers, still sent by old clients: the API server removes it on decode (DEF-023).</summary>
@@ -122,12 +130,141 @@ public static class PodExtras
         return c with { Resources = c.Resources with { Limits = limits } };
     }
 
-    private static Pod Apply(Pod pod, bool hostNetwork, bool volume, bool fieldRef, int otherRef, bool probe, (string Cpu, string Memory, PodLevelForm Form)? podLevel)
+    /// <summary>The first release whose validatePodResourceConsistency skips a resource without a pod-level request (VAL-037; the model's <c>PodLevelConsistencySkipsUnsetSince</c>).</summary>
+    private static readonly KubernetesVersion PodLevelConsistencySkipsUnsetSince = new(1, 34);
+
+    /// <summary>
+    /// Whether the pod may have pod-level resources (cpu and memory) under <paramref name="profile"/>: not on a windows pod
+    /// (validatePodResources forbids them there from 1.34, VAL-036), and, where PodLevelResources is on before 1.34 (alpha in
+    /// 1.32 and 1.33), not beside a container that requests, or limits (defaulting requests it), anything but cpu and memory:
+    /// those releases hold every resource the containers request against a pod-level request (VAL-037), and one the pod does
+    /// not set counts as 0. Where the gate is off the field is dropped, so such pods keep it (the drop is a check too).
+    /// </summary>
+    private static bool PodLevelFits(PodSpec spec, Profile profile)
+    {
+        if (spec.OS?.Name == "windows")
+        {
+            return false;
+        }
+
+        if (profile.Version >= PodLevelConsistencySkipsUnsetSince || !profile.IsEnabled(FeatureGateNames.PodLevelResources))
+        {
+            return true;
+        }
+
+        foreach (var list in new[] { spec.InitContainers, spec.Containers })
+        {
+            foreach (var c in list)
+            {
+                foreach (var map in new[] { c.Resources.Requests, c.Resources.Limits })
+                {
+                    foreach (var (name, _) in map)
+                    {
+                        if (name is not ("cpu" or "memory"))
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The spec with each container's requests as defaulting leaves them: a resource limited and not requested is requested at its limit.</summary>
+    private static PodSpec WithRequestsFromLimits(PodSpec spec) =>
+        spec with { InitContainers = spec.InitContainers.Select(RequestsFromLimits).ToValueList(), Containers = spec.Containers.Select(RequestsFromLimits).ToValueList() };
+
+    private static Container RequestsFromLimits(Container c)
+    {
+        var requests = c.Resources.Requests;
+        bool added = false;
+        foreach (var (name, limit) in c.Resources.Limits)
+        {
+            if (!requests.ContainsKey(name))
+            {
+                requests = requests.SetItem(name, limit);
+                added = true;
+            }
+        }
+
+        return added ? c with { Resources = c.Resources with { Requests = requests } } : c;
+    }
+
+    /// <summary>
+    /// Whether the pod has nothing that hostNetwork forbids, as earlier generators may have set it: a sysctl of the net
+    /// namespace (VAL-204), a hostnameOverride (VAL-076), or hostUsers false (VAL-215; allowed only where
+    /// UserNamespacesHostNetworkSupport is on, which an enrichment drawn without the profile cannot know). Such a pod keeps its
+    /// fields and stays off the host network: turning it on after them made "valid" pods that the API server refuses.
+    /// </summary>
+    private static bool HostNetworkFits(PodSpec spec)
+    {
+        if (spec.HostnameOverride is not null || spec.HostUsers == false)
+        {
+            return false;
+        }
+
+        if (spec.SecurityContext is { } sc)
+        {
+            foreach (var sysctl in sc.Sysctls)
+            {
+                if (SysctlNames.NamespaceOf(sysctl.Name) == SysctlNamespace.Net)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// With hostNetwork, defaulting copies every containerPort into its hostPort (DEF-006), and two ports with the same
+    /// protocol (TCP when unset) and number then claim the same host port (VAL-022). The later of such ports is removed, over
+    /// all of the pod's containers (<paramref name="seen"/> carries the ports kept so far), so the pod keeps hostNetwork and
+    /// the ports DEF-006 defaults. Containers without a clash are returned as they were.
+    /// </summary>
+    private static ValueList<Container> WithoutClashingHostPorts(ValueList<Container> containers, HashSet<(string Protocol, int Port)> seen)
+    {
+        var result = containers;
+        for (int i = 0; i < containers.Count; i++)
+        {
+            var kept = ValueList<ContainerPort>.Empty;
+            bool clash = false;
+            foreach (var port in containers[i].Ports)
+            {
+                if (seen.Add((port.Protocol.Length == 0 ? "TCP" : port.Protocol, port.Port)))
+                {
+                    kept = kept.Add(port);
+                }
+                else
+                {
+                    clash = true;
+                }
+            }
+
+            if (clash)
+            {
+                result = result.SetItem(i, containers[i] with { Ports = kept });
+            }
+        }
+
+        return result;
+    }
+
+    private static Pod Apply(Pod pod, Profile profile, bool hostNetwork, bool volume, bool fieldRef, int otherRef, bool probe, (string Cpu, string Memory, PodLevelForm Form)? podLevel)
     {
         var spec = pod.Spec;
-        if (hostNetwork)
+        if (hostNetwork && HostNetworkFits(spec))
         {
-            spec = spec with { HostNetwork = true };
+            var hostPorts = new HashSet<(string Protocol, int Port)>();
+            spec = spec with
+            {
+                HostNetwork = true,
+                InitContainers = WithoutClashingHostPorts(spec.InitContainers, hostPorts),
+                Containers = WithoutClashingHostPorts(spec.Containers, hostPorts),
+            };
         }
 
         if (volume)
@@ -135,11 +272,21 @@ public static class PodExtras
             spec = spec with { Volumes = spec.Volumes.Add(new Volume { Name = "scratch" }) };
         }
 
-        if (podLevel is { } pl)
+        if (podLevel is { } pl && PodLevelFits(spec, profile))
         {
+            if (pl.Form == PodLevelForm.RequestsWithContainerLimits)
+            {
+                // Before the values are worked out: the limits added here default the containers' requests too.
+                spec = spec with { InitContainers = spec.InitContainers.Select(WithLimits).ToValueList(), Containers = spec.Containers.Select(WithLimits).ToValueList() };
+            }
+
             // At least what the containers ask for and allow, so the pod passes VAL-037 and reaches the rules behind it
-            // (QoS from pod-level resources, the OOM share); pod-level values below that are VAL-037's own cases.
-            var values = ValueMap.Of(("cpu", Covering(spec, "cpu", Quantity.Parse(pl.Cpu))), ("memory", Covering(spec, "memory", Quantity.Parse(pl.Memory))));
+            // (QoS from pod-level resources, the OOM share); pod-level values below that are VAL-037's own cases. What they ask
+            // for is counted after defaulting, which requests a resource a container limits but does not request at its limit:
+            // counted before, a limit-only container beside a requesting one left the pod below the sum (VAL-037, or VAL-032
+            // where pod requests defaulted above the pod limit).
+            var defaulted = WithRequestsFromLimits(spec);
+            var values = ValueMap.Of(("cpu", Covering(defaulted, "cpu", Quantity.Parse(pl.Cpu))), ("memory", Covering(defaulted, "memory", Quantity.Parse(pl.Memory))));
             spec = spec with
             {
                 Resources = pl.Form switch
@@ -149,11 +296,6 @@ public static class PodExtras
                     _ => new ResourceRequirements { Limits = values },
                 },
             };
-        }
-
-        if (podLevel is { Form: PodLevelForm.RequestsWithContainerLimits })
-        {
-            spec = spec with { InitContainers = spec.InitContainers.Select(WithLimits).ToValueList(), Containers = spec.Containers.Select(WithLimits).ToValueList() };
         }
 
         if ((fieldRef || otherRef != 0 || probe) && !spec.Containers.IsEmpty)

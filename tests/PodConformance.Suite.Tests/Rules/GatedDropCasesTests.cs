@@ -44,8 +44,8 @@ public sealed class GatedDropCasesTests(ITestOutputHelper output)
                     continue;
                 }
 
-                // The drop runs in PrepareForCreate, before validation: a pod refused for another reason (PodExtras' hostNetwork
-                // beside a net sysctl, say) is refused without the field too.
+                // The drop runs in PrepareForCreate, before validation: a pod refused for another reason would be refused without
+                // the field too (none should be: ValidCasesAdmittedTests).
                 rejected += created.Accepted ? 0 : 1;
                 Assert.False(drop.Present(created.Stored), drop + " still stored");
                 if (gates.IsEmpty)
