@@ -168,6 +168,7 @@ public static class PodMutations
         .. FileKeyRefMutations.All,
         .. GatedFieldMutations.All,
         .. EphemeralContainerMutations.All,
+        .. PodLevelResourceMutations.All,
     ];
 
     /// <summary>The rule IDs the catalogue covers.</summary>
