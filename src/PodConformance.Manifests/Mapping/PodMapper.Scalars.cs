@@ -211,10 +211,11 @@ internal sealed partial class PodMapper
         }
 
         var entries = mapping.Entries;
+        var replaced = KubectlRepeatedKeys.Replaced(entries);
         for (int i = 0; i < entries.Length; i++)
         {
             // A repeated map key: kubectl sends the later value only (SCHEMA-008).
-            if (!KubectlRepeatedKeys.RepeatedLater(entries, i))
+            if (replaced is null || !replaced[i])
             {
                 result.Add(entries[i]);
             }

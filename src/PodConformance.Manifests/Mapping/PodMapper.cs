@@ -100,10 +100,11 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
         var entries = mapping.Entries;
         var buffer = Rent(entries.Length);
         int count = 0;
+        var replaced = KubectlRepeatedKeys.Replaced(entries);
         for (int i = 0; i < entries.Length; i++)
         {
             var key = entries[i].Key;
-            if (KubectlRepeatedKeys.RepeatedLater(entries, i))
+            if (replaced is not null && replaced[i])
             {
                 // kubectl keeps the later value whole and reports nothing (SCHEMA-008); documents read by
                 // PodManifestReader arrive collapsed already (KubectlRepeatedKeys), other trees are read alike here.
