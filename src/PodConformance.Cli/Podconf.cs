@@ -10,7 +10,8 @@ public static class Podconf
     {
         ArgumentNullException.ThrowIfNull(console);
         console = console with { Out = new Output.EscapingWriter(console.Out), Error = new Output.EscapingWriter(console.Error) };
-        return Dispatch(BuildRoot(console).Parse(args), console);
+        // kubectl's --validate takes its value only after '=' (pflag NoOptDefVal): say so before System.CommandLine reads it.
+        return Dispatch(BuildRoot(console).Parse(Input.FieldValidationOption.KubectlSyntax(args)), console);
     }
 
     /// <summary>Every verb, bound to <paramref name="console"/>; tests parse commands with it without running them.</summary>

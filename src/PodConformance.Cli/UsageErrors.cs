@@ -53,6 +53,13 @@ public static class UsageErrors
             else
             {
                 sb.Append("podconf: unexpected argument \"").Append(token).Append("\" for \"").Append(path).Append("\"\n");
+                if (Input.FieldValidationOption.IsValue(token) && command.Options.Any(o => o.Name == Input.FieldValidationOption.Name))
+                {
+                    // `--validate warn`: pflag gives a flag with NoOptDefVal its value only after '=' (SCHEMA-009).
+                    sb.Append("podconf: ").Append(Input.FieldValidationOption.Name).Append(" takes its value after '=' only, as kubectl's (")
+                        .Append(Input.FieldValidationOption.Name).Append('=').Append(token).Append("); alone it means ")
+                        .Append(Input.FieldValidationOption.BareValue).Append('\n');
+                }
             }
         }
 

@@ -153,6 +153,35 @@ public sealed class RuntimeClassCaseTests : IDisposable
                 && ProtocolMessages.Run(id, strict, Profile.Default) == line;
         });
 
+    /// <summary>Tolerations of every shape: any strings (escaping included), tolerationSeconds unset, zero, negative or large.</summary>
+    private static Gen<Toleration> AnyToleration { get; } =
+        from key in Gen.Elements("", "sandbox", "k\"é<&>\u2028", "example.com/a")
+        from op in Gen.Elements("", "Exists", "Equal", "bogus")
+        from value in Gen.Elements("", "true", "\t\n")
+        from effect in Gen.Elements("", "NoSchedule", "NoExecute")
+        from seconds in Gen.Elements<long?>(null, 0, -5, 30, long.MaxValue, long.MinValue)
+        select new Toleration { Key = key, Operator = op, Value = value, Effect = effect, TolerationSeconds = seconds };
+
+    /// <summary>
+    /// A class's <c>scheduling.tolerations</c> are written as the pod's own <c>spec.tolerations</c> (PROTO-015 says they are
+    /// node.k8s.io/v1's fields, whose Toleration is core/v1's): the same tolerations on both give the same JSON text.
+    /// </summary>
+    [Property(Replay = "(20261207,14003)", MaxTest = 200)]
+    public Property A_class_writes_its_tolerations_as_the_pod_writes_its_own() =>
+        Prop.ForAll(Gen.Choose(1, 4).SelectMany(n => AnyToleration.ArrayOf(n)).ToArbitrary(), tolerations =>
+        {
+            var list = tolerations.ToValueList();
+            var c = new PodCase(new Pod { Metadata = new ObjectMeta { Name = "p" }, Spec = new PodSpec { Tolerations = list, Containers = [new Container { Name = "c", Image = "busybox" }] } })
+            {
+                RuntimeClasses = ValueList.Of(new RuntimeClass { Name = "k", Handler = "h", HasScheduling = true, Tolerations = list }),
+            };
+            using var doc = System.Text.Json.JsonDocument.Parse(ProtocolMessages.Run(1, c, Profile.Default));
+            var caseElement = doc.RootElement.GetProperty("case");
+            string pod = caseElement.GetProperty("pod").GetProperty("spec").GetProperty("tolerations").GetRawText();
+            string rc = caseElement.GetProperty("objects").GetProperty("runtimeClasses")[0].GetProperty("scheduling").GetProperty("tolerations").GetRawText();
+            return (pod == rc).Label(pod + " vs " + rc);
+        });
+
     [Fact]
     public void Podconf_adapter_serve_declares_runtime_classes()
     {

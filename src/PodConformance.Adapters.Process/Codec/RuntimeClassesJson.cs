@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PodConformance.Manifests.Wire;
 using PodConformance.Model.Admission.Objects;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
@@ -58,7 +59,7 @@ internal static class RuntimeClassesJson
                     w.WriteStartArray("tolerations");
                     foreach (var t in rc.Tolerations)
                     {
-                        WriteToleration(w, t);
+                        WirePodWriter.Write(w, t); // the pod's own spec.tolerations form
                     }
 
                     w.WriteEndArray();
@@ -71,30 +72,6 @@ internal static class RuntimeClassesJson
         }
 
         w.WriteEndArray();
-    }
-
-    /// <summary>A toleration as core/v1 writes it (omitempty), the form the pod's own tolerations have on the wire.</summary>
-    private static void WriteToleration(Utf8JsonWriter w, Toleration t)
-    {
-        w.WriteStartObject();
-        WriteNonEmpty(w, "key", t.Key);
-        WriteNonEmpty(w, "operator", t.Operator);
-        WriteNonEmpty(w, "value", t.Value);
-        WriteNonEmpty(w, "effect", t.Effect);
-        if (t.TolerationSeconds is { } seconds)
-        {
-            w.WriteNumber("tolerationSeconds", seconds);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteNonEmpty(Utf8JsonWriter w, string name, string value)
-    {
-        if (value.Length > 0)
-        {
-            w.WriteString(name, value);
-        }
     }
 
     /// <summary>The classes, strictly: unknown members, wrong types and bad quantities fail with their path.</summary>

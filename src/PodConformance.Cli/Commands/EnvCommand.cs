@@ -21,6 +21,7 @@ public static class EnvCommand
     public static Command Create(CliConsole console)
     {
         var files = new InputOptions();
+        var validation = new FieldValidationOption();
         var objects = new Option<string[]>("--objects") { Description = "Manifest file with the ConfigMaps, Secrets and Services the pod reads (repeatable)", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
         var pod = new Option<string?>("--pod") { Description = "Which Pod, when -f holds several", HelpName = "NAME" };
         var container = new Option<string?>("--container", "-c") { Description = "Container (regular or init); default: the kubectl.kubernetes.io/default-container annotation, else the first container", HelpName = "NAME" };
@@ -33,6 +34,7 @@ public static class EnvCommand
         var common = new CommonOptions();
         var command = new Command("env", "Print a container's environment (NAME=value), or the CreateContainerConfigError the kubelet would report (exit 1).");
         files.AddTo(command);
+        validation.AddTo(command);
         command.Options.Add(objects);
         command.Options.Add(pod);
         command.Options.Add(container);
@@ -46,7 +48,7 @@ public static class EnvCommand
         command.SetAction(result =>
         {
             var profile = common.ReadProfile(result);
-            var input = files.Load(result, console, "env", profile.Version);
+            var input = files.Load(result, console, "env", profile.Version, validation: validation.Read(result), strictRefusalIsInputError: true);
             var all = ObjectsInput.LoadAll(result.GetValue(objects), console, profile.Version);
             var objs = all.Env;
             var givenFiles = ReadVolumeFiles(result.GetValue(volumeFiles) ?? [], console, out bool badFiles);

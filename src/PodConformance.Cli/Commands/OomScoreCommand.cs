@@ -18,11 +18,13 @@ public static class OomScoreCommand
     public static Command Create(CliConsole console)
     {
         var files = new InputOptions();
+        var validation = new FieldValidationOption();
         var nodeMemory = new Option<string?>("--node-memory") { Description = "Node memory capacity (required), e.g. 8Gi: the Burstable formula is 1000 − 1000 × request / capacity", HelpName = "QTY" };
         var output = new OutputFlags("table", "table, json, yaml or jsonpath=TEMPLATE", "table", "json", "yaml", "jsonpath");
         var common = new CommonOptions();
         var command = new Command("oom-score", "Print each container's oom_score_adj (what the kernel OOM killer adds) and the rules that set it.");
         files.AddTo(command);
+        validation.AddTo(command);
         command.Options.Add(nodeMemory);
         output.AddTo(command);
         common.AddTo(command);
@@ -31,7 +33,7 @@ public static class OomScoreCommand
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
             long capacity = ReadCapacity(result.GetValue(nodeMemory));
-            var input = files.Load(result, console, "oom-score", profile.Version);
+            var input = files.Load(result, console, "oom-score", profile.Version, validation: validation.Read(result), strictRefusalIsInputError: true);
             if (input.Pods.Count == 0)
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table

@@ -18,6 +18,7 @@ public static class QosCommand
     public static Command Create(CliConsole console)
     {
         var files = new InputOptions();
+        var validation = new FieldValidationOption();
         var verbose = FileOption.Verbose();
         var output = new OutputFlags("table", "table, wide (with the deciding container, resource and rules), or the Pods as the API server stores them: yaml, json, name, jsonpath=TEMPLATE",
             "table", "wide", "yaml", "json", "name", "jsonpath");
@@ -25,6 +26,7 @@ public static class QosCommand
         var common = new CommonOptions();
         var command = new Command("qos", "Print the QoS class of each Pod (Guaranteed, Burstable, BestEffort) and why.");
         files.AddTo(command);
+        validation.AddTo(command);
         command.Options.Add(verbose);
         output.AddTo(command);
         command.Options.Add(noDefaults);
@@ -33,7 +35,7 @@ public static class QosCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = files.Load(result, console, "qos", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "qos", profile.Version, result.GetValue(verbose), validation.Read(result), strictRefusalIsInputError: true);
             bool defaults = !result.GetValue(noDefaults);
             var rows = new List<(string Ns, string Name, Pod Stored, QosDecision Decision)>();
             foreach (var loaded in input.Pods)

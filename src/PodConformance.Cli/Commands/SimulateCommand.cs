@@ -22,6 +22,7 @@ public static class SimulateCommand
     public static Command Create(CliConsole console)
     {
         var files = new InputOptions();
+        var validation = new FieldValidationOption();
         var verbose = FileOption.Verbose();
         var scenario = new Option<string?>("--scenario") { Description = "Scenario file: nodes, images, what each container does (spec/scenario.md)", HelpName = "FILE" };
         var until = new Option<string?>("--until") { Description = "Virtual time to simulate, e.g. 90s or 10m (default: the scenario's, else 10m)", HelpName = "DURATION" };
@@ -32,6 +33,7 @@ public static class SimulateCommand
         var common = new CommonOptions();
         var command = new Command("simulate", "Simulate Pods on a virtual clock and print the kubectl views of their life.");
         files.AddTo(command);
+        validation.AddTo(command);
         command.Options.Add(verbose);
         command.Options.Add(scenario);
         command.Options.Add(until);
@@ -43,7 +45,7 @@ public static class SimulateCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose));
+            var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose), validation.Read(result), strictRefusalIsInputError: true);
             var sc = ReadScenario(result.GetValue(scenario), console, profile.Version);
             if (result.GetValue(until) is { } untilText)
             {

@@ -37,8 +37,13 @@ public sealed class InputOptions
         command.Options.Add(Fragment);
     }
 
-    /// <summary>Reads the <c>-f</c> files; <paramref name="validation"/> is the verb's <c>--validate</c> (Warn for verbs without it).</summary>
-    public PodInput Load(ParseResult result, CliConsole console, string verb, KubernetesVersion version, bool verbose = false, FieldValidation validation = FieldValidation.Warn)
+    /// <summary>
+    /// Reads the <c>-f</c> files; <paramref name="validation"/> is the verb's <c>--validate</c> (Warn for verbs without
+    /// it), and <paramref name="strictRefusalIsInputError"/> says a pod it refuses is an input error of this verb rather
+    /// than a result it reports (<see cref="PodInput.Load"/>).
+    /// </summary>
+    public PodInput Load(ParseResult result, CliConsole console, string verb, KubernetesVersion version, bool verbose = false, FieldValidation validation = FieldValidation.Warn,
+        bool strictRefusalIsInputError = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         ManifestFragment? fragment = result.GetValue(Fragment) switch
@@ -48,6 +53,6 @@ public sealed class InputOptions
             "container" => ManifestFragment.Container,
             var other => throw new UserInputException($"--fragment: \"{other}\" is not podspec or container"),
         };
-        return PodInput.Load(result.GetValue(Files), console, verb, version, verbose, result.GetValue(Recursive), fragment, validation);
+        return PodInput.Load(result.GetValue(Files), console, verb, version, verbose, result.GetValue(Recursive), fragment, validation, strictRefusalIsInputError);
     }
 }

@@ -78,10 +78,13 @@ public sealed class PodInput
     /// <paramref name="fragment"/>, or detected as a PodSpec or Container fragment with a note. An unknown field is
     /// printed as a warning under <see cref="FieldValidation.Warn"/> only: under Strict it is the pod's refusal
     /// (<see cref="StrictRefusal"/>; a document that did not load is refused for its decode error alone, which the
-    /// strict serializer reports before any strict error), under Ignore nothing.
+    /// strict serializer reports before any strict error), under Ignore nothing. With <paramref name="strictRefusalIsInputError"/>
+    /// (the verbs that answer about the created pod without reporting the create: qos, env, simulate, oom-score) a pod
+    /// refused under Strict is reported here as an input error and left out, as a pod with a type error is: both are the
+    /// API server's BadRequest at decode.
     /// </summary>
     public static PodInput Load(IReadOnlyList<string>? paths, CliConsole console, string verb, Model.Profiles.KubernetesVersion version, bool verbose = false,
-        bool recursive = false, ManifestFragment? fragment = null, FieldValidation validation = FieldValidation.Warn)
+        bool recursive = false, ManifestFragment? fragment = null, FieldValidation validation = FieldValidation.Warn, bool strictRefusalIsInputError = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         if (paths is null || paths.Count == 0)
@@ -115,6 +118,13 @@ public sealed class PodInput
             _ = verbose;
             foreach (var pod in result.Pods)
             {
+                if (strictRefusalIsInputError && validation == FieldValidation.Strict && pod.UnknownFields.Count > 0)
+                {
+                    console.Error.Write("podconf: error: " + StrictRefusalLines(pod));
+                    errors++;
+                    continue;
+                }
+
                 if (fragment is { } given)
                 {
                     pods.Add(pod with { Fragment = given });
@@ -147,6 +157,23 @@ public sealed class PodInput
     {
         ArgumentNullException.ThrowIfNull(pod);
         return Validation == FieldValidation.Strict && pod.UnknownFields.Count > 0 ? StrictDecoding.InDecoderOrder(pod.UnknownFields) : [];
+    }
+
+    /// <summary>
+    /// A pod refused at decode as one error: at the pod's document, kubectl's BadRequest line (SCHEMA-009), then each
+    /// unknown field at its own place, in the strict decoder's order.
+    /// </summary>
+    private static string StrictRefusalLines(LoadedPod pod)
+    {
+        var fields = StrictDecoding.InDecoderOrder(pod.UnknownFields);
+        var sb = new System.Text.StringBuilder();
+        sb.Append(Where(pod)).Append(": ").Append(Output.CreateReport.BadRequest(pod.File, StrictDecoding.BadRequestMessage(Kind(pod), pod.Template?.ApiVersion ?? "v1", fields)));
+        foreach (var d in fields)
+        {
+            sb.Append("  ").Append(d).Append('\n');
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>The manifest file extensions kubectl reads from a directory (cli-runtime resource.FileExtensions).</summary>

@@ -17,6 +17,9 @@ internal sealed partial class PodMapper
     {
         switch (field.Kind)
         {
+            case SchemaKind.String when field.GoType == GoByteSlice.GoType:
+                CheckBytes(node, path, field, null);
+                break;
             case SchemaKind.String:
                 _ = StrPointer(node, path, field);
                 break;
@@ -65,13 +68,42 @@ internal sealed partial class PodMapper
     /// <summary>A map's value: a string's type error names the map's path, as Go's decoder keeps no map keys (SCHEMA-003).</summary>
     private void CheckMapValue(ManifestNode node, string path, SchemaField item, string mapPath)
     {
-        if (item.Kind == SchemaKind.String)
+        if (item.Kind == SchemaKind.String && item.GoType == GoByteSlice.GoType)
+        {
+            CheckBytes(node, path, item, mapPath);
+        }
+        else if (item.Kind == SchemaKind.String)
         {
             _ = StrPointer(node, path, item, mapPath);
         }
         else
         {
             Check(node, path, item);
+        }
+    }
+
+    /// <summary>
+    /// A <c>[]byte</c>: a base64 string (its text is checked by the object's mapper), null, or an array of numbers 0–255
+    /// (<see cref="GoByteSlice"/>), each bad element its own error naming <c>uint8</c> and the field's path (Go keeps the
+    /// first only; the model reports every error of a document, spec/api.md).
+    /// </summary>
+    private void CheckBytes(ManifestNode node, string path, SchemaField field, string? mapPath)
+    {
+        if (node is not ManifestSequence array)
+        {
+            _ = StrPointer(node, path, field, mapPath);
+            return;
+        }
+
+        string fieldPath = GoFieldPath(mapPath ?? path);
+        for (int i = 0; i < array.Items.Length; i++)
+        {
+            if (!GoByteSlice.TryElement(array.Items[i], IsJson, out _, out string goValue))
+            {
+                Error(array.Items[i].Position, Index(path, i), field.Owner.Length == 0 || fieldPath.Length == 0
+                    ? $"json: cannot unmarshal {goValue} into Go value of type {GoByteSlice.ElementGoType}"
+                    : $"json: cannot unmarshal {goValue} into Go struct field {field.Owner}.{fieldPath} of type {GoByteSlice.ElementGoType}");
+            }
         }
     }
 }

@@ -255,7 +255,10 @@ public static class EnvObjectMapper
             return ValueMap.Create(result);
         }
 
-        /// <summary>A <c>map[string][]byte</c> field: every value base64, decoded as encoding/json would.</summary>
+        /// <summary>
+        /// A <c>map[string][]byte</c> field: every value base64 or an array of numbers 0–255 (<see cref="GoByteSlice"/>),
+        /// decoded as encoding/json would.
+        /// </summary>
         private List<(string Key, byte[] Bytes)> ByteMap(string field)
         {
             var result = new List<(string, byte[])>();
@@ -267,9 +270,19 @@ public static class EnvObjectMapper
                     continue;
                 }
 
+                if (value is ManifestSequence array)
+                {
+                    if (Bytes(array, field, key.Value) is { } listed)
+                    {
+                        result.Add((key.Value, listed));
+                    }
+
+                    continue;
+                }
+
                 if (value is not ManifestScalar { Kind: ScalarKind.String } s)
                 {
-                    Error(value.Position, $"{field}[{key.Value}]", $"json: cannot unmarshal {GoType(value)} into Go struct field {o.Kind}.{field} of type []uint8");
+                    Error(value.Position, $"{field}[{key.Value}]", $"json: cannot unmarshal {GoType(value)} into Go struct field {o.Kind}.{field} of type {GoByteSlice.GoType}");
                     continue;
                 }
 
@@ -284,6 +297,24 @@ public static class EnvObjectMapper
             }
 
             return result;
+        }
+
+        /// <summary>The bytes an array lists, or null after an error for each element that is not a byte.</summary>
+        private byte[]? Bytes(ManifestSequence array, string field, string key)
+        {
+            var bytes = new byte[array.Items.Length];
+            bool ok = true;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                if (!GoByteSlice.TryElement(array.Items[i], o.IsJson, out bytes[i], out string goValue))
+                {
+                    Error(array.Items[i].Position, string.Create(CultureInfo.InvariantCulture, $"{field}[{key}][{i}]"),
+                        $"json: cannot unmarshal {goValue} into Go struct field {o.Kind}.{field} of type {GoByteSlice.ElementGoType}");
+                    ok = false;
+                }
+            }
+
+            return ok ? bytes : null;
         }
 
         private IEnumerable<(ManifestScalar Key, ManifestNode Value)> Entries(string field)

@@ -28,6 +28,18 @@ public static partial class WirePodWriter
         WritePod(w, pod);
     }
 
+    /// <summary>
+    /// A toleration as core/v1 writes it (omitempty), inside a larger document: the form of the pod's own
+    /// <c>spec.tolerations</c>, shared with the protocol's RuntimeClass <c>scheduling.tolerations</c> (PROTO-015) so the
+    /// two cannot drift apart. The pod writer itself calls the private twin, without these argument checks.
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, Toleration toleration)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(toleration);
+        WriteToleration(w, toleration);
+    }
+
     /// <summary>A Go string with omitempty.</summary>
     private static void Str(Utf8JsonWriter w, ReadOnlySpan<byte> key, string value)
     {

@@ -25,7 +25,7 @@ public partial class ValidateCommandTests
     [Theory]
     [InlineData("")]
     [InlineData("--validate=warn")]
-    [InlineData("--validate warn")]
+    [InlineData("--validate=strict --validate=warn")]
     public void Warn_is_the_default_each_unknown_field_is_a_warning_and_both_pods_are_admitted(string flag)
     {
         using var file = CliRun.File(TwoTyposAndAClean);
@@ -80,11 +80,21 @@ public partial class ValidateCommandTests
         Assert.Equal("", r.Error);
     }
 
-    /// <summary>GetValidationDirective's error, as a usage error (exit 2); the values are case-sensitive.</summary>
+    /// <summary>
+    /// GetValidationDirective's error, as a usage error (exit 2). The values are case-sensitive (<c>strconv.ParseBool</c>
+    /// takes only its listed spellings, the switch compares exactly), and <c>--validate=</c> is the empty value, which
+    /// pflag passes on as given (<c>parseLongArg</c>: <c>--flag=arg</c> with <c>arg</c> empty).
+    /// </summary>
     [Theory]
     [InlineData("maybe")]
     [InlineData("Strict")]
+    [InlineData("STRICT")]
+    [InlineData("Warn")]
+    [InlineData("IGNORE")]
+    [InlineData("tRUE")]
     [InlineData("yes")]
+    [InlineData("")]
+    [InlineData(" strict")]
     public void A_bad_value_is_a_usage_error_worded_as_kubectls(string value)
     {
         using var file = CliRun.File(TwoTyposAndAClean);
@@ -179,5 +189,53 @@ public partial class ValidateCommandTests
         Assert.Contains("unknown field \"spec.foo\"", warn.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("unknown field", strict.Error + strict.Out, StringComparison.Ordinal);
         Assert.Contains("podconf: error: <stdin>:6:", strict.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// pflag gives a flag with <c>NoOptDefVal</c> its value only after <c>=</c> (<c>parseLongArg</c> checks <c>--flag=arg</c>,
+    /// then <c>NoOptDefVal</c>, before it would take the next argument): <c>--validate warn</c> is <c>--validate</c> (strict)
+    /// and a positional <c>warn</c>, which podconf's verbs do not take.
+    /// </summary>
+    [Theory]
+    [InlineData("warn")]
+    [InlineData("ignore")]
+    [InlineData("false")]
+    public void A_value_as_a_separate_word_is_not_the_flags_value_but_an_unexpected_argument(string value)
+    {
+        using var file = CliRun.File(TwoTyposAndAClean);
+        var r = CliRun.Run("validate", "-f", file.Path, "--validate", value);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Equal(
+            "podconf: unexpected argument \"" + value + "\" for \"podconf validate\"\n"
+            + "podconf: --validate takes its value after '=' only, as kubectl's (--validate=" + value + "); alone it means strict\n"
+            + "See 'podconf validate --help' for usage.\n",
+            r.Error);
+    }
+
+    /// <summary>A bare <c>--validate</c> takes nothing after it: the next flag, or the end, is not its value.</summary>
+    [Theory]
+    [InlineData("validate", "--validate", "-f", "FILE")]
+    [InlineData("validate", "-f", "FILE", "--validate")]
+    [InlineData("validate", "--validate=ignore", "-f", "FILE", "--validate")]
+    public void The_bare_flag_is_strict_wherever_it_stands_and_the_last_occurrence_wins(params string[] args)
+    {
+        using var file = CliRun.File(TwoTyposAndAClean);
+        var r = CliRun.Run([.. args.Select(a => a == "FILE" ? file.Path : a)]);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(BadRequest(file.Path) + file.Path + ":12:1: pod default/clean is valid\n", r.Out);
+    }
+
+    /// <summary>After <c>--</c> pflag reads no flags: the rewriting of <c>--validate</c> stops there too.</summary>
+    [Fact]
+    public void Nothing_after_a_double_dash_is_read_as_the_flag()
+    {
+        using var file = CliRun.File(TwoTyposAndAClean);
+        var r = CliRun.Run("validate", "-f", file.Path, "--", "--validate=");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.DoesNotContain("invalid - validate option", r.Error, StringComparison.Ordinal);
     }
 }
