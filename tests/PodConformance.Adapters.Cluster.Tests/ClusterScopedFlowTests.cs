@@ -341,4 +341,22 @@ public class ClusterScopedFlowTests
         Assert.Equal("the case needs a globalDefault PriorityClass (everyone), which the cluster adapter never creates: while it existed, every pod created on the cluster without a priorityClassName would get its priority", o.NotPerformed);
         Assert.Empty(server.Requests);
     }
+
+    [Fact]
+    public async Task A_real_create_names_the_run_s_object_and_a_plugin_s_refusal_is_a_rejection()
+    {
+        var fake = new ObjectsFake();
+        await using var server = new FakeApiServer(fake.Handle);
+        await using (var adapter = ClusterAdapter.Create(TestPods.Options(layers: ClusterLayers.Lifecycle) with { ClusterScopedObjects = true }, TestPods.Config(server.Url)))
+        {
+            var o = await adapter.RunAsync(KataCase("missing-kata"), TestPods.Profile131, CancellationToken.None);
+            Assert.Null(o.Failure);
+            Assert.True(o.Lifecycle!.Rejected);
+        }
+
+        var create = Assert.Single(server.Requests, r => r.Method == "POST" && r.Path.EndsWith("/pods", StringComparison.Ordinal));
+        Assert.DoesNotContain("dryRun", create.Query, StringComparison.Ordinal);
+        Assert.EndsWith("-rc-absent", SentSpec(create, "runtimeClassName"), StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Requests, r => r.Query.Contains("watch=true", StringComparison.Ordinal));
+    }
 }
