@@ -2,6 +2,7 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using PodConformance.Manifests.Writing;
+using PodConformance.Model.Admission.Objects;
 using PodConformance.Model.Api;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Adapters;
@@ -22,6 +23,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
     private readonly SemaphoreSlim _admission;
     private readonly SemaphoreSlim _lifecycle;
     private readonly SemaphoreSlim _setup = new(1, 1);
+    private readonly RunObjects _objects;
     private readonly string _name;
     private RunNamespace? _namespace;
     private bool _namespaceReady;
@@ -33,6 +35,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
     {
         _options = options;
         _api = new ClusterApi(client, options);
+        _objects = new RunObjects(_api, options);
         _admission = new SemaphoreSlim(options.AdmissionConcurrency, options.AdmissionConcurrency);
         _lifecycle = new SemaphoreSlim(options.LifecycleConcurrency, options.LifecycleConcurrency);
         _name = name;
@@ -73,16 +76,24 @@ public sealed class ClusterAdapter : IConformanceAdapter
     public async Task<Profile> DetectProfileAsync(CancellationToken cancellationToken) =>
         Profile.For(await ServerVersionAsync(cancellationToken).ConfigureAwait(false));
 
-    public async ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
+    public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
+        RunAsync(testCase, [], profile, cancellationToken);
+
+    /// <summary>
+    /// A case with PriorityClasses the cluster must hold as well. <see cref="PodCase"/> carries RuntimeClasses only, so
+    /// nothing the runner sends reaches this with PriorityClasses today; the path is here, and tested, for when it does.
+    /// </summary>
+    internal async ValueTask<Observation> RunAsync(ConformanceCase testCase, IReadOnlyList<PriorityClass> priorityClasses, Profile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(testCase);
+        ArgumentNullException.ThrowIfNull(priorityClasses);
         ArgumentNullException.ThrowIfNull(profile);
         if (testCase is not PodCase p)
         {
             return Observation.Failed("the cluster adapter runs pod cases only (" + testCase.Describe() + ")");
         }
 
-        if (p.BeyondRealTargets("the cluster") is { } notPerformed)
+        if (NotPerformed(p, priorityClasses, out var plan) is { } notPerformed)
         {
             return Observation.Unperformed(notPerformed);
         }
@@ -96,10 +107,20 @@ public sealed class ClusterAdapter : IConformanceAdapter
             }
 
             string ns = await EnsureNamespaceAsync(cancellationToken).ConfigureAwait(false);
+            ClusterScopedNames names;
+            try
+            {
+                names = await _objects.EnsureAsync(plan, _namespace!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ClusterObjectRefusedException e)
+            {
+                return Observation.Unperformed(e.Message);
+            }
+
             var observation = new Observation();
             if ((_options.Layers & ClusterLayers.Admission) != 0)
             {
-                var (admission, error) = await AdmitAsync(p.Pod, ns, cancellationToken).ConfigureAwait(false);
+                var (admission, error) = await AdmitAsync(p.Pod, ns, names, cancellationToken).ConfigureAwait(false);
                 if (admission is null)
                 {
                     return Observation.Failed(error);
@@ -114,7 +135,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
 
             if ((_options.Layers & ClusterLayers.Lifecycle) != 0)
             {
-                observation = observation with { Lifecycle = await LifecycleAsync(p, ns, cancellationToken).ConfigureAwait(false) };
+                observation = observation with { Lifecycle = await LifecycleAsync(p, ns, names, cancellationToken).ConfigureAwait(false) };
             }
 
             return observation;
@@ -129,24 +150,109 @@ public sealed class ClusterAdapter : IConformanceAdapter
         }
     }
 
-    /// <summary>Dry-run create of the manifest as written (only the namespace is set to the run's).</summary>
-    internal async Task<(AdmissionObservation? Observation, string Error)> AdmitAsync(Pod pod, string ns, CancellationToken ct)
+    /// <summary>
+    /// Why the cluster cannot act the case out, or null (and then the plan of the cluster-scoped objects it needs): a
+    /// real target's limits (<see cref="PodCase.BeyondRealTargets"/>) except RuntimeClasses, which this adapter creates
+    /// with <see cref="ClusterOptions.ClusterScopedObjectsFlag"/> and otherwise answers not performed, naming the flag.
+    /// </summary>
+    private string? NotPerformed(PodCase p, IReadOnlyList<PriorityClass> priorityClasses, out ClusterScopedPlan plan)
     {
-        var sent = pod with { Metadata = pod.Metadata with { Namespace = ns } };
-        await _admission.WaitAsync(ct).ConfigureAwait(false);
-        try
+        plan = ClusterScopedPlan.None;
+        string? why = (p.RuntimeClasses.IsEmpty ? p : p with { RuntimeClasses = default }).BeyondRealTargets("the cluster");
+        if (p.RuntimeClasses.IsEmpty && priorityClasses.Count == 0)
         {
-            var response = await _api.CreatePodAsync(ns, PodManifestWriter.ToJson(sent), dryRun: true, ct).ConfigureAwait(false);
-            var observation = AdmissionMapping.Map(response, pod, out string error);
-            return (observation, error);
+            return why;
         }
-        finally
+
+        string? objects;
+        if (_options.ClusterScopedObjects)
         {
-            _admission.Release();
+            plan = ClusterScopedPlan.For(p.Pod, p.RuntimeClasses, priorityClasses);
+            objects = plan.NotPerformed;
+        }
+        else
+        {
+            var needs = new List<string>(2);
+            if (!p.RuntimeClasses.IsEmpty)
+            {
+                needs.Add("RuntimeClass objects (" + string.Join(",", p.RuntimeClasses.Select(r => r.Name)) + ")");
+            }
+
+            if (priorityClasses.Count > 0)
+            {
+                needs.Add("PriorityClass objects (" + string.Join(",", priorityClasses.Select(c => c.Name)) + ")");
+            }
+
+            objects = "the case needs " + string.Join(" and ", needs) + ", which the cluster adapter creates only with "
+                + ClusterOptions.ClusterScopedObjectsFlag + " (cluster-wide objects under run-unique names, deleted at the end)";
+        }
+
+        return why is null ? objects : objects is null ? why : why + "; " + objects;
+    }
+
+    /// <summary>
+    /// Dry-run create of the manifest as written: only the namespace is set to the run's, and references to cluster-scoped
+    /// objects name the run's (<paramref name="names"/>); the answer is mapped back to the case's names.
+    /// </summary>
+    internal async Task<(AdmissionObservation? Observation, string Error)> AdmitAsync(Pod pod, string ns, ClusterScopedNames names, CancellationToken ct)
+    {
+        var sent = names.Rewrite(pod with { Metadata = pod.Metadata with { Namespace = ns } });
+        string json = PodManifestWriter.ToJson(sent);
+        var (response, missing) = await CreateSeeingAsync(
+            async () =>
+            {
+                await _admission.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    return await _api.CreatePodAsync(ns, json, dryRun: true, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _admission.Release();
+                }
+            },
+            names,
+            ct).ConfigureAwait(false);
+        if (missing.Length > 0)
+        {
+            return (null, missing);
+        }
+
+        var observation = AdmissionMapping.Map(response, pod, out string error);
+        return (observation is null ? null : names.Back(observation), names.Back(error));
+    }
+
+    /// <summary>
+    /// A pod create, repeated while its answer is an admission plugin's "not found" for an object this run created (the
+    /// Priority plugin reads an informer that sees a new PriorityClass a moment later), with backoff, at most
+    /// <see cref="ClusterOptions.ObjectVisibility"/> attempts. The error is non-empty when the object never became visible.
+    /// </summary>
+    private async Task<(ClusterApi.CreateResponse Response, string Error)> CreateSeeingAsync(Func<Task<ClusterApi.CreateResponse>> create, ClusterScopedNames names, CancellationToken ct)
+    {
+        var policy = _options.ObjectVisibility;
+        for (int attempt = 1; ; attempt++)
+        {
+            var response = await create().ConfigureAwait(false);
+            if (names.NotYetVisible(response) is not { } missing)
+            {
+                return (response, "");
+            }
+
+            string what = missing.Kind.ObjectName(missing.Renamed) + " (the case's " + missing.Kind.Kind + " " + missing.Original + ")";
+            if (attempt >= policy.MaxAttempts)
+            {
+                return (response, "the API server's admission still did not find " + what + ", created by this run, after "
+                    + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) + " attempts");
+            }
+
+            var delay = policy.DelayAfter(attempt, null);
+            _options.Log?.Invoke("admission does not see " + what + " yet; retry " + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " in " + ((int)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms");
+            await Task.Delay(delay, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task<LifecycleObservation> LifecycleAsync(PodCase p, string ns, CancellationToken ct)
+    private async Task<LifecycleObservation> LifecycleAsync(PodCase p, string ns, ClusterScopedNames names, CancellationToken ct)
     {
         await _lifecycle.WaitAsync(ct).ConfigureAwait(false);
         string podName = "";
@@ -163,13 +269,29 @@ public sealed class ClusterAdapter : IConformanceAdapter
             var rendered = ScenarioRendering.Render(p.Pod, p.Scenario, ns, _namespace!.Labels, new RenderSettings(_options.Image));
             string stem = rendered.Metadata.Name.Length > 50 ? rendered.Metadata.Name[..50].TrimEnd('-', '.') : rendered.Metadata.Name;
             podName = stem + "-" + seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            rendered = rendered with { Metadata = rendered.Metadata with { Name = podName } };
+            rendered = names.Rewrite(rendered with { Metadata = rendered.Metadata with { Name = podName } });
 
             var duration = p.Scenario.Until < _options.LifecycleTimeout ? p.Scenario.Until : _options.LifecycleTimeout;
             long started = time.GetTimestamp();
             TimeSpan Elapsed() => time.GetElapsedTime(started);
-            var created = await _api.CreatePodAsync(ns, PodManifestWriter.ToJson(rendered), dryRun: false, ct).ConfigureAwait(false);
-            if (created.StatusCode is 400 or 422)
+            string json = PodManifestWriter.ToJson(rendered);
+            var (created, missing) = await CreateSeeingAsync(
+                () =>
+                {
+                    // Offsets count from the create that took (an object's lag must not shift the samples).
+                    started = time.GetTimestamp();
+                    return _api.CreatePodAsync(ns, json, dryRun: false, ct);
+                },
+                names,
+                ct).ConfigureAwait(false);
+            if (missing.Length > 0)
+            {
+                gone = true;
+                throw new TransientClusterException(missing);
+            }
+
+            // An admission plugin's refusal is a 403 too (ADM-011); RBAC's is not the pod's verdict.
+            if (created.StatusCode is 400 or 422 || (created.StatusCode == 403 && AdmissionMapping.AuthorizationDenial(created.Body) is null))
             {
                 gone = true;
                 return new LifecycleObservation { Rejected = true };
@@ -358,6 +480,9 @@ public sealed class ClusterAdapter : IConformanceAdapter
                         }
                     },
                     "namespace " + ns.Name).ConfigureAwait(false);
+
+                // After the namespace: its pods may still name the objects while they terminate (deleting is allowed then).
+                await _objects.DeleteAllAsync(ns, DeleteQuietlyAsync, CleanupToken()).ConfigureAwait(false);
             }
         }
         finally

@@ -8,7 +8,8 @@ namespace PodConformance.Adapters.Cluster;
 
 /// <summary>
 /// The API calls the adapter makes, each with retries and a per-attempt timeout, and nothing else: this class is the
-/// list of what podconf ever does to a cluster (and what spec/cluster/rbac.yaml grants).
+/// list of what podconf ever does to a cluster (and what spec/cluster/rbac.yaml grants; the cluster-scoped objects of
+/// <c>--cluster-scoped-objects</c>, what spec/cluster/rbac-cluster-scoped.yaml grants).
 /// </summary>
 /// <remarks>
 /// Pod creates go through the client's own <see cref="Kubernetes.HttpClient"/> and credentials (kubeconfig, exec plugins,
@@ -76,7 +77,7 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         }
     }
 
-    /// <summary>POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 422 and 409 AlreadyExists are answers; 429, 5xx and 409 Conflict are retried; anything else throws.</summary>
+    /// <summary>POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 403 (but a fresh namespace's missing ServiceAccount, retried), 422 and 409 AlreadyExists are answers; 429, 5xx and 409 Conflict are retried; anything else throws.</summary>
     public Task<CreateResponse> CreatePodAsync(string namespaceName, string podJson, bool dryRun, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(namespaceName);
@@ -116,8 +117,97 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         return list.Items?.ToList() ?? [];
     }
 
+    /// <summary>
+    /// POSTs a cluster-scoped object (<c>--cluster-scoped-objects</c>). 2xx, 400, 403, 422 and 409 AlreadyExists are
+    /// answers the caller reads; 429, 5xx and 409 Conflict are retried; anything else throws.
+    /// </summary>
+    public Task<CreateResponse> CreateClusterObjectAsync(ClusterScopedKind kind, string json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(json);
+        return Retry("create " + kind.QualifiedResource, c => SendAsync(HttpMethod.Post, kind.CollectionPath + "?fieldManager=podconf", json, [200, 201, 202, 400, 403, 422], c), ct);
+    }
+
+    /// <summary>The object's metadata as the server has it now; null when it does not exist.</summary>
+    public async Task<ClusterObjectMeta?> GetClusterObjectAsync(ClusterScopedKind kind, string name, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var response = await Retry("get " + kind.ObjectName(name), c => SendAsync(HttpMethod.Get, kind.CollectionPath + "/" + Uri.EscapeDataString(name), null, [200, 404], c), ct).ConfigureAwait(false);
+        return response.StatusCode == 404 ? null : ClusterObjectMeta.Parse(response.Body);
+    }
+
+    /// <summary>Objects of <paramref name="kind"/> labelled as podconf's (the server filters; <see cref="ClusterObjectMeta.IsOurs"/> checks again). Throws on 403 (no permission to list).</summary>
+    public async Task<IReadOnlyList<ClusterObjectMeta>> ListManagedClusterObjectsAsync(ClusterScopedKind kind, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var response = await Retry("list " + kind.QualifiedResource, c => SendAsync(HttpMethod.Get, kind.CollectionPath + "?labelSelector=" + Uri.EscapeDataString(ClusterInfo.ManagedSelector), null, [200], c), ct).ConfigureAwait(false);
+        return ClusterObjectMeta.ParseList(response.Body);
+    }
+
+    /// <summary>
+    /// Deletes a cluster-scoped object only after reading it and finding podconf's label, <paramref name="prefix"/> and
+    /// (when given) the run id <paramref name="runId"/>; false when it is not ours (left alone) or already gone.
+    /// </summary>
+    public async Task<bool> DeleteClusterObjectIfOursAsync(ClusterScopedKind kind, string name, string? prefix, string? runId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(name);
+        var current = await GetClusterObjectAsync(kind, name, ct).ConfigureAwait(false);
+        if (current is null)
+        {
+            return false;
+        }
+
+        if (!current.IsOurs(kind, prefix, runId))
+        {
+            options.Log?.Invoke("not deleting " + kind.ObjectName(name) + ": it is not labelled " + ClusterInfo.ManagedSelector
+                + (runId is null ? "" : " and " + ClusterInfo.RunLabel + "=" + runId) + (prefix is null ? "" : " with prefix " + prefix));
+            return false;
+        }
+
+        var response = await Retry("delete " + kind.ObjectName(name), c => SendAsync(HttpMethod.Delete, kind.CollectionPath + "/" + Uri.EscapeDataString(name), null, [200, 202, 404], c), ct).ConfigureAwait(false);
+        return response.StatusCode != 404;
+    }
+
     private Task<T> Retry<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
         options.Retry.ExecuteAsync(what, call, options.RequestTimeout, options.Log, ct);
+
+    /// <summary>
+    /// One request with the client's credentials; a status in <paramref name="answers"/> is returned with its body.
+    /// Others throw <see cref="HttpOperationException"/> (status only, no request body), which <see cref="Retry"/>
+    /// retries when <see cref="RetryPolicy.IsRetryable"/> says so. A 409 AlreadyExists is an answer when 201 is one.
+    /// </summary>
+    private async Task<CreateResponse> SendAsync(HttpMethod method, string path, string? json, int[] answers, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(client.BaseUri, path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.Accept.ParseAdd("application/json");
+        if (client.Credentials is { } credentials)
+        {
+            await credentials.ProcessHttpRequestAsync(request, ct).ConfigureAwait(false);
+        }
+
+        using var response = await client.HttpClient.SendAsync(request, ct).ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        int code = (int)response.StatusCode;
+        if (Array.IndexOf(answers, code) >= 0 || (code == 409 && Array.IndexOf(answers, 201) >= 0 && body.Contains("\"AlreadyExists\"", StringComparison.Ordinal)))
+        {
+            return new CreateResponse(code, body);
+        }
+
+        throw new HttpOperationException("Operation returned an invalid status code '" + response.StatusCode.ToString() + "'")
+        {
+            Response = new HttpResponseMessageWrapper(response, body),
+        };
+    }
 
     private async Task<CreateResponse> PostAsync(string path, string json, CancellationToken ct)
     {
@@ -145,6 +235,12 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         {
             // A fresh namespace's "default" ServiceAccount appears a moment after the namespace: retry, do not fail.
             throw new TransientClusterException("the namespace's default service account does not exist yet");
+        }
+
+        if (code == 403)
+        {
+            // An admission plugin's refusal (ADM-011) or the authorizer's: AdmissionMapping tells them apart.
+            return new CreateResponse(code, body);
         }
 
         // No request body in the exception: it could hold env values.

@@ -16,6 +16,9 @@ public sealed partial record ClusterOptions
     /// <summary>The name of the confirmation flag, quoted in refusals.</summary>
     public const string ConfirmFlag = "--yes-i-know-this-is-a-cluster";
 
+    /// <summary>The opt-in flag for creating cluster-scoped objects, quoted where a case is not performed without it.</summary>
+    public const string ClusterScopedObjectsFlag = "--cluster-scoped-objects";
+
     /// <summary>Kubeconfig file; null: <c>$KUBECONFIG</c> or <c>~/.kube/config</c> as kubectl does.</summary>
     public string? KubeconfigPath { get; init; }
 
@@ -32,6 +35,20 @@ public sealed partial record ClusterOptions
     public bool Confirmed { get; init; }
 
     public ClusterLayers Layers { get; init; } = ClusterLayers.Admission;
+
+    /// <summary>
+    /// The user allowed the adapter to create the cluster-wide objects a case needs (RuntimeClasses, PriorityClasses other
+    /// than a global default) under run-unique names, and to delete them at the end (<see cref="ClusterScopedObjectsFlag"/>).
+    /// Off: such a case is not performed. They are outside the run's namespace, so this takes a second, explicit yes.
+    /// </summary>
+    public bool ClusterScopedObjects { get; init; }
+
+    /// <summary>
+    /// How long a pod create that finds a just-created object missing is retried: the Priority plugin reads PriorityClasses
+    /// from an informer that sees a new object a moment later (RuntimeClass's falls back to a live read). 12 attempts,
+    /// 250 ms doubling to 5 s: about 38 s in all, far beyond an informer's usual lag of milliseconds.
+    /// </summary>
+    public RetryPolicy ObjectVisibility { get; init; } = new() { MaxAttempts = 12, InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(5) };
 
     /// <summary>Concurrent dry-run creates (admission is cheap; hundreds per second at 16–32).</summary>
     public int AdmissionConcurrency { get; init; } = 16;
@@ -87,6 +104,17 @@ public sealed partial record ClusterOptions
         {
             errors.Add("--namespace-prefix \"" + NamespacePrefix + "\": must be 1-" + RunNamespace.MaxPrefixLength.ToString(CultureInfo.InvariantCulture)
                 + " lowercase letters, digits or '-', starting with a letter (namespaces are DNS labels)");
+        }
+
+        if (ClusterScopedObjects && (EffectivePrefix + "-").StartsWith("system-", StringComparison.Ordinal))
+        {
+            errors.Add("--namespace-prefix \"" + EffectivePrefix + "\" cannot name the objects of " + ClusterScopedObjectsFlag
+                + ": PriorityClass names starting with 'system-' are reserved for the system's classes");
+        }
+
+        if (ObjectVisibility.MaxAttempts < 1)
+        {
+            errors.Add("object visibility attempts must be at least 1");
         }
 
         if (InCluster && (KubeconfigPath is not null || Context is not null))

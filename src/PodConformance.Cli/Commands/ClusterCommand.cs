@@ -5,7 +5,8 @@ namespace PodConformance.Cli.Commands;
 
 /// <summary>
 /// <c>podconf cluster</c>: maintenance of the live-cluster adapter. <c>cleanup</c> deletes the namespaces crashed runs
-/// left behind — only those labelled <c>app.kubernetes.io/managed-by=podconf</c>, with the prefix, old enough.
+/// left behind, and their RuntimeClasses and PriorityClasses (<c>--cluster-scoped-objects</c>) — only those labelled
+/// <c>app.kubernetes.io/managed-by=podconf</c>, with the prefix, old enough.
 /// </summary>
 public static class ClusterCommand
 {
@@ -19,8 +20,8 @@ public static class ClusterCommand
     private static Command Cleanup(CliConsole console)
     {
         var binding = new ClusterOptionsBinding();
-        var olderThan = new Option<int>("--older-than") { Description = "Only namespaces at least this many minutes old (a run may still use younger ones)", DefaultValueFactory = _ => 15, HelpName = "minutes" };
-        var command = new Command("cleanup", "Delete podconf's leftover namespaces (labelled " + ClusterInfo.ManagedSelector + ") from crashed runs.");
+        var olderThan = new Option<int>("--older-than") { Description = "Only namespaces and classes at least this many minutes old (a run may still use younger ones)", DefaultValueFactory = _ => 15, HelpName = "minutes" };
+        var command = new Command("cleanup", "Delete podconf's leftover namespaces, RuntimeClasses and PriorityClasses (labelled " + ClusterInfo.ManagedSelector + ") from crashed runs.");
         binding.AddTo(command);
         command.Options.Add(olderThan);
         command.SetAction(async (result, cancellationToken) =>

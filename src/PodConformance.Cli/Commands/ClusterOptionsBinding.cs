@@ -5,7 +5,7 @@ namespace PodConformance.Cli.Commands;
 
 /// <summary>
 /// The command-line options of the cluster adapter (<c>--kubeconfig</c>, <c>--context</c>, <c>--namespace-prefix</c>,
-/// <c>--yes-i-know-this-is-a-cluster</c>…), shared by <c>podconf cluster cleanup</c> and, for <c>--adapter cluster</c>,
+/// <c>--yes-i-know-this-is-a-cluster</c>, <c>--cluster-scoped-objects</c>…), shared by <c>podconf cluster cleanup</c> and, for <c>--adapter cluster</c>,
 /// the run verb: <c>ClusterAdapter.Create(binding.Read(result, log))</c>.
 /// </summary>
 public sealed class ClusterOptionsBinding
@@ -19,6 +19,11 @@ public sealed class ClusterOptionsBinding
     public Option<string?> NamespacePrefix { get; } = new("--namespace-prefix") { Description = "Prefix of the namespaces podconf creates and deletes (required unless " + ClusterOptions.ConfirmFlag + ")", HelpName = "prefix" };
 
     public Option<bool> Confirm { get; } = new(ClusterOptions.ConfirmFlag) { Description = "Confirm that podconf may create and delete its own labelled namespaces in this cluster" };
+
+    public Option<bool> ClusterScopedObjects { get; } = new(ClusterOptions.ClusterScopedObjectsFlag)
+    {
+        Description = "Let podconf create the RuntimeClasses (and PriorityClasses, never a global default) a case needs, cluster-wide under run-unique labelled names, and delete them at the end; without it such cases are not performed",
+    };
 
     public Option<string> Layers { get; } = new("--cluster-layers") { Description = "admission, lifecycle or admission,lifecycle", DefaultValueFactory = _ => "admission" };
 
@@ -38,6 +43,7 @@ public sealed class ClusterOptionsBinding
         command.Options.Add(InCluster);
         command.Options.Add(NamespacePrefix);
         command.Options.Add(Confirm);
+        command.Options.Add(ClusterScopedObjects);
         command.Options.Add(Layers);
         command.Options.Add(Concurrency);
         command.Options.Add(Image);
@@ -67,6 +73,7 @@ public sealed class ClusterOptionsBinding
             InCluster = result.GetValue(InCluster),
             NamespacePrefix = result.GetValue(NamespacePrefix),
             Confirmed = result.GetValue(Confirm),
+            ClusterScopedObjects = result.GetValue(ClusterScopedObjects),
             Layers = layers,
             AdmissionConcurrency = result.GetValue(Concurrency),
             Image = result.GetValue(Image) ?? "",

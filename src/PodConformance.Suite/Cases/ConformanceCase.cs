@@ -46,7 +46,8 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     /// class is then not checked (ADM-012). The model receives them, and a process adapter whose hello declares
     /// <c>runtime-classes</c> (<see cref="Adapters.Capability.RuntimeClasses"/>, PROTO-015's <c>objects.runtimeClasses</c>);
     /// any other adapter, and the real targets (which would have to create cluster-wide objects), answers such a case
-    /// <see cref="Observations.Observation.Unperformed"/> (<see cref="BeyondRealTargets"/>, <see cref="BeyondProtocol"/>).
+    /// <see cref="Observations.Observation.Unperformed"/> (<see cref="BeyondRealTargets"/>, <see cref="BeyondProtocol"/>),
+    /// except the cluster adapter run with <c>--cluster-scoped-objects</c>, which creates them (spec/adapter-cluster.md).
     /// </summary>
     public ValueList<Model.Admission.Objects.RuntimeClass> RuntimeClasses { get; init; }
 

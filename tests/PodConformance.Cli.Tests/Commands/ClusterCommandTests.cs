@@ -25,4 +25,18 @@ public class ClusterCommandTests
         Assert.Equal(2, yaml.ExitCode);
         Assert.StartsWith("podconf: cannot load the cluster configuration: ", yaml.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Cluster_scoped_objects_under_a_system_prefix_are_refused_before_connecting()
+    {
+        var r = CliRun.Run("cluster", "cleanup", "--namespace-prefix", "system", "--cluster-scoped-objects", "--kubeconfig", "/nonexistent/kubeconfig");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--namespace-prefix \"system\" cannot name the objects of --cluster-scoped-objects: PriorityClass names starting with 'system-' are reserved for the system's classes", r.Error, StringComparison.Ordinal);
+        Assert.Equal("", r.Out);
+
+        // The flag itself parses: with an acceptable prefix the next problem is the kubeconfig.
+        var ok = CliRun.Run("cluster", "cleanup", "--namespace-prefix", "ci", "--cluster-scoped-objects", "--kubeconfig", "/nonexistent/kubeconfig");
+        Assert.Equal(2, ok.ExitCode);
+        Assert.Contains("cannot load the cluster configuration", ok.Error, StringComparison.Ordinal);
+    }
 }

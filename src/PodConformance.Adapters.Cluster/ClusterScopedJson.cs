@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using PodConformance.Model.Admission.Objects;
+
+namespace PodConformance.Adapters.Cluster;
+
+/// <summary>
+/// The JSON of the cluster-scoped objects the adapter creates: node.k8s.io/v1 RuntimeClass and scheduling.k8s.io/v1
+/// PriorityClass, with the fields the admission plugins read. Written here, not through KubernetesClient's typed
+/// objects, for the reason pods are (<see cref="ClusterApi"/>): quantities reach the server as the case holds them.
+/// </summary>
+public static class ClusterScopedJson
+{
+    /// <summary>The members after <c>metadata</c>: <c>handler</c>, <c>overhead</c>, <c>scheduling</c> (the model's <see cref="RuntimeClass"/>).</summary>
+    public static string RuntimeClassContent(RuntimeClass rc)
+    {
+        ArgumentNullException.ThrowIfNull(rc);
+        return Members(w =>
+        {
+            w.WriteString("handler", rc.Handler);
+            if (rc.HasOverhead)
+            {
+                w.WriteStartObject("overhead");
+                if (!rc.PodFixed.IsEmpty)
+                {
+                    w.WriteStartObject("podFixed");
+                    foreach (var (name, q) in rc.PodFixed)
+                    {
+                        w.WriteString(name, q.ToString());
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
+            if (rc.HasScheduling)
+            {
+                w.WriteStartObject("scheduling");
+                if (!rc.NodeSelector.IsEmpty)
+                {
+                    w.WriteStartObject("nodeSelector");
+                    foreach (var (k, v) in rc.NodeSelector)
+                    {
+                        w.WriteString(k, v);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                if (!rc.Tolerations.IsEmpty)
+                {
+                    w.WriteStartArray("tolerations");
+                    foreach (var t in rc.Tolerations)
+                    {
+                        w.WriteStartObject();
+                        NonEmpty(w, "key", t.Key);
+                        NonEmpty(w, "operator", t.Operator);
+                        NonEmpty(w, "value", t.Value);
+                        NonEmpty(w, "effect", t.Effect);
+                        if (t.TolerationSeconds is long s)
+                        {
+                            w.WriteNumber("tolerationSeconds", s);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            }
+        });
+    }
+
+    /// <summary>The members after <c>metadata</c>: <c>value</c>, <c>preemptionPolicy</c>; <c>globalDefault</c> never (<see cref="ClusterScopedPlan.For"/> refuses such a case).</summary>
+    public static string PriorityClassContent(PriorityClass pc)
+    {
+        ArgumentNullException.ThrowIfNull(pc);
+        return Members(w =>
+        {
+            w.WriteNumber("value", pc.Value);
+            NonEmpty(w, "preemptionPolicy", pc.PreemptionPolicy);
+        });
+    }
+
+    /// <summary>The whole object: apiVersion, kind, metadata (name and podconf's labels), then <paramref name="content"/>.</summary>
+    public static string Object(ClusterScopedKind kind, string name, IEnumerable<KeyValuePair<string, string>> labels, string content)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(content);
+        string head = Members(w =>
+        {
+            w.WriteString("apiVersion", kind.ApiVersion);
+            w.WriteString("kind", kind.Kind);
+            w.WriteStartObject("metadata");
+            w.WriteString("name", name);
+            w.WriteStartObject("labels");
+            foreach (var (k, v) in labels)
+            {
+                w.WriteString(k, v);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+        return "{" + head + (content.Length == 0 ? "" : "," + content) + "}";
+    }
+
+    private static void NonEmpty(Utf8JsonWriter w, string name, string value)
+    {
+        if (value.Length > 0)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    /// <summary>An object's members without its braces, so pieces can be joined.</summary>
+    private static string Members(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            write(w);
+            w.WriteEndObject();
+        }
+
+        string json = Encoding.UTF8.GetString(stream.ToArray());
+        return json[1..^1];
+    }
+}
