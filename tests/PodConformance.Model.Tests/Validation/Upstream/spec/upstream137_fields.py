@@ -583,6 +583,85 @@ def overhead():
                     'admission plugin, ADM-013/018); this harness creates no RuntimeClass')
 
 
+# --- TestValidateStopSignal (≈1,036,000): validateStopSignal at the root path; the test compares the first error's whole
+# Error() text. The signal sits at a container's lifecycle.stopSignal (ContainerStopSignals, alpha: on for the case). ----
+def stop_signal():
+    t = 'TestValidateStopSignal'
+    n = N + '; ContainerStopSignals on; the root path is the container\'s lifecycle.stopSignal; VAL-048'
+    path = C0 + '.lifecycle.stopSignal'
+    for name, os_name, signal, errs in (
+            ('Empty spec.os.name', None, 'SIGTERM', [path + ': Forbidden: may not be set for containers with empty `spec.os.name`']),
+            ('Invalid signal passed to windows pod', 'windows', 'SIGHUP',
+             [path + ': Unsupported value: "SIGHUP": supported values: "SIGKILL", "SIGTERM"']),
+            ('Valid signal passed to windows pod', 'windows', 'SIGKILL', []),
+            ('Valid signal passed to linux pod', 'linux', 'SIGHUP', [])):
+        extra = {"os": {"name": os_name}} if os_name else {}
+        case(t, name, pod(containers=[ctr(lifecycle={"stopSignal": signal})], **extra), {"ContainerStopSignals": True}, errs, note=n)
+
+
+# --- TestValidateFileKeyRefVolume (≈1,038,000-1,056,000): validateFileKeyRefVolumes on a PodSpec; field.ErrorMatcher ByType,
+# ByField, ByOrigin, ByDetailSubstring (the bad value is not compared). Upstream's containers have no name or image (the
+# function reads only env); here each is a full container. --------------------------------------------------------------
+def file_key_ref_volume():
+    t = 'TestValidateFileKeyRefVolume'
+    n = N + '; EnvFiles (beta, on at 1.37); VAL-056 (validateFileKeyRefVolumes, the last check of ValidatePodSpec)'
+
+    def fk_env(name, volume, path):
+        return {"name": name, "valueFrom": {"fileKeyRef": {"volumeName": volume, "path": path, "key": name}}}
+
+    host = lambda name, path: {"name": name, "hostPath": {"path": path, "type": "Directory"}}
+    empty = lambda name, **e: dict({"name": name, "emptyDir": e})
+    e0 = C0 + '.env[0].valueFrom.fileKeyRef.volumeName'
+    emptydir = 'referenced volume must be of type emptyDir'
+    db = fk_env("DATABASE_URL", "config-volume", "database.env")
+    for name, containers, volumes, errs in (
+            ('should pass when no FileKeyRef environment variables are used',
+             [ctr(env=[{"name": "STATIC_VAR", "value": "static_value"}])], [host("some-volume", "/tmp/data")], []),
+            ('should pass when FileKeyRef references a valid emptyDir volume', [ctr(env=[db])], [empty("config-volume")], []),
+            ('should pass when FileKeyRef references emptyDir volume with memory medium',
+             [ctr(env=[fk_env("CACHE_CONFIG", "cache-volume", "cache.env")])], [empty("cache-volume", medium="Memory")], []),
+            ('should pass when FileKeyRef references emptyDir volume and other volume types exist', [ctr(env=[db])],
+             [empty("config-volume"), host("other-volume", "/tmp/data")], []),
+            ('should fail when FileKeyRef references a non-existent volume',
+             [ctr(env=[fk_env("DATABASE_URL", "non-existent-volume", "database.env")])], [empty("config-volume")],
+             [e0 + ': Not found: "non-existent-volume"']),
+            ('should fail when FileKeyRef references a hostPath volume', [ctr(env=[db])], [host("config-volume", "/tmp/config")],
+             [e0 + ': Invalid value: "config-volume": ' + emptydir]),
+            ('should fail when FileKeyRef references a secret volume', [ctr(env=[fk_env("API_KEY", "secret-volume", "api.env")])],
+             [{"name": "secret-volume", "secret": {"secretName": "my-secret"}}], [e0 + ': Invalid value: "secret-volume": ' + emptydir]),
+            ('should fail when FileKeyRef references a configMap volume',
+             [ctr(env=[fk_env("CONFIG_VALUE", "configmap-volume", "config.env")])],
+             [{"name": "configmap-volume", "configMap": {"name": "my-config"}}], [e0 + ': Invalid value: "configmap-volume": ' + emptydir]),
+            ('should fail when FileKeyRef references a persistentVolumeClaim volume',
+             [ctr(env=[fk_env("DATA_PATH", "pvc-volume", "data.env")])],
+             [{"name": "pvc-volume", "persistentVolumeClaim": {"claimName": "my-pvc"}}], [e0 + ': Invalid value: "pvc-volume": ' + emptydir]),
+            ('should fail when FileKeyRef references multiple non-emptyDir volumes',
+             [ctr(env=[fk_env("DATABASE_URL", "host-volume", "database.env"), fk_env("API_KEY", "configmap-volume", "api.env")])],
+             [host("host-volume", "/tmp/config"), {"name": "configmap-volume", "configMap": {"name": "my-config"}}],
+             [e0 + ': Invalid value: "host-volume": ' + emptydir,
+              C0 + '.env[1].valueFrom.fileKeyRef.volumeName: Invalid value: "configmap-volume": ' + emptydir]),
+            ('should fail when FileKeyRef references non-existent volume in multiple containers',
+             [ctr("c1", env=[fk_env("DATABASE_URL", "non-existent-volume", "database.env")]),
+              ctr("c2", env=[fk_env("API_KEY", "another-missing-volume", "api.env")])], [empty("config-volume")],
+             [e0 + ': Not found: "non-existent-volume"',
+              'spec.containers[1].env[0].valueFrom.fileKeyRef.volumeName: Not found: "another-missing-volume"']),
+    ):
+        case(t, name, pod(containers=containers, volumes=volumes), None, errs,
+             note=n + ('; upstream\'s containers are unnamed; here "c1", "c2"' if 'multiple containers' in name else ''))
+    init_env = [fk_env("DATABASE_URL", "init-config-volume", "init-database.env")]
+    init_env[0]["name"] = "INIT_DATABASE_URL"
+    case(t, 'should pass when FileKeyRef in initContainers references a valid emptyDir volume',
+         pod(initContainers=[ctr("init", env=init_env)], volumes=[empty("init-config-volume")]), None, [],
+         note=n + '; the pod also has the regular container a create requires')
+    case(t, 'should fail when FileKeyRef in initContainers references a hostPath volume',
+         pod(initContainers=[ctr("init", env=init_env)], volumes=[host("init-config-volume", "/tmp/init")]), None,
+         ['spec.initContainers[0].env[0].valueFrom.fileKeyRef.volumeName: Invalid value: "init-config-volume": ' + emptydir],
+         note=n + '; the pod also has the regular container a create requires')
+    for name in ('should pass when FileKeyRef in ephemeralContainers references a valid emptyDir volume',
+                 'should fail when FileKeyRef in ephemeralContainers references a hostPath volume'):
+        not_expressible(t, name, 'ephemeral containers cannot be set on create (VAL-016)')
+
+
 def build():
     ports()
     relaxed_env()
@@ -595,3 +674,5 @@ def build():
     restart_and_dns_policy()
     resource_requirements(RR_ERRORS_EXPECTED)
     overhead()
+    stop_signal()
+    file_key_ref_volume()
