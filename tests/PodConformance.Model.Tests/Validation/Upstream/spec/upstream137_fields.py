@@ -662,6 +662,92 @@ def file_key_ref_volume():
         not_expressible(t, name, 'ephemeral containers cannot be set on create (VAL-016)')
 
 
+# --- TestValidateDynamicResourceAllocation (≈953,000-959,000): ValidatePodSpec with meta {name: some-pod} (the failure cases
+# named "static pod …" add the mirror-pod annotation) and PodValidationOptions{}; verdict only upstream. The 1.31+ claim
+# form (resourceClaimName / resourceClaimTemplateName on the pod claim). DynamicResourceAllocation is GA and on at 1.37. ----
+def dra():
+    t = 'TestValidateDynamicResourceAllocation'
+    n = N + '; verdict only upstream; the error list is validation.go\'s as the model reads it (VAL-6xx resource claims, ' \
+            'VAL-004 mirror pods)'
+
+    def claims(names):
+        return {"claims": [dict({"name": c[0]}, **({"request": c[1]} if len(c) > 1 else {})) for c in names]}
+
+    def dpod(ctr_claims=None, pod_claims=(), init=False, static=False):
+        c = ctr("ctr-init" if init else "ctr", resources=claims(ctr_claims)) if ctr_claims is not None else None
+        spec = {"resourceClaims": list(pod_claims)} if pod_claims else {}
+        if init:
+            spec["initContainers"] = [c]
+        elif c:
+            spec["containers"] = [c]
+        p = pod(name="some-pod", **spec)
+        if static:
+            p["metadata"]["annotations"] = {"kubernetes.io/config.mirror": "True"}
+            p["spec"]["nodeName"] = "node"
+        return p
+
+    ref = lambda name, claim="some-claim": {"name": name, "resourceClaimName": claim}
+    tmpl = lambda name, t_name="some-claim-template": {"name": name, "resourceClaimTemplateName": t_name}
+    for name, p in (
+            ('resource claim reference', dpod([("my-claim-reference",)], [ref("my-claim-reference")])),
+            ('resource claim template', dpod([("my-claim-template",)], [tmpl("my-claim-template")])),
+            ('multiple claims', dpod([("my-claim",), ("another-claim",)], [ref("my-claim"), ref("another-claim")])),
+            ('multiple claims with requests', dpod([("my-claim", "req-0"), ("another-claim", "req-0")], [ref("my-claim"), ref("another-claim")])),
+            ('single claim with requests', dpod([("my-claim", "req-0"), ("my-claim", "req-1")], [ref("my-claim")])),
+            ('init container', dpod([("my-claim",)], [ref("my-claim")], init=True)),
+    ):
+        case(t, 'u37: ' + name, p, None, [], note=n + ('; the pod also has the regular container MakePod gives it' if 'init' in name else ''))
+    for name, p in (
+            ('static pod with resource claim reference', dpod([("my-claim-reference",)], [ref("my-claim-reference")], static=True)),
+            ('static pod with resource claim template', dpod([("my-claim-template",)], [tmpl("my-claim-template")], static=True)),
+            ('pod claim name with prefix', dpod(None, [ref("../my-claim")])),
+            ('pod claim name with path', dpod(None, [ref("my/claim")])),
+            ('pod claim name empty', dpod(None, [ref("")])),
+            ('duplicate pod claim entries', dpod(None, [ref("my-claim"), ref("my-claim")])),
+            ('resource claim source empty', dpod(None, [{"name": "my-claim"}])),
+            ('resource claim reference and template', dpod([("my-claim",)], [dict(ref("my-claim"), resourceClaimTemplateName="some-claim-template")])),
+            ('claim not found', dpod([("no-such-claim",)], [ref("my-claim")])),
+            ('claim name empty', dpod([("",)], [ref("my-claim")])),
+            ('pod claim name duplicates', dpod([("my-claim",), ("my-claim",)], [ref("my-claim")])),
+            ('pod claim name duplicates without and with request', dpod([("my-claim",), ("my-claim", "req-0")], [ref("my-claim")])),
+            ('pod claim name duplicates with and without request', dpod([("my-claim", "req-0"), ("my-claim",)], [ref("my-claim")])),
+            ('pod claim name duplicates with requests', dpod([("my-claim", "req-0"), ("my-claim", "req-0")], [ref("my-claim")])),
+            ('bad request name', dpod([("my-claim", "*$@%^")], [ref("my-claim")])),
+            ('no claims defined', dpod([("my-claim",)])),
+            ('duplicate pod claim name', dpod([("my-claim",)], [ref("my-claim"), ref("my-claim")])),
+            ('invalid claim template name', dpod([("my-claim-template",)], [tmpl("my-claim-template", ".foo_bar")])),
+            ('invalid claim reference name', dpod([("my-claim-reference",)], [ref("my-claim-reference", ".foo_bar")])),
+    ):
+        case(t, 'u37: ' + name, p, None, DRA_ERRORS.get(name, ['?']),
+             note=n + ('; the mirror-pod annotation of the test\'s meta, with a nodeName so that the annotation itself is '
+                       'valid (VAL-004)' if name.startswith('static') else ''))
+    not_expressible(t, "u37: ephemeral container don't support resource requirements",
+                    'ephemeral containers cannot be set on create (VAL-016)')
+
+
+DRA_ERRORS = {
+    'bad request name': ['spec.containers[0].resources.claims[0].request: Invalid value: "*$@%^": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')'],
+    'claim name empty': ['spec.containers[0].resources.claims[0]: Required value'],
+    'claim not found': ['spec.containers[0].resources.claims[0]: Not found: "no-such-claim": must be one of the names in pod.spec.resourceClaims: my-claim'],
+    'duplicate pod claim entries': ['spec.resourceClaims[1].name: Duplicate value: "my-claim"'],
+    'duplicate pod claim name': ['spec.resourceClaims[1].name: Duplicate value: "my-claim"'],
+    'invalid claim reference name': ['spec.resourceClaims[0].resourceClaimName: Invalid value: ".foo_bar": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')'],
+    'invalid claim template name': ['spec.resourceClaims[0].resourceClaimTemplateName: Invalid value: ".foo_bar": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')'],
+    'no claims defined': ['spec.containers[0].resources.claims[0]: Not found: "my-claim": must be one of the names in pod.spec.resourceClaims which is empty'],
+    'pod claim name duplicates': ['spec.containers[0].resources.claims[1]: Duplicate value: "my-claim"'],
+    'pod claim name duplicates with and without request': ['spec.containers[0].resources.claims[1]: Duplicate value: "my-claim"'],
+    'pod claim name duplicates with requests': ['spec.containers[0].resources.claims[1]: Duplicate value: "my-claim/req-0"'],
+    'pod claim name duplicates without and with request': ['spec.containers[0].resources.claims[1]: Duplicate value: "my-claim"'],
+    'pod claim name empty': ['spec.resourceClaims[0].name: Required value'],
+    'pod claim name with path': ['spec.resourceClaims[0].name: Invalid value: "my/claim": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')'],
+    'pod claim name with prefix': ['spec.resourceClaims[0].name: Invalid value: "../my-claim": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')'],
+    'resource claim reference and template': ['spec.resourceClaims[0]: Invalid value: {"Name":"my-claim","ResourceClaimName":"some-claim","ResourceClaimTemplateName":"some-claim-template"}: at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified'],
+    'resource claim source empty': ['spec.resourceClaims[0]: Invalid value: {"Name":"my-claim","ResourceClaimName":null,"ResourceClaimTemplateName":null}: must specify one of: `resourceClaimName`, `resourceClaimTemplateName`'],
+    'static pod with resource claim reference': [': Forbidden: static pods do not support resource claims'],
+    'static pod with resource claim template': [': Forbidden: static pods do not support resource claims'],
+}
+
+
 def build():
     ports()
     relaxed_env()
@@ -676,3 +762,4 @@ def build():
     overhead()
     stop_signal()
     file_key_ref_volume()
+    dra()
