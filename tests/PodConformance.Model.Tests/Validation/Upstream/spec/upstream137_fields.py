@@ -725,6 +725,97 @@ def dra():
                     'ephemeral containers cannot be set on create (VAL-016)')
 
 
+# --- TestValidateKeyToPath, TestValidateNFSVolumeSource, TestValidateGlusterfs, TestValidateCSIVolumeSource
+# (≈115,000-123,000): single volume-source functions, each written as a pod volume (`spec.volumes[0].…`). KeyToPath: the
+# test requires exactly one error and pins its type; the others pin the first error's type and field suffix (NFS: and a
+# detail substring). The rest of each entry is validation.go as the model reads it (VAL-6xx volume sources). ------------
+def volume_sources():
+    v = 'spec.volumes[0]'
+
+    def vpod(volume):
+        return pod(volumes=[volume])
+
+    t = 'TestValidateKeyToPath'
+    n = N + '; validateKeyToPath via a configMap volume\'s items; exactly one error, type pinned'
+    items = v + '.configMap.items[0]'
+    for i, (kp, errs) in enumerate((
+            ({"key": "k", "path": "p"}, []),
+            ({"key": "k", "path": "p/p/p/p"}, []),
+            ({"key": "k", "path": "p/..p/p../p..p"}, []),
+            ({"key": "k", "path": "p", "mode": 0o644}, []),
+            ({"key": "", "path": "p"}, [items + '.key: Required value']),
+            ({"key": "k", "path": ""}, [items + '.path: Required value']),
+            ({"key": "k", "path": "..p"}, [items + '.path: Invalid value: "..p": must not start with \'..\'']),
+            ({"key": "k", "path": "../p"}, [items + '.path: Invalid value: "../p": must not contain \'..\'']),
+            ({"key": "k", "path": "p/../p"}, [items + '.path: Invalid value: "p/../p": must not contain \'..\'']),
+            ({"key": "k", "path": "p/.."}, [items + '.path: Invalid value: "p/..": must not contain \'..\'']),
+            ({"key": "k", "path": "p", "mode": 0o1000}, [items + '.mode: Invalid value: 512: must be a number between 0 and 0777 (octal), both inclusive']),
+            ({"key": "k", "path": "p", "mode": -1}, [items + '.mode: Invalid value: -1: must be a number between 0 and 0777 (octal), both inclusive']),
+    )):
+        case(t, '#%d (%s)' % (i + 1, json_brief(kp)), vpod({"name": "cm", "configMap": {"name": "cm", "items": [kp]}}), None, errs, note=n)
+
+    t = 'TestValidateNFSVolumeSource'
+    n = N + '; validateNFSVolumeSource via an nfs volume'
+    # "missing path": validateNFSVolumeSource has no else between Required and the absolute-path check, so an empty path
+    # gets both (v1.35.4 copy, openshift-kni 4495d2058, local mirror); upstream pins the first.
+    for name, nfs, errs in (
+            ('missing server', {"server": "", "path": "/tmp"}, [v + '.nfs.server: Required value']),
+            ('missing path', {"server": "my-server", "path": ""},
+             [v + '.nfs.path: Required value', v + '.nfs.path: Invalid value: "": must be an absolute path']),
+            ('abs path', {"server": "my-server", "path": "tmp"}, [v + '.nfs.path: Invalid value: "tmp": must be an absolute path'])):
+        case(t, name, vpod({"name": "nfs", "nfs": nfs}), None, errs, note=n)
+
+    t = 'TestValidateGlusterfs'
+    n = N + '; validateGlusterfsVolumeSource via a glusterfs volume'
+    for name, gfs, errs in (
+            ('missing endpointname', {"endpoints": "", "path": "/tmp"}, [v + '.glusterfs.endpoints: Required value']),
+            ('missing path', {"endpoints": "my-endpoint", "path": ""}, [v + '.glusterfs.path: Required value']),
+            ('missing endpointname and path', {"endpoints": "", "path": ""},
+             [v + '.glusterfs.endpoints: Required value', v + '.glusterfs.path: Required value'])):
+        case(t, name, vpod({"name": "gfs", "glusterfs": gfs}), None, errs, note=n)
+
+    t = 'TestValidateCSIVolumeSource'
+    n = N + '; validateCSIVolumeSource via a csi volume'
+    d = v + '.csi.driver'
+    for name, csi, errs in (
+            ('all required fields ok', {"driver": "test-driver"}, []),
+            ('missing driver name', {"driver": ""}, [d + ': Required value']),
+            ('driver name: ok no punctuations', {"driver": "comgooglestoragecsigcepd"}, []),
+            ('driver name: ok dot only', {"driver": "io.kubernetes.storage.csi.flex"}, []),
+            ('driver name: ok dash only', {"driver": "io-kubernetes-storage-csi-flex"}, []),
+            ('driver name: invalid underscore', {"driver": "io_kubernetes_storage_csi_flex"},
+             [d + ': Invalid value: "io_kubernetes_storage_csi_flex": ' + SUBDOMAIN]),
+            ('driver name: invalid dot underscores', {"driver": "io.kubernetes.storage_csi.flex"},
+             [d + ': Invalid value: "io.kubernetes.storage_csi.flex": ' + SUBDOMAIN]),
+            ('driver name: ok beginning with number', {"driver": "2io.kubernetes.storage-csi.flex"}, []),
+            ('driver name: ok ending with number', {"driver": "io.kubernetes.storage-csi.flex2"}, []),
+            ('driver name: invalid dot dash underscores', {"driver": "io.kubernetes-storage.csi_flex"},
+             [d + ': Invalid value: "io.kubernetes-storage.csi_flex": ' + SUBDOMAIN]),
+            ('driver name: ok length 1', {"driver": "a"}, []),
+            ('driver name: invalid length > 63', {"driver": "g" * 65}, [d + ': Too long: ']),
+            ('driver name: invalid start char', {"driver": "_comgooglestoragecsigcepd"},
+             [d + ': Invalid value: "_comgooglestoragecsigcepd": ' + SUBDOMAIN]),
+            ('driver name: invalid end char', {"driver": "comgooglestoragecsigcepd/"},
+             [d + ': Invalid value: "comgooglestoragecsigcepd/": ' + SUBDOMAIN]),
+            ('driver name: invalid separators', {"driver": "com/google/storage/csi~gcepd"},
+             [d + ': Invalid value: "com/google/storage/csi~gcepd": ' + SUBDOMAIN]),
+            ('valid nodePublishSecretRef', {"driver": "com.google.gcepd", "nodePublishSecretRef": {"name": "foobar"}}, []),
+            ('nodePublishSecretRef: invalid name missing', {"driver": "com.google.gcepd", "nodePublishSecretRef": {"name": ""}},
+             [v + '.csi.nodePublishSecretRef.name: Required value'])):
+        case(t, name, vpod({"name": "csi", "csi": csi}), None, errs,
+             note=n + ('; ValidateCSIDriverName returns right after Required from 1.35 (v1.35.0, v1.35.4, U37 validation.go at '
+                       '55928668520 offset 74,000), so no subdomain error follows (model fix, VAL-625)' if name == 'missing driver name' else ''))
+    case(t, 'missing driver name (1.30)', vpod({"name": "csi", "csi": {"driver": ""}}), None,
+         [d + ': Required value', d + ': Invalid value: "": ' + SUBDOMAIN], releases=('1.30', '1.34'),
+         note='the same case in the ≈1.30 copy (kubecraft cca2926a, local mirror); before 1.35 ValidateCSIDriverName has no '
+              'early return (v1.32.5, v1.33.3, v1.34.1 copies, openshift-kni), so the empty name also fails the subdomain '
+              'check; upstream pins the first error (VAL-625)')
+
+
+def json_brief(kp):
+    return ', '.join('%s %s' % (k, oct(x) if k == 'mode' and x >= 0 else repr(x)) for k, x in kp.items())
+
+
 DRA_ERRORS = {
     'bad request name': ['spec.containers[0].resources.claims[0].request: Invalid value: "*$@%^": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')'],
     'claim name empty': ['spec.containers[0].resources.claims[0]: Required value'],
@@ -763,3 +854,4 @@ def build():
     stop_signal()
     file_key_ref_volume()
     dra()
+    volume_sources()
