@@ -572,12 +572,14 @@ def resource_requirements(errors_by_case):
 
 def overhead():
     t = 'TestValidateOverhead'
-    n = 'the ≈1.30 copy (kubecraft cca2926a, local mirror), not read at U37; validateOverhead, verdict only; VAL-035'
-    case(t, 'Invalid Overhead Resources', pod(overhead={"my.org": "10m"}), None, [
-        'spec.overhead.limits[my.org]: Invalid value: my.org: must be a standard resource type or fully qualified',
-        'spec.overhead.limits[my.org]: Invalid value: my.org: must be a standard resource for containers'],
-         releases=('1.30',), note=n + '; a pod without runtimeClassName: validation refuses it before the RuntimeClass '
-                                      'plugin\'s Validate (ADM-013); the bad value prints bare before 1.34 (VAL-030)')
+    n = N + ' (≈885,000; the same function as in the ≈1.30 copy, kubecraft cca2926a); validateOverhead, verdict only; VAL-035'
+    for release, value in (('1.37', '"my.org"'), ('1.30', 'my.org')):
+        case(t, 'Invalid Overhead Resources' + ('' if release == '1.37' else ' (1.30)'), pod(overhead={"my.org": "10m"}), None, [
+            'spec.overhead.limits[my.org]: Invalid value: %s: must be a standard resource type or fully qualified' % value,
+            'spec.overhead.limits[my.org]: Invalid value: %s: must be a standard resource for containers' % value],
+             releases=(release,), note=n + '; a pod without runtimeClassName: validation refuses it before the RuntimeClass '
+                                           'plugin\'s Validate (ADM-013); the resource name prints bare before 1.34, quoted '
+                                           'from 1.34 (VAL-030)')
     not_expressible(t, 'Valid Overhead for CPU + Memory',
                     'a created pod may carry an overhead only when its RuntimeClass defines the same one (the RuntimeClass '
                     'admission plugin, ADM-013/018); this harness creates no RuntimeClass')
