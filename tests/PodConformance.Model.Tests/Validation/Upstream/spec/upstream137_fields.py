@@ -818,6 +818,16 @@ def json_brief(kp):
     return ', '.join('%s %s' % (k, oct(x) if k == 'mode' and x >= 0 else repr(x)) for k, x in kp.items())
 
 
+# --- TestAlphaLocalStorageCapacityIsolation (≈203,000): validateVolumeSource of an emptyDir with sizeLimit 5 and
+# ValidateContainerResourceRequirements of an ephemeral-storage limit NewMilliQuantity(40000) (= 40); success only. ------
+def local_storage_capacity_isolation():
+    t = 'TestAlphaLocalStorageCapacityIsolation'
+    n = N + '; success only upstream; VAL-6xx emptyDir sizeLimit, VAL-030/031'
+    case(t, 'emptyDir sizeLimit', pod(volumes=[{"name": "tmpvol", "emptyDir": {"sizeLimit": "5"}}]), None, [], note=n)
+    case(t, 'container ephemeral-storage limit', pod(containers=[ctr(resources={"limits": {"ephemeral-storage": "40"}})]), None, [],
+         note=n + '; the quantity 40000m written in its canonical form 40')
+
+
 DRA_ERRORS = {
     'bad request name': ['spec.containers[0].resources.claims[0].request: Invalid value: "*$@%^": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')'],
     'claim name empty': ['spec.containers[0].resources.claims[0]: Required value'],
@@ -857,3 +867,4 @@ def build():
     file_key_ref_volume()
     dra()
     volume_sources()
+    local_storage_capacity_isolation()
