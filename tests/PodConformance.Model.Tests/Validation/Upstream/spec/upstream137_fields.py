@@ -1,13 +1,15 @@
-"""Issue 9, session 14: the container-field functions of Kubernetes' validation_test.go at U37 (kubernetes/kubernetes
+"""Issue 9, session 14: the Pod functions of Kubernetes' validation_test.go at U37 (kubernetes/kubernetes
 78e971a4bc0dc76845d7986495607ed6d5b616a7, master of 2026-07-23 after v1.37.0-beta.0; search index id 55854384944) that no
-vector held before: ports, environment variables (env, envFrom, fileKeyRef), hugepages, probes, handlers and pull policies.
-Read at offsets 198,000-278,000 (README.md, "Session 14"). Each case is the smallest Pod that reaches the function under
-test with the same input, created at release 1.37 with its default gates plus the gates it names (or at the older release
-it names, where the ≈1.30 copy (kubecraft cca2926a, local mirror) holds the same case and the option the test passes is
-what that release's create derives). The tests call one function with PodValidationOptions{} or
-{AllowRelaxedEnvironmentVariableValidation: true}; what they pin is said per function below; the rest of each expected
-entry is validation.go as spec/validation.md cites it (the rule is named in the note), so there the independent part is
-upstream's verdict and substring.
+vector held before (../AUDIT.md lists every Pod function and where its vectors are): ports, environment variables (env,
+envFrom, fileKeyRef), hugepages, probes, handlers, pull/restart/DNS policies, the pod OS security contexts, resource
+requirements, overhead, stop signal, fileKeyRef volumes, resource claims, keyToPath and the nfs/glusterfs/csi sources, and
+ephemeral volume templates. Read at offsets 66,000-82,000, 112,000-134,000, 198,000-278,000, 296,000-312,000,
+350,000-366,000, 884,000-960,000 and 1,000,000-1,094,996 (README.md, "Session 14"). Each case is the smallest Pod that
+reaches the function under test with the same input, created at release 1.37 with its default gates plus the gates it
+names (or at the older release it names, where the ≈1.30 copy (kubecraft cca2926a, local mirror) holds the same case and
+the option the test passes is what that release's create derives). What each test pins is said per function below; the
+rest of each expected entry is validation.go as spec/validation.md cites it (the rule is named in the note), so there the
+independent part is upstream's verdict and substring.
 """
 
 import upstream137 as u
@@ -828,6 +830,106 @@ def local_storage_capacity_isolation():
          note=n + '; the quantity 40000m written in its canonical form 40')
 
 
+# --- TestValidateEphemeralVolume = testValidatePVC(t, ephemeral=true) (≈70,000-82,000): each scenario's claim metadata and
+# spec become the volumeClaimTemplate of an ephemeral volume "foo" (ValidateVolumes with no pod meta, options{}); verdict
+# only. In a create the pod name is known, so the generated PVC name "pod-foo" is checked too (valid here). The error
+# lists are validation.go's as the model reads it (VAL-632/633); upstream pins the verdict. ------------------------------
+def ephemeral_volume():
+    t = 'TestValidateEphemeralVolume'
+    n = N + '; testValidatePVC(ephemeral=true), verdict only upstream; VAL-632/633'
+    good_spec = {"selector": {"matchExpressions": [{"key": "key2", "operator": "Exists"}]},
+                 "accessModes": ["ReadWriteOnce", "ReadOnlyMany"], "resources": {"requests": {"storage": "10G"}},
+                 "storageClassName": "valid", "volumeMode": "Filesystem"}
+    sel = {"matchExpressions": [{"key": "key2", "operator": "Exists"}]}
+    rwo_rox = ["ReadWriteOnce", "ReadOnlyMany"]
+
+    def req(q, res="storage"):
+        return {"requests": {res: q}}
+
+    scenarios = (
+        ('good-claim', {}, good_spec, False),
+        ('missing-name', {}, good_spec, False),
+        ('missing-namespace', {}, good_spec, False),
+        ('with-generate-name', {"generateName": "pvc-"}, good_spec, True),
+        ('with-uid', {"uid": "ac051fac-2ead-46d9-b8b4-4e0fbeb7455d"}, good_spec, True),
+        ('with-resource-version', {"resourceVersion": "1"}, good_spec, True),
+        ('with-generation', {"generation": 100}, good_spec, True),
+        ('with-creation-timestamp', {"creationTimestamp": "2026-07-23T10:00:00Z"}, good_spec, True),
+        ('with-deletion-grace-period-seconds', {"deletionGracePeriodSeconds": 10}, good_spec, True),
+        ('with-owner-references', {"ownerReferences": [{"apiVersion": "v1", "kind": "pod", "name": "foo",
+                                                        "uid": "ac051fac-2ead-46d9-b8b4-4e0fbeb7455d"}]}, good_spec, True),
+        ('with-finalizers', {"finalizers": ["example.com/foo"]}, good_spec, True),
+        ('with-managed-fields', {"managedFields": [{"fieldsType": "FieldsV1", "operation": "Apply", "apiVersion": "apps/v1",
+                                                    "manager": "foo"}]}, good_spec, True),
+        ('with-good-labels', {"labels": {"apps.kubernetes.io/name": "test"}}, good_spec, False),
+        ('with-bad-labels', {"labels": {"hello-world": "hyphen not allowed"}}, good_spec, True),
+        ('with-good-annotations', {"labels": {"foo": "bar"}}, good_spec, False),
+        ('with-bad-annotations', {"labels": {"hello-world": "hyphen not allowed"}}, good_spec, True),
+        ('with-read-write-once-pod', {}, {"accessModes": ["ReadWriteOncePod"], "resources": req("10G")}, False),
+        ('with-read-write-once-pod-and-others', {}, {"accessModes": ["ReadWriteOncePod", "ReadWriteMany"], "resources": req("10G")}, True),
+        ('invalid-claim-zero-capacity', {}, {"selector": sel, "accessModes": rwo_rox, "resources": req("0G"), "storageClassName": "valid"}, True),
+        ('invalid-label-selector', {}, {"selector": {"matchExpressions": [{"key": "key2", "operator": "InvalidOp", "values": ["value1", "value2"]}]},
+                                        "accessModes": rwo_rox, "resources": req("10G")}, True),
+        ('invalid-accessmode', {}, {"accessModes": ["fakemode"], "resources": req("10G")}, True),
+        ('no-access-modes', {}, {"resources": req("10G")}, True),
+        ('no-resource-requests', {}, {"accessModes": ["ReadWriteOnce"]}, True),
+        ('invalid-resource-requests', {}, {"accessModes": ["ReadWriteOnce"], "resources": req("10G", "memory")}, True),
+        ('negative-storage-request', {}, {"selector": sel, "accessModes": rwo_rox, "resources": req("-10G")}, True),
+        ('zero-storage-request', {}, {"selector": sel, "accessModes": rwo_rox, "resources": req("0G")}, True),
+        ('invalid-storage-class-name', {}, {"selector": sel, "accessModes": rwo_rox, "resources": req("10G"), "storageClassName": "-invalid-"}, True),
+        ('invalid-volume-mode', {}, {"accessModes": rwo_rox, "resources": req("10G"), "volumeMode": "fakeVolumeMode"}, True),
+        ('mismatch-data-source-and-ref', {}, {"accessModes": ["ReadWriteOnce"], "resources": req("10G"),
+                                              "dataSource": {"kind": "PersistentVolumeClaim", "name": "pvc1"},
+                                              "dataSourceRef": {"kind": "PersistentVolumeClaim", "name": "pvc2"}}, True),
+        ('invalid-apigroup-in-data-source', {}, {"accessModes": ["ReadWriteOnce"], "resources": req("10G"),
+                                                 "dataSource": {"apiGroup": "^invalid", "kind": "Foo", "name": "foo1"}}, True),
+        ('invalid-apigroup-in-data-source-ref', {}, {"accessModes": ["ReadWriteOnce"], "resources": req("10G"),
+                                                     "dataSourceRef": {"apiGroup": "^invalid", "kind": "Foo", "name": "foo1"}}, True),
+        ('invalid-volume-attributes-class-name', {}, {"selector": sel, "accessModes": rwo_rox, "resources": req("10G"),
+                                                      "volumeAttributesClassName": "-invalid-"}, True),
+    )
+    for name, meta, spec, fails in scenarios:
+        template = {"spec": spec}
+        if meta:
+            template["metadata"] = meta
+        p = pod(volumes=[{"name": "foo", "ephemeral": {"volumeClaimTemplate": template}}])
+        errs = EPHEMERAL_ERRORS.get(name, ['?']) if fails else []
+        extra = '; the creation timestamp is a fixed time (upstream: metav1.Now())' if name == 'with-creation-timestamp' else ''
+        if name in ('missing-name', 'missing-namespace'):
+            extra = '; for an ephemeral template the good claim already has neither name nor namespace, so this is the good claim'
+        case(t, name, p, None, errs, note=n + extra)
+
+
+EPHEMERAL_ERRORS = {
+    'invalid-accessmode': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Unsupported value: "fakemode": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"'],
+    'invalid-apigroup-in-data-source': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSource.apiGroup: Invalid value: "^invalid": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')'],
+    'invalid-apigroup-in-data-source-ref': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRef.apiGroup: Invalid value: "^invalid": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')'],
+    'invalid-claim-zero-capacity': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Invalid value: "0": must be greater than zero'],
+    'invalid-label-selector': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.selector.matchExpressions[0].operator: Invalid value: "InvalidOp": not a valid selector operator'],
+    'invalid-resource-requests': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Required value'],
+    'invalid-storage-class-name': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.storageClassName: Invalid value: "-invalid-": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')'],
+    'invalid-volume-attributes-class-name': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.volumeAttributesClassName: Invalid value: "-invalid-": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')'],
+    'invalid-volume-mode': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.volumeMode: Unsupported value: "fakeVolumeMode": supported values: "Block", "Filesystem"'],
+    'mismatch-data-source-and-ref': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec: Invalid value: {}: must match dataSourceRef'],
+    'negative-storage-request': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Invalid value: "-10G": must be greater than zero'],
+    'no-access-modes': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Required value: at least 1 access mode is required'],
+    'no-resource-requests': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Required value'],
+    'with-bad-annotations': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.labels: Invalid value: "hyphen not allowed": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyValue\',  or \'my_value\',  or \'12345\', regex used for validation is \'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\')'],
+    'with-bad-labels': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.labels: Invalid value: "hyphen not allowed": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyValue\',  or \'my_value\',  or \'12345\', regex used for validation is \'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\')'],
+    'with-creation-timestamp': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.creationTimestamp: Forbidden: cannot be set'],
+    'with-deletion-grace-period-seconds': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.deletionGracePeriodSeconds: Forbidden: cannot be set'],
+    'with-finalizers': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.finalizers: Forbidden: cannot be set'],
+    'with-generate-name': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.generateName: Forbidden: cannot be set'],
+    'with-generation': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.generation: Forbidden: cannot be set'],
+    'with-managed-fields': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.managedFields: Forbidden: cannot be set'],
+    'with-owner-references': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.ownerReferences: Forbidden: cannot be set'],
+    'with-read-write-once-pod-and-others': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes'],
+    'with-resource-version': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.resourceVersion: Forbidden: cannot be set'],
+    'with-uid': ['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.uID: Forbidden: cannot be set'],
+    'zero-storage-request': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Invalid value: "0": must be greater than zero'],
+}
+
+
 DRA_ERRORS = {
     'bad request name': ['spec.containers[0].resources.claims[0].request: Invalid value: "*$@%^": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')'],
     'claim name empty': ['spec.containers[0].resources.claims[0]: Required value'],
@@ -868,3 +970,4 @@ def build():
     dra()
     volume_sources()
     local_storage_capacity_isolation()
+    ephemeral_volume()
