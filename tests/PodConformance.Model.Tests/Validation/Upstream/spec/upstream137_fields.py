@@ -900,6 +900,17 @@ def ephemeral_volume():
         case(t, name, p, None, errs, note=n + extra)
 
 
+# --- TestValidatePodDNSConfig (≈353,000-362,000): the two legacy-IP cases U37 added (StrictIPCIDRValidation set to
+# !legacyIPs by the test); the function's other cases are cases.json vectors that already run at 1.37. Verdict only. ----
+def dns_config_legacy_ips():
+    t = 'TestValidatePodDNSConfig'
+    n = N + '; validatePodDNSConfig, verdict only upstream; VAL-332 (nameserver IPs)'
+    p = pod(dnsConfig={"nameservers": ["001.002.003.004"]})
+    case(t, 'u37: valid legacy IP nameserver with legacy IP validation', p, {"StrictIPCIDRValidation": False}, [], note=n)
+    case(t, 'u37: invalid legacy IP nameserver with strict IP validation', p, {"StrictIPCIDRValidation": True},
+         ['spec.dnsConfig.nameservers[0]: Invalid value: "001.002.003.004": must not have leading 0s'], note=n)
+
+
 EPHEMERAL_ERRORS = {
     'invalid-accessmode': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Unsupported value: "fakemode": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"'],
     'invalid-apigroup-in-data-source': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSource.apiGroup: Invalid value: "^invalid": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')'],
@@ -971,3 +982,4 @@ def build():
     volume_sources()
     local_storage_capacity_isolation()
     ephemeral_volume()
+    dns_config_legacy_ips()
