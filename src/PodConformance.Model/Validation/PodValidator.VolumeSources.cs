@@ -1,5 +1,6 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Validation;
 
@@ -478,9 +479,10 @@ public static partial class PodValidator
     }
 
     /// <summary>
-    /// VAL-625: ValidateCSIDriverName (Required, at most 63 bytes, the lower-cased name a DNS subdomain — an empty
-    /// driver gets Required and the subdomain error); nodePublishSecretRef.name Required, else a DNS subdomain reported
-    /// at the odd upstream path <c>csi.name</c>.
+    /// VAL-625: ValidateCSIDriverName (Required, at most 63 bytes, the lower-cased name a DNS subdomain); nodePublishSecretRef.name
+    /// Required, else a DNS subdomain reported at the odd upstream path <c>csi.name</c>. An empty driver: up to 1.34 Required and
+    /// the subdomain error (no early return, v1.34.1); from 1.35 Required alone, as ValidateCSIDriverName returns right after it
+    /// (v1.35.0, v1.35.4 and U37, rewritten for declarative validation).
     /// </summary>
     private static void ValidateCsi(Context ctx, CSIVolumeSource csi, FieldPath path)
     {
@@ -491,14 +493,9 @@ public static partial class PodValidator
             ctx.Add(FieldError.Required(driverPath));
         }
 
-        if (System.Text.Encoding.UTF8.GetByteCount(csi.Driver) > 63)
+        if (csi.Driver.Length > 0 || ctx.Version < CsiEmptyDriverRequiredOnlySince)
         {
-            ctx.Add(FieldError.TooLong(driverPath, 63, ctx.Version));
-        }
-
-        foreach (string msg in NameRules.Dns1123Subdomain(csi.Driver.ToLowerInvariant()))
-        {
-            ctx.Add(FieldError.Invalid(driverPath, csi.Driver, msg));
+            ValidateCsiDriverNameForm(ctx, csi.Driver, driverPath);
         }
 
         if (csi.NodePublishSecretRef is { } secretRef)
@@ -514,6 +511,23 @@ public static partial class PodValidator
                     ctx.Add(FieldError.Invalid(path.Child("name"), secretRef.Name, msg));
                 }
             }
+        }
+    }
+
+    /// <summary>The release from which ValidateCSIDriverName returns after Required for an empty driver (VAL-625).</summary>
+    private static readonly KubernetesVersion CsiEmptyDriverRequiredOnlySince = new(1, 35);
+
+    /// <summary>ValidateCSIDriverName's length and subdomain checks, in that order.</summary>
+    private static void ValidateCsiDriverNameForm(Context ctx, string driver, FieldPath driverPath)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(driver) > 63)
+        {
+            ctx.Add(FieldError.TooLong(driverPath, 63, ctx.Version));
+        }
+
+        foreach (string msg in NameRules.Dns1123Subdomain(driver.ToLowerInvariant()))
+        {
+            ctx.Add(FieldError.Invalid(driverPath, driver, msg));
         }
     }
 

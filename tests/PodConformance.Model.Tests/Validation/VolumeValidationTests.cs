@@ -292,13 +292,19 @@ public class VolumeValidationTests
     [Fact]
     public void Csi_driver_and_secret_name_quirks()
     {
+        // An empty driver: Required and the subdomain error up to 1.34 (ValidateCSIDriverName without an early return,
+        // v1.34.1), Required alone from 1.35 (v1.35.0, v1.35.4, U37 return right after it). VAL-625.
+        const string spec = "volumes:\n- name: v\n  csi: {driver: \"\", nodePublishSecretRef: {name: Bad}}";
+        const string badSecretName = "spec.volumes[0].csi.name: Invalid value: \"Bad\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
         Assert.Equal(
             [
                 "spec.volumes[0].csi.driver: Required value",
                 "spec.volumes[0].csi.driver: Invalid value: \"\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-                "spec.volumes[0].csi.name: Invalid value: \"Bad\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+                badSecretName,
             ],
-            Errors("volumes:\n- name: v\n  csi: {driver: \"\", nodePublishSecretRef: {name: Bad}}"));
+            Errors(spec, V(34)));
+        Assert.Equal(["spec.volumes[0].csi.driver: Required value", badSecretName], Errors(spec, V(35)));
+        Assert.Equal(["spec.volumes[0].csi.driver: Required value", badSecretName], Errors(spec, V(37)));
         Assert.Empty(Errors("volumes:\n- name: v\n  csi: {driver: Example.COM}"));
     }
 }

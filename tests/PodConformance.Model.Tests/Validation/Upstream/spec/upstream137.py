@@ -1168,6 +1168,8 @@ def build():
     u37_init_containers()
     older_copies()
     u37_validate_pod_rest()
+    import upstream137_fields
+    upstream137_fields.build()
     not_creates()
     ids = [c['id'] for c in CASES]
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
