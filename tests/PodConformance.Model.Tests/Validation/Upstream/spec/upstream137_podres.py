@@ -276,9 +276,46 @@ def volume_attributes_class():
         case(t, name, ephemeral_pod(spec), None, errs, note=n)
 
 
+# --- TestAlphaVolumePVCDataSource (~862,000) and TestAnyDataSource (testAnyDataSource, ~864,000):
+# ValidatePersistentVolumeClaimSpec with empty options on testDataSourceInSpec's claim (ReadOnlyMany, 10G, class
+# csi-plugin, a dataSource with a non-nil apiGroup), verdict only. testAnyDataSource runs the same six claims with the
+# dataSource alone (twice: (true, false) is listed twice) and with the reference moved to dataSourceRef alone; the first is
+# TestAlphaVolumePVCDataSource's input, so only the dataSourceRef run is a separate vector. As ephemeral claim templates. --
+DS_ROWS = (
+    ('test create from valid snapshot source', 'test_snapshot', 'VolumeSnapshot', 'snapshot.storage.k8s.io', False),
+    ('test create from valid pvc source', 'test_pvc', 'PersistentVolumeClaim', '', False),
+    ('test missing name in snapshot datasource should fail', '', 'VolumeSnapshot', 'snapshot.storage.k8s.io', True),
+    ('test missing kind in snapshot datasource should fail', 'test_snapshot', '', 'snapshot.storage.k8s.io', True),
+    ('test create from valid generic custom resource source', 'test_generic', 'Generic', 'generic.storage.k8s.io', False),
+    ('test invalid datasource should fail', 'test_pod', 'Pod', '', True),
+)
+
+
+def data_sources(errors_by_case):
+    for t, field in (('TestAlphaVolumePVCDataSource', 'dataSource'), ('TestAnyDataSource', 'dataSourceRef')):
+        n = N + ' (~862,000-866,000); verdict only upstream; the claim spec is an ephemeral volume\'s claim template; ' \
+                'the error list is validation.go\'s as the model reads it (validateDataSource / validateDataSourceRef); VAL-633'
+        if t == 'TestAnyDataSource':
+            n += '; testAnyDataSource\'s dataSourceRef-only run (its dataSource-only runs are TestAlphaVolumePVCDataSource\'s input)'
+        for name, ds_name, kind, group, fails in DS_ROWS:
+            spec = {"accessModes": ["ReadOnlyMany"], "resources": {"requests": {"storage": "10G"}},
+                    "storageClassName": "csi-plugin", field: {"apiGroup": group, "kind": kind, "name": ds_name}}
+            errs = errors_by_case.get((field, name), ['?']) if fails else []
+            case(t, name, ephemeral_pod(spec), None, errs, note=n)
+
+
+DS_ERRORS = {}
+for _f in ('dataSource', 'dataSourceRef'):
+    DS_ERRORS[(_f, 'test missing name in snapshot datasource should fail')] = [TPL + '.' + _f + '.name: Required value']
+    DS_ERRORS[(_f, 'test missing kind in snapshot datasource should fail')] = [TPL + '.' + _f + '.kind: Required value']
+    DS_ERRORS[(_f, 'test invalid datasource should fail')] = [
+        TPL + '.' + _f + ': Invalid value: "Pod": must be \'PersistentVolumeClaim\' when referencing the default apiGroup']
+
+
 def build():
     pod_resources()
     pod_resource_consistency()
     pod_resource_names(POD_RESOURCE_NAME_ERRORS)
     cross_namespace_source(XNS_ERRORS)
     volume_attributes_class()
+    data_sources(DS_ERRORS)
