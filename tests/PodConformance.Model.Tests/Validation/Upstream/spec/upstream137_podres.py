@@ -312,6 +312,19 @@ for _f in ('dataSource', 'dataSourceRef'):
         TPL + '.' + _f + ': Invalid value: "Pod": must be \'PersistentVolumeClaim\' when referencing the default apiGroup']
 
 
+# --- TestValidateDownwardAPIHostIPs: in the ~1.30 copy only (kubecraft cca2926a, local mirror, line 25762; U37 has no
+# such function). validateDownwardAPIHostIPs on an env fieldRef with PodHostIPs on (AllowHostIPsField); two success
+# cases. Run at 1.29 (beta, on) and 1.30 (GA), where a create derives AllowHostIPsField from the gate. -----------------------
+def downward_api_host_ips():
+    t = 'TestValidateDownwardAPIHostIPs'
+    n = 'kubernetes validation_test.go as copied in kubecraft cca2926a (~1.30, local mirror; not in U37); PodHostIPs on; ' \
+        'the field selector is a container env fieldRef; VAL-052'
+    for name, path in (('has no hostIPs field, featuregate enabled', 'status.hostIP'),
+                       ('has hostIPs field, featuregate enabled', 'status.hostIPs')):
+        p = pod(containers=[ctr(env=[{"name": "HOST_IP", "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": path}}}])])
+        case(t, name, p, None, [], note=n, releases=('1.29', '1.30'))
+
+
 def build():
     pod_resources()
     pod_resource_consistency()
@@ -319,3 +332,4 @@ def build():
     cross_namespace_source(XNS_ERRORS)
     volume_attributes_class()
     data_sources(DS_ERRORS)
+    downward_api_host_ips()
