@@ -1,12 +1,13 @@
 """Issue 9, session 14 (second helper): Pod create-path functions of Kubernetes' validation_test.go at U37 (kubernetes/kubernetes
 78e971a4bc0dc76845d7986495607ed6d5b616a7, master of 2026-07-23 after v1.37.0-beta.0; search index id 55854384944) found in
-the ranges the first audit had not read (0-66,000, 82,000-112,000, 464,000-800,000, 866,000-882,000; ../AUDIT.md):
+the ranges the first audit had not read (0-66,000, 82,000-112,000, 464,000-800,000, 850,000-882,000; ../AUDIT.md):
 TestValidatePodResources (~734,000), TestValidatePodResourceConsistency (~738,000), TestValidatePodResourceNames
-(~746,000) -- pod-level `spec.resources` (PodLevelResources, on by default at 1.37) -- and two PersistentVolumeClaimSpec
-functions a pod reaches through an ephemeral volume's claim template: TestCrossNamespaceSource and
-TestVolumeAttributesClass (~870,000-876,000). Each case is the smallest Pod that reaches the function under test with the
-same input, created at release 1.37. What each test pins is said per function; the rest of each expected entry is
-validation.go as spec/validation.md cites it (the rule is named in the note).
+(~748,000) -- pod-level `spec.resources` (PodLevelResources, on by default at 1.37) -- and four PersistentVolumeClaimSpec
+functions a pod reaches through an ephemeral volume's claim template: TestAlphaVolumePVCDataSource, TestAnyDataSource,
+TestCrossNamespaceSource and TestVolumeAttributesClass (~862,000-875,000); plus the ~1.30 copy's
+TestValidateDownwardAPIHostIPs. Each case is the smallest Pod that reaches the function under test with the same input,
+created at release 1.37 (the ~1.30 cases at 1.29 and 1.30). What each test pins is said per function; the rest of each
+expected entry is validation.go as spec/validation.md cites it (the rule is named in the note).
 """
 
 import upstream137 as u
@@ -118,7 +119,7 @@ def pod_resource_consistency():
         case(t, name, cp(pod_res, *ctr_res), None, errs, note=n + extra)
 
 
-# --- TestValidatePodResourceNames (~746,000): validatePodResourceName(name, "field"), verdict only (pass/fail per name).
+# --- TestValidatePodResourceNames (~748,000): validatePodResourceName(name, "field"), verdict only (pass/fail per name).
 # Each name is a key of spec.resources.requests with the quantity "1" (a hugepages name: its page size, request and limit,
 # VAL-033/034). The error lists are validation.go's as the model reads it (VAL-036: qualified/standard name, then supported
 # at pod level). ------------------------------------------------------------------------------------------------------------
@@ -135,7 +136,7 @@ POD_RESOURCE_NAMES = (
 
 def pod_resource_names(errors_by_name):
     t = 'TestValidatePodResourceNames'
-    n = N + ' (~746,000); verdict only upstream (validatePodResourceName); the error list is validation.go\'s as the ' \
+    n = N + ' (~748,000); verdict only upstream (validatePodResourceName); the error list is validation.go\'s as the ' \
             'model reads it; VAL-036'
     for name, fails in POD_RESOURCE_NAMES:
         if name.startswith('hugepages-'):
@@ -195,7 +196,7 @@ POD_RESOURCE_NAME_ERRORS = {
 }
 
 
-# --- TestCrossNamespaceSource (~870,000): ValidatePersistentVolumeClaimSpec with CrossNamespaceVolumeDataSource on and
+# --- TestCrossNamespaceSource (~868,000): ValidatePersistentVolumeClaimSpec with CrossNamespaceVolumeDataSource on and
 # empty options, verdict only. The claim spec is an ephemeral volume's claim template (ValidateVolumes reaches the same
 # function for it, VAL-633). --------------------------------------------------------------------------------------------------
 def xns_spec(api_group, kind, namespace, name, with_data_source):
@@ -220,7 +221,7 @@ def ephemeral_pod(spec):
 
 def cross_namespace_source(errors_by_case):
     t = 'TestCrossNamespaceSource'
-    n = N + ' (~870,000); CrossNamespaceVolumeDataSource on (alpha); verdict only upstream; the claim spec is an ephemeral ' \
+    n = N + ' (~868,000); CrossNamespaceVolumeDataSource on (alpha); verdict only upstream; the claim spec is an ephemeral ' \
             'volume\'s claim template; VAL-633'
     snap, snap_kind, pvc_kind = 'snapshot.storage.k8s.io', 'VolumeSnapshot', 'PersistentVolumeClaim'
     g = {"CrossNamespaceVolumeDataSource": True}
@@ -254,11 +255,11 @@ XNS_ERRORS = {
 }
 
 
-# --- TestVolumeAttributesClass (~874,000): ValidatePersistentVolumeClaimSpec with EnableVolumeAttributesClass, verdict
+# --- TestVolumeAttributesClass (~872,000): ValidatePersistentVolumeClaimSpec with EnableVolumeAttributesClass, verdict
 # only; as an ephemeral volume's claim template (a create derives the option from the gate, on at 1.37). ------------------
 def volume_attributes_class():
     t = 'TestVolumeAttributesClass'
-    n = N + ' (~874,000); verdict only upstream; the claim spec is an ephemeral volume\'s claim template; VAL-633'
+    n = N + ' (~872,000); verdict only upstream; the claim spec is an ephemeral volume\'s claim template; VAL-633'
     base = {"accessModes": ["ReadOnlyMany"], "resources": {"requests": {"storage": "10G"}}, "storageClassName": "csi-plugin"}
     for name, vac, errs in (
             ('Feature gate enabled and valid no volumeAttributesClassName specified', None, []),
