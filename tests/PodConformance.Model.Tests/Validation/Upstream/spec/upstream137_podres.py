@@ -326,6 +326,32 @@ def downward_api_host_ips():
         case(t, name, p, None, [], note=n, releases=('1.29', '1.30'))
 
 
+# --- TestPVCVolumeMode: in the ~1.30 copy (kubecraft cca2926a, local mirror, line 5543; not looked for in U37, whose
+# earlier sessions listed Pod functions only). ValidatePersistentVolumeClaim on createTestVolModePVC (ReadWriteOnce, 10G,
+# class valid-storage-class, the volumeMode given), verdict only. As an ephemeral claim template, whose metadata may not
+# carry the claim's name and namespace (VAL-632), so they are left out; the spec check is the same
+# ValidatePersistentVolumeClaimSpec. Run at 1.30. -------------------------------------------------------------------------
+def pvc_volume_mode(errors_by_case):
+    t = 'TestPVCVolumeMode'
+    n = 'kubernetes validation_test.go as copied in kubecraft cca2926a (~1.30, local mirror); verdict only upstream; the ' \
+        'claim (without its name and namespace) is an ephemeral volume\'s claim template; the error list is the model\'s; VAL-633'
+    for name, mode, fails in (('valid block value', 'Block', False), ('valid filesystem value', 'Filesystem', False),
+                              ('valid nil value', None, False), ('invalid value', 'fake', True), ('empty value', '', True)):
+        spec = {"resources": {"requests": {"storage": "10G"}}, "accessModes": ["ReadWriteOnce"],
+                "storageClassName": "valid-storage-class"}
+        if mode is not None:
+            spec["volumeMode"] = mode
+        errs = errors_by_case.get(name, ['?']) if fails else []
+        case(t, name, ephemeral_pod(spec), None, errs, note=n, releases=('1.30',))
+
+
+PVC_VOLUME_MODE_ERRORS = {
+    # validateVolumeMode's NotSupported (the named string printed Go-quoted before 1.34, VAL-201: the same text here).
+    'invalid value': [TPL + '.volumeMode: Unsupported value: "fake": supported values: "Block", "Filesystem"'],
+    'empty value': [TPL + '.volumeMode: Unsupported value: "": supported values: "Block", "Filesystem"'],
+}
+
+
 def build():
     pod_resources()
     pod_resource_consistency()
@@ -334,3 +360,4 @@ def build():
     volume_attributes_class()
     data_sources(DS_ERRORS)
     downward_api_host_ips()
+    pvc_volume_mode(PVC_VOLUME_MODE_ERRORS)
