@@ -1,12 +1,12 @@
 """Issue 9, session 14 (second helper): Pod create-path functions of Kubernetes' validation_test.go at U37 (kubernetes/kubernetes
 78e971a4bc0dc76845d7986495607ed6d5b616a7, master of 2026-07-23 after v1.37.0-beta.0; search index id 55854384944) found in
-the ranges the first audit had not read (0-66,000, 82,000-112,000, 464,000-800,000, 850,000-882,000; ../AUDIT.md):
+the ranges the first audit had not read (0-78,500, 82,000-112,000, 464,000-813,000, 850,000-896,500; ../AUDIT.md):
 TestValidatePodResources (~734,000), TestValidatePodResourceConsistency (~738,000), TestValidatePodResourceNames
 (~748,000) -- pod-level `spec.resources` (PodLevelResources, on by default at 1.37) -- and four PersistentVolumeClaimSpec
 functions a pod reaches through an ephemeral volume's claim template: TestAlphaVolumePVCDataSource, TestAnyDataSource,
 TestCrossNamespaceSource and TestVolumeAttributesClass (~862,000-875,000); plus the ~1.30 copy's
-TestValidateDownwardAPIHostIPs. Each case is the smallest Pod that reaches the function under test with the same input,
-created at release 1.37 (the ~1.30 cases at 1.29 and 1.30). What each test pins is said per function; the rest of each
+TestValidateDownwardAPIHostIPs and TestPVCVolumeMode. Each case is the smallest Pod that reaches the function under test with the same input,
+created at release 1.37 (the ~1.30 cases at 1.29 and 1.30, or 1.30). What each test pins is said per function; the rest of each
 expected entry is validation.go as spec/validation.md cites it (the rule is named in the note).
 """
 
