@@ -51,4 +51,7 @@ public sealed class CreateAnswer
     public string Describe() => Forbidden ?? string.Join("\n", Errors);
 
     public static CreateAnswer Of(Pod pod, Profile profile) => new(PodCreate.Run(pod, profile));
+
+    /// <summary>The create with the cluster objects the admission plugins read (a vector whose test needs a RuntimeClass).</summary>
+    public static CreateAnswer Of(Pod pod, Profile profile, AdmissionObjects objects) => new(PodCreate.Run(pod, profile, objects));
 }

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using PodConformance.Manifests.Reading;
+using PodConformance.Model.Admission;
+using PodConformance.Model.Admission.Objects;
 using PodConformance.Model.Collections;
 using PodConformance.Model.Profiles;
+using PodConformance.Model.Quantities;
 using PodConformance.Model.Tests.Support;
 using PodConformance.Tests.Shared;
 
@@ -55,6 +58,36 @@ public class UpstreamSpecCasesTests
         throw new ArgumentException("no case " + id, nameof(id));
     }
 
+    /// <summary>
+    /// The cluster objects a case gives (optional <c>runtimeClasses</c>: name and <c>podFixed</c> overhead), for the tests
+    /// whose input is only valid beside one (TestValidateOverhead's success case: a pod overhead needs a RuntimeClass with
+    /// the same overhead, ADM-013/018); none otherwise.
+    /// </summary>
+    private static AdmissionObjects Objects(JsonElement c)
+    {
+        if (!c.TryGetProperty("runtimeClasses", out var classes))
+        {
+            return AdmissionObjects.None;
+        }
+
+        var list = new List<RuntimeClass>();
+        foreach (var rc in classes.EnumerateArray())
+        {
+            bool hasOverhead = rc.TryGetProperty("podFixed", out var podFixed);
+            list.Add(new RuntimeClass
+            {
+                Name = rc.GetProperty("name").GetString()!,
+                Handler = rc.GetProperty("handler").GetString()!,
+                HasOverhead = hasOverhead,
+                PodFixed = hasOverhead
+                    ? ValueMap.Create(podFixed.EnumerateObject().Select(q => KeyValuePair.Create(q.Name, Quantity.Parse(q.Value.GetString()!))))
+                    : default,
+            });
+        }
+
+        return new AdmissionObjects { RuntimeClasses = [.. list] };
+    }
+
     private static KubernetesVersion Release(string text) =>
         KubernetesVersion.TryParse(text, out var v, out string error) ? v : throw new FormatException(text + ": " + error);
 
@@ -69,6 +102,7 @@ public class UpstreamSpecCasesTests
         var gates = ValueMap.Create(c.GetProperty("gates").EnumerateObject().Select(g => KeyValuePair.Create(g.Name, g.Value.GetBoolean())));
         var releases = c.GetProperty("releases").EnumerateArray().Select(r => Release(r.GetString()!)).ToList();
         Assert.NotEmpty(releases);
+        var objects = Objects(c);
         foreach (var version in releases)
         {
             var profile = new Profile(version, gates);
@@ -78,7 +112,7 @@ public class UpstreamSpecCasesTests
             // The whole create (CreateAnswer: PodCreate.Run): decode defaults, the mutating admission plugins,
             // PrepareForCreate (whose dropDisabledFields removes gated-off fields first), then validation. A plugin that
             // refuses the pod answers with its Forbidden message, which the case's single entry must then begin.
-            var answer = CreateAnswer.Of(pod, profile);
+            var answer = CreateAnswer.Of(pod, profile, objects);
             var result = answer.Validation;
             var actual = answer.Lines;
             string where = $"{id} at {profile}:\n  expected {expected.Count}: {string.Join("\n    ", expected)}\n  actual {actual.Count}: {string.Join("\n    ", actual)}";

@@ -1170,6 +1170,8 @@ def build():
     u37_validate_pod_rest()
     import upstream137_fields
     upstream137_fields.build()
+    import upstream137_podres
+    upstream137_podres.build()
     not_creates()
     ids = [c['id'] for c in CASES]
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]

@@ -582,9 +582,16 @@ def overhead():
              releases=(release,), note=n + '; a pod without runtimeClassName: validation refuses it before the RuntimeClass '
                                            'plugin\'s Validate (ADM-013); the resource name prints bare before 1.34, quoted '
                                            'from 1.34 (VAL-030)')
-    not_expressible(t, 'Valid Overhead for CPU + Memory',
-                    'a created pod may carry an overhead only when its RuntimeClass defines the same one (the RuntimeClass '
-                    'admission plugin, ADM-013/018); this harness creates no RuntimeClass')
+    # The success case: a created pod may carry an overhead only beside a RuntimeClass defining the same one (the
+    # RuntimeClass admission plugin, ADM-013/018), so the case gives the harness that class (session 14b; listed as not
+    # expressible before the harness took objects).
+    overhead_list = {"cpu": "10", "memory": "10G"}
+    for release in ('1.37', '1.30'):
+        case(t, 'Valid Overhead for CPU + Memory' + ('' if release == '1.37' else ' (1.30)'),
+             pod(overhead=overhead_list, runtimeClassName='overhead-class'), None, [], releases=(release,),
+             note=n + '; the pod names RuntimeClass overhead-class, given to the create with overhead.podFixed equal to '
+                      'the pod\'s (ADM-013/018: any other class overhead, or none, refuses the pod)')
+        u.CASES[-1]["runtimeClasses"] = [{"name": "overhead-class", "handler": "handler", "podFixed": overhead_list}]
 
 
 # --- TestValidateStopSignal (≈1,036,000): validateStopSignal at the root path; the test compares the first error's whole
