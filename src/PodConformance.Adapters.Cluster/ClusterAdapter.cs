@@ -140,15 +140,24 @@ public sealed class ClusterAdapter : IConformanceAdapter
 
             return observation;
         }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException && IsCaseFailure(e))
+        {
+            // The run was cancelled while the case was failing: report the cancellation, never a failed case (a conformance claim).
+            throw new OperationCanceledException(testCase.Describe() + ": cancelled (" + RetryPolicy.Describe(e) + ")", e, cancellationToken);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or TransientClusterException or ClusterSafetyException or OperationCanceledException)
+        catch (Exception e) when (IsCaseFailure(e) || e is OperationCanceledException)
         {
             return Observation.Failed(testCase.Describe() + ": " + (e is ClusterSafetyException ? e.Message : RetryPolicy.Describe(e)));
         }
     }
+
+    /// <summary>The exceptions a case ends with when the cluster could not be reached, kept failing or refused podconf.</summary>
+    private static bool IsCaseFailure(Exception e) =>
+        e is HttpOperationException or HttpRequestException or IOException or TransientClusterException or ClusterSafetyException;
 
     /// <summary>
     /// Why the cluster cannot act the case out, or null (and then the plan of the cluster-scoped objects it needs): a
