@@ -12,12 +12,22 @@ public static class AdmissionMapping
     /// <summary>
     /// 201: accepted, with <c>status.qosClass</c> as the server computed it and the stored object's fields. Metadata the
     /// server invents (uid, creationTimestamp, the namespace of the request) is put back as the manifest had it, and status
-    /// is left out, so the map holds what defaulting did and nothing else. 400/422: rejected, with the Status's causes.
+    /// is left out, so the map holds what defaulting did and nothing else. 400/422, and a 403 from an admission plugin:
+    /// rejected, with the Status's causes.
     /// </summary>
-    public static AdmissionObservation? Map(ClusterApi.CreateResponse response, Pod sent, out string error)
+    public static AdmissionObservation? Map(ClusterApi.CreateResponse response, Pod sent, out string error) =>
+        Map(response, sent, sent?.Metadata.Namespace ?? "", out error);
+
+    /// <summary>
+    /// The same for a create sent to <paramref name="requestNamespace"/> (the run's) in place of the manifest's namespace:
+    /// a 403 is the pod's verdict only when an admission plugin refused the pod (<see cref="ForbiddenPodCreate"/>), and the
+    /// ServiceAccount plugin's refusal names the manifest's namespace, as the model's does (ADM-031).
+    /// </summary>
+    public static AdmissionObservation? Map(ClusterApi.CreateResponse response, Pod sent, string requestNamespace, out string error)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(sent);
+        ArgumentNullException.ThrowIfNull(requestNamespace);
         error = "";
         if (response.Created)
         {
@@ -47,14 +57,27 @@ public static class AdmissionMapping
             };
         }
 
-        if (response.StatusCode == 403 && AuthorizationDenial(response.Body) is { } denied)
+        if (response.StatusCode == 403)
         {
-            // RBAC refusing the adapter's own request is a setup problem, not the pod's verdict (admission refusals are 403 too, ADM-011).
-            error = "dry-run create was refused by authorization: " + denied;
-            return null;
+            var kind = ForbiddenPodCreate.Classify(response.Body, requestNamespace);
+            if (kind != ForbiddenKind.AdmissionRefusal)
+            {
+                // RBAC refusing the adapter's own request, a namespace being deleted: a setup problem, not the pod's verdict.
+                error = "dry-run create was " + ForbiddenPodCreate.Describe(kind, response.Body, requestNamespace);
+                return null;
+            }
+
+            var errors = Errors(response.Body);
+            var mapped = new string[errors.Count];
+            for (int i = 0; i < mapped.Length; i++)
+            {
+                mapped[i] = ForbiddenPodCreate.InModelNamespace(errors[i], requestNamespace, sent.Metadata.Namespace);
+            }
+
+            return new AdmissionObservation { Accepted = false, Errors = mapped };
         }
 
-        if (response.StatusCode is 400 or 403 or 422)
+        if (response.StatusCode is 400 or 422)
         {
             return new AdmissionObservation { Accepted = false, Errors = Errors(response.Body) };
         }

@@ -140,15 +140,24 @@ public sealed class ClusterAdapter : IConformanceAdapter
 
             return observation;
         }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException && IsCaseFailure(e))
+        {
+            // The run was cancelled while the case was failing: report the cancellation, never a failed case (a conformance claim).
+            throw new OperationCanceledException(testCase.Describe() + ": cancelled (" + RetryPolicy.Describe(e) + ")", e, cancellationToken);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or TransientClusterException or ClusterSafetyException or OperationCanceledException)
+        catch (Exception e) when (IsCaseFailure(e) || e is OperationCanceledException)
         {
             return Observation.Failed(testCase.Describe() + ": " + (e is ClusterSafetyException ? e.Message : RetryPolicy.Describe(e)));
         }
     }
+
+    /// <summary>The exceptions a case ends with when the cluster could not be reached, kept failing or refused podconf.</summary>
+    private static bool IsCaseFailure(Exception e) =>
+        e is HttpOperationException or HttpRequestException or IOException or TransientClusterException or ClusterSafetyException;
 
     /// <summary>
     /// Why the cluster cannot act the case out, or null (and then the plan of the cluster-scoped objects it needs): a
@@ -218,7 +227,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
             return (null, missing);
         }
 
-        var observation = AdmissionMapping.Map(response, pod, out string error);
+        var observation = AdmissionMapping.Map(response, pod, ns, out string error);
         return (observation is null ? null : names.Back(observation), names.Back(error));
     }
 
@@ -290,8 +299,8 @@ public sealed class ClusterAdapter : IConformanceAdapter
                 throw new TransientClusterException(missing);
             }
 
-            // An admission plugin's refusal is a 403 too (ADM-011); RBAC's is not the pod's verdict.
-            if (created.StatusCode is 400 or 422 || (created.StatusCode == 403 && AdmissionMapping.AuthorizationDenial(created.Body) is null))
+            // An admission plugin's refusal is a 403 too (ADM-011); RBAC's, or a terminating namespace's, is not the pod's verdict.
+            if (created.StatusCode is 400 or 422 || (created.StatusCode == 403 && ForbiddenPodCreate.Classify(created.Body, ns) == ForbiddenKind.AdmissionRefusal))
             {
                 gone = true;
                 return new LifecycleObservation { Rejected = true };
@@ -299,7 +308,8 @@ public sealed class ClusterAdapter : IConformanceAdapter
 
             if (!created.Created && created.StatusCode != (int)HttpStatusCode.Conflict)
             {
-                throw new TransientClusterException("create pod answered HTTP " + created.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                throw new TransientClusterException("create pod answered HTTP " + created.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + (created.StatusCode == 403 ? ": " + ForbiddenPodCreate.Describe(ForbiddenPodCreate.Classify(created.Body, ns), created.Body, ns) : ""));
             }
 
             _options.Log?.Invoke("pod " + ns + "/" + podName + " created; observing for " + ScenarioRendering.Seconds(duration) + "s");

@@ -77,13 +77,17 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         }
     }
 
-    /// <summary>POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 403 (but a fresh namespace's missing ServiceAccount, retried), 422 and 409 AlreadyExists are answers; 429, 5xx and 409 Conflict are retried; anything else throws.</summary>
+    /// <summary>
+    /// POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 403, 422 and 409 AlreadyExists are answers; 429, 5xx, 409
+    /// Conflict and the 403s that pass (<see cref="ForbiddenKind.DefaultServiceAccountNotYetCreated"/>,
+    /// <see cref="ForbiddenKind.AdmissionNotReady"/>) are retried; anything else throws.
+    /// </summary>
     public Task<CreateResponse> CreatePodAsync(string namespaceName, string podJson, bool dryRun, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(namespaceName);
         ArgumentNullException.ThrowIfNull(podJson);
         string path = "api/v1/namespaces/" + Uri.EscapeDataString(namespaceName) + "/pods?fieldManager=podconf" + (dryRun ? "&dryRun=All" : "");
-        return Retry(dryRun ? "dry-run create pod" : "create pod", c => PostAsync(path, podJson, c), ct);
+        return Retry(dryRun ? "dry-run create pod" : "create pod", c => PostAsync(path, podJson, namespaceName, c), ct);
     }
 
     /// <summary>
@@ -209,7 +213,7 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         };
     }
 
-    private async Task<CreateResponse> PostAsync(string path, string json, CancellationToken ct)
+    private async Task<CreateResponse> PostAsync(string path, string json, string namespaceName, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(client.BaseUri, path))
         {
@@ -231,16 +235,20 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
             return new CreateResponse(code, body);
         }
 
-        if (code == 403 && body.Contains("service account", StringComparison.Ordinal) && body.Contains("not found", StringComparison.Ordinal))
-        {
-            // A fresh namespace's "default" ServiceAccount appears a moment after the namespace: retry, do not fail.
-            throw new TransientClusterException("the namespace's default service account does not exist yet");
-        }
-
         if (code == 403)
         {
-            // An admission plugin's refusal (ADM-011) or the authorizer's: AdmissionMapping tells them apart.
-            return new CreateResponse(code, body);
+            switch (ForbiddenPodCreate.Classify(body, namespaceName))
+            {
+                case ForbiddenKind.DefaultServiceAccountNotYetCreated:
+                    // A fresh namespace's "default" ServiceAccount appears a moment after the namespace: retry, do not fail.
+                    // Only "default": a pod naming another account that does not exist is refused for good (ADM-031).
+                    throw new TransientClusterException("the namespace's default service account does not exist yet");
+                case ForbiddenKind.AdmissionNotReady:
+                    throw new TransientClusterException("the API server's admission is not ready yet");
+                default:
+                    // A plugin's refusal (ADM-011), the authorizer's, a terminating namespace: the callers tell them apart.
+                    return new CreateResponse(code, body);
+            }
         }
 
         // No request body in the exception: it could hold env values.

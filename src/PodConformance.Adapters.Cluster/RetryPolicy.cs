@@ -57,6 +57,8 @@ public sealed record RetryPolicy
     /// <summary>
     /// Runs <paramref name="call"/> until it succeeds, fails for good, or attempts run out; each attempt is cancelled
     /// after <paramref name="attemptTimeout"/>. <paramref name="log"/> gets one line per retry (what, status; never bodies).
+    /// Once <paramref name="cancellationToken"/> is cancelled it ends with <see cref="OperationCanceledException"/>, whatever
+    /// the attempt in flight answered, and the backoff between attempts ends at once.
     /// </summary>
     public async Task<T> ExecuteAsync<T>(string what, Func<CancellationToken, Task<T>> call, TimeSpan attemptTimeout, Action<string>? log, CancellationToken cancellationToken)
     {
@@ -75,7 +77,14 @@ public sealed record RetryPolicy
                     throw new TransientClusterException(what + ": no answer within " + attemptTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + "s");
                 }
             }
-            catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                // Cancelled while this attempt was failing (its error answer arrived as the run was cancelled): the run's
+                // cancellation is the outcome. Rethrowing the HTTP error would let the caller report a failed case, which
+                // is a conformance claim, and a retryable one would otherwise only stop at the next backoff.
+                throw new OperationCanceledException(what + ": cancelled (" + Describe(e) + ")", e, cancellationToken);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
             {
                 var delay = DelayAfter(attempt, RetryAfter(e));
                 log?.Invoke(what + ": " + Describe(e) + "; retry " + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)
