@@ -52,7 +52,7 @@ public static class CaseCodec
 
                     if (!p.PriorityClasses.IsEmpty)
                     {
-                        // Added within v1 (session 14), as runtimeClasses: only to an adapter that declared priority-classes (PROTO-016).
+                        // Added within v1 (session 14), as runtimeClasses: only to an adapter that declared priority-classes (PROTO-015).
                         PriorityClassesJson.Write(w, p.PriorityClasses);
                     }
 

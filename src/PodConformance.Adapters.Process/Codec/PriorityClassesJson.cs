@@ -5,7 +5,7 @@ using PodConformance.Model.Collections;
 namespace PodConformance.Adapters.Process.Codec;
 
 /// <summary>
-/// A pod case's PriorityClasses on the wire, <c>objects.priorityClasses</c> (PROTO-016, added within v1 in session 14): a
+/// A pod case's PriorityClasses on the wire, <c>objects.priorityClasses</c> (PROTO-015, added within v1 in session 14): a
 /// list, each class as <c>name</c> and scheduling.k8s.io/v1's own fields beside it (<c>value</c>, <c>globalDefault</c>,
 /// <c>preemptionPolicy</c>), so an adapter that creates the class on a cluster adds only its metadata. A list, as
 /// <c>runtimeClasses</c>: the model takes the first of two global defaults of equal value in the order given (a real API

@@ -57,7 +57,7 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     /// that is in neither is refused (ADM-042; <see cref="Model.Admission.AdmissionObjects.PriorityClassesComplete"/>).
     /// Empty: none given, and the case needs no objects (a pod naming a system class or none is an ordinary case). Sent as
     /// <see cref="RuntimeClasses"/> are: to the model, to a process adapter whose hello declares <c>priority-classes</c>
-    /// (<see cref="Adapters.Capability.PriorityClasses"/>, PROTO-016's <c>objects.priorityClasses</c>), to the cluster
+    /// (<see cref="Adapters.Capability.PriorityClasses"/>, PROTO-015's <c>objects.priorityClasses</c>), to the cluster
     /// adapter with <c>--cluster-scoped-objects</c>; any other adapter answers the case "not performed".
     /// </summary>
     public ValueList<Model.Admission.Objects.PriorityClass> PriorityClasses { get; init; }

@@ -89,7 +89,7 @@ internal static partial class Mutants
 
         // ADM-040…044 (session 14): the Priority plugin reads the case's PriorityClasses (PodCase.PriorityClasses) through a bent
         // copy of the cluster objects, or meets a pod whose spec.priority / preemptionPolicy the decoder lost. Served over the
-        // protocol too: the mutant's hello declares priority-classes, so the classes travel in objects.priorityClasses (PROTO-016).
+        // protocol too: the mutant's hello declares priority-classes, so the classes travel in objects.priorityClasses (PROTO-015).
         yield return new Mutant(
             "adm-global-default-priority-ignored", "admission", Model.Admission.AdmissionRules.PriorityDefault,
             "a pod without a priorityClassName gets priority 0 although a globalDefault PriorityClass exists",
