@@ -76,24 +76,22 @@ public sealed class ClusterAdapter : IConformanceAdapter
     public async Task<Profile> DetectProfileAsync(CancellationToken cancellationToken) =>
         Profile.For(await ServerVersionAsync(cancellationToken).ConfigureAwait(false));
 
-    public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
-        RunAsync(testCase, [], profile, cancellationToken);
-
     /// <summary>
-    /// A case with PriorityClasses the cluster must hold as well. <see cref="PodCase"/> carries RuntimeClasses only, so
-    /// nothing the runner sends reaches this with PriorityClasses today; the path is here, and tested, for when it does.
+    /// Runs a case. A pod case's RuntimeClasses and PriorityClasses (<see cref="PodCase.RuntimeClasses"/>,
+    /// <see cref="PodCase.PriorityClasses"/>) are created on the cluster with <see cref="ClusterOptions.ClusterScopedObjectsFlag"/>
+    /// (the object the pod names, under a run-unique name; never a globalDefault PriorityClass) and otherwise make the case
+    /// not performed.
     /// </summary>
-    internal async ValueTask<Observation> RunAsync(ConformanceCase testCase, IReadOnlyList<PriorityClass> priorityClasses, Profile profile, CancellationToken cancellationToken)
+    public async ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(testCase);
-        ArgumentNullException.ThrowIfNull(priorityClasses);
         ArgumentNullException.ThrowIfNull(profile);
         if (testCase is not PodCase p)
         {
             return Observation.Failed("the cluster adapter runs pod cases only (" + testCase.Describe() + ")");
         }
 
-        if (NotPerformed(p, priorityClasses, out var plan) is { } notPerformed)
+        if (NotPerformed(p, out var plan) is { } notPerformed)
         {
             return Observation.Unperformed(notPerformed);
         }
@@ -161,14 +159,15 @@ public sealed class ClusterAdapter : IConformanceAdapter
 
     /// <summary>
     /// Why the cluster cannot act the case out, or null (and then the plan of the cluster-scoped objects it needs): a
-    /// real target's limits (<see cref="PodCase.BeyondRealTargets"/>) except RuntimeClasses, which this adapter creates
-    /// with <see cref="ClusterOptions.ClusterScopedObjectsFlag"/> and otherwise answers not performed, naming the flag.
+    /// real target's limits (<see cref="PodCase.BeyondRealTargets"/>) except RuntimeClasses and PriorityClasses, which this
+    /// adapter creates with <see cref="ClusterOptions.ClusterScopedObjectsFlag"/> and otherwise answers not performed, naming the flag.
     /// </summary>
-    private string? NotPerformed(PodCase p, IReadOnlyList<PriorityClass> priorityClasses, out ClusterScopedPlan plan)
+    private string? NotPerformed(PodCase p, out ClusterScopedPlan plan)
     {
         plan = ClusterScopedPlan.None;
-        string? why = (p.RuntimeClasses.IsEmpty ? p : p with { RuntimeClasses = default }).BeyondRealTargets("the cluster");
-        if (p.RuntimeClasses.IsEmpty && priorityClasses.Count == 0)
+        var priorityClasses = p.PriorityClasses;
+        string? why = (p.RuntimeClasses.IsEmpty && priorityClasses.IsEmpty ? p : p with { RuntimeClasses = default, PriorityClasses = default }).BeyondRealTargets("the cluster");
+        if (p.RuntimeClasses.IsEmpty && priorityClasses.IsEmpty)
         {
             return why;
         }
@@ -187,7 +186,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
                 needs.Add("RuntimeClass objects (" + string.Join(",", p.RuntimeClasses.Select(r => r.Name)) + ")");
             }
 
-            if (priorityClasses.Count > 0)
+            if (!priorityClasses.IsEmpty)
             {
                 needs.Add("PriorityClass objects (" + string.Join(",", priorityClasses.Select(c => c.Name)) + ")");
             }

@@ -26,14 +26,14 @@ public sealed record ClusterScopedPlan(IReadOnlyList<WantedObject> Wanted, strin
     /// <summary>
     /// The plan for <paramref name="pod"/> with the case's RuntimeClasses (ADM-012: once any is given, the given ones are
     /// all of the cluster's, so a name not among them must be "not found") and PriorityClasses (a name among them is
-    /// created; the two system classes exist everywhere and are left as named; a name not among them is left as named,
-    /// as the model assumes it exists, ADM-098). A <c>globalDefault</c> PriorityClass is never created: while it exists
-    /// every pod created on the cluster without a class gets its priority.
+    /// created; the two system classes exist everywhere and are left as named; once any is given they are all of the
+    /// cluster's own, <c>PodCase.PriorityClasses</c>, so a name not among them must be "not found", ADM-042, and is renamed
+    /// to the stand-in no object has, as a missing RuntimeClass is). A <c>globalDefault</c> PriorityClass is never created:
+    /// while it exists every pod created on the cluster without a class gets its priority.
     /// </summary>
-    public static ClusterScopedPlan For(Pod pod, ValueList<RuntimeClass> runtimeClasses, IReadOnlyList<PriorityClass> priorityClasses)
+    public static ClusterScopedPlan For(Pod pod, ValueList<RuntimeClass> runtimeClasses, ValueList<PriorityClass> priorityClasses)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        ArgumentNullException.ThrowIfNull(priorityClasses);
         foreach (var pc in priorityClasses)
         {
             if (pc.GlobalDefault)
@@ -63,21 +63,24 @@ public sealed record ClusterScopedPlan(IReadOnlyList<WantedObject> Wanted, strin
             wanted.Add(new WantedObject(ClusterScopedKind.RuntimeClass, rcName, found is null ? null : ClusterScopedJson.RuntimeClassContent(found)));
         }
 
-        if (pod.Spec.PriorityClassName is { Length: > 0 } pcName && !IsSystemPriorityClass(pcName))
+        if (!priorityClasses.IsEmpty && pod.Spec.PriorityClassName is { Length: > 0 } pcName && !IsSystemPriorityClass(pcName))
         {
+            PriorityClass? found = null;
             foreach (var pc in priorityClasses)
             {
                 if (pc.Name == pcName)
                 {
-                    if (Unnameable(ClusterScopedKind.PriorityClass, pcName) is { } why)
-                    {
-                        return new([], why);
-                    }
-
-                    wanted.Add(new WantedObject(ClusterScopedKind.PriorityClass, pcName, ClusterScopedJson.PriorityClassContent(pc)));
+                    found = pc;
                     break;
                 }
             }
+
+            if (found is not null && Unnameable(ClusterScopedKind.PriorityClass, pcName) is { } why)
+            {
+                return new([], why);
+            }
+
+            wanted.Add(new WantedObject(ClusterScopedKind.PriorityClass, pcName, found is null ? null : ClusterScopedJson.PriorityClassContent(found)));
         }
 
         return wanted.Count == 0 ? None : new(wanted, null);

@@ -382,8 +382,9 @@ public sealed class ProcessAdapter : IPipeliningAdapter
 
     /// <summary>
     /// Why <paramref name="testCase"/> is not sent to an adapter that answered <paramref name="hello"/>, or null: RuntimeClass
-    /// objects go only to one that declared <c>runtime-classes</c> (PROTO-015); any other would answer for a cluster without
-    /// the classes (ADM-012), a false failure, so the case is not checked there.
+    /// objects go only to one that declared <c>runtime-classes</c> (PROTO-015), PriorityClass objects only to one that declared
+    /// <c>priority-classes</c> (PROTO-015); any other would answer for a cluster without the classes (ADM-012, ADM-042), a
+    /// false failure, so the case is not checked there.
     /// </summary>
     private static string? NotSent(ConformanceCase testCase, AdapterHello hello) =>
         testCase is PodCase p ? p.BeyondProtocol(hello.Capabilities) : null;

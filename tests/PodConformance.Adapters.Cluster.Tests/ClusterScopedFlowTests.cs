@@ -317,7 +317,7 @@ public class ClusterScopedFlowTests
         await using var server = new FakeApiServer(fake.Handle);
         await using var adapter = ClusterAdapter.Create(On(log), TestPods.Config(server.Url));
         var high = new PriorityClass { Name = "high", Value = 1000 };
-        var o = await adapter.RunAsync(new PodCase(Naming(priorityClass: "high")), [high], TestPods.Profile131, CancellationToken.None);
+        var o = await adapter.RunAsync(new PodCase(Naming(priorityClass: "high")) { PriorityClasses = [high] }, TestPods.Profile131, CancellationToken.None);
         Assert.True(o.Admission!.Accepted);
         Assert.Equal("high", o.Admission.Defaults["spec.priorityClassName"]);
         var create = Assert.Single(Posts(server, ObjectsFake.PriorityClasses));
@@ -325,10 +325,34 @@ public class ClusterScopedFlowTests
         Assert.DoesNotContain("globalDefault", create.Body, StringComparison.Ordinal);
         Assert.Single(log, l => l.StartsWith("admission does not see priorityclass.scheduling.k8s.io/podconf-test-", StringComparison.Ordinal));
 
-        // A class the case does not give is left as named (the model assumes it exists, ADM-098): the cluster answers for it.
-        var unknown = await adapter.RunAsync(new PodCase(Naming(priorityClass: "low")), [high], TestPods.Profile131, CancellationToken.None);
+        // A class the case does not give does not exist (the case's classes are all of the cluster's own, ADM-042): the pod
+        // names the run's stand-in, which no object has, even where the cluster has a class of the case's name, and the
+        // answer is mapped back; it is not waited for.
+        fake.Objects[ObjectsFake.PriorityClasses + "/low"] = "{\"apiVersion\":\"scheduling.k8s.io/v1\",\"kind\":\"PriorityClass\",\"metadata\":{\"name\":\"low\"},\"value\":1}";
+        int before = log.Count(l => l.StartsWith("admission does not see", StringComparison.Ordinal));
+        var unknown = await adapter.RunAsync(new PodCase(Naming(priorityClass: "low")) { PriorityClasses = [high] }, TestPods.Profile131, CancellationToken.None);
         Assert.Equal(["pods \"web\" is forbidden: no PriorityClass with name low was found"], unknown.Admission!.Errors);
-        Assert.Contains(server.Requests, r => r.Path.EndsWith("/pods", StringComparison.Ordinal) && SentSpec(r, "priorityClassName") == "low");
+        Assert.Contains(server.Requests, r => r.Path.EndsWith("/pods", StringComparison.Ordinal) && SentSpec(r, "priorityClassName") is { } sent
+            && sent.StartsWith("podconf-test-", StringComparison.Ordinal) && sent.EndsWith("-pc-absent", StringComparison.Ordinal));
+        Assert.Equal(before, log.Count(l => l.StartsWith("admission does not see", StringComparison.Ordinal)));
+        Assert.Single(Posts(server, ObjectsFake.PriorityClasses));
+
+        // A system class is sent as named (ADM-041: every cluster has it), and nothing is created for it.
+        var system = await adapter.RunAsync(new PodCase(Naming(priorityClass: "system-cluster-critical")) { PriorityClasses = [high] }, TestPods.Profile131, CancellationToken.None);
+        Assert.NotNull(system.Admission);
+        Assert.Contains(server.Requests, r => r.Path.EndsWith("/pods", StringComparison.Ordinal) && SentSpec(r, "priorityClassName") == "system-cluster-critical");
+        Assert.Single(Posts(server, ObjectsFake.PriorityClasses));
+    }
+
+    [Fact]
+    public async Task Without_the_flag_a_case_with_priority_classes_is_not_performed()
+    {
+        var fake = new ObjectsFake();
+        await using var server = new FakeApiServer(fake.Handle);
+        await using var adapter = ClusterAdapter.Create(TestPods.Options(), TestPods.Config(server.Url));
+        var o = await adapter.RunAsync(new PodCase(Naming(priorityClass: "high")) { PriorityClasses = [new PriorityClass { Name = "high", Value = 1000 }] }, TestPods.Profile131, CancellationToken.None);
+        Assert.Equal("the case needs PriorityClass objects (high), which the cluster adapter creates only with --cluster-scoped-objects (cluster-wide objects under run-unique names, deleted at the end)", o.NotPerformed);
+        Assert.Empty(server.Requests);
     }
 
     [Fact]
@@ -337,7 +361,7 @@ public class ClusterScopedFlowTests
         var fake = new ObjectsFake();
         await using var server = new FakeApiServer(fake.Handle);
         await using var adapter = ClusterAdapter.Create(On(), TestPods.Config(server.Url));
-        var o = await adapter.RunAsync(new PodCase(TestPods.Web), [new PriorityClass { Name = "everyone", Value = 5, GlobalDefault = true }], TestPods.Profile131, CancellationToken.None);
+        var o = await adapter.RunAsync(new PodCase(TestPods.Web) { PriorityClasses = [new PriorityClass { Name = "everyone", Value = 5, GlobalDefault = true }] }, TestPods.Profile131, CancellationToken.None);
         Assert.Equal("the case needs a globalDefault PriorityClass (everyone), which the cluster adapter never creates: while it existed, every pod created on the cluster without a priorityClassName would get its priority", o.NotPerformed);
         Assert.Empty(server.Requests);
     }

@@ -72,6 +72,11 @@ public class ClusterScopedNamesTests
         var system = ClusterScopedPlan.For(pod with { Spec = pod.Spec with { PriorityClassName = "system-node-critical" } }, default, [new PriorityClass { Name = "system-node-critical", Value = 2000001000 }]);
         Assert.Same(ClusterScopedPlan.None, system);
 
+        // PriorityClasses given and the pod names another: the stand-in (no content), as for a RuntimeClass (ADM-042).
+        var missing = ClusterScopedPlan.For(pod with { Spec = pod.Spec with { PriorityClassName = "low" } }, default, [new PriorityClass { Name = "high", Value = 1 }]);
+        Assert.Equal(new WantedObject(ClusterScopedKind.PriorityClass, "low", null), Assert.Single(missing.Wanted));
+        Assert.Same(ClusterScopedPlan.None, ClusterScopedPlan.For(pod with { Spec = pod.Spec with { PriorityClassName = "low" } }, default, []));
+
         // RuntimeClasses given but the pod names none: nothing to create.
         Assert.Same(ClusterScopedPlan.None, ClusterScopedPlan.For(pod, ValueList.Of(new RuntimeClass { Name = "kata", Handler = "kata" }), []));
     }

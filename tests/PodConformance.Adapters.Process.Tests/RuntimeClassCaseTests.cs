@@ -187,7 +187,7 @@ public sealed class RuntimeClassCaseTests : IDisposable
     {
         var server = new AdapterServer(new ModelAdapter(), "0", AdapterServer.ModelVersions);
         string hello = ProtocolMessages.AdapterHello(server.Hello);
-        Assert.Contains(",\"runtime-classes\"]", hello, StringComparison.Ordinal);
+        Assert.Contains(",\"runtime-classes\"", hello, StringComparison.Ordinal);
         Assert.True((ProtocolMessages.ReadAdapterHello(hello).Capabilities & Capability.RuntimeClasses) != 0);
     }
 

@@ -116,7 +116,9 @@ public class SchemaConsistencyTests
             NodeSelector = ValueMap.Of(("k", "v")),
             Tolerations = ValueList.Of(new Model.Api.Toleration { Key = "k", Operator = "Equal", Value = "v", Effect = "NoExecute", TolerationSeconds = 5 }),
         };
-        using var withClasses = JsonDocument.Parse(ProtocolMessages.Run(2, c with { RuntimeClasses = [rc] }, Profile.Default));
+        // priorityClasses likewise (session 14); globalDefault is written only when true, so the class is a global default.
+        var pc = new Model.Admission.Objects.PriorityClass { Name = "high", Value = 1000, GlobalDefault = true, PreemptionPolicy = "Never" };
+        using var withClasses = JsonDocument.Parse(ProtocolMessages.Run(2, c with { RuntimeClasses = [rc], PriorityClasses = [pc] }, Profile.Default));
         var objects = withClasses.RootElement.GetProperty("case").GetProperty("objects");
         members.UnionWith(Members(objects));
         Assert.Equal(Properties(objectsSchema), members);
@@ -130,5 +132,8 @@ public class SchemaConsistencyTests
         Assert.Equal(
             Properties(schedulingSchema.GetProperty("properties").GetProperty("tolerations").GetProperty("items")),
             Members(written0.GetProperty("scheduling").GetProperty("tolerations")[0]));
+
+        var priorityClassSchema = objectsSchema.GetProperty("properties").GetProperty("priorityClasses").GetProperty("items");
+        Assert.Equal(Properties(priorityClassSchema), Members(objects.GetProperty("priorityClasses")[0]));
     }
 }

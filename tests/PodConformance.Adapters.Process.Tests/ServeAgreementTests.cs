@@ -34,6 +34,9 @@ public class ServeAgreementTests
         // RuntimeClass cases (ADM-014…018): the served model declares runtime-classes, so they are sent (session 13).
         cases.AddRange(Seeds.Sample(RuntimeClassCases.Any, Seeds.Default, 6).Select(c => new PodCase(c.Pod) { RuntimeClasses = c.Classes }));
 
+        // PriorityClass cases (ADM-040…044): the served model declares priority-classes, so they are sent (session 14).
+        cases.AddRange(Seeds.Sample(PriorityClassCases.Any, Seeds.Default, 8).Select(c => new PodCase(c.Pod) { PriorityClasses = c.Classes }));
+
         var profiles = new[] { Profile.Default, Profile.For(KubernetesVersion.Oldest) };
         await using var served = new ProcessAdapter([Support.Tools.Dotnet, PodconfDll, "adapter", "serve"], Options);
         var hello = await served.StartAsync(CancellationToken.None);

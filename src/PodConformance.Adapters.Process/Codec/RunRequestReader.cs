@@ -267,6 +267,7 @@ internal static class RunRequestReader
         Scenario? scenario = null;
         EnvInputs? objects = null;
         ValueList<Model.Admission.Objects.RuntimeClass> classes = default;
+        ValueList<Model.Admission.Objects.PriorityClass> priorityClasses = default;
         int seen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName && !r.ValueIsEscaped)
         {
@@ -292,7 +293,7 @@ internal static class RunRequestReader
                     ok = scenario is not null;
                     break;
                 default:
-                    ok = r.TokenType == JsonTokenType.Null || ReadObjects(ref r, line, out objects, out classes);
+                    ok = r.TokenType == JsonTokenType.Null || ReadObjects(ref r, line, out objects, out classes, out priorityClasses);
                     break;
             }
 
@@ -303,7 +304,7 @@ internal static class RunRequestReader
         }
 
         return r.TokenType == JsonTokenType.EndObject && pod is not null
-            ? new PodCase(pod, scenario ?? new Scenario()) { Objects = objects, RuntimeClasses = classes }
+            ? new PodCase(pod, scenario ?? new Scenario()) { Objects = objects, RuntimeClasses = classes, PriorityClasses = priorityClasses }
             : null;
     }
 
@@ -376,13 +377,14 @@ internal static class RunRequestReader
     private static int _lastScenarioLength;
 
     /// <summary>
-    /// <see cref="CaseCodec.ReadObjects"/> (env objects and RuntimeClasses) over a document of the objects' bytes alone, which
+    /// <see cref="CaseCodec.ReadObjects"/> (env objects, RuntimeClasses and PriorityClasses) over a document of the objects' bytes alone, which
     /// checks their duplicate keys; false where the object is not an object (a bad member throws, and the caller gives up).
     /// </summary>
-    private static bool ReadObjects(ref Utf8JsonReader r, ReadOnlyMemory<byte> line, out EnvInputs? objects, out ValueList<Model.Admission.Objects.RuntimeClass> classes)
+    private static bool ReadObjects(ref Utf8JsonReader r, ReadOnlyMemory<byte> line, out EnvInputs? objects, out ValueList<Model.Admission.Objects.RuntimeClass> classes, out ValueList<Model.Admission.Objects.PriorityClass> priorityClasses)
     {
         objects = null;
         classes = default;
+        priorityClasses = default;
         if (r.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -391,7 +393,7 @@ internal static class RunRequestReader
         int start = (int)r.TokenStartIndex;
         r.Skip();
         using var doc = JsonDocument.Parse(line[start..(int)r.BytesConsumed], StrictJson.Options);
-        (objects, classes) = CaseCodec.ReadObjects(doc.RootElement, "case.objects");
+        (objects, classes, priorityClasses) = CaseCodec.ReadObjects(doc.RootElement, "case.objects");
         return true;
     }
 

@@ -25,6 +25,18 @@ public sealed record AdmissionObjects
     /// </summary>
     public ValueList<RuntimeClass> RuntimeClasses { get; init; }
 
+    /// <summary>
+    /// Whether the PriorityClasses given are all of the cluster's own besides the two system classes, so a class that is
+    /// not here is known to be missing (ADM-042) although <see cref="Missing"/> assumes other objects exist. A generated
+    /// case's classes (<c>PodCase.PriorityClasses</c>) are: the case describes the whole cluster it is compared on, and a
+    /// ServiceAccount it names must still be assumed. <c>--objects</c> leaves it false (ADM-098: a class not given is
+    /// assumed, unless <c>--objects-complete</c>).
+    /// </summary>
+    public bool PriorityClassesComplete { get; init; }
+
+    /// <summary>Whether a PriorityClass that is not here is refused (ADM-042) rather than assumed (ADM-098).</summary>
+    public bool PriorityClassesKnown => Missing == MissingObjects.NotFound || PriorityClassesComplete;
+
     /// <summary>What a reference to an object that is not here means (ADM-098).</summary>
     public MissingObjects Missing { get; init; } = MissingObjects.AssumeExists;
 

@@ -40,7 +40,14 @@ public enum Capability
     /// </summary>
     RuntimeClasses = 256,
 
-    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction | Scheduling | RuntimeClasses,
+    /// <summary>
+    /// Receives a case's PriorityClass objects (<c>PodCase.PriorityClasses</c>, ADM-040…044) and answers as a cluster whose own
+    /// PriorityClasses are exactly those (besides the two system classes). Not a facet, as <see cref="RuntimeClasses"/>: an
+    /// adapter without it is never given such a case and answers it "not performed".
+    /// </summary>
+    PriorityClasses = 512,
+
+    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction | Scheduling | RuntimeClasses | PriorityClasses,
 }
 
 public static class CapabilityNames
@@ -80,6 +87,7 @@ public static class CapabilityNames
         Capability.Eviction => "eviction",
         Capability.Scheduling => "scheduling",
         Capability.RuntimeClasses => "runtime-classes",
+        Capability.PriorityClasses => "priority-classes",
         _ => c.ToString(),
     };
 

@@ -51,23 +51,48 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     /// </summary>
     public ValueList<Model.Admission.Objects.RuntimeClass> RuntimeClasses { get; init; }
 
-    /// <summary>The admission objects the create reads: <see cref="RuntimeClasses"/>, nothing else.</summary>
+    /// <summary>
+    /// The cluster's own PriorityClasses (scheduling.k8s.io/v1, as <c>--objects</c> reads them), for the Priority admission
+    /// plugin (ADM-040…044); besides them the cluster has only the two system classes (ADM-041), so a class the pod names
+    /// that is in neither is refused (ADM-042; <see cref="Model.Admission.AdmissionObjects.PriorityClassesComplete"/>).
+    /// Empty: none given, and the case needs no objects (a pod naming a system class or none is an ordinary case). Sent as
+    /// <see cref="RuntimeClasses"/> are: to the model, to a process adapter whose hello declares <c>priority-classes</c>
+    /// (<see cref="Adapters.Capability.PriorityClasses"/>, PROTO-015's <c>objects.priorityClasses</c>), to the cluster
+    /// adapter with <c>--cluster-scoped-objects</c>; any other adapter answers the case "not performed".
+    /// </summary>
+    public ValueList<Model.Admission.Objects.PriorityClass> PriorityClasses { get; init; }
+
+    /// <summary>The admission objects the create reads: <see cref="RuntimeClasses"/> and <see cref="PriorityClasses"/>, nothing else.</summary>
     public Model.Admission.AdmissionObjects AdmissionObjects() =>
-        RuntimeClasses.IsEmpty ? Model.Admission.AdmissionObjects.None : new Model.Admission.AdmissionObjects { RuntimeClasses = RuntimeClasses };
+        RuntimeClasses.IsEmpty && PriorityClasses.IsEmpty
+            ? Model.Admission.AdmissionObjects.None
+            : new Model.Admission.AdmissionObjects { RuntimeClasses = RuntimeClasses, PriorityClasses = PriorityClasses, PriorityClassesComplete = !PriorityClasses.IsEmpty };
 
     /// <summary>
     /// What of this case a process adapter with <paramref name="declared"/> capabilities is not sent, or null: RuntimeClass
     /// objects, sent only to an adapter that declared <see cref="Adapters.Capability.RuntimeClasses"/> (one that ignored
-    /// <c>objects.runtimeClasses</c> would answer for a cluster without the classes, a false failure).
+    /// <c>objects.runtimeClasses</c> would answer for a cluster without the classes, a false failure), and PriorityClass
+    /// objects likewise (<see cref="Adapters.Capability.PriorityClasses"/>).
     /// </summary>
-    public string? BeyondProtocol(Adapters.Capability declared) =>
-        RuntimeClasses.IsEmpty || (declared & Adapters.Capability.RuntimeClasses) != 0
+    public string? BeyondProtocol(Adapters.Capability declared)
+    {
+        string? why = RuntimeClasses.IsEmpty || (declared & Adapters.Capability.RuntimeClasses) != 0
             ? null
             : NeedsRuntimeClasses() + ", which are sent only to an adapter whose hello declares the capability " + Adapters.CapabilityNames.ToName(Adapters.Capability.RuntimeClasses);
+        if (!PriorityClasses.IsEmpty && (declared & Adapters.Capability.PriorityClasses) == 0)
+        {
+            string classes = NeedsPriorityClasses() + ", which are sent only to an adapter whose hello declares the capability " + Adapters.CapabilityNames.ToName(Adapters.Capability.PriorityClasses);
+            why = why is null ? classes : why + "; " + classes;
+        }
+
+        return why;
+    }
 
     private string RuntimeClassesWhy(string target) => NeedsRuntimeClasses() + ", which " + target + " is not given";
 
     private string NeedsRuntimeClasses() => "the case needs RuntimeClass objects (" + string.Join(",", RuntimeClasses.Select(r => r.Name)) + ")";
+
+    private string NeedsPriorityClasses() => "the case needs PriorityClass objects (" + string.Join(",", PriorityClasses.Select(r => r.Name)) + ")";
 
     /// <summary>
     /// What of this case a real target (podman, a live cluster) cannot act out, or null: scenario steps (a client's
@@ -98,6 +123,12 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
         if (!RuntimeClasses.IsEmpty)
         {
             string classes = RuntimeClassesWhy(target);
+            why = why is null ? classes : why + "; " + classes;
+        }
+
+        if (!PriorityClasses.IsEmpty)
+        {
+            string classes = NeedsPriorityClasses() + ", which " + target + " is not given";
             why = why is null ? classes : why + "; " + classes;
         }
 

@@ -23,22 +23,26 @@ public static partial class Catalog
             [
                 .. RuleIds.Of(typeof(ValidationRules)), AdmissionRules.RuntimeClassOverhead,
                 AdmissionRules.RuntimeClassNotFound, AdmissionRules.RuntimeClassSetOverhead, AdmissionRules.RuntimeClassNodeSelector,
+                AdmissionRules.PriorityClassNotFound, AdmissionRules.PriorityValueMismatch, AdmissionRules.PreemptionPolicy,
             ],
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
             Needs = Capability.Admission,
             // About 100 mutations share three fifths of the cases, drawn at random: twenty-five times the count gives each about fifteen, so
             // a one-mutation rule falls below the floor (5) by chance about once in a thousand (at nine each, every change of the list pushed one or two under).
-            // The fifth of RuntimeClass cases (session 12) came with the weight raised from 20, so the other groups keep their counts.
-            Weight = 25,
+            // The fifth of RuntimeClass cases (session 12) came with the weight raised from 20, so the other groups keep their counts;
+            // the sixth of PriorityClass cases (session 14: ADM-042…044 refusals, and pods the Priority plugin accepts) likewise from 25.
+            Weight = 30,
             Cases = profile => Gen.Frequency(
                 (1, ValidAdmissionPods(profile).Select(p => (ConformanceCase)new PodCase(p))),
                 (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod))),
-                (1, RuntimeClassCases.Any.Select(RuntimeClassCase))),
+                (1, RuntimeClassCases.Any.Select(RuntimeClassCase)),
+                (1, PriorityClassCases.Any.Select(PriorityClassCase))),
             Variants = profile =>
             [
                 .. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(p => m.ApplyIn(p, profile)).Select(p => (ConformanceCase)new PodCase(p)))),
                 .. RuntimeClassCases.Invalid.Select(v => new CaseVariant(v.Name, v.Gen.Select(RuntimeClassCase))),
+                .. PriorityClassCases.Invalid.Select(v => new CaseVariant(v.Name, v.Gen.Select(PriorityClassCase))),
             ],
             Shrink = ShrinkPod,
             Compare = (_, e, a) => AdmissionErrors.Compare(e.Admission, a.Admission),
@@ -54,7 +58,7 @@ public static partial class Catalog
                 .. RuleIds.Of(typeof(DefaultingRules)), "QTY-037",
                 AdmissionRules.Pipeline, AdmissionRules.GeneratedNames, AdmissionRules.DefaultPlugins, AdmissionRules.ServiceAccountDefaultName,
                 AdmissionRules.ServiceAccountAutomount, AdmissionRules.ServiceAccountTokenVolume, AdmissionRules.PriorityDefault,
-                AdmissionRules.PreemptionPolicy, AdmissionRules.DefaultTolerationSeconds, AdmissionRules.Generation,
+                AdmissionRules.PriorityClassResolution, AdmissionRules.PreemptionPolicy, AdmissionRules.DefaultTolerationSeconds, AdmissionRules.Generation,
                 AdmissionRules.RuntimeClassSetOverhead, AdmissionRules.RuntimeClassNodeSelector, AdmissionRules.RuntimeClassTolerations,
                 .. ClaimedDrops,
             ],
@@ -63,8 +67,10 @@ public static partial class Catalog
             Needs = Capability.Admission,
             // Pod-level resources and all-BestEffort pods are a minority of cases: twice the count, then (session 12) half as many
             // again with one case in six a pod that names a given RuntimeClass (its overhead, node selector and tolerations are
-            // stored): the rest then get a quarter more than before, since a redrawn stream left DEF-002 under the floor at 2/3.
-            Weight = 3,
+            // stored): the rest then get a quarter more than before, since a redrawn stream left DEF-002 under the floor at 2/3. Session 14:
+            // one case in seven a pod the Priority plugin accepts with the case's PriorityClasses (ADM-040's global default written,
+            // ADM-041's class resolved, ADM-044's policy set), the weight raised from 3 so the rest keep at least their count (4 * 5/7 > 3 * 5/6).
+            Weight = 4,
             Cases = profile =>
             {
                 // GatedDropGen (session 13): about one pod in four also sets a gated field whose gate is registered but off, which
@@ -75,7 +81,8 @@ public static partial class Catalog
                     // FileKeyRefGen: where EnvFiles is on, some pods read an env file, whose optional defaults to false (DEF-020).
                     (5, ValidAdmissionPods(profile).SelectMany(p => FileKeyRefGen.Sometimes(p, profile)).SelectMany(drops)
                         .Select(c => (ConformanceCase)new PodCase(c.Pod) { Gates = c.Gates })),
-                    (1, RuntimeClassCases.Valid.Select(RuntimeClassCase)));
+                    (1, RuntimeClassCases.Valid.Select(RuntimeClassCase)),
+                    (1, PriorityClassCases.Valid.Select(PriorityClassCase)));
             },
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
@@ -107,12 +114,16 @@ public static partial class Catalog
 
     private static IEnumerable<ConformanceCase> ShrinkPod(ConformanceCase c) =>
         c is PodCase p
-            ? PodShrinker.ShrinkKeeping(p.Pod, _ => true).Select(pod => (ConformanceCase)new PodCase(pod, p.Scenario) { RuntimeClasses = p.RuntimeClasses, Gates = p.Gates })
-                .Concat(RuntimeClassShrinker.Shrink(p.RuntimeClasses).Select(classes => (ConformanceCase)new PodCase(p.Pod, p.Scenario) { RuntimeClasses = classes, Gates = p.Gates }))
+            ? PodShrinker.ShrinkKeeping(p.Pod, _ => true).Select(pod => (ConformanceCase)(p with { Pod = pod, Objects = null }))
+                .Concat(RuntimeClassShrinker.Shrink(p.RuntimeClasses).Select(classes => (ConformanceCase)(p with { RuntimeClasses = classes, Objects = null })))
+                .Concat(PriorityClassShrinker.Shrink(p.PriorityClasses).Select(classes => (ConformanceCase)(p with { PriorityClasses = classes, Objects = null })))
             : [];
 
     /// <summary>A pod with its cluster's RuntimeClasses (ADM-014…018): only the model adapter receives them.</summary>
     private static ConformanceCase RuntimeClassCase(Generators.RuntimeClassCase c) => new PodCase(c.Pod) { RuntimeClasses = c.Classes };
+
+    /// <summary>A pod with its cluster's own PriorityClasses (ADM-040…044; none: an ordinary case any adapter can run).</summary>
+    private static ConformanceCase PriorityClassCase(Generators.PriorityClassCase c) => new PodCase(c.Pod) { PriorityClasses = c.Classes };
 
     private static IReadOnlyList<string> DefaultsView(Observation o)
     {
@@ -221,7 +232,7 @@ public static partial class Catalog
             "ADM-019" => "decoding the --objects manifests happens before any adapter sees a Pod (cases carry model objects, not manifests); Manifests.Tests/Objects and Cli.Tests check it",
             AdmissionRules.RuntimeClassValidateOverhead =>
                 "after RuntimeClass's Admit the overhead always equals the class's, so a create never meets this refusal (ADM-015 refuses first); Model.Tests/Admission check it",
-            _ => "needs cluster objects (ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas) or fields (spec.priority, runtimeClassName, the mirror-pod annotation) that generated cases do not carry; Model.Tests/Admission check it",
+            _ => "needs cluster objects (ServiceAccounts, LimitRanges, ResourceQuotas) or fields (the mirror-pod annotation) that generated cases do not carry; Model.Tests/Admission check it",
         };
     }
 }

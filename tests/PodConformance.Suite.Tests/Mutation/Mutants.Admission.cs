@@ -87,6 +87,51 @@ internal static partial class Mutants
             Injection.Stage,
             ModelPipeline.Real with { Objects = o => o with { RuntimeClasses = [.. o.RuntimeClasses.Select(r => r with { Tolerations = default })] } });
 
+        // ADM-040…044 (session 14): the Priority plugin reads the case's PriorityClasses (PodCase.PriorityClasses) through a bent
+        // copy of the cluster objects, or meets a pod whose spec.priority / preemptionPolicy the decoder lost. Served over the
+        // protocol too: the mutant's hello declares priority-classes, so the classes travel in objects.priorityClasses (PROTO-015).
+        yield return new Mutant(
+            "adm-global-default-priority-ignored", "admission", Model.Admission.AdmissionRules.PriorityDefault,
+            "a pod without a priorityClassName gets priority 0 although a globalDefault PriorityClass exists",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { PriorityClasses = [.. o.PriorityClasses.Select(c => c with { GlobalDefault = false })] } });
+
+        yield return new Mutant(
+            "adm-highest-global-default-wins", "admission", Model.Admission.AdmissionRules.PriorityDefault,
+            "of two globalDefault PriorityClasses the one with the highest value is taken (getDefaultPriorityClass takes the lowest)",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { PriorityClasses = [.. o.PriorityClasses.Select(c => c with { GlobalDefault = c.GlobalDefault && !o.PriorityClasses.Any(d => d.GlobalDefault && d.Value > c.Value) })] } });
+
+        yield return new Mutant(
+            "adm-priority-class-value-ignored", "admission", Model.Admission.AdmissionRules.PriorityClassResolution,
+            "a PriorityClass the pod names resolves to priority 0 instead of the class's value",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { PriorityClasses = [.. o.PriorityClasses.Select(c => c with { Value = 0 })] } });
+
+        yield return new Mutant(
+            "adm-unknown-priority-class-assumed", "admission", Model.Admission.AdmissionRules.PriorityClassNotFound,
+            "a PriorityClass that is neither given nor a system class is assumed to exist (not checked) instead of refused",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { PriorityClassesComplete = false } });
+
+        yield return new Mutant(
+            "adm-priority-mismatch-accepted", "admission", Model.Admission.AdmissionRules.PriorityValueMismatch,
+            "a spec.priority that differs from the class's value is overwritten instead of refused",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => PodDefaulter.Decode(pod with { Spec = pod.Spec with { Priority = null } }, profile) });
+
+        yield return new Mutant(
+            "adm-preemption-policy-not-copied", "admission", Model.Admission.AdmissionRules.PreemptionPolicy,
+            "the PriorityClass's preemptionPolicy is not read: every pod gets PreemptLowerPriority",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { PriorityClasses = [.. o.PriorityClasses.Select(c => c with { PreemptionPolicy = "PreemptLowerPriority" })] } });
+
+        yield return new Mutant(
+            "adm-preemption-mismatch-accepted", "admission", Model.Admission.AdmissionRules.PreemptionPolicy,
+            "a spec.preemptionPolicy that differs from the class's is overwritten instead of refused",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => PodDefaulter.Decode(pod with { Spec = pod.Spec with { PreemptionPolicy = null } }, profile) });
+
         // DEF-023: the decoder keeps the legacy init-container annotations the input carried (PodExtras adds one to some pods).
         yield return new Mutant(
             "def-keeps-init-container-annotations", "defaulting", DefaultingRules.InitContainerAnnotations,

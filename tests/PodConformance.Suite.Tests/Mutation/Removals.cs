@@ -56,6 +56,21 @@ internal static class Removals
             }
         }
 
+        for (int i = 0; i < p.PriorityClasses.Count; i++)
+        {
+            var pc = p.PriorityClasses[i];
+            yield return ("PriorityClass " + pc.Name, p with { PriorityClasses = p.PriorityClasses.RemoveAt(i) });
+            if (pc.GlobalDefault)
+            {
+                yield return ("globalDefault of PriorityClass " + pc.Name, p with { PriorityClasses = p.PriorityClasses.SetItem(i, pc with { GlobalDefault = false }) });
+            }
+
+            if (pc.PreemptionPolicy != "PreemptLowerPriority")
+            {
+                yield return ("preemptionPolicy of PriorityClass " + pc.Name, p with { PriorityClasses = p.PriorityClasses.SetItem(i, pc with { PreemptionPolicy = "PreemptLowerPriority" }) });
+            }
+        }
+
         var s = p.Scenario;
         for (int i = 0; i < s.Steps.Count; i++)
         {

@@ -64,6 +64,34 @@ public class UnperformedCaseTests
     }
 
     /// <summary>
+    /// PriorityClass objects (ADM-040…044, session 14) likewise: the model and a process adapter that declared priority-classes
+    /// receive them; a real target declines them (the cluster adapter creates them only with --cluster-scoped-objects), and so
+    /// does the protocol for an adapter without the capability, each capability on its own.
+    /// </summary>
+    [Fact]
+    public void A_case_with_priority_classes_is_declined_by_real_targets_and_by_adapters_without_the_capability()
+    {
+        var c = new PodCase(new Model.Api.Pod()) { PriorityClasses = [new Model.Admission.Objects.PriorityClass { Name = "high", Value = 10 }] };
+        Assert.Equal("the case needs PriorityClass objects (high), which podman is not given", c.BeyondRealTargets("podman"));
+        Assert.Equal(
+            "the case needs PriorityClass objects (high), which are sent only to an adapter whose hello declares the capability priority-classes",
+            c.BeyondProtocol(Capability.Admission | Capability.RuntimeClasses));
+        Assert.Null(c.BeyondProtocol(Capability.Admission | Capability.PriorityClasses));
+
+        var both = c with { RuntimeClasses = [new Model.Admission.Objects.RuntimeClass { Name = "kata", Handler = "kata" }] };
+        Assert.Equal(
+            "the case needs RuntimeClass objects (kata), which are sent only to an adapter whose hello declares the capability runtime-classes; "
+            + "the case needs PriorityClass objects (high), which are sent only to an adapter whose hello declares the capability priority-classes",
+            both.BeyondProtocol(Capability.Admission));
+        Assert.StartsWith("the case needs PriorityClass objects", both.BeyondProtocol(Capability.Admission | Capability.RuntimeClasses), StringComparison.Ordinal);
+        Assert.Null(both.BeyondProtocol(Capability.All));
+
+        // The classes are the cluster's own: the create reads them as all of them (ADM-042), unlike --objects (ADM-098).
+        Assert.True(c.AdmissionObjects().PriorityClassesComplete);
+        Assert.False(new PodCase(new Model.Api.Pod()).AdmissionObjects().PriorityClassesComplete);
+    }
+
+    /// <summary>
     /// P-ADM-DEFAULTS' RuntimeClass cases, and its cases that turn a gate off (GatedDropGen), are "not checked" on a real
     /// target, and the rest still compared; the reason names the first such case.
     /// </summary>
@@ -77,7 +105,7 @@ public class UnperformedCaseTests
         var result = Assert.Single(SuiteRun.Execute(admitting, new RunOptions { Rules = "P-ADM-DEFAULTS" }).Results);
         Assert.Equal(Outcome.Passed, result.Outcome);
         Assert.Matches(
-            "^[0-9]+ of [0-9]+ cases not observed: not performed by the adapter: the case needs (RuntimeClass objects \\([a-z,]+\\), which this target is not given|feature gates [A-Za-z]+=false(,[A-Za-z]+=false)*, which this target's own configuration decides)",
+            "^[0-9]+ of [0-9]+ cases not observed: not performed by the adapter: the case needs ((RuntimeClass|PriorityClass) objects \\([a-z,-]+\\), which this target is not given|feature gates [A-Za-z]+=false(,[A-Za-z]+=false)*, which this target's own configuration decides)",
             result.Reason);
     }
 }

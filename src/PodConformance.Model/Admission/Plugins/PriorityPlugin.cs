@@ -43,7 +43,7 @@ internal sealed class PriorityPlugin : IMutatingPlugin
             var pc = run.Objects.FindPriorityClass(spec.PriorityClassName);
             if (pc is null)
             {
-                if (run.Objects.Missing == MissingObjects.NotFound)
+                if (run.Objects.PriorityClassesKnown)
                 {
                     return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PriorityClassNotFound,
                         "no PriorityClass with name " + spec.PriorityClassName + " was found"));
