@@ -24,6 +24,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
     private readonly SemaphoreSlim _lifecycle;
     private readonly SemaphoreSlim _setup = new(1, 1);
     private readonly RunObjects _objects;
+    private readonly RunServiceAccounts _accounts;
     private readonly string _name;
     private RunNamespace? _namespace;
     private bool _namespaceReady;
@@ -36,6 +37,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
         _options = options;
         _api = new ClusterApi(client, options);
         _objects = new RunObjects(_api, options);
+        _accounts = new RunServiceAccounts(_api, options);
         _admission = new SemaphoreSlim(options.AdmissionConcurrency, options.AdmissionConcurrency);
         _lifecycle = new SemaphoreSlim(options.LifecycleConcurrency, options.LifecycleConcurrency);
         _name = name;
@@ -109,6 +111,9 @@ public sealed class ClusterAdapter : IConformanceAdapter
             try
             {
                 names = await _objects.EnsureAsync(plan, _namespace!, cancellationToken).ConfigureAwait(false);
+
+                // The ServiceAccount the pod names, which the model assumes exists (ADM-098): the run's namespace has only "default".
+                await _accounts.EnsureAsync(p, _namespace!, cancellationToken).ConfigureAwait(false);
             }
             catch (ClusterObjectRefusedException e)
             {
@@ -212,7 +217,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
                 await _admission.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    return await _api.CreatePodAsync(ns, json, dryRun: true, ct).ConfigureAwait(false);
+                    return await _api.CreatePodAsync(ns, json, dryRun: true, ct, _accounts.Created).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -288,7 +293,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
                 {
                     // Offsets count from the create that took (an object's lag must not shift the samples).
                     started = time.GetTimestamp();
-                    return _api.CreatePodAsync(ns, json, dryRun: false, ct);
+                    return _api.CreatePodAsync(ns, json, dryRun: false, ct, _accounts.Created);
                 },
                 names,
                 ct).ConfigureAwait(false);

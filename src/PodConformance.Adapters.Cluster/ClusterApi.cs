@@ -80,15 +80,38 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
     /// <summary>
     /// POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 403, 422 and 409 AlreadyExists are answers; 429, 5xx, 409
     /// Conflict and the 403s that pass (<see cref="ForbiddenKind.DefaultServiceAccountNotYetCreated"/>,
-    /// <see cref="ForbiddenKind.AdmissionNotReady"/>) are retried; anything else throws.
+    /// <see cref="ForbiddenKind.AdmissionNotReady"/>, and the ServiceAccount plugin's "not found" for an account
+    /// <paramref name="createdAccount"/> says this run created) are retried; anything else throws.
     /// </summary>
-    public Task<CreateResponse> CreatePodAsync(string namespaceName, string podJson, bool dryRun, CancellationToken ct)
+    public Task<CreateResponse> CreatePodAsync(string namespaceName, string podJson, bool dryRun, CancellationToken ct, Func<string, bool>? createdAccount = null)
     {
         ArgumentNullException.ThrowIfNull(namespaceName);
         ArgumentNullException.ThrowIfNull(podJson);
         string path = "api/v1/namespaces/" + Uri.EscapeDataString(namespaceName) + "/pods?fieldManager=podconf" + (dryRun ? "&dryRun=All" : "");
-        return Retry(dryRun ? "dry-run create pod" : "create pod", c => PostAsync(path, podJson, namespaceName, c), ct);
+        return Retry(dryRun ? "dry-run create pod" : "create pod", c => PostAsync(path, podJson, namespaceName, createdAccount, c), ct);
     }
+
+    /// <summary>
+    /// POSTs a ServiceAccount into the run's namespace (one a case's pod names, <see cref="RunServiceAccounts"/>). 2xx,
+    /// 400, 403, 422 and 409 AlreadyExists are answers the caller reads; 429, 5xx and 409 Conflict are retried.
+    /// </summary>
+    public Task<CreateResponse> CreateServiceAccountAsync(string namespaceName, string json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(namespaceName);
+        ArgumentNullException.ThrowIfNull(json);
+        return Retry("create serviceaccount", c => SendAsync(HttpMethod.Post, ServiceAccountsPath(namespaceName) + "?fieldManager=podconf", json, [200, 201, 202, 400, 403, 422], c), ct);
+    }
+
+    /// <summary>A ServiceAccount's metadata as the server has it now (labels: is it this run's?); null when it does not exist.</summary>
+    public async Task<ClusterObjectMeta?> GetServiceAccountAsync(string namespaceName, string name, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(namespaceName);
+        ArgumentNullException.ThrowIfNull(name);
+        var response = await Retry("get serviceaccount " + name, c => SendAsync(HttpMethod.Get, ServiceAccountsPath(namespaceName) + "/" + Uri.EscapeDataString(name), null, [200, 404], c), ct).ConfigureAwait(false);
+        return response.StatusCode == 404 ? null : ClusterObjectMeta.Parse(response.Body);
+    }
+
+    private static string ServiceAccountsPath(string namespaceName) => "api/v1/namespaces/" + Uri.EscapeDataString(namespaceName) + "/serviceaccounts";
 
     /// <summary>
     /// Watches one pod until the server ends the watch (after <paramref name="timeoutSeconds"/>). No resourceVersion: the
@@ -213,7 +236,7 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         };
     }
 
-    private async Task<CreateResponse> PostAsync(string path, string json, string namespaceName, CancellationToken ct)
+    private async Task<CreateResponse> PostAsync(string path, string json, string namespaceName, Func<string, bool>? createdAccount, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(client.BaseUri, path))
         {
@@ -245,6 +268,10 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
                     throw new TransientClusterException("the namespace's default service account does not exist yet");
                 case ForbiddenKind.AdmissionNotReady:
                     throw new TransientClusterException("the API server's admission is not ready yet");
+                case ForbiddenKind.AdmissionRefusal when createdAccount is not null
+                    && ForbiddenPodCreate.MissingServiceAccount(body, namespaceName) is { } account && createdAccount(account):
+                    // An account this run created (RunServiceAccounts): the plugin's informer may lag, as for "default".
+                    throw new TransientClusterException("the API server's admission does not see the service account " + account + ", created by this run, yet");
                 default:
                     // A plugin's refusal (ADM-011), the authorizer's, a terminating namespace: the callers tell them apart.
                     return new CreateResponse(code, body);

@@ -78,6 +78,17 @@ public static class ForbiddenPodCreate
     }
 
     /// <summary>
+    /// The account the ServiceAccount plugin did not find in <paramref name="requestNamespace"/> (ADM-031's refusal,
+    /// <c>default</c> included), else null: the adapter waits for an account it created itself to become visible.
+    /// </summary>
+    public static string? MissingServiceAccount(string statusJson, string requestNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(statusJson);
+        ArgumentNullException.ThrowIfNull(requestNamespace);
+        return Read(statusJson)?.Message is { } message ? ServiceAccountLookup(message, requestNamespace) : null;
+    }
+
+    /// <summary>
     /// The ServiceAccount plugin's refusal of an account missing from <paramref name="requestNamespace"/>, with the
     /// namespace the model's request has (<paramref name="modelNamespace"/>, the manifest's, else <c>default</c>, ADM-002):
     /// the run's namespace replaces the manifest's on the cluster (ADM-031's text names it). Any other error is returned as is.
