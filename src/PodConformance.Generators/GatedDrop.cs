@@ -53,46 +53,8 @@ public sealed record GatedDrop(string Gate, string Field, KubernetesVersion Sinc
     public ValueMap<bool>? SwitchOff(Profile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (!InSchema(profile.Version) || !profile.IsEnabled(Gate) || !Switchable(profile, Gate))
-        {
-            return null;
-        }
-
-        // A gate on that depends on this one goes off with it (kube-apiserver refuses the pair otherwise), where it too may be turned off.
-        var off = new List<(string, bool)> { (Gate, false) };
-        foreach (var d in FeatureGateCatalog.Dependencies)
-        {
-            if (d.DependsOn.Contains(Gate) && d.Since <= profile.Version && (d.Until is not { } until || profile.Version < until) && profile.IsEnabled(d.Gate))
-            {
-                if (!Switchable(profile, d.Gate))
-                {
-                    return null;
-                }
-
-                off.Add((d.Gate, false));
-            }
-        }
-
-        var text = new List<string>(profile.Overrides.Count + off.Count);
-        foreach (var (name, on) in profile.Overrides)
-        {
-            text.Add(name + "=" + (on ? "true" : "false"));
-        }
-
-        foreach (var (name, _) in off)
-        {
-            text.Add(name + "=false");
-        }
-
-        return FeatureGateParser.TryParse(string.Join(",", text), profile.Version, out _, out _) ? ValueMap.Of([.. off]) : null;
+        return InSchema(profile.Version) ? GateSwitch.Off(profile, Gate) : null;
     }
-
-    /// <summary>The gate is registered, not locked, and neither named by the run's overrides nor decided by its AllAlpha/AllBeta.</summary>
-    private static bool Switchable(Profile profile, string gate) =>
-        FeatureGateCatalog.Find(gate)?.StageAt(profile.Version) is { Locked: false } stage
-        && !profile.Overrides.ContainsKey(gate)
-        && !(stage.Stage == FeatureStage.Alpha && profile.Overrides.ContainsKey(FeatureGateCatalog.AllAlpha))
-        && !(stage.Stage == FeatureStage.Beta && profile.Overrides.ContainsKey(FeatureGateCatalog.AllBeta));
 
     public override string ToString() => Field + " (" + Gate + " off)";
 }

@@ -23,6 +23,7 @@ public static partial class Catalog
             [
                 .. RuleIds.Of(typeof(ValidationRules)), AdmissionRules.RuntimeClassOverhead,
                 AdmissionRules.RuntimeClassNotFound, AdmissionRules.RuntimeClassSetOverhead, AdmissionRules.RuntimeClassNodeSelector,
+                AdmissionRules.DropFileKeyRef,
             ],
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
@@ -33,11 +34,13 @@ public static partial class Catalog
             Weight = 25,
             Cases = profile => Gen.Frequency(
                 (1, ValidAdmissionPods(profile).Select(p => (ConformanceCase)new PodCase(p))),
-                (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod))),
+                // A mutation whose drop breaks the pod (ADM-091) carries the gate it turns off (InvalidPodCase.Gates).
+                (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod) { Gates = c.Gates })),
                 (1, RuntimeClassCases.Any.Select(RuntimeClassCase))),
             Variants = profile =>
             [
-                .. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(p => m.ApplyIn(p, profile)).Select(p => (ConformanceCase)new PodCase(p)))),
+                .. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name,
+                    PodGen.Valid.SelectMany(p => m.ApplyIn(p, profile)).Select(p => (ConformanceCase)new PodCase(p) { Gates = m.GatesIn(profile) }))),
                 .. RuntimeClassCases.Invalid.Select(v => new CaseVariant(v.Name, v.Gen.Select(RuntimeClassCase))),
             ],
             Shrink = ShrinkPod,
@@ -205,6 +208,7 @@ public static partial class Catalog
         return id switch
         {
             AdmissionRules.RuntimeClassOverhead => null, // P-ADM-VALIDATION: OverheadMutations' overhead without a runtimeClassName
+            AdmissionRules.DropFileKeyRef => null, // P-ADM-VALIDATION: FileKeyRefMutations' fileKeyRef with EnvFiles off, refused after the drop (session 14)
             AdmissionRules.RequestNamespace => "cases carry their namespace and a dry-run create is sent to it, so the request's default namespace never applies; Cli.Tests check it",
             AdmissionRules.StatusOnCreate or AdmissionRules.SchedulingGatedCondition =>
                 "status is not part of the defaults view (P-QOS-CLASS observes status.qosClass); Model.Tests/Admission check it",
@@ -216,7 +220,7 @@ public static partial class Catalog
                 "P-ADM-DEFAULTS' GatedDropGen cases set these fields with their gate off and each drop records its rule (session 13), but the default run (1.37, default budget) "
                 + "stays below the floor: pod-level resources (ADM-081) 1 of 300, restart rules (ADM-088) 1, stopSignal (ADM-094) 4 (one case in four gets one of twelve drops); "
                 + "resizePolicy (ADM-087: InPlacePodVerticalScaling is GA and locked from 1.35) and lifecycle sleep (ADM-092: the gate is gone at 1.37) drop only under older releases; "
-                + "GatedDropGenTests count each drop per release. fileKeyRef (ADM-091) is not generated with EnvFiles off: the drop leaves an empty valueFrom, which validation refuses. "
+                + "GatedDropGenTests count each drop per release. "
                 + "ADM-080 is the step itself; Model.Tests/Admission check every drop",
             "ADM-019" => "decoding the --objects manifests happens before any adapter sees a Pod (cases carry model objects, not manifests); Manifests.Tests/Objects and Cli.Tests check it",
             AdmissionRules.RuntimeClassValidateOverhead =>

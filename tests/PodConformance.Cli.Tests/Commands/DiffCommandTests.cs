@@ -17,7 +17,9 @@ public class DiffCommandTests
         // (ReleaseDiffer.CasesPerVariant cases of each) meets it at the default count and cap.
         var v = CliRun.Run("diff", "--from", "1.33", "--to", "1.37", "--rules", "P-ADM-VALIDATION");
         Assert.Contains("  change ", v.Out, StringComparison.Ordinal);
-        Assert.Matches(@"\nP-ADM-VALIDATION: \d+ changes in 100 cases and \d+ variants \(\d+ cases\) \(spec/validation\.md\)\n", v.Out);
+        // Since session 14 the variant file-key-ref-without-env-files turns EnvFiles off, a gate 1.33 does not have: its cases are
+        // named as not compared there.
+        Assert.Matches(@"\nP-ADM-VALIDATION: \d+ changes in 100 cases and \d+ variants \(\d+ cases\) \(spec/validation\.md\)(; \d+ of them not compared \(below\))?\n", v.Out);
         // Met by the random draw or, failing that, by the variant walk (since GatedFieldGen's 1.37 fields the draw meets it).
         Assert.Matches(@"\n  change \d+: (variant bad-init-restart-policy, )?case \d+, shrunk \d+ times?:\n(.*\n)*?      - image: nginx\n        name: i0\n        resources: \{\}\n        restartPolicy: Sometimes\n", v.Out);
         Assert.Equal(1, v.ExitCode);
