@@ -54,6 +54,61 @@ public static class GateSwitch
         return FeatureGateParser.TryParse(string.Join(",", text), profile.Version, out _, out _) ? ValueMap.Of([.. off]) : null;
     }
 
+    /// <summary>
+    /// Two cases' overrides as one (their union), where they agree on every gate both name and kube-apiserver would accept
+    /// the run's overrides plus the union (FeatureGateParser); null where not.
+    /// </summary>
+    public static ValueMap<bool>? Combine(Profile profile, ValueMap<bool> first, ValueMap<bool> second)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (second.IsEmpty)
+        {
+            return first;
+        }
+
+        if (first.IsEmpty)
+        {
+            return second;
+        }
+
+        var union = new List<(string, bool)>(first.Count + second.Count);
+        foreach (var (name, on) in first)
+        {
+            union.Add((name, on));
+        }
+
+        foreach (var (name, on) in second)
+        {
+            if (first.TryGetValue(name, out bool other))
+            {
+                if (other != on)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            union.Add((name, on));
+        }
+
+        var text = new List<string>(profile.Overrides.Count + union.Count);
+        foreach (var (name, on) in profile.Overrides)
+        {
+            if (!first.ContainsKey(name) && !second.ContainsKey(name))
+            {
+                text.Add(name + "=" + (on ? "true" : "false"));
+            }
+        }
+
+        foreach (var (name, on) in union)
+        {
+            text.Add(name + "=" + (on ? "true" : "false"));
+        }
+
+        return FeatureGateParser.TryParse(string.Join(",", text), profile.Version, out _, out _) ? ValueMap.Of([.. union]) : null;
+    }
+
     /// <summary><paramref name="profile"/> with <paramref name="gates"/> added as overrides (a gate named by both takes the case's value).</summary>
     public static Profile Apply(Profile profile, ValueMap<bool> gates)
     {

@@ -26,6 +26,13 @@ public sealed record GatedDrop(string Gate, string Field, KubernetesVersion Sinc
     /// </summary>
     public string Explain { get => _explain ?? "(dropped: feature gate " + Gate + " is off)"; init => _explain = value; }
 
+    /// <summary>
+    /// The spec rule whose drop removes the field (DEF-201, DEF-300, DEF-409, ADM-081…096), as the create logs it:
+    /// <see cref="GatedDropGen.Sometimes"/> spreads its second drop over rules, so a rule with one field is not outnumbered
+    /// by those with several. <c>GatedDropGenTests</c> hold it to the model's log.
+    /// </summary>
+    public string Rule { get; init; } = "";
+
     /// <summary>The release's schema has the field: it decodes (a field the release lacks is an unknown field, not a drop).</summary>
     public bool InSchema(KubernetesVersion version) => version >= Since && (Until is not { } until || version <= until);
 

@@ -58,7 +58,12 @@ public sealed class GatedDropGenTests
     private static readonly Dictionary<string, Lazy<Reached>> Samples = ReleaseNames.ToDictionary(r => r, r => new Lazy<Reached>(() => Sample(r)), StringComparer.Ordinal);
 
     /// <summary>Per field: the cases that dropped it as the model does, and the first case that did not (or null).</summary>
-    private sealed record Reached(Dictionary<string, int> Dropped, Dictionary<string, bool> ByCaseGates, string? Failure);
+    /// <param name="Dropped">Per field, the cases that dropped it as the model does.</param>
+    /// <param name="ByCaseGates">Per field, whether the case turned its gate off.</param>
+    /// <param name="Failure">The first case that kept a field the profile drops, or was refused.</param>
+    /// <param name="WrongRule">The first drop the create logged under another rule than <see cref="GatedDrop.Rule"/>.</param>
+    /// <param name="TwoDrops">Cases that dropped two listed fields.</param>
+    private sealed record Reached(Dictionary<string, int> Dropped, Dictionary<string, bool> ByCaseGates, string? Failure, string? WrongRule, int TwoDrops);
 
     private static Reached Sample(string version)
     {
@@ -68,14 +73,19 @@ public sealed class GatedDropGenTests
         var dropped = new Dictionary<string, int>(StringComparer.Ordinal);
         var byGates = new Dictionary<string, bool>(StringComparer.Ordinal);
         string? failure = null;
+        string? wrongRule = null;
+        int two = 0;
         foreach (var c in Seeds.Sample(gen, ReplaySeed.Of(3171), PerRelease, 60))
         {
             var caseProfile = c.Gates.IsEmpty ? profile : profile with { Overrides = Merge(profile.Overrides, c.Gates) };
             var created = PodCreate.Run(c.Pod, caseProfile);
-            var lines = created.Steps.SelectMany(s => s.Changes).Select(ch => ch.Value).ToHashSet(StringComparer.Ordinal);
+            var changes = created.Steps.SelectMany(s => s.Changes).ToList();
+            var lines = changes.Select(ch => ch.Value).ToHashSet(StringComparer.Ordinal);
+            int gones = 0;
             foreach (var (drop, gates) in drops)
             {
-                if (!drop.Present(c.Pod) || (!gates.IsEmpty && !c.Gates.Equals(gates)))
+                // A case that carries two drops carries both drops' gates (session 14).
+                if (!drop.Present(c.Pod) || !gates.All(g => c.Gates.TryGetValue(g.Key, out bool on) && on == g.Value))
                 {
                     continue;
                 }
@@ -85,15 +95,22 @@ public sealed class GatedDropGenTests
                 {
                     dropped[drop.Field] = dropped.GetValueOrDefault(drop.Field) + 1;
                     byGates[drop.Field] = !gates.IsEmpty;
+                    gones++;
+                    if (wrongRule is null && !changes.Any(ch => ch.Value == drop.Explain && ch.Rule == drop.Rule))
+                    {
+                        wrongRule = $"{drop} at {version}: GatedDrop.Rule {drop.Rule}, the create logged {string.Join(",", changes.Where(ch => ch.Value == drop.Explain).Select(ch => ch.Rule))}";
+                    }
                 }
                 else if (drop.DroppedUnder(caseProfile) && failure is null)
                 {
                     failure = $"{drop} at {version}: stored with the field: {!gone}, accepted: {created.Accepted} {created.Rejection} {created.Validation.ToAggregateString()}\n{c.Pod}";
                 }
             }
+
+            two += gones >= 2 ? 1 : 0;
         }
 
-        return new Reached(dropped, byGates, failure);
+        return new Reached(dropped, byGates, failure, wrongRule, two);
     }
 
     private static ValueMap<bool> Merge(ValueMap<bool> run, ValueMap<bool> gates)
@@ -124,6 +141,25 @@ public sealed class GatedDropGenTests
         foreach (var (drop, _) in GatedDropGen.For(Release(version)))
         {
             Assert.True(reached.Dropped.GetValueOrDefault(drop.Field) >= Floor, $"{drop} at {version}: dropped in {reached.Dropped.GetValueOrDefault(drop.Field)} of {PerRelease} cases");
+        }
+    }
+
+    /// <summary>
+    /// Each drop names the rule the create logs its line under (<see cref="GatedDrop.Rule"/>), and many cases carry two drops
+    /// (the second chosen by rule, session 14): at least a quarter of those that drop anything where the release has two
+    /// rules to drop for.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Releases))]
+    public void Each_drop_names_its_rule_and_cases_carry_two(string version)
+    {
+        var reached = Samples[version].Value;
+        Assert.True(reached.WrongRule is null, reached.WrongRule);
+        var drops = GatedDropGen.For(Release(version));
+        Assert.All(drops, d => Assert.Matches("^(DEF|ADM)-[0-9]{3}$", d.Drop.Rule));
+        if (drops.Select(d => d.Drop.Rule).Distinct().Count() >= 2)
+        {
+            Assert.True(reached.TwoDrops >= PerRelease / 4, $"{version}: {reached.TwoDrops} of {PerRelease} cases carry two drops");
         }
     }
 
