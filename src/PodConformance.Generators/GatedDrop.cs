@@ -33,6 +33,13 @@ public sealed record GatedDrop(string Gate, string Field, KubernetesVersion Sinc
     /// </summary>
     public string Rule { get; init; } = "";
 
+    /// <summary>
+    /// <see cref="Apply"/> runs even where the pod already carries the field: it also fits the field's neighbours (the
+    /// SidecarContainers drop strips the probes and lifecycle of the pod's sidecars, which a plain init container may not
+    /// have). False: a pod that carries the field is kept as it is.
+    /// </summary>
+    public bool AlwaysApply { get; init; }
+
     /// <summary>The release's schema has the field: it decodes (a field the release lacks is an unknown field, not a drop).</summary>
     public bool InSchema(KubernetesVersion version) => version >= Since && (Until is not { } until || version <= until);
 

@@ -86,6 +86,14 @@ public static class GatedDropGen
         // ADM-081 and ADM-088.
         new(FeatureGateNames.PodLevelResources, "PodSpec.resources", V132, null, PodLevelResources, p => p.Spec.Resources is not null) { Rule = AdmissionRules.DropPodLevelResources },
         From("Container.restartPolicyRules", AdmissionRules.DropContainerRestartPolicy, HasRestartRules),
+
+        // ADM-088's SidecarContainers part (session 14): alpha and off at 1.28, beta and on (unlocked) 1.29-1.32, so the case
+        // turns it off there; GA and locked 1.33-1.36.
+        new(FeatureGateNames.SidecarContainers, "Container.restartPolicy", V128, null, PlainSidecar, HasInitRestartPolicy)
+        {
+            Rule = AdmissionRules.DropContainerRestartPolicy,
+            AlwaysApply = true,
+        },
     ];
 
     /// <summary>The drops the run's profile makes as it is, and those a case can make by turning a gate off (with those gates).</summary>
@@ -174,7 +182,7 @@ public static class GatedDropGen
 
     /// <summary>The field set (a pod that already has it, from the gate-on decoration of the run's profile, is kept as it is).</summary>
     private static Gen<Pod> Set(Pod pod, GatedDrop drop, bool oldClaims) =>
-        drop.Present(pod)
+        drop.Present(pod) && !drop.AlwaysApply
             ? Gen.Constant(pod)
             : drop.Apply(pod).Select(p => oldClaims && drop.Gate == FeatureGateNames.DynamicResourceAllocation ? GatedFieldGen.InReleaseForm(p) : p);
 
@@ -368,6 +376,52 @@ public static class GatedDropGen
         AnyContainer(pod, c => !c.RestartPolicyRules.IsEmpty)
         || pod.Spec.Containers.Any(c => c.RestartPolicy is not null) || pod.Spec.EphemeralContainers.Any(c => c.RestartPolicy is not null)
         || pod.Spec.InitContainers.Any(c => c.RestartPolicy is not null and not "Always");
+
+    /// <summary>The name of the sidecar added where the pod has no plain init container to make one of.</summary>
+    public const string SidecarName = "drop-sidecar";
+
+    /// <summary>
+    /// Sidecars that are plain, valid init containers once dropDisabledFields sets every init container's restartPolicy to
+    /// nil (SidecarContainers off): validateInitContainers forbids lifecycle, livenessProbe, readinessProbe and startupProbe
+    /// on an init container without <c>restartPolicy: Always</c> (<c>may not be set for init containers without
+    /// restartPolicy=Always</c>, v1.28.1, v1.29.9, v1.32.1) and resizePolicy on any init container before 1.33, so every
+    /// sidecar the pod has loses them. Then the first plain init container becomes a sidecar, or, where there is none, one
+    /// without resources is added (it adds nothing to the aggregates pod-level resources must cover).
+    /// </summary>
+    private static Gen<Pod> PlainSidecar(Pod pod)
+    {
+        var init = pod.Spec.InitContainers.AsSpan().ToArray();
+        int plain = -1;
+        for (int i = 0; i < init.Length; i++)
+        {
+            if (init[i].RestartPolicy is not null)
+            {
+                init[i] = init[i] with
+                {
+                    Lifecycle = null, LivenessProbe = null, ReadinessProbe = null, StartupProbe = null,
+                    ResizePolicy = ValueList<ContainerResizePolicy>.Empty, ResizePolicyGivenEmpty = false,
+                };
+            }
+            else if (plain < 0)
+            {
+                plain = i;
+            }
+        }
+
+        var inits = init.ToValueList();
+        if (plain >= 0)
+        {
+            inits = inits.SetItem(plain, init[plain] with { RestartPolicy = "Always" });
+        }
+        else if (!AllContainers(pod).Any(c => c.Name == SidecarName))
+        {
+            inits = inits.Add(new Container { Name = SidecarName, Image = "busybox:1.36", RestartPolicy = "Always" });
+        }
+
+        return Gen.Constant(pod with { Spec = pod.Spec with { InitContainers = inits } });
+    }
+
+    private static bool HasInitRestartPolicy(Pod pod) => pod.Spec.InitContainers.Any(c => c.RestartPolicy is not null);
 
     private static Pod WithFirstContainer(Pod pod, Func<Container, Container> map) =>
         pod with { Spec = pod.Spec with { Containers = pod.Spec.Containers.SetItem(0, map(pod.Spec.Containers[0])) } };

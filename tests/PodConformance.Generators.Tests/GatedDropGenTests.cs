@@ -51,6 +51,9 @@ public sealed class GatedDropGenTests
         { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.29+off" },
         { "PodSpec.resources", "1.32" }, { "PodSpec.resources", "1.33" }, { "PodSpec.resources", "1.37+off" },
         { "Container.restartPolicyRules", "1.34" }, { "Container.restartPolicyRules", "1.36+off" },
+
+        // Session 14: ADM-088's SidecarContainers part (alpha and off at 1.28; beta and on, unlocked, 1.29-1.32).
+        { "Container.restartPolicy", "1.28" }, { "Container.restartPolicy", "1.29+off" }, { "Container.restartPolicy", "1.32+off" },
     };
 
     private static Profile Release(string version) => Support.ProfileFor(version);
@@ -173,6 +176,60 @@ public sealed class GatedDropGenTests
         int count = reached.Dropped.GetValueOrDefault(field);
         Assert.True(count >= Floor, $"{field} at {version}: dropped in {count} of {PerRelease} cases");
         Assert.Equal(byCaseGates, reached.ByCaseGates[field]);
+    }
+
+    /// <summary>
+    /// ADM-088's SidecarContainers part (session 14): with the gate off (1.28's default; turned off by the case 1.29–1.32)
+    /// dropDisabledFields sets every init container's restartPolicy to nil (util.go v1.29.9, support-bundle-kit c37d268c4;
+    /// v1.32.1, openshift-apiserver c596b6e88), and the pod is accepted: GatedDropGen's sidecars carry no lifecycle, probes or
+    /// resizePolicy, which validateInitContainers forbids on an init container without <c>restartPolicy: Always</c>. Where the
+    /// run's profile has the gate on, the same pod is valid with its sidecars.
+    /// </summary>
+    [Theory]
+    [InlineData("1.28")]
+    [InlineData("1.29")]
+    [InlineData("1.32")]
+    public void A_sidecar_dropped_with_SidecarContainers_off_is_a_plain_init_container(string version)
+    {
+        var profile = Release(version);
+        var (drop, gates) = GatedDropGen.For(profile).Single(d => d.Drop.Field == "Container.restartPolicy");
+        var under = GateSwitch.Apply(profile, gates);
+        Assert.False(under.IsEnabled(FeatureGateNames.SidecarContainers));
+        Assert.Equal(version != "1.28", !gates.IsEmpty);
+        var pods = Seeds.Sample(PodGen.ValidWholeApiFor(profile).SelectMany(drop.Apply), ReplaySeed.Of(3172), 40, 60);
+        Assert.All(pods, pod =>
+        {
+            Assert.True(drop.Present(pod));
+            var created = PodCreate.Run(pod, under);
+            Assert.True(created.Accepted, created.Validation.ToAggregateString());
+            Assert.All(created.Stored.Spec.InitContainers, c => Assert.Null(c.RestartPolicy));
+            var expected = pod.Spec.InitContainers.Select((c, i) => (c, i)).Where(x => x.c.RestartPolicy is not null).Select(x => "spec.initContainers[" + x.i + "].restartPolicy");
+            var logged = created.Steps.SelectMany(s => s.Changes).Where(ch => ch.Rule == AdmissionRules.DropContainerRestartPolicy).Select(ch => ch.Field + " " + ch.Value);
+            Assert.Equal(expected.Select(f => f + " (dropped: feature gate SidecarContainers is off)"), logged);
+            if (!gates.IsEmpty)
+            {
+                Assert.True(PodCreate.Run(pod, profile).Accepted);
+            }
+        });
+    }
+
+    /// <summary>Why the sidecars are stripped: one with a probe, the gate off, is refused once its restartPolicy is dropped.</summary>
+    [Fact]
+    public void A_sidecar_with_a_probe_is_refused_once_SidecarContainers_drops_its_restart_policy()
+    {
+        var profile = Release("1.28");
+        var probe = new Probe { Handler = new ProbeHandler { ExecCommand = ValueList.Of("true") } };
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "web" },
+            Spec = new PodSpec
+            {
+                Containers = ValueList.Of(new Container { Name = "app", Image = "nginx" }),
+                InitContainers = ValueList.Of(new Container { Name = "proxy", Image = "envoy", RestartPolicy = "Always", ReadinessProbe = probe }),
+            },
+        };
+        var created = PodCreate.Run(pod, profile);
+        Assert.Equal(["spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always"], created.Validation.Errors.Select(e => e.ToString()));
     }
 
     [Fact]
