@@ -39,6 +39,9 @@ public static class GatedDropGen
     /// <summary>The AppArmor gate (beta and on 1.28–1.30, GA and locked 1.31–1.32, gone from 1.33); FeatureGateNames has no constant for it.</summary>
     private const string AppArmorGate = "AppArmor";
 
+    /// <summary>The AppArmorFields gate (beta and on 1.30, GA and locked 1.31–1.32, gone from 1.33); FeatureGateNames has no constant for it.</summary>
+    private const string AppArmorFieldsGate = "AppArmorFields";
+
     /// <summary>The emptyDir added (mounted by the first container) where a mount field needs a mount and the pod has none.</summary>
     public const string MountVolumeName = "drop-dir";
 
@@ -79,9 +82,19 @@ public static class GatedDropGen
         },
         new(FeatureGateNames.SELinuxChangePolicy, "PodSecurityContext.seLinuxChangePolicy", V132, null, SeLinuxChangePolicy, p => p.Spec.SecurityContext?.SELinuxChangePolicy is not null) { Rule = DefaultingRules.DropDisabledSecurityFields },
 
-        // The annotations' drop is read for 1.28 (v1.27.11's util.go) and 1.29 (v1.29.9's) only; 1.30's is not, so the
-        // drop is generated there only (the Until), where the case turns AppArmor (beta, on) off.
-        new(AppArmorGate, "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", V128, V129, AppArmorAnnotation, HasAppArmorAnnotation) { Rule = DefaultingRules.DropDisabledSecurityFields },
+        // The annotations' drop is read for 1.28 (v1.27.11's util.go), 1.29 (v1.29.9's) and, from session 14, 1.30 (v1.30.7's,
+        // kubeedge/kubeedge 9b280adfa), where the case turns AppArmor (beta, on) off; 1.31-1.32's util.go has no AppArmor drop
+        // (GA, locked), hence the Until.
+        new(AppArmorGate, "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", V128, V130, AppArmorAnnotation, HasAppArmorAnnotation) { Rule = DefaultingRules.DropDisabledSecurityFields },
+
+        // The appArmorProfile fields (session 14): 1.30 only, the case turning AppArmorFields (beta, on) off; v1.30.7's
+        // dropDisabledFields sets the pod's and every container's field to nil with AppArmor or AppArmorFields off.
+        new(AppArmorFieldsGate, "PodSecurityContext.appArmorProfile", V130, V130, AppArmorFields, HasAppArmorFields)
+        {
+            Rule = DefaultingRules.DropDisabledSecurityFields,
+            Explain = "(dropped: feature gate AppArmor or AppArmorFields is off)",
+            AlwaysApply = true,
+        },
 
         // ADM-081 and ADM-088.
         new(FeatureGateNames.PodLevelResources, "PodSpec.resources", V132, null, PodLevelResources, p => p.Spec.Resources is not null) { Rule = AdmissionRules.DropPodLevelResources },
@@ -340,6 +353,41 @@ public static class GatedDropGen
                     Annotations = pod.Metadata.Annotations.SetItem(PodValidator.AppArmorContainerAnnotationKeyPrefix + pod.Spec.Containers[0].Name, profile),
                 },
             });
+
+    /// <summary>
+    /// A pod-level <c>appArmorProfile</c> (RuntimeDefault, or the Localhost profile SecurityGen uses) where no field is set
+    /// yet, on a pod without AppArmor annotations: those are removed, so the case stays clear of the 1.30 version-skew step
+    /// (applyAppArmorVersionSkew copies an annotation into a missing field; its 1.30 gate check was not read, and with the
+    /// fields dropped it would decide whether one comes back). Windows pods are left alone (they may not set the field).
+    /// </summary>
+    private static Gen<Pod> AppArmorFields(Pod pod)
+    {
+        if (Windows(pod))
+        {
+            return Gen.Constant(pod);
+        }
+
+        var annotations = pod.Metadata.Annotations;
+        foreach (var (key, _) in pod.Metadata.Annotations)
+        {
+            if (key.StartsWith(PodValidator.AppArmorContainerAnnotationKeyPrefix, StringComparison.Ordinal))
+            {
+                annotations = annotations.Remove(key);
+            }
+        }
+
+        var stripped = pod with { Metadata = pod.Metadata with { Annotations = annotations } };
+        return HasAppArmorFields(stripped)
+            ? Gen.Constant(stripped)
+            : Gen.Elements(new AppArmorProfile { Type = "RuntimeDefault" }, new AppArmorProfile { Type = "Localhost", LocalhostProfile = "k8s-apparmor-example" })
+                .Select(profile => stripped with
+                {
+                    Spec = stripped.Spec with { SecurityContext = (stripped.Spec.SecurityContext ?? new PodSecurityContext()) with { AppArmorProfile = profile } },
+                });
+    }
+
+    private static bool HasAppArmorFields(Pod pod) =>
+        pod.Spec.SecurityContext?.AppArmorProfile is not null || AnyContainer(pod, c => c.SecurityContext?.AppArmorProfile is not null);
 
     private static bool HasAppArmorAnnotation(Pod pod) =>
         pod.Metadata.Annotations.Keys.Any(k => k.StartsWith(PodValidator.AppArmorContainerAnnotationKeyPrefix, StringComparison.Ordinal));

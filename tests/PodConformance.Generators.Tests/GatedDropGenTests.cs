@@ -49,6 +49,8 @@ public sealed class GatedDropGenTests
         { "PodSecurityContext.seLinuxChangePolicy", "1.32" }, { "PodSecurityContext.seLinuxChangePolicy", "1.34+off" },
         { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.28+off" },
         { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.29+off" },
+        { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.30+off" }, // session 14
+        { "PodSecurityContext.appArmorProfile", "1.30+off" }, // session 14
         { "PodSpec.resources", "1.32" }, { "PodSpec.resources", "1.33" }, { "PodSpec.resources", "1.37+off" },
         { "Container.restartPolicyRules", "1.34" }, { "Container.restartPolicyRules", "1.36+off" },
 
@@ -210,6 +212,33 @@ public sealed class GatedDropGenTests
             {
                 Assert.True(PodCreate.Run(pod, profile).Accepted);
             }
+        });
+    }
+
+    /// <summary>
+    /// The AppArmor drops (session 14): offered at 1.30 only, each case turning its beta gate off; 1.31–1.32 lock both gates
+    /// on and their util.go has no AppArmor drop, 1.33 removed the gates. The fields' case carries no AppArmor annotation.
+    /// </summary>
+    [Fact]
+    public void The_AppArmor_drops_are_offered_at_1_30_with_the_case_turning_the_gate_off()
+    {
+        var at130 = GatedDropGen.For(Release("1.30"));
+        var fields = at130.Single(d => d.Drop.Field == "PodSecurityContext.appArmorProfile");
+        Assert.Equal(ValueMap.Of(("AppArmorFields", false)), fields.Gates);
+        Assert.Equal(ValueMap.Of(("AppArmor", false)), at130.Single(d => d.Drop.Field.StartsWith("ObjectMeta.annotations", StringComparison.Ordinal)).Gates);
+        foreach (string version in new[] { "1.31", "1.32", "1.33" })
+        {
+            Assert.DoesNotContain(GatedDropGen.For(Release(version)), d => d.Drop.Gate is "AppArmor" or "AppArmorFields");
+        }
+
+        var pods = Seeds.Sample(PodGen.ValidWholeApiFor(Release("1.30")).SelectMany(fields.Drop.Apply), ReplaySeed.Of(3173), 30, 60);
+        Assert.All(pods.Where(p => p.Spec.OS?.Name != "windows"), p =>
+        {
+            Assert.True(fields.Drop.Present(p));
+            Assert.DoesNotContain(p.Metadata.Annotations.Keys, k => k.StartsWith("container.apparmor.security.beta.kubernetes.io/", StringComparison.Ordinal));
+            var created = PodCreate.Run(p, GateSwitch.Apply(Release("1.30"), fields.Gates));
+            Assert.True(created.Accepted, created.Validation.ToAggregateString());
+            Assert.False(fields.Drop.Present(created.Stored));
         });
     }
 

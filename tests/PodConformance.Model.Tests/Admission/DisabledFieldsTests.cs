@@ -83,6 +83,34 @@ public class DisabledFieldsTests
         Assert.Equal("runtime/default", PodCreate.Run(pod, Profile.For(new KubernetesVersion(1, 29))).Stored.Metadata.Annotations[key]);
     }
 
+    /// <summary>
+    /// v1.30.7's dropDisabledFields (kubeedge/kubeedge 9b280adfa, vendoring kubeedge/kubernetes v1.30.7-kubeedge1; its
+    /// v1.32.10 copy differs from upstream v1.32.1 only by two upstream patch fixes, so the fork leaves util.go alone): the
+    /// AppArmor annotations, then with AppArmor or AppArmorFields off the pod's and each container's appArmorProfile, then
+    /// hostUsers. Session 14: the model dropped the fields after procMount, so explain's order differed.
+    /// </summary>
+    [Theory]
+    [InlineData("AppArmorFields")]
+    [InlineData("AppArmor")]
+    public void At_1_30_the_AppArmor_fields_go_first_with_either_gate_off_DEF_201(string gate)
+    {
+        var profile = new Profile(new KubernetesVersion(1, 30), ValueMap.Of((gate, false)));
+        var runtimeDefault = new AppArmorProfile { Type = "RuntimeDefault" };
+        var pod = WithContainer(C() with { SecurityContext = new SecurityContext { AppArmorProfile = runtimeDefault } });
+        pod = pod with { Spec = pod.Spec with { HostUsers = false, SecurityContext = new PodSecurityContext { AppArmorProfile = runtimeDefault } } };
+        var r = PodCreate.Run(pod, profile);
+        Assert.True(r.Accepted, r.Validation.ToAggregateString());
+        Assert.Null(r.Stored.Spec.SecurityContext?.AppArmorProfile);
+        Assert.Null(r.Stored.Spec.Containers[0].SecurityContext?.AppArmorProfile);
+        var prepare = r.Steps.Single(s => s.Stage == AdmissionStage.PrepareForCreate);
+        Assert.Equal(
+            ["spec.securityContext.appArmorProfile", "spec.containers[0].securityContext.appArmorProfile", "spec.hostUsers"],
+            prepare.Changes.Where(c => c.Rule == "DEF-201").Select(c => c.Field));
+
+        // On at 1.30 (both beta, on): kept.
+        Assert.NotNull(PodCreate.Run(pod with { Spec = pod.Spec with { HostUsers = null } }, Profile.For(new KubernetesVersion(1, 30))).Stored.Spec.SecurityContext?.AppArmorProfile);
+    }
+
     [Fact]
     public void An_empty_lifecycle_stays_while_the_sleep_gate_is_on_or_absent_ADM_092()
     {
