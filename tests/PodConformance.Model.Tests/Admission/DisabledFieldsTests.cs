@@ -111,6 +111,64 @@ public class DisabledFieldsTests
         Assert.NotNull(PodCreate.Run(pod with { Spec = pod.Spec with { HostUsers = null } }, Profile.For(new KubernetesVersion(1, 30))).Stored.Spec.SecurityContext?.AppArmorProfile);
     }
 
+    /// <summary>
+    /// An ephemeral volume's claim template keeps <c>dataSourceRef.namespace</c> whatever CrossNamespaceVolumeDataSource says
+    /// (alpha, off, in every release): no pod util.go read drops it (v1.27.11, v1.29.9, v1.30.7, v1.31.11, v1.32.1, v1.35.0 have
+    /// no DataSourceRef in dropDisabledFields; the drop of pkg/api/persistentvolumeclaim is the claim's own create, made later
+    /// by the ephemeral volume controller), and ValidatePersistentVolumeClaimTemplate's options of a new template carry no
+    /// such gate (v1.28.1, v1.29.9, v1.32.1, v1.34.1, v1.35.0 validation.go). Session 14 (VAL-633).
+    /// </summary>
+    [Theory]
+    [InlineData(28)]
+    [InlineData(37)]
+    public void An_ephemeral_claim_templates_data_source_namespace_is_kept_and_validated_whatever_the_gate_VAL_633(int minor)
+    {
+        static Pod WithTemplate(string ns) => new()
+        {
+            Metadata = new ObjectMeta { Name = "p", Namespace = "team-a" },
+            Spec = new PodSpec
+            {
+                Containers = [new Container { Name = "app", Image = "nginx", VolumeMounts = [new VolumeMount { Name = "data", MountPath = "/data" }] }],
+                Volumes =
+                [
+                    new Volume
+                    {
+                        Name = "data",
+                        SourceKind = "ephemeral",
+                        Ephemeral = new EphemeralVolumeSource
+                        {
+                            VolumeClaimTemplate = new PersistentVolumeClaimTemplate
+                            {
+                                Spec = new PersistentVolumeClaimSpec
+                                {
+                                    AccessModes = ["ReadWriteOnce"],
+                                    Resources = new VolumeResourceRequirements { Requests = ValueMap.Of(("storage", PodConformance.Model.Quantities.Quantity.Parse("1Gi"))) },
+                                    DataSourceRef = new TypedObjectReference { Kind = "PersistentVolumeClaim", Name = "source", Namespace = ns },
+                                },
+                            },
+                        },
+                    },
+                ],
+            },
+        };
+
+        var release = new KubernetesVersion(1, minor);
+        var off = Profile.For(release);
+        var on = new Profile(release, ValueMap.Of(("CrossNamespaceVolumeDataSource", true)));
+        Assert.False(off.IsEnabled("CrossNamespaceVolumeDataSource"));
+        foreach (var profile in new[] { off, on })
+        {
+            var kept = PodCreate.Run(WithTemplate("backups"), profile);
+            Assert.True(kept.Accepted, kept.Validation.ToAggregateString());
+            Assert.Equal("backups", kept.Stored.Spec.Volumes[0].Ephemeral!.VolumeClaimTemplate!.Spec.DataSourceRef!.Namespace);
+            Assert.DoesNotContain(kept.Steps.SelectMany(s => s.Changes), c => c.Field.Contains("dataSourceRef", StringComparison.Ordinal));
+        }
+
+        var errorsOff = PodCreate.Run(WithTemplate("Shared_Data"), off).Validation.Errors.Select(e => e.ToString()).ToList();
+        Assert.Single(errorsOff, e => e.StartsWith("spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRef.namespace: Invalid value: \"Shared_Data\": ", StringComparison.Ordinal));
+        Assert.Equal(errorsOff, PodCreate.Run(WithTemplate("Shared_Data"), on).Validation.Errors.Select(e => e.ToString()));
+    }
+
     [Fact]
     public void An_empty_lifecycle_stays_while_the_sleep_gate_is_on_or_absent_ADM_092()
     {
