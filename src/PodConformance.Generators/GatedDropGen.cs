@@ -1,7 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
+using PodConformance.Model.Admission;
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Defaulting;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Quantities;
 using PodConformance.Model.Resources;
@@ -37,6 +39,9 @@ public static class GatedDropGen
     /// <summary>The AppArmor gate (beta and on 1.28–1.30, GA and locked 1.31–1.32, gone from 1.33); FeatureGateNames has no constant for it.</summary>
     private const string AppArmorGate = "AppArmor";
 
+    /// <summary>The AppArmorFields gate (beta and on 1.30, GA and locked 1.31–1.32, gone from 1.33); FeatureGateNames has no constant for it.</summary>
+    private const string AppArmorFieldsGate = "AppArmorFields";
+
     /// <summary>The emptyDir added (mounted by the first container) where a mount field needs a mount and the pod has none.</summary>
     public const string MountVolumeName = "drop-dir";
 
@@ -46,43 +51,62 @@ public static class GatedDropGen
     /// <summary>In a fixed order (determinism); the gated fields of <see cref="GatedFieldGen.All"/> whose drop the model has, and the placement fields.</summary>
     public static IReadOnlyList<GatedDrop> All { get; } =
     [
-        new(FeatureGateNames.ImageVolume, "Volume.image", V131, null, ImageVolumeFirst, HasImageVolume),
-        From("Lifecycle.stopSignal", p => AnyContainer(p, c => c.Lifecycle?.StopSignal is not null)),
-        From("PodSpec.workloadRef", p => p.Spec.WorkloadRef is not null),
-        From("PodSpec.schedulingGroup", p => p.Spec.SchedulingGroup is not null),
-        From("PodSpec.evictionResponders", p => !p.Spec.EvictionResponders.IsEmpty),
-        From("VolumeMount.bindMountOptions", p => AnyMount(p, m => !m.BindMountOptions.IsEmpty), needsMount: true),
-        From("HTTPGetAction.protocol", p => AnyHandler(p, h => h.HttpGet?.Protocol is not null)),
-        From("GRPCAction.mode", p => AnyHandler(p, h => h.GrpcMode is not null)),
-        From("ConfigMapVolumeSource.defaultUser", HasOwnerUids),
-        From("EmptyDirVolumeSource.mode", p => p.Spec.Volumes.Any(v => v.EmptyDir?.Mode is not null)),
-        From("Container.resizePolicy", p => AnyContainer(p, c => !c.ResizePolicy.IsEmpty)),
-        From("VolumeMount.recursiveReadOnly", p => AnyMount(p, m => m.RecursiveReadOnly is not null), needsMount: true),
-        From("VolumeProjection.clusterTrustBundle", p => p.Spec.Volumes.Any(v => v.Projected?.Sources.Any(s => s.ClusterTrustBundle is not null) == true)),
-        From("PodSpec.hostnameOverride", p => p.Spec.HostnameOverride is not null),
+        new(FeatureGateNames.ImageVolume, "Volume.image", V131, null, ImageVolumeFirst, HasImageVolume) { Rule = DefaultingRules.DropDisabledVolumeFields },
+        From("Lifecycle.stopSignal", AdmissionRules.DropStopSignal, p => AnyContainer(p, c => c.Lifecycle?.StopSignal is not null)),
+        From("PodSpec.workloadRef", DefaultingRules.DropDisabledFields, p => p.Spec.WorkloadRef is not null),
+        From("PodSpec.schedulingGroup", DefaultingRules.DropDisabledFields, p => p.Spec.SchedulingGroup is not null),
+        From("PodSpec.evictionResponders", DefaultingRules.DropDisabledFields, p => !p.Spec.EvictionResponders.IsEmpty),
+        From("VolumeMount.bindMountOptions", DefaultingRules.DropDisabledVolumeFields, p => AnyMount(p, m => !m.BindMountOptions.IsEmpty), needsMount: true),
+        From("HTTPGetAction.protocol", AdmissionRules.DropNewFields137, p => AnyHandler(p, h => h.HttpGet?.Protocol is not null)),
+        From("GRPCAction.mode", AdmissionRules.DropNewFields137, p => AnyHandler(p, h => h.GrpcMode is not null)),
+        From("ConfigMapVolumeSource.defaultUser", DefaultingRules.DropDisabledVolumeFields, HasOwnerUids),
+        From("EmptyDirVolumeSource.mode", DefaultingRules.DropDisabledVolumeFields, p => p.Spec.Volumes.Any(v => v.EmptyDir?.Mode is not null)),
+        From("Container.resizePolicy", AdmissionRules.DropResizePolicy, p => AnyContainer(p, c => !c.ResizePolicy.IsEmpty)),
+        From("VolumeMount.recursiveReadOnly", DefaultingRules.DropDisabledVolumeFields, p => AnyMount(p, m => m.RecursiveReadOnly is not null), needsMount: true),
+        From("VolumeProjection.clusterTrustBundle", DefaultingRules.DropDisabledVolumeFields, p => p.Spec.Volumes.Any(v => v.Projected?.Sources.Any(s => s.ClusterTrustBundle is not null) == true)),
+        From("PodSpec.hostnameOverride", DefaultingRules.DropDisabledFields, p => p.Spec.HostnameOverride is not null),
 
         // 1.29's drop clears only the sleep and leaves the handler empty, which validation refuses (ADM-092): generated from 1.30.
-        From("LifecycleHandler.sleep", p => AnyContainer(p, c => c.Lifecycle?.PreStop?.SleepSeconds is not null || c.Lifecycle?.PostStart?.SleepSeconds is not null)) with { Since = V130 },
-        new(FeatureGateNames.DynamicResourceAllocation, "PodSpec.resourceClaims", V128, null, Claims, p => !p.Spec.ResourceClaims.IsEmpty || AnyContainer(p, c => !c.Resources.Claims.IsEmpty)),
-        new(FeatureGateNames.MatchLabelKeysInPodAffinity, "PodAffinityTerm.matchLabelKeys", V129, null, AffinityLabelKeys, HasAffinityLabelKeys),
-        new(FeatureGateNames.MatchLabelKeysInPodTopologySpread, "TopologySpreadConstraint.matchLabelKeys", V128, null, SpreadLabelKeys, p => p.Spec.TopologySpreadConstraints.Any(c => !c.MatchLabelKeys.IsEmpty)),
+        From("LifecycleHandler.sleep", AdmissionRules.DropSleepAction, p => AnyContainer(p, c => c.Lifecycle?.PreStop?.SleepSeconds is not null || c.Lifecycle?.PostStart?.SleepSeconds is not null)) with { Since = V130 },
+        new(FeatureGateNames.DynamicResourceAllocation, "PodSpec.resourceClaims", V128, null, Claims, p => !p.Spec.ResourceClaims.IsEmpty || AnyContainer(p, c => !c.Resources.Claims.IsEmpty)) { Rule = DefaultingRules.DropDisabledFields },
+        new(FeatureGateNames.MatchLabelKeysInPodAffinity, "PodAffinityTerm.matchLabelKeys", V129, null, AffinityLabelKeys, HasAffinityLabelKeys) { Rule = DefaultingRules.DropDisabledFields },
+        new(FeatureGateNames.MatchLabelKeysInPodTopologySpread, "TopologySpreadConstraint.matchLabelKeys", V128, null, SpreadLabelKeys, p => p.Spec.TopologySpreadConstraints.Any(c => !c.MatchLabelKeys.IsEmpty)) { Rule = DefaultingRules.DropDisabledFields },
 
         // DEF-201, the security fields (session 13). Not set on Windows pods, which may not use them with the gate on.
-        new(FeatureGateNames.UserNamespacesSupport, "PodSpec.hostUsers", V128, null, HostUsers, p => p.Spec.HostUsers is not null),
-        new(FeatureGateNames.SupplementalGroupsPolicy, "PodSecurityContext.supplementalGroupsPolicy", V131, null, SupplementalGroupsPolicy, p => p.Spec.SecurityContext?.SupplementalGroupsPolicy is not null),
+        new(FeatureGateNames.UserNamespacesSupport, "PodSpec.hostUsers", V128, null, HostUsers, p => p.Spec.HostUsers is not null) { Rule = DefaultingRules.DropDisabledSecurityFields },
+        new(FeatureGateNames.SupplementalGroupsPolicy, "PodSecurityContext.supplementalGroupsPolicy", V131, null, SupplementalGroupsPolicy, p => p.Spec.SecurityContext?.SupplementalGroupsPolicy is not null) { Rule = DefaultingRules.DropDisabledSecurityFields },
         new(FeatureGateNames.ProcMountType, "SecurityContext.procMount", V128, null, ProcMount, p => AnyContainer(p, c => c.SecurityContext?.ProcMount is { } m && m != "Default"))
         {
+            Rule = DefaultingRules.DropDisabledSecurityFields,
             Explain = "Default (feature gate " + FeatureGateNames.ProcMountType + " is off)",
         },
-        new(FeatureGateNames.SELinuxChangePolicy, "PodSecurityContext.seLinuxChangePolicy", V132, null, SeLinuxChangePolicy, p => p.Spec.SecurityContext?.SELinuxChangePolicy is not null),
+        new(FeatureGateNames.SELinuxChangePolicy, "PodSecurityContext.seLinuxChangePolicy", V132, null, SeLinuxChangePolicy, p => p.Spec.SecurityContext?.SELinuxChangePolicy is not null) { Rule = DefaultingRules.DropDisabledSecurityFields },
 
-        // The annotations' drop is read for 1.28 (v1.27.11's util.go) and 1.29 (v1.29.9's) only; 1.30's is not, so the
-        // drop is generated there only (the Until), where the case turns AppArmor (beta, on) off.
-        new(AppArmorGate, "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", V128, V129, AppArmorAnnotation, HasAppArmorAnnotation),
+        // The annotations' drop is read for 1.28 (v1.27.11's util.go), 1.29 (v1.29.9's) and, from session 14, 1.30 (v1.30.7's,
+        // kubeedge/kubeedge 9b280adfa), where the case turns AppArmor (beta, on) off; 1.31-1.32's util.go has no AppArmor drop
+        // (GA, locked), hence the Until.
+        new(AppArmorGate, "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", V128, V130, AppArmorAnnotation, HasAppArmorAnnotation) { Rule = DefaultingRules.DropDisabledSecurityFields },
+
+        // The appArmorProfile fields (session 14): 1.30 only, the case turning AppArmorFields (beta, on) off; v1.30.7's
+        // dropDisabledFields sets the pod's and every container's field to nil with AppArmor or AppArmorFields off.
+        new(AppArmorFieldsGate, "PodSecurityContext.appArmorProfile", V130, V130, AppArmorFields, HasAppArmorFields)
+        {
+            Rule = DefaultingRules.DropDisabledSecurityFields,
+            Explain = "(dropped: feature gate AppArmor or AppArmorFields is off)",
+            AlwaysApply = true,
+        },
 
         // ADM-081 and ADM-088.
-        new(FeatureGateNames.PodLevelResources, "PodSpec.resources", V132, null, PodLevelResources, p => p.Spec.Resources is not null),
-        From("Container.restartPolicyRules", HasRestartRules),
+        new(FeatureGateNames.PodLevelResources, "PodSpec.resources", V132, null, PodLevelResources, p => p.Spec.Resources is not null) { Rule = AdmissionRules.DropPodLevelResources },
+        From("Container.restartPolicyRules", AdmissionRules.DropContainerRestartPolicy, HasRestartRules),
+
+        // ADM-088's SidecarContainers part (session 14): alpha and off at 1.28, beta and on (unlocked) 1.29-1.32, so the case
+        // turns it off there; GA and locked 1.33-1.36.
+        new(FeatureGateNames.SidecarContainers, "Container.restartPolicy", V128, null, PlainSidecar, HasInitRestartPolicy)
+        {
+            Rule = AdmissionRules.DropContainerRestartPolicy,
+            AlwaysApply = true,
+        },
     ];
 
     /// <summary>The drops the run's profile makes as it is, and those a case can make by turning a gate off (with those gates).</summary>
@@ -107,8 +131,13 @@ public static class GatedDropGen
 
     /// <summary>
     /// About one pod in four (<paramref name="percent"/>; one in six until the security, pod-level and restart-rule drops
-    /// came, when 12 drops shared 33 of 300 cases and one got none) gets one of <see cref="For"/>'s drops, chosen evenly. Built once per
-    /// run (the gate questions are asked here, not per case). A profile without any drop keeps its pods draw for draw.
+    /// came) gets two of <see cref="For"/>'s drops: one chosen evenly among the drops, and one chosen evenly among their
+    /// rules (<see cref="GatedDrop.Rule"/>), then among the rule's drops. Until session 14 a pod got one drop chosen evenly,
+    /// so a rule with one field (ADM-081, ADM-088, ADM-094) got a twelfth of those pods at 1.37 and fell below the coverage
+    /// floor (1 to 8 of 300 cases by seed) while DEF-409 had four fields' share; the second drop gives each rule about a sixth
+    /// more without adding pods with drops. The two are independent fields; where they are the same drop, or their gate
+    /// overrides together would not be accepted (<see cref="GateSwitch.Combine"/>), the pod gets the first alone. Built once
+    /// per run (the gate questions are asked here, not per case). A profile without any drop keeps its pods draw for draw.
     /// </summary>
     public static Func<Pod, Gen<GatedDropCase>> Sometimes(Profile profile, int percent = 25)
     {
@@ -118,25 +147,63 @@ public static class GatedDropGen
             return pod => Gen.Constant(new GatedDropCase(pod, ValueMap<bool>.Empty));
         }
 
+        var byRule = ByRule(drops);
         bool oldClaims = profile.Version < V131;
         return pod =>
             from add in GenSequence.Chance(percent)
-            from index in Gen.Choose(0, drops.Count - 1)
-            from dropped in add ? Set(pod, drops[index].Drop, oldClaims) : Gen.Constant(pod)
-            select new GatedDropCase(dropped, add ? drops[index].Gates : ValueMap<bool>.Empty);
+            from first in Gen.Choose(0, drops.Count - 1)
+            from rule in Gen.Choose(0, byRule.Length - 1)
+            from member in Gen.Choose(0, byRule[rule].Length - 1)
+            from dropped in add ? Two(pod, profile, drops[first], drops[byRule[rule][member]], oldClaims) : Gen.Constant(new GatedDropCase(pod, ValueMap<bool>.Empty))
+            select dropped;
+    }
+
+    /// <summary>The indexes of <paramref name="drops"/> grouped by rule, rules in order of first appearance (determinism).</summary>
+    private static int[][] ByRule(IReadOnlyList<(GatedDrop Drop, ValueMap<bool> Gates)> drops)
+    {
+        var rules = new List<string>();
+        var members = new List<List<int>>();
+        for (int i = 0; i < drops.Count; i++)
+        {
+            int at = rules.IndexOf(drops[i].Drop.Rule);
+            if (at < 0)
+            {
+                rules.Add(drops[i].Drop.Rule);
+                members.Add([]);
+                at = rules.Count - 1;
+            }
+
+            members[at].Add(i);
+        }
+
+        return [.. members.Select(m => m.ToArray())];
+    }
+
+    /// <summary>Both drops set, with both gate overrides; the first alone where they are one drop or their overrides do not combine.</summary>
+    private static Gen<GatedDropCase> Two(Pod pod, Profile profile, (GatedDrop Drop, ValueMap<bool> Gates) first, (GatedDrop Drop, ValueMap<bool> Gates) second, bool oldClaims)
+    {
+        if (ReferenceEquals(first.Drop, second.Drop) || GateSwitch.Combine(profile, first.Gates, second.Gates) is not { } gates)
+        {
+            return Set(pod, first.Drop, oldClaims).Select(p => new GatedDropCase(p, first.Gates));
+        }
+
+        // The image volume goes last: set first, its read-only mount could take a mount field (recursiveReadOnly) set after
+        // it, and dropImageVolumes would then remove that field with the mount, leaving nothing to drop.
+        var (early, late) = first.Drop.Gate == FeatureGateNames.ImageVolume ? (second.Drop, first.Drop) : (first.Drop, second.Drop);
+        return from one in Set(pod, early, oldClaims) from both in Set(one, late, oldClaims) select new GatedDropCase(both, gates);
     }
 
     /// <summary>The field set (a pod that already has it, from the gate-on decoration of the run's profile, is kept as it is).</summary>
     private static Gen<Pod> Set(Pod pod, GatedDrop drop, bool oldClaims) =>
-        drop.Present(pod)
+        drop.Present(pod) && !drop.AlwaysApply
             ? Gen.Constant(pod)
             : drop.Apply(pod).Select(p => oldClaims && drop.Gate == FeatureGateNames.DynamicResourceAllocation ? GatedFieldGen.InReleaseForm(p) : p);
 
-    private static GatedDrop From(string field, Func<Pod, bool> present, bool needsMount = false)
+    private static GatedDrop From(string field, string rule, Func<Pod, bool> present, bool needsMount = false)
     {
         var gated = GatedFieldGen.All.Single(f => f.Field == field);
         var apply = needsMount ? pod => gated.Apply(WithMount(pod)) : gated.Apply;
-        return new GatedDrop(gated.Gate, field, gated.Since, gated.Until, apply, present);
+        return new GatedDrop(gated.Gate, field, gated.Since, gated.Until, apply, present) { Rule = rule };
     }
 
     /// <summary>The pod, or where its first container mounts nothing, with an emptyDir it mounts.</summary>
@@ -287,6 +354,41 @@ public static class GatedDropGen
                 },
             });
 
+    /// <summary>
+    /// A pod-level <c>appArmorProfile</c> (RuntimeDefault, or the Localhost profile SecurityGen uses) where no field is set
+    /// yet, on a pod without AppArmor annotations: those are removed, so the case stays clear of the 1.30 version-skew step
+    /// (applyAppArmorVersionSkew copies an annotation into a missing field; its 1.30 gate check was not read, and with the
+    /// fields dropped it would decide whether one comes back). Windows pods are left alone (they may not set the field).
+    /// </summary>
+    private static Gen<Pod> AppArmorFields(Pod pod)
+    {
+        if (Windows(pod))
+        {
+            return Gen.Constant(pod);
+        }
+
+        var annotations = pod.Metadata.Annotations;
+        foreach (var (key, _) in pod.Metadata.Annotations)
+        {
+            if (key.StartsWith(PodValidator.AppArmorContainerAnnotationKeyPrefix, StringComparison.Ordinal))
+            {
+                annotations = annotations.Remove(key);
+            }
+        }
+
+        var stripped = pod with { Metadata = pod.Metadata with { Annotations = annotations } };
+        return HasAppArmorFields(stripped)
+            ? Gen.Constant(stripped)
+            : Gen.Elements(new AppArmorProfile { Type = "RuntimeDefault" }, new AppArmorProfile { Type = "Localhost", LocalhostProfile = "k8s-apparmor-example" })
+                .Select(profile => stripped with
+                {
+                    Spec = stripped.Spec with { SecurityContext = (stripped.Spec.SecurityContext ?? new PodSecurityContext()) with { AppArmorProfile = profile } },
+                });
+    }
+
+    private static bool HasAppArmorFields(Pod pod) =>
+        pod.Spec.SecurityContext?.AppArmorProfile is not null || AnyContainer(pod, c => c.SecurityContext?.AppArmorProfile is not null);
+
     private static bool HasAppArmorAnnotation(Pod pod) =>
         pod.Metadata.Annotations.Keys.Any(k => k.StartsWith(PodValidator.AppArmorContainerAnnotationKeyPrefix, StringComparison.Ordinal));
 
@@ -322,6 +424,52 @@ public static class GatedDropGen
         AnyContainer(pod, c => !c.RestartPolicyRules.IsEmpty)
         || pod.Spec.Containers.Any(c => c.RestartPolicy is not null) || pod.Spec.EphemeralContainers.Any(c => c.RestartPolicy is not null)
         || pod.Spec.InitContainers.Any(c => c.RestartPolicy is not null and not "Always");
+
+    /// <summary>The name of the sidecar added where the pod has no plain init container to make one of.</summary>
+    public const string SidecarName = "drop-sidecar";
+
+    /// <summary>
+    /// Sidecars that are plain, valid init containers once dropDisabledFields sets every init container's restartPolicy to
+    /// nil (SidecarContainers off): validateInitContainers forbids lifecycle, livenessProbe, readinessProbe and startupProbe
+    /// on an init container without <c>restartPolicy: Always</c> (<c>may not be set for init containers without
+    /// restartPolicy=Always</c>, v1.28.1, v1.29.9, v1.32.1) and resizePolicy on any init container before 1.33, so every
+    /// sidecar the pod has loses them. Then the first plain init container becomes a sidecar, or, where there is none, one
+    /// without resources is added (it adds nothing to the aggregates pod-level resources must cover).
+    /// </summary>
+    private static Gen<Pod> PlainSidecar(Pod pod)
+    {
+        var init = pod.Spec.InitContainers.AsSpan().ToArray();
+        int plain = -1;
+        for (int i = 0; i < init.Length; i++)
+        {
+            if (init[i].RestartPolicy is not null)
+            {
+                init[i] = init[i] with
+                {
+                    Lifecycle = null, LivenessProbe = null, ReadinessProbe = null, StartupProbe = null,
+                    ResizePolicy = ValueList<ContainerResizePolicy>.Empty, ResizePolicyGivenEmpty = false,
+                };
+            }
+            else if (plain < 0)
+            {
+                plain = i;
+            }
+        }
+
+        var inits = init.ToValueList();
+        if (plain >= 0)
+        {
+            inits = inits.SetItem(plain, init[plain] with { RestartPolicy = "Always" });
+        }
+        else if (!AllContainers(pod).Any(c => c.Name == SidecarName))
+        {
+            inits = inits.Add(new Container { Name = SidecarName, Image = "busybox:1.36", RestartPolicy = "Always" });
+        }
+
+        return Gen.Constant(pod with { Spec = pod.Spec with { InitContainers = inits } });
+    }
+
+    private static bool HasInitRestartPolicy(Pod pod) => pod.Spec.InitContainers.Any(c => c.RestartPolicy is not null);
 
     private static Pod WithFirstContainer(Pod pod, Func<Container, Container> map) =>
         pod with { Spec = pod.Spec with { Containers = pod.Spec.Containers.SetItem(0, map(pod.Spec.Containers[0])) } };

@@ -12,8 +12,10 @@ namespace PodConformance.Generators;
 /// One invalid variant per rule of the gated fields <see cref="GatedFieldGen"/>'s later entries use (issue 9 item 7), joined
 /// to <see cref="PodMutations.All"/>: container restart rules (VAL-041), the trust bundle's and the pod certificate's owner
 /// UIDs (VAL-709) and a cross-namespace <c>dataSourceRef</c> (VAL-633). The podCertificate projection's own rule (VAL-631)
-/// already has <c>bad-pod-certificate</c>. Each applies only where its fields' gates are on (the create strategy drops
-/// them otherwise); ContainerRestartRules is on by default from 1.35, so the default run uses <c>bad-restart-rules</c>.
+/// already has <c>bad-pod-certificate</c>. The first two apply only where their fields' gates are on (the create strategy
+/// drops them otherwise); ContainerRestartRules is on by default from 1.35, so the default run uses <c>bad-restart-rules</c>.
+/// The <c>dataSourceRef</c> one applies everywhere (session 14): a pod create neither drops an ephemeral claim template's
+/// <c>dataSourceRef.namespace</c> nor validates it by CrossNamespaceVolumeDataSource (spec/validation.md VAL-633).
 /// Each variant produces one error, at the field it breaks (Generators.Tests checks the whole validation result).
 /// </summary>
 public static class GatedFieldMutations
@@ -102,6 +104,6 @@ public static class GatedFieldMutations
                 && profile.IsEnabled(FeatureGateNames.ClusterTrustBundleProjection) && profile.IsEnabled(FeatureGateNames.PodCertificateRequest)),
         new("bad-data-source-ref-namespace", ValidationRules.PvcTemplateSpec,
             pod => Pick(pod, BadDataSourceRefs, (p, bad) => WithVolume(p, Ephemeral(bad))),
-            profile => profile.IsEnabled(GatedFieldGen.CrossNamespaceVolumeDataSource)),
+            _ => true),
     ];
 }

@@ -100,7 +100,14 @@ public static class PodGen
     /// a <see cref="ValidationRules"/> ID its validation errors carry, or an admission rule (<see cref="PodMutation.Refuses"/>).
     /// </summary>
     /// <exception cref="ArgumentException">No mutation targets that rule under that profile.</exception>
-    public static Gen<Pod> InvalidFor(string ruleId, Profile? profile = null)
+    public static Gen<Pod> InvalidFor(string ruleId, Profile? profile = null) => InvalidCasesFor(ruleId, profile).Select(c => c.Pod);
+
+    /// <summary>
+    /// <see cref="InvalidFor"/>'s pods with their mutation and the gates the case adds (<see cref="InvalidPodCase.Gates"/>),
+    /// drawn alike (the same seed gives the same pods).
+    /// </summary>
+    /// <exception cref="ArgumentException">No mutation targets that rule under that profile.</exception>
+    public static Gen<InvalidPodCase> InvalidCasesFor(string ruleId, Profile? profile = null)
     {
         var under = profile ?? Profile.Default;
         var mutations = PodMutations.All.Where(m => string.Equals(m.Rule, ruleId, StringComparison.Ordinal) && m.AppliesTo(under)).ToArray();
@@ -109,7 +116,7 @@ public static class PodGen
             throw new ArgumentException("no mutation produces rule " + ruleId + " under " + under + "; known: " + string.Join(", ", PodMutations.Rules), nameof(ruleId));
         }
 
-        return from m in Gen.Elements(mutations) from pod in Valid from bad in m.ApplyIn(pod, under) select bad;
+        return from m in Gen.Elements(mutations) from pod in Valid from bad in m.ApplyIn(pod, under) select new InvalidPodCase(bad, m) { Gates = m.GatesIn(under) };
     }
 
     /// <summary>A valid pod with one named mutation applied, for profiles where the mutation applies.</summary>
@@ -117,7 +124,7 @@ public static class PodGen
     {
         ArgumentNullException.ThrowIfNull(profile);
         var applicable = PodMutations.All.Where(m => m.AppliesTo(profile)).ToArray();
-        return from m in Gen.Elements(applicable) from pod in Valid from bad in m.ApplyIn(pod, profile) select new InvalidPodCase(bad, m);
+        return from m in Gen.Elements(applicable) from pod in Valid from bad in m.ApplyIn(pod, profile) select new InvalidPodCase(bad, m) { Gates = m.GatesIn(profile) };
     }
 
     /// <summary>Invalid cases; shrinks keep the mutation's rule among the errors.</summary>

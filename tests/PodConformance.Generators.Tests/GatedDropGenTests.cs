@@ -49,8 +49,13 @@ public sealed class GatedDropGenTests
         { "PodSecurityContext.seLinuxChangePolicy", "1.32" }, { "PodSecurityContext.seLinuxChangePolicy", "1.34+off" },
         { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.28+off" },
         { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.29+off" },
+        { "ObjectMeta.annotations[container.apparmor.security.beta.kubernetes.io/NAME]", "1.30+off" }, // session 14
+        { "PodSecurityContext.appArmorProfile", "1.30+off" }, // session 14
         { "PodSpec.resources", "1.32" }, { "PodSpec.resources", "1.33" }, { "PodSpec.resources", "1.37+off" },
         { "Container.restartPolicyRules", "1.34" }, { "Container.restartPolicyRules", "1.36+off" },
+
+        // Session 14: ADM-088's SidecarContainers part (alpha and off at 1.28; beta and on, unlocked, 1.29-1.32).
+        { "Container.restartPolicy", "1.28" }, { "Container.restartPolicy", "1.29+off" }, { "Container.restartPolicy", "1.32+off" },
     };
 
     private static Profile Release(string version) => Support.ProfileFor(version);
@@ -58,7 +63,12 @@ public sealed class GatedDropGenTests
     private static readonly Dictionary<string, Lazy<Reached>> Samples = ReleaseNames.ToDictionary(r => r, r => new Lazy<Reached>(() => Sample(r)), StringComparer.Ordinal);
 
     /// <summary>Per field: the cases that dropped it as the model does, and the first case that did not (or null).</summary>
-    private sealed record Reached(Dictionary<string, int> Dropped, Dictionary<string, bool> ByCaseGates, string? Failure);
+    /// <param name="Dropped">Per field, the cases that dropped it as the model does.</param>
+    /// <param name="ByCaseGates">Per field, whether the case turned its gate off.</param>
+    /// <param name="Failure">The first case that kept a field the profile drops, or was refused.</param>
+    /// <param name="WrongRule">The first drop the create logged under another rule than <see cref="GatedDrop.Rule"/>.</param>
+    /// <param name="TwoDrops">Cases that dropped two listed fields.</param>
+    private sealed record Reached(Dictionary<string, int> Dropped, Dictionary<string, bool> ByCaseGates, string? Failure, string? WrongRule, int TwoDrops);
 
     private static Reached Sample(string version)
     {
@@ -68,14 +78,19 @@ public sealed class GatedDropGenTests
         var dropped = new Dictionary<string, int>(StringComparer.Ordinal);
         var byGates = new Dictionary<string, bool>(StringComparer.Ordinal);
         string? failure = null;
+        string? wrongRule = null;
+        int two = 0;
         foreach (var c in Seeds.Sample(gen, ReplaySeed.Of(3171), PerRelease, 60))
         {
             var caseProfile = c.Gates.IsEmpty ? profile : profile with { Overrides = Merge(profile.Overrides, c.Gates) };
             var created = PodCreate.Run(c.Pod, caseProfile);
-            var lines = created.Steps.SelectMany(s => s.Changes).Select(ch => ch.Value).ToHashSet(StringComparer.Ordinal);
+            var changes = created.Steps.SelectMany(s => s.Changes).ToList();
+            var lines = changes.Select(ch => ch.Value).ToHashSet(StringComparer.Ordinal);
+            int gones = 0;
             foreach (var (drop, gates) in drops)
             {
-                if (!drop.Present(c.Pod) || (!gates.IsEmpty && !c.Gates.Equals(gates)))
+                // A case that carries two drops carries both drops' gates (session 14).
+                if (!drop.Present(c.Pod) || !gates.All(g => c.Gates.TryGetValue(g.Key, out bool on) && on == g.Value))
                 {
                     continue;
                 }
@@ -85,15 +100,22 @@ public sealed class GatedDropGenTests
                 {
                     dropped[drop.Field] = dropped.GetValueOrDefault(drop.Field) + 1;
                     byGates[drop.Field] = !gates.IsEmpty;
+                    gones++;
+                    if (wrongRule is null && !changes.Any(ch => ch.Value == drop.Explain && ch.Rule == drop.Rule))
+                    {
+                        wrongRule = $"{drop} at {version}: GatedDrop.Rule {drop.Rule}, the create logged {string.Join(",", changes.Where(ch => ch.Value == drop.Explain).Select(ch => ch.Rule))}";
+                    }
                 }
                 else if (drop.DroppedUnder(caseProfile) && failure is null)
                 {
                     failure = $"{drop} at {version}: stored with the field: {!gone}, accepted: {created.Accepted} {created.Rejection} {created.Validation.ToAggregateString()}\n{c.Pod}";
                 }
             }
+
+            two += gones >= 2 ? 1 : 0;
         }
 
-        return new Reached(dropped, byGates, failure);
+        return new Reached(dropped, byGates, failure, wrongRule, two);
     }
 
     private static ValueMap<bool> Merge(ValueMap<bool> run, ValueMap<bool> gates)
@@ -127,6 +149,25 @@ public sealed class GatedDropGenTests
         }
     }
 
+    /// <summary>
+    /// Each drop names the rule the create logs its line under (<see cref="GatedDrop.Rule"/>), and many cases carry two drops
+    /// (the second chosen by rule, session 14): at least a quarter of those that drop anything where the release has two
+    /// rules to drop for.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Releases))]
+    public void Each_drop_names_its_rule_and_cases_carry_two(string version)
+    {
+        var reached = Samples[version].Value;
+        Assert.True(reached.WrongRule is null, reached.WrongRule);
+        var drops = GatedDropGen.For(Release(version));
+        Assert.All(drops, d => Assert.Matches("^(DEF|ADM)-[0-9]{3}$", d.Drop.Rule));
+        if (drops.Select(d => d.Drop.Rule).Distinct().Count() >= 2)
+        {
+            Assert.True(reached.TwoDrops >= PerRelease / 4, $"{version}: {reached.TwoDrops} of {PerRelease} cases carry two drops");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Expected))]
     public void Each_listed_drop_is_reached(string field, string where)
@@ -137,6 +178,87 @@ public sealed class GatedDropGenTests
         int count = reached.Dropped.GetValueOrDefault(field);
         Assert.True(count >= Floor, $"{field} at {version}: dropped in {count} of {PerRelease} cases");
         Assert.Equal(byCaseGates, reached.ByCaseGates[field]);
+    }
+
+    /// <summary>
+    /// ADM-088's SidecarContainers part (session 14): with the gate off (1.28's default; turned off by the case 1.29–1.32)
+    /// dropDisabledFields sets every init container's restartPolicy to nil (util.go v1.29.9, support-bundle-kit c37d268c4;
+    /// v1.32.1, openshift-apiserver c596b6e88), and the pod is accepted: GatedDropGen's sidecars carry no lifecycle, probes or
+    /// resizePolicy, which validateInitContainers forbids on an init container without <c>restartPolicy: Always</c>. Where the
+    /// run's profile has the gate on, the same pod is valid with its sidecars.
+    /// </summary>
+    [Theory]
+    [InlineData("1.28")]
+    [InlineData("1.29")]
+    [InlineData("1.32")]
+    public void A_sidecar_dropped_with_SidecarContainers_off_is_a_plain_init_container(string version)
+    {
+        var profile = Release(version);
+        var (drop, gates) = GatedDropGen.For(profile).Single(d => d.Drop.Field == "Container.restartPolicy");
+        var under = GateSwitch.Apply(profile, gates);
+        Assert.False(under.IsEnabled(FeatureGateNames.SidecarContainers));
+        Assert.Equal(version != "1.28", !gates.IsEmpty);
+        var pods = Seeds.Sample(PodGen.ValidWholeApiFor(profile).SelectMany(drop.Apply), ReplaySeed.Of(3172), 40, 60);
+        Assert.All(pods, pod =>
+        {
+            Assert.True(drop.Present(pod));
+            var created = PodCreate.Run(pod, under);
+            Assert.True(created.Accepted, created.Validation.ToAggregateString());
+            Assert.All(created.Stored.Spec.InitContainers, c => Assert.Null(c.RestartPolicy));
+            var expected = pod.Spec.InitContainers.Select((c, i) => (c, i)).Where(x => x.c.RestartPolicy is not null).Select(x => "spec.initContainers[" + x.i + "].restartPolicy");
+            var logged = created.Steps.SelectMany(s => s.Changes).Where(ch => ch.Rule == AdmissionRules.DropContainerRestartPolicy).Select(ch => ch.Field + " " + ch.Value);
+            Assert.Equal(expected.Select(f => f + " (dropped: feature gate SidecarContainers is off)"), logged);
+            if (!gates.IsEmpty)
+            {
+                Assert.True(PodCreate.Run(pod, profile).Accepted);
+            }
+        });
+    }
+
+    /// <summary>
+    /// The AppArmor drops (session 14): offered at 1.30 only, each case turning its beta gate off; 1.31–1.32 lock both gates
+    /// on and their util.go has no AppArmor drop, 1.33 removed the gates. The fields' case carries no AppArmor annotation.
+    /// </summary>
+    [Fact]
+    public void The_AppArmor_drops_are_offered_at_1_30_with_the_case_turning_the_gate_off()
+    {
+        var at130 = GatedDropGen.For(Release("1.30"));
+        var fields = at130.Single(d => d.Drop.Field == "PodSecurityContext.appArmorProfile");
+        Assert.Equal(ValueMap.Of(("AppArmorFields", false)), fields.Gates);
+        Assert.Equal(ValueMap.Of(("AppArmor", false)), at130.Single(d => d.Drop.Field.StartsWith("ObjectMeta.annotations", StringComparison.Ordinal)).Gates);
+        foreach (string version in new[] { "1.31", "1.32", "1.33" })
+        {
+            Assert.DoesNotContain(GatedDropGen.For(Release(version)), d => d.Drop.Gate is "AppArmor" or "AppArmorFields");
+        }
+
+        var pods = Seeds.Sample(PodGen.ValidWholeApiFor(Release("1.30")).SelectMany(fields.Drop.Apply), ReplaySeed.Of(3173), 30, 60);
+        Assert.All(pods.Where(p => p.Spec.OS?.Name != "windows"), p =>
+        {
+            Assert.True(fields.Drop.Present(p));
+            Assert.DoesNotContain(p.Metadata.Annotations.Keys, k => k.StartsWith("container.apparmor.security.beta.kubernetes.io/", StringComparison.Ordinal));
+            var created = PodCreate.Run(p, GateSwitch.Apply(Release("1.30"), fields.Gates));
+            Assert.True(created.Accepted, created.Validation.ToAggregateString());
+            Assert.False(fields.Drop.Present(created.Stored));
+        });
+    }
+
+    /// <summary>Why the sidecars are stripped: one with a probe, the gate off, is refused once its restartPolicy is dropped.</summary>
+    [Fact]
+    public void A_sidecar_with_a_probe_is_refused_once_SidecarContainers_drops_its_restart_policy()
+    {
+        var profile = Release("1.28");
+        var probe = new Probe { Handler = new ProbeHandler { ExecCommand = ValueList.Of("true") } };
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "web" },
+            Spec = new PodSpec
+            {
+                Containers = ValueList.Of(new Container { Name = "app", Image = "nginx" }),
+                InitContainers = ValueList.Of(new Container { Name = "proxy", Image = "envoy", RestartPolicy = "Always", ReadinessProbe = probe }),
+            },
+        };
+        var created = PodCreate.Run(pod, profile);
+        Assert.Equal(["spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always"], created.Validation.Errors.Select(e => e.ToString()));
     }
 
     [Fact]

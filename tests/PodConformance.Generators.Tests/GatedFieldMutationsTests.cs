@@ -57,6 +57,10 @@ public sealed class GatedFieldMutationsTests
         { "bad-restart-rules", "1.34+ContainerRestartRules" },
         { "bad-projected-owner-uid", "1.37+AtomicWriteVolumeUserFields" },
         { "bad-data-source-ref-namespace", "1.37+CrossNamespaceVolumeDataSource" },
+
+        // Session 14: the gate (alpha, off) changes nothing in a pod create: the same errors at the defaults.
+        { "bad-data-source-ref-namespace", "1.37" },
+        { "bad-data-source-ref-namespace", "1.34" }, // the *field.Path value prints as {} from 1.34 (VAL-201)
     };
 
     [Theory]

@@ -44,6 +44,13 @@ public static partial class PodDefaulter
     /// </summary>
     private static PodSpec DropDisabledSecurityFields(PodSpec spec, Profile profile, ChangeLog log)
     {
+        // 1.30's util.go (v1.30.7, kubeedge/kubeedge 9b280adfa) drops the AppArmor fields right after the annotations and
+        // before hostUsers (session 14; until then the model dropped them after procMount, so explain's order differed).
+        if (!SecurityGates.AppArmorFieldsKept(profile))
+        {
+            spec = DropAppArmorFields(spec, log);
+        }
+
         if (spec.HostUsers is not null && GateOff(profile, FeatureGateNames.UserNamespacesSupport))
         {
             log.Add(DefaultingRules.DropDisabledSecurityFields, "spec.hostUsers", Dropped(FeatureGateNames.UserNamespacesSupport));
@@ -63,11 +70,6 @@ public static partial class PodDefaulter
                 MapProcMount(spec.InitContainers, "spec.initContainers", log),
                 MapProcMount(spec.Containers, "spec.containers", log),
                 MapProcMount(spec.EphemeralContainers, "spec.ephemeralContainers", log));
-        }
-
-        if (!SecurityGates.AppArmorFieldsKept(profile))
-        {
-            spec = DropAppArmorFields(spec, log);
         }
 
         if (spec.SecurityContext?.SELinuxChangePolicy is not null && GateOff(profile, FeatureGateNames.SELinuxChangePolicy))
@@ -105,7 +107,12 @@ public static partial class PodDefaulter
         return result is null ? containers : new ValueList<Container>(result);
     }
 
-    /// <summary>Without AppArmor/AppArmorFields (1.30–1.32 only, gates off) the fields are dropped (**unverified** text).</summary>
+    /// <summary>
+    /// Without AppArmor or AppArmorFields at 1.30 (both beta, on; GA and locked 1.31–1.32, whose util.go has no AppArmor
+    /// drop) the pod's and every container's <c>securityContext.appArmorProfile</c> are set to nil (v1.30.7 util.go,
+    /// kubeedge/kubeedge 9b280adfa: the pod's field, then VisitContainers over init, regular and ephemeral containers).
+    /// The <c>explain</c> text is the model's own.
+    /// </summary>
     private static PodSpec DropAppArmorFields(PodSpec spec, ChangeLog log)
     {
         if (spec.SecurityContext?.AppArmorProfile is not null)
@@ -206,10 +213,10 @@ public static partial class PodDefaulter
     }
 
     /// <summary>
-    /// DEF-201: the first step of dropDisabledFields in the v1.27.11 and v1.29.9 util.go (rancher/support-bundle-kit 2f54eb6b4,
-    /// c37d268c4): with the AppArmor gate off (beta, on by default, in 1.28–1.30; GA and locked from 1.31) every annotation
-    /// with the container AppArmor prefix is deleted, so the stored pod lacks it and validation never sees it (VAL-220).
-    /// 1.30's util.go was not read. Deleted in ordinal key order (Go ranges over the map; only <c>explain</c>'s order shows it).
+    /// DEF-201: the first step of dropDisabledFields in the v1.27.11, v1.29.9 and v1.30.7 util.go (rancher/support-bundle-kit
+    /// 2f54eb6b4, c37d268c4; kubeedge/kubeedge 9b280adfa, session 14): with the AppArmor gate off (beta, on by default, in
+    /// 1.28–1.30; GA and locked from 1.31, whose util.go has no such drop) every annotation with the container AppArmor
+    /// prefix is deleted, so the stored pod lacks it and validation never sees it (VAL-220). Deleted in ordinal key order (Go ranges over the map; only <c>explain</c>'s order shows it).
     /// </summary>
     private static Pod DropAppArmorAnnotations(Pod pod, Profile profile, ChangeLog log)
     {

@@ -16,16 +16,25 @@ public static class SecurityGates
     /// </summary>
     private const string AppArmorGate = "AppArmor";
     private const string AppArmorFieldsGate = "AppArmorFields";
-    private static readonly KubernetesVersion AppArmorGatesRemovedSince = new(1, 33);
 
-    /// <summary>The <c>appArmorProfile</c> fields survive dropDisabledFields (1.30+ with AppArmor and AppArmorFields on).</summary>
+    /// <summary>
+    /// The first release whose dropDisabledFields has no AppArmor drop: both gates are GA and locked on from 1.31, and the
+    /// v1.31.11 (kubeedge/kubernetes v1.31.11-kubeedge1, vendored by kubeedge/kubeedge 7e0e20fc2) and v1.32.1
+    /// (openshift/openshift-apiserver c596b6e88) util.go test neither gate (session 14); v1.30.7's does (kubeedge 9b280adfa).
+    /// </summary>
+    private static readonly KubernetesVersion AppArmorDropsRemovedSince = new(1, 31);
+
+    /// <summary>
+    /// The <c>appArmorProfile</c> fields survive dropDisabledFields: 1.30 with AppArmor and AppArmorFields on
+    /// (<c>(!AppArmor || !AppArmorFields) &amp;&amp; !appArmorFieldsInUse(old)</c> drops them), and from 1.31 always (no drop).
+    /// </summary>
     public static bool AppArmorFieldsKept(Profile profile) =>
-        profile.Version >= AppArmorGatesRemovedSince
+        profile.Version >= AppArmorDropsRemovedSince
         || (profile.Version >= AppArmorFieldsSince
             && profile.IsEnabled(AppArmorGate)
             && profile.IsEnabled(AppArmorFieldsGate));
 
-    /// <summary>The AppArmor annotations survive dropDisabledFields (AppArmor on; GA-removed from 1.33).</summary>
+    /// <summary>The AppArmor annotations survive dropDisabledFields: AppArmor on, and from 1.31 always (no drop).</summary>
     public static bool AppArmorAnnotationsKept(Profile profile) =>
-        profile.Version >= AppArmorGatesRemovedSince || profile.IsEnabled(AppArmorGate);
+        profile.Version >= AppArmorDropsRemovedSince || profile.IsEnabled(AppArmorGate);
 }

@@ -136,30 +136,7 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     }
 
     /// <summary>The run's <paramref name="profile"/> with <see cref="Gates"/> added as overrides.</summary>
-    public Model.Profiles.Profile ProfileFor(Model.Profiles.Profile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        if (Gates.IsEmpty)
-        {
-            return profile;
-        }
-
-        var overrides = new List<(string, bool)>(profile.Overrides.Count + Gates.Count);
-        foreach (var (name, on) in profile.Overrides)
-        {
-            if (!Gates.ContainsKey(name))
-            {
-                overrides.Add((name, on));
-            }
-        }
-
-        foreach (var (name, on) in Gates)
-        {
-            overrides.Add((name, on));
-        }
-
-        return profile with { Overrides = ValueMap.Of([.. overrides]) };
-    }
+    public Model.Profiles.Profile ProfileFor(Model.Profiles.Profile profile) => Generators.GateSwitch.Apply(profile, Gates);
 
     public override string Describe() => "pod " + (Pod.Metadata.Name.Length == 0 ? "<unnamed>" : Pod.Metadata.Name);
 

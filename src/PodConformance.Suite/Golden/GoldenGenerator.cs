@@ -85,9 +85,10 @@ public static class GoldenGenerator
                 continue;
             }
 
-            var pod = Seeds.Sample(PodGen.InvalidFor(rule, profile), ReplaySeed.Of(seed), 1, Size)[0];
+            // A case that turns a gate off (ADM-091: EnvFiles, so that the drop breaks the pod) is stored under the profile it runs under.
+            var bad = Seeds.Sample(PodGen.InvalidCasesFor(rule, profile), ReplaySeed.Of(seed), 1, Size)[0];
             var origin = new GoldenMapBuilder().Add("generator", "PodGen.InvalidFor(\"" + rule + "\")").Add("seed", seed.ToString(CultureInfo.InvariantCulture)).Add("index", 0).Add("size", Size).Build();
-            yield return Make(GoldenAreas.Admission, profile, "invalid-" + rule.ToLowerInvariant(), origin, new PodCase(pod));
+            yield return Make(GoldenAreas.Admission, GateSwitch.Apply(profile, bad.Gates), "invalid-" + rule.ToLowerInvariant(), origin, new PodCase(bad.Pod));
         }
     }
 

@@ -24,6 +24,7 @@ public static partial class Catalog
                 .. RuleIds.Of(typeof(ValidationRules)), AdmissionRules.RuntimeClassOverhead,
                 AdmissionRules.RuntimeClassNotFound, AdmissionRules.RuntimeClassSetOverhead, AdmissionRules.RuntimeClassNodeSelector,
                 AdmissionRules.PriorityClassNotFound, AdmissionRules.PriorityValueMismatch, AdmissionRules.PreemptionPolicy,
+                AdmissionRules.DropFileKeyRef,
             ],
             Spec = "spec/validation.md",
             Source = "pkg/apis/core/validation/validation.go (ValidatePodCreate)",
@@ -35,12 +36,14 @@ public static partial class Catalog
             Weight = 30,
             Cases = profile => Gen.Frequency(
                 (1, ValidAdmissionPods(profile).Select(p => (ConformanceCase)new PodCase(p))),
-                (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod))),
+                // A mutation whose drop breaks the pod (ADM-091) carries the gate it turns off (InvalidPodCase.Gates).
+                (3, PodGen.Invalid(profile).Select(c => (ConformanceCase)new PodCase(c.Pod) { Gates = c.Gates })),
                 (1, RuntimeClassCases.Any.Select(RuntimeClassCase)),
                 (1, PriorityClassCases.Any.Select(PriorityClassCase))),
             Variants = profile =>
             [
-                .. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name, PodGen.Valid.SelectMany(p => m.ApplyIn(p, profile)).Select(p => (ConformanceCase)new PodCase(p)))),
+                .. PodMutations.All.Where(m => m.AppliesTo(profile)).Select(m => new CaseVariant(m.Name,
+                    PodGen.Valid.SelectMany(p => m.ApplyIn(p, profile)).Select(p => (ConformanceCase)new PodCase(p) { Gates = m.GatesIn(profile) }))),
                 .. RuntimeClassCases.Invalid.Select(v => new CaseVariant(v.Name, v.Gen.Select(RuntimeClassCase))),
                 .. PriorityClassCases.Invalid.Select(v => new CaseVariant(v.Name, v.Gen.Select(PriorityClassCase))),
             ],
@@ -73,8 +76,8 @@ public static partial class Catalog
             Weight = 4,
             Cases = profile =>
             {
-                // GatedDropGen (session 13): about one pod in four also sets a gated field whose gate is registered but off, which
-                // the create strategy drops (DEF-201, DEF-300, DEF-409, ADM-081/087/088/092/094/096); where the run's gate is on but unlocked the
+                // GatedDropGen (session 13): about one pod in four also sets gated fields (two from session 14: one chosen by field, one by
+                // rule) whose gate is registered but off, which the create strategy drops (DEF-201, DEF-300, DEF-409, ADM-081/087/088/092/094/096); where the run's gate is on but unlocked the
                 // case turns it off itself (its Gates), and only the model and process adapters perform it.
                 var drops = GatedDropGen.Sometimes(profile);
                 return Gen.Frequency(
@@ -196,11 +199,14 @@ public static partial class Catalog
 
     /// <summary>
     /// The container-field and pod-level drops (dropDisabledFields, ADM-08x/09x) whose GatedDropGen cases reach the floor in
-    /// the default run (1.37's defaults, default budget): every drop records its rule (DisabledFields, session 13), but only
-    /// ADM-096 (two fields) reaches the floor; the others share one case in four among twelve drops. A property, not a
-    /// field: <see cref="All"/>, in another part of this class, may be built before this part's fields are set.
+    /// the default run (1.37's defaults, default budget): every drop records its rule (DisabledFields, session 13). Until
+    /// session 14 only ADM-096 (two fields) reached the floor, the others sharing one drop per case among twelve; since a
+    /// case with drops carries a second one chosen by rule, pod-level resources (ADM-081), restart rules (ADM-088) and
+    /// stopSignal (ADM-094) do too. A property, not a field: <see cref="All"/>, in another part of this class, may be built
+    /// before this part's fields are set.
     /// </summary>
-    private static IReadOnlyList<string> ClaimedDrops => [AdmissionRules.DropNewFields137];
+    private static IReadOnlyList<string> ClaimedDrops =>
+        [AdmissionRules.DropPodLevelResources, AdmissionRules.DropContainerRestartPolicy, AdmissionRules.DropStopSignal, AdmissionRules.DropNewFields137];
 
     /// <summary>
     /// The admission rules no property claims (ADM-…, spec/admission.md): cases carry no cluster objects, no
@@ -216,6 +222,7 @@ public static partial class Catalog
         return id switch
         {
             AdmissionRules.RuntimeClassOverhead => null, // P-ADM-VALIDATION: OverheadMutations' overhead without a runtimeClassName
+            AdmissionRules.DropFileKeyRef => null, // P-ADM-VALIDATION: FileKeyRefMutations' fileKeyRef with EnvFiles off, refused after the drop (session 14)
             AdmissionRules.RequestNamespace => "cases carry their namespace and a dry-run create is sent to it, so the request's default namespace never applies; Cli.Tests check it",
             AdmissionRules.StatusOnCreate or AdmissionRules.SchedulingGatedCondition =>
                 "status is not part of the defaults view (P-QOS-CLASS observes status.qosClass); Model.Tests/Admission check it",
@@ -224,10 +231,9 @@ public static partial class Catalog
                 "podconf's own reporting (options listed, assumptions and unchecked fields named); Model.Tests/Admission and Cli.Tests check it",
             _ when ClaimedDrops.Contains(id, StringComparer.Ordinal) => null,
             _ when string.CompareOrdinal(id, AdmissionRules.DropDisabledFields) >= 0 =>
-                "P-ADM-DEFAULTS' GatedDropGen cases set these fields with their gate off and each drop records its rule (session 13), but the default run (1.37, default budget) "
-                + "stays below the floor: pod-level resources (ADM-081) 1 of 300, restart rules (ADM-088) 1, stopSignal (ADM-094) 4 (one case in four gets one of twelve drops); "
-                + "resizePolicy (ADM-087: InPlacePodVerticalScaling is GA and locked from 1.35) and lifecycle sleep (ADM-092: the gate is gone at 1.37) drop only under older releases; "
-                + "GatedDropGenTests count each drop per release. fileKeyRef (ADM-091) is not generated with EnvFiles off: the drop leaves an empty valueFrom, which validation refuses. "
+                "P-ADM-DEFAULTS' GatedDropGen cases set these fields with their gate off and each drop records its rule (session 13), but "
+                + "resizePolicy (ADM-087: InPlacePodVerticalScaling is GA and locked from 1.35) and lifecycle sleep (ADM-092: the gate is gone at 1.37) drop only under older releases, "
+                + "not in the default run (1.37); GatedDropGenTests count each drop per release. "
                 + "ADM-080 is the step itself; Model.Tests/Admission check every drop",
             "ADM-019" => "decoding the --objects manifests happens before any adapter sees a Pod (cases carry model objects, not manifests); Manifests.Tests/Objects and Cli.Tests check it",
             AdmissionRules.RuntimeClassValidateOverhead =>

@@ -17,7 +17,9 @@ public class DiffCommandTests
         // (ReleaseDiffer.CasesPerVariant cases of each) meets it at the default count and cap.
         var v = CliRun.Run("diff", "--from", "1.33", "--to", "1.37", "--rules", "P-ADM-VALIDATION");
         Assert.Contains("  change ", v.Out, StringComparison.Ordinal);
-        Assert.Matches(@"\nP-ADM-VALIDATION: \d+ changes in 100 cases and \d+ variants \(\d+ cases\) \(spec/validation\.md\)\n", v.Out);
+        // Since session 14 the variant file-key-ref-without-env-files turns EnvFiles off, a gate 1.33 does not have: its cases are
+        // named as not compared there.
+        Assert.Matches(@"\nP-ADM-VALIDATION: \d+ changes in 100 cases and \d+ variants \(\d+ cases\) \(spec/validation\.md\)(; \d+ of them not compared \(below\))?\n", v.Out);
         // Met by the random draw or, failing that, by the variant walk (since GatedFieldGen's 1.37 fields the draw meets it).
         Assert.Matches(@"\n  change \d+: (variant bad-init-restart-policy, )?case \d+, shrunk \d+ times?:\n(.*\n)*?      - image: nginx\n        name: i0\n        resources: \{\}\n        restartPolicy: Sometimes\n", v.Out);
         Assert.Equal(1, v.ExitCode);
@@ -124,8 +126,9 @@ public class DiffCommandTests
         Assert.DoesNotContain("\n    - spec.hostnameOverride", r.Out, StringComparison.Ordinal);
 
         // 1.37 validates hostnameOverride; 1.33 accepts the pod because its decoder drops the field, and the report says so.
+        // The value is whichever bad name the draw gives (Bad_Name until session 14 changed the invalid variants' draw).
         Assert.Matches(
-            @"\n      hostnameOverride: Bad_Name\n    at 1\.33: unknown field ""spec\.hostnameOverride"" \(dropped by 1\.33's decoding, SCHEMA-002: its answer is for the pod without it\)\n"
+            @"\n      hostnameOverride: \S+\n    at 1\.33: unknown field ""spec\.hostnameOverride"" \(dropped by 1\.33's decoding, SCHEMA-002: its answer is for the pod without it\)\n"
             + @"    what the model answers \(P-ADM-VALIDATION's view\):\n    --- 1\.33\n    \+\+\+ 1\.37\n    - accepted\n    \+ rejected\n",
             r.Out);
     }

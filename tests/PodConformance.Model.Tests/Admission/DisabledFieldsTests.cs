@@ -83,6 +83,92 @@ public class DisabledFieldsTests
         Assert.Equal("runtime/default", PodCreate.Run(pod, Profile.For(new KubernetesVersion(1, 29))).Stored.Metadata.Annotations[key]);
     }
 
+    /// <summary>
+    /// v1.30.7's dropDisabledFields (kubeedge/kubeedge 9b280adfa, vendoring kubeedge/kubernetes v1.30.7-kubeedge1; its
+    /// v1.32.10 copy differs from upstream v1.32.1 only by two upstream patch fixes, so the fork leaves util.go alone): the
+    /// AppArmor annotations, then with AppArmor or AppArmorFields off the pod's and each container's appArmorProfile, then
+    /// hostUsers. Session 14: the model dropped the fields after procMount, so explain's order differed.
+    /// </summary>
+    [Theory]
+    [InlineData("AppArmorFields")]
+    [InlineData("AppArmor")]
+    public void At_1_30_the_AppArmor_fields_go_first_with_either_gate_off_DEF_201(string gate)
+    {
+        var profile = new Profile(new KubernetesVersion(1, 30), ValueMap.Of((gate, false)));
+        var runtimeDefault = new AppArmorProfile { Type = "RuntimeDefault" };
+        var pod = WithContainer(C() with { SecurityContext = new SecurityContext { AppArmorProfile = runtimeDefault } });
+        pod = pod with { Spec = pod.Spec with { HostUsers = false, SecurityContext = new PodSecurityContext { AppArmorProfile = runtimeDefault } } };
+        var r = PodCreate.Run(pod, profile);
+        Assert.True(r.Accepted, r.Validation.ToAggregateString());
+        Assert.Null(r.Stored.Spec.SecurityContext?.AppArmorProfile);
+        Assert.Null(r.Stored.Spec.Containers[0].SecurityContext?.AppArmorProfile);
+        var prepare = r.Steps.Single(s => s.Stage == AdmissionStage.PrepareForCreate);
+        Assert.Equal(
+            ["spec.securityContext.appArmorProfile", "spec.containers[0].securityContext.appArmorProfile", "spec.hostUsers"],
+            prepare.Changes.Where(c => c.Rule == "DEF-201").Select(c => c.Field));
+
+        // On at 1.30 (both beta, on): kept.
+        Assert.NotNull(PodCreate.Run(pod with { Spec = pod.Spec with { HostUsers = null } }, Profile.For(new KubernetesVersion(1, 30))).Stored.Spec.SecurityContext?.AppArmorProfile);
+    }
+
+    /// <summary>
+    /// An ephemeral volume's claim template keeps <c>dataSourceRef.namespace</c> whatever CrossNamespaceVolumeDataSource says
+    /// (alpha, off, in every release): no pod util.go read drops it (v1.27.11, v1.29.9, v1.30.7, v1.31.11, v1.32.1, v1.35.0 have
+    /// no DataSourceRef in dropDisabledFields; the drop of pkg/api/persistentvolumeclaim is the claim's own create, made later
+    /// by the ephemeral volume controller), and ValidatePersistentVolumeClaimTemplate's options of a new template carry no
+    /// such gate (v1.28.1, v1.29.9, v1.32.1, v1.34.1, v1.35.0 validation.go). Session 14 (VAL-633).
+    /// </summary>
+    [Theory]
+    [InlineData(28)]
+    [InlineData(37)]
+    public void An_ephemeral_claim_templates_data_source_namespace_is_kept_and_validated_whatever_the_gate_VAL_633(int minor)
+    {
+        static Pod WithTemplate(string ns) => new()
+        {
+            Metadata = new ObjectMeta { Name = "p", Namespace = "team-a" },
+            Spec = new PodSpec
+            {
+                Containers = [new Container { Name = "app", Image = "nginx", VolumeMounts = [new VolumeMount { Name = "data", MountPath = "/data" }] }],
+                Volumes =
+                [
+                    new Volume
+                    {
+                        Name = "data",
+                        SourceKind = "ephemeral",
+                        Ephemeral = new EphemeralVolumeSource
+                        {
+                            VolumeClaimTemplate = new PersistentVolumeClaimTemplate
+                            {
+                                Spec = new PersistentVolumeClaimSpec
+                                {
+                                    AccessModes = ["ReadWriteOnce"],
+                                    Resources = new VolumeResourceRequirements { Requests = ValueMap.Of(("storage", PodConformance.Model.Quantities.Quantity.Parse("1Gi"))) },
+                                    DataSourceRef = new TypedObjectReference { Kind = "PersistentVolumeClaim", Name = "source", Namespace = ns },
+                                },
+                            },
+                        },
+                    },
+                ],
+            },
+        };
+
+        var release = new KubernetesVersion(1, minor);
+        var off = Profile.For(release);
+        var on = new Profile(release, ValueMap.Of(("CrossNamespaceVolumeDataSource", true)));
+        Assert.False(off.IsEnabled("CrossNamespaceVolumeDataSource"));
+        foreach (var profile in new[] { off, on })
+        {
+            var kept = PodCreate.Run(WithTemplate("backups"), profile);
+            Assert.True(kept.Accepted, kept.Validation.ToAggregateString());
+            Assert.Equal("backups", kept.Stored.Spec.Volumes[0].Ephemeral!.VolumeClaimTemplate!.Spec.DataSourceRef!.Namespace);
+            Assert.DoesNotContain(kept.Steps.SelectMany(s => s.Changes), c => c.Field.Contains("dataSourceRef", StringComparison.Ordinal));
+        }
+
+        var errorsOff = PodCreate.Run(WithTemplate("Shared_Data"), off).Validation.Errors.Select(e => e.ToString()).ToList();
+        Assert.Single(errorsOff, e => e.StartsWith("spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRef.namespace: Invalid value: \"Shared_Data\": ", StringComparison.Ordinal));
+        Assert.Equal(errorsOff, PodCreate.Run(WithTemplate("Shared_Data"), on).Validation.Errors.Select(e => e.ToString()));
+    }
+
     [Fact]
     public void An_empty_lifecycle_stays_while_the_sleep_gate_is_on_or_absent_ADM_092()
     {

@@ -54,6 +54,19 @@ internal static partial class Mutants
             Target = "P-ADM-DEFAULTS",
         };
 
+        // ADM-091 (session 14): env[].valueFrom.fileKeyRef kept with EnvFiles off (beta, on at 1.37: FileKeyRefMutations'
+        // file-key-ref-without-env-files turns it off itself). Kubernetes drops the source and refuses the emptied valueFrom
+        // (VAL-051); the mutant stores the pod with its source. The drop runs before the create-strategy seam, so the mutant
+        // takes the sources back from the pod sent.
+        yield return new Mutant(
+            "adm-file-key-ref-kept-with-env-files-off", "admission", AdmissionRules.DropFileKeyRef,
+            "with EnvFiles off a create keeps env[].valueFrom.fileKeyRef, so the pod is accepted instead of refused for its empty valueFrom",
+            Injection.Stage,
+            ModelPipeline.Real with { CreateStrategyWithSent = (sent, pod, profile) => WithFileKeyRefsOf(sent, PodDefaulter.CreateStrategyDefaults(pod, profile)) })
+        {
+            Target = "P-ADM-VALIDATION",
+        };
+
         // DEF-201 (session 13): the security drops skipped — hostUsers, supplementalGroupsPolicy and seLinuxChangePolicy kept,
         // procMount not rewritten to Default — as if their gates were on. All four are off at 1.32, so the run is 1.32's.
         yield return new Mutant(
@@ -140,6 +153,39 @@ internal static partial class Mutants
             {
                 InitContainers = Restore(before.Spec.InitContainers, created.Spec.InitContainers),
                 Containers = Restore(before.Spec.Containers, created.Spec.Containers),
+            },
+        };
+    }
+
+    /// <summary><paramref name="created"/> with each env entry's fileKeyRef of the pod <paramref name="sent"/> put back where the create left its valueFrom.</summary>
+    private static Pod WithFileKeyRefsOf(Pod sent, Pod created)
+    {
+        static ValueList<Container> Restore(ValueList<Container> was, ValueList<Container> now)
+        {
+            var result = now.AsSpan().ToArray();
+            for (int i = 0; i < result.Length && i < was.Count; i++)
+            {
+                var env = result[i].Env.AsSpan().ToArray();
+                for (int j = 0; j < env.Length && j < was[i].Env.Count; j++)
+                {
+                    if (was[i].Env[j].ValueFrom?.FileKeyRef is { } source && env[j].ValueFrom is { FileKeyRef: null } emptied)
+                    {
+                        env[j] = env[j] with { ValueFrom = emptied with { FileKeyRef = source } };
+                    }
+                }
+
+                result[i] = result[i] with { Env = env.ToValueList() };
+            }
+
+            return result.ToValueList();
+        }
+
+        return created with
+        {
+            Spec = created.Spec with
+            {
+                InitContainers = Restore(sent.Spec.InitContainers, created.Spec.InitContainers),
+                Containers = Restore(sent.Spec.Containers, created.Spec.Containers),
             },
         };
     }
