@@ -95,7 +95,20 @@ public sealed class PodInput
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string path in Expand(paths, recursive))
         {
-            var file = InputFile.Read(path, console);
+            InputFile file;
+            try
+            {
+                file = InputFile.Read(path, console);
+            }
+            catch (UserInputException e)
+            {
+                // A file that is not UTF-8, too large or unreadable is that file's error, as a syntax error is: the
+                // others are still read (kubectl's builder visits every file and reports the errors at the end).
+                console.Error.Write("podconf: error: " + e.Message + "\n");
+                errors++;
+                continue;
+            }
+
             files.Add(file.DisplayName);
             texts[file.DisplayName] = file.Text;
             var result = fragment is { } f
@@ -163,6 +176,14 @@ public sealed class PodInput
         {
             if (path == "-" || !Directory.Exists(path))
             {
+                // A path that does not exist ends the command before anything is read, as kubectl's "the path does not
+                // exist" does; what is wrong inside a file is that file's error (Load).
+                if (path != "-" && !File.Exists(path))
+                {
+                    bool inDirectory = Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)));
+                    throw new UserInputException($"{path}: no such file{(inDirectory ? "" : " or directory")}");
+                }
+
                 all.Add(path);
                 continue;
             }
