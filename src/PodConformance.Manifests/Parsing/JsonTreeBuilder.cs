@@ -44,7 +44,7 @@ internal static class JsonTreeBuilder
                 documentStart = (int)reader.BytesConsumed;
             }
 
-            return new ParsedStream(documents, null);
+            return new ParsedStream(documents, null) { JsonDocuments = documents.Count };
         }
         catch (JsonException ex)
         {
@@ -52,11 +52,11 @@ internal static class JsonTreeBuilder
             // prints it (MANI-011). Its own text stays only should the two ever disagree.
             if (GoJsonSyntax.FirstError(bytes.AsSpan(documentStart, length - documentStart), MaxDepth) is { } go)
             {
-                return new ParsedStream(documents, new SyntaxError(lines.At(documentStart + go.Offset), go.Message));
+                return new ParsedStream(documents, new SyntaxError(lines.At(documentStart + go.Offset), go.Message)) { FailedValueStart = documentStart, JsonDocuments = documents.Count };
             }
 
             var position = lines.At(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
-            return new ParsedStream(documents, new SyntaxError(position, CleanMessage(ex.Message)));
+            return new ParsedStream(documents, new SyntaxError(position, CleanMessage(ex.Message))) { FailedValueStart = documentStart, JsonDocuments = documents.Count };
         }
     }
 
