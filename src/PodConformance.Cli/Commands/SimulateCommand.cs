@@ -61,7 +61,7 @@ public static class SimulateCommand
                 pods.Add(loaded.Pod);
             }
 
-            CheckSteps(sc, pods);
+            CheckSteps(sc, pods, result.GetValue(scenario));
             // The same objects validate and explain admit with (AdmissionOptions), so the simulated pod is the one they show.
             var loadedObjects = objects.Read(result, console, profile.Version);
             if (loadedObjects.HasErrors)
@@ -128,15 +128,44 @@ public static class SimulateCommand
         }
     }
 
-    /// <summary>A step that names no input pod is a typo the run would silently ignore: an input error (exit 2).</summary>
-    private static void CheckSteps(Scenario scenario, List<Pod> pods)
+    /// <summary>
+    /// A step, or a pod script, that names no input pod, or a script for a container its pod does not have, is a typo the
+    /// run would silently ignore (the container would run its default): an input error (exit 2) naming the scenario file.
+    /// A <c>*</c> script applies to any pod, so its containers are not checked.
+    /// </summary>
+    private static void CheckSteps(Scenario scenario, List<Pod> pods, string? file)
     {
+        string where = file is null ? "" : (file == "-" ? "<stdin>" : file) + ": ";
         for (int i = 0; i < scenario.Steps.Count; i++)
         {
             string name = scenario.Steps[i].Pod;
             if (name.Length != 0 && !pods.Exists(p => string.Equals(p.Metadata.Name, name, StringComparison.Ordinal)))
             {
-                throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"scenario steps[{i}].pod: no pod named \"{name}\" among the input pods"));
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"{where}scenario steps[{i}].pod: no pod named \"{name}\" among the input pods"));
+            }
+        }
+
+        foreach (var (name, script) in scenario.Pods)
+        {
+            if (name == "*")
+            {
+                continue;
+            }
+
+            var pod = pods.Find(p => string.Equals(p.Metadata.Name, name, StringComparison.Ordinal))
+                ?? throw new UserInputException($"{where}scenario pods.{name}: no pod named \"{name}\" among the input pods");
+            var names = new List<string>();
+            foreach (var c in pod.Spec.InitContainers.Concat(pod.Spec.Containers).Concat(pod.Spec.EphemeralContainers))
+            {
+                names.Add(c.Name);
+            }
+
+            foreach (string container in script.Containers.Keys)
+            {
+                if (!names.Contains(container, StringComparer.Ordinal))
+                {
+                    throw new UserInputException($"{where}scenario pods.{name}.containers.{container}: pod \"{name}\" has no container named \"{container}\" (its containers: {string.Join(", ", names)})");
+                }
             }
         }
     }
