@@ -82,7 +82,7 @@ public static class AuditCommand
 
                 if (result.GetValue(summary))
                 {
-                    console.Out.Write(ResourceResultsOutput.SummaryLine(ResourceResultsOutput.Count(results, input.Files, input.ErrorCount), input.StdinOnly));
+                    console.Out.Write(ResourceResultsOutput.SummaryLine(ResourceResultsOutput.Count(results, input.Files, input.ErrorCount, input.Skipped), input.StdinOnly));
                 }
             }
             else

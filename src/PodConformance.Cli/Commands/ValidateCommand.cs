@@ -97,7 +97,7 @@ public static class ValidateCommand
     /// </summary>
     internal static void Print(CliConsole console, OutputFormat format, IReadOnlyList<ResourceResult> results, PodInput input, bool summary, string suite, Action<ResourceResult, TextWriter> text)
     {
-        var counts = ResourceResultsOutput.Count(results, input.Files, input.ErrorCount);
+        var counts = ResourceResultsOutput.Count(results, input.Files, input.ErrorCount, input.Skipped);
         switch (format.Name)
         {
             case "json" or "yaml":

@@ -13,8 +13,9 @@ public sealed class PodInput
     private readonly Dictionary<string, string> _texts;
     private readonly Dictionary<string, FieldLocator> _locators = new(StringComparer.Ordinal);
 
-    private PodInput(IReadOnlyList<LoadedPod> pods, int errorCount, IReadOnlyList<string> files, Dictionary<string, string> texts, FieldValidation validation)
+    private PodInput(IReadOnlyList<LoadedPod> pods, int errorCount, IReadOnlyList<string> files, Dictionary<string, string> texts, FieldValidation validation, int skipped)
     {
+        Skipped = skipped;
         Validation = validation;
         Pods = pods;
         ErrorCount = errorCount;
@@ -28,6 +29,12 @@ public sealed class PodInput
     public FieldValidation Validation { get; }
 
     public bool HadErrors => ErrorCount > 0;
+
+    /// <summary>
+    /// Objects read that are neither Pods nor workloads with a pod template (a Service, a ConfigMap): not checked, and
+    /// counted as kubeconform counts resources it does not validate, as skipped.
+    /// </summary>
+    public int Skipped { get; }
 
     /// <summary>How many input errors were reported (documents that could not be read as Pods).</summary>
     public int ErrorCount { get; }
@@ -91,6 +98,7 @@ public sealed class PodInput
 
         var pods = new List<LoadedPod>();
         int errors = 0;
+        int skipped = 0;
         var files = new List<string>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string path in Expand(paths, recursive))
@@ -126,6 +134,7 @@ public sealed class PodInput
             }
 
             _ = verbose;
+            skipped += result.OtherObjects.Length;
             foreach (var pod in result.Pods)
             {
                 if (fragment is { } given)
@@ -148,7 +157,7 @@ public sealed class PodInput
             throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths)}");
         }
 
-        return new PodInput(pods, errors, files, texts, validation);
+        return new PodInput(pods, errors, files, texts, validation, skipped);
     }
 
     /// <summary>

@@ -42,8 +42,9 @@ public static class ResourceResultsOutput
 {
     public sealed record Counts(int Resources, int Files, int Valid, int Invalid, int Errors, int Skipped);
 
-    public static Counts Count(IReadOnlyList<ResourceResult> results, IReadOnlyList<string> files, int inputErrors) =>
-        new(results.Count + inputErrors, files.Count, results.Count(r => r.Passed), results.Count(r => !r.Passed), inputErrors, 0);
+    /// <summary>kubeconform's counts: every resource found, the ones not checked (<paramref name="skipped"/>) included.</summary>
+    public static Counts Count(IReadOnlyList<ResourceResult> results, IReadOnlyList<string> files, int inputErrors, int skipped) =>
+        new(results.Count + inputErrors + skipped, files.Count, results.Count(r => r.Passed), results.Count(r => !r.Passed), inputErrors, skipped);
 
     /// <summary>kubeconform's summary line.</summary>
     public static string SummaryLine(Counts c, bool stdinOnly)

@@ -111,6 +111,30 @@ public class OutputConventionsTests
         Assert.EndsWith("Summary: 2 resources found in 2 files - Valid: 1, Invalid: 1, Errors: 0, Skipped: 0\n", r.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// kubeconform counts every resource of its input in the summary, those it does not validate as Skipped
+    /// (pkg/output text.go/json.go, commit e65429b); podconf checks Pods and pod templates only, so a Service or a
+    /// ConfigMap beside them is a skipped resource, not a resource the summary leaves out.
+    /// </summary>
+    [Theory]
+    [InlineData("validate", "Valid: 1, Invalid: 0")]
+    [InlineData("explain", "Valid: 1, Invalid: 0")]
+    public void Summary_counts_objects_that_are_not_pods_as_skipped(string verb, string verdicts)
+    {
+        const string text = "apiVersion: v1\nkind: Service\nmetadata: {name: svc}\nspec: {ports: [{port: 80}]}\n---\n" +
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: a, image: nginx}]}\n---\n" +
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {a: b}\n";
+
+        var r = CliRun.WithStdin(text, verb, "-f", "-", "--summary");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.EndsWith("Summary: 3 resources found parsing stdin - " + verdicts + ", Errors: 0, Skipped: 2\n", r.Out, StringComparison.Ordinal);
+        var json = CliRun.WithStdin(text, verb, "-f", "-", "-o", "json", "--summary");
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal(2, doc.RootElement.GetProperty("summary").GetProperty("skipped").GetInt32());
+        Assert.Equal(1, doc.RootElement.GetProperty("resources").GetArrayLength());
+    }
+
     [Fact]
     public void Validate_json_junit_and_tap_as_kubeconform()
     {
