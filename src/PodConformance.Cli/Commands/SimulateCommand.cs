@@ -27,7 +27,7 @@ public static class SimulateCommand
         var until = new Option<string?>("--until") { Description = "Virtual time to simulate, e.g. 90s or 10m (default: the scenario's, else 10m)", HelpName = "DURATION" };
         var output = new OutputFlags("watch", "watch (kubectl get -w), wide (the same with IP, NODE, NOMINATED NODE, READINESS GATES), events (kubectl describe), table (kubectl get at the end), or the objects at the end: yaml, json, name, jsonpath=TEMPLATE",
             "watch", "wide", "events", "table", "yaml", "json", "name", "jsonpath");
-        var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end" };
+        var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end; with table, the watch view (kubectl get -w); not with events" };
         var objects = new AdmissionOptions("Manifest file with cluster objects present from the start: ConfigMaps, Secrets and Services (added to the scenario's objects), and the ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas and RuntimeClasses admission reads when the pods are created (repeatable)");
         var common = new CommonOptions();
         var command = new Command("simulate", "Simulate Pods on a virtual clock and print the kubectl views of their life.");
@@ -43,6 +43,11 @@ public static class SimulateCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
+            if (result.GetValue(watch) && format.Name == "events")
+            {
+                throw new UserInputException("--watch: not with -o events (kubectl describe has no --watch)");
+            }
+
             var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose));
             var sc = ReadScenario(result.GetValue(scenario), console, profile.Version);
             if (result.GetValue(until) is { } untilText)
@@ -80,6 +85,7 @@ public static class SimulateCommand
             string text = format.Name switch
             {
                 "events" => Events(sim, profile),
+                "table" when result.GetValue(watch) => SimulationViews.Watch(sim, wide: false, format.NoHeaders), // kubectl get -w
                 "table" => PodTable.Format([.. Final(sim).Select(p => PodPrinter.Row(p, sim.End))], wide: false, format.NoHeaders),
                 "wide" => SimulationViews.Watch(sim, wide: true, format.NoHeaders),
                 "watch" => SimulationViews.Watch(sim, wide: false, format.NoHeaders),

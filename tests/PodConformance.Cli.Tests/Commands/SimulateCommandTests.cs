@@ -113,6 +113,25 @@ public class SimulateCommandTests
         Assert.StartsWith("test-pod   1/1     Running ", lines[^1], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// -w with a table is kubectl get -w: the table, then a row at each change (the watch view), not the end state with
+    /// -w ignored; kubectl describe has no -w, so -w with -o events is a usage error rather than silently dropped.
+    /// </summary>
+    [Fact]
+    public void Watch_flag_with_a_table_is_the_watch_view_and_with_events_a_usage_error()
+    {
+        var watch = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s");
+        var table = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "table", "-w");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Equal(watch.Out, table.Out);
+        Assert.Equal(4, table.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        var events = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "events", "-w");
+        Assert.Equal(2, events.ExitCode);
+        Assert.Equal("", events.Out);
+        Assert.StartsWith("podconf: --watch: not with -o events (kubectl describe has no --watch)\nSee 'podconf simulate --help' for usage.\n", events.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_step_naming_no_input_pod_is_an_input_error()
     {
