@@ -101,13 +101,13 @@ public static class ValidateCommand
         switch (format.Name)
         {
             case "json" or "yaml":
-                console.Out.Write(ObjectOutput.PrintDocument(format, ResourceResultsOutput.Json(results, summary ? counts : null)));
+                console.Out.Write(ObjectOutput.PrintDocument(format, ResourceResultsOutput.Json(results, input.Errors, input.Files, summary ? counts : null)));
                 break;
             case "junit":
-                console.Out.Write(ResourceResultsOutput.Junit(results, suite));
+                console.Out.Write(ResourceResultsOutput.Junit(results, input.Errors, input.Files, suite));
                 break;
             case "tap":
-                console.Out.Write(ResourceResultsOutput.Tap(results, summary ? counts : null, input.StdinOnly));
+                console.Out.Write(ResourceResultsOutput.Tap(results, input.Errors, input.Files, summary ? counts : null, input.StdinOnly));
                 break;
             default:
                 foreach (var r in results)

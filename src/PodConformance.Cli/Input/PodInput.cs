@@ -13,12 +13,13 @@ public sealed class PodInput
     private readonly Dictionary<string, string> _texts;
     private readonly Dictionary<string, FieldLocator> _locators = new(StringComparer.Ordinal);
 
-    private PodInput(IReadOnlyList<LoadedPod> pods, int errorCount, IReadOnlyList<string> files, Dictionary<string, string> texts, FieldValidation validation, int skipped)
+    private PodInput(IReadOnlyList<LoadedPod> pods, IReadOnlyList<Output.InputError> errors, IReadOnlyList<string> files, Dictionary<string, string> texts, FieldValidation validation, int skipped)
     {
+        Errors = errors;
         Skipped = skipped;
         Validation = validation;
         Pods = pods;
-        ErrorCount = errorCount;
+        ErrorCount = errors.Count;
         Files = files;
         _texts = texts;
     }
@@ -38,6 +39,9 @@ public sealed class PodInput
 
     /// <summary>How many input errors were reported (documents that could not be read as Pods).</summary>
     public int ErrorCount { get; }
+
+    /// <summary>The input errors reported, in order: the machine outputs list them as resources in error (kubeconform's Error).</summary>
+    public IReadOnlyList<Output.InputError> Errors { get; }
 
     /// <summary>The display names of the files read, in order (<c>&lt;stdin&gt;</c> for <c>-</c>).</summary>
     public IReadOnlyList<string> Files { get; }
@@ -97,7 +101,7 @@ public sealed class PodInput
         }
 
         var pods = new List<LoadedPod>();
-        int errors = 0;
+        var errors = new List<Output.InputError>();
         int skipped = 0;
         var files = new List<string>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -113,7 +117,9 @@ public sealed class PodInput
                 // A file that is not UTF-8, too large or unreadable is that file's error, as a syntax error is: the
                 // others are still read (kubectl's builder visits every file and reports the errors at the end).
                 console.Error.Write("podconf: error: " + e.Message + "\n");
-                errors++;
+                string name = path == "-" ? PodManifestReader.StdinName : path;
+                files.Add(name);
+                errors.Add(new Output.InputError(name, SourcePosition.None, e.Message.StartsWith(name + ":", StringComparison.Ordinal) ? e.Message[(name.Length + 1)..].TrimStart() : e.Message));
                 continue;
             }
 
@@ -130,7 +136,10 @@ public sealed class PodInput
                 }
 
                 console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
-                errors += d.IsError ? 1 : 0;
+                if (d.IsError)
+                {
+                    errors.Add(Output.InputError.Of(d));
+                }
             }
 
             _ = verbose;
@@ -152,7 +161,7 @@ public sealed class PodInput
             }
         }
 
-        if (pods.Count == 0 && errors == 0)
+        if (pods.Count == 0 && errors.Count == 0)
         {
             throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths)}");
         }

@@ -135,6 +135,46 @@ public class OutputConventionsTests
         Assert.Equal(1, doc.RootElement.GetProperty("resources").GetArrayLength());
     }
 
+    /// <summary>
+    /// A document that could not be read is a resource in error in the machine outputs, as kubeconform reports one
+    /// (pkg/output json.go, junit.go, tap.go, commit 07dec90: status "statusError"; a test case with &lt;error&gt;,
+    /// counted in errors; "not ok N - PATH: ERROR"). Before, JUnit said tests="0" errors="0" for a file whose every
+    /// document was refused, and a CI report showed nothing wrong.
+    /// </summary>
+    [Fact]
+    public void Input_errors_are_resources_in_error_in_json_junit_and_tap()
+    {
+        const string text = "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec: {containers: [{name: a, image: 5}]}\n---\n" +
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: ok}\nspec: {containers: [{name: a, image: nginx}]}\n";
+        const string error = "spec.containers[0].image: json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string";
+
+        var json = CliRun.WithStdin(text, "validate", "-f", "-", "-o", "json", "--summary");
+        Assert.Equal(2, json.ExitCode);
+        using (var doc = JsonDocument.Parse(json.Out))
+        {
+            var resources = doc.RootElement.GetProperty("resources");
+            Assert.Equal(2, resources.GetArrayLength()); // in the order of the input: the error (4:38) before the pod at 6:1
+            Assert.Equal("statusValid", resources[1].GetProperty("status").GetString());
+            var e = resources[0];
+            Assert.Equal("<stdin>", e.GetProperty("filename").GetString());
+            Assert.Equal(4, e.GetProperty("line").GetInt32());
+            Assert.Equal(38, e.GetProperty("column").GetInt32());
+            Assert.Equal("statusError", e.GetProperty("status").GetString());
+            Assert.Equal(error, e.GetProperty("msg").GetString());
+            Assert.Equal(1, doc.RootElement.GetProperty("summary").GetProperty("errors").GetInt32());
+        }
+
+        var junit = XDocument.Parse(CliRun.WithStdin(text, "validate", "-f", "-", "-o", "junit").Out);
+        Assert.Equal("2", junit.Root!.Attribute("tests")!.Value);
+        Assert.Equal("1", junit.Root!.Attribute("errors")!.Value);
+        var suite = junit.Descendants("testsuite").Single();
+        Assert.Equal("1", suite.Attribute("errors")!.Value);
+        Assert.Equal("<stdin>:4:38: " + error, suite.Descendants("error").Single().Attribute("message")!.Value);
+
+        var tap = CliRun.WithStdin(text, "validate", "-f", "-", "-o", "tap");
+        Assert.Equal("TAP version 13\nnot ok 1 - <stdin>:4:38: " + error + "\nok 2 - <stdin>:6:1 (Pod default/ok)\n1..2\n", tap.Out);
+    }
+
     [Fact]
     public void Validate_json_junit_and_tap_as_kubeconform()
     {
