@@ -196,6 +196,11 @@ public sealed class PodInput
             {
                 // A path that does not exist ends the command before anything is read, as kubectl's "the path does not
                 // exist" does; what is wrong inside a file is that file's error (Load).
+                if (path.Length == 0)
+                {
+                    throw new UserInputException(InputFile.EmptyName);
+                }
+
                 if (path != "-" && !File.Exists(path))
                 {
                     bool inDirectory = Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)));
