@@ -95,9 +95,9 @@ public static class ValidateCommand
     /// The shared printing of validate, explain and audit: the verb's text (with kubeconform's summary line when asked),
     /// or JSON/YAML, JUnit, TAP.
     /// </summary>
-    internal static void Print(CliConsole console, OutputFormat format, IReadOnlyList<ResourceResult> results, PodInput input, bool summary, string suite, Action<ResourceResult, TextWriter> text)
+    internal static void Print(CliConsole console, OutputFormat format, IReadOnlyList<ResourceResult> results, PodInput input, bool summary, string suite, Action<ResourceResult, TextWriter> text, int moreSkipped = 0)
     {
-        var counts = ResourceResultsOutput.Count(results, input.Files, input.ErrorCount, input.Skipped);
+        var counts = ResourceResultsOutput.Count(results, input.Files, input.ErrorCount, input.Skipped + moreSkipped);
         switch (format.Name)
         {
             case "json" or "yaml":

@@ -175,6 +175,24 @@ public class OutputConventionsTests
         Assert.Equal("TAP version 13\nnot ok 1 - <stdin>:4:38: " + error + "\nok 2 - <stdin>:6:1 (Pod default/ok)\n1..2\n", tap.Out);
     }
 
+    /// <summary>
+    /// audit: a pod without status has nothing to audit and is a skipped resource in the summary (it was left out of the
+    /// count); a file whose every document was refused still gets its machine report, the errors in it.
+    /// </summary>
+    [Fact]
+    public void Audit_counts_pods_without_status_as_skipped_and_reports_input_errors()
+    {
+        string observed = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "1m", "-o", "yaml").Out;
+        using var withStatus = CliRun.File(observed);
+        var r = CliRun.Run("audit", "-f", withStatus.Path, "-f", Seed("01-pod-spec-web-app.yaml"), "--summary");
+        Assert.Equal(0, r.ExitCode);
+        Assert.EndsWith("Summary: 2 resources found in 2 files - Valid: 1, Invalid: 0, Errors: 0, Skipped: 1\n", r.Out, StringComparison.Ordinal);
+
+        var refused = CliRun.WithStdin("apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containers: [{name: a, image: 5}]}\n", "audit", "-f", "-", "-o", "tap");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith("TAP version 13\nnot ok 1 - <stdin>:4:38: spec.containers[0].image: json: cannot unmarshal number", refused.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_json_junit_and_tap_as_kubeconform()
     {
