@@ -250,6 +250,9 @@ public class OutputConventionsTests
     [Theory]
     [InlineData(new[] { "valdate" }, "podconf: unknown command \"valdate\" for \"podconf\"\n\nDid you mean this?\n\tvalidate\n\nRun 'podconf --help' for usage.\n")]
     [InlineData(new[] { "qos", "--outptu", "json" }, "podconf: unknown flag: --outptu (did you mean --output?)\nSee 'podconf qos --help' for usage.\n")]
+    // pflag's parseShortArg (spf13/pflag flag.go): "unknown shorthand flag: %q in -%s", as kubectl prints it.
+    [InlineData(new[] { "qos", "-O", "yaml" }, "podconf: unknown shorthand flag: 'O' in -O\nSee 'podconf qos --help' for usage.\n")]
+    [InlineData(new[] { "qos", "-O=yaml" }, "podconf: unknown shorthand flag: 'O' in -O=yaml\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "golden", "verfy" }, "podconf: unknown command \"verfy\" for \"podconf golden\"\n\nDid you mean this?\n\tverify\n\nRun 'podconf golden --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsn" }, "podconf: --output: unknown format \"jsn\"; did you mean \"json\"? Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath={.status" }, "podconf: --output: error parsing jsonpath {.status, unclosed action\nSee 'podconf qos --help' for usage.\n")]
