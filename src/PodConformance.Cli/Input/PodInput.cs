@@ -189,6 +189,12 @@ public sealed class PodInput
     /// </summary>
     private static List<string> Expand(IReadOnlyList<string> paths, bool recursive)
     {
+        // cli-runtime builder.go: "-" twice would read an already drained stdin (StdinMultiUseError, kubectl's words).
+        if (paths.Count(p => p == "-") > 1)
+        {
+            throw new UserInputException("--filename: standard input cannot be used for multiple arguments");
+        }
+
         var all = new List<string>();
         foreach (string path in paths)
         {

@@ -111,6 +111,19 @@ public sealed class KubectlInputTests : IDisposable
         Assert.Equal("podconf: " + missing + ": no such file\n", gone.Error);
     }
 
+    /// <summary>cli-runtime pkg/resource builder.go StdinMultiUseError (its builder test "stdin referenced twice"): -f - twice is refused, not read as an empty second input.</summary>
+    [Fact]
+    public void Standard_input_may_be_named_once()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: busybox}]}\n";
+
+        var r = CliRun.WithStdin(pod, "qos", "-f", "-", "-f", "-");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Equal("podconf: --filename: standard input cannot be used for multiple arguments\nSee 'podconf qos --help' for usage.\n", r.Error);
+    }
+
     [Fact]
     public void Every_tutorial_manifest_is_read_the_fragments_with_a_note()
     {
