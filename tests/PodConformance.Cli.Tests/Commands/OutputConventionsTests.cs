@@ -247,6 +247,23 @@ public class OutputConventionsTests
         Assert.Matches(@"^<stdin>:\d+:\d+ +default/fullstack-pod +QOS-", table.Out);
     }
 
+    /// <summary>
+    /// pflag keeps a repeated flag's last value, so kubectl get -o yaml -o name prints names; -o was refused ("Option '-o'
+    /// expects a single argument but 2 were provided"), exit 2. Only the last value is checked, as kubectl checks it.
+    /// </summary>
+    [Theory]
+    [InlineData("qos")]
+    [InlineData("simulate")]
+    [InlineData("status")]
+    public void A_repeated_output_flag_keeps_its_last_value(string verb)
+    {
+        var r = CliRun.Run(verb, "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "bogus", "-o", "yaml", "--output", "name");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("pod/web-app\n", r.Out);
+        Assert.Equal("", r.Error);
+    }
+
     [Theory]
     [InlineData(new[] { "valdate" }, "podconf: unknown command \"valdate\" for \"podconf\"\n\nDid you mean this?\n\tvalidate\n\nRun 'podconf --help' for usage.\n")]
     [InlineData(new[] { "qos", "--outptu", "json" }, "podconf: unknown flag: --outptu (did you mean --output?)\nSee 'podconf qos --help' for usage.\n")]
