@@ -207,6 +207,12 @@ public sealed class PodInput
                     throw new UserInputException(InputFile.EmptyName);
                 }
 
+                // kubectl's -f also fetches http(s) URLs (cli-runtime builder.go FilenameParam); podconf reads no network.
+                if (path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new UserInputException($"{path}: podconf reads local files only, not URLs (download it, or pipe it: curl -sL URL | podconf … -f -)");
+                }
+
                 if (path != "-" && !File.Exists(path))
                 {
                     bool inDirectory = Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)));

@@ -124,6 +124,16 @@ public sealed class KubectlInputTests : IDisposable
         Assert.Equal("podconf: --filename: standard input cannot be used for multiple arguments\nSee 'podconf qos --help' for usage.\n", r.Error);
     }
 
+    /// <summary>kubectl's -f takes URLs too; podconf reads no network, and says so instead of "no such file".</summary>
+    [Fact]
+    public void A_url_is_refused_with_what_to_do()
+    {
+        var r = CliRun.Run("qos", "-f", "https://k8s.io/examples/pods/qos/qos-pod.yaml");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: https://k8s.io/examples/pods/qos/qos-pod.yaml: podconf reads local files only, not URLs (download it, or pipe it: curl -sL URL | podconf … -f -)\n", r.Error);
+    }
+
     [Fact]
     public void Every_tutorial_manifest_is_read_the_fragments_with_a_note()
     {
