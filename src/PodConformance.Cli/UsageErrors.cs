@@ -21,7 +21,31 @@ public static class UsageErrors
         // Like cobra, the first unknown token is the error: what follows it may be its value.
         foreach (string token in parsed.UnmatchedTokens.Take(1))
         {
-            if (token.StartsWith('-'))
+            if (token.StartsWith('-') && !token.StartsWith("--", StringComparison.Ordinal) && token.Length > 1)
+            {
+                // pflag's parseShortArg: letters are read in turn (a boolean one goes on to the next, one that takes a
+                // value ends the group); the first letter no shorthand of the verb has is reported with what is left of
+                // the group from it: "unknown shorthand flag: 'O' in -O" (-wO: 'O' in -O).
+                string group = token[1..];
+                int at = 0;
+                for (int i = 0; i < group.Length && group[i] != '='; i++)
+                {
+                    var option = command.Options.FirstOrDefault(o => o.Aliases.Prepend(o.Name).Contains("-" + group[i], StringComparer.Ordinal));
+                    if (option is null)
+                    {
+                        at = i;
+                        break;
+                    }
+
+                    if (option is not Option<bool>)
+                    {
+                        break;
+                    }
+                }
+
+                sb.Append("podconf: unknown shorthand flag: '").Append(group[at]).Append("' in -").Append(group[at..]).Append('\n');
+            }
+            else if (token.StartsWith('-'))
             {
                 string flag = token.Split('=', ':')[0];
                 var names = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToList();

@@ -29,19 +29,21 @@ public static class AuditCommand
             var profile = common.ReadProfile(result);
             var clock = StatusCommand.ParseNow(result.GetValue(now));
             var input = files.Load(result, console, "audit", profile.Version);
-            if (input.Pods.Count == 0)
+            var format = output.Read(result);
+            if (input.Pods.Count == 0 && format.Name == "table")
             {
                 return ExitCodes.UsageOrInput; // every document had errors (listed above): print no empty table
             }
 
-            var format = output.Read(result);
             var results = new List<ResourceResult>();
+            int noStatus = 0; // pods with nothing to audit: skipped resources in the summary, as objects that are not pods are
             foreach (var loaded in input.Pods)
             {
                 string who = PodInput.Namespace(loaded) + "/" + PodInput.DisplayName(loaded);
                 if (loaded.Pod.Status is null)
                 {
                     console.Error.Write($"podconf: warning: {PodInput.Where(loaded)}: pod {who} has no status; nothing to audit\n");
+                    noStatus++;
                     continue;
                 }
 
@@ -82,12 +84,12 @@ public static class AuditCommand
 
                 if (result.GetValue(summary))
                 {
-                    console.Out.Write(ResourceResultsOutput.SummaryLine(ResourceResultsOutput.Count(results, input.Files, input.ErrorCount), input.StdinOnly));
+                    console.Out.Write(ResourceResultsOutput.SummaryLine(ResourceResultsOutput.Count(results, input.Files, input.ErrorCount, input.Skipped + noStatus), input.StdinOnly));
                 }
             }
             else
             {
-                ValidateCommand.Print(console, format, results, input, result.GetValue(summary), "podconf audit", (_, _) => { });
+                ValidateCommand.Print(console, format, results, input, result.GetValue(summary), "podconf audit", (_, _) => { }, noStatus);
             }
 
             return input.Combine(agree ? ExitCodes.Ok : ExitCodes.CheckFailed);

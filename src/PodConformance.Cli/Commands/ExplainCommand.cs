@@ -92,7 +92,7 @@ public static class ExplainCommand
             if (result.GetValue(summary))
             {
                 sb.Append('\n').Append(ResourceResultsOutput.SummaryLine(
-                    new ResourceResultsOutput.Counts(input.Pods.Count + input.ErrorCount, input.Files.Count, input.Pods.Count - refused, refused, input.ErrorCount, 0), input.StdinOnly));
+                    new ResourceResultsOutput.Counts(input.Pods.Count + input.ErrorCount + input.Skipped, input.Files.Count, input.Pods.Count - refused, refused, input.ErrorCount, input.Skipped), input.StdinOnly));
             }
 
             console.Out.Write(sb.ToString());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PodConformance.Adapters.Cluster;
+using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
 using PodConformance.Model.Time;
 using PodConformance.Suite.Adapters;
@@ -85,6 +86,15 @@ public static class RunCommand
             if (updating && expectationsPath is null)
             {
                 throw new UserInputException("--update-expectations: needs --expectations FILE to write");
+            }
+
+            // An empty file name (an unset shell variable) is refused before the run, not by an internal error after it.
+            foreach (var fileOption in new[] { expectations, junit, report, markdown, html })
+            {
+                if (result.GetValue(fileOption) is { Length: 0 })
+                {
+                    throw new UserInputException(fileOption.Name + ": " + InputFile.EmptyName);
+                }
             }
 
             var known = Expectations.None;

@@ -28,7 +28,7 @@ public static class SimulateCommand
         var until = new Option<string?>("--until") { Description = "Virtual time to simulate, e.g. 90s or 10m (default: the scenario's, else 10m)", HelpName = "DURATION" };
         var output = new OutputFlags("watch", "watch (kubectl get -w), wide (the same with IP, NODE, NOMINATED NODE, READINESS GATES), events (kubectl describe), table (kubectl get at the end), or the objects at the end: yaml, json, name, jsonpath=TEMPLATE",
             "watch", "wide", "events", "table", "yaml", "json", "name", "jsonpath");
-        var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end" };
+        var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end; with table, the watch view (kubectl get -w); not with events" };
         var objects = new AdmissionOptions("Manifest file with cluster objects present from the start: ConfigMaps, Secrets and Services (added to the scenario's objects), and the ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas and RuntimeClasses admission reads when the pods are created (repeatable)");
         var common = new CommonOptions();
         var command = new Command("simulate", "Simulate Pods on a virtual clock and print the kubectl views of their life.");
@@ -45,6 +45,11 @@ public static class SimulateCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
+            if (result.GetValue(watch) && format.Name == "events")
+            {
+                throw new UserInputException("--watch: not with -o events (kubectl describe has no --watch)");
+            }
+
             var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose), validation.Read(result), strictRefusalIsInputError: true);
             var sc = ReadScenario(result.GetValue(scenario), console, profile.Version);
             if (result.GetValue(until) is { } untilText)
@@ -63,7 +68,7 @@ public static class SimulateCommand
                 pods.Add(loaded.Pod);
             }
 
-            CheckSteps(sc, pods);
+            CheckSteps(sc, pods, result.GetValue(scenario));
             // The same objects validate and explain admit with (AdmissionOptions), so the simulated pod is the one they show.
             var loadedObjects = objects.Read(result, console, profile.Version);
             if (loadedObjects.HasErrors)
@@ -82,6 +87,7 @@ public static class SimulateCommand
             string text = format.Name switch
             {
                 "events" => Events(sim, profile),
+                "table" when result.GetValue(watch) => SimulationViews.Watch(sim, wide: false, format.NoHeaders), // kubectl get -w
                 "table" => PodTable.Format([.. Final(sim).Select(p => PodPrinter.Row(p, sim.End))], wide: false, format.NoHeaders),
                 "wide" => SimulationViews.Watch(sim, wide: true, format.NoHeaders),
                 "watch" => SimulationViews.Watch(sim, wide: false, format.NoHeaders),
@@ -130,15 +136,44 @@ public static class SimulateCommand
         }
     }
 
-    /// <summary>A step that names no input pod is a typo the run would silently ignore: an input error (exit 2).</summary>
-    private static void CheckSteps(Scenario scenario, List<Pod> pods)
+    /// <summary>
+    /// A step, or a pod script, that names no input pod, or a script for a container its pod does not have, is a typo the
+    /// run would silently ignore (the container would run its default): an input error (exit 2) naming the scenario file.
+    /// A <c>*</c> script applies to any pod, so its containers are not checked.
+    /// </summary>
+    private static void CheckSteps(Scenario scenario, List<Pod> pods, string? file)
     {
+        string where = file is null ? "" : (file == "-" ? "<stdin>" : file) + ": ";
         for (int i = 0; i < scenario.Steps.Count; i++)
         {
             string name = scenario.Steps[i].Pod;
             if (name.Length != 0 && !pods.Exists(p => string.Equals(p.Metadata.Name, name, StringComparison.Ordinal)))
             {
-                throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"scenario steps[{i}].pod: no pod named \"{name}\" among the input pods"));
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"{where}scenario steps[{i}].pod: no pod named \"{name}\" among the input pods"));
+            }
+        }
+
+        foreach (var (name, script) in scenario.Pods)
+        {
+            if (name == "*")
+            {
+                continue;
+            }
+
+            var pod = pods.Find(p => string.Equals(p.Metadata.Name, name, StringComparison.Ordinal))
+                ?? throw new UserInputException($"{where}scenario pods.{name}: no pod named \"{name}\" among the input pods");
+            var names = new List<string>();
+            foreach (var c in pod.Spec.InitContainers.Concat(pod.Spec.Containers).Concat(pod.Spec.EphemeralContainers))
+            {
+                names.Add(c.Name);
+            }
+
+            foreach (string container in script.Containers.Keys)
+            {
+                if (!names.Contains(container, StringComparer.Ordinal))
+                {
+                    throw new UserInputException($"{where}scenario pods.{name}.containers.{container}: pod \"{name}\" has no container named \"{container}\" (its containers: {string.Join(", ", names)})");
+                }
             }
         }
     }

@@ -95,19 +95,19 @@ public static class ValidateCommand
     /// The shared printing of validate, explain and audit: the verb's text (with kubeconform's summary line when asked),
     /// or JSON/YAML, JUnit, TAP.
     /// </summary>
-    internal static void Print(CliConsole console, OutputFormat format, IReadOnlyList<ResourceResult> results, PodInput input, bool summary, string suite, Action<ResourceResult, TextWriter> text)
+    internal static void Print(CliConsole console, OutputFormat format, IReadOnlyList<ResourceResult> results, PodInput input, bool summary, string suite, Action<ResourceResult, TextWriter> text, int moreSkipped = 0)
     {
-        var counts = ResourceResultsOutput.Count(results, input.Files, input.ErrorCount);
+        var counts = ResourceResultsOutput.Count(results, input.Files, input.ErrorCount, input.Skipped + moreSkipped);
         switch (format.Name)
         {
             case "json" or "yaml":
-                console.Out.Write(ObjectOutput.PrintDocument(format, ResourceResultsOutput.Json(results, summary ? counts : null)));
+                console.Out.Write(ObjectOutput.PrintDocument(format, ResourceResultsOutput.Json(results, input.Errors, input.Files, summary ? counts : null)));
                 break;
             case "junit":
-                console.Out.Write(ResourceResultsOutput.Junit(results, suite));
+                console.Out.Write(ResourceResultsOutput.Junit(results, input.Errors, input.Files, suite));
                 break;
             case "tap":
-                console.Out.Write(ResourceResultsOutput.Tap(results, summary ? counts : null, input.StdinOnly));
+                console.Out.Write(ResourceResultsOutput.Tap(results, input.Errors, input.Files, summary ? counts : null, input.StdinOnly));
                 break;
             default:
                 foreach (var r in results)

@@ -38,6 +38,13 @@ public sealed record InputFile(string DisplayName, string Text)
     /// </summary>
     public static byte[] ReadBytes(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Length == 0)
+        {
+            // An unset shell variable (-f "$POD"): .NET refuses the empty name with an ArgumentException, an internal error.
+            throw new UserInputException(EmptyName);
+        }
+
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -65,6 +72,9 @@ public sealed record InputFile(string DisplayName, string Text)
             throw new UserInputException($"{path}: cannot read: {e.Message}");
         }
     }
+
+    /// <summary>What an empty file name is refused with, by every flag that names a file.</summary>
+    public const string EmptyName = "\"\": no such file or directory (an empty file name)";
 
     /// <summary>The bytes as text; invalid UTF-8 is a located input error (<c>file:line:col: invalid UTF-8: …</c>).</summary>
     public static string Decode(byte[] bytes, string name)

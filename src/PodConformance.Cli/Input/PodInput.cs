@@ -13,11 +13,13 @@ public sealed class PodInput
     private readonly Dictionary<string, string> _texts;
     private readonly Dictionary<string, FieldLocator> _locators = new(StringComparer.Ordinal);
 
-    private PodInput(IReadOnlyList<LoadedPod> pods, int errorCount, IReadOnlyList<string> files, Dictionary<string, string> texts, FieldValidation validation)
+    private PodInput(IReadOnlyList<LoadedPod> pods, IReadOnlyList<Output.InputError> errors, IReadOnlyList<string> files, Dictionary<string, string> texts, FieldValidation validation, int skipped)
     {
+        Errors = errors;
+        Skipped = skipped;
         Validation = validation;
         Pods = pods;
-        ErrorCount = errorCount;
+        ErrorCount = errors.Count;
         Files = files;
         _texts = texts;
     }
@@ -29,8 +31,17 @@ public sealed class PodInput
 
     public bool HadErrors => ErrorCount > 0;
 
+    /// <summary>
+    /// Objects read that are neither Pods nor workloads with a pod template (a Service, a ConfigMap): not checked, and
+    /// counted as kubeconform counts resources it does not validate, as skipped.
+    /// </summary>
+    public int Skipped { get; }
+
     /// <summary>How many input errors were reported (documents that could not be read as Pods).</summary>
     public int ErrorCount { get; }
+
+    /// <summary>The input errors reported, in order: the machine outputs list them as resources in error (kubeconform's Error).</summary>
+    public IReadOnlyList<Output.InputError> Errors { get; }
 
     /// <summary>The display names of the files read, in order (<c>&lt;stdin&gt;</c> for <c>-</c>).</summary>
     public IReadOnlyList<string> Files { get; }
@@ -93,12 +104,28 @@ public sealed class PodInput
         }
 
         var pods = new List<LoadedPod>();
-        int errors = 0;
+        var errors = new List<Output.InputError>();
+        int skipped = 0;
         var files = new List<string>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string path in Expand(paths, recursive))
         {
-            var file = InputFile.Read(path, console);
+            InputFile file;
+            try
+            {
+                file = InputFile.Read(path, console);
+            }
+            catch (UserInputException e)
+            {
+                // A file that is not UTF-8, too large or unreadable is that file's error, as a syntax error is: the
+                // others are still read (kubectl's builder visits every file and reports the errors at the end).
+                console.Error.Write("podconf: error: " + e.Message + "\n");
+                string name = path == "-" ? PodManifestReader.StdinName : path;
+                files.Add(name);
+                errors.Add(new Output.InputError(name, SourcePosition.None, e.Message.StartsWith(name + ":", StringComparison.Ordinal) ? e.Message[(name.Length + 1)..].TrimStart() : e.Message));
+                continue;
+            }
+
             files.Add(file.DisplayName);
             texts[file.DisplayName] = file.Text;
             var result = fragment is { } f
@@ -112,10 +139,14 @@ public sealed class PodInput
                 }
 
                 console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
-                errors += d.IsError ? 1 : 0;
+                if (d.IsError)
+                {
+                    errors.Add(Output.InputError.Of(d));
+                }
             }
 
             _ = verbose;
+            skipped += result.OtherObjects.Length;
             foreach (var pod in result.Pods)
             {
                 if (strictRefusalIsInputError && validation == FieldValidation.Strict && pod.UnknownFields.Count > 0)
@@ -140,12 +171,12 @@ public sealed class PodInput
             }
         }
 
-        if (pods.Count == 0 && errors == 0)
+        if (pods.Count == 0 && errors.Count == 0)
         {
             throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths)}");
         }
 
-        return new PodInput(pods, errors, files, texts, validation);
+        return new PodInput(pods, errors, files, texts, validation, skipped);
     }
 
     /// <summary>
@@ -185,11 +216,36 @@ public sealed class PodInput
     /// </summary>
     private static List<string> Expand(IReadOnlyList<string> paths, bool recursive)
     {
+        // cli-runtime builder.go: "-" twice would read an already drained stdin (StdinMultiUseError, kubectl's words).
+        if (paths.Count(p => p == "-") > 1)
+        {
+            throw new UserInputException("--filename: standard input cannot be used for multiple arguments");
+        }
+
         var all = new List<string>();
         foreach (string path in paths)
         {
             if (path == "-" || !Directory.Exists(path))
             {
+                // A path that does not exist ends the command before anything is read, as kubectl's "the path does not
+                // exist" does; what is wrong inside a file is that file's error (Load).
+                if (path.Length == 0)
+                {
+                    throw new UserInputException(InputFile.EmptyName);
+                }
+
+                // kubectl's -f also fetches http(s) URLs (cli-runtime builder.go FilenameParam); podconf reads no network.
+                if (path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new UserInputException($"{path}: podconf reads local files only, not URLs (download it, or pipe it: curl -sL URL | podconf … -f -)");
+                }
+
+                if (path != "-" && !File.Exists(path))
+                {
+                    bool inDirectory = Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)));
+                    throw new UserInputException($"{path}: no such file{(inDirectory ? "" : " or directory")}");
+                }
+
                 all.Add(path);
                 continue;
             }

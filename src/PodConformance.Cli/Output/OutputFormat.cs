@@ -29,6 +29,10 @@ public sealed class OutputFlags
             Description = description + " (default " + defaultFormat + ")",
             HelpName = string.Join("|", formats.Select(f => f == "jsonpath" ? "jsonpath=TEMPLATE" : f)),
             DefaultValueFactory = _ => defaultFormat,
+
+            // pflag: a flag given twice keeps its last value (kubectl get -o yaml -o json prints JSON).
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = r => r.Tokens.Count == 0 ? defaultFormat : r.Tokens[^1].Value,
         };
         HasTable = formats.Any(f => f is "table" or "wide" or "watch");
         NoHeaders = new Option<bool>("--no-headers") { Description = "Print tables without their header row (as kubectl --no-headers)" };

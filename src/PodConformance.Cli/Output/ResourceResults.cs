@@ -14,6 +14,23 @@ public sealed record LocatedFinding(string Field, string Message, string Rule, s
     public string Where => Location.Of(File, Position);
 }
 
+/// <summary>
+/// A document that could not be read (a syntax, type or encoding error): in the machine outputs a resource in error, as
+/// kubeconform reports one (status <c>statusError</c>, a JUnit <c>&lt;error&gt;</c>, a TAP <c>not ok</c>).
+/// </summary>
+public sealed record InputError(string File, SourcePosition Position, string Message)
+{
+    public string Where => Location.Of(File, Position);
+
+    /// <summary>The error as printed on stderr, without its location (field path and message, escaped).</summary>
+    public static InputError Of(Manifests.Reading.ManifestDiagnostic d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        string message = Model.Printing.Printable.Escape(d.Message);
+        return new(d.File, d.Position, d.Path.Length == 0 ? message : Model.Printing.Printable.Escape(d.Path) + ": " + message);
+    }
+}
+
 /// <summary>A checked resource: where it starts, who it is, whether it passed, and its findings.</summary>
 public sealed record ResourceResult(string File, SourcePosition Position, string Kind, string Namespace, string Name, bool Passed, string Message, IReadOnlyList<LocatedFinding> Findings)
 {
@@ -42,8 +59,9 @@ public static class ResourceResultsOutput
 {
     public sealed record Counts(int Resources, int Files, int Valid, int Invalid, int Errors, int Skipped);
 
-    public static Counts Count(IReadOnlyList<ResourceResult> results, IReadOnlyList<string> files, int inputErrors) =>
-        new(results.Count + inputErrors, files.Count, results.Count(r => r.Passed), results.Count(r => !r.Passed), inputErrors, 0);
+    /// <summary>kubeconform's counts: every resource found, the ones not checked (<paramref name="skipped"/>) included.</summary>
+    public static Counts Count(IReadOnlyList<ResourceResult> results, IReadOnlyList<string> files, int inputErrors, int skipped) =>
+        new(results.Count + inputErrors + skipped, files.Count, results.Count(r => r.Passed), results.Count(r => !r.Passed), inputErrors, skipped);
 
     /// <summary>kubeconform's summary line.</summary>
     public static string SummaryLine(Counts c, bool stdinOnly)
@@ -56,12 +74,33 @@ public static class ResourceResultsOutput
     }
 
     public static string Json(IReadOnlyList<ResourceResult> results, Counts? summary, string validWord = "statusValid", string invalidWord = "statusInvalid") =>
+        Json(results, [], [], summary, validWord, invalidWord);
+
+    /// <summary>As kubeconform's JSON, the input errors among the resources in document order (<see cref="InDocumentOrder"/>).</summary>
+    public static string Json(IReadOnlyList<ResourceResult> results, IReadOnlyList<InputError> errors, IReadOnlyList<string> files, Counts? summary, string validWord = "statusValid", string invalidWord = "statusInvalid") =>
         Output.Json.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("resources");
-            foreach (var r in results)
+            foreach (var (result, e) in InDocumentOrder(results, errors, files))
             {
+                if (e is not null)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("filename", e.File);
+                    w.WriteNumber("line", e.Position.Line);
+                    w.WriteNumber("column", e.Position.Column);
+                    w.WriteString("kind", "");
+                    w.WriteString("namespace", "");
+                    w.WriteString("name", "");
+                    w.WriteString("version", "");
+                    w.WriteString("status", "statusError");
+                    w.WriteString("msg", e.Message);
+                    w.WriteEndObject();
+                    continue;
+                }
+
+                var r = result!;
                 w.WriteStartObject();
                 w.WriteString("filename", r.File);
                 w.WriteNumber("line", r.Position.Line);
@@ -110,21 +149,36 @@ public static class ResourceResultsOutput
         });
 
     /// <summary>JUnit XML: a suite per input file, a test case per resource named <c>namespace/name</c>, class <c>Pod@v1</c>.</summary>
-    public static string Junit(IReadOnlyList<ResourceResult> results, string suiteName)
+    public static string Junit(IReadOnlyList<ResourceResult> results, string suiteName) => Junit(results, [], [], suiteName);
+
+    /// <summary>
+    /// As <see cref="Junit(IReadOnlyList{ResourceResult}, string)"/>, with each input error a test case in error (kubeconform's
+    /// <c>&lt;error message=…&gt;</c>, counted in <c>errors</c>), named by its location since no object name was read.
+    /// </summary>
+    public static string Junit(IReadOnlyList<ResourceResult> results, IReadOnlyList<InputError> errors, IReadOnlyList<string> inputFiles, string suiteName)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var files = results.Select(r => r.File).Distinct(StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(errors);
+        var entries = InDocumentOrder(results, errors, inputFiles);
+        var files = entries.Select(x => x.Result?.File ?? x.Error!.File).Distinct(StringComparer.Ordinal).ToList();
         var sb = new StringBuilder();
         int failures = results.Count(r => !r.Passed);
-        sb.Append(CultureInfo.InvariantCulture, $"<testsuites name=\"{X(suiteName)}\" tests=\"{results.Count}\" failures=\"{failures}\" disabled=\"0\" errors=\"0\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<testsuites name=\"{X(suiteName)}\" tests=\"{entries.Count}\" failures=\"{failures}\" disabled=\"0\" errors=\"{errors.Count}\">\n");
         for (int i = 0; i < files.Count; i++)
         {
-            var cases = results.Where(r => r.File == files[i]).ToList();
+            var cases = entries.Where(x => (x.Result?.File ?? x.Error!.File) == files[i]).ToList();
             sb.Append(CultureInfo.InvariantCulture,
-                $"  <testsuite name=\"{X(files[i])}\" id=\"{i + 1}\" tests=\"{cases.Count}\" failures=\"{cases.Count(c => !c.Passed)}\" errors=\"0\" disabled=\"0\" skipped=\"0\">\n");
-            foreach (var r in cases)
+                $"  <testsuite name=\"{X(files[i])}\" id=\"{i + 1}\" tests=\"{cases.Count}\" failures=\"{cases.Count(c => c.Result is { Passed: false })}\" errors=\"{cases.Count(c => c.Error is not null)}\" disabled=\"0\" skipped=\"0\">\n");
+            foreach (var (r, e) in cases)
             {
-                string name = r.Namespace + "/" + (r.Name.Length == 0 ? "<none>" : r.Name);
+                if (e is not null)
+                {
+                    sb.Append("    <testcase name=\"").Append(X(e.Where)).Append("\" classname=\"\">\n      <error message=\"")
+                        .Append(X(e.Where + ": " + e.Message)).Append("\" type=\"\"></error>\n    </testcase>\n");
+                    continue;
+                }
+
+                string name = r!.Namespace + "/" + (r.Name.Length == 0 ? "<none>" : r.Name);
                 sb.Append(CultureInfo.InvariantCulture, $"    <testcase name=\"{X(name)}\" classname=\"{X(r.Kind)}@v1\"");
                 if (r.Passed)
                 {
@@ -145,13 +199,24 @@ public static class ResourceResultsOutput
     }
 
     /// <summary>TAP 13: one test point per resource; a failing one is followed by its located findings as diagnostics.</summary>
-    public static string Tap(IReadOnlyList<ResourceResult> results, Counts? summary, bool stdinOnly)
+    public static string Tap(IReadOnlyList<ResourceResult> results, Counts? summary, bool stdinOnly) => Tap(results, [], [], summary, stdinOnly);
+
+    /// <summary>As <see cref="Tap(IReadOnlyList{ResourceResult}, Counts?, bool)"/>, with each input error a test point <c>not ok N - FILE:LINE:COL: ERROR</c> (kubeconform's).</summary>
+    public static string Tap(IReadOnlyList<ResourceResult> results, IReadOnlyList<InputError> errors, IReadOnlyList<string> files, Counts? summary, bool stdinOnly)
     {
         ArgumentNullException.ThrowIfNull(results);
+        var entries = InDocumentOrder(results, errors, files);
         var sb = new StringBuilder("TAP version 13\n");
-        for (int i = 0; i < results.Count; i++)
+        for (int i = 0; i < entries.Count; i++)
         {
-            var r = results[i];
+            var (result, e) = entries[i];
+            if (e is not null)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"not ok {i + 1} - {e.Where}: {e.Message}\n");
+                continue;
+            }
+
+            var r = result!;
             sb.Append(CultureInfo.InvariantCulture, $"{(r.Passed ? "ok" : "not ok")} {i + 1} - {r.Where} ({r.Who})");
             if (!r.Passed)
             {
@@ -165,13 +230,47 @@ public static class ResourceResultsOutput
             }
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"1..{results.Count}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"1..{entries.Count}\n");
         if (summary is { } c)
         {
             sb.Append("# ").Append(SummaryLine(c, stdinOnly));
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Results and input errors in the order of the input: by file (as given), then line and column; a result's place is
+    /// its document's start, an error's the place it points at. The sort is stable, so results keep their order.
+    /// </summary>
+    internal static List<(ResourceResult? Result, InputError? Error)> InDocumentOrder(IReadOnlyList<ResourceResult> results, IReadOnlyList<InputError> errors, IReadOnlyList<string> files)
+    {
+        var all = new List<(ResourceResult? Result, InputError? Error)>(results.Count + errors.Count);
+        all.AddRange(results.Select(r => ((ResourceResult?)r, (InputError?)null)));
+        if (errors.Count == 0)
+        {
+            return all;
+        }
+
+        all.AddRange(errors.Select(e => ((ResourceResult?)null, (InputError?)e)));
+        int FileIndex(string f)
+        {
+            for (int i = 0; i < files.Count; i++)
+            {
+                if (string.Equals(files[i], f, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return files.Count;
+        }
+
+        return [.. all.Select((x, i) => (x, i)).OrderBy(t => FileIndex(t.x.Result?.File ?? t.x.Error!.File))
+            .ThenBy(t => (t.x.Result?.Position ?? t.x.Error!.Position).Line)
+            .ThenBy(t => (t.x.Result?.Position ?? t.x.Error!.Position).Column)
+            .ThenBy(t => t.i)
+            .Select(t => t.x)];
     }
 
     private static string FirstLine(string text)

@@ -24,7 +24,7 @@ internal sealed partial class PodMapper(string file, ApiSchema schema)
     public ApiSchema Schema { get; } = schema;
 
     /// <summary>True when the document is JSON: its numbers reach the decoder as written, YAML's after conversion.</summary>
-    public bool IsJson { get; init; }
+    public bool IsJson { get; set; }
 
     public IReadOnlyList<ManifestDiagnostic> Diagnostics => _diagnostics;
 

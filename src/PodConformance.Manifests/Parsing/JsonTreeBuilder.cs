@@ -12,6 +12,9 @@ namespace PodConformance.Manifests.Parsing;
 /// </summary>
 internal static class JsonTreeBuilder
 {
+    /// <summary>MANI-004: nesting deeper than this is refused, as in YAML.</summary>
+    private const int MaxDepth = 256;
+
     public static ParsedStream Parse(string text)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
@@ -27,9 +30,10 @@ internal static class JsonTreeBuilder
         {
             AllowMultipleValues = true,
             CommentHandling = JsonCommentHandling.Disallow,
-            MaxDepth = 256,
+            MaxDepth = MaxDepth,
         });
         var scratch = new Scratch(lines);
+        int documentStart = 0;
         try
         {
             while (reader.Read())
@@ -37,14 +41,22 @@ internal static class JsonTreeBuilder
                 var position = lines.At(reader.TokenStartIndex);
                 var root = ReadValue(ref reader, scratch);
                 documents.Add(new ParsedDocument(root is ManifestScalar { IsNull: true } ? null : root, position));
+                documentStart = (int)reader.BytesConsumed;
             }
 
-            return new ParsedStream(documents, null);
+            return new ParsedStream(documents, null) { JsonDocuments = documents.Count };
         }
         catch (JsonException ex)
         {
+            // System.Text.Json finds the error; Go's scanner, run over the document it stopped in, words it as kubectl
+            // prints it (MANI-011). Its own text stays only should the two ever disagree.
+            if (GoJsonSyntax.FirstError(bytes.AsSpan(documentStart, length - documentStart), MaxDepth) is { } go)
+            {
+                return new ParsedStream(documents, new SyntaxError(lines.At(documentStart + go.Offset), go.Message)) { FailedValueStart = documentStart, JsonDocuments = documents.Count };
+            }
+
             var position = lines.At(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
-            return new ParsedStream(documents, new SyntaxError(position, CleanMessage(ex.Message)));
+            return new ParsedStream(documents, new SyntaxError(position, CleanMessage(ex.Message))) { FailedValueStart = documentStart, JsonDocuments = documents.Count };
         }
     }
 

@@ -61,6 +61,15 @@ internal sealed class DocumentReader(
             return;
         }
 
+        // MANI-054: kubectl maps kinds exactly, so a kind podconf reads in another case is kubectl's NoKindMatchError, not
+        // some other object to pass over.
+        if (KnownKindIgnoringCase(kind) is { } known && !string.Equals(known, kind, StringComparison.Ordinal))
+        {
+            mapper.Error(mapping.Get("kind")?.Position ?? mapping.Position, PodMapper.Child(path, "kind"),
+                $"no matches for kind \"{kind}\" in version \"{apiVersion}\" (kinds are case-sensitive: \"{known}\")");
+            return;
+        }
+
         if (kind.EndsWith("List", StringComparison.Ordinal) && mapping.Get("items") is { } items)
         {
             if (_queue is { } queue)
@@ -103,6 +112,22 @@ internal sealed class DocumentReader(
             mapper.File,
             document,
             item) { IsJson = mapper.IsJson });
+    }
+
+    /// <summary>The kinds read as pods or lists of them, for MANI-054's check.</summary>
+    private static readonly string[] KnownKinds = ["Pod", "List", "PodList", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController", "CronJob"];
+
+    private static string? KnownKindIgnoringCase(string kind)
+    {
+        foreach (string known in KnownKinds)
+        {
+            if (string.Equals(known, kind, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return null;
     }
 
     private void ReadList(ManifestNode items, string path, string kind, string apiVersion)

@@ -17,7 +17,7 @@ public sealed class FieldLocator
     public static FieldLocator For(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var stream = PodManifestReader.Parse(text);
+        var stream = PodManifestReader.ParseAsKubectl(text, Model.Profiles.KubernetesVersion.Newest);
         var roots = new List<ManifestNode>();
         foreach (var d in stream.Documents)
         {

@@ -60,8 +60,48 @@ public static class PodManifestReader
     public static ManifestReadResult ReadText(string text, string displayName, KubernetesVersion? version = null, bool detectFragments = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        bool json = IsJson(text);
-        return Read(json ? JsonTreeBuilder.Parse(text) : YamlTreeBuilder.Parse(text), json, displayName, version, detectFragments);
+        var stream = ParseAsKubectl(text, version ?? KubernetesVersion.Newest);
+        return Read(stream, IsJson(text), displayName, version, detectFragments);
+    }
+
+    /// <summary>The first release whose kubectl reads JSON that does not parse as YAML (MANI-012).</summary>
+    private static readonly KubernetesVersion YamlAfterJsonSince = new(1, 33);
+
+    /// <summary>
+    /// MANI-012: text that starts with <c>{</c> is read as JSON; from 1.33, when a value fails before a second one was read,
+    /// kubectl's YAMLOrJSONDecoder reads the rest (from that value) as YAML, and reports the JSON error only when the YAML
+    /// fails before its first document. JSON with a trailing comma or a comment is YAML, so it loads.
+    /// </summary>
+    internal static ParsedStream ParseAsKubectl(string text, KubernetesVersion version)
+    {
+        if (!IsJson(text))
+        {
+            return YamlTreeBuilder.Parse(text);
+        }
+
+        var json = JsonTreeBuilder.Parse(text);
+        if (json.Error is null || json.JsonDocuments > 1 || version < YamlAfterJsonSince)
+        {
+            return json;
+        }
+
+        // The values read stay JSON; what follows is YAML at its own lines and columns (the JSON before it blanked).
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        int start = System.Text.Encoding.UTF8.GetCharCount(utf8, 0, json.FailedValueStart);
+        var rest = new System.Text.StringBuilder(text.Length);
+        for (int i = 0; i < start; i++)
+        {
+            rest.Append(text[i] is '\n' or '\r' ? text[i] : ' ');
+        }
+
+        rest.Append(text, start, text.Length - start);
+        var yaml = YamlTreeBuilder.Parse(rest.ToString());
+        if (yaml.Error is not null && yaml.Documents.Count == 0)
+        {
+            return json;
+        }
+
+        return new ParsedStream([.. json.Documents, .. yaml.Documents], yaml.Error) { JsonDocuments = json.JsonDocuments };
     }
 
     /// <summary>
@@ -89,6 +129,8 @@ public static class PodManifestReader
         var others = ImmutableArray.CreateBuilder<ManifestObject>();
         for (int d = 0; d < stream.Documents.Count; d++)
         {
+            // A stream read as JSON and then as YAML (MANI-012): each document's numbers as its own format gives them.
+            mapper.IsJson = isJson && d < stream.JsonDocuments;
             var root = stream.Documents[d].Root;
             if (root is not null)
             {
@@ -100,7 +142,7 @@ public static class PodManifestReader
         var diagnostics = mapper.Diagnostics.ToImmutableArray();
         if (stream.Error is { } error)
         {
-            string what = isJson ? "invalid JSON" : "invalid YAML";
+            string what = isJson && stream.Documents.Count == stream.JsonDocuments ? "invalid JSON" : "invalid YAML";
             diagnostics = diagnostics.Add(new ManifestDiagnostic(DiagnosticSeverity.Error, displayName, error.Position, "", $"{what}: {error.Message}"));
         }
 

@@ -111,6 +111,88 @@ public class OutputConventionsTests
         Assert.EndsWith("Summary: 2 resources found in 2 files - Valid: 1, Invalid: 1, Errors: 0, Skipped: 0\n", r.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// kubeconform counts every resource of its input in the summary, those it does not validate as Skipped
+    /// (pkg/output text.go/json.go, commit e65429b); podconf checks Pods and pod templates only, so a Service or a
+    /// ConfigMap beside them is a skipped resource, not a resource the summary leaves out.
+    /// </summary>
+    [Theory]
+    [InlineData("validate", "Valid: 1, Invalid: 0")]
+    [InlineData("explain", "Valid: 1, Invalid: 0")]
+    public void Summary_counts_objects_that_are_not_pods_as_skipped(string verb, string verdicts)
+    {
+        const string text = "apiVersion: v1\nkind: Service\nmetadata: {name: svc}\nspec: {ports: [{port: 80}]}\n---\n" +
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: a, image: nginx}]}\n---\n" +
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {a: b}\n";
+
+        var r = CliRun.WithStdin(text, verb, "-f", "-", "--summary");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.EndsWith("Summary: 3 resources found parsing stdin - " + verdicts + ", Errors: 0, Skipped: 2\n", r.Out, StringComparison.Ordinal);
+        var json = CliRun.WithStdin(text, verb, "-f", "-", "-o", "json", "--summary");
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal(2, doc.RootElement.GetProperty("summary").GetProperty("skipped").GetInt32());
+        Assert.Equal(1, doc.RootElement.GetProperty("resources").GetArrayLength());
+    }
+
+    /// <summary>
+    /// A document that could not be read is a resource in error in the machine outputs, as kubeconform reports one
+    /// (pkg/output json.go, junit.go, tap.go, commit 07dec90: status "statusError"; a test case with &lt;error&gt;,
+    /// counted in errors; "not ok N - PATH: ERROR"). Before, JUnit said tests="0" errors="0" for a file whose every
+    /// document was refused, and a CI report showed nothing wrong.
+    /// </summary>
+    [Fact]
+    public void Input_errors_are_resources_in_error_in_json_junit_and_tap()
+    {
+        const string text = "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec: {containers: [{name: a, image: 5}]}\n---\n" +
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: ok}\nspec: {containers: [{name: a, image: nginx}]}\n";
+        const string error = "spec.containers[0].image: json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string";
+
+        var json = CliRun.WithStdin(text, "validate", "-f", "-", "-o", "json", "--summary");
+        Assert.Equal(2, json.ExitCode);
+        using (var doc = JsonDocument.Parse(json.Out))
+        {
+            var resources = doc.RootElement.GetProperty("resources");
+            Assert.Equal(2, resources.GetArrayLength()); // in the order of the input: the error (4:38) before the pod at 6:1
+            Assert.Equal("statusValid", resources[1].GetProperty("status").GetString());
+            var e = resources[0];
+            Assert.Equal("<stdin>", e.GetProperty("filename").GetString());
+            Assert.Equal(4, e.GetProperty("line").GetInt32());
+            Assert.Equal(38, e.GetProperty("column").GetInt32());
+            Assert.Equal("statusError", e.GetProperty("status").GetString());
+            Assert.Equal(error, e.GetProperty("msg").GetString());
+            Assert.Equal(1, doc.RootElement.GetProperty("summary").GetProperty("errors").GetInt32());
+        }
+
+        var junit = XDocument.Parse(CliRun.WithStdin(text, "validate", "-f", "-", "-o", "junit").Out);
+        Assert.Equal("2", junit.Root!.Attribute("tests")!.Value);
+        Assert.Equal("1", junit.Root!.Attribute("errors")!.Value);
+        var suite = junit.Descendants("testsuite").Single();
+        Assert.Equal("1", suite.Attribute("errors")!.Value);
+        Assert.Equal("<stdin>:4:38: " + error, suite.Descendants("error").Single().Attribute("message")!.Value);
+
+        var tap = CliRun.WithStdin(text, "validate", "-f", "-", "-o", "tap");
+        Assert.Equal("TAP version 13\nnot ok 1 - <stdin>:4:38: " + error + "\nok 2 - <stdin>:6:1 (Pod default/ok)\n1..2\n", tap.Out);
+    }
+
+    /// <summary>
+    /// audit: a pod without status has nothing to audit and is a skipped resource in the summary (it was left out of the
+    /// count); a file whose every document was refused still gets its machine report, the errors in it.
+    /// </summary>
+    [Fact]
+    public void Audit_counts_pods_without_status_as_skipped_and_reports_input_errors()
+    {
+        string observed = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "1m", "-o", "yaml").Out;
+        using var withStatus = CliRun.File(observed);
+        var r = CliRun.Run("audit", "-f", withStatus.Path, "-f", Seed("01-pod-spec-web-app.yaml"), "--summary");
+        Assert.Equal(0, r.ExitCode);
+        Assert.EndsWith("Summary: 2 resources found in 2 files - Valid: 1, Invalid: 0, Errors: 0, Skipped: 1\n", r.Out, StringComparison.Ordinal);
+
+        var refused = CliRun.WithStdin("apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containers: [{name: a, image: 5}]}\n", "audit", "-f", "-", "-o", "tap");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith("TAP version 13\nnot ok 1 - <stdin>:4:38: spec.containers[0].image: json: cannot unmarshal number", refused.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_json_junit_and_tap_as_kubeconform()
     {
@@ -165,9 +247,29 @@ public class OutputConventionsTests
         Assert.Matches(@"^<stdin>:\d+:\d+ +default/fullstack-pod +QOS-", table.Out);
     }
 
+    /// <summary>
+    /// pflag keeps a repeated flag's last value, so kubectl get -o yaml -o name prints names; -o was refused ("Option '-o'
+    /// expects a single argument but 2 were provided"), exit 2. Only the last value is checked, as kubectl checks it.
+    /// </summary>
+    [Theory]
+    [InlineData("qos")]
+    [InlineData("simulate")]
+    [InlineData("status")]
+    public void A_repeated_output_flag_keeps_its_last_value(string verb)
+    {
+        var r = CliRun.Run(verb, "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "bogus", "-o", "yaml", "--output", "name");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("pod/web-app\n", r.Out);
+        Assert.Equal("", r.Error);
+    }
+
     [Theory]
     [InlineData(new[] { "valdate" }, "podconf: unknown command \"valdate\" for \"podconf\"\n\nDid you mean this?\n\tvalidate\n\nRun 'podconf --help' for usage.\n")]
     [InlineData(new[] { "qos", "--outptu", "json" }, "podconf: unknown flag: --outptu (did you mean --output?)\nSee 'podconf qos --help' for usage.\n")]
+    // pflag's parseShortArg (spf13/pflag flag.go): "unknown shorthand flag: %q in -%s", as kubectl prints it.
+    [InlineData(new[] { "qos", "-O", "yaml" }, "podconf: unknown shorthand flag: 'O' in -O\nSee 'podconf qos --help' for usage.\n")]
+    [InlineData(new[] { "qos", "-O=yaml" }, "podconf: unknown shorthand flag: 'O' in -O=yaml\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "golden", "verfy" }, "podconf: unknown command \"verfy\" for \"podconf golden\"\n\nDid you mean this?\n\tverify\n\nRun 'podconf golden --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsn" }, "podconf: --output: unknown format \"jsn\"; did you mean \"json\"? Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath={.status" }, "podconf: --output: error parsing jsonpath {.status, unclosed action\nSee 'podconf qos --help' for usage.\n")]

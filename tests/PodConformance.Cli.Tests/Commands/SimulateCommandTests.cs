@@ -113,13 +113,52 @@ public class SimulateCommandTests
         Assert.StartsWith("test-pod   1/1     Running ", lines[^1], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// -w with a table is kubectl get -w: the table, then a row at each change (the watch view), not the end state with
+    /// -w ignored; kubectl describe has no -w, so -w with -o events is a usage error rather than silently dropped.
+    /// </summary>
+    [Fact]
+    public void Watch_flag_with_a_table_is_the_watch_view_and_with_events_a_usage_error()
+    {
+        var watch = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s");
+        var table = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "table", "-w");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Equal(watch.Out, table.Out);
+        Assert.Equal(4, table.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        var events = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "events", "-w");
+        Assert.Equal(2, events.ExitCode);
+        Assert.Equal("", events.Out);
+        Assert.StartsWith("podconf: --watch: not with -o events (kubectl describe has no --watch)\nSee 'podconf simulate --help' for usage.\n", events.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_step_naming_no_input_pod_is_an_input_error()
     {
         using var scenario = CliRun.File("steps:\n- {at: 1s, pod: nope, removeSchedulingGates: true}\n");
         var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", scenario.Path);
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("podconf: scenario steps[0].pod: no pod named \"nope\" among the input pods\n", r.Error);
+        Assert.Equal("podconf: " + scenario.Path + ": scenario steps[0].pod: no pod named \"nope\" among the input pods\n", r.Error);
+    }
+
+    /// <summary>
+    /// spec/scenario.md: a script for a pod the input does not have, or for a container its pod does not have, is a typo
+    /// the run would silently ignore (the container then runs its default), as a step naming no pod is: an input error.
+    /// "*" scripts apply to any pod, so their containers are not checked.
+    /// </summary>
+    [Theory]
+    [InlineData("pods:\n  nope:\n    containers:\n      web: {exit: 1}\n", "scenario pods.nope: no pod named \"nope\" among the input pods")]
+    [InlineData("pods:\n  web-app:\n    containers:\n      wbe: {exit: 1, after: 3s}\n", "scenario pods.web-app.containers.wbe: pod \"web-app\" has no container named \"wbe\" (its containers: web)")]
+    public void A_script_naming_no_input_pod_or_container_is_an_input_error(string text, string message)
+    {
+        using var scenario = CliRun.File(text);
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", scenario.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Equal("podconf: " + scenario.Path + ": " + message + "\n", r.Error);
+
+        using var any = CliRun.File("pods:\n  \"*\":\n    containers:\n      sidecar: {exit: 1}\n");
+        Assert.Equal(0, CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", any.Path, "--until", "5s").ExitCode);
     }
 
     /// <summary>ENV-009 in the lifecycle: CreateContainerConfigError until --objects supplies the ConfigMap (SIM-014).</summary>

@@ -131,6 +131,39 @@ public class InputHardeningTests
         Assert.Equal("podconf: " + file.Path + ":1:1: env: pod \"x\" has no containers\n", r.Error);
     }
 
+    /// <summary>
+    /// An empty file name (a shell variable that was not set: <c>-f "$POD"</c>) is an input error naming the flag's empty
+    /// value, exit 2, through every flag that reads or writes a file; it was an internal error (exit 70,
+    /// "ArgumentException: The value cannot be an empty string").
+    /// </summary>
+    [Fact]
+    public void An_empty_file_name_is_an_input_error_through_every_file_flag()
+    {
+        string pod = Repo.Path("golden", "seed", "manifests", "01-pod-spec-web-app.yaml");
+        var runs = new[]
+        {
+            CliRun.Run("validate", "-f", ""),
+            CliRun.Run("qos", "-f", pod, "-f", ""),
+            CliRun.Run("simulate", "-f", pod, "--scenario", ""),
+            CliRun.Run("env", "-f", pod, "--objects", ""),
+            CliRun.Run("quantity", "-f", ""),
+            CliRun.Run("evict", "-f", ""),
+            CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "1", "--expectations", ""),
+            CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "1", "--junit", ""),
+            CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "1", "--report", ""),
+        };
+        foreach (var r in runs)
+        {
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains("\"\": no such file", r.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", r.Error, StringComparison.Ordinal);
+        }
+
+        var template = CliRun.Run("qos", "-f", pod, "-o", "jsonpath-file=");
+        Assert.Equal(2, template.ExitCode);
+        Assert.StartsWith("podconf: --output: template format specified but no template given", template.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Input_over_the_api_servers_body_limit_is_refused_with_its_message()
     {

@@ -81,6 +81,59 @@ public sealed class KubectlInputTests : IDisposable
         Assert.Contains("no .json, .yaml or .yml files in the directory", none.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// MANI-050, MANI-008, MANI-030: a file of a directory that is not UTF-8 or is too large is that file's error, as a
+    /// syntax error is: the other files are still read and answered, and the verb exits 2 (kubectl's builder likewise
+    /// goes on to the other files and reports every error at the end). It once ended the whole input at that file.
+    /// </summary>
+    [Fact]
+    public void An_unreadable_file_in_a_directory_does_not_hide_the_other_files()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {0}\nspec:\n  containers:\n  - name: c\n    image: busybox\n";
+        Write("a.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, pod, "a"));
+        string bad = Path.Combine(_dir, "b.yaml");
+        File.WriteAllBytes(bad, [.. "a: \""u8, 0xC3, 0x28, .. "\"\n"u8]);
+        string big = Write("c.json", "{\"a\": \"" + new string('x', 3 * 1024 * 1024) + "\"}");
+        Write(Path.Combine("sub", "d.yaml"), string.Format(System.Globalization.CultureInfo.InvariantCulture, pod, "d"));
+
+        var r = CliRun.Run("qos", "-f", _dir, "-R", "-o", "name");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("pod/a\npod/d\n", r.Out);
+        Assert.Contains("podconf: error: " + bad + ":1:5: invalid UTF-8: invalid trailing UTF-8 octet 0x28 at byte 5 (save the file as UTF-8)\n", r.Error, StringComparison.Ordinal);
+        Assert.Contains("podconf: error: " + big + ": Request entity too large: limit is 3145728", r.Error, StringComparison.Ordinal);
+
+        // A path that does not exist still ends the command before anything is read, as kubectl's "the path … does not exist".
+        string missing = Path.Combine(_dir, "missing.yaml");
+        var gone = CliRun.Run("qos", "-f", Path.Combine(_dir, "a.yaml"), "-f", missing, "-o", "name");
+        Assert.Equal(2, gone.ExitCode);
+        Assert.Equal("", gone.Out);
+        Assert.Equal("podconf: " + missing + ": no such file\n", gone.Error);
+    }
+
+    /// <summary>cli-runtime pkg/resource builder.go StdinMultiUseError (its builder test "stdin referenced twice"): -f - twice is refused, not read as an empty second input.</summary>
+    [Fact]
+    public void Standard_input_may_be_named_once()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: busybox}]}\n";
+
+        var r = CliRun.WithStdin(pod, "qos", "-f", "-", "-f", "-");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Equal("podconf: --filename: standard input cannot be used for multiple arguments\nSee 'podconf qos --help' for usage.\n", r.Error);
+    }
+
+    /// <summary>kubectl's -f takes URLs too; podconf reads no network, and says so instead of "no such file".</summary>
+    [Fact]
+    public void A_url_is_refused_with_what_to_do()
+    {
+        var r = CliRun.Run("qos", "-f", "https://k8s.io/examples/pods/qos/qos-pod.yaml");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("podconf: https://k8s.io/examples/pods/qos/qos-pod.yaml: podconf reads local files only, not URLs (download it, or pipe it: curl -sL URL | podconf … -f -)\n", r.Error);
+    }
+
     [Fact]
     public void Every_tutorial_manifest_is_read_the_fragments_with_a_note()
     {
