@@ -152,7 +152,8 @@ public sealed class PodInput
                 if (strictRefusalIsInputError && validation == FieldValidation.Strict && pod.UnknownFields.Count > 0)
                 {
                     console.Error.Write("podconf: error: " + StrictRefusalLines(pod));
-                    errors++;
+                    errors.Add(new Output.InputError(pod.File, pod.Position, Model.Printing.Printable.Escape(
+                        StrictDecoding.BadRequestMessage(Kind(pod), pod.Template?.ApiVersion ?? "v1", StrictDecoding.InDecoderOrder(pod.UnknownFields)))));
                     continue;
                 }
 
