@@ -21,6 +21,11 @@ public sealed record InputFile(string DisplayName, string Text)
             // given another reader (tests, hosts) already holds text.
             if (ReferenceEquals(console.In, Console.In))
             {
+                if (ClosedStdin.IsClosed())
+                {
+                    throw new UserInputException(ClosedStdin.Describe("<stdin>"));
+                }
+
                 using var stdin = Console.OpenStandardInput();
                 return new InputFile("<stdin>", Decode(ReadLimited(stdin, "<stdin>"), "<stdin>"));
             }

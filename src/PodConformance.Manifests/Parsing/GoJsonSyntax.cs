@@ -9,9 +9,11 @@ namespace PodConformance.Manifests.Parsing;
 /// this scanner only words it, as Go's scanner state machine would at the same byte.
 /// </summary>
 /// <remarks>
-/// The states and texts are those of Go's encoding/json scanner.go (stateBeginValue … stateNul, <c>quoteChar</c>) and
-/// stream.go (<c>Decoder.readValue</c>: values one after another, whitespace between them, a value cut short by the
-/// end of input is <c>io.ErrUnexpectedEOF</c>), which sigs.k8s.io/json and kubectl's YAMLOrJSONDecoder use unchanged.
+/// Written from the JSON grammar: one state per place in a value where the next byte is decided. What must match Go is
+/// observable behaviour only — the byte an error is found at and its text (Go's encoding/json error strings, the
+/// character quoted as <c>quoteChar</c> quotes it), and stream.go's <c>Decoder.readValue</c> rules (values one after
+/// another, whitespace between them, a value cut short by the end of input is <c>io.ErrUnexpectedEOF</c>), which
+/// sigs.k8s.io/json and kubectl's YAMLOrJSONDecoder use unchanged; GoJsonSyntaxTests pin it with Go's own test vectors.
 /// Nesting is bounded at podconf's 256 (MANI-004), worded as the YAML reader words it.
 /// </remarks>
 internal static class GoJsonSyntax
