@@ -34,7 +34,13 @@ public static class AdapterCommand
             if (ReferenceEquals(console.In, Console.In))
             {
                 // The real stdin/stdout: raw UTF-8 byte streams, whatever the locale says, read and written on this
-                // thread with blocking calls (one request at a time: nothing to overlap).
+                // thread with blocking calls (one request at a time: nothing to overlap). A closed standard input is the end
+                // of input (exit as on EOF), not the runtime's own pipe to wait on forever (MANI-050, Input/ClosedStdin.cs).
+                if (Input.ClosedStdin.IsClosed())
+                {
+                    return 0;
+                }
+
                 using var input = Console.OpenStandardInput();
                 using var output = Console.OpenStandardOutput();
                 return server.Serve(input, output);
