@@ -194,6 +194,12 @@ public static partial class PodShrinker
             yield return c with { Ports = default };
         }
 
+        if (!c.VolumeDevices.IsEmpty)
+        {
+            // Raw block devices, as mounts: without them the volume they name is unused and goes next.
+            yield return c with { VolumeDevices = default };
+        }
+
         if (!c.VolumeMounts.IsEmpty)
         {
             yield return c with { VolumeMounts = default };

@@ -60,7 +60,7 @@ public static partial class PodSize
 
         size += OfResources(c.Resources.Requests) + OfResources(c.Resources.Limits);
         size += Flag(c.RestartPolicy is not null) + Flag(c.ImagePullPolicy.Length != 0) + Flag(c.LivenessProbe is not null) + Flag(c.ReadinessProbe is not null)
-            + Flag(c.StartupProbe is not null) + Flag(c.Lifecycle is not null) + (PerListItem * (c.Command.Count + c.Args.Count + c.EnvFrom.Count + c.VolumeMounts.Count))
+            + Flag(c.StartupProbe is not null) + Flag(c.Lifecycle is not null) + (PerListItem * (c.Command.Count + c.Args.Count + c.EnvFrom.Count + c.VolumeMounts.Count + c.VolumeDevices.Count))
             + (PerListItem * (c.RestartPolicyRules.Count + c.ResizePolicy.Count));
         return size;
     }
