@@ -264,6 +264,30 @@ public class OutputConventionsTests
         Assert.Equal("", r.Error);
     }
 
+    /// <summary>
+    /// Every single-valued flag keeps its last value when repeated, as pflag's Set overwrites (not only -o): --until was
+    /// refused ("expects a single argument but 2 were provided"). Repeatable flags (-f) still keep every value.
+    /// </summary>
+    [Fact]
+    public void Any_repeated_single_valued_flag_keeps_its_last_value_and_repeatable_ones_accumulate()
+    {
+        var once = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "6s", "-o", "yaml");
+        var twice = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "bogus", "--until", "6s", "-o", "yaml");
+        Assert.Equal(0, once.ExitCode);
+        Assert.Equal("", twice.Error);
+        Assert.Equal(once.Out, twice.Out);
+
+        var plain = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"));
+        var headed = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "--no-headers", "--no-headers=false");
+        var bare = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "--no-headers=false", "--no-headers");
+        Assert.Equal(plain.Out, headed.Out);
+        Assert.Equal(2, plain.Out.Split('\n').Length - 1); // the header and the pod
+        Assert.Matches("^default +web-app +Burstable\n$", bare.Out);
+
+        var both = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "name");
+        Assert.Equal("pod/web-app\npod/web-app\n", both.Out);
+    }
+
     [Theory]
     [InlineData(new[] { "valdate" }, "podconf: unknown command \"valdate\" for \"podconf\"\n\nDid you mean this?\n\tvalidate\n\nRun 'podconf --help' for usage.\n")]
     [InlineData(new[] { "qos", "--outptu", "json" }, "podconf: unknown flag: --outptu (did you mean --output?)\nSee 'podconf qos --help' for usage.\n")]
