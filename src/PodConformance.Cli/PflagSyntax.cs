@@ -13,8 +13,9 @@ namespace PodConformance.Cli;
 /// </summary>
 /// <remarks>
 /// Which flags are single-valued, boolean or repeatable is read from the verb's own option definitions (an option whose
-/// arity allows at most one value is single-valued), so a new option needs nothing here. A group with an unknown letter is
-/// passed on unchanged.
+/// arity allows at most one value is single-valued), so a new option needs nothing here. An unknown letter in a group is
+/// left at the head of what remains of the group (<c>-wO</c> becomes <c>-w -O</c>), which the usage error then reports
+/// as pflag does, <c>unknown shorthand flag: 'O' in -O</c> (pflag reports the group from the bad letter on).
 /// Everything after a bare <c>--</c> is left alone, as pflag stops reading flags there; an unknown long flag is passed on
 /// unchanged.
 /// </remarks>
@@ -99,15 +100,14 @@ public static class PflagSyntax
     private static int ShortGroup(List<Option> options, string arg, IReadOnlyList<string> args, int next, List<(Option?, string[])> pieces)
     {
         string group = arg[1..];
-        int first = pieces.Count;
         for (int at = 0; at < group.Length; at++)
         {
             var option = Find(options, "-" + group[at]);
             if (option is null || group[at] == '=')
             {
-                // Unknown: the argument goes on as it was, for the usage error.
-                pieces.RemoveRange(first, pieces.Count - first);
-                pieces.Add((null, [arg]));
+                // Unknown: what is left of the group goes on as one word, for the usage error to report as pflag does
+                // (the whole argument when the first letter is unknown, so nothing changes for it).
+                pieces.Add((null, [at == 0 ? arg : "-" + group[at..]]));
                 return next;
             }
 

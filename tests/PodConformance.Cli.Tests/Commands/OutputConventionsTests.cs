@@ -288,12 +288,35 @@ public class OutputConventionsTests
         Assert.Equal("pod/web-app\npod/web-app\n", both.Out);
     }
 
+    /// <summary>pflag reads a group of shorthands letter by letter: boolean ones go on (-wR), one with a value ends it.</summary>
+    [Fact]
+    public void Grouped_shorthands_are_read_as_pflag_reads_them()
+    {
+        string dir = Path.GetDirectoryName(Seed("01-pod-spec-web-app.yaml"))!;
+        var apart = CliRun.Run("qos", "-f", dir, "-R", "-v", "-o", "name");
+        var grouped = CliRun.Run("qos", "-f", dir, "-Rvoname");
+        Assert.Equal(apart.ExitCode, grouped.ExitCode);
+        Assert.Equal(apart.Error, grouped.Error);
+        Assert.Equal(apart.Out, grouped.Out);
+        Assert.NotEqual("", apart.Out);
+        var valueLast = CliRun.Run("qos", "-Rvf", dir, "-o", "name");
+        Assert.Equal(apart.Out, valueLast.Out);
+
+        var watch = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "5s", "-wo", "name");
+        var watchApart = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "5s", "-w", "-o", "name");
+        Assert.Equal(watchApart.Out, watch.Out);
+        Assert.Equal(watchApart.ExitCode, watch.ExitCode);
+    }
+
     [Theory]
     [InlineData(new[] { "valdate" }, "podconf: unknown command \"valdate\" for \"podconf\"\n\nDid you mean this?\n\tvalidate\n\nRun 'podconf --help' for usage.\n")]
     [InlineData(new[] { "qos", "--outptu", "json" }, "podconf: unknown flag: --outptu (did you mean --output?)\nSee 'podconf qos --help' for usage.\n")]
     // pflag's parseShortArg (spf13/pflag flag.go): "unknown shorthand flag: %q in -%s", as kubectl prints it.
     [InlineData(new[] { "qos", "-O", "yaml" }, "podconf: unknown shorthand flag: 'O' in -O\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "qos", "-O=yaml" }, "podconf: unknown shorthand flag: 'O' in -O=yaml\nSee 'podconf qos --help' for usage.\n")]
+    // A bad letter after a good boolean one: pflag reports the group from the bad letter on.
+    [InlineData(new[] { "simulate", "-wO", "yaml" }, "podconf: unknown shorthand flag: 'O' in -O\nSee 'podconf simulate --help' for usage.\n")]
+    [InlineData(new[] { "simulate", "-wOyaml" }, "podconf: unknown shorthand flag: 'O' in -Oyaml\nSee 'podconf simulate --help' for usage.\n")]
     [InlineData(new[] { "golden", "verfy" }, "podconf: unknown command \"verfy\" for \"podconf golden\"\n\nDid you mean this?\n\tverify\n\nRun 'podconf golden --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsn" }, "podconf: --output: unknown format \"jsn\"; did you mean \"json\"? Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath={.status" }, "podconf: --output: error parsing jsonpath {.status, unclosed action\nSee 'podconf qos --help' for usage.\n")]
