@@ -288,6 +288,23 @@ public class OutputConventionsTests
         Assert.Equal("pod/web-app\npod/web-app\n", both.Out);
     }
 
+    /// <summary>
+    /// A JSONPath template that does not parse and one that fails on the object are both usage errors, exit 2 (kubectl
+    /// exits 1 for both, as for every error, CheckErr's DefaultErrorExitCode; podconf keeps 1 for a failed check so that
+    /// a script never reads a template typo as "the pod is refused"). spec/guides/output.md.
+    /// </summary>
+    [Fact]
+    public void Jsonpath_errors_are_usage_errors_whether_parsing_or_executing()
+    {
+        var parse = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "jsonpath={.spec.containers[");
+        Assert.Equal(2, parse.ExitCode);
+        Assert.StartsWith("podconf: --output: error parsing jsonpath", parse.Error, StringComparison.Ordinal);
+
+        var execute = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "jsonpath={.spec.containers[9]}");
+        Assert.Equal(2, execute.ExitCode);
+        Assert.Equal("podconf: error executing jsonpath \"{.spec.containers[9]}\": Error executing template: array index out of bounds: index 9, length 1.\n", execute.Error);
+    }
+
     /// <summary>pflag reads a group of shorthands letter by letter: boolean ones go on (-wR), one with a value ends it.</summary>
     [Fact]
     public void Grouped_shorthands_are_read_as_pflag_reads_them()
