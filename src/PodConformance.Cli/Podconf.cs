@@ -10,8 +10,10 @@ public static class Podconf
     {
         ArgumentNullException.ThrowIfNull(console);
         console = console with { Out = new Output.EscapingWriter(console.Out), Error = new Output.EscapingWriter(console.Error) };
-        // kubectl's --validate takes its value only after '=' (pflag NoOptDefVal): say so before System.CommandLine reads it.
-        return Dispatch(BuildRoot(console).Parse(Input.FieldValidationOption.KubectlSyntax(args)), console);
+        // kubectl's --validate takes its value only after '=' (pflag NoOptDefVal), a repeated single-valued flag keeps its
+        // last value and shorthands may be grouped (pflag): say so before System.CommandLine reads the arguments.
+        var root = BuildRoot(console);
+        return Dispatch(root.Parse(PflagSyntax.Rewrite(root, Input.FieldValidationOption.KubectlSyntax(args))), console);
     }
 
     /// <summary>Every verb, bound to <paramref name="console"/>; tests parse commands with it without running them.</summary>

@@ -58,6 +58,11 @@ public static class AdapterCommand
         report.Options.Add(output);
         report.SetAction(result =>
         {
+            if (result.GetValue(output) is { } outputPath)
+            {
+                Output.OutputFile.CheckWritable("--output", outputPath); // before the analysis, not after it
+            }
+
             string markdown;
             using (var adapter = new ResourceQuantityAdapter())
             {

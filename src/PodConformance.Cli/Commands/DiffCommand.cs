@@ -66,5 +66,5 @@ public static class DiffCommand
     }
 
     private static KubernetesVersion Version(string flag, string? text) =>
-        KubernetesVersion.TryParse(text, out var v, out string error) ? v : throw new UserInputException(flag + ": " + error);
+        CommonOptions.ParseVersion(flag, text ?? "");
 }

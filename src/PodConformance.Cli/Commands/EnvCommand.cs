@@ -54,6 +54,12 @@ public static class EnvCommand
             var givenFiles = ReadVolumeFiles(result.GetValue(volumeFiles) ?? [], console, out bool badFiles);
             if (input.HadErrors || objs.HasErrors || badFiles)
             {
+                if (result.GetValue(pod) is null && input.Pods.Count > 1)
+                {
+                    // The same hint as without errors: fixing the errors alone would only lead to it.
+                    console.Error.Write("podconf: " + SeveralPods(input.Pods.Count) + "\n");
+                }
+
                 return ExitCodes.UsageOrInput;
             }
 
@@ -179,11 +185,14 @@ public static class EnvCommand
 
         if (pods.Count != 1)
         {
-            throw new UserInputException($"env: the input holds {pods.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} Pods; choose one with --pod NAME");
+            throw new UserInputException(SeveralPods(pods.Count));
         }
 
         return pods[0];
     }
+
+    private static string SeveralPods(int count) =>
+        $"env: the input holds {count.ToString(System.Globalization.CultureInfo.InvariantCulture)} Pods; choose one with --pod NAME";
 
     private static Container FindContainer(Pod pod, LoadedPod loaded, string? name)
     {

@@ -112,6 +112,18 @@ public static class OomScoreCommand
         }
 
         long bytes = q.Value();
-        return bytes > 0 ? bytes : throw new UserInputException($"--node-memory: must be positive, got {text}");
+        if (bytes <= 0)
+        {
+            throw new UserInputException($"--node-memory: must be positive, got {text}");
+        }
+
+        // Value() rounds a fraction up (100m is 1 byte): a capacity is a count of bytes, so a fraction is a mistake
+        // (m for M, most likely), not a request for the byte above it. A value past int64 is left to Value's clamp.
+        if (bytes != long.MaxValue && q.CompareTo(Quantity.FromInt64(bytes, QuantityFormat.DecimalSI)) != 0)
+        {
+            throw new UserInputException($"--node-memory: {text} is not a whole number of bytes (a node's memory capacity counts bytes, e.g. 8Gi; m is milli, M is mega)");
+        }
+
+        return bytes;
     }
 }

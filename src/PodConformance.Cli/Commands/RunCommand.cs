@@ -97,6 +97,15 @@ public static class RunCommand
                 }
             }
 
+            // So is a report file that could not be written (no such directory, not writable): before the run, not after it.
+            foreach (var fileOption in updating ? new[] { expectations, junit, report, markdown, html } : [junit, report, markdown, html])
+            {
+                if (result.GetValue(fileOption) is { } outputPath)
+                {
+                    OutputFile.CheckWritable(fileOption.Name, outputPath);
+                }
+            }
+
             var known = Expectations.None;
             if (expectationsPath is not null && (!updating || File.Exists(expectationsPath)))
             {

@@ -255,6 +255,37 @@ public class EnvCommandTests
         Assert.Equal(0, CliRun.WithStdin(bare + "---\n" + bare.Replace("name: p}", "name: q}", StringComparison.Ordinal), "env", "-f", "-", "--pod", "q").ExitCode);
     }
 
+    /// <summary>
+    /// -f DIR with several pods and an input error: the errors and, as without them, the hint to choose with --pod (it
+    /// printed the errors alone, and fixing them only led to the hint).
+    /// </summary>
+    [Fact]
+    public void Several_pods_with_input_errors_still_say_to_choose_with_pod()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "podconf-env-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            const string Good = "apiVersion: v1\nkind: Pod\nmetadata: {name: NAME}\nspec:\n  containers: [{name: c, image: busybox}]\n";
+            File.WriteAllText(Path.Combine(dir, "a.yaml"), Good.Replace("NAME", "p", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(dir, "b.yaml"), Good.Replace("NAME", "q", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(dir, "c.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: r}\nspec: {containers: 3}\n");
+
+            var r = CliRun.Run("env", "-f", dir);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains("c.yaml:", r.Error, StringComparison.Ordinal);
+            Assert.EndsWith("podconf: env: the input holds 2 Pods; choose one with --pod NAME\n", r.Error, StringComparison.Ordinal);
+
+            var chosen = CliRun.Run("env", "-f", dir, "--pod", "q");
+            Assert.Equal(2, chosen.ExitCode);
+            Assert.DoesNotContain("--pod", chosen.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void Output_is_the_same_under_de_DE()
     {

@@ -52,6 +52,9 @@ public class OomScoreCommandTests
     [InlineData(null, "--node-memory QTY is required")]
     [InlineData("lots", "--node-memory:")]
     [InlineData("0", "must be positive")]
+    // Value() rounds 100m (0.1 byte) up to 1 byte: a fraction of a byte is refused, not rounded.
+    [InlineData("100m", "--node-memory: 100m is not a whole number of bytes (a node's memory capacity counts bytes, e.g. 8Gi; m is milli, M is mega)")]
+    [InlineData("1.5", "--node-memory: 1.5 is not a whole number of bytes")]
     public void Node_memory_is_required_and_must_be_a_positive_quantity(string? memory, string message)
     {
         var args = memory is null ? new[] { "oom-score", "-f", "-" } : new[] { "oom-score", "-f", "-", "--node-memory", memory };

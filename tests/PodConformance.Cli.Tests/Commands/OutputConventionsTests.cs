@@ -264,12 +264,76 @@ public class OutputConventionsTests
         Assert.Equal("", r.Error);
     }
 
+    /// <summary>
+    /// Every single-valued flag keeps its last value when repeated, as pflag's Set overwrites (not only -o): --until was
+    /// refused ("expects a single argument but 2 were provided"). Repeatable flags (-f) still keep every value.
+    /// </summary>
+    [Fact]
+    public void Any_repeated_single_valued_flag_keeps_its_last_value_and_repeatable_ones_accumulate()
+    {
+        var once = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "6s", "-o", "yaml");
+        var twice = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "bogus", "--until", "6s", "-o", "yaml");
+        Assert.Equal(0, once.ExitCode);
+        Assert.Equal("", twice.Error);
+        Assert.Equal(once.Out, twice.Out);
+
+        var plain = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"));
+        var headed = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "--no-headers", "--no-headers=false");
+        var bare = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "--no-headers=false", "--no-headers");
+        Assert.Equal(plain.Out, headed.Out);
+        Assert.Equal(2, plain.Out.Split('\n').Length - 1); // the header and the pod
+        Assert.Matches("^default +web-app +Burstable\n$", bare.Out);
+
+        var both = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "name");
+        Assert.Equal("pod/web-app\npod/web-app\n", both.Out);
+    }
+
+    /// <summary>
+    /// A JSONPath template that does not parse and one that fails on the object are both usage errors, exit 2 (kubectl
+    /// exits 1 for both, as for every error, CheckErr's DefaultErrorExitCode; podconf keeps 1 for a failed check so that
+    /// a script never reads a template typo as "the pod is refused"). spec/guides/output.md.
+    /// </summary>
+    [Fact]
+    public void Jsonpath_errors_are_usage_errors_whether_parsing_or_executing()
+    {
+        var parse = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "jsonpath={.spec.containers[");
+        Assert.Equal(2, parse.ExitCode);
+        Assert.StartsWith("podconf: --output: error parsing jsonpath", parse.Error, StringComparison.Ordinal);
+
+        var execute = CliRun.Run("qos", "-f", Seed("01-pod-spec-web-app.yaml"), "-o", "jsonpath={.spec.containers[9]}");
+        Assert.Equal(2, execute.ExitCode);
+        Assert.Equal("podconf: error executing jsonpath \"{.spec.containers[9]}\": Error executing template: array index out of bounds: index 9, length 1.\n", execute.Error);
+    }
+
+    /// <summary>pflag reads a group of shorthands letter by letter: boolean ones go on (-wR), one with a value ends it.</summary>
+    [Fact]
+    public void Grouped_shorthands_are_read_as_pflag_reads_them()
+    {
+        string dir = Path.GetDirectoryName(Seed("01-pod-spec-web-app.yaml"))!;
+        var apart = CliRun.Run("qos", "-f", dir, "-R", "-v", "-o", "name");
+        var grouped = CliRun.Run("qos", "-f", dir, "-Rvoname");
+        Assert.Equal(apart.ExitCode, grouped.ExitCode);
+        Assert.Equal(apart.Error, grouped.Error);
+        Assert.Equal(apart.Out, grouped.Out);
+        Assert.NotEqual("", apart.Out);
+        var valueLast = CliRun.Run("qos", "-Rvf", dir, "-o", "name");
+        Assert.Equal(apart.Out, valueLast.Out);
+
+        var watch = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "5s", "-wo", "name");
+        var watchApart = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "5s", "-w", "-o", "name");
+        Assert.Equal(watchApart.Out, watch.Out);
+        Assert.Equal(watchApart.ExitCode, watch.ExitCode);
+    }
+
     [Theory]
     [InlineData(new[] { "valdate" }, "podconf: unknown command \"valdate\" for \"podconf\"\n\nDid you mean this?\n\tvalidate\n\nRun 'podconf --help' for usage.\n")]
     [InlineData(new[] { "qos", "--outptu", "json" }, "podconf: unknown flag: --outptu (did you mean --output?)\nSee 'podconf qos --help' for usage.\n")]
     // pflag's parseShortArg (spf13/pflag flag.go): "unknown shorthand flag: %q in -%s", as kubectl prints it.
     [InlineData(new[] { "qos", "-O", "yaml" }, "podconf: unknown shorthand flag: 'O' in -O\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "qos", "-O=yaml" }, "podconf: unknown shorthand flag: 'O' in -O=yaml\nSee 'podconf qos --help' for usage.\n")]
+    // A bad letter after a good boolean one: pflag reports the group from the bad letter on.
+    [InlineData(new[] { "simulate", "-wO", "yaml" }, "podconf: unknown shorthand flag: 'O' in -O\nSee 'podconf simulate --help' for usage.\n")]
+    [InlineData(new[] { "simulate", "-wOyaml" }, "podconf: unknown shorthand flag: 'O' in -Oyaml\nSee 'podconf simulate --help' for usage.\n")]
     [InlineData(new[] { "golden", "verfy" }, "podconf: unknown command \"verfy\" for \"podconf golden\"\n\nDid you mean this?\n\tverify\n\nRun 'podconf golden --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsn" }, "podconf: --output: unknown format \"jsn\"; did you mean \"json\"? Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath={.status" }, "podconf: --output: error parsing jsonpath {.status, unclosed action\nSee 'podconf qos --help' for usage.\n")]

@@ -11,6 +11,10 @@ public class ProfileOptionTests
     [Theory]
     [InlineData("--kubernetes-version", "1.99", "podconf: --kubernetes-version: unsupported Kubernetes version \"1.99\": supported versions are 1.28 to 1.37\n")]
     [InlineData("--kubernetes-version", "one", "podconf: --kubernetes-version: invalid Kubernetes version \"one\": expected 1.NN, e.g. 1.37\n")]
+    // A leading zero was read as the number (1.037 as 1.37): refused with the supported releases.
+    [InlineData("--kubernetes-version", "1.037", "podconf: --kubernetes-version: invalid Kubernetes version \"1.037\": 037 has a leading zero; supported versions are 1.28 to 1.37\n")]
+    [InlineData("--kubernetes-version", "v01.30", "podconf: --kubernetes-version: invalid Kubernetes version \"v01.30\": 01 has a leading zero; supported versions are 1.28 to 1.37\n")]
+    [InlineData("--kubernetes-version", "1.30.01", "podconf: --kubernetes-version: invalid Kubernetes version \"1.30.01\": 01 has a leading zero; supported versions are 1.28 to 1.37\n")]
     [InlineData("--feature-gates", "Bogus=true", "podconf: --feature-gates: unrecognized feature gate: Bogus\n")]
     [InlineData("--feature-gates", "PodLevelResources", "podconf: --feature-gates: missing bool value for PodLevelResources\n")]
     [InlineData("--feature-gates", "PodLevelResources=yes", "podconf: --feature-gates: invalid value of PodLevelResources=yes, err: strconv.ParseBool: parsing \"yes\": invalid syntax\n")]
@@ -20,6 +24,17 @@ public class ProfileOptionTests
         var r = CliRun.Run("quantity", option, value, "1");
         Assert.Equal(2, r.ExitCode);
         Assert.Equal(expected + Help, r.Error);
+    }
+
+    [Fact]
+    public void A_patch_release_zero_is_still_accepted()
+    {
+        var r = CliRun.Run("quantity", "--kubernetes-version", "v1.35.0", "1");
+        Assert.Equal("", r.Error);
+        Assert.Equal(0, r.ExitCode);
+        var diff = CliRun.Run("diff", "--from", "1.036", "--to", "1.37");
+        Assert.Equal(2, diff.ExitCode);
+        Assert.StartsWith("podconf: --from: invalid Kubernetes version \"1.036\": 036 has a leading zero;", diff.Error, StringComparison.Ordinal);
     }
 
     [Fact]

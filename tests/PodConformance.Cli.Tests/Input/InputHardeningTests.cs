@@ -164,6 +164,44 @@ public class InputHardeningTests
         Assert.StartsWith("podconf: --output: template format specified but no template given", template.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A report file that could not be written is refused before the run, exit 2, with the path and why; it was found only
+    /// when the run was over (minutes of work lost). Nothing is run (no console report) and nothing is left behind.
+    /// </summary>
+    [Fact]
+    public void An_unwritable_report_file_is_refused_before_the_run()
+    {
+        using var file = CliRun.File("not a directory\n");
+        string missing = Path.Combine(Path.GetTempPath(), "podconf-no-such-dir-" + Guid.NewGuid().ToString("N"), "x.xml");
+        foreach (string flag in new[] { "--junit", "--report", "--markdown", "--html" })
+        {
+            var r = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "5", flag, missing);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Equal("", r.Out);
+            Assert.Equal("podconf: " + flag + ": " + missing + ": cannot write: the directory " + Path.GetDirectoryName(missing) + " does not exist\nSee 'podconf run --help' for usage.\n", r.Error);
+        }
+
+        var underFile = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "5", "--junit", Path.Combine(file.Path, "x.xml"));
+        Assert.Equal(2, underFile.ExitCode);
+        Assert.Equal("podconf: --junit: " + Path.Combine(file.Path, "x.xml") + ": cannot write: " + file.Path + " is not a directory\nSee 'podconf run --help' for usage.\n", underFile.Error);
+
+        var directory = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "5", "--report", Path.GetTempPath());
+        Assert.Equal(2, directory.ExitCode);
+        Assert.Contains("cannot write: it is a directory", directory.Error, StringComparison.Ordinal);
+
+        string fresh = Path.Combine(Path.GetTempPath(), "podconf-report-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var ok = CliRun.Run("run", "--rules", "P-QOS-CLASS", "--count", "5", "--report", fresh);
+            Assert.Equal(0, ok.ExitCode);
+            Assert.StartsWith("{", File.ReadAllText(fresh), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(fresh);
+        }
+    }
+
     [Fact]
     public void Input_over_the_api_servers_body_limit_is_refused_with_its_message()
     {
