@@ -54,17 +54,7 @@ public static class ClusterScopedJson
                     w.WriteStartArray("tolerations");
                     foreach (var t in rc.Tolerations)
                     {
-                        w.WriteStartObject();
-                        NonEmpty(w, "key", t.Key);
-                        NonEmpty(w, "operator", t.Operator);
-                        NonEmpty(w, "value", t.Value);
-                        NonEmpty(w, "effect", t.Effect);
-                        if (t.TolerationSeconds is long s)
-                        {
-                            w.WriteNumber("tolerationSeconds", s);
-                        }
-
-                        w.WriteEndObject();
+                        Manifests.Wire.WirePodWriter.Write(w, t); // the pod's own spec.tolerations form, one writer for both
                     }
 
                     w.WriteEndArray();
