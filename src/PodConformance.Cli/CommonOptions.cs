@@ -40,23 +40,9 @@ public sealed class CommonOptions
         return new Profile(version, overrides);
     }
 
-    /// <summary>
-    /// A release named on the command line (PROF-001). A number written with a leading zero (<c>1.037</c>) is refused
-    /// with the supported releases: the parser would read it as 1.37, a release nobody wrote that way, so it is more
-    /// likely a typo than a request for 1.37.
-    /// </summary>
+    /// <summary>A release named on the command line (PROF-001; a leading zero, <c>1.037</c>, is refused by the model's parser).</summary>
     internal static Model.Profiles.KubernetesVersion ParseVersion(string flag, string text)
     {
-        var numbers = (text.StartsWith('v') ? text[1..] : text).Split('.');
-        foreach (string number in numbers)
-        {
-            if (number.Length > 1 && number[0] == '0' && number.All(char.IsAsciiDigit))
-            {
-                throw new UserInputException(flag + ": invalid Kubernetes version \"" + text + "\": " + number + " has a leading zero; supported versions are "
-                    + Model.Profiles.KubernetesVersion.Oldest + " to " + Model.Profiles.KubernetesVersion.Newest);
-            }
-        }
-
         return Model.Profiles.KubernetesVersion.TryParse(text, out var version, out string error) ? version : throw new UserInputException(flag + ": " + error);
     }
 }

@@ -61,6 +61,15 @@ public readonly record struct KubernetesVersion(int Major, int Minor) : ICompara
             return false;
         }
 
+        // A number written with a leading zero (1.037) would read as 1.37, a release nobody writes that way: more likely a typo
+        // than a request, so it is refused wherever a version is read (command line, files, the protocol), PROF-001.
+        var zeroed = HasLeadingZero(span[..firstDot]) ? span[..firstDot] : HasLeadingZero(minorPart) ? minorPart : HasLeadingZero(patchPart) ? patchPart : [];
+        if (!zeroed.IsEmpty)
+        {
+            error = $"invalid Kubernetes version \"{text}\": {zeroed} has a leading zero; supported versions are {Oldest} to {Newest}";
+            return false;
+        }
+
         version = new KubernetesVersion(major, minor);
         if (!version.IsSupported)
         {
@@ -70,6 +79,8 @@ public readonly record struct KubernetesVersion(int Major, int Minor) : ICompara
 
         return true;
     }
+
+    private static bool HasLeadingZero(ReadOnlySpan<char> digits) => digits.Length > 1 && digits[0] == '0';
 
     private static bool IsDigits(ReadOnlySpan<char> s)
     {

@@ -47,6 +47,22 @@ public class KubernetesVersionTests
         Assert.Equal($"unsupported Kubernetes version \"{text}\": supported versions are 1.28 to 1.37", error);
     }
 
+    /// <summary>
+    /// A number written with a leading zero read as that number before session 14 (1.037 as 1.37), wherever a version is
+    /// read (command line, case files, an adapter's hello): refused, naming the number. A single 0 is a number (1.35.0).
+    /// </summary>
+    [Theory]
+    [InlineData("1.037", "037")]
+    [InlineData("v1.037", "037")]
+    [InlineData("01.37", "01")]
+    [InlineData("1.37.00", "00")]
+    [InlineData("1.37.01", "01")]
+    public void Rejects_a_leading_zero(string text, string number)
+    {
+        Assert.False(KubernetesVersion.TryParse(text, out _, out string error));
+        Assert.Equal($"invalid Kubernetes version \"{text}\": {number} has a leading zero; supported versions are 1.28 to 1.37", error);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(null)]
