@@ -15,54 +15,7 @@ public static class ClusterScopedJson
     public static string RuntimeClassContent(RuntimeClass rc)
     {
         ArgumentNullException.ThrowIfNull(rc);
-        return Members(w =>
-        {
-            w.WriteString("handler", rc.Handler);
-            if (rc.HasOverhead)
-            {
-                w.WriteStartObject("overhead");
-                if (!rc.PodFixed.IsEmpty)
-                {
-                    w.WriteStartObject("podFixed");
-                    foreach (var (name, q) in rc.PodFixed)
-                    {
-                        w.WriteString(name, q.ToString());
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndObject();
-            }
-
-            if (rc.HasScheduling)
-            {
-                w.WriteStartObject("scheduling");
-                if (!rc.NodeSelector.IsEmpty)
-                {
-                    w.WriteStartObject("nodeSelector");
-                    foreach (var (k, v) in rc.NodeSelector)
-                    {
-                        w.WriteString(k, v);
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                if (!rc.Tolerations.IsEmpty)
-                {
-                    w.WriteStartArray("tolerations");
-                    foreach (var t in rc.Tolerations)
-                    {
-                        Manifests.Wire.WirePodWriter.Write(w, t); // the pod's own spec.tolerations form, one writer for both
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndObject();
-            }
-        });
+        return Members(w => Manifests.Wire.RuntimeClassFields.Write(w, rc));
     }
 
     /// <summary>The members after <c>metadata</c>: <c>value</c>, <c>preemptionPolicy</c>; <c>globalDefault</c> never (<see cref="ClusterScopedPlan.For"/> refuses such a case).</summary>

@@ -28,46 +28,7 @@ internal static class RuntimeClassesJson
         {
             w.WriteStartObject();
             w.WriteString("name", rc.Name);
-            w.WriteString("handler", rc.Handler);
-            if (rc.HasOverhead)
-            {
-                w.WriteStartObject("overhead");
-                if (!rc.PodFixed.IsEmpty)
-                {
-                    ScenarioJson.WriteQuantities(w, "podFixed", rc.PodFixed);
-                }
-
-                w.WriteEndObject();
-            }
-
-            if (rc.HasScheduling)
-            {
-                w.WriteStartObject("scheduling");
-                if (!rc.NodeSelector.IsEmpty)
-                {
-                    w.WriteStartObject("nodeSelector");
-                    foreach (var (k, v) in rc.NodeSelector)
-                    {
-                        w.WriteString(k, v);
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                if (!rc.Tolerations.IsEmpty)
-                {
-                    w.WriteStartArray("tolerations");
-                    foreach (var t in rc.Tolerations)
-                    {
-                        WirePodWriter.Write(w, t); // the pod's own spec.tolerations form
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndObject();
-            }
-
+            RuntimeClassFields.Write(w, rc);
             w.WriteEndObject();
         }
 
