@@ -30,9 +30,8 @@ public sealed class OutputFlags
             HelpName = string.Join("|", formats.Select(f => f == "jsonpath" ? "jsonpath=TEMPLATE" : f)),
             DefaultValueFactory = _ => defaultFormat,
 
-            // pflag: a flag given twice keeps its last value (kubectl get -o yaml -o json prints JSON).
-            Arity = ArgumentArity.OneOrMore,
-            CustomParser = r => r.Tokens.Count == 0 ? defaultFormat : r.Tokens[^1].Value,
+            // Given twice, the last value wins (kubectl get -o yaml -o json prints JSON): PflagSyntax does that for every
+            // single-valued option before parsing.
         };
         HasTable = formats.Any(f => f is "table" or "wide" or "watch");
         NoHeaders = new Option<bool>("--no-headers") { Description = "Print tables without their header row (as kubectl --no-headers)" };
