@@ -96,6 +96,18 @@ public class ClusterPolicyDenialTests
         Assert.Contains("although the run's namespace was created with pod-security.kubernetes.io/enforce=privileged (--pod-security-privileged)", podSecurity.NotPerformed(true), StringComparison.Ordinal);
     }
 
+    /// <summary>Called on its own, the mapping never turns such a denial into a rejection either: no observation, and why.</summary>
+    [Theory]
+    [MemberData(nameof(Denials))]
+    public void The_mapping_gives_no_observation_for_a_denial(string body, int code, ClusterPolicyKind kind, string name, string binding)
+    {
+        _ = (kind, binding);
+        var observation = AdmissionMapping.Map(new ClusterApi.CreateResponse(code, body), TestPods.Web, "podconf-test-20261207-190000-abcdef", out string error);
+        Assert.Null(observation);
+        Assert.StartsWith("not the pod's verdict: the ", error, StringComparison.Ordinal);
+        Assert.Contains(name, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_403_denial_is_its_own_kind_of_forbidden_and_the_other_403s_are_unchanged()
     {
