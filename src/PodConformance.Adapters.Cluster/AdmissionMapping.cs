@@ -13,7 +13,8 @@ public static class AdmissionMapping
     /// 201: accepted, with <c>status.qosClass</c> as the server computed it and the stored object's fields. Metadata the
     /// server invents (uid, creationTimestamp, the namespace of the request) is put back as the manifest had it, and status
     /// is left out, so the map holds what defaulting did and nothing else. 400/422, and a 403 from an admission plugin:
-    /// rejected, with the Status's causes.
+    /// rejected, with the Status's causes. A denial by the cluster's own admission configuration (webhooks, admission
+    /// policies, PodSecurity: <see cref="ClusterPolicyDenial"/>) is no observation at all: null, with why as the error.
     /// </summary>
     public static AdmissionObservation? Map(ClusterApi.CreateResponse response, Pod sent, out string error) =>
         Map(response, sent, sent?.Metadata.Namespace ?? "", out error);
@@ -55,6 +56,14 @@ public static class AdmissionMapping
                 QosClass = stored.Status?.QosClass ?? "",
                 Defaults = PodFields.Flatten(comparable),
             };
+        }
+
+        if (ClusterPolicyDenial.Of(response) is { } denial)
+        {
+            // A webhook's, an admission policy's or PodSecurity's refusal is the cluster's configuration, not the pod's
+            // verdict: never a rejection. ClusterAdapter answers such a case not performed before it maps anything.
+            error = "not the pod's verdict: " + denial.NotPerformed(namespaceLabelledPrivileged: false);
+            return null;
         }
 
         if (response.StatusCode == 403)

@@ -126,7 +126,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
                 var (admission, error) = await AdmitAsync(p.Pod, ns, names, cancellationToken).ConfigureAwait(false);
                 if (admission is null)
                 {
-                    return Observation.Failed(error);
+                    return error.NotPerformed ? Observation.Unperformed(error.Text) : Observation.Failed(error.Text);
                 }
 
                 observation = observation with { Admission = admission };
@@ -142,6 +142,11 @@ public sealed class ClusterAdapter : IConformanceAdapter
             }
 
             return observation;
+        }
+        catch (ClusterPolicyDeniedException e)
+        {
+            // A real create refused by a webhook, an admission policy or PodSecurity: the cluster's configuration, not the pod's verdict.
+            return Observation.Unperformed(e.Message);
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException && IsCaseFailure(e))
         {
@@ -205,9 +210,11 @@ public sealed class ClusterAdapter : IConformanceAdapter
 
     /// <summary>
     /// Dry-run create of the manifest as written: only the namespace is set to the run's, and references to cluster-scoped
-    /// objects name the run's (<paramref name="names"/>); the answer is mapped back to the case's names.
+    /// objects name the run's (<paramref name="names"/>); the answer is mapped back to the case's names. No observation:
+    /// the error says why, and whether the case was not performed (a denial by the cluster's own admission configuration,
+    /// <see cref="ClusterPolicyDenial"/>) or failed.
     /// </summary>
-    internal async Task<(AdmissionObservation? Observation, string Error)> AdmitAsync(Pod pod, string ns, ClusterScopedNames names, CancellationToken ct)
+    internal async Task<(AdmissionObservation? Observation, (string Text, bool NotPerformed) Error)> AdmitAsync(Pod pod, string ns, ClusterScopedNames names, CancellationToken ct)
     {
         var sent = names.Rewrite(pod with { Metadata = pod.Metadata with { Namespace = ns } });
         string json = PodManifestWriter.ToJson(sent);
@@ -228,11 +235,16 @@ public sealed class ClusterAdapter : IConformanceAdapter
             ct).ConfigureAwait(false);
         if (missing.Length > 0)
         {
-            return (null, missing);
+            return (null, (missing, false));
+        }
+
+        if (ClusterPolicyDenial.Of(response) is { } denial)
+        {
+            return (null, (names.Back(denial.NotPerformed(_namespace?.PodSecurityPrivileged == true)), true));
         }
 
         var observation = AdmissionMapping.Map(response, pod, ns, out string error);
-        return (observation is null ? null : names.Back(observation), names.Back(error));
+        return (observation is null ? null : names.Back(observation), (names.Back(error), false));
     }
 
     /// <summary>
@@ -301,6 +313,12 @@ public sealed class ClusterAdapter : IConformanceAdapter
             {
                 gone = true;
                 throw new TransientClusterException(missing);
+            }
+
+            if (ClusterPolicyDenial.Of(created) is { } denial)
+            {
+                gone = true;
+                throw new ClusterPolicyDeniedException(names.Back(denial.NotPerformed(_namespace.PodSecurityPrivileged)));
             }
 
             // An admission plugin's refusal is a 403 too (ADM-011); RBAC's, or a terminating namespace's, is not the pod's verdict.
@@ -458,8 +476,19 @@ public sealed class ClusterAdapter : IConformanceAdapter
                 ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
                 // Remembered before the call: if the create succeeds but its answer is lost, dispose still deletes it.
-                _namespace ??= RunNamespace.New(_options.EffectivePrefix, DateTimeOffset.UtcNow);
-                await _api.CreateNamespaceAsync(_namespace, ct).ConfigureAwait(false);
+                _namespace ??= RunNamespace.New(_options.EffectivePrefix, DateTimeOffset.UtcNow) with { PodSecurityPrivileged = _options.PodSecurityPrivileged };
+                try
+                {
+                    await _api.CreateNamespaceAsync(_namespace, ct).ConfigureAwait(false);
+                }
+                catch (HttpOperationException e) when (_namespace.PodSecurityPrivileged && e.Response is { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.UnprocessableEntity } r)
+                {
+                    // Something on the cluster (a webhook, an admission policy) does not allow the label: say so, with the server's words.
+                    throw new ClusterSafetyException("creating the run's namespace " + _namespace.Name + " with " + ClusterPolicyDenial.EnforceLabel + "="
+                        + ClusterPolicyDenial.PrivilegedLevel + " (" + ClusterOptions.PodSecurityPrivilegedFlag + ") was refused: " + RetryPolicy.Describe(e) + ": "
+                        + string.Join("; ", AdmissionMapping.Errors(r.Content ?? "")) + "; run without " + ClusterOptions.PodSecurityPrivilegedFlag);
+                }
+
                 _options.Log?.Invoke("created namespace " + _namespace.Name + " (" + ClusterInfo.ManagedSelector + ")");
                 _namespaceReady = true;
             }

@@ -78,7 +78,8 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
     }
 
     /// <summary>
-    /// POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 403, 422 and 409 AlreadyExists are answers; 429, 5xx, 409
+    /// POSTs the Pod JSON as given (dry-run or not). 2xx, 400, 403, 422, 409 AlreadyExists and a denial by the cluster's
+    /// admission configuration at any status (<see cref="ClusterPolicyDenial"/>) are answers; 429, 5xx, 409
     /// Conflict and the 403s that pass (<see cref="ForbiddenKind.DefaultServiceAccountNotYetCreated"/>,
     /// <see cref="ForbiddenKind.AdmissionNotReady"/>, and the ServiceAccount plugin's "not found" for an account
     /// <paramref name="createdAccount"/> says this run created) are retried; anything else throws.
@@ -254,6 +255,14 @@ public sealed class ClusterApi(Kubernetes client, ClusterOptions options)
         string body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         int code = (int)response.StatusCode;
         if (code is (>= 200 and < 300) or 400 or 422 || (code == 409 && body.Contains("\"AlreadyExists\"", StringComparison.Ordinal)))
+        {
+            return new CreateResponse(code, body);
+        }
+
+        // The cluster's own admission configuration refused the pod: a webhook may deny with any status of its choosing
+        // (429 and 5xx included), a ValidatingAdmissionPolicy with 401 or 413. An answer, never retried: the caller makes
+        // the case not performed (ClusterPolicyDenial).
+        if (ClusterPolicyDenial.Of(code, body) is not null)
         {
             return new CreateResponse(code, body);
         }

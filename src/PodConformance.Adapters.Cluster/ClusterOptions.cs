@@ -19,6 +19,9 @@ public sealed partial record ClusterOptions
     /// <summary>The opt-in flag for creating cluster-scoped objects, quoted where a case is not performed without it.</summary>
     public const string ClusterScopedObjectsFlag = "--cluster-scoped-objects";
 
+    /// <summary>The opt-in flag that labels the run's namespace PodSecurity <c>privileged</c>, quoted where PodSecurity refused a case.</summary>
+    public const string PodSecurityPrivilegedFlag = "--pod-security-privileged";
+
     /// <summary>Kubeconfig file; null: <c>$KUBECONFIG</c> or <c>~/.kube/config</c> as kubectl does.</summary>
     public string? KubeconfigPath { get; init; }
 
@@ -42,6 +45,16 @@ public sealed partial record ClusterOptions
     /// Off: such a case is not performed. They are outside the run's namespace, so this takes a second, explicit yes.
     /// </summary>
     public bool ClusterScopedObjects { get; init; }
+
+    /// <summary>
+    /// The user allowed the adapter to create the run's namespace with <c>pod-security.kubernetes.io/enforce=privileged</c>
+    /// (<see cref="PodSecurityPrivilegedFlag"/>), so that PodSecurity admits every pod there, as the model assumes for a
+    /// namespace without PodSecurity labels (spec/admission.md ADM-010), also on a cluster whose default level is stricter.
+    /// Off: the namespace carries no PodSecurity label and a PodSecurity refusal makes the case not performed. It overrides
+    /// a cluster administrator's choice for that namespace, and with the lifecycle layer real privileged or host-path pods
+    /// of the generated cases then run on the nodes, so it takes an explicit yes.
+    /// </summary>
+    public bool PodSecurityPrivileged { get; init; }
 
     /// <summary>
     /// How long a pod create that finds a just-created object missing is retried: the Priority plugin reads PriorityClasses

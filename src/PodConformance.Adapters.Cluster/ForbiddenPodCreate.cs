@@ -20,6 +20,12 @@ public enum ForbiddenKind
 
     /// <summary>The run's namespace is being deleted (by someone else: podconf deletes it at the end): the case fails.</summary>
     NamespaceTerminating,
+
+    /// <summary>
+    /// The cluster's own admission configuration refused the pod (a webhook, an admission policy, a PodSecurity level:
+    /// <see cref="ClusterPolicyDenial"/>), which the model does not have: the case is not performed.
+    /// </summary>
+    ClusterPolicy,
 }
 
 /// <summary>
@@ -37,6 +43,13 @@ public static class ForbiddenPodCreate
     {
         ArgumentNullException.ThrowIfNull(statusJson);
         ArgumentNullException.ThrowIfNull(requestNamespace);
+
+        // Before the authorizer's test: a webhook's or policy's message may say anything after its anchored prefix.
+        if (ClusterPolicyDenial.Of(403, statusJson) is not null)
+        {
+            return ForbiddenKind.ClusterPolicy;
+        }
+
         if (AdmissionMapping.AuthorizationDenial(statusJson) is not null)
         {
             return ForbiddenKind.Authorization;
@@ -73,6 +86,7 @@ public static class ForbiddenPodCreate
             ForbiddenKind.Authorization => "refused by authorization: " + said,
             ForbiddenKind.NamespaceTerminating => "the run's namespace " + requestNamespace + " is being deleted (by another client: podconf deletes it only at the end): " + said,
             ForbiddenKind.AdmissionRefusal => "refused by admission: " + said,
+            ForbiddenKind.ClusterPolicy => "refused by the cluster's own admission configuration (not the pod's verdict): " + said,
             _ => "still refused after retries: " + said,
         };
     }
@@ -139,7 +153,7 @@ public static class ForbiddenPodCreate
         "error looking up service account " + ns + "/" + account + ": serviceaccount \"" + account + "\" not found";
 
     /// <summary>DETAIL of <c>admission.NewForbidden</c>'s <c>pods "NAME" is forbidden: DETAIL</c> (ADM-011), else null.</summary>
-    private static string? PluginDetail(string message)
+    internal static string? PluginDetail(string message)
     {
         const string lead = "pods \"";
         const string forbidden = "\" is forbidden: ";

@@ -25,11 +25,32 @@ public sealed record RunNamespace(string Name, string RunId, string Prefix)
         [ClusterInfo.RunLabel] = RunId,
     };
 
+    /// <summary>
+    /// Created with <c>pod-security.kubernetes.io/enforce=privileged</c> (<see cref="ClusterOptions.PodSecurityPrivileged"/>).
+    /// Only the namespace carries it: <see cref="Labels"/> are also the pods' labels.
+    /// </summary>
+    public bool PodSecurityPrivileged { get; init; }
+
+    /// <summary>The namespace's own labels: <see cref="Labels"/>, and the PodSecurity enforce level when <see cref="PodSecurityPrivileged"/>.</summary>
+    public IDictionary<string, string> NamespaceLabels
+    {
+        get
+        {
+            var labels = Labels;
+            if (PodSecurityPrivileged)
+            {
+                labels[ClusterPolicyDenial.EnforceLabel] = ClusterPolicyDenial.PrivilegedLevel;
+            }
+
+            return labels;
+        }
+    }
+
     public V1Namespace ToObject() => new()
     {
         ApiVersion = "v1",
         Kind = "Namespace",
-        Metadata = new V1ObjectMeta { Name = Name, Labels = Labels },
+        Metadata = new V1ObjectMeta { Name = Name, Labels = NamespaceLabels },
     };
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace PodConformance.Adapters.Cluster.Tests;
 /// The 403s of a pod create, told apart by their whole texts. Sources: the ServiceAccount plugin's <c>Admit</c> and
 /// <c>getServiceAccount</c> (plugin/pkg/admission/serviceaccount/admission.go; spec/admission.md SA row, ADM-031),
 /// NamespaceLifecycle's <c>Admit</c> (staging/src/k8s.io/apiserver/pkg/admission/plugin/namespace/lifecycle/admission.go),
-/// <c>admission.NewForbidden</c> (ADM-011). Messages are as the API server's Status carries them.
+/// <c>admission.NewForbidden</c> (ADM-011); PodSecurity's and a webhook's refusals, the cluster's own configuration
+/// (<see cref="ClusterPolicyDenialTests"/> has their sources). Messages are as the API server's Status carries them.
 /// </summary>
 public class ForbiddenPodCreateTests
 {
@@ -24,7 +25,8 @@ public class ForbiddenPodCreateTests
     [InlineData("pods \"web\" is forbidden: unable to create new content in namespace " + Ns + " because it is being terminated", ForbiddenKind.NamespaceTerminating)]
     [InlineData("pods is forbidden: User \"system:serviceaccount:podconf:runner\" cannot create resource \"pods\" in API group \"\" in the namespace \"" + Ns + "\"", ForbiddenKind.Authorization)]
     [InlineData("pods \"web\" is forbidden: a mirror pod may not reference service accounts", ForbiddenKind.AdmissionRefusal)]
-    [InlineData("pods \"web\" is forbidden: violates PodSecurity \"restricted:latest\": runAsNonRoot != true (pod or container \"web\" must set securityContext.runAsNonRoot=true)", ForbiddenKind.AdmissionRefusal)]
+    [InlineData("pods \"web\" is forbidden: violates PodSecurity \"restricted:latest\": runAsNonRoot != true (pod or container \"web\" must set securityContext.runAsNonRoot=true)", ForbiddenKind.ClusterPolicy)]
+    [InlineData("admission webhook \"validation.gatekeeper.sh\" denied the request: [no-privileged] not allowed", ForbiddenKind.ClusterPolicy)]
     public void Each_refusal_is_told_by_its_whole_text(string message, ForbiddenKind expected) =>
         Assert.Equal(expected, ForbiddenPodCreate.Classify(Forbidden(message), Ns));
 

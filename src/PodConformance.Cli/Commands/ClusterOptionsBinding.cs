@@ -5,7 +5,7 @@ namespace PodConformance.Cli.Commands;
 
 /// <summary>
 /// The command-line options of the cluster adapter (<c>--kubeconfig</c>, <c>--context</c>, <c>--namespace-prefix</c>,
-/// <c>--yes-i-know-this-is-a-cluster</c>, <c>--cluster-scoped-objects</c>…), shared by <c>podconf cluster cleanup</c> and, for <c>--adapter cluster</c>,
+/// <c>--yes-i-know-this-is-a-cluster</c>, <c>--cluster-scoped-objects</c>, <c>--pod-security-privileged</c>…), shared by <c>podconf cluster cleanup</c> and, for <c>--adapter cluster</c>,
 /// the run verb: <c>ClusterAdapter.Create(binding.Read(result, log))</c>.
 /// </summary>
 public sealed class ClusterOptionsBinding
@@ -23,6 +23,11 @@ public sealed class ClusterOptionsBinding
     public Option<bool> ClusterScopedObjects { get; } = new(ClusterOptions.ClusterScopedObjectsFlag)
     {
         Description = "Let podconf create the RuntimeClasses (and PriorityClasses, never a global default) a case needs, cluster-wide under run-unique labelled names, and delete them at the end; without it such cases are not performed",
+    };
+
+    public Option<bool> PodSecurityPrivileged { get; } = new(ClusterOptions.PodSecurityPrivilegedFlag)
+    {
+        Description = "Create the run's namespace with pod-security.kubernetes.io/enforce=privileged, as the model assumes (ADM-010), where the cluster's PodSecurity default is stricter; without it cases PodSecurity refuses are not performed",
     };
 
     public Option<string> Layers { get; } = new("--cluster-layers") { Description = "admission, lifecycle or admission,lifecycle", DefaultValueFactory = _ => "admission" };
@@ -44,6 +49,7 @@ public sealed class ClusterOptionsBinding
         command.Options.Add(NamespacePrefix);
         command.Options.Add(Confirm);
         command.Options.Add(ClusterScopedObjects);
+        command.Options.Add(PodSecurityPrivileged);
         command.Options.Add(Layers);
         command.Options.Add(Concurrency);
         command.Options.Add(Image);
@@ -74,6 +80,7 @@ public sealed class ClusterOptionsBinding
             NamespacePrefix = result.GetValue(NamespacePrefix),
             Confirmed = result.GetValue(Confirm),
             ClusterScopedObjects = result.GetValue(ClusterScopedObjects),
+            PodSecurityPrivileged = result.GetValue(PodSecurityPrivileged),
             Layers = layers,
             AdmissionConcurrency = result.GetValue(Concurrency),
             Image = result.GetValue(Image) ?? "",

@@ -39,4 +39,15 @@ public class ClusterCommandTests
         Assert.Equal(2, ok.ExitCode);
         Assert.Contains("cannot load the cluster configuration", ok.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>The opt-in <c>--pod-security-privileged</c> (spec/adapter-cluster.md "Denials by the cluster's configuration") reaches the adapter's options, off unless given.</summary>
+    [Fact]
+    public void The_pod_security_flag_reaches_the_adapter_s_options_and_is_off_by_default()
+    {
+        var binding = new PodConformance.Cli.Commands.ClusterOptionsBinding();
+        var command = new System.CommandLine.Command("run");
+        binding.AddTo(command);
+        Assert.True(binding.Read(command.Parse(["--namespace-prefix", "ci", "--pod-security-privileged"]), null).PodSecurityPrivileged);
+        Assert.False(binding.Read(command.Parse(["--namespace-prefix", "ci"]), null).PodSecurityPrivileged);
+    }
 }
