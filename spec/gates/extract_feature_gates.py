@@ -11,6 +11,7 @@ Commands (standard library only; nothing is downloaded):
       but that no copy lists are added as "api-tag" rows (see RULES below).
 
   table    [--data spec/gates/feature-gates.json] [--names src/.../FeatureGateNames.cs] [--spec spec/profiles.md]
+           [--effects spec/gates/pod-create-effects.json]
       Rewrites the generated gate table in spec/profiles.md (between the gates:begin/gates:end markers)
       from the committed data and the gate names the model wires (FeatureGateNames.cs). Needs no sources.
       tests/PodConformance.Model.Tests/Profiles/SpecGateTableTests.cs renders the same table and fails
@@ -772,7 +773,7 @@ def cell(row):
     return s
 
 
-def render_table(data, wired):
+def render_table(data, wired, notes=None):
     lines = ["| gate | " + " | ".join(data["releases"]) + " | model |",
              "|---|" + "---|" * len(data["releases"]) + "---|"]
     for g in data["gates"]:
@@ -784,7 +785,7 @@ def render_table(data, wired):
                     if vkey(r["since"]) <= vkey(rel):
                         row = r
             cells.append(cell(row))
-        model = "wired" if g["name"] in wired else "no modelled effect yet"
+        model = "wired" if g["name"] in wired else (notes or {}).get(g["name"], "no modelled effect yet")
         lines.append("| " + g["name"] + " | " + " | ".join(cells) + " | " + model + " |")
     return "\n".join(lines) + "\n"
 
@@ -794,9 +795,15 @@ def wired_names(path):
         return set(re.findall(r'public const string (\w+) = nameof\(\1\);', f.read()))
 
 
+def pod_create_notes(path):
+    """pod-create-effects.json: the model column of a gate read to have no effect on a Pod create."""
+    with open(path, encoding="utf-8") as f:
+        return {g["name"]: g["model"] for g in json.load(f)["gates"]}
+
+
 def table(args):
     data = load_data(args.data)
-    body = render_table(data, wired_names(args.names))
+    body = render_table(data, wired_names(args.names), pod_create_notes(args.effects))
     with open(args.spec, encoding="utf-8") as f:
         spec = f.read()
     begin, end = "<!-- gates:begin -->\n", "<!-- gates:end -->"
@@ -936,6 +943,7 @@ def main():
     t.add_argument("--data", default=os.path.join(root, "spec", "gates", "feature-gates.json"))
     t.add_argument("--names", default=os.path.join(root, "src", "PodConformance.Model", "Profiles", "FeatureGateNames.cs"))
     t.add_argument("--spec", default=os.path.join(root, "spec", "profiles.md"))
+    t.add_argument("--effects", default=os.path.join(root, "spec", "gates", "pod-create-effects.json"))
     sub.add_parser("selftest")
     rf = sub.add_parser("refine")
     rf.add_argument("--data", default=os.path.join(root, "spec", "gates", "feature-gates.json"))

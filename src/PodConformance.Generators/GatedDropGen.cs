@@ -356,9 +356,10 @@ public static class GatedDropGen
 
     /// <summary>
     /// A pod-level <c>appArmorProfile</c> (RuntimeDefault, or the Localhost profile SecurityGen uses) where no field is set
-    /// yet, on a pod without AppArmor annotations: those are removed, so the case stays clear of the 1.30 version-skew step
-    /// (applyAppArmorVersionSkew copies an annotation into a missing field; its 1.30 gate check was not read, and with the
-    /// fields dropped it would decide whether one comes back). Windows pods are left alone (they may not set the field).
+    /// yet, on a pod without AppArmor annotations: those are removed, so the case is about the drop alone (applyAppArmorVersionSkew,
+    /// which would copy an annotation into a missing field, returns at once with AppArmorFields off at 1.30, DEF-205, read in
+    /// session 15; AppArmorSkewAt130Tests cover an annotation beside the dropped fields). Windows pods are left alone (they
+    /// may not set the field).
     /// </summary>
     private static Gen<Pod> AppArmorFields(Pod pod)
     {

@@ -37,11 +37,12 @@ public static class GatedFieldGen
     private static readonly KubernetesVersion V137 = new(1, 37);
 
     /// <summary>
-    /// The gate of <c>dataSourceRef.namespace</c> (alpha and off in every release): known to the catalogue but not wired in
-    /// the model (spec/profiles.md "no modelled effect yet"): the model keeps the field in a pod's claim template and
-    /// validates it (VAL-633) whatever the gate. The drop found upstream is the PersistentVolumeClaim strategy's
-    /// (pkg/api/persistentvolumeclaim/util.go DropDisabledFields); whether the pod's create strategy drops it too is not
-    /// checked, so valid pods set it only where the gate is on, as every entry here.
+    /// The gate of <c>dataSourceRef.namespace</c> (alpha and off in every release): known to the catalogue and not wired in
+    /// the model, because a Pod create never reads it (spec/profiles.md "Gates with no effect on a Pod create"): the model
+    /// keeps the field in a pod's claim template and validates it (VAL-633) whatever the gate. Its one reader is the
+    /// PersistentVolumeClaim strategy (pkg/api/persistentvolumeclaim/util.go DropDisabledFields), which removes the claim's
+    /// whole dataSourceRef when the ephemeral volume controller creates the claim with the gate off; valid pods set the
+    /// field only where the gate is on, as every entry here, so the claim they lead to keeps it.
     /// </summary>
     public const string CrossNamespaceVolumeDataSource = nameof(CrossNamespaceVolumeDataSource);
 

@@ -17,9 +17,6 @@ public static partial class PodDefaulter
     /// <summary>applyAppArmorVersionSkew also copied fields into annotations until 1.33 (inferred, see DEF-206).</summary>
     private static readonly KubernetesVersion AppArmorFieldsNotCopiedToAnnotationsSince = new(1, 34);
 
-    /// <summary>applyAppArmorVersionSkew exists from 1.30, when the fields were added.</summary>
-    private static readonly KubernetesVersion AppArmorSkewSince = new(1, 30);
-
     /// <summary>SetDefaults_PodSpec: <c>securityContext</c> nil becomes <c>{}</c> (DEF-200).</summary>
     private static PodSecurityContext DefaultPodSecurityContext(PodSecurityContext? securityContext, ChangeLog log)
     {
@@ -153,7 +150,8 @@ public static partial class PodDefaulter
     /// </summary>
     private static Pod ApplyAppArmorVersionSkew(Pod pod, Profile profile, ChangeLog log)
     {
-        if (profile.Version < AppArmorSkewSince || pod.Spec.OS?.Name == "windows" || !SecurityGates.AppArmorFieldsKept(profile))
+        // The gate is AppArmorFields alone at 1.30 (SecurityGates.AppArmorSkewRuns); the pod here is past dropDisabledFields.
+        if (!SecurityGates.AppArmorSkewRuns(profile) || pod.Spec.OS?.Name == "windows")
         {
             return pod;
         }

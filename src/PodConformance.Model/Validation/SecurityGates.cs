@@ -34,6 +34,17 @@ public static class SecurityGates
             && profile.IsEnabled(AppArmorGate)
             && profile.IsEnabled(AppArmorFieldsGate));
 
+    /// <summary>
+    /// applyAppArmorVersionSkew runs (PrepareForCreate, after dropDisabledFields): at 1.30 only with AppArmorFields on — its
+    /// first statement is <c>if !Enabled(features.AppArmorFields) { return }</c>, AppArmor is not consulted (a 1.30-cycle
+    /// pkg/registry/core/pod/strategy.go, fork ashierj/superdemo c1cf94e91feedf4d7b64e64bcdefc7f21f8224f3, session 15) —
+    /// and from 1.31 always (both gates GA and locked; the ≈1.32 and ≈1.37 copies have no gate check). With AppArmor off
+    /// and AppArmorFields on it runs on a pod the drops emptied of annotations and fields, so it changes nothing.
+    /// </summary>
+    public static bool AppArmorSkewRuns(Profile profile) =>
+        profile.Version >= AppArmorDropsRemovedSince
+        || (profile.Version >= AppArmorFieldsSince && profile.IsEnabled(AppArmorFieldsGate));
+
     /// <summary>The AppArmor annotations survive dropDisabledFields: AppArmor on, and from 1.31 always (no drop).</summary>
     public static bool AppArmorAnnotationsKept(Profile profile) =>
         profile.Version >= AppArmorDropsRemovedSince || profile.IsEnabled(AppArmorGate);

@@ -8,8 +8,6 @@ namespace PodConformance.Model.Warnings;
 /// <summary>The security warnings of a Pod create (WARN-001…003, spec/validation.md).</summary>
 public static partial class PodWarnings
 {
-    private static readonly KubernetesVersion AppArmorSkewSince = new(1, 30);
-
     /// <summary>
     /// applyAppArmorVersionSkew's warning: a container annotation without a container field, unless it converts to a
     /// valid profile equal to the pod's (then nothing is copied and nothing said).
@@ -17,7 +15,9 @@ public static partial class PodWarnings
     private static void AppArmorVersionSkew(Pod pod, Profile profile, ref List<PodWarning>? warnings)
     {
         var annotations = pod.Metadata.Annotations;
-        if (annotations.IsEmpty || profile.Version < AppArmorSkewSince || pod.Spec.OS?.Name == "windows" || !SecurityGates.AppArmorFieldsKept(profile))
+        // Read from the pod as submitted, so the annotations must also survive dropDisabledFields (AppArmor on at 1.30):
+        // with AppArmor off the skew runs (AppArmorFields on) but finds no annotation to warn about.
+        if (annotations.IsEmpty || !SecurityGates.AppArmorSkewRuns(profile) || !SecurityGates.AppArmorAnnotationsKept(profile) || pod.Spec.OS?.Name == "windows")
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Tests.Support;
 
@@ -6,7 +7,8 @@ namespace PodConformance.Model.Tests.Profiles;
 
 /// <summary>
 /// spec/profiles.md's gate table is generated (spec/gates/extract_feature_gates.py table); this renders the same table
-/// from the embedded catalogue and <see cref="FeatureGateNames"/> and fails when the spec has drifted from either.
+/// from the embedded catalogue, <see cref="FeatureGateNames"/> and spec/gates/pod-create-effects.json (the model column of a
+/// gate read to have no effect on a Pod create) and fails when the spec has drifted from any of them.
 /// </summary>
 public class SpecGateTableTests
 {
@@ -27,11 +29,38 @@ public class SpecGateTableTests
             + FirstDifference(expected, actual));
     }
 
+    /// <summary>A gate noted as having no Pod-create effect is a gate of the catalogue, and not wired (the two notes would contradict).</summary>
+    [Fact]
+    public void A_gate_without_a_pod_create_effect_is_known_and_not_wired()
+    {
+        var notes = PodCreateNotes();
+        Assert.NotEmpty(notes);
+        var wired = WiredNames();
+        foreach (var (gate, note) in notes)
+        {
+            Assert.Contains(FeatureGateCatalog.All, g => g.Name == gate);
+            Assert.DoesNotContain(gate, wired);
+            Assert.StartsWith("none on a Pod create", note, StringComparison.Ordinal);
+        }
+    }
+
+    private static HashSet<string> WiredNames() =>
+        typeof(FeatureGateNames).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>spec/gates/pod-create-effects.json: gate name → the table's model column.</summary>
+    private static Dictionary<string, string> PodCreateNotes()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "spec", "gates", "pod-create-effects.json")));
+        return doc.RootElement.GetProperty("gates").EnumerateArray()
+            .ToDictionary(g => g.GetProperty("name").GetString()!, g => g.GetProperty("model").GetString()!, StringComparer.Ordinal);
+    }
+
     private static string Render()
     {
         var releases = Enumerable.Range(KubernetesVersion.Oldest.Minor, KubernetesVersion.Newest.Minor - KubernetesVersion.Oldest.Minor + 1)
             .Select(m => new KubernetesVersion(1, m)).ToList();
-        var wired = typeof(FeatureGateNames).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
+        var wired = WiredNames();
+        var notes = PodCreateNotes();
         var sb = new StringBuilder();
         sb.Append("| gate | ").Append(string.Join(" | ", releases)).Append(" | model |\n");
         sb.Append("|---|").Append(string.Concat(Enumerable.Repeat("---|", releases.Count))).Append("---|\n");
@@ -39,7 +68,7 @@ public class SpecGateTableTests
         {
             sb.Append("| ").Append(gate.Name).Append(" | ")
                 .Append(string.Join(" | ", releases.Select(r => Cell(gate.StageAt(r)))))
-                .Append(" | ").Append(wired.Contains(gate.Name) ? "wired" : "no modelled effect yet").Append(" |\n");
+                .Append(" | ").Append(wired.Contains(gate.Name) ? "wired" : notes.GetValueOrDefault(gate.Name, "no modelled effect yet")).Append(" |\n");
         }
 
         return sb.ToString();

@@ -18,6 +18,12 @@ internal static partial class Mutants
     /// <summary>1.32: the four DEF-201 security gates are all off by default (UserNamespacesSupport and ProcMountType beta, the others alpha).</summary>
     private static KubernetesVersion Release132 => new(1, 32);
 
+    /// <summary>1.28: SidecarContainers is alpha and off by default (ADM-088's sidecar drop without a gate switch).</summary>
+    private static KubernetesVersion Release128 => new(1, 28);
+
+    /// <summary>1.30: the only release whose dropDisabledFields drops the appArmorProfile fields (AppArmorFields beta, on).</summary>
+    private static KubernetesVersion Release130 => new(1, 30);
+
     private static IEnumerable<Mutant> GatedDrops()
     {
         // DEF-409 (dropImageVolumes): the image volumes go but their mounts stay, so the mounts name no volume. ImageVolume is
@@ -76,6 +82,34 @@ internal static partial class Mutants
             ModelPipeline.Real with { CreateStrategy = (pod, profile) => PodDefaulter.CreateStrategyDefaults(pod, WithGatesOn(profile, SecurityDropGates)) })
         {
             Release = Release132,
+            Target = "P-ADM-DEFAULTS",
+        };
+
+        // ADM-088's SidecarContainers part (session 15): every init container keeps its restartPolicy with SidecarContainers
+        // off, so the sidecars GatedDropGen makes stay sidecars. Alpha and off at 1.28 (beta and on, unlocked, 1.29-1.32, where
+        // the case turns it off), so the run is 1.28's. The drop runs before the create-strategy seam (DisabledFields), so the
+        // mutant takes the policies back from the pod sent.
+        yield return new Mutant(
+            "adm-sidecars-kept-with-gate-off", "admission", AdmissionRules.DropContainerRestartPolicy,
+            "with SidecarContainers off a create keeps the init containers' restartPolicy, so sidecars stay sidecars (run at 1.28)",
+            Injection.Stage,
+            ModelPipeline.Real with { CreateStrategyWithSent = (sent, pod, profile) => WithInitRestartPoliciesOf(sent, PodDefaulter.CreateStrategyDefaults(pod, profile)) })
+        {
+            Release = Release128,
+            Target = "P-ADM-DEFAULTS",
+        };
+
+        // DEF-201's 1.30 AppArmor field drop (session 15): the pod's and the containers' appArmorProfile kept with AppArmorFields
+        // off (beta and on at 1.30, which GatedDropGen's case turns off; GA and locked 1.31-1.32, where util.go has no such
+        // drop). The drop is the create strategy's (PodDefaulter), so the mutant takes the fields back from the pod the seam
+        // is given; the version skew stays skipped, as with the gate off.
+        yield return new Mutant(
+            "def-apparmor-fields-kept-with-gate-off", "defaulting", DefaultingRules.DropDisabledSecurityFields,
+            "with AppArmorFields off the create strategy keeps the pod's and the containers' securityContext.appArmorProfile (run at 1.30)",
+            Injection.Stage,
+            ModelPipeline.Real with { CreateStrategy = (pod, profile) => WithAppArmorFieldsOf(pod, PodDefaulter.CreateStrategyDefaults(pod, profile)) })
+        {
+            Release = Release130,
             Target = "P-ADM-DEFAULTS",
         };
 
@@ -188,6 +222,54 @@ internal static partial class Mutants
                 Containers = Restore(sent.Spec.Containers, created.Spec.Containers),
             },
         };
+    }
+
+    /// <summary><paramref name="created"/> with each init container's restartPolicy of the pod <paramref name="sent"/> put back where the create removed it.</summary>
+    private static Pod WithInitRestartPoliciesOf(Pod sent, Pod created)
+    {
+        Container[]? init = null;
+        for (int i = 0; i < created.Spec.InitContainers.Count && i < sent.Spec.InitContainers.Count; i++)
+        {
+            if (sent.Spec.InitContainers[i].RestartPolicy is { } policy && created.Spec.InitContainers[i].RestartPolicy is null)
+            {
+                init ??= created.Spec.InitContainers.AsSpan().ToArray();
+                init[i] = init[i] with { RestartPolicy = policy };
+            }
+        }
+
+        return init is null ? created : created with { Spec = created.Spec with { InitContainers = init.ToValueList() } };
+    }
+
+    /// <summary><paramref name="created"/> with the pod's and each container's appArmorProfile of <paramref name="before"/> put back where the create removed it.</summary>
+    private static Pod WithAppArmorFieldsOf(Pod before, Pod created)
+    {
+        static ValueList<Container> Restore(ValueList<Container> was, ValueList<Container> now)
+        {
+            Container[]? result = null;
+            for (int i = 0; i < now.Count && i < was.Count; i++)
+            {
+                if (was[i].SecurityContext?.AppArmorProfile is { } field && now[i].SecurityContext?.AppArmorProfile is null)
+                {
+                    result ??= now.AsSpan().ToArray();
+                    result[i] = result[i] with { SecurityContext = (result[i].SecurityContext ?? new SecurityContext()) with { AppArmorProfile = field } };
+                }
+            }
+
+            return result is null ? now : result.ToValueList();
+        }
+
+        var spec = created.Spec with
+        {
+            InitContainers = Restore(before.Spec.InitContainers, created.Spec.InitContainers),
+            Containers = Restore(before.Spec.Containers, created.Spec.Containers),
+            EphemeralContainers = Restore(before.Spec.EphemeralContainers, created.Spec.EphemeralContainers),
+        };
+        if (before.Spec.SecurityContext?.AppArmorProfile is { } podField && spec.SecurityContext?.AppArmorProfile is null)
+        {
+            spec = spec with { SecurityContext = (spec.SecurityContext ?? new PodSecurityContext()) with { AppArmorProfile = podField } };
+        }
+
+        return created with { Spec = spec };
     }
 
     /// <summary><paramref name="created"/> with the probes' httpGet.protocol and grpc.mode of the pod <paramref name="sent"/>.</summary>

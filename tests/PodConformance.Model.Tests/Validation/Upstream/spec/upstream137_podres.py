@@ -5,7 +5,7 @@ TestValidatePodResources (~734,000), TestValidatePodResourceConsistency (~738,00
 (~748,000) -- pod-level `spec.resources` (PodLevelResources, on by default at 1.37) -- and four PersistentVolumeClaimSpec
 functions a pod reaches through an ephemeral volume's claim template: TestAlphaVolumePVCDataSource, TestAnyDataSource,
 TestCrossNamespaceSource and TestVolumeAttributesClass (~862,000-875,000); plus the ~1.30 copy's
-TestValidateDownwardAPIHostIPs and TestPVCVolumeMode. Each case is the smallest Pod that reaches the function under test with the same input,
+TestValidateDownwardAPIHostIPs and TestPVCVolumeMode (the latter also at U37 ~201,500, session 15). Each case is the smallest Pod that reaches the function under test with the same input,
 created at release 1.37 (the ~1.30 cases at 1.29 and 1.30, or 1.30). What each test pins is said per function; the rest of each
 expected entry is validation.go as spec/validation.md cites it (the rule is named in the note).
 """
@@ -326,15 +326,17 @@ def downward_api_host_ips():
         case(t, name, p, None, [], note=n, releases=('1.29', '1.30'))
 
 
-# --- TestPVCVolumeMode: in the ~1.30 copy (kubecraft cca2926a, local mirror, line 5543; not looked for in U37, whose
-# earlier sessions listed Pod functions only). ValidatePersistentVolumeClaim on createTestVolModePVC (ReadWriteOnce, 10G,
-# class valid-storage-class, the volumeMode given), verdict only. As an ephemeral claim template, whose metadata may not
-# carry the claim's name and namespace (VAL-632), so they are left out; the spec check is the same
-# ValidatePersistentVolumeClaimSpec. Run at 1.30. -------------------------------------------------------------------------
+# --- TestPVCVolumeMode: in the ~1.30 copy (kubecraft cca2926a, local mirror, line 5543) and, session 15, in U37 at
+# ~201,500 (between TestHugePagesIsolation and TestPVVolumeMode; read at 199,500-215,500): the same five cases, the same
+# createTestVolModePVC helper and the same verdict-only checks. ValidatePersistentVolumeClaim on createTestVolModePVC
+# (ReadWriteOnce, 10G, class valid-storage-class, the volumeMode given), verdict only. As an ephemeral claim template, whose
+# metadata may not carry the claim's name and namespace (VAL-632), so they are left out; the spec check is the same
+# ValidatePersistentVolumeClaimSpec. Run at 1.30 and 1.37. --------------------------------------------------------------
 def pvc_volume_mode(errors_by_case):
     t = 'TestPVCVolumeMode'
-    n = 'kubernetes validation_test.go as copied in kubecraft cca2926a (~1.30, local mirror); verdict only upstream; the ' \
-        'claim (without its name and namespace) is an ephemeral volume\'s claim template; the error list is the model\'s; VAL-633'
+    n = 'kubernetes validation_test.go as copied in kubecraft cca2926a (~1.30, local mirror) and at U37 (78e971a4, ~201,500: ' \
+        'the same cases and helper); verdict only upstream; the claim (without its name and namespace) is an ephemeral ' \
+        'volume\'s claim template; the error list is the model\'s; VAL-633'
     for name, mode, fails in (('valid block value', 'Block', False), ('valid filesystem value', 'Filesystem', False),
                               ('valid nil value', None, False), ('invalid value', 'fake', True), ('empty value', '', True)):
         spec = {"resources": {"requests": {"storage": "10G"}}, "accessModes": ["ReadWriteOnce"],
@@ -342,7 +344,7 @@ def pvc_volume_mode(errors_by_case):
         if mode is not None:
             spec["volumeMode"] = mode
         errs = errors_by_case.get(name, ['?']) if fails else []
-        case(t, name, ephemeral_pod(spec), None, errs, note=n, releases=('1.30',))
+        case(t, name, ephemeral_pod(spec), None, errs, note=n, releases=('1.30', '1.37'))
 
 
 PVC_VOLUME_MODE_ERRORS = {
