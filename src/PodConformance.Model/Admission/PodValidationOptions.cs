@@ -17,10 +17,10 @@ public sealed record PodValidationOption(string Name, bool Value, string Source)
 /// it (the gate-or-old-pod helpers), then a field util.go sets only inside <c>if oldPodSpec != nil</c> (false on create),
 /// then <c>ResourceIsPod</c>, which the pod strategy sets last. Copies read (spec/admission.md, source UT): v1.32.1,
 /// v1.33.3, v1.34.1; 1.35 = v1.35.0 as vendored in rancher/support-bundle-kit 1efdd22c (kubernetes 462ee14a, master of
-/// 2025-11-11, before v1.35.0-rc.0, read first, lacks InPlacePodLevelResourcesVerticalScalingEnabled); 1.37 = kubernetes a6694418
-/// (master 2026-07-23, after v1.37.0-beta.0), whose field list is the PodValidationOptions struct of validation.go at
-/// 78e971a4 exactly. 1.36 is inferred: no 1.36 util.go was found; the fields are those of the struct in a 1.36-era fork
-/// copy of validation.go (AIAgentSandox/kubernetes 64149d12), each placed and derived as in the 1.35 and 1.37 copies.
+/// 2025-11-11, before v1.35.0-rc.0, read first, lacks InPlacePodLevelResourcesVerticalScalingEnabled); 1.36 = v1.36.3 as
+/// carried by openshift/microshift ab25d114 (deps/github.com/openshift/kubernetes, OpenShift's fork; its util.go at v1.35.x
+/// is upstream v1.35.0's byte for byte); 1.37 = kubernetes a6694418 (master 2026-07-23, after v1.37.0-beta.0), whose
+/// field list is the PodValidationOptions struct of validation.go at 78e971a4 exactly.
 /// </remarks>
 public static class PodValidationOptions
 {
@@ -68,7 +68,8 @@ public static class PodValidationOptions
             list.Add(new("AllowSidecarResizePolicy", false, OldPodOnly));
         }
 
-        if (v >= V136)
+        // Not in v1.36.3's struct or function (the 1.36-era fork copy that had it was ahead of the release).
+        if (v >= V137)
         {
             list.Add(new("AllowEmptyImageVolumeReference", false, OldPodOnly));
         }
