@@ -25,6 +25,7 @@ public sealed record PodValidationOption(string Name, bool Value, string Source)
 public static class PodValidationOptions
 {
     private static readonly KubernetesVersion V130 = new(1, 30);
+    private static readonly KubernetesVersion V131 = new(1, 31);
     private static readonly KubernetesVersion V132 = new(1, 32);
     private static readonly KubernetesVersion V133 = new(1, 33);
     private static readonly KubernetesVersion V134 = new(1, 34);
@@ -81,7 +82,7 @@ public static class PodValidationOptions
     /// <summary>
     /// The v1.29.9 function (rancher/support-bundle-kit c37d268c4): its literal, nothing assigned after it outside the
     /// old-pod branches. 1.28 is taken to be the same (its validation.go, ceph-csi 28d2a865f, has AllowHostIPsField; its
-    /// util.go was not read); 1.30 and 1.31 get the 1.32 list without 1.32's additions (not read).
+    /// util.go was not read). 1.30 and 1.31 go through <see cref="StructLiteral"/> (read in fork copies, see there).
     /// </summary>
     private static void Literal129(Profile profile, List<PodValidationOption> list)
     {
@@ -94,16 +95,31 @@ public static class PodValidationOptions
         list.Add(new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, OldPodOnly));
     }
 
-    /// <summary>The <c>apivalidation.PodValidationOptions{…}</c> literal that opens GetValidationOptionsFromPodSpecAndMeta.</summary>
+    /// <summary>
+    /// The <c>apivalidation.PodValidationOptions{…}</c> literal that opens GetValidationOptionsFromPodSpecAndMeta. 1.30
+    /// and 1.31 (session 15) are read in fork copies: the v1.30.7 and v1.31.11 util.go of kubeedge's kubernetes fork
+    /// (vendored by kubeedge/kubeedge 9b280adfa, 7e0e20fc2) and, for 1.31, OpenShift's fork at v1.31.13
+    /// (openshift/microshift release-4.18, the same blob 9d3746f31d as kubeedge's): PodHostIPs' AllowHostIPsField is still
+    /// in the literal (gone in 1.32 with the gate) and 1.31 has ImageVolume's AllowImageVolumeSource (gone in 1.32).
+    /// </summary>
     private static void StructLiteral(Profile profile, List<PodValidationOption> list)
     {
         var v = profile.Version;
         list.Add(new("AllowInvalidPodDeletionCost", !profile.IsEnabled(FeatureGateNames.PodDeletionCost), "not PodDeletionCost"));
+        if (v < V132)
+        {
+            list.Add(Gate(profile, "AllowHostIPsField", "PodHostIPs"));
+        }
+
         list.Add(new("AllowIndivisibleHugePagesValues", false, OldPodOnly));
         list.Add(new("AllowInvalidLabelValueInSelector", false, OldPodOnly));
         list.Add(new("AllowInvalidTopologySpreadConstraintLabelSelector", false, OldPodOnly));
         list.Add(new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, OldPodOnly));
         list.Add(new("AllowNonLocalProjectedTokenPath", false, OldPodOnly));
+        if (v == V131)
+        {
+            list.Add(Gate(profile, "AllowImageVolumeSource", FeatureGateNames.ImageVolume));
+        }
 
         // Gone in 1.37 with its gate (GA in 1.34, removed from the 1.37 struct and literal).
         if (v >= V132 && v < V137)

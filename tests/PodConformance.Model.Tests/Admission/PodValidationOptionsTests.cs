@@ -18,6 +18,29 @@ public class PodValidationOptionsTests
     private static PodValidationOption Option(Profile profile, string name) => PodValidationOptions.ForCreate(profile).Single(o => o.Name == name);
 
     /// <summary>
+    /// 1.30: util.go of kubeedge's kubernetes fork at v1.30.7 (vendor/k8s.io/kubernetes/pkg/api/pod/util.go in
+    /// kubeedge/kubeedge 9b280adfa, blob c81669df93; a fork copy): the literal, then the one assignment after it.
+    /// </summary>
+    private static readonly string[] Release130 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowHostIPsField", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "AllowRelaxedEnvironmentVariableValidation", "ResourceIsPod",
+    ];
+
+    /// <summary>
+    /// 1.31: the same function in kubeedge's fork at v1.31.11 (kubeedge/kubeedge 7e0e20fc2) and OpenShift's at v1.31.13
+    /// (openshift/microshift release-4.18, deps/github.com/openshift/kubernetes), one blob, 9d3746f31d: 1.30's literal
+    /// with AllowImageVolumeSource (ImageVolume) after AllowNonLocalProjectedTokenPath.
+    /// </summary>
+    private static readonly string[] Release131 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowHostIPsField", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "AllowImageVolumeSource", "AllowRelaxedEnvironmentVariableValidation", "ResourceIsPod",
+    ];
+
+    /// <summary>
     /// v1.32.1 (util.go vendored in openshift/openshift-apiserver c596b6e88): the literal, the three assignments after it,
     /// then AllowSidecarResizePolicy, which 1.32 sets only inside <c>if oldPodSpec != nil</c>.
     /// </summary>
@@ -143,6 +166,17 @@ public class PodValidationOptionsTests
         "AllowUserNamespacesWithVolumeDevices", "AllowTaintTolerationComparisonOperators", "AllowUserNamespacesHostNetworkSupport",
         "AllowRestartAllContainers", "AllowImageVolumeWithDigest",
     ];
+
+    [Fact]
+    public void A_create_lists_the_options_in_util_go_order_at_1_30_and_1_31()
+    {
+        // Before session 15 the model gave both the 1.32 list less 1.32's additions: no AllowHostIPsField, no AllowImageVolumeSource.
+        Assert.Equal(Release130, Names(V(30)));
+        Assert.Equal(Release131, Names(V(31)));
+        Assert.True(Option(V(30), "AllowHostIPsField").Value); // PodHostIPs GA in 1.30
+        Assert.False(Option(V(31), "AllowImageVolumeSource").Value); // ImageVolume alpha, off, in 1.31
+        Assert.True(Option(new Profile(new KubernetesVersion(1, 31), ValueMap.Of((FeatureGateNames.ImageVolume, true))), "AllowImageVolumeSource").Value);
+    }
 
     [Fact]
     public void A_create_lists_the_options_in_util_go_order_at_1_32()
