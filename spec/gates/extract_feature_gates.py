@@ -452,6 +452,7 @@ def extract(args):
             raise ValueError("sources.json lists release copies: give --mirrors")
         rc = parse_release_copies(src, args.mirrors, aliases)
         changes = refine(data, src, {k: v[0] for k, v in rc.items()})
+        apply_release_dependencies(data, src, rc)
         check_dependencies(data, src, rc)
         write_refined(data, src, changes, args.out)
     else:
@@ -644,6 +645,41 @@ def present_at(data, rel):
             and any(vkey(r["since"]) <= rel for r in g["rows"])}
 
 
+def apply_release_dependencies(data, src, parsed):
+    """A release copy's dependency map states the dependencies of its release: for every gate that exists there and
+    whose entry in the data (the dev copies' merge) says otherwise, the entry covering that release ends there
+    ('until') and one from the copy takes its place from that release up to where the old one ended. Returns the
+    changes as (gate, release, before, after)."""
+    changes = []
+    for c in sorted(src.get("releaseCopies", []), key=lambda c: c["rel"]):
+        deps = parsed[c["id"]][1]
+        if not deps:
+            continue
+        rel, present = c["rel"], present_at(data, c["rel"])
+        for gate in sorted((set(deps) | set(dependencies_at(data, rel))) & present):
+            want = deps.get(gate)
+            cur = next((e for e in data["dependencies"] if e["gate"] == gate and vkey(e["since"]) <= rel
+                        and ("until" not in e or vkey(e["until"]) > rel)), None)
+            if (cur["dependsOn"] if cur else None) == want:
+                continue
+            end = cur.get("until") if cur else next(
+                (e["since"] for e in sorted(data["dependencies"], key=lambda e: vkey(e["since"]))
+                 if e["gate"] == gate and vkey(e["since"]) > rel), None)
+            if cur is not None:
+                if vkey(cur["since"]) < rel:
+                    cur["until"] = vstr(rel)
+                else:
+                    data["dependencies"].remove(cur)
+            if want:
+                entry = {"gate": gate, "dependsOn": want, "since": vstr(rel), "source": c["id"]}
+                if end is not None:
+                    entry["until"] = end
+                data["dependencies"].append(entry)
+            changes.append((gate, vstr(rel), cur["dependsOn"] if cur else None, want))
+    data["dependencies"].sort(key=lambda d: (d["gate"], vkey(d["since"])))
+    return changes
+
+
 def check_dependencies(data, src, parsed):
     """A release copy with a dependency map must agree with the data's entries at its release for every gate that
     exists there (entries of gates absent there are never checked: PROF-005)."""
@@ -684,18 +720,32 @@ def newer_absence(name, g, rel, source_rel, by_rel, rc_parsed):
 
 
 def refine_command(args):
-    """Applies the release copies to the committed data (the other copies are not needed)."""
+    """Applies the release copies to the committed data (the other copies are not needed). With --add, the data
+    already has every release copy applied but the named ones (new in sources.json): refine is applied again with all
+    of them (re-applying the ones the data already has changes nothing: refine keeps a row a copy does not outrank),
+    and the cells that change are appended to the data's releaseCopyChanges."""
     here = os.path.dirname(os.path.abspath(__file__))
     src = load_sources(os.path.join(here, "sources.json"))
     data = load_data(args.data)
-    if data.get("releaseCopyChanges") is not None:
-        raise ValueError("the data already has the release copies applied; run extract first")
+    added = [x for x in (args.add or "").split(",") if x]
+    previous = data.get("releaseCopyChanges")
+    if added:
+        have = [c["id"] for c in data.get("releaseCopies") or []]
+        want = [c["id"] for c in src.get("releaseCopies", []) if c["id"] not in added]
+        if previous is None or have != want:
+            raise ValueError("--add needs data refined with every other release copy of sources.json: it has %s" % have)
+    elif previous is not None:
+        raise ValueError("the data already has the release copies applied; run extract first (or refine --add NEW)")
     aliases = {a["const"]: a["name"] for a in src.get("constAliases", [])}
     parsed = parse_release_copies(src, args.mirrors, aliases)
     changes = refine(data, src, {k: v[0] for k, v in parsed.items()})
+    dep_changes = apply_release_dependencies(data, src, parsed)
     check_dependencies(data, src, parsed)
-    write_refined(data, src, changes, args.data)
-    print("%d release copies applied, %d cells changed -> %s" % (len(src.get("releaseCopies", [])), len(changes), args.data))
+    write_refined(data, src, (previous or []) + changes, args.data)
+    print("%d release copies applied, %d cells changed, %d dependency lists changed -> %s"
+          % (len(src.get("releaseCopies", [])), len(changes), len(dep_changes), args.data))
+    for gate, rel, before, after in dep_changes:
+        print("  dependencies of %s at %s: %s -> %s" % (gate, rel, before, after))
 
 
 def write_refined(data, src, changes, path):
@@ -948,6 +998,7 @@ def main():
     rf = sub.add_parser("refine")
     rf.add_argument("--data", default=os.path.join(root, "spec", "gates", "feature-gates.json"))
     rf.add_argument("--mirrors", required=True, help="directory holding <owner+name>/repo git mirrors")
+    rf.add_argument("--add", help="comma-separated ids of release copies new in sources.json, applied to refined data")
     c = sub.add_parser("correct")
     c.add_argument("--data", default=os.path.join(root, "spec", "gates", "feature-gates.json"))
     args = p.parse_args()

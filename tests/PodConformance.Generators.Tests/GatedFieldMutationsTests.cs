@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck.Fluent;
 using PodConformance.Model.Api;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Generators.Tests;
 
@@ -10,12 +11,16 @@ namespace PodConformance.Generators.Tests;
 /// </summary>
 public sealed class GatedFieldMutationsTests
 {
-    /// <summary>VAL-041's texts (spec/validation.md; validateContainerRestartPolicy at v1.34.1, v1.35.0 and U37).</summary>
-    private static string[] RestartRuleErrors(Pod pod) =>
+    /// <summary>
+    /// VAL-041's texts (spec/validation.md; validateContainerRestartPolicy at v1.34.1, v1.35.0, v1.36.3 and U37): from 1.36
+    /// a bad action lists the actions the RestartAllContainers option allows.
+    /// </summary>
+    private static string[] RestartRuleErrors(Profile profile) =>
     [
         "spec.containers[0].restartPolicy: Required value: must specify restartPolicy when restart rules are used",
         "spec.containers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"",
-        "spec.containers[0].restartPolicyRules[0].action: Unsupported value: \"Retry\": supported values: \"Restart\"",
+        "spec.containers[0].restartPolicyRules[0].action: Unsupported value: \"Retry\": supported values: \"Restart\""
+            + (profile.Version >= new KubernetesVersion(1, 36) && profile.IsEnabled(FeatureGateNames.RestartAllContainersOnContainerExits) ? ", \"RestartAllContainers\"" : ""),
         "spec.containers[0].restartPolicyRules[0].exitCodes: Required value: must be specified",
         "spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: \"Equals\": supported values: \"In\", \"NotIn\"",
     ];
@@ -55,6 +60,8 @@ public sealed class GatedFieldMutationsTests
     {
         { "bad-restart-rules", "1.37" },
         { "bad-restart-rules", "1.34+ContainerRestartRules" },
+        { "bad-restart-rules", "1.36" },
+        { "bad-restart-rules", "1.35" },
         { "bad-projected-owner-uid", "1.37+AtomicWriteVolumeUserFields" },
         { "bad-data-source-ref-namespace", "1.37+CrossNamespaceVolumeDataSource" },
 
@@ -72,7 +79,7 @@ public sealed class GatedFieldMutationsTests
         Assert.True(m.AppliesTo(profile), mutation + " does not apply at " + version);
         Func<Pod, string[]> expected = mutation switch
         {
-            "bad-restart-rules" => RestartRuleErrors,
+            "bad-restart-rules" => _ => RestartRuleErrors(profile),
             "bad-projected-owner-uid" => OwnerErrors,
             _ => DataSourceRefErrors,
         };

@@ -17,14 +17,15 @@ public sealed record PodValidationOption(string Name, bool Value, string Source)
 /// it (the gate-or-old-pod helpers), then a field util.go sets only inside <c>if oldPodSpec != nil</c> (false on create),
 /// then <c>ResourceIsPod</c>, which the pod strategy sets last. Copies read (spec/admission.md, source UT): v1.32.1,
 /// v1.33.3, v1.34.1; 1.35 = v1.35.0 as vendored in rancher/support-bundle-kit 1efdd22c (kubernetes 462ee14a, master of
-/// 2025-11-11, before v1.35.0-rc.0, read first, lacks InPlacePodLevelResourcesVerticalScalingEnabled); 1.37 = kubernetes a6694418
-/// (master 2026-07-23, after v1.37.0-beta.0), whose field list is the PodValidationOptions struct of validation.go at
-/// 78e971a4 exactly. 1.36 is inferred: no 1.36 util.go was found; the fields are those of the struct in a 1.36-era fork
-/// copy of validation.go (AIAgentSandox/kubernetes 64149d12), each placed and derived as in the 1.35 and 1.37 copies.
+/// 2025-11-11, before v1.35.0-rc.0, read first, lacks InPlacePodLevelResourcesVerticalScalingEnabled); 1.36 = v1.36.3 as
+/// carried by openshift/microshift ab25d114 (deps/github.com/openshift/kubernetes, OpenShift's fork; its util.go at v1.35.x
+/// is upstream v1.35.0's byte for byte); 1.37 = kubernetes a6694418 (master 2026-07-23, after v1.37.0-beta.0), whose
+/// field list is the PodValidationOptions struct of validation.go at 78e971a4 exactly.
 /// </remarks>
 public static class PodValidationOptions
 {
     private static readonly KubernetesVersion V130 = new(1, 30);
+    private static readonly KubernetesVersion V131 = new(1, 31);
     private static readonly KubernetesVersion V132 = new(1, 32);
     private static readonly KubernetesVersion V133 = new(1, 33);
     private static readonly KubernetesVersion V134 = new(1, 34);
@@ -68,7 +69,8 @@ public static class PodValidationOptions
             list.Add(new("AllowSidecarResizePolicy", false, OldPodOnly));
         }
 
-        if (v >= V136)
+        // Not in v1.36.3's struct or function (the 1.36-era fork copy that had it was ahead of the release).
+        if (v >= V137)
         {
             list.Add(new("AllowEmptyImageVolumeReference", false, OldPodOnly));
         }
@@ -80,7 +82,7 @@ public static class PodValidationOptions
     /// <summary>
     /// The v1.29.9 function (rancher/support-bundle-kit c37d268c4): its literal, nothing assigned after it outside the
     /// old-pod branches. 1.28 is taken to be the same (its validation.go, ceph-csi 28d2a865f, has AllowHostIPsField; its
-    /// util.go was not read); 1.30 and 1.31 get the 1.32 list without 1.32's additions (not read).
+    /// util.go was not read). 1.30 and 1.31 go through <see cref="StructLiteral"/> (read in fork copies, see there).
     /// </summary>
     private static void Literal129(Profile profile, List<PodValidationOption> list)
     {
@@ -93,16 +95,31 @@ public static class PodValidationOptions
         list.Add(new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, OldPodOnly));
     }
 
-    /// <summary>The <c>apivalidation.PodValidationOptions{…}</c> literal that opens GetValidationOptionsFromPodSpecAndMeta.</summary>
+    /// <summary>
+    /// The <c>apivalidation.PodValidationOptions{…}</c> literal that opens GetValidationOptionsFromPodSpecAndMeta. 1.30
+    /// and 1.31 (session 15) are read in fork copies: the v1.30.7 and v1.31.11 util.go of kubeedge's kubernetes fork
+    /// (vendored by kubeedge/kubeedge 9b280adfa, 7e0e20fc2) and, for 1.31, OpenShift's fork at v1.31.13
+    /// (openshift/microshift release-4.18, the same blob 9d3746f31d as kubeedge's): PodHostIPs' AllowHostIPsField is still
+    /// in the literal (gone in 1.32 with the gate) and 1.31 has ImageVolume's AllowImageVolumeSource (gone in 1.32).
+    /// </summary>
     private static void StructLiteral(Profile profile, List<PodValidationOption> list)
     {
         var v = profile.Version;
         list.Add(new("AllowInvalidPodDeletionCost", !profile.IsEnabled(FeatureGateNames.PodDeletionCost), "not PodDeletionCost"));
+        if (v < V132)
+        {
+            list.Add(Gate(profile, "AllowHostIPsField", "PodHostIPs"));
+        }
+
         list.Add(new("AllowIndivisibleHugePagesValues", false, OldPodOnly));
         list.Add(new("AllowInvalidLabelValueInSelector", false, OldPodOnly));
         list.Add(new("AllowInvalidTopologySpreadConstraintLabelSelector", false, OldPodOnly));
         list.Add(new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, OldPodOnly));
         list.Add(new("AllowNonLocalProjectedTokenPath", false, OldPodOnly));
+        if (v == V131)
+        {
+            list.Add(Gate(profile, "AllowImageVolumeSource", FeatureGateNames.ImageVolume));
+        }
 
         // Gone in 1.37 with its gate (GA in 1.34, removed from the 1.37 struct and literal).
         if (v >= V132 && v < V137)

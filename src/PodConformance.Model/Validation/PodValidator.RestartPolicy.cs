@@ -13,18 +13,24 @@ public static partial class PodValidator
     private const int MaxExitCodes = 255;
 
     /// <summary>
-    /// The first release whose validateContainerRestartPolicy reports the two limits as <c>field.TooMany</c> (U37); the
-    /// release copies v1.34.1, v1.35.0 and v1.35.7 still call <c>field.TooLong(path, list, max)</c>.
+    /// The first release whose validateContainerRestartPolicy reports the two limits as <c>field.TooMany</c> and lists the
+    /// actions the option allows (v1.36.3, OpenShift's fork as carried by openshift/microshift ab25d114; U37 the same); the
+    /// release copies v1.34.1, v1.35.0 and v1.35.7 still call <c>field.TooLong(path, list, max)</c> and pass the set
+    /// without RestartAllContainers to the NotSupported.
     /// </summary>
-    private static readonly KubernetesVersion RestartRuleLimitsTooManySince = new(1, 37);
+    private static readonly KubernetesVersion RestartRuleLimitsTooManySince = new(1, 36);
+
+    /// <summary>From 1.36 a bad action's NotSupported lists <c>sets.List(allowedActions)</c>, the set the option allows.</summary>
+    private static readonly KubernetesVersion BadActionListsAllowedSetSince = new(1, 36);
 
     /// <summary>
     /// Container-level restartPolicy and restartPolicyRules under ContainerRestartRules (1.34 alpha, 1.35 beta), as
     /// validateContainerRestartPolicy at v1.34.1 and v1.35.0 (spec VAL-041): a policy outside Always/Never/OnFailure is
     /// NotSupported with <c>sets.List</c> of the set (sorted: "Always", "Never", "OnFailure"); rules need an explicit
-    /// policy; at most 20 rules and 255 exit codes (TooLong before 1.37, TooMany from 1.37); the action must be Restart
-    /// (or RestartAllContainers with that option), and a bad one lists only "Restart" — upstream passes the set without
-    /// RestartAllContainers even when the option allows it; exitCodes required, operator In or NotIn.
+    /// policy; at most 20 rules and 255 exit codes (TooLong before 1.36, TooMany from 1.36); the action must be Restart
+    /// (or RestartAllContainers with that option), and a bad one lists the allowed set — before 1.36 only "Restart" even
+    /// when the option allows RestartAllContainers (1.35 passes the set without it); exitCodes required, operator In or
+    /// NotIn.
     /// </summary>
     private static void ValidateContainerRestartPolicy(Context ctx, Container c, FieldPath path)
     {
@@ -61,7 +67,10 @@ public static partial class PodValidator
             bool actionOk = rule.Action == "Restart" || (ctx.RestartAllContainers && rule.Action == "RestartAllContainers");
             if (!actionOk)
             {
-                ctx.Add(FieldError.NotSupported(rulePath.Child("action"), GoValueText.NamedString(rule.Action, ctx.Version), "Restart"));
+                var action = GoValueText.NamedString(rule.Action, ctx.Version);
+                ctx.Add(ctx.RestartAllContainers && ctx.Version >= BadActionListsAllowedSetSince
+                    ? FieldError.NotSupported(rulePath.Child("action"), action, "Restart", "RestartAllContainers")
+                    : FieldError.NotSupported(rulePath.Child("action"), action, "Restart"));
             }
 
             if (rule.ExitCodes is null)

@@ -18,6 +18,29 @@ public class PodValidationOptionsTests
     private static PodValidationOption Option(Profile profile, string name) => PodValidationOptions.ForCreate(profile).Single(o => o.Name == name);
 
     /// <summary>
+    /// 1.30: util.go of kubeedge's kubernetes fork at v1.30.7 (vendor/k8s.io/kubernetes/pkg/api/pod/util.go in
+    /// kubeedge/kubeedge 9b280adfa, blob c81669df93; a fork copy): the literal, then the one assignment after it.
+    /// </summary>
+    private static readonly string[] Release130 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowHostIPsField", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "AllowRelaxedEnvironmentVariableValidation", "ResourceIsPod",
+    ];
+
+    /// <summary>
+    /// 1.31: the same function in kubeedge's fork at v1.31.11 (kubeedge/kubeedge 7e0e20fc2) and OpenShift's at v1.31.13
+    /// (openshift/microshift release-4.18, deps/github.com/openshift/kubernetes), one blob, 9d3746f31d: 1.30's literal
+    /// with AllowImageVolumeSource (ImageVolume) after AllowNonLocalProjectedTokenPath.
+    /// </summary>
+    private static readonly string[] Release131 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowHostIPsField", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "AllowImageVolumeSource", "AllowRelaxedEnvironmentVariableValidation", "ResourceIsPod",
+    ];
+
+    /// <summary>
     /// v1.32.1 (util.go vendored in openshift/openshift-apiserver c596b6e88): the literal, the three assignments after it,
     /// then AllowSidecarResizePolicy, which 1.32 sets only inside <c>if oldPodSpec != nil</c>.
     /// </summary>
@@ -110,9 +133,26 @@ public class PodValidationOptionsTests
     ];
 
     /// <summary>
-    /// The struct in the 1.36-era fork copy AIAgentSandox/kubernetes 64149d1201ab96736d5aa902df411d40a3f6f714 (validation.go
-    /// read at 181,000–197,000): no 1.36 util.go was found, so this fixes which fields 1.36 has, not their order.
+    /// v1.36.3 util.go (GetValidationOptionsFromPodSpecAndMeta) as carried by openshift/microshift
+    /// ab25d11482f8984db7b860ed44c6955f231cf18f, deps/github.com/openshift/kubernetes/pkg/api/pod/util.go (OpenShift's
+    /// fork; the fork's v1.35.x util.go is upstream v1.35.0's byte for byte): the literal, the six assignments after it,
+    /// nothing first set inside <c>if oldPodSpec != nil</c>, then ResourceIsPod.
     /// </summary>
+    private static readonly string[] Release136 =
+    [
+        "AllowInvalidPodDeletionCost", "AllowIndivisibleHugePagesValues", "AllowInvalidLabelValueInSelector",
+        "AllowInvalidTopologySpreadConstraintLabelSelector", "AllowNamespacedSysctlsForHostNetAndHostIPC", "AllowNonLocalProjectedTokenPath",
+        "AllowPodLifecycleSleepActionZeroValue", "PodLevelResourcesEnabled", "AllowInvalidLabelValueInRequiredNodeAffinity",
+        "AllowSidecarResizePolicy", "AllowMatchLabelKeysInPodTopologySpread", "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge",
+        "InPlacePodLevelResourcesVerticalScalingEnabled", "OldPodViolatesMatchLabelKeysValidation",
+        "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowContainerRestartPolicyRules", "AllowUserNamespacesWithVolumeDevices",
+        "AllowRestartAllContainers", "AllowImageVolumeWithDigest", "AllowExistingRestartContainerForNonSidecarInitContainer",
+        "AllowRelaxedEnvironmentVariableValidation", "AllowRelaxedDNSSearchValidation", "AllowEnvFilesValidation",
+        "AllowUserNamespacesHostNetworkSupport", "AllowOnlyRecursiveSELinuxChangePolicy", "AllowTaintTolerationComparisonOperators",
+        "ResourceIsPod",
+    ];
+
+    /// <summary>The PodValidationOptions struct of v1.36.3's validation.go (same copy), in its declaration order.</summary>
     private static readonly string[] Struct136 =
     [
         "AllowInvalidPodDeletionCost", "AllowInvalidLabelValueInSelector", "AllowIndivisibleHugePagesValues",
@@ -124,8 +164,19 @@ public class PodValidationOptionsTests
         "OldPodViolatesMatchLabelKeysValidation", "OldPodViolatesLegacyMatchLabelKeysValidation", "AllowEnvFilesValidation",
         "AllowContainerRestartPolicyRules", "AllowExistingRestartContainerForNonSidecarInitContainer",
         "AllowUserNamespacesWithVolumeDevices", "AllowTaintTolerationComparisonOperators", "AllowUserNamespacesHostNetworkSupport",
-        "AllowRestartAllContainers", "AllowImageVolumeWithDigest", "AllowEmptyImageVolumeReference",
+        "AllowRestartAllContainers", "AllowImageVolumeWithDigest",
     ];
+
+    [Fact]
+    public void A_create_lists_the_options_in_util_go_order_at_1_30_and_1_31()
+    {
+        // Before session 15 the model gave both the 1.32 list less 1.32's additions: no AllowHostIPsField, no AllowImageVolumeSource.
+        Assert.Equal(Release130, Names(V(30)));
+        Assert.Equal(Release131, Names(V(31)));
+        Assert.True(Option(V(30), "AllowHostIPsField").Value); // PodHostIPs GA in 1.30
+        Assert.False(Option(V(31), "AllowImageVolumeSource").Value); // ImageVolume alpha, off, in 1.31
+        Assert.True(Option(new Profile(new KubernetesVersion(1, 31), ValueMap.Of((FeatureGateNames.ImageVolume, true))), "AllowImageVolumeSource").Value);
+    }
 
     [Fact]
     public void A_create_lists_the_options_in_util_go_order_at_1_32()
@@ -159,20 +210,12 @@ public class PodValidationOptionsTests
     }
 
     [Fact]
-    public void The_1_36_list_is_the_1_35_order_with_the_1_37_additions_in_place()
+    public void A_create_lists_the_options_in_util_go_order_at_1_36()
     {
-        // Inferred (spec/admission.md ADM-097): 1.35's literal and assignments, the fields 1.36 shares with the 1.37 copy at
-        // their 1.37 places, and the two options whose gates 1.37 removed still where 1.35 has them.
-        var names = Names(V(36));
-        Assert.Equal(
-            [.. Release135.Where(n => n != "ResourceIsPod"), "AllowEmptyImageVolumeReference", "ResourceIsPod"],
-            names.Where(n => n is not ("AllowImageVolumeWithDigest" or "AllowExistingRestartContainerForNonSidecarInitContainer")));
-        Assert.Equal(
-            ["AllowMatchLabelKeysInPodTopologySpreadSelectorMerge", "InPlacePodLevelResourcesVerticalScalingEnabled", "OldPodViolatesMatchLabelKeysValidation"],
-            names.Skip(Array.IndexOf(names, "AllowMatchLabelKeysInPodTopologySpreadSelectorMerge")).Take(3));
-        Assert.Equal(
-            ["AllowRestartAllContainers", "AllowImageVolumeWithDigest", "AllowExistingRestartContainerForNonSidecarInitContainer", "AllowRelaxedEnvironmentVariableValidation"],
-            names.Skip(Array.IndexOf(names, "AllowRestartAllContainers")).Take(4));
+        // v1.36.3 has no AllowEmptyImageVolumeReference (the model listed it at 1.36 before session 15, from a fork copy
+        // that was ahead of the release); it comes in 1.37.
+        Assert.Equal(Release136, Names(V(36)));
+        Assert.DoesNotContain("AllowEmptyImageVolumeReference", Names(V(36)));
     }
 
     [Fact]

@@ -269,6 +269,51 @@ public class FeatureGateParserTests
         Assert.Equal(ValueMap.Of(("ImageVolumeWithDigest", true)), Ok("ImageVolumeWithDigest=true", V136));
     }
 
+    /// <summary>
+    /// Gates v1.35.0 registers (K135, GA135) and v1.36.3 no longer does: K136 and GA136, pkg/features/kube_features.go and
+    /// staging/src/k8s.io/apiserver/pkg/features/kube_features.go as carried by openshift/microshift ab25d114
+    /// (deps/github.com/openshift/kubernetes, OpenShift's fork at v1.36.3). The data had them at 1.36 from the early-1.36
+    /// copy C136 until session 15. The value is each gate's 1.35 default (locked gates accept only it).
+    /// </summary>
+    [Theory]
+    [InlineData("CSIMigrationPortworx", true)] // {1.33, true, GA, LockToDefault} // remove in 1.36
+    [InlineData("HonorPVReclaimPolicy", true)] // {1.33, true, GA, LockToDefault} // remove in 1.36
+    [InlineData("InPlacePodVerticalScalingAllocatedStatus", false)] // {1.33, false, Deprecated} // remove in 1.36
+    [InlineData("InTreePluginPortworxUnregister", false)] // {1.23, false, Alpha}
+    [InlineData("MemoryManager", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("ServiceTrafficDistribution", true)]
+    [InlineData("StructuredAuthorizationConfiguration", true)] // {1.32, true, GA, LockToDefault}
+    [InlineData("TopologyAwareHints", true)]
+    [InlineData("WatchFromStorageWithoutResourceVersion", false)] // {1.33, false, Deprecated, LockToDefault}
+    public void Gates_v1_36_3_removed_are_known_at_1_35_and_unrecognized_at_1_36(string gate, bool value)
+    {
+        string item = gate + "=" + (value ? "true" : "false");
+        Assert.Equal(ValueMap.Of((gate, value)), Ok(item, new KubernetesVersion(1, 35)));
+        Assert.Equal("unrecognized feature gate: " + item.Split('=')[0], Fail(item, V136));
+    }
+
+    [Fact]
+    public void Gates_and_dependencies_of_v1_36_3_that_the_data_had_only_from_1_37()
+    {
+        // K136: AllowServiceExternalIPs {1.0, true, GA} (kubernetes#137293, in the 1.36 CHANGELOG); the data had it from
+        // the 1.37 copy H137 only.
+        Assert.Equal(ValueMap.Of(("AllowServiceExternalIPs", false)), Ok("AllowServiceExternalIPs=false", V136));
+        Assert.Equal("unrecognized feature gate: AllowServiceExternalIPs", Fail("AllowServiceExternalIPs=false", new KubernetesVersion(1, 35)));
+
+        // K136's dependency map: UserNamespacesHostNetworkSupport: {NodeDeclaredFeatures, UserNamespacesSupport} (1.35:
+        // {UserNamespacesSupport}); WorkloadAwarePreemption: {GangScheduling} (GangScheduling alpha, off).
+        // NodeDeclaredFeatures is beta, on, at 1.36: the default-on gates that depend on it are turned off too.
+        const string OthersOff = ",ExtendWebSocketsToKubelet=false,InPlacePodLevelResourcesVerticalScaling=false,"
+            + "InPlacePodVerticalScalingInitContainers=false,RestartAllContainersOnContainerExits=false";
+        Assert.Equal("UserNamespacesHostNetworkSupport is enabled, but depends on features that are disabled: [NodeDeclaredFeatures]",
+            Fail("UserNamespacesHostNetworkSupport=true,NodeDeclaredFeatures=false" + OthersOff, V136));
+        Ok("NodeDeclaredFeatures=false" + OthersOff, V136);
+        Ok("UserNamespacesHostNetworkSupport=true,NodeDeclaredFeatures=false", new KubernetesVersion(1, 35));
+        Assert.Equal("WorkloadAwarePreemption is enabled, but depends on features that are disabled: [GangScheduling]",
+            Fail("WorkloadAwarePreemption=true", V136));
+        Ok("WorkloadAwarePreemption=true,GangScheduling=true,GenericWorkload=true", V136);
+    }
+
     [Fact]
     public void A_gate_is_known_by_its_string_not_its_Go_identifier()
     {

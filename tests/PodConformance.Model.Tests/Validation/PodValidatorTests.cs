@@ -343,8 +343,9 @@ public class PodValidatorTests
     /// <summary>
     /// VAL-041 against validateContainerRestartPolicy vendored at v1.35.0 (rancher/support-bundle-kit 1efdd22c2) and
     /// v1.34.1/v1.35.7 (openshift-kni/scheduler-plugins 313dff1ce, e91a2e67f): the limits 20 and 255 are
-    /// <c>field.TooLong(path, list, max)</c> there ("may not be more than N bytes", no value), <c>field.TooMany</c> in
-    /// the 1.37 copy (U37); exitCodes "must be specified"; an empty operator is Unsupported, not Required.
+    /// <c>field.TooLong(path, list, max)</c> there ("may not be more than N bytes", no value), <c>field.TooMany</c> at
+    /// v1.36.3 (OpenShift's fork as carried by openshift/microshift ab25d114) and in the 1.37 copy (U37); exitCodes "must
+    /// be specified"; an empty operator is Unsupported, not Required.
     /// </summary>
     [Fact]
     public void Restart_rule_limits_and_an_empty_operator()
@@ -375,12 +376,14 @@ public class PodValidatorTests
             "spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: \"\": supported values: \"In\", \"NotIn\"",
             "spec.containers[0].restartPolicyRules[0].exitCodes.values: Too many: 256: must have at most 255 items",
         ], Errors(pod, V(37)));
+        Assert.Equal(Errors(pod, V(37)), Errors(pod, V(36)));
     }
 
     /// <summary>
     /// VAL-041, v1.35.0's validateContainerRestartPolicy: a bad policy lists <c>sets.List</c> of the supported set, which
     /// sorts it; a bad action lists <c>supportedContainerRestartRuleActions</c> — only "Restart" — even when the
-    /// RestartAllContainers option lets RestartAllContainers through.
+    /// RestartAllContainers option lets RestartAllContainers through. v1.36.3 (microshift ab25d114) and U37 list
+    /// <c>sets.List(allowedActions)</c>: with the option, "Restart", "RestartAllContainers".
     /// </summary>
     [Fact]
     public void Restart_policy_and_action_lists_are_upstreams_sets()
@@ -395,6 +398,20 @@ public class PodValidatorTests
             "spec.containers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"",
             "spec.containers[0].restartPolicyRules[1].action: Unsupported value: \"Explode\": supported values: \"Restart\"",
         ], Errors(pod, restartAll));
+
+        // 1.36: RestartAllContainersOnContainerExits is beta and on by default.
+        Assert.Equal(
+        [
+            "spec.containers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"",
+            "spec.containers[0].restartPolicyRules[1].action: Unsupported value: \"Explode\": supported values: \"Restart\", \"RestartAllContainers\"",
+        ], Errors(pod, V(36)));
+        var noRestartAll = new Profile(new KubernetesVersion(1, 36), ValueMap.Of((FeatureGateNames.RestartAllContainersOnContainerExits, false)));
+        Assert.Equal(
+        [
+            "spec.containers[0].restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"",
+            "spec.containers[0].restartPolicyRules[0].action: Unsupported value: \"RestartAllContainers\": supported values: \"Restart\"",
+            "spec.containers[0].restartPolicyRules[1].action: Unsupported value: \"Explode\": supported values: \"Restart\"",
+        ], Errors(pod, noRestartAll));
     }
 
     [Fact]
