@@ -12,8 +12,8 @@ namespace PodConformance.Suite.Observations;
 public static class SecretRedaction
 {
     /// <summary>
-    /// The observation as reports may show it: every Secret value of the case masked, in the env facet and in the failure
-    /// text. An env value that held a Secret value in clear makes the case fail as an adapter error (adapters must mask,
+    /// The observation as reports may show it: every Secret value of the case masked, in the env facet, the failure text
+    /// and the not-performed reason (an adapter may quote what its backend refused, Secret data included). An env value that held a Secret value in clear makes the case fail as an adapter error (adapters must mask,
     /// ENV-010): masking it silently would let such an adapter pass.
     /// </summary>
     public static Observation Check(Observation actual, EnvInputs inputs)
@@ -32,9 +32,14 @@ public static class SecretRedaction
             checkedObservation = checkedObservation with { Failure = MaskText(failure, secrets) };
         }
 
+        if (actual.NotPerformed is { } notPerformed)
+        {
+            checkedObservation = checkedObservation with { NotPerformed = MaskText(notPerformed, secrets) };
+        }
+
         if (actual.Env is { } env)
         {
-            var redacted = Redact(env, inputs);
+            var redacted = Redact(env, secrets);
             checkedObservation = checkedObservation with { Env = redacted };
             if (checkedObservation.Failure is null && FirstLeak(env, redacted) is { } leak)
             {
@@ -95,25 +100,17 @@ public static class SecretRedaction
         return text;
     }
 
+    /// <summary>The env facet with every Secret value of <paramref name="inputs"/> masked.</summary>
     public static EnvObservation Redact(EnvObservation env, EnvInputs inputs)
     {
-        var secrets = new List<(string Value, string Mask)>();
-        foreach (var (name, data) in inputs.Secrets)
-        {
-            foreach (var (key, value) in data)
-            {
-                if (value.Length != 0)
-                {
-                    secrets.Add((value, EnvVariable.SecretMask(name + "/" + key)));
-                }
-            }
-        }
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var secrets = Secrets(inputs);
+        return secrets.Count == 0 ? env : Redact(env, secrets);
+    }
 
-        if (secrets.Count == 0)
-        {
-            return env;
-        }
-
+    private static EnvObservation Redact(EnvObservation env, List<(string Value, string Mask)> secrets)
+    {
         var containers = new List<KeyValuePair<string, ValueMap<string>>>();
         foreach (var (container, vars) in env.Containers)
         {
@@ -129,13 +126,7 @@ public static class SecretRedaction
         var errors = new List<KeyValuePair<string, string>>();
         foreach (var (container, error) in env.Errors)
         {
-            string text = error;
-            foreach (var (value, mask) in secrets)
-            {
-                text = text.Replace(value, mask, StringComparison.Ordinal);
-            }
-
-            errors.Add(new(container, text));
+            errors.Add(new(container, MaskText(error, secrets)));
         }
 
         return env with { Containers = ValueMap.Create(containers), Errors = ValueMap.Create(errors) };

@@ -27,4 +27,14 @@ public class SecretRedactionTests
         var env = new EnvObservation(ValueMap.Of(("app", ValueMap.Of(("PASS", "<secret:db/password>")))), ValueMap<string>.Empty);
         Assert.Equal(env, SecretRedaction.Redact(env, Inputs));
     }
+
+    [Fact]
+    public void A_not_performed_reason_quoting_a_Secret_is_masked()
+    {
+        var objects = new EnvInputs { Secrets = Inputs.Secrets };
+        var actual = Observation.Unperformed("backend refused: value hunter2-S3CR3T not allowed");
+        var shown = SecretRedaction.Check(actual, objects);
+        Assert.Equal("backend refused: value <secret:db/password> not allowed", shown.NotPerformed);
+        Assert.Null(shown.Failure);
+    }
 }
