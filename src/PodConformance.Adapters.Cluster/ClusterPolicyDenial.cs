@@ -27,7 +27,7 @@ public enum ClusterPolicyKind
 /// A pod create refused by the cluster's own admission configuration — webhooks, admission policies, a PodSecurity level
 /// — which the model does not have and cannot have (spec/admission.md ADM-010: no webhooks or policies, an unlabelled
 /// namespace is <c>privileged</c>). Comparing such a refusal with the model's verdict would report a disagreement the Pod
-/// API never made, so the case is answered "not performed" with <see cref="NotPerformed"/>, never passed or failed.
+/// API never made, so the case is answered "not performed" with <see cref="NotPerformed(bool)"/>, never passed or failed.
 /// Each form is recognised by the whole shape its source prints, at any HTTP status it can come with
 /// (spec/adapter-cluster.md "Denials by the cluster's configuration"), never by a word in the body.
 /// </summary>
@@ -68,24 +68,31 @@ public sealed record ClusterPolicyDenial(ClusterPolicyKind Kind, string Name, st
     /// apply. <paramref name="namespaceLabelledPrivileged"/>: the run's namespace was created with
     /// <see cref="EnforceLabel"/>=<see cref="PrivilegedLevel"/> (<see cref="ClusterOptions.PodSecurityPrivilegedFlag"/>).
     /// </summary>
-    public string NotPerformed(bool namespaceLabelledPrivileged)
+    public string NotPerformed(bool namespaceLabelledPrivileged) => NotPerformed(namespaceLabelledPrivileged, "the pod create");
+
+    /// <summary>
+    /// The same for another request the case needs, <paramref name="request"/> ("creating the ServiceAccount …"): a
+    /// webhook or policy may refuse the objects the adapter creates for a case as well as its pod.
+    /// </summary>
+    public string NotPerformed(bool namespaceLabelledPrivileged, string request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         string code = "HTTP " + StatusCode.ToString(CultureInfo.InvariantCulture);
         string binding = Binding.Length == 0 ? "" : " (binding '" + Binding + "')";
         const string notModelled = "the cluster's own configuration, which the model does not have (spec/admission.md ADM-010)";
         return Kind switch
         {
-            ClusterPolicyKind.Webhook => "the pod create was denied by the admission webhook \"" + Name + "\" (" + code + "), " + notModelled + ": " + Message
+            ClusterPolicyKind.Webhook => request + " was denied by the admission webhook \"" + Name + "\" (" + code + "), " + notModelled + ": " + Message
                 + "; to check such pods, run against a cluster or namespace that webhook does not match (its namespaceSelector, objectSelector or matchConditions)",
             ClusterPolicyKind.WebhookWithoutDryRun => "the dry-run create was refused because the admission webhook \"" + Name + "\" does not support dry run (its sideEffects are neither None nor NoneOnDryRun; "
                 + code + "), " + notModelled + ": " + Message + "; run against a cluster or namespace that webhook does not match",
-            ClusterPolicyKind.ValidatingAdmissionPolicy => "the pod create was denied by the ValidatingAdmissionPolicy '" + Name + "'" + binding + " (" + code + "), " + notModelled + ": " + Message
+            ClusterPolicyKind.ValidatingAdmissionPolicy => request + " was denied by the ValidatingAdmissionPolicy '" + Name + "'" + binding + " (" + code + "), " + notModelled + ": " + Message
                 + "; to check such pods, run against a namespace its bindings do not match (their matchResources) or a cluster without it",
-            ClusterPolicyKind.MutatingAdmissionPolicy => "the pod create was denied by the admission policy '" + Name + "'" + binding + " (" + code + "), " + notModelled + ": " + Message
+            ClusterPolicyKind.MutatingAdmissionPolicy => request + " was denied by the admission policy '" + Name + "'" + binding + " (" + code + "), " + notModelled + ": " + Message
                 + "; to check such pods, run against a namespace its bindings do not match (their matchResources) or a cluster without it",
-            _ when namespaceLabelledPrivileged => "the pod create was refused by PodSecurity at level \"" + Name + "\" (" + code + ") although the run's namespace was created with "
+            _ when namespaceLabelledPrivileged => request + " was refused by PodSecurity at level \"" + Name + "\" (" + code + ") although the run's namespace was created with "
                 + EnforceLabel + "=" + PrivilegedLevel + " (" + ClusterOptions.PodSecurityPrivilegedFlag + "): something on the cluster changed or ignores that label: " + Message,
-            _ => "the pod create was refused by PodSecurity at level \"" + Name + "\" (" + code + "), the cluster's default for a namespace without PodSecurity labels, where the model assumes "
+            _ => request + " was refused by PodSecurity at level \"" + Name + "\" (" + code + "), the cluster's default for a namespace without PodSecurity labels, where the model assumes "
                 + PrivilegedLevel + " (spec/admission.md ADM-010): " + Message + "; rerun with " + ClusterOptions.PodSecurityPrivilegedFlag + " (labels the run's namespace "
                 + EnforceLabel + "=" + PrivilegedLevel + ") or against a cluster whose PodSecurity default is " + PrivilegedLevel,
         };

@@ -99,6 +99,12 @@ public sealed class RunObjects(ClusterApi api, ClusterOptions options)
         _attempted.Enqueue((kind, name));
         string what = kind.Kind + " " + GoQuote.Quote(original) + " (as " + kind.ObjectName(name) + ")";
         var response = await api.CreateClusterObjectAsync(kind, ClusterScopedJson.Object(kind, name, run.Labels, content), ct).ConfigureAwait(false);
+        if (ClusterPolicyDenial.Of(response) is { } denial)
+        {
+            // A webhook or admission policy of the cluster, not missing RBAC verbs: said as such (the case is not performed).
+            throw new ClusterObjectRefusedException(denial.NotPerformed(namespaceLabelledPrivileged: false, "creating " + what));
+        }
+
         switch (response.StatusCode)
         {
             case >= 200 and < 300:

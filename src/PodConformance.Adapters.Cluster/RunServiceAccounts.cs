@@ -94,6 +94,12 @@ public sealed class RunServiceAccounts(ClusterApi api, ClusterOptions options)
     {
         string what = "the ServiceAccount " + GoQuote.Quote(name) + " the case's pod names (the model assumes it exists, ADM-098)";
         var response = await api.CreateServiceAccountAsync(run.Name, Json(name, run), ct).ConfigureAwait(false);
+        if (ClusterPolicyDenial.Of(response) is { } denial)
+        {
+            // A webhook or admission policy of the cluster, not missing RBAC verbs: said as such (the case is not performed).
+            throw new ClusterObjectRefusedException(denial.NotPerformed(namespaceLabelledPrivileged: false, "creating " + what));
+        }
+
         switch (response.StatusCode)
         {
             case >= 200 and < 300:

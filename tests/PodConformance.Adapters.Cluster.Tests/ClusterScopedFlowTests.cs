@@ -272,6 +272,30 @@ public class ClusterScopedFlowTests
         Assert.DoesNotContain(server.Requests, r => r.Path.EndsWith("/pods", StringComparison.Ordinal));
     }
 
+    /// <summary>A webhook refusing the case's RuntimeClass is the cluster's configuration, not missing RBAC verbs.</summary>
+    [Fact]
+    public async Task A_webhook_denying_the_object_is_not_performed_as_the_cluster_s_configuration()
+    {
+        var fake = new ObjectsFake
+        {
+            Override = r => r.Method == "POST" && r.Path == ObjectsFake.RuntimeClasses
+                ? FakeResponse.Json(403, DenialBodies.Webhook("runtimeclass-guard.example.com", "handler kata is not allowed"))
+                : null,
+        };
+        await using var server = new FakeApiServer(fake.Handle);
+        await using (var adapter = ClusterAdapter.Create(On(), TestPods.Config(server.Url)))
+        {
+            var o = await adapter.RunAsync(KataCase(), TestPods.Profile131, CancellationToken.None);
+            Assert.Null(o.Admission);
+            Assert.Null(o.Failure);
+            Assert.StartsWith("creating RuntimeClass \"kata\" (as runtimeclass.node.k8s.io/podconf-test-", o.NotPerformed, StringComparison.Ordinal);
+            Assert.Contains(") was denied by the admission webhook \"runtimeclass-guard.example.com\" (HTTP 403)", o.NotPerformed, StringComparison.Ordinal);
+            Assert.DoesNotContain("verbs", o.NotPerformed, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(server.Requests, r => r.Path.EndsWith("/pods", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task An_object_the_server_finds_invalid_is_not_performed_with_its_errors_in_the_case_s_names()
     {

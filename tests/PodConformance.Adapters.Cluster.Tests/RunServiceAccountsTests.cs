@@ -167,6 +167,31 @@ public class RunServiceAccountsTests
         Assert.Empty(PodCreates(server, adapter));
     }
 
+    /// <summary>A webhook refusing the account is the cluster's configuration, not missing RBAC verbs.</summary>
+    [Fact]
+    public async Task A_webhook_denying_the_account_is_not_performed_as_the_cluster_s_configuration()
+    {
+        var pod = Naming("builder");
+        var fake = new ServiceAccountsFake
+        {
+            Admitted = AsTheModelStores(pod),
+            Override = r => r.Method == "POST" && r.Path.EndsWith("/serviceaccounts", StringComparison.Ordinal)
+                ? FakeResponse.Json(403, DenialBodies.Webhook("sa-guard.example.com", "service accounts need an owner annotation"))
+                : null,
+        };
+        await using var server = new FakeApiServer(fake.Handle);
+        await using var adapter = ClusterAdapter.Create(TestPods.Options(), TestPods.Config(server.Url));
+        var o = await adapter.RunAsync(new PodCase(pod), TestPods.Profile131, CancellationToken.None);
+        Assert.Null(o.Failure);
+        Assert.Null(o.Admission);
+        Assert.StartsWith(
+            "creating the ServiceAccount \"builder\" the case's pod names (the model assumes it exists, ADM-098) was denied by the admission webhook \"sa-guard.example.com\" (HTTP 403)",
+            o.NotPerformed,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("verbs", o.NotPerformed, StringComparison.Ordinal);
+        Assert.Empty(PodCreates(server, adapter));
+    }
+
     [Fact]
     public async Task A_create_whose_answer_was_lost_is_taken_as_ours_after_reading_the_run_s_labels_back()
     {
