@@ -1,0 +1,210 @@
+using PodConformance.Model.Api;
+using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
+
+namespace PodConformance.Model.Describe;
+
+/// <summary>
+/// describe.go <c>describeVolumes</c> (DESC-031…035): each volume's name, then its source as the first set member in
+/// describe's switch order prints it. Kinds whose printers the model does not reproduce are named in
+/// <see cref="DescribeWriter.NotRendered"/> (their name line is written, their body is not).
+/// </summary>
+internal static class DescribeVolumes
+{
+    public static void Write(DescribeWriter w, ValueList<Volume> volumes, Profile kubectl)
+    {
+        if (volumes.IsEmpty)
+        {
+            w.Write(DescribeWriter.Level0, "Volumes:\t<none>\n");
+            return;
+        }
+
+        w.Write(DescribeWriter.Level0, "Volumes:\n");
+        foreach (var v in volumes)
+        {
+            w.Write(DescribeWriter.Level1, v.Name + ":\n");
+            WriteSource(w, v, kubectl);
+        }
+    }
+
+    private static void WriteSource(DescribeWriter w, Volume v, Profile kubectl)
+    {
+        const int L2 = DescribeWriter.Level2;
+        if (v.HostPath is { } hostPath)
+        {
+            w.Write(L2, "Type:\tHostPath (bare host directory volume)\n    Path:\t" + hostPath.Path + "\n    HostPathType:\t" + (hostPath.Type ?? "<none>") + "\n");
+        }
+        else if (v.EmptyDir is { } emptyDir)
+        {
+            string sizeLimit = emptyDir.SizeLimit is { Sign: > 0 } size ? size.ToCanonicalString() : "<unset>";
+            w.Write(L2, "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t" + emptyDir.Medium + "\n    SizeLimit:\t" + sizeLimit + "\n");
+        }
+        else if (v.GCEPersistentDisk is { } gce)
+        {
+            w.Write(L2, "Type:\tGCEPersistentDisk (a Persistent Disk resource in Google Compute Engine)\n    PDName:\t" + gce.PDName + "\n    FSType:\t" + gce.FSType
+                + "\n    Partition:\t" + GoText.Int(gce.Partition) + "\n    ReadOnly:\t" + GoText.Bool(gce.ReadOnly) + "\n");
+        }
+        else if (v.AWSElasticBlockStore is { } aws)
+        {
+            w.Write(L2, "Type:\tAWSElasticBlockStore (a Persistent Disk resource in AWS)\n    VolumeID:\t" + aws.VolumeID + "\n    FSType:\t" + aws.FSType
+                + "\n    Partition:\t" + GoText.Int(aws.Partition) + "\n    ReadOnly:\t" + GoText.Bool(aws.ReadOnly) + "\n");
+        }
+        else if (v.GitRepo is { } git)
+        {
+            w.Write(L2, "Type:\tGitRepo (a volume that is pulled from git when the pod is created)\n    Repository:\t" + git.Repository + "\n    Revision:\t" + git.Revision + "\n");
+        }
+        else if (v.Secret is { } secret)
+        {
+            w.Write(L2, "Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t" + secret.Name + "\n    Optional:\t" + GoText.Bool(secret.Optional == true) + "\n");
+        }
+        else if (v.ConfigMap is { } configMap)
+        {
+            w.Write(L2, "Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t" + configMap.Name + "\n    Optional:\t" + GoText.Bool(configMap.Optional == true) + "\n");
+        }
+        else if (v.NFS is { } nfs)
+        {
+            w.Write(L2, "Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t" + nfs.Server + "\n    Path:\t" + nfs.Path + "\n    ReadOnly:\t" + GoText.Bool(nfs.ReadOnly) + "\n");
+        }
+        else if (v.ISCSI is not null || v.Glusterfs is not null)
+        {
+            NotRendered(w, v, v.ISCSI is not null ? "iscsi" : "glusterfs");
+        }
+        else if (v.PersistentVolumeClaim is { } claim)
+        {
+            w.Write(L2, "Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t" + claim.ClaimName
+                + "\n    ReadOnly:\t" + GoText.Bool(claim.ReadOnly) + "\n");
+        }
+        else if (v.Ephemeral is not null || v.RBD is not null)
+        {
+            NotRendered(w, v, v.Ephemeral is not null ? "ephemeral" : "rbd");
+        }
+        else if (v.Quobyte is { } quobyte)
+        {
+            w.Write(L2, "Type:\tQuobyte (a Quobyte mount on the host that shares a pod's lifetime)\n    Registry:\t" + quobyte.Registry + "\n    Volume:\t" + quobyte.Volume
+                + "\n    ReadOnly:\t" + GoText.Bool(quobyte.ReadOnly) + "\n");
+        }
+        else if (v.HasDownwardApi)
+        {
+            w.Write(L2, "Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n");
+            WriteDownwardItems(w, v.DownwardApiItems);
+        }
+        else if (v.AzureDisk is not null || v.VsphereVolume is not null || v.Cinder is not null || v.PhotonPersistentDisk is not null)
+        {
+            NotRendered(w, v, v.AzureDisk is not null ? "azureDisk" : v.VsphereVolume is not null ? "vsphereVolume" : v.Cinder is not null ? "cinder" : "photonPersistentDisk");
+        }
+        else if (v.PortworxVolume is { } portworx)
+        {
+            w.Write(L2, "Type:\tPortworxVolume (a Portworx Volume resource)\n    VolumeID:\t" + portworx.VolumeID + "\n");
+        }
+        else if (v.ScaleIO is not null || v.CephFS is not null || v.StorageOS is not null || v.FC is not null || v.AzureFile is not null
+            || v.FlexVolume is not null || v.Flocker is not null)
+        {
+            NotRendered(w, v, v.ScaleIO is not null ? "scaleIO" : v.CephFS is not null ? "cephfs" : v.StorageOS is not null ? "storageos"
+                : v.FC is not null ? "fc" : v.AzureFile is not null ? "azureFile" : v.FlexVolume is not null ? "flexVolume" : "flocker");
+        }
+        else if (v.Projected is { } projected)
+        {
+            WriteProjected(w, projected, kubectl);
+        }
+        else if (v.CSI is { } csi)
+        {
+            WriteCsi(w, csi);
+        }
+        else if (v.Image is { } image && kubectl.Version >= new KubernetesVersion(1, 32))
+        {
+            w.Write(L2, "Type:\tImage (a container image or OCI artifact)\n    Reference:\t" + image.Reference + "\n    PullPolicy:\t" + image.PullPolicy + "\n");
+        }
+        else
+        {
+            // No source (or an image volume before kubectl 1.32 knew the kind): describe's default case.
+            w.Write(DescribeWriter.Level1, "<unknown>\n");
+        }
+    }
+
+    private static void NotRendered(DescribeWriter w, Volume v, string kind) =>
+        w.NotRendered.Add("volume " + v.Name + ": a " + kind + " source's fields are not rendered");
+
+    private static void WriteDownwardItems(DescribeWriter w, ValueList<DownwardApiVolumeFile> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.FieldRef is { } field)
+            {
+                w.Write(DescribeWriter.Level3, field.FieldPath + " -> " + item.Path + "\n");
+            }
+
+            if (item.ResourceFieldRef is { } resource)
+            {
+                w.Write(DescribeWriter.Level3, resource.Resource + " -> " + item.Path + "\n");
+            }
+        }
+    }
+
+    /// <summary>
+    /// DESC-033 <c>printProjectedVolumeSource</c>: per source, secret, else downward API, else config map, else token (a
+    /// cluster trust bundle or pod certificate source prints nothing). kubectl 1.33 printed Optional as <c>true/false</c>;
+    /// before, <c>SecretOptionalName</c>/<c>ConfigMapOptional</c> with the <c>*bool</c> itself (<c>&lt;nil&gt;</c> when unset).
+    /// </summary>
+    private static void WriteProjected(DescribeWriter w, ProjectedVolumeSource projected, Profile kubectl)
+    {
+        const int L2 = DescribeWriter.Level2;
+        bool plainOptional = kubectl.Version >= new KubernetesVersion(1, 33);
+        w.Write(L2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n");
+        foreach (var source in projected.Sources)
+        {
+            if (source.Secret is { } secret)
+            {
+                w.Write(L2, "SecretName:\t" + secret.Name + "\n"
+                    + (plainOptional ? "    Optional:\t" + GoText.Bool(secret.Optional == true) : "    SecretOptionalName:\t" + GoText.BoolPointer(secret.Optional)) + "\n");
+            }
+            else if (source.DownwardAPI is not null)
+            {
+                w.Write(L2, "DownwardAPI:\ttrue\n");
+            }
+            else if (source.ConfigMap is { } configMap)
+            {
+                w.Write(L2, "ConfigMapName:\t" + configMap.Name + "\n"
+                    + (plainOptional ? "    Optional:\t" + GoText.Bool(configMap.Optional == true) : "    ConfigMapOptional:\t" + GoText.BoolPointer(configMap.Optional)) + "\n");
+            }
+            else if (source.ServiceAccountToken is { } token)
+            {
+                if (token.ExpirationSeconds is { } seconds)
+                {
+                    w.Write(L2, "TokenExpirationSeconds:\t" + GoText.Int(seconds) + "\n");
+                }
+                else
+                {
+                    w.NotRendered.Add("TokenExpirationSeconds: unset (not defaulted), where kubectl dereferences a nil pointer");
+                }
+            }
+        }
+    }
+
+    /// <summary>DESC-034 <c>printCSIVolumeSource</c> with its attributes (continuation lines carry describe's doubled indent).</summary>
+    private static void WriteCsi(DescribeWriter w, CSIVolumeSource csi)
+    {
+        const int L2 = DescribeWriter.Level2;
+        w.Write(L2, "Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t" + csi.Driver + "\n    FSType:\t" + (csi.FSType ?? "")
+            + "\n    ReadOnly:\t" + GoText.Bool(csi.ReadOnly == true) + "\n");
+        w.Write(L2, "VolumeAttributes:\t");
+        if (csi.VolumeAttributes.IsEmpty)
+        {
+            w.WriteLine("<none>");
+            return;
+        }
+
+        bool first = true;
+        foreach (var (key, value) in csi.VolumeAttributes)
+        {
+            if (!first)
+            {
+                w.Write(L2, "");
+                w.Write(L2, "\t");
+            }
+
+            first = false;
+            string line = key + "=" + value;
+            w.Write(L2, GoText.ByteLength(line) > DescribeMultiline.MaxAnnotationLength ? GoText.ByteSlice(line, DescribeMultiline.MaxAnnotationLength) + "...\n" : line + "\n");
+        }
+    }
+}
