@@ -29,6 +29,30 @@ public class SimulateCommandTests
         Assert.Contains("kubelet            Created container: setup\n", r.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// pods-module.md "Restart Policy": kubectl describe pod web-app | grep -A 3 "Last State" (DESC-023); the whole text is
+    /// describe.go's (spec/describe.md), one pod after another separated by a blank line as kubectl separates objects.
+    /// </summary>
+    [Fact]
+    public void Describe_is_the_whole_kubectl_describe_pod()
+    {
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", Repo.Path("golden", "seed", "scenarios", "web-app-three-restarts.yaml"), "-o", "describe");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Error);
+        Assert.StartsWith("Name:             web-app\nNamespace:        default\nPriority:         0\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    1\n      Started:      Fri, 31 Jan 2025 10:00:19 +0000\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("\nQoS Class:                   Burstable\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("\nEvents:\n  Type     Reason     Age ", r.Out, StringComparison.Ordinal);
+
+        var two = CliRun.Run("simulate", "-f", Seed("07-sidecar-web-with-logging.yaml"), "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "describe");
+        Assert.Equal(0, two.ExitCode);
+        Assert.Contains("\n\n\nName:             web-app\n", two.Out, StringComparison.Ordinal);
+
+        var watch = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "describe", "-w");
+        Assert.Equal(2, watch.ExitCode);
+        Assert.StartsWith("podconf: --watch: not with -o describe (kubectl describe has no --watch)\n", watch.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Json_is_the_object_at_the_end_and_watch_gives_every_change_with_its_type()
     {
