@@ -56,6 +56,19 @@ internal sealed class DescribeWriter
 
     public string Format() => _flushed.ToString() + Events.GoTabWriter.Format(_pending.ToString());
 
+    /// <summary><c>printers.WriteEscaped</c> on one value.</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny('\u001b', '\r') < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        AppendEscaped(sb, text);
+        return sb.ToString();
+    }
+
     private static void AppendEscaped(StringBuilder sb, string text)
     {
         foreach (char c in text)

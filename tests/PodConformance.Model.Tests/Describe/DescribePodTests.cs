@@ -212,6 +212,10 @@ public class DescribePodTests
         Assert.DoesNotContain("\u001b", text, StringComparison.Ordinal);
         Assert.Contains("^[", text, StringComparison.Ordinal);
         Assert.Contains("a\\rb", Describe(Bar(new PodSpec(), new PodStatus { Message = "a\rb" })), StringComparison.Ordinal);
+        // Event messages go through the same writer: escaped before the tabwriter measures them, after TrimSpace.
+        var e = Model.Events.PodEvent.Once(Model.Events.PodEventType.Warning, "Failed", "bad \u001b[31mimage\r\n", "kubelet", null, Now, "EVENT-006");
+        string events = DescribePod.Render(Bar(), [e], Now, Kubectl137).Text;
+        Assert.EndsWith("  Warning  Failed  0s    kubelet  bad ^[[31mimage\n", events, StringComparison.Ordinal);
     }
 
     [Fact]
