@@ -122,7 +122,7 @@ internal static class DescribeVolumes
     }
 
     private static void NotRendered(DescribeWriter w, Volume v, string kind) =>
-        w.NotRendered.Add("volume " + v.Name + ": a " + kind + " source's fields are not rendered");
+        w.NotRendered.Add("volume " + v.Name + ": the " + kind + " source's fields are not rendered");
 
     private static void WriteDownwardItems(DescribeWriter w, ValueList<DownwardApiVolumeFile> items)
     {

@@ -148,6 +148,31 @@ public class DescribeContainersTests
         Assert.Equal(Expand(expected), w.Unaligned);
     }
 
+    /// <summary>
+    /// DESC-025, from describe.go's DescribeProbe: the attribute names changed in v0.37.0-beta.0 (blob 761771d2); v0.36.0
+    /// (blob 6b586a86) prints #success/#failure.
+    /// </summary>
+    [Theory]
+    [InlineData("http", 37, "http-get http://:8080/healthz delay=5s timeout=1s period=10s successThreshold=1 failureThreshold=3")]
+    [InlineData("http", 36, "http-get http://:8080/healthz delay=5s timeout=1s period=10s #success=1 #failure=3")]
+    [InlineData("https-host", 37, "http-get https://[::1]:web/a%20b%3F delay=5s timeout=1s period=10s successThreshold=1 failureThreshold=3")]
+    [InlineData("exec", 37, "exec [cat /tmp/healthy] delay=5s timeout=1s period=10s successThreshold=1 failureThreshold=3")]
+    [InlineData("tcp", 36, "tcp-socket :5432 delay=5s timeout=1s period=10s #success=1 #failure=3")]
+    [InlineData("grpc", 37, "grpc <pod>:9090  delay=5s timeout=1s period=10s successThreshold=1 failureThreshold=3")]
+    public void Probes_describe_their_action_and_timing(string kind, int minor, string expected)
+    {
+        var handler = kind switch
+        {
+            "http" => new ProbeHandler { HttpGet = new HttpGetAction { Path = "/healthz", Port = IntOrString.FromInt(8080), Scheme = "HTTP" } },
+            "https-host" => new ProbeHandler { HttpGet = new HttpGetAction { Path = "/a b?", Port = IntOrString.FromString("web"), Host = "::1", Scheme = "HTTPS" } },
+            "exec" => new ProbeHandler { ExecCommand = ValueList.Of("cat", "/tmp/healthy") },
+            "tcp" => new ProbeHandler { TcpSocketPort = IntOrString.FromInt(5432) },
+            _ => new ProbeHandler { GrpcPort = 9090 },
+        };
+        var probe = new Probe { Handler = handler, InitialDelaySeconds = 5, TimeoutSeconds = 1, PeriodSeconds = 10, SuccessThreshold = 1, FailureThreshold = 3 };
+        Assert.Equal(expected, DescribeProbe.Describe(probe, Profile.For(new KubernetesVersion(1, minor))));
+    }
+
     [Fact]
     public void Env_sources_print_where_the_value_comes_from()
     {
