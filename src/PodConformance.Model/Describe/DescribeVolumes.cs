@@ -65,9 +65,14 @@ internal static class DescribeVolumes
         {
             w.Write(L2, "Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t" + nfs.Server + "\n    Path:\t" + nfs.Path + "\n    ReadOnly:\t" + GoText.Bool(nfs.ReadOnly) + "\n");
         }
-        else if (v.ISCSI is not null || v.Glusterfs is not null)
+        else if (v.ISCSI is not null)
         {
-            NotRendered(w, v, v.ISCSI is not null ? "iscsi" : "glusterfs");
+            NotRendered(w, v, "iscsi");
+        }
+        else if (v.Glusterfs is { } gluster)
+        {
+            w.Write(L2, "Type:\tGlusterfs (a Glusterfs mount on the host that shares a pod's lifetime)\n    EndpointsName:\t" + gluster.EndpointsName + "\n    Path:\t" + gluster.Path
+                + "\n    ReadOnly:\t" + GoText.Bool(gluster.ReadOnly) + "\n");
         }
         else if (v.PersistentVolumeClaim is { } claim)
         {
@@ -88,19 +93,64 @@ internal static class DescribeVolumes
             w.Write(L2, "Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n");
             WriteDownwardItems(w, v.DownwardApiItems);
         }
-        else if (v.AzureDisk is not null || v.VsphereVolume is not null || v.Cinder is not null || v.PhotonPersistentDisk is not null)
+        else if (v.AzureDisk is not null)
         {
-            NotRendered(w, v, v.AzureDisk is not null ? "azureDisk" : v.VsphereVolume is not null ? "vsphereVolume" : v.Cinder is not null ? "cinder" : "photonPersistentDisk");
+            NotRendered(w, v, "azureDisk");
+        }
+        else if (v.VsphereVolume is { } vsphere)
+        {
+            w.Write(L2, "Type:\tvSphereVolume (a Persistent Disk resource in vSphere)\n    VolumePath:\t" + vsphere.VolumePath + "\n    FSType:\t" + vsphere.FSType
+                + "\n    StoragePolicyName:\t" + vsphere.StoragePolicyName + "\n");
+        }
+        else if (v.Cinder is { } cinder)
+        {
+            w.Write(L2, "Type:\tCinder (a Persistent Disk resource in OpenStack)\n    VolumeID:\t" + cinder.VolumeID + "\n    FSType:\t" + cinder.FSType
+                + "\n    ReadOnly:\t" + GoText.Bool(cinder.ReadOnly) + "\n    SecretRef:\t" + SecretRef(cinder.SecretRef) + "\n");
+        }
+        else if (v.PhotonPersistentDisk is { } photon)
+        {
+            w.Write(L2, "Type:\tPhotonPersistentDisk (a Persistent Disk resource in photon platform)\n    PdID:\t" + photon.PdID + "\n    FSType:\t" + photon.FSType + "\n");
         }
         else if (v.PortworxVolume is { } portworx)
         {
             w.Write(L2, "Type:\tPortworxVolume (a Portworx Volume resource)\n    VolumeID:\t" + portworx.VolumeID + "\n");
         }
-        else if (v.ScaleIO is not null || v.CephFS is not null || v.StorageOS is not null || v.FC is not null || v.AzureFile is not null
-            || v.FlexVolume is not null || v.Flocker is not null)
+        else if (v.ScaleIO is { } sio)
         {
-            NotRendered(w, v, v.ScaleIO is not null ? "scaleIO" : v.CephFS is not null ? "cephfs" : v.StorageOS is not null ? "storageos"
-                : v.FC is not null ? "fc" : v.AzureFile is not null ? "azureFile" : v.FlexVolume is not null ? "flexVolume" : "flocker");
+            w.Write(L2, "Type:\tScaleIO (a persistent volume backed by a block device in ScaleIO)\n    Gateway:\t" + sio.Gateway + "\n    System:\t" + sio.System
+                + "\n    Protection Domain:\t" + sio.ProtectionDomain + "\n    Storage Pool:\t" + sio.StoragePool + "\n    Storage Mode:\t" + sio.StorageMode
+                + "\n    VolumeName:\t" + sio.VolumeName + "\n    FSType:\t" + sio.FSType + "\n    ReadOnly:\t" + GoText.Bool(sio.ReadOnly) + "\n");
+        }
+        else if (v.CephFS is { } ceph)
+        {
+            w.Write(L2, "Type:\tCephFS (a CephFS mount on the host that shares a pod's lifetime)\n    Monitors:\t" + GoText.Slice(ceph.Monitors) + "\n    Path:\t" + ceph.Path
+                + "\n    User:\t" + ceph.User + "\n    SecretFile:\t" + ceph.SecretFile + "\n    SecretRef:\t" + SecretRef(ceph.SecretRef)
+                + "\n    ReadOnly:\t" + GoText.Bool(ceph.ReadOnly) + "\n");
+        }
+        else if (v.StorageOS is { } storageos)
+        {
+            w.Write(L2, "Type:\tStorageOS (a StorageOS Persistent Disk resource)\n    VolumeName:\t" + storageos.VolumeName + "\n    VolumeNamespace:\t" + storageos.VolumeNamespace
+                + "\n    FSType:\t" + storageos.FSType + "\n    ReadOnly:\t" + GoText.Bool(storageos.ReadOnly) + "\n");
+        }
+        else if (v.FC is { } fc)
+        {
+            w.Write(L2, "Type:\tFC (a Fibre Channel disk)\n    TargetWWNs:\t" + string.Join(", ", fc.TargetWWNs) + "\n    LUN:\t" + (fc.Lun is { } lun ? GoText.Int(lun) : "<none>")
+                + "\n    FSType:\t" + fc.FSType + "\n    ReadOnly:\t" + GoText.Bool(fc.ReadOnly) + "\n");
+        }
+        else if (v.AzureFile is { } azureFile)
+        {
+            w.Write(L2, "Type:\tAzureFile (an Azure File Service mount on the host and bind mount to the pod)\n    SecretName:\t" + azureFile.SecretName
+                + "\n    ShareName:\t" + azureFile.ShareName + "\n    ReadOnly:\t" + GoText.Bool(azureFile.ReadOnly) + "\n");
+        }
+        else if (v.FlexVolume is { } flex)
+        {
+            w.Write(L2, "Type:\tFlexVolume (a generic volume resource that is provisioned/attached using an exec based plugin)\n    Driver:\t" + flex.Driver
+                + "\n    FSType:\t" + flex.FSType + "\n    SecretRef:\t" + SecretRef(flex.SecretRef) + "\n    ReadOnly:\t" + GoText.Bool(flex.ReadOnly)
+                + "\n    Options:\t" + GoText.Map(flex.Options) + "\n");
+        }
+        else if (v.Flocker is { } flocker)
+        {
+            w.Write(L2, "Type:\tFlocker (a Flocker volume mounted by the Flocker agent)\n    DatasetName:\t" + flocker.DatasetName + "\n    DatasetUUID:\t" + flocker.DatasetUUID + "\n");
         }
         else if (v.Projected is { } projected)
         {
@@ -120,6 +170,9 @@ internal static class DescribeVolumes
             w.Write(DescribeWriter.Level1, "<unknown>\n");
         }
     }
+
+    /// <summary><c>%v</c> of a <c>*LocalObjectReference</c>: <c>&lt;nil&gt;</c>, or the struct behind it, <c>&amp;{NAME}</c>.</summary>
+    private static string SecretRef(LocalObjectReference? reference) => reference is null ? "<nil>" : "&{" + reference.Name + "}";
 
     private static void NotRendered(DescribeWriter w, Volume v, string kind) =>
         w.NotRendered.Add("volume " + v.Name + ": the " + kind + " source's fields are not rendered");

@@ -43,6 +43,25 @@ internal static class GoText
         return sb.Append(']').ToString();
     }
 
+    /// <summary><c>%v</c> of a <c>map[string]string</c>: <c>map[k1:v1 k2:v2]</c>, keys sorted (fmt sorts map keys).</summary>
+    public static string Map(Collections.ValueMap<string> map)
+    {
+        var sb = new StringBuilder("map[");
+        bool first = true;
+        foreach (var (key, value) in map)
+        {
+            if (!first)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(key).Append(':').Append(value);
+            first = false;
+        }
+
+        return sb.Append(']').ToString();
+    }
+
     /// <summary>
     /// <c>%v</c> of a <c>*bool</c> (kubectl before 1.33 printed projected sources' Optional that way): <c>&lt;nil&gt;</c>, or
     /// a heap address, written as the model writes every Go address (<c>0xc000000000</c>, as VAL-201 does).

@@ -204,6 +204,34 @@ public class DescribePodTests
         Assert.Contains("SecretName:          optional-secret\n    SecretOptionalName:  0xc000000000\n", Describe(pod, Profile.For(new KubernetesVersion(1, 32))), StringComparison.Ordinal);
     }
 
+    /// <summary>DESC-032: the volume printers of describe.go (the same text v0.28.0–v0.37.0-beta.0).</summary>
+    [Fact]
+    public void Volume_kinds_print_their_fields()
+    {
+        var pod = Bar(new PodSpec
+        {
+            Volumes = ValueList.Of(
+                new Volume { Name = "host", HostPath = new HostPathVolumeSource { Path = "/var/log" } },
+                new Volume { Name = "cfg", ConfigMap = new ObjectReference { Name = "app-config" } },
+                new Volume { Name = "pw", Secret = new ObjectReference { Name = "db", Optional = true } },
+                new Volume { Name = "claim", PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource { ClaimName = "data", ReadOnly = true } },
+                new Volume { Name = "ceph", CephFS = new CephFSVolumeSource { Monitors = ValueList.Of("10.0.0.1:6789", "10.0.0.2:6789"), SecretRef = new LocalObjectReference { Name = "ceph-secret" } } },
+                new Volume { Name = "flex", FlexVolume = new FlexVolumeSource { Driver = "example/lvm", Options = ValueMap.Of(("size", "1Gi"), ("mode", "rw")) } },
+                new Volume { Name = "fc", FC = new FCVolumeSource { TargetWWNs = ValueList.Of("500a0982991b8dc5", "500a0982891b8dc5") } },
+                new Volume { Name = "dapi", DownwardApiPresent = true, DownwardApiItems = ValueList.Of(new DownwardApiVolumeFile { Path = "labels", FieldRef = new ObjectFieldSelector { FieldPath = "metadata.labels" } }) }),
+        });
+        string raw = DescribePod.Write(pod, null, Now, Kubectl137).Unaligned;
+        Assert.Contains("  host:\n    Type:\tHostPath (bare host directory volume)\n    Path:\t/var/log\n    HostPathType:\t<none>\n", raw, StringComparison.Ordinal);
+        Assert.Contains("  cfg:\n    Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\tapp-config\n    Optional:\tfalse\n", raw, StringComparison.Ordinal);
+        Assert.Contains("  pw:\n    Type:\tSecret (a volume populated by a Secret)\n    SecretName:\tdb\n    Optional:\ttrue\n", raw, StringComparison.Ordinal);
+        Assert.Contains("    ClaimName:\tdata\n    ReadOnly:\ttrue\n", raw, StringComparison.Ordinal);
+        Assert.Contains("    Monitors:\t[10.0.0.1:6789 10.0.0.2:6789]\n    Path:\t\n    User:\t\n    SecretFile:\t\n    SecretRef:\t&{ceph-secret}\n    ReadOnly:\tfalse\n", raw, StringComparison.Ordinal);
+        Assert.Contains("    SecretRef:\t<nil>\n    ReadOnly:\tfalse\n    Options:\tmap[mode:rw size:1Gi]\n", raw, StringComparison.Ordinal);
+        Assert.Contains("    TargetWWNs:\t500a0982991b8dc5, 500a0982891b8dc5\n    LUN:\t<none>\n", raw, StringComparison.Ordinal);
+        Assert.Contains("    Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n      metadata.labels -> labels\n", raw, StringComparison.Ordinal);
+        Assert.Empty(DescribePod.Render(pod, null, Now, Kubectl137).NotRendered);
+    }
+
     [Fact]
     public void Terminal_escapes_are_neutralised()
     {
