@@ -65,9 +65,14 @@ internal static class DescribeVolumes
         {
             w.Write(L2, "Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t" + nfs.Server + "\n    Path:\t" + nfs.Path + "\n    ReadOnly:\t" + GoText.Bool(nfs.ReadOnly) + "\n");
         }
-        else if (v.ISCSI is not null)
+        else if (v.ISCSI is { } iscsi)
         {
-            NotRendered(w, v, "iscsi");
+            // "ISCSIInterface" has no colon in describe.go.
+            w.Write(L2, "Type:\tISCSI (an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod)\n    TargetPortal:\t"
+                + iscsi.TargetPortal + "\n    IQN:\t" + iscsi.IQN + "\n    Lun:\t" + GoText.Int(iscsi.Lun) + "\n    ISCSIInterface\t" + iscsi.ISCSIInterface
+                + "\n    FSType:\t" + iscsi.FSType + "\n    ReadOnly:\t" + GoText.Bool(iscsi.ReadOnly) + "\n    Portals:\t" + GoText.Slice(iscsi.Portals)
+                + "\n    DiscoveryCHAPAuth:\t" + GoText.Bool(iscsi.DiscoveryCHAPAuth) + "\n    SessionCHAPAuth:\t" + GoText.Bool(iscsi.SessionCHAPAuth)
+                + "\n    SecretRef:\t" + SecretRef(iscsi.SecretRef) + "\n    InitiatorName:\t" + (iscsi.InitiatorName ?? "<none>") + "\n");
         }
         else if (v.Glusterfs is { } gluster)
         {
@@ -79,9 +84,15 @@ internal static class DescribeVolumes
             w.Write(L2, "Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t" + claim.ClaimName
                 + "\n    ReadOnly:\t" + GoText.Bool(claim.ReadOnly) + "\n");
         }
-        else if (v.Ephemeral is not null || v.RBD is not null)
+        else if (v.Ephemeral is not null)
         {
-            NotRendered(w, v, v.Ephemeral is not null ? "ephemeral" : "rbd");
+            NotRendered(w, v, "ephemeral");
+        }
+        else if (v.RBD is { } rbd)
+        {
+            w.Write(L2, "Type:\tRBD (a Rados Block Device mount on the host that shares a pod's lifetime)\n    CephMonitors:\t" + GoText.Slice(rbd.CephMonitors)
+                + "\n    RBDImage:\t" + rbd.RBDImage + "\n    FSType:\t" + rbd.FSType + "\n    RBDPool:\t" + rbd.RBDPool + "\n    RadosUser:\t" + rbd.RadosUser
+                + "\n    Keyring:\t" + rbd.Keyring + "\n    SecretRef:\t" + SecretRef(rbd.SecretRef) + "\n    ReadOnly:\t" + GoText.Bool(rbd.ReadOnly) + "\n");
         }
         else if (v.Quobyte is { } quobyte)
         {
@@ -93,9 +104,18 @@ internal static class DescribeVolumes
             w.Write(L2, "Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n");
             WriteDownwardItems(w, v.DownwardApiItems);
         }
-        else if (v.AzureDisk is not null)
+        else if (v.AzureDisk is { } azure)
         {
-            NotRendered(w, v, "azureDisk");
+            if (azure is { Kind: { } kind, FSType: { } fsType, CachingMode: { } caching, ReadOnly: { } readOnly })
+            {
+                // "Kind: " keeps describe.go's space before the tab.
+                w.Write(L2, "Type:\tAzureDisk (an Azure Data Disk mount on the host and bind mount to the pod)\n    DiskName:\t" + azure.DiskName + "\n    DiskURI:\t"
+                    + azure.DataDiskURI + "\n    Kind: \t" + kind + "\n    FSType:\t" + fsType + "\n    CachingMode:\t" + caching + "\n    ReadOnly:\t" + GoText.Bool(readOnly) + "\n");
+            }
+            else
+            {
+                w.NotRendered.Add("volume " + v.Name + ": azureDisk kind, fsType, cachingMode or readOnly unset (not defaulted), where kubectl dereferences a nil pointer");
+            }
         }
         else if (v.VsphereVolume is { } vsphere)
         {

@@ -57,11 +57,11 @@ public class SimulateCommandTests
     [Fact]
     public void Describe_says_what_it_cannot_render()
     {
-        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: iscsi-pod}\nspec:\n  containers: [{name: web, image: nginx}]\n  volumes:\n  - name: disk\n    iscsi: {targetPortal: \"10.0.0.9:3260\", iqn: \"iqn.2001-04.com.example:storage\", lun: 0}\n");
+        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: eph-pod}\nspec:\n  containers: [{name: web, image: nginx}]\n  volumes:\n  - name: scratch\n    ephemeral:\n      volumeClaimTemplate:\n        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n");
         var r = CliRun.Run("simulate", "-f", pod.Path, "--until", "10s", "-o", "describe");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("Volumes:\n  disk:\n  kube-api-access-", r.Out, StringComparison.Ordinal);
-        Assert.Equal("podconf: warning: describe pod iscsi-pod: not rendered: volume disk: the iscsi source's fields are not rendered (spec/describe.md DESC-003)\n", r.Error);
+        Assert.Contains("Volumes:\n  scratch:\n  kube-api-access-", r.Out, StringComparison.Ordinal);
+        Assert.Equal("podconf: warning: describe pod eph-pod: not rendered: volume scratch: the ephemeral source's fields are not rendered (spec/describe.md DESC-003)\n", r.Error);
     }
 
     [Fact]

@@ -218,6 +218,8 @@ public class DescribePodTests
                 new Volume { Name = "ceph", CephFS = new CephFSVolumeSource { Monitors = ValueList.Of("10.0.0.1:6789", "10.0.0.2:6789"), SecretRef = new LocalObjectReference { Name = "ceph-secret" } } },
                 new Volume { Name = "flex", FlexVolume = new FlexVolumeSource { Driver = "example/lvm", Options = ValueMap.Of(("size", "1Gi"), ("mode", "rw")) } },
                 new Volume { Name = "fc", FC = new FCVolumeSource { TargetWWNs = ValueList.Of("500a0982991b8dc5", "500a0982891b8dc5") } },
+                new Volume { Name = "iscsi", ISCSI = new ISCSIVolumeSource { TargetPortal = "10.0.0.9:3260", IQN = "iqn.2001-04.com.example:storage", ISCSIInterface = "default", Portals = ValueList.Of("10.0.0.10:3260") } },
+                new Volume { Name = "azure", AzureDisk = new AzureDiskVolumeSource { DiskName = "d1", DataDiskURI = "https://x/d1.vhd", Kind = "Shared", FSType = "ext4", CachingMode = "ReadWrite", ReadOnly = false } },
                 new Volume { Name = "dapi", DownwardApiPresent = true, DownwardApiItems = ValueList.Of(new DownwardApiVolumeFile { Path = "labels", FieldRef = new ObjectFieldSelector { FieldPath = "metadata.labels" } }) }),
         });
         string raw = DescribePod.Write(pod, null, Now, Kubectl137).Unaligned;
@@ -228,6 +230,8 @@ public class DescribePodTests
         Assert.Contains("    Monitors:\t[10.0.0.1:6789 10.0.0.2:6789]\n    Path:\t\n    User:\t\n    SecretFile:\t\n    SecretRef:\t&{ceph-secret}\n    ReadOnly:\tfalse\n", raw, StringComparison.Ordinal);
         Assert.Contains("    SecretRef:\t<nil>\n    ReadOnly:\tfalse\n    Options:\tmap[mode:rw size:1Gi]\n", raw, StringComparison.Ordinal);
         Assert.Contains("    TargetWWNs:\t500a0982991b8dc5, 500a0982891b8dc5\n    LUN:\t<none>\n", raw, StringComparison.Ordinal);
+        Assert.Contains("    Lun:\t0\n    ISCSIInterface\tdefault\n    FSType:\t\n    ReadOnly:\tfalse\n    Portals:\t[10.0.0.10:3260]\n    DiscoveryCHAPAuth:\tfalse\n    SessionCHAPAuth:\tfalse\n    SecretRef:\t<nil>\n    InitiatorName:\t<none>\n", raw, StringComparison.Ordinal);
+        Assert.Contains("    DiskURI:\thttps://x/d1.vhd\n    Kind: \tShared\n    FSType:\text4\n    CachingMode:\tReadWrite\n    ReadOnly:\tfalse\n", raw, StringComparison.Ordinal);
         Assert.Contains("    Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n      metadata.labels -> labels\n", raw, StringComparison.Ordinal);
         Assert.Empty(DescribePod.Render(pod, null, Now, Kubectl137).NotRendered);
     }
