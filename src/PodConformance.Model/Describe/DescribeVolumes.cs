@@ -5,9 +5,9 @@ using PodConformance.Model.Profiles;
 namespace PodConformance.Model.Describe;
 
 /// <summary>
-/// describe.go <c>describeVolumes</c> (DESC-031…035): each volume's name, then its source as the first set member in
-/// describe's switch order prints it. Kinds whose printers the model does not reproduce are named in
-/// <see cref="DescribeWriter.NotRendered"/> (their name line is written, their body is not).
+/// describe.go <c>describeVolumes</c> (DESC-031…036): each volume's name, then its source as the first set member in
+/// describe's switch order prints it. Where kubectl would dereference an unset pointer, the gap is named in
+/// <see cref="DescribeWriter.NotRendered"/> instead (DESC-003).
 /// </summary>
 internal static class DescribeVolumes
 {
@@ -84,9 +84,13 @@ internal static class DescribeVolumes
             w.Write(L2, "Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t" + claim.ClaimName
                 + "\n    ReadOnly:\t" + GoText.Bool(claim.ReadOnly) + "\n");
         }
-        else if (v.Ephemeral is not null)
+        else if (v.Ephemeral is { } ephemeral)
         {
-            NotRendered(w, v, "ephemeral");
+            w.Write(L2, "Type:\tEphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)\n");
+            if (ephemeral.VolumeClaimTemplate is { } template)
+            {
+                DescribeClaimTemplate.Write(w, template);
+            }
         }
         else if (v.RBD is { } rbd)
         {
@@ -193,9 +197,6 @@ internal static class DescribeVolumes
 
     /// <summary><c>%v</c> of a <c>*LocalObjectReference</c>: <c>&lt;nil&gt;</c>, or the struct behind it, <c>&amp;{NAME}</c>.</summary>
     private static string SecretRef(LocalObjectReference? reference) => reference is null ? "<nil>" : "&{" + reference.Name + "}";
-
-    private static void NotRendered(DescribeWriter w, Volume v, string kind) =>
-        w.NotRendered.Add("volume " + v.Name + ": the " + kind + " source's fields are not rendered");
 
     private static void WriteDownwardItems(DescribeWriter w, ValueList<DownwardApiVolumeFile> items)
     {

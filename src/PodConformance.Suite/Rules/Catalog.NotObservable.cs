@@ -25,7 +25,7 @@ public static partial class Catalog
     [
         "DESC-001", "DESC-002", "DESC-003", "DESC-004", "DESC-010", "DESC-011", "DESC-012", "DESC-013", "DESC-014", "DESC-015", "DESC-016",
         "DESC-020", "DESC-021", "DESC-022", "DESC-023", "DESC-024", "DESC-025", "DESC-026", "DESC-027",
-        "DESC-030", "DESC-031", "DESC-032", "DESC-033", "DESC-034", "DESC-035",
+        "DESC-030", "DESC-031", "DESC-032", "DESC-033", "DESC-034", "DESC-035", "DESC-036",
         "DESC-040", "DESC-041", "DESC-042", "DESC-043", "DESC-044", "DESC-050",
     ];
 

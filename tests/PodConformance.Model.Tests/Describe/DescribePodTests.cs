@@ -236,6 +236,24 @@ public class DescribePodTests
         Assert.Empty(DescribePod.Render(pod, null, Now, Kubectl137).NotRendered);
     }
 
+    /// <summary>DESC-003: where kubectl would dereference an unset pointer (and panic), the line is left out and the gap named.</summary>
+    [Fact]
+    public void Unset_pointers_kubectl_dereferences_are_reported_not_guessed()
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "bar", Namespace = "foo", DeletionTimestamp = Now.AddSeconds(-5) },
+            Spec = new PodSpec { Volumes = ValueList.Of(new Volume { Name = "disk", AzureDisk = new AzureDiskVolumeSource { DiskName = "d1" } }) },
+        };
+        var output = DescribePod.Render(pod, null, Now, Kubectl137);
+        Assert.Contains("Status:       Terminating (lasts 5s)\n", output.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Termination Grace Period", output.Text, StringComparison.Ordinal);
+        Assert.Contains("  disk:\nQoS Class:", output.Text, StringComparison.Ordinal);
+        Assert.Equal(2, output.NotRendered.Count);
+        Assert.Contains(output.NotRendered, n => n.StartsWith("Termination Grace Period", StringComparison.Ordinal));
+        Assert.Contains(output.NotRendered, n => n.StartsWith("volume disk: azureDisk", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Terminal_escapes_are_neutralised()
     {
