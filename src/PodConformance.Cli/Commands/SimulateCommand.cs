@@ -26,8 +26,8 @@ public static class SimulateCommand
         var verbose = FileOption.Verbose();
         var scenario = new Option<string?>("--scenario") { Description = "Scenario file: nodes, images, what each container does (spec/scenario.md)", HelpName = "FILE" };
         var until = new Option<string?>("--until") { Description = "Virtual time to simulate, e.g. 90s or 10m (default: the scenario's, else 10m)", HelpName = "DURATION" };
-        var output = new OutputFlags("watch", "watch (kubectl get -w), wide (the same with IP, NODE, NOMINATED NODE, READINESS GATES), events (kubectl describe), table (kubectl get at the end), or the objects at the end: yaml, json, name, jsonpath=TEMPLATE",
-            "watch", "wide", "events", "table", "yaml", "json", "name", "jsonpath");
+        var output = new OutputFlags("watch", "watch (kubectl get -w), wide (the same with IP, NODE, NOMINATED NODE, READINESS GATES), events (the Events block of kubectl describe), describe (all of kubectl describe pod), table (kubectl get at the end), or the objects at the end: yaml, json, name, jsonpath=TEMPLATE",
+            "watch", "wide", "events", "describe", "table", "yaml", "json", "name", "jsonpath");
         var watch = new Option<bool>("--watch", "-w") { Description = "With yaml, json, name or jsonpath: every change, as kubectl get -w -o …, instead of the objects at the end; with table, the watch view (kubectl get -w); not with events" };
         var objects = new AdmissionOptions("Manifest file with cluster objects present from the start: ConfigMaps, Secrets and Services (added to the scenario's objects), and the ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas and RuntimeClasses admission reads when the pods are created (repeatable)");
         var common = new CommonOptions();
@@ -45,9 +45,9 @@ public static class SimulateCommand
         {
             var profile = common.ReadProfile(result);
             var format = output.Read(result);
-            if (result.GetValue(watch) && format.Name == "events")
+            if (result.GetValue(watch) && format.Name is "events" or "describe")
             {
-                throw new UserInputException("--watch: not with -o events (kubectl describe has no --watch)");
+                throw new UserInputException("--watch: not with -o " + format.Name + " (kubectl describe has no --watch)");
             }
 
             var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose), validation.Read(result), strictRefusalIsInputError: true);
@@ -87,6 +87,7 @@ public static class SimulateCommand
             string text = format.Name switch
             {
                 "events" => Events(sim, profile),
+                "describe" => Describe(sim, profile, console),
                 "table" when result.GetValue(watch) => SimulationViews.Watch(sim, wide: false, format.NoHeaders), // kubectl get -w
                 "table" => PodTable.Format([.. Final(sim).Select(p => PodPrinter.Row(p, sim.End))], wide: false, format.NoHeaders),
                 "wide" => SimulationViews.Watch(sim, wide: true, format.NoHeaders),
@@ -198,6 +199,36 @@ public static class SimulateCommand
             sb.Append("Name:         ").Append(name).Append('\n');
             sb.Append("Namespace:    ").Append(s.Pod.Metadata.Namespace).Append('\n');
             sb.Append(SimulationViews.DescribeEvents(sim, name, profile));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>kubectl describe pod</c> of every pod still present at the end, separated by a blank line as kubectl separates
+    /// several objects (DESC-001); what the model could not render is said on stderr, naming the pod (DESC-003).
+    /// </summary>
+    private static string Describe(SimulationResult sim, Model.Profiles.Profile profile, CliConsole console)
+    {
+        var sb = new StringBuilder();
+        foreach (var pod in Final(sim))
+        {
+            string name = pod.Metadata.Name;
+            if (SimulationViews.Describe(sim, name, profile) is not { } described)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append("\n\n");
+            }
+
+            sb.Append(described.Text);
+            foreach (string gap in described.NotRendered)
+            {
+                console.Error.Write("podconf: warning: describe pod " + name + ": not rendered: " + gap + " (spec/describe.md DESC-003)\n");
+            }
         }
 
         return sb.ToString();

@@ -82,7 +82,7 @@ public static class DescribeEvents
     }
 
     /// <summary>The characters Go's unicode.IsSpace accepts (strings.TrimSpace).</summary>
-    private static readonly char[] GoSpace =
+    internal static readonly char[] GoSpace =
         ['\t', '\n', '\v', '\f', '\r', ' ', '\u0085', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003',
          '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F',
          '\u3000'];

@@ -1,3 +1,4 @@
+using PodConformance.Model.Describe;
 using PodConformance.Model.Events;
 using PodConformance.Model.Printing;
 using PodConformance.Model.Profiles;
@@ -43,5 +44,27 @@ public static class SimulationViews
         ArgumentNullException.ThrowIfNull(result);
         var folded = EventAggregator.Aggregate(result.EventsFor(podName));
         return Events.DescribeEvents.Render(folded, result.End, profile);
+    }
+
+    /// <summary>
+    /// <c>kubectl describe pod NAME</c> at the end of the run (DESC-001): the pod's last snapshot, its events folded as
+    /// the recorder folds them, ages against the end of the run. Null when the run never saw the pod.
+    /// </summary>
+    public static DescribeOutput? Describe(SimulationResult result, string podName, Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        PodSnapshot? last = null;
+        foreach (var s in result.For(podName))
+        {
+            last = s;
+        }
+
+        if (last is null || last.Kind == SnapshotKind.Deleted)
+        {
+            return null;
+        }
+
+        var folded = EventAggregator.Aggregate(result.EventsFor(podName));
+        return DescribePod.Render(last.Pod, folded, result.End, profile);
     }
 }

@@ -110,6 +110,22 @@ public static class SeedViews
     }
 
     /// <summary>
+    /// <c>kubectl describe pod NAME</c> at the end of the run, line by line (DESC-001): ages in it are against the end of
+    /// the run, which the model's clock makes deterministic. A gap the model cannot render (DESC-003) is an error here:
+    /// a golden case must not hold text that is not kubectl's.
+    /// </summary>
+    public static IReadOnlyList<string> Describe(SimulationResult result, string podName, Profile profile)
+    {
+        var described = SimulationViews.Describe(result, podName, profile) ?? throw new InvalidOperationException("no pod " + podName + " at the end of the run");
+        if (described.NotRendered.Count > 0)
+        {
+            throw new InvalidOperationException("describe pod " + podName + ": not rendered: " + string.Join("; ", described.NotRendered));
+        }
+
+        return GoldenComparer.SplitLines(described.Text);
+    }
+
+    /// <summary>
     /// A <c>-o jsonpath</c> expression of the simple forms the tutorial uses: <c>{.a.b[0].c}</c> (scalars print
     /// bare, objects as compact JSON) and <c>{range .a[*]}{.x}{"\t"}{.y}{"\n"}{end}</c>.
     /// </summary>

@@ -40,11 +40,13 @@ public static partial class TutorialCases
         Manifest = "seed/manifests/01-pod-spec-web-app.yaml",
         Shows = new GoldenMapBuilder()
             .AddList("get", ["NAME      READY   STATUS    RESTARTS     AGE", "web-app   1/1     Running   3 (2m ago)   10m"])
-            .AddList("lastState", ["Last State:     Terminated", "  Reason:       Error", "  Exit Code:    1"])
+            .AddList("lastState", ["    Last State:     Terminated", "      Reason:       Error", "      Exit Code:    1", "      Started:      Fri, 31 Jan 2025 10:08:00 +0000"])
             .Build(),
+        Greps = [("lastState", "Last State", 3)],
         Notes =
         [
             "RESTARTS is the sum over containers with the newest finishedAt as its age; regular init container restarts stop counting once the pod has initialized (PRINT-008, spec/printer.md).",
+            "describe | grep -A 3 \"Last State\": the first three lines match kubectl to the character; Started is the last run's start, 10:00:19 in this scenario, where the tutorial shows 10:08:00, the time it finished (DESC-023, spec/describe.md).",
         ],
         Views = (sim, v) => v.Add("jsonpath", JsonPaths(sim, "web-app",
             "{.status.containerStatuses[0].lastState.terminated.reason}",
@@ -189,10 +191,12 @@ public static partial class TutorialCases
             .Add("{.status.containerStatuses[0].lastState}", "{\"terminated\":{\"exitCode\":137,\"reason\":\"OOMKilled\",...}}")
             .Add("{.status.containerStatuses[0].lastState.terminated.reason}", "OOMKilled")
             .Add("{.status.qosClass}", "Burstable")
-            .Add("QoS Class", "Burstable")
+            .AddList("QoS Class", ["QoS Class: Burstable"])
             .Build(),
+        Greps = [("QoS Class", "QoS Class", 0)],
         Notes =
         [
+            "describe | grep \"QoS Class\": kubectl pads the cell to the column it shares with the volume lines above it; the tutorial collapses that padding (DESC-002, DESC-040, spec/describe.md).",
             "Only a container-level memory limit OOM-kills that container; the kernel reclaims page cache first (LIMIT-003, spec/limits.md).",
             "containerStatuses are sorted by container name, so [0] is app here.",
         ],
@@ -228,9 +232,10 @@ public static partial class TutorialCases
         Manifest = "seed/manifests/14-hands-on-fullstack-pod.yaml",
         Shows = new GoldenMapBuilder()
             .AddList("watch", ["NAME            READY   STATUS     RESTARTS   AGE", "fullstack-pod   0/2     Init:0/1   0          2s", "fullstack-pod   0/2     PodInitializing   0   4s", "fullstack-pod   2/2     Running    0          6s"])
-            .Add("QoS Class", "Burstable")
+            .AddList("QoS Class", ["QoS Class: Burstable"])
             .Build(),
-        Notes = ["With -w kubectl remembers the first flush's column widths, so the real PodInitializing line is padded differently (PRINT-019, spec/printer.md); the model's watch also starts with the Pending row."],
+        Greps = [("QoS Class", "QoS Class", 0)],
+        Notes = ["describe | grep \"QoS Class\": kubectl pads the cell to the column it shares with the volume lines above it; the tutorial collapses that padding (DESC-002, spec/describe.md).", "With -w kubectl remembers the first flush's column widths, so the real PodInitializing line is padded differently (PRINT-019, spec/printer.md); the model's watch also starts with the Pending row."],
     }, profile);
 
     private static GoldenCase FullstackBroken(SeedInputs seed, Profile profile) => Build(new Spec(
@@ -241,11 +246,14 @@ public static partial class TutorialCases
         Shows = new GoldenMapBuilder()
             .AddList("get", ["NAME            READY   STATUS                  RESTARTS   AGE", "fullstack-pod   0/2     Init:ImagePullBackOff   0          30s"])
             .AddList("describeEvents", ["Type     Reason     Age   From               Message", "Normal   Scheduled  35s   default-scheduler  Successfully assigned ...", "Warning  Failed     33s   kubelet            Failed to pull image \"busybox:nonexistent\""])
+            .AddList("describe | grep -A 4 \"Events\"", ["Events:", "  Type     Reason     Age   From               Message", "  ----     ------     ----  ----               -------", "  Normal   Scheduled  35s   default-scheduler  Successfully assigned ...", "  Warning  Failed     33s   kubelet            Failed to pull image \"busybox:nonexistent\""])
             .Build(),
+        Greps = [("describe | grep -A 4 \"Events\"", "Events", 4)],
         Notes =
         [
             "The real messages are longer: Scheduled names default/fullstack-pod and the node, Failed carries the runtime's error, and kubectl 1.35+ prefixes the container's field path (EVENT-024, spec/events.md).",
             "STATUS alternates between Init:ErrImagePull and Init:ImagePullBackOff as pulls are retried with back-off (spec/backoff.md).",
+            "describe | grep -A 4 \"Events\": the header lines match up to kubectl's padding (its Age column is as wide as \"18s (x2 over 29s)\"); the rows differ: repeats are folded (EVENT-020) and sorted by last occurrence (EVENT-023), so Pulling comes before Failed (DESC-050, spec/describe.md).",
         ],
     }, profile);
 
@@ -257,6 +265,7 @@ public static partial class TutorialCases
         Shows = new GoldenMapBuilder()
             .AddList("describeEvents", ["Warning  FailedScheduling  default-scheduler", "  0/3 nodes are available: 1 Insufficient cpu, 2 Insufficient memory"])
             .Build(),
+        Greps = [(null, "Events", 5)],
         Notes = ["The real message ends with a period and, in the event, is followed by the preemption part (SCHED-008, spec/scheduling.md)."],
     }, profile);
 }

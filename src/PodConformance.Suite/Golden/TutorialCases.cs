@@ -106,6 +106,12 @@ public static partial class TutorialCases
         public IReadOnlyList<string> Secrets { get; init; } = [];
 
         public Func<SimulationResult, GoldenMapBuilder, GoldenMapBuilder>? Views { get; init; }
+
+        /// <summary>
+        /// The tutorial's <c>kubectl describe pod X | grep</c> pipelines: the shows key holding its lines (null: the tutorial
+        /// rewrites the output too freely for a line-by-line comparison, only the real output is recorded), pattern, -A.
+        /// </summary>
+        public IReadOnlyList<(string? Shows, string Pattern, int After)> Greps { get; init; } = [];
     }
 
     private static GoldenCase Build(Spec s, Profile profile)
@@ -128,6 +134,11 @@ public static partial class TutorialCases
         }
 
         s.Views?.Invoke(sim, views);
+        if (s.Greps.Count > 0)
+        {
+            AddDescribeGreps(s, sim, pod, profile, views);
+        }
+
         var tutorial = new GoldenMapBuilder()
             .Add("section", s.Section)
             .Add("lines", s.Lines)
@@ -149,6 +160,37 @@ public static partial class TutorialCases
             SecretValues = s.Secrets,
         };
     }
+
+    /// <summary>
+    /// The whole describe text, what each of the tutorial's greps prints from it, and each tutorial line compared with the
+    /// line grep prints in its place (<see cref="DescribeGrep.Verdict"/>): the tutorial's describe shows are checked
+    /// against rendered text, not only listed.
+    /// </summary>
+    private static void AddDescribeGreps(Spec s, SimulationResult sim, string pod, Profile profile, GoldenMapBuilder views)
+    {
+        var describe = SeedViews.Describe(sim, pod, profile);
+        string text = string.Join("\n", describe) + "\n";
+        var greps = new GoldenMapBuilder();
+        var compared = new GoldenMapBuilder();
+        foreach (var (shows, pattern, after) in s.Greps)
+        {
+            var output = DescribeGrep.Grep(text, pattern, after);
+            greps.AddList(GrepCommand(pattern, after), output);
+            if (shows is null)
+            {
+                continue;
+            }
+
+            var tutorial = s.Shows.Get(shows) is GoldenList list ? list.Items.Select(i => ((GoldenScalar)i).Text).ToArray() : [s.Shows.GetText(shows)];
+            compared.AddList(shows, DescribeGrep.Describe(DescribeGrep.Compare(tutorial, output)));
+        }
+
+        views.AddList("describe", describe).Add("describeGrep", greps.Build()).Add("tutorialCompared", compared.Build());
+    }
+
+    /// <summary>The pipeline as the tutorial writes it: <c>grep -A 3 "Last State"</c>.</summary>
+    internal static string GrepCommand(string pattern, int after) =>
+        "grep " + (after > 0 ? "-A " + after.ToString(CultureInfo.InvariantCulture) + " " : "") + "\"" + pattern + "\"";
 
     /// <summary>Every container's environment, NAME=value, Secret values masked (ENV-010).</summary>
     private static IEnumerable<string> Env(Pod pod, EnvInputs inputs, Profile profile)

@@ -29,6 +29,44 @@ public class SimulateCommandTests
         Assert.Contains("kubelet            Created container: setup\n", r.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// pods-module.md "Restart Policy": kubectl describe pod web-app | grep -A 3 "Last State" (DESC-023); the whole text is
+    /// describe.go's (spec/describe.md), one pod after another separated by a blank line as kubectl separates objects.
+    /// </summary>
+    [Fact]
+    public void Describe_is_the_whole_kubectl_describe_pod()
+    {
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", Repo.Path("golden", "seed", "scenarios", "web-app-three-restarts.yaml"), "-o", "describe");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Error);
+        Assert.StartsWith("Name:             web-app\nNamespace:        default\nPriority:         0\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    1\n      Started:      Fri, 31 Jan 2025 10:00:19 +0000\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("\nQoS Class:                   Burstable\n", r.Out, StringComparison.Ordinal);
+        Assert.Contains("\nEvents:\n  Type     Reason     Age ", r.Out, StringComparison.Ordinal);
+
+        var two = CliRun.Run("simulate", "-f", Seed("07-sidecar-web-with-logging.yaml"), "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "describe");
+        Assert.Equal(0, two.ExitCode);
+        Assert.Contains("\n\n\nName:             web-app\n", two.Out, StringComparison.Ordinal);
+
+        var watch = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", "describe", "-w");
+        Assert.Equal(2, watch.ExitCode);
+        Assert.StartsWith("podconf: --watch: not with -o describe (kubectl describe has no --watch)\n", watch.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// DESC-036: an ephemeral volume's claim template as describe prints it, through its nested writer (labels after four
+    /// more spaces); nothing unrendered, so nothing on stderr (DESC-003).
+    /// </summary>
+    [Fact]
+    public void Describe_prints_an_ephemeral_volumes_claim_template()
+    {
+        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: eph-pod}\nspec:\n  containers: [{name: web, image: nginx}]\n  volumes:\n  - name: scratch\n    ephemeral:\n      volumeClaimTemplate:\n        metadata: {labels: {a: b}}\n        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n");
+        var r = CliRun.Run("simulate", "-f", pod.Path, "--until", "10s", "-o", "describe");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Error);
+        Assert.Contains("  scratch:\n    Type:          EphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)\n    StorageClass:  \n    Volume:        \n    Labels:            a=b\n    Annotations:       <none>\n    Capacity:      \n    Access Modes:  \n", r.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Json_is_the_object_at_the_end_and_watch_gives_every_change_with_its_type()
     {
