@@ -13,8 +13,15 @@ public static class Podconf
         // kubectl's --validate takes its value only after '=' (pflag NoOptDefVal), a repeated single-valued flag keeps its
         // last value and shorthands may be grouped (pflag): say so before System.CommandLine reads the arguments.
         var root = BuildRoot(console);
-        return Dispatch(root.Parse(PflagSyntax.Rewrite(root, Input.FieldValidationOption.KubectlSyntax(args))), console);
+        return Dispatch(root.Parse(PflagSyntax.Rewrite(root, Input.FieldValidationOption.KubectlSyntax(args)), Parsing), console);
     }
+
+    /// <summary>
+    /// How podconf's arguments are parsed: every word literally. System.CommandLine's default reads a word <c>@FILE</c> as a
+    /// response file and splices in its words; kubectl (pflag) has no response files, so <c>-f @x.yaml</c> names a file
+    /// called <c>@x.yaml</c> and <c>quantity @x</c> is the quantity <c>@x</c>.
+    /// </summary>
+    internal static ParserConfiguration Parsing { get; } = new() { ResponseFileTokenReplacer = null };
 
     /// <summary>Every verb, bound to <paramref name="console"/>; tests parse commands with it without running them.</summary>
     internal static RootCommand BuildRoot(CliConsole console)

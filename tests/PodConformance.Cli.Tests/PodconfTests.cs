@@ -1,0 +1,34 @@
+using PodConformance.Cli.Tests.Support;
+
+namespace PodConformance.Cli.Tests;
+
+/// <summary>How <see cref="Podconf"/> hands the arguments to the parser.</summary>
+public class PodconfTests
+{
+    /// <summary>
+    /// kubectl (spf13/pflag) has no response files: a word starting with <c>@</c> is a word. System.CommandLine's default
+    /// replaced <c>@FILE</c> by the words of FILE, so <c>validate -f @x.yaml</c> read x.yaml's lines as arguments and
+    /// <c>quantity @list</c> answered for the lines of a file.
+    /// </summary>
+    [Fact]
+    public void An_at_sign_word_is_taken_literally_never_as_a_response_file()
+    {
+        using var pod = CliRun.File("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i}]}\n");
+        using var words = CliRun.File("-f\n" + pod.Path + "\n", ".rsp");
+        Assert.Equal(0, CliRun.Run("validate", "-f", pod.Path).ExitCode);
+
+        var file = CliRun.Run("validate", "-f", "@" + pod.Path);
+        Assert.Equal(2, file.ExitCode);
+        Assert.Equal("podconf: @" + pod.Path + ": no such file or directory\n", file.Error);
+
+        var positional = CliRun.Run("validate", "@" + words.Path);
+        Assert.Equal(2, positional.ExitCode);
+        Assert.StartsWith("podconf: unexpected argument \"@" + words.Path + "\" for \"podconf validate\"\n", positional.Error, StringComparison.Ordinal);
+        Assert.Equal("", positional.Out);
+
+        var quantity = CliRun.Run("quantity", "-o", "tsv", "@" + words.Path);
+        Assert.Equal(1, quantity.ExitCode);
+        Assert.StartsWith("@" + words.Path + "\t", quantity.Out, StringComparison.Ordinal);
+        Assert.Single(quantity.Out.TrimEnd('\n').Split('\n'));
+    }
+}
