@@ -13,7 +13,14 @@ public static class Podconf
         // kubectl's --validate takes its value only after '=' (pflag NoOptDefVal), a repeated single-valued flag keeps its
         // last value and shorthands may be grouped (pflag): say so before System.CommandLine reads the arguments.
         var root = BuildRoot(console);
-        return Dispatch(root.Parse(PflagSyntax.Rewrite(root, Input.FieldValidationOption.KubectlSyntax(args)), Parsing), console);
+        var read = PflagSyntax.Read(root, Input.FieldValidationOption.KubectlSyntax(args));
+        if (read.Error is not null)
+        {
+            console.Error.Write(UsageErrors.Flag(read.Command, read.Error) + "See '" + read.CommandPath + " --help' for usage.\n");
+            return ExitCodes.UsageOrInput;
+        }
+
+        return Dispatch(root.Parse(read.Args, Parsing), console);
     }
 
     /// <summary>
