@@ -145,7 +145,17 @@ public sealed class PodInput
                 }
             }
 
-            _ = verbose;
+            if (verbose)
+            {
+                // Not checked, and said so (kubeconform -verbose lists the resources it skips): the verbs answer for Pods.
+                foreach (var o in result.OtherObjects)
+                {
+                    string name = o.Namespace.Length > 0 ? o.Namespace + "/" + o.Name : o.Name;
+                    console.Error.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"podconf: note: {o.File}:{o.Raw.Position.Line}:{o.Raw.Position.Column}: {o.Kind} {name} is not a Pod: not checked\n"));
+                }
+            }
+
             skipped += result.OtherObjects.Length;
             foreach (var pod in result.Pods)
             {
