@@ -120,7 +120,17 @@ public static class UsageErrors
             }
         }
 
-        return sb.Append('\n').ToString();
+        sb.Append('\n');
+        const string Shorthand = "unknown shorthand flag: '";
+        if (error.StartsWith(Shorthand, StringComparison.Ordinal) && error.Length > Shorthand.Length && error[Shorthand.Length] is (>= '0' and <= '9') or '.'
+            && command.Arguments.Count > 0 && error.LastIndexOf(" in ", StringComparison.Ordinal) is int at and >= 0)
+        {
+            // `quantity -1`: pflag reads a word starting with '-' as flags; a negative value goes after `--`.
+            string word = error[(at + 4)..];
+            sb.Append("podconf: a value that starts with '-' goes after '--' (podconf ").Append(command.Name).Append(" -- ").Append(word).Append(")\n");
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>

@@ -31,7 +31,9 @@ public class PflagSyntaxTests
     [InlineData("qos|-f|POD|--no-headers|false", "podconf: unexpected argument \"false\" for \"podconf qos\"\nSee 'podconf qos --help' for usage.\n")]
     // quantity's VALUEs are positional: an unknown flag is still an unknown flag (was read as a quantity, exit 1).
     [InlineData("quantity|100m|--no-header", "podconf: unknown flag: --no-header (did you mean --no-headers?)\nSee 'podconf quantity --help' for usage.\n")]
-    [InlineData("quantity|-1", "podconf: unknown shorthand flag: '1' in -1\nSee 'podconf quantity --help' for usage.\n")]
+    // A negative quantity is a shorthand group to pflag; podconf adds where it goes.
+    [InlineData("quantity|-1", "podconf: unknown shorthand flag: '1' in -1\npodconf: a value that starts with '-' goes after '--' (podconf quantity -- -1)\nSee 'podconf quantity --help' for usage.\n")]
+    [InlineData("quantity|1|-.5Gi", "podconf: unknown shorthand flag: '.' in -.5Gi\npodconf: a value that starts with '-' goes after '--' (podconf quantity -- -.5Gi)\nSee 'podconf quantity --help' for usage.\n")]
     public void Refusals_are_pflags(string args, string error)
     {
         var r = CliRun.Run(args.Replace("POD", Seed("01-pod-spec-web-app.yaml"), StringComparison.Ordinal).Split('|'));
