@@ -86,6 +86,7 @@ public sealed class KubectlInputTests : IDisposable
     /// lists the resources it skips). Since per-release decoding (287a878) the flag had done nothing at all.
     /// </summary>
     [Theory]
+    [InlineData("validate")]
     [InlineData("qos")]
     [InlineData("explain")]
     [InlineData("simulate")]
