@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PodConformance.Cli.Tests.Support;
 
 namespace PodConformance.Cli.Tests;
@@ -30,5 +31,37 @@ public class PodconfTests
         Assert.Equal(1, quantity.ExitCode);
         Assert.StartsWith("@" + words.Path + "\t", quantity.Out, StringComparison.Ordinal);
         Assert.Single(quantity.Out.TrimEnd('\n').Split('\n'));
+    }
+
+    /// <summary>
+    /// Every verb's help names an option's default once: System.CommandLine prints <c>[default: text]</c> for an option
+    /// with a default value, and descriptions that also said "(default text)" printed it twice.
+    /// </summary>
+    [Fact]
+    public void Help_names_each_default_once()
+    {
+        var root = Podconf.BuildRoot(new CliConsole(TextReader.Null, TextWriter.Null, TextWriter.Null, false));
+        var paths = new List<string[]>();
+        void Walk(Command command, string[] path)
+        {
+            paths.Add(path);
+            foreach (var sub in command.Subcommands)
+            {
+                Walk(sub, [.. path, sub.Name]);
+            }
+        }
+
+        Walk(root, []);
+        Assert.True(paths.Count > 16);
+        foreach (string[] path in paths)
+        {
+            var help = CliRun.Run([.. path, "--help"]);
+            Assert.Equal(0, help.ExitCode);
+            Assert.Contains("Usage:", help.Out, StringComparison.Ordinal);
+            foreach (string line in help.Out.Split('\n'))
+            {
+                Assert.False(line.Contains("[default: ", StringComparison.Ordinal) && line.Contains("(default ", StringComparison.Ordinal), string.Join(" ", path) + ": " + line);
+            }
+        }
     }
 }

@@ -21,9 +21,9 @@ public static class RunCommand
 
     public static Command Create(CliConsole console)
     {
-        var adapter = new Option<string>("--adapter") { Description = "What to check: " + string.Join(", ", AdapterFactory.Known) + " (default model)", DefaultValueFactory = _ => "model", HelpName = "adapter" };
+        var adapter = new Option<string>("--adapter") { Description = "What to check: " + string.Join(", ", AdapterFactory.Known), DefaultValueFactory = _ => "model", HelpName = "adapter" };
         var seed = new Option<string?>("--seed") { Description = $"Seed for the generated cases (default {RunOptions.DefaultSeed})", HelpName = "N" };
-        var count = new Option<int>("--count") { Description = $"Cases per property (default {RunOptions.DefaultCount}; slow properties run a tenth)", DefaultValueFactory = _ => RunOptions.DefaultCount, HelpName = "N" }.AsPflagInt();
+        var count = new Option<int>("--count") { Description = "Cases per property (slow properties run a tenth)", DefaultValueFactory = _ => RunOptions.DefaultCount, HelpName = "N" }.AsPflagInt();
         var rules = new Option<string?>("--rules") { Description = "Comma-separated globs over property IDs and spec IDs: P-QTY-*, QOS-*, PHASE-00?", HelpName = "GLOB" };
         var tolerance = new Option<string?>("--tolerance") { Description = "How far timings may differ from the model's (Go duration, default 0s)", HelpName = "DURATION" };
         var expectations = new Option<string?>("--expectations") { Description = "Expectations file (JSON): known failures of this adapter", HelpName = "FILE" };

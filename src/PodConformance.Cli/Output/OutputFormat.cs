@@ -28,7 +28,7 @@ public sealed class OutputFlags
         _defaultFormat = defaultFormat;
         Output = new Option<string>("--output", "-o")
         {
-            Description = description + " (default " + defaultFormat + ")",
+            Description = description, // System.CommandLine adds "[default: …]" from DefaultValueFactory
             HelpName = string.Join("|", formats.Select(f => f == "jsonpath" ? "jsonpath=TEMPLATE" : f)),
             DefaultValueFactory = _ => defaultFormat,
 
