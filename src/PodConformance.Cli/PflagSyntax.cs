@@ -9,7 +9,8 @@ namespace PodConformance.Cli;
 /// System.CommandLine refuses "expects a single argument but 2 were provided"), while a repeatable one (<c>-f</c>,
 /// <c>--objects</c>) keeps every value; a group of shorthands is read letter by letter, a boolean one going on to the next
 /// letter and one that takes a value taking the rest of the group (after an optional <c>=</c>) or else the next argument
-/// (<c>-wR</c>, <c>-wOyaml</c>, <c>-wO yaml</c>); a long flag is named by what precedes its first <c>=</c> only
+/// (<c>-wR</c>, <c>-wOyaml</c>, <c>-wO yaml</c>); an underscore in a long flag's name reads as a dash, with kubectl's warning
+/// (<c>--no_headers</c>; component-base cli/flag <c>WarnWordSepNormalizeFunc</c>); a long flag is named by what precedes its first <c>=</c> only
 /// (System.CommandLine also splits at <c>:</c>, so it read <c>--validate:warn</c> as <c>--validate=warn</c>; pflag:
 /// <c>unknown flag: --validate:warn</c>), and <c>--flag=</c> is the empty value, whichever flag it is; a boolean flag takes
 /// a value only after <c>=</c>, read as Go's <c>strconv.ParseBool</c> (System.CommandLine gave it the next word when that
@@ -55,7 +56,7 @@ public static class PflagSyntax
         {
             // cobra finds the verb before it reads flags: an unknown word here is an unknown command, described later.
             result.AddRange(args.Skip(i));
-            return new PflagArgs([.. result], command, path, null);
+            return new PflagArgs([.. result], command, path, null, []);
         }
 
         var options = new List<Option>(command.Options);
@@ -63,6 +64,7 @@ public static class PflagSyntax
 
         // Each occurrence of a flag with the tokens it spans (a flag and its value), and the other tokens, in order.
         var pieces = new List<(Option? Option, string[] Tokens)>();
+        var warnings = new List<string>();
         string? error = null;
         while (i < args.Count && error is null)
         {
@@ -75,7 +77,7 @@ public static class PflagSyntax
 
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
-                error = LongFlag(options, arg, args, ref i, pieces);
+                error = LongFlag(options, arg, args, ref i, pieces, warnings);
             }
             else if (arg.Length > 1 && arg[0] == '-')
             {
@@ -106,11 +108,11 @@ public static class PflagSyntax
             result.AddRange(pieces[p].Tokens);
         }
 
-        return new PflagArgs([.. result], command, path, error);
+        return new PflagArgs([.. result], command, path, error, warnings);
     }
 
     /// <summary>pflag's parseLongArg over <c>--name[=value]</c>; an error in pflag's words, or null.</summary>
-    private static string? LongFlag(List<Option> options, string arg, IReadOnlyList<string> args, ref int next, List<(Option?, string[])> pieces)
+    private static string? LongFlag(List<Option> options, string arg, IReadOnlyList<string> args, ref int next, List<(Option?, string[])> pieces, List<string> warnings)
     {
         string name = arg[2..];
         if (name.Length == 0 || name[0] == '-' || name[0] == '=')
@@ -121,6 +123,18 @@ public static class PflagSyntax
         int eq = name.IndexOf('=', StringComparison.Ordinal);
         string flag = eq < 0 ? arg : arg[..(eq + 2)];
         var option = Find(options, flag);
+        if (option is null && flag.Contains('_', StringComparison.Ordinal) && Find(options, flag.Replace('_', '-')) is { } normalized)
+        {
+            // kubectl's flags are normalized by component-base's WarnWordSepNormalizeFunc (kubectl cmd.go
+            // SetGlobalNormalizationFunc): '_' reads as '-', with a warning once per spelling.
+            option = normalized;
+            string warning = "using an underscore in a flag name is not supported. " + flag[2..] + " has been converted to " + flag[2..].Replace('_', '-') + ".";
+            if (!warnings.Contains(warning))
+            {
+                warnings.Add(warning);
+            }
+        }
+
         if (option is null)
         {
             return "unknown flag: " + flag;
@@ -250,6 +264,7 @@ public static class PflagSyntax
 
 /// <summary>
 /// The arguments as pflag reads them, the verb they are for and its path as typed (<c>podconf golden verify</c>), and the
-/// first flag pflag would refuse there, in pflag's words (null: none).
+/// first flag pflag would refuse there, in pflag's words (null: none), and the warnings kubectl prints while reading the flags
+/// (an underscore in a flag's name).
 /// </summary>
-public sealed record PflagArgs(string[] Args, Command Command, string CommandPath, string? Error);
+public sealed record PflagArgs(string[] Args, Command Command, string CommandPath, string? Error, IReadOnlyList<string> Warnings);

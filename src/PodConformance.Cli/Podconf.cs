@@ -14,6 +14,11 @@ public static class Podconf
         // last value and shorthands may be grouped (pflag): say so before System.CommandLine reads the arguments.
         var root = BuildRoot(console);
         var read = PflagSyntax.Read(root, Input.FieldValidationOption.KubectlSyntax(args));
+        foreach (string warning in read.Warnings)
+        {
+            console.Error.Write("podconf: warning: " + warning + "\n");
+        }
+
         if (read.Error is not null)
         {
             console.Error.Write(UsageErrors.Flag(read.Command, read.Error) + "See '" + read.CommandPath + " --help' for usage.\n");

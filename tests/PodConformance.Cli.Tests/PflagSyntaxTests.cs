@@ -78,4 +78,29 @@ public class PflagSyntaxTests
         Assert.Contains("--validate takes its value after '=' only", CliRun.Run("qos", "-f", pod, "--validate", "false").Error, StringComparison.Ordinal);
         Assert.DoesNotContain("--validate takes", CliRun.Run("qos", "-f", pod, "--no-headers", "false").Error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// kubectl normalizes every flag name with component-base cli/flag <c>WarnWordSepNormalizeFunc</c> (kubectl cmd.go
+    /// <c>SetGlobalNormalizationFunc</c>): an underscore reads as a dash, with the warning "using an underscore in a flag name
+    /// is not supported. no_headers has been converted to no-headers." once per spelling (its text as component-base's
+    /// TestWarnWordSepNormalizeFunc expects it). It was an unknown flag.
+    /// </summary>
+    [Fact]
+    public void An_underscore_in_a_flag_name_reads_as_a_dash_with_kubectls_warning()
+    {
+        string pod = Seed("01-pod-spec-web-app.yaml");
+        var dashed = CliRun.Run("qos", "-f", pod, "--no-headers", "--kubernetes-version", "1.36");
+        var underscored = CliRun.Run("qos", "-f", pod, "--no_headers", "--kubernetes_version=1.36", "--no_headers=true");
+        Assert.Equal(0, underscored.ExitCode);
+        Assert.Equal(dashed.Out, underscored.Out);
+        Assert.Equal(
+            "podconf: warning: using an underscore in a flag name is not supported. no_headers has been converted to no-headers.\n"
+            + "podconf: warning: using an underscore in a flag name is not supported. kubernetes_version has been converted to kubernetes-version.\n"
+            + dashed.Error,
+            underscored.Error);
+
+        var unknown = CliRun.Run("qos", "-f", pod, "--no_such_flag");
+        Assert.StartsWith("podconf: unknown flag: --no_such_flag", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+    }
 }
