@@ -55,6 +55,7 @@ public static class Podconf
         root.Subcommands.Add(GoldenCommand.Create(console));
         root.Subcommands.Add(ClusterCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
+        root.Subcommands.Add(HelpCommand.Create(console));
         return root;
     }
 
