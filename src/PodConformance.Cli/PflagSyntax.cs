@@ -32,9 +32,7 @@ namespace PodConformance.Cli;
 /// </remarks>
 public static class PflagSyntax
 {
-    /// <summary>The arguments as pflag would read them (see the class); <see cref="Read"/> for the refusal too.</summary>
-    public static string[] Rewrite(RootCommand root, IReadOnlyList<string> args) => Read(root, args).Args;
-
+    /// <summary>The arguments as pflag would read them for System.CommandLine, and pflag's first refusal (see the class).</summary>
     public static PflagArgs Read(RootCommand root, IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(root);
