@@ -25,7 +25,15 @@ public static class Podconf
             return ExitCodes.UsageOrInput;
         }
 
-        return Dispatch(root.Parse(read.Args, Parsing), console);
+        var parsed = root.Parse(read.Args, Parsing);
+        if (parsed.UnmatchedTokens.Count == 0 && parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count > 0
+            && parsed.Errors.All(e => e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)))
+        {
+            // `podconf`, `podconf golden`: cobra prints the help of a command that only groups others, and exits 0.
+            parsed = root.Parse([.. read.Args, "--help"], Parsing);
+        }
+
+        return Dispatch(parsed, console);
     }
 
     /// <summary>

@@ -64,4 +64,27 @@ public class PodconfTests
             }
         }
     }
+
+    /// <summary>
+    /// A command that only groups others, given alone (<c>podconf</c>, <c>podconf golden</c>), prints its help and exits 0,
+    /// as cobra does for kubectl (<c>kubectl</c>, <c>kubectl config</c>: a command that is not runnable returns
+    /// <c>flag.ErrHelp</c>, which Execute answers with the help). It was "Required command was not provided", exit 2.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("golden")]
+    [InlineData("cluster")]
+    [InlineData("adapter")]
+    public void A_group_alone_prints_its_help(string group)
+    {
+        string[] words = group.Length == 0 ? [] : [group];
+        var alone = CliRun.Run(words);
+        Assert.Equal(CliRun.Run([.. words, "--help"]), alone);
+        Assert.Equal(0, alone.ExitCode);
+        Assert.Contains("Usage:", alone.Out, StringComparison.Ordinal);
+
+        var stray = CliRun.Run([.. words, "nope"]);
+        Assert.Equal(2, stray.ExitCode);
+        Assert.StartsWith("podconf: unknown command \"nope\"", stray.Error, StringComparison.Ordinal);
+    }
 }
