@@ -52,8 +52,17 @@ public static class PflagSyntax
         string path = string.Join(" ", ancestors.Skip(1).Append(command).Where(c => c is not RootCommand).Select(c => c.Name).Prepend("podconf"));
         if (command.Subcommands.Count > 0)
         {
-            // cobra finds the verb before it reads flags: an unknown word here is an unknown command, described later.
-            result.AddRange(args.Skip(i));
+            // cobra finds the verb before it reads flags: an unknown word here is an unknown command, described later,
+            // even beside --help or --version (cobra's Find refuses it before either is looked at; System.CommandLine
+            // would answer them and drop the error).
+            var rest = args.Skip(i).ToList();
+            int end = rest.IndexOf("--") is int dash and >= 0 ? dash : rest.Count;
+            if (rest.Take(end).Any(w => w.Length > 0 && w[0] != '-'))
+            {
+                rest = [.. rest.Take(end).Where(w => !IsHelpOrVersion(command, w)), .. rest.Skip(end)];
+            }
+
+            result.AddRange(rest);
             return new PflagArgs([.. result], command, path, null, []);
         }
 
@@ -242,6 +251,11 @@ public static class PflagSyntax
     /// </summary>
     private static string[] Valued(Option option, string value) =>
         value.Length == 0 ? [option.Name, ""] : [option.Name + "=" + value];
+
+    /// <summary>A word naming the help or version option of <paramref name="command"/> (or the root's recursive help).</summary>
+    private static bool IsHelpOrVersion(Command command, string word) =>
+        word.StartsWith('-') && command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options)).Any(o =>
+            o is System.CommandLine.Help.HelpOption or VersionOption && (o.Name == word || o.Aliases.Contains(word)));
 
     private static bool TakesValue(Option option) => option is not Option<bool> && option.Arity.MaximumNumberOfValues > 0;
 

@@ -87,4 +87,23 @@ public class PodconfTests
         Assert.Equal(2, stray.ExitCode);
         Assert.StartsWith("podconf: unknown command \"nope\"", stray.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// cobra finds the verb before it looks at <c>--help</c> or <c>--version</c>, so an unknown word beside them is still
+    /// an unknown command (command.go <c>ExecuteC</c>: <c>Find</c> first). System.CommandLine answered the help or the
+    /// version and exit 0, dropping the error.
+    /// </summary>
+    [Theory]
+    [InlineData("extra|--version", "podconf: unknown command \"extra\" for \"podconf\"\nRun 'podconf --help' for usage.\n")]
+    [InlineData("--version|extra", "podconf: unknown command \"extra\" for \"podconf\"\nRun 'podconf --help' for usage.\n")]
+    [InlineData("--help|valdate", "podconf: unknown command \"valdate\" for \"podconf\"\n\nDid you mean this?\n\tvalidate\n\nRun 'podconf --help' for usage.\n")]
+    [InlineData("golden|-h|verfy", "podconf: unknown command \"verfy\" for \"podconf golden\"\n\nDid you mean this?\n\tverify\n\nRun 'podconf golden --help' for usage.\n")]
+    public void An_unknown_verb_beside_help_or_version_is_an_unknown_command(string args, string error)
+    {
+        var r = CliRun.Run(args.Split('|'));
+        Assert.Equal(error, r.Error);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Equal(0, CliRun.Run("--version").ExitCode);
+    }
 }
