@@ -13,8 +13,35 @@ public static class Podconf
         // kubectl's --validate takes its value only after '=' (pflag NoOptDefVal), a repeated single-valued flag keeps its
         // last value and shorthands may be grouped (pflag): say so before System.CommandLine reads the arguments.
         var root = BuildRoot(console);
-        return Dispatch(root.Parse(PflagSyntax.Rewrite(root, Input.FieldValidationOption.KubectlSyntax(args))), console);
+        var read = PflagSyntax.Read(root, Input.FieldValidationOption.KubectlSyntax(args));
+        foreach (string warning in read.Warnings)
+        {
+            console.Error.Write("podconf: warning: " + warning + "\n");
+        }
+
+        if (read.Error is not null)
+        {
+            console.Error.Write(UsageErrors.Flag(read.Command, read.Error) + "See '" + read.CommandPath + " --help' for usage.\n");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var parsed = root.Parse(read.Args, Parsing);
+        if (parsed.UnmatchedTokens.Count == 0 && parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count > 0
+            && parsed.Errors.All(e => e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)))
+        {
+            // `podconf`, `podconf golden`: cobra prints the help of a command that only groups others, and exits 0.
+            parsed = root.Parse([.. read.Args, "--help"], Parsing);
+        }
+
+        return Dispatch(parsed, console);
     }
+
+    /// <summary>
+    /// How podconf's arguments are parsed: every word literally. System.CommandLine's default reads a word <c>@FILE</c> as a
+    /// response file and splices in its words; kubectl (pflag) has no response files, so <c>-f @x.yaml</c> names a file
+    /// called <c>@x.yaml</c> and <c>quantity @x</c> is the quantity <c>@x</c>.
+    /// </summary>
+    internal static ParserConfiguration Parsing { get; } = new() { ResponseFileTokenReplacer = null };
 
     /// <summary>Every verb, bound to <paramref name="console"/>; tests parse commands with it without running them.</summary>
     internal static RootCommand BuildRoot(CliConsole console)
@@ -36,6 +63,7 @@ public static class Podconf
         root.Subcommands.Add(GoldenCommand.Create(console));
         root.Subcommands.Add(ClusterCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
+        root.Subcommands.Add(HelpCommand.Create(console));
         return root;
     }
 

@@ -77,9 +77,10 @@ public static class UsageErrors
             else
             {
                 sb.Append("podconf: unexpected argument \"").Append(token).Append("\" for \"").Append(path).Append("\"\n");
-                if (Input.FieldValidationOption.IsValue(token) && command.Options.Any(o => o.Name == Input.FieldValidationOption.Name))
+                if (Input.FieldValidationOption.IsValue(token) && AfterBareValidate(parsed, token))
                 {
-                    // `--validate warn`: pflag gives a flag with NoOptDefVal its value only after '=' (SCHEMA-009).
+                    // `--validate warn`: pflag gives a flag with NoOptDefVal its value only after '=' (SCHEMA-009). Only
+                    // right after the flag: `--no-headers false` is another flag's word.
                     sb.Append("podconf: ").Append(Input.FieldValidationOption.Name).Append(" takes its value after '=' only, as kubectl's (")
                         .Append(Input.FieldValidationOption.Name).Append('=').Append(token).Append("); alone it means ")
                         .Append(Input.FieldValidationOption.BareValue).Append('\n');
@@ -97,6 +98,57 @@ public static class UsageErrors
 
         sb.Append(unknownVerb ? "Run '" + path + " --help' for usage.\n" : "See '" + path + " --help' for usage.\n");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The lines for a flag pflag refused (<see cref="PflagSyntax"/>): its message, and for an unknown long flag the nearest
+    /// flag of the verb, as <see cref="Describe"/> words an unknown flag.
+    /// </summary>
+    public static string Flag(Command command, string error)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(error);
+        var sb = new StringBuilder("podconf: ").Append(error);
+        const string Unknown = "unknown flag: ";
+        if (error.StartsWith(Unknown, StringComparison.Ordinal))
+        {
+            var names = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToList();
+            var near = Suggest.Nearest(error[Unknown.Length..], names);
+            if (near.Count > 0)
+            {
+                sb.Append(" (did you mean ").Append(near[0]).Append("?)");
+            }
+        }
+
+        sb.Append('\n');
+        const string Shorthand = "unknown shorthand flag: '";
+        if (error.StartsWith(Shorthand, StringComparison.Ordinal) && error.Length > Shorthand.Length && error[Shorthand.Length] is (>= '0' and <= '9') or '.'
+            && command.Arguments.Count > 0 && error.LastIndexOf(" in ", StringComparison.Ordinal) is int at and >= 0)
+        {
+            // `quantity -1`: pflag reads a word starting with '-' as flags; a negative value goes after `--`.
+            string word = error[(at + 4)..];
+            sb.Append("podconf: a value that starts with '-' goes after '--' (podconf ").Append(command.Name).Append(" -- ").Append(word).Append(")\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether the stray word came right after <c>--validate</c> alone, which reaches the parser as <c>--validate</c> and
+    /// its bare value (<see cref="Input.FieldValidationOption.KubectlSyntax"/>); <c>--validate=strict warn</c> reads the same.
+    /// </summary>
+    private static bool AfterBareValidate(ParseResult parsed, string token)
+    {
+        var tokens = parsed.Tokens;
+        for (int i = 2; i < tokens.Count; i++)
+        {
+            if (tokens[i].Value == token && tokens[i - 1].Value == Input.FieldValidationOption.BareValue && tokens[i - 2].Value == Input.FieldValidationOption.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>podconf golden verify</c>: the verb as typed, from the root.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PodConformance.Adapters.Cluster;
+using PodConformance.Cli.Input;
 
 namespace PodConformance.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class ClusterCommand
     private static Command Cleanup(CliConsole console)
     {
         var binding = new ClusterOptionsBinding();
-        var olderThan = new Option<int>("--older-than") { Description = "Only namespaces and classes at least this many minutes old (a run may still use younger ones)", DefaultValueFactory = _ => 15, HelpName = "minutes" };
+        var olderThan = new Option<int>("--older-than") { Description = "Only namespaces and classes at least this many minutes old (a run may still use younger ones)", DefaultValueFactory = _ => 15, HelpName = "minutes" }.AsPflagInt();
         var command = new Command("cleanup", "Delete podconf's leftover namespaces, RuntimeClasses and PriorityClasses (labelled " + ClusterInfo.ManagedSelector + ") from crashed runs.");
         binding.AddTo(command);
         command.Options.Add(olderThan);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
 using PodConformance.Model.Profiles;
 using PodConformance.Suite.Diff;
@@ -21,8 +22,8 @@ public static class DiffCommand
         var from = new Option<string>("--from") { Description = "The release you run now, 1.NN", HelpName = "1.NN", Required = true };
         var to = new Option<string?>("--to") { Description = $"The release you upgrade to (default {KubernetesVersion.Newest})", HelpName = "1.NN" };
         var seed = new Option<string?>("--seed") { Description = $"Seed for the generated cases (default {RunOptions.DefaultSeed})", HelpName = "N" };
-        var count = new Option<int>("--count") { Description = "Cases per property (default 100)", DefaultValueFactory = _ => 100, HelpName = "N" };
-        var max = new Option<int>("--max-changes") { Description = $"Distinct changes to report per property (default {ReleaseDiffer.DefaultMaxChanges})", DefaultValueFactory = _ => ReleaseDiffer.DefaultMaxChanges, HelpName = "N" };
+        var count = new Option<int>("--count") { Description = "Cases per property", DefaultValueFactory = _ => 100, HelpName = "N" }.AsPflagInt();
+        var max = new Option<int>("--max-changes") { Description = "Distinct changes to report per property", DefaultValueFactory = _ => ReleaseDiffer.DefaultMaxChanges, HelpName = "N" }.AsPflagInt();
         var rules = new Option<string?>("--rules") { Description = "Comma-separated globs over property IDs and spec IDs, as for run", HelpName = "GLOB" };
         var output = new OutputFlags("text", "text, json, yaml or jsonpath=TEMPLATE", "text", "json", "yaml", "jsonpath");
         var command = new Command("diff", "Show the Pod behaviours that change between two Kubernetes releases, each with a minimal pod that shows it.");

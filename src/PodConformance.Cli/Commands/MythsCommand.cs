@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
 using PodConformance.Suite.Myths;
 
@@ -16,8 +17,8 @@ public static class MythsCommand
 
     public static Command Create(CliConsole console)
     {
-        var seed = new Option<ulong>("--seed") { Description = "Search seed (same seed, same counterexamples)", DefaultValueFactory = _ => DefaultSeed };
-        var count = new Option<int>("--count") { Description = "Cases to try per claim", DefaultValueFactory = _ => 200 };
+        var seed = new Option<ulong>("--seed") { Description = "Search seed (same seed, same counterexamples)", DefaultValueFactory = _ => DefaultSeed }.AsPflagUint64();
+        var count = new Option<int>("--count") { Description = "Cases to try per claim", DefaultValueFactory = _ => 200 }.AsPflagInt();
         var only = new Option<string?>("--myth") { Description = "Check one claim by id", HelpName = "ID" };
         var output = new OutputFlags("text", "text, json, yaml or jsonpath=TEMPLATE", "text", "json", "yaml", "jsonpath");
         var common = new CommonOptions();

@@ -21,9 +21,9 @@ public static class RunCommand
 
     public static Command Create(CliConsole console)
     {
-        var adapter = new Option<string>("--adapter") { Description = "What to check: " + string.Join(", ", AdapterFactory.Known) + " (default model)", DefaultValueFactory = _ => "model", HelpName = "adapter" };
+        var adapter = new Option<string>("--adapter") { Description = "What to check: " + string.Join(", ", AdapterFactory.Known), DefaultValueFactory = _ => "model", HelpName = "adapter" };
         var seed = new Option<string?>("--seed") { Description = $"Seed for the generated cases (default {RunOptions.DefaultSeed})", HelpName = "N" };
-        var count = new Option<int>("--count") { Description = $"Cases per property (default {RunOptions.DefaultCount}; slow properties run a tenth)", DefaultValueFactory = _ => RunOptions.DefaultCount, HelpName = "N" };
+        var count = new Option<int>("--count") { Description = "Cases per property (slow properties run a tenth)", DefaultValueFactory = _ => RunOptions.DefaultCount, HelpName = "N" }.AsPflagInt();
         var rules = new Option<string?>("--rules") { Description = "Comma-separated globs over property IDs and spec IDs: P-QTY-*, QOS-*, PHASE-00?", HelpName = "GLOB" };
         var tolerance = new Option<string?>("--tolerance") { Description = "How far timings may differ from the model's (Go duration, default 0s)", HelpName = "DURATION" };
         var expectations = new Option<string?>("--expectations") { Description = "Expectations file (JSON): known failures of this adapter", HelpName = "FILE" };
@@ -34,7 +34,7 @@ public static class RunCommand
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (lifecycle failures drawn as timelines)", HelpName = "FILE" };
         var timings = new Option<bool?>("--timings") { Description = "Elapsed times in every report (they then differ run to run); --junit has them unless --timings=false" };
         var list = new Option<bool>("--list") { Description = "List the properties the run would check (after --rules and --shard), with their case budgets; run nothing" };
-        var repeat = new Option<int>("--repeat") { Description = "Run each property's cases N times: a property whose repeats differ fails as flaky", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var repeat = new Option<int>("--repeat") { Description = "Run each property's cases N times: a property whose repeats differ fails as flaky", DefaultValueFactory = _ => 1, HelpName = "N" }.AsPflagInt();
         var shard = new Option<string?>("--shard") { Description = "Run part i of n of the selected properties (dealt round-robin; the n parts together are the whole run, same results)", HelpName = "i/n" };
         var withhold = new Option<bool>("--withhold-secrets") { Description = "Send a process adapter stand-ins instead of Secret values (env is compared masked, so a correct adapter answers the same): check an untrusted simulator without handing it secrets" };
         var coverage = new Option<bool>("--coverage") { Description = "Report how many cases exercised each spec rule (and branch) each property checks" };

@@ -70,7 +70,8 @@ public sealed record InputFile(string DisplayName, string Text)
         }
         catch (UnauthorizedAccessException)
         {
-            throw new UserInputException($"{path}: permission denied (or it is a directory)");
+            // .NET reports opening a directory as an access error; say which it is (Go: "read DIR: is a directory").
+            throw new UserInputException(Directory.Exists(path) ? $"{path}: is a directory (give a file)" : $"{path}: permission denied");
         }
         catch (IOException e)
         {

@@ -145,7 +145,17 @@ public sealed class PodInput
                 }
             }
 
-            _ = verbose;
+            if (verbose)
+            {
+                // Not checked, and said so (kubeconform -verbose lists the resources it skips): the verbs answer for Pods.
+                foreach (var o in result.OtherObjects)
+                {
+                    string name = o.Namespace.Length > 0 ? o.Namespace + "/" + o.Name : o.Name;
+                    console.Error.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"podconf: note: {o.File}:{o.Raw.Position.Line}:{o.Raw.Position.Column}: {o.Kind} {name} is not a Pod: not checked\n"));
+                }
+            }
+
             skipped += result.OtherObjects.Length;
             foreach (var pod in result.Pods)
             {
@@ -266,10 +276,13 @@ public sealed class PodInput
 
     private static void Walk(string dir, bool recursive, List<string> into)
     {
-        // filepath.Walk's lexical order: entries sorted by name, files and directories interleaved.
+        // filepath.Walk's lexical order: entries sorted by name, files and directories interleaved. Walk reads entries with
+        // Lstat, so a symbolic link to a directory is not a directory to it: never descended into (a link to a parent
+        // looped until the path grew too long, every file read again at each turn), and taken as a file when its name
+        // has a manifest extension, as kubectl's ExpandPathsToFileVisitors does.
         foreach (string entry in Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal))
         {
-            if (Directory.Exists(entry))
+            if (Directory.Exists(entry) && new DirectoryInfo(entry).LinkTarget is null)
             {
                 if (recursive)
                 {

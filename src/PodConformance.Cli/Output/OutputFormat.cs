@@ -20,13 +20,15 @@ public sealed record OutputFormat(string Name, string? Template, bool NoHeaders)
 public sealed class OutputFlags
 {
     private readonly string[] _formats;
+    private readonly string _defaultFormat;
 
     public OutputFlags(string defaultFormat, string description, params string[] formats)
     {
         _formats = formats;
+        _defaultFormat = defaultFormat;
         Output = new Option<string>("--output", "-o")
         {
-            Description = description + " (default " + defaultFormat + ")",
+            Description = description, // System.CommandLine adds "[default: …]" from DefaultValueFactory
             HelpName = string.Join("|", formats.Select(f => f == "jsonpath" ? "jsonpath=TEMPLATE" : f)),
             DefaultValueFactory = _ => defaultFormat,
 
@@ -58,7 +60,9 @@ public sealed class OutputFlags
     public OutputFormat Read(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        string value = result.GetValue(Output) ?? _formats[0];
+        // An empty -o ('-o ""', '--output=') is the verb's default, as kubectl's printers read it (kubectl get's
+        // HumanPrintFlags.ToPrinter takes "" as the table; k8s.io/kubectl pkg/cmd/get/humanreadable_flags.go).
+        string value = result.GetValue(Output) is { Length: > 0 } given ? given : _defaultFormat;
         bool noHeaders = HasTable && result.GetValue(NoHeaders);
         if (_formats.Contains("jsonpath"))
         {

@@ -104,7 +104,7 @@ public class EnvCommandTests
         string dir = Path.GetTempPath().TrimEnd('/');
         var directory = CliRun.WithStdin(FilePod, "env", "-f", "-", "--volume-file", "config/config.env=" + dir);
         Assert.Equal(2, directory.ExitCode);
-        Assert.Contains(dir + ": permission denied (or it is a directory)", directory.Error, StringComparison.Ordinal);
+        Assert.Contains(dir + ": is a directory (give a file)", directory.Error, StringComparison.Ordinal);
 
         if (File.Exists("/dev/zero"))
         {

@@ -12,6 +12,23 @@ public class InputHardeningTests
 
     private static string Deep => "a: " + new string('[', 16_000) + "\n";
 
+    /// <summary>
+    /// A directory given where a file is read (<c>--scenario</c>, <c>--objects</c>) is said to be one; it was "permission
+    /// denied (or it is a directory)", .NET's access error for opening a directory left for the user to untangle.
+    /// </summary>
+    [Fact]
+    public void A_directory_where_a_file_is_read_is_said_to_be_a_directory()
+    {
+        using var pod = CliRun.File(Pod);
+        string dir = Path.GetDirectoryName(pod.Path)!;
+        foreach (string flag in new[] { "--scenario", "--objects" })
+        {
+            var r = CliRun.Run("simulate", "-f", pod.Path, flag, dir);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Equal("podconf: " + dir + ": is a directory (give a file)\n", r.Error);
+        }
+    }
+
     [Fact]
     public void Deep_yaml_is_a_located_error_through_f_scenario_and_objects()
     {

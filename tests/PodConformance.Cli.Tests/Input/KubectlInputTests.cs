@@ -82,6 +82,57 @@ public sealed class KubectlInputTests : IDisposable
     }
 
     /// <summary>
+    /// <c>-v</c> lists what the verb does not check: the objects that are not Pods, located (as kubeconform -verbose
+    /// lists the resources it skips). Since per-release decoding (287a878) the flag had done nothing at all.
+    /// </summary>
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("qos")]
+    [InlineData("explain")]
+    [InlineData("simulate")]
+    [InlineData("status")]
+    public void V_lists_the_objects_that_are_not_checked(string verb)
+    {
+        string path = Write("mixed.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, namespace: team}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i}]}\n"
+            + "---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: example.com/v1\n  kind: Widget\n  metadata: {name: w}\n");
+        string[] notes =
+        [
+            "podconf: note: " + path + ":1:1: ConfigMap team/cm is not a Pod: not checked\n",
+            "podconf: note: " + path + ":13:3: Widget w is not a Pod: not checked\n",
+        ];
+
+        var quiet = CliRun.Run(verb, "-f", path);
+        var verbose = CliRun.Run(verb, "-f", path, "-v");
+
+        Assert.Equal(quiet.ExitCode, verbose.ExitCode);
+        Assert.Equal(quiet.Out, verbose.Out);
+        Assert.DoesNotContain("podconf: note:", quiet.Error, StringComparison.Ordinal);
+        Assert.Equal(quiet.Error + string.Concat(notes), verbose.Error);
+    }
+
+    /// <summary>
+    /// MANI-050: -R walks as Go's filepath.Walk does, which reads entries with Lstat, so a symbolic link to a directory is
+    /// never descended into (k8s.io/cli-runtime visitor.go ExpandPathsToFileVisitors). A link back to a parent once made
+    /// podconf read the same files again and again until the path grew too long.
+    /// </summary>
+    [Fact]
+    public void R_does_not_follow_a_link_to_a_directory()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {0}\nspec:\n  containers:\n  - name: c\n    image: busybox\n";
+        Write("a.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, pod, "a"));
+        Write(Path.Combine("sub", "b.yaml"), string.Format(System.Globalization.CultureInfo.InvariantCulture, pod, "b"));
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "sub", "up"), _dir);
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "sub2"), Path.Combine(_dir, "sub"));
+        File.CreateSymbolicLink(Path.Combine(_dir, "c.yaml"), Path.Combine(_dir, "a.yaml"));
+
+        var r = CliRun.Run("qos", "-f", _dir, "-R", "-o", "name");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Error);
+        Assert.Equal("pod/a\npod/a\npod/b\n", r.Out); // a.yaml, c.yaml (a link to a file is read), sub/b.yaml
+    }
+
+    /// <summary>
     /// MANI-050, MANI-008, MANI-030: a file of a directory that is not UTF-8 or is too large is that file's error, as a
     /// syntax error is: the other files are still read and answered, and the verb exits 2 (kubectl's builder likewise
     /// goes on to the other files and reports every error at the end). It once ended the whole input at that file.
