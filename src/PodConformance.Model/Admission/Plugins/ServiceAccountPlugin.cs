@@ -138,7 +138,7 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
             return found;
         }
 
-        if (run.Objects.Missing == MissingObjects.NotFound)
+        if (run.Objects.ServiceAccountsKnown)
         {
             refused = AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountLookup,
                 "error looking up service account " + ns + "/" + name + ": serviceaccount " + Validation.GoQuote.Quote(name) + " not found");
