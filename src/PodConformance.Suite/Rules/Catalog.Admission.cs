@@ -222,8 +222,8 @@ public static partial class Catalog
         [AdmissionRules.DropPodLevelResources, AdmissionRules.DropContainerRestartPolicy, AdmissionRules.DropStopSignal, AdmissionRules.DropNewFields137];
 
     /// <summary>
-    /// The admission rules no property claims (ADM-…, spec/admission.md): cases carry no cluster objects, no
-    /// spec.priority, runtimeClassName or mirror annotation; the drops the default run does not reach.
+    /// The admission rules no property claims (ADM-…, spec/admission.md): cases carry no LimitRanges or ResourceQuotas and no
+    /// mirror annotation; the Priority plugin records no coverage; the drops the default run does not reach.
     /// </summary>
     private static string? AdmissionExemption(string id)
     {
