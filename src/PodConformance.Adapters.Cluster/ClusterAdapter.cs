@@ -82,7 +82,7 @@ public sealed class ClusterAdapter : IConformanceAdapter
     /// Runs a case. A pod case's RuntimeClasses and PriorityClasses (<see cref="PodCase.RuntimeClasses"/>,
     /// <see cref="PodCase.PriorityClasses"/>) are created on the cluster with <see cref="ClusterOptions.ClusterScopedObjectsFlag"/>
     /// (the object the pod names, under a run-unique name; never a globalDefault PriorityClass) and otherwise make the case
-    /// not performed.
+    /// not performed; its ServiceAccounts (<see cref="PodCase.ServiceAccounts"/>) likewise in the run's namespace, without the flag.
     /// </summary>
     public async ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken)
     {
@@ -114,6 +114,9 @@ public sealed class ClusterAdapter : IConformanceAdapter
 
                 // The ServiceAccount the pod names, which the model assumes exists (ADM-098): the run's namespace has only "default".
                 await _accounts.EnsureAsync(p, _namespace!, cancellationToken).ConfigureAwait(false);
+
+                // A case's own accounts (session 15): the one the pod names, created with the case's settings under a run-unique name.
+                names = await _accounts.RenameAsync(p, _namespace!, names, cancellationToken).ConfigureAwait(false);
             }
             catch (ClusterObjectRefusedException e)
             {
@@ -170,13 +173,22 @@ public sealed class ClusterAdapter : IConformanceAdapter
     /// <summary>
     /// Why the cluster cannot act the case out, or null (and then the plan of the cluster-scoped objects it needs): a
     /// real target's limits (<see cref="PodCase.BeyondRealTargets"/>) except RuntimeClasses and PriorityClasses, which this
-    /// adapter creates with <see cref="ClusterOptions.ClusterScopedObjectsFlag"/> and otherwise answers not performed, naming the flag.
+    /// adapter creates with <see cref="ClusterOptions.ClusterScopedObjectsFlag"/> and otherwise answers not performed, naming the flag,
+    /// and ServiceAccounts, which it creates in the run's namespace (<see cref="RunServiceAccounts"/>) unless the case gives the
+    /// namespace's own <c>default</c> account settings.
     /// </summary>
     private string? NotPerformed(PodCase p, out ClusterScopedPlan plan)
     {
         plan = ClusterScopedPlan.None;
         var priorityClasses = p.PriorityClasses;
-        string? why = (p.RuntimeClasses.IsEmpty && priorityClasses.IsEmpty ? p : p with { RuntimeClasses = default, PriorityClasses = default }).BeyondRealTargets("the cluster");
+        string? why = (p.RuntimeClasses.IsEmpty && priorityClasses.IsEmpty && p.ServiceAccounts.IsEmpty ? p : p with { RuntimeClasses = default, PriorityClasses = default, ServiceAccounts = default }).BeyondRealTargets("the cluster");
+
+        // A case's own ServiceAccounts are created in the run's namespace (RunServiceAccounts), except settings for its default one.
+        if (RunServiceAccounts.NotPerformed(p) is { } accounts)
+        {
+            why = why is null ? accounts : why + "; " + accounts;
+        }
+
         if (p.RuntimeClasses.IsEmpty && priorityClasses.IsEmpty)
         {
             return why;

@@ -25,7 +25,10 @@ public sealed class ClusterScopedNames
 
     public IReadOnlyList<RenamedObject> Objects { get; }
 
-    /// <summary><paramref name="pod"/> with <c>spec.runtimeClassName</c> and <c>spec.priorityClassName</c> naming the cluster's objects.</summary>
+    /// <summary>
+    /// <paramref name="pod"/> with <c>spec.runtimeClassName</c>, <c>spec.priorityClassName</c> and <c>spec.serviceAccountName</c>
+    /// (and its v1 alias <c>spec.serviceAccount</c> where it is the same name) naming the cluster's objects.
+    /// </summary>
     public Pod Rewrite(Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
@@ -39,6 +42,10 @@ public sealed class ClusterScopedNames
             else if (o.Kind == ClusterScopedKind.PriorityClass && spec.PriorityClassName == o.Original)
             {
                 spec = spec with { PriorityClassName = o.Renamed };
+            }
+            else if (o.Kind == ClusterScopedKind.ServiceAccount && spec.ServiceAccountName == o.Original)
+            {
+                spec = spec with { ServiceAccountName = o.Renamed, DeprecatedServiceAccount = spec.DeprecatedServiceAccount == o.Original ? o.Renamed : spec.DeprecatedServiceAccount };
             }
         }
 

@@ -383,7 +383,8 @@ public sealed class ProcessAdapter : IPipeliningAdapter
     /// <summary>
     /// Why <paramref name="testCase"/> is not sent to an adapter that answered <paramref name="hello"/>, or null: RuntimeClass
     /// objects go only to one that declared <c>runtime-classes</c> (PROTO-015), PriorityClass objects only to one that declared
-    /// <c>priority-classes</c> (PROTO-015); any other would answer for a cluster without the classes (ADM-012, ADM-042), a
+    /// <c>priority-classes</c> (PROTO-015), ServiceAccount objects only to one that declared <c>service-accounts</c>; any other
+    /// would answer for a cluster without the classes or with bare accounts (ADM-012, ADM-042, ADM-031/032), a
     /// false failure, so the case is not checked there.
     /// </summary>
     private static string? NotSent(ConformanceCase testCase, AdapterHello hello) =>

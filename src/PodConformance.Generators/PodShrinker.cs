@@ -189,6 +189,12 @@ public static partial class PodShrinker
             yield return c with { Env = default };
         }
 
+        if (!c.EnvFrom.IsEmpty)
+        {
+            // Sources of whole ConfigMaps or Secrets (the ServiceAccount cases' secretRef, ADM-036, session 15).
+            yield return c with { EnvFrom = default };
+        }
+
         if (!c.Ports.IsEmpty)
         {
             yield return c with { Ports = default };
@@ -228,6 +234,11 @@ public static partial class PodShrinker
         for (int i = c.Env.Count - 1; i >= 0 && c.Env.Count > 1; i--)
         {
             yield return c with { Env = c.Env.RemoveAt(i) };
+        }
+
+        for (int i = c.EnvFrom.Count - 1; i >= 0 && c.EnvFrom.Count > 1; i--)
+        {
+            yield return c with { EnvFrom = c.EnvFrom.RemoveAt(i) };
         }
 
         for (int i = c.Ports.Count - 1; i >= 0 && c.Ports.Count > 1; i--)

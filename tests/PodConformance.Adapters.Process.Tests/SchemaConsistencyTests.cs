@@ -118,7 +118,16 @@ public class SchemaConsistencyTests
         };
         // priorityClasses likewise (session 14); globalDefault is written only when true, so the class is a global default.
         var pc = new Model.Admission.Objects.PriorityClass { Name = "high", Value = 1000, GlobalDefault = true, PreemptionPolicy = "Never" };
-        using var withClasses = JsonDocument.Parse(ProtocolMessages.Run(2, c with { RuntimeClasses = [rc], PriorityClasses = [pc] }, Profile.Default));
+        // serviceAccounts likewise (session 15), with every member an account may have.
+        var sa = new Model.Admission.Objects.ServiceAccount
+        {
+            Name = "builder",
+            AutomountServiceAccountToken = false,
+            ImagePullSecrets = ["regcred"],
+            Secrets = ["app-token"],
+            Annotations = ValueMap.Of(("kubernetes.io/enforce-mountable-secrets", "true")),
+        };
+        using var withClasses = JsonDocument.Parse(ProtocolMessages.Run(2, c with { RuntimeClasses = [rc], PriorityClasses = [pc], ServiceAccounts = [sa] }, Profile.Default));
         var objects = withClasses.RootElement.GetProperty("case").GetProperty("objects");
         members.UnionWith(Members(objects));
         Assert.Equal(Properties(objectsSchema), members);
@@ -135,5 +144,11 @@ public class SchemaConsistencyTests
 
         var priorityClassSchema = objectsSchema.GetProperty("properties").GetProperty("priorityClasses").GetProperty("items");
         Assert.Equal(Properties(priorityClassSchema), Members(objects.GetProperty("priorityClasses")[0]));
+
+        var accountSchema = objectsSchema.GetProperty("properties").GetProperty("serviceAccounts").GetProperty("items");
+        var account = objects.GetProperty("serviceAccounts")[0];
+        Assert.Equal(Properties(accountSchema), Members(account));
+        Assert.Equal(Properties(accountSchema.GetProperty("properties").GetProperty("secrets").GetProperty("items")), Members(account.GetProperty("secrets")[0]));
+        Assert.Equal(Properties(accountSchema.GetProperty("properties").GetProperty("imagePullSecrets").GetProperty("items")), Members(account.GetProperty("imagePullSecrets")[0]));
     }
 }

@@ -37,6 +37,9 @@ public class ServeAgreementTests
         // PriorityClass cases (ADM-040…044): the served model declares priority-classes, so they are sent (session 14).
         cases.AddRange(Seeds.Sample(PriorityClassCases.Any, Seeds.Default, 8).Select(c => new PodCase(c.Pod) { PriorityClasses = c.Classes }));
 
+        // ServiceAccount cases (ADM-030…036): the served model declares service-accounts, so they are sent (session 15).
+        cases.AddRange(Seeds.Sample(ServiceAccountCases.Any, Seeds.Default, 8).Select(c => new PodCase(c.Pod) { ServiceAccounts = c.Accounts }));
+
         var profiles = new[] { Profile.Default, Profile.For(KubernetesVersion.Oldest) };
         await using var served = new ProcessAdapter([Support.Tools.Dotnet, PodconfDll, "adapter", "serve"], Options);
         var hello = await served.StartAsync(CancellationToken.None);

@@ -35,7 +35,7 @@ public static class CaseCodec
 
                 w.WritePropertyName("scenario");
                 ScenarioJson.Write(w, p.Scenario);
-                if (p.Objects is not null || !p.RuntimeClasses.IsEmpty || !p.PriorityClasses.IsEmpty)
+                if (p.Objects is not null || !p.RuntimeClasses.IsEmpty || !p.PriorityClasses.IsEmpty || !p.ServiceAccounts.IsEmpty)
                 {
                     w.WriteStartObject("objects");
                     if (p.Objects is { } objects)
@@ -54,6 +54,12 @@ public static class CaseCodec
                     {
                         // Added within v1 (session 14), as runtimeClasses: only to an adapter that declared priority-classes (PROTO-015).
                         PriorityClassesJson.Write(w, p.PriorityClasses);
+                    }
+
+                    if (!p.ServiceAccounts.IsEmpty)
+                    {
+                        // Added within v1 (session 15), as priorityClasses: only to an adapter that declared service-accounts (PROTO-015).
+                        ServiceAccountsJson.Write(w, p.ServiceAccounts);
                     }
 
                     w.WriteEndObject();
@@ -86,8 +92,8 @@ public static class CaseCodec
             case "pod":
                 var pod = ReadPod(o.Required("pod"), o.Child("pod"));
                 var scenario = o.Optional("scenario") is { } s ? ScenarioJson.Read(s, o.Child("scenario")) : new Model.Simulation.Scenario();
-                var (objects, classes, priorityClasses) = o.Optional("objects") is { } given ? ReadObjects(given, o.Child("objects")) : (null, default, default);
-                return new PodCase(pod, scenario) { Objects = objects, RuntimeClasses = classes, PriorityClasses = priorityClasses };
+                var objects = o.Optional("objects") is { } given ? ReadObjects(given, o.Child("objects")) : default;
+                return objects.Case(pod, scenario);
             case "nodePressure":
                 var (pods, nodeScenario) = NodeScenarioJson.Read(o.Required("pods"), o.Child("pods"), o.Required("nodeScenario"), o.Child("nodeScenario"));
                 return new NodePressureCase(pods, nodeScenario);
@@ -98,27 +104,30 @@ public static class CaseCodec
 
     /// <summary>
     /// A pod case's <c>objects</c>: what env reads (<see cref="EnvInputsJson"/>), the RuntimeClasses
-    /// (<see cref="RuntimeClassesJson"/>) and the PriorityClasses (<see cref="PriorityClassesJson"/>), read strictly. An object
-    /// that holds <c>runtimeClasses</c> and/or <c>priorityClasses</c> and nothing else (besides <c>x-</c> extensions) gives no
-    /// env objects, as if <c>objects</c> were absent (the scenario's objects and first node): that is how a case with classes
-    /// and no env objects is written.
+    /// (<see cref="RuntimeClassesJson"/>), the PriorityClasses (<see cref="PriorityClassesJson"/>) and the ServiceAccounts
+    /// (<see cref="ServiceAccountsJson"/>), read strictly. An object that holds only some of <c>runtimeClasses</c>,
+    /// <c>priorityClasses</c> and <c>serviceAccounts</c> (besides <c>x-</c> extensions) gives no env objects, as if
+    /// <c>objects</c> were absent (the scenario's objects and first node): that is how a case with cluster objects and no env
+    /// objects is written.
     /// </summary>
-    internal static (EnvInputs? Env, ValueList<RuntimeClass> RuntimeClasses, ValueList<PriorityClass> PriorityClasses) ReadObjects(JsonElement e, string path)
+    internal static CaseObjects ReadObjects(JsonElement e, string path)
     {
         var o = StrictObject.Of(e, path);
         var given = o.Optional("runtimeClasses");
         var classes = RuntimeClassesJson.Read(given, o.Child("runtimeClasses"));
         var givenPriority = o.Optional("priorityClasses");
         var priorityClasses = PriorityClassesJson.Read(givenPriority, o.Child("priorityClasses"));
-        bool envGiven = given is null && givenPriority is null; // null means absent here too (PROTO-022)
+        var givenAccounts = o.Optional("serviceAccounts");
+        var accounts = ServiceAccountsJson.Read(givenAccounts, o.Child("serviceAccounts"));
+        bool envGiven = given is null && givenPriority is null && givenAccounts is null; // null means absent here too (PROTO-022)
         foreach (var member in e.EnumerateObject())
         {
-            envGiven |= member.Name is not ("runtimeClasses" or "priorityClasses") && !member.Name.StartsWith("x-", StringComparison.Ordinal);
+            envGiven |= member.Name is not ("runtimeClasses" or "priorityClasses" or "serviceAccounts") && !member.Name.StartsWith("x-", StringComparison.Ordinal);
         }
 
         var env = envGiven ? EnvInputsJson.ReadMembers(o, e) : null;
         o.RejectUnknown();
-        return (env, classes, priorityClasses);
+        return new CaseObjects(env, classes, priorityClasses, accounts);
     }
 
     public static void WriteProfile(Utf8JsonWriter w, Profile profile)

@@ -265,9 +265,7 @@ internal static class RunRequestReader
     {
         Model.Api.Pod? pod = null;
         Scenario? scenario = null;
-        EnvInputs? objects = null;
-        ValueList<Model.Admission.Objects.RuntimeClass> classes = default;
-        ValueList<Model.Admission.Objects.PriorityClass> priorityClasses = default;
+        CaseObjects objects = default;
         int seen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName && !r.ValueIsEscaped)
         {
@@ -293,7 +291,7 @@ internal static class RunRequestReader
                     ok = scenario is not null;
                     break;
                 default:
-                    ok = r.TokenType == JsonTokenType.Null || ReadObjects(ref r, line, out objects, out classes, out priorityClasses);
+                    ok = r.TokenType == JsonTokenType.Null || ReadObjects(ref r, line, out objects);
                     break;
             }
 
@@ -304,7 +302,7 @@ internal static class RunRequestReader
         }
 
         return r.TokenType == JsonTokenType.EndObject && pod is not null
-            ? new PodCase(pod, scenario ?? new Scenario()) { Objects = objects, RuntimeClasses = classes, PriorityClasses = priorityClasses }
+            ? objects.Case(pod, scenario ?? new Scenario())
             : null;
     }
 
@@ -377,14 +375,12 @@ internal static class RunRequestReader
     private static int _lastScenarioLength;
 
     /// <summary>
-    /// <see cref="CaseCodec.ReadObjects"/> (env objects, RuntimeClasses and PriorityClasses) over a document of the objects' bytes alone, which
+    /// <see cref="CaseCodec.ReadObjects"/> (env objects, RuntimeClasses, PriorityClasses and ServiceAccounts) over a document of the objects' bytes alone, which
     /// checks their duplicate keys; false where the object is not an object (a bad member throws, and the caller gives up).
     /// </summary>
-    private static bool ReadObjects(ref Utf8JsonReader r, ReadOnlyMemory<byte> line, out EnvInputs? objects, out ValueList<Model.Admission.Objects.RuntimeClass> classes, out ValueList<Model.Admission.Objects.PriorityClass> priorityClasses)
+    private static bool ReadObjects(ref Utf8JsonReader r, ReadOnlyMemory<byte> line, out CaseObjects objects)
     {
-        objects = null;
-        classes = default;
-        priorityClasses = default;
+        objects = default;
         if (r.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -393,7 +389,7 @@ internal static class RunRequestReader
         int start = (int)r.TokenStartIndex;
         r.Skip();
         using var doc = JsonDocument.Parse(line[start..(int)r.BytesConsumed], StrictJson.Options);
-        (objects, classes, priorityClasses) = CaseCodec.ReadObjects(doc.RootElement, "case.objects");
+        objects = CaseCodec.ReadObjects(doc.RootElement, "case.objects");
         return true;
     }
 

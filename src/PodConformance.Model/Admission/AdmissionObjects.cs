@@ -37,6 +37,17 @@ public sealed record AdmissionObjects
     /// <summary>Whether a PriorityClass that is not here is refused (ADM-042) rather than assumed (ADM-098).</summary>
     public bool PriorityClassesKnown => Missing == MissingObjects.NotFound || PriorityClassesComplete;
 
+    /// <summary>
+    /// Whether the ServiceAccounts given are all of their namespace's (the namespace's <c>default</c> one always exists,
+    /// given or not), so an account that is not here is known to be missing (ADM-031) although <see cref="Missing"/> assumes
+    /// other objects exist. A generated case's accounts (<c>PodCase.ServiceAccounts</c>, session 15) are, as its
+    /// PriorityClasses are (<see cref="PriorityClassesComplete"/>); <c>--objects</c> leaves it false (ADM-098).
+    /// </summary>
+    public bool ServiceAccountsComplete { get; init; }
+
+    /// <summary>Whether a ServiceAccount that is not here is refused (ADM-031) rather than assumed (ADM-098).</summary>
+    public bool ServiceAccountsKnown => Missing == MissingObjects.NotFound || ServiceAccountsComplete;
+
     /// <summary>What a reference to an object that is not here means (ADM-098).</summary>
     public MissingObjects Missing { get; init; } = MissingObjects.AssumeExists;
 

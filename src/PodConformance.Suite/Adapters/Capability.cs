@@ -47,7 +47,14 @@ public enum Capability
     /// </summary>
     PriorityClasses = 512,
 
-    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction | Scheduling | RuntimeClasses | PriorityClasses,
+    /// <summary>
+    /// Receives a case's ServiceAccount objects (<c>PodCase.ServiceAccounts</c>, ADM-030…036) and answers as a cluster whose
+    /// pod namespace holds exactly those accounts (and its <c>default</c> one). Not a facet, as <see cref="PriorityClasses"/>:
+    /// an adapter without it is never given such a case and answers it "not performed" (session 15).
+    /// </summary>
+    ServiceAccounts = 1024,
+
+    All = Quantity | Admission | Qos | Lifecycle | Env | OomScore | Eviction | Scheduling | RuntimeClasses | PriorityClasses | ServiceAccounts,
 }
 
 public static class CapabilityNames
@@ -88,6 +95,7 @@ public static class CapabilityNames
         Capability.Scheduling => "scheduling",
         Capability.RuntimeClasses => "runtime-classes",
         Capability.PriorityClasses => "priority-classes",
+        Capability.ServiceAccounts => "service-accounts",
         _ => c.ToString(),
     };
 

@@ -17,7 +17,7 @@ public sealed class ModelAdapter : IConformanceAdapter
 {
     public string Name => "model";
 
-    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore | Capability.Env | Capability.Eviction | Capability.Scheduling | Capability.RuntimeClasses | Capability.PriorityClasses;
+    public Capability Capabilities => Capability.Quantity | Capability.Admission | Capability.Qos | Capability.Lifecycle | Capability.OomScore | Capability.Env | Capability.Eviction | Capability.Scheduling | Capability.RuntimeClasses | Capability.PriorityClasses | Capability.ServiceAccounts;
 
     public ValueTask<Observation> RunAsync(ConformanceCase testCase, Profile profile, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Run(testCase, profile));

@@ -62,17 +62,59 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     /// </summary>
     public ValueList<Model.Admission.Objects.PriorityClass> PriorityClasses { get; init; }
 
-    /// <summary>The admission objects the create reads: <see cref="RuntimeClasses"/> and <see cref="PriorityClasses"/>, nothing else.</summary>
-    public Model.Admission.AdmissionObjects AdmissionObjects() =>
-        RuntimeClasses.IsEmpty && PriorityClasses.IsEmpty
-            ? Model.Admission.AdmissionObjects.None
-            : new Model.Admission.AdmissionObjects { RuntimeClasses = RuntimeClasses, PriorityClasses = PriorityClasses, PriorityClassesComplete = !PriorityClasses.IsEmpty };
+    /// <summary>
+    /// The ServiceAccounts of the pod's namespace (core/v1, the fields the ServiceAccount admission plugin reads:
+    /// automountServiceAccountToken, imagePullSecrets, secrets, annotations; ADM-030…036), all of them: the namespace's
+    /// <c>default</c> account exists besides them, bare unless one of them is <c>default</c>, and an account the pod names
+    /// that is in neither is refused (ADM-031; <see cref="Model.Admission.AdmissionObjects.ServiceAccountsComplete"/>).
+    /// Each account's own namespace is not read: <see cref="AdmissionObjects"/> puts them in the pod's (a shrunk pod may
+    /// have moved). Empty: none given, and a named account is assumed to exist with no settings (ADM-098). Sent as
+    /// <see cref="PriorityClasses"/> are: to the model, to a process adapter whose hello declares <c>service-accounts</c>
+    /// (<see cref="Adapters.Capability.ServiceAccounts"/>, PROTO-015's <c>objects.serviceAccounts</c>), to the cluster
+    /// adapter (which creates the account the pod names in its run's namespace); any other adapter answers the case "not performed".
+    /// </summary>
+    public ValueList<Model.Admission.Objects.ServiceAccount> ServiceAccounts { get; init; }
+
+    /// <summary>
+    /// The admission objects the create reads: <see cref="RuntimeClasses"/>, <see cref="PriorityClasses"/> and
+    /// <see cref="ServiceAccounts"/> (in the pod's namespace, ADM-002's <c>default</c> for an empty one), nothing else.
+    /// </summary>
+    public Model.Admission.AdmissionObjects AdmissionObjects()
+    {
+        if (RuntimeClasses.IsEmpty && PriorityClasses.IsEmpty && ServiceAccounts.IsEmpty)
+        {
+            return Model.Admission.AdmissionObjects.None;
+        }
+
+        var accounts = ServiceAccounts;
+        if (!accounts.IsEmpty)
+        {
+            string ns = Pod.Metadata.Namespace.Length == 0 ? "default" : Pod.Metadata.Namespace;
+            var rehomed = new Model.Admission.Objects.ServiceAccount[accounts.Count];
+            for (int i = 0; i < rehomed.Length; i++)
+            {
+                rehomed[i] = accounts[i].Namespace == ns ? accounts[i] : accounts[i] with { Namespace = ns };
+            }
+
+            accounts = rehomed;
+        }
+
+        return new Model.Admission.AdmissionObjects
+        {
+            RuntimeClasses = RuntimeClasses,
+            PriorityClasses = PriorityClasses,
+            PriorityClassesComplete = !PriorityClasses.IsEmpty,
+            ServiceAccounts = accounts,
+            ServiceAccountsComplete = !accounts.IsEmpty,
+        };
+    }
 
     /// <summary>
     /// What of this case a process adapter with <paramref name="declared"/> capabilities is not sent, or null: RuntimeClass
     /// objects, sent only to an adapter that declared <see cref="Adapters.Capability.RuntimeClasses"/> (one that ignored
     /// <c>objects.runtimeClasses</c> would answer for a cluster without the classes, a false failure), and PriorityClass
-    /// objects likewise (<see cref="Adapters.Capability.PriorityClasses"/>).
+    /// objects likewise (<see cref="Adapters.Capability.PriorityClasses"/>), and ServiceAccount objects
+    /// (<see cref="Adapters.Capability.ServiceAccounts"/>).
     /// </summary>
     public string? BeyondProtocol(Adapters.Capability declared)
     {
@@ -85,6 +127,12 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
             why = why is null ? classes : why + "; " + classes;
         }
 
+        if (!ServiceAccounts.IsEmpty && (declared & Adapters.Capability.ServiceAccounts) == 0)
+        {
+            string accounts = NeedsServiceAccounts() + ", which are sent only to an adapter whose hello declares the capability " + Adapters.CapabilityNames.ToName(Adapters.Capability.ServiceAccounts);
+            why = why is null ? accounts : why + "; " + accounts;
+        }
+
         return why;
     }
 
@@ -93,6 +141,8 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
     private string NeedsRuntimeClasses() => "the case needs RuntimeClass objects (" + string.Join(",", RuntimeClasses.Select(r => r.Name)) + ")";
 
     private string NeedsPriorityClasses() => "the case needs PriorityClass objects (" + string.Join(",", PriorityClasses.Select(r => r.Name)) + ")";
+
+    private string NeedsServiceAccounts() => "the case needs ServiceAccount objects (" + string.Join(",", ServiceAccounts.Select(r => r.Name)) + ")";
 
     /// <summary>
     /// What of this case a real target (podman, a live cluster) cannot act out, or null: scenario steps (a client's
@@ -130,6 +180,12 @@ public sealed record PodCase(Pod Pod, Scenario Scenario) : ConformanceCase
         {
             string classes = NeedsPriorityClasses() + ", which " + target + " is not given";
             why = why is null ? classes : why + "; " + classes;
+        }
+
+        if (!ServiceAccounts.IsEmpty)
+        {
+            string accounts = NeedsServiceAccounts() + ", which " + target + " is not given";
+            why = why is null ? accounts : why + "; " + accounts;
         }
 
         return why;

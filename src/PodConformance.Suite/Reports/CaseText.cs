@@ -20,7 +20,7 @@ public static class CaseText
     public static string Render(ConformanceCase testCase) => testCase switch
     {
         QuantityCase q => "quantity: " + Quote(q.Input) + "\n",
-        PodCase p => Gates(p) + PodManifestWriter.ToYaml(p.Pod) + (p.Objects is { } o ? EnvObjectsText.Render(p.Pod, o) : "") + RuntimeClassText.Render(p.RuntimeClasses) + PriorityClassText.Render(p.PriorityClasses, p.Pod) + (IsEmpty(p.Scenario) ? "" : "---\n" + Scenario(p.Scenario)),
+        PodCase p => Gates(p) + PodManifestWriter.ToYaml(p.Pod) + (p.Objects is { } o ? EnvObjectsText.Render(p.Pod, o) : "") + RuntimeClassText.Render(p.RuntimeClasses) + PriorityClassText.Render(p.PriorityClasses, p.Pod) + ServiceAccountText.Render(p.ServiceAccounts, p.Pod) + (IsEmpty(p.Scenario) ? "" : "---\n" + Scenario(p.Scenario)),
         NodePressureCase n => NodeScenarioText.Render(n.Scenario) + string.Concat(n.Pods.Select(pod => "---\n" + PodManifestWriter.ToYaml(pod))),
         _ => testCase.Describe() + "\n",
     };

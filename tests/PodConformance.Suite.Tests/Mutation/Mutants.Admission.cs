@@ -132,6 +132,33 @@ internal static partial class Mutants
             Injection.Stage,
             ModelPipeline.Real with { Default = (pod, profile) => PodDefaulter.Decode(pod with { Spec = pod.Spec with { PreemptionPolicy = null } }, profile) });
 
+        // ADM-031…036 (session 15): the ServiceAccount plugin reads the case's accounts (PodCase.ServiceAccounts) through a bent
+        // copy of the cluster objects. Served over the protocol too: the mutant's hello declares service-accounts, so the accounts
+        // travel in objects.serviceAccounts (PROTO-015).
+        yield return new Mutant(
+            "adm-unknown-service-account-assumed", "admission", Model.Admission.AdmissionRules.ServiceAccountLookup,
+            "a ServiceAccount that is neither given nor default is assumed to exist (not checked) instead of refused",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { ServiceAccountsComplete = false } });
+
+        yield return new Mutant(
+            "adm-account-automount-ignored", "admission", Model.Admission.AdmissionRules.ServiceAccountAutomount,
+            "the account's automountServiceAccountToken is not read: the token is mounted unless the pod says false",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { ServiceAccounts = [.. o.ServiceAccounts.Select(a => a with { AutomountServiceAccountToken = null })] } });
+
+        yield return new Mutant(
+            "adm-account-pull-secrets-not-copied", "admission", Model.Admission.AdmissionRules.ServiceAccountPullSecrets,
+            "the account's imagePullSecrets are not read: a pod that has none gets none (and, under enforcement, none of its own is allowed)",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { ServiceAccounts = [.. o.ServiceAccounts.Select(a => a with { ImagePullSecrets = default })] } });
+
+        yield return new Mutant(
+            "adm-mountable-secrets-not-enforced", "admission", Model.Admission.AdmissionRules.ServiceAccountMountableSecrets,
+            "an account annotated kubernetes.io/enforce-mountable-secrets does not limit the Secrets a pod references",
+            Injection.Stage,
+            ModelPipeline.Real with { Objects = o => o with { ServiceAccounts = [.. o.ServiceAccounts.Select(a => a with { Annotations = default })] } });
+
         // DEF-023: the decoder keeps the legacy init-container annotations the input carried (PodExtras adds one to some pods).
         yield return new Mutant(
             "def-keeps-init-container-annotations", "defaulting", DefaultingRules.InitContainerAnnotations,

@@ -9,7 +9,7 @@ namespace PodConformance.Suite.Tests.Mutation;
 /// Every single thing a reader could strike out of a counterexample, each with the case without it: a container (with
 /// its script), an env entry, an envFrom source, a port, a mount, a resource, a volume (with its mounts), a label, an
 /// annotation, a gate, a toleration, a selector entry, the affinity, a spread constraint, the hostname fields, a probe, the
-/// service account's name or alias, the grace period; a scenario
+/// service account's name or alias, the grace period; a RuntimeClass, PriorityClass or ServiceAccount of the case and each of their settings; a scenario
 /// step, script, node, taint, node label, object, missing image, deletion; an env object; a pod of an episode. Written
 /// apart from the shrinkers, so <see cref="ReadableCounterexampleTests"/> checks their result instead of repeating them:
 /// a shrunk counterexample is minimal when none of these still fails the same way.
@@ -68,6 +68,31 @@ internal static class Removals
             if (pc.PreemptionPolicy != "PreemptLowerPriority")
             {
                 yield return ("preemptionPolicy of PriorityClass " + pc.Name, p with { PriorityClasses = p.PriorityClasses.SetItem(i, pc with { PreemptionPolicy = "PreemptLowerPriority" }) });
+            }
+        }
+
+        for (int i = 0; i < p.ServiceAccounts.Count; i++)
+        {
+            var sa = p.ServiceAccounts[i];
+            yield return ("ServiceAccount " + sa.Name, p with { ServiceAccounts = p.ServiceAccounts.RemoveAt(i) });
+            if (!sa.Annotations.IsEmpty)
+            {
+                yield return ("annotations of ServiceAccount " + sa.Name, p with { ServiceAccounts = p.ServiceAccounts.SetItem(i, sa with { Annotations = default }) });
+            }
+
+            if (sa.AutomountServiceAccountToken is not null)
+            {
+                yield return ("automountServiceAccountToken of ServiceAccount " + sa.Name, p with { ServiceAccounts = p.ServiceAccounts.SetItem(i, sa with { AutomountServiceAccountToken = null }) });
+            }
+
+            for (int j = 0; j < sa.ImagePullSecrets.Count; j++)
+            {
+                yield return ("imagePullSecret " + sa.ImagePullSecrets[j] + " of ServiceAccount " + sa.Name, p with { ServiceAccounts = p.ServiceAccounts.SetItem(i, sa with { ImagePullSecrets = sa.ImagePullSecrets.RemoveAt(j) }) });
+            }
+
+            for (int j = 0; j < sa.Secrets.Count; j++)
+            {
+                yield return ("secret " + sa.Secrets[j] + " of ServiceAccount " + sa.Name, p with { ServiceAccounts = p.ServiceAccounts.SetItem(i, sa with { Secrets = sa.Secrets.RemoveAt(j) }) });
             }
         }
 

@@ -92,6 +92,34 @@ public class UnperformedCaseTests
     }
 
     /// <summary>
+    /// ServiceAccount objects (ADM-030…036, session 15) likewise: the model and a process adapter that declared service-accounts
+    /// receive them; podman declines them, and so does the protocol for an adapter without the capability. They are the pod
+    /// namespace's accounts, all of them (ADM-031), placed in the pod's namespace whatever namespace they carry.
+    /// </summary>
+    [Fact]
+    public void A_case_with_service_accounts_is_declined_by_real_targets_and_by_adapters_without_the_capability()
+    {
+        var c = new PodCase(new Model.Api.Pod { Metadata = new Model.Api.ObjectMeta { Namespace = "team-a" } })
+        {
+            ServiceAccounts = [new Model.Admission.Objects.ServiceAccount { Namespace = "elsewhere", Name = "builder", AutomountServiceAccountToken = false }],
+        };
+        Assert.Equal("the case needs ServiceAccount objects (builder), which podman is not given", c.BeyondRealTargets("podman"));
+        Assert.Equal(
+            "the case needs ServiceAccount objects (builder), which are sent only to an adapter whose hello declares the capability service-accounts",
+            c.BeyondProtocol(Capability.Admission | Capability.PriorityClasses));
+        Assert.Null(c.BeyondProtocol(Capability.Admission | Capability.ServiceAccounts));
+        Assert.Null(c.BeyondProtocol(Capability.All));
+
+        var objects = c.AdmissionObjects();
+        Assert.True(objects.ServiceAccountsComplete);
+        Assert.False(objects.PriorityClassesComplete);
+        Assert.Equal("team-a", Assert.Single(objects.ServiceAccounts).Namespace);
+        Assert.False(Assert.Single(objects.ServiceAccounts).AutomountServiceAccountToken);
+        Assert.Equal("default", (c with { Pod = new Model.Api.Pod() }).AdmissionObjects().ServiceAccounts[0].Namespace);
+        Assert.False(new PodCase(new Model.Api.Pod()).AdmissionObjects().ServiceAccountsComplete);
+    }
+
+    /// <summary>
     /// P-ADM-DEFAULTS' RuntimeClass cases, and its cases that turn a gate off (GatedDropGen), are "not checked" on a real
     /// target, and the rest still compared; the reason names the first such case.
     /// </summary>
@@ -105,7 +133,7 @@ public class UnperformedCaseTests
         var result = Assert.Single(SuiteRun.Execute(admitting, new RunOptions { Rules = "P-ADM-DEFAULTS" }).Results);
         Assert.Equal(Outcome.Passed, result.Outcome);
         Assert.Matches(
-            "^[0-9]+ of [0-9]+ cases not observed: not performed by the adapter: the case needs ((RuntimeClass|PriorityClass) objects \\([a-z,-]+\\), which this target is not given|feature gates [A-Za-z]+=false(,[A-Za-z]+=false)*, which this target's own configuration decides)",
+            "^[0-9]+ of [0-9]+ cases not observed: not performed by the adapter: the case needs ((RuntimeClass|PriorityClass|ServiceAccount) objects \\([a-z,-]+\\), which this target is not given|feature gates [A-Za-z]+=false(,[A-Za-z]+=false)*, which this target's own configuration decides)",
             result.Reason);
     }
 }

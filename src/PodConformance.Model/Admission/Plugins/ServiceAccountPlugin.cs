@@ -56,6 +56,7 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
             alias = DefaultServiceAccountName;
             name = DefaultServiceAccountName;
             log.Add(AdmissionRules.ServiceAccountDefaultName, "spec.serviceAccountName", DefaultServiceAccountName);
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountDefaultName);
         }
 
         var sa = Lookup(pod, name, run, out var refused);
@@ -73,8 +74,14 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         }
 
         var pullSecrets = spec.ImagePullSecrets;
+        if (!pullSecrets.IsEmpty && !sa.ImagePullSecrets.IsEmpty)
+        {
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountPullSecrets, "the pod's own kept");
+        }
+
         if (pullSecrets.IsEmpty && !sa.ImagePullSecrets.IsEmpty)
         {
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountPullSecrets, "the account's copied");
             var secrets = new LocalObjectReference[sa.ImagePullSecrets.Count];
             for (int i = 0; i < secrets.Length; i++)
             {
@@ -120,9 +127,15 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
             return new PluginOutcome(pod, refused);
         }
 
-        if (EnforcesMountableSecrets(sa) && LimitSecretReferences(sa, pod) is { } message)
+        if (EnforcesMountableSecrets(sa))
         {
-            return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountMountableSecrets, message));
+            if (LimitSecretReferences(sa, pod) is { } message)
+            {
+                Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountMountableSecrets, "an unlisted reference: refused");
+                return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountMountableSecrets, message));
+            }
+
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountMountableSecrets, "every reference listed");
         }
 
         return new PluginOutcome(pod);
@@ -135,11 +148,13 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         string ns = pod.Metadata.Namespace;
         if (run.Objects.FindServiceAccount(ns, name) is { } found)
         {
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountLookup, "found");
             return found;
         }
 
-        if (run.Objects.Missing == MissingObjects.NotFound)
+        if (run.Objects.ServiceAccountsKnown)
         {
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountLookup, "missing: refused");
             refused = AdmissionRejection.Forbidden(pod, AdmissionRules.ServiceAccountLookup,
                 "error looking up service account " + ns + "/" + name + ": serviceaccount " + Validation.GoQuote.Quote(name) + " not found");
             return null;
@@ -161,8 +176,23 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
     }
 
     /// <summary>shouldAutomount (ADM-032): the pod's setting wins, then the account's, else true.</summary>
-    private static bool ShouldAutomount(ServiceAccount sa, PodSpec spec) =>
-        spec.AutomountServiceAccountToken ?? sa.AutomountServiceAccountToken ?? true;
+    private static bool ShouldAutomount(ServiceAccount sa, PodSpec spec)
+    {
+        if (spec.AutomountServiceAccountToken is bool own)
+        {
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountAutomount, "the pod's setting");
+            return own;
+        }
+
+        if (sa.AutomountServiceAccountToken is bool account)
+        {
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountAutomount, "the account's setting");
+            return account;
+        }
+
+        Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountAutomount, "neither set: mounted");
+        return true;
+    }
 
     /// <summary>
     /// mountServiceAccountToken (ADM-033): reuses a volume already named <c>kube-api-access-…</c>, else names one; adds the
@@ -186,6 +216,11 @@ internal sealed class ServiceAccountPlugin : IMutatingPlugin, IValidatingPlugin
         bool needed = false;
         init = AddMounts(init, "spec.initContainers", mount, log, ref needed);
         regular = AddMounts(regular, "spec.containers", mount, log, ref needed);
+        if (needed)
+        {
+            Coverage.RuleCoverage.Hit(AdmissionRules.ServiceAccountTokenVolume);
+        }
+
         if (existing is null && needed)
         {
             if (log.On)

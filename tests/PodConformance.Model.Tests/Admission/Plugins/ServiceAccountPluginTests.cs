@@ -130,6 +130,59 @@ public class ServiceAccountPluginTests
         Assert.Equal("pods \"p\" is forbidden: error looking up service account team-a/builder: serviceaccount \"builder\" not found", r.Rejection!.Message);
     }
 
+    /// <summary>
+    /// Accounts given as all of the namespace's (<see cref="AdmissionObjects.ServiceAccountsComplete"/>, a generated case's,
+    /// session 15): one not among them is refused although other missing objects are assumed; <c>default</c> exists anyway,
+    /// bare unless given; without the flag the same account is assumed (ADM-098).
+    /// </summary>
+    [Fact]
+    public void Accounts_given_as_complete_refuse_another_but_not_default_ADM_031()
+    {
+        ValueList<ServiceAccount> accounts = [new ServiceAccount { Namespace = "team-a", Name = "runner", AutomountServiceAccountToken = false }];
+        var complete = new AdmissionObjects { ServiceAccounts = accounts, ServiceAccountsComplete = true };
+        Assert.Equal(MissingObjects.AssumeExists, complete.Missing);
+        var refused = PodCreate.Run(WithSpec(s => s with { ServiceAccountName = "builder" }), V(37), complete);
+        Assert.Equal("pods \"p\" is forbidden: error looking up service account team-a/builder: serviceaccount \"builder\" not found", refused.Rejection!.Message);
+        Assert.Equal(AdmissionRules.ServiceAccountLookup, refused.Rejection.Rule);
+
+        var assumed = PodCreate.Run(WithSpec(s => s with { ServiceAccountName = "builder" }), V(37), complete with { ServiceAccountsComplete = false });
+        Assert.True(assumed.Accepted);
+        Assert.Contains(assumed.NotChecked, n => n.Reason.StartsWith("ServiceAccount team-a/builder was not given", StringComparison.Ordinal));
+
+        Assert.True(PodCreate.Run(P(), V(37), complete).Accepted);
+        Assert.False(PodCreate.Run(P(), V(37), complete).Stored.Spec.Volumes.IsEmpty); // the bare default mounts the token
+        Assert.True(PodCreate.Run(WithSpec(s => s with { ServiceAccountName = "runner" }), V(37), complete).Stored.Spec.Volumes.IsEmpty);
+    }
+
+    /// <summary>The annotation is read with strconv.ParseBool: its six true spellings enforce, anything else (false, or an error) does not.</summary>
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("1", true)]
+    [InlineData("t", true)]
+    [InlineData("T", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("True", true)]
+    [InlineData("false", false)]
+    [InlineData("0", false)]
+    [InlineData("yes", false)]
+    [InlineData("on", false)]
+    [InlineData("tRUE", false)]
+    [InlineData("", false)]
+    public void The_enforce_annotation_is_read_as_parse_bool_ADM_036(string value, bool enforced)
+    {
+        var objects = new AdmissionObjects
+        {
+            ServiceAccounts = [new ServiceAccount { Namespace = "team-a", Name = "default", Annotations = ValueMap.Of(("kubernetes.io/enforce-mountable-secrets", value)) }],
+        };
+        var pod = WithSpec(s => s with { ImagePullSecrets = [new LocalObjectReference { Name = "other" }] });
+        var r = PodCreate.Run(pod, V(37), objects);
+        Assert.Equal(!enforced, r.Accepted);
+        if (enforced)
+        {
+            Assert.Equal("pods \"p\" is forbidden: imagePullSecrets[0].name=\"other\" is not allowed because service account default does not reference that imagePullSecret", r.Rejection!.Message);
+        }
+    }
+
     [Fact]
     public void Enforced_mountable_secrets_limit_secret_volumes_ADM_036()
     {
