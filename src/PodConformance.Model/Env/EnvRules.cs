@@ -15,7 +15,7 @@ public static class EnvRules
     /// <summary>envFrom in list order, prefix prepended, later sources overwrite earlier ones.</summary>
     public const string EnvFrom = "ENV-004";
 
-    /// <summary>envFrom key filtering before RelaxedEnvironmentVariableValidation.</summary>
+    /// <summary>envFrom key filtering by the kubelet, 1.28–1.29 (ENV-005).</summary>
     public const string EnvFromKeyFilter = "ENV-005";
 
     /// <summary>env in list order, last wins, value expanded against what is already defined.</summary>

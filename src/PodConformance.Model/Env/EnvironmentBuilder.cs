@@ -12,6 +12,9 @@ namespace PodConformance.Model.ContainerEnv;
 /// </summary>
 public static class EnvironmentBuilder
 {
+    /// <summary>The first release whose kubelet no longer drops envFrom keys that are not C-like names (ENV-005).</summary>
+    private static readonly KubernetesVersion KeyFilterRemovedIn = new(1, 30);
+
     /// <summary><c>kubetypes.ConfigSourceAnnotationKey</c>: pods not from the API server (static pods) carry another source.</summary>
     public const string ConfigSourceAnnotation = "kubernetes.io/config.source";
 
@@ -132,8 +135,9 @@ public static class EnvironmentBuilder
 
     private static EnvError? ApplyEnvFrom(Container container, EnvInputs inputs, Profile profile, string ns, Dictionary<string, EnvVariable> env, List<string> warnings)
     {
-        // Before RelaxedEnvironmentVariableValidation the kubelet skipped keys that are not C-like names (ENV-005).
-        bool filter = !profile.IsEnabled(FeatureGateNames.RelaxedEnvironmentVariableValidation);
+        // 1.28–1.29's kubelet skipped keys that are not C-like names (ENV-005); from 1.30 it keeps every key, whatever
+        // RelaxedEnvironmentVariableValidation says (that gate only relaxes the API server's validation).
+        bool filter = profile.Version < KeyFilterRemovedIn;
         foreach (var source in container.EnvFrom)
         {
             bool secret;

@@ -9,14 +9,16 @@ namespace PodConformance.Model.Events;
 public static partial class EventCatalog
 {
     /// <summary>
-    /// EVENT-010. Normal Created. 1.28–1.32 "Created container %v"; 1.33–1.34 "Created container: %v" (the release
-    /// the colon arrived in is unverified); 1.35+ "Container created" (kubernetes#134043, merged 2025-09-12): the
-    /// name left the message because kubectl 1.35 prints the field path instead (EVENT-024).
+    /// EVENT-010. Normal Created. 1.28–1.30 "Created container %s"; 1.31–1.34 "Created container: %v" (the colon came
+    /// with startContainer passing a format and its arguments to recordContainerEvent: absent in kubeedge's vendored
+    /// v1.28.6–v1.30.7 kubelet, present in its v1.31.11 and v1.32.10 ones); 1.35+ "Container created"
+    /// (kubernetes#134043, merged 2025-09-12): the name left the message because kubectl 1.35 prints the field path
+    /// instead (EVENT-024).
     /// </summary>
     public static PodEvent Created(Profile profile, ContainerRef container, DateTimeOffset at)
     {
         string message = AtLeast(profile, 35) ? "Container created"
-            : AtLeast(profile, 33) ? "Created container: " + container.Name
+            : AtLeast(profile, 31) ? "Created container: " + container.Name
             : "Created container " + container.Name;
         return Kubelet(PodEventType.Normal, EventReasons.Created, message, container, at, EventRules.Created);
     }

@@ -15,27 +15,20 @@ public static partial class EventCatalog
         Kubelet(PodEventType.Normal, EventReasons.Pulling, "Pulling image " + Quote(image), container, at, EventRules.Pulling);
 
     /// <summary>
-    /// EVENT-004. Normal Pulled after a successful pull. 1.28–1.29: "Successfully pulled image %q in %v (%v including
-    /// waiting)" with full-precision durations. 1.30+: both durations truncated to milliseconds and
-    /// ". Image size: %v bytes." appended. <paramref name="pullTime"/> is the runtime's pull time,
+    /// EVENT-004. Normal Pulled after a successful pull: "Successfully pulled image %q in %v (%v including waiting)",
+    /// both durations truncated to milliseconds in every modelled release (the kubelet's 1.28.6–1.29.11 copies vendored
+    /// by kubeedge already truncate; OpenShift's 1.27 one does not); 1.30+ appends ". Image size: %v bytes.". <paramref name="pullTime"/> is the runtime's pull time,
     /// <paramref name="totalTime"/> includes waiting in the kubelet's pull queue; the size is the runtime's image size.
     /// </summary>
     public static PodEvent Pulled(Profile profile, ContainerRef container, string image, TimeSpan pullTime,
         TimeSpan totalTime, long imageSizeBytes, DateTimeOffset at)
     {
-        string message;
+        string message = "Successfully pulled image " + Quote(image)
+            + " in " + GoDuration.Format(GoDuration.TruncateToMilliseconds(pullTime))
+            + " (" + GoDuration.Format(GoDuration.TruncateToMilliseconds(totalTime)) + " including waiting)";
         if (AtLeast(profile, 30))
         {
-            message = "Successfully pulled image " + Quote(image)
-                + " in " + GoDuration.Format(GoDuration.TruncateToMilliseconds(pullTime))
-                + " (" + GoDuration.Format(GoDuration.TruncateToMilliseconds(totalTime)) + " including waiting)"
-                + ". Image size: " + imageSizeBytes.ToString(CultureInfo.InvariantCulture) + " bytes.";
-        }
-        else
-        {
-            message = "Successfully pulled image " + Quote(image)
-                + " in " + GoDuration.Format(pullTime)
-                + " (" + GoDuration.Format(totalTime) + " including waiting)";
+            message += ". Image size: " + imageSizeBytes.ToString(CultureInfo.InvariantCulture) + " bytes.";
         }
 
         return Kubelet(PodEventType.Normal, EventReasons.Pulled, message, container, at, EventRules.Pulled);

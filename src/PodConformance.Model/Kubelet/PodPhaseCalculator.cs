@@ -18,9 +18,24 @@ public static class PodPhaseCalculator
     public const string ConfigSourceAnnotation = "kubernetes.io/config.source";
 
     /// <summary>
+    /// The release whose getPhase takes <c>podHasInitialized</c> from its caller (PHASE-016). Before it, getPhase asked
+    /// <c>kubecontainer.HasAnyRegularContainerStarted(spec, info)</c> over the statuses it was given (PHASE-007).
+    /// </summary>
+    private static readonly KubernetesVersion PodHasInitializedSince = new(1, 33);
+
+    /// <summary>
+    /// The release from which a pending regular init container makes the pod Pending on its own (PHASE-007); before
+    /// it one counter held pending regular init containers and pending sidecars alike, both excused once a regular
+    /// container had started.
+    /// </summary>
+    private static readonly KubernetesVersion SeparateInitCountersSince = new(1, 32);
+
+    /// <summary>
     /// getPhase. Statuses are looked up by container name in <paramref name="containerStatuses"/> and then
     /// <paramref name="initStatuses"/> (upstream concatenates them in that order); the first match wins (PHASE-001).
     /// <paramref name="isStaticPod"/> skips the terminal-pod shortcut, as upstream does for static pods.
+    /// <paramref name="podHasInitialized"/> counts from 1.33; before, getPhase had no such argument and the statuses
+    /// decide (PHASE-007), so the value passed is ignored there.
     /// </summary>
     public static string GetPhase(
         PodSpec spec,
@@ -309,12 +324,36 @@ public static class PodPhaseCalculator
             }
         }
 
-        return Decide(spec, c, podIsTerminal, podHasInitialized, perContainer, isStaticPod, rules, why);
+        if (profile.Version < PodHasInitializedSince)
+        {
+            // 1.28–1.32 have no podHasInitialized: getPhase looks at the statuses it was given (PHASE-007).
+            podHasInitialized = AnyRegularContainerStarted(spec, first) || AnyRegularContainerStarted(spec, second);
+        }
+
+        bool initPendingOnlyBeforeStart = profile.Version < SeparateInitCountersSince;
+        return Decide(spec, c, podIsTerminal, podHasInitialized, initPendingOnlyBeforeStart, perContainer, isStaticPod, rules, why);
+    }
+
+    /// <summary>
+    /// kubecontainer.HasAnyRegularContainerStarted (1.28–1.32): some status names a regular container and is running
+    /// or terminated (waiting after a termination does not count, unlike PHASE-016's API reading).
+    /// </summary>
+    private static bool AnyRegularContainerStarted(PodSpec spec, ReadOnlySpan<ContainerStatus> statuses)
+    {
+        foreach (var s in statuses)
+        {
+            if ((s.State.Running is not null || s.State.Terminated is not null) && IsRegularContainer(spec, s.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Decide(
-        PodSpec spec, Counts c, bool podIsTerminal, bool podHasInitialized, bool perContainer, bool isStaticPod,
-        List<string>? rules, StringBuilder? why)
+        PodSpec spec, Counts c, bool podIsTerminal, bool podHasInitialized, bool initPendingOnlyBeforeStart, bool perContainer,
+        bool isStaticPod, List<string>? rules, StringBuilder? why)
     {
         if (perContainer)
         {
@@ -328,11 +367,15 @@ public static class PodPhaseCalculator
             return Done(PodPhases.Failed, PhaseRules.FailedInitPodPolicy, "an init container failed and restartPolicy is Never");
         }
 
-        if (c.PendingInit > 0 || (c.PendingSidecars > 0 && !podHasInitialized) || c.Waiting > 0)
+        bool pendingInit = initPendingOnlyBeforeStart
+            ? c.PendingInit + c.PendingSidecars > 0 && !podHasInitialized
+            : c.PendingInit > 0 || (c.PendingSidecars > 0 && !podHasInitialized);
+        if (pendingInit || c.Waiting > 0)
         {
-            RuleCoverage.Hit(PhaseRules.Pending, c.PendingInit > 0 ? "an init container has not completed" : c.Waiting > 0 ? "a container waits to start" : "decided by a sidecar that has not started");
+            bool byInit = pendingInit && c.PendingInit > 0;
+            RuleCoverage.Hit(PhaseRules.Pending, byInit ? "an init container has not completed" : c.Waiting > 0 ? "a container waits to start" : "decided by a sidecar that has not started");
             return Done(PodPhases.Pending, PhaseRules.Pending,
-                c.PendingInit > 0 ? "an init container has not completed"
+                byInit ? "an init container has not completed"
                 : c.Waiting > 0 ? "a container is waiting to start for the first time"
                 : "a sidecar has not started and no regular container has run yet");
         }

@@ -14,8 +14,12 @@ public static partial class PodValidator
     /// <summary>Release whose PodResourceClaim names its source directly (resourceClaimName / resourceClaimTemplateName).</summary>
     private static readonly KubernetesVersion DirectClaimSourceSince = new(1, 31);
 
-    /// <summary>Release from which a static (mirror) pod may not have resource claims.</summary>
-    private static readonly KubernetesVersion StaticPodClaimsForbiddenSince = new(1, 33);
+    /// <summary>
+    /// Release from which a static (mirror) pod may not have resource claims. The check merged for 1.34 (#131844) and
+    /// was backported to v1.32.6 (#131875) and v1.33.2 (#131876), a loophole fix: the model follows the patches that
+    /// carry it, as for other backported security fixes (ADM-036), so 1.32.0–1.32.5 and 1.33.0–1.33.1 differ.
+    /// </summary>
+    private static readonly KubernetesVersion StaticPodClaimsForbiddenSince = new(1, 32);
 
     /// <summary>Release whose pod-level <c>resources.claims</c> message says "may not" (1.32–1.33 said "cannot").</summary>
     private static readonly KubernetesVersion PodLevelClaimsMayNotSince = new(1, 34);

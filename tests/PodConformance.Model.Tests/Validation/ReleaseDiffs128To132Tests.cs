@@ -163,4 +163,26 @@ public class ReleaseDiffs128To132Tests
         Assert.DoesNotContain(Errors(pod, V(28)), e => e.StartsWith(ApiGroup, StringComparison.Ordinal));
         Assert.Contains(Errors(pod, V(29)), e => e.StartsWith(ApiGroup + "Invalid value: \"Bad_Group\": a lowercase RFC 1123 subdomain", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// VAL-340's mirror-pod check is in OpenShift's fork at v1.32.13 (openshift/microshift release-4.19, blob c108da5d0c,
+    /// the one hunk besides OpenShift's Secret carry against v1.32.5), which CHANGELOG-1.32.md lists under v1.32.6 as
+    /// upstream's backport #131875; the v1.31.14 fork copy (release-4.18, ff2e894dd3) is v1.31.0's text without it.
+    /// </summary>
+    [Fact]
+    public void A_mirror_pod_s_resource_claims_are_refused_from_1_32_not_at_1_31()
+    {
+        var pod = BasePod() with
+        {
+            Metadata = BasePod().Metadata with { Annotations = ValueMap.Of(("kubernetes.io/config.mirror", "x")) },
+            Spec = BasePod().Spec with
+            {
+                NodeName = "node-1",
+                ResourceClaims = ValueList.Of(new PodResourceClaim { Name = "c", ResourceClaimName = "x" }),
+            },
+        };
+        Assert.Empty(Errors(pod, V(31, ("DynamicResourceAllocation", true))));
+        Assert.Equal([": Forbidden: static pods do not support resource claims"], Errors(pod, V(32, ("DynamicResourceAllocation", true))));
+        Assert.Equal([": Forbidden: static pods do not support resource claims"], Errors(pod, V(33, ("DynamicResourceAllocation", true))));
+    }
 }

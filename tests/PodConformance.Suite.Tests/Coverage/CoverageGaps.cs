@@ -96,7 +96,7 @@ internal static class CoverageGaps
         ["DEF-021"] = new(Owners.Schema, "httpGet.protocol defaults to HTTP1 only with the alpha H2CContainerProbe gate on (1.37), which the default run leaves off; Model.Tests check it; valid pods reach it with every gate on at 1.37: GatedRuleCoverageTests"),
         ["ENV-017"] = new(Owners.Release, "1.34's env-file parser runs where EnvFiles is on at 1.34 (alpha, off by default); Model.Tests (EnvFileParserTests, FileKeyRefTests) and EnvGenTests run it (a release-bound gap takes a version, not a gate)"),
         ["ENV-016 (no such volume: an error)"] = new(Owners.Schema, "validation refuses a fileKeyRef naming no emptyDir volume of the pod (VAL-056), so only pods that skip validation (static pods) reach it; FileKeyRefTests check it"),
-        ["ENV-005"] = new(Owners.Release, "the kubelet filters envFrom keys only while RelaxedEnvironmentVariableValidation is off (before 1.32)", Profile: "1.30"),
+        ["ENV-005"] = new(Owners.Release, "the kubelet filters envFrom keys only in 1.28–1.29 (from 1.30 it keeps every key, spec/env.md)", Profile: "1.29"),
         ["VAL-042"] = new(Owners.Release, "regular containers may set restartPolicy from 1.34 (ContainerRestartRules); the Forbidden error exists only before", Profile: "1.33"),
     };
 }

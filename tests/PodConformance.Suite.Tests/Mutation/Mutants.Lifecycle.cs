@@ -41,12 +41,12 @@ internal static partial class Mutants
             ModelPipeline.Real with { Sample = (pod, s) => s with { Status = PodPrinter.Row(WithoutWaitingReasons(pod), DateTimeOffset.UnixEpoch).Status } });
 
         yield return new Mutant(
-            "event-created-old-message", "events", EventRules.Created, "Created events say \"Created container X\" (the 1.28–1.32 text) in every release",
+            "event-created-old-message", "events", EventRules.Created, "Created events say \"Created container X\" (the 1.28–1.30 text) in every release",
             Injection.Stage,
             ModelPipeline.Real with
             {
                 Event = (e, _) => e.Reason == EventReasons.Created && e.FieldPath is { } path
-                    ? e with { Message = EventCatalog.Created(Profile.For(new KubernetesVersion(1, 32)), new ContainerRef(NameIn(path)), e.FirstTimestamp).Message }
+                    ? e with { Message = EventCatalog.Created(Profile.For(new KubernetesVersion(1, 30)), new ContainerRef(NameIn(path)), e.FirstTimestamp).Message }
                     : e,
             });
     }

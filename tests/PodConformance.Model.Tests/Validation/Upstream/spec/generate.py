@@ -601,8 +601,8 @@ def test_dra():
         note='validateResourceClaimNames 1.31-1.35: after the whole claim "gpu" is listed, any later entry of it is a Duplicate of the name before its request is looked at')
     new('static pod claims', [{"name": "my-claim", "resourceClaimName": "some-claim"}, {"name": "other", "resourceClaimName": "x"}], None, [
         ': Forbidden: static pods do not support resource claims', ': Forbidden: static pods do not support resource claims'],
-        releases='1.33+', annotations={"kubernetes.io/config.mirror": "x"},
-        note='validatePodResourceClaim 1.33-1.35: the error is at the root path (printed empty), once per claim')
+        releases='1.32+', annotations={"kubernetes.io/config.mirror": "x"},
+        note='validatePodResourceClaim 1.33-1.35 (and v1.32.6+, backport #131875): the error is at the root path (printed empty), once per claim')
 
 
 # --- Model cases for rules the ≈1.30 test file predates or does not isolate (written from validation.go) ----------------
