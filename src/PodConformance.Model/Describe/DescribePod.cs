@@ -135,20 +135,7 @@ public static class DescribePod
             return;
         }
 
-        // The rows go through the same escaping writer in kubectl: each cell is escaped after TrimSpace and before the
-        // tabwriter measures it, so the escaped text is what is aligned.
-        var escaped = new List<PodEvent>(events.Count);
-        foreach (var e in events)
-        {
-            escaped.Add(e with
-            {
-                Reason = DescribeWriter.Escape(e.Reason),
-                Source = DescribeWriter.Escape(e.Source),
-                Message = DescribeWriter.Escape(e.Message.Trim(DescribeEvents.GoSpace)),
-                FieldPath = e.FieldPath is null ? null : DescribeWriter.Escape(e.FieldPath),
-            });
-        }
-
-        w.FlushThen(DescribeEvents.Render(escaped, now, kubectl));
+        // The rows go through the same escaping writer in kubectl; DescribeEvents.Render escapes each cell (EVENT-025).
+        w.FlushThen(DescribeEvents.Render(events, now, kubectl));
     }
 }

@@ -28,14 +28,14 @@ internal sealed class DescribeWriter
             _pending.Append("  ");
         }
 
-        AppendEscaped(_pending, text);
+        Events.TerminalEscape.Append(_pending, text);
         return this;
     }
 
     /// <summary><c>WriteLine</c>: the text and a newline, no indentation (<c>fmt.Sprintln</c> of one string).</summary>
     public DescribeWriter WriteLine(string text)
     {
-        AppendEscaped(_pending, text);
+        Events.TerminalEscape.Append(_pending, text);
         _pending.Append('\n');
         return this;
     }
@@ -55,30 +55,4 @@ internal sealed class DescribeWriter
     public string Unaligned => _flushed.ToString() + _pending.ToString();
 
     public string Format() => _flushed.ToString() + Events.GoTabWriter.Format(_pending.ToString());
-
-    /// <summary><c>printers.WriteEscaped</c> on one value.</summary>
-    public static string Escape(string text)
-    {
-        if (text.AsSpan().IndexOfAny('\u001b', '\r') < 0)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length + 8);
-        AppendEscaped(sb, text);
-        return sb.ToString();
-    }
-
-    private static void AppendEscaped(StringBuilder sb, string text)
-    {
-        foreach (char c in text)
-        {
-            switch (c)
-            {
-                case '\u001b': sb.Append("^["); break;
-                case '\r': sb.Append("\\r"); break;
-                default: sb.Append(c); break;
-            }
-        }
-    }
 }

@@ -6,7 +6,8 @@ namespace PodConformance.Model.Events;
 
 /// <summary>
 /// The Events block of <c>kubectl describe pod</c>, as kubectl <c>pkg/describe/describe.go</c> <c>DescribeEvents</c>
-/// writes it through its tabwriter (EVENT-021…024).
+/// writes it through its tabwriter (EVENT-021…025): each cell escaped as describe's prefix writer escapes it
+/// (<see cref="TerminalEscape"/>), after the message is trimmed, before the tabwriter measures it.
 /// </summary>
 public static class DescribeEvents
 {
@@ -36,10 +37,10 @@ public static class DescribeEvents
         {
             sb.Append("  ")
                 .Append(e.Type.ToApiString()).Append('\t')
-                .Append(e.Reason).Append('\t')
+                .Append(TerminalEscape.Escape(e.Reason)).Append('\t')
                 .Append(Age(e, now)).Append('\t')
-                .Append(e.Source).Append('\t')
-                .Append(Message(e, prefixFieldPath)).Append('\n');
+                .Append(TerminalEscape.Escape(e.Source)).Append('\t')
+                .Append(TerminalEscape.Escape(Message(e, prefixFieldPath))).Append('\n');
         }
 
         return GoTabWriter.Format(sb.ToString());

@@ -67,6 +67,23 @@ public class DescribeEventsTests
         Assert.Equal([early, tie, late], DescribeEvents.Sorted([late, early, tie]));
     }
 
+    /// <summary>EVENT-025: ESC and CR in a cell are escaped before alignment, so the escaped width is what aligns.</summary>
+    [Fact]
+    public void Cells_are_escaped_as_describe_escapes_them_before_alignment()
+    {
+        var evil = EventCatalog.Scheduled(new PodRef("p", "d", "u"), "n", T0) with { Reason = "Re\u001b[2Jset", Message = "  line one\rline two\r  " };
+        var plain = EventCatalog.Pulling(Web, "nginx", T0);
+        string expected =
+            "Events:\n" +
+            "  Type    Reason      Age   From               Message\n" +
+            "  ----    ------      ----  ----               -------\n" +
+            "  Normal  Re^[[2Jset  60s   default-scheduler  line one\\rline two\n" +
+            "  Normal  Pulling     60s   kubelet            Pulling image \"nginx\"\n";
+        Assert.Equal(expected, DescribeEvents.Render([evil, plain], T0.AddSeconds(60), Kubectl134));
+        Assert.Equal("a^[b\\r", TerminalEscape.Escape("a\u001bb\r"));
+        Assert.Same("plain", TerminalEscape.Escape("plain"));
+    }
+
     [Fact]
     public void Kubectl_1_35_prefixes_the_field_path()
     {
