@@ -223,7 +223,7 @@ public static partial class Catalog
 
     /// <summary>
     /// The admission rules no property claims (ADM-…, spec/admission.md): cases carry no LimitRanges or ResourceQuotas and no
-    /// mirror annotation; the Priority plugin records no coverage; the drops the default run does not reach.
+    /// mirror annotation; the drops the default run does not reach.
     /// </summary>
     private static string? AdmissionExemption(string id)
     {
@@ -253,9 +253,10 @@ public static partial class Catalog
             // ADM-032/034 in P-ADM-DEFAULTS, each rule's branches both outcomes) and, for ADM-030/033, by every pod that names no account.
             AdmissionRules.ServiceAccountDefaultName or AdmissionRules.ServiceAccountLookup or AdmissionRules.ServiceAccountAutomount
                 or AdmissionRules.ServiceAccountTokenVolume or AdmissionRules.ServiceAccountPullSecrets or AdmissionRules.ServiceAccountMountableSecrets => null,
+            // Priority (session 15): the plugin records these, reached by the PriorityClass cases (session 14: ADM-042…044 in
+            // P-ADM-VALIDATION, ADM-040/041/044 in P-ADM-DEFAULTS) and, for ADM-040/044, by every pod that names no class.
             AdmissionRules.PriorityDefault or AdmissionRules.PriorityClassResolution or AdmissionRules.PriorityClassNotFound or AdmissionRules.PriorityValueMismatch
-                or AdmissionRules.PreemptionPolicy =>
-                "generated since session 14 (PriorityClassCases; each rule killed by its mutants, spec/admission.md ADM-040…044), but the Priority plugin records no coverage (RuleCoverage.Hit): noticed in session 15, left to its owner",
+                or AdmissionRules.PreemptionPolicy => null,
             AdmissionRules.RuntimeClassValidateOverhead =>
                 "after RuntimeClass's Admit the overhead always equals the class's, so a create never meets this refusal (ADM-015 refuses first); Model.Tests/Admission check it",
             _ => "needs cluster objects (LimitRanges, ResourceQuotas) or fields (the mirror-pod annotation) that generated cases do not carry; Model.Tests/Admission check it",

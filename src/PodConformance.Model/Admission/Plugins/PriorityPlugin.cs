@@ -32,6 +32,7 @@ internal sealed class PriorityPlugin : IMutatingPlugin
             priority = global?.Value ?? 0;
             preemption = global is null ? PreemptLowerPriority : global.PreemptionPolicy;
             rule = AdmissionRules.PriorityDefault;
+            Coverage.RuleCoverage.Hit(rule, global is null ? "no global default: 0" : "the global default's");
             if (global is not null)
             {
                 className = global.Name;
@@ -45,6 +46,7 @@ internal sealed class PriorityPlugin : IMutatingPlugin
             {
                 if (run.Objects.PriorityClassesKnown)
                 {
+                    Coverage.RuleCoverage.Hit(AdmissionRules.PriorityClassNotFound, "absent: refused");
                     return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PriorityClassNotFound,
                         "no PriorityClass with name " + spec.PriorityClassName + " was found"));
                 }
@@ -58,12 +60,20 @@ internal sealed class PriorityPlugin : IMutatingPlugin
             priority = pc.Value;
             preemption = pc.PreemptionPolicy;
             rule = AdmissionRules.PriorityClassResolution;
+            Coverage.RuleCoverage.Hit(AdmissionRules.PriorityClassNotFound, "found");
+            Coverage.RuleCoverage.Hit(rule);
         }
 
-        if (spec.Priority is int given && given != priority)
+        if (spec.Priority is int given)
         {
-            return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PriorityValueMismatch, string.Create(CultureInfo.InvariantCulture,
-                $"the integer value of priority ({given}) must not be provided in pod spec; priority admission controller computed {priority} from the given PriorityClass name")));
+            // ADM-043: a priority the pod sets must be the one computed.
+            bool differs = given != priority;
+            Coverage.RuleCoverage.Hit(AdmissionRules.PriorityValueMismatch, differs ? "differs: refused" : "equal: kept");
+            if (differs)
+            {
+                return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PriorityValueMismatch, string.Create(CultureInfo.InvariantCulture,
+                    $"the integer value of priority ({given}) must not be provided in pod spec; priority admission controller computed {priority} from the given PriorityClass name")));
+            }
         }
 
         if (spec.Priority is null && log.On)
@@ -74,15 +84,22 @@ internal sealed class PriorityPlugin : IMutatingPlugin
         string? policy = spec.PreemptionPolicy;
         if (preemption is { Length: > 0 })
         {
-            if (spec.PreemptionPolicy is { } givenPolicy && givenPolicy != preemption)
+            if (spec.PreemptionPolicy is { } givenPolicy)
             {
-                return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PreemptionPolicy,
-                    "the string value of PreemptionPolicy (" + givenPolicy + ") must not be provided in pod spec; priority admission controller computed "
-                    + preemption + " from the given PriorityClass name"));
+                // ADM-044: a preemption policy the pod sets must be the one computed.
+                bool differs = givenPolicy != preemption;
+                Coverage.RuleCoverage.Hit(AdmissionRules.PreemptionPolicy, differs ? "differs: refused" : "equal: kept");
+                if (differs)
+                {
+                    return new PluginOutcome(pod, AdmissionRejection.Forbidden(pod, AdmissionRules.PreemptionPolicy,
+                        "the string value of PreemptionPolicy (" + givenPolicy + ") must not be provided in pod spec; priority admission controller computed "
+                        + preemption + " from the given PriorityClass name"));
+                }
             }
 
             if (spec.PreemptionPolicy is null)
             {
+                Coverage.RuleCoverage.Hit(AdmissionRules.PreemptionPolicy, "written");
                 log.Add(AdmissionRules.PreemptionPolicy, "spec.preemptionPolicy", preemption);
             }
 
