@@ -282,7 +282,7 @@ public static class EnvironmentBuilder
             var syntax = EnvFileParser.SyntaxFor(profile.Version);
             AddOnce(rules, syntax == EnvFileSyntax.Dotenv ? EnvRules.DotenvSyntax : EnvRules.SingleQuotedSyntax);
             string fileOrigin = fileKey.VolumeName + "/" + FileKeyRefResolver.CleanPath(fileKey.Path) + "#" + fileKey.Key;
-            switch (FileKeyRefResolver.Resolve(fileKey, pod, inputs, syntax, out value, out error))
+            switch (FileKeyRefResolver.Resolve(fileKey, pod, inputs, syntax, FileKeyRefResolver.HasAlphaLimits(profile.Version), out value, out error))
             {
                 case FileKeyRefResolver.Outcome.Failed:
                     return error;

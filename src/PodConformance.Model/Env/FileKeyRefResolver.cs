@@ -40,8 +40,24 @@ public static class FileKeyRefResolver
         NotChecked,
     }
 
-    /// <summary>Resolves <paramref name="selector"/> for <paramref name="pod"/>: see <see cref="Outcome"/>.</summary>
-    public static Outcome Resolve(FileKeySelector selector, Pod pod, EnvInputs inputs, EnvFileSyntax syntax, out string value, out EnvError? error)
+    /// <summary>1.34's alpha limit on a key's length, in UTF-8 bytes (Go <c>len(key)</c>); dropped in 1.35 (ENV-016).</summary>
+    public const int AlphaMaxKeyBytes = 128;
+
+    /// <summary>1.34's alpha limit on a value's size, in UTF-8 bytes (Go <c>len(runtimeVal)</c>); dropped in 1.35 (ENV-016).</summary>
+    public const int AlphaMaxValueBytes = 32 * 1024;
+
+    /// <summary>
+    /// Whether the kubelet of <paramref name="version"/> applies the alpha key and value limits: 1.34's
+    /// <c>makeEnvironmentVariables</c> has them (with a TODO to relax them at beta), 1.35's does not.
+    /// </summary>
+    public static bool HasAlphaLimits(Profiles.KubernetesVersion version) => version < new Profiles.KubernetesVersion(1, 35);
+
+    /// <summary>
+    /// Resolves <paramref name="selector"/> for <paramref name="pod"/>: see <see cref="Outcome"/>. With
+    /// <paramref name="alphaLimits"/> (1.34) a key over 128 bytes fails before the file is read (so even when its text is
+    /// not known) and a value over 32 KiB fails after it.
+    /// </summary>
+    public static Outcome Resolve(FileKeySelector selector, Pod pod, EnvInputs inputs, EnvFileSyntax syntax, bool alphaLimits, out string value, out EnvError? error)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(pod);
@@ -52,6 +68,13 @@ public static class FileKeyRefResolver
         {
             RuleCoverage.Hit(EnvRules.FileKeyRef, "no such volume: an error");
             error = new EnvError(EnvRules.FileKeyRef, "cannot find the volume " + GoQuote.Quote(selector.VolumeName) + " referenced by FileKeyRef");
+            return Outcome.Failed;
+        }
+
+        if (alphaLimits && System.Text.Encoding.UTF8.GetByteCount(selector.Key) > AlphaMaxKeyBytes)
+        {
+            RuleCoverage.Hit(EnvRules.FileKeyRef, "1.34: a key over 128 bytes");
+            error = new EnvError(EnvRules.FileKeyRef, "environment variable key " + GoQuote.Quote(selector.Key) + " exceeds maximum length of 128 characters");
             return Outcome.Failed;
         }
 
@@ -81,6 +104,14 @@ public static class FileKeyRefResolver
         }
 
         RuleCoverage.Hit(syntax == EnvFileSyntax.Dotenv ? EnvRules.DotenvSyntax : EnvRules.SingleQuotedSyntax, value.Length == 0 ? "no value" : "a value");
+        if (alphaLimits && System.Text.Encoding.UTF8.GetByteCount(value) > AlphaMaxValueBytes)
+        {
+            RuleCoverage.Hit(EnvRules.FileKeyRef, "1.34: a value over 32 KiB");
+            error = new EnvError(EnvRules.FileKeyRef, "environment variable value for key " + GoQuote.Quote(selector.Key) + " exceeds maximum size of 32KB");
+            value = "";
+            return Outcome.Failed;
+        }
+
         if (value.Length == 0)
         {
             RuleCoverage.Hit(EnvRules.FileKeyRef, optional ? "optional key missing or empty: left out" : "key missing or empty: an error");

@@ -23,7 +23,8 @@ public static class PodHostname
     /// <summary>
     /// ENV-012 GeneratePodHostNameAndDomain: spec.hostname (a DNS-1123 label) or the pod's name, cut to 63 characters
     /// with trailing <c>-</c> and <c>.</c> removed; the domain <c>&lt;subdomain&gt;.&lt;namespace&gt;.svc.&lt;clusterDomain&gt;</c>
-    /// when spec.subdomain is set.
+    /// when spec.subdomain is set. With HostnameOverride on (1.34+) a set spec.hostnameOverride (a DNS-1123 subdomain) is the
+    /// hostname instead, cut the same way, with no domain (so setHostnameAsFQDN has nothing to add).
     /// </summary>
     public static bool TryGenerate(Pod pod, string clusterDomain, Profile profile, out string hostname, out string domain, out EnvError? error)
     {
@@ -32,6 +33,18 @@ public static class PodHostname
         Coverage.RuleCoverage.Hit(EnvRules.Hostname);
         hostname = pod.Metadata.Name;
         domain = "";
+        if (pod.Spec.HostnameOverride is { } overridden && profile.IsEnabled(FeatureGateNames.HostnameOverride))
+        {
+            // 1.34+: the override replaces hostname and subdomain alike, a DNS-1123 subdomain, cut as a name is, with no domain.
+            if (NameRules.Dns1123Subdomain(overridden) is { Length: > 0 } subdomainMsgs)
+            {
+                error = new EnvError(EnvRules.Hostname, "pod HostnameOverride " + GoQuote.Quote(overridden) + " is not a valid DNS subdomain: " + string.Join(";", subdomainMsgs));
+                return false;
+            }
+
+            return Truncate(pod, overridden, out hostname, out error);
+        }
+
         if (pod.Spec.Hostname.Length > 0)
         {
             if (NameRules.Dns1123Label(pod.Spec.Hostname, profile.Version) is { Length: > 0 } msgs)
@@ -43,16 +56,9 @@ public static class PodHostname
             hostname = pod.Spec.Hostname;
         }
 
-        if (hostname.Length > HostnameMaxLen)
+        if (!Truncate(pod, hostname, out hostname, out error))
         {
-            string truncated = hostname[..HostnameMaxLen].TrimEnd('-', '.');
-            if (truncated.Length == 0)
-            {
-                error = new EnvError(EnvRules.Hostname, "hostname for pod " + GoQuote.Quote(pod.Metadata.Name) + " was invalid: " + GoQuote.Quote(hostname));
-                return false;
-            }
-
-            hostname = truncated;
+            return false;
         }
 
         if (pod.Spec.Subdomain.Length > 0)
@@ -67,6 +73,27 @@ public static class PodHostname
         }
 
         error = null;
+        return true;
+    }
+
+    /// <summary>truncatePodHostnameIfNeeded: over 63 characters, the first 63 without trailing <c>-</c> and <c>.</c>; none left is an error.</summary>
+    private static bool Truncate(Pod pod, string hostname, out string result, out EnvError? error)
+    {
+        result = hostname;
+        error = null;
+        if (hostname.Length <= HostnameMaxLen)
+        {
+            return true;
+        }
+
+        string truncated = hostname[..HostnameMaxLen].TrimEnd('-', '.');
+        if (truncated.Length == 0)
+        {
+            error = new EnvError(EnvRules.Hostname, "hostname for pod " + GoQuote.Quote(pod.Metadata.Name) + " was invalid: " + GoQuote.Quote(hostname));
+            return false;
+        }
+
+        result = truncated;
         return true;
     }
 

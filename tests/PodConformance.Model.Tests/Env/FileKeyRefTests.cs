@@ -119,6 +119,45 @@ public class FileKeyRefTests
         Assert.Equal("couldn't parse env file", Build(PodWith(File("X", "X")), Files("X = a value  \n")).Error!.Message);
     }
 
+    /// <summary>
+    /// 1.34's alpha limits (openshift/microshift release-4.21 473c3de15d9aeeb399aa95250672c07655554015,
+    /// deps/github.com/openshift/kubernetes/pkg/kubelet/kubelet_pods.go, v1.34.8): a key over 128 bytes fails before the
+    /// file is read, even when its text is unknown; a value over 32 KiB fails after. 1.35 (release-4.22 5019821e0eb2) has
+    /// neither check.
+    /// </summary>
+    [Fact]
+    public void At_1_34_a_key_over_128_bytes_fails_before_the_file_is_read()
+    {
+        var profile = new Profile(new KubernetesVersion(1, 34), ValueMap.Of((FeatureGateNames.EnvFiles, true)));
+        string longKey = new('K', 129);
+        string limitKey = new('K', 128);
+        var unknown = EnvInputs.Empty with { Services = null };
+        Assert.Equal(
+            "environment variable key \"" + longKey + "\" exceeds maximum length of 128 characters",
+            Build(PodWith(File("X", longKey)), unknown, profile).Error!.Message);
+        // Bytes, not characters: 64 two-byte characters plus one byte is 129 bytes.
+        string wideKey = new string('\u00e9', 64) + "K";
+        Assert.Equal(
+            "environment variable key \"" + wideKey + "\" exceeds maximum length of 128 characters",
+            Build(PodWith(File("X", wideKey)), Files("A=1\n"), profile).Error!.Message);
+        Assert.Equal(["X=v"], Lines(Build(PodWith(File("X", limitKey)), Files(limitKey + "=v\n"), profile)));
+        Assert.True(Build(PodWith(File("X", longKey)), unknown, At137).OutcomeNotChecked);
+        Assert.Equal(["X=v"], Lines(Build(PodWith(File("X", longKey)), Files(longKey + "='v'\n"), Profile.For(new KubernetesVersion(1, 35)))));
+    }
+
+    [Fact]
+    public void At_1_34_a_value_over_32_KiB_fails()
+    {
+        var profile = new Profile(new KubernetesVersion(1, 34), ValueMap.Of((FeatureGateNames.EnvFiles, true)));
+        string atLimit = new('v', 32 * 1024);
+        string over = atLimit + "v";
+        Assert.Equal(["X=" + atLimit], Lines(Build(PodWith(File("X", "X")), Files("X=" + atLimit + "\n"), profile)));
+        var r = Build(PodWith(File("X", "X", optional: true)), Files("X=" + over + "\n"), profile);
+        Assert.Equal("environment variable value for key \"X\" exceeds maximum size of 32KB", r.Error!.Message);
+        Assert.Empty(r.Variables);
+        Assert.Equal(["X=" + over], Lines(Build(PodWith(File("X", "X")), Files("X='" + over + "'\n"), Profile.For(new KubernetesVersion(1, 35)))));
+    }
+
     /// <summary>The kubelet's case tests the gate first: with EnvFiles off no case matches and the value is "".</summary>
     [Fact]
     public void With_EnvFiles_off_the_value_is_empty()

@@ -58,4 +58,30 @@ public class PodHostnameTests
         var own = new EnvResult { Variables = ValueList.Of(new EnvVariable("HOSTNAME", "mine", EnvSource.Value)) };
         Assert.Same(own, ContainerView.WithRuntimeVariables(own, "web"));
     }
+
+    /// <summary>
+    /// GeneratePodHostNameAndDomain's HostnameOverride branch, the same at 1.34, 1.35 and 1.36 (openshift/microshift
+    /// release-4.21 473c3de15d9a, release-4.22 5019821e0eb2, release-5.0 ab25d11482f8,
+    /// deps/github.com/openshift/kubernetes/pkg/kubelet/kubelet_pods.go).
+    /// </summary>
+    [Fact]
+    public void HostnameOverride_replaces_hostname_and_domain_when_its_gate_is_on()
+    {
+        var on = new Profile(new KubernetesVersion(1, 34), ValueMap.Of((FeatureGateNames.HostnameOverride, true)));
+        var off = new Profile(new KubernetesVersion(1, 34), ValueMap.Of((FeatureGateNames.HostnameOverride, false)));
+        var pod = P("p", "box", "grp", fqdn: true) is var x ? x with { Spec = x.Spec with { HostnameOverride = "my.host.example" } } : null;
+        Assert.True(PodHostname.TryContainerHostname(pod!, null, PodHostname.DefaultClusterDomain, on, out string value, out _));
+        Assert.Equal("my.host.example", value);
+        Assert.True(PodHostname.TryContainerHostname(pod!, null, PodHostname.DefaultClusterDomain, off, out value, out _));
+        Assert.Equal("box.grp.ns.svc.cluster.local", value);
+
+        var bad = pod! with { Spec = pod.Spec with { HostnameOverride = "Bad_Host" } };
+        Assert.False(PodHostname.TryGenerate(bad, PodHostname.DefaultClusterDomain, on, out _, out _, out var error));
+        Assert.StartsWith("pod HostnameOverride \"Bad_Host\" is not a valid DNS subdomain: ", error!.Message);
+
+        var longer = pod with { Spec = pod.Spec with { HostnameOverride = new string('a', 62) + ".b.c" } };
+        Assert.True(PodHostname.TryGenerate(longer, PodHostname.DefaultClusterDomain, on, out string hostname, out string domain, out _));
+        Assert.Equal(new string('a', 62), hostname);
+        Assert.Equal("", domain);
+    }
 }
