@@ -59,6 +59,7 @@ public static partial class Catalog
         ["EVENT-022"] = "describe's AGE column depends on the observer's clock",
         ["EVENT-023"] = "describe's row order is a client-side sort of reported events",
         ["EVENT-024"] = "the field-path prefix is added by kubectl describe, not recorded in the event",
+        ["EVENT-025"] = "escaping is done by kubectl describe's writer as it prints, not recorded in the event",
         ["SIM-011"] = "the simulator's stand-in uids, container IDs and image sizes replace what a real node measures; adapters report their own",
         ["ENV-001"] = "a created pod is defaulted (DEF-005 sets enableServiceLinks), so the kubelet's nil check is unreachable through the API; `podconf env` on a raw manifest shows it",
         ["EXPAND-003"] = "the env facet carries each container's environment, not its expanded command and args (`podconf env` shows them); no observation shape holds them",
