@@ -16,10 +16,10 @@ namespace PodConformance.Adapters.Process.Tests;
 /// <summary>
 /// PriorityClass objects over the protocol (spec/adapter-protocol.md PROTO-012, PROTO-015; spec/admission.md ADM-040…044,
 /// session 14): a case's classes travel in <c>objects.priorityClasses</c>, only to an adapter whose hello declares
-/// <c>priority-classes</c>. The tests every class kind shares are <see cref="ClassObjectCaseTests"/>'; here is what is
+/// <c>priority-classes</c>. The tests every kind of case object shares are <see cref="CaseObjectTests"/>'; here is what is
 /// PriorityClass's own.
 /// </summary>
-public sealed class PriorityClassCaseTests : ClassObjectCaseTests
+public sealed class PriorityClassCaseTests : CaseObjectTests
 {
     private static PriorityClass High { get; } = new() { Name = "high", Value = 1000000000, PreemptionPolicy = "Never" };
 
@@ -53,9 +53,9 @@ public sealed class PriorityClassCaseTests : ClassObjectCaseTests
         (Named("high", 1, High), false),
     ];
 
-    protected override PodCase WithoutClasses(PodCase c) => c with { PriorityClasses = default };
+    protected override PodCase WithoutObjects(PodCase c) => c with { PriorityClasses = default };
 
-    protected override bool HasClasses(PodCase c) => !c.PriorityClasses.IsEmpty;
+    protected override bool HasObjects(PodCase c) => !c.PriorityClasses.IsEmpty;
 
     /// <summary>Hiding priority-classes leaves runtime-classes declared.</summary>
     protected override void AssertOtherCapabilities(Capability capabilities) =>

@@ -17,10 +17,10 @@ namespace PodConformance.Adapters.Process.Tests;
 /// <summary>
 /// RuntimeClass objects over the protocol (spec/adapter-protocol.md PROTO-012, PROTO-015; spec/admission.md ADM-014…018,
 /// session 13): a case's classes travel in <c>objects.runtimeClasses</c>, only to an adapter whose hello declares
-/// <c>runtime-classes</c>. The tests every class kind shares are <see cref="ClassObjectCaseTests"/>'; here is what is
+/// <c>runtime-classes</c>. The tests every kind of case object shares are <see cref="CaseObjectTests"/>'; here is what is
 /// RuntimeClass's own.
 /// </summary>
-public sealed class RuntimeClassCaseTests : ClassObjectCaseTests
+public sealed class RuntimeClassCaseTests : CaseObjectTests
 {
     private static RuntimeClass Kata { get; } = new()
     {
@@ -65,9 +65,9 @@ public sealed class RuntimeClassCaseTests : ClassObjectCaseTests
         }
     }
 
-    protected override PodCase WithoutClasses(PodCase c) => c with { RuntimeClasses = default };
+    protected override PodCase WithoutObjects(PodCase c) => c with { RuntimeClasses = default };
 
-    protected override bool HasClasses(PodCase c) => !c.RuntimeClasses.IsEmpty;
+    protected override bool HasObjects(PodCase c) => !c.RuntimeClasses.IsEmpty;
 
     /// <summary>Hiding runtime-classes leaves admission declared.</summary>
     protected override void AssertOtherCapabilities(Capability capabilities) =>

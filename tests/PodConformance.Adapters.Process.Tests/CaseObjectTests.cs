@@ -12,13 +12,14 @@ using PodConformance.Suite.Running;
 namespace PodConformance.Adapters.Process.Tests;
 
 /// <summary>
-/// The tests a kind of class object shares over the protocol (PROTO-012, PROTO-015): a case's classes travel in one member of
-/// <c>objects</c>, only to an adapter whose hello declares the kind's capability; any other adapter is never sent such a
-/// case and it is "not performed" (not checked), never passed. <see cref="PriorityClassCaseTests"/> and
-/// <see cref="RuntimeClassCaseTests"/> say which kind and hold what differs (their wire text, examples and malformed
+/// The tests a kind of object a case carries shares over the protocol (PROTO-012, PROTO-015): a case's objects of the kind
+/// (PriorityClasses, RuntimeClasses, ServiceAccounts) travel in one member of <c>objects</c>, only to an adapter whose hello
+/// declares the kind's capability; any other adapter is never sent such a case and it is "not performed" (not checked),
+/// never passed. <see cref="PriorityClassCaseTests"/>, <see cref="RuntimeClassCaseTests"/> and
+/// <see cref="ServiceAccountCaseTests"/> say which kind and hold what differs (their wire text, examples and malformed
 /// inputs); the shape of each test is here once, and xUnit runs the tests declared here under each of them.
 /// </summary>
-public abstract class ClassObjectCaseTests : IDisposable
+public abstract class CaseObjectTests : IDisposable
 {
     protected static readonly UTF8Encoding Utf8 = new(false);
 
@@ -26,7 +27,7 @@ public abstract class ClassObjectCaseTests : IDisposable
 
     private readonly TempDir _dir = new();
 
-    /// <summary>The member of <c>objects</c> the classes travel in (<c>priorityClasses</c>, <c>runtimeClasses</c>).</summary>
+    /// <summary>The member of <c>objects</c> the objects travel in (<c>priorityClasses</c>, <c>runtimeClasses</c>, <c>serviceAccounts</c>).</summary>
     protected abstract string Member { get; }
 
     /// <summary>The capability as the hello spells it (<c>priority-classes</c>).</summary>
@@ -44,9 +45,9 @@ public abstract class ClassObjectCaseTests : IDisposable
     protected abstract IReadOnlyList<(PodCase Case, bool Accepted)> Served { get; }
 
     /// <summary>The same case with no classes of this kind.</summary>
-    protected abstract PodCase WithoutClasses(PodCase c);
+    protected abstract PodCase WithoutObjects(PodCase c);
 
-    protected abstract bool HasClasses(PodCase c);
+    protected abstract bool HasObjects(PodCase c);
 
     /// <summary>What else the relay that hides this capability must still declare.</summary>
     protected abstract void AssertOtherCapabilities(Capability capabilities);
@@ -103,7 +104,7 @@ public abstract class ClassObjectCaseTests : IDisposable
     }
 
     [Fact]
-    public void A_case_without_classes_is_written_as_before()
+    public void A_case_without_these_objects_is_written_as_before()
     {
         var c = new PodCase(new Model.Api.Pod { Metadata = new Model.Api.ObjectMeta { Name = "p" } });
         Assert.DoesNotContain("objects", ProtocolMessages.Run(1, c, Profile.Default), StringComparison.Ordinal);
@@ -134,7 +135,7 @@ public abstract class ClassObjectCaseTests : IDisposable
     }
 
     [ShellFact]
-    public async Task An_adapter_without_the_capability_is_never_sent_a_case_with_classes()
+    public async Task An_adapter_without_the_capability_is_never_sent_a_case_with_these_objects()
     {
         await using var adapter = Relay(declare: false, out string log);
         var hello = await adapter.StartAsync(CancellationToken.None);
@@ -148,7 +149,7 @@ public abstract class ClassObjectCaseTests : IDisposable
         Assert.Null(o.Admission);
 
         // The same pod without classes is sent and answered (the named class is then assumed or not checked: ADM-098, ADM-012).
-        var plain = await adapter.RunAsync(WithoutClasses(c), Profile.Default, CancellationToken.None);
+        var plain = await adapter.RunAsync(WithoutObjects(c), Profile.Default, CancellationToken.None);
         Assert.Null(plain.Failure);
         Assert.NotNull(plain.Admission);
         await adapter.DisposeAsync();
@@ -158,7 +159,7 @@ public abstract class ClassObjectCaseTests : IDisposable
     }
 
     [Fact]
-    public async Task An_adapter_with_the_capability_receives_the_classes_and_answers_as_the_model()
+    public async Task An_adapter_with_the_capability_receives_the_objects_and_answers_as_the_model()
     {
         await using var served = new ProcessAdapter([Tools.Dotnet, ServeAgreementTests.PodconfDll, "adapter", "serve"], Slow);
         var hello = await served.StartAsync(CancellationToken.None);
@@ -169,7 +170,7 @@ public abstract class ClassObjectCaseTests : IDisposable
             var expected = ModelAdapter.Run(c, Profile.Default);
             var actual = await served.RunAsync(c, Profile.Default, CancellationToken.None);
             Assert.Null(actual.NotPerformed);
-            Assert.True(expected == actual, c.Pod.Spec.PriorityClassName + c.Pod.Spec.RuntimeClassName + ": the served model differs from the in-process model");
+            Assert.True(expected == actual, c.Pod.Spec.PriorityClassName + c.Pod.Spec.RuntimeClassName + c.Pod.Spec.ServiceAccountName + ": the served model differs from the in-process model");
         }
 
         foreach (var (c, accepted) in Served)
@@ -189,7 +190,7 @@ public abstract class ClassObjectCaseTests : IDisposable
     /// not observed (named in the result), the rest compared, and none of them sent.
     /// </summary>
     [ShellFact]
-    public async Task Class_cases_run_and_agree_through_adapter_serve_and_are_not_observed_without_the_capability()
+    public async Task Object_cases_run_and_agree_through_adapter_serve_and_are_not_observed_without_the_capability()
     {
         var options = new RunOptions { Rules = "P-ADM-VALIDATION,P-ADM-DEFAULTS" };
         int withClasses = 0;
@@ -199,7 +200,7 @@ public abstract class ClassObjectCaseTests : IDisposable
             int count = options.CountFor(property);
             for (int i = 0; i < count; i++)
             {
-                withClasses += SuiteRunner.CaseAt(gen, options.Seed, i, count) is PodCase p && HasClasses(p) ? 1 : 0;
+                withClasses += SuiteRunner.CaseAt(gen, options.Seed, i, count) is PodCase p && HasObjects(p) ? 1 : 0;
             }
         }
 
