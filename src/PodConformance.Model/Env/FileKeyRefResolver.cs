@@ -48,7 +48,8 @@ public static class FileKeyRefResolver
 
     /// <summary>
     /// Whether the kubelet of <paramref name="version"/> applies the alpha key and value limits: 1.34's
-    /// <c>makeEnvironmentVariables</c> has them (with a TODO to relax them at beta), 1.35's does not.
+    /// <c>makeEnvironmentVariables</c> has them (upstream's comment there says they are for alpha and to be relaxed at beta),
+    /// 1.35's does not.
     /// </summary>
     public static bool HasAlphaLimits(Profiles.KubernetesVersion version) => version < new Profiles.KubernetesVersion(1, 35);
 
