@@ -78,7 +78,8 @@ public static partial class Catalog
 
         yield return LifecycleProperty(
             "P-LIFE-KUBECTL", "kubectl get shows the same READY, STATUS and RESTARTS sequence",
-            RuleIds.Of(typeof(PrintRules), PrintRules.Age, PrintRules.WideCells, PrintRules.RowConditions, PrintRules.HumanDuration, PrintRules.TableLayout),
+            // Not PRINT-003 (SchedulingGated): gated pods need the scheduling capability; P-SCHED-FIT claims it and compares the STATUS they are created with.
+            RuleIds.Of(typeof(PrintRules), PrintRules.Age, PrintRules.WideCells, PrintRules.RowConditions, PrintRules.HumanDuration, PrintRules.TableLayout, PrintRules.SchedulingGated),
             "spec/printer.md", "pkg/printers/internalversion/printers.go (printPod)",
             KubectlView, Verdicts.TokenFacet("READY", "STATUS", "RESTARTS"));
 
