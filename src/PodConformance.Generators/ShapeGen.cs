@@ -207,7 +207,9 @@ public static class ShapeGen
     /// each start, just above it or twice it (OOMKilled, exit 137: LIMIT-001), or exactly it or half (it fits), under every
     /// restart policy, so an OOM kill meets a restart decision (LIMIT-004, then the crash-loop back-off); one case in three
     /// has no limit, and the same allocations never kill it (LIMIT-003). ScenarioGen scripts allocations for few
-    /// containers, and most of them have no limit.
+    /// containers, and most of them have no limit. A limited container also has a CPU limit of 500m and uses 250m, 500m, 1
+    /// or 2 CPUs: throttled or within the limit, never killed for it (LIMIT-002), which ScenarioGen reaches only where a
+    /// generated pod happens to limit the CPU of the container it scripts.
     /// </summary>
     public static Gen<ScenarioCase> OutOfMemory() =>
         from pod in Runnable
@@ -215,16 +217,23 @@ public static class ShapeGen
         from limit in Gen.Elements(128L, 256L)
         from unlimited in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
         from use in Gen.Elements(limit + 1, limit * 2, limit, limit / 2)
+        from cpu in Gen.Elements(CpuDemands.ToArray())
         from policy in Gen.Elements("Always", "OnFailure", "Never")
         let container = pod.Spec.Containers[index]
-        let limited = unlimited ? container : container with { Resources = new ResourceRequirements { Limits = ValueMap.Of(("memory", Mebibytes(limit))) } }
+        let limited = unlimited ? container : container with { Resources = new ResourceRequirements { Limits = ValueMap.Of(("cpu", CpuLimit), ("memory", Mebibytes(limit))) } }
         select new ScenarioCase(
             pod with { Spec = pod.Spec with { RestartPolicy = policy, Containers = pod.Spec.Containers.SetItem(index, limited) } },
             new Scenario
             {
                 Until = TimeSpan.FromMinutes(2),
-                Pods = ValueMap.Of((pod.Metadata.Name, Script(container.Name, new ContainerRun { AllocateMemory = Mebibytes(use), After = TimeSpan.FromSeconds(5) }))),
+                Pods = ValueMap.Of((pod.Metadata.Name, Script(container.Name, new ContainerRun { AllocateMemory = Mebibytes(use), UseCpu = unlimited ? null : cpu, After = TimeSpan.FromSeconds(5) }))),
             });
+
+    /// <summary>The CPU limit of <see cref="OutOfMemory"/>'s limited container.</summary>
+    private static readonly Model.Quantities.Quantity CpuLimit = Model.Quantities.Quantity.Parse("500m");
+
+    /// <summary>What <see cref="OutOfMemory"/>'s limited container uses: below, at and above <see cref="CpuLimit"/>.</summary>
+    private static IReadOnlyList<Model.Quantities.Quantity> CpuDemands { get; } = [.. new[] { "250m", "500m", "1", "2" }.Select(Model.Quantities.Quantity.Parse)];
 
     private static Model.Quantities.Quantity Mebibytes(long mi) => Model.Quantities.Quantity.Parse(mi.ToString(System.Globalization.CultureInfo.InvariantCulture) + "Mi");
 

@@ -45,6 +45,7 @@ public static class SchedulerFit
         plugins ??= SchedulerProfile.Default;
         if (plugins.PreEnqueue(pod.Spec) is { } gated)
         {
+            RuleCoverage.Hit(SchedulingRules.SchedulingGates);
             return new FitResult(null, ValueList<string>.Empty, ValueList<NodeRejection>.Empty, null, null, ValueList.Of(SchedulingRules.SchedulingGates)) { Gated = gated };
         }
 
@@ -70,6 +71,7 @@ public static class SchedulerFit
                 rejections.Add(new NodeRejection(info.Name, rejected.Plugin, rejected.Reasons, rejected.Code == FilterCode.UnschedulableAndUnresolvable));
             }
 
+            RuleCoverage.Hit(SchedulingRules.PreFilterRejection);
             var preRules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.PreFilterRejection, SchedulingRules.PreemptionSuffix);
             string preMessage = "0/" + nodes.Count.ToString(CultureInfo.InvariantCulture) + " nodes are available: " + string.Join(", ", rejected.Reasons) + ".";
             return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), preMessage, PredictPreemption(pod, nodes.Count, rejections, podsOnNodes), preRules);
@@ -77,6 +79,7 @@ public static class SchedulerFit
 
         if (pre.NodeNames is not null)
         {
+            RuleCoverage.Hit(SchedulingRules.PreFilterNodes);
             rules = rules.Add(SchedulingRules.PreFilterNodes);
         }
 

@@ -422,9 +422,10 @@ internal sealed partial class PodRun
             }
         }
 
-        if (run.AllocateMemory is { } allocate)
+        if (run.AllocateMemory is not null || run.UseCpu is not null)
         {
-            var outcome = ResourceLimits.Evaluate(c.Spec, allocate, run.UseCpu);
+            // LIMIT-001..003: a CPU demand alone is evaluated too (LIMIT-002: throttled, never killed, so no exit is planned).
+            var outcome = _sim.Rules.Limits(c.Spec, run.AllocateMemory, run.UseCpu);
             if (outcome.Terminated is { } killed)
             {
                 PlanExit(c, run.After, killed.ExitCode, killed.Reason);

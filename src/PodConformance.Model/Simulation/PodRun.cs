@@ -6,6 +6,7 @@ using PodConformance.Model.Events;
 using PodConformance.Model.Kubelet;
 using PodConformance.Model.Profiles;
 using PodConformance.Model.Qos;
+using PodConformance.Model.Scheduling;
 
 namespace PodConformance.Model.Simulation;
 
@@ -196,6 +197,7 @@ internal sealed partial class PodRun
             return false;
         }
 
+        RuleCoverage.Hit(SchedulingRules.GateRemoval);
         var kept = new List<PodSchedulingGate>();
         foreach (var gate in _pod.Spec.SchedulingGates)
         {

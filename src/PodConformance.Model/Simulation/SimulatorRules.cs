@@ -25,6 +25,9 @@ public sealed record SimulatorRules
     /// <summary>PHASE-018: whether a restarting container without a cached start error still shows its exited instance.</summary>
     public Func<bool, string, bool> KeepsTerminatedState { get; init; } = ContainerStatusSynthesis.KeepsTerminatedState;
 
+    /// <summary>LIMIT-001..003: what a container's memory use and CPU demand do against its limits (killed, throttled).</summary>
+    public Func<Container, Quantities.Quantity?, Quantities.Quantity?, Limits.LimitOutcome> Limits { get; init; } = static (c, memory, cpu) => Model.Limits.ResourceLimits.Evaluate(c, memory, cpu);
+
     /// <summary>BACKOFF-001/003: the kubelet's crash-loop back-off (initial delay, cap, 600 s expiry) under the profile.</summary>
     public Func<Profile, Backoff.BackoffTracker> CrashLoopTracker { get; init; } = static profile => Backoff.CrashLoopBackoffPolicy.ForDefaultPeriod(profile).NewTracker();
 }

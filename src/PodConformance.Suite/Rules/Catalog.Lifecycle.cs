@@ -69,21 +69,31 @@ public static partial class Catalog
             "spec/backoff.md", "pkg/kubelet/kuberuntime/kuberuntime_manager.go (computePodActions)",
             RestartsView, (_, _) => "restart count") with
         {
-            // Three cases in eleven exercise every restart policy against exit 0 and 1 (PHASE-013), which the shared
-            // scenario generator reaches too rarely for the default budget; two come from the shapes (crash loops, sidecars).
-            Cases = _ => WithShapes((6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case)),
+            // Four cases in fifteen exercise every restart policy against exit 0 and 1 (PHASE-013), which the shared
+            // scenario generator reaches too rarely for the default budget; two come from the shapes (crash loops, sidecars),
+            // and three allocate memory above or within a limit under every restart policy: an OOM-killed container restarts
+            // as its policy says (LIMIT-004), which the shared generator scripts for too few cases to reach the floor.
+            Cases = _ => WithShapes((6, ScenarioGen.Case), (4, ScenarioGen.RestartPolicyCase), (2, ShapeGen.Case), (3, ShapeGen.OutOfMemory())),
         };
 
         yield return LifecycleProperty(
             "P-LIFE-KUBECTL", "kubectl get shows the same READY, STATUS and RESTARTS sequence",
-            RuleIds.Of(typeof(PrintRules), PrintRules.Age, PrintRules.WideCells, PrintRules.RowConditions, PrintRules.HumanDuration, PrintRules.TableLayout),
+            // Not PRINT-003 (SchedulingGated): gated pods need the scheduling capability; P-SCHED-FIT claims it and compares the STATUS they are created with.
+            RuleIds.Of(typeof(PrintRules), PrintRules.Age, PrintRules.WideCells, PrintRules.RowConditions, PrintRules.HumanDuration, PrintRules.TableLayout, PrintRules.SchedulingGated),
             "spec/printer.md", "pkg/printers/internalversion/printers.go (printPod)",
             KubectlView, Verdicts.TokenFacet("READY", "STATUS", "RESTARTS"));
 
         yield return LifecycleProperty(
             "P-LIFE-EVENTS", "The pod's events have Kubernetes' types, reasons and messages, in order",
+            // The scheduling rules its cases apply: the FailedScheduling message of a pod too big for the scenario's one
+            // default node, and the features a restart-all pod needs. Cordons, taints, labels, gates, node names, ports,
+            // affinity and spread need nodes and pods shaped for them, which only an adapter with the scheduling capability
+            // is given (P-LIFE-EVENTS needs lifecycle alone): P-SCHED-FIT claims those and checks the same Scheduled and
+            // FailedScheduling events (SchedulingFacet).
             [.. RuleIds.Of(typeof(EventRules), EventRules.Aggregation, EventRules.Table, EventRules.Age, EventRules.Order, EventRules.FieldPathPrefix),
-             .. RuleIds.Of(typeof(SchedulingRules))],
+             .. RuleIds.Of(typeof(SchedulingRules), SchedulingRules.Unschedulable, SchedulingRules.Taints, SchedulingRules.NodeSelector, SchedulingRules.NodeName,
+                 SchedulingRules.SchedulingGates, SchedulingRules.GatedCondition, SchedulingRules.NodePorts, SchedulingRules.GateRemoval,
+                 SchedulingRules.PreFilterNodes, SchedulingRules.PreFilterRejection, SchedulingRules.TopologySpread, SchedulingRules.DeclaredFeatures)],
             "spec/events.md", "pkg/kubelet/events/event.go, pkg/scheduler/framework/types.go (FitError)",
             EventsView, EventFacet) with
         {

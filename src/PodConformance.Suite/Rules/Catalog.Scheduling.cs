@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using PodConformance.Generators;
+using PodConformance.Model.Printing;
 using PodConformance.Model.Scheduling;
 using PodConformance.Suite.Adapters;
 using PodConformance.Suite.Cases;
@@ -15,7 +16,9 @@ public static partial class Catalog
         {
             Id = "P-SCHED-FIT",
             Title = "The pod is held while gated, placed only where Kubernetes' filters allow, or refused with the same FailedScheduling message",
-            Covers = RuleIds.Of(typeof(SchedulingRules)),
+            // With PRINT-003: the STATUS a gated pod is created with (SchedulingGated) is the first line of its view, and
+            // gated pods are generated here only (P-LIFE-KUBECTL needs lifecycle alone, and gates are the scheduling capability's).
+            Covers = [.. RuleIds.Of(typeof(SchedulingRules)), PrintRules.SchedulingGated],
             Spec = "spec/scheduling.md",
             Source = "pkg/scheduler/framework/plugins (nodeunschedulable, nodename, tainttoleration, nodeaffinity, nodeports, noderesources, podtopologyspread, schedulinggates, nodedeclaredfeatures), k8s.io/component-helpers nodedeclaredfeatures, pkg/scheduler/schedule_one.go (PreFilterResult), pkg/scheduler/framework/types.go (FitError)",
             Needs = Capability.Lifecycle | Capability.Scheduling,

@@ -16,6 +16,19 @@ internal static partial class Mutants
             ModelPipeline.Real with { Snapshot = (pod, _) => MapStatuses(pod, c => c with { State = OomAsError(c.State), LastState = OomAsError(c.LastState) }) });
 
         yield return new Mutant(
+            "limit-cpu-over-limit-kills", "limits", LimitRules.CpuOverLimit, "a container using more CPU than its limit is killed as over a memory limit (OOMKilled, exit 137) instead of throttled",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Simulator = Model.Simulation.SimulatorRules.Default with
+                {
+                    Limits = (c, memory, cpu) => ResourceLimits.Evaluate(c, memory, cpu) is { CpuThrottled: true, Killed: false } throttled
+                        ? throttled with { Killed = true, Terminated = ResourceLimits.OomKilled() }
+                        : ResourceLimits.Evaluate(c, memory, cpu),
+                },
+            });
+
+        yield return new Mutant(
             "backoff-waiting-reason-backoff", "backoff", BackoffRules.Waiting, "a container waiting out its crash-loop back-off has reason BackOff, not CrashLoopBackOff",
             Injection.Stage,
             ModelPipeline.Real with { Snapshot = (pod, _) => MapStatuses(pod, c => WaitingReason(c, "CrashLoopBackOff", "BackOff")) });

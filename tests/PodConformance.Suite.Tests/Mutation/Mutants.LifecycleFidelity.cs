@@ -81,6 +81,42 @@ internal static partial class Mutants
             "the NodeDeclaredFeatures filter is left out: a pod needing RestartAllContainersOnContainerExits lands on a node that does not declare it",
             Injection.Stage,
             ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Where(f => f is not NodeDeclaredFeaturesPlugin)] } } });
+
+        yield return new Mutant(
+            "sched-gate-removal-ignored", "scheduling", SchedulingRules.GateRemoval,
+            "a client's update that removes a pod's scheduling gates is lost: the pod stays SchedulingGated and is never scheduled",
+            Injection.Stage,
+            ModelPipeline.Real with { SimulatedScenario = s => s with { Steps = [.. s.Steps.Where(step => step.RemoveSchedulingGates is null)] } });
+
+        yield return new Mutant(
+            "sched-prefilter-result-ignored", "scheduling", SchedulingRules.PreFilterNodes,
+            "NodeAffinity's PreFilterResult is dropped: nodes outside the pod's metadata.name terms are filtered one by one (didn't match Pod's node affinity/selector) instead of didn't satisfy plugin(s) [NodeAffinity]",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Select(f => f is NodeAffinityPlugin ? new NodeAffinityWithoutPreFilter(keepsConflict: true) : f)] } } });
+
+        yield return new Mutant(
+            "sched-prefilter-conflict-ignored", "scheduling", SchedulingRules.PreFilterRejection,
+            "NodeAffinity's PreFilter does not reject terms whose node names conflict: every node is filtered (didn't match Pod's node affinity/selector) instead of pod affinity terms conflict",
+            Injection.Stage,
+            ModelPipeline.Real with { Simulator = SimulatorRules.Default with { Scheduler = SchedulerProfile.Default with { Filters = [.. DefaultFilters.All.Select(f => f is NodeAffinityPlugin ? new NodeAffinityWithoutPreFilter(keepsConflict: false) : f)] } } });
+    }
+
+    /// <summary>
+    /// The real NodeAffinity plugin with its PreFilter bent: no PreFilterResult (every node is filtered), and, unless
+    /// <c>keepsConflict</c>, no rejection of conflicting node-name terms either.
+    /// </summary>
+    private sealed class NodeAffinityWithoutPreFilter(bool keepsConflict) : IFilterPlugin
+    {
+        public string Name => NodeAffinityPlugin.PluginName;
+
+        public string Rule => SchedulingRules.NodeSelector;
+
+        public FilterStatus? PreFilter(SchedulingPod pod) =>
+            NodeAffinityPlugin.Instance.PreFilter(pod) is { IsRejection: true } && !keepsConflict ? null : NodeAffinityPlugin.Instance.PreFilter(pod);
+
+        public FilterStatus? Filter(SchedulingPod pod, NodeInfo node) => NodeAffinityPlugin.Instance.Filter(pod, node);
+
+        public IReadOnlyCollection<string>? PreFilterNodeNames(SchedulingPod pod) => keepsConflict ? null : NodeAffinityPlugin.Instance.PreFilterNodeNames(pod);
     }
 
     /// <summary>NodeAffinity as it was before required affinity: the real plugin run on the pod with its affinity removed.</summary>

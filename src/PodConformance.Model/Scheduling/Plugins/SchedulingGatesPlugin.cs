@@ -1,5 +1,6 @@
 using System.Text;
 using PodConformance.Model.Api;
+using PodConformance.Model.Coverage;
 
 namespace PodConformance.Model.Scheduling;
 
@@ -65,6 +66,7 @@ public static class SchedulingGatesPlugin
             }
         }
 
+        RuleCoverage.Hit(SchedulingRules.GatedCondition);
         return new PodCondition
         {
             Type = "PodScheduled",
