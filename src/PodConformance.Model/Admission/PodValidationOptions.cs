@@ -24,6 +24,7 @@ public sealed record PodValidationOption(string Name, bool Value, string Source)
 /// </remarks>
 public static class PodValidationOptions
 {
+    private static readonly KubernetesVersion V129 = new(1, 29);
     private static readonly KubernetesVersion V130 = new(1, 30);
     private static readonly KubernetesVersion V131 = new(1, 31);
     private static readonly KubernetesVersion V132 = new(1, 32);
@@ -81,8 +82,9 @@ public static class PodValidationOptions
 
     /// <summary>
     /// The v1.29.9 function (rancher/support-bundle-kit c37d268c4): its literal, nothing assigned after it outside the
-    /// old-pod branches. 1.28 is taken to be the same (its validation.go, ceph-csi 28d2a865f, has AllowHostIPsField; its
-    /// util.go was not read). 1.30 and 1.31 go through <see cref="StructLiteral"/> (read in fork copies, see there).
+    /// old-pod branches. 1.28's literal (util.go ebc0a6b3d9, one blob in kubeedge's v1.28.6 fork and OpenShift's 1.28 fork,
+    /// session 16) is the same less AllowNamespacedSysctlsForHostNetAndHostIPC, which 1.29 added (1.28's struct, ceph-csi
+    /// v1.28.0, has no such field). 1.30 and 1.31 go through <see cref="StructLiteral"/> (read in fork copies, see there).
     /// </summary>
     private static void Literal129(Profile profile, List<PodValidationOption> list)
     {
@@ -92,7 +94,10 @@ public static class PodValidationOptions
         list.Add(new("AllowInvalidLabelValueInSelector", false, OldPodOnly));
         list.Add(new("AllowInvalidTopologySpreadConstraintLabelSelector", false, OldPodOnly));
         list.Add(Gate(profile, "AllowMutableNodeSelectorAndNodeAffinity", FeatureGateNames.PodSchedulingReadiness));
-        list.Add(new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, OldPodOnly));
+        if (profile.Version >= V129)
+        {
+            list.Add(new("AllowNamespacedSysctlsForHostNetAndHostIPC", false, OldPodOnly));
+        }
     }
 
     /// <summary>

@@ -75,12 +75,60 @@ public static partial class PodDefaulter
         return false;
     }
 
+    /// <summary>
+    /// The first release whose dropDisabledFields leaves an ephemeral volume's claim template resource claims alone: from
+    /// 1.29 the template's resources are a VolumeResourceRequirements, which has none (DEF-300).
+    /// </summary>
+    private static readonly KubernetesVersion ClaimTemplateClaimsKeptFrom = new(1, 29);
+
+    private static bool AnyClaimTemplateClaims(PodSpec spec)
+    {
+        foreach (var v in spec.Volumes)
+        {
+            if (v.Ephemeral?.VolumeClaimTemplate is { Spec.Resources.Claims.IsEmpty: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// 1.28's dropDisabledDynamicResourceAllocationFields, after the gated drops: every ephemeral volume's
+    /// <c>volumeClaimTemplate.spec.resources.claims</c> goes, whatever the gates (upstream's comment: setting them "should
+    /// have been treated as an error by validation when extending ResourceRequirements in 1.26", so they are accepted and
+    /// dropped). util.go of 1.28, blob ebc0a6b3d9 (DEF-300).
+    /// </summary>
+    private static PodSpec DropClaimTemplateClaims(PodSpec spec, ChangeLog log)
+    {
+        var volumes = new Volume[spec.Volumes.Count];
+        for (int i = 0; i < volumes.Length; i++)
+        {
+            var v = spec.Volumes[i];
+            if (v.Ephemeral is { VolumeClaimTemplate: { Spec.Resources.Claims.IsEmpty: false } template } ephemeral)
+            {
+                var claimSpec = template.Spec with { Resources = template.Spec.Resources with { Claims = default } };
+                v = v with { Ephemeral = ephemeral with { VolumeClaimTemplate = template with { Spec = claimSpec } } };
+                log.Add(
+                    DefaultingRules.DropDisabledFields,
+                    "spec.volumes[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].ephemeral.volumeClaimTemplate.spec.resources.claims",
+                    "(dropped: a claim template's resource claims, on every 1.28 create)");
+            }
+
+            volumes[i] = v;
+        }
+
+        return spec with { Volumes = new ValueList<Volume>(volumes) };
+    }
+
     /// <summary>DEF-300: the fields of this area whose gate is off are dropped, as on create nothing old "uses" them.</summary>
     private static PodSpec DropDisabledSchedulingFields(PodSpec spec, Profile profile, ChangeLog log)
     {
+        bool templateClaims = profile.Version < ClaimTemplateClaimsKeptFrom && AnyClaimTemplateClaims(spec);
         if (spec.ResourceClaims.IsEmpty && spec.Affinity is null && spec.TopologySpreadConstraints.IsEmpty && spec.HostnameOverride is null
             && spec.WorkloadRef is null && spec.SchedulingGroup is null && spec.EvictionResponders.IsEmpty && spec.SchedulingGates.IsEmpty
-            && !AnyContainerClaims(spec))
+            && !AnyContainerClaims(spec) && !templateClaims)
         {
             return spec;
         }
@@ -99,6 +147,11 @@ public static partial class PodDefaulter
                 InitContainers = DropClaims(spec.InitContainers, "spec.initContainers", log),
                 EphemeralContainers = DropClaims(spec.EphemeralContainers, "spec.ephemeralContainers", log),
             };
+        }
+
+        if (templateClaims)
+        {
+            spec = DropClaimTemplateClaims(spec, log);
         }
 
         if (spec.Affinity is not null && GateOff(profile, FeatureGateNames.MatchLabelKeysInPodAffinity))

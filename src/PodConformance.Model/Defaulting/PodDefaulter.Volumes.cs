@@ -93,7 +93,7 @@ public static partial class PodDefaulter
 
         if (v.AzureDisk is { } azureDisk)
         {
-            v = v with { AzureDisk = DefaultAzureDisk(azureDisk, path + ".azureDisk", log) };
+            v = v with { AzureDisk = DefaultAzureDisk(azureDisk, path + ".azureDisk", profile, log) };
         }
 
         if (v.Projected is { } projected)
@@ -165,12 +165,24 @@ public static partial class PodDefaulter
         return rbd;
     }
 
-    private static AzureDiskVolumeSource DefaultAzureDisk(AzureDiskVolumeSource disk, string path, ChangeLog log)
+    /// <summary>
+    /// The first release whose azureDisk defaults are the generated <c>+default</c> tags, in field order (cachingMode,
+    /// fsType, readOnly, kind); 1.28–1.30's <c>SetDefaults_AzureDiskVolumeSource</c> sets kind second (DEF-405).
+    /// </summary>
+    private static readonly KubernetesVersion AzureDiskFieldOrderSince = new(1, 31);
+
+    private static AzureDiskVolumeSource DefaultAzureDisk(AzureDiskVolumeSource disk, string path, Profile profile, ChangeLog log)
     {
         if (disk.CachingMode is null)
         {
             disk = disk with { CachingMode = "ReadWrite" };
             log.Add(DefaultingRules.AzureDiskDefaults, path + ".cachingMode", "ReadWrite");
+        }
+
+        bool kindSecond = profile.Version < AzureDiskFieldOrderSince;
+        if (kindSecond)
+        {
+            disk = DefaultAzureDiskKind(disk, path, log);
         }
 
         if (disk.FSType is null)
@@ -185,13 +197,18 @@ public static partial class PodDefaulter
             log.Add(DefaultingRules.AzureDiskDefaults, path + ".readOnly", "false");
         }
 
-        if (disk.Kind is null)
+        return kindSecond ? disk : DefaultAzureDiskKind(disk, path, log);
+    }
+
+    private static AzureDiskVolumeSource DefaultAzureDiskKind(AzureDiskVolumeSource disk, string path, ChangeLog log)
+    {
+        if (disk.Kind is not null)
         {
-            disk = disk with { Kind = "Shared" };
-            log.Add(DefaultingRules.AzureDiskDefaults, path + ".kind", "Shared");
+            return disk;
         }
 
-        return disk;
+        log.Add(DefaultingRules.AzureDiskDefaults, path + ".kind", "Shared");
+        return disk with { Kind = "Shared" };
     }
 
     private static ProjectedVolumeSource DefaultProjected(ProjectedVolumeSource projected, string path, ChangeLog log)

@@ -70,6 +70,17 @@ public class PodValidationOptionsTests
         Assert.True(Option(V(29), "AllowMutableNodeSelectorAndNodeAffinity").Value);
     }
 
+    /// <summary>
+    /// 1.28: util.go ebc0a6b3d9, one blob in kubeedge's kubernetes fork at v1.28.6 (kubeedge/kubeedge 5dd0aee16) and in
+    /// OpenShift's 1.28 fork (openshift/microshift release-4.15, vendor/): v1.29.9's literal less
+    /// AllowNamespacedSysctlsForHostNetAndHostIPC, a 1.29 field (ceph-csi's v1.28.0 PodValidationOptions has none).
+    /// </summary>
+    [Fact]
+    public void Release_1_28_lists_its_literal_without_the_1_29_sysctl_option()
+    {
+        Assert.Equal(Release129.Where(n => n != "AllowNamespacedSysctlsForHostNetAndHostIPC"), Names(V(28)));
+    }
+
     /// <summary>v1.34.1 (util.go vendored in openshift/openshift-apiserver 71b7016d0).</summary>
     private static readonly string[] Release134 =
     [

@@ -121,6 +121,23 @@ public class VolumeDefaultingTests
         Assert.Equal(("ThinProvisioned", "xfs"), (v[3].ScaleIO!.StorageMode, v[3].ScaleIO!.FSType));
     }
 
+    [Theory]
+    [InlineData(28, "cachingMode,kind,fsType,readOnly")]
+    [InlineData(30, "cachingMode,kind,fsType,readOnly")]
+    [InlineData(31, "cachingMode,fsType,readOnly,kind")]
+    [InlineData(37, "cachingMode,fsType,readOnly,kind")]
+    public void AzureDisk_defaults_are_set_in_each_release_s_order_DEF_405(int minor, string order)
+    {
+        // v1.28.0 defaults.go (51337fe169) and v1.29/v1.30 (8b645ebf49): SetDefaults_AzureDiskVolumeSource sets cachingMode,
+        // kind, fsType, readOnly; v1.31.0's zz_generated.defaults.go (fd65b9517a) sets the +default tags in field order,
+        // kind last (both vendored by ceph/ceph-csi). Only the order of explain's list differs; the values do not.
+        var (pod, changes) = Default("- name: a\n  azureDisk: {diskName: d, diskURI: \"https://x/y.vhd\"}", Profile.For(new KubernetesVersion(1, minor)));
+        var fields = changes.Where(c => c.Rule == DefaultingRules.AzureDiskDefaults).Select(c => c.Field["spec.volumes[0].azureDisk.".Length..]);
+        Assert.Equal(order, string.Join(",", fields));
+        var disk = pod.Spec.Volumes[0].AzureDisk!;
+        Assert.Equal(("ReadWrite", "ext4", false, "Shared"), (disk.CachingMode, disk.FSType, disk.ReadOnly, disk.Kind));
+    }
+
     [Fact]
     public void Ephemeral_claim_template_gets_filesystem_mode_and_rounded_quantities()
     {

@@ -21,8 +21,11 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
 {
     private const string OverheadMismatch = "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead";
 
-    /// <summary>From 1.33 setOverhead tests <c>len(pod.Spec.Overhead) &gt; 0</c>, before <c>!= nil</c> (ADM-015).</summary>
-    private static readonly KubernetesVersion LenTestFrom = new(1, 33);
+    /// <summary>
+    /// From 1.31 setOverhead tests <c>len(pod.Spec.Overhead) &gt; 0</c>, before <c>!= nil</c> (ADM-015): upstream commit
+    /// fdd1f3766 (PR #123128) is in the 1.31 rebase's upstream range of OpenShift's fork, not in its 1.30 branch.
+    /// </summary>
+    private static readonly KubernetesVersion LenTestFrom = new(1, 31);
 
     public static RuntimeClassPlugin Instance { get; } = new();
 
@@ -45,7 +48,7 @@ internal sealed class RuntimeClassPlugin : IMutatingPlugin, IValidatingPlugin
         if (rc.HasOverhead)
         {
             // setOverhead: an overhead the pod already has must equal the class's (semantic equality: quantities by
-            // value, an empty map equal to none); 1.28-1.32 test the map against nil, so there `overhead: {}` counts.
+            // value, an empty map equal to none); 1.28-1.30 test the map against nil, so there `overhead: {}` counts.
             bool podHasOverhead = !spec.Overhead.IsEmpty || (spec.OverheadGiven && run.Profile.Version < LenTestFrom);
             Coverage.RuleCoverage.Hit(AdmissionRules.RuntimeClassSetOverhead);
             if (podHasOverhead && spec.Overhead != rc.PodFixed)

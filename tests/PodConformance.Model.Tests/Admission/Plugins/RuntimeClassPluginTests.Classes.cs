@@ -87,12 +87,17 @@ public partial class RuntimeClassPluginTests
 
     [Theory]
     [InlineData(28, false)]
-    [InlineData(32, false)]
+    [InlineData(30, false)]
+    [InlineData(31, true)]
+    [InlineData(32, true)]
     [InlineData(33, true)]
     [InlineData(37, true)]
-    public void An_empty_overhead_map_counts_as_set_before_1_33_ADM_015(int minor, bool accepted)
+    public void An_empty_overhead_map_counts_as_set_before_1_31_ADM_015(int minor, bool accepted)
     {
-        // setOverhead: `pod.Spec.Overhead != nil` at v1.29.9, `len(pod.Spec.Overhead) > 0` at v1.33.1 and v1.35.0.
+        // setOverhead: `pod.Spec.Overhead != nil` at v1.29.9 and in OpenShift's 1.30 fork (microshift release-4.17),
+        // `len(pod.Spec.Overhead) > 0` from upstream commit fdd1f3766 (PR #123128), which microshift's 1.31 rebase
+        // changelog (e0e8941ec9, scripts/auto-rebase/changelog.txt) lists among the upstream commits up to v1.31.1, and
+        // at v1.33.1 and v1.35.0 (spec/admission.md RC).
         var r = PodCreate.Run(Named("foo", s => s with { OverheadGiven = true }), V(minor), With(Foo(SmallOverhead)));
         Assert.Equal(accepted, r.Accepted);
         if (accepted)
