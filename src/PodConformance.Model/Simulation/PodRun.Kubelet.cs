@@ -27,6 +27,7 @@ internal sealed partial class PodRun
             _startTime = Trunc(Now);
         }
 
+        EndRestartingAllContainersWaits();
         if (_deleting)
         {
             RuleCoverage.Hit("SIM-010");

@@ -75,6 +75,36 @@ internal sealed partial class PodRun
         return true;
     }
 
+    /// <summary>
+    /// PHASE-020: the kubelet writes the RestartingAllContainers waiting state only into a status generated while
+    /// <c>ShouldAllContainersRestart</c> holds, which after the cleanup is the one status whose previous condition was
+    /// still True. Any later status finds the condition False, no exited instance with a triggering code and no
+    /// terminated API status, so a container not created again starts from the default waiting state with its old
+    /// restartCount and lastState (convertToAPIContainerStatuses and ShouldAllContainersRestart at v1.36.3, spec/phase.md).
+    /// Called at the start of every sync after the one that cleaned up.
+    /// </summary>
+    private void EndRestartingAllContainersWaits()
+    {
+        foreach (var c in _init)
+        {
+            EndRestartingAllContainersWait(c);
+        }
+
+        foreach (var c in _regular)
+        {
+            EndRestartingAllContainersWait(c);
+        }
+    }
+
+    private static void EndRestartingAllContainersWait(ContainerRuntime c)
+    {
+        if (string.Equals(c.WaitingReason, ContainerStatusSynthesis.RestartingAllContainers, StringComparison.Ordinal))
+        {
+            c.WaitingReason = "";
+            c.WaitingMessage = "";
+        }
+    }
+
     /// <summary>PHASE-020: convertToAPIContainerStatuses for a container the runtime no longer has while the pod restarts.</summary>
     private static void RemoveForRestartAll(ContainerRuntime c)
     {
@@ -169,7 +199,7 @@ internal sealed partial class PodRun
         }
     }
 
-    /// <summary>Some regular or init container has a rule with the RestartAllContainers action (unverified: podutil.AllContainersCouldRestart not read).</summary>
+    /// <summary>podutil.AllContainersCouldRestart (pkg/api/v1/pod/util.go at v1.36.3): some init or regular container has a rule with the RestartAllContainers action.</summary>
     private static bool AllContainersCouldRestart(PodSpec spec) =>
         AnyRestartAllRule(spec.Containers.AsSpan()) || AnyRestartAllRule(spec.InitContainers.AsSpan());
 

@@ -65,8 +65,20 @@ public class RestartAllSimulationTests
     public void The_pod_starts_again_from_its_init_container_and_keeps_the_restart_in_lastState_and_restartCount()
     {
         var r = RunGang(RestartAll);
-        // The regular containers keep waiting RestartingAllContainers until they are created again (PHASE-020).
-        Assert.Equal(["Pending", "Init:0/1", "PodInitializing", "Running", "Error", "Init:RestartingAllContainers", "Init:0/1", "RestartingAllContainers", "Running"], Statuses(r, "gang"));
+        // PHASE-020: only the status right after the cleanup says RestartingAllContainers; from the next sync on
+        // ShouldAllContainersRestart is false (previous condition False, nothing terminated), so the regular containers
+        // wait with the default reason again, as on the first start (convertToAPIContainerStatuses at v1.36.3).
+        Assert.Equal(["Pending", "Init:0/1", "PodInitializing", "Running", "Error", "Init:RestartingAllContainers", "Init:0/1", "PodInitializing", "Running"], Statuses(r, "gang"));
+        var initializing = r.For("gang").Select(s => s.Pod.Status!)
+            .SkipWhile(s => !s.ContainerStatuses.Any(c => c.State.Waiting?.Reason == ContainerStatusSynthesis.RestartingAllContainers))
+            .Skip(1).First();
+        foreach (var c in initializing.ContainerStatuses)
+        {
+            Assert.Equal(("PodInitializing", ""), (c.State.Waiting!.Reason, c.State.Waiting.Message ?? ""));
+            Assert.Equal((137, ContainerStatusSynthesis.RestartingAllContainers), (c.LastState.Terminated!.ExitCode, c.LastState.Terminated.Reason));
+            Assert.Equal(1, c.RestartCount);
+        }
+
         var last = Last(r, "gang").Status!;
         Assert.Equal("Running", last.Phase);
         foreach (var c in last.ContainerStatuses)
