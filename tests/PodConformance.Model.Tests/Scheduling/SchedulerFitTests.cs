@@ -77,6 +77,21 @@ public sealed class SchedulerFitTests
     }
 
     [Fact]
+    public void At_1_28_the_preemption_part_ends_with_two_periods()
+    {
+        // SCHED-008: FitError.Error's PostFilter separator is " %v." at v1.28.11 and " %v" at v1.29.6 (kubeedge's forks,
+        // pkg/scheduler/framework/types.go), so a 1.28 scheduler prints "..".
+        var nodes = new[] { NodeOf("n1", "2", "4Gi") };
+        var running = new[] { PodOf("1500m", "1Gi", "n1") };
+        const string expected = "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.";
+        Assert.Equal(expected + ".", SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, running, Profile.For(new KubernetesVersion(1, 28))).EventMessage);
+        Assert.Equal(expected, SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, running, Profile.For(new KubernetesVersion(1, 29))).EventMessage);
+        // A pod no preemption can be predicted for has no PostFilter text, so nothing is doubled.
+        var lower = new[] { PodOf("1500m", "1Gi", "n1", priority: -5) };
+        Assert.Equal("0/1 nodes are available: 1 Insufficient cpu.", SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, lower, Profile.For(new KubernetesVersion(1, 28))).EventMessage);
+    }
+
+    [Fact]
     public void Preemption_is_not_predicted_when_lower_priority_pods_exist()
     {
         var running = new[] { PodOf("1500m", "1Gi", "n1", priority: -5) };
