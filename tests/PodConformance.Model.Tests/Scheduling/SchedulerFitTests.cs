@@ -77,6 +77,20 @@ public sealed class SchedulerFitTests
     }
 
     [Fact]
+    public void A_request_above_allocatable_is_unresolvable_only_from_1_34()
+    {
+        // SCHED-005: fit.go's InsufficientResource.Unresolvable is absent at v1.33.12 and present at v1.34.8 (microshift's
+        // copies of OpenShift's fork); before, the node stays a preemption candidate and the dry run finds no victim.
+        var nodes = new[] { NodeOf("n1", "500m", "8Gi") };
+        var at133 = SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, null, Profile.For(new KubernetesVersion(1, 33)));
+        Assert.False(Assert.Single(at133.Rejections).Unresolvable);
+        Assert.Equal("preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.", at133.PreemptionMessage);
+        var at134 = SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, null, Profile.For(new KubernetesVersion(1, 34)));
+        Assert.True(Assert.Single(at134.Rejections).Unresolvable);
+        Assert.Equal("preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.", at134.PreemptionMessage);
+    }
+
+    [Fact]
     public void At_1_28_the_preemption_part_ends_with_two_periods()
     {
         // SCHED-008: FitError.Error's PostFilter separator is " %v." at v1.28.11 and " %v" at v1.29.6 (kubeedge's forks,
