@@ -57,7 +57,7 @@ public static class SchedulerFit
         }
 
         var scheduling = SchedulingPod.For(pod, profile);
-        var infos = NodeInfo.Snapshot(nodes, podsOnNodes, scheduling.PodLevelResources);
+        var infos = NodeInfo.Snapshot(nodes, podsOnNodes, scheduling.PodLevelResources, scheduling.SidecarPorts);
         scheduling.AllNodes = infos;
         var pre = RunPreFilter(scheduling, plugins.Filters);
         var feasible = new List<string>();

@@ -91,6 +91,21 @@ public sealed class SchedulerFitTests
     }
 
     [Fact]
+    public void Sidecar_host_ports_count_from_1_33()
+    {
+        // SCHED-013: schedutil.GetHostPorts (sidecars, then containers) first appears at v1.33.12; v1.32.12's NodePorts
+        // getContainerPorts and NodeInfo.updateUsedPorts read spec.containers only (microshift's copies of OpenShift's fork).
+        var sidecar = new Container { Name = "proxy", RestartPolicy = "Always", Ports = ValueList.Of(new ContainerPort { Port = 80, HostPort = 8080 }) };
+        var existing = PodOf(null, null, "n1", null, sidecar);
+        var wanting = PodOf(null, null, "", null, sidecar);
+        var nodes = new[] { NodeOf("n1", "2", "4Gi") };
+        var at133 = SchedulerFit.Schedule(wanting, nodes, [existing], Profile.For(new KubernetesVersion(1, 33)));
+        Assert.False(at133.Scheduled);
+        Assert.Equal(["node(s) didn't have free ports for the requested pod ports"], Assert.Single(at133.Rejections).Reasons);
+        Assert.True(SchedulerFit.Schedule(wanting, nodes, [existing], Profile.For(new KubernetesVersion(1, 32))).Scheduled);
+    }
+
+    [Fact]
     public void At_1_28_the_preemption_part_ends_with_two_periods()
     {
         // SCHED-008: FitError.Error's PostFilter separator is " %v." at v1.28.11 and " %v" at v1.29.6 (kubeedge's forks,
