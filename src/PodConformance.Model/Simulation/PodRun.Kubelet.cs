@@ -27,7 +27,7 @@ internal sealed partial class PodRun
             _startTime = Trunc(Now);
         }
 
-        EndRestartingAllContainersWaits();
+        BeginSyncAfterRestartAll();
         if (_deleting)
         {
             RuleCoverage.Hit("SIM-010");
@@ -370,6 +370,7 @@ internal sealed partial class PodRun
     private void CreateAndStart(ContainerRuntime c)
     {
         RuleCoverage.Hit("SIM-014");
+        EndRestartingAllContainersWaits();
         if (ConfigError(c) is { } error)
         {
             RuleCoverage.Hit("SIM-014", "the config fails: CreateContainerConfigError");

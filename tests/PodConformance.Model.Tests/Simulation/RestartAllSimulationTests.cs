@@ -97,6 +97,33 @@ public class RestartAllSimulationTests
     }
 
     [Fact]
+    public void The_cleanup_status_stays_while_the_next_SyncPod_pulls_and_ends_when_it_creates_a_container()
+    {
+        // PHASE-020: the SyncPod after the cleanup status works under that status (no new one is generated while it
+        // pulls); the status after it has ShouldAllContainersRestart false, so the default waiting reason.
+        var rule = new ContainerRestartRule { Action = "RestartAllContainers", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = [42] } };
+        var source = C("source") with { RestartPolicy = "Never", RestartPolicyRules = [rule] };
+        var pod = Pod("gang", "Never", [C("init") with { ImagePullPolicy = "Always" }], source, C("regular"));
+        var scenario = Script("gang", "source", Exit(42, 5), new ContainerRun()) with
+        {
+            Images = new ImageCatalog { PullDuration = TimeSpan.FromSeconds(3) },
+        };
+        var r = Run(pod, scenario, RestartAll, untilSeconds: 60);
+        var after = r.For("gang").Select(s => s.Pod.Status!)
+            .SkipWhile(s => !s.ContainerStatuses.Any(c => c.State.Waiting?.Reason == ContainerStatusSynthesis.RestartingAllContainers))
+            .ToList();
+        // The init container's pull: still the cleanup status for every regular container.
+        var pulling = after.TakeWhile(s => s.InitContainerStatuses[0].State.Running is null).ToList();
+        Assert.NotEmpty(pulling);
+        var killedAt = r.EventsFor("gang").First(e => e.Reason == "Killing").LastTimestamp;
+        Assert.Contains(r.EventsFor("gang"), e => e.Reason == "Pulling" && e.FieldPath == "spec.initContainers{init}" && e.LastTimestamp > killedAt);
+        Assert.All(pulling, s => Assert.All(s.ContainerStatuses, c => Assert.Equal(ContainerStatusSynthesis.RestartingAllContainers, c.State.Waiting!.Reason)));
+        // Once the init container is created: PodInitializing, with the restart kept in lastState and restartCount.
+        var created = after.First(s => s.InitContainerStatuses[0].State.Running is not null);
+        Assert.All(created.ContainerStatuses, c => Assert.Equal(("PodInitializing", 137, 1), (c.State.Waiting!.Reason, c.LastState.Terminated!.ExitCode, c.RestartCount)));
+    }
+
+    [Fact]
     public void Running_regular_containers_are_killed_in_spec_order_before_the_sidecars()
     {
         // computePodActions' RestartAllContainers branch: targets of spec.containers, then of spec.initContainers (each in
