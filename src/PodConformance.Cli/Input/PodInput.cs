@@ -62,6 +62,11 @@ public sealed class PodInput
             _locators[pod.File] = locator = FieldLocator.For(text);
         }
 
+        if (pod.Template is { } template)
+        {
+            fieldPath = template.WrittenPath(fieldPath);
+        }
+
         // A fragment's fields are written relative to the fragment: spec.containers[0].env → env, spec.volumes → volumes.
         if (pod.Fragment is { } fragment)
         {
@@ -307,7 +312,7 @@ public sealed class PodInput
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(error);
-        return pod.Template is { } t ? error with { Field = t.Prefix(error.Field) } : error;
+        return pod.Template is { } t ? error with { Field = t.ErrorPath(error.Field) } : error;
     }
 
     /// <summary>

@@ -39,6 +39,33 @@ public sealed record PodTemplateSource(string Kind, string ApiVersion, string Na
         ArgumentNullException.ThrowIfNull(podFieldPath);
         return podFieldPath.Length == 0 ? Path : Path + "." + podFieldPath;
     }
+
+    /// <summary>
+    /// MANI-051: a Pod's field error as the API server words it for the template. Core <c>ValidatePodTemplateSpec</c>
+    /// validates the template's labels and annotations at <c>&lt;template&gt;.labels</c> / <c>&lt;template&gt;.annotations</c>,
+    /// without <c>metadata</c> (pkg/apis/core/validation/validation.go at v1.36.3), so <c>metadata.labels[…]</c> becomes
+    /// <c>spec.template.labels[…]</c>; every other path is <see cref="Prefix"/>'s.
+    /// </summary>
+    public string ErrorPath(string podFieldPath)
+    {
+        ArgumentNullException.ThrowIfNull(podFieldPath);
+        return IsMetadataMap(podFieldPath, "metadata.labels") || IsMetadataMap(podFieldPath, "metadata.annotations")
+            ? Path + "." + podFieldPath["metadata.".Length..]
+            : Prefix(podFieldPath);
+    }
+
+    /// <summary>The inverse of <see cref="ErrorPath"/> for locating the error in the file: <c>spec.template.labels</c> is written at <c>spec.template.metadata.labels</c>.</summary>
+    public string WrittenPath(string errorPath)
+    {
+        ArgumentNullException.ThrowIfNull(errorPath);
+        string labels = Path + ".labels", annotations = Path + ".annotations";
+        return IsMetadataMap(errorPath, labels) || IsMetadataMap(errorPath, annotations)
+            ? Path + ".metadata." + errorPath[(Path.Length + 1)..]
+            : errorPath;
+    }
+
+    private static bool IsMetadataMap(string path, string map) =>
+        path.StartsWith(map, StringComparison.Ordinal) && (path.Length == map.Length || path[map.Length] is '[' or '.');
 }
 
 /// <summary>

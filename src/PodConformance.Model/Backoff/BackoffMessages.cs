@@ -52,6 +52,13 @@ public static class BackoffMessages
     /// <summary>The ImagePullBackOff waiting message and Normal BackOff event: <c>Back-off pulling image "x"</c>.</summary>
     public static string ImagePullBackOff(string image) => "Back-off pulling image " + GoQuote(image);
 
+    /// <summary>
+    /// What a failed pull leaves for the back-off message (1.32+): <c>fmt.Sprintf("%s: %s", err, msg)</c> with
+    /// <c>evalCRIPullErr</c>'s generic answer, err = ErrImagePull and msg = the runtime's error text (the model's pull
+    /// errors never carry the RegistryUnavailable / SignatureValidationFailed prefixes that change both).
+    /// </summary>
+    public static string LastPullError(string pullError) => ErrImagePullReason + ": " + pullError;
+
     /// <summary>The Warning Failed event of a failed pull: <c>Failed to pull image "x": &lt;runtime error&gt;</c>.</summary>
     public static string FailedToPullImage(string image, string runtimeError) =>
         "Failed to pull image " + GoQuote(image) + ": " + runtimeError;

@@ -22,7 +22,8 @@ public sealed record ImagePullAttempt(
 /// The kubelet's image-pull backoff (images/image_manager.go EnsureImageExists): a separate tracker with
 /// initial 10 s and max 300 s and the default 2×max expiry; a pull is skipped while
 /// now − lastFailure &lt; delay. A failed pull shows ErrImagePull with the runtime's error text; a skipped one shows
-/// ImagePullBackOff with <c>Back-off pulling image "x"</c>.
+/// ImagePullBackOff with <c>Back-off pulling image "x"</c>, from 1.32 followed by <c>: ErrImagePull: &lt;error&gt;</c>
+/// of the last failed pull (<see cref="PreviousPullErrors"/>).
 /// </summary>
 public static class ImagePullBackoff
 {
@@ -36,7 +37,12 @@ public static class ImagePullBackoff
     /// <param name="image">The container image as written.</param>
     /// <param name="now">The sync time.</param>
     /// <param name="pullError">The runtime's error when a pull is attempted and fails; null when it succeeds.</param>
-    public static ImagePullAttempt Attempt(BackoffTracker tracker, string podUid, string image, string? pullError, DateTimeOffset now)
+    /// <param name="previousErrors">
+    /// The kubelet's last-pull-error map (1.32+, <see cref="PreviousPullErrors.For"/>); null for a release without it,
+    /// whose ImagePullBackOff message is the bare <c>Back-off pulling image "x"</c>.
+    /// </param>
+    public static ImagePullAttempt Attempt(
+        BackoffTracker tracker, string podUid, string image, string? pullError, DateTimeOffset now, PreviousPullErrors? previousErrors = null)
     {
         ArgumentNullException.ThrowIfNull(tracker);
         string key = BackoffKeys.Image(podUid, image);
@@ -45,14 +51,22 @@ public static class ImagePullBackoff
             RuleCoverage.Hit(BackoffRules.ImagePull, "skipped while in back-off");
             RuleCoverage.Hit(BackoffRules.ImagePullMessages, "ImagePullBackOff");
             string msg = BackoffMessages.ImagePullBackOff(image);
+            string waiting = msg;
+            if (previousErrors is not null && previousErrors.TryGet(key, out string? previous))
+            {
+                RuleCoverage.Hit(BackoffRules.ImagePullMessages, "ImagePullBackOff with the last pull error (1.32+)");
+                waiting = msg + ": " + previous;
+            }
+
             return new ImagePullAttempt(false,
-                new ContainerStateWaiting { Reason = BackoffMessages.ImagePullBackOffReason, Message = msg },
+                new ContainerStateWaiting { Reason = BackoffMessages.ImagePullBackOffReason, Message = waiting },
                 ValueList.Of(
                     new KubeletEvent("Normal", BackoffMessages.BackOffEventReason, msg),
                     new KubeletEvent("Warning", BackoffMessages.FailedEventReason, BackoffMessages.ErrorEvent(BackoffMessages.ImagePullBackOffReason))),
                 ValueList.Of(BackoffRules.ImagePull, BackoffRules.ImagePullMessages));
         }
 
+        previousErrors?.Forget(key);
         if (pullError is null)
         {
             RuleCoverage.Hit(BackoffRules.ImagePull);
@@ -62,6 +76,7 @@ public static class ImagePullBackoff
         }
 
         tracker.Next(key, now);
+        previousErrors?.Remember(key, BackoffMessages.LastPullError(pullError));
         RuleCoverage.Hit(BackoffRules.ImagePull, "failed: the delay advances");
         RuleCoverage.Hit(BackoffRules.ImagePullMessages, "ErrImagePull");
         return new ImagePullAttempt(false,

@@ -7,8 +7,9 @@ namespace PodConformance.Model.Kubelet;
 /// COND-009: the AllContainersRestarting condition the kubelet generates (status/generate.go
 /// <c>GenerateAllContainersRestartingCondition</c>), from the runtime's instances of the pod's containers and the
 /// condition of the previous API status. The kubelet's SyncPod restarts every container exactly when this says True
-/// (SIM-016). <c>ShouldAllContainersRestart</c> and <c>AllContainersRestartCleanedUp</c> are the model's reading (their
-/// bodies were not found in any stored copy); the upstream table pins them where a pod can reach them.
+/// (SIM-016). <c>ShouldAllContainersRestart</c> and <c>AllContainersRestartCleanedUp</c> follow their v1.36.3 bodies
+/// (pkg/kubelet/container/helpers.go) except the old-API-status branch, which decides nothing the old condition and the
+/// runtime do not already decide in the kubelet's sequence (spec/conditions.md COND-009); the upstream table pins them.
 /// </summary>
 public static class AllContainersRestarting
 {
@@ -50,7 +51,7 @@ public static class AllContainersRestarting
     }
 
     /// <summary>
-    /// <c>ShouldAllContainersRestart</c> (model reading): the previous status already said True, or an exited instance of
+    /// <c>ShouldAllContainersRestart</c> (v1.36.3 without its old-API-status branch): the previous status already said True, or an exited instance of
     /// a container or init container matches, with its exit code, a rule whose action is RestartAllContainers.
     /// </summary>
     public static bool ShouldRestart(PodSpec spec, IReadOnlyList<Instance> runtime, bool previouslyTrue)
@@ -81,7 +82,7 @@ public static class AllContainersRestarting
             && string.Equals(rule.Action, ContainerRestartPolicy.ActionRestartAllContainers, StringComparison.Ordinal);
     }
 
-    /// <summary><c>AllContainersRestartCleanedUp</c> (model reading): the runtime holds no instance of a spec container.</summary>
+    /// <summary><c>AllContainersRestartCleanedUp</c> (v1.36.3): the runtime holds no instance of a spec container.</summary>
     public static bool CleanedUp(PodSpec spec, IReadOnlyList<Instance> runtime)
     {
         ArgumentNullException.ThrowIfNull(spec);

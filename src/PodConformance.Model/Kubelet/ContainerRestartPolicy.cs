@@ -6,7 +6,7 @@ namespace PodConformance.Model.Kubelet;
 
 /// <summary>
 /// Whether a container that exited will be restarted: upstream <c>podutil.ContainerShouldRestart</c>
-/// (pkg/api/v1/pod/util.go, KEP-5307), plus the model's explicit RestartAllContainers rule (PHASE-015).
+/// (pkg/api/v1/pod/util.go, KEP-5307), with its RestartAllContainers action (PHASE-015, read at 1.35/1.36).
 /// </summary>
 public static class ContainerRestartPolicy
 {

@@ -45,7 +45,7 @@ public static class PhaseRules
     /// <summary>With RestartAllContainersOnContainerExits, a last termination with reason RestartingAllContainers is restartable.</summary>
     public const string RestartingAllContainersReason = "PHASE-014";
 
-    /// <summary>Model assumption (reference §2.6): a matching RestartAllContainers rule counts as restartable.</summary>
+    /// <summary>A matching RestartAllContainers rule counts as restartable with its gate on (util.go at 1.35/1.36, spec/phase.md).</summary>
     public const string RestartAllContainersAction = "PHASE-015";
 
     /// <summary>podHasInitialized: some regular container has started in the current sandbox.</summary>

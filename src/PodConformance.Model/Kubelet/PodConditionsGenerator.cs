@@ -38,7 +38,7 @@ public static class PodConditionsGenerator
         var list = new List<PodCondition>(stored.Count + 5);
         foreach (var c in stored)
         {
-            if (!PodConditionNames.IsOwnedByKubelet(c.Type))
+            if (!PodConditionNames.IsOwnedByKubelet(c.Type, profile))
             {
                 list.Add(c);
             }
@@ -60,7 +60,7 @@ public static class PodConditionsGenerator
         for (int i = 0; i < list.Count; i++)
         {
             var c = list[i];
-            if (!PodConditionNames.IsOwnedByKubelet(c.Type))
+            if (!PodConditionNames.IsOwnedByKubelet(c.Type, profile))
             {
                 continue;
             }

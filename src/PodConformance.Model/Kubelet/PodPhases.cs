@@ -39,8 +39,8 @@ public static class PodConditionNames
     public const string ReadinessGatesNotReady = "ReadinessGatesNotReady";
 
     /// <summary>
-    /// kubetypes.PodConditionByKubelet: the types the kubelet regenerates on every sync, so it drops stored
-    /// copies of them. (Resize conditions are the kubelet's too; DisruptionTarget is copied over separately.)
+    /// Every type kubetypes.PodConditionByKubelet owns in some release with its gate on (scenario steps may not set
+    /// them). The kubelet's own drop is release-dependent: the overload with a profile. (DisruptionTarget is copied over separately.)
     /// </summary>
     public static bool IsOwnedByKubelet(string type) => type switch
     {
@@ -48,4 +48,26 @@ public static class PodConditionNames
             or PodResizePending or PodResizeInProgress or AllContainersRestarting => true,
         _ => false,
     };
+
+    /// <summary>
+    /// COND-001: kubetypes.PodConditionByKubelet at <paramref name="profile"/>'s release. <c>PodConditionsByKubelet</c> is
+    /// the four original types, plus PodResizeInProgress and PodResizePending from 1.33; PodReadyToStartContainers and
+    /// AllContainersRestarting are owned only while their gates are on (pkg/kubelet/types/pod_status.go at v1.28.11,
+    /// v1.32.12, v1.33.12, v1.35.5, v1.36.3 in fork copies, spec/conditions.md). A type not owned is kept as stored.
+    /// </summary>
+    public static bool IsOwnedByKubelet(string type, Profiles.Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return type switch
+        {
+            PodScheduled or Ready or Initialized or ContainersReady => true,
+            PodResizePending or PodResizeInProgress => profile.Version >= ResizeConditionsOwnedSince,
+            PodReadyToStartContainers => profile.IsEnabled(Profiles.FeatureGateNames.PodReadyToStartContainersCondition),
+            AllContainersRestarting => profile.IsEnabled(Profiles.FeatureGateNames.RestartAllContainersOnContainerExits),
+            _ => false,
+        };
+    }
+
+    /// <summary>The first release whose PodConditionsByKubelet lists the resize conditions.</summary>
+    public static Profiles.KubernetesVersion ResizeConditionsOwnedSince { get; } = new(1, 33);
 }

@@ -29,6 +29,15 @@ public sealed record FitResult(
 
     public const string FailedSchedulingReason = "FailedScheduling";
 
+    /// <summary>
+    /// SCHED-008, 1.28: FitError.Error formats the PostFilter message with <c>SeparatorFormat</c> (<c>" %v."</c>), so the
+    /// preemption message, which ends in its own period, is followed by a second one; from 1.29 with <c>" %v"</c>.
+    /// </summary>
+    public bool PostFilterPeriod { get; init; }
+
     /// <summary>The FailedScheduling event message: <see cref="Message"/> followed by " " and the preemption message, if known.</summary>
-    public string? EventMessage => Message is null ? null : PreemptionMessage is null ? Message : Message + " " + PreemptionMessage;
+    public string? EventMessage => Message is null ? null
+        : PreemptionMessage is null ? Message
+        : PostFilterPeriod ? Message + " " + PreemptionMessage + "."
+        : Message + " " + PreemptionMessage;
 }

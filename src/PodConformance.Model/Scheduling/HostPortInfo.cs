@@ -55,14 +55,21 @@ public sealed class HostPortInfo
             || (_byIp.TryGetValue(ip, out var same) && same.Contains(key));
     }
 
-    /// <summary>schedutil.GetHostPorts: ports with hostPort &gt; 0 of sidecars (init containers with restartPolicy Always), then regular containers.</summary>
-    public static IReadOnlyList<ContainerPort> PortsOf(PodSpec spec)
+    /// <summary>The first release whose scheduler counts sidecar host ports (SCHED-013: schedutil.GetHostPorts).</summary>
+    public static Profiles.KubernetesVersion SidecarPortsSince { get; } = new(1, 33);
+
+    /// <summary>
+    /// schedutil.GetHostPorts (1.33+): ports with hostPort &gt; 0 of sidecars (init containers with restartPolicy Always),
+    /// then regular containers. With <paramref name="sidecars"/> false, 1.28–1.32: the NodePorts plugin's
+    /// getContainerPorts and NodeInfo.updateUsedPorts read <c>spec.containers</c> only.
+    /// </summary>
+    public static IReadOnlyList<ContainerPort> PortsOf(PodSpec spec, bool sidecars = true)
     {
         ArgumentNullException.ThrowIfNull(spec);
         List<ContainerPort>? ports = null;
         foreach (var c in spec.InitContainers)
         {
-            if (c.IsSidecarPolicy)
+            if (sidecars && c.IsSidecarPolicy)
             {
                 Collect(c, ref ports);
             }

@@ -28,13 +28,16 @@ public sealed class NodeInfo
 
     public HostPortInfo UsedPorts { get; } = new();
 
-    /// <summary>Adds <paramref name="pod"/> as one of the node's pods (the caller checked that it counts).</summary>
-    public void AddPod(Pod pod, bool podLevelResources)
+    /// <summary>
+    /// Adds <paramref name="pod"/> as one of the node's pods (the caller checked that it counts); its sidecars' host
+    /// ports count when <paramref name="sidecarPorts"/> (1.33+, <see cref="HostPortInfo.PortsOf"/>).
+    /// </summary>
+    public void AddPod(Pod pod, bool podLevelResources, bool sidecarPorts = true)
     {
         ArgumentNullException.ThrowIfNull(pod);
         _pods.Add(pod);
         Requested.Add(PodResources.PodRequests(pod.Spec, podLevelResources));
-        foreach (var port in HostPortInfo.PortsOf(pod.Spec))
+        foreach (var port in HostPortInfo.PortsOf(pod.Spec, sidecarPorts))
         {
             UsedPorts.Add(port.HostIP, port.Protocol, port.HostPort);
         }
@@ -44,7 +47,7 @@ public sealed class NodeInfo
     /// One NodeInfo per node, in node order, holding every pod of <paramref name="pods"/> bound to it by
     /// spec.nodeName whose phase is not Succeeded or Failed (the scheduler's cache drops terminal pods).
     /// </summary>
-    public static List<NodeInfo> Snapshot(IReadOnlyList<Node> nodes, IReadOnlyList<Pod>? pods, bool podLevelResources)
+    public static List<NodeInfo> Snapshot(IReadOnlyList<Node> nodes, IReadOnlyList<Pod>? pods, bool podLevelResources, bool sidecarPorts = true)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         var infos = new List<NodeInfo>(nodes.Count);
@@ -63,7 +66,7 @@ public sealed class NodeInfo
                 if (pod.Spec.NodeName.Length != 0 && !PodPhases.IsTerminal(pod.Status?.Phase)
                     && byName.TryGetValue(pod.Spec.NodeName, out var info))
                 {
-                    info.AddPod(pod, podLevelResources);
+                    info.AddPod(pod, podLevelResources, sidecarPorts);
                 }
             }
         }

@@ -58,7 +58,7 @@ public static class SchedulerFit
         }
 
         var scheduling = SchedulingPod.For(pod, profile);
-        var infos = NodeInfo.Snapshot(nodes, podsOnNodes, scheduling.PodLevelResources);
+        var infos = NodeInfo.Snapshot(nodes, podsOnNodes, scheduling.PodLevelResources, scheduling.SidecarPorts);
         scheduling.AllNodes = infos;
         var pre = RunPreFilter(scheduling, plugins.Filters);
         var feasible = new List<string>();
@@ -74,7 +74,10 @@ public static class SchedulerFit
             RuleCoverage.Hit(SchedulingRules.PreFilterRejection);
             var preRules = ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.PreFilterRejection, SchedulingRules.PreemptionSuffix);
             string preMessage = "0/" + nodes.Count.ToString(CultureInfo.InvariantCulture) + " nodes are available: " + string.Join(", ", rejected.Reasons) + ".";
-            return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), preMessage, PredictPreemption(pod, nodes.Count, rejections, podsOnNodes), preRules);
+            return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), preMessage, PredictPreemption(pod, nodes.Count, rejections, podsOnNodes), preRules)
+            {
+                PostFilterPeriod = PostFilterPeriod(profile),
+            };
         }
 
         if (pre.NodeNames is not null)
@@ -118,8 +121,18 @@ public static class SchedulerFit
                 : ValueList.Of(SchedulingRules.FilterOrder, SchedulingRules.EffectiveRequest, SchedulingRules.Message, SchedulingRules.PreemptionSuffix, SchedulingRules.PreFilterNodes);
         }
 
-        return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), message, preemption, rules);
+        return new FitResult(null, ValueList<string>.Empty, rejections.ToArray(), message, preemption, rules)
+        {
+            PostFilterPeriod = PostFilterPeriod(profile),
+        };
     }
+
+    /// <summary>
+    /// SCHED-008: FitError.Error appends the PostFilter message with <c>SeparatorFormat</c> (<c>" %v."</c>) at 1.28
+    /// (pkg/scheduler/framework/types.go in kubeedge's fork at v1.28.11) and with <c>" %v"</c> from 1.29 (the same fork at
+    /// v1.29.6 and v1.30.7; OpenShift's fork at v1.31.13–v1.36.3).
+    /// </summary>
+    private static bool PostFilterPeriod(Profile profile) => profile.Version < new KubernetesVersion(1, 29);
 
     /// <summary>
     /// RunPreFilterPlugins: every PreFilter in profile order. A Skip drops that plugin's Filter for this pod; the first

@@ -17,8 +17,12 @@ public sealed class SchedulingPod
         Profile = profile;
         PodLevelResources = profile.IsEnabled(FeatureGateNames.PodLevelResources);
         Request = SchedulerResources.FromList(PodResources.PodRequests(pod.Spec, PodLevelResources));
-        HostPorts = HostPortInfo.PortsOf(pod.Spec);
+        SidecarPorts = profile.Version >= HostPortInfo.SidecarPortsSince;
+        HostPorts = HostPortInfo.PortsOf(pod.Spec, SidecarPorts);
     }
+
+    /// <summary>Whether the release's scheduler counts sidecar host ports (1.33+, SCHED-013).</summary>
+    public bool SidecarPorts { get; }
 
     public Pod Pod { get; }
 
@@ -30,7 +34,7 @@ public sealed class SchedulingPod
 
     public SchedulerResources Request { get; }
 
-    /// <summary>schedutil.GetHostPorts: ports with a hostPort of sidecars and regular containers.</summary>
+    /// <summary>schedutil.GetHostPorts: ports with a hostPort of sidecars (1.33+) and regular containers.</summary>
     public IReadOnlyList<ContainerPort> HostPorts { get; }
 
     /// <summary>The cycle's nodes (PodTopologySpread counts over all of them in PreFilter); empty when a plugin is run on one node alone.</summary>

@@ -27,6 +27,7 @@ internal sealed partial class PodRun
             _startTime = Trunc(Now);
         }
 
+        BeginSyncAfterRestartAll();
         if (_deleting)
         {
             RuleCoverage.Hit("SIM-010");
@@ -282,7 +283,7 @@ internal sealed partial class PodRun
         var key = BackoffKeys.Image(_pod.Metadata.Uid, image);
         if (_sim.ImagePull.IsInBackOffSinceUpdate(key, Now))
         {
-            var attempt = ImagePullBackoff.Attempt(_sim.ImagePull, _pod.Metadata.Uid, image, null, Now);
+            var attempt = ImagePullBackoff.Attempt(_sim.ImagePull, _pod.Metadata.Uid, image, null, Now, _sim.PullErrors);
             MoveToLastState(c);
             c.Phase = RuntimePhase.Waiting;
             c.WaitingReason = attempt.Waiting!.Reason;
@@ -300,6 +301,7 @@ internal sealed partial class PodRun
     private void Pull(ContainerRuntime c, string image)
     {
         RuleCoverage.Hit("SIM-005", "pulled");
+        _sim.PullErrors?.Forget(BackoffKeys.Image(_pod.Metadata.Uid, image));
         c.Phase = RuntimePhase.Pulling;
         _chainBusy = true;
         if (_sim.KeepsEvents)
@@ -331,7 +333,7 @@ internal sealed partial class PodRun
         if (_sim.Scenario.Images.IsMissing(image))
         {
             string error = "rpc error: code = NotFound desc = failed to pull and unpack image " + BackoffMessages.GoQuote(image) + ": not found";
-            var attempt = ImagePullBackoff.Attempt(_sim.ImagePull, _pod.Metadata.Uid, image, error, Now);
+            var attempt = ImagePullBackoff.Attempt(_sim.ImagePull, _pod.Metadata.Uid, image, error, Now, _sim.PullErrors);
             MoveToLastState(c);
             c.Phase = RuntimePhase.Waiting;
             c.WaitingReason = attempt.Waiting!.Reason;
@@ -368,6 +370,7 @@ internal sealed partial class PodRun
     private void CreateAndStart(ContainerRuntime c)
     {
         RuleCoverage.Hit("SIM-014");
+        EndRestartingAllContainersWaits();
         if (ConfigError(c) is { } error)
         {
             RuleCoverage.Hit("SIM-014", "the config fails: CreateContainerConfigError");

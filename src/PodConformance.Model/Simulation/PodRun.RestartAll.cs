@@ -70,9 +70,70 @@ internal sealed partial class PodRun
             RemoveForRestartAll(c);
         }
 
+        _restartAllWaits = true;
+        _restartAllSyncPending = true;
         _initialized = false;
         _sim.At(Now + SimulationTiming.PlegRelist, Sync);
         return true;
+    }
+
+    /// <summary>Some container waits RestartingAllContainers (set by the cleanup, cleared by <see cref="EndRestartingAllContainersWaits"/>).</summary>
+    private bool _restartAllWaits;
+
+    /// <summary>The next sync is the SyncPod that follows the cleanup status: that status stays the pod's while it works.</summary>
+    private bool _restartAllSyncPending;
+
+    /// <summary>
+    /// PHASE-020: the kubelet writes the RestartingAllContainers waiting state only into a status generated while
+    /// <c>ShouldAllContainersRestart</c> holds, which after the cleanup is the one status whose previous condition was
+    /// still True. Any later status finds the condition False, no exited instance with a triggering code and no
+    /// terminated API status, so a container not created again starts from the default waiting state with its old
+    /// restartCount and lastState (convertToAPIContainerStatuses and ShouldAllContainersRestart at v1.36.3, spec/phase.md).
+    /// The cleanup status is current while the SyncPod after it pulls; the next status is generated once that SyncPod
+    /// has created a container (a PLEG event) or ended in an error, or at any later sync: those are the callers.
+    /// </summary>
+    private void EndRestartingAllContainersWaits()
+    {
+        if (!_restartAllWaits)
+        {
+            return;
+        }
+
+        _restartAllWaits = false;
+        foreach (var c in _init)
+        {
+            EndRestartingAllContainersWait(c);
+        }
+
+        foreach (var c in _regular)
+        {
+            EndRestartingAllContainersWait(c);
+        }
+    }
+
+    /// <summary>
+    /// At a sync's start: the SyncPod right after the cleanup keeps the cleanup status, and so does a sync that comes
+    /// while that SyncPod's pull is still running (the kubelet's pod worker pulls synchronously, so no status is
+    /// generated before the pull ends); any later sync ends it.
+    /// </summary>
+    private void BeginSyncAfterRestartAll()
+    {
+        if (_restartAllSyncPending || (_restartAllWaits && _chainBusy))
+        {
+            _restartAllSyncPending = false;
+            return;
+        }
+
+        EndRestartingAllContainersWaits();
+    }
+
+    private static void EndRestartingAllContainersWait(ContainerRuntime c)
+    {
+        if (string.Equals(c.WaitingReason, ContainerStatusSynthesis.RestartingAllContainers, StringComparison.Ordinal))
+        {
+            c.WaitingReason = "";
+            c.WaitingMessage = "";
+        }
     }
 
     /// <summary>PHASE-020: convertToAPIContainerStatuses for a container the runtime no longer has while the pod restarts.</summary>
@@ -169,7 +230,7 @@ internal sealed partial class PodRun
         }
     }
 
-    /// <summary>Some regular or init container has a rule with the RestartAllContainers action (unverified: podutil.AllContainersCouldRestart not read).</summary>
+    /// <summary>podutil.AllContainersCouldRestart (pkg/api/v1/pod/util.go at v1.36.3): some init or regular container has a rule with the RestartAllContainers action.</summary>
     private static bool AllContainersCouldRestart(PodSpec spec) =>
         AnyRestartAllRule(spec.Containers.AsSpan()) || AnyRestartAllRule(spec.InitContainers.AsSpan());
 

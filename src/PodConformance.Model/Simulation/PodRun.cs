@@ -325,6 +325,8 @@ internal sealed partial class PodRun
 
     private void RequestResync(TimeSpan after)
     {
+        // A SyncPod that ends in an error is followed by a new status (PHASE-020's cleanup status ends here too).
+        EndRestartingAllContainersWaits();
         if (_resyncQueued)
         {
             return;

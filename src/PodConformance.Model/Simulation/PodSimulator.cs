@@ -36,7 +36,11 @@ public sealed partial class PodSimulator
         CrashLoop = rules.CrashLoopTracker(profile);
         _objects.AddRange(scenario.Objects);
         ImagePull = Backoff.ImagePullBackoff.NewTracker();
+        PullErrors = Backoff.PreviousPullErrors.For(profile);
     }
+
+    /// <summary>The node kubelets' last pull errors (BACKOFF-007, 1.32+); null for an older release.</summary>
+    internal Backoff.PreviousPullErrors? PullErrors { get; }
 
     internal Scenario Scenario { get; }
 

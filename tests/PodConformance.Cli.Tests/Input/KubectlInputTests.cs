@@ -49,6 +49,19 @@ public sealed class KubectlInputTests : IDisposable
     }
 
     [Fact]
+    public void Template_labels_are_reported_without_metadata_as_ValidatePodTemplateSpec_does()
+    {
+        // MANI-051: core ValidatePodTemplateSpec validates labels at fldPath.Child("labels") (validation.go at v1.36.3 in
+        // microshift ab25d11482f8), so the API server prints spec.template.labels; the location is the written labels map (spec.template.metadata.labels).
+        string bad = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        \"bad key\": x\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.25\n";
+        var r = CliRun.WithStdin(bad, "validate", "-f", "-");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("The Deployment \"web\" is invalid: spec.template.labels: Invalid value: \"bad key\"", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("spec.template.metadata.labels", r.Out, StringComparison.Ordinal);
+        Assert.StartsWith("<stdin>:8:7: ", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Messages_keep_the_templates_real_path_and_place()
     {
         string bad = Workload("apps/v1", "Deployment", "web", "", "  ").Replace("limits: {cpu: \"1\", memory: 1Gi}", "limits: {cpu: 50m}\n          requests: {cpu: 300m}", StringComparison.Ordinal);

@@ -202,6 +202,29 @@ public sealed class CrashLoopBackoffTests
     }
 
     [Fact]
+    public void From_1_32_a_skipped_pull_shows_the_last_pull_error_and_a_new_attempt_forgets_it()
+    {
+        // BACKOFF-007: image_manager.go's prevPullErrMsg (microshift release-4.19 … release-5.0 copies, v1.32.12–v1.36.3).
+        Assert.Null(PreviousPullErrors.For(Profile.For(new KubernetesVersion(1, 31))));
+        var previous = PreviousPullErrors.For(Profile.For(new KubernetesVersion(1, 32)));
+        Assert.NotNull(previous);
+        var tracker = ImagePullBackoff.NewTracker();
+        ImagePullBackoff.Attempt(tracker, "uid-1", "myapp:latest", "rpc error: not found", T0, previous);
+        var skipped = ImagePullBackoff.Attempt(tracker, "uid-1", "myapp:latest", null, T0 + TimeSpan.FromSeconds(9), previous);
+        Assert.Equal("Back-off pulling image \"myapp:latest\": ErrImagePull: rpc error: not found", skipped.Waiting!.Message);
+        Assert.Equal("Back-off pulling image \"myapp:latest\"", skipped.Events[0].Message);
+
+        var again = ImagePullBackoff.Attempt(tracker, "uid-1", "myapp:latest", "rpc error: denied", T0 + TimeSpan.FromSeconds(10), previous);
+        Assert.Equal("rpc error: denied", again.Waiting!.Message);
+        var next = ImagePullBackoff.Attempt(tracker, "uid-1", "myapp:latest", null, T0 + TimeSpan.FromSeconds(11), previous);
+        Assert.Equal("Back-off pulling image \"myapp:latest\": ErrImagePull: rpc error: denied", next.Waiting!.Message);
+
+        // A pull that succeeds forgets the text; another image's key never sees it.
+        ImagePullBackoff.Attempt(tracker, "uid-1", "myapp:latest", null, T0 + TimeSpan.FromSeconds(40), previous);
+        Assert.False(previous!.TryGet(BackoffKeys.Image("uid-1", "myapp:latest"), out _));
+    }
+
+    [Fact]
     public void Go_quote_escapes_quotes_and_controls() =>
         Assert.Equal("\"a\\\"b\\\\c\\n\\x01\"", BackoffMessages.GoQuote("a\"b\\c\n\u0001"));
 }

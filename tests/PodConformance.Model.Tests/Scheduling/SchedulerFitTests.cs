@@ -77,6 +77,50 @@ public sealed class SchedulerFitTests
     }
 
     [Fact]
+    public void A_request_above_allocatable_is_unresolvable_only_from_1_34()
+    {
+        // SCHED-005: fit.go's InsufficientResource.Unresolvable is absent at v1.33.12 and present at v1.34.8 (microshift's
+        // copies of OpenShift's fork); before, the node stays a preemption candidate and the dry run finds no victim.
+        var nodes = new[] { NodeOf("n1", "500m", "8Gi") };
+        var at133 = SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, null, Profile.For(new KubernetesVersion(1, 33)));
+        Assert.False(Assert.Single(at133.Rejections).Unresolvable);
+        Assert.Equal("preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.", at133.PreemptionMessage);
+        var at134 = SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, null, Profile.For(new KubernetesVersion(1, 34)));
+        Assert.True(Assert.Single(at134.Rejections).Unresolvable);
+        Assert.Equal("preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.", at134.PreemptionMessage);
+    }
+
+    [Fact]
+    public void Sidecar_host_ports_count_from_1_33()
+    {
+        // SCHED-013: schedutil.GetHostPorts (sidecars, then containers) first appears at v1.33.12; v1.32.12's NodePorts
+        // getContainerPorts and NodeInfo.updateUsedPorts read spec.containers only (microshift's copies of OpenShift's fork).
+        var sidecar = new Container { Name = "proxy", RestartPolicy = "Always", Ports = ValueList.Of(new ContainerPort { Port = 80, HostPort = 8080 }) };
+        var existing = PodOf(null, null, "n1", null, sidecar);
+        var wanting = PodOf(null, null, "", null, sidecar);
+        var nodes = new[] { NodeOf("n1", "2", "4Gi") };
+        var at133 = SchedulerFit.Schedule(wanting, nodes, [existing], Profile.For(new KubernetesVersion(1, 33)));
+        Assert.False(at133.Scheduled);
+        Assert.Equal(["node(s) didn't have free ports for the requested pod ports"], Assert.Single(at133.Rejections).Reasons);
+        Assert.True(SchedulerFit.Schedule(wanting, nodes, [existing], Profile.For(new KubernetesVersion(1, 32))).Scheduled);
+    }
+
+    [Fact]
+    public void At_1_28_the_preemption_part_ends_with_two_periods()
+    {
+        // SCHED-008: FitError.Error's PostFilter separator is " %v." at v1.28.11 and " %v" at v1.29.6 (kubeedge's forks,
+        // pkg/scheduler/framework/types.go), so a 1.28 scheduler prints "..".
+        var nodes = new[] { NodeOf("n1", "2", "4Gi") };
+        var running = new[] { PodOf("1500m", "1Gi", "n1") };
+        const string expected = "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.";
+        Assert.Equal(expected + ".", SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, running, Profile.For(new KubernetesVersion(1, 28))).EventMessage);
+        Assert.Equal(expected, SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, running, Profile.For(new KubernetesVersion(1, 29))).EventMessage);
+        // A pod no preemption can be predicted for has no PostFilter text, so nothing is doubled.
+        var lower = new[] { PodOf("1500m", "1Gi", "n1", priority: -5) };
+        Assert.Equal("0/1 nodes are available: 1 Insufficient cpu.", SchedulerFit.Schedule(PodOf("1", "1Gi"), nodes, lower, Profile.For(new KubernetesVersion(1, 28))).EventMessage);
+    }
+
+    [Fact]
     public void Preemption_is_not_predicted_when_lower_priority_pods_exist()
     {
         var running = new[] { PodOf("1500m", "1Gi", "n1", priority: -5) };

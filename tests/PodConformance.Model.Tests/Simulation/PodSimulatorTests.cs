@@ -110,6 +110,26 @@ public class PodSimulatorTests
         Assert.Contains("BackOff:Back-off pulling image \"busybox:nonexistent\"", reasons);
     }
 
+    [Theory]
+    [InlineData(31, "Back-off pulling image \"busybox:nonexistent\"")]
+    [InlineData(32, "Back-off pulling image \"busybox:nonexistent\": ErrImagePull: rpc error: code = NotFound desc = failed to pull and unpack image \"busybox:nonexistent\": not found")]
+    [InlineData(37, "Back-off pulling image \"busybox:nonexistent\": ErrImagePull: rpc error: code = NotFound desc = failed to pull and unpack image \"busybox:nonexistent\": not found")]
+    public void From_1_32_the_ImagePullBackOff_message_carries_the_last_pull_error(int minor, string expected)
+    {
+        // BACKOFF-007: images/image_manager.go stores fmt.Sprintf("%s: %s", err, msg) after a failed pull and appends it
+        // to the back-off message (v1.32.12 in microshift release-4.19 and later branches; absent at v1.31.13, release-4.18).
+        var init = new[] { C("setup", "busybox:nonexistent") };
+        var scenario = new Scenario { Images = new ImageCatalog { Missing = ValueList.Of("busybox:nonexistent") } };
+        var r = Run(Pod("broken", "", init, C("web")), scenario, Profile.For(new KubernetesVersion(1, minor)), untilSeconds: 60);
+        var waiting = r.For("broken").Select(s => s.Pod.Status)
+            .Where(s => s is not null && s.InitContainerStatuses.Count > 0)
+            .Select(s => s!.InitContainerStatuses[0].State.Waiting)
+            .First(w => w?.Reason == "ImagePullBackOff");
+        Assert.Equal(expected, waiting!.Message);
+        // The Normal BackOff event keeps the bare text in every release.
+        Assert.Contains(r.EventsFor("broken"), e => e.Reason == "BackOff" && e.Message == "Back-off pulling image \"busybox:nonexistent\"");
+    }
+
     [Fact]
     public void An_unschedulable_pod_stays_Pending_with_the_scheduler_message()
     {

@@ -65,8 +65,20 @@ public class RestartAllSimulationTests
     public void The_pod_starts_again_from_its_init_container_and_keeps_the_restart_in_lastState_and_restartCount()
     {
         var r = RunGang(RestartAll);
-        // The regular containers keep waiting RestartingAllContainers until they are created again (PHASE-020).
-        Assert.Equal(["Pending", "Init:0/1", "PodInitializing", "Running", "Error", "Init:RestartingAllContainers", "Init:0/1", "RestartingAllContainers", "Running"], Statuses(r, "gang"));
+        // PHASE-020: only the status right after the cleanup says RestartingAllContainers; from the next sync on
+        // ShouldAllContainersRestart is false (previous condition False, nothing terminated), so the regular containers
+        // wait with the default reason again, as on the first start (convertToAPIContainerStatuses at v1.36.3).
+        Assert.Equal(["Pending", "Init:0/1", "PodInitializing", "Running", "Error", "Init:RestartingAllContainers", "Init:0/1", "PodInitializing", "Running"], Statuses(r, "gang"));
+        var initializing = r.For("gang").Select(s => s.Pod.Status!)
+            .SkipWhile(s => !s.ContainerStatuses.Any(c => c.State.Waiting?.Reason == ContainerStatusSynthesis.RestartingAllContainers))
+            .Skip(1).First();
+        foreach (var c in initializing.ContainerStatuses)
+        {
+            Assert.Equal(("PodInitializing", ""), (c.State.Waiting!.Reason, c.State.Waiting.Message ?? ""));
+            Assert.Equal((137, ContainerStatusSynthesis.RestartingAllContainers), (c.LastState.Terminated!.ExitCode, c.LastState.Terminated.Reason));
+            Assert.Equal(1, c.RestartCount);
+        }
+
         var last = Last(r, "gang").Status!;
         Assert.Equal("Running", last.Phase);
         foreach (var c in last.ContainerStatuses)
@@ -82,6 +94,33 @@ public class RestartAllSimulationTests
         var killing = Assert.Single(r.EventsFor("gang"), e => e.Reason == "Killing");
         Assert.Equal(("killing", "spec.containers{regular}"), (killing.Message, killing.FieldPath));
         Assert.Equal("2", PodPrinter.Row(Last(r, "gang"), r.End).Restarts);
+    }
+
+    [Fact]
+    public void The_cleanup_status_stays_while_the_next_SyncPod_pulls_and_ends_when_it_creates_a_container()
+    {
+        // PHASE-020: the SyncPod after the cleanup status works under that status (no new one is generated while it
+        // pulls); the status after it has ShouldAllContainersRestart false, so the default waiting reason.
+        var rule = new ContainerRestartRule { Action = "RestartAllContainers", ExitCodes = new ContainerRestartRuleOnExitCodes { Operator = "In", Values = [42] } };
+        var source = C("source") with { RestartPolicy = "Never", RestartPolicyRules = [rule] };
+        var pod = Pod("gang", "Never", [C("init") with { ImagePullPolicy = "Always" }], source, C("regular"));
+        var scenario = Script("gang", "source", Exit(42, 5), new ContainerRun()) with
+        {
+            Images = new ImageCatalog { PullDuration = TimeSpan.FromSeconds(3) },
+        };
+        var r = Run(pod, scenario, RestartAll, untilSeconds: 60);
+        var after = r.For("gang").Select(s => s.Pod.Status!)
+            .SkipWhile(s => !s.ContainerStatuses.Any(c => c.State.Waiting?.Reason == ContainerStatusSynthesis.RestartingAllContainers))
+            .ToList();
+        // The init container's pull: still the cleanup status for every regular container.
+        var pulling = after.TakeWhile(s => s.InitContainerStatuses[0].State.Running is null).ToList();
+        Assert.NotEmpty(pulling);
+        var killedAt = r.EventsFor("gang").First(e => e.Reason == "Killing").LastTimestamp;
+        Assert.Contains(r.EventsFor("gang"), e => e.Reason == "Pulling" && e.FieldPath == "spec.initContainers{init}" && e.LastTimestamp > killedAt);
+        Assert.All(pulling, s => Assert.All(s.ContainerStatuses, c => Assert.Equal(ContainerStatusSynthesis.RestartingAllContainers, c.State.Waiting!.Reason)));
+        // Once the init container is created: PodInitializing, with the restart kept in lastState and restartCount.
+        var created = after.First(s => s.InitContainerStatuses[0].State.Running is not null);
+        Assert.All(created.ContainerStatuses, c => Assert.Equal(("PodInitializing", 137, 1), (c.State.Waiting!.Reason, c.LastState.Terminated!.ExitCode, c.RestartCount)));
     }
 
     [Fact]

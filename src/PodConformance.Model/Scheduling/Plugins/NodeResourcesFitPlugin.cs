@@ -1,12 +1,14 @@
 using PodConformance.Model.Api;
 using PodConformance.Model.Collections;
+using PodConformance.Model.Profiles;
 
 namespace PodConformance.Model.Scheduling;
 
 /// <summary>
 /// NodeResourcesFit (SCHED-005): too many pods, then each requested resource against allocatable − requested. A
-/// node may give several reasons; the status is UnschedulableAndUnresolvable when some request exceeds allocatable
-/// alone (preemption cannot free enough), else Unschedulable.
+/// node may give several reasons; from 1.34 the status is UnschedulableAndUnresolvable when some request exceeds
+/// allocatable alone (preemption cannot free enough), else Unschedulable; 1.28–1.33 have no such field and answer
+/// Unschedulable always (fit.go's InsufficientResource.Unresolvable: absent at v1.33.12, present at v1.34.8).
 /// </summary>
 public sealed class NodeResourcesFitPlugin : IFilterPlugin
 {
@@ -14,6 +16,9 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin
     public const string TooManyPodsReason = "Too many pods";
 
     public static NodeResourcesFitPlugin Instance { get; } = new();
+
+    /// <summary>The first release whose fitsRequest marks a request above allocatable Unresolvable (SCHED-005).</summary>
+    public static KubernetesVersion UnresolvableSince { get; } = new(1, 34);
 
     public string Name => PluginName;
 
@@ -49,9 +54,13 @@ public sealed class NodeResourcesFitPlugin : IFilterPlugin
             }
         }
 
-        return reasons is null
-            ? null
-            : new FilterStatus(unresolvable ? FilterCode.UnschedulableAndUnresolvable : FilterCode.Unschedulable, PluginName, reasons.ToValueList());
+        if (reasons is null)
+        {
+            return null;
+        }
+
+        unresolvable &= pod.Profile.Version >= UnresolvableSince;
+        return new FilterStatus(unresolvable ? FilterCode.UnschedulableAndUnresolvable : FilterCode.Unschedulable, PluginName, reasons.ToValueList());
     }
 
     /// <summary>fitsRequest: a positive request that exceeds allocatable − requested; unresolvable when it exceeds allocatable alone.</summary>
