@@ -108,7 +108,7 @@ public static class SimulateCommand
             return new Scenario();
         }
 
-        var file = InputFile.Read(path, console);
+        var file = InputFile.Read(path, console, "--scenario");
         var read = ScenarioReader.ReadText(file.Text, file.DisplayName, version);
         foreach (var d in read.Diagnostics)
         {

@@ -103,6 +103,12 @@ public sealed class PodInput
             throw new UserInputException($"{verb}: -f FILE|DIR is required (- for stdin)");
         }
 
+        if (console.StdinTaken && paths.Contains("-"))
+        {
+            // Refused as a usage error before anything is read, not as the error of one file among others (Read's own check).
+            throw new UserInputException("--filename: standard input cannot be used for multiple arguments (another flag has read it)");
+        }
+
         var pods = new List<LoadedPod>();
         var errors = new List<Output.InputError>();
         int skipped = 0;

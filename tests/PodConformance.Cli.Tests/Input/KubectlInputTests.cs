@@ -175,6 +175,28 @@ public sealed class KubectlInputTests : IDisposable
         Assert.Equal("podconf: --filename: standard input cannot be used for multiple arguments\nSee 'podconf qos --help' for usage.\n", r.Error);
     }
 
+    /// <summary>
+    /// The same across flags: standard input read by <c>-f -</c> is drained, so <c>--scenario -</c> or <c>--objects -</c>
+    /// would read it as an empty file (before session 16, an empty scenario: silently the default one). Refused as a usage
+    /// error naming the second flag, whichever flag the verb reads first.
+    /// </summary>
+    [Theory]
+    [InlineData("simulate", "--scenario")]
+    [InlineData("env", "--scenario")]
+    [InlineData("env", "--objects")]
+    [InlineData("validate", "--objects")]
+    [InlineData("explain", "--objects")]
+    public void Standard_input_may_be_named_once_across_flags(string verb, string flag)
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: busybox}]}\n";
+
+        var r = CliRun.WithStdin(pod, verb, "-f", "-", flag, "-");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Matches("^podconf: --(filename|scenario|objects): standard input cannot be used for multiple arguments \\(another flag has read it\\)\nSee 'podconf " + verb + " --help' for usage.\n$", r.Error);
+    }
+
     /// <summary>kubectl's -f takes URLs too; podconf reads no network, and says so instead of "no such file".</summary>
     [Fact]
     public void A_url_is_refused_with_what_to_do()
