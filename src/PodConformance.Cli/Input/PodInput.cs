@@ -190,7 +190,7 @@ public sealed class PodInput
 
         if (pods.Count == 0 && errors.Count == 0)
         {
-            throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths)}");
+            throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths.Select(p => p == "-" ? PodManifestReader.StdinName : p))}");
         }
 
         return new PodInput(pods, errors, files, texts, validation, skipped);

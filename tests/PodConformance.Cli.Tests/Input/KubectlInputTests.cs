@@ -197,6 +197,20 @@ public sealed class KubectlInputTests : IDisposable
         Assert.Matches("^podconf: --(filename|scenario|objects): standard input cannot be used for multiple arguments \\(another flag has read it\\)\nSee 'podconf " + verb + " --help' for usage.\n$", r.Error);
     }
 
+    /// <summary>Input without a Pod names where it looked, standard input as <c>&lt;stdin&gt;</c> as every diagnostic does (it read "-").</summary>
+    [Fact]
+    public void No_pod_found_names_standard_input_as_diagnostics_do()
+    {
+        var stdin = CliRun.WithStdin("# nothing\n", "qos", "-f", "-");
+        Assert.Equal(2, stdin.ExitCode);
+        Assert.Equal("podconf: qos: no Pod found in <stdin>\n", stdin.Error);
+
+        using var cm = CliRun.File("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+        var file = CliRun.Run("validate", "-f", cm.Path);
+        Assert.Equal(2, file.ExitCode);
+        Assert.Equal("podconf: validate: no Pod found in " + cm.Path + "\n", file.Error);
+    }
+
     /// <summary>kubectl's -f takes URLs too; podconf reads no network, and says so instead of "no such file".</summary>
     [Fact]
     public void A_url_is_refused_with_what_to_do()
