@@ -87,9 +87,10 @@ public sealed class OutputFlags
                     {
                         try
                         {
-                            template = File.ReadAllText(template);
+                            // Read as every input is, at most 3 MiB, so a device or a huge file cannot exhaust memory.
+                            template = System.Text.Encoding.UTF8.GetString(Input.InputFile.ReadBytes(template));
                         }
-                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        catch (UserInputException e)
                         {
                             throw new UserInputException("--output: error reading --template " + template + ", " + e.Message);
                         }

@@ -340,6 +340,8 @@ public class OutputConventionsTests
     // kubectl's printers podconf lacks are named as such (not "did you mean yaml?" for -o name's neighbours).
     [InlineData(new[] { "qos", "-f", "-", "-o", "custom-columns=NAME:.metadata.name,QOS:.status.qosClass" }, "podconf: --output: custom-columns is a kubectl output format podconf does not print (jsonpath=TEMPLATE reads the same fields). Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "status", "-f", "-", "-o", "go-template={{.metadata.name}}" }, "podconf: --output: go-template is a kubectl output format podconf does not print (jsonpath=TEMPLATE reads the same fields). Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf status --help' for usage.\n")]
+    // -o jsonpath-file reads its template as every input is read (bounded, worded as InputFile), after kubectl's "error reading --template".
+    [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath-file=/nonexistent-podconf/t.txt" }, "podconf: --output: error reading --template /nonexistent-podconf/t.txt, /nonexistent-podconf/t.txt: no such file or directory\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath={.status" }, "podconf: --output: error parsing jsonpath {.status, unclosed action\nSee 'podconf qos --help' for usage.\n")]
     public void Usage_errors_suggest_and_point_to_the_verbs_help(string[] args, string error)
     {
