@@ -135,7 +135,7 @@ public sealed class PodInput
             files.Add(file.DisplayName);
             texts[file.DisplayName] = file.Text;
             var result = fragment is { } f
-                ? PodManifestReader.ReadFragment(file.Text, file.DisplayName, f, version)
+                ? PodManifestReader.ReadText(file.Text, file.DisplayName, version, f)
                 : PodManifestReader.ReadText(file.Text, file.DisplayName, version, detectFragments: true);
             foreach (var d in result.Diagnostics)
             {
@@ -173,9 +173,10 @@ public sealed class PodInput
                     continue;
                 }
 
-                if (fragment is { } given)
+                if (fragment is not null)
                 {
-                    pods.Add(pod with { Fragment = given });
+                    // Chosen with --fragment: no note (MANI-052); documents with a kind were read as they are.
+                    pods.Add(pod);
                     continue;
                 }
 

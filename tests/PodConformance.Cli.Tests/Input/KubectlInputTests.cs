@@ -238,6 +238,25 @@ public sealed class KubectlInputTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// MANI-052: --fragment chooses what a kind-less document is and nothing else: the fragment gets the name and image a
+    /// detected one gets (before session 16 it kept none, so the pod read "default/" and was invalid for its missing
+    /// name), and a document with a kind is read as itself (before, a whole Pod was read as a PodSpec: unknown fields
+    /// apiVersion, kind, metadata, spec, and an empty pod).
+    /// </summary>
+    [Fact]
+    public void An_explicit_fragment_flag_applies_to_kindless_documents_only_and_fills_as_detection_does()
+    {
+        const string Input = "containers:\n- resources: {limits: {cpu: \"1\", memory: 1Gi}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: whole}\nspec: {containers: [{name: c, image: busybox}]}\n";
+        var r = CliRun.WithStdin(Input, "validate", "-f", "-", "--fragment", "podspec");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("<stdin>:1:1: pod default/fragment is valid\n<stdin>:4:1: pod default/whole is valid\n", r.Out);
+        Assert.Equal("", r.Error);
+
+        var qos = CliRun.WithStdin(Input, "qos", "-f", "-", "--fragment", "podspec", "--no-headers");
+        Assert.Equal("default   fragment   Guaranteed\ndefault   whole      BestEffort\n", qos.Out);
+    }
+
     [Fact]
     public void An_explicit_fragment_flag_reads_without_a_note_and_errors_point_into_the_fragment()
     {
