@@ -162,6 +162,8 @@ public class SimulateCommandTests
     [Theory]
     [InlineData("1d", "podconf: --until: time: unknown unit \"d\" in duration \"1d\"\n")]
     [InlineData("-5s", "podconf: --until: must be positive\n")]
+    [InlineData("0s", "podconf: --until: must be positive\n")]
+    [InlineData("1ns", "podconf: --until: 1ns is shorter than the virtual clock's resolution (100ns)\n")]
     public void Bad_until_is_a_usage_error(string until, string expected)
     {
         var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", until);
