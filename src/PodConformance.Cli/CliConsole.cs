@@ -12,6 +12,12 @@ public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error,
     /// </summary>
     public TextWriter? Status { get; init; }
 
+    /// <summary>
+    /// Standard input has been read by one of the run's flags (<c>-f -</c>, <c>--scenario -</c>, <c>--objects -</c>): a
+    /// second read would find it drained, so it is refused (<see cref="Input.InputFile.Read"/>) instead of read as empty.
+    /// </summary>
+    internal bool StdinTaken { get; set; }
+
     /// <summary>True for the values CI systems set (<c>true</c>, <c>1</c>, any case).</summary>
     public static bool IsCiValue(string? value) =>
         value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");

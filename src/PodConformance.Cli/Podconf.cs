@@ -82,9 +82,9 @@ public static class Podconf
         catch (UserInputException e)
         {
             console.Error.Write("podconf: " + e.Message + "\n");
-            if (e.Message.StartsWith("--", StringComparison.Ordinal))
+            if (e.Message.StartsWith("--", StringComparison.Ordinal) || e.Message.StartsWith("invalid argument ", StringComparison.Ordinal))
             {
-                // A flag's value was wrong: point to the verb's help, as kubectl does.
+                // A flag's value was wrong (in podconf's words or pflag's): point to the verb's help, as kubectl does.
                 console.Error.Write("See '" + UsageErrors.CommandPath(parsed.CommandResult) + " --help' for usage.\n");
             }
 

@@ -111,11 +111,19 @@ public static class OomScoreCommand
             throw new UserInputException("--node-memory: " + Quantity.ErrorText(error));
         }
 
-        long bytes = q.Value();
-        if (bytes <= 0)
+        if (q.Sign <= 0)
         {
             throw new UserInputException($"--node-memory: must be positive, got {text}");
         }
+
+        // Value() wraps past int64 as Go's does (1e19 gives 0), which read as "must be positive" for a huge capacity;
+        // the kubelet takes the capacity as an int64 of bytes (GetContainerOOMScoreAdjust's memoryCapacity).
+        if (q.CompareTo(Quantity.FromInt64(long.MaxValue, QuantityFormat.DecimalSI)) > 0)
+        {
+            throw new UserInputException($"--node-memory: {text} is more bytes than the kubelet's int64 capacity holds (at most 9223372036854775807)");
+        }
+
+        long bytes = q.Value();
 
         // Value() rounds a fraction up (100m is 1 byte): a capacity is a count of bytes, so a fraction is a mistake
         // (m for M, most likely), not a request for the byte above it. A value past int64 is left to Value's clamp.

@@ -34,7 +34,16 @@ public static class QuantityCommand
             string? path = result.GetValue(file);
             if (path is not null)
             {
-                inputs.AddRange(InputFile.Read(path, console).Lines());
+                var input = InputFile.Read(path, console);
+                var lines = input.Lines();
+                if (lines.Count == 0 && inputs.Count == 0)
+                {
+                    // As an empty scenario (SCN-001) or an input without a Pod: nothing to answer is an input error, not
+                    // an empty table with exit 0 (a blank line is still a quantity, the empty string, and answered).
+                    throw new UserInputException($"quantity: no quantity in {input.DisplayName} (an empty file; one quantity per line)");
+                }
+
+                inputs.AddRange(lines);
             }
             else if (inputs.Count == 0)
             {

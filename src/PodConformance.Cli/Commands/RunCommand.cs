@@ -257,9 +257,11 @@ public static class RunCommand
             return RunOptions.DefaultSeed;
         }
 
-        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong s)
+        // As myths --seed and every number flag (pflag's Uint64Var: Go's strconv.ParseUint(s, 0, 64) and its words), so
+        // the three verbs' --seed read and refuse alike; "not a non-negative integer" also named a seed past 2^64-1.
+        return Input.IntegerFlag.TryParseUint(text, out ulong s, out string? error)
             ? s
-            : throw new UserInputException("--seed: \"" + text + "\" is not a non-negative integer");
+            : throw new UserInputException("invalid argument " + Model.Validation.GoQuote.Quote(text) + " for \"--seed\" flag: " + error);
     }
 
     private static TimeSpan ReadTolerance(string? text)

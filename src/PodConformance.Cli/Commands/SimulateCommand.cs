@@ -56,7 +56,10 @@ public static class SimulateCommand
             {
                 if (!GoDuration.TryParse(untilText, out var d, out string error) || d <= TimeSpan.Zero)
                 {
-                    throw new UserInputException("--until: " + (error.Length != 0 ? error : "must be positive"));
+                    // A positive Go duration under one tick (1ns) reads as zero here: say so rather than "must be positive".
+                    bool positive = error.Length == 0 && d == TimeSpan.Zero && !untilText.StartsWith('-') && untilText.AsSpan().IndexOfAnyInRange('1', '9') >= 0;
+                    throw new UserInputException("--until: " + (error.Length != 0 ? error
+                        : positive ? untilText + " is shorter than the virtual clock's resolution (100ns)" : "must be positive"));
                 }
 
                 sc = sc with { Until = d };
@@ -108,7 +111,7 @@ public static class SimulateCommand
             return new Scenario();
         }
 
-        var file = InputFile.Read(path, console);
+        var file = InputFile.Read(path, console, "--scenario");
         var read = ScenarioReader.ReadText(file.Text, file.DisplayName, version);
         foreach (var d in read.Diagnostics)
         {

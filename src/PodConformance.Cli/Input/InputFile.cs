@@ -12,11 +12,22 @@ public sealed record InputFile(string DisplayName, string Text)
     /// </summary>
     public const int MaxBytes = 3 * 1024 * 1024;
 
-    public static InputFile Read(string path, CliConsole console)
+    /// <param name="path">The file, or <c>-</c> for standard input.</param>
+    /// <param name="console">The run's streams.</param>
+    /// <param name="flag">The flag that named the file, for the refusal of a second <c>-</c>.</param>
+    public static InputFile Read(string path, CliConsole console, string flag = "--filename")
     {
         ArgumentNullException.ThrowIfNull(console);
         if (path == "-")
         {
+            // kubectl refuses "-" given twice (cli-runtime builder.go StdinMultiUseError); across two flags the second
+            // would read a drained stream as an empty file (an empty scenario or objects file), so it is refused too.
+            if (console.StdinTaken)
+            {
+                throw new UserInputException(flag + ": standard input cannot be used for multiple arguments (another flag has read it)");
+            }
+
+            console.StdinTaken = true;
             // The process's own standard input is read as bytes, so invalid UTF-8 is refused with its place; a console
             // given another reader (tests, hosts) already holds text.
             if (ReferenceEquals(console.In, Console.In))

@@ -40,7 +40,7 @@ public sealed class NodeFacts
         var node = Scenario.DefaultNode;
         if (result.GetValue(ScenarioFile) is { } path)
         {
-            var file = InputFile.Read(path, console);
+            var file = InputFile.Read(path, console, "--scenario");
             var read = ScenarioReader.ReadText(file.Text, file.DisplayName);
             if (read.HasErrors || read.Scenario is null)
             {

@@ -28,7 +28,7 @@ public static class ObjectsInput
         var diagnostics = new List<ManifestDiagnostic>();
         foreach (string path in paths)
         {
-            var file = InputFile.Read(path, console);
+            var file = InputFile.Read(path, console, "--objects");
             var read = PodManifestReader.ReadText(file.Text, file.DisplayName);
             diagnostics.AddRange(read.Diagnostics);
             foreach (var pod in read.Pods)

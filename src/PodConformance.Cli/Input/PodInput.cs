@@ -108,6 +108,12 @@ public sealed class PodInput
             throw new UserInputException($"{verb}: -f FILE|DIR is required (- for stdin)");
         }
 
+        if (console.StdinTaken && paths.Contains("-"))
+        {
+            // Refused as a usage error before anything is read, not as the error of one file among others (Read's own check).
+            throw new UserInputException("--filename: standard input cannot be used for multiple arguments (another flag has read it)");
+        }
+
         var pods = new List<LoadedPod>();
         var errors = new List<Output.InputError>();
         int skipped = 0;
@@ -134,7 +140,7 @@ public sealed class PodInput
             files.Add(file.DisplayName);
             texts[file.DisplayName] = file.Text;
             var result = fragment is { } f
-                ? PodManifestReader.ReadFragment(file.Text, file.DisplayName, f, version)
+                ? PodManifestReader.ReadText(file.Text, file.DisplayName, version, f)
                 : PodManifestReader.ReadText(file.Text, file.DisplayName, version, detectFragments: true);
             foreach (var d in result.Diagnostics)
             {
@@ -172,9 +178,10 @@ public sealed class PodInput
                     continue;
                 }
 
-                if (fragment is { } given)
+                if (fragment is not null)
                 {
-                    pods.Add(pod with { Fragment = given });
+                    // Chosen with --fragment: no note (MANI-052); documents with a kind were read as they are.
+                    pods.Add(pod);
                     continue;
                 }
 
@@ -189,7 +196,7 @@ public sealed class PodInput
 
         if (pods.Count == 0 && errors.Count == 0)
         {
-            throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths)}");
+            throw new UserInputException($"{verb}: no Pod found in {string.Join(", ", paths.Select(p => p == "-" ? PodManifestReader.StdinName : p))}");
         }
 
         return new PodInput(pods, errors, files, texts, validation, skipped);

@@ -57,6 +57,13 @@ public sealed class OutputFlags
         }
     }
 
+    /// <summary>
+    /// kubectl's other printers (k8s.io/cli-runtime pkg/genericclioptions: GoTemplatePrintFlags' go-template,
+    /// go-template-file, template, templatefile; kubectl get's CustomColumnsPrintFlags' custom-columns, custom-columns-file;
+    /// JSONYamlPrintFlags' kyaml, json_yaml_flags.go, offered when KUBECTL_KYAML=true), which podconf does not implement.
+    /// </summary>
+    private static readonly string[] KubectlOnly = ["custom-columns", "custom-columns-file", "go-template", "go-template-file", "template", "templatefile", "kyaml"];
+
     public OutputFormat Read(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -80,9 +87,10 @@ public sealed class OutputFlags
                     {
                         try
                         {
-                            template = File.ReadAllText(template);
+                            // Read as every input is, at most 3 MiB, so a device or a huge file cannot exhaust memory.
+                            template = System.Text.Encoding.UTF8.GetString(Input.InputFile.ReadBytes(template));
                         }
-                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        catch (UserInputException e)
                         {
                             throw new UserInputException("--output: error reading --template " + template + ", " + e.Message);
                         }
@@ -104,8 +112,16 @@ public sealed class OutputFlags
 
         if (Array.IndexOf(_formats, value) < 0)
         {
+            // kubectl's printers podconf does not have: named as such, not as a typo with a far-fetched suggestion.
+            int eq = value.IndexOf('=', StringComparison.Ordinal);
+            string name = eq < 0 ? value : value[..eq];
+            if (Array.IndexOf(KubectlOnly, name) >= 0)
+            {
+                throw new UserInputException($"--output: {name} is a kubectl output format podconf does not print (jsonpath=TEMPLATE reads the same fields). Allowed: {string.Join(", ", _formats.Select(f => f == "jsonpath" ? "jsonpath=TEMPLATE" : f))}");
+            }
+
             var near = Suggest.Nearest(value, _formats);
-            string hint = near.Count > 0 ? "; did you mean \"" + near[0] + "\"?" : "";
+            string hint = near.Count > 0 ? "; did you mean \"" + near[0] + "\"?" : ".";
             throw new UserInputException($"--output: unknown format \"{value}\"{hint} Allowed: {string.Join(", ", _formats.Select(f => f == "jsonpath" ? "jsonpath=TEMPLATE" : f))}");
         }
 

@@ -13,7 +13,8 @@ internal sealed class DocumentReader(
     ImmutableArray<LoadedPod>.Builder pods,
     ImmutableArray<ManifestObject>.Builder others,
     int document,
-    bool detectFragments = false)
+    bool detectFragments = false,
+    ManifestFragment? fragment = null)
 {
     /// <summary>Lists met while reading a list, read after its other items (kubectl's breadth-first order).</summary>
     private Queue<(ManifestNode Items, string Path, string Kind, string ApiVersion)>? _queue;
@@ -51,9 +52,10 @@ internal sealed class DocumentReader(
 
         if (kind.Length == 0)
         {
-            if (detectFragments && path.Length == 0 && Fragments.Detect(mapping, mapper.Schema) is { } fragment)
+            // MANI-052: a kind-less document is the fragment chosen (--fragment), else the one its fields show.
+            if (path.Length == 0 && (fragment ?? (detectFragments ? Fragments.Detect(mapping, mapper.Schema) : null)) is { } read)
             {
-                pods.Add(Fragments.Read(mapper, mapping, fragment, document));
+                pods.Add(Fragments.Read(mapper, mapping, read, document));
                 return;
             }
 

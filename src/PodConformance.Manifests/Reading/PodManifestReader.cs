@@ -61,7 +61,19 @@ public static class PodManifestReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var stream = ParseAsKubectl(text, version ?? KubernetesVersion.Newest);
-        return Read(stream, IsJson(text), displayName, version, detectFragments);
+        return Read(stream, IsJson(text), displayName, version, detectFragments, null);
+    }
+
+    /// <summary>
+    /// Reads manifest text as <see cref="ReadText(string, string, KubernetesVersion?, bool)"/> does, every document
+    /// without a kind as <paramref name="fragment"/> (names and image filled as detected fragments' are, MANI-052);
+    /// documents with a kind are read as they are. <c>--fragment</c>: "documents without a kind as this fragment".
+    /// </summary>
+    public static ManifestReadResult ReadText(string text, string displayName, KubernetesVersion? version, ManifestFragment fragment)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stream = ParseAsKubectl(text, version ?? KubernetesVersion.Newest);
+        return Read(stream, IsJson(text), displayName, version, detectFragments: false, fragment);
     }
 
     /// <summary>The first release whose kubectl reads JSON that does not parse as YAML (MANI-012).</summary>
@@ -106,7 +118,7 @@ public static class PodManifestReader
 
     /// <summary>
     /// Reads one JSON value given as UTF-8 (a JSON object's raw text taken from a larger message): the same as
-    /// <see cref="ReadText"/> of its text, without decoding it to a string and encoding it back.
+    /// <see cref="ReadText(string, string, KubernetesVersion?, bool)"/> of its text, without decoding it to a string and encoding it back.
     /// </summary>
     public static ManifestReadResult ReadUtf8Json(ReadOnlySpan<byte> json, string displayName, KubernetesVersion? version = null)
     {
@@ -114,7 +126,7 @@ public static class PodManifestReader
         try
         {
             json.CopyTo(rented);
-            return Read(JsonTreeBuilder.Parse(rented, json.Length), true, displayName, version, false);
+            return Read(JsonTreeBuilder.Parse(rented, json.Length), true, displayName, version, false, null);
         }
         finally
         {
@@ -122,7 +134,7 @@ public static class PodManifestReader
         }
     }
 
-    private static ManifestReadResult Read(ParsedStream stream, bool isJson, string displayName, KubernetesVersion? version, bool detectFragments)
+    private static ManifestReadResult Read(ParsedStream stream, bool isJson, string displayName, KubernetesVersion? version, bool detectFragments, ManifestFragment? fragment)
     {
         var mapper = new PodMapper(displayName, ApiSchema.For(version ?? KubernetesVersion.Newest)) { IsJson = isJson };
         var pods = ImmutableArray.CreateBuilder<LoadedPod>();
@@ -135,7 +147,7 @@ public static class PodManifestReader
             if (root is not null)
             {
                 // kubectl's reading first: a repeated key's later value replaces the earlier (SCHEMA-008).
-                new DocumentReader(mapper, pods, others, d, detectFragments).ReadObject(KubectlRepeatedKeys.Collapse(root), "", -1, null, null);
+                new DocumentReader(mapper, pods, others, d, detectFragments, fragment).ReadObject(KubectlRepeatedKeys.Collapse(root), "", -1, null, null);
             }
         }
 

@@ -27,7 +27,9 @@ public static class NodeScenarioReader
         {
             if (o.Kind != Kind)
             {
-                r.Warning(o.Raw.Position, "", $"kind {o.Kind} is not used by a node scenario; ignored");
+                // SCN-002's other direction: a simulate scenario given to evict says where it belongs.
+                string hint = o.Kind == ScenarioReader.Kind ? " (a Scenario is read by podconf simulate --scenario)" : "";
+                r.Warning(o.Raw.Position, "", $"kind {o.Kind} is not used by a node scenario; ignored{hint}");
                 continue;
             }
 

@@ -18,6 +18,12 @@ namespace PodConformance.Manifests.Scenarios;
 /// </summary>
 public static class ScenarioReader
 {
+    /// <summary>The <c>kind</c> a scenario document may carry (optional; SCN-002).</summary>
+    public const string Kind = "Scenario";
+
+    /// <summary>The <c>apiVersion</c> a scenario document may carry (optional; SCN-002).</summary>
+    public const string ApiVersion = "podconf/v1";
+
     /// <summary>Reads a scenario; its <c>objects</c> are decoded with the newest release's structs (ADM-019).</summary>
     public static ScenarioReadResult ReadText(string text, string displayName) => ReadText(text, displayName, KubernetesVersion.Newest);
 
@@ -55,9 +61,15 @@ public static class ScenarioReader
         ManifestNode? root = null;
         foreach (var doc in stream.Documents)
         {
-            if (doc.Root is null)
+            // An empty or null document is no object, as kubectl's stream visitor skips it.
+            if (doc.Root is null or ManifestScalar { IsNull: true })
             {
                 continue;
+            }
+
+            if (root is null && !r.IsScenarioKind(doc.Root))
+            {
+                return r.Result(null);
             }
 
             if (root is not null)
@@ -71,7 +83,10 @@ public static class ScenarioReader
 
         if (root is null)
         {
-            return r.Result(new Scenario());
+            // SCN-001: kubectl apply -f of such a file is an error ("no objects passed to apply"), not a no-op; so an
+            // empty scenario file is not silently the default scenario, which `{}` (or no file at all) asks for.
+            r.Error(SourcePosition.None, "", "no scenario found: the file holds no document (for the default scenario write {} or give no scenario)");
+            return r.Result(null);
         }
 
         var scenario = r.ReadScenario(root);
@@ -84,6 +99,54 @@ public static class ScenarioReader
     private sealed class Reader(string file, bool isJson, KubernetesVersion version) : StrictFieldReader(file)
     {
         public ScenarioReadResult Result(Scenario? scenario) => new(ErrorCount == 0 ? scenario : null, Diagnostics);
+
+        /// <summary>
+        /// SCN-002: a document of another kind (a Pod given where the scenario goes) is named as such, at its
+        /// <c>kind</c>, instead of one "unknown field" per Kubernetes field. A string <c>kind</c> must be Scenario and a
+        /// string <c>apiVersion</c> podconf/v1; both may be left out. Wrong types are left to <see cref="ReadScenario"/>.
+        /// </summary>
+        public bool IsScenarioKind(ManifestNode root)
+        {
+            if (root is not ManifestMapping mapping)
+            {
+                return true;
+            }
+
+            ManifestScalar? kind = null;
+            ManifestScalar? apiVersion = null;
+            foreach (var (key, value) in mapping.Entries)
+            {
+                if (value is ManifestScalar { Kind: ScalarKind.String } s)
+                {
+                    if (key.Value == "kind")
+                    {
+                        kind ??= s;
+                    }
+                    else if (key.Value == "apiVersion")
+                    {
+                        apiVersion ??= s;
+                    }
+                }
+            }
+
+            if (kind is not null && kind.Value != Kind)
+            {
+                string article = kind.Value.Length > 0 && "AEIOUaeiou".Contains(kind.Value[0], StringComparison.Ordinal) ? "an" : "a";
+                string version = apiVersion is null ? "" : " (apiVersion " + apiVersion.Value + ")";
+                string hint = kind.Value == NodeScenarioReader.Kind ? "; a NodeScenario is read by podconf evict" : "";
+                Error(kind.Position, "kind", $"{article} {kind.Value}{version} was given where a scenario was expected: a scenario has kind {Kind} and apiVersion {ApiVersion}, both optional (spec/scenario.md){hint}");
+                return false;
+            }
+
+            if (apiVersion is not null && apiVersion.Value != ApiVersion)
+            {
+                // kubectl's words for a kind its API server does not serve (apimachinery pkg/api/meta/errors.go, NoKindMatchError).
+                Error(apiVersion.Position, "apiVersion", $"no matches for kind \"{Kind}\" in version \"{apiVersion.Value}\": a scenario has apiVersion {ApiVersion} (optional; spec/scenario.md)");
+                return false;
+            }
+
+            return true;
+        }
 
         public Scenario ReadScenario(ManifestNode root)
         {

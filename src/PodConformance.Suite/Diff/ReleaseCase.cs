@@ -10,7 +10,7 @@ namespace PodConformance.Suite.Diff;
 /// <summary>
 /// One case as one release's API server receives it, for <see cref="ReleaseDiffer"/>: the case's pods written as the
 /// manifest the diff prints (<see cref="PodManifestWriter.ToYaml(Pod, YamlKeyOrder)"/>) and read back with that release's
-/// schema (<see cref="PodManifestReader.ReadText"/>, what <c>podconf validate --kubernetes-version</c> does with a file),
+/// schema (<see cref="PodManifestReader.ReadText(string, string, PodConformance.Model.Profiles.KubernetesVersion?, bool)"/>, what <c>podconf validate --kubernetes-version</c> does with a file),
 /// so a field the release does not have is dropped with the strict-decoding warning (SCHEMA-002, as
 /// <c>fieldValidation=Warn</c>, SCHEMA-009) instead of reaching rules of a release that could not decode it; and the
 /// release's profile with the case's own feature gates (<see cref="PodCase.Gates"/>), where the release accepts them.

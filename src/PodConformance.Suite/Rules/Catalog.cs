@@ -31,6 +31,7 @@ public static partial class Catalog
         ["CLUSTER-"] = "how the cluster adapter renders scenarios and stays safe is the adapter's own design; tests/PodConformance.Adapters.Cluster.Tests check it",
         ["SCHEMA-"] = "decoding a manifest happens before any adapter sees a Pod (cases carry model objects, not manifests); tests/PodConformance.Manifests.Tests/Schema check it against kubernetes/api's round-trip fixtures",
         ["WARN-"] = "create warnings are not part of the admission observation shape (accepted, errors, qosClass, defaults); tests/PodConformance.Model.Tests/Warnings and the security vectors check them",
+        ["SCN-"] = "reading a scenario file is podconf's own input layer, before any adapter is handed the parsed scenario; tests/PodConformance.Manifests.Tests/Scenarios and the simulate CLI tests check it",
         ["MANI-"] = "reading YAML/JSON text (limits, positions, escaping) is podconf's own input layer, before any adapter sees a Pod; tests/PodConformance.Manifests.Tests (Parsing, Reading, the fuzz test) check it",
     };
 

@@ -119,7 +119,16 @@ public sealed class Expectations
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExpectationsException(path + ": cannot read expectations: " + e.Message);
+            // Worded as podconf words every unreadable input (Cli InputFile), not with .NET's exception text.
+            string why = e switch
+            {
+                FileNotFoundException => "no such file",
+                DirectoryNotFoundException => "no such file or directory",
+                UnauthorizedAccessException when Directory.Exists(path) => "is a directory (give a file)",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new ExpectationsException(path + ": cannot read expectations: " + why);
         }
 
         // Invalid UTF-8 is refused with its place, not read as U+FFFD (issue 14).

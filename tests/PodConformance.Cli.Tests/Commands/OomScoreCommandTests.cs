@@ -55,6 +55,10 @@ public class OomScoreCommandTests
     // Value() rounds 100m (0.1 byte) up to 1 byte: a fraction of a byte is refused, not rounded.
     [InlineData("100m", "--node-memory: 100m is not a whole number of bytes (a node's memory capacity counts bytes, e.g. 8Gi; m is milli, M is mega)")]
     [InlineData("1.5", "--node-memory: 1.5 is not a whole number of bytes")]
+    [InlineData("-1Gi", "--node-memory: must be positive, got -1Gi")]
+    // Past int64 Value() wraps as Go's does (1e19 to 0): refused for its size, not as "must be positive" (before session 16).
+    [InlineData("1e19", "--node-memory: 1e19 is more bytes than the kubelet's int64 capacity holds (at most 9223372036854775807)")]
+    [InlineData("16E", "--node-memory: 16E is more bytes than the kubelet's int64 capacity holds (at most 9223372036854775807)")]
     public void Node_memory_is_required_and_must_be_a_positive_quantity(string? memory, string message)
     {
         var args = memory is null ? new[] { "oom-score", "-f", "-" } : new[] { "oom-score", "-f", "-", "--node-memory", memory };

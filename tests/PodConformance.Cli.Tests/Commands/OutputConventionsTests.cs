@@ -336,6 +336,12 @@ public class OutputConventionsTests
     [InlineData(new[] { "simulate", "-wOyaml" }, "podconf: unknown shorthand flag: 'O' in -Oyaml\nSee 'podconf simulate --help' for usage.\n")]
     [InlineData(new[] { "golden", "verfy" }, "podconf: unknown command \"verfy\" for \"podconf golden\"\n\nDid you mean this?\n\tverify\n\nRun 'podconf golden --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsn" }, "podconf: --output: unknown format \"jsn\"; did you mean \"json\"? Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf qos --help' for usage.\n")]
+    [InlineData(new[] { "oom-score", "-f", "-", "--node-memory", "8Gi", "-o", "wide" }, "podconf: --output: unknown format \"wide\". Allowed: table, json, yaml, jsonpath=TEMPLATE\nSee 'podconf oom-score --help' for usage.\n")]
+    // kubectl's printers podconf lacks are named as such (not "did you mean yaml?" for -o name's neighbours).
+    [InlineData(new[] { "qos", "-f", "-", "-o", "custom-columns=NAME:.metadata.name,QOS:.status.qosClass" }, "podconf: --output: custom-columns is a kubectl output format podconf does not print (jsonpath=TEMPLATE reads the same fields). Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf qos --help' for usage.\n")]
+    [InlineData(new[] { "status", "-f", "-", "-o", "go-template={{.metadata.name}}" }, "podconf: --output: go-template is a kubectl output format podconf does not print (jsonpath=TEMPLATE reads the same fields). Allowed: table, wide, yaml, json, name, jsonpath=TEMPLATE\nSee 'podconf status --help' for usage.\n")]
+    // -o jsonpath-file reads its template as every input is read (bounded, worded as InputFile), after kubectl's "error reading --template".
+    [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath-file=/nonexistent-podconf/t.txt" }, "podconf: --output: error reading --template /nonexistent-podconf/t.txt, /nonexistent-podconf/t.txt: no such file or directory\nSee 'podconf qos --help' for usage.\n")]
     [InlineData(new[] { "qos", "-f", "-", "-o", "jsonpath={.status" }, "podconf: --output: error parsing jsonpath {.status, unclosed action\nSee 'podconf qos --help' for usage.\n")]
     public void Usage_errors_suggest_and_point_to_the_verbs_help(string[] args, string error)
     {

@@ -100,4 +100,22 @@ public class QuantityCommandTests
         var r = CliRun.Run("quantity", "1.5Gi", "100m", "128Mi");
         Assert.Equal("", r.Error);
     }
+
+    /// <summary>An input with no line at all answers nothing: an input error as <c>quantity</c> without VALUEs is (it printed nothing, exit 0).</summary>
+    [Fact]
+    public void An_empty_file_is_an_input_error()
+    {
+        var r = CliRun.WithStdin("", "quantity", "-o", "tsv", "-f", "-");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Equal("podconf: quantity: no quantity in <stdin> (an empty file; one quantity per line)\n", r.Error);
+
+        var blank = CliRun.WithStdin("\n", "quantity", "-o", "tsv", "-f", "-");
+        Assert.Equal(1, blank.ExitCode);
+        Assert.StartsWith("\terr\t", blank.Out, StringComparison.Ordinal);
+
+        var withValues = CliRun.WithStdin("", "quantity", "-o", "tsv", "-f", "-", "100m");
+        Assert.Equal(0, withValues.ExitCode);
+        Assert.StartsWith("100m\tok\t", withValues.Out, StringComparison.Ordinal);
+    }
 }

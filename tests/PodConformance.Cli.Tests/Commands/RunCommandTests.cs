@@ -47,6 +47,28 @@ public class RunCommandTests
         Assert.Contains(message, r.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// run, diff and myths read --seed alike, as pflag's Uint64Var (Go's strconv.ParseUint(s, 0, 64)) and refuse in its
+    /// words; run and diff said "is not a non-negative integer", also for a seed past 2^64-1 (before session 16).
+    /// </summary>
+    [Theory]
+    [InlineData("abc", "invalid argument \"abc\" for \"--seed\" flag: strconv.ParseUint: parsing \"abc\": invalid syntax")]
+    [InlineData("-1", "invalid argument \"-1\" for \"--seed\" flag: strconv.ParseUint: parsing \"-1\": invalid syntax")]
+    [InlineData("99999999999999999999", "invalid argument \"99999999999999999999\" for \"--seed\" flag: strconv.ParseUint: parsing \"99999999999999999999\": value out of range")]
+    public void Seed_is_read_alike_by_run_diff_and_myths(string seed, string message)
+    {
+        foreach (var args in new[] { new[] { "run", "--list" }, new[] { "diff", "--from", "1.36" }, new[] { "myths" } })
+        {
+            var r = CliRun.Run([.. args, "--seed", seed]);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Equal("podconf: " + message + "\nSee 'podconf " + args[0] + " --help' for usage.\n", r.Error);
+        }
+
+        // Go's base prefixes and underscores are numbers, as for every number flag.
+        Assert.Equal(0, CliRun.Run("run", "--list", "--seed", "0x10").ExitCode);
+        Assert.Equal(0, CliRun.Run("run", "--list", "--seed", "1_000").ExitCode);
+    }
+
     /// <summary>--coverage prints, per property, the cases that exercised each rule it checks, and the JSON report carries them.</summary>
     [Fact]
     public void Run_coverage_prints_hits_per_rule_and_the_json_report_carries_them()

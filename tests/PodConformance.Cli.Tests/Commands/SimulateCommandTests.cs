@@ -93,6 +93,44 @@ public class SimulateCommandTests
     }
 
     /// <summary>
+    /// SCN-001: an empty scenario file is an input error (kubectl apply's "no objects passed to apply"), not silently
+    /// the default scenario; <c>{}</c> asks for the default explicitly. The same reader serves <c>env --scenario</c>.
+    /// </summary>
+    [Fact]
+    public void An_empty_scenario_file_is_an_input_error()
+    {
+        using var empty = CliRun.File("# nothing yet\n");
+        var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", empty.Path, "--until", "5s");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.StartsWith("podconf: error: " + empty.Path + ": no scenario found: the file holds no document (for the default scenario write {} or give no scenario)\n", r.Error, StringComparison.Ordinal);
+
+        var env = CliRun.Run("env", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", empty.Path);
+        Assert.Equal(2, env.ExitCode);
+        Assert.Equal("", env.Out);
+        Assert.Contains(empty.Path + ": no scenario found: the file holds no document", env.Error, StringComparison.Ordinal);
+
+        using var explicitDefault = CliRun.File("{}\n");
+        var withDefault = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", explicitDefault.Path, "--until", "5s");
+        var without = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "5s");
+        Assert.Equal(0, withDefault.ExitCode);
+        Assert.Equal(without.Out, withDefault.Out);
+        Assert.Contains("web-app   1/1     Running", withDefault.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>SCN-002: a Pod manifest given as the scenario is named as a Pod at its kind, not as unknown fields.</summary>
+    [Fact]
+    public void A_pod_given_as_the_scenario_is_named_as_such()
+    {
+        string pod = Seed("01-pod-spec-web-app.yaml");
+        var r = CliRun.Run("simulate", "-f", pod, "--scenario", pod);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.StartsWith("podconf: error: " + pod + ":4:7: kind: a Pod (apiVersion v1) was given where a scenario was expected: a scenario has kind Scenario and apiVersion podconf/v1, both optional (spec/scenario.md)\n", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown field", r.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// ADM-019 per release: a scenario's objects are decoded with <c>--kubernetes-version</c>'s structs, as <c>--objects</c>
     /// are; Service <c>spec.trafficDistribution</c> (kubernetes/api core/v1 ServiceSpec: absent at v0.29.15, present at
     /// v0.30.14) is the unknown-field warning at 1.29 (printed as a warning, the run goes on) and nothing at 1.30.
@@ -124,6 +162,8 @@ public class SimulateCommandTests
     [Theory]
     [InlineData("1d", "podconf: --until: time: unknown unit \"d\" in duration \"1d\"\n")]
     [InlineData("-5s", "podconf: --until: must be positive\n")]
+    [InlineData("0s", "podconf: --until: must be positive\n")]
+    [InlineData("1ns", "podconf: --until: 1ns is shorter than the virtual clock's resolution (100ns)\n")]
     public void Bad_until_is_a_usage_error(string until, string expected)
     {
         var r = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", until);

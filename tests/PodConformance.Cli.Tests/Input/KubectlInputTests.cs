@@ -188,6 +188,42 @@ public sealed class KubectlInputTests : IDisposable
         Assert.Equal("podconf: --filename: standard input cannot be used for multiple arguments\nSee 'podconf qos --help' for usage.\n", r.Error);
     }
 
+    /// <summary>
+    /// The same across flags: standard input read by <c>-f -</c> is drained, so <c>--scenario -</c> or <c>--objects -</c>
+    /// would read it as an empty file (before session 16, an empty scenario: silently the default one). Refused as a usage
+    /// error naming the second flag, whichever flag the verb reads first.
+    /// </summary>
+    [Theory]
+    [InlineData("simulate", "--scenario")]
+    [InlineData("env", "--scenario")]
+    [InlineData("env", "--objects")]
+    [InlineData("validate", "--objects")]
+    [InlineData("explain", "--objects")]
+    public void Standard_input_may_be_named_once_across_flags(string verb, string flag)
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: busybox}]}\n";
+
+        var r = CliRun.WithStdin(pod, verb, "-f", "-", flag, "-");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Matches("^podconf: --(filename|scenario|objects): standard input cannot be used for multiple arguments \\(another flag has read it\\)\nSee 'podconf " + verb + " --help' for usage.\n$", r.Error);
+    }
+
+    /// <summary>Input without a Pod names where it looked, standard input as <c>&lt;stdin&gt;</c> as every diagnostic does (it read "-").</summary>
+    [Fact]
+    public void No_pod_found_names_standard_input_as_diagnostics_do()
+    {
+        var stdin = CliRun.WithStdin("# nothing\n", "qos", "-f", "-");
+        Assert.Equal(2, stdin.ExitCode);
+        Assert.Equal("podconf: qos: no Pod found in <stdin>\n", stdin.Error);
+
+        using var cm = CliRun.File("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+        var file = CliRun.Run("validate", "-f", cm.Path);
+        Assert.Equal(2, file.ExitCode);
+        Assert.Equal("podconf: validate: no Pod found in " + cm.Path + "\n", file.Error);
+    }
+
     /// <summary>kubectl's -f takes URLs too; podconf reads no network, and says so instead of "no such file".</summary>
     [Fact]
     public void A_url_is_refused_with_what_to_do()
@@ -213,6 +249,25 @@ public sealed class KubectlInputTests : IDisposable
         {
             Assert.Equal(qos, CliRun.Run("qos", "-f", Repo.Path("golden", "seed", "manifests", file), "-o", "jsonpath={.status.qosClass}").Out);
         }
+    }
+
+    /// <summary>
+    /// MANI-052: --fragment chooses what a kind-less document is and nothing else: the fragment gets the name and image a
+    /// detected one gets (before session 16 it kept none, so the pod read "default/" and was invalid for its missing
+    /// name), and a document with a kind is read as itself (before, a whole Pod was read as a PodSpec: unknown fields
+    /// apiVersion, kind, metadata, spec, and an empty pod).
+    /// </summary>
+    [Fact]
+    public void An_explicit_fragment_flag_applies_to_kindless_documents_only_and_fills_as_detection_does()
+    {
+        const string Input = "containers:\n- resources: {limits: {cpu: \"1\", memory: 1Gi}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: whole}\nspec: {containers: [{name: c, image: busybox}]}\n";
+        var r = CliRun.WithStdin(Input, "validate", "-f", "-", "--fragment", "podspec");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("<stdin>:1:1: pod default/fragment is valid\n<stdin>:4:1: pod default/whole is valid\n", r.Out);
+        Assert.Equal("", r.Error);
+
+        var qos = CliRun.WithStdin(Input, "qos", "-f", "-", "--fragment", "podspec", "--no-headers");
+        Assert.Equal("default   fragment   Guaranteed\ndefault   whole      BestEffort\n", qos.Out);
     }
 
     [Fact]

@@ -107,6 +107,35 @@ public class JsonPathTests
         Assert.Equal(message, e.Message);
     }
 
+    /// <summary>
+    /// client-go's parser reads the text after each action by calling parseText again, one Go stack frame per action;
+    /// here a loop does, so a long template (as -o jsonpath-file takes) cannot overflow the stack (it did at 200,000
+    /// actions, a crash with exit 134, before session 16).
+    /// </summary>
+    [Fact]
+    public void A_template_of_many_actions_does_not_deepen_the_stack()
+    {
+        const int Actions = 200_000;
+        string template = string.Concat(Enumerable.Repeat("{.a}-", Actions));
+        Assert.Equal(string.Concat(Enumerable.Repeat("x-", Actions)), Run(template, "{\"a\":\"x\"}"));
+    }
+
+    /// <summary>
+    /// range recurses once per level, in client-go as here; beyond <see cref="JsonPathEvaluator.MaxRangeNesting"/> levels
+    /// the template is refused as an execution error instead of overflowing the stack (before session 16, 50,000
+    /// nested ranges crashed the process).
+    /// </summary>
+    [Fact]
+    public void Range_nesting_is_bounded_by_an_error_not_the_stack()
+    {
+        static string Nested(int depth) => string.Concat(Enumerable.Repeat("{range .a[*]}", depth)) + "{.b}" + string.Concat(Enumerable.Repeat("{end}", depth));
+        const string Data = "{\"a\":[{\"b\":1}]}";
+        Assert.Equal("", Run(Nested(JsonPathEvaluator.MaxRangeNesting), Data));
+        Assert.Equal("1", Run(Nested(1), Data));
+        var e = Assert.Throws<JsonPathException>(() => Run(Nested(JsonPathEvaluator.MaxRangeNesting + 1), Data));
+        Assert.Equal("range nested more than 1000 levels deep (podconf's limit)", e.Message);
+    }
+
     [Fact]
     public void Numbers_print_as_unstructured_values_do_integers_as_int64_others_as_go_float64()
     {

@@ -63,6 +63,18 @@ public class NodeScenarioReaderTests
         Assert.Equal(["web", "batch"], r.Pods.Select(p => p.Pod.Metadata.Name).ToArray());
     }
 
+    /// <summary>SCN-002 the other way: a simulate scenario given to evict is ignored with a pointer to where it belongs.</summary>
+    [Fact]
+    public void A_simulate_scenario_is_named_as_such()
+    {
+        var r = NodeScenarioReader.ReadText("kind: Scenario\nuntil: 1m\n", "n.yaml");
+        Assert.Null(r.Scenario);
+        Assert.Equal(
+            ["n.yaml:1:1: kind Scenario is not used by a node scenario; ignored (a Scenario is read by podconf simulate --scenario)",
+             "n.yaml: no NodeScenario document found (kind: NodeScenario)"],
+            r.Diagnostics.Select(d => d.ToString()).ToArray());
+    }
+
     [Fact]
     public void Defaults_are_the_default_node_and_kubelet_defaults()
     {

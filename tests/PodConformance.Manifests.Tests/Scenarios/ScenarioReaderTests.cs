@@ -54,12 +54,55 @@ public class ScenarioReaderTests
     }
 
     [Fact]
-    public void Empty_file_is_the_default_scenario()
+    public void An_explicit_empty_mapping_is_the_default_scenario()
     {
-        var s = ScenarioReader.ReadText("", "s.yaml").Scenario!;
-        Assert.Equal(Scenario.DefaultUntil, s.Until);
-        Assert.Equal("node-1", Assert.Single(s.EffectiveNodes).Name);
-        Assert.Same(PodScript.Default, s.ScriptFor("anything"));
+        foreach (string text in new[] { "{}", "apiVersion: podconf/v1\nkind: Scenario\n", "# defaults\n---\n{}\n" })
+        {
+            var result = ScenarioReader.ReadText(text, "s.yaml");
+            Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+            var s = result.Scenario!;
+            Assert.Equal(Scenario.DefaultUntil, s.Until);
+            Assert.Equal("node-1", Assert.Single(s.EffectiveNodes).Name);
+            Assert.Same(PodScript.Default, s.ScriptFor("anything"));
+        }
+    }
+
+    /// <summary>SCN-001: kubectl apply -f of a file without objects fails ("no objects passed to apply"); so does an empty scenario.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n---\n")]
+    [InlineData("~\n")]
+    [InlineData("null\n---\n")]
+    public void A_file_without_a_document_is_an_error_not_the_default_scenario(string text)
+    {
+        var result = ScenarioReader.ReadText(text, "s.yaml");
+        Assert.Null(result.Scenario);
+        Assert.Equal(
+            "s.yaml: no scenario found: the file holds no document (for the default scenario write {} or give no scenario)",
+            Assert.Single(result.Diagnostics).ToString());
+    }
+
+    /// <summary>SCN-002: a Kubernetes object given where the scenario goes is named by its kind, once, at its kind.</summary>
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: c, image: i}]}\n",
+        "s.yaml:2:7: kind: a Pod (apiVersion v1) was given where a scenario was expected: a scenario has kind Scenario and apiVersion podconf/v1, both optional (spec/scenario.md)")]
+    [InlineData("metadata: {name: web}\nkind: Pod\n",
+        "s.yaml:2:7: kind: a Pod was given where a scenario was expected: a scenario has kind Scenario and apiVersion podconf/v1, both optional (spec/scenario.md)")]
+    [InlineData("{\"kind\": \"Ingress\", \"apiVersion\": \"networking.k8s.io/v1\"}",
+        "s.yaml:1:10: kind: an Ingress (apiVersion networking.k8s.io/v1) was given where a scenario was expected: a scenario has kind Scenario and apiVersion podconf/v1, both optional (spec/scenario.md)")]
+    [InlineData("apiVersion: podconf/v1\nkind: NodeScenario\nnode: {name: n}\n---\napiVersion: v1\nkind: Pod\n",
+        "s.yaml:2:7: kind: a NodeScenario (apiVersion podconf/v1) was given where a scenario was expected: a scenario has kind Scenario and apiVersion podconf/v1, both optional (spec/scenario.md); a NodeScenario is read by podconf evict")]
+    [InlineData("apiVersion: v1\nkind: Scenario\n",
+        "s.yaml:1:13: apiVersion: no matches for kind \"Scenario\" in version \"v1\": a scenario has apiVersion podconf/v1 (optional; spec/scenario.md)")]
+    [InlineData("apiVersion: podconf/v2\nuntil: 1m\n",
+        "s.yaml:1:13: apiVersion: no matches for kind \"Scenario\" in version \"podconf/v2\": a scenario has apiVersion podconf/v1 (optional; spec/scenario.md)")]
+    public void Another_kind_is_named_as_such(string text, string expected)
+    {
+        var result = ScenarioReader.ReadText(text, "s.yaml");
+        Assert.Null(result.Scenario);
+        Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
     }
 
     [Fact]

@@ -268,6 +268,39 @@ public class DescribePodTests
         Assert.EndsWith("  Warning  Failed  0s    kubelet  bad ^[[31mimage\n", events, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// DESC-002: describe escapes only ESC and CR, so a <c>\v</c> or <c>\f</c> in a value reaches Go's tabwriter, which
+    /// takes <c>\v</c> as a cell end (here the annotation's cell, padded by two) and <c>\f</c> as a line end that flushes
+    /// (the lines after the message align on their own: <c>IP:</c> no longer pads to <c>Annotations:</c>). Worked out by
+    /// hand from text/tabwriter's Write and format (golang/go src/text/tabwriter/tabwriter.go at commit 132d7ae99e2996349515a41832194a0d5c15725f).
+    /// </summary>
+    [Fact]
+    public void Vertical_tabs_and_form_feeds_in_values_are_the_tabwriter_s()
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "bar", Namespace = "foo", Annotations = ValueMap.Of(("k", "a\vb")) },
+            Status = new PodStatus { Phase = "Pending", Message = "one\ftwo" },
+        };
+        string text = Describe(pod);
+        Assert.StartsWith(
+            "Name:         bar\n" +
+            "Namespace:    foo\n" +
+            "Node:         <none>\n" +
+            "Labels:       <none>\n" +
+            "Annotations:  k: a  b\n" +
+            "Status:       Pending\n" +
+            "Message:      one\n" +
+            "two\n" +
+            "IP:   \n" +
+            "IPs:  <none>\n" +
+            "Containers: <none>\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("\v", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\f", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_events_there_is_no_Events_section_and_with_events_the_block_aligns_alone()
     {

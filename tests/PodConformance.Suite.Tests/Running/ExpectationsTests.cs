@@ -35,6 +35,26 @@ public class ExpectationsTests
         }
     }
 
+    /// <summary>An unreadable file is named in podconf's words, not .NET's ("Could not find file '…'." before session 16).</summary>
+    [Fact]
+    public void An_unreadable_expectations_file_is_named_in_podconfs_words()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "podconf-exp-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string missing = Path.Combine(dir, "none.json");
+            Assert.Equal(missing + ": cannot read expectations: no such file", Assert.Throws<ExpectationsException>(() => Expectations.Read(missing)).Message);
+            string nested = Path.Combine(dir, "no", "x.json");
+            Assert.Equal(nested + ": cannot read expectations: no such file or directory", Assert.Throws<ExpectationsException>(() => Expectations.Read(nested)).Message);
+            Assert.Equal(dir + ": cannot read expectations: is a directory (give a file)", Assert.Throws<ExpectationsException>(() => Expectations.Read(dir)).Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void A_known_signature_is_an_expected_failure_and_the_run_goes_through_every_case()
     {

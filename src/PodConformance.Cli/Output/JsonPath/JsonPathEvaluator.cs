@@ -25,6 +25,13 @@ internal sealed class JsonPathEvaluator
         public static JInvalid Instance { get; } = new();
     }
 
+    /// <summary>
+    /// How deep <c>range</c> may nest. client-go recurses once per level (FindResults) on a Go stack that grows to 1 GB,
+    /// so it has no limit a template reaches; this evaluator recurses too, on a fixed thread stack, so nesting beyond
+    /// this is refused as an execution error (exit 2) instead of overflowing the stack. No real template comes near it.
+    /// </summary>
+    internal const int MaxRangeNesting = 1000;
+
     private readonly List<JpNode> _nodes;
     private int _beginRange;
     private int _inRange;
@@ -66,6 +73,11 @@ internal sealed class JsonPathEvaluator
             {
                 _beginRange--;
                 _inRange++;
+                if (_inRange > MaxRangeNesting)
+                {
+                    throw new JsonPathException(string.Create(CultureInfo.InvariantCulture, $"range nested more than {MaxRangeNesting} levels deep (podconf's limit)"));
+                }
+
                 if (results.Count > 0)
                 {
                     foreach (object? value in results)

@@ -65,6 +65,11 @@ internal sealed partial class JsonPathParser
 
     private bool At(string prefix) => _input.AsSpan(_pos).StartsWith(prefix, StringComparison.Ordinal);
 
+    /// <summary>
+    /// client-go's parseText, parseLeftDelim and parseRightDelim. There the right delimiter calls parseText(Root) again,
+    /// one more stack frame per action (a Go stack grows to 1 GB); here the actions of <paramref name="cur"/> (always the
+    /// root) are read in a loop, so a template of many actions cannot overflow the stack.
+    /// </summary>
     private void ParseText(JpList cur)
     {
         while (true)
@@ -81,7 +86,7 @@ internal sealed partial class JsonPathParser
                 var action = new JpList([]);
                 cur.Nodes.Add(action);
                 ParseInsideAction(action);
-                return;
+                continue;
             }
 
             if (Next() == Eof)
@@ -102,9 +107,9 @@ internal sealed partial class JsonPathParser
         {
             if (At("}"))
             {
+                // The text after it is read by ParseText's loop.
                 _pos += 1;
                 ConsumeText();
-                ParseText(Root);
                 return;
             }
 
