@@ -300,6 +300,62 @@ public static class EnvGen
     /// then not given, where the model checks nothing that depends on them (ENV-019).
     /// </summary>
     private static Gen<EnvCase> FileCase(EnvFileSyntax syntax) =>
+        syntax == EnvFileSyntax.Dotenv ? AlphaFileCase : FileCaseOf(syntax);
+
+    /// <summary>A key one byte over 1.34's alpha limit of 128 (ENV-016); any printable name but <c>=</c> passes VAL-056.</summary>
+    public static string KeyOverAlphaLimit { get; } = new('K', 129);
+
+    /// <summary>The key whose value <see cref="AlphaFileCase"/> writes one byte over 1.34's alpha limit of 32 KiB (ENV-016).</summary>
+    public const string BigValueKey = "BIG";
+
+    /// <summary>
+    /// 1.34's file cases (the dotenv parser, ENV-017): <see cref="FileCaseOf"/>, where the first <c>fileKeyRef</c> asks, in
+    /// one case in three each, for a key over 128 bytes, or for <see cref="BigValueKey"/> in <c>app.env</c>, whose value the
+    /// given files make 32,769 bytes long — each refused by an alpha limit only 1.34 has (ENV-016; a third each, since only
+    /// cases with a <c>fileKeyRef</c>, and for the value given good files, reach them). Later releases draw
+    /// <see cref="FileCaseOf"/> alone, so their cases (and the default run) carry no 32 KiB file.
+    /// </summary>
+    private static Gen<EnvCase> AlphaFileCase { get; } =
+        from c in FileCaseOf(EnvFileSyntax.Dotenv)
+        from limit in Gen.Elements(0, 1, 2)
+        select limit switch
+        {
+            1 => WithFirstFileKey(c, s => s with { Key = KeyOverAlphaLimit }),
+            2 => WithBigValue(WithFirstFileKey(c, s => s with { Key = BigValueKey, Path = "app.env" })),
+            _ => c,
+        };
+
+    /// <summary>The case with its first <c>fileKeyRef</c> (init containers first) changed by <paramref name="change"/>; as it was without one.</summary>
+    private static EnvCase WithFirstFileKey(EnvCase c, Func<FileKeySelector, FileKeySelector> change)
+    {
+        var spec = c.Pod.Spec;
+        foreach (bool init in new[] { true, false })
+        {
+            var list = init ? spec.InitContainers : spec.Containers;
+            for (int i = 0; i < list.Count; i++)
+            {
+                for (int j = 0; j < list[i].Env.Count; j++)
+                {
+                    var v = list[i].Env[j];
+                    if (v.ValueFrom?.FileKeyRef is { } selector)
+                    {
+                        var changed = list.SetItem(i, list[i] with { Env = list[i].Env.SetItem(j, v with { ValueFrom = v.ValueFrom with { FileKeyRef = change(selector) } }) });
+                        return c with { Pod = c.Pod with { Spec = init ? spec with { InitContainers = changed } : spec with { Containers = changed } } };
+                    }
+                }
+            }
+        }
+
+        return c;
+    }
+
+    /// <summary>The given <c>app.env</c> with a last line defining <see cref="BigValueKey"/> as 32,769 bytes; files not given stay so.</summary>
+    private static EnvCase WithBigValue(EnvCase c) =>
+        c.Objects.VolumeFiles.TryGetValue(EnvFilesVolume, out var files) && files.TryGetValue("app.env", out string? text)
+            ? c with { Objects = c.Objects with { VolumeFiles = c.Objects.VolumeFiles.SetItem(EnvFilesVolume, files.SetItem("app.env", text + BigValueKey + "=" + new string('v', 32769) + "\n")) } }
+            : c;
+
+    private static Gen<EnvCase> FileCaseOf(EnvFileSyntax syntax) =>
         from pod in PodWith(files: true)
         from inputs in InputsFor(pod)
         from files in Gen.Frequency(
@@ -325,6 +381,27 @@ public static class EnvGen
             ? cases
             : cases.Select(c => c with { Pod = WithoutHostIps(c.Pod) });
     }
+
+    /// <summary>
+    /// <see cref="CaseFor"/>, and where the release has EnvFiles off by default but may turn it on (1.34, alpha: <see
+    /// cref="GateSwitch.On"/>), one case in four is drawn with the gate on as the case's own (<see cref="EnvCase.Gates"/>), so
+    /// that the run reaches 1.34's env-file parser and limits (ENV-016, ENV-017) without the run's <c>--feature-gates</c>.
+    /// Such a case is performed by the model and process adapters only (a real target's own configuration decides its
+    /// gates). Where EnvFiles is on already, or cannot be turned on, this is <see cref="CaseFor"/> draw for draw.
+    /// </summary>
+    public static Gen<EnvCase> GatedCaseFor(Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Version < EnvFilesSince || GateSwitch.On(profile, FeatureGateNames.EnvFiles) is not { } on)
+        {
+            return CaseFor(profile);
+        }
+
+        return Gen.Frequency((3, CaseFor(profile)), (1, CaseFor(GateSwitch.Apply(profile, on)).Select(c => c with { Gates = on })));
+    }
+
+    /// <summary>The first release with <c>fileKeyRef</c> (EnvFiles alpha).</summary>
+    private static readonly KubernetesVersion EnvFilesSince = new(1, 34);
 
     /// <summary>PodHostIPs is registered 1.28–1.32 (spec/gates); from 1.33 the field is simply allowed.</summary>
     private static readonly KubernetesVersion PodHostIpsRemoved = new(1, 33);

@@ -4,8 +4,9 @@ using PodConformance.Model.Profiles;
 namespace PodConformance.Generators;
 
 /// <summary>
-/// A case's own feature gates on top of the run's profile: which overrides turn one gate off (<see cref="Off"/>), and the
-/// profile a case with such overrides runs under (<see cref="Apply"/>, what the runner gives the oracle and the adapter).
+/// A case's own feature gates on top of the run's profile: which overrides turn one gate off (<see cref="Off"/>) or on
+/// (<see cref="On"/>), and the profile a case with such overrides runs under (<see cref="Apply"/>, what the runner gives the
+/// oracle and the adapter).
 /// </summary>
 public static class GateSwitch
 {
@@ -52,6 +53,31 @@ public static class GateSwitch
         }
 
         return FeatureGateParser.TryParse(string.Join(",", text), profile.Version, out _, out _) ? ValueMap.Of([.. off]) : null;
+    }
+
+    /// <summary>
+    /// The overrides a case adds to the run's profile so that <paramref name="gate"/> is on, where it is off but may be turned
+    /// on: registered at the release and not locked, not named by the run's overrides (nor decided by its AllAlpha/AllBeta),
+    /// and kube-apiserver would accept the run's overrides plus <c>GATE=true</c> (FeatureGateParser: its dependencies must be
+    /// on already). Null where that is not so, or where the gate is already on (nothing to add).
+    /// </summary>
+    public static ValueMap<bool>? On(Profile profile, string gate)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(gate);
+        if (profile.IsEnabled(gate) || !Switchable(profile, gate))
+        {
+            return null;
+        }
+
+        var text = new List<string>(profile.Overrides.Count + 1);
+        foreach (var (name, on) in profile.Overrides)
+        {
+            text.Add(name + "=" + (on ? "true" : "false"));
+        }
+
+        text.Add(gate + "=true");
+        return FeatureGateParser.TryParse(string.Join(",", text), profile.Version, out _, out _) ? ValueMap.Of((gate, true)) : null;
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace PodConformance.Generators;
 
 /// <summary>
 /// Shrinks a <see cref="HostnameGen"/> case toward the plainest pod that still shows its HOSTNAME or pod IPs: the naming
-/// fields left out one at a time (setHostnameAsFQDN, spec.hostname, spec.subdomain, hostNetwork, the namespace), each
+/// fields left out one at a time (hostnameOverride or a shorter one, setHostnameAsFQDN, spec.hostname, spec.subdomain, hostNetwork, the namespace), each
 /// long name replaced by a shorter one of <see cref="HostnameGen"/>'s (so a name cut at 63 characters stays possible
 /// while it matters), then what <see cref="ScenarioShrinker"/> removes (the env entries, the runtime's IPs). Each naming
 /// candidate has fewer fields set or shorter names, and none makes the scenario larger.
@@ -17,6 +17,15 @@ public static class HostnameShrinker
         ArgumentNullException.ThrowIfNull(c);
         var pod = c.Pod;
         var spec = pod.Spec;
+        if (spec.HostnameOverride is { } overridden)
+        {
+            yield return c with { Pod = pod with { Spec = spec with { HostnameOverride = null } } };
+            foreach (string shorter in Shorter(HostnameGen.HostnameOverrides, overridden))
+            {
+                yield return c with { Pod = pod with { Spec = spec with { HostnameOverride = shorter } } };
+            }
+        }
+
         if (spec.SetHostnameAsFQDN is not null)
         {
             yield return c with { Pod = pod with { Spec = spec with { SetHostnameAsFQDN = null } } };

@@ -166,6 +166,26 @@ public static class PriorityClassCases
     /// <summary>Valid and invalid cases, half valid.</summary>
     public static Gen<PriorityClassCase> Any { get; } = Gen.Frequency((3, Valid), (1, Unknown), (1, PriorityMismatch), (1, PreemptionMismatch));
 
+    /// <summary>How often, in percent, <see cref="SometimesSystemClass"/> makes a pod name a system class.</summary>
+    public const int SystemClassPercent = 8;
+
+    /// <summary>
+    /// OOM-001/008 through a create: now and then (<see cref="SystemClassPercent"/>) the pod names a system PriorityClass —
+    /// <c>system-node-critical</c> twice as often as <c>system-cluster-critical</c> — with spec.priority unset or equal to the
+    /// class's value and spec.preemptionPolicy unset, so the Priority plugin (ADM-041) stores the class's value: at 2 000 000 000
+    /// or more the pod is critical to the kubelet (OOM-008), and node-critical ones get −997 whatever their QoS (OOM-001), while
+    /// a cluster-critical one keeps its QoS score. The system classes exist on every cluster, so the case needs no objects.
+    /// Static and mirror pods (the other critical pods) are not made here: the kubelet sets <c>kubernetes.io/config.source</c>
+    /// of every pod it gets from the API server to <c>api</c> (pkg/kubelet/config/config.go, <c>podStorage.merge</c>), so a
+    /// created pod carrying another source is no static pod to it, and a mirror pod is the kubelet's own create.
+    /// </summary>
+    public static Gen<Pod> SometimesSystemClass(Pod pod) =>
+        from critical in GenSequence.Chance(SystemClassPercent)
+        from node in Gen.Frequency((2, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from given in GenSequence.Chance(30)
+        let pc = PriorityClass.SystemClasses[node ? 0 : 1]
+        select critical ? Set(pod, pc.Name, given ? pc.Value : null, null) : pod;
+
     /// <summary>Whether the case's create ends as the case says: accepted, or refused by its rule (the cluster's classes given, and all of them).</summary>
     public static bool Holds(PriorityClassCase c, Model.Profiles.Profile profile)
     {

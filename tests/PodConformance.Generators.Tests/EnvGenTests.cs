@@ -104,6 +104,34 @@ public sealed class EnvGenTests
         Assert.Contains(cases.SelectMany(c => All(c.Pod).Select(k => Build(c, k, on))), r => r.Rules.Contains(EnvRules.DotenvSyntax) && r.Error is null);
     }
 
+    /// <summary>
+    /// ENV-016/017 at 1.34: EnvFiles is alpha (off) there, so a quarter of the env cases turn it on as their own gate, and
+    /// those read files with 1.34's parser and meet both alpha limits; every case is admitted under its own gates. Where
+    /// EnvFiles is on already (or the run turned it off), the cases are <see cref="EnvGen.CaseFor"/>'s, draw for draw.
+    /// </summary>
+    [Fact]
+    public void At_1_34_some_env_cases_turn_EnvFiles_on_and_meet_the_alpha_limits()
+    {
+        var v134 = Profile.For(new KubernetesVersion(1, 34));
+        var cases = Seeds.Sample(EnvGen.GatedCaseFor(v134), ReplaySeed.Of(6006), 400);
+        Assert.All(cases, c => Assert.True(PodGen.IsAdmitted(c.Pod, GateSwitch.Apply(v134, c.Gates)), c.Pod.ToString()));
+        var gated = cases.Where(c => !c.Gates.IsEmpty).ToList();
+        Assert.All(gated, c => Assert.Equal(Model.Collections.ValueMap.Of((FeatureGateNames.EnvFiles, true)), c.Gates));
+        Assert.InRange(gated.Count, 60, 140);
+        Assert.DoesNotContain(cases.Where(c => c.Gates.IsEmpty).SelectMany(Vars), v => v.ValueFrom?.FileKeyRef is not null);
+
+        var on = GateSwitch.Apply(v134, gated[0].Gates);
+        var results = gated.SelectMany(c => All(c.Pod).Select(k => Build(c, k, on))).ToList();
+        Assert.Contains(results, r => r.Rules.Contains(EnvRules.DotenvSyntax) && r.Error is null);
+        Assert.Contains(results, r => r.Error?.Message == "environment variable key \"" + EnvGen.KeyOverAlphaLimit + "\" exceeds maximum length of 128 characters");
+        Assert.Contains(results, r => r.Error?.Message == "environment variable value for key \"" + EnvGen.BigValueKey + "\" exceeds maximum size of 32KB");
+
+        var newest = Profile.Default;
+        Assert.Equal(Seeds.Sample(EnvGen.CaseFor(newest), ReplaySeed.Of(6006), 50).Select(c => c.Pod), Seeds.Sample(EnvGen.GatedCaseFor(newest), ReplaySeed.Of(6006), 50).Select(c => c.Pod));
+        var off = new Profile(new KubernetesVersion(1, 34), Model.Collections.ValueMap.Of((FeatureGateNames.EnvFiles, false)));
+        Assert.All(Seeds.Sample(EnvGen.GatedCaseFor(off), ReplaySeed.Of(6006), 50), c => Assert.True(c.Gates.IsEmpty));
+    }
+
     [Property(Replay = "(6003,35)", MaxTest = 100)]
     public Property Env_shrinks_are_smaller_and_keep_the_pod_admitted() =>
         Prop.ForAll(EnvGen.CaseArb, c => EnvShrinker.Shrink(c).Take(80).All(s =>

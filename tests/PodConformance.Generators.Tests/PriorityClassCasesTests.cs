@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using PodConformance.Model.Admission;
 using PodConformance.Model.Admission.Objects;
 using PodConformance.Model.Collections;
@@ -109,5 +110,26 @@ public sealed class PriorityClassCasesTests
             || smaller.Zip(c.Classes).Count(p => p.First != p.Second) == 1,
             "one change per step")));
         Assert.Contains(cases, c => PriorityClassShrinker.Shrink(c.Classes).Any());
+    }
+
+    /// <summary>
+    /// P-OOM-SCORE's critical pods (OOM-001/008): some pods name a system class, and the create stores its value, so the
+    /// kubelet's test (priority at least 2 000 000 000) makes them critical; node-critical ones get −997 whatever their QoS.
+    /// </summary>
+    [Theory]
+    [InlineData(28)]
+    [InlineData(37)]
+    public void Some_pods_name_a_system_class_and_are_created_critical(int minor)
+    {
+        var profile = Profile.For(new KubernetesVersion(1, minor));
+        var pods = Seeds.Sample(PodGen.Valid.SelectMany(PriorityClassCases.SometimesSystemClass), ReplaySeed.Of(4153), 300);
+        var created = pods.Select(p => PodCreate.Run(p, profile)).ToList();
+        Assert.All(created, c => Assert.True(c.Accepted, c.Rejection?.Message));
+        var critical = created.Select(c => c.Stored).Where(Model.Oom.CriticalPods.IsCriticalPod).ToList();
+        Assert.InRange(critical.Count, 5, 60);
+        Assert.Contains(critical, p => p.Spec.PriorityClassName == "system-node-critical" && p.Spec.Priority == 2000001000);
+        Assert.Contains(critical, p => p.Spec.PriorityClassName == "system-cluster-critical" && p.Spec.Priority == 2000000000);
+        Assert.All(critical.Where(Model.Oom.CriticalPods.IsNodeCriticalPod), p =>
+            Assert.All(p.Spec.Containers, c => Assert.Equal(-997, Model.Oom.OomScoreAdjust.ForContainer(p, c, 8L << 30, profile).Score)));
     }
 }

@@ -66,7 +66,14 @@ public readonly partial struct Quantity
         if (IsDecimal)
         {
             RuleCoverage.Hit(QuantityRules.DecimalRounding);
-            return AsBig().GoScaledValue(scale);
+            var big = AsBig();
+            if (RuleCoverage.IsRecording && big.WrapsOnFastPath(scale))
+            {
+                // Recorded only while coverage is: the test costs a BigInteger product for 19-digit magnitudes.
+                RuleCoverage.Hit(QuantityRules.NegativeFastPathWrap);
+            }
+
+            return big.GoScaledValue(scale);
         }
 
         if (_scale < scale)

@@ -21,5 +21,8 @@ public static class QuantityRules
     public const string DecimalRounding = "QTY-031";
     public const string SilentOverflow = "QTY-032";
     public const string RoundUp = "QTY-037";
+
+    /// <summary>A negative decimal beyond -2^63 once scaled takes Go's int64 fast path and divides its low 64 bits (QuantityDefects.NegativeFastPathWraps).</summary>
+    public const string NegativeFastPathWrap = "QTY-038";
     public const string RoundTrip = "QTY-053";
 }

@@ -23,7 +23,8 @@ public static partial class Catalog
             Source = "pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables), third_party/forked/golang/expansion",
             Needs = Capability.Env,
             Weight = 5, // every env form, Downward API path and object state is a branch of its own: five times the count (the self-check needed it for a bent metadata.namespace at every seed)
-            Cases = profile => EnvGen.CaseFor(profile).Select(c => (ConformanceCase)new PodCase(c.Pod) { Objects = c.Objects }),
+            // At 1.34 some cases turn EnvFiles on as their own gate, so 1.34's env-file parser is reached (ENV-017).
+            Cases = profile => EnvGen.GatedCaseFor(profile).Select(c => (ConformanceCase)new PodCase(c.Pod) { Objects = c.Objects, Gates = c.Gates }),
             Shrink = ShrinkEnv,
             Compare = (_, e, a) => EnvFacet.Compare(e.Env, a.Env),
             // A pod the create refuses has no environment; saying so beats "<no env observation>" (podconf diff: a 1.37-only
@@ -34,6 +35,6 @@ public static partial class Catalog
 
     private static IEnumerable<ConformanceCase> ShrinkEnv(ConformanceCase c) =>
         c is PodCase p
-            ? EnvShrinker.Shrink(new EnvCase(p.Pod, p.Objects ?? EnvInputs.Empty)).Select(e => (ConformanceCase)new PodCase(e.Pod, p.Scenario) { Objects = e.Objects })
+            ? EnvShrinker.Shrink(new EnvCase(p.Pod, p.Objects ?? EnvInputs.Empty)).Select(e => (ConformanceCase)new PodCase(e.Pod, p.Scenario) { Objects = e.Objects, Gates = p.Gates })
             : [];
 }

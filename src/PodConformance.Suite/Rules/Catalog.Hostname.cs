@@ -15,7 +15,7 @@ public static partial class Catalog
         yield return new ConformanceProperty
         {
             Id = "P-ENV-HOSTNAME",
-            Title = "A container sees HOSTNAME and its pod IPs as the kubelet and the runtime set them (hostname, subdomain, FQDN, 63-character names)",
+            Title = "A container sees HOSTNAME and its pod IPs as the kubelet and the runtime set them (hostnameOverride, hostname, subdomain, FQDN, 63-character names)",
             Covers = RuleIds.Explicit(EnvRules.Hostname, EnvRules.KernelHostname, EnvRules.HostnameVariable, EnvRules.DefaultPodIps, DownwardRules.PodIps),
             Spec = "spec/env.md",
             Source = "pkg/kubelet/kubelet_pods.go (GeneratePodHostNameAndDomain), pkg/kubelet/util/util.go (GetNodenameForKernel), containerd CRI (HOSTNAME)",
@@ -27,8 +27,8 @@ public static partial class Catalog
         };
     }
 
-    /// <summary>Each container's HOSTNAME, POD_IP and POD_IPS (or its error).</summary>
+    /// <summary>Each container's HOSTNAME, POD_IP and POD_IPS (or its error); a pod the create refuses (a hostnameOverride VAL-076 refuses) says so.</summary>
     private static IReadOnlyList<string> HostnameView(Observation o) =>
-        EnvFacet.View(o.Env).Where(l => l.Contains(": HOSTNAME=", StringComparison.Ordinal) || l.Contains(": POD_IP", StringComparison.Ordinal)
+        o.Admission is { Accepted: false } ? ["rejected at create"] : EnvFacet.View(o.Env).Where(l => l.Contains(": HOSTNAME=", StringComparison.Ordinal) || l.Contains(": POD_IP", StringComparison.Ordinal)
             || l.Contains(EnvError.Reason, StringComparison.Ordinal)).ToList();
 }

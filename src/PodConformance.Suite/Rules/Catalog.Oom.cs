@@ -27,7 +27,8 @@ public static partial class Catalog
             Source = "pkg/kubelet/qos/policy.go (GetContainerOOMScoreAdjust)",
             Needs = Capability.OomScore,
             Weight = 2, // pod-level resources and all-BestEffort pods are a minority of cases: twice the count
-            Cases = profile => PodGen.Valid.SelectMany(p => PodExtras.Enrich(p, profile)).Select(p => (ConformanceCase)new PodCase(p)),
+            // Some pods name a system PriorityClass, so critical pods (OOM-001/008) are among the cases.
+            Cases = profile => PodGen.Valid.SelectMany(p => PodExtras.Enrich(p, profile)).SelectMany(PriorityClassCases.SometimesSystemClass).Select(p => (ConformanceCase)new PodCase(p)),
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(View, (e, a) => e is "rejected at create" || a is "rejected at create" ? "acceptance" : "oom_score_adj"),
             View = View,

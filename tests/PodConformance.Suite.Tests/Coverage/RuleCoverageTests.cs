@@ -55,6 +55,7 @@ public sealed class RuleCoverageTests(ITestOutputHelper output)
         string? branch = open < 0 ? null : key[(open + 2)..^1];
         var profile = Profile.For(release);
         var claimants = Catalog.All.Where(p => CoverageText.ClaimedRules(p).Contains(rule)).Select(p => p.Id).ToList();
+        Assert.NotEmpty(claimants);
         var run = CoverageRuns.Under(profile, string.Join(",", claimants));
         int best = run.Results.Max(r => r.Coverage is not { } tally ? 0 : branch is null ? tally.For(rule) : tally.For(rule, branch));
         Assert.True(best >= CoverageText.Floor, $"{key} under {version}: {best} cases");

@@ -83,6 +83,9 @@ internal sealed record ModelPipeline
     /// <summary>The pod whose environment is resolved.</summary>
     public Func<Pod, Pod> EnvPod { get; init; } = p => p;
 
+    /// <summary>The profile the environment is resolved under (ModelAdapter.ObserveEnv creates the pod again under it; the admission facet keeps the real one).</summary>
+    public Func<Profile, Profile> EnvProfile { get; init; } = p => p;
+
     /// <summary>Each defaulted pod of a node-pressure episode as the eviction manager sees it (the critical-pod list is taken from the unbent pod).</summary>
     public Func<Pod, Pod> EvictionPod { get; init; } = p => p;
 
@@ -108,7 +111,7 @@ internal sealed record ModelPipeline
             Admission = admission,
             Lifecycle = Lifecycle(ObserveLifecycle(sim, p.Pod.Metadata.Name, profile)),
             OomScore = ObserveOomScores(p, profile),
-            Env = ModelAdapter.ObserveEnv(p with { Pod = EnvPod(p.Pod) }, profile),
+            Env = ModelAdapter.ObserveEnv(p with { Pod = EnvPod(p.Pod) }, EnvProfile(profile)),
         };
     }
 

@@ -32,6 +32,15 @@ internal static partial class Mutants
             "env-file-optional-ignored", "env", EnvRules.FileKeyRef, "fileKeyRef's optional is ignored: a missing or empty key in the env file stops the container",
             Injection.Stage,
             ModelPipeline.Real with { EnvPod = pod => MapContainers(pod, c => c with { Env = [.. c.Env.Select(RequiredFileKey)] }) });
+
+        // ENV-017 runs only at 1.34, in P-ENV-RESOLVE's cases that turn the alpha EnvFiles on (EnvGen.GatedCaseFor).
+        yield return new Mutant(
+            "env-file-1-34-read-as-1-35", "env", EnvRules.DotenvSyntax, "at 1.34 the kubelet reads env files as 1.35 does (the single-quoted syntax of ENV-018, without 1.34's alpha limits)",
+            Injection.Stage,
+            ModelPipeline.Real with { EnvProfile = profile => profile.Version == Release134 ? profile with { Version = new Model.Profiles.KubernetesVersion(1, 35) } : profile })
+        {
+            Release = Release134,
+        };
     }
 
     private static Model.Api.EnvVar RequiredFileKey(Model.Api.EnvVar e) =>

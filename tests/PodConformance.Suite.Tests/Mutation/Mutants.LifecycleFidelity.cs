@@ -40,6 +40,13 @@ internal static partial class Mutants
             Injection.Stage,
             ModelPipeline.Real with { EnvPod = p => p with { Spec = p.Spec with { Hostname = "" } } });
 
+        // HostnameGen sets spec.hostnameOverride in a third of P-ENV-HOSTNAME's cases (session 16).
+        yield return new Mutant(
+            "hostname-ignores-override", "env", EnvRules.Hostname,
+            "spec.hostnameOverride is ignored: HOSTNAME comes from spec.hostname, spec.subdomain and the pod's name",
+            Injection.Stage,
+            ModelPipeline.Real with { EnvPod = p => p with { Spec = p.Spec with { HostnameOverride = null } } });
+
         yield return new Mutant(
             "sched-gates-ignored", "scheduling", SchedulingRules.SchedulingGates,
             "the scheduler tries a pod that still has scheduling gates",

@@ -33,6 +33,17 @@ internal static partial class Mutants
                     ? q with { Value = q.MilliValue / 1000 }
                     : q),
             });
+
+        // QuantityGen.BeyondInt64Text draws negatives of 19 to 40 digits, which P-QTY-VALUE reads the values of.
+        yield return new Mutant(
+            "qty-negative-saturates", "quantity", Model.Quantities.QuantityRules.NegativeFastPathWrap, "a negative decimal beyond -2^63 once scaled saturates at the int64 minimum instead of Go's divided low 64 bits",
+            Injection.Decorator,
+            ModelPipeline.Real with
+            {
+                Quantity = input => Bend(input, q => Model.Quantities.Quantity.TryParse(input, out var parsed, out _) && (parsed.Defects & Model.Quantities.QuantityDefects.NegativeFastPathWraps) != 0
+                    ? q with { Value = long.MinValue, MilliValue = long.MinValue }
+                    : q),
+            });
     }
 
     private static readonly Regex PlainNumber = new("^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
