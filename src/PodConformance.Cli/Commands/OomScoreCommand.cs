@@ -6,12 +6,14 @@ using PodConformance.Model.Api;
 using PodConformance.Model.Defaulting;
 using PodConformance.Model.Oom;
 using PodConformance.Model.Quantities;
+using PodConformance.Model.Validation;
 
 namespace PodConformance.Cli.Commands;
 
 /// <summary>
 /// <c>podconf oom-score</c>: the <c>oom_score_adj</c> the kubelet writes for each container (OOM rules), one line per
 /// init and regular container. Needs the node's memory capacity because the Burstable formula divides by it.
+/// Never refuses an invalid pod: like <c>qos</c>, it warns and answers anyway (exit 0).
 /// </summary>
 public static class OomScoreCommand
 {
@@ -43,6 +45,14 @@ public static class OomScoreCommand
             foreach (var loaded in input.Pods)
             {
                 var pod = PodDefaulter.Apply(loaded.Pod, profile);
+
+                // As qos: the score is answered for an invalid pod too (the kubelet never sees one, but the question
+                // is still answerable), with the API server's refusal as a warning so exit 0 does not read as "valid".
+                foreach (var error in PodValidator.Validate(pod, profile).Errors)
+                {
+                    console.Error.Write($"podconf: warning: {PodInput.Where(loaded)}: {PodInput.Kind(loaded).ToLowerInvariant()} {PodInput.Namespace(loaded)}/{PodInput.ObjectName(loaded)} is invalid (the API server would reject it): {PodInput.AsWritten(loaded, error)}\n");
+                }
+
                 string ns = PodInput.Namespace(loaded);
                 string name = PodInput.DisplayName(loaded);
                 foreach (var c in pod.Spec.InitContainers)

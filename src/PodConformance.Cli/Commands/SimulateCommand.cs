@@ -50,8 +50,19 @@ public static class SimulateCommand
                 throw new UserInputException("--watch: not with -o " + format.Name + " (kubectl describe has no --watch)");
             }
 
+            // -o events and -o describe print kubectl describe's text, and kubectl describe has no --no-headers (it is
+            // an unknown flag there): refused as -w is, rather than silently printing the headers asked away.
+            if (format.NoHeaders && format.Name is "events" or "describe")
+            {
+                throw new UserInputException("--no-headers: not with -o " + format.Name + " (kubectl describe has no --no-headers)");
+            }
+
             var input = files.Load(result, console, "simulate", profile.Version, result.GetValue(verbose), validation.Read(result), strictRefusalIsInputError: true);
-            var sc = ReadScenario(result.GetValue(scenario), console, profile.Version);
+            if (ReadScenario(result.GetValue(scenario), console, profile.Version) is not { } sc)
+            {
+                return ExitCodes.UsageOrInput; // the scenario's errors are listed above
+            }
+
             if (result.GetValue(until) is { } untilText)
             {
                 if (!GoDuration.TryParse(untilText, out var d, out string error) || d <= TimeSpan.Zero)
@@ -104,7 +115,12 @@ public static class SimulateCommand
         return command;
     }
 
-    private static Scenario ReadScenario(string? path, CliConsole console, KubernetesVersion version)
+    /// <summary>
+    /// The scenario, or null after its errors were printed. One error is its own explanation; a closing line counting
+    /// them is printed only for several, so a lone error is not followed by a line that repeats it (evict and -f end
+    /// their error lists the same way: the errors, then exit 2).
+    /// </summary>
+    private static Scenario? ReadScenario(string? path, CliConsole console, KubernetesVersion version)
     {
         if (path is null)
         {
@@ -119,7 +135,23 @@ public static class SimulateCommand
             console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
         }
 
-        return read.Scenario ?? throw new UserInputException($"{file.DisplayName}: the scenario has errors (listed above)");
+        if (read.Scenario is not null)
+        {
+            return read.Scenario;
+        }
+
+        int errors = read.Diagnostics.Count(d => d.IsError);
+        if (errors == 0)
+        {
+            throw new UserInputException($"{file.DisplayName}: the scenario could not be read");
+        }
+
+        if (errors > 1)
+        {
+            console.Error.Write($"podconf: {file.DisplayName}: the scenario has {errors.ToString(CultureInfo.InvariantCulture)} errors (listed above)\n");
+        }
+
+        return null;
     }
 
     private static IEnumerable<ClusterObject> ClusterObjects(Manifests.Objects.EnvObjects objects)

@@ -75,7 +75,15 @@ public sealed class NodeFacts
         ArgumentNullException.ThrowIfNull(pod);
         if (result.GetValue(PodIp) is { } ips)
         {
-            return [.. Ips(ips, "--pod-ip")];
+            var podIps = Ips(ips, "--pod-ip");
+            if (podIps.Count > 1 && !OnePerFamily(podIps))
+            {
+                // The runtime's IPs become status.podIPs, which the API server refuses unless they are a dual-stack pair
+                // (pkg/apis/core/validation/validation.go validatePodIPs, from ValidatePodStatusUpdate, at 000f26050b9b).
+                throw new UserInputException($"--pod-ip: Invalid value: \"{ips}\": may specify no more than one IP for each IP family");
+            }
+
+            return [.. podIps];
         }
 
         if (pod.Status is { } status)
@@ -93,6 +101,26 @@ public sealed class NodeFacts
 
         // ENV-015: a running pod always has an IP; without one given, the scenario's or the simulator's default.
         return (_scenario ?? new Scenario()).PodIPsFor(pod.Metadata.Name);
+    }
+
+    /// <summary>
+    /// Exactly two IPs, one of each family, as netutils.IsDualStackIPStrings reads them (an IPv4-mapped IPv6 address is
+    /// IPv4 there, as Go's To4 says); more than two can never be one per family.
+    /// </summary>
+    private static bool OnePerFamily(List<string> ips)
+    {
+        if (ips.Count != 2)
+        {
+            return false;
+        }
+
+        return IsV4(ips[0]) != IsV4(ips[1]);
+    }
+
+    private static bool IsV4(string ip)
+    {
+        var address = System.Net.IPAddress.Parse(ip);
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork || address.IsIPv4MappedToIPv6;
     }
 
     /// <summary>Comma-separated IP addresses; anything else is a typo in the flag, not a fact about the pod.</summary>

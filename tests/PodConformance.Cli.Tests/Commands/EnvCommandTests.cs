@@ -249,6 +249,15 @@ public class EnvCommandTests
         var podIp = CliRun.WithStdin(bare, "env", "-f", "-", "--pod-ip", "10.0.0.1,zz");
         Assert.Equal(2, podIp.ExitCode);
         Assert.Equal("podconf: --pod-ip: \"zz\" is not an IP address\nSee 'podconf env --help' for usage.\n", podIp.Error);
+        // status.podIPs holds at most one IP per family (validation.go validatePodIPs): three, or two IPv4, are refused.
+        foreach (string ips in new[] { "10.0.0.1,fd00::1,10.0.0.2", "10.0.0.1,10.0.0.2", "fd00::1,fd00::2", "10.0.0.1,::ffff:10.0.0.2" })
+        {
+            var many = CliRun.WithStdin(bare, "env", "-f", "-", "--pod-ip", ips);
+            Assert.Equal(2, many.ExitCode);
+            Assert.Equal($"podconf: --pod-ip: Invalid value: \"{ips}\": may specify no more than one IP for each IP family\nSee 'podconf env --help' for usage.\n", many.Error);
+        }
+
+        Assert.Equal(0, CliRun.WithStdin(bare, "env", "-f", "-", "--pod-ip", "fd00::1,10.0.0.1").ExitCode);
         var two = CliRun.WithStdin(bare + "---\n" + bare.Replace("name: p}", "name: q}", StringComparison.Ordinal), "env", "-f", "-");
         Assert.Equal(2, two.ExitCode);
         Assert.Contains("choose one with --pod NAME", two.Error, StringComparison.Ordinal);

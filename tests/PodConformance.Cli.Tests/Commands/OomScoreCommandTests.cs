@@ -37,6 +37,19 @@ public class OomScoreCommandTests
     }
 
     [Fact]
+    public void An_invalid_pod_gets_a_score_and_a_warning_not_a_refusal_as_qos_does()
+    {
+        // README's exit codes: qos and oom-score answer for an invalid pod, warn with the API server's refusal, exit 0.
+        const string invalid = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: c\n    image: x\n    resources:\n      requests: {cpu: 300m}\n      limits: {cpu: 50m}\n";
+        var r = CliRun.WithStdin(invalid, "oom-score", "-f", "-", "--node-memory", "4Gi");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(@"\ndefault\s+bad\s+c\s+regular\s+999\s", r.Out);
+        Assert.Contains("podconf: warning: <stdin>:1:1: pod default/bad is invalid (the API server would reject it): spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 50m", r.Error, StringComparison.Ordinal);
+        var valid = CliRun.WithStdin(Pods, "oom-score", "-f", "-", "--node-memory", "4Gi");
+        Assert.DoesNotContain("warning", valid.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_lists_scores_and_rules()
     {
         var r = CliRun.WithStdin(Pods, "oom-score", "-f", "-", "--node-memory", "4Gi", "-o", "json");

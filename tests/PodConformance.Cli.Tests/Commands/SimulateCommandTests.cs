@@ -93,6 +93,28 @@ public class SimulateCommandTests
     }
 
     /// <summary>
+    /// A lone scenario error is the whole of stderr (no closing line repeating that there were errors, as evict's and
+    /// -f's error lists end); several get one closing line that counts them.
+    /// </summary>
+    [Fact]
+    public void One_scenario_error_is_the_only_line_and_several_are_counted()
+    {
+        using var one = CliRun.File("pods:\n  web-app:\n    containers:\n      web: {exit: one}\n");
+        var single = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", one.Path);
+        Assert.Equal(2, single.ExitCode);
+        Assert.Equal("", single.Out);
+        Assert.Equal("podconf: error: " + one.Path + ":4:19: pods.web-app.containers.web.exit: expected an integer, got a string\n", single.Error);
+
+        using var two = CliRun.File("bogus: 1\npods:\n  web-app:\n    containers:\n      web: {exit: one}\n");
+        var several = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--scenario", two.Path);
+        Assert.Equal(2, several.ExitCode);
+        var lines = several.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines[..2], l => Assert.StartsWith("podconf: error: " + two.Path + ":", l, StringComparison.Ordinal));
+        Assert.Equal("podconf: " + two.Path + ": the scenario has 2 errors (listed above)", lines[2]);
+    }
+
+    /// <summary>
     /// SCN-001: an empty scenario file is an input error (kubectl apply's "no objects passed to apply"), not silently
     /// the default scenario; <c>{}</c> asks for the default explicitly. The same reader serves <c>env --scenario</c>.
     /// </summary>
@@ -208,6 +230,26 @@ public class SimulateCommandTests
         Assert.Equal(2, events.ExitCode);
         Assert.Equal("", events.Out);
         Assert.StartsWith("podconf: --watch: not with -o events (kubectl describe has no --watch)\nSee 'podconf simulate --help' for usage.\n", events.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// -o events and -o describe are kubectl describe's text, which has no --no-headers: refused as -w is, not
+    /// silently ignored; --no-headers=false is no request and passes.
+    /// </summary>
+    [Theory]
+    [InlineData("events")]
+    [InlineData("describe")]
+    public void No_headers_with_describe_output_is_a_usage_error(string format)
+    {
+        var refused = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", format, "--no-headers");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal("", refused.Out);
+        Assert.StartsWith($"podconf: --no-headers: not with -o {format} (kubectl describe has no --no-headers)\nSee 'podconf simulate --help' for usage.\n", refused.Error, StringComparison.Ordinal);
+
+        var plain = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", format);
+        var off = CliRun.Run("simulate", "-f", Seed("01-pod-spec-web-app.yaml"), "--until", "10s", "-o", format, "--no-headers=false");
+        Assert.Equal(0, off.ExitCode);
+        Assert.Equal(plain.Out, off.Out);
     }
 
     [Fact]
