@@ -12,6 +12,7 @@ rest of each expected entry is validation.go as spec/validation.md cites it (the
 independent part is upstream's verdict and substring.
 """
 
+import json
 import upstream137 as u
 from upstream137 import case, contains_case, ctr, not_expressible, pod
 
@@ -918,6 +919,42 @@ def dns_config_legacy_ips():
          ['spec.dnsConfig.nameservers[0]: Invalid value: "001.002.003.004": must not have leading 0s'], note=n)
 
 
+
+# --- TestValidatePodDNSConfigWithRelaxedSearchDomain (≈966,000, between TestValidateSleepAction and
+# TestValidateContainerStatusNoAllocatedResourcesStatus; found in session 16's re-read of the early ranges, not listed
+# before): validatePodDNSConfig(dnsConfig, nil, nil, PodValidationOptions{}) on one search each. At U37 the relaxed check
+# has no option (RelaxedDNSSearchValidation was removed locked on, PROF-002), so the empty options still accept '_' and a
+# lone '.'. As a create: the search list in spec.dnsConfig of a ClusterFirst pod (the policy a create defaults to).
+# Verdict only upstream; each failing list is VAL-330 at 1.37: one trailing '.' trimmed, the rest checked by
+# IsDNS1123SubdomainWithUnderscore, one error with the trimmed value. ------------------------------------------------
+RELAXED_SEARCH_MSG = ("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', "
+                      "and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation "
+                      "is '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*')")
+
+
+def dns_config_relaxed_search_domain():
+    t = 'TestValidatePodDNSConfigWithRelaxedSearchDomain'
+    n = N + '; validatePodDNSConfig with no options, verdict only upstream; VAL-330 (the list: one trailing dot trimmed, the rest IsDNS1123SubdomainWithUnderscore)'
+    rows = [
+        ('beginswith underscore, contains underscore', '_sip._tcp.abc_d.example.com', None),
+        ('contains underscore', 'abc_d.example.com', None),
+        ('is dot', '.', None),
+        ('two dots', '..', '.'),
+        ('underscore and dot', '_.', '_'),
+        ('dash and dot', '-.', '-'),
+        ('two underscore and dot', '__.', '__'),
+        ('dot and two underscore', '.__', '.__'),
+        ('dot and underscore', '._', '._'),
+        ('lot of underscores', '____________', '____________'),
+        ('a regular name', 'example.com', None),
+        ('unicode character', '\u2603.example.com', '\u2603.example.com'),
+    ]
+    for name, search, bad in rows:
+        errs = [] if bad is None else ['spec.dnsConfig.searches[0]: Invalid value: ' + json.dumps(bad, ensure_ascii=False)
+                                       + ': ' + RELAXED_SEARCH_MSG]
+        case(t, name, pod(dnsConfig={"searches": [search]}), None, errs, note=n)
+
+
 EPHEMERAL_ERRORS = {
     'invalid-accessmode': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Unsupported value: "fakemode": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"'],
     'invalid-apigroup-in-data-source': ['spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSource.apiGroup: Invalid value: "^invalid": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')'],
@@ -990,3 +1027,4 @@ def build():
     local_storage_capacity_isolation()
     ephemeral_volume()
     dns_config_legacy_ips()
+    dns_config_relaxed_search_domain()
