@@ -3,6 +3,7 @@ using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
 using PodConformance.Manifests.Scenarios;
 using PodConformance.Model.Defaulting;
+using PodConformance.Model.Kubelet;
 using PodConformance.Model.Simulation;
 
 namespace PodConformance.Cli.Commands;
@@ -38,7 +39,9 @@ public static class EvictCommand
                 return ExitCodes.UsageOrInput;
             }
 
-            var pods = read.Pods.Select(p => PodDefaulter.Apply(p.Pod, profile)).ToList();
+            // The kubelet ranks its own copies, annotated with source api (OOM-008, PodSources): a config.source the file
+            // wrote does not make a pod static and so critical; a static pod is given as its mirror pod (config.mirror).
+            var pods = read.Pods.Select(p => PodSources.FromApiServer(PodDefaulter.Apply(p.Pod, profile))).ToList();
             var thresholds = NodePressureSimulator.Thresholds(read.Scenario, profile);
             var run = NodePressureSimulator.Run(pods, read.Scenario, profile);
             var format = output.Read(result);

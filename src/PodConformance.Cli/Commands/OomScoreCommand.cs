@@ -4,6 +4,7 @@ using PodConformance.Cli.Input;
 using PodConformance.Cli.Output;
 using PodConformance.Model.Api;
 using PodConformance.Model.Defaulting;
+using PodConformance.Model.Kubelet;
 using PodConformance.Model.Oom;
 using PodConformance.Model.Quantities;
 using PodConformance.Model.Validation;
@@ -53,6 +54,10 @@ public static class OomScoreCommand
                     console.Error.Write($"podconf: warning: {PodInput.Where(loaded)}: {PodInput.Kind(loaded).ToLowerInvariant()} {PodInput.Namespace(loaded)}/{PodInput.ObjectName(loaded)} is invalid (the API server would reject it): {PodInput.AsWritten(loaded, error)}\n");
                 }
 
+                // The kubelet scores its own copy of the pod, which it got from the API server and annotated with source api
+                // (OOM-008, PodSources): a config.source the author wrote does not make the pod static. A static pod is
+                // asked about through its mirror pod (kubernetes.io/config.mirror, critical whatever its value).
+                pod = PodSources.FromApiServer(pod);
                 string ns = PodInput.Namespace(loaded);
                 string name = PodInput.DisplayName(loaded);
                 foreach (var c in pod.Spec.InitContainers)

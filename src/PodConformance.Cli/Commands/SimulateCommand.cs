@@ -87,7 +87,7 @@ public static class SimulateCommand
             var loadedObjects = objects.Read(result, console, profile.Version);
             if (loadedObjects.HasErrors)
             {
-                throw new UserInputException("--objects: the objects have errors (listed above)");
+                return ExitCodes.UsageOrInput; // the objects' errors are listed above, counted when several (ObjectsInput)
             }
 
             sc = sc with { Objects = [.. sc.Objects, .. ClusterObjects(loadedObjects.Env)] };

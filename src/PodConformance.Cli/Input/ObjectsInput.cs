@@ -1,3 +1,4 @@
+using System.Globalization;
 using PodConformance.Cli.Output;
 using PodConformance.Manifests.Objects;
 using PodConformance.Manifests.Reading;
@@ -9,7 +10,7 @@ namespace PodConformance.Cli.Input;
 /// <summary>
 /// <c>--objects FILE</c>: the cluster objects a verb reads beside the pods: ConfigMaps, Secrets and Services for env;
 /// ServiceAccounts, PriorityClasses, LimitRanges, ResourceQuotas and RuntimeClasses for the admission plugins. Problems are printed as
-/// they are found.
+/// they are found; several errors are followed by one line counting them, a lone one by nothing.
 /// </summary>
 public static class ObjectsInput
 {
@@ -48,8 +49,16 @@ public static class ObjectsInput
             console.Error.Write((d.IsError ? "podconf: error: " : "podconf: warning: ") + d + "\n");
         }
 
-        bool errors = diagnostics.Any(d => d.IsError);
-        return new LoadedObjects(mapped with { Diagnostics = [.. diagnostics] }, admission, errors);
+        int errors = diagnostics.Count(d => d.IsError);
+
+        // As the scenario's list ends (spec/scenario.md): a lone error is not followed by a line repeating its news,
+        // several get one line counting them. The files are counted together: --objects may name several.
+        if (errors > 1)
+        {
+            console.Error.Write($"podconf: --objects: the objects have {errors.ToString(CultureInfo.InvariantCulture)} errors (listed above)\n");
+        }
+
+        return new LoadedObjects(mapped with { Diagnostics = [.. diagnostics] }, admission, errors > 0);
     }
 }
 

@@ -19,7 +19,12 @@ public static class CriticalPods
     /// <summary>The <c>config.source</c> value of pods that came from the API server (not static).</summary>
     public const string ApiserverSource = "api";
 
-    /// <summary>A static pod: it has a config source, and that source is not the API server.</summary>
+    /// <summary>
+    /// kubetypes.IsStaticPod: it has a config source, and that source is not the API server. Read on the kubelet's copy of
+    /// the pod, whose annotation the kubelet sets itself (<see cref="Kubelet.PodSources"/>): a pod as created, with its
+    /// author's annotations, goes through <see cref="Kubelet.PodSources.FromApiServer"/> first, or a user-written
+    /// <c>config.source: file</c> would make it critical here where the kubelet sees <c>api</c>.
+    /// </summary>
     public static bool IsStaticPod(Pod pod) =>
         pod.Metadata.Annotations.TryGetValue(ConfigSourceAnnotation, out string? source) && source != ApiserverSource;
 

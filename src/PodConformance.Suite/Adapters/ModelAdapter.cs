@@ -131,8 +131,10 @@ public sealed class ModelAdapter : IConformanceAdapter
     }
 
     /// <summary>The same, from the pod as the create stored it.</summary>
-    private static OomScoreObservation ObserveOomScores(PodCase p, Pod pod, Profile profile)
+    private static OomScoreObservation ObserveOomScores(PodCase p, Pod stored, Profile profile)
     {
+        // The kubelet's copy of the created pod carries source api whatever the author wrote (OOM-008, PodSources).
+        var pod = Model.Kubelet.PodSources.FromApiServer(stored);
         var node = p.Scenario.EffectiveNodes[0];
         long capacity = node.Capacity.TryGetValue("memory", out var mem) ? mem.Value() : 8L * 1024 * 1024 * 1024;
         var scores = new List<(string, int)>();

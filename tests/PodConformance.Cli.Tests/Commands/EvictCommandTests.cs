@@ -51,6 +51,22 @@ public class EvictCommandTests
         Assert.Contains("Container app was using 900Mi, request is 200Mi, has larger consumption of memory.", r.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// OOM-008 in the eviction loop (EVICT-007): a pod whose file writes <c>kubernetes.io/config.source: file</c> is still a pod
+    /// the kubelet got from the API server, annotated <c>api</c> by it (pkg/kubelet/config/config.go <c>podStorage.merge</c>),
+    /// so it is not static, not critical, and is evicted. Until session 16 it was passed over as critical.
+    /// </summary>
+    [Fact]
+    public void A_written_config_source_does_not_make_a_pod_critical()
+    {
+        string claimed = Scenario.Replace("metadata: {name: web}", "metadata:\n  name: web\n  annotations: {kubernetes.io/config.source: file}", StringComparison.Ordinal);
+        Assert.NotEqual(Scenario, claimed);
+        var r = CliRun.WithStdin(claimed, "evict", "-f", "-", "-o", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        Assert.Equal(["web"], doc.RootElement.GetProperty("order").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+
     [Fact]
     public void Json_has_the_order_and_per_pod_ranking_facts()
     {

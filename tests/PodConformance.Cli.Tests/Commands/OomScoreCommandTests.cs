@@ -49,6 +49,31 @@ public class OomScoreCommandTests
         Assert.DoesNotContain("warning", valid.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// OOM-008 on the created-pod path: the kubelet overwrites <c>kubernetes.io/config.source</c> with <c>api</c> for every pod
+    /// it gets from the API server (pkg/kubelet/config/config.go <c>podStorage.merge</c>, kubernetes/kubernetes 00a3928bde54),
+    /// so an author's <c>config.source: file</c> does not make a BestEffort system-node-critical pod static, critical and
+    /// −997: it keeps 1000 (OOM-003). Until session 16 the model trusted the annotation and printed −997. The mirror-pod
+    /// annotation (the static pod's face on the API server) is critical whatever its value, and stays so.
+    /// </summary>
+    [Fact]
+    public void A_written_config_source_is_overwritten_with_api_and_a_mirror_pod_stays_critical()
+    {
+        const string Claimed = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: claimed\n  annotations: {kubernetes.io/config.source: file}\n"
+            + "spec:\n  priorityClassName: system-node-critical\n  containers: [{name: c, image: x}]\n";
+        var claimed = CliRun.WithStdin(Claimed, "oom-score", "-f", "-", "--node-memory", "4Gi");
+        Assert.Equal(0, claimed.ExitCode);
+        Assert.Matches(@"\ndefault\s+claimed\s+c\s+regular\s+1000\s", claimed.Out);
+
+        string mirror = Claimed.Replace("name: claimed", "name: mirror", StringComparison.Ordinal)
+            .Replace("kubernetes.io/config.source: file", "kubernetes.io/config.mirror: abc", StringComparison.Ordinal)
+            .Replace("spec:\n", "spec:\n  nodeName: node-1\n", StringComparison.Ordinal);
+        var mirrored = CliRun.WithStdin(mirror, "oom-score", "-f", "-", "--node-memory", "4Gi");
+        Assert.Equal(0, mirrored.ExitCode);
+        Assert.Equal("", mirrored.Error);
+        Assert.Matches(@"\ndefault\s+mirror\s+c\s+regular\s+-997\s", mirrored.Out);
+    }
+
     [Fact]
     public void Json_lists_scores_and_rules()
     {

@@ -308,6 +308,37 @@ public class SimulateCommandTests
         Assert.Contains("illegal base64 data at input byte 0", r.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// --objects ends its error list as the scenario's does (spec/admission.md ADM-019): a lone error is the whole of
+    /// stderr, in every verb that reads the objects; several get one closing line that counts them. Until session 16
+    /// simulate followed even one error with <c>--objects: the objects have errors (listed above)</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("simulate")]
+    [InlineData("validate")]
+    [InlineData("explain")]
+    [InlineData("env")]
+    public void One_objects_error_is_the_only_line_and_several_are_counted(string verb)
+    {
+        const string Bad = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {k: \"!!\"}\n";
+        using var one = CliRun.File(Bad);
+        var single = CliRun.Run(verb, "-f", Seed("01-pod-spec-web-app.yaml"), "--objects", one.Path);
+        Assert.Equal(2, single.ExitCode);
+        Assert.Equal("", single.Out);
+        var singleLines = single.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(singleLines);
+        Assert.StartsWith("podconf: error: " + one.Path + ":", singleLines[0], StringComparison.Ordinal);
+        Assert.Contains("illegal base64 data at input byte 0", singleLines[0], StringComparison.Ordinal);
+
+        using var two = CliRun.File(Bad + "---\n" + Bad.Replace("name: s}", "name: t}", StringComparison.Ordinal));
+        var several = CliRun.Run(verb, "-f", Seed("01-pod-spec-web-app.yaml"), "--objects", two.Path);
+        Assert.Equal(2, several.ExitCode);
+        var lines = several.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines[..2], l => Assert.StartsWith("podconf: error: " + two.Path + ":", l, StringComparison.Ordinal));
+        Assert.Equal("podconf: --objects: the objects have 2 errors (listed above)", lines[2]);
+    }
+
     private const string AdmissionObjects =
         "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: gold}\nvalue: 1000\n---\n"
         + "apiVersion: v1\nkind: LimitRange\nmetadata: {name: lr, namespace: default}\nspec:\n  limits:\n  - type: Container\n"

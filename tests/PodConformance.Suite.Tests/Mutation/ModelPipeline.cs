@@ -158,7 +158,8 @@ internal sealed record ModelPipeline
 
     private OomScoreObservation ObserveOomScores(PodCase p, Profile profile)
     {
-        var pod = PodCreate.Run(p.Pod, profile, AdmissionObjects.None, StagesFor(p.Pod)).Stored;
+        // As ModelAdapter: the kubelet scores its copy of the stored pod, whose config.source is api (OOM-008).
+        var pod = Model.Kubelet.PodSources.FromApiServer(PodCreate.Run(p.Pod, profile, AdmissionObjects.None, StagesFor(p.Pod)).Stored);
         var node = p.Scenario.EffectiveNodes[0];
         long capacity = node.Capacity.TryGetValue("memory", out var mem) ? mem.Value() : 8L * 1024 * 1024 * 1024;
         var scores = pod.Spec.InitContainers.Concat(pod.Spec.Containers).Select(c => (c.Name, OomScore(pod, c, capacity, profile)));
