@@ -88,13 +88,22 @@ public static partial class Catalog
                 // rule) whose gate is registered but off, which the create strategy drops (DEF-201, DEF-300, DEF-409, ADM-081/087/088/092/094/096); where the run's gate is on but unlocked the
                 // case turns it off itself (its Gates), and only the model and process adapters perform it.
                 var drops = GatedDropGen.Sometimes(profile);
-                return Gen.Frequency(
+                var cases = Gen.Frequency(
                     // FileKeyRefGen: where EnvFiles is on, some pods read an env file, whose optional defaults to false (DEF-020).
                     (5, ValidAdmissionPods(profile).SelectMany(p => FileKeyRefGen.Sometimes(p, profile)).SelectMany(drops)
                         .Select(c => (ConformanceCase)new PodCase(c.Pod) { Gates = c.Gates })),
                     (1, RuntimeClassCases.Valid.Select(RuntimeClassCase)),
                     (1, PriorityClassCases.Valid.Select(PriorityClassCase)),
                     (1, ServiceAccountCases.Valid.Select(ServiceAccountCase)));
+
+                // AlphaDefaultGen (session 16): where the release has an alpha gate with a default of its own off (H2CContainerProbe
+                // at 1.37: DEF-021; InPlacePodVerticalScaling at 1.28-1.32: DEF-026), AlphaDefaultPercent of the cases turn it on as
+                // their own gate (only the model and process adapters perform them); elsewhere the cases are drawn as before, draw for draw.
+                return AlphaDefaultGen.For(profile).Count == 0
+                    ? cases
+                    : Gen.Frequency(
+                        (100 - AlphaDefaultPercent, cases),
+                        (AlphaDefaultPercent, AlphaDefaultGen.Case(profile, ValidAdmissionPods).Select(c => (ConformanceCase)new PodCase(c.Pod) { Gates = c.Gates })));
             },
             Shrink = ShrinkPod,
             Compare = Verdicts.ByView(DefaultsView),
@@ -116,6 +125,13 @@ public static partial class Catalog
             View = QosView,
         };
     }
+
+    /// <summary>
+    /// The share (percent) of P-ADM-DEFAULTS' cases that turn on an alpha gate with a default of its own (<see cref="AlphaDefaultGen"/>):
+    /// enough for the default run's 300 cases to reach DEF-021 at the coverage floor, few enough that a real target, which answers
+    /// such a case "not performed", still checks nearly every case.
+    /// </summary>
+    internal const int AlphaDefaultPercent = 3;
 
     /// <summary>
     /// The pods P-ADM-VALIDATION's valid share and P-ADM-DEFAULTS draw: the whole API of the release, enriched

@@ -78,6 +78,34 @@ internal static partial class Mutants
                 Default = (pod, profile) => BendSpec(pod, profile, (input, s) => input.TerminationGracePeriodSeconds is < 0 ? s with { TerminationGracePeriodSeconds = input.TerminationGracePeriodSeconds } : s),
             });
 
+        // DEF-021 runs only with the alpha H2CContainerProbe on (1.37), in P-ADM-DEFAULTS' cases that turn it on (AlphaDefaultGen).
+        yield return new Mutant(
+            "def-http-protocol-unset", "defaulting", DefaultingRules.HttpGetProtocol, "with H2CContainerProbe on, an httpGet without protocol is stored without one (Kubernetes 1.37: HTTP1)",
+            Injection.Stage,
+            ModelPipeline.Real with
+            {
+                Default = (pod, profile) => BendDefaults(pod, profile, (input, c) => c with
+                {
+                    LivenessProbe = WithoutDefaultedProtocol(input.LivenessProbe, c.LivenessProbe),
+                    ReadinessProbe = WithoutDefaultedProtocol(input.ReadinessProbe, c.ReadinessProbe),
+                    StartupProbe = WithoutDefaultedProtocol(input.StartupProbe, c.StartupProbe),
+                    Lifecycle = c.Lifecycle is not { } l ? null : l with
+                    {
+                        PostStart = WithoutDefaultedProtocol(input.Lifecycle?.PostStart, l.PostStart),
+                        PreStop = WithoutDefaultedProtocol(input.Lifecycle?.PreStop, l.PreStop),
+                    },
+                }),
+            });
+
+        // DEF-026 runs only at 1.28-1.32 with the alpha InPlacePodVerticalScaling on, in P-ADM-DEFAULTS' cases that turn it on (AlphaDefaultGen).
+        yield return new Mutant(
+            "def-resize-policy-not-defaulted", "defaulting", DefaultingRules.ResizePolicy, "at 1.30 with InPlacePodVerticalScaling on, a container requesting cpu or memory gets no resize policy for it (Kubernetes 1.28-1.32: NotRequired)",
+            Injection.Stage,
+            ModelPipeline.Real with { Default = (pod, profile) => BendDefaults(pod, profile, (input, c) => c with { ResizePolicy = input.ResizePolicy }) })
+        {
+            Release = new KubernetesVersion(1, 30),
+        };
+
         yield return new Mutant(
             "val-allows-duplicate-names", "validation", ValidationRules.ContainerNameUnique, "validation lets two containers share a name",
             Injection.Stage,
@@ -98,6 +126,18 @@ internal static partial class Mutants
     private static Probe? WithoutDefaultedService(Probe? input, Probe? defaulted) =>
         defaulted is { Handler.GrpcPort: not null } && input is { Handler.GrpcService: null }
             ? defaulted with { Handler = defaulted.Handler with { GrpcService = null } }
+            : defaulted;
+
+    /// <summary>The defaulted probe with an httpGet protocol the input left unset taken away again (DEF-021 bent).</summary>
+    private static Probe? WithoutDefaultedProtocol(Probe? input, Probe? defaulted) =>
+        defaulted is { Handler.HttpGet: { Protocol: not null } get } && input is { Handler.HttpGet.Protocol: null }
+            ? defaulted with { Handler = defaulted.Handler with { HttpGet = get with { Protocol = null } } }
+            : defaulted;
+
+    /// <summary>The defaulted hook with an httpGet protocol the input left unset taken away again (DEF-021 bent).</summary>
+    private static ProbeHandler? WithoutDefaultedProtocol(ProbeHandler? input, ProbeHandler? defaulted) =>
+        defaulted is { HttpGet: { Protocol: not null } get } && input is { HttpGet.Protocol: null }
+            ? defaulted with { HttpGet = get with { Protocol = null } }
             : defaulted;
 
     private static ValidationResult WithoutRule(ValidationResult result, string rule) =>
