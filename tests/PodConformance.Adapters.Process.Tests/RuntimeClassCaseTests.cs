@@ -140,13 +140,7 @@ public sealed class RuntimeClassCaseTests : CaseObjectTests
     /// </summary>
     [Property(Replay = "(20261207,13301)", MaxTest = 200)]
     public Property Generated_runtime_class_cases_round_trip() =>
-        Prop.ForAll(Cases.ToArbitrary(), Gen.Choose(1, int.MaxValue).ToArbitrary(), (c, id) =>
-        {
-            string line = ProtocolMessages.Run(id, c, Profile.Default);
-            var (strict, fast) = ReadBoth(line);
-            return strict.RuntimeClasses.Equals(c.RuntimeClasses) && Equals(strict.Objects, c.Objects) && fast.Equals(strict)
-                && ProtocolMessages.Run(id, strict, Profile.Default) == line;
-        });
+        RoundTrips(Cases, (read, c) => read.RuntimeClasses.Equals(c.RuntimeClasses));
 
     /// <summary>Tolerations of every shape: any strings (escaping included), tolerationSeconds unset, zero, negative or large.</summary>
     private static Gen<Toleration> AnyToleration { get; } =
