@@ -7,9 +7,6 @@ using PodConformance.Model.Quantities;
 
 namespace PodConformance.Generators;
 
-/// <summary>A valid pod drawn with an alpha gate on, and the overrides its case adds to the run's profile.</summary>
-public sealed record AlphaDefaultCase(Pod Pod, ValueMap<bool> Gates);
-
 /// <summary>
 /// Pods for the defaults SetDefaults_Pod adds only with an alpha gate on, which the run's profile leaves off: DEF-021
 /// (<c>httpGet.protocol: HTTP1</c>, H2CContainerProbe, alpha at 1.37) and DEF-026 (resize policies, InPlacePodVerticalScaling,
@@ -63,7 +60,7 @@ public static class AlphaDefaultGen
     /// made to need the gate's default (<see cref="WithHttpGet"/>, <see cref="WithRequests"/>). Call only where <see cref="For"/>
     /// is not empty.
     /// </summary>
-    public static Gen<AlphaDefaultCase> Case(Profile profile, Func<Profile, Gen<Pod>> pods)
+    public static Gen<GatedPod> Case(Profile profile, Func<Profile, Gen<Pod>> pods)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(pods);
@@ -73,12 +70,12 @@ public static class AlphaDefaultGen
             throw new ArgumentException("no alpha gate with a default can be turned on at " + profile.Version, nameof(profile));
         }
 
-        var gens = new Gen<AlphaDefaultCase>[applicable.Count];
+        var gens = new Gen<GatedPod>[applicable.Count];
         for (int i = 0; i < applicable.Count; i++)
         {
             var (gate, on) = applicable[i];
             var ensure = Array.Find(Entries, e => e.Gate == gate).Ensure;
-            gens[i] = pods(GateSwitch.Apply(profile, on)).Select(p => new AlphaDefaultCase(ensure(p), on));
+            gens[i] = pods(GateSwitch.Apply(profile, on)).Select(p => new GatedPod(ensure(p), on));
         }
 
         return gens.Length == 1 ? gens[0] : Gen.OneOf(gens);

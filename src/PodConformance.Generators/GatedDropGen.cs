@@ -11,9 +11,6 @@ using PodConformance.Model.Validation;
 
 namespace PodConformance.Generators;
 
-/// <summary>A generated pod and the gate overrides its case adds to the run's profile (empty: none).</summary>
-public sealed record GatedDropCase(Pod Pod, ValueMap<bool> Gates);
-
 /// <summary>
 /// Pods that set a feature-gated field whose gate is registered but off, on purpose, so that the API server's create
 /// strategy drops it before validation (dropDisabledFields: DEF-201 for the security fields, DEF-300 for the scheduling and
@@ -139,12 +136,12 @@ public static class GatedDropGen
     /// overrides together would not be accepted (<see cref="GateSwitch.Combine"/>), the pod gets the first alone. Built once
     /// per run (the gate questions are asked here, not per case). A profile without any drop keeps its pods draw for draw.
     /// </summary>
-    public static Func<Pod, Gen<GatedDropCase>> Sometimes(Profile profile, int percent = 25)
+    public static Func<Pod, Gen<GatedPod>> Sometimes(Profile profile, int percent = 25)
     {
         var drops = For(profile);
         if (drops.Count == 0)
         {
-            return pod => Gen.Constant(new GatedDropCase(pod, ValueMap<bool>.Empty));
+            return pod => Gen.Constant(new GatedPod(pod, ValueMap<bool>.Empty));
         }
 
         var byRule = ByRule(drops);
@@ -154,7 +151,7 @@ public static class GatedDropGen
             from first in Gen.Choose(0, drops.Count - 1)
             from rule in Gen.Choose(0, byRule.Length - 1)
             from member in Gen.Choose(0, byRule[rule].Length - 1)
-            from dropped in add ? Two(pod, profile, drops[first], drops[byRule[rule][member]], oldClaims) : Gen.Constant(new GatedDropCase(pod, ValueMap<bool>.Empty))
+            from dropped in add ? Two(pod, profile, drops[first], drops[byRule[rule][member]], oldClaims) : Gen.Constant(new GatedPod(pod, ValueMap<bool>.Empty))
             select dropped;
     }
 
@@ -180,17 +177,17 @@ public static class GatedDropGen
     }
 
     /// <summary>Both drops set, with both gate overrides; the first alone where they are one drop or their overrides do not combine.</summary>
-    private static Gen<GatedDropCase> Two(Pod pod, Profile profile, (GatedDrop Drop, ValueMap<bool> Gates) first, (GatedDrop Drop, ValueMap<bool> Gates) second, bool oldClaims)
+    private static Gen<GatedPod> Two(Pod pod, Profile profile, (GatedDrop Drop, ValueMap<bool> Gates) first, (GatedDrop Drop, ValueMap<bool> Gates) second, bool oldClaims)
     {
         if (ReferenceEquals(first.Drop, second.Drop) || GateSwitch.Combine(profile, first.Gates, second.Gates) is not { } gates)
         {
-            return Set(pod, first.Drop, oldClaims).Select(p => new GatedDropCase(p, first.Gates));
+            return Set(pod, first.Drop, oldClaims).Select(p => new GatedPod(p, first.Gates));
         }
 
         // The image volume goes last: set first, its read-only mount could take a mount field (recursiveReadOnly) set after
         // it, and dropImageVolumes would then remove that field with the mount, leaving nothing to drop.
         var (early, late) = first.Drop.Gate == FeatureGateNames.ImageVolume ? (second.Drop, first.Drop) : (first.Drop, second.Drop);
-        return from one in Set(pod, early, oldClaims) from both in Set(one, late, oldClaims) select new GatedDropCase(both, gates);
+        return from one in Set(pod, early, oldClaims) from both in Set(one, late, oldClaims) select new GatedPod(both, gates);
     }
 
     /// <summary>The field set (a pod that already has it, from the gate-on decoration of the run's profile, is kept as it is).</summary>
