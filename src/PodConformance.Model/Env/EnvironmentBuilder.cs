@@ -16,7 +16,7 @@ public static class EnvironmentBuilder
     private static readonly KubernetesVersion KeyFilterRemovedIn = new(1, 30);
 
     /// <summary><c>kubetypes.ConfigSourceAnnotationKey</c>: pods not from the API server (static pods) carry another source.</summary>
-    public const string ConfigSourceAnnotation = "kubernetes.io/config.source";
+    public const string ConfigSourceAnnotation = Kubelet.PodSources.Annotation;
 
     /// <summary>
     /// Builds the environment of <paramref name="container"/> in <paramref name="pod"/> (ENV-001…ENV-008). The
@@ -130,7 +130,7 @@ public static class EnvironmentBuilder
     public static bool IsStaticPod(Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        return pod.Metadata.Annotations.TryGetValue(ConfigSourceAnnotation, out string? source) && source != "api";
+        return Kubelet.PodSources.IsStatic(pod.Metadata);
     }
 
     private static EnvError? ApplyEnvFrom(Container container, EnvInputs inputs, Profile profile, string ns, Dictionary<string, EnvVariable> env, List<string> warnings)

@@ -15,7 +15,7 @@ namespace PodConformance.Model.Kubelet;
 public static class PodPhaseCalculator
 {
     /// <summary>Annotation the kubelet sets on pods from a non-API source (kubetypes.ConfigSourceAnnotationKey).</summary>
-    public const string ConfigSourceAnnotation = "kubernetes.io/config.source";
+    public const string ConfigSourceAnnotation = PodSources.Annotation;
 
     /// <summary>
     /// The release whose getPhase takes <c>podHasInitialized</c> from its caller (PHASE-016). Before it, getPhase asked
@@ -141,9 +141,7 @@ public static class PodPhaseCalculator
     }
 
     /// <summary>kubetypes.IsStaticPod: the config-source annotation is present and is not <c>api</c>.</summary>
-    public static bool IsStaticPod(ObjectMeta metadata) =>
-        metadata.Annotations.TryGetValue(ConfigSourceAnnotation, out string? source)
-        && !string.Equals(source, "api", StringComparison.Ordinal);
+    public static bool IsStaticPod(ObjectMeta metadata) => PodSources.IsStatic(metadata);
 
     /// <summary>First status with this name in <paramref name="first"/>, then <paramref name="second"/> (PHASE-001).</summary>
     public static ContainerStatus? FindStatus(string name, ReadOnlySpan<ContainerStatus> first, ReadOnlySpan<ContainerStatus> second)

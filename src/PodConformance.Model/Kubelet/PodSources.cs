@@ -31,4 +31,14 @@ public static class PodSources
 
     /// <summary>The kubelet's copy of a pod it watched on the API server: source <c>api</c>, so never static.</summary>
     public static Pod FromApiServer(Pod pod) => AsReceivedFrom(pod, ApiServer);
+
+    /// <summary>
+    /// <c>kubetypes.IsStaticPod</c>: the source annotation is present and is not <c>api</c>. The one reading of it; the phase
+    /// (PHASE-009), env (ENV-002) and OOM (OOM-008) rules call it.
+    /// </summary>
+    public static bool IsStatic(ObjectMeta metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return metadata.Annotations.TryGetValue(Annotation, out string? source) && !string.Equals(source, ApiServer, StringComparison.Ordinal);
+    }
 }

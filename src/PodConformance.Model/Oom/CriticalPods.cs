@@ -13,11 +13,11 @@ public static class CriticalPods
 
     public const string SystemNodeCritical = "system-node-critical";
     public const string SystemClusterCritical = "system-cluster-critical";
-    public const string ConfigSourceAnnotation = "kubernetes.io/config.source";
+    public const string ConfigSourceAnnotation = Kubelet.PodSources.Annotation;
     public const string ConfigMirrorAnnotation = "kubernetes.io/config.mirror";
 
     /// <summary>The <c>config.source</c> value of pods that came from the API server (not static).</summary>
-    public const string ApiserverSource = "api";
+    public const string ApiserverSource = Kubelet.PodSources.ApiServer;
 
     /// <summary>
     /// kubetypes.IsStaticPod: it has a config source, and that source is not the API server. Read on the kubelet's copy of
@@ -26,7 +26,7 @@ public static class CriticalPods
     /// <c>config.source: file</c> would make it critical here where the kubelet sees <c>api</c>.
     /// </summary>
     public static bool IsStaticPod(Pod pod) =>
-        pod.Metadata.Annotations.TryGetValue(ConfigSourceAnnotation, out string? source) && source != ApiserverSource;
+        Kubelet.PodSources.IsStatic(pod.Metadata);
 
     /// <summary>A mirror pod: the annotation's presence is enough, whatever its value.</summary>
     public static bool IsMirrorPod(Pod pod) => pod.Metadata.Annotations.ContainsKey(ConfigMirrorAnnotation);
