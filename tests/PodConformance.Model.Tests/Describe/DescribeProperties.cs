@@ -1,4 +1,3 @@
-using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -6,6 +5,7 @@ using PodConformance.Generators;
 using PodConformance.Model.Api;
 using PodConformance.Model.Describe;
 using PodConformance.Model.Profiles;
+using Cultures = PodConformance.Model.Tests.Support.Cultures;
 using PodConformance.Model.Simulation;
 
 namespace PodConformance.Model.Tests.Describe;
@@ -69,8 +69,8 @@ public class DescribeProperties
 
         bool everyContainer = pod.Spec.Containers.All(c => lines.Contains("  " + c.Name + ":"));
         bool noControl = !aligned.Contains('\u001b', StringComparison.Ordinal) && !aligned.Contains('\r', StringComparison.Ordinal);
-        string tr = InCulture("tr-TR", () => DescribePod.Render(pod, [], Now, kubectl).Text);
-        string de = InCulture("de-DE", () => DescribePod.Render(pod, [], Now, kubectl).Text);
+        string tr = Cultures.InCulture("tr-TR", () => DescribePod.Render(pod, [], Now, kubectl).Text);
+        string de = Cultures.InCulture("de-DE", () => DescribePod.Render(pod, [], Now, kubectl).Text);
         return onlyPadding.Label("the tabwriter only pads")
             .And(ordered.Label("sections in describePod's order"))
             .And(everyContainer.Label("a block per container"))
@@ -79,19 +79,4 @@ public class DescribeProperties
     }
 
     private static string Strip(string line) => line.Replace(" ", "", StringComparison.Ordinal).Replace("\t", "", StringComparison.Ordinal);
-
-    private static string InCulture(string name, Func<string> f)
-    {
-        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-            return f();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
-        }
-    }
 }

@@ -1,9 +1,9 @@
-using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using PodConformance.Model.Events;
 using PodConformance.Model.Profiles;
+using Cultures = PodConformance.Model.Tests.Support.Cultures;
 
 namespace PodConformance.Model.Tests.Events;
 
@@ -59,25 +59,10 @@ public class EventProperties
         {
             var folded = EventAggregator.Aggregate(stream);
             var now = T0.AddSeconds(1000);
-            string invariant = InCulture("en-US", () => DescribeEvents.Render(folded, now));
-            string german = InCulture("de-DE", () => DescribeEvents.Render(folded, now));
-            string turkish = InCulture("tr-TR", () => DescribeEvents.Render(folded, now));
+            string invariant = Cultures.InCulture("en-US", () => DescribeEvents.Render(folded, now));
+            string german = Cultures.InCulture("de-DE", () => DescribeEvents.Render(folded, now));
+            string turkish = Cultures.InCulture("tr-TR", () => DescribeEvents.Render(folded, now));
             string again = DescribeEvents.Render(EventAggregator.Aggregate(stream), now);
             return (invariant == german && german == turkish && turkish == again).Label("deterministic");
         });
-
-    private static string InCulture(string name, Func<string> f)
-    {
-        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-            return f();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
-        }
-    }
 }
